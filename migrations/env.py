@@ -1,0 +1,60 @@
+"""Alembic environment for htx.
+
+Migrations run with SQLite's foreign keys OFF: a batch migration rebuilds a table by copying it and
+dropping the old one, and with foreign keys on that drop cascades and silently deletes child rows.
+Before committing, PRAGMA foreign_key_check must come back empty.
+"""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy.engine import Connection
+
+from htxcli.store.schema import metadata
+
+config = context.config
+
+
+class ForeignKeyViolation(RuntimeError):
+    pass
+
+
+def _run(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite and not connection.in_transaction():
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+    try:
+        context.configure(
+            connection=connection,
+            target_metadata=metadata,
+            render_as_batch=True,
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise ForeignKeyViolation(f"migration left broken references: {broken[:5]}")
+    finally:
+        if sqlite and not connection.in_transaction():
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    from htxcli.store.engine import make_engine
+    from htxcli.store.location import resolve
+
+    url = config.get_main_option("sqlalchemy.url")
+    engine = make_engine(resolve(url))
+    with engine.connect() as conn:
+        _run(conn)
+
+
+if context.is_offline_mode():
+    raise SystemExit("htx migrations run online only")
+run_migrations_online()

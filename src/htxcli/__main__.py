@@ -1,0 +1,3 @@
+from htxcli.cli.app import main
+
+main()

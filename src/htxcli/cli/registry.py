@@ -1,0 +1,226 @@
+"""add, edit, dissolve, reinstate, show, list, search."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from htxcli.cli.common import Format, FormatOption, engine, out, say
+from htxcli.domain import messages
+from htxcli.domain.errors import HtxError
+from htxcli.domain.records import ORGANISATION_FIELDS
+
+Opt = typer.Option
+
+KindOpt = Annotated[
+    str | None, Opt(help="cooperative | group | union | credit-fund (also HTX, THT, LHTX, QTDND).")
+]
+SectorOpt = Annotated[
+    str | None,
+    Opt(help="agriculture | industry | construction | trade-services | transport | environment | credit | "
+        "other (Vietnamese names such as 'nông nghiệp' work too)."),
+]
+DateHelp = "YYYY-MM-DD or DD/MM/YYYY."
+
+
+def _given(**fields: Any) -> dict[str, str | None]:
+    return {k: (None if v is None else str(v)) for k, v in fields.items() if v is not None}
+
+
+def add(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(help="Full name, e.g. 'HTX Nông nghiệp Tân Thành'.")] = None,
+    code: Annotated[str | None, Opt(help="Registration or tax code, kept as text (leading zeros stay).")] = None,
+    kind: KindOpt = None,
+    district: Annotated[str | None, Opt(help="District (huyện), e.g. 'Ba Bể'.")] = None,
+    commune: Annotated[str | None, Opt(help="Commune (xã, phường).")] = None,
+    sector: SectorOpt = None,
+    founded: Annotated[str | None, Opt(help="Founding date, " + DateHelp)] = None,
+    dissolved: Annotated[str | None, Opt(help="Dissolution date, if already dissolved.")] = None,
+    members: Annotated[str | None, Opt(help="Number of members.")] = None,
+    capital: Annotated[str | None, Opt(help="Charter capital in đồng: 1500000000, 1.500.000.000, '1,5 tỷ'.")] = None,
+    representative: Annotated[str | None, Opt(help="Legal representative.")] = None,
+    phone: Annotated[str | None, Opt()] = None,
+    products: Annotated[str | None, Opt(help="Main products, e.g. 'chè, gừng'.")] = None,
+) -> None:
+    """Register an organisation.
+
+    Example: htx add 'HTX Chè Mỹ Phương' --code 4700284512 --kind HTX --district 'Ba Bể' --sector 'nông nghiệp' --founded 20/04/2015
+    """
+    from htxcli.services import registry
+
+    raw = _given(
+        code=code, name=name, kind=kind, district=district, commune=commune, sector=sector, founded=founded,
+        dissolved=dissolved, members=members, capital_vnd=capital, representative=representative, phone=phone,
+        products=products,
+    )
+    missing = [f for f in ("name", "code", "founded") if not (raw.get(f) or "").strip()]
+    if missing:
+        if sys.stdin.isatty():
+            for field in missing:
+                raw[field] = typer.prompt(messages.HEADERS[field], err=True)
+        else:
+            options = ", ".join("NAME" if f == "name" else f"--{f}" for f in missing)
+            raise HtxError(messages.MISSING_FIELDS.format(fields=", ".join(missing), options=options))
+    values = registry.add(engine(ctx), raw)
+    say(messages.ADDED.format(code=values["code"], name=values["name"]))
+
+
+def edit(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Code of the organisation to change.")],
+    name: Annotated[str | None, Opt()] = None,
+    new_code: Annotated[str | None, Opt("--new-code", help="A corrected registration code.")] = None,
+    kind: KindOpt = None,
+    district: Annotated[str | None, Opt()] = None,
+    commune: Annotated[str | None, Opt()] = None,
+    sector: SectorOpt = None,
+    founded: Annotated[str | None, Opt(help=DateHelp)] = None,
+    members: Annotated[str | None, Opt()] = None,
+    capital: Annotated[str | None, Opt(help="Charter capital in đồng.")] = None,
+    representative: Annotated[str | None, Opt()] = None,
+    phone: Annotated[str | None, Opt()] = None,
+    products: Annotated[str | None, Opt()] = None,
+) -> None:
+    """Change only the fields given; everything else stays.
+
+    Example: htx edit 4700284512 --members 32 --capital '2,5 tỷ'
+    """
+    from htxcli.services import registry
+
+    raw = _given(
+        code=new_code, name=name, kind=kind, district=district, commune=commune, sector=sector, founded=founded,
+        members=members, capital_vnd=capital, representative=representative, phone=phone, products=products,
+    )
+    values, changed = registry.edit(engine(ctx), code, raw)
+    say(messages.EDITED.format(code=values["code"], fields=", ".join(changed) or "no change"))
+
+
+def dissolve(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument()],
+    on: Annotated[str, Opt("--on", help="Date of dissolution, " + DateHelp)],
+) -> None:
+    """Record that an organisation was dissolved (giải thể) on a date.
+
+    Example: htx dissolve 4700284512 --on 31/12/2018
+    """
+    from htxcli.services import registry
+
+    values = registry.dissolve(engine(ctx), code, on)
+    say(messages.DISSOLVED.format(code=values["code"], date=values["dissolved"].isoformat()))
+
+
+def reinstate(ctx: typer.Context, code: Annotated[str, typer.Argument()]) -> None:
+    """Undo a dissolution recorded by mistake.
+
+    Example: htx reinstate 4700284512
+    """
+    from htxcli.services import registry
+
+    values = registry.reinstate(engine(ctx), code)
+    say(messages.REINSTATED.format(code=values["code"]))
+
+
+def show(
+    ctx: typer.Context, code: Annotated[str, typer.Argument()], format: FormatOption = Format.table
+) -> None:
+    """An organisation's profile, its ratings by year and the support it received.
+
+    Example: htx show 4700284512 --format json
+    """
+    from htxcli.services import registry
+
+    data = registry.profile(engine(ctx), code)
+    if format is Format.json:
+        from htxcli.render.machine import write_json
+
+        write_json(out(), data)
+    elif format is Format.csv:
+        from htxcli.render.machine import write_csv
+
+        write_csv(out(), ORGANISATION_FIELDS, [data])
+    else:
+        from htxcli.render import tables
+
+        console = tables.console()
+        for part in tables.profile(data):
+            console.print(part)
+
+
+def listing(
+    ctx: typer.Context,
+    kind: KindOpt = None,
+    district: Annotated[str | None, Opt(help="District; accents and case do not matter.")] = None,
+    commune: Annotated[str | None, Opt(help="Commune; accents and case do not matter.")] = None,
+    sector: SectorOpt = None,
+    status: Annotated[str, Opt(help="active | dissolved | all.")] = "all",
+    active_in: Annotated[
+        int | None, Opt("--active-in", metavar="YEAR", help="Only those active during at least part of YEAR.")
+    ] = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """List organisations in Vietnamese alphabetical order.
+
+    Example: htx list --kind HTX --district 'ba be' --format csv
+    """
+    from htxcli.domain.errors import InvalidValue
+    from htxcli.domain.vocab import KINDS, SECTORS
+    from htxcli.services import registry
+
+    if status not in ("active", "dissolved", "all"):
+        raise InvalidValue("status", status, messages.NOT_IN_VOCABULARY.format(choices="active, dissolved, all"))
+    rows = registry.listing(
+        engine(ctx),
+        kind=KINDS.parse(kind) if kind else None,
+        district=district,
+        commune=commune,
+        sector=SECTORS.parse(sector) if sector else None,
+        status=status,
+        active_in=active_in,
+    )
+    _emit_organisations(rows, format)
+
+
+def search(ctx: typer.Context, text: Annotated[str, typer.Argument()], format: FormatOption = Format.table) -> None:
+    """Find organisations by name, code, commune, district or representative.
+
+    Case and accents do not matter: 'tan thanh' finds Tân Thành, 'dong' finds Đồng.
+
+    Example: htx search 'my phuong'
+    """
+    from htxcli.services import registry
+
+    _emit_organisations(iter(registry.search(engine(ctx), text)), format)
+
+
+def _emit_organisations(rows: Any, format: Format) -> None:
+    if format is Format.csv:
+        from htxcli.render.machine import write_csv
+
+        write_csv(out(), ORGANISATION_FIELDS, rows)
+    elif format is Format.json:
+        from htxcli.render.machine import write_json_lines_array
+
+        write_json_lines_array(out(), rows)
+    else:
+        from htxcli.render import tables
+
+        materialised = list(rows)
+        console = tables.console()
+        if materialised:
+            console.print(tables.organisations(materialised))
+        else:
+            say(messages.NONE_FOUND)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(add)
+    app.command()(edit)
+    app.command()(dissolve)
+    app.command()(reinstate)
+    app.command()(show)
+    app.command("list")(listing)
+    app.command()(search)

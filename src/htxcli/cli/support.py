@@ -1,0 +1,83 @@
+"""support add, support list."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from htxcli.cli.common import Format, FormatOption, engine, out, say
+from htxcli.domain import messages
+
+app = typer.Typer(help="Record and list support disbursements and activities.", no_args_is_help=True)
+
+SUPPORT_COLUMNS = ("id", "code", "program", "date", "amount_vnd", "quantity", "unit", "reference", "note")
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    program: Annotated[
+        str,
+        typer.Argument(
+            help="outreach | bulletin | human-resources | trade-promotion | credit | new-model | infrastructure "
+            "| certification | other (Vietnamese names such as 'vay vốn' work too)."
+        ),
+    ],
+    date: Annotated[str, typer.Option(help="YYYY-MM-DD or DD/MM/YYYY.")],
+    to: Annotated[str | None, typer.Option("--to", help="Code of the organisation; leave out for province-wide.")] = None,
+    amount: Annotated[str | None, typer.Option(help="đồng: 1600000000, 1.600.000.000, '1,6 tỷ', '350 triệu'.")] = None,
+    quantity: Annotated[str | None, typer.Option(help="How many (classes, copies...); default 1.")] = None,
+    unit: Annotated[str | None, typer.Option(help="e.g. lớp, cuốn.")] = None,
+    reference: Annotated[str | None, typer.Option(help="Document number; unique when given.")] = None,
+    note: Annotated[str | None, typer.Option()] = None,
+) -> None:
+    """Record a support disbursement or activity.
+
+    Examples: htx support add credit --to 4700284512 --date 12/06/2018 --amount '150 triệu'
+              htx support add outreach --date 2018-05-10 --quantity 8 --unit lớp
+    """
+    from htxcli.services import support
+
+    raw = {
+        "code": to,
+        "program": program,
+        "date": date,
+        "amount_vnd": amount,
+        "quantity": quantity,
+        "unit": unit,
+        "reference": reference,
+        "note": note,
+    }
+    record = support.add(engine(ctx), raw)
+    say(messages.SUPPORT_ADDED.format(id=record["id"], program=record["program"], date=record["date"].isoformat()))
+
+
+@app.command("list")
+def listing(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Option(help="Only records dated in this year.")] = None,
+    program: Annotated[str | None, typer.Option(help="Only this program.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Only support to this organisation.")] = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """List support records by date.
+
+    Example: htx support list --year 2018 --program credit --format csv
+    """
+    from htxcli.domain.vocab import PROGRAMS
+    from htxcli.services import support
+
+    rows = support.listing(engine(ctx), year=year, program=PROGRAMS.parse(program) if program else None, code=to)
+    if format is Format.csv:
+        from htxcli.render.machine import write_csv
+
+        write_csv(out(), SUPPORT_COLUMNS, rows)
+    elif format is Format.json:
+        from htxcli.render.machine import write_json_lines_array
+
+        write_json_lines_array(out(), rows)
+    else:
+        from htxcli.render import tables
+
+        tables.console().print(tables.support_records(list(rows)))

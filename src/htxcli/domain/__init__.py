@@ -1,0 +1,1 @@
+"""Vocabularies, value parsing and errors. Imports nothing from the layers above."""

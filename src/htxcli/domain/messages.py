@@ -1,0 +1,94 @@
+"""Every sentence htx shows a person, in one place, so that a Vietnamese interface can follow.
+
+Problems complete the sentence "FIELD: 'VALUE' …"; the CLI prefixes "Error: ".
+"""
+
+# --- problems with one value --------------------------------------------------------------
+NOT_A_DATE = "is not a date (use YYYY-MM-DD or DD/MM/YYYY)"
+NOT_AN_INTEGER = "is not a whole number"
+NEGATIVE = "must not be negative"
+NOT_MONEY = "is not an amount of đồng (use 1600000000, 1.600.000.000, '1,6 tỷ' or '350 triệu')"
+AMBIGUOUS_MONEY = "is ambiguous: write whole đồng such as 1.500.000 or '1,5 triệu'"
+FRACTION_OF_DONG = "is not a whole number of đồng"
+NOT_IN_VOCABULARY = "is not one of: {choices}"
+SCORE_RANGE = "must be between 0 and 100"
+YEAR_RANGE = "is not a year between 1900 and 2100"
+GRADE_CONTRADICTS_SCORE = "contradicts score {score} (which is {expected})"
+DISSOLVED_BEFORE_FOUNDED = "is before the founding date {founded}"
+FOUNDED_AFTER_DISSOLVED = "is after the dissolution date {dissolved}"
+YEAR_BEFORE_FOUNDED = "is before the founding year {founded}"
+YEAR_AFTER_DISSOLVED = "is after the year of dissolution {dissolved}"
+SUPPORT_BEFORE_FOUNDED = "is before {code} was founded ({founded})"
+SUPPORT_AFTER_DISSOLVED = "is after {code} was dissolved ({dissolved})"
+EMPTY_TEXT = "must not be empty"
+CONTROL_CHARACTERS = "contains control characters"
+TOO_LONG = "is longer than {limit} characters"
+
+# --- problems with records ----------------------------------------------------------------
+UNKNOWN_CODE = "code: {code!r} is not in the registry (see 'htx list' or 'htx search')"
+CODE_TAKEN = "code: {code!r} is already registered, to {name!r}"
+REFERENCE_TAKEN = "reference: {reference!r} is already recorded (support #{id})"
+ALREADY_DISSOLVED = "{code} was already dissolved on {date}"
+NOT_DISSOLVED = "{code} is not dissolved"
+NOTHING_TO_CHANGE = "nothing to change: give at least one field, e.g. --name or --members"
+MISSING_FIELDS = "missing {fields} (give them as options: {options})"
+NO_SUCH_SUPPORT = "support #{id} is not in the registry"
+
+# --- the database -------------------------------------------------------------------------
+DB_NOT_SQLITE = "database: {path} is not an htx registry or not a SQLite file ({detail})"
+DB_CANNOT_OPEN = "database: cannot open {path} ({detail})"
+DB_NEWER_SCHEMA = (
+    "database: {path} has schema revision {found}, newer than this htx knows ({head}); upgrade htx"
+)
+DB_BACKUP_WRITTEN = "Backed up {path} to {backup} before upgrading its schema"
+DB_UPGRADED = "Schema of {path} is at revision {revision}"
+DB_UNKNOWN_DRIVER = "database: no driver for {url!r}; {hint}"
+
+# --- confirmations on stderr --------------------------------------------------------------
+ADDED = "Added {code} {name}"
+EDITED = "Updated {code}: {fields}"
+DISSOLVED = "Recorded {code} as dissolved on {date}"
+REINSTATED = "Reinstated {code}"
+RATED = "Rated {code} for {year}: {grade}"
+RATED_AGAIN = "Replaced the {year} rating of {code}: {old} -> {grade}"
+SUPPORT_ADDED = "Recorded support #{id}: {program}, {date}"
+
+# --- labels shown in tables ---------------------------------------------------------------
+STATUS_ACTIVE = "active"
+STATUS_DISSOLVED = "dissolved"
+NONE_FOUND = "No organisations match."
+
+# Column headers of people's tables, by field.
+HEADERS = {
+    "code": "Code",
+    "name": "Name",
+    "kind": "Kind",
+    "district": "District",
+    "commune": "Commune",
+    "sector": "Sector",
+    "founded": "Founded",
+    "dissolved": "Dissolved",
+    "status": "Status",
+    "members": "Members",
+    "capital_vnd": "Capital",
+    "representative": "Representative",
+    "phone": "Phone",
+    "products": "Products",
+    "year": "Year",
+    "grade": "Grade",
+    "score": "Score",
+    "note": "Note",
+    "id": "#",
+    "program": "Program",
+    "date": "Date",
+    "amount_vnd": "Amount",
+    "quantity": "Qty",
+    "unit": "Unit",
+    "reference": "Reference",
+    "organisation": "Organisation",
+}
+TITLE_RATINGS = "Ratings"
+TITLE_SUPPORT = "Support received"
+TITLE_LIST = "Organisations: {count}"
+TITLE_SUPPORT_LIST = "Support records: {count}, total {amount}"
+PROVINCE_WIDE = "(province-wide)"

@@ -1,0 +1,160 @@
+"""Validation of whole records, shared by the commands and the CSV importer.
+
+Each parser takes raw text fields (as typed or as read from a file) and returns clean, typed values,
+or raises InvalidValue naming the first bad field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from htxcli.domain import messages
+from htxcli.domain.errors import InvalidValue, MissingValue
+from htxcli.domain.text import fold, sort_key
+from htxcli.domain.values import (
+    parse_date,
+    parse_int,
+    parse_money,
+    parse_score,
+    parse_text,
+    parse_year,
+)
+from htxcli.domain.vocab import GRADES, KINDS, PROGRAMS, SECTORS, grade_for_score
+
+ORGANISATION_FIELDS = (
+    "code",
+    "name",
+    "kind",
+    "district",
+    "commune",
+    "sector",
+    "founded",
+    "dissolved",
+    "members",
+    "capital_vnd",
+    "representative",
+    "phone",
+    "products",
+)
+RATING_FIELDS = ("code", "year", "grade", "score", "note")
+SUPPORT_FIELDS = ("code", "program", "date", "amount_vnd", "quantity", "unit", "reference", "note")
+
+_TEXT_FIELDS = ("name", "district", "commune", "representative", "phone", "products")
+
+
+def _blank(value: str | None) -> bool:
+    return value is None or not value.strip()
+
+
+def parse_code(value: str | None, field: str = "code") -> str:
+    """Codes are text: leading zeros stay. No spaces inside, so that a code is one word on a command line."""
+    code = parse_text(field, value, required=True, limit=64)
+    assert code is not None
+    if any(c.isspace() for c in code):
+        raise InvalidValue(field, value, "must not contain spaces")
+    return code
+
+
+def parse_organisation(raw: Mapping[str, str | None], *, partial: bool = False) -> dict[str, Any]:
+    """Clean values for the fields present in `raw`. Without `partial`, required fields must be there."""
+    out: dict[str, Any] = {}
+    if not partial:
+        for field in ("code", "name", "founded"):
+            if _blank(raw.get(field)):
+                raise MissingValue(field)
+    for field, value in raw.items():
+        if field == "code":
+            out["code"] = parse_code(value)
+        elif field in _TEXT_FIELDS:
+            out[field] = parse_text(field, value, required=field == "name")
+        elif field == "kind":
+            out["kind"] = KINDS.parse(value) if not _blank(value) else "cooperative"
+        elif field == "sector":
+            out["sector"] = SECTORS.parse(value) if not _blank(value) else None
+        elif field == "founded":
+            if _blank(value):
+                raise MissingValue("founded")
+            out["founded"] = parse_date("founded", value or "")
+        elif field == "dissolved":
+            out["dissolved"] = None if _blank(value) else parse_date("dissolved", value or "")
+        elif field == "members":
+            out["members"] = None if _blank(value) else parse_int("members", value or "")
+        elif field == "capital_vnd":
+            out["capital_vnd"] = None if _blank(value) else parse_money("capital_vnd", value or "")
+        else:
+            raise InvalidValue("field", field, "is not a field of an organisation")
+    if not partial and "kind" not in out:
+        out["kind"] = "cooperative"
+    check_life(out.get("founded"), out.get("dissolved"))
+    return out
+
+
+def check_life(founded: date | None, dissolved: date | None) -> None:
+    if founded and dissolved and dissolved < founded:
+        raise InvalidValue(
+            "dissolved",
+            dissolved.isoformat(),
+            messages.DISSOLVED_BEFORE_FOUNDED.format(founded=founded.isoformat()),
+        )
+
+
+def derived_keys(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The precomputed search, sort and district keys of a complete organisation."""
+    searchable = (values.get(f) for f in ("name", "code", "commune", "district", "representative"))
+    return {
+        "search_key": " | ".join(fold(v) for v in searchable if v),
+        "name_key": fold(values["name"]),
+        "district_key": fold(values["district"]) if values.get("district") else None,
+        "sort_key": sort_key(values["name"]),
+    }
+
+
+def parse_rating(
+    grade_text: str | None, score_text: str | int | None, note: str | None
+) -> dict[str, Any]:
+    """Grade and score of a rating; a score alone earns its grade under Circular 01/2020/TT-BKHĐT."""
+    score = None if score_text is None or str(score_text).strip() == "" else parse_score("score", score_text)
+    grade = None if _blank(grade_text if isinstance(grade_text, str) else None) else GRADES.parse(grade_text or "")
+    if grade is None:
+        if score is None:
+            raise MissingValue("grade")
+        grade = grade_for_score(score)
+    elif score is not None and grade != grade_for_score(score):
+        expected = grade_for_score(score)
+        raise InvalidValue(
+            "grade", grade_text, messages.GRADE_CONTRADICTS_SCORE.format(score=score, expected=expected)
+        )
+    return {"grade": grade, "score": score, "note": parse_text("note", note)}
+
+
+def check_rating_year(year: int, founded: date, dissolved: date | None) -> None:
+    if year < founded.year:
+        raise InvalidValue("year", year, messages.YEAR_BEFORE_FOUNDED.format(founded=founded.year))
+    if dissolved is not None and year > dissolved.year:
+        raise InvalidValue("year", year, messages.YEAR_AFTER_DISSOLVED.format(dissolved=dissolved.year))
+
+
+def parse_support(raw: Mapping[str, str | None]) -> dict[str, Any]:
+    """A support record's values; `code` is kept as text (or None for province-wide activities)."""
+    for field in ("program", "date"):
+        if _blank(raw.get(field)):
+            raise MissingValue(field)
+    amount = raw.get("amount_vnd")
+    quantity = raw.get("quantity")
+    code = raw.get("code")
+    return {
+        "code": None if _blank(code) else parse_code(code),
+        "program": PROGRAMS.parse(raw.get("program") or ""),
+        "date": parse_date("date", raw.get("date") or ""),
+        "amount_vnd": 0 if _blank(amount) else parse_money("amount_vnd", amount or ""),
+        "quantity": 1 if _blank(quantity) else parse_int("quantity", quantity or ""),
+        "unit": parse_text("unit", raw.get("unit")),
+        "reference": parse_text("reference", raw.get("reference"), limit=200),
+        "note": parse_text("note", raw.get("note")),
+    }
+
+
+def parse_rating_year(value: str | int) -> int:
+    return parse_year("year", value)

@@ -1,0 +1,150 @@
+"""Parsing the values clerks type and spreadsheets hold; formatting them back for people.
+
+Every parser takes the field name so that its error names the field and the value.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from htxcli.domain import messages
+from htxcli.domain.errors import InvalidValue
+from htxcli.domain.text import clean, has_control_characters
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def parse_date(field: str, value: str) -> date:
+    """`YYYY-MM-DD` or the Vietnamese day-first `DD/MM/YYYY`."""
+    text = value.strip()
+    if m := _ISO_DATE.fullmatch(text):
+        y, mo, d = (int(g) for g in m.groups())
+    elif m := _VN_DATE.fullmatch(text):
+        d, mo, y = (int(g) for g in m.groups())
+    else:
+        raise InvalidValue(field, value, messages.NOT_A_DATE)
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise InvalidValue(field, value, messages.NOT_A_DATE) from None
+
+
+def parse_int(field: str, value: str | int, *, minimum: int | None = 0, maximum: int | None = None) -> int:
+    if isinstance(value, int):
+        number = value
+    else:
+        text = value.strip()
+        if not re.fullmatch(r"[+-]?\d+", text):
+            raise InvalidValue(field, value, messages.NOT_AN_INTEGER)
+        number = int(text)
+    if minimum is not None and number < minimum:
+        raise InvalidValue(field, value, messages.NEGATIVE if minimum == 0 else messages.NOT_AN_INTEGER)
+    if maximum is not None and number > maximum:
+        raise InvalidValue(field, value, messages.NOT_AN_INTEGER)
+    return number
+
+
+def parse_year(field: str, value: str | int) -> int:
+    try:
+        year = parse_int(field, value, minimum=None)
+    except InvalidValue:
+        raise InvalidValue(field, value, messages.YEAR_RANGE) from None
+    if not 1900 <= year <= 2100:
+        raise InvalidValue(field, value, messages.YEAR_RANGE)
+    return year
+
+
+def parse_score(field: str, value: str | int) -> int:
+    score = parse_int(field, value, minimum=None)
+    if not 0 <= score <= 100:
+        raise InvalidValue(field, value, messages.SCORE_RANGE)
+    return score
+
+
+# Money ------------------------------------------------------------------------------------
+# Vietnamese writes 1.600.000.000 đồng (dot groups thousands, comma is the decimal mark),
+# 1,6 tỷ, 350 triệu, 20 nghìn. "1.5" or "1,5" alone could be either convention: rejected.
+_SCALES = {
+    "tỷ": 10**9,
+    "tỉ": 10**9,
+    "ty": 10**9,
+    "ti": 10**9,
+    "triệu": 10**6,
+    "trieu": 10**6,
+    "tr": 10**6,
+    "nghìn": 10**3,
+    "nghin": 10**3,
+    "ngàn": 10**3,
+    "ngan": 10**3,
+}
+_CURRENCY = re.compile(r"\s*(đồng|đ|₫|vnđ|vnd|dong)\.?$", re.IGNORECASE)
+_PLAIN = re.compile(r"\d+")
+_GROUPED_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_GROUPED_SPACE = re.compile(r"\d{1,3}(?: \d{3})+")
+_SCALED = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*([^\d\s,.]+)")
+MAX_MONEY = 10**18  # fits a signed 64-bit column with room to sum
+
+
+def parse_money(field: str, value: str | int) -> int:
+    """Whole đồng as an int; never a float."""
+    if isinstance(value, int):
+        if value < 0:
+            raise InvalidValue(field, value, messages.NEGATIVE)
+        return value
+    text = _CURRENCY.sub("", value.strip()).strip().replace("\u00a0", " ")
+    if text.startswith("-"):
+        raise InvalidValue(field, value, messages.NEGATIVE)
+    if text.startswith("+"):
+        text = text[1:]
+    if _PLAIN.fullmatch(text):
+        amount = int(text)
+    elif _GROUPED_DOT.fullmatch(text) or _GROUPED_SPACE.fullmatch(text):
+        amount = int(text.replace(".", "").replace(" ", ""))
+    elif m := _SCALED.fullmatch(text):
+        whole, fraction, word = m.groups()
+        scale = _SCALES.get(word.lower())
+        if scale is None:
+            raise InvalidValue(field, value, messages.NOT_MONEY)
+        try:
+            exact = Decimal(f"{whole.replace('.', '')}.{fraction or '0'}") * scale
+        except InvalidOperation:
+            raise InvalidValue(field, value, messages.NOT_MONEY) from None
+        if exact != exact.to_integral_value():
+            raise InvalidValue(field, value, messages.FRACTION_OF_DONG)
+        amount = int(exact)
+    elif re.fullmatch(r"\d+[.,]\d+", text):
+        # 1.5, 1,5, 1.50, 1,500: no unit to say which convention the writer used.
+        raise InvalidValue(field, value, messages.AMBIGUOUS_MONEY)
+    else:
+        raise InvalidValue(field, value, messages.NOT_MONEY)
+    if amount > MAX_MONEY:
+        raise InvalidValue(field, value, messages.NOT_MONEY)
+    return amount
+
+
+def format_money(amount: int | None) -> str:
+    """1600000000 -> '1.600.000.000 ₫', the way Vietnamese reports print it."""
+    if amount is None:
+        return ""
+    return f"{amount:,}".replace(",", ".") + " ₫"
+
+
+def format_count(number: int | None) -> str:
+    return "" if number is None else f"{number:,}".replace(",", ".")
+
+
+def parse_text(field: str, value: str | None, *, required: bool = False, limit: int = 10_000) -> str | None:
+    """NFC and trimmed; control characters (NUL, escape codes) rejected, not stored."""
+    text = clean(value)
+    if text is None:
+        if required:
+            raise InvalidValue(field, value if value is not None else "", messages.EMPTY_TEXT)
+        return None
+    if has_control_characters(text):
+        raise InvalidValue(field, value, messages.CONTROL_CHARACTERS)
+    if len(text) > limit:
+        raise InvalidValue(field, text[:20] + "…", messages.TOO_LONG.format(limit=limit))
+    return text

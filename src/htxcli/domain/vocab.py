@@ -1,0 +1,111 @@
+"""The registry's vocabularies: canonical English keys, Vietnamese labels and accepted aliases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from htxcli.domain import messages
+from htxcli.domain.errors import InvalidValue
+from htxcli.domain.text import fold
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    field: str
+    labels: dict[str, str]  # key -> Vietnamese label shown to clerks
+    aliases: dict[str, str]  # folded alias -> key
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self.labels)
+
+    def parse(self, value: str) -> str:
+        """Map a key, a Vietnamese name or an abbreviation (any case, with or without diacritics) to its key."""
+        key = self.aliases.get(fold(value))
+        if key is None:
+            raise InvalidValue(
+                self.field, value, messages.NOT_IN_VOCABULARY.format(choices=", ".join(self.keys))
+            )
+        return key
+
+    def label(self, key: str | None) -> str:
+        return self.labels.get(key, key or "") if key else ""
+
+
+def _vocabulary(field: str, entries: dict[str, tuple[str, ...]]) -> Vocabulary:
+    labels = {key: names[0] for key, names in entries.items()}
+    aliases: dict[str, str] = {}
+    for key, names in entries.items():
+        for name in (key, *names):
+            aliases[fold(name)] = key
+    return Vocabulary(field, labels, aliases)
+
+
+KINDS = _vocabulary(
+    "kind",
+    {
+        "cooperative": ("Hợp tác xã", "HTX"),
+        "group": ("Tổ hợp tác", "THT"),
+        "union": ("Liên hiệp HTX", "liên hiệp hợp tác xã", "LHTX", "LH HTX"),
+        "credit-fund": ("Quỹ tín dụng nhân dân", "QTDND", "quỹ tín dụng"),
+    },
+)
+
+SECTORS = _vocabulary(
+    "sector",
+    {
+        "agriculture": ("Nông nghiệp", "nông lâm nghiệp", "nông - lâm - thủy sản", "nông lâm thủy sản"),
+        "industry": (
+            "Công nghiệp",
+            "công nghiệp - tiểu thủ công nghiệp",
+            "tiểu thủ công nghiệp",
+            "CN-TTCN",
+        ),
+        "construction": ("Xây dựng",),
+        "trade-services": ("Thương mại - dịch vụ", "thương mại", "dịch vụ", "TM-DV"),
+        "transport": ("Vận tải", "giao thông vận tải"),
+        "environment": ("Môi trường", "vệ sinh môi trường"),
+        "credit": ("Tín dụng",),
+        "other": ("Khác",),
+    },
+)
+
+GRADES = _vocabulary(
+    "grade",
+    {
+        "good": ("Tốt",),
+        "fair": ("Khá",),
+        "average": ("Trung bình",),
+        "weak": ("Yếu", "kém"),
+        "unrated": ("Chưa xếp loại",),
+    },
+)
+
+PROGRAMS = _vocabulary(
+    "program",
+    {
+        "outreach": ("Tuyên truyền, tập huấn", "tuyên truyền", "tập huấn", "bồi dưỡng"),
+        "bulletin": ("Bản tin KTTT", "bản tin", "bản tin kinh tế tập thể"),
+        "human-resources": ("Nguồn nhân lực", "hỗ trợ nguồn nhân lực", "nhân lực"),
+        "trade-promotion": ("Xúc tiến thương mại", "hội chợ"),
+        "credit": ("Tín dụng, vay vốn", "vay vốn", "tín dụng", "quỹ hỗ trợ phát triển HTX"),
+        "new-model": ("HTX kiểu mới", "kiểu mới", "HTX kiểu mới gắn với chuỗi giá trị", "chuỗi giá trị"),
+        "infrastructure": ("Kết cấu hạ tầng", "hạ tầng"),
+        "certification": ("Chứng nhận ATTP, OCOP", "chứng nhận", "ATTP", "OCOP"),
+        "other": ("Khác",),
+    },
+)
+
+# Circular 01/2020/TT-BKHĐT: the grade a 100-point score earns.
+_SCORE_BANDS = ((80, "good"), (65, "fair"), (50, "average"), (0, "weak"))
+
+# The three bands provincial reports print, from the four grades.
+BANDS = {"effective": ("good", "fair"), "average": ("average",), "weak": ("weak",)}
+RATED_GRADES = ("good", "fair", "average", "weak")
+
+
+def grade_for_score(score: int) -> str:
+    for floor, grade in _SCORE_BANDS:
+        if score >= floor:
+            return grade
+    return "weak"

@@ -1,0 +1,1 @@
+"""Output: Rich tables for people, csv and json through the standard library for machines."""

@@ -1,0 +1,72 @@
+"""CSV and JSON for scripts: standard library only, plain integers and ISO dates, no BOM."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import IO, Any
+
+# A cell starting with one of these can run as a formula in a spreadsheet (OWASP CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def protect_cell(value: str) -> str:
+    """Prefix formula triggers with ', and escape a leading ' too, so that import can undo it exactly."""
+    if value.startswith(FORMULA_TRIGGERS) or value.startswith("'"):
+        return "'" + value
+    return value
+
+
+def unprotect_cell(value: str) -> str:
+    return value[1:] if value.startswith("'") else value
+
+
+def csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return protect_cell(value)
+    return str(_plain(value))
+
+
+def write_csv(
+    out: IO[str],
+    fields: Sequence[str],
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    excel: bool = False,
+) -> int:
+    if excel:
+        out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
+    writer.writerow(fields)
+    count = 0
+    for row in rows:
+        writer.writerow([csv_cell(row.get(f)) for f in fields])
+        count += 1
+    return count
+
+
+def write_json(out: IO[str], data: Any) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2, default=_plain)
+    out.write("\n")
+
+
+def write_json_lines_array(out: IO[str], rows: Iterable[Mapping[str, Any]]) -> int:
+    """A JSON array written row by row, so that a large listing never sits in memory."""
+    out.write("[")
+    count = 0
+    for row in rows:
+        out.write(",\n  " if count else "\n  ")
+        out.write(json.dumps(row, ensure_ascii=False, default=_plain))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count

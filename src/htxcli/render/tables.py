@@ -1,0 +1,107 @@
+"""Rich tables for people. Money as 1.600.000.000 ₫, vocabularies with their Vietnamese labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from htxcli.domain import messages
+from htxcli.domain.values import format_count, format_money
+from htxcli.domain.vocab import GRADES, KINDS, PROGRAMS, SECTORS
+
+_LABELS = {"kind": KINDS, "sector": SECTORS, "grade": GRADES, "program": PROGRAMS}
+_NUMERIC = {"members", "capital_vnd", "amount_vnd", "quantity", "score", "year", "id"}
+# Never wrapped or cut: a code or an amount shown in part is worse than a narrower name column.
+_WHOLE = _NUMERIC | {"code", "founded", "dissolved", "date", "status", "reference"}
+
+
+def console() -> Console:
+    # Rich honours NO_COLOR and drops colour when stdout is not a terminal.
+    return Console(highlight=False)
+
+
+def cell(field: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if field in _LABELS:
+        return _LABELS[field].label(value)
+    if field in ("capital_vnd", "amount_vnd"):
+        return format_money(value)
+    if field in ("members", "quantity"):
+        return format_count(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def table(fields: Sequence[str], rows: Iterable[Mapping[str, Any]], title: str | None = None) -> Table:
+    t = Table(title=title, title_justify="left", header_style="bold")
+    for field in fields:
+        t.add_column(
+            messages.HEADERS.get(field, field),
+            justify="right" if field in _NUMERIC else "left",
+            no_wrap=field in _WHOLE,
+        )
+    for row in rows:
+        t.add_row(*(cell(f, row.get(f)) for f in fields))
+    return t
+
+
+def profile(data: Mapping[str, Any]) -> list[Table]:
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold")
+    facts.add_column()
+    for field in (
+        "code",
+        "name",
+        "kind",
+        "district",
+        "commune",
+        "sector",
+        "founded",
+        "dissolved",
+        "members",
+        "capital_vnd",
+        "representative",
+        "phone",
+        "products",
+    ):
+        if data.get(field) is not None:
+            facts.add_row(messages.HEADERS[field], cell(field, data[field]))
+    out = [facts]
+    if data["ratings"]:
+        out.append(table(("year", "grade", "score", "note"), data["ratings"], messages.TITLE_RATINGS))
+    if data["support"]:
+        out.append(
+            table(
+                ("date", "program", "quantity", "unit", "amount_vnd", "reference", "note"),
+                data["support"],
+                messages.TITLE_SUPPORT,
+            )
+        )
+    return out
+
+
+def organisations(rows: list[dict[str, Any]]) -> Table:
+    shown = [
+        {**r, "status": messages.STATUS_DISSOLVED if r["dissolved"] else messages.STATUS_ACTIVE} for r in rows
+    ]
+    return table(
+        ("code", "name", "kind", "district", "commune", "sector", "founded", "status"),
+        shown,
+        messages.TITLE_LIST.format(count=format_count(len(rows))),
+    )
+
+
+def support_records(rows: list[dict[str, Any]]) -> Table:
+    total = sum(r["amount_vnd"] for r in rows)
+    shown = [{**r, "organisation": r["code"] or messages.PROVINCE_WIDE} for r in rows]
+    return table(
+        ("id", "date", "program", "organisation", "quantity", "unit", "amount_vnd", "reference"),
+        shown,
+        messages.TITLE_SUPPORT_LIST.format(count=format_count(len(rows)), amount=format_money(total)),
+    )

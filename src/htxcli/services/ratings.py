@@ -1,0 +1,31 @@
+"""Recording each year's rating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from htxcli.domain.records import check_rating_year, parse_rating, parse_rating_year
+from htxcli.services.registry import require
+from htxcli.store.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class RatingResult:
+    code: str
+    year: int
+    grade: str
+    score: int | None
+    replaced: str | None  # the grade recorded before, when this rating replaced one
+
+
+def rate(engine: Engine, code: str, year: str | int, grade: str | None, score: str | int | None, note: str | None) -> RatingResult:
+    year_value = parse_rating_year(year)
+    values = parse_rating(grade, score, note)
+    with UnitOfWork(engine) as uow:
+        org = require(uow, code)
+        check_rating_year(year_value, org["founded"], org["dissolved"])
+        old = uow.ratings.put(org["id"], year_value, values)
+        uow.commit()
+    return RatingResult(org["code"], year_value, values["grade"], values["score"], old["grade"] if old else None)

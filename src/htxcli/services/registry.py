@@ -1,0 +1,174 @@
+"""Registering, changing and finding organisations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import RowMapping
+
+from htxcli.domain import messages
+from htxcli.domain.errors import Conflict, HtxError, InvalidValue, NotFound
+from htxcli.domain.records import (
+    ORGANISATION_FIELDS,
+    derived_keys,
+    parse_code,
+    parse_organisation,
+)
+from htxcli.domain.text import fold
+from htxcli.domain.values import parse_date
+from htxcli.store.repositories import OrganisationFilter, SupportFilter
+from htxcli.store.uow import UnitOfWork
+
+Profile = dict[str, Any]
+
+
+def public(row: Mapping[str, Any]) -> dict[str, Any]:
+    """An organisation's fields as users see them (no internal ids or keys)."""
+    return {field: row[field] for field in ORGANISATION_FIELDS}
+
+
+def require(uow: UnitOfWork, code: str) -> RowMapping:
+    row = uow.organisations.get(parse_code(code))
+    if row is None:
+        raise NotFound(messages.UNKNOWN_CODE.format(code=code))
+    return row
+
+
+def add(engine: Engine, raw: Mapping[str, str | None]) -> dict[str, Any]:
+    values = parse_organisation(raw)
+    with UnitOfWork(engine) as uow:
+        existing = uow.organisations.get(values["code"])
+        if existing is not None:
+            raise Conflict(messages.CODE_TAKEN.format(code=values["code"], name=existing["name"]))
+        uow.organisations.insert({**values, **derived_keys(values)})
+        uow.commit()
+    return values
+
+
+def edit(engine: Engine, code: str, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], list[str]]:
+    """Change only the given fields; returns the new profile and the names of the fields that changed."""
+    if not raw:
+        raise HtxError(messages.NOTHING_TO_CHANGE)
+    changes = parse_organisation(raw, partial=True)
+    with UnitOfWork(engine) as uow:
+        row = require(uow, code)
+        merged = {**public(row), **changes}
+        if "code" in changes and changes["code"] != row["code"]:
+            other = uow.organisations.get(changes["code"])
+            if other is not None:
+                raise Conflict(messages.CODE_TAKEN.format(code=changes["code"], name=other["name"]))
+        _check_life_against_records(uow, row["id"], merged["founded"], merged["dissolved"])
+        changed = [f for f in changes if changes[f] != row[f]]
+        if changed:
+            uow.organisations.update(row["id"], {**merged, **derived_keys(merged)})
+            uow.commit()
+    return merged, changed
+
+
+def dissolve(engine: Engine, code: str, on: str) -> dict[str, Any]:
+    when = parse_date("on", on)
+    with UnitOfWork(engine) as uow:
+        row = require(uow, code)
+        if row["dissolved"] is not None:
+            raise Conflict(messages.ALREADY_DISSOLVED.format(code=row["code"], date=row["dissolved"]))
+        if when < row["founded"]:
+            raise InvalidValue(
+                "on", on, messages.DISSOLVED_BEFORE_FOUNDED.format(founded=row["founded"].isoformat())
+            )
+        _check_life_against_records(uow, row["id"], row["founded"], when)
+        uow.organisations.update(row["id"], {"dissolved": when})
+        uow.commit()
+        return {**public(row), "dissolved": when}
+
+
+def reinstate(engine: Engine, code: str) -> dict[str, Any]:
+    with UnitOfWork(engine) as uow:
+        row = require(uow, code)
+        if row["dissolved"] is None:
+            raise Conflict(messages.NOT_DISSOLVED.format(code=row["code"]))
+        uow.organisations.update(row["id"], {"dissolved": None})
+        uow.commit()
+        return {**public(row), "dissolved": None}
+
+
+def _check_life_against_records(uow: UnitOfWork, organisation_id: int, founded: date, dissolved: date | None) -> None:
+    """A new founding or dissolution date may not strand ratings or support outside the organisation's life."""
+    if dissolved is not None and dissolved < founded:
+        raise InvalidValue(
+            "dissolved", dissolved.isoformat(), messages.DISSOLVED_BEFORE_FOUNDED.format(founded=founded)
+        )
+    years = uow.ratings.years_outside(organisation_id, founded, dissolved)
+    if years:
+        raise InvalidValue(
+            "dissolved" if dissolved and years[0] > founded.year else "founded",
+            (dissolved or founded).isoformat(),
+            f"would leave the {years[0]} rating outside the organisation's life",
+        )
+    dates = uow.support.dates_outside(organisation_id, founded, dissolved)
+    if dates:
+        raise InvalidValue(
+            "dissolved" if dissolved and dates[0] > founded else "founded",
+            (dissolved or founded).isoformat(),
+            f"would leave the support of {dates[0].isoformat()} outside the organisation's life",
+        )
+
+
+def profile(engine: Engine, code: str) -> Profile:
+    with UnitOfWork(engine, read_only=True) as uow:
+        row = require(uow, code)
+        ratings = [
+            {"year": r["year"], "grade": r["grade"], "score": r["score"], "note": r["note"]}
+            for r in uow.ratings.for_organisation(row["id"])
+        ]
+        support = [support_record(s) for s in uow.support.list(SupportFilter(organisation_id=row["id"]))]
+    return {**public(row), "ratings": ratings, "support": support}
+
+
+def support_record(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "code": row["code"],
+        "program": row["program"],
+        "date": row["date"],
+        "amount_vnd": row["amount_vnd"],
+        "quantity": row["quantity"],
+        "unit": row["unit"],
+        "reference": row["reference"],
+        "note": row["note"],
+    }
+
+
+def listing(
+    engine: Engine,
+    *,
+    kind: str | None = None,
+    district: str | None = None,
+    commune: str | None = None,
+    sector: str | None = None,
+    status: str = "all",
+    active_in: int | None = None,
+) -> Iterator[dict[str, Any]]:
+    where = OrganisationFilter(
+        kind=kind,
+        district_key=fold(district) if district else None,
+        sector=sector,
+        status=status,
+        active_in=active_in,
+    )
+    commune_key = fold(commune) if commune else None
+    with UnitOfWork(engine, read_only=True) as uow:
+        for row in uow.organisations.list(where):
+            if commune_key and fold(row["commune"] or "") != commune_key:
+                continue
+            yield public(row)
+
+
+def search(engine: Engine, text: str) -> list[dict[str, Any]]:
+    words = fold(text).split()
+    if not words:
+        raise InvalidValue("text", text, messages.EMPTY_TEXT)
+    with UnitOfWork(engine, read_only=True) as uow:
+        return [public(row) for row in uow.organisations.search(words)]

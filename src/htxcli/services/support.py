@@ -1,0 +1,52 @@
+"""Recording support disbursements and activities, and listing them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from sqlalchemy import Engine
+
+from htxcli.domain import messages
+from htxcli.domain.errors import Conflict, InvalidValue
+from htxcli.domain.records import parse_code, parse_support
+from htxcli.services.registry import require, support_record
+from htxcli.store.repositories import SupportFilter
+from htxcli.store.uow import UnitOfWork
+
+
+def add(engine: Engine, raw: Mapping[str, str | None]) -> dict[str, Any]:
+    values = parse_support(raw)
+    code = values.pop("code")
+    with UnitOfWork(engine) as uow:
+        organisation_id = None
+        if code is not None:
+            org = require(uow, code)
+            organisation_id = org["id"]
+            when = values["date"]
+            if when < org["founded"]:
+                raise InvalidValue(
+                    "date", raw.get("date"), messages.SUPPORT_BEFORE_FOUNDED.format(code=code, founded=org["founded"])
+                )
+            if org["dissolved"] is not None and when > org["dissolved"]:
+                raise InvalidValue(
+                    "date",
+                    raw.get("date"),
+                    messages.SUPPORT_AFTER_DISSOLVED.format(code=code, dissolved=org["dissolved"]),
+                )
+        if values["reference"] is not None:
+            earlier = uow.support.by_reference(values["reference"])
+            if earlier is not None:
+                raise Conflict(messages.REFERENCE_TAKEN.format(reference=values["reference"], id=earlier["id"]))
+        new_id = uow.support.insert({**values, "organisation_id": organisation_id})
+        uow.commit()
+    return {"id": new_id, "code": code, **values}
+
+
+def listing(
+    engine: Engine, *, year: int | None = None, program: str | None = None, code: str | None = None
+) -> Iterator[dict[str, Any]]:
+    with UnitOfWork(engine, read_only=True) as uow:
+        organisation_id = require(uow, parse_code(code))["id"] if code else None
+        for row in uow.support.list(SupportFilter(year=year, program=program, organisation_id=organisation_id)):
+            yield support_record(row)

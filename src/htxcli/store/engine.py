@@ -1,0 +1,67 @@
+"""Engines with the connection settings the registry relies on.
+
+SQLite: Python 3.11's sqlite3 emits its own BEGIN only before writes, so a read followed by a write
+is not one transaction, and in WAL mode such a deferred transaction fails at once with "database is
+locked" whatever the busy timeout. So the driver's transaction handling is switched off
+(isolation_level=None) and SQLAlchemy's begin event emits BEGIN IMMEDIATE for every transaction
+that may write; read-only units of work use a plain deferred BEGIN.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.pool import NullPool
+
+from htxcli.domain import messages
+from htxcli.domain.errors import HtxError
+from htxcli.store.location import Location
+
+READ_ONLY = "htx_read_only"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def make_engine(location: Location) -> Engine:
+    if location.sqlite_path is None:
+        return _server_engine(location)
+    try:
+        location.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise HtxError(
+            messages.DB_CANNOT_OPEN.format(path=location.sqlite_path, detail=e.strerror)
+        ) from None
+    # One connection per command: NullPool closes it on release, which also checkpoints the WAL.
+    engine = create_engine(location.url, poolclass=NullPool)
+    event.listen(engine, "connect", _configure_sqlite_connection)
+    event.listen(engine, "begin", _begin_sqlite)
+    return engine
+
+
+def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _begin_sqlite(connection: Connection) -> None:
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _server_engine(location: Location) -> Engine:
+    try:
+        return create_engine(location.url, pool_pre_ping=False)
+    except ModuleNotFoundError as e:
+        hint = "install the PostgreSQL extra: pip install 'htxcli[postgres]'" if "psycopg" in str(e) else str(e)
+        raise HtxError(messages.DB_UNKNOWN_DRIVER.format(url=location.display, hint=hint)) from None
+    except Exception as e:  # sqlalchemy.exc.ArgumentError, NoSuchModuleError
+        raise HtxError(messages.DB_UNKNOWN_DRIVER.format(url=location.display, hint=str(e))) from None

@@ -1,0 +1,45 @@
+"""Which database a command opens: --db, else $HTX_DB, else a file in the user data directory.
+
+Kept free of SQLAlchemy so that resolving a location costs nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ENV_VAR = "HTX_DB"
+
+
+@dataclass(frozen=True)
+class Location:
+    url: str
+    sqlite_path: Path | None  # None for a server database
+
+    @property
+    def display(self) -> str:
+        return str(self.sqlite_path) if self.sqlite_path else _hide_password(self.url)
+
+
+def default_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("htx", appauthor=False) / "htx.db"
+
+
+def resolve(option: str | None) -> Location:
+    value = option or os.environ.get(ENV_VAR) or str(default_path())
+    if "://" in value:
+        return Location(url=value, sqlite_path=None)
+    path = Path(value).expanduser().resolve()
+    return Location(url=f"sqlite+pysqlite:///{path}", sqlite_path=path)
+
+
+def _hide_password(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    if not at or ":" not in credentials:
+        return url
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{host}"

@@ -1,0 +1,104 @@
+"""Bringing a database to the newest schema revision.
+
+Opening a database compares its stored revision with HEAD_REVISION, which the code knows, so a
+database already at the newest revision never imports Alembic. A test keeps HEAD_REVISION equal to
+the head of migrations/.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+from htxcli.domain import messages
+from htxcli.domain.errors import HtxError
+from htxcli.store.location import Location
+
+HEAD_REVISION = "0001"
+KNOWN_REVISIONS = ("0001",)
+
+Notify = Callable[[str], None]
+
+
+def migrations_dir() -> Path:
+    """Inside the wheel the folder ships as htxcli/migrations; in a source checkout it is ./migrations."""
+    packaged = resources.files("htxcli") / "migrations"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "migrations"
+
+
+def stored_revision(engine: Engine) -> str | None:
+    with engine.connect().execution_options(htx_read_only=True) as conn:
+        if conn.dialect.name == "sqlite":
+            exists = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).first()
+        else:
+            exists = conn.execute(text("SELECT to_regclass('alembic_version')")).scalar()
+        if not exists:
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def ensure_current(engine: Engine, location: Location, notify: Notify) -> None:
+    revision = stored_revision(engine)
+    if revision == HEAD_REVISION:
+        return
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise HtxError(
+            messages.DB_NEWER_SCHEMA.format(path=location.display, found=revision, head=HEAD_REVISION)
+        )
+    upgrade(engine, location, notify)
+
+
+def upgrade(engine: Engine, location: Location, notify: Notify) -> str | None:
+    """Upgrade to head, backing up an SQLite file that holds data first. Returns the backup's path."""
+    backup = None
+    if location.sqlite_path is not None and _holds_data(location.sqlite_path):
+        backup = backup_sqlite(location.sqlite_path, reason=f"before-{HEAD_REVISION}")
+        notify(messages.DB_BACKUP_WRITTEN.format(path=location.sqlite_path, backup=backup))
+    run_alembic_upgrade(engine)
+    return str(backup) if backup else None
+
+
+def run_alembic_upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def _holds_data(path: Path) -> bool:
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+    finally:
+        con.close()
+
+
+def backup_sqlite(path: Path, destination: Path | None = None, reason: str = "backup") -> Path:
+    """An online copy through SQLite's backup API: safe while others write, and includes the WAL."""
+    if destination is None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        destination = path.with_name(f"{path.name}.{stamp}.{reason}.bak")
+    source = sqlite3.connect(path)
+    target = sqlite3.connect(destination)
+    try:
+        with target:
+            source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    return destination

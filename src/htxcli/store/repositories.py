@@ -1,0 +1,172 @@
+"""Repositories: the only code that writes SQL for records. Core, not ORM: rows in, mappings out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy.engine import Connection, RowMapping
+
+from htxcli.store.schema import organisation, rating, support
+
+Values = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class OrganisationFilter:
+    kind: str | None = None
+    district_key: str | None = None
+    commune_key: str | None = None
+    sector: str | None = None
+    status: str = "all"  # active | dissolved | all
+    active_in: int | None = None
+
+
+class OrganisationRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def get(self, code: str) -> RowMapping | None:
+        return self.connection.execute(select(organisation).where(organisation.c.code == code)).mappings().first()
+
+    def insert(self, values: Values) -> int:
+        result = self.connection.execute(insert(organisation).values(**values))
+        return int(result.inserted_primary_key[0])
+
+    def update(self, organisation_id: int, values: Values) -> None:
+        self.connection.execute(
+            update(organisation).where(organisation.c.id == organisation_id).values(**values)
+        )
+
+    def ids_by_code(self, codes: Iterable[str]) -> dict[str, int]:
+        codes = list(codes)
+        found: dict[str, int] = {}
+        for start in range(0, len(codes), 500):
+            chunk = codes[start : start + 500]
+            rows = self.connection.execute(
+                select(organisation.c.code, organisation.c.id).where(organisation.c.code.in_(chunk))
+            )
+            found.update({code: id_ for code, id_ in rows})
+        return found
+
+    def list(self, where: OrganisationFilter) -> Iterator[RowMapping]:
+        query = select(organisation).order_by(organisation.c.sort_key, organisation.c.code)
+        conditions = []
+        if where.kind:
+            conditions.append(organisation.c.kind == where.kind)
+        if where.sector:
+            conditions.append(organisation.c.sector == where.sector)
+        if where.district_key:
+            conditions.append(organisation.c.district_key == where.district_key)
+        if where.status == "active":
+            conditions.append(organisation.c.dissolved.is_(None))
+        elif where.status == "dissolved":
+            conditions.append(organisation.c.dissolved.is_not(None))
+        if where.active_in is not None:
+            # Active for at least one day of the year: founded by 31 December, and not dissolved
+            # on or before 1 January (an organisation dissolved on D is inactive from D on).
+            conditions.append(organisation.c.founded <= date(where.active_in, 12, 31))
+            conditions.append(
+                or_(organisation.c.dissolved.is_(None), organisation.c.dissolved > date(where.active_in, 1, 1))
+            )
+        if conditions:
+            query = query.where(and_(*conditions))
+        yield from self.connection.execute(query).mappings()
+
+    def search(self, words: list[str], limit: int | None = None) -> list[RowMapping]:
+        query = select(organisation).order_by(organisation.c.sort_key, organisation.c.code)
+        for word in words:
+            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(organisation.c.search_key.like(f"%{escaped}%", escape="\\"))
+        if limit:
+            query = query.limit(limit)
+        return list(self.connection.execute(query).mappings())
+
+    def count(self) -> int:
+        return int(self.connection.execute(select(func.count()).select_from(organisation)).scalar_one())
+
+
+class RatingRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def get(self, organisation_id: int, year: int) -> RowMapping | None:
+        return (
+            self.connection.execute(
+                select(rating).where(rating.c.organisation_id == organisation_id, rating.c.year == year)
+            )
+            .mappings()
+            .first()
+        )
+
+    def put(self, organisation_id: int, year: int, values: Values) -> RowMapping | None:
+        """Insert, or replace the rating already recorded for that year; returns the one replaced."""
+        old = self.get(organisation_id, year)
+        if old is None:
+            self.connection.execute(insert(rating).values(organisation_id=organisation_id, year=year, **values))
+        else:
+            self.connection.execute(update(rating).where(rating.c.id == old["id"]).values(**values))
+        return old
+
+    def for_organisation(self, organisation_id: int) -> list[RowMapping]:
+        query = select(rating).where(rating.c.organisation_id == organisation_id).order_by(rating.c.year)
+        return list(self.connection.execute(query).mappings())
+
+    def years_outside(self, organisation_id: int, founded: date, dissolved: date | None) -> list[int]:
+        """Years rated before the founding year or after the year of dissolution."""
+        outside = rating.c.year < founded.year
+        if dissolved is not None:
+            outside = or_(outside, rating.c.year > dissolved.year)
+        query = select(rating.c.year).where(rating.c.organisation_id == organisation_id, outside)
+        return list(self.connection.execute(query).scalars())
+
+    def count(self) -> int:
+        return int(self.connection.execute(select(func.count()).select_from(rating)).scalar_one())
+
+
+@dataclass(frozen=True)
+class SupportFilter:
+    year: int | None = None
+    program: str | None = None
+    organisation_id: int | None = None
+
+
+class SupportRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def insert(self, values: Values) -> int:
+        result = self.connection.execute(insert(support).values(**values))
+        return int(result.inserted_primary_key[0])
+
+    def by_reference(self, reference: str) -> RowMapping | None:
+        return (
+            self.connection.execute(select(support).where(support.c.reference == reference)).mappings().first()
+        )
+
+    def list(self, where: SupportFilter) -> Iterator[RowMapping]:
+        query = (
+            select(support, organisation.c.code, organisation.c.name)
+            .select_from(support.outerjoin(organisation, support.c.organisation_id == organisation.c.id))
+            .order_by(support.c.date, support.c.id)
+        )
+        if where.year is not None:
+            query = query.where(support.c.date.between(date(where.year, 1, 1), date(where.year, 12, 31)))
+        if where.program:
+            query = query.where(support.c.program == where.program)
+        if where.organisation_id is not None:
+            query = query.where(support.c.organisation_id == where.organisation_id)
+        yield from self.connection.execute(query).mappings()
+
+    def dates_outside(self, organisation_id: int, founded: date, dissolved: date | None) -> list[date]:
+        outside = support.c.date < founded
+        if dissolved is not None:
+            outside = or_(outside, support.c.date > dissolved)
+        query = select(support.c.date).where(support.c.organisation_id == organisation_id, outside)
+        return list(self.connection.execute(query).scalars())
+
+    def count(self) -> int:
+        return int(self.connection.execute(select(func.count()).select_from(support)).scalar_one())

@@ -1,0 +1,109 @@
+"""The registry's tables, as SQLAlchemy Core. Alembic migrations are checked against these."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from htxcli.domain.vocab import GRADES, KINDS, PROGRAMS, SECTORS
+
+# Set before the first revision: batch migrations on SQLite need every constraint named.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+KIND_KEYS = KINDS.keys
+SECTOR_KEYS = SECTORS.keys
+GRADE_KEYS = GRADES.keys
+PROGRAM_KEYS = PROGRAMS.keys
+
+
+def _one_of(column: str, keys: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(k) for k in keys)})"
+
+
+organisation = Table(
+    "organisation",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("district", Text),
+    Column("commune", Text),
+    Column("sector", Text),
+    Column("founded", Date, nullable=False),
+    Column("dissolved", Date),
+    Column("members", Integer),
+    Column("capital_vnd", BigInteger),
+    Column("representative", Text),
+    Column("phone", Text),
+    Column("products", Text),
+    # Precomputed keys: SQLite's LIKE and NOCASE fold ASCII only, and Vietnamese order is not
+    # code-point order, so search and sort run on these columns on every backend.
+    Column("search_key", Text, nullable=False),
+    Column("name_key", Text, nullable=False),
+    Column("district_key", Text),
+    Column("sort_key", Text, nullable=False),
+    UniqueConstraint("code"),
+    CheckConstraint(_one_of("kind", KIND_KEYS), name="kind"),
+    CheckConstraint(f"sector IS NULL OR {_one_of('sector', SECTOR_KEYS)}", name="sector"),
+    CheckConstraint("dissolved IS NULL OR dissolved >= founded", name="dissolved_after_founded"),
+    CheckConstraint("members IS NULL OR members >= 0", name="members"),
+    CheckConstraint("capital_vnd IS NULL OR capital_vnd >= 0", name="capital"),
+)
+Index("ix_organisation_sort_key", organisation.c.sort_key)
+Index("ix_organisation_district_key", organisation.c.district_key)
+Index("ix_organisation_founded", organisation.c.founded)
+
+rating = Table(
+    "rating",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("organisation_id", Integer, ForeignKey("organisation.id"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("grade", Text, nullable=False),
+    Column("score", Integer),
+    Column("note", Text),
+    UniqueConstraint("organisation_id", "year", name="uq_rating_organisation_year"),
+    CheckConstraint(_one_of("grade", GRADE_KEYS), name="grade"),
+    CheckConstraint("score IS NULL OR (score >= 0 AND score <= 100)", name="score"),
+)
+Index("ix_rating_year", rating.c.year)
+
+support = Table(
+    "support",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("organisation_id", Integer, ForeignKey("organisation.id")),
+    Column("program", Text, nullable=False),
+    Column("date", Date, nullable=False),
+    Column("amount_vnd", BigInteger, nullable=False, server_default="0"),
+    Column("quantity", Integer, nullable=False, server_default="1"),
+    Column("unit", Text),
+    Column("reference", Text),
+    Column("note", Text),
+    UniqueConstraint("reference"),
+    CheckConstraint(_one_of("program", PROGRAM_KEYS), name="program"),
+    CheckConstraint("amount_vnd >= 0", name="amount"),
+    CheckConstraint("quantity >= 0", name="quantity"),
+)
+Index("ix_support_date", support.c.date)
+Index("ix_support_organisation_id", support.c.organisation_id)
