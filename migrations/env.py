@@ -8,6 +8,7 @@ Before committing, PRAGMA foreign_key_check must come back empty.
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 
 from htxcli.store.schema import metadata
@@ -43,6 +44,10 @@ def _run(connection: Connection) -> None:
 
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
+    if isinstance(connection, Engine):  # pytest-alembic hands over an engine
+        with connection.connect() as conn:
+            _run(conn)
+        return
     if connection is not None:
         _run(connection)
         return

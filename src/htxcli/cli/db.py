@@ -7,7 +7,9 @@ import typer
 from htxcli.cli.common import Format, FormatOption, out, say, state
 from htxcli.domain import messages
 
-app = typer.Typer(help="Look after the database file: where it is, its schema, its size.", no_args_is_help=True)
+app = typer.Typer(
+    help="Look after the database file: where it is, its schema, its size.", no_args_is_help=True
+)
 
 
 @app.command()

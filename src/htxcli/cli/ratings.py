@@ -16,7 +16,9 @@ def rate(
     year: Annotated[str, typer.Argument(help="The year rated.")],
     grade: Annotated[
         str | None,
-        typer.Argument(help="good | fair | average | weak | unrated (or tốt, khá, trung bình, yếu, chưa xếp loại)."),
+        typer.Argument(
+            help="good | fair | average | weak | unrated (or tốt, khá, trung bình, yếu, chưa xếp loại)."
+        ),
     ] = None,
     score: Annotated[
         str | None, typer.Option(help="0-100 under Circular 01/2020/TT-BKHĐT; alone, it sets the grade.")
@@ -33,7 +35,11 @@ def rate(
     if result.replaced is None:
         say(messages.RATED.format(code=result.code, year=result.year, grade=result.grade))
     else:
-        say(messages.RATED_AGAIN.format(code=result.code, year=result.year, old=result.replaced, grade=result.grade))
+        say(
+            messages.RATED_AGAIN.format(
+                code=result.code, year=result.year, old=result.replaced, grade=result.grade
+            )
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -19,8 +19,10 @@ KindOpt = Annotated[
 ]
 SectorOpt = Annotated[
     str | None,
-    Opt(help="agriculture | industry | construction | trade-services | transport | environment | credit | "
-        "other (Vietnamese names such as 'nông nghiệp' work too)."),
+    Opt(
+        help="agriculture | industry | construction | trade-services | transport | environment | credit | "
+        "other (Vietnamese names such as 'nông nghiệp' work too)."
+    ),
 ]
 DateHelp = "YYYY-MM-DD or DD/MM/YYYY."
 
@@ -32,7 +34,9 @@ def _given(**fields: Any) -> dict[str, str | None]:
 def add(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(help="Full name, e.g. 'HTX Nông nghiệp Tân Thành'.")] = None,
-    code: Annotated[str | None, Opt(help="Registration or tax code, kept as text (leading zeros stay).")] = None,
+    code: Annotated[
+        str | None, Opt(help="Registration or tax code, kept as text (leading zeros stay).")
+    ] = None,
     kind: KindOpt = None,
     district: Annotated[str | None, Opt(help="District (huyện), e.g. 'Ba Bể'.")] = None,
     commune: Annotated[str | None, Opt(help="Commune (xã, phường).")] = None,
@@ -40,20 +44,32 @@ def add(
     founded: Annotated[str | None, Opt(help="Founding date, " + DateHelp)] = None,
     dissolved: Annotated[str | None, Opt(help="Dissolution date, if already dissolved.")] = None,
     members: Annotated[str | None, Opt(help="Number of members.")] = None,
-    capital: Annotated[str | None, Opt(help="Charter capital in đồng: 1500000000, 1.500.000.000, '1,5 tỷ'.")] = None,
+    capital: Annotated[
+        str | None, Opt(help="Charter capital in đồng: 1500000000, 1.500.000.000, '1,5 tỷ'.")
+    ] = None,
     representative: Annotated[str | None, Opt(help="Legal representative.")] = None,
     phone: Annotated[str | None, Opt()] = None,
     products: Annotated[str | None, Opt(help="Main products, e.g. 'chè, gừng'.")] = None,
 ) -> None:
     """Register an organisation.
 
-    Example: htx add 'HTX Chè Mỹ Phương' --code 4700284512 --kind HTX --district 'Ba Bể' --sector 'nông nghiệp' --founded 20/04/2015
+    Example: htx add 'HTX Chè Mỹ Phương' --code 4700284512 --kind HTX --district 'Ba Bể' --founded 20/04/2015
     """
     from htxcli.services import registry
 
     raw = _given(
-        code=code, name=name, kind=kind, district=district, commune=commune, sector=sector, founded=founded,
-        dissolved=dissolved, members=members, capital_vnd=capital, representative=representative, phone=phone,
+        code=code,
+        name=name,
+        kind=kind,
+        district=district,
+        commune=commune,
+        sector=sector,
+        founded=founded,
+        dissolved=dissolved,
+        members=members,
+        capital_vnd=capital,
+        representative=representative,
+        phone=phone,
         products=products,
     )
     missing = [f for f in ("name", "code", "founded") if not (raw.get(f) or "").strip()]
@@ -91,8 +107,18 @@ def edit(
     from htxcli.services import registry
 
     raw = _given(
-        code=new_code, name=name, kind=kind, district=district, commune=commune, sector=sector, founded=founded,
-        members=members, capital_vnd=capital, representative=representative, phone=phone, products=products,
+        code=new_code,
+        name=name,
+        kind=kind,
+        district=district,
+        commune=commune,
+        sector=sector,
+        founded=founded,
+        members=members,
+        capital_vnd=capital,
+        representative=representative,
+        phone=phone,
+        products=products,
     )
     values, changed = registry.edit(engine(ctx), code, raw)
     say(messages.EDITED.format(code=values["code"], fields=", ".join(changed) or "no change"))
@@ -171,7 +197,9 @@ def listing(
     from htxcli.services import registry
 
     if status not in ("active", "dissolved", "all"):
-        raise InvalidValue("status", status, messages.NOT_IN_VOCABULARY.format(choices="active, dissolved, all"))
+        raise InvalidValue(
+            "status", status, messages.NOT_IN_VOCABULARY.format(choices="active, dissolved, all")
+        )
     rows = registry.listing(
         engine(ctx),
         kind=KINDS.parse(kind) if kind else None,
@@ -184,7 +212,9 @@ def listing(
     _emit_organisations(rows, format)
 
 
-def search(ctx: typer.Context, text: Annotated[str, typer.Argument()], format: FormatOption = Format.table) -> None:
+def search(
+    ctx: typer.Context, text: Annotated[str, typer.Argument()], format: FormatOption = Format.table
+) -> None:
     """Find organisations by name, code, commune, district or representative.
 
     Case and accents do not matter: 'tan thanh' finds Tân Thành, 'dong' finds Đồng.

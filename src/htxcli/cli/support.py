@@ -20,13 +20,18 @@ def add(
     program: Annotated[
         str,
         typer.Argument(
-            help="outreach | bulletin | human-resources | trade-promotion | credit | new-model | infrastructure "
+            help="outreach | bulletin | human-resources | trade-promotion | credit | new-model | "
+            "infrastructure "
             "| certification | other (Vietnamese names such as 'vay vốn' work too)."
         ),
     ],
     date: Annotated[str, typer.Option(help="YYYY-MM-DD or DD/MM/YYYY.")],
-    to: Annotated[str | None, typer.Option("--to", help="Code of the organisation; leave out for province-wide.")] = None,
-    amount: Annotated[str | None, typer.Option(help="đồng: 1600000000, 1.600.000.000, '1,6 tỷ', '350 triệu'.")] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Code of the organisation; leave out for province-wide.")
+    ] = None,
+    amount: Annotated[
+        str | None, typer.Option(help="đồng: 1600000000, 1.600.000.000, '1,6 tỷ', '350 triệu'.")
+    ] = None,
     quantity: Annotated[str | None, typer.Option(help="How many (classes, copies...); default 1.")] = None,
     unit: Annotated[str | None, typer.Option(help="e.g. lớp, cuốn.")] = None,
     reference: Annotated[str | None, typer.Option(help="Document number; unique when given.")] = None,
@@ -50,7 +55,11 @@ def add(
         "note": note,
     }
     record = support.add(engine(ctx), raw)
-    say(messages.SUPPORT_ADDED.format(id=record["id"], program=record["program"], date=record["date"].isoformat()))
+    say(
+        messages.SUPPORT_ADDED.format(
+            id=record["id"], program=record["program"], date=record["date"].isoformat()
+        )
+    )
 
 
 @app.command("list")
@@ -68,7 +77,9 @@ def listing(
     from htxcli.domain.vocab import PROGRAMS
     from htxcli.services import support
 
-    rows = support.listing(engine(ctx), year=year, program=PROGRAMS.parse(program) if program else None, code=to)
+    rows = support.listing(
+        engine(ctx), year=year, program=PROGRAMS.parse(program) if program else None, code=to
+    )
     if format is Format.csv:
         from htxcli.render.machine import write_csv
 

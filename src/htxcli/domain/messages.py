@@ -91,4 +91,4 @@ TITLE_RATINGS = "Ratings"
 TITLE_SUPPORT = "Support received"
 TITLE_LIST = "Organisations: {count}"
 TITLE_SUPPORT_LIST = "Support records: {count}, total {amount}"
-PROVINCE_WIDE = "(province-wide)"
+PROVINCE_WIDE = "toàn tỉnh"  # province-wide

@@ -70,9 +70,9 @@ def parse_organisation(raw: Mapping[str, str | None], *, partial: bool = False) 
         elif field in _TEXT_FIELDS:
             out[field] = parse_text(field, value, required=field == "name")
         elif field == "kind":
-            out["kind"] = KINDS.parse(value) if not _blank(value) else "cooperative"
+            out["kind"] = KINDS.parse(value) if value and value.strip() else "cooperative"
         elif field == "sector":
-            out["sector"] = SECTORS.parse(value) if not _blank(value) else None
+            out["sector"] = SECTORS.parse(value) if value and value.strip() else None
         elif field == "founded":
             if _blank(value):
                 raise MissingValue("founded")
@@ -111,12 +111,14 @@ def derived_keys(values: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def parse_rating(
-    grade_text: str | None, score_text: str | int | None, note: str | None
-) -> dict[str, Any]:
+def parse_rating(grade_text: str | None, score_text: str | int | None, note: str | None) -> dict[str, Any]:
     """Grade and score of a rating; a score alone earns its grade under Circular 01/2020/TT-BKHĐT."""
     score = None if score_text is None or str(score_text).strip() == "" else parse_score("score", score_text)
-    grade = None if _blank(grade_text if isinstance(grade_text, str) else None) else GRADES.parse(grade_text or "")
+    grade = (
+        None
+        if _blank(grade_text if isinstance(grade_text, str) else None)
+        else GRADES.parse(grade_text or "")
+    )
     if grade is None:
         if score is None:
             raise MissingValue("grade")

@@ -20,7 +20,7 @@ class Vocabulary:
         return tuple(self.labels)
 
     def parse(self, value: str) -> str:
-        """Map a key, a Vietnamese name or an abbreviation (any case, with or without diacritics) to its key."""
+        """Map a key, a Vietnamese name or an abbreviation (any case, any diacritics) to its key."""
         key = self.aliases.get(fold(value))
         if key is None:
             raise InvalidValue(
@@ -84,17 +84,20 @@ GRADES = _vocabulary(
 PROGRAMS = _vocabulary(
     "program",
     {
-        "outreach": ("Tuyên truyền, tập huấn", "tuyên truyền", "tập huấn", "bồi dưỡng"),
+        "outreach": ("Tuyên truyền", "tập huấn", "bồi dưỡng", "tuyên truyền, tập huấn"),
         "bulletin": ("Bản tin KTTT", "bản tin", "bản tin kinh tế tập thể"),
         "human-resources": ("Nguồn nhân lực", "hỗ trợ nguồn nhân lực", "nhân lực"),
         "trade-promotion": ("Xúc tiến thương mại", "hội chợ"),
-        "credit": ("Tín dụng, vay vốn", "vay vốn", "tín dụng", "quỹ hỗ trợ phát triển HTX"),
+        "credit": ("Tín dụng", "vay vốn", "quỹ hỗ trợ phát triển HTX"),
         "new-model": ("HTX kiểu mới", "kiểu mới", "HTX kiểu mới gắn với chuỗi giá trị", "chuỗi giá trị"),
         "infrastructure": ("Kết cấu hạ tầng", "hạ tầng"),
-        "certification": ("Chứng nhận ATTP, OCOP", "chứng nhận", "ATTP", "OCOP"),
+        "certification": ("Chứng nhận", "ATTP", "OCOP", "chứng nhận ATTP, OCOP"),
         "other": ("Khác",),
     },
 )
+
+# The abbreviations clerks write, for narrow table columns.
+KIND_ABBREVIATIONS = {"cooperative": "HTX", "group": "THT", "union": "LHTX", "credit-fund": "QTDND"}
 
 # Circular 01/2020/TT-BKHĐT: the grade a 100-point score earns.
 _SCORE_BANDS = ((80, "good"), (65, "fair"), (50, "average"), (0, "weak"))

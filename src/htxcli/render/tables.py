@@ -11,12 +11,12 @@ from rich.table import Table
 
 from htxcli.domain import messages
 from htxcli.domain.values import format_count, format_money
-from htxcli.domain.vocab import GRADES, KINDS, PROGRAMS, SECTORS
+from htxcli.domain.vocab import GRADES, KIND_ABBREVIATIONS, KINDS, PROGRAMS, SECTORS
 
 _LABELS = {"kind": KINDS, "sector": SECTORS, "grade": GRADES, "program": PROGRAMS}
 _NUMERIC = {"members", "capital_vnd", "amount_vnd", "quantity", "score", "year", "id"}
 # Never wrapped or cut: a code or an amount shown in part is worse than a narrower name column.
-_WHOLE = _NUMERIC | {"code", "founded", "dissolved", "date", "status", "reference"}
+_WHOLE = _NUMERIC | {"code", "founded", "dissolved", "date", "status", "reference", "organisation", "kind"}
 
 
 def console() -> Console:
@@ -27,7 +27,7 @@ def console() -> Console:
 def cell(field: str, value: Any) -> str:
     if value is None:
         return ""
-    if field in _LABELS:
+    if field in _LABELS and value in _LABELS[field].labels:
         return _LABELS[field].label(value)
     if field in ("capital_vnd", "amount_vnd"):
         return format_money(value)
@@ -88,10 +88,15 @@ def profile(data: Mapping[str, Any]) -> list[Table]:
 
 def organisations(rows: list[dict[str, Any]]) -> Table:
     shown = [
-        {**r, "status": messages.STATUS_DISSOLVED if r["dissolved"] else messages.STATUS_ACTIVE} for r in rows
+        {
+            **r,
+            "kind": KIND_ABBREVIATIONS[r["kind"]],
+            "status": messages.STATUS_DISSOLVED if r["dissolved"] else messages.STATUS_ACTIVE,
+        }
+        for r in rows
     ]
     return table(
-        ("code", "name", "kind", "district", "commune", "sector", "founded", "status"),
+        ("code", "name", "kind", "district", "founded", "status"),
         shown,
         messages.TITLE_LIST.format(count=format_count(len(rows))),
     )
@@ -101,7 +106,7 @@ def support_records(rows: list[dict[str, Any]]) -> Table:
     total = sum(r["amount_vnd"] for r in rows)
     shown = [{**r, "organisation": r["code"] or messages.PROVINCE_WIDE} for r in rows]
     return table(
-        ("id", "date", "program", "organisation", "quantity", "unit", "amount_vnd", "reference"),
+        ("date", "program", "organisation", "quantity", "unit", "amount_vnd"),
         shown,
         messages.TITLE_SUPPORT_LIST.format(count=format_count(len(rows)), amount=format_money(total)),
     )

@@ -20,7 +20,9 @@ class RatingResult:
     replaced: str | None  # the grade recorded before, when this rating replaced one
 
 
-def rate(engine: Engine, code: str, year: str | int, grade: str | None, score: str | int | None, note: str | None) -> RatingResult:
+def rate(
+    engine: Engine, code: str, year: str | int, grade: str | None, score: str | int | None, note: str | None
+) -> RatingResult:
     year_value = parse_rating_year(year)
     values = parse_rating(grade, score, note)
     with UnitOfWork(engine) as uow:
@@ -28,4 +30,6 @@ def rate(engine: Engine, code: str, year: str | int, grade: str | None, score: s
         check_rating_year(year_value, org["founded"], org["dissolved"])
         old = uow.ratings.put(org["id"], year_value, values)
         uow.commit()
-    return RatingResult(org["code"], year_value, values["grade"], values["score"], old["grade"] if old else None)
+    return RatingResult(
+        org["code"], year_value, values["grade"], values["score"], old["grade"] if old else None
+    )

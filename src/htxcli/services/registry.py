@@ -25,7 +25,7 @@ from htxcli.store.uow import UnitOfWork
 Profile = dict[str, Any]
 
 
-def public(row: Mapping[str, Any]) -> dict[str, Any]:
+def public(row: Mapping[Any, Any]) -> dict[str, Any]:
     """An organisation's fields as users see them (no internal ids or keys)."""
     return {field: row[field] for field in ORGANISATION_FIELDS}
 
@@ -94,8 +94,10 @@ def reinstate(engine: Engine, code: str) -> dict[str, Any]:
         return {**public(row), "dissolved": None}
 
 
-def _check_life_against_records(uow: UnitOfWork, organisation_id: int, founded: date, dissolved: date | None) -> None:
-    """A new founding or dissolution date may not strand ratings or support outside the organisation's life."""
+def _check_life_against_records(
+    uow: UnitOfWork, organisation_id: int, founded: date, dissolved: date | None
+) -> None:
+    """A new founding or dissolution date may not strand ratings or support outside the life."""
     if dissolved is not None and dissolved < founded:
         raise InvalidValue(
             "dissolved", dissolved.isoformat(), messages.DISSOLVED_BEFORE_FOUNDED.format(founded=founded)
@@ -123,11 +125,11 @@ def profile(engine: Engine, code: str) -> Profile:
             {"year": r["year"], "grade": r["grade"], "score": r["score"], "note": r["note"]}
             for r in uow.ratings.for_organisation(row["id"])
         ]
-        support = [support_record(s) for s in uow.support.list(SupportFilter(organisation_id=row["id"]))]
+        support = [support_record(s) for s in uow.support.matching(SupportFilter(organisation_id=row["id"]))]
     return {**public(row), "ratings": ratings, "support": support}
 
 
-def support_record(row: Mapping[str, Any]) -> dict[str, Any]:
+def support_record(row: Mapping[Any, Any]) -> dict[str, Any]:
     return {
         "id": row["id"],
         "code": row["code"],
@@ -160,7 +162,7 @@ def listing(
     )
     commune_key = fold(commune) if commune else None
     with UnitOfWork(engine, read_only=True) as uow:
-        for row in uow.organisations.list(where):
+        for row in uow.organisations.matching(where):
             if commune_key and fold(row["commune"] or "") != commune_key:
                 continue
             yield public(row)

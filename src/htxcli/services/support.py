@@ -26,7 +26,9 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> dict[str, Any]:
             when = values["date"]
             if when < org["founded"]:
                 raise InvalidValue(
-                    "date", raw.get("date"), messages.SUPPORT_BEFORE_FOUNDED.format(code=code, founded=org["founded"])
+                    "date",
+                    raw.get("date"),
+                    messages.SUPPORT_BEFORE_FOUNDED.format(code=code, founded=org["founded"]),
                 )
             if org["dissolved"] is not None and when > org["dissolved"]:
                 raise InvalidValue(
@@ -37,7 +39,9 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> dict[str, Any]:
         if values["reference"] is not None:
             earlier = uow.support.by_reference(values["reference"])
             if earlier is not None:
-                raise Conflict(messages.REFERENCE_TAKEN.format(reference=values["reference"], id=earlier["id"]))
+                raise Conflict(
+                    messages.REFERENCE_TAKEN.format(reference=values["reference"], id=earlier["id"])
+                )
         new_id = uow.support.insert({**values, "organisation_id": organisation_id})
         uow.commit()
     return {"id": new_id, "code": code, **values}
@@ -48,5 +52,7 @@ def listing(
 ) -> Iterator[dict[str, Any]]:
     with UnitOfWork(engine, read_only=True) as uow:
         organisation_id = require(uow, parse_code(code))["id"] if code else None
-        for row in uow.support.list(SupportFilter(year=year, program=program, organisation_id=organisation_id)):
+        for row in uow.support.matching(
+            SupportFilter(year=year, program=program, organisation_id=organisation_id)
+        ):
             yield support_record(row)

@@ -30,9 +30,7 @@ def make_engine(location: Location) -> Engine:
     try:
         location.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise HtxError(
-            messages.DB_CANNOT_OPEN.format(path=location.sqlite_path, detail=e.strerror)
-        ) from None
+        raise HtxError(messages.DB_CANNOT_OPEN.format(path=location.sqlite_path, detail=e.strerror)) from None
     # One connection per command: NullPool closes it on release, which also checkpoints the WAL.
     engine = create_engine(location.url, poolclass=NullPool)
     event.listen(engine, "connect", _configure_sqlite_connection)
@@ -61,7 +59,9 @@ def _server_engine(location: Location) -> Engine:
     try:
         return create_engine(location.url, pool_pre_ping=False)
     except ModuleNotFoundError as e:
-        hint = "install the PostgreSQL extra: pip install 'htxcli[postgres]'" if "psycopg" in str(e) else str(e)
+        hint = (
+            "install the PostgreSQL extra: pip install 'htxcli[postgres]'" if "psycopg" in str(e) else str(e)
+        )
         raise HtxError(messages.DB_UNKNOWN_DRIVER.format(url=location.display, hint=hint)) from None
     except Exception as e:  # sqlalchemy.exc.ArgumentError, NoSuchModuleError
         raise HtxError(messages.DB_UNKNOWN_DRIVER.format(url=location.display, hint=str(e))) from None

@@ -83,7 +83,7 @@ def _holds_data(path: Path) -> bool:
         return False
     con = sqlite3.connect(path)
     try:
-        return con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] > 0
+        return bool(con.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0])
     finally:
         con.close()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -30,11 +30,15 @@ class OrganisationRepository:
         self.connection = connection
 
     def get(self, code: str) -> RowMapping | None:
-        return self.connection.execute(select(organisation).where(organisation.c.code == code)).mappings().first()
+        return (
+            self.connection.execute(select(organisation).where(organisation.c.code == code))
+            .mappings()
+            .first()
+        )
 
     def insert(self, values: Values) -> int:
         result = self.connection.execute(insert(organisation).values(**values))
-        return int(result.inserted_primary_key[0])
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
 
     def update(self, organisation_id: int, values: Values) -> None:
         self.connection.execute(
@@ -52,7 +56,7 @@ class OrganisationRepository:
             found.update({code: id_ for code, id_ in rows})
         return found
 
-    def list(self, where: OrganisationFilter) -> Iterator[RowMapping]:
+    def matching(self, where: OrganisationFilter) -> Iterator[RowMapping]:
         query = select(organisation).order_by(organisation.c.sort_key, organisation.c.code)
         conditions = []
         if where.kind:
@@ -70,13 +74,15 @@ class OrganisationRepository:
             # on or before 1 January (an organisation dissolved on D is inactive from D on).
             conditions.append(organisation.c.founded <= date(where.active_in, 12, 31))
             conditions.append(
-                or_(organisation.c.dissolved.is_(None), organisation.c.dissolved > date(where.active_in, 1, 1))
+                or_(
+                    organisation.c.dissolved.is_(None), organisation.c.dissolved > date(where.active_in, 1, 1)
+                )
             )
         if conditions:
             query = query.where(and_(*conditions))
         yield from self.connection.execute(query).mappings()
 
-    def search(self, words: list[str], limit: int | None = None) -> list[RowMapping]:
+    def search(self, words: Sequence[str], limit: int | None = None) -> Sequence[RowMapping]:
         query = select(organisation).order_by(organisation.c.sort_key, organisation.c.code)
         for word in words:
             escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -106,16 +112,18 @@ class RatingRepository:
         """Insert, or replace the rating already recorded for that year; returns the one replaced."""
         old = self.get(organisation_id, year)
         if old is None:
-            self.connection.execute(insert(rating).values(organisation_id=organisation_id, year=year, **values))
+            self.connection.execute(
+                insert(rating).values(organisation_id=organisation_id, year=year, **values)
+            )
         else:
             self.connection.execute(update(rating).where(rating.c.id == old["id"]).values(**values))
         return old
 
-    def for_organisation(self, organisation_id: int) -> list[RowMapping]:
+    def for_organisation(self, organisation_id: int) -> Sequence[RowMapping]:
         query = select(rating).where(rating.c.organisation_id == organisation_id).order_by(rating.c.year)
         return list(self.connection.execute(query).mappings())
 
-    def years_outside(self, organisation_id: int, founded: date, dissolved: date | None) -> list[int]:
+    def years_outside(self, organisation_id: int, founded: date, dissolved: date | None) -> Sequence[int]:
         """Years rated before the founding year or after the year of dissolution."""
         outside = rating.c.year < founded.year
         if dissolved is not None:
@@ -140,14 +148,16 @@ class SupportRepository:
 
     def insert(self, values: Values) -> int:
         result = self.connection.execute(insert(support).values(**values))
-        return int(result.inserted_primary_key[0])
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
 
     def by_reference(self, reference: str) -> RowMapping | None:
         return (
-            self.connection.execute(select(support).where(support.c.reference == reference)).mappings().first()
+            self.connection.execute(select(support).where(support.c.reference == reference))
+            .mappings()
+            .first()
         )
 
-    def list(self, where: SupportFilter) -> Iterator[RowMapping]:
+    def matching(self, where: SupportFilter) -> Iterator[RowMapping]:
         query = (
             select(support, organisation.c.code, organisation.c.name)
             .select_from(support.outerjoin(organisation, support.c.organisation_id == organisation.c.id))
@@ -161,7 +171,7 @@ class SupportRepository:
             query = query.where(support.c.organisation_id == where.organisation_id)
         yield from self.connection.execute(query).mappings()
 
-    def dates_outside(self, organisation_id: int, founded: date, dissolved: date | None) -> list[date]:
+    def dates_outside(self, organisation_id: int, founded: date, dissolved: date | None) -> Sequence[date]:
         outside = support.c.date < founded
         if dissolved is not None:
             outside = or_(outside, support.c.date > dissolved)

@@ -1,0 +1,30 @@
+# Quick start: `make demo` runs htx on the Bắc Kạn example; `make test` runs the checks CI runs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB := build/demo.db
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/htx: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(BIN)/htx
+
+demo: $(BIN)/htx
+	@bash examples/demo.sh $(DEMO_DB)
+
+lint: $(BIN)/htx
+	$(BIN)/ruff check src tests migrations/env.py benchmarks
+	$(BIN)/ruff format --check src tests migrations/env.py benchmarks
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+bench: $(BIN)/htx
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

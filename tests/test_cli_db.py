@@ -1,0 +1,146 @@
+"""Which database a command opens, and how it is created, upgraded and described."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from htxcli import __version__
+from htxcli.cli.app import app
+from htxcli.store.migrate import HEAD_REVISION
+
+runner = CliRunner()
+
+
+def invoke(*args: str, env: dict[str, str | None] | None = None) -> Any:
+    return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+
+
+def test_db_option_beats_environment(tmp_path: Path) -> None:
+    chosen, other = tmp_path / "chosen.db", tmp_path / "other.db"
+    r = invoke(
+        "--db",
+        str(chosen),
+        "add",
+        "HTX A",
+        "--code",
+        "1",
+        "--founded",
+        "2010-01-01",
+        env={"HTX_DB": str(other)},
+    )
+    assert r.exit_code == 0, r.stderr
+    assert chosen.exists() and not other.exists()
+
+
+def test_environment_names_a_new_file_and_its_folders(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "htx.db"
+    r = invoke("db", "status", "--format", "json", env={"HTX_DB": str(target)})
+    assert r.exit_code == 0, r.stderr
+    info = json.loads(r.stdout)
+    assert info["location"] == str(target)
+    assert info["revision"] == HEAD_REVISION
+    assert info["organisations"] == 0
+
+
+def test_default_location_is_the_user_data_folder(tmp_path: Path) -> None:
+    env = {"HTX_DB": None, "XDG_DATA_HOME": str(tmp_path / "data")}
+    assert invoke("add", "HTX B", "--code", "2", "--founded", "2010-01-01", env=env).exit_code == 0
+    assert (tmp_path / "data" / "htx" / "htx.db").exists()
+    assert "HTX B" in invoke("list", "-f", "csv", env=env).stdout
+
+
+def test_status_counts_rows(registry: Any) -> None:
+    out = registry("db", "status").stdout
+    assert "organisations: 3" in out and "ratings: 1" in out and "support: 1" in out
+    assert f"revision: {HEAD_REVISION}" in out
+
+
+def test_upgrading_a_file_that_holds_data_backs_it_up_first(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE notes(text)")
+    con.execute("INSERT INTO notes VALUES ('hợp tác xã')")
+    con.commit()
+    con.close()
+    r = invoke("--db", str(path), "db", "upgrade")
+    assert r.exit_code == 0, r.stderr
+    assert "Backed up" in r.stderr
+    backups = list(tmp_path.glob("old.db.*.bak"))
+    assert len(backups) == 1 and str(backups[0]) in r.stderr
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT text FROM notes").fetchall() == [("hợp tác xã",)]
+    copy.close()
+
+
+def test_a_new_file_needs_no_backup(tmp_path: Path) -> None:
+    r = invoke("--db", str(tmp_path / "new.db"), "db", "upgrade")
+    assert r.exit_code == 0
+    assert "Backed up" not in r.stderr
+    assert list(tmp_path.glob("*.bak")) == []
+
+
+def test_a_file_that_is_not_sqlite_gives_one_line(tmp_path: Path) -> None:
+    garbage = tmp_path / "notes.txt"
+    garbage.write_bytes(b"this is not a database\n" * 100)
+    r = invoke("--db", str(garbage), "list")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("Error: database: ")
+    assert len(r.stderr.splitlines()) == 1
+    assert garbage.read_bytes() == b"this is not a database\n" * 100
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    assert invoke("--db", str(path), "db", "upgrade").exit_code == 0
+    con = sqlite3.connect(path)
+    con.execute("UPDATE alembic_version SET version_num = '9999'")
+    con.commit()
+    con.close()
+    r = invoke("--db", str(path), "list")
+    assert r.exit_code == 1
+    assert "newer than this htx knows" in r.stderr
+
+
+def test_unknown_driver_names_what_to_install(tmp_path: Path) -> None:
+    r = invoke("--db", "nosuchdb://x/y", "list")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("Error: database: no driver")
+
+
+def test_version() -> None:
+    r = invoke("--version")
+    assert r.exit_code == 0
+    assert r.stdout.strip() == f"htx {__version__}"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["add"],
+        ["edit"],
+        ["dissolve"],
+        ["reinstate"],
+        ["show"],
+        ["list"],
+        ["search"],
+        ["rate"],
+        ["support", "add"],
+        ["support", "list"],
+        ["db", "status"],
+        ["db", "upgrade"],
+    ],
+)
+def test_every_command_has_help_with_an_example(command: list[str]) -> None:
+    r = invoke(*command, "--help")
+    assert r.exit_code == 0
+    assert "Example" in r.stdout
+
+
+def test_usage_errors_exit_2() -> None:
+    assert invoke("list", "--no-such-option").exit_code == 2

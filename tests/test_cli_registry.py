@@ -1,0 +1,189 @@
+"""add, edit, dissolve, reinstate, show, list and search, through the CLI as a clerk uses them."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import snapshot
+
+
+def test_add_then_show_json_has_every_field(registry: Any) -> None:
+    r = registry("show", "0470012345", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["code"] == "0470012345"
+    assert data["kind"] == "cooperative" and data["sector"] == "agriculture"
+    assert data["founded"] == "2012-03-15" and data["dissolved"] is None
+    assert data["members"] == 12 and data["capital_vnd"] == 1_500_000_000
+    assert data["ratings"] == [{"year": 2017, "grade": "fair", "score": None, "note": None}]
+    assert [s["amount_vnd"] for s in data["support"]] == [350_000_000]
+    assert set(data) >= {"commune", "representative", "phone", "products", "district", "name"}
+    assert r.stderr == ""
+
+
+def test_add_confirms_on_stderr_only(htx: Any) -> None:
+    r = htx("add", "HTX Hợp Thành", "--code", "0101234567", "--founded", "2018-01-05")
+    assert r.exit_code == 0
+    assert r.stdout == ""
+    assert "Added 0101234567" in r.stderr
+
+
+def test_codes_keep_leading_zeros(registry: Any) -> None:
+    out = registry("list", "--format", "csv").stdout
+    assert "0470012345," in out
+
+
+def test_show_table_prints_money_the_vietnamese_way(registry: Any) -> None:
+    r = registry("show", "0470012345")
+    assert "1.500.000.000 ₫" in r.stdout
+    assert "Hợp tác xã" in r.stdout  # the kind's Vietnamese label
+
+
+def test_add_without_required_fields_fails_naming_them(htx: Any, db_path: Path) -> None:
+    htx("db", "upgrade")
+    before = snapshot(db_path)
+    r = htx("add", "HTX Thiếu Ngày", "--code", "123")
+    assert r.exit_code == 1
+    assert r.stderr.strip() == "Error: missing founded (give them as options: --founded)"
+    assert snapshot(db_path) == before
+
+
+def test_duplicate_code_is_refused(registry: Any, db_path: Path) -> None:
+    before = snapshot(db_path)
+    r = registry("add", "Another", "--code", "0470012345", "--founded", "2019-01-01")
+    assert r.exit_code == 1
+    assert "already registered" in r.stderr and "Tân Thành" in r.stderr
+    assert snapshot(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--founded", "31/02/2018"], "Error: founded: '31/02/2018' is not a date"),
+        (["--founded", "2018-01-01", "--capital", "-5"], "Error: capital_vnd: '-5' must not be negative"),
+        (["--founded", "2018-01-01", "--capital", "1,5"], "Error: capital_vnd: '1,5' is ambiguous"),
+        (["--founded", "2018-01-01", "--kind", "company"], "Error: kind: 'company' is not one of"),
+        (["--founded", "2018-01-01", "--sector", "mining"], "Error: sector: 'mining' is not one of"),
+        (["--founded", "2018-01-01", "--members", "many"], "Error: members: 'many' is not a whole number"),
+        (
+            ["--founded", "2018-05-01", "--dissolved", "2018-04-01"],
+            "Error: dissolved: '2018-04-01' is before",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_exit_1_nothing_written(
+    registry: Any, db_path: Path, args: list[str], message: str
+) -> None:
+    before = snapshot(db_path)
+    r = registry("add", "HTX Sai", "--code", "999", *args)
+    assert r.exit_code == 1
+    assert r.stderr.startswith(message)
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert r.stdout == ""
+    assert snapshot(db_path) == before
+
+
+def test_edit_changes_only_given_fields(registry: Any) -> None:
+    r = registry("edit", "0470012345", "--members", "30", "--capital", "2,5 tỷ")
+    assert r.exit_code == 0, r.stderr
+    assert "members, capital_vnd" in r.stderr
+    data = json.loads(registry("show", "0470012345", "-f", "json").stdout)
+    assert data["members"] == 30 and data["capital_vnd"] == 2_500_000_000
+    assert data["name"] == "HTX Nông nghiệp Tân Thành" and data["district"] == "Thành phố Bắc Kạn"
+
+
+def test_edit_name_updates_search(registry: Any) -> None:
+    registry("edit", "4700284512", "--name", "HTX Chè Shan Tuyết Mỹ Phương")
+    assert "4700284512" in registry("search", "shan tuyet", "-f", "csv").stdout
+
+
+def test_edit_unknown_code(registry: Any) -> None:
+    r = registry("edit", "000", "--members", "3")
+    assert r.exit_code == 1
+    assert r.stderr.startswith("Error: code: '000' is not in the registry")
+
+
+def test_dissolve_and_reinstate(registry: Any) -> None:
+    assert registry("dissolve", "4700284512", "--on", "31/12/2018").exit_code == 0
+    rows = registry("list", "--status", "dissolved", "-f", "json").stdout
+    assert [r["code"] for r in json.loads(rows)] == ["4700284512"]
+    again = registry("dissolve", "4700284512", "--on", "2019-01-01")
+    assert again.exit_code == 1 and "already dissolved" in again.stderr
+    assert registry("reinstate", "4700284512").exit_code == 0
+    assert json.loads(registry("list", "--status", "dissolved", "-f", "json").stdout) == []
+
+
+def test_dissolve_before_a_rating_year_is_refused(registry: Any, db_path: Path) -> None:
+    before = snapshot(db_path)
+    r = registry("dissolve", "0470012345", "--on", "2016-06-01")
+    assert r.exit_code == 1
+    assert "2017 rating" in r.stderr
+    assert snapshot(db_path) == before
+
+
+def test_list_is_in_vietnamese_order(htx: Any) -> None:
+    for code, name in [
+        ("1", "HTX Uyên"),
+        ("2", "HTX Ân"),
+        ("3", "HTX Ăn"),
+        ("4", "HTX An"),
+        ("5", "HTX Đông"),
+        ("6", "HTX Dung"),
+        ("7", "HTX Êm"),
+    ]:
+        assert htx("add", name, "--code", code, "--founded", "2010-01-01").exit_code == 0
+    rows = json.loads(htx("list", "-f", "json").stdout)
+    assert [r["name"] for r in rows] == [
+        "HTX An",
+        "HTX Ăn",
+        "HTX Ân",
+        "HTX Dung",
+        "HTX Đông",
+        "HTX Êm",
+        "HTX Uyên",
+    ]
+
+
+def test_list_filters(registry: Any) -> None:
+    def codes(*args: str) -> list[str]:
+        return [r["code"] for r in json.loads(registry("list", *args, "-f", "json").stdout)]
+
+    assert codes("--kind", "THT") == ["THT-07"]
+    assert codes("--district", "ba be") == ["4700284512"]
+    assert codes("--commune", "XUAT HOA") == ["0470012345"]
+    assert codes("--sector", "nông nghiệp") == ["0470012345"]
+    assert codes("--active-in", "2014") == ["0470012345"]
+    assert sorted(codes("--status", "active")) == ["0470012345", "4700284512", "THT-07"]
+
+
+def test_list_csv_header_and_rows(registry: Any) -> None:
+    lines = registry("list", "-f", "csv").stdout.splitlines()
+    assert lines[0] == (
+        "code,name,kind,district,commune,sector,founded,dissolved,members,capital_vnd,"
+        "representative,phone,products"
+    )
+    assert len(lines) == 4
+
+
+def test_search_is_case_and_diacritic_insensitive_whatever_the_form(htx: Any) -> None:
+    nfd_name = unicodedata.normalize("NFD", "HTX Đồng Tâm Tân Thành")
+    assert htx("add", nfd_name, "--code", "77", "--founded", "2011-01-01").exit_code == 0
+    for query in ("tan thanh", "TÂN THÀNH", unicodedata.normalize("NFD", "tân thành"), "dong", "Đồng"):
+        found = json.loads(htx("search", query, "-f", "json").stdout)
+        assert [r["code"] for r in found] == ["77"], query
+        assert found[0]["name"] == unicodedata.normalize("NFC", nfd_name)
+
+
+def test_search_covers_code_district_and_representative(registry: Any) -> None:
+    assert "4700284512" in registry("search", "hoang van duc", "-f", "csv").stdout
+    assert "THT-07" in registry("search", "cho don", "-f", "csv").stdout
+    assert "0470012345" in registry("search", "0470012", "-f", "csv").stdout
+
+
+def test_search_with_like_wildcards_is_literal(registry: Any) -> None:
+    assert json.loads(registry("search", "%", "-f", "json").stdout) == []

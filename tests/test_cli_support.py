@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import snapshot
+
+
+def test_amount_in_ty_is_stored_in_dong(registry: Any) -> None:
+    r = registry(
+        "support", "add", "credit", "--to", "4700284512", "--date", "2018-07-01", "--amount", "1,6 tỷ"
+    )
+    assert r.exit_code == 0, r.stderr
+    rows = json.loads(registry("support", "list", "--to", "4700284512", "-f", "json").stdout)
+    assert rows[0]["amount_vnd"] == 1_600_000_000
+
+
+def test_province_wide_activity_names_no_organisation(registry: Any) -> None:
+    r = registry("support", "add", "tuyên truyền", "--date", "10/05/2018", "--quantity", "8", "--unit", "lớp")
+    assert r.exit_code == 0
+    rows = list(
+        csv.DictReader(io.StringIO(registry("support", "list", "--program", "outreach", "-f", "csv").stdout))
+    )
+    assert rows == [
+        {
+            "id": "2",
+            "code": "",
+            "program": "outreach",
+            "date": "2018-05-10",
+            "amount_vnd": "0",
+            "quantity": "8",
+            "unit": "lớp",
+            "reference": "",
+            "note": "",
+        }
+    ]
+
+
+def test_list_filters_by_year(registry: Any) -> None:
+    registry("support", "add", "bulletin", "--date", "2017-12-31", "--quantity", "600", "--unit", "cuốn")
+    assert [
+        r["date"] for r in json.loads(registry("support", "list", "--year", "2018", "-f", "json").stdout)
+    ] == ["2018-06-12"]
+    table = registry("support", "list").stdout
+    assert "350.000.000 ₫" in table
+
+
+def test_bad_support_changes_nothing(registry: Any, db_path: Path) -> None:
+    before = snapshot(db_path)
+    cases = [
+        (["credit", "--to", "0470012345", "--date", "2018-13-01"], "Error: date: '2018-13-01' is not a date"),
+        (["credit", "--to", "nope", "--date", "2018-01-01"], "Error: code: 'nope' is not in the registry"),
+        (
+            ["credit", "--to", "0470012345", "--date", "2018-01-01", "--amount", "-100"],
+            "must not be negative",
+        ),
+        (["credit", "--to", "0470012345", "--date", "2018-01-01", "--amount", "1,5"], "is ambiguous"),
+        (
+            ["credit", "--to", "0470012345", "--date", "2018-01-01", "--amount", "0,0005 nghìn"],
+            "whole number",
+        ),
+        (["gifts", "--date", "2018-01-01"], "Error: program: 'gifts' is not one of"),
+        (
+            ["credit", "--to", "0470012345", "--date", "2018-01-01", "--reference", "QĐ-12"],
+            "already recorded",
+        ),
+        (["credit", "--to", "0470012345", "--date", "2011-01-01"], "before 0470012345 was founded"),
+    ]
+    for args, message in cases:
+        r = registry("support", "add", *args)
+        assert r.exit_code == 1, args
+        assert message in r.stderr, r.stderr
+        assert len(r.stderr.splitlines()) == 1
+    assert snapshot(db_path) == before

@@ -1,0 +1,53 @@
+"""A wheel installed into a clean virtual environment carries its migrations and works from anywhere."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_creates_a_database(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(dist.glob("htxcli-*.whl"))
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "htxcli/migrations/env.py" in names
+    assert any(n.startswith("htxcli/migrations/versions/0001") for n in names)
+
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    pip = env_dir / "bin" / "pip"
+    subprocess.run([str(pip), "install", "-q", str(wheel)], check=True, capture_output=True)
+    htx = str(env_dir / "bin" / "htx")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    db = str(elsewhere / "office.db")
+    add = subprocess.run(
+        [htx, "--db", db, "add", "HTX Tân Thành", "--code", "0470012345", "--founded", "2012-03-15"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert add.returncode == 0, add.stderr
+    listed = subprocess.run(
+        [htx, "--db", db, "list", "--format", "csv"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "0470012345,HTX Tân Thành" in listed.stdout
