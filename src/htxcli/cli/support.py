@@ -54,7 +54,9 @@ def add(
         "reference": reference,
         "note": note,
     }
-    record = support.add(engine(ctx), raw)
+    record, warning = support.add(engine(ctx), raw)
+    if warning:
+        say(messages.WARNING.format(problem=f"date {record['date'].isoformat()} {warning}"))
     say(
         messages.SUPPORT_ADDED.format(
             id=record["id"], program=record["program"], date=record["date"].isoformat()

@@ -97,7 +97,7 @@ def reinstate(engine: Engine, code: str) -> dict[str, Any]:
 def _check_life_against_records(
     uow: UnitOfWork, organisation_id: int, founded: date, dissolved: date | None
 ) -> None:
-    """A new founding or dissolution date may not strand ratings or support outside the life."""
+    """A new founding or dissolution date may not strand ratings outside the organisation's life."""
     if dissolved is not None and dissolved < founded:
         raise InvalidValue(
             "dissolved", dissolved.isoformat(), messages.DISSOLVED_BEFORE_FOUNDED.format(founded=founded)
@@ -108,13 +108,6 @@ def _check_life_against_records(
             "dissolved" if dissolved and years[0] > founded.year else "founded",
             (dissolved or founded).isoformat(),
             f"would leave the {years[0]} rating outside the organisation's life",
-        )
-    dates = uow.support.dates_outside(organisation_id, founded, dissolved)
-    if dates:
-        raise InvalidValue(
-            "dissolved" if dissolved and dates[0] > founded else "founded",
-            (dissolved or founded).isoformat(),
-            f"would leave the support of {dates[0].isoformat()} outside the organisation's life",
         )
 
 

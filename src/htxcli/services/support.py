@@ -8,15 +8,17 @@ from typing import Any
 from sqlalchemy import Engine
 
 from htxcli.domain import messages
-from htxcli.domain.errors import Conflict, InvalidValue
+from htxcli.domain.errors import Conflict
 from htxcli.domain.records import parse_code, parse_support
 from htxcli.services.registry import require, support_record
 from htxcli.store.repositories import SupportFilter
 from htxcli.store.uow import UnitOfWork
 
 
-def add(engine: Engine, raw: Mapping[str, str | None]) -> dict[str, Any]:
+def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], str | None]:
+    """Record support; returns the record and a warning when it falls outside the organisation's life."""
     values = parse_support(raw)
+    warning = None
     code = values.pop("code")
     with UnitOfWork(engine) as uow:
         organisation_id = None
@@ -24,18 +26,11 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> dict[str, Any]:
             org = require(uow, code)
             organisation_id = org["id"]
             when = values["date"]
+            # Kept, with a warning: registries do hold such records, and `htx db check` lists them.
             if when < org["founded"]:
-                raise InvalidValue(
-                    "date",
-                    raw.get("date"),
-                    messages.SUPPORT_BEFORE_FOUNDED.format(code=code, founded=org["founded"]),
-                )
-            if org["dissolved"] is not None and when > org["dissolved"]:
-                raise InvalidValue(
-                    "date",
-                    raw.get("date"),
-                    messages.SUPPORT_AFTER_DISSOLVED.format(code=code, dissolved=org["dissolved"]),
-                )
+                warning = messages.SUPPORT_BEFORE_FOUNDED.format(code=code, founded=org["founded"])
+            elif org["dissolved"] is not None and when > org["dissolved"]:
+                warning = messages.SUPPORT_AFTER_DISSOLVED.format(code=code, dissolved=org["dissolved"])
         if values["reference"] is not None:
             earlier = uow.support.by_reference(values["reference"])
             if earlier is not None:
@@ -44,7 +39,7 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> dict[str, Any]:
                 )
         new_id = uow.support.insert({**values, "organisation_id": organisation_id})
         uow.commit()
-    return {"id": new_id, "code": code, **values}
+    return {"id": new_id, "code": code, **values}, warning
 
 
 def listing(

@@ -171,12 +171,5 @@ class SupportRepository:
             query = query.where(support.c.organisation_id == where.organisation_id)
         yield from self.connection.execute(query).mappings()
 
-    def dates_outside(self, organisation_id: int, founded: date, dissolved: date | None) -> Sequence[date]:
-        outside = support.c.date < founded
-        if dissolved is not None:
-            outside = or_(outside, support.c.date > dissolved)
-        query = select(support.c.date).where(support.c.organisation_id == organisation_id, outside)
-        return list(self.connection.execute(query).scalars())
-
     def count(self) -> int:
         return int(self.connection.execute(select(func.count()).select_from(support)).scalar_one())

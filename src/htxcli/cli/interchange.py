@@ -1,0 +1,133 @@
+"""import, export: the CSV contract in and out."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from htxcli.cli.common import engine, out, say
+from htxcli.domain import messages
+from htxcli.domain.errors import HtxError
+
+
+class Table(StrEnum):
+    cooperatives = "cooperatives"
+    ratings = "ratings"
+    support = "support"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+
+
+PROGRESS_FROM_BYTES = 2_000_000
+
+
+def import_(
+    ctx: typer.Context,
+    table: Annotated[Table, typer.Argument(help="Which file: cooperatives, ratings or support.")],
+    file: Annotated[str, typer.Argument(help="A CSV file in the interchange contract, or - for stdin.")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Check everything and count; write nothing.")
+    ] = False,
+    rejects: Annotated[
+        str | None,
+        typer.Option(help="Import the good rows and write the bad ones to this file, with an error column."),
+    ] = None,
+) -> None:
+    """Load a CSV file: all rows or, if any row is bad, none.
+
+    Every bad row is reported as FILE:LINE: COLUMN: problem. Importing the same file again changes nothing.
+
+    Example: htx import cooperatives examples/bac-kan-2018/cooperatives.csv
+    """
+    from htxcli.services import interchange
+
+    stream, name = interchange.open_input(file)
+    reject_file = open(rejects, "w", encoding="utf-8", newline="") if rejects else None  # noqa: SIM115
+    try:
+        with _progress(interchange.input_size(file)) as progress:
+            result = interchange.import_csv(
+                engine(ctx),
+                table.value,
+                stream,
+                name,
+                dry_run=dry_run,
+                rejects=reject_file,
+                progress=progress,
+            )
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+        if reject_file is not None:
+            reject_file.close()
+    for error in result.errors:
+        say(error)
+    if result.error_count > len(result.errors):
+        say(messages.MORE_ERRORS.format(count=result.error_count - len(result.errors)))
+    if result.error_count and rejects is None:
+        raise HtxError(messages.IMPORT_FAILED.format(count=result.error_count, file=name))
+    summary = messages.IMPORT_COUNTS.format(
+        table=table.value, new=result.new, changed=result.changed, unchanged=result.unchanged
+    )
+    if result.rejected:
+        summary += messages.IMPORT_REJECTED.format(rejected=result.rejected, rejects=rejects)
+    if dry_run:
+        summary += messages.IMPORT_DRY_RUN
+    say(summary)
+    if result.rejected:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress(size: int) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr for large files, only when a person is watching."""
+    if size < PROGRESS_FROM_BYTES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    columns = ("{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(messages.IMPORTING, total=size)
+        yield lambda done: bar.update(task, completed=done)
+
+
+def export(
+    ctx: typer.Context,
+    table: Annotated[Table, typer.Argument(help="cooperatives, ratings or support.")],
+    year: Annotated[
+        int | None,
+        typer.Option(help="ratings: that year's; support: dated in it; cooperatives: active during it."),
+    ] = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (the contract) or json.")] = (
+        ExportFormat.csv
+    ),
+    excel: Annotated[
+        bool, typer.Option("--excel", help="Add a BOM and CRLF so Excel reads the UTF-8.")
+    ] = False,
+) -> None:
+    """Write one contract file to stdout, ready to import elsewhere.
+
+    Example: htx export ratings --year 2018 > ratings-2018.csv
+    """
+    from htxcli.render.machine import write_csv, write_json_lines_array
+    from htxcli.services import interchange
+
+    rows = interchange.export_rows(engine(ctx), table.value, year)
+    if format is ExportFormat.json:
+        write_json_lines_array(out(), rows)
+    else:
+        write_csv(out(), interchange.columns(table.value), rows, excel=excel)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_)
+    app.command()(export)
