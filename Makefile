@@ -16,8 +16,8 @@ demo: $(BIN)/htx
 	@bash examples/demo.sh $(DEMO_DB)
 
 lint: $(BIN)/htx
-	$(BIN)/ruff check src tests migrations/env.py benchmarks
-	$(BIN)/ruff format --check src tests migrations/env.py benchmarks
+	$(BIN)/ruff check src tests migrations/env.py benchmarks examples
+	$(BIN)/ruff format --check src tests migrations/env.py benchmarks examples
 	$(BIN)/mypy
 
 test: lint

@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
-# A short scripted session on a fresh demo database: register, rate, record support, list.
+# The Quick start's main job: load the Bắc Kạn 2018 example registry into a fresh database, then a short
+# clerk's session on top of it (register, rate, record support) and a look at the result.
 set -euo pipefail
 db=${1:-build/demo.db}
 mkdir -p "$(dirname "$db")"
 rm -f "$db" "$db"-wal "$db"-shm
 export HTX_DB=$db
 htx=.venv/bin/htx
+example=examples/bac-kan-2018
 
-$htx add "Hợp tác xã Nông nghiệp Tân Thành" --code 4700512345 --kind HTX --district "Thành phố Bắc Kạn" \
-  --commune "Xuất Hóa" --sector "nông nghiệp" --founded 15/03/2012 --members 12 --capital "1,5 tỷ" \
-  --products "gừng, nghệ, chuối, khoai lang"
-$htx add "Hợp tác xã Chè Mỹ Phương" --code 4700284512 --kind HTX --district "Ba Bể" --sector "nông nghiệp" \
-  --founded 20/04/2015 --members 9
-$htx add "Tổ hợp tác Ăn Quả Đồng Lạc" --code THT-0107 --kind THT --district "Chợ Đồn" --founded 09/01/2018
-$htx rate 4700512345 2018 khá
-$htx rate 4700284512 2018 --score 64
-$htx support add "vay vốn" --to 4700512345 --date 12/06/2018 --amount "350 triệu" --reference "QĐ-112/2018"
-$htx support add "tuyên truyền" --date 10/05/2018 --quantity 8 --unit lớp --note "Luật Hợp tác xã 2012"
+for table in cooperatives ratings support; do
+  $htx import "$table" "$example/$table.csv"
+done
+
+$htx add "Hợp tác xã Nông nghiệp Bản Cuôn" --code 4700990011 --kind HTX --district "Chợ Đồn" \
+  --commune "Ngọc Phái" --sector "nông nghiệp" --founded 02/01/2019 --members 9 --capital "350 triệu" \
+  --products "gạo bao thai, miến dong"
+$htx rate 4700186529 2019 --score 84
+$htx support add "vay vốn" --to 4700990011 --date 12/06/2019 --amount "1,2 tỷ" --reference "QĐ-DEMO-1"
 echo
-$htx list
-$htx search "tan thanh"
-$htx support list --year 2018
+$htx list --district "ba be" --status active
+$htx show 4700186529
+$htx support list --year 2018 --program credit
