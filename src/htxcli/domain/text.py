@@ -61,7 +61,41 @@ def fold(value: str) -> str:
 
 # Vietnamese alphabetical order. Letters outside the Vietnamese alphabet (f, j, w, z) sit where
 # the Latin alphabet puts them; digits come before letters, spaces and punctuation before both.
-_LETTERS = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_LETTERS = [
+    "a",
+    "ă",
+    "â",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "ê",
+    "f",
+    "g",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "ô",
+    "ơ",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "ư",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+]
 _DIGITS = "0123456789"
 # Marks that make a base letter (ă â ê ô ơ ư) versus tone marks, in the tone order
 # ngang < huyền < hỏi < ngã < sắc < nặng.
