@@ -61,6 +61,9 @@ def main() -> None:
     if not (data / "support.csv").exists():
         subprocess.run([sys.executable, str(a.shared / "bench" / "make_data.py"), str(data)], check=True)
     rows: list[tuple[str, str, str, str]] = []
+    # An editable install never writes bytecode when PYTHONDONTWRITEBYTECODE is set, while sqlite-utils
+    # comes precompiled from its wheel; compile htx as `pip install` of its wheel would.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
 
     help_htx, help_su = median_of(a.runs, [*HTX, "--help"], [*SQLITE_UTILS, "--help"])
     rows.append(
