@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from htxcli.domain import messages
+from htxcli.domain.records import ORGANISATION_FIELDS
 from htxcli.domain.values import format_count, format_money
 from htxcli.domain.vocab import GRADES, KIND_ABBREVIATIONS, KINDS, PROGRAMS, SECTORS
 
@@ -55,21 +56,7 @@ def profile(data: Mapping[str, Any]) -> list[Table]:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
-    for field in (
-        "code",
-        "name",
-        "kind",
-        "district",
-        "commune",
-        "sector",
-        "founded",
-        "dissolved",
-        "members",
-        "capital_vnd",
-        "representative",
-        "phone",
-        "products",
-    ):
+    for field in ORGANISATION_FIELDS:
         if data.get(field) is not None:
             facts.add_row(messages.HEADERS[field], cell(field, data[field]))
     out = [facts]
