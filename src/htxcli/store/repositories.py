@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -44,17 +44,6 @@ class OrganisationRepository:
         self.connection.execute(
             update(organisation).where(organisation.c.id == organisation_id).values(**values)
         )
-
-    def ids_by_code(self, codes: Iterable[str]) -> dict[str, int]:
-        codes = list(codes)
-        found: dict[str, int] = {}
-        for start in range(0, len(codes), 500):
-            chunk = codes[start : start + 500]
-            rows = self.connection.execute(
-                select(organisation.c.code, organisation.c.id).where(organisation.c.code.in_(chunk))
-            )
-            found.update({code: id_ for code, id_ in rows})
-        return found
 
     def matching(self, where: OrganisationFilter) -> Iterator[RowMapping]:
         query = select(organisation).order_by(organisation.c.sort_key, organisation.c.code)
