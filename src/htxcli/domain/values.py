@@ -57,6 +57,23 @@ def parse_year(field: str, value: str | int) -> int:
     return year
 
 
+MAX_YEARS = 50  # a report of more years than this is a typo, not a request
+
+
+def parse_years(field: str, value: str) -> list[int]:
+    """'2018' -> [2018]; '2016..2020' -> [2016, ..., 2020], like hledger's period ranges."""
+    text = value.strip()
+    if ".." not in text:
+        return [parse_year(field, text)]
+    first, _, last = text.partition("..")
+    start, end = parse_year(field, first), parse_year(field, last)
+    if end < start:
+        raise InvalidValue(field, value, messages.YEARS_BACKWARDS)
+    if end - start >= MAX_YEARS:
+        raise InvalidValue(field, value, messages.YEARS_TOO_MANY.format(limit=MAX_YEARS))
+    return list(range(start, end + 1))
+
+
 def parse_score(field: str, value: str | int) -> int:
     score = parse_int(field, value, minimum=None)
     if not 0 <= score <= 100:

@@ -104,6 +104,7 @@ _SCORE_BANDS = ((80, "good"), (65, "fair"), (50, "average"), (0, "weak"))
 
 # The three bands provincial reports print, from the four grades.
 BANDS = {"effective": ("good", "fair"), "average": ("average",), "weak": ("weak",)}
+BAND_LABELS = {"effective": "Hiệu quả (tốt + khá)", "average": "Trung bình", "weak": "Yếu"}
 RATED_GRADES = ("good", "fair", "average", "weak")
 
 

@@ -97,3 +97,34 @@ def support_records(rows: list[dict[str, Any]]) -> Table:
         shown,
         messages.TITLE_SUPPORT_LIST.format(count=format_count(len(rows)), amount=format_money(total)),
     )
+
+
+def report(heading: str, blocks: Sequence[Any]) -> list[Any]:
+    """The yearly report's blocks (render.report.Block) as Rich tables under a bold title."""
+    from rich import box
+    from rich.text import Text
+
+    out: list[Any] = [Text(heading, style="bold underline")]
+    for block in blocks:
+        t = Table(
+            title=block.title,
+            title_justify="left",
+            title_style="bold",
+            header_style="bold",
+            caption=block.caption,
+            caption_justify="left",
+            box=box.SIMPLE_HEAD,
+        )
+        for i, header in enumerate(block.headers):
+            t.add_column(
+                header,
+                justify="right" if i in block.numeric else "left",
+                no_wrap=i not in block.wrap,
+                style="green" if i == block.chart else None,
+            )
+        for n, row in enumerate(block.rows):
+            before_total = block.total and n == len(block.rows) - 2
+            is_total = block.total and n == len(block.rows) - 1
+            t.add_row(*row, end_section=before_total, style="bold" if is_total else None)
+        out.append(t)
+    return out

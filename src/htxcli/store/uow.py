@@ -7,6 +7,7 @@ from types import TracebackType
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection, RootTransaction
 
+from htxcli.store.aggregates import ReportQueries
 from htxcli.store.engine import READ_ONLY
 from htxcli.store.repositories import (
     OrganisationRepository,
@@ -20,6 +21,7 @@ class UnitOfWork:
     organisations: OrganisationRepository
     ratings: RatingRepository
     support: SupportRepository
+    reports: ReportQueries
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -35,6 +37,7 @@ class UnitOfWork:
         self.organisations = OrganisationRepository(connection)
         self.ratings = RatingRepository(connection)
         self.support = SupportRepository(connection)
+        self.reports = ReportQueries(connection)
         return self
 
     def commit(self) -> None:

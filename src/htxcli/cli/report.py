@@ -1,0 +1,155 @@
+"""htx report: the province's yearly summary."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from htxcli.cli.common import engine
+from htxcli.domain import messages
+from htxcli.domain.errors import InvalidValue
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+SUFFIXES = {
+    ".json": ReportFormat.json,
+    ".csv": ReportFormat.csv,
+    ".md": ReportFormat.markdown,
+    ".markdown": ReportFormat.markdown,
+    ".txt": ReportFormat.table,
+}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report)
+
+
+def report(
+    ctx: typer.Context,
+    years: Annotated[str, typer.Argument(metavar="YEAR|FIRST..LAST", help="2018, or a range: 2016..2020.")],
+    compare: Annotated[
+        bool, typer.Option("--compare", help="Add the year before and the change beside each figure.")
+    ] = False,
+    district: Annotated[
+        str | None,
+        typer.Option(help="Only this district; accents and case do not matter ('bac thong')."),
+    ] = None,
+    format: Annotated[
+        ReportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table for people (default); json or csv (tidy: year,section,key,metric,value) for "
+            "scripts; markdown for documents.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to FILE instead of stdout; the format follows its extension (.json .csv .md .txt).",
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Print the yearly summary: organisations active, founded and dissolved by kind; ratings in the
+    three bands (effective = good + fair, average, weak) with shares summing to 100; support per
+    program; the new-model cooperatives; the districts.
+
+    Examples: htx report 2018
+              htx report 2018 --compare
+              htx report 2016..2020 --format csv | grep ',bands,'
+              htx report 2018 --district 'Ba Bể' -o ba-be-2018.md
+    """
+    from htxcli.domain.values import parse_years
+    from htxcli.services.report import reports
+
+    span = parse_years("year", years)
+    chosen = format or _format_of(output)
+    built = reports(engine(ctx), span, district=district, compare=compare)
+    with _destination(output) as out:
+        _write(out, chosen, built, single=len(span) == 1, compare=compare, to_file=output is not None)
+    if output is not None:
+        print(messages.REPORT_WRITTEN.format(path=output), file=sys.stderr)
+
+
+def _format_of(output: Path | None) -> ReportFormat:
+    if output is None:
+        return ReportFormat.table
+    found = SUFFIXES.get(output.suffix.lower())
+    if found is None:
+        raise InvalidValue("output", str(output), messages.BAD_OUTPUT_SUFFIX)
+    return found
+
+
+@contextmanager
+def _destination(output: Path | None) -> Iterator[IO[str]]:
+    """stdout, or a file written beside its final name and renamed: never a half-written report."""
+    if output is None:
+        yield sys.stdout
+        return
+    folder = output.parent if str(output.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
+    except OSError as e:
+        raise InvalidValue("output", str(output), messages.CANNOT_WRITE.format(detail=e.strerror)) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
+            yield f
+        os.replace(temporary, output)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _write(
+    out: IO[str], chosen: ReportFormat, built: list[Any], *, single: bool, compare: bool, to_file: bool
+) -> None:
+    if chosen is ReportFormat.json:
+        from htxcli.render.machine import write_json
+
+        write_json(out, built[0] if single else built)
+        return
+    if chosen is ReportFormat.csv:
+        from htxcli.render.machine import write_csv
+        from htxcli.render.report import TIDY_FIELDS, tidy
+
+        write_csv(out, TIDY_FIELDS, tidy(built))
+        return
+    from htxcli.render import report as view
+
+    heading = view.title(built)
+    blocks = view.year_blocks(built[0]) if single and not compare else view.column_blocks(built, compare)
+    if chosen is ReportFormat.markdown:
+        from htxcli.render.markdown import write_report
+
+        write_report(out, heading, blocks)
+        return
+    from rich.console import Console
+
+    from htxcli.render import tables
+
+    if to_file or not out.isatty():
+        # A report saved or piped is read in an editor: wider than the 80 columns Rich assumes.
+        console = Console(file=out, width=120, no_color=True, highlight=False)
+    else:
+        console = tables.console()
+    for part in tables.report(heading, blocks):
+        console.print(part)
+        console.print()
