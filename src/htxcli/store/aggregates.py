@@ -88,7 +88,7 @@ class ReportQueries:
                 organisation.c.district_key == district_key
             )
         query = query.group_by(rating.c.grade)
-        return {grade: count for grade, count in self.connection.execute(query).tuples()}
+        return {grade: count for grade, count in self.connection.execute(query)}
 
     def support(self, period: Period, district_key: str | None) -> list[dict[str, Any]]:
         """Per program: distinct organisations named, records, quantity, amount, and the unit when

@@ -1,0 +1,329 @@
+"""htx report: the yearly summary, checked against the 2018 report, against the definitions recomputed
+in Python from exported rows, and across its four formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from htxcli.domain.errors import InvalidValue
+from htxcli.domain.shares import largest_remainder
+from htxcli.domain.values import parse_years
+from tests.conftest import Run, snapshot
+from tests.test_cli_interchange import invoke, load_example
+
+
+@pytest.fixture(scope="module")
+def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("report") / "example.db"
+    load_example(db)
+    return db
+
+
+def report_json(db: Path, *args: str) -> Any:
+    r = invoke(db, "report", *args, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)
+
+
+# --- the figures of the 2018 Bắc Kạn report ---------------------------------------------------
+
+
+def test_example_2018_matches_the_printed_report(example_db: Path) -> None:
+    r = report_json(example_db, "2018")
+    assert r["year"] == 2018
+    cooperative, group = r["organisations"]["cooperative"], r["organisations"]["group"]
+    assert (cooperative["active"], cooperative["new"], cooperative["active_start"]) == (149, 29, 120)
+    assert (group["active"], group["new"]) == (64, 2)
+    ratings = r["ratings"]
+    assert ratings["rated"] == 149 and ratings["unrated"] == 0
+    assert ratings["bands"] == {"effective": 43, "average": 94, "weak": 12}
+    assert ratings["percent"] == {"effective": 29, "average": 63, "weak": 8}
+    support = r["support"]
+    assert (support["outreach"]["quantity"], support["outreach"]["unit"]) == (8, "lớp")
+    assert (support["bulletin"]["quantity"], support["bulletin"]["unit"]) == (600, "cuốn")
+    assert support["human-resources"]["organisations"] == 45
+    assert support["trade-promotion"]["organisations"] == 14
+    assert support["credit"]["organisations"] == 17
+    assert 1_600_000_000 < support["credit"]["amount_vnd"] < 1_700_000_000
+    assert [m["code"] for m in r["new_model"]] == ["4700257731", "4700271106", "4700186529", "4700264180"]
+    assert sum(d["cooperative"]["active"] for d in r["districts"].values()) == 149
+
+
+def test_quick_start_prints_the_report(example_db: Path) -> None:
+    r = invoke(example_db, "report", "2018")
+    assert r.exit_code == 0 and r.stderr == ""
+    text = r.stdout
+    assert "Collective economy, 2018" in text
+    for figure in ("149", "29%", "63%", "8%", "600", "cuốn", "lớp", "1.620.000.000 ₫"):
+        assert figure in text, figure
+    for name in ("Tân Thành", "Dương Phong", "Mỹ Phương", "Hợp Thành Thanh Vận"):
+        assert name in text, name
+
+
+# --- the definitions, recomputed from exported rows -------------------------------------------
+
+
+def exported(db: Path, table: str) -> list[dict[str, str]]:
+    r = invoke(db, "export", table)
+    assert r.exit_code == 0
+    return list(csv.DictReader(io.StringIO(r.stdout)))
+
+
+def expected_report(db: Path, year: int) -> dict[str, Any]:
+    """The README's definitions, applied row by row in Python: an oracle independent of the SQL."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    orgs = exported(db, "cooperatives")
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for o in orgs:
+        founded = date.fromisoformat(o["founded"])
+        dissolved = date.fromisoformat(o["dissolved"]) if o["dissolved"] else None
+        active = founded <= last and (dissolved is None or dissolved > last)
+        block = kinds[o["kind"]]
+        block["active"] += active
+        block["new"] += first <= founded <= last
+        block["dissolved"] += dissolved is not None and first <= dissolved <= last
+        block["members"] += int(o["members"] or 0) if active else 0
+    grades = Counter(r["grade"] for r in exported(db, "ratings") if int(r["year"]) == year)
+    support: dict[str, Counter[str]] = defaultdict(Counter)
+    named: dict[str, set[str]] = defaultdict(set)
+    for s in exported(db, "support"):
+        if first <= date.fromisoformat(s["date"]) <= last:
+            support[s["program"]]["records"] += 1
+            support[s["program"]]["amount_vnd"] += int(s["amount_vnd"])
+            if s["code"]:
+                named[s["program"]].add(s["code"])
+    return {"kinds": kinds, "grades": grades, "support": support, "named": named}
+
+
+@pytest.mark.parametrize("year", [2014, 2016, 2017, 2018])
+def test_json_agrees_with_the_definitions(example_db: Path, year: int) -> None:
+    got = report_json(example_db, str(year))
+    want = expected_report(example_db, year)
+    for kind, block in got["organisations"].items():
+        for metric in ("active", "new", "dissolved", "members"):
+            assert block[metric] == want["kinds"][kind][metric], (kind, metric)
+    for grade, count in got["ratings"]["grades"].items():
+        assert count == want["grades"][grade]
+    for program, block in got["support"].items():
+        assert block["records"] == want["support"][program]["records"]
+        assert block["amount_vnd"] == want["support"][program]["amount_vnd"]
+        assert block["organisations"] == len(want["named"][program])
+
+
+def test_boundary_dates_count_as_defined(htx: Callable[..., Run]) -> None:
+    """Dissolved on 1 January and on 31 December: dissolved in the year, not active at its end.
+    Founded on 31 December: new and active."""
+    for code, founded in (
+        ("A1", "2010-05-01"),
+        ("A2", "2010-05-01"),
+        ("A3", "2018-12-31"),
+        ("A4", "2019-01-01"),
+    ):
+        assert htx("add", f"HTX {code}", "--code", code, "--founded", founded).exit_code == 0
+    assert htx("dissolve", "A1", "--on", "2018-01-01").exit_code == 0
+    assert htx("dissolve", "A2", "--on", "2018-12-31").exit_code == 0
+    r = htx("report", "2018", "--format", "json")
+    block = json.loads(r.stdout)["organisations"]["cooperative"]
+    assert (block["active"], block["new"], block["dissolved"], block["active_start"]) == (1, 1, 2, 2)
+    earlier = json.loads(htx("report", "2017", "--format", "json").stdout)["organisations"]["cooperative"]
+    assert (earlier["active"], earlier["dissolved"]) == (2, 0)
+
+
+# --- percentages ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("counts", "shares"),
+    [
+        ((43, 94, 12), (29, 63, 8)),
+        ((1, 1, 1), (34, 33, 33)),  # a tie goes to the earlier band
+        ((0, 0, 0), (0, 0, 0)),
+        ((0, 5, 0), (0, 100, 0)),
+        ((1, 2, 0), (33, 67, 0)),
+        ((2, 1, 3), (33, 17, 50)),
+    ],
+)
+def test_largest_remainder(counts: tuple[int, int, int], shares: tuple[int, int, int]) -> None:
+    got = largest_remainder(dict(zip(("effective", "average", "weak"), counts, strict=True)))
+    assert tuple(got.values()) == shares
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=6))
+def test_shares_sum_to_100_and_stay_within_a_point(counts: list[int]) -> None:
+    shares = largest_remainder({str(i): c for i, c in enumerate(counts)})
+    total = sum(counts)
+    if total == 0:
+        assert set(shares.values()) == {0}
+        return
+    assert sum(shares.values()) == 100
+    for i, count in enumerate(counts):
+        assert abs(shares[str(i)] - count * 100 / total) < 1
+
+
+# --- the four formats agree -----------------------------------------------------------------
+
+
+def test_tidy_csv_holds_every_json_figure(example_db: Path) -> None:
+    data = report_json(example_db, "2018")
+    r = invoke(example_db, "report", "2018", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert list(rows[0]) == ["year", "section", "key", "metric", "value"]
+    got = {(row["section"], row["key"], row["metric"]): row["value"] for row in rows}
+    assert {row["year"] for row in rows} == {"2018"}
+    for kind, block in data["organisations"].items():
+        for metric, value in block.items():
+            assert got[("organisations", kind, metric)] == str(value)
+    for band, value in data["ratings"]["percent"].items():
+        assert got[("bands", band, "percent")] == str(value)
+    for program, block in data["support"].items():
+        assert got[("support", program, "amount_vnd")] == str(block["amount_vnd"])
+    for name, blocks in data["districts"].items():
+        for kind, block in blocks.items():
+            assert got[(f"districts/{name}", kind, "active")] == str(block["active"])
+    assert len(rows) == len(got)  # no figure written twice
+
+
+def markdown_rows(text: str) -> dict[str, list[str]]:
+    rows = {}
+    for line in text.splitlines():
+        if line.startswith("| ") and not line.startswith("|--"):
+            cells = [c.strip().strip("*") for c in line.strip("|").split(" | ")]
+            rows.setdefault(cells[0], cells[1:])
+    return rows
+
+
+def test_markdown_and_table_agree_with_json(example_db: Path) -> None:
+    data = report_json(example_db, "2018")
+    md = invoke(example_db, "report", "2018", "--format", "markdown").stdout
+    assert md.startswith("# Collective economy, 2018\n")
+    rows = markdown_rows(md)
+    cooperative = data["organisations"]["cooperative"]
+    assert rows["Hợp tác xã"][:3] == [str(cooperative["active"]), str(cooperative["new"]), "0"]
+    assert rows["Hợp tác xã"][3] == "+29"
+    assert rows["Hiệu quả (tốt + khá)"][:2] == ["43", "29%"]
+    assert rows["Trung bình"][:2] == ["94", "63%"]
+    assert rows["Tín dụng"][-1] == "1.620.000.000 ₫"
+    # The terminal table is drawn from the same cells: every Markdown row appears in it, in order.
+    table = invoke(example_db, "report", "2018").stdout
+    lines = table.splitlines()
+    for label, cells in rows.items():
+        matching = [line for line in lines if line.strip().startswith(label)]
+        assert any(_in_order(line, cells) for line in matching), label
+
+
+def _in_order(line: str, cells: list[str]) -> bool:
+    position = 0
+    for cell in cells:
+        found = line.find(cell, position)
+        if found < 0:
+            return False
+        position = found + len(cell)
+    return True
+
+
+# --- ranges, comparison, districts, output files --------------------------------------------
+
+
+def test_range_gives_one_object_per_year(example_db: Path) -> None:
+    data = report_json(example_db, "2016..2018")
+    assert [r["year"] for r in data] == [2016, 2017, 2018]
+    single = report_json(example_db, "2017")
+    assert data[1] == single
+    table = invoke(example_db, "report", "2016..2018").stdout
+    header = next(line for line in table.splitlines() if line.split()[-3:] == ["2016", "2017", "2018"])
+    assert header.split()[0] == "Figures"
+
+
+def test_compare_adds_the_year_before_and_the_change(example_db: Path) -> None:
+    data = report_json(example_db, "2018", "--compare")
+    assert data["previous"] == report_json(example_db, "2017")
+    table = invoke(example_db, "report", "2018", "--compare").stdout
+    line = next(line for line in table.splitlines() if "Hợp tác xã: Active" in line)
+    assert line.split()[-3:] == ["120", "149", "+29"]
+    rows = list(
+        csv.DictReader(io.StringIO(invoke(example_db, "report", "2018", "--compare", "-f", "csv").stdout))
+    )
+    assert sorted({row["year"] for row in rows}) == ["2017", "2018"]
+
+
+def test_district_filter_ignores_accents(example_db: Path) -> None:
+    whole = report_json(example_db, "2018")
+    one = report_json(example_db, "2018", "--district", "BA BE")
+    assert one["district"] == "Ba Bể"
+    assert list(one["districts"]) == ["Ba Bể"]
+    assert (
+        one["organisations"]["cooperative"]["active"] == whole["districts"]["Ba Bể"]["cooperative"]["active"]
+    )
+    assert one["support"]["outreach"]["records"] == 0  # province-wide support belongs to no district
+    assert [m["name"] for m in one["new_model"]] == ["HTX Chè Mỹ Phương"]
+
+
+def test_unknown_district_is_one_line_naming_the_known_ones(example_db: Path) -> None:
+    r = invoke(example_db, "report", "2018", "--district", "Hà Nội")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr.count("\n") == 1
+    assert r.stderr.startswith("Error: district: 'Hà Nội' is not a district") and "Bạch Thông" in r.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "first"), [("r.json", "{"), ("r.csv", "year,section"), ("r.md", "# "), ("r.txt", "Col")]
+)
+def test_output_file_format_follows_its_extension(
+    example_db: Path, tmp_path: Path, name: str, first: str
+) -> None:
+    target = tmp_path / name
+    r = invoke(example_db, "report", "2018", "-o", str(target))
+    assert r.exit_code == 0 and r.stdout == ""
+    assert str(target) in r.stderr
+    assert target.read_text(encoding="utf-8").startswith(first)
+    assert [p.name for p in tmp_path.iterdir()] == [name]  # no temporary file left behind
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (("2018", "-o", "r.xlsx"), "output"),
+        (("20x8",), "year"),
+        (("2020..2016",), "year"),
+        (("1800",), "year"),
+    ],
+)
+def test_bad_arguments_are_one_line(example_db: Path, args: tuple[str, ...], field: str) -> None:
+    before = snapshot(example_db)
+    r = invoke(example_db, "report", *args)
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr.startswith(f"Error: {field}: ") and r.stderr.count("\n") == 1
+    assert snapshot(example_db) == before
+
+
+def test_empty_registry_reports_zeros(htx: Callable[..., Run]) -> None:
+    r = htx("report", "2018", "--format", "json")
+    data = json.loads(r.stdout)
+    assert data["ratings"]["percent"] == {"effective": 0, "average": 0, "weak": 0}
+    assert data["districts"] == {} and data["new_model"] == []
+    assert htx("report", "2018").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [("2018", [2018]), (" 2016..2018 ", [2016, 2017, 2018]), ("2018..2018", [2018])],
+)
+def test_parse_years(text: str, years: list[int]) -> None:
+    assert parse_years("year", text) == years
+
+
+@pytest.mark.parametrize("text", ["", "2018..", "..2018", "2019..2018", "1900..2100", "abc", "2018.5"])
+def test_parse_years_refuses(text: str) -> None:
+    with pytest.raises(InvalidValue):
+        parse_years("year", text)
