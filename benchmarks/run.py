@@ -5,14 +5,18 @@
 
 Startup: `htx --help` vs `sqlite-utils --help`; `htx show CODE` vs `sqlite-utils query` of the same row on a
 100,000-organisation database. With --imports, also the CSV imports against ../shared/bench/floor_import.py,
-and peak memory (max RSS) of each import and of exporting every support row.
+peak memory (max RSS) of each import and of exporting every support row, and `htx report 2018 --format json`
+against `sqlite3 floor.db < floor_report.sql`, with a check that both give the same totals.
+`--report-only HTX_DB FLOOR_DB` times just the report on databases loaded earlier.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -50,12 +54,70 @@ def median_of(runs: int, *commands: list[str], before: list[list[str]] | None = 
     return [statistics.median(t) for t in times]
 
 
+def floor_totals(floor_db: Path, floor_sql: Path) -> dict[str, dict[tuple[str, ...], tuple[int, ...]]]:
+    """The floor's four result sets, keyed by their leading text columns."""
+    statements = [s for s in floor_sql.read_text().split(";") if "select" in s.lower()]
+    con = sqlite3.connect(floor_db)
+    names = ("kinds", "districts", "grades", "programs")
+    out = {}
+    for name, statement in zip(names, statements, strict=True):
+        keyed = {}
+        for row in con.execute(statement):
+            keys = tuple(v for v in row if isinstance(v, str) or v is None)
+            keyed[keys] = tuple(v or 0 for v in row[len(keys) :])
+        out[name] = keyed
+    con.close()
+    return out
+
+
+def check_report(report: dict, floor: dict[str, dict[tuple[str, ...], tuple[int, ...]]]) -> None:
+    """htx's totals must equal the floor's, figure by figure."""
+    for (kind,), figures in floor["kinds"].items():
+        o = report["organisations"][kind]
+        assert (o["active"], o["new"], o["dissolved"], o["members"], o["capital_vnd"]) == figures, kind
+    for (district, kind), figures in floor["districts"].items():
+        block = report["districts"].get(district or "", {}).get(kind)
+        got = (block["active"], block["new"], block["dissolved"]) if block else (0, 0, 0)
+        assert got == figures, (district, kind)
+    for (grade,), (count,) in floor["grades"].items():
+        got = report["ratings"]["unrated"] if grade == "unrated" else report["ratings"]["grades"][grade]
+        assert got == count, grade
+    for (program,), figures in floor["programs"].items():
+        s = report["support"][program]
+        assert (s["organisations"], s["records"], s["quantity"], s["amount_vnd"]) == figures, program
+
+
+def time_report(runs: int, db: Path, floor_db: Path, shared: Path) -> list[tuple[str, str, str, str]]:
+    floor_sql = shared / "bench" / "floor_report.sql"
+    htx = [*HTX, "--db", str(db), "report", "2018", "--format", "json"]
+    floor = ["bash", "-c", f"sqlite3 {floor_db} < {floor_sql}"]
+    subprocess.run(floor, check=True, capture_output=True)  # creates the floor's two indexes once
+    produced = subprocess.run(htx, check=True, capture_output=True, text=True).stdout
+    check_report(json.loads(produced), floor_totals(floor_db, floor_sql))
+    report_htx, report_floor = median_of(runs, htx, floor)
+    _, peak = measure(htx)
+    return [
+        (
+            "`htx report 2018 --format json` vs `sqlite3 floor.db < floor_report.sql` (totals equal)",
+            f"{report_htx:.2f}",
+            f"{report_floor:.2f}",
+            f"{report_htx / report_floor:.2f}×",
+        ),
+        ("peak memory, htx report 2018", f"{peak} MiB", "", "≤ 150 MiB target"),
+    ]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--imports", action="store_true", help="also time the 100,000-row imports (minutes)")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--report-only", nargs=2, type=Path, metavar=("HTX_DB", "FLOOR_DB"))
     a = ap.parse_args()
+    if a.report_only:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
+        print_rows(time_report(a.runs, *a.report_only, a.shared), a.runs)
+        return
     data = ROOT / "benchmarks" / "data"
     work = Path(tempfile.mkdtemp(prefix="htx-bench-"))
     if not (data / "support.csv").exists():
@@ -139,13 +201,18 @@ def main() -> None:
         _, peaks["export support"] = measure([*HTX, *env_db, "export", "support"])
         for what, peak in peaks.items():
             rows.append((f"peak memory, htx {what}", f"{peak} MiB", "", "≤ 150 MiB target"))
+        rows.extend(time_report(a.runs, db, floor_db, a.shared))
 
+    print_rows(rows, a.runs)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def print_rows(rows: list[tuple[str, str, str, str]], runs: int) -> None:
     print("| measurement | htx (s) | floor (s) | ratio |")
     print("|---|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
-    print(f"\n{a.runs} runs, medians; machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    shutil.rmtree(work, ignore_errors=True)
+    print(f"\n{runs} runs, medians; machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
 
 
 if __name__ == "__main__":

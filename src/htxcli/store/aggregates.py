@@ -117,13 +117,13 @@ class ReportQueries:
     def recipients(self, period: Period, program: str, district_key: str | None) -> list[dict[str, Any]]:
         """The organisations a program supported in the year, in Vietnamese order."""
         o = organisation.c
-        query = (
-            select(o.code, o.name, o.district)
-            .join(support, support.c.organisation_id == o.id)
-            .where(support.c.program == program, support.c.date.between(period.first, period.last))
-            .group_by(o.id, o.code, o.name, o.district, o.sort_key)
-            .order_by(o.sort_key, o.code)
+        # A subquery, not a join: it is answered from the support date index, where a join made
+        # SQLite walk the organisations in name order and probe support for each.
+        supported = select(support.c.organisation_id).where(
+            support.c.date.between(period.first, period.last), support.c.program == program
         )
+        query = select(o.code, o.name, o.district).where(o.id.in_(supported)).order_by(o.sort_key, o.code)
         if district_key is not None:
             query = query.where(o.district_key == district_key)
-        return [dict(row) for row in self.connection.execute(query).mappings()]
+        rows = self.connection.execute(query)
+        return [{"code": code, "name": name, "district": district} for code, name, district in rows]

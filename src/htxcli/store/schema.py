@@ -72,6 +72,17 @@ organisation = Table(
 Index("ix_organisation_sort_key", organisation.c.sort_key)
 Index("ix_organisation_district_key", organisation.c.district_key)
 Index("ix_organisation_founded", organisation.c.founded)
+# Covering indexes for the yearly report (revision 0002): its aggregates read these columns only,
+# so SQLite answers from the index without visiting the table's rows.
+Index(
+    "ix_organisation_report",
+    organisation.c.district,
+    organisation.c.kind,
+    organisation.c.founded,
+    organisation.c.dissolved,
+    organisation.c.members,
+    organisation.c.capital_vnd,
+)
 
 rating = Table(
     "rating",
@@ -86,7 +97,7 @@ rating = Table(
     CheckConstraint(_one_of("grade", GRADE_KEYS), name="grade"),
     CheckConstraint("score IS NULL OR (score >= 0 AND score <= 100)", name="score"),
 )
-Index("ix_rating_year", rating.c.year)
+Index("ix_rating_year_grade", rating.c.year, rating.c.grade, rating.c.organisation_id)
 
 support = Table(
     "support",
@@ -105,5 +116,13 @@ support = Table(
     CheckConstraint("amount_vnd >= 0", name="amount"),
     CheckConstraint("quantity >= 0", name="quantity"),
 )
-Index("ix_support_date", support.c.date)
+Index(
+    "ix_support_date_program",
+    support.c.date,
+    support.c.program,
+    support.c.organisation_id,
+    support.c.quantity,
+    support.c.amount_vnd,
+    support.c.unit,
+)
 Index("ix_support_organisation_id", support.c.organisation_id)
