@@ -22,6 +22,8 @@ TIDY_FIELDS = ("year", "section", "key", "metric", "value")
 _ORGANISATION_METRICS = ("active", "new", "dissolved", "members", "capital_vnd")
 _SUPPORT_METRICS = ("organisations", "records", "quantity", "amount_vnd")
 _MONEY = {"capital_vnd", "amount_vnd"}
+# A province names a handful of new-model cooperatives; a longer list belongs in the JSON or CSV.
+NAMED_AT_MOST = 50
 
 
 @dataclass
@@ -182,7 +184,9 @@ def _new_model_block(recipients: list[dict[str, Any]], year: int) -> list[Block]
         [h["code"], h["name"], h["district"]],
         wrap=frozenset({1, 2}),
     )
-    block.rows = [[r["code"], r["name"], r["district"] or ""] for r in recipients]
+    block.rows = [[r["code"], r["name"], r["district"] or ""] for r in recipients[:NAMED_AT_MOST]]
+    if len(recipients) > NAMED_AT_MOST:
+        block.caption = messages.REPORT_MORE_NAMED.format(count=format_count(len(recipients) - NAMED_AT_MOST))
     return [block]
 
 
