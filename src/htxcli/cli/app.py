@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from htxcli import __version__
-from htxcli.cli import db, interchange, ratings, registry, report, support
+from htxcli.cli import db, history, interchange, ratings, registry, report, support
 from htxcli.cli.common import State
 from htxcli.domain.errors import HtxError
 
@@ -92,6 +92,7 @@ registry.register(app)
 ratings.register(app)
 interchange.register(app)
 report.register(app)
+history.register(app)
 app.add_typer(support.app, name="support")
 app.add_typer(db.app, name="db")
 

@@ -36,6 +36,8 @@ NOT_DISSOLVED = "{code} is not dissolved"
 NOTHING_TO_CHANGE = "nothing to change: give at least one field, e.g. --name or --members"
 MISSING_FIELDS = "missing {fields} (give them as options: {options})"
 UNKNOWN_DISTRICT = "is not a district of the registry (districts: {districts})"
+NOTHING_TO_UNDO = "nothing to undo: every change in the history is already undone"
+UNDO_MOVED = "the newest change is now #{found}, not #{expected}: someone else wrote; run htx undo again"
 NO_SUCH_SUPPORT = "support #{id} is not in the registry"
 
 # --- the database -------------------------------------------------------------------------
@@ -90,6 +92,10 @@ HEADERS = {
     "unit": "Unit",
     "reference": "Reference",
     "organisation": "Organisation",
+    "at": "When",
+    "user": "Who",
+    "command": "Command",
+    "what": "What",
 }
 TITLE_RATINGS = "Ratings"
 TITLE_SUPPORT = "Support received"
@@ -148,3 +154,24 @@ REPORT_METRIC = "{subject}: {metric}"
 REPORT_WRITTEN = "Wrote {path}"
 BAD_OUTPUT_SUFFIX = "has no known extension (.json, .csv, .md or .txt); or give --format"
 CANNOT_WRITE = "cannot be written ({detail})"
+
+# --- history and undo ---------------------------------------------------------------------
+TITLE_HISTORY = "History, newest first"
+HISTORY_EMPTY = "No changes recorded yet."
+HISTORY_IMPORT = "{file}: {new} new, {changed} changed, {unchanged} unchanged"
+HISTORY_UNDO = "reverted #{id} ({command})"
+HISTORY_UNDONE = "(undone by #{id})"
+HISTORY_HEADLINES = {
+    "add": "{code} {name}",
+    "edit": "{code}: {fields}",
+    "dissolve": "{code} dissolved on {dissolved}",
+    "reinstate": "{code} reinstated",
+    "rate": "{code} {year}: {grade}",
+    "support add": "{program} {date} for {code}",
+}
+MORE_CHANGES = "… and {count} more changes (see --format json)"
+UNDO_TARGET = "Undo #{id} {command}, {at} by {user}:"
+UNDO_QUESTION = "Undo it?"
+UNDO_DECLINED = "Nothing undone."
+UNDO_NOT_CONFIRMED = "undo: not confirmed; run it at a terminal to be asked, or add --yes"
+UNDONE = "Undid #{id} {command} (rows deleted: {deleted})"

@@ -46,13 +46,26 @@ def write_csv(
 ) -> int:
     if excel:
         out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n" if excel else "\n")
+    # The csv module quotes a cell only for the characters of its own line terminator, so with "\n" a
+    # cell holding a lone "\r" went out unquoted and could not be read back. Write "\r\n" rows (which
+    # quotes both) and turn each row's ending into "\n" on the way out.
+    writer = csv.writer(out if excel else _LineFeedRows(out), lineterminator="\r\n")
     writer.writerow(fields)
     count = 0
     for row in rows:
         writer.writerow([csv_cell(row.get(f)) for f in fields])
         count += 1
     return count
+
+
+class _LineFeedRows:
+    """A file for csv.writer, which writes each row with one write() call ending in its terminator."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def write(self, row: str) -> int:
+        return self.out.write(row[:-2] + "\n" if row.endswith("\r\n") else row)
 
 
 def write_json(out: IO[str], data: Any) -> None:

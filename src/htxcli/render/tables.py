@@ -128,3 +128,19 @@ def report(heading: str, blocks: Sequence[Any]) -> list[Any]:
             t.add_row(*row, end_section=before_total, style="bold" if is_total else None)
         out.append(t)
     return out
+
+
+def history(entries: Sequence[Mapping[str, Any]], describe: Any) -> Table:
+    h = messages.HEADERS
+    t = Table(title=messages.TITLE_HISTORY, title_justify="left", header_style="bold", show_lines=True)
+    t.add_column(h["id"], justify="right", no_wrap=True)
+    t.add_column(h["at"], no_wrap=True)
+    t.add_column(h["user"], no_wrap=True)
+    t.add_column(h["command"], no_wrap=True)
+    t.add_column(h["what"], ratio=1)
+    for e in entries:
+        what = describe(e)
+        if e.get("undone_by"):
+            what[0] += " " + messages.HISTORY_UNDONE.format(id=e["undone_by"])
+        t.add_row(str(e["id"]), e["at"].isoformat(sep=" "), e["user_name"], e["command"], "\n".join(what))
+    return t

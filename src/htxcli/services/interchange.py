@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Engine, and_, bindparam, func, insert, or_, select, update
 
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
@@ -32,6 +32,7 @@ from htxcli.domain.records import (
     parse_support,
 )
 from htxcli.render.machine import unprotect_cell
+from htxcli.services.history import current_user
 from htxcli.store.schema import organisation, rating, support
 from htxcli.store.uow import UnitOfWork
 
@@ -68,6 +69,11 @@ class ImportResult:
         self.error_count += 1
         if len(self.errors) < MAX_SHOWN_ERRORS:
             self.errors.append(text)
+
+    def summary(self, file: str) -> dict[str, Any]:
+        """What the import's history entry says."""
+        counts = {"new": self.new, "changed": self.changed, "unchanged": self.unchanged}
+        return {"file": file, **counts, "rejected": self.rejected}
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -149,9 +155,13 @@ class CsvSource:
 class Loader:
     table: str
 
-    def __init__(self, connection: Connection, result: ImportResult) -> None:
-        self.connection = connection
+    def __init__(self, uow: UnitOfWork, result: ImportResult, entry: Callable[[], int]) -> None:
+        self.connection = uow.connection
+        self.history = uow.history
         self.result = result
+        # The import's history entry, made on the first write: an import that changes nothing
+        # leaves no entry, so `htx undo` after it reverts the change before.
+        self.entry = entry
 
     def parse(self, raw: dict[str, str]) -> dict[str, Any]:
         raise NotImplementedError
@@ -189,16 +199,18 @@ class CooperativeLoader(Loader):
         for start in range(0, len(codes), IN_CHUNK):
             query = select(organisation).where(organisation.c.code.in_(codes[start : start + IN_CHUNK]))
             existing.update({r["code"]: r for r in self.connection.execute(query).mappings()})
-        new, changed = [], []
+        new, changed, history = [], [], []
         for code, row in latest.items():
             old = existing.get(code)
             full = {f: row.values.get(f, old[f] if old else None) for f in ORGANISATION_FIELDS}
             if full["kind"] is None:
                 full["kind"] = "cooperative"
             if old is None:
-                new.append({**full, **derived_keys(full)})
+                new.append({**full, **derived_keys(full), "created_by": self.entry()})
             elif any(full[f] != old[f] for f in ORGANISATION_FIELDS):
-                changed.append({**full, **derived_keys(full), "_id": old["id"]})
+                after = {**full, **derived_keys(full)}
+                changed.append({**after, "_id": old["id"]})
+                history.append((old["id"], code, old, {**old, **after}))
             else:
                 self.result.unchanged += 1
         if new:
@@ -206,6 +218,7 @@ class CooperativeLoader(Loader):
         if changed:
             statement = update(organisation).where(organisation.c.id == bindparam("_id"))
             self.connection.execute(statement, changed)
+            self.history.changes(self.entry(), "organisation", history)
         self.result.new += len(new)
         self.result.changed += len(changed)
         return []
@@ -244,20 +257,24 @@ class RatingLoader(Loader):
             query = select(rating).where(rating.c.organisation_id.in_(ids[start : start + IN_CHUNK]))
             for r in self.connection.execute(query).mappings():
                 existing[(r["organisation_id"], r["year"])] = dict(r)
-        new, changed = [], []
+        new, changed, history = [], [], []
         for (organisation_id, year), row in latest.items():
             values = {"grade": row.values["grade"], "score": row.values["score"], "note": row.values["note"]}
             old = existing.get((organisation_id, year))
             if old is None:
-                new.append({"organisation_id": organisation_id, "year": year, **values})
+                new.append(
+                    {"organisation_id": organisation_id, "year": year, **values, "created_by": self.entry()}
+                )
             elif any(values[f] != old[f] for f in values):
                 changed.append({**values, "_id": old["id"]})
+                history.append((old["id"], row.values["code"], old, {**old, **values}))
             else:
                 self.result.unchanged += 1
         if new:
             self.connection.execute(insert(rating), new)
         if changed:
             self.connection.execute(update(rating).where(rating.c.id == bindparam("_id")), changed)
+            self.history.changes(self.entry(), "rating", history)
         self.result.new += len(new)
         self.result.changed += len(changed)
         return refused
@@ -293,13 +310,15 @@ class SupportLoader(Loader):
         anonymous = self._existing_anonymous([r for _, r in ready if r["reference"] is None])
         new: dict[Any, dict[str, Any]] = {}
         changed: dict[int, dict[str, Any]] = {}
-        for _row, record in ready:
+        history: dict[int, tuple[int, str | None, Mapping[str, Any], Mapping[str, Any]]] = {}
+        for row, record in ready:
             if record["reference"] is not None:
                 old = by_reference.get(record["reference"])
                 if old is None:
-                    new[("ref", record["reference"])] = record
+                    new[("ref", record["reference"])] = {**record, "created_by": self.entry()}
                 elif any(record[f] != old[f] for f in record):
                     changed[old["id"]] = {**record, "_id": old["id"]}
+                    history[old["id"]] = (old["id"], row.values["code"], old, {**old, **record})
                 else:
                     self.result.unchanged += 1
             else:
@@ -307,13 +326,14 @@ class SupportLoader(Loader):
                 if key in anonymous or ("row", key) in new:
                     self.result.unchanged += 1
                 else:
-                    new[("row", key)] = record
+                    new[("row", key)] = {**record, "created_by": self.entry()}
         if new:
             self.connection.execute(insert(support), list(new.values()))
         if changed:
             self.connection.execute(
                 update(support).where(support.c.id == bindparam("_id")), list(changed.values())
             )
+            self.history.changes(self.entry(), "support", list(history.values()))
         self.result.new += len(new)
         self.result.changed += len(changed)
         return refused
@@ -382,7 +402,15 @@ def import_csv(
             result.rejected += 1
 
     with UnitOfWork(engine) as uow:
-        loader = LOADERS[table](uow.connection, result)
+        entry_id: int | None = None
+
+        def entry() -> int:
+            nonlocal entry_id
+            if entry_id is None:
+                entry_id = uow.history.begin(current_user(), f"import {table}", {"file": name})
+            return entry_id
+
+        loader = LOADERS[table](uow, result, entry)
         batch: list[Row] = []
         pending: list[
             tuple[int, list[str], str]
@@ -416,6 +444,8 @@ def import_csv(
         if result.error_count and rejects is None:
             return result  # rolled back on leaving the unit of work
         if not dry_run:
+            if entry_id is not None:
+                uow.history.set_summary(entry_id, result.summary(name))
             uow.commit()
     return result
 

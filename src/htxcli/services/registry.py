@@ -19,6 +19,7 @@ from htxcli.domain.records import (
 )
 from htxcli.domain.text import fold
 from htxcli.domain.values import parse_date
+from htxcli.services.history import record_change
 from htxcli.store.repositories import OrganisationFilter, SupportFilter
 from htxcli.store.uow import UnitOfWork
 
@@ -43,7 +44,9 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> dict[str, Any]:
         existing = uow.organisations.get(values["code"])
         if existing is not None:
             raise Conflict(messages.CODE_TAKEN.format(code=values["code"], name=existing["name"]))
-        uow.organisations.insert({**values, **derived_keys(values)})
+        new_id = uow.organisations.insert({**values, **derived_keys(values)})
+        summary = {"code": values["code"], "name": values["name"]}
+        record_change(uow, "add", summary, "organisation", new_id, values["code"], None)
         uow.commit()
     return values
 
@@ -64,6 +67,8 @@ def edit(engine: Engine, code: str, raw: Mapping[str, str | None]) -> tuple[dict
         changed = [f for f in changes if changes[f] != row[f]]
         if changed:
             uow.organisations.update(row["id"], {**merged, **derived_keys(merged)})
+            summary = {"code": merged["code"], "fields": changed}
+            record_change(uow, "edit", summary, "organisation", row["id"], merged["code"], row)
             uow.commit()
     return merged, changed
 
@@ -80,6 +85,8 @@ def dissolve(engine: Engine, code: str, on: str) -> dict[str, Any]:
             )
         _check_life_against_records(uow, row["id"], row["founded"], when)
         uow.organisations.update(row["id"], {"dissolved": when})
+        summary = {"code": row["code"], "dissolved": when.isoformat()}
+        record_change(uow, "dissolve", summary, "organisation", row["id"], row["code"], row)
         uow.commit()
         return {**public(row), "dissolved": when}
 
@@ -90,6 +97,7 @@ def reinstate(engine: Engine, code: str) -> dict[str, Any]:
         if row["dissolved"] is None:
             raise Conflict(messages.NOT_DISSOLVED.format(code=row["code"]))
         uow.organisations.update(row["id"], {"dissolved": None})
+        record_change(uow, "reinstate", {"code": row["code"]}, "organisation", row["id"], row["code"], row)
         uow.commit()
         return {**public(row), "dissolved": None}
 

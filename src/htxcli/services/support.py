@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from htxcli.domain import messages
 from htxcli.domain.errors import Conflict
 from htxcli.domain.records import parse_code, parse_support
+from htxcli.services.history import record_change
 from htxcli.services.registry import require, support_record
 from htxcli.store.repositories import SupportFilter
 from htxcli.store.uow import UnitOfWork
@@ -38,6 +39,8 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
                     messages.REFERENCE_TAKEN.format(reference=values["reference"], id=earlier["id"])
                 )
         new_id = uow.support.insert({**values, "organisation_id": organisation_id})
+        summary = {"code": code, "program": values["program"], "date": values["date"].isoformat()}
+        record_change(uow, "support add", summary, "support", new_id, code, None)
         uow.commit()
     return {"id": new_id, "code": code, **values}, warning
 

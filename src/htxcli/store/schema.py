@@ -7,6 +7,7 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
+    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -62,6 +63,9 @@ organisation = Table(
     Column("name_key", Text, nullable=False),
     Column("district_key", Text),
     Column("sort_key", Text, nullable=False),
+    # The history entry that inserted the row: undoing an import deletes exactly its rows without a
+    # change record per inserted row. Not a foreign key, to keep a million-row import cheap.
+    Column("created_by", Integer),
     UniqueConstraint("code"),
     CheckConstraint(_one_of("kind", KIND_KEYS), name="kind"),
     CheckConstraint(f"sector IS NULL OR {_one_of('sector', SECTOR_KEYS)}", name="sector"),
@@ -93,6 +97,7 @@ rating = Table(
     Column("grade", Text, nullable=False),
     Column("score", Integer),
     Column("note", Text),
+    Column("created_by", Integer),
     UniqueConstraint("organisation_id", "year", name="uq_rating_organisation_year"),
     CheckConstraint(_one_of("grade", GRADE_KEYS), name="grade"),
     CheckConstraint("score IS NULL OR (score >= 0 AND score <= 100)", name="score"),
@@ -111,6 +116,7 @@ support = Table(
     Column("unit", Text),
     Column("reference", Text),
     Column("note", Text),
+    Column("created_by", Integer),
     UniqueConstraint("reference"),
     CheckConstraint(_one_of("program", PROGRAM_KEYS), name="program"),
     CheckConstraint("amount_vnd >= 0", name="amount"),
@@ -126,3 +132,33 @@ Index(
     support.c.unit,
 )
 Index("ix_support_organisation_id", support.c.organisation_id)
+
+# Append-only: every change, who made it and when; `htx undo` appends an entry that names the one it
+# reverted instead of deleting anything.
+history = Table(
+    "history",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("user_name", Text, nullable=False),
+    Column("command", Text, nullable=False),
+    Column("summary", Text, nullable=False),  # JSON: what a person reads in `htx history`
+    Column("undoes", Integer, ForeignKey("history.id")),
+    UniqueConstraint("undoes"),
+)
+
+history_change = Table(
+    "history_change",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("history_id", Integer, ForeignKey("history.id"), nullable=False),
+    Column("table_name", Text, nullable=False),
+    Column("record_id", Integer, nullable=False),
+    Column("code", Text),  # the organisation concerned, for `htx history CODE`
+    Column("action", Text, nullable=False),
+    Column("old", Text),  # JSON of the whole row before, or NULL for an insert
+    Column("new", Text),  # JSON of the whole row after, or NULL for a delete
+    CheckConstraint("action IN ('insert', 'update', 'delete')", name="action"),
+)
+Index("ix_history_change_history_id", history_change.c.history_id)
+Index("ix_history_change_code", history_change.c.code)

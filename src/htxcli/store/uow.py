@@ -9,6 +9,7 @@ from sqlalchemy.engine import Connection, RootTransaction
 
 from htxcli.store.aggregates import ReportQueries
 from htxcli.store.engine import READ_ONLY
+from htxcli.store.history import HistoryRepository
 from htxcli.store.repositories import (
     OrganisationRepository,
     RatingRepository,
@@ -22,6 +23,7 @@ class UnitOfWork:
     ratings: RatingRepository
     support: SupportRepository
     reports: ReportQueries
+    history: HistoryRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -38,6 +40,7 @@ class UnitOfWork:
         self.ratings = RatingRepository(connection)
         self.support = SupportRepository(connection)
         self.reports = ReportQueries(connection)
+        self.history = HistoryRepository(connection)
         return self
 
     def commit(self) -> None:

@@ -1,0 +1,86 @@
+"""history, undo."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from htxcli.cli.common import Format, FormatOption, engine, out, say
+from htxcli.domain import messages
+from htxcli.domain.errors import HtxError
+
+
+def history(
+    ctx: typer.Context,
+    code: Annotated[str | None, typer.Argument(help="Only changes to this organisation.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="How many entries, newest first.")] = 20,
+    format: FormatOption = Format.table,
+) -> None:
+    """Show who changed what and when: every add, edit, rating, support record and import.
+
+    Examples: htx history  ·  htx history 4700257731 --limit 5  ·  htx history --format json
+    """
+    from htxcli.domain.records import parse_code
+    from htxcli.render import history as view
+    from htxcli.services import history as service
+
+    entries = service.entries(engine(ctx), parse_code(code) if code else None, limit)
+    if format is Format.json:
+        from htxcli.render.machine import write_json
+
+        write_json(out(), [view.as_json(e) for e in entries])
+        return
+    if format is Format.csv:
+        from htxcli.render.machine import write_csv
+
+        rows = [
+            {**view.as_json(e), "what": " | ".join(view.describe(e)), "at": e["at"].isoformat(sep=" ")}
+            for e in entries
+        ]
+        write_csv(out(), ("id", "at", "user", "command", "what", "undone_by"), rows)
+        return
+    from htxcli.render import tables
+
+    if not entries:
+        say(messages.HISTORY_EMPTY)
+        return
+    tables.console().print(tables.history(entries, view.describe))
+
+
+def undo(
+    ctx: typer.Context,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first (for scripts).")] = False,
+) -> None:
+    """Revert the most recent change (an import as a whole), after showing it and asking.
+    Undoing again steps back one more change.
+
+    Examples: htx undo  ·  htx undo --yes
+    """
+    from htxcli.render import history as view
+    from htxcli.services import history as service
+
+    eng = engine(ctx)
+    target = service.next_undo(eng)
+    say(
+        messages.UNDO_TARGET.format(
+            id=target["id"], command=target["command"], at=target["at"], user=target["user_name"]
+        )
+    )
+    for line in view.describe(target):
+        say(f"  {line}")
+    if not yes:
+        if not sys.stdin.isatty():
+            raise HtxError(messages.UNDO_NOT_CONFIRMED)
+        if not typer.confirm(messages.UNDO_QUESTION, default=False, err=True):
+            say(messages.UNDO_DECLINED)
+            raise typer.Exit(1)
+    result = service.undo(eng, target["id"])
+    deleted = ", ".join(f"{n} {table}" for table, n in result["deleted"].items() if n)
+    say(messages.UNDONE.format(id=result["id"], command=result["command"], deleted=deleted or "0"))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(history)
+    app.command()(undo)

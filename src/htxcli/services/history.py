@@ -1,0 +1,97 @@
+"""Every change written to the history in its own transaction, the history read back, and undo.
+
+Undo reverts the newest entry that is neither an undo nor undone, so undoing twice steps back twice.
+It appends an entry naming the one it reverted; nothing is deleted from the history.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Engine, Table, select
+
+from htxcli.domain import messages
+from htxcli.domain.errors import Conflict, HtxError
+from htxcli.store.history import TABLES
+from htxcli.store.uow import UnitOfWork
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers and services
+        return "unknown"
+
+
+def row_of(uow: UnitOfWork, table: str, record_id: int) -> dict[str, Any]:
+    t: Table = TABLES[table]
+    found = uow.connection.execute(select(t).where(t.c.id == record_id)).mappings().one()
+    return dict(found)
+
+
+def record_change(
+    uow: UnitOfWork,
+    command: str,
+    summary: Mapping[str, Any],
+    table: str,
+    record_id: int,
+    code: str | None,
+    old: Mapping[Any, Any] | None,
+) -> int:
+    """One history entry for one record, its new state read back from the database after the write.
+    For an insert, the row is also marked as created by the entry."""
+    entry = uow.history.begin(current_user(), command, summary)
+    if old is None:
+        t = TABLES[table]
+        uow.connection.execute(t.update().where(t.c.id == record_id).values(created_by=entry))
+    before = dict(old) if old is not None else None
+    uow.history.changes(entry, table, [(record_id, code, before, row_of(uow, table, record_id))])
+    return entry
+
+
+def entries(engine: Engine, code: str | None, limit: int) -> list[dict[str, Any]]:
+    with UnitOfWork(engine, read_only=True) as uow:
+        if code is not None and uow.organisations.get(code) is None and not uow.history.entries(code, 1):
+            raise HtxError(messages.UNKNOWN_CODE.format(code=code))
+        return uow.history.entries(code, limit)
+
+
+def next_undo(engine: Engine) -> dict[str, Any]:
+    """The entry `htx undo` would revert, with its changes, for showing before asking."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        return _target(uow)
+
+
+def _target(uow: UnitOfWork) -> dict[str, Any]:
+    entry = uow.history.latest_undoable()
+    if entry is None:
+        raise HtxError(messages.NOTHING_TO_UNDO)
+    return {
+        **dict(entry),
+        "summary": json.loads(entry["summary"]),
+        "changes": [dict(c) for c in uow.history.changes_of(entry["id"])],
+    }
+
+
+def undo(engine: Engine, expected: int) -> dict[str, Any]:
+    """Revert entry `expected`, which must still be the newest undoable one (another clerk may have
+    written since it was shown). Returns the reverted entry and the rows it deleted per table."""
+    with UnitOfWork(engine) as uow:
+        target = _target(uow)
+        if target["id"] != expected:
+            raise Conflict(messages.UNDO_MOVED.format(expected=expected, found=target["id"]))
+        deleted = uow.history.delete_created_by(target["id"])
+        for change in reversed(target["changes"]):
+            if change["action"] != "insert":  # inserted rows went with delete_created_by
+                uow.history.revert_change(change)
+        uow.history.begin(
+            current_user(),
+            "undo",
+            {"reverted": target["id"], "command": target["command"], "deleted": deleted},
+            undoes=target["id"],
+        )
+        uow.commit()
+    return {**target, "deleted": deleted}

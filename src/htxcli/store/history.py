@@ -1,0 +1,152 @@
+"""The history of changes, and the primitive writes that revert one.
+
+Rows are kept as JSON of every column but the id, so that a revert restores a row exactly, derived
+keys included.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Date, Table, delete, insert, or_, select, update
+from sqlalchemy.engine import Connection, RowMapping
+
+from htxcli.store.schema import history, history_change, organisation, rating, support
+
+TABLES: dict[str, Table] = {"organisation": organisation, "rating": rating, "support": support}
+
+
+def encode(row: Mapping[str, Any] | None) -> str | None:
+    if row is None:
+        return None
+    values = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items() if k != "id"}
+    return json.dumps(values, ensure_ascii=False, sort_keys=True)
+
+
+def decode(table: Table, text: str | None) -> dict[str, Any] | None:
+    if text is None:
+        return None
+    values: dict[str, Any] = json.loads(text)
+    for column in table.columns:
+        if isinstance(column.type, Date) and values.get(column.name) is not None:
+            values[column.name] = date.fromisoformat(values[column.name])
+    return values
+
+
+class HistoryRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def begin(self, user: str, command: str, summary: Mapping[str, Any], undoes: int | None = None) -> int:
+        result = self.connection.execute(
+            insert(history).values(
+                at=datetime.now().replace(microsecond=0),
+                user_name=user,
+                command=command,
+                summary=json.dumps(summary, ensure_ascii=False, default=str),
+                undoes=undoes,
+            )
+        )
+        return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+    def set_summary(self, entry: int, summary: Mapping[str, Any]) -> None:
+        self.connection.execute(
+            update(history)
+            .where(history.c.id == entry)
+            .values(summary=json.dumps(summary, ensure_ascii=False, default=str))
+        )
+
+    def changes(
+        self,
+        entry: int,
+        table: str,
+        records: Iterable[tuple[int, str | None, Mapping[str, Any] | None, Mapping[str, Any] | None]],
+    ) -> None:
+        """Record (record_id, code, old, new) changes of one table; old None = insert, new None = delete."""
+        rows = [
+            {
+                "history_id": entry,
+                "table_name": table,
+                "record_id": record_id,
+                "code": code,
+                "action": "insert" if old is None else "delete" if new is None else "update",
+                "old": encode(old),
+                "new": encode(new),
+            }
+            for record_id, code, old, new in records
+        ]
+        if rows:
+            self.connection.execute(insert(history_change), rows)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def latest_undoable(self) -> RowMapping | None:
+        """The newest entry that is neither an undo nor already undone."""
+        undone = select(history.c.undoes).where(history.c.undoes.is_not(None))
+        query = (
+            select(history)
+            .where(history.c.undoes.is_(None), history.c.id.not_in(undone))
+            .order_by(history.c.id.desc())
+            .limit(1)
+        )
+        return self.connection.execute(query).mappings().first()
+
+    def changes_of(self, entry: int) -> Sequence[RowMapping]:
+        query = (
+            select(history_change).where(history_change.c.history_id == entry).order_by(history_change.c.id)
+        )
+        return list(self.connection.execute(query).mappings())
+
+    def entries(self, code: str | None, limit: int) -> list[dict[str, Any]]:
+        """Newest first, each with its changes and the id of the undo that reverted it, if any."""
+        query = select(history).order_by(history.c.id.desc()).limit(limit)
+        if code is not None:
+            touching = select(history_change.c.history_id).where(history_change.c.code == code)
+            created = select(organisation.c.created_by).where(organisation.c.code == code)
+            query = query.where(or_(history.c.id.in_(touching), history.c.id.in_(created)))
+        found = [dict(row) for row in self.connection.execute(query).mappings()]
+        ids = [e["id"] for e in found]
+        undone_query = select(history.c.undoes, history.c.id).where(history.c.undoes.in_(ids))
+        undone_by = {undone: by for undone, by in self.connection.execute(undone_query)}
+        changes: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+        change_query = select(history_change).where(history_change.c.history_id.in_(ids))
+        if code is not None:
+            change_query = change_query.where(history_change.c.code == code)
+        for change in self.connection.execute(change_query.order_by(history_change.c.id)).mappings():
+            changes[change["history_id"]].append(dict(change))
+        for e in found:
+            e["summary"] = json.loads(e["summary"])
+            e["undone_by"] = undone_by.get(e["id"])
+            e["changes"] = changes[e["id"]]
+        return found
+
+    def count(self) -> int:
+        from sqlalchemy import func
+
+        return int(self.connection.execute(select(func.count()).select_from(history)).scalar_one())
+
+    # --- reverting -----------------------------------------------------------------------------
+
+    def revert_change(self, change: Mapping[str, Any]) -> None:
+        table = TABLES[change["table_name"]]
+        record_id = change["record_id"]
+        old = decode(table, change["old"])
+        if change["action"] == "insert":
+            self.connection.execute(delete(table).where(table.c.id == record_id))
+        elif change["action"] == "update":
+            assert old is not None
+            self.connection.execute(update(table).where(table.c.id == record_id).values(**old))
+        else:
+            assert old is not None
+            self.connection.execute(insert(table).values(id=record_id, **old))
+
+    def delete_created_by(self, entry: int) -> dict[str, int]:
+        """Delete the rows an entry inserted, children first; returns how many per table."""
+        counts = {}
+        for name in ("support", "rating", "organisation"):
+            table = TABLES[name]
+            counts[name] = self.connection.execute(delete(table).where(table.c.created_by == entry)).rowcount
+        return counts
