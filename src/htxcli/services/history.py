@@ -87,11 +87,12 @@ def undo(engine: Engine, expected: int) -> dict[str, Any]:
         for change in reversed(target["changes"]):
             if change["action"] != "insert":  # inserted rows went with delete_created_by
                 uow.history.revert_change(change)
-        uow.history.begin(
+        entry = uow.history.begin(
             current_user(),
             "undo",
             {"reverted": target["id"], "command": target["command"], "deleted": deleted},
             undoes=target["id"],
         )
+        uow.history.reversed_changes(entry, target["changes"])
         uow.commit()
     return {**target, "deleted": deleted}

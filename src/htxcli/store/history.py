@@ -81,6 +81,24 @@ class HistoryRepository:
         if rows:
             self.connection.execute(insert(history_change), rows)
 
+    def reversed_changes(self, entry: int, changes: Sequence[Mapping[str, Any]]) -> None:
+        """Record, under an undo entry, the opposite of the changes it reverted."""
+        opposite = {"insert": "delete", "delete": "insert", "update": "update"}
+        rows = [
+            {
+                "history_id": entry,
+                "table_name": c["table_name"],
+                "record_id": c["record_id"],
+                "code": c["code"],
+                "action": opposite[c["action"]],
+                "old": c["new"],
+                "new": c["old"],
+            }
+            for c in reversed(changes)
+        ]
+        if rows:
+            self.connection.execute(insert(history_change), rows)
+
     # --- reading -------------------------------------------------------------------------------
 
     def latest_undoable(self) -> RowMapping | None:
