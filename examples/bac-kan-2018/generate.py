@@ -247,9 +247,15 @@ def main() -> None:
     def new_group(number: int, founded: date, dissolved: date | None = None) -> dict[str, object]:
         district, commune = place()
         sec = rnd.choice(["agriculture", "agriculture", "agriculture", "industry", "trade-services"])
+        name = f"Tổ hợp tác {rnd.choice(PRODUCTS[sec]).split(',')[0]} {commune}"
+        # Numbered, not redrawn: a redraw would shift every later random choice and the figures with it.
+        base, n = name, 2
+        while name in used_names:
+            name, n = f"{base} số {n}", n + 1
+        used_names.add(name)
         return {
             "code": f"THT-{number:04d}",
-            "name": f"Tổ hợp tác {rnd.choice(PRODUCTS[sec]).split(',')[0]} {commune}",
+            "name": name,
             "kind": "group",
             "district": district,
             "commune": commune,

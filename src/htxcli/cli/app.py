@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 from htxcli import __version__
 from htxcli.cli import db, history, interchange, ratings, registry, report, support
 from htxcli.cli.common import State
+from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 
 
@@ -25,7 +26,9 @@ class HtxGroup(TyperGroup):
             _fail(str(e))
         except Exception as e:
             if _is_database_error(e):
-                _fail(f"database: {_first_line(getattr(e, 'orig', None) or e)}")
+                detail = _first_line(getattr(e, "orig", None) or e)
+                hint = next((h for known, h in messages.DB_HINTS.items() if known in detail), None)
+                _fail(f"database: {detail}" + (f"; {hint}" if hint else ""))
             raise
 
 

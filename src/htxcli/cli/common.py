@@ -32,13 +32,19 @@ class State:
 
     def engine(self) -> Engine:
         if self._engine is None:
-            from htxcli.store.engine import make_engine
+            from htxcli.store.engine import explain_open_failure, make_engine
             from htxcli.store.location import resolve
             from htxcli.store.migrate import ensure_current
 
             location = resolve(self.db)
             engine = make_engine(location)
-            ensure_current(engine, location, say)
+            try:
+                ensure_current(engine, location, say)
+            except Exception:
+                clearer = explain_open_failure(location)
+                if clearer is None:
+                    raise
+                raise clearer from None
             self._engine = engine
         return self._engine
 

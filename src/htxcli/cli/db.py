@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 from htxcli.cli.common import Format, FormatOption, out, say, state
 from htxcli.domain import messages
 
 app = typer.Typer(
-    help="Look after the database file: where it is, its schema, its size.", no_args_is_help=True
+    help="Look after the database: where it is, its schema, its health, its backups.", no_args_is_help=True
 )
 
 
@@ -43,3 +46,52 @@ def upgrade(ctx: typer.Context) -> None:
     from htxcli.store.location import resolve
 
     say(messages.DB_UPGRADED.format(path=resolve(st.db).display, revision=HEAD_REVISION))
+
+
+@app.command()
+def check(ctx: typer.Context) -> None:
+    """Check the database: SQLite's integrity and foreign-key checks, then the registry's rules (ratings
+    and support outside an organisation's life, names that differ only in accents or case, grades that
+    contradict their scores). One line per finding on stdout; exit 1 when there is any.
+
+    Example: htx db check > problems.txt
+    """
+    from htxcli.services import database
+    from htxcli.store.location import resolve
+
+    st = state(ctx)
+    count = 0
+    for finding in database.check(st.engine()):
+        print(finding, file=out())
+        count += 1
+    path = resolve(st.db).display
+    if count:
+        say(messages.CHECK_FOUND.format(count=count, path=path))
+        raise typer.Exit(1)
+    say(messages.CHECK_CLEAN.format(path=path))
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(help="Where to write the copy; must not exist yet.", dir_okay=False)
+    ],
+) -> None:
+    """Copy the database to FILE while others may be writing to it (SQLite's online backup API, never a
+    plain file copy, which can miss what is still in the write-ahead log).
+
+    Example: htx db backup /mnt/usb/htx-2018-12-31.db
+    """
+    from htxcli.domain.errors import HtxError
+    from htxcli.domain.values import format_count
+    from htxcli.services import database
+    from htxcli.store.location import resolve
+
+    st = state(ctx)
+    location = resolve(st.db)
+    if location.sqlite_path is None:  # said before opening: a server needs no driver to be told this
+        raise HtxError(messages.BACKUP_SERVER.format(url=location.display))
+    source, copy = database.backup(st.engine(), st.db, file)
+    size = f"{format_count(copy.stat().st_size // 1024)} KiB"
+    say(messages.BACKUP_WRITTEN.format(path=source, backup=copy, size=size))

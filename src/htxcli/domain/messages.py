@@ -43,11 +43,23 @@ NO_SUCH_SUPPORT = "support #{id} is not in the registry"
 # --- the database -------------------------------------------------------------------------
 DB_NOT_SQLITE = "database: {path} is not an htx registry or not a SQLite file ({detail})"
 DB_CANNOT_OPEN = "database: cannot open {path} ({detail})"
+DB_PARENT_NOT_FOLDER = "{parent} is a file, not a folder"
+DB_IS_FOLDER = "it is a folder, not a file"
+DB_READ_ONLY_FILE = "the file is read-only; htx needs to write to it"
+DB_READ_ONLY_FOLDER = "the folder {folder} is read-only; SQLite writes its journal files beside the database"
 DB_NEWER_SCHEMA = (
     "database: {path} has schema revision {found}, newer than this htx knows ({head}); upgrade htx"
 )
 DB_BACKUP_WRITTEN = "Backed up {path} to {backup} before upgrading its schema"
 DB_UPGRADED = "Schema of {path} is at revision {revision}"
+# What a user can do about the database errors SQLite reports tersely. Every write is one transaction,
+# so a failed command has changed nothing.
+DB_HINTS = {
+    "disk I/O error": "is the disk full or disconnected? Nothing was changed",
+    "database or disk is full": "free some disk space; nothing was changed",
+    "database is locked": "another program kept it busy too long; try again, nothing was changed",
+    "malformed": "restore it from a backup (htx db backup makes one)",
+}
 DB_UNKNOWN_DRIVER = "database: no driver for {url!r}; {hint}"
 
 # --- confirmations on stderr --------------------------------------------------------------
@@ -175,3 +187,25 @@ UNDO_QUESTION = "Undo it?"
 UNDO_DECLINED = "Nothing undone."
 UNDO_NOT_CONFIRMED = "undo: not confirmed; run it at a terminal to be asked, or add --yes"
 UNDONE = "Undid #{id} {command} (rows deleted: {deleted})"
+
+# --- db check and db backup ---------------------------------------------------------------
+CHECKS = {
+    "CHECK_INTEGRITY": "integrity: {detail}",
+    "CHECK_FOREIGN_KEY": "foreign key: {table} row {rowid} points to a missing {parent}",
+    "CHECK_RATING_OUTSIDE_LIFE": (
+        "rating: {code} is rated for {year}, outside its life (founded {founded}, dissolved {dissolved})"
+    ),
+    "CHECK_SUPPORT_BEFORE_FOUNDED": "support #{id}: dated {date}, before {code} was founded ({founded})",
+    "CHECK_SUPPORT_AFTER_DISSOLVED": "support #{id}: dated {date}, after {code} was dissolved ({dissolved})",
+    "CHECK_SHARED_NAME": "name: the same name once accents and case are ignored: {organisations}",
+    "CHECK_GRADE_SCORE": "grade: {code} {year} is graded {grade} but its score {score} earns {expected}",
+}
+CHECK_CLEAN = "No problems found in {path}"
+CHECK_FOUND = "Problems found in {path}: {count}"
+BACKUP_WRITTEN = "Backed up {path} to {backup} ({size})"
+BACKUP_EXISTS = "already exists; choose a new name or remove it first"
+BACKUP_SERVER = (
+    "database: {url} is a server database; back it up with the server's tools (pg_dump for PostgreSQL)"
+)
+NO_SUCH_FOLDER = "is in a folder that does not exist"
+BACKUP_SAME_FILE = "is the database itself"

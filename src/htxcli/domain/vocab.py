@@ -100,7 +100,7 @@ PROGRAMS = _vocabulary(
 KIND_ABBREVIATIONS = {"cooperative": "HTX", "group": "THT", "union": "LHTX", "credit-fund": "QTDND"}
 
 # Circular 01/2020/TT-BKHĐT: the grade a 100-point score earns.
-_SCORE_BANDS = ((80, "good"), (65, "fair"), (50, "average"), (0, "weak"))
+SCORE_BANDS = ((80, "good"), (65, "fair"), (50, "average"), (0, "weak"))
 
 # The three bands provincial reports print, from the four grades.
 BANDS = {"effective": ("good", "fair"), "average": ("average",), "weak": ("weak",)}
@@ -109,7 +109,7 @@ RATED_GRADES = ("good", "fair", "average", "weak")
 
 
 def grade_for_score(score: int) -> str:
-    for floor, grade in _SCORE_BANDS:
+    for floor, grade in SCORE_BANDS:
         if score >= floor:
             return grade
     return "weak"

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
+from htxcli.domain import messages
+from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.store.location import resolve
-from htxcli.store.migrate import HEAD_REVISION, stored_revision
+from htxcli.store.migrate import HEAD_REVISION, backup_sqlite, stored_revision
 from htxcli.store.uow import UnitOfWork
 
 
@@ -18,6 +23,7 @@ def status(engine: Engine, option: str | None) -> dict[str, Any]:
             "organisations": uow.organisations.count(),
             "ratings": uow.ratings.count(),
             "support": uow.support.count(),
+            "history": uow.history.count(),
         }
     return {
         "location": location.display,
@@ -26,3 +32,29 @@ def status(engine: Engine, option: str | None) -> dict[str, Any]:
         "newest_revision": HEAD_REVISION,
         **counts,
     }
+
+
+def check(engine: Engine) -> Iterator[str]:
+    """Every finding of `htx db check`, one line each."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        for key, values in uow.checks.all():
+            shown = {
+                k: "–" if v is None else v.isoformat() if isinstance(v, date) else v
+                for k, v in values.items()
+            }
+            yield messages.CHECKS[key].format(**shown)
+
+
+def backup(engine: Engine, option: str | None, destination: Path) -> tuple[Path, Path]:
+    """An online copy through SQLite's backup API, safe while other clerks write. Returns (source, copy)."""
+    location = resolve(option)
+    if location.sqlite_path is None:
+        raise HtxError(messages.BACKUP_SERVER.format(url=location.display))
+    if destination.exists():
+        if destination.resolve() == location.sqlite_path.resolve():
+            raise InvalidValue("file", str(destination), messages.BACKUP_SAME_FILE)
+        raise InvalidValue("file", str(destination), messages.BACKUP_EXISTS)
+    if not destination.parent.is_dir():
+        raise InvalidValue("file", str(destination), messages.NO_SUCH_FOLDER)
+    engine.dispose()
+    return location.sqlite_path, backup_sqlite(location.sqlite_path, destination)

@@ -9,7 +9,9 @@ that may write; read-only units of work use a plain deferred BEGIN.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -29,6 +31,9 @@ def make_engine(location: Location) -> Engine:
         return _server_engine(location)
     try:
         location.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        detail = messages.DB_PARENT_NOT_FOLDER.format(parent=_first_file(location.sqlite_path))
+        raise HtxError(messages.DB_CANNOT_OPEN.format(path=location.sqlite_path, detail=detail)) from None
     except OSError as e:
         raise HtxError(messages.DB_CANNOT_OPEN.format(path=location.sqlite_path, detail=e.strerror)) from None
     # One connection per command: NullPool closes it on release, which also checkpoints the WAL.
@@ -36,6 +41,33 @@ def make_engine(location: Location) -> Engine:
     event.listen(engine, "connect", _configure_sqlite_connection)
     event.listen(engine, "begin", _begin_sqlite)
     return engine
+
+
+def _first_file(path: Path) -> Path:
+    """The ancestor of `path` that exists but is not a folder."""
+    for parent in reversed(path.parents):
+        if parent.exists() and not parent.is_dir():
+            return parent
+    return path.parent
+
+
+def explain_open_failure(location: Location) -> HtxError | None:
+    """A clear reason when an SQLite file cannot be opened for writing, where SQLite only says
+    "unable to open database file" or "attempt to write a readonly database"."""
+    path = location.sqlite_path
+    if path is None:
+        return None
+    reason = None
+    if path.is_dir():
+        reason = messages.DB_IS_FOLDER
+    elif path.exists() and not os.access(path, os.W_OK):
+        reason = messages.DB_READ_ONLY_FILE
+    elif not os.access(path.parent, os.W_OK):
+        # WAL mode writes path-wal and path-shm beside the file, so the folder must be writable too.
+        reason = messages.DB_READ_ONLY_FOLDER.format(folder=path.parent)
+    if reason is None:
+        return None
+    return HtxError(messages.DB_CANNOT_OPEN.format(path=path, detail=reason))
 
 
 def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

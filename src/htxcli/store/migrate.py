@@ -93,7 +93,7 @@ def backup_sqlite(path: Path, destination: Path | None = None, reason: str = "ba
     if destination is None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         destination = path.with_name(f"{path.name}.{stamp}.{reason}.bak")
-    source = sqlite3.connect(path)
+    source = sqlite3.connect(path, timeout=10)
     target = sqlite3.connect(destination)
     try:
         with target:

@@ -8,6 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection, RootTransaction
 
 from htxcli.store.aggregates import ReportQueries
+from htxcli.store.checks import RegistryChecks
 from htxcli.store.engine import READ_ONLY
 from htxcli.store.history import HistoryRepository
 from htxcli.store.repositories import (
@@ -24,6 +25,7 @@ class UnitOfWork:
     support: SupportRepository
     reports: ReportQueries
     history: HistoryRepository
+    checks: RegistryChecks
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -41,6 +43,7 @@ class UnitOfWork:
         self.support = SupportRepository(connection)
         self.reports = ReportQueries(connection)
         self.history = HistoryRepository(connection)
+        self.checks = RegistryChecks(connection)
         return self
 
     def commit(self) -> None:

@@ -1,0 +1,96 @@
+"""`htx db check`: the database's own integrity checks, then the registry's rules, as queries that
+yield one finding per offending row. Rows written before a rule existed, or by hand, are found here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import String, case, extract, func, literal, or_, select
+from sqlalchemy.engine import Connection
+
+from htxcli.domain.vocab import SCORE_BANDS
+from htxcli.store.schema import organisation, rating, support
+
+Finding = tuple[str, dict[str, Any]]  # a message key and its values
+
+
+class RegistryChecks:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def engine_checks(self) -> Iterator[Finding]:
+        if self.connection.dialect.name != "sqlite":
+            return  # a server keeps its own pages and constraints
+        for (result,) in self.connection.exec_driver_sql("PRAGMA integrity_check"):
+            if result != "ok":
+                yield "CHECK_INTEGRITY", {"detail": result}
+        for table, rowid, parent, _ in self.connection.exec_driver_sql("PRAGMA foreign_key_check"):
+            yield "CHECK_FOREIGN_KEY", {"table": table, "rowid": rowid, "parent": parent}
+
+    def ratings_outside_life(self) -> Iterator[Finding]:
+        o = organisation.c
+        founded_year = extract("year", o.founded)
+        dissolved_year = extract("year", o.dissolved)
+        query = (
+            select(o.code, rating.c.year, o.founded, o.dissolved)
+            .join(organisation, organisation.c.id == rating.c.organisation_id)
+            .where(or_(rating.c.year < founded_year, rating.c.year > dissolved_year))
+            .order_by(o.code, rating.c.year)
+        )
+        for code, year, founded, dissolved in self.connection.execute(query):
+            yield (
+                "CHECK_RATING_OUTSIDE_LIFE",
+                {"code": code, "year": year, "founded": founded, "dissolved": dissolved},
+            )
+
+    def support_outside_life(self) -> Iterator[Finding]:
+        o = organisation.c
+        query = (
+            select(support.c.id, o.code, support.c.date, o.founded, o.dissolved)
+            .join(organisation, organisation.c.id == support.c.organisation_id)
+            .where(or_(support.c.date < o.founded, support.c.date > o.dissolved))
+            .order_by(support.c.id)
+        )
+        for id_, code, when, founded, dissolved in self.connection.execute(query):
+            key = "CHECK_SUPPORT_BEFORE_FOUNDED" if when < founded else "CHECK_SUPPORT_AFTER_DISSOLVED"
+            yield key, {"id": id_, "code": code, "date": when, "founded": founded, "dissolved": dissolved}
+
+    def shared_names(self) -> Iterator[Finding]:
+        """Names equal once accents, case and spacing are folded: often one organisation entered twice."""
+        o = organisation.c
+        twins = select(o.name_key).group_by(o.name_key).having(func.count() > 1).subquery()
+        query = (
+            select(o.name_key, o.code, o.name)
+            .where(o.name_key.in_(select(twins.c.name_key)))
+            .order_by(o.name_key, o.code)
+        )
+        groups: dict[str, list[str]] = {}
+        for key, code, name in self.connection.execute(query):
+            groups.setdefault(key, []).append(f"{code} {name!r}")
+        for members in groups.values():
+            yield "CHECK_SHARED_NAME", {"organisations": ", ".join(members)}
+
+    def grades_against_scores(self) -> Iterator[Finding]:
+        expected = case(
+            *((rating.c.score >= floor, literal(grade, String)) for floor, grade in SCORE_BANDS),
+            else_=literal("weak", String),
+        )
+        query = (
+            select(organisation.c.code, rating.c.year, rating.c.grade, rating.c.score, expected)
+            .join(organisation, organisation.c.id == rating.c.organisation_id)
+            .where(rating.c.score.is_not(None), rating.c.grade != expected)
+            .order_by(organisation.c.code, rating.c.year)
+        )
+        for code, year, grade, score, should in self.connection.execute(query):
+            yield (
+                "CHECK_GRADE_SCORE",
+                {"code": code, "year": year, "grade": grade, "score": score, "expected": should},
+            )
+
+    def all(self) -> Iterator[Finding]:
+        yield from self.engine_checks()
+        yield from self.ratings_outside_life()
+        yield from self.support_outside_life()
+        yield from self.shared_names()
+        yield from self.grades_against_scores()

@@ -1,0 +1,295 @@
+"""Nothing lost: db check and db backup, bad database files, concurrent clerks, killed imports, a full disk.
+
+These run real processes against real files: the failures they guard against happen between processes.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from htxcli.cli.app import app
+from tests.conftest import HTX, ROOT, Run
+from tests.test_cli_interchange import EXAMPLE, invoke, load_example, runner
+
+
+def htx_process(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*HTX, "--db", str(db), *args], capture_output=True, text=True, timeout=300)
+
+
+def count(db: Path, table: str) -> int:
+    con = sqlite3.connect(db)
+    try:
+        return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    finally:
+        con.close()
+
+
+# --- db check ---------------------------------------------------------------------------------
+
+
+def test_check_passes_on_the_example(tmp_path: Path) -> None:
+    db = tmp_path / "example.db"
+    load_example(db)
+    r = invoke(db, "db", "check")
+    assert r.exit_code == 0 and r.stdout == ""
+    assert "No problems" in r.stderr
+
+
+def test_check_finds_each_broken_rule_on_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "broken.db"
+    load_example(db)
+    # Rows such as a spreadsheet import by hand or an older tool would leave; htx itself refuses them.
+    con = sqlite3.connect(db)
+    con.executescript(
+        """
+        UPDATE rating SET grade = 'good' WHERE id = (SELECT min(id) FROM rating WHERE score < 50);
+        UPDATE rating SET year = 1990 WHERE id = (SELECT max(id) FROM rating);
+        INSERT INTO organisation (code, name, kind, founded, search_key, name_key, sort_key)
+            SELECT '9999999999', upper(name), kind, founded, search_key, name_key, sort_key
+            FROM organisation WHERE code = '4700257731';
+        PRAGMA foreign_keys = OFF;
+        INSERT INTO support (organisation_id, program, date, amount_vnd, quantity)
+            VALUES (987654, 'credit', '2018-01-01', 1, 1);
+        """
+    )
+    con.commit()
+    con.close()
+    r = invoke(db, "db", "check")
+    assert r.exit_code == 1
+    lines = r.stdout.splitlines()
+    assert any(line.startswith("foreign key: support") for line in lines)
+    assert any(line.startswith("rating: ") and "1990" in line for line in lines)
+    assert any(line.startswith("grade: ") and "earns weak" in line for line in lines)
+    assert any(line.startswith("name: ") and "9999999999" in line and "4700257731" in line for line in lines)
+    assert f"Problems found in {db}: {len(lines)}" in r.stderr
+
+
+def test_check_lists_support_outside_a_life(registry: Callable[..., Run]) -> None:
+    assert registry("support", "add", "credit", "--to", "THT-07", "--date", "2016-01-01").exit_code == 0
+    r = registry("db", "check")
+    assert r.exit_code == 1
+    assert r.stdout.strip().endswith("before THT-07 was founded (2017-01-09)")
+
+
+# --- db backup --------------------------------------------------------------------------------
+
+
+def test_backup_while_another_clerk_writes(tmp_path: Path) -> None:
+    db = tmp_path / "live.db"
+    load_example(db)
+    # A second connection holds an open write transaction with rows still only in the WAL.
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE organisation SET members = 999 WHERE code = '4700257731'")
+    copy = tmp_path / "copy.db"
+    r = invoke(db, "db", "backup", str(copy))
+    assert r.exit_code == 0, r.stderr
+    assert str(copy) in r.stderr
+    writer.execute("COMMIT")
+    writer.close()
+    # The copy is the committed state before the writer's change, complete and healthy.
+    assert count(copy, "organisation") == count(db, "organisation") == 222
+    con = sqlite3.connect(copy)
+    assert con.execute("SELECT members FROM organisation WHERE code = '4700257731'").fetchone()[0] != 999
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    con.close()
+    assert invoke(copy, "db", "check").exit_code == 0
+
+
+def test_backup_refuses_to_overwrite_and_explains_servers(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    assert invoke(db, "db", "upgrade").exit_code == 0
+    taken = tmp_path / "taken.db"
+    taken.write_bytes(b"keep me")
+    r = invoke(db, "db", "backup", str(taken))
+    assert r.exit_code == 1 and "already exists" in r.stderr and taken.read_bytes() == b"keep me"
+    r = invoke(db, "db", "backup", str(tmp_path / "no" / "such" / "folder.db"))
+    assert r.exit_code == 1 and r.stderr.startswith("Error: file: ")
+    r = runner.invoke(app, ["--db", "postgresql+psycopg://clerk@localhost/htx", "db", "backup", "x.db"])
+    assert r.exit_code == 1 and "pg_dump" in r.stderr
+
+
+# --- database files that cannot be used ---------------------------------------------------------
+
+
+def test_a_corrupt_file_gives_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "corrupt.db"
+    load_example(db)
+    with db.open("r+b") as f:
+        f.seek(4096 * 3)
+        f.write(b"\xff" * 8192)
+    for command in (("report", "2018"), ("list",), ("db", "check")):
+        r = htx_process(db, *command)
+        assert r.returncode == 1, command
+        assert r.stderr.startswith("Error: database: ") and r.stderr.count("\n") == 1, r.stderr
+
+
+def test_a_file_where_a_folder_should_be(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x")
+    r = htx_process(tmp_path / "afile" / "htx.db", "list")
+    assert r.returncode == 1
+    folder = tmp_path / "afile"
+    assert r.stderr == f"Error: database: cannot open {folder}/htx.db ({folder} is a file, not a folder)\n"
+    r = htx_process(tmp_path, "list")
+    assert r.returncode == 1 and "it is a folder" in r.stderr
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder mounted read-only, holding a registry: permissions alone do not stop root."""
+    source, mount = tmp_path / "source", tmp_path / "mounted"
+    source.mkdir()
+    mount.mkdir()
+    load_example(source / "htx.db")
+    done = subprocess.run(["mount", "--bind", "-o", "ro", str(source), str(mount)], capture_output=True)
+    if done.returncode != 0:
+        if os.environ.get("CI"):
+            pytest.fail(f"cannot mount read-only in CI: {done.stderr!r}")
+        pytest.skip("needs permission to bind-mount a folder read-only")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_read_only_database_gives_one_clear_line(read_only_folder: Path) -> None:
+    r = htx_process(read_only_folder / "htx.db", "rate", "4700257731", "2019", "khá")
+    assert r.returncode == 1
+    assert r.stderr.startswith("Error: database: cannot open ") and "read-only" in r.stderr
+    assert r.stderr.count("\n") == 1
+    r = htx_process(read_only_folder / "new.db", "list")
+    assert r.returncode == 1 and "read-only" in r.stderr and r.stderr.count("\n") == 1
+
+
+# --- four clerks at once ------------------------------------------------------------------------
+
+CLERK = """
+import sys, time
+from pathlib import Path
+from typer.testing import CliRunner
+from htxcli.cli.app import app
+
+db, clerk, go = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+while not go.exists():
+    time.sleep(0.01)
+runner = CliRunner()
+commands = []
+for i in range(16):
+    code = f"47{clerk}{i:07d}"
+    commands += [
+        ["add", f"HTX Thử {clerk}-{i}", "--code", code, "--founded", "2015-03-01", "--district", "Ba Bể"],
+        ["rate", code, "2018", "--score", str(40 + i)],
+        ["support", "add", "credit", "--to", code, "--date", "2018-06-01", "--amount", f"{i + 1} triệu"],
+    ]
+commands += [["support", "add", "outreach", "--date", "2018-05-0" + str(d), "--unit", "lớp"] for d in (1, 2)]
+failed = 0
+for command in commands:
+    result = runner.invoke(app, ["--db", db, *command])
+    if result.exit_code != 0:
+        failed += 1
+        print(command, result.stderr, file=sys.stderr)
+print(len(commands), failed)
+"""
+
+
+@pytest.mark.slow
+def test_four_clerks_writing_at_once_lose_nothing(tmp_path: Path) -> None:
+    db, go = tmp_path / "office.db", tmp_path / "go"
+    assert invoke(db, "db", "upgrade").exit_code == 0
+    clerks = [
+        subprocess.Popen(
+            [sys.executable, "-c", CLERK, str(db), str(n), str(go)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for n in range(1, 5)
+    ]
+    time.sleep(1.0)  # let all four import htx, then start them together
+    go.touch()
+    results = [clerk.communicate(timeout=600) for clerk in clerks]
+    for out, err in results:
+        assert out.split() == ["50", "0"], err
+    assert count(db, "organisation") == 4 * 16
+    assert count(db, "rating") == 4 * 16
+    assert count(db, "support") == 4 * (16 + 2)
+    assert count(db, "history") == 4 * 50
+    con = sqlite3.connect(db)
+    assert (
+        con.execute("SELECT sum(amount_vnd) FROM support").fetchone()[0] == 4 * sum(range(1, 17)) * 1_000_000
+    )
+    con.close()
+    assert invoke(db, "db", "check").exit_code == 0
+
+
+# --- a killed import, a full disk ------------------------------------------------------------------
+
+
+def big_cooperatives(path: Path, rows: int = 100_000) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        f.write("code,name,kind,district,founded,members,capital_vnd\n")
+        for i in range(rows):
+            founded = f"2010-01-{i % 28 + 1:02d}"
+            f.write(f"48{i:08d},Hợp tác xã Thử Nghiệm {i},HTX,Chợ Đồn,{founded},{i % 50},{i * 1000}\n")
+
+
+@pytest.mark.slow
+def test_a_killed_import_leaves_all_or_nothing(tmp_path: Path) -> None:
+    db, source = tmp_path / "office.db", tmp_path / "big.csv"
+    load_example(db)
+    big_cooperatives(source)
+    before = count(db, "organisation")
+    moments = random.Random(2018).sample([x / 10 for x in range(3, 60)], 10)
+    outcomes = []
+    for moment in moments:
+        child = subprocess.Popen(
+            [*HTX, "--db", str(db), "import", "cooperatives", str(source)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(moment)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        found = count(db, "organisation")
+        assert found in (before, before + 100_000), (moment, found)
+        outcomes.append(found == before)
+        check = htx_process(db, "db", "check")
+        assert check.returncode == 0, check.stdout[-500:] + check.stderr
+        if found != before:  # the import had committed before the kill: undo it for the next round
+            assert htx_process(db, "undo", "--yes").returncode == 0
+    assert any(outcomes)
+
+
+def _limit_file_size(limit: int) -> None:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+@pytest.mark.slow
+def test_a_full_disk_fails_cleanly(tmp_path: Path) -> None:
+    db, source = tmp_path / "office.db", tmp_path / "big.csv"
+    load_example(db)
+    big_cooperatives(source, 30_000)
+    size = db.stat().st_size
+    child = subprocess.run(
+        [*HTX, "--db", str(db), "import", "cooperatives", str(source)],
+        capture_output=True,
+        text=True,
+        preexec_fn=lambda: _limit_file_size(size + 512 * 1024),
+        timeout=300,
+    )
+    assert child.returncode == 1, child.stderr
+    assert child.stderr.startswith("Error: database: ") and child.stderr.count("\n") == 1, child.stderr
+    assert "Traceback" not in child.stderr
+    assert count(db, "organisation") == 222
+    assert htx_process(db, "db", "check").returncode == 0
+    assert (EXAMPLE / "cooperatives.csv").exists()
