@@ -26,6 +26,10 @@ WARNING = "Warning: {problem}; recorded all the same"
 EMPTY_TEXT = "must not be empty"
 CONTROL_CHARACTERS = "contains control characters"
 TOO_LONG = "is longer than {limit} characters"
+CODE_SPACES = "must not contain spaces"
+CODE_CHARACTERS = (
+    "must be letters, digits and - . / _, starting with a letter or digit (e.g. 4700257731, THT-07)"
+)
 
 # --- problems with records ----------------------------------------------------------------
 UNKNOWN_CODE = "code: {code!r} is not in the registry (see 'htx list' or 'htx search')"
@@ -123,6 +127,7 @@ EMPTY_FILE = "{file}: the file is empty; the first line must be a header: {colum
 NOT_UTF8 = "{file}:{line}: the file is not UTF-8 ({detail}); save it as 'CSV UTF-8'"
 TOO_MANY_CELLS = "row: has {found} cells, the header has {expected}"
 BAD_CSV = "{file}:{line}: not valid CSV ({detail})"
+CELL_TOO_LONG = "{file}:{line}: a cell is longer than {limit} characters"
 IMPORT_COUNTS = "{table}: {new} new, {changed} changed, {unchanged} unchanged"
 IMPORT_REJECTED = ", {rejected} rejected (written to {rejects})"
 IMPORT_DRY_RUN = " (dry run: nothing written)"

@@ -53,7 +53,11 @@ def parse_code(value: str | None, field: str = "code") -> str:
     code = parse_text(field, value, required=True, limit=64)
     assert code is not None
     if any(c.isspace() for c in code):
-        raise InvalidValue(field, value, "must not contain spaces")
+        raise InvalidValue(field, value, messages.CODE_SPACES)
+    # Letters, digits and - . / _ only, starting with a letter or digit: a code is never read as a
+    # spreadsheet formula (=, +, -, @) or an option on a command line.
+    if not code[0].isalnum() or not all(c.isalnum() or c in "-./_" for c in code):
+        raise InvalidValue(field, value, messages.CODE_CHARACTERS)
     return code
 
 

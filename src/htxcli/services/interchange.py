@@ -126,6 +126,10 @@ class CsvSource:
         return header
 
     def _problem(self, e: Exception, line: int) -> HtxError:
+        if "field larger than field limit" in str(e):
+            return HtxError(
+                messages.CELL_TOO_LONG.format(file=self.name, line=line, limit=csv.field_size_limit())
+            )
         return HtxError(messages.BAD_CSV.format(file=self.name, line=line, detail=e))
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
