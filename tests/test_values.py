@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from htxcli.domain.errors import InvalidValue
+from htxcli.domain.records import parse_code
 from htxcli.domain.values import format_money, parse_date, parse_int, parse_money, parse_text
 
 GOOD_MONEY = [
@@ -126,3 +127,27 @@ def test_text_is_nfc_and_trimmed() -> None:
     assert parse_text("name", "   ") is None
     with pytest.raises(InvalidValue, match="control characters"):
         parse_text("name", "a\x00b")
+
+
+@pytest.mark.parametrize(
+    "code", ["4700257731", "0101234567", "0101234567-001", "THT-07", "QĐ.12/2018", "a_b"]
+)
+def test_codes_accepted_as_written(code: str) -> None:
+    assert parse_code(code) == code
+
+
+@pytest.mark.parametrize(
+    ("code", "problem"),
+    [
+        ("=1+1", "must be letters, digits"),
+        ("-x", "must be letters, digits"),
+        ("@SUM", "must be letters, digits"),
+        ("_a", "must be letters, digits"),
+        ("x;y", "must be letters, digits"),
+        ("47 00", "must not contain spaces"),
+        ("", "must not be empty"),
+    ],
+)
+def test_codes_refused(code: str, problem: str) -> None:
+    with pytest.raises(InvalidValue, match=problem):
+        parse_code(code)

@@ -6,6 +6,7 @@ or raises InvalidValue naming the first bad field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -48,15 +49,18 @@ def _blank(value: str | None) -> bool:
     return value is None or not value.strip()
 
 
+# Letters, digits and - . / _ only, starting with a letter or digit: a code is never read as a
+# spreadsheet formula (=, +, -, @) or as an option on a command line.
+_CODE = re.compile(r"[^\W_][\w./-]*")
+
+
 def parse_code(value: str | None, field: str = "code") -> str:
     """Codes are text: leading zeros stay. No spaces inside, so that a code is one word on a command line."""
     code = parse_text(field, value, required=True, limit=64)
     assert code is not None
-    if any(c.isspace() for c in code):
-        raise InvalidValue(field, value, messages.CODE_SPACES)
-    # Letters, digits and - . / _ only, starting with a letter or digit: a code is never read as a
-    # spreadsheet formula (=, +, -, @) or an option on a command line.
-    if not code[0].isalnum() or not all(c.isalnum() or c in "-./_" for c in code):
+    if _CODE.fullmatch(code) is None:
+        if any(c.isspace() for c in code):
+            raise InvalidValue(field, value, messages.CODE_SPACES)
         raise InvalidValue(field, value, messages.CODE_CHARACTERS)
     return code
 
