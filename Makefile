@@ -9,7 +9,7 @@ DEMO_DB := build/demo.db
 $(BIN)/htx: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,postgres]'
 	touch $(BIN)/htx
 
 demo: $(BIN)/htx

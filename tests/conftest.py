@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +24,62 @@ class Run:
     stderr: str
 
 
+# --- backends ----------------------------------------------------------------------------------
+# Modules marked `both_backends` run each test on SQLite and on PostgreSQL. The server is named by
+# HTX_TEST_POSTGRES (a SQLAlchemy URL to a database the tests may create databases from; .ci/run starts
+# one). Without it those runs skip, except under CI=true, where a missing server fails.
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        both = metafunc.definition.get_closest_marker("both_backends") is not None
+        metafunc.parametrize("backend", BACKENDS if both else BACKENDS[:1], scope="module")
+
+
+def postgres_server() -> str:
+    url = os.environ.get("HTX_TEST_POSTGRES")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail("CI=true but HTX_TEST_POSTGRES names no PostgreSQL server (.ci/run starts one)")
+        pytest.skip("no PostgreSQL server: set HTX_TEST_POSTGRES (see .ci/run)")
+    return url
+
+
+def fresh_database(backend: str, folder: Path) -> Path | str:
+    """A new, empty database: a file path for SQLite, the URL of a new database on the server."""
+    if backend == "sqlite":
+        return folder / "registry" / "htx.db"
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    server = make_url(postgres_server())
+    name = f"htx_test_{uuid.uuid4().hex[:12]}"
+    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{name}"')
+    return server.set(database=name).render_as_string(hide_password=False)
+
+
+def drop_database(db: Path | str) -> None:
+    """Drop a database fresh_database() made on the server; SQLite files go with their tmp folder."""
+    if not isinstance(db, str):
+        return
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db)
+    admin = url.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as con:
+        con.execute(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)')
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "registry" / "htx.db"
+def db_path(backend: str, tmp_path: Path) -> Iterator[Path | str]:
+    db = fresh_database(backend, tmp_path)
+    yield db
+    drop_database(db)
 
 
 @pytest.fixture
@@ -41,8 +96,10 @@ def htx(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
     return run
 
 
-def snapshot(db_path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
+def snapshot(db_path: Path | str) -> list[tuple[str, list[tuple[object, ...]]]]:
     """Every row of every table: two equal snapshots mean nothing was written."""
+    if isinstance(db_path, str) and "://" in db_path:
+        return _server_snapshot(db_path)
     con = sqlite3.connect(db_path)
     try:
         tables = [
@@ -51,6 +108,21 @@ def snapshot(db_path: Path) -> list[tuple[str, list[tuple[object, ...]]]]:
         return [(t, con.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()) for t in tables]
     finally:
         con.close()
+
+
+def _server_snapshot(url: str) -> list[tuple[str, list[tuple[object, ...]]]]:
+    from sqlalchemy import create_engine, inspect, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as con:
+            tables = sorted(inspect(con).get_table_names())
+            return [
+                (t, [tuple(r) for r in con.execute(text(f'SELECT * FROM "{t}" ORDER BY 1'))]) for t in tables
+            ]
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,14 @@ from typer.testing import CliRunner
 
 from htxcli.cli.app import app
 from htxcli.domain.text import has_control_characters
-from tests.conftest import ROOT, snapshot
+from tests.conftest import ROOT, drop_database, fresh_database, snapshot
 
 EXAMPLE = ROOT / "examples" / "bac-kan-2018"
 TABLES = ("cooperatives", "ratings", "support")
 runner = CliRunner()
+
+# Every test that opens a database runs on SQLite and on PostgreSQL.
+pytestmark = pytest.mark.both_backends
 
 
 def invoke(db: Path, *args: str, input: str | bytes | None = None) -> Any:
@@ -32,10 +36,11 @@ def load_example(db: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def example_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("example") / "example.db"
+def example_db(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | str]:
+    db = fresh_database(backend, tmp_path_factory.mktemp("example"))
     load_example(db)
-    return db
+    yield db
+    drop_database(db)
 
 
 def test_example_imports_with_its_counts(tmp_path: Path) -> None:

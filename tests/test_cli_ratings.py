@@ -4,7 +4,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import snapshot
+
+# Every test that opens a database runs on SQLite and on PostgreSQL.
+pytestmark = pytest.mark.both_backends
 
 
 def ratings_of(htx: Any, code: str) -> list[dict[str, Any]]:

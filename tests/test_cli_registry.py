@@ -11,6 +11,9 @@ import pytest
 
 from tests.conftest import snapshot
 
+# Every test that opens a database runs on SQLite and on PostgreSQL.
+pytestmark = pytest.mark.both_backends
+
 
 def test_add_then_show_json_has_every_field(registry: Any) -> None:
     r = registry("show", "0470012345", "--format", "json")

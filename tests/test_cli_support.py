@@ -6,7 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import snapshot
+
+# Every test that opens a database runs on SQLite and on PostgreSQL.
+pytestmark = pytest.mark.both_backends
 
 
 def test_amount_in_ty_is_stored_in_dong(registry: Any) -> None:

@@ -11,6 +11,9 @@ import pytest
 from tests.conftest import Run, snapshot
 from tests.test_cli_interchange import EXAMPLE
 
+# Every test that opens a database runs on SQLite and on PostgreSQL.
+pytestmark = pytest.mark.both_backends
+
 
 def history(htx: Callable[..., Run], *args: str) -> list[dict]:
     r = htx("history", *args, "--format", "json")

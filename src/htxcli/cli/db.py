@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -95,3 +96,39 @@ def backup(
     source, copy = database.backup(st.engine(), st.db, file)
     size = f"{format_count(copy.stat().st_size // 1024)} KiB"
     say(messages.BACKUP_WRITTEN.format(path=source, backup=copy, size=size))
+
+
+@app.command("copy")
+def copy_registry(
+    ctx: typer.Context,
+    to: Annotated[str, typer.Option("--to", metavar="PATH_OR_URL", help="An empty database: file or URL.")],
+) -> None:
+    """Copy the whole registry (organisations, ratings, support, history) into an empty database, then
+    check that counts and money sums match on both sides. Works from SQLite to PostgreSQL and back.
+
+    Example: htx --db office.db db copy --to postgresql+psycopg://clerk@server/htx
+    """
+    from htxcli.services import database
+    from htxcli.store.location import resolve
+
+    source = state(ctx).engine()
+    total = database.row_count(source)
+    shown = resolve(to).display
+    if sys.stderr.isatty() and total > 50_000:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        with Progress(console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task(messages.COPYING, total=total)
+            found = database.copy(source, to, say, lambda n: bar.advance(task, n))
+    else:
+        found = database.copy(source, to, say, lambda n: None)
+    say(
+        messages.COPY_DONE.format(
+            url=shown,
+            organisations=found["organisation"][0],
+            ratings=found["rating"][0],
+            support=found["support"][0],
+            history=found["history"][0],
+        )
+    )

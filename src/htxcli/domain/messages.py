@@ -213,4 +213,11 @@ BACKUP_SERVER = (
     "database: {url} is a server database; back it up with the server's tools (pg_dump for PostgreSQL)"
 )
 NO_SUCH_FOLDER = "is in a folder that does not exist"
+COPY_TARGET_NOT_EMPTY = "database: {url} already holds a registry; db copy fills only an empty database"
+COPY_MISMATCH = "copy: the two sides differ after copying (expected {expected}, found {found})"
+COPY_DONE = (
+    "Copied to {url}: {organisations} organisations, {ratings} ratings, {support} support records, "
+    "{history} history entries; counts and sums match"
+)
+COPYING = "copying"
 BACKUP_SAME_FILE = "is the database itself"

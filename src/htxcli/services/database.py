@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -58,3 +58,34 @@ def backup(engine: Engine, option: str | None, destination: Path) -> tuple[Path,
         raise InvalidValue("file", str(destination), messages.NO_SUCH_FOLDER)
     engine.dispose()
     return location.sqlite_path, backup_sqlite(location.sqlite_path, destination)
+
+
+def copy(
+    source: Engine, target_url: str, notify: Callable[[str], None], progress: Callable[[int], None]
+) -> dict[str, tuple[int, ...]]:
+    """Copy the whole registry into the empty database at `target_url`, then compare counts and money
+    sums on both sides. Returns the totals; raises when the target is not empty or the sides differ."""
+    from htxcli.store import copying
+    from htxcli.store.engine import make_engine
+    from htxcli.store.migrate import ensure_current
+
+    location = resolve(target_url)
+    target = make_engine(location)
+    try:
+        ensure_current(target, location, notify)
+        if any(counts[0] for counts in copying.totals(target).values()):
+            raise HtxError(messages.COPY_TARGET_NOT_EMPTY.format(url=location.display))
+        for table in copying.TABLES:
+            copying.copy_table(source, target, table, progress)
+        expected, found = copying.totals(source), copying.totals(target)
+        if expected != found:
+            raise HtxError(messages.COPY_MISMATCH.format(expected=expected, found=found))
+        return found
+    finally:
+        target.dispose()
+
+
+def row_count(engine: Engine) -> int:
+    from htxcli.store import copying
+
+    return sum(counts[0] for counts in copying.totals(engine).values())

@@ -11,12 +11,11 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Engine, Table, select
+from sqlalchemy import Engine
 
 from htxcli.domain import messages
 from htxcli.domain.errors import Conflict, HtxError
-from htxcli.store.history import TABLES
-from htxcli.store.uow import UnitOfWork
+from htxcli.store.uow import UnitOfWork, retrying
 
 
 def current_user() -> str:
@@ -24,12 +23,6 @@ def current_user() -> str:
         return getpass.getuser()
     except (OSError, KeyError):  # no login name in some containers and services
         return "unknown"
-
-
-def row_of(uow: UnitOfWork, table: str, record_id: int) -> dict[str, Any]:
-    t: Table = TABLES[table]
-    found = uow.connection.execute(select(t).where(t.c.id == record_id)).mappings().one()
-    return dict(found)
 
 
 def record_change(
@@ -45,10 +38,9 @@ def record_change(
     For an insert, the row is also marked as created by the entry."""
     entry = uow.history.begin(current_user(), command, summary)
     if old is None:
-        t = TABLES[table]
-        uow.connection.execute(t.update().where(t.c.id == record_id).values(created_by=entry))
+        uow.history.mark_created(table, record_id, entry)
     before = dict(old) if old is not None else None
-    uow.history.changes(entry, table, [(record_id, code, before, row_of(uow, table, record_id))])
+    uow.history.changes(entry, table, [(record_id, code, before, uow.history.row(table, record_id))])
     return entry
 
 
@@ -76,6 +68,7 @@ def _target(uow: UnitOfWork) -> dict[str, Any]:
     }
 
 
+@retrying
 def undo(engine: Engine, expected: int) -> dict[str, Any]:
     """Revert entry `expected`, which must still be the newest undoable one (another clerk may have
     written since it was shown). Returns the reverted entry and the rows it deleted per table."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import Engine, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy.exc import DBAPIError
 
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
@@ -34,7 +35,7 @@ from htxcli.domain.records import (
 from htxcli.render.machine import unprotect_cell
 from htxcli.services.history import current_user
 from htxcli.store.schema import organisation, rating, support
-from htxcli.store.uow import UnitOfWork
+from htxcli.store.uow import ATTEMPTS, UnitOfWork, is_retryable
 
 TABLES = ("cooperatives", "ratings", "support")
 COLUMNS = {"cooperatives": ORGANISATION_FIELDS, "ratings": RATING_FIELDS, "support": SUPPORT_FIELDS}
@@ -389,7 +390,42 @@ def import_csv(
     rejects: IO[str] | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Load one contract file. Without `rejects`, any bad row means nothing is written."""
+    """Load one contract file. Without `rejects`, any bad row means nothing is written.
+
+    On a server, an import that collides with another clerk's transaction is run again from the top
+    of the file, when the file (and the rejects file) can be rewound; stdin cannot.
+    """
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return _import_once(engine, table, stream, name, dry_run, rejects, progress)
+        except DBAPIError as e:
+            if not is_retryable(e) or attempt == ATTEMPTS or not _rewind(stream, rejects):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _rewind(stream: IO[bytes], rejects: IO[str] | None) -> bool:
+    try:
+        if not stream.seekable() or (rejects is not None and not rejects.seekable()):
+            return False
+        stream.seek(0)
+        if rejects is not None:
+            rejects.seek(0)
+            rejects.truncate()
+        return True
+    except (OSError, ValueError):
+        return False
+
+
+def _import_once(
+    engine: Engine,
+    table: str,
+    stream: IO[bytes],
+    name: str,
+    dry_run: bool,
+    rejects: IO[str] | None,
+    progress: Progress | None,
+) -> ImportResult:
     source = CsvSource(stream, name, table)
     result = ImportResult(table)
     header = source.header

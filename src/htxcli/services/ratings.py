@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from htxcli.domain.records import check_rating_year, parse_rating, parse_rating_year
 from htxcli.services.history import record_change
 from htxcli.services.registry import require
-from htxcli.store.uow import UnitOfWork
+from htxcli.store.uow import UnitOfWork, retrying
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class RatingResult:
     replaced: str | None  # the grade recorded before, when this rating replaced one
 
 
+@retrying
 def rate(
     engine: Engine, code: str, year: str | int, grade: str | None, score: str | int | None, note: str | None
 ) -> RatingResult:

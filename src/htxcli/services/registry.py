@@ -21,7 +21,7 @@ from htxcli.domain.text import fold
 from htxcli.domain.values import parse_date
 from htxcli.services.history import record_change
 from htxcli.store.repositories import OrganisationFilter, SupportFilter
-from htxcli.store.uow import UnitOfWork
+from htxcli.store.uow import UnitOfWork, retrying
 
 Profile = dict[str, Any]
 
@@ -38,6 +38,7 @@ def require(uow: UnitOfWork, code: str) -> RowMapping:
     return row
 
 
+@retrying
 def add(engine: Engine, raw: Mapping[str, str | None]) -> dict[str, Any]:
     values = parse_organisation(raw)
     with UnitOfWork(engine) as uow:
@@ -51,6 +52,7 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> dict[str, Any]:
     return values
 
 
+@retrying
 def edit(engine: Engine, code: str, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], list[str]]:
     """Change only the given fields; returns the new profile and the names of the fields that changed."""
     if not raw:
@@ -73,6 +75,7 @@ def edit(engine: Engine, code: str, raw: Mapping[str, str | None]) -> tuple[dict
     return merged, changed
 
 
+@retrying
 def dissolve(engine: Engine, code: str, on: str) -> dict[str, Any]:
     when = parse_date("on", on)
     with UnitOfWork(engine) as uow:
@@ -91,6 +94,7 @@ def dissolve(engine: Engine, code: str, on: str) -> dict[str, Any]:
         return {**public(row), "dissolved": when}
 
 
+@retrying
 def reinstate(engine: Engine, code: str) -> dict[str, Any]:
     with UnitOfWork(engine) as uow:
         row = require(uow, code)

@@ -13,9 +13,10 @@ from htxcli.domain.records import parse_code, parse_support
 from htxcli.services.history import record_change
 from htxcli.services.registry import require, support_record
 from htxcli.store.repositories import SupportFilter
-from htxcli.store.uow import UnitOfWork
+from htxcli.store.uow import UnitOfWork, retrying
 
 
+@retrying
 def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], str | None]:
     """Record support; returns the record and a warning when it falls outside the organisation's life."""
     values = parse_support(raw)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Table, delete, insert, or_, select, update
+from sqlalchemy import Date, Table, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 
 from htxcli.store.schema import history, history_change, organisation, rating, support
@@ -58,6 +58,15 @@ class HistoryRepository:
             .where(history.c.id == entry)
             .values(summary=json.dumps(summary, ensure_ascii=False, default=str))
         )
+
+    def mark_created(self, table: str, record_id: int, entry: int) -> None:
+        t = TABLES[table]
+        self.connection.execute(update(t).where(t.c.id == record_id).values(created_by=entry))
+
+    def row(self, table: str, record_id: int) -> dict[str, Any]:
+        """A record's whole row as stored, for the history's before and after."""
+        t = TABLES[table]
+        return dict(self.connection.execute(select(t).where(t.c.id == record_id)).mappings().one())
 
     def changes(
         self,
@@ -142,8 +151,6 @@ class HistoryRepository:
         return found
 
     def count(self) -> int:
-        from sqlalchemy import func
-
         return int(self.connection.execute(select(func.count()).select_from(history)).scalar_one())
 
     # --- reverting -----------------------------------------------------------------------------

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import random
+import time
+from collections.abc import Callable
 from types import TracebackType
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import Connection, RootTransaction
+from sqlalchemy.exc import DBAPIError
 
 from htxcli.store.aggregates import ReportQueries
 from htxcli.store.checks import RegistryChecks
@@ -36,6 +42,10 @@ class UnitOfWork:
         connection = self._engine.connect()
         if self._read_only:
             connection = connection.execution_options(**{READ_ONLY: True})
+        elif connection.dialect.name == "postgresql":
+            # SQLite serialises writers with BEGIN IMMEDIATE; on a server, SERIALIZABLE makes a
+            # read-then-write unit of work safe, and a collision surfaces as 40001 for retrying().
+            connection = connection.execution_options(isolation_level="SERIALIZABLE")
         self.connection = connection
         self._transaction = connection.begin()
         self.organisations = OrganisationRepository(connection)
@@ -61,3 +71,33 @@ class UnitOfWork:
                 self._transaction.rollback()
         finally:
             self.connection.close()
+
+
+# SQLSTATEs of a transaction that lost to another and may simply be run again.
+RETRYABLE = {"40001", "40P01"}  # serialization_failure, deadlock_detected
+ATTEMPTS = 6
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def is_retryable(error: BaseException) -> bool:
+    return getattr(getattr(error, "orig", None), "sqlstate", None) in RETRYABLE
+
+
+def retrying(work: Callable[P, R]) -> Callable[P, R]:
+    """Run a writing service again when the server aborted it for colliding with another clerk's
+    transaction, a bounded number of times with growing random pauses. SQLite never raises these."""
+
+    @functools.wraps(work)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return work(*args, **kwargs)
+            except DBAPIError as e:
+                if not is_retryable(e) or attempt == ATTEMPTS:
+                    raise
+                time.sleep(random.uniform(0, 0.05 * 2**attempt))
+        raise AssertionError("unreachable")
+
+    return run
