@@ -7,7 +7,9 @@ Startup: `htx --help` vs `sqlite-utils --help`; `htx show CODE` vs `sqlite-utils
 100,000-organisation database. With --imports, also the CSV imports against ../shared/bench/floor_import.py,
 peak memory (max RSS) of each import and of exporting every support row, and `htx report 2018 --format json`
 against `sqlite3 floor.db < floor_report.sql`, with a check that both give the same totals.
-`--report-only HTX_DB FLOOR_DB` times just the report on databases loaded earlier.
+`--report-only HTX_DB FLOOR_DB` times just the report on databases loaded earlier. `--postgres URL` (an empty
+database) also copies the registry there with `htx db copy` and times the same report on PostgreSQL against
+SQLite, checking that both give the same JSON.
 """
 
 from __future__ import annotations
@@ -107,16 +109,40 @@ def time_report(runs: int, db: Path, floor_db: Path, shared: Path) -> list[tuple
     ]
 
 
+def time_postgres(runs: int, db: Path, url: str) -> list[tuple[str, str, str, str]]:
+    copy_time, _ = measure([*HTX, "--db", str(db), "db", "copy", "--to", url])
+    on_sqlite = [*HTX, "--db", str(db), "report", "2018", "--format", "json"]
+    on_server = [*HTX, "--db", url, "report", "2018", "--format", "json"]
+    outputs = [
+        subprocess.run(c, check=True, capture_output=True, text=True).stdout for c in (on_sqlite, on_server)
+    ]
+    assert outputs[0] == outputs[1], "the report differs between SQLite and PostgreSQL"
+    server, sqlite = median_of(runs, on_server, on_sqlite)
+    return [
+        ("`htx db copy` of the whole registry, SQLite → PostgreSQL", f"{copy_time:.1f}", "", ""),
+        (
+            "`htx report 2018 --format json`, PostgreSQL vs SQLite (same JSON)",
+            f"{server:.2f}",
+            f"{sqlite:.2f}",
+            f"{server / sqlite:.2f}×",
+        ),
+    ]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--imports", action="store_true", help="also time the 100,000-row imports (minutes)")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--report-only", nargs=2, type=Path, metavar=("HTX_DB", "FLOOR_DB"))
+    ap.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database for the server run")
     a = ap.parse_args()
     if a.report_only:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
-        print_rows(time_report(a.runs, *a.report_only, a.shared), a.runs)
+        rows = time_report(a.runs, *a.report_only, a.shared)
+        if a.postgres:
+            rows.extend(time_postgres(a.runs, a.report_only[0], a.postgres))
+        print_rows(rows, a.runs)
         return
     data = ROOT / "benchmarks" / "data"
     work = Path(tempfile.mkdtemp(prefix="htx-bench-"))
@@ -202,6 +228,8 @@ def main() -> None:
         for what, peak in peaks.items():
             rows.append((f"peak memory, htx {what}", f"{peak} MiB", "", "≤ 150 MiB target"))
         rows.extend(time_report(a.runs, db, floor_db, a.shared))
+        if a.postgres:
+            rows.extend(time_postgres(a.runs, db, a.postgres))
 
     print_rows(rows, a.runs)
     shutil.rmtree(work, ignore_errors=True)

@@ -89,7 +89,8 @@ def _begin_sqlite(connection: Connection) -> None:
 
 def _server_engine(location: Location) -> Engine:
     try:
-        return create_engine(location.url, pool_pre_ping=False)
+        # One command, one connection: a pool would only keep a server session open after the command.
+        return create_engine(location.url, poolclass=NullPool)
     except ModuleNotFoundError as e:
         hint = (
             "install the PostgreSQL extra: pip install 'htxcli[postgres]'" if "psycopg" in str(e) else str(e)
