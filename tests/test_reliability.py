@@ -248,7 +248,7 @@ def test_a_killed_import_leaves_all_or_nothing(tmp_path: Path) -> None:
     load_example(db)
     big_cooperatives(source)
     before = count(db, "organisation")
-    moments = random.Random(2018).sample([x / 10 for x in range(3, 60)], 10)
+    moments = random.Random(2018).sample([x / 10 for x in range(3, 30)], 10)
     outcomes = []
     for moment in moments:
         child = subprocess.Popen(
