@@ -107,7 +107,7 @@ def test_bad_rows_are_named_by_line_and_nothing_changes(example_db: Path, tmp_pa
     lines = r.stderr.splitlines()
     assert lines[0] == f"{bad}:4: code: '9999999999' is not in the registry (see 'htx list' or 'htx search')"
     assert lines[1].startswith(f"{bad}:6: grade: 'excellent' is not one of")
-    assert lines[-1] == f"Error: 2 rows of {bad} have errors; nothing was imported"
+    assert lines[-1] == f"Error: {bad}: rows with errors: 2; nothing was imported"
     assert snapshot(example_db) == before
 
 
