@@ -13,7 +13,7 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from htxcli.cli.common import engine
+from htxcli.cli.common import engine, say
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
 
@@ -86,7 +86,7 @@ def report(
     with _destination(output) as out:
         _write(out, chosen, built, single=len(span) == 1, compare=compare, to_file=output is not None)
     if output is not None:
-        print(messages.REPORT_WRITTEN.format(path=output), file=sys.stderr)
+        say(messages.REPORT_WRITTEN.format(path=output))
 
 
 def _format_of(output: Path | None) -> ReportFormat:
@@ -112,6 +112,10 @@ def _destination(output: Path | None) -> Iterator[IO[str]]:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
             yield f
+        # mkstemp makes the file private (0600); a report is a document like any other.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, output)
     finally:
         if os.path.exists(temporary):
