@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Engine, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import Engine, and_, bindparam, func, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from htxcli.domain import messages
@@ -34,6 +34,7 @@ from htxcli.domain.records import (
 )
 from htxcli.render.machine import unprotect_cell
 from htxcli.services.history import current_user
+from htxcli.store.repositories import insert_many
 from htxcli.store.schema import organisation, rating, support
 from htxcli.store.uow import ATTEMPTS, UnitOfWork, is_retryable
 
@@ -219,7 +220,7 @@ class CooperativeLoader(Loader):
             else:
                 self.result.unchanged += 1
         if new:
-            self.connection.execute(insert(organisation), new)
+            insert_many(self.connection, organisation, new)
         if changed:
             statement = update(organisation).where(organisation.c.id == bindparam("_id"))
             self.connection.execute(statement, changed)
@@ -276,7 +277,7 @@ class RatingLoader(Loader):
             else:
                 self.result.unchanged += 1
         if new:
-            self.connection.execute(insert(rating), new)
+            insert_many(self.connection, rating, new)
         if changed:
             self.connection.execute(update(rating).where(rating.c.id == bindparam("_id")), changed)
             self.history.changes(self.entry(), "rating", history)
@@ -333,7 +334,7 @@ class SupportLoader(Loader):
                 else:
                     new[("row", key)] = {**record, "created_by": self.entry()}
         if new:
-            self.connection.execute(insert(support), list(new.values()))
+            insert_many(self.connection, support, list(new.values()))
         if changed:
             self.connection.execute(
                 update(support).where(support.c.id == bindparam("_id")), list(changed.values())
@@ -471,7 +472,11 @@ def _import_once(
                     (line, cells, messages.TOO_MANY_CELLS.format(found=len(cells), expected=width))
                 )
                 continue
-            raw = {column: unprotect_cell(cell) for column, cell in zip(header, cells, strict=False)}
+            # unprotect_cell, inlined: this runs for every cell of a file.
+            raw = {
+                column: cell[1:] if cell[:1] == "'" else cell
+                for column, cell in zip(header, cells, strict=False)
+            }
             try:
                 values = loader.parse(raw)
             except HtxError as e:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import Date, Table, and_, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 
 from htxcli.store.schema import organisation, rating, support
@@ -162,3 +162,28 @@ class SupportRepository:
 
     def count(self) -> int:
         return int(self.connection.execute(select(func.count()).select_from(support)).scalar_one())
+
+
+def insert_many(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert rows that all have the same keys, in one executemany.
+
+    On SQLite the statement goes straight to the driver with plain tuples (dates as the ISO text SQLAlchemy
+    would store): SQLAlchemy's per-row parameter processing was a seventh of a large import's time.
+    """
+    if not rows:
+        return
+    if connection.dialect.name != "sqlite":
+        connection.execute(insert(table), list(rows))
+        return
+    columns = list(rows[0])
+    dates = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, Date)]
+    names = ", ".join(f'"{name}"' for name in columns)
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+    params = []
+    for row in rows:
+        values = [row[name] for name in columns]
+        for i in dates:
+            if values[i] is not None:
+                values[i] = values[i].isoformat()
+        params.append(tuple(values))
+    connection.exec_driver_sql(sql, params)
