@@ -227,3 +227,30 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         admin = make_url(postgres_server()).set(drivername="postgresql").render_as_string(hide_password=False)
         with psycopg.connect(admin, autocommit=True) as con:
             con.execute(f'DROP DATABASE IF EXISTS "{_TEMPLATE[0]}" WITH (FORCE)')
+
+
+# --- the example registry ----------------------------------------------------------------------
+
+EXAMPLE = ROOT / "examples" / "bac-kan-2018"
+TABLES = ("cooperatives", "ratings", "support")
+runner = CliRunner()
+
+
+def invoke(db: Path | str, *args: str, input: str | bytes | None = None) -> Any:
+    """One htx command in-process against the database `db` (a file or a URL)."""
+    return runner.invoke(app, ["--db", str(db), *args], input=input, catch_exceptions=False)
+
+
+def load_example(db: Path | str) -> None:
+    for table in TABLES:
+        r = invoke(db, "import", table, str(EXAMPLE / f"{table}.csv"))
+        assert r.exit_code == 0, r.stderr
+
+
+@pytest.fixture(scope="module")
+def example_db(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | str]:
+    """The example registry, loaded once per module and backend; tests must not change it."""
+    db = fresh_database(backend, tmp_path_factory.mktemp("example"))
+    load_example(db)
+    yield db
+    drop_database(db)

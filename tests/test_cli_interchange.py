@@ -4,43 +4,17 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from htxcli.cli.app import app
 from htxcli.domain.text import has_control_characters
-from tests.conftest import ROOT, drop_database, fresh_database, snapshot
-
-EXAMPLE = ROOT / "examples" / "bac-kan-2018"
-TABLES = ("cooperatives", "ratings", "support")
-runner = CliRunner()
+from tests.conftest import EXAMPLE, TABLES, invoke, snapshot
 
 # Every test that opens a database runs on SQLite and on PostgreSQL.
 pytestmark = pytest.mark.both_backends
-
-
-def invoke(db: Path, *args: str, input: str | bytes | None = None) -> Any:
-    return runner.invoke(app, ["--db", str(db), *args], input=input, catch_exceptions=False)
-
-
-def load_example(db: Path) -> None:
-    for table in TABLES:
-        r = invoke(db, "import", table, str(EXAMPLE / f"{table}.csv"))
-        assert r.exit_code == 0, r.stderr
-
-
-@pytest.fixture(scope="module")
-def example_db(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | str]:
-    db = fresh_database(backend, tmp_path_factory.mktemp("example"))
-    load_example(db)
-    yield db
-    drop_database(db)
 
 
 def test_example_imports_with_its_counts(tmp_path: Path) -> None:

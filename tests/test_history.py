@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run, snapshot
-from tests.test_cli_interchange import EXAMPLE
+from tests.conftest import EXAMPLE, Run, snapshot
 
 # Every test that opens a database runs on SQLite and on PostgreSQL.
 pytestmark = pytest.mark.both_backends

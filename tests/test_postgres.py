@@ -14,8 +14,7 @@ from htxcli.store.engine import make_engine
 from htxcli.store.location import resolve
 from htxcli.store.schema import organisation
 from htxcli.store.uow import UnitOfWork, retrying
-from tests.conftest import drop_database, fresh_database
-from tests.test_cli_interchange import invoke, load_example
+from tests.conftest import drop_database, fresh_database, invoke, load_example
 
 
 @pytest.fixture

@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 
 from htxcli.cli.app import app
-from tests.conftest import HTX, ROOT, Run, snapshot
-from tests.test_cli_interchange import EXAMPLE, invoke, load_example, runner
+from tests.conftest import EXAMPLE, HTX, ROOT, Run, invoke, load_example, runner, snapshot
 
 
 def htx_process(db: Path, *args: str) -> subprocess.CompletedProcess[str]:

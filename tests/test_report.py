@@ -7,7 +7,7 @@ import csv
 import io
 import json
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,19 +19,10 @@ from hypothesis import strategies as st
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.shares import largest_remainder
 from htxcli.domain.values import parse_years
-from tests.conftest import Run, drop_database, fresh_database, snapshot
-from tests.test_cli_interchange import invoke, load_example
+from tests.conftest import Run, invoke, snapshot
 
 # Every test that opens a database runs on SQLite and on PostgreSQL.
 pytestmark = pytest.mark.both_backends
-
-
-@pytest.fixture(scope="module")
-def example_db(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | str]:
-    db = fresh_database(backend, tmp_path_factory.mktemp("report"))
-    load_example(db)
-    yield db
-    drop_database(db)
 
 
 def report_json(db: Path, *args: str) -> Any:
