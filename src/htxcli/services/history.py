@@ -78,8 +78,8 @@ def undo(engine: Engine, expected: int) -> dict[str, Any]:
             raise Conflict(messages.UNDO_MOVED.format(expected=expected, found=target["id"]))
         deleted = uow.history.delete_created_by(target["id"])
         for change in reversed(target["changes"]):
-            if change["action"] != "insert":  # inserted rows went with delete_created_by
-                uow.history.revert_change(change)
+            if change["action"] == "update":  # inserted rows went with delete_created_by
+                uow.history.restore_old_row(change)
         entry = uow.history.begin(
             current_user(),
             "undo",

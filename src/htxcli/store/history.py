@@ -155,18 +155,13 @@ class HistoryRepository:
 
     # --- reverting -----------------------------------------------------------------------------
 
-    def revert_change(self, change: Mapping[str, Any]) -> None:
+    def restore_old_row(self, change: Mapping[str, Any]) -> None:
+        """Put back the row an update changed. (Inserted rows go with delete_created_by; no command
+        deletes a record, so there is no delete to revert.)"""
         table = TABLES[change["table_name"]]
-        record_id = change["record_id"]
         old = decode(table, change["old"])
-        if change["action"] == "insert":
-            self.connection.execute(delete(table).where(table.c.id == record_id))
-        elif change["action"] == "update":
-            assert old is not None
-            self.connection.execute(update(table).where(table.c.id == record_id).values(**old))
-        else:
-            assert old is not None
-            self.connection.execute(insert(table).values(id=record_id, **old))
+        assert change["action"] == "update" and old is not None
+        self.connection.execute(update(table).where(table.c.id == change["record_id"]).values(**old))
 
     def delete_created_by(self, entry: int) -> dict[str, int]:
         """Delete the rows an entry inserted, children first; returns how many per table."""
