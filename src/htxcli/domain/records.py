@@ -7,13 +7,13 @@ or raises InvalidValue naming the first bad field.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue, MissingValue
-from htxcli.domain.text import fold, sort_key
+from htxcli.domain.text import fold, fold_many, sort_key, sort_key_many
 from htxcli.domain.values import (
     parse_date,
     parse_int,
@@ -108,15 +108,44 @@ def check_life(founded: date | None, dissolved: date | None) -> None:
         )
 
 
+_SEARCHED = ("name", "code", "commune", "district", "representative")
+KEY_FIELDS = ("search_key", "name_key", "district_key", "sort_key")
+
+
 def derived_keys(values: Mapping[str, Any]) -> dict[str, Any]:
     """The precomputed search, sort and district keys of a complete organisation."""
-    searchable = (values.get(f) for f in ("name", "code", "commune", "district", "representative"))
+    searchable = (values.get(f) for f in _SEARCHED)
     return {
         "search_key": " | ".join(fold(v) for v in searchable if v),
         "name_key": fold(values["name"]),
         "district_key": fold(values["district"]) if values.get("district") else None,
         "sort_key": sort_key(values["name"]),
     }
+
+
+def derived_keys_many(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """[derived_keys(r) for r in rows], computed column by column."""
+    columns = {f: [r.get(f) for r in rows] for f in (*_SEARCHED, "name")}
+    return [
+        dict(zip(KEY_FIELDS, keys, strict=True)) for keys in zip(*derived_key_columns(columns), strict=True)
+    ]
+
+
+def derived_key_columns(columns: Mapping[str, Sequence[Any]]) -> tuple[list[Any], ...]:
+    """The search, name, district and sort keys of organisations given as columns: each distinct
+    value is folded once, and all of a column's values in one pass (text.fold_many)."""
+    folded = [_fold_column(columns[f]) for f in _SEARCHED]
+    if any(None in column for column in folded):
+        search = [" | ".join(p for p in parts if p is not None) for parts in zip(*folded, strict=True)]
+    else:
+        search = list(map(" | ".join, zip(*folded, strict=True)))
+    return search, folded[0], folded[3], sort_key_many(columns["name"])
+
+
+def _fold_column(values: Sequence[str | None]) -> list[str | None]:
+    distinct = [v for v in dict.fromkeys(values) if v is not None]
+    folded = dict(zip(distinct, fold_many(distinct), strict=True))
+    return [folded[v] if v is not None else None for v in values]
 
 
 def parse_rating(grade_text: str | None, score_text: str | int | None, note: str | None) -> dict[str, Any]:

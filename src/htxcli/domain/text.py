@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
@@ -57,6 +58,36 @@ def fold(value: str) -> str:
     """
     text = unicodedata.normalize("NFD", unicodedata.normalize("NFC", value).casefold())
     return _SPACES.sub(" ", text.translate(_FOLD)).strip()
+
+
+# Many values are keyed at once by joining them with NUL, transforming the joined text with the same
+# C-level calls as one value, and splitting it again: an import's keys cost a few calls per batch
+# instead of a few per cell. NUL is safe as the joint: it is a starter that composes with nothing, is not
+# whitespace, keeps itself through every table below, and stored text never holds it (control
+# characters are refused); a value that holds one anyway is keyed on its own.
+_JOINT = "\x00"
+
+
+def fold_many(values: Sequence[str]) -> list[str]:
+    """[fold(v) for v in values], computed on the joined values."""
+    joined = _JOINT.join(values)
+    if joined.count(_JOINT) != len(values) - 1:
+        return [fold(v) for v in values]
+    text = unicodedata.normalize("NFD", unicodedata.normalize("NFC", joined).casefold())
+    # What _FOLD does to Vietnamese, done first by C-level passes, so that translate() usually meets
+    # ASCII only (which it maps through a cached table instead of one dict lookup per character).
+    text = text.replace("đ", "d")
+    if _NEITHER_ASCII_NOR_MARK.search(text) is None:
+        text = text.encode("ascii", "ignore").decode("ascii")  # drops exactly the marks
+    text = text.translate(_FOLD)
+    if not text.isascii() or "  " in text or any(c in text for c in _ASCII_SPACES):
+        text = _SPACES.sub(" ", text)
+    return [piece.strip() for piece in text.split(_JOINT)]
+
+
+# The combining diacritics block, U+0300-U+036F, is all category Mn, which _FOLD drops.
+_NEITHER_ASCII_NOR_MARK = re.compile("[^\\x00-\\x7f\\u0300-\\u036f]")
+_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"  # ASCII whitespace other than the space
 
 
 # Vietnamese alphabetical order. Letters outside the Vietnamese alphabet (f, j, w, z) sit where
@@ -150,6 +181,9 @@ _LETTER_KEYS = _LetterTable()
 _TONE_KEYS = _ToneTable()
 
 
+_LETTER_KEYS[0] = _TONE_KEYS[0] = _JOINT  # see fold_many
+
+
 def sort_key(value: str) -> str:
     """A string whose plain ordering is Vietnamese alphabetical order of `value`.
 
@@ -158,3 +192,36 @@ def sort_key(value: str) -> str:
     """
     text = unicodedata.normalize("NFC", value).casefold()
     return text.translate(_LETTER_KEYS) + "00" + text.translate(_TONE_KEYS)
+
+
+class _WordKeys(dict[str, str]):
+    """A word's letter or tone key, remembered: names are made of few distinct words (hợp, tác, xã,
+    nông, nghiệp …), and translating each character through a dict costs more than the lookup."""
+
+    def __init__(self, table: dict[int, str]) -> None:
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, word: str) -> str:
+        value = word.translate(self.table)
+        if len(self) < 200_000:
+            self[word] = value
+        return value
+
+
+_WORD_LETTERS = _WordKeys(_LETTER_KEYS)
+_WORD_TONES = _WordKeys(_TONE_KEYS)
+_SPACE_LETTER = _LETTER_KEYS[ord(" ")]  # a space's letter key; its tone key is empty
+
+
+def sort_key_many(values: Sequence[str]) -> list[str]:
+    """[sort_key(v) for v in values], word by word: a value's keys are its words' keys joined."""
+    joined = _JOINT.join(values)
+    if joined.count(_JOINT) != len(values) - 1:
+        return [sort_key(v) for v in values]
+    out = []
+    letters, tones = _WORD_LETTERS.__getitem__, _WORD_TONES.__getitem__
+    for text in unicodedata.normalize("NFC", joined).casefold().split(_JOINT):
+        words = text.split(" ")
+        out.append(_SPACE_LETTER.join(map(letters, words)) + "00" + "".join(map(tones, words)))
+    return out

@@ -12,29 +12,31 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Engine, and_, bindparam, func, or_, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Engine, Table, and_, bindparam, func, or_, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from htxcli.domain import messages
+from htxcli.domain.batch import ParsedBatch, parse_organisations, parse_ratings, parse_supports
 from htxcli.domain.errors import HtxError
 from htxcli.domain.records import (
+    KEY_FIELDS,
     ORGANISATION_FIELDS,
     RATING_FIELDS,
     SUPPORT_FIELDS,
     check_rating_year,
+    derived_key_columns,
     derived_keys,
-    parse_code,
-    parse_organisation,
-    parse_rating,
-    parse_rating_year,
-    parse_support,
+    derived_keys_many,
 )
 from htxcli.render.machine import unprotect_cell
 from htxcli.services.history import current_user
-from htxcli.store.repositories import insert_many
+from htxcli.store.bulk import SecondaryIndexes, is_empty, use_import_cache
+from htxcli.store.repositories import Life, insert_rows, organisation_lives
 from htxcli.store.schema import organisation, rating, support
 from htxcli.store.uow import ATTEMPTS, UnitOfWork, is_retryable
 
@@ -48,6 +50,8 @@ REQUIRED = {
 BATCH = 2000
 MAX_SHOWN_ERRORS = 50
 IN_CHUNK = 500  # bound parameters per IN (...) lookup
+LIVES_REMEMBERED = 200_000  # organisations a ratings or support import keeps in memory (~40 MiB)
+READ_CHUNK = 1 << 20  # bytes of the file decoded at a time
 
 
 @dataclass
@@ -92,15 +96,34 @@ class CsvSource:
         self.header = self._read_header()
 
     def _decoded_lines(self) -> Iterator[str]:
-        """Decode line by line, so that a byte that is not UTF-8 is reported on its own line."""
-        for number, raw in enumerate(self.binary, start=1):
+        return chain.from_iterable(self._decoded_chunks())
+
+    def _decoded_chunks(self) -> Iterator[list[str]]:
+        """About a megabyte of whole lines at a time, decoded in one call; lines end at LF only, as
+        the file's physical lines do. A chunk that is not UTF-8 is decoded line by line to name the
+        line."""
+        lines_before = 0
+        while lines := self.binary.readlines(READ_CHUNK):
             try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as e:
-                raise HtxError(
-                    messages.NOT_UTF8.format(file=self.name, line=number, detail=e.reason)
-                ) from None
-            yield text[1:] if number == 1 and text.startswith("\ufeff") else text
+                text = b"".join(lines).decode("utf-8")
+            except UnicodeDecodeError:
+                for number, raw in enumerate(lines, start=lines_before + 1):
+                    try:
+                        raw.decode("utf-8")
+                    except UnicodeDecodeError as e:
+                        raise HtxError(
+                            messages.NOT_UTF8.format(file=self.name, line=number, detail=e.reason)
+                        ) from None
+                raise AssertionError("unreachable") from None
+            if lines_before == 0 and text.startswith("\ufeff"):
+                text = text[1:]
+            lines_before += len(lines)
+            pieces = text.split("\n")
+            last = pieces.pop()  # "" after a final LF, else the file's last line
+            chunk = [piece + "\n" for piece in pieces]
+            if last:
+                chunk.append(last)
+            yield chunk
 
     def _fail(self, line: int, message: str) -> HtxError:
         return HtxError(f"{self.name}:{line}: {message}")
@@ -134,19 +157,23 @@ class CsvSource:
             )
         return HtxError(messages.BAD_CSV.format(file=self.name, line=line, detail=e))
 
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
-        last = self.reader.line_num
-        while True:
-            try:
-                cells = next(self.reader)
-            except StopIteration:
-                return
-            except csv.Error as e:
-                raise self._problem(e, last + 1) from None
-            line, last = last + 1, self.reader.line_num
-            if not cells or (len(cells) == 1 and not cells[0].strip()):
-                continue  # blank line
-            yield line, cells
+    def batches(self, size: int) -> Iterator[list[tuple[int, list[str]]]]:
+        """Rows with the physical line each starts on, `size` at a time; blank lines skipped."""
+        reader = self.reader
+        batch: list[tuple[int, list[str]]] = []
+        last = reader.line_num
+        try:
+            for cells in reader:
+                line, last = last + 1, reader.line_num
+                if len(cells) > 1 or (cells and cells[0].strip()):
+                    batch.append((line, cells))
+                    if len(batch) >= size:
+                        yield batch
+                        batch = []
+        except csv.Error as e:
+            raise self._problem(e, last + 1) from None
+        if batch:
+            yield batch
 
     def position(self) -> int:
         try:
@@ -155,11 +182,17 @@ class CsvSource:
             return 0
 
 
-# --- loaders: parse a row, then apply a batch ---------------------------------------------
+# --- loaders: parse a batch, then apply it ---------------------------------------------------
+
+
+Read = list[tuple[int, list[str]]]  # a batch of rows as read: physical line and cells
+Refused = list[tuple[int, list[str], str]]  # rows set aside, with their problem
 
 
 class Loader:
     table: str
+    store: Table
+    parse_batch: Callable[[Sequence[str], Sequence[Sequence[str]]], ParsedBatch]
 
     def __init__(self, uow: UnitOfWork, result: ImportResult, entry: Callable[[], int]) -> None:
         self.connection = uow.connection
@@ -168,37 +201,78 @@ class Loader:
         # The import's history entry, made on the first write: an import that changes nothing
         # leaves no entry, so `htx undo` after it reverts the change before.
         self.entry = entry
+        # Into a table that was empty when the import began, rows are inserted without first looking
+        # for stored ones: only rows of this same file can be there. A key the file repeats across
+        # batches trips a unique constraint, and that batch is rolled back and done the careful way.
+        self.bulk = is_empty(self.connection, self.store.name)
+        self._lives: dict[str, Life] = {}
 
-    def parse(self, raw: dict[str, str]) -> dict[str, Any]:
+    def apply(self, read: Read, parsed: ParsedBatch) -> Refused:
+        """Write the parsed rows of a batch; return the rows refused, each with its problem."""
+        if self.bulk and parsed.complete:
+            done = self.apply_bulk(read, parsed)
+            if done is not None:
+                return done
+        rows = [Row(*read[i], parsed.row(j)) for j, i in enumerate(parsed.index)]
+        return [(row.line, row.cells, problem) for row, problem in self.apply_rows(rows)]
+
+    def apply_bulk(self, read: Read, parsed: ParsedBatch) -> Refused | None:
+        """Insert a batch into a table that was empty when the import began, column by column; None
+        when the batch needs the careful way (a key repeated, a row matching an earlier one)."""
+        return None
+
+    def apply_rows(self, rows: list[Row]) -> list[tuple[Row, str]]:
+        """The careful way: compare each row with the stored one and insert, update or leave it."""
         raise NotImplementedError
 
-    def apply(self, batch: list[Row]) -> list[tuple[Row, str]]:
-        """Write the batch; return the rows refused, each with its problem."""
-        raise NotImplementedError
+    def _fast(self, insert: Callable[[], None]) -> bool:
+        """Run a bulk insert in a savepoint; False (and nothing written) if it hit a constraint."""
+        try:
+            with self.connection.begin_nested():
+                insert()
+        except IntegrityError:
+            return False
+        return True
 
-    def _lives(self, codes: Iterable[str]) -> dict[str, tuple[int, date, date | None]]:
-        """code -> (id, founded, dissolved) for the codes that exist."""
-        found: dict[str, tuple[int, date, date | None]] = {}
-        unique = list(dict.fromkeys(codes))
-        c = organisation.c
-        for start in range(0, len(unique), IN_CHUNK):
-            chunk = unique[start : start + IN_CHUNK]
-            query = select(c.code, c.id, c.founded, c.dissolved).where(c.code.in_(chunk))
-            for code, id_, founded, dissolved in self.connection.execute(query):
-                found[code] = (id_, founded, dissolved)
-        return found
+    def lives(self, codes: Iterable[str | None]) -> dict[str, Life]:
+        """code -> (id, founded, dissolved) for the codes that exist, remembered for later batches:
+        the import does not change organisations, and a file names the same ones again and again."""
+        missing = [code for code in set(codes) - self._lives.keys() if code is not None]
+        if len(self._lives) + len(missing) > LIVES_REMEMBERED:
+            self._lives.clear()
+        for start in range(0, len(missing), IN_CHUNK):
+            self._lives.update(organisation_lives(self.connection, missing[start : start + IN_CHUNK]))
+        return self._lives
+
+
+_ORGANISATION_COLUMNS = (*ORGANISATION_FIELDS, *KEY_FIELDS, "created_by")
+_organisation_values = itemgetter(*ORGANISATION_FIELDS)
 
 
 class CooperativeLoader(Loader):
     table = "cooperatives"
+    store = organisation
 
-    def parse(self, raw: dict[str, str]) -> dict[str, Any]:
-        values = parse_organisation(raw)
-        if "kind" not in raw:
-            del values["kind"]  # keep a stored kind; new rows default to cooperative in apply()
-        return values
+    parse_batch = staticmethod(parse_organisations)
 
-    def apply(self, batch: list[Row]) -> list[tuple[Row, str]]:
+    def apply_bulk(self, read: Read, parsed: ParsedBatch) -> Refused | None:
+        n = len(parsed.index)
+        if len(set(parsed.column("code"))) != n:
+            return None  # a code twice in the batch: the later row wins, the careful way
+        columns = {}
+        for name in ORGANISATION_FIELDS:
+            if name in parsed.fields:
+                columns[name] = parsed.column(name)
+            else:  # not in the file
+                columns[name] = ["cooperative" if name == "kind" else None] * n
+        keys = derived_key_columns(columns)
+        rows = list(zip(*columns.values(), *keys, repeat(self.entry(), n), strict=True))
+        if not self._fast(lambda: insert_rows(self.connection, organisation, _ORGANISATION_COLUMNS, rows)):
+            return None
+        self.result.new += n
+        return []
+
+    def apply_rows(self, batch: list[Row]) -> list[tuple[Row, str]]:
         latest = {row.values["code"]: row for row in batch}  # a code twice in one batch: the later row wins
         existing: dict[str, Mapping[str, Any]] = {}
         codes = list(latest)
@@ -212,15 +286,14 @@ class CooperativeLoader(Loader):
             if full["kind"] is None:
                 full["kind"] = "cooperative"
             if old is None:
-                new.append({**full, **derived_keys(full), "created_by": self.entry()})
+                new.append(full)
             elif any(full[f] != old[f] for f in ORGANISATION_FIELDS):
                 after = {**full, **derived_keys(full)}
                 changed.append({**after, "_id": old["id"]})
                 history.append((old["id"], code, old, {**old, **after}))
             else:
                 self.result.unchanged += 1
-        if new:
-            insert_many(self.connection, organisation, new)
+        self._insert(new)
         if changed:
             statement = update(organisation).where(organisation.c.id == bindparam("_id"))
             self.connection.execute(statement, changed)
@@ -229,21 +302,50 @@ class CooperativeLoader(Loader):
         self.result.changed += len(changed)
         return []
 
+    def _insert(self, full: list[dict[str, Any]]) -> None:
+        if not full:
+            return
+        created_by = self.entry()
+        tuples = [
+            (
+                *_organisation_values(row),
+                k["search_key"],
+                k["name_key"],
+                k["district_key"],
+                k["sort_key"],
+                created_by,
+            )
+            for row, k in zip(full, derived_keys_many(full), strict=True)
+        ]
+        insert_rows(self.connection, organisation, _ORGANISATION_COLUMNS, tuples)
+
 
 class RatingLoader(Loader):
     table = "ratings"
+    store = rating
+    parse_batch = staticmethod(parse_ratings)
 
-    def parse(self, raw: dict[str, str]) -> dict[str, Any]:
-        code = parse_code(raw.get("code"))
-        year = parse_rating_year(raw.get("year", ""))
-        return {
-            "code": code,
-            "year": year,
-            **parse_rating(raw.get("grade"), raw.get("score"), raw.get("note")),
-        }
+    def apply_bulk(self, read: Read, parsed: ParsedBatch) -> Refused | None:
+        codes, years = parsed.column("code"), parsed.column("year")
+        lives = self.lives(codes)
+        if not lives.keys() >= set(codes):
+            return None  # an unknown code: refused the careful way, with its message
+        found = list(map(lives.__getitem__, codes))
+        ids = [life[0] for life in found]
+        if len(set(zip(ids, years, strict=True))) != len(ids) or not all(
+            life[1].year <= year and (life[2] is None or year <= life[2].year)
+            for life, year in zip(found, years, strict=True)
+        ):
+            return None  # a rating twice in the batch, or a year outside a life
+        columns = (ids, years, parsed.column("grade"), parsed.column("score"), parsed.column("note"))
+        rows = list(zip(*columns, repeat(self.entry(), len(ids)), strict=True))
+        if not self._fast(lambda: insert_rows(self.connection, rating, _RATING_COLUMNS, rows)):
+            return None
+        self.result.new += len(ids)
+        return []
 
-    def apply(self, batch: list[Row]) -> list[tuple[Row, str]]:
-        lives = self._lives(row.values["code"] for row in batch)
+    def apply_rows(self, batch: list[Row]) -> list[tuple[Row, str]]:
+        lives = self.lives(row.values["code"] for row in batch)
         refused: list[tuple[Row, str]] = []
         latest: dict[tuple[int, int], Row] = {}
         for row in batch:
@@ -263,21 +365,18 @@ class RatingLoader(Loader):
             query = select(rating).where(rating.c.organisation_id.in_(ids[start : start + IN_CHUNK]))
             for r in self.connection.execute(query).mappings():
                 existing[(r["organisation_id"], r["year"])] = dict(r)
-        new, changed, history = [], [], []
-        for (organisation_id, year), row in latest.items():
+        new, changed, history = {}, [], []
+        for key, row in latest.items():
             values = {"grade": row.values["grade"], "score": row.values["score"], "note": row.values["note"]}
-            old = existing.get((organisation_id, year))
+            old = existing.get(key)
             if old is None:
-                new.append(
-                    {"organisation_id": organisation_id, "year": year, **values, "created_by": self.entry()}
-                )
+                new[key] = row
             elif any(values[f] != old[f] for f in values):
                 changed.append({**values, "_id": old["id"]})
                 history.append((old["id"], row.values["code"], old, {**old, **values}))
             else:
                 self.result.unchanged += 1
-        if new:
-            insert_many(self.connection, rating, new)
+        self._insert(new)
         if changed:
             self.connection.execute(update(rating).where(rating.c.id == bindparam("_id")), changed)
             self.history.changes(self.entry(), "rating", history)
@@ -285,18 +384,46 @@ class RatingLoader(Loader):
         self.result.changed += len(changed)
         return refused
 
+    def _insert(self, rows: dict[tuple[int, int], Row]) -> None:
+        if not rows:
+            return
+        created_by = self.entry()
+        tuples = [
+            (organisation_id, year, row.values["grade"], row.values["score"], row.values["note"], created_by)
+            for (organisation_id, year), row in rows.items()
+        ]
+        insert_rows(self.connection, rating, _RATING_COLUMNS, tuples)
 
+
+_RATING_COLUMNS = ("organisation_id", "year", "grade", "score", "note", "created_by")
 _SUPPORT_VALUES = ("program", "date", "amount_vnd", "quantity", "unit", "reference", "note")
+_SUPPORT_COLUMNS = ("organisation_id", *_SUPPORT_VALUES, "created_by")
 
 
 class SupportLoader(Loader):
     table = "support"
+    store = support
+    parse_batch = staticmethod(parse_supports)
 
-    def parse(self, raw: dict[str, str]) -> dict[str, Any]:
-        return parse_support(raw)
+    def apply_bulk(self, read: Read, parsed: ParsedBatch) -> Refused | None:
+        codes, references = parsed.column("code"), parsed.column("reference")
+        n = len(codes)
+        if None in references or len(set(references)) != n:
+            return None  # rows without a reference are compared with stored ones, the careful way
+        lives = self.lives(codes)
+        ids = [(life[0] if (life := lives.get(code)) else None) if code is not None else 0 for code in codes]
+        if None in ids:
+            return None  # an unknown code: refused the careful way, with its message
+        columns = [parsed.column(name) for name in _SUPPORT_VALUES]
+        ids = [i or None for i in ids]  # 0 stood for "province-wide"
+        rows = list(zip(ids, *columns, repeat(self.entry(), n), strict=True))
+        if not self._fast(lambda: insert_rows(self.connection, support, _SUPPORT_COLUMNS, rows)):
+            return None
+        self.result.new += n
+        return []
 
-    def apply(self, batch: list[Row]) -> list[tuple[Row, str]]:
-        lives = self._lives(row.values["code"] for row in batch if row.values["code"])
+    def apply_rows(self, batch: list[Row]) -> list[tuple[Row, str]]:
+        lives = self.lives(row.values["code"] for row in batch)
         refused: list[tuple[Row, str]] = []
         ready: list[tuple[Row, dict[str, Any]]] = []
         for row in batch:
@@ -321,7 +448,7 @@ class SupportLoader(Loader):
             if record["reference"] is not None:
                 old = by_reference.get(record["reference"])
                 if old is None:
-                    new[("ref", record["reference"])] = {**record, "created_by": self.entry()}
+                    new[("ref", record["reference"])] = record
                 elif any(record[f] != old[f] for f in record):
                     changed[old["id"]] = {**record, "_id": old["id"]}
                     history[old["id"]] = (old["id"], row.values["code"], old, {**old, **record})
@@ -332,9 +459,8 @@ class SupportLoader(Loader):
                 if key in anonymous or ("row", key) in new:
                     self.result.unchanged += 1
                 else:
-                    new[("row", key)] = {**record, "created_by": self.entry()}
-        if new:
-            insert_many(self.connection, support, list(new.values()))
+                    new[("row", key)] = record
+        self._insert(list(new.values()))
         if changed:
             self.connection.execute(
                 update(support).where(support.c.id == bindparam("_id")), list(changed.values())
@@ -343,6 +469,13 @@ class SupportLoader(Loader):
         self.result.new += len(new)
         self.result.changed += len(changed)
         return refused
+
+    def _insert(self, records: list[dict[str, Any]]) -> None:
+        if not records:
+            return
+        created_by = self.entry()
+        tuples = [(*_support_values(r), created_by) for r in records]
+        insert_rows(self.connection, support, _SUPPORT_COLUMNS, tuples)
 
     def _existing_by_reference(self, records: list[dict[str, Any]]) -> dict[str, Mapping[str, Any]]:
         refs = list({r["reference"] for r in records})
@@ -362,6 +495,9 @@ class SupportLoader(Loader):
             )
             found.update(_identity(r) for r in self.connection.execute(query).mappings())
         return found
+
+
+_support_values = itemgetter("organisation_id", *_SUPPORT_VALUES)
 
 
 def _identity(record: Mapping[Any, Any]) -> tuple[Any, ...]:
@@ -451,44 +587,30 @@ def _import_once(
                 entry_id = uow.history.begin(current_user(), f"import {table}", {"file": name})
             return entry_id
 
+        use_import_cache(uow.connection)
         loader = LOADERS[table](uow, result, entry)
-        batch: list[Row] = []
-        pending: list[
-            tuple[int, list[str], str]
-        ] = []  # parse errors, reported with their batch in line order
-
-        def flush() -> None:
-            refused = [(row.line, row.cells, problem) for row, problem in loader.apply(batch)]
-            for line, cells, problem in sorted(pending + refused, key=lambda item: item[0]):
+        indexes = SecondaryIndexes(uow.connection, loader.store.name)
+        if loader.bulk:
+            indexes.drop()
+        for read in source.batches(BATCH):
+            unread = [
+                (line, cells, messages.TOO_MANY_CELLS.format(found=len(cells), expected=width))
+                for line, cells in read
+                if len(cells) > width
+            ]
+            if unread:
+                read = [(line, cells) for line, cells in read if len(cells) <= width]
+            parsed = loader.parse_batch(header, [cells for _, cells in read])
+            unread.extend((*read[i], str(e)) for i, e in parsed.errors)
+            refused = loader.apply(read, parsed)
+            for line, cells, problem in sorted(unread + refused, key=lambda item: item[0]):
                 refuse(line, cells, problem)
-            batch.clear()
-            pending.clear()
             if progress is not None:
                 progress(source.position())
-
-        for line, cells in source.rows():
-            if len(cells) > width:
-                pending.append(
-                    (line, cells, messages.TOO_MANY_CELLS.format(found=len(cells), expected=width))
-                )
-                continue
-            # unprotect_cell, inlined: this runs for every cell of a file.
-            raw = {
-                column: cell[1:] if cell[:1] == "'" else cell
-                for column, cell in zip(header, cells, strict=False)
-            }
-            try:
-                values = loader.parse(raw)
-            except HtxError as e:
-                pending.append((line, cells, str(e)))
-                continue
-            batch.append(Row(line, cells, values))
-            if len(batch) >= BATCH:
-                flush()
-        flush()
         if result.error_count and rejects is None:
             return result  # rolled back on leaving the unit of work
         if not dry_run:
+            indexes.restore()
             if entry_id is not None:
                 uow.history.set_summary(entry_id, result.summary(name))
             uow.commit()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Table, and_, func, insert, or_, select, update
+from sqlalchemy import Table, and_, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 
 from htxcli.store.schema import organisation, rating, support
@@ -164,26 +164,49 @@ class SupportRepository:
         return int(self.connection.execute(select(func.count()).select_from(support)).scalar_one())
 
 
-def insert_many(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert rows that all have the same keys, in one executemany.
+Life = tuple[int, date, date | None]  # an organisation's id, founding and dissolution
 
-    On SQLite the statement goes straight to the driver with plain tuples (dates as the ISO text SQLAlchemy
-    would store): SQLAlchemy's per-row parameter processing was a seventh of a large import's time.
+
+def organisation_lives(connection: Connection, codes: Sequence[str]) -> dict[str, Life]:
+    """code -> (id, founded, dissolved) for those of `codes` that exist."""
+    if not codes:
+        return {}
+    if connection.dialect.name != "sqlite":
+        c = organisation.c
+        query = select(c.code, c.id, c.founded, c.dissolved).where(c.code.in_(codes))
+        return {
+            code: (id_, founded, dissolved) for code, id_, founded, dissolved in connection.execute(query)
+        }
+    # Straight to the driver: compiling an expanding IN for every batch cost more than the lookup.
+    sql = (
+        f"SELECT code, id, founded, dissolved FROM organisation WHERE code IN ({', '.join('?' * len(codes))})"
+    )
+    return {
+        code: (id_, date.fromisoformat(founded), date.fromisoformat(dissolved) if dissolved else None)
+        for code, id_, founded, dissolved in connection.exec_driver_sql(sql, tuple(codes))
+    }
+
+
+def insert_many(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert rows that all have the same keys, in one executemany."""
+    if rows:
+        columns = tuple(rows[0])
+        insert_rows(connection, table, columns, [tuple(row[name] for name in columns) for row in rows])
+
+
+def insert_rows(
+    connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """Insert rows given as tuples in the order of `columns`, in one executemany.
+
+    On SQLite the statement goes straight to the driver, which binds dates with the adapter registered in
+    store/engine.py: SQLAlchemy's per-row parameter processing was a seventh of a large import's time.
     """
     if not rows:
         return
     if connection.dialect.name != "sqlite":
-        connection.execute(insert(table), list(rows))
+        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
-    columns = list(rows[0])
-    dates = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, Date)]
     names = ", ".join(f'"{name}"' for name in columns)
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
-    params = []
-    for row in rows:
-        values = [row[name] for name in columns]
-        for i in dates:
-            if values[i] is not None:
-                values[i] = values[i].isoformat()
-        params.append(tuple(values))
-    connection.exec_driver_sql(sql, params)
+    connection.exec_driver_sql(sql, rows)

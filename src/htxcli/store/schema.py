@@ -37,7 +37,10 @@ PROGRAM_KEYS = PROGRAMS.keys
 
 
 def _one_of(column: str, keys: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(k) for k in keys)})"
+    """`kind = 'a' OR kind = 'b' …` rather than `kind IN ('a', 'b', …)`: SQLite evaluates a CHECK's IN
+    list by building a temporary table for every row written, which cost a bulk import a third of its
+    insert time (revision 0004)."""
+    return " OR ".join(f"{column} = {k!r}" for k in keys)
 
 
 organisation = Table(

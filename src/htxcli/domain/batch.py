@@ -1,0 +1,325 @@
+"""Parsing a batch of CSV rows column by column, with the same results as the row parsers.
+
+An import spends most of its Python time on cells, and most columns repeat a few values (kinds, dates,
+grades, amounts) or are plain NFC text without control characters. So each column is checked as a whole
+where one C-level call can decide (is the joined column NFC? does it hold a control character?), and a
+column of repeated values is parsed once per distinct value. A cell the fast checks cannot vouch for is
+marked SLOW, and its row goes through the row parser in records.py, which gives the same values and the
+exact error message. tests/test_batch.py checks, on generated rows, that both ways agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from htxcli.domain.errors import HtxError
+from htxcli.domain.records import (
+    parse_code,
+    parse_organisation,
+    parse_rating,
+    parse_rating_year,
+    parse_support,
+)
+from htxcli.domain.text import has_control_characters
+from htxcli.domain.values import parse_date, parse_int, parse_money, parse_text
+from htxcli.domain.vocab import KINDS, PROGRAMS, SECTORS
+
+Bad = set[int]  # positions of the cells (so rows) the fast checks could not vouch for
+
+_PLAIN_CODE = "[A-Za-z0-9][A-Za-z0-9./_-]{0,63}"  # a code that parse_code returns unchanged
+_PLAIN_CODES = re.compile(f"(?:{_PLAIN_CODE}\n)*")
+_PLAIN_CODES_OR_BLANK = re.compile(f"(?:(?:{_PLAIN_CODE})?\n)*")
+_TEXT_LIMIT = 10_000
+_PLAIN_NUMBERS = re.compile("(?:[0-9]{1,18}\n)*")  # what parse_int and parse_money return as int(cell)
+_ISO_DATES = re.compile("(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\n)*")
+
+
+def _whole_column(pattern: re.Pattern[str], column: Sequence[str]) -> bool:
+    return pattern.fullmatch("\n".join(column) + "\n" if column else "") is not None
+
+
+def numbers(parse: Callable[[str], Any], column: Sequence[str], bad: Bad) -> list[Any]:
+    """A column of plain digits is int() of each cell, in one pass; others go by_value(parse)."""
+    if _whole_column(_PLAIN_NUMBERS, column):
+        return list(map(int, column))
+    return by_value(parse, column, bad)
+
+
+def dates(parse: Callable[[str], Any], column: Sequence[str], bad: Bad) -> list[Any]:
+    """A column of YYYY-MM-DD dates is date.fromisoformat of each cell; others go by_value(parse)."""
+    if _whole_column(_ISO_DATES, column):
+        try:
+            return list(map(date.fromisoformat, column))
+        except ValueError:  # 2018-02-30
+            pass
+    return by_value(parse, column, bad)
+
+
+def _blank(value: str) -> bool:
+    return not value.strip()
+
+
+def unprotect(column: Sequence[str]) -> Sequence[str]:
+    """Drop the leading ' that export puts before formula-like text, checking the column in one call."""
+    if not column or ("\n'" not in "\n".join(column) and column[0][:1] != "'"):
+        return column
+    return [cell[1:] if cell[:1] == "'" else cell for cell in column]
+
+
+def by_value(parse: Callable[[str], Any], column: Sequence[str], bad: Bad) -> list[Any]:
+    """Parse each distinct value once; the cells of a value the parser refuses are bad."""
+    seen: dict[str, Any] = {}
+    refused = set()
+    for value in set(column):
+        try:
+            seen[value] = parse(value)
+        except HtxError:
+            seen[value] = None
+            refused.add(value)
+    if refused:
+        bad.update(i for i, cell in enumerate(column) if cell in refused)
+    return list(map(seen.__getitem__, column))
+
+
+def texts(
+    field: str, column: Sequence[str], bad: Bad, *, required: bool = False, limit: int = _TEXT_LIMIT
+) -> list[str | None]:
+    """parse_text for a column: when the whole column is NFC without control characters, that is strip()."""
+    joined = "\n".join(column)
+    if not has_control_characters(joined) and (joined.isascii() or unicodedata.is_normalized("NFC", joined)):
+        out = [cell.strip() or None for cell in column]
+        if (required and None in out) or max(map(len, column), default=0) > limit:
+            bad.update(
+                i for i, cell in enumerate(column) if (required and out[i] is None) or len(cell) > limit
+            )
+        return out
+    out = []
+    for i, cell in enumerate(column):
+        try:
+            out.append(parse_text(field, cell, required=required, limit=limit))
+        except HtxError:
+            out.append(None)
+            bad.add(i)
+    return out
+
+
+def codes(column: Sequence[str], bad: Bad, *, blank_allowed: bool = False) -> list[str | None]:
+    """Plain ASCII codes pass as they are (checked with one match over the column); a blank cell is
+    None where allowed; any other cell is bad."""
+    if not _whole_column(_PLAIN_CODES_OR_BLANK if blank_allowed else _PLAIN_CODES, column):
+        one = re.compile(_PLAIN_CODE).fullmatch
+        bad.update(i for i, cell in enumerate(column) if not (one(cell) or (blank_allowed and cell == "")))
+    return [cell or None for cell in column] if blank_allowed else list(column)
+
+
+def _optional(parse: Callable[[str, str], Any], field: str, empty: Any) -> Callable[[str], Any]:
+    return lambda value: empty if _blank(value) else parse(field, value)
+
+
+def _required(parse: Callable[[str, str], Any], field: str) -> Callable[[str], Any]:
+    def run(value: str) -> Any:
+        if _blank(value):
+            raise HtxError(field)  # the row parser names it properly
+        return parse(field, value)
+
+    return run
+
+
+def _kind(value: str) -> str:
+    return KINDS.parse(value) if value.strip() else "cooperative"
+
+
+def _sector(value: str) -> str | None:
+    return SECTORS.parse(value) if value.strip() else None
+
+
+def _program(_field: str, value: str) -> str:
+    return PROGRAMS.parse(value)
+
+
+Handler = Callable[[Sequence[str], Bad], list[Any]]
+
+_ORGANISATION_COLUMNS: dict[str, Handler] = {
+    "code": codes,
+    "name": lambda c, bad: texts("name", c, bad, required=True),
+    "kind": lambda c, bad: by_value(_kind, c, bad),
+    "district": lambda c, bad: texts("district", c, bad),
+    "commune": lambda c, bad: texts("commune", c, bad),
+    "sector": lambda c, bad: by_value(_sector, c, bad),
+    "founded": lambda c, bad: dates(_required(parse_date, "founded"), c, bad),
+    "dissolved": lambda c, bad: by_value(_optional(parse_date, "dissolved", None), c, bad),
+    "members": lambda c, bad: numbers(_optional(parse_int, "members", None), c, bad),
+    "capital_vnd": lambda c, bad: numbers(_optional(parse_money, "capital_vnd", None), c, bad),
+    "representative": lambda c, bad: texts("representative", c, bad),
+    "phone": lambda c, bad: texts("phone", c, bad),
+    "products": lambda c, bad: texts("products", c, bad),
+}
+
+
+def _columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[list[int], list[Sequence[str]]]:
+    """The rows with a cell for every column (others go to the row parser), and their columns."""
+    width = len(header)
+    whole = [i for i, row in enumerate(rows) if len(row) == width]
+    if not whole:
+        return whole, [[] for _ in header]
+    if len(whole) == len(rows):
+        return whole, [unprotect(column) for column in zip(*rows, strict=True)]
+    return whole, [unprotect(column) for column in zip(*(rows[i] for i in whole), strict=True)]
+
+
+RowParser = Callable[[dict[str, str]], dict[str, Any]]
+ABSENT: Any = object()  # a column a short row does not reach: an update keeps the stored value
+
+
+@dataclass
+class ParsedBatch:
+    """A batch parsed column by column: for each field, the values of the rows that parsed (in file
+    order), which rows those are, and the error of each row that did not."""
+
+    fields: tuple[str, ...]
+    index: list[int]  # positions, in the batch, of the rows that parsed
+    columns: list[list[Any]]  # one list per field, aligned with index
+    errors: list[tuple[int, HtxError]] = field(default_factory=list)
+    complete: bool = True  # False when some row lacks a column (ABSENT cells)
+
+    def column(self, name: str) -> list[Any]:
+        return self.columns[self.fields.index(name)]
+
+    def row(self, j: int) -> dict[str, Any]:
+        """The j-th parsed row as a dict, without the columns it does not reach."""
+        return {f: c[j] for f, c in zip(self.fields, self.columns, strict=True) if c[j] is not ABSENT}
+
+    def results(self, size: int) -> list[dict[str, Any] | HtxError]:
+        """Each row of the batch as its values or its error (what a row parser would give)."""
+        out: list[dict[str, Any] | HtxError | None] = [None] * size
+        for j, i in enumerate(self.index):
+            out[i] = self.row(j)
+        for i, e in self.errors:
+            out[i] = e
+        return [r for r in out if r is not None]
+
+
+def _assemble(
+    fields: tuple[str, ...],
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    whole: list[int],
+    parsed: list[list[Any]],
+    bad: Bad,
+    parse_row: RowParser,
+) -> ParsedBatch:
+    """The column results, with the rows the fast checks left undecided parsed one by one, in order."""
+    if not bad and len(whole) == len(rows):
+        return ParsedBatch(fields, whole, parsed)
+    at = {i: j for j, i in enumerate(whole) if j not in bad}
+    batch = ParsedBatch(fields, [], [[] for _ in fields])
+    for i, row in enumerate(rows):
+        j = at.get(i)
+        if j is not None:
+            for column, source in zip(batch.columns, parsed, strict=True):
+                column.append(source[j])
+        else:
+            result = _parse_row(header, row, parse_row)
+            if isinstance(result, HtxError):
+                batch.errors.append((i, result))
+                continue
+            for column, name in zip(batch.columns, fields, strict=True):
+                column.append(result.get(name, ABSENT))
+            batch.complete = batch.complete and all(name in result for name in fields)
+        batch.index.append(i)
+    return batch
+
+
+def _parse_row(header: Sequence[str], row: Sequence[str], parse_row: RowParser) -> dict[str, Any] | HtxError:
+    # A row shorter than the header lacks its last columns (an update keeps their stored values).
+    raw = {column: cell[1:] if cell[:1] == "'" else cell for column, cell in zip(header, row, strict=False)}
+    try:
+        return parse_row(raw)
+    except HtxError as e:
+        return e
+
+
+def parse_organisations(header: Sequence[str], rows: Sequence[Sequence[str]]) -> ParsedBatch:
+    """parse_organisation for each row, for the file's columns (a file without `kind` keeps the stored
+    kind of an organisation it updates, so the column is not made up here)."""
+    whole, columns = _columns(header, rows)
+    bad: Bad = set()
+    parsed = [_ORGANISATION_COLUMNS[name](column, bad) for name, column in zip(header, columns, strict=True)]
+    if "dissolved" in header:
+        founded, dissolved = parsed[header.index("founded")], parsed[header.index("dissolved")]
+        for j, (start, end) in enumerate(zip(founded, dissolved, strict=True)):
+            if end is not None and start is not None and end < start:
+                bad.add(j)  # check_life's message comes from the row parser
+    return _assemble(tuple(header), header, rows, whole, parsed, bad, parse_organisation)
+
+
+def _present(header: Sequence[str], columns: Sequence[Sequence[str]], name: str, rows: int) -> Sequence[str]:
+    return columns[header.index(name)] if name in header else [""] * rows
+
+
+RATING_VALUES = ("code", "year", "grade", "score", "note")
+
+
+def parse_ratings(header: Sequence[str], rows: Sequence[Sequence[str]]) -> ParsedBatch:
+    """Values {code, year, grade, score, note} of each row, as the ratings importer reads them."""
+    whole, columns = _columns(header, rows)
+    n = len(whole)
+    bad: Bad = set()
+    code = codes(_present(header, columns, "code", n), bad)
+    year = by_value(parse_rating_year, _present(header, columns, "year", n), bad)
+    pairs = [
+        f"{g}\n{s}"
+        for g, s in zip(
+            _present(header, columns, "grade", n), _present(header, columns, "score", n), strict=True
+        )
+    ]
+    graded = by_value(_grade_and_score, pairs, bad)
+    grade = [g[0] if g is not None else None for g in graded]
+    score = [g[1] if g is not None else None for g in graded]
+    note = texts("note", _present(header, columns, "note", n), bad)
+    return _assemble(RATING_VALUES, header, rows, whole, [code, year, grade, score, note], bad, rating_values)
+
+
+def _grade_and_score(pair: str) -> tuple[str, int | None]:
+    grade, _, score = pair.partition("\n")
+    values = parse_rating(grade, score, None)
+    return values["grade"], values["score"]
+
+
+def rating_values(raw: Mapping[str, str | None]) -> dict[str, Any]:
+    """One ratings row, read on its own: code, year, and grade or score."""
+    return {
+        "code": parse_code(raw.get("code")),
+        "year": parse_rating_year(raw.get("year") or ""),
+        **parse_rating(raw.get("grade"), raw.get("score"), raw.get("note")),
+    }
+
+
+SUPPORT_VALUES = ("code", "program", "date", "amount_vnd", "quantity", "unit", "reference", "note")
+
+
+def parse_supports(header: Sequence[str], rows: Sequence[Sequence[str]]) -> ParsedBatch:
+    """parse_support for each row."""
+    whole, columns = _columns(header, rows)
+    n = len(whole)
+    bad: Bad = set()
+
+    def column(name: str) -> Sequence[str]:
+        return _present(header, columns, name, n)
+
+    parsed = [
+        codes(column("code"), bad, blank_allowed=True),
+        by_value(_required(_program, "program"), column("program"), bad),
+        dates(_required(parse_date, "date"), column("date"), bad),
+        numbers(_optional(parse_money, "amount_vnd", 0), column("amount_vnd"), bad),
+        numbers(_optional(parse_int, "quantity", 1), column("quantity"), bad),
+        texts("unit", column("unit"), bad),
+        texts("reference", column("reference"), bad, limit=200),
+        texts("note", column("note"), bad),
+    ]
+    return _assemble(SUPPORT_VALUES, header, rows, whole, parsed, bad, parse_support)
