@@ -13,10 +13,6 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
-# Page cache for the import's connection (negative: KiB). The default 2 MiB makes every index page
-# miss once a table outgrows it; 32 MiB holds the unique indexes of a 1,000,000-row load.
-IMPORT_CACHE_KIB = 32 * 1024
-
 
 class SecondaryIndexes:
     """The non-unique indexes of one SQLite table, dropped for a bulk load and built again after it."""
@@ -42,11 +38,6 @@ class SecondaryIndexes:
         for _name, sql in self.dropped:
             self.connection.exec_driver_sql(sql)
         self.dropped.clear()
-
-
-def use_import_cache(connection: Connection) -> None:
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
 
 
 def is_empty(connection: Connection, table: str) -> bool:

@@ -167,23 +167,29 @@ class SupportRepository:
 Life = tuple[int, date, date | None]  # an organisation's id, founding and dissolution
 
 
-def organisation_lives(connection: Connection, codes: Sequence[str]) -> dict[str, Life]:
-    """code -> (id, founded, dissolved) for those of `codes` that exist."""
-    if not codes:
+def organisation_count(connection: Connection) -> int:
+    return int(connection.execute(select(func.count()).select_from(organisation)).scalar_one())
+
+
+def organisation_lives(connection: Connection, codes: Sequence[str] | None = None) -> dict[str, Life]:
+    """code -> (id, founded, dissolved) for those of `codes` that exist; all of them without `codes`."""
+    if codes is not None and not codes:
         return {}
     if connection.dialect.name != "sqlite":
         c = organisation.c
-        query = select(c.code, c.id, c.founded, c.dissolved).where(c.code.in_(codes))
+        query = select(c.code, c.id, c.founded, c.dissolved)
+        if codes is not None:
+            query = query.where(c.code.in_(codes))
         return {
             code: (id_, founded, dissolved) for code, id_, founded, dissolved in connection.execute(query)
         }
     # Straight to the driver: compiling an expanding IN for every batch cost more than the lookup.
-    sql = (
-        f"SELECT code, id, founded, dissolved FROM organisation WHERE code IN ({', '.join('?' * len(codes))})"
-    )
+    sql = "SELECT code, id, founded, dissolved FROM organisation"
+    if codes is not None:
+        sql += f" WHERE code IN ({', '.join('?' * len(codes))})"
     return {
         code: (id_, date.fromisoformat(founded), date.fromisoformat(dissolved) if dissolved else None)
-        for code, id_, founded, dissolved in connection.exec_driver_sql(sql, tuple(codes))
+        for code, id_, founded, dissolved in connection.exec_driver_sql(sql, tuple(codes or ()))
     }
 
 
