@@ -91,6 +91,10 @@ def texts(
 ) -> list[str | None]:
     """parse_text for a column: when the whole column is NFC without control characters, that is strip()."""
     joined = "\n".join(column)
+    if not joined.strip():  # an empty column, as optional ones often are
+        if required:
+            bad.update(range(len(column)))
+        return [None] * len(column)
     if not has_control_characters(joined) and (joined.isascii() or unicodedata.is_normalized("NFC", joined)):
         out = [cell.strip() or None for cell in column]
         if (required and None in out) or max(map(len, column), default=0) > limit:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import csv
 import gc
+import io
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain, repeat
+from itertools import accumulate, chain, compress, islice, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
@@ -87,6 +88,28 @@ class ImportResult:
 # --- reading --------------------------------------------------------------------------------
 
 
+@dataclass
+class Read:
+    """A batch of rows as read: their cells, and the physical line each starts on."""
+
+    lines: Sequence[int]
+    rows: list[list[str]]
+
+    def __getitem__(self, i: int) -> tuple[int, list[str]]:
+        return self.lines[i], self.rows[i]
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        return zip(self.lines, self.rows, strict=True)
+
+    def keep(self, wanted: Sequence[bool]) -> Read:
+        return Read(list(compress(self.lines, wanted)), list(compress(self.rows, wanted)))
+
+
+def _lines_spanned(row: list[str]) -> int:
+    """How many physical lines a row was read from: one, plus the line breaks inside its cells."""
+    return 1 + sum(cell.count("\n") for cell in row)
+
+
 class CsvSource:
     """A CSV stream with its header checked against the contract, yielding rows with physical line numbers."""
 
@@ -100,10 +123,10 @@ class CsvSource:
     def _decoded_lines(self) -> Iterator[str]:
         return chain.from_iterable(self._decoded_chunks())
 
-    def _decoded_chunks(self) -> Iterator[list[str]]:
-        """About a megabyte of whole lines at a time, decoded in one call; lines end at LF only, as
-        the file's physical lines do. A chunk that is not UTF-8 is decoded line by line to name the
-        line."""
+    def _decoded_chunks(self) -> Iterator[io.StringIO]:
+        """About a megabyte of whole lines at a time, decoded in one call and split at LF only (as
+        the file's physical lines are counted) by StringIO, in C. A chunk that is not UTF-8 is decoded
+        line by line to name the line."""
         lines_before = 0
         while lines := self.binary.readlines(READ_CHUNK):
             try:
@@ -120,12 +143,7 @@ class CsvSource:
             if lines_before == 0 and text.startswith("\ufeff"):
                 text = text[1:]
             lines_before += len(lines)
-            pieces = text.split("\n")
-            last = pieces.pop()  # "" after a final LF, else the file's last line
-            chunk = [piece + "\n" for piece in pieces]
-            if last:
-                chunk.append(last)
-            yield chunk
+            yield io.StringIO(text, newline="\n")
 
     def _fail(self, line: int, message: str) -> HtxError:
         return HtxError(f"{self.name}:{line}: {message}")
@@ -159,23 +177,29 @@ class CsvSource:
             )
         return HtxError(messages.BAD_CSV.format(file=self.name, line=line, detail=e))
 
-    def batches(self, size: int) -> Iterator[list[tuple[int, list[str]]]]:
-        """Rows with the physical line each starts on, `size` at a time; blank lines skipped."""
+    def batches(self, size: int) -> Iterator[Read]:
+        """The rows, `size` at a time, with the physical line each starts on; blank lines skipped."""
         reader = self.reader
-        batch: list[tuple[int, list[str]]] = []
-        last = reader.line_num
-        try:
-            for cells in reader:
-                line, last = last + 1, reader.line_num
-                if len(cells) > 1 or (cells and cells[0].strip()):
-                    batch.append((line, cells))
-                    if len(batch) >= size:
-                        yield batch
-                        batch = []
-        except csv.Error as e:
-            raise self._problem(e, last + 1) from None
-        if batch:
-            yield batch
+        while True:
+            start = reader.line_num
+            rows: list[list[str]] = []
+            try:
+                rows.extend(islice(reader, size))  # in C; keeps the rows read before an error
+            except csv.Error as e:
+                raise self._problem(e, start + sum(map(_lines_spanned, rows)) + 1) from None
+            if not rows:
+                return
+            lines: Sequence[int]
+            if reader.line_num - start == len(rows):  # one line per row, as in most files
+                lines = range(start + 1, reader.line_num + 1)
+            else:  # some cells hold line breaks
+                spans = list(map(_lines_spanned, rows))
+                lines = [start + 1 + before for before in accumulate(spans[:-1], initial=0)]
+            read = Read(lines, rows)
+            if min(map(len, rows)) < 2:
+                read = read.keep([len(row) > 1 or bool(row and row[0].strip()) for row in rows])
+            if read.rows:
+                yield read
 
     def position(self) -> int:
         try:
@@ -187,7 +211,6 @@ class CsvSource:
 # --- loaders: parse a batch, then apply it ---------------------------------------------------
 
 
-Read = list[tuple[int, list[str]]]  # a batch of rows as read: physical line and cells
 Refused = list[tuple[int, list[str], str]]  # rows set aside, with their problem
 
 
@@ -209,6 +232,7 @@ class Loader:
         self.bulk = is_empty(self.connection, self.store.name)
         self._lives: dict[str, Life] = {}
         self._all_lives = False  # _lives holds every organisation
+        self._ids: dict[str, int] = {}
 
     def apply(self, read: Read, parsed: ParsedBatch) -> Refused:
         """Write the parsed rows of a batch; return the rows refused, each with its problem."""
@@ -236,6 +260,15 @@ class Loader:
         except IntegrityError:
             return False
         return True
+
+    def ids(self, codes: Sequence[str | None]) -> Mapping[str, int]:
+        """code -> id for the codes that exist (and maybe others)."""
+        lives = self.lives(codes)
+        if not self._all_lives:
+            return {code: lives[code][0] for code in set(codes) if code is not None and code in lives}
+        if not self._ids:  # made once: every organisation's id
+            self._ids = {code: life[0] for code, life in lives.items()}
+        return self._ids
 
     def lives(self, codes: Iterable[str | None]) -> dict[str, Life]:
         """code -> (id, founded, dissolved) for the codes that exist, remembered for later batches:
@@ -421,12 +454,10 @@ class SupportLoader(Loader):
         n = len(codes)
         if None in references or len(set(references)) != n:
             return None  # rows without a reference are compared with stored ones, the careful way
-        lives = self.lives(codes)
-        ids = [(life[0] if (life := lives.get(code)) else None) if code is not None else 0 for code in codes]
-        if None in ids:
+        ids = list(map(self.ids(codes).get, codes))  # None for a province-wide row (no code)
+        if ids.count(None) != codes.count(None):
             return None  # an unknown code: refused the careful way, with its message
         columns = [parsed.column(name) for name in _SUPPORT_VALUES]
-        ids = [i or None for i in ids]  # 0 stood for "province-wide"
         rows = list(zip(ids, *columns, repeat(self.entry(), n), strict=True))
         if not self._fast(lambda: insert_rows(self.connection, support, _SUPPORT_COLUMNS, rows)):
             return None
@@ -618,14 +649,15 @@ def _import_once(
         if loader.bulk:
             indexes.drop()
         for read in source.batches(BATCH):
-            unread = [
-                (line, cells, messages.TOO_MANY_CELLS.format(found=len(cells), expected=width))
-                for line, cells in read
-                if len(cells) > width
-            ]
-            if unread:
-                read = [(line, cells) for line, cells in read if len(cells) <= width]
-            parsed = loader.parse_batch(header, [cells for _, cells in read])
+            unread = []
+            if max(map(len, read.rows)) > width:
+                unread = [
+                    (line, cells, messages.TOO_MANY_CELLS.format(found=len(cells), expected=width))
+                    for line, cells in read
+                    if len(cells) > width
+                ]
+                read = read.keep([len(cells) <= width for cells in read.rows])
+            parsed = loader.parse_batch(header, read.rows)
             unread.extend((*read[i], str(e)) for i, e in parsed.errors)
             refused = loader.apply(read, parsed)
             for line, cells, problem in sorted(unread + refused, key=lambda item: item[0]):
