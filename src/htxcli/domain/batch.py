@@ -50,13 +50,20 @@ def numbers(parse: Callable[[str], Any], column: Sequence[str], bad: Bad) -> lis
     return by_value(parse, column, bad)
 
 
-def dates(parse: Callable[[str], Any], column: Sequence[str], bad: Bad) -> list[Any]:
-    """A column of YYYY-MM-DD dates is date.fromisoformat of each cell; others go by_value(parse)."""
+def dates(
+    parse: Callable[[str], Any], column: Sequence[str], bad: Bad, as_text: list[Sequence[str]] | None = None
+) -> list[Any]:
+    """A column of YYYY-MM-DD dates is date.fromisoformat of each cell (and, appended to `as_text`,
+    already the text a date is stored as); others go by_value(parse)."""
     if _whole_column(_ISO_DATES, column):
         try:
-            return list(map(date.fromisoformat, column))
+            values = list(map(date.fromisoformat, column))
         except ValueError:  # 2018-02-30
             pass
+        else:
+            if as_text is not None:
+                as_text.append(column)
+            return values
     return by_value(parse, column, bad)
 
 
@@ -190,6 +197,9 @@ class ParsedBatch:
     columns: list[list[Any]]  # one list per field, aligned with index
     errors: list[tuple[int, HtxError]] = field(default_factory=list)
     complete: bool = True  # False when some row lacks a column (ABSENT cells)
+    # Date columns whose every cell was already ISO text, as that text: SQLite stores dates so, and
+    # binding the text skips converting a million dates back (only set when every row parsed fast).
+    iso: dict[str, Sequence[str]] = field(default_factory=dict)
 
     def column(self, name: str) -> list[Any]:
         return self.columns[self.fields.index(name)]
@@ -216,10 +226,11 @@ def _assemble(
     parsed: list[list[Any]],
     bad: Bad,
     parse_row: RowParser,
+    iso: dict[str, Sequence[str]] | None = None,
 ) -> ParsedBatch:
     """The column results, with the rows the fast checks left undecided parsed one by one, in order."""
     if not bad and len(whole) == len(rows):
-        return ParsedBatch(fields, whole, parsed)
+        return ParsedBatch(fields, whole, parsed, iso=iso or {})
     at = {i: j for j, i in enumerate(whole) if j not in bad}
     batch = ParsedBatch(fields, [], [[] for _ in fields])
     for i, row in enumerate(rows):
@@ -316,14 +327,16 @@ def parse_supports(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Pars
     def column(name: str) -> Sequence[str]:
         return _present(header, columns, name, n)
 
+    as_text: list[Sequence[str]] = []
     parsed = [
         codes(column("code"), bad, blank_allowed=True),
         by_value(_required(_program, "program"), column("program"), bad),
-        dates(_required(parse_date, "date"), column("date"), bad),
+        dates(_required(parse_date, "date"), column("date"), bad, as_text),
         numbers(_optional(parse_money, "amount_vnd", 0), column("amount_vnd"), bad),
         numbers(_optional(parse_int, "quantity", 1), column("quantity"), bad),
         texts("unit", column("unit"), bad),
         texts("reference", column("reference"), bad, limit=200),
         texts("note", column("note"), bad),
     ]
-    return _assemble(SUPPORT_VALUES, header, rows, whole, parsed, bad, parse_support)
+    iso = {"date": as_text[0]} if as_text else None
+    return _assemble(SUPPORT_VALUES, header, rows, whole, parsed, bad, parse_support, iso)

@@ -457,7 +457,7 @@ class SupportLoader(Loader):
         ids = list(map(self.ids(codes).get, codes))  # None for a province-wide row (no code)
         if ids.count(None) != codes.count(None):
             return None  # an unknown code: refused the careful way, with its message
-        columns = [parsed.column(name) for name in _SUPPORT_VALUES]
+        columns = [parsed.iso.get(name) or parsed.column(name) for name in _SUPPORT_VALUES]
         rows = list(zip(ids, *columns, repeat(self.entry(), n), strict=True))
         if not self._fast(lambda: insert_rows(self.connection, support, _SUPPORT_COLUMNS, rows)):
             return None

@@ -1,0 +1,162 @@
+"""Loading into empty tables takes a faster way (no lookups of stored rows, secondary indexes built
+after the load on SQLite); it must end exactly where the careful way ends, whatever the file holds."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from htxcli.services.interchange import BATCH
+from tests.conftest import fresh_database, invoke, snapshot
+
+pytestmark = pytest.mark.both_backends
+
+HEADER = "code,name,kind,district,founded,members\n"
+
+
+def _cooperatives(count: int, *, repeat: dict[int, int] | None = None) -> str:
+    """`count` rows; row i of `repeat` carries the code of an earlier row, with its own name."""
+    lines = []
+    for i in range(count):
+        code = f"C{(repeat or {}).get(i, i):05d}"
+        lines.append(f"{code},HTX Số {i},cooperative,Ba Bể,2010-01-01,{i % 50}\n")
+    return HEADER + "".join(lines)
+
+
+def _export(db: Path | str, table: str) -> str:
+    r = invoke(db, "export", table)
+    assert r.exit_code == 0, r.stderr
+    return str(r.stdout)
+
+
+def test_a_code_repeated_across_batches_updates_like_a_second_import(backend: str, tmp_path: Path) -> None:
+    """The later row wins, whether the earlier one was in this file or already stored."""
+    rows = BATCH + 100
+    data = tmp_path / "c.csv"
+    data.write_text(_cooperatives(rows, repeat={BATCH + 50: 7}))
+    bulk = fresh_database(backend, tmp_path / "bulk")
+    r = invoke(bulk, "import", "cooperatives", str(data))
+    assert r.exit_code == 0, r.stderr
+    assert f"{rows - 1} new, 1 changed, 0 unchanged" in r.stderr
+
+    # The careful way: the first part of the file loaded before, then the whole file on top.
+    careful = fresh_database(backend, tmp_path / "careful")
+    first = tmp_path / "first.csv"
+    first.write_text(_cooperatives(10))
+    assert invoke(careful, "import", "cooperatives", str(first)).exit_code == 0
+    assert invoke(careful, "import", "cooperatives", str(data)).exit_code == 0
+    assert _export(bulk, "cooperatives") == _export(careful, "cooperatives")
+    assert f"HTX Số {BATCH + 50}" in str(invoke(bulk, "show", "C00007").stdout)
+    assert invoke(bulk, "search", f"số {BATCH + 50}").stdout.count("C00007") == 1
+
+
+def test_ratings_and_support_repeated_across_batches(backend: str, tmp_path: Path) -> None:
+    db = fresh_database(backend, tmp_path / "r")
+    coops = tmp_path / "c.csv"
+    coops.write_text(_cooperatives(60))
+    assert invoke(db, "import", "cooperatives", str(coops)).exit_code == 0
+    ratings = tmp_path / "r.csv"
+    rows = [f"C{i % 60:05d},{2011 + i // 60},good,85,\n" for i in range(BATCH + 40)]
+    rows.append("C00003,2011,weak,20,again\n")  # rated in the first batch, re-rated in the second
+    ratings.write_text("code,year,grade,score,note\n" + "".join(rows))
+    r = invoke(db, "import", "ratings", str(ratings))
+    assert r.exit_code == 0, r.stderr
+    assert f"{BATCH + 40} new, 1 changed, 0 unchanged" in r.stderr
+    assert "C00003,2011,weak,20,again" in _export(db, "ratings")
+
+    support = tmp_path / "s.csv"
+    lines = [f"C{i % 60:05d},credit,2018-03-01,{1000 + i},1,,QĐ-{i}/2018,\n" for i in range(BATCH + 10)]
+    lines.append("C00001,credit,2018-03-02,5,1,,QĐ-5/2018,corrected\n")  # a reference seen before
+    lines.append(",outreach,2018-05-10,0,8,lớp,,\n")  # province-wide, no reference
+    lines.append(",outreach,2018-05-10,0,8,lớp,,\n")  # the same row again: not added twice
+    support.write_text("code,program,date,amount_vnd,quantity,unit,reference,note\n" + "".join(lines))
+    r = invoke(db, "import", "support", str(support))
+    assert r.exit_code == 0, r.stderr
+    assert f"{BATCH + 11} new, 1 changed, 1 unchanged" in r.stderr
+    exported = _export(db, "support")
+    assert "C00001,credit,2018-03-02,5,1,,QĐ-5/2018,corrected" in exported
+    assert exported.count("QĐ-5/2018") == 1
+
+
+def test_unknown_codes_in_a_bulk_batch_are_refused_and_the_rest_kept(backend: str, tmp_path: Path) -> None:
+    db = fresh_database(backend, tmp_path / "u")
+    coops = tmp_path / "c.csv"
+    coops.write_text(_cooperatives(5))
+    assert invoke(db, "import", "cooperatives", str(coops)).exit_code == 0
+    support = tmp_path / "s.csv"
+    support.write_text(
+        "code,program,date,amount_vnd,reference\n"
+        "C00001,credit,2018-03-01,100,R1\nNOPE,credit,2018-03-01,100,R2\nC00002,credit,2018-03-01,100,R3\n"
+    )
+    rejects = tmp_path / "rejects.csv"
+    r = invoke(db, "import", "support", str(support), "--rejects", str(rejects))
+    assert r.exit_code == 1 and f"{support}:3: code: 'NOPE' is not in the registry" in r.stderr, r.stderr
+    assert "2 new, 0 changed, 0 unchanged, 1 rejected" in r.stderr
+    assert [line.split(",")[6] for line in _export(db, "support").splitlines()[1:]] == ["R1", "R3"]
+
+
+def _indexes(db: Path) -> list[tuple[str, str]]:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+        ).fetchall()
+    finally:
+        con.close()
+
+
+def test_indexes_are_as_before_after_a_bulk_load_a_failed_one_and_a_dry_run(tmp_path: Path) -> None:
+    db = tmp_path / "i.db"
+    assert invoke(db, "db", "upgrade").exit_code == 0
+    indexes = _indexes(db)
+    assert any(name == "ix_organisation_sort_key" for name, _ in indexes)
+    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
+    good.write_text(_cooperatives(30))
+    bad.write_text(_cooperatives(30) + "X1,HTX X,cooperative,,2010-02-30,1\n")
+    before = snapshot(db)
+    assert invoke(db, "import", "cooperatives", str(bad)).exit_code == 1
+    assert invoke(db, "import", "cooperatives", str(good), "--dry-run").exit_code == 0
+    assert _indexes(db) == indexes and snapshot(db) == before
+    assert invoke(db, "import", "cooperatives", str(good)).exit_code == 0
+    assert _indexes(db) == indexes
+    con = sqlite3.connect(db)
+    try:
+        plan = con.execute(
+            "EXPLAIN QUERY PLAN SELECT code FROM organisation ORDER BY sort_key LIMIT 5"
+        ).fetchall()
+        assert "ix_organisation_sort_key" in str(plan)
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        con.close()
+
+
+def test_line_numbers_across_batches_with_cells_over_several_lines(tmp_path: Path) -> None:
+    """Physical lines stay right after rows whose cells hold line breaks, and after blank lines."""
+    db = tmp_path / "l.db"
+    rows = [f'C{i:05d},HTX {i},2010-01-01,"chè\ngạo"\n' for i in range(BATCH + 5)]
+    rows.insert(3, "\n")  # a blank line
+    rows.append("BAD,HTX bad,2010-13-01,\n")
+    data = tmp_path / "c.csv"
+    data.write_text("code,name,founded,products\n" + "".join(rows))
+    r = invoke(db, "import", "cooperatives", str(data))
+    expected = 1 + 1 + 2 * (BATCH + 5) + 1  # header, blank line, two lines a row, then the bad row
+    assert r.exit_code == 1 and r.stderr.startswith(f"{data}:{expected}: founded: '2010-13-01'"), r.stderr
+
+
+def test_a_byte_that_is_not_utf8_far_into_the_file_is_named_by_its_line(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    good = "".join(f"C{i:06d},HTX Hợp tác xã số {i},2010-01-01\n" for i in range(40_000))  # > 1 MiB
+    data = tmp_path / "c.csv"
+    data.write_bytes(("code,name,founded\n" + good).encode() + b"X1,HTX \xff,2010-01-01\n")
+    r = invoke(db, "import", "cooperatives", str(data))
+    assert r.exit_code == 1 and f"{data}:40002: the file is not UTF-8" in r.stderr, r.stderr
+
+
+def test_a_broken_quote_after_multiline_rows_names_the_row_it_starts_on(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    data = tmp_path / "c.csv"
+    data.write_text('code,name,founded,products\nA,HTX A,2010-01-01,"x\ny"\nB,HTX B,2010-01-01,"z"w\n')
+    r = invoke(db, "import", "cooperatives", str(data))
+    assert r.exit_code == 1 and f"{data}:4:" in r.stderr, r.stderr
