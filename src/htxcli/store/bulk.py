@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
+SORT_THREADS = 2
+
 
 class SecondaryIndexes:
     """The non-unique indexes of one SQLite table, dropped for a bulk load and built again after it."""
@@ -35,6 +37,9 @@ class SecondaryIndexes:
                 self.dropped.append((name, sql))
 
     def restore(self) -> None:
+        if self.dropped:
+            # Building an index sorts the table's keys; SQLite may sort with a helper thread.
+            self.connection.exec_driver_sql(f"PRAGMA threads = {SORT_THREADS}")
         for _name, sql in self.dropped:
             self.connection.exec_driver_sql(sql)
         self.dropped.clear()
