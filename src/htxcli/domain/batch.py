@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from htxcli.domain.errors import HtxError
@@ -277,6 +278,7 @@ def _present(header: Sequence[str], columns: Sequence[Sequence[str]], name: str,
     return columns[header.index(name)] if name in header else [""] * rows
 
 
+_REFUSED = (None, None)  # the grade and score of a pair parse_rating refuses (the row is bad)
 RATING_VALUES = ("code", "year", "grade", "score", "note")
 
 
@@ -287,23 +289,23 @@ def parse_ratings(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Parse
     bad: Bad = set()
     code = codes(_present(header, columns, "code", n), bad)
     year = by_value(parse_rating_year, _present(header, columns, "year", n), bad)
-    pairs = [
-        f"{g}\n{s}"
-        for g, s in zip(
-            _present(header, columns, "grade", n), _present(header, columns, "score", n), strict=True
-        )
-    ]
-    graded = by_value(_grade_and_score, pairs, bad)
-    grade = [g[0] if g is not None else None for g in graded]
-    score = [g[1] if g is not None else None for g in graded]
+    pairs = list(
+        zip(_present(header, columns, "grade", n), _present(header, columns, "score", n), strict=True)
+    )
+    seen: dict[tuple[str, str], tuple[Any, Any]] = {}
+    for pair in set(pairs):
+        try:
+            values = parse_rating(pair[0], pair[1], None)
+            seen[pair] = values["grade"], values["score"]
+        except HtxError:
+            seen[pair] = _REFUSED
+    graded = list(map(seen.__getitem__, pairs))
+    if _REFUSED in seen.values():
+        bad.update(j for j, g in enumerate(graded) if g is _REFUSED)
+    grade = list(map(itemgetter(0), graded))
+    score = list(map(itemgetter(1), graded))
     note = texts("note", _present(header, columns, "note", n), bad)
     return _assemble(RATING_VALUES, header, rows, whole, [code, year, grade, score, note], bad, rating_values)
-
-
-def _grade_and_score(pair: str) -> tuple[str, int | None]:
-    grade, _, score = pair.partition("\n")
-    values = parse_rating(grade, score, None)
-    return values["grade"], values["score"]
 
 
 def rating_values(raw: Mapping[str, str | None]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate, chain, compress, islice, repeat
-from operator import itemgetter
+from operator import ge, itemgetter, le
 from pathlib import Path
 from typing import IO, Any
 
@@ -253,12 +253,17 @@ class Loader:
         raise NotImplementedError
 
     def _fast(self, insert: Callable[[], None]) -> bool:
-        """Run a bulk insert in a savepoint; False (and nothing written) if it hit a constraint."""
+        """Run a bulk insert in a savepoint; False (and nothing written) if it hit a constraint.
+        Plain SAVEPOINT statements: SQLAlchemy's nested transactions cost a millisecond a batch."""
+        run = self.connection.exec_driver_sql
+        run("SAVEPOINT htx_bulk")
         try:
-            with self.connection.begin_nested():
-                insert()
+            insert()
         except IntegrityError:
+            run("ROLLBACK TO SAVEPOINT htx_bulk")
+            run("RELEASE SAVEPOINT htx_bulk")
             return False
+        run("RELEASE SAVEPOINT htx_bulk")
         return True
 
     def ids(self, codes: Sequence[str | None]) -> Mapping[str, int]:
@@ -371,14 +376,18 @@ class RatingLoader(Loader):
 
     def apply_bulk(self, read: Read, parsed: ParsedBatch) -> Refused | None:
         codes, years = parsed.column("code"), parsed.column("year")
-        lives = self.lives(codes)
-        if not lives.keys() >= set(codes):
+        lives, named = self.lives(codes), set(codes)
+        if not lives.keys() >= named:
             return None  # an unknown code: refused the careful way, with its message
-        found = list(map(lives.__getitem__, codes))
-        ids = [life[0] for life in found]
-        if len(set(zip(ids, years, strict=True))) != len(ids) or not all(
-            life[1].year <= year and (life[2] is None or year <= life[2].year)
-            for life, year in zip(found, years, strict=True)
+        # Per organisation named in the batch, then mapped over its rows in C.
+        id_of = {code: lives[code][0] for code in named}
+        first = {code: lives[code][1].year for code in named}
+        last = {code: (end.year if (end := lives[code][2]) else 9999) for code in named}
+        ids = list(map(id_of.__getitem__, codes))
+        if (
+            len(set(zip(ids, years, strict=True))) != len(ids)
+            or not all(map(le, map(first.__getitem__, codes), years))
+            or not all(map(ge, map(last.__getitem__, codes), years))
         ):
             return None  # a rating twice in the batch, or a year outside a life
         columns = (ids, years, parsed.column("grade"), parsed.column("score"), parsed.column("note"))
