@@ -3,13 +3,18 @@ after the load on SQLite); it must end exactly where the careful way ends, whate
 
 from __future__ import annotations
 
+import pickle
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from htxcli.services.interchange import BATCH
-from tests.conftest import fresh_database, invoke, snapshot
+from tests.conftest import EXAMPLE, fresh_database, invoke, snapshot
 
 pytestmark = pytest.mark.both_backends
 
@@ -160,3 +165,58 @@ def test_a_broken_quote_after_multiline_rows_names_the_row_it_starts_on(tmp_path
     data.write_text('code,name,founded,products\nA,HTX A,2010-01-01,"x\ny"\nB,HTX B,2010-01-01,"z"w\n')
     r = invoke(db, "import", "cooperatives", str(data))
     assert r.exit_code == 1 and f"{data}:4:" in r.stderr, r.stderr
+
+
+# --- reading ahead in a second process (a pipe, or a large file, on Linux with two cores) --------
+
+HTX = [sys.executable, "-m", "htxcli"]
+
+
+def _piped(db: Path, table: str, data: bytes) -> subprocess.CompletedProcess[bytes]:
+    """`… | htx import TABLE -`: a pipe has no size, so the file is read ahead by a child process."""
+    command = [*HTX, "--db", str(db), "import", table, "-"]
+    return subprocess.run(command, input=data, capture_output=True, timeout=120)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reading ahead forks: Linux only")
+def test_reading_ahead_loads_what_reading_in_process_loads(tmp_path: Path) -> None:
+    piped, direct = tmp_path / "piped.db", tmp_path / "direct.db"
+    for table in ("cooperatives", "ratings", "support"):
+        r = _piped(piped, table, (EXAMPLE / f"{table}.csv").read_bytes())
+        assert r.returncode == 0, r.stderr
+        assert invoke(direct, "import", table, str(EXAMPLE / f"{table}.csv")).exit_code == 0
+    for table in ("cooperatives", "ratings", "support"):
+        assert _export(piped, table) == _export(direct, table)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reading ahead forks: Linux only")
+def test_reading_ahead_reports_bad_rows_and_files_like_reading_in_process(tmp_path: Path) -> None:
+    db = tmp_path / "p.db"
+    assert invoke(db, "db", "upgrade").exit_code == 0
+    before = snapshot(db)
+    rows = _cooperatives(BATCH + 30) + 'Z1,"HTX ""Z""",cooperative,,2010-02-30,3\n'
+    r = _piped(db, "cooperatives", rows.encode())
+    assert r.returncode == 1
+    assert r.stderr.decode().splitlines() == [
+        f"<stdin>:{BATCH + 32}: founded: '2010-02-30' is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
+        "Error: <stdin>: rows with errors: 1; nothing was imported",
+    ]
+    not_utf8 = _cooperatives(BATCH + 30).encode() + b"Z2,HTX \xff,cooperative,,2010-02-01,3\n"
+    r = _piped(db, "cooperatives", not_utf8)
+    assert r.returncode == 1 and f"<stdin>:{BATCH + 32}: the file is not UTF-8" in r.stderr.decode()
+    broken = _cooperatives(BATCH + 30) + 'Z3,"HTX\n'
+    r = _piped(db, "cooperatives", broken.encode())
+    assert r.returncode == 1 and r.stderr.decode().startswith(f"Error: <stdin>:{BATCH + 32}:"), r.stderr
+    assert snapshot(db) == before
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.text(max_size=8), min_size=1, max_size=4), min_size=1, max_size=6))
+@example([["a\rb", "c\r\nd", '"q"'], [""], ["=1", " x "]])
+def test_a_batch_crosses_to_another_process_unchanged(rows: list[list[str]]) -> None:
+    """Rows travel between the processes as CSV text; read back, every cell is as it was."""
+    from htxcli.services.interchange import Read
+
+    sent = Read(range(2, 2 + len(rows)), rows)
+    received = pickle.loads(pickle.dumps(sent))
+    assert received.rows == rows and list(received.lines) == list(sent.lines)

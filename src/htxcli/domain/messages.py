@@ -221,3 +221,7 @@ COPY_DONE = (
 )
 COPYING = "copying"
 BACKUP_SAME_FILE = "is the database itself"
+
+# Reading a large file ahead, in a second process (services/readahead.py)
+READER_STOPPED = "the process reading the file stopped unexpectedly; nothing was written"
+READER_FAILED = "reading the file failed: {detail}; nothing was written"
