@@ -201,6 +201,8 @@ class ParsedBatch:
     # Date columns whose every cell was already ISO text, as that text: SQLite stores dates so, and
     # binding the text skips converting a million dates back (only set when every row parsed fast).
     iso: dict[str, Sequence[str]] = field(default_factory=dict)
+    # Filled by the importer where the rows are read: the columns of a bulk insert, ready to send.
+    planned: list[Sequence[Any]] | None = None
 
     def column(self, name: str) -> list[Any]:
         return self.columns[self.fields.index(name)]

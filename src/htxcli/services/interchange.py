@@ -261,15 +261,31 @@ class Loader:
     def apply(self, read: Read, parsed: ParsedBatch) -> Refused:
         """Write the parsed rows of a batch; return the rows refused, each with its problem."""
         if self.bulk and parsed.complete:
-            done = self.apply_bulk(read, parsed)
-            if done is not None:
-                return done
-        rows = [Row(*read[i], parsed.row(j)) for j, i in enumerate(parsed.index)]
-        return [(row.line, row.cells, problem) for row, problem in self.apply_rows(rows)]
+            columns = parsed.planned if parsed.planned is not None else self.plan_bulk(parsed)
+            if columns is not None:
+                n = len(parsed.index)
+                rows = list(zip(*columns, repeat(self.entry(), n), strict=True))
+                if self._fast(
+                    lambda: insert_rows(self.connection, self.store, (*self.bulk_columns, "created_by"), rows)
+                ):
+                    self.result.new += n
+                    return []
+        rows_ = [Row(*read[i], parsed.row(j)) for j, i in enumerate(parsed.index)]
+        return [(row.line, row.cells, problem) for row, problem in self.apply_rows(rows_)]
 
-    def apply_bulk(self, read: Read, parsed: ParsedBatch) -> Refused | None:
-        """Insert a batch into a table that was empty when the import began, column by column; None
-        when the batch needs the careful way (a key repeated, a row matching an earlier one)."""
+    bulk_columns: tuple[str, ...]  # what plan_bulk's columns hold, then created_by
+
+    def preload(self) -> None:
+        """Read what plan_bulk needs from the database before the file is read (maybe by a child)."""
+
+    def plans_offline(self) -> bool:
+        """Whether plan_bulk can run without the database (so in the process reading the file)."""
+        return self._all_lives
+
+    def plan_bulk(self, parsed: ParsedBatch) -> list[Sequence[Any]] | None:
+        """For a table that was empty when the import began: the batch as columns to insert as they
+        are, or None when it needs the careful way (a key repeated within the batch, an unknown code,
+        a row to compare with a stored one)."""
         return None
 
     def apply_rows(self, rows: list[Row]) -> list[tuple[Row, str]]:
@@ -318,7 +334,6 @@ class Loader:
         return self._lives
 
 
-_ORGANISATION_COLUMNS = (*ORGANISATION_FIELDS, *KEY_FIELDS, "created_by")
 _organisation_values = itemgetter(*ORGANISATION_FIELDS)
 
 
@@ -328,22 +343,22 @@ class CooperativeLoader(Loader):
 
     parse_batch = staticmethod(parse_organisations)
 
-    def apply_bulk(self, read: Read, parsed: ParsedBatch) -> Refused | None:
+    bulk_columns = (*ORGANISATION_FIELDS, *KEY_FIELDS)
+
+    def plans_offline(self) -> bool:
+        return True
+
+    def plan_bulk(self, parsed: ParsedBatch) -> list[Sequence[Any]] | None:
         n = len(parsed.index)
         if len(set(parsed.column("code"))) != n:
             return None  # a code twice in the batch: the later row wins, the careful way
-        columns = {}
+        columns: dict[str, Sequence[Any]] = {}
         for name in ORGANISATION_FIELDS:
             if name in parsed.fields:
-                columns[name] = parsed.column(name)
+                columns[name] = parsed.iso.get(name) or parsed.column(name)
             else:  # not in the file
                 columns[name] = ["cooperative" if name == "kind" else None] * n
-        keys = derived_key_columns(columns)
-        rows = list(zip(*columns.values(), *keys, repeat(self.entry(), n), strict=True))
-        if not self._fast(lambda: insert_rows(self.connection, organisation, _ORGANISATION_COLUMNS, rows)):
-            return None
-        self.result.new += n
-        return []
+        return [*columns.values(), *derived_key_columns(columns)]
 
     def apply_rows(self, batch: list[Row]) -> list[tuple[Row, str]]:
         latest = {row.values["code"]: row for row in batch}  # a code twice in one batch: the later row wins
@@ -390,7 +405,7 @@ class CooperativeLoader(Loader):
             )
             for row, k in zip(full, derived_keys_many(full), strict=True)
         ]
-        insert_rows(self.connection, organisation, _ORGANISATION_COLUMNS, tuples)
+        insert_rows(self.connection, organisation, (*self.bulk_columns, "created_by"), tuples)
 
 
 class RatingLoader(Loader):
@@ -398,7 +413,13 @@ class RatingLoader(Loader):
     store = rating
     parse_batch = staticmethod(parse_ratings)
 
-    def apply_bulk(self, read: Read, parsed: ParsedBatch) -> Refused | None:
+    bulk_columns = ("organisation_id", "year", "grade", "score", "note")
+
+    def preload(self) -> None:
+        if self.bulk:
+            self.lives(())
+
+    def plan_bulk(self, parsed: ParsedBatch) -> list[Sequence[Any]] | None:
         codes, years = parsed.column("code"), parsed.column("year")
         lives, named = self.lives(codes), set(codes)
         if not lives.keys() >= named:
@@ -414,12 +435,7 @@ class RatingLoader(Loader):
             or not all(map(ge, map(last.__getitem__, codes), years))
         ):
             return None  # a rating twice in the batch, or a year outside a life
-        columns = (ids, years, parsed.column("grade"), parsed.column("score"), parsed.column("note"))
-        rows = list(zip(*columns, repeat(self.entry(), len(ids)), strict=True))
-        if not self._fast(lambda: insert_rows(self.connection, rating, _RATING_COLUMNS, rows)):
-            return None
-        self.result.new += len(ids)
-        return []
+        return [ids, years, parsed.column("grade"), parsed.column("score"), parsed.column("note")]
 
     def apply_rows(self, batch: list[Row]) -> list[tuple[Row, str]]:
         lives = self.lives(row.values["code"] for row in batch)
@@ -469,12 +485,10 @@ class RatingLoader(Loader):
             (organisation_id, year, row.values["grade"], row.values["score"], row.values["note"], created_by)
             for (organisation_id, year), row in rows.items()
         ]
-        insert_rows(self.connection, rating, _RATING_COLUMNS, tuples)
+        insert_rows(self.connection, rating, (*self.bulk_columns, "created_by"), tuples)
 
 
-_RATING_COLUMNS = ("organisation_id", "year", "grade", "score", "note", "created_by")
 _SUPPORT_VALUES = ("program", "date", "amount_vnd", "quantity", "unit", "reference", "note")
-_SUPPORT_COLUMNS = ("organisation_id", *_SUPPORT_VALUES, "created_by")
 
 
 class SupportLoader(Loader):
@@ -482,20 +496,20 @@ class SupportLoader(Loader):
     store = support
     parse_batch = staticmethod(parse_supports)
 
-    def apply_bulk(self, read: Read, parsed: ParsedBatch) -> Refused | None:
+    bulk_columns = ("organisation_id", *_SUPPORT_VALUES)
+
+    def preload(self) -> None:
+        if self.bulk:
+            self.ids(())
+
+    def plan_bulk(self, parsed: ParsedBatch) -> list[Sequence[Any]] | None:
         codes, references = parsed.column("code"), parsed.column("reference")
-        n = len(codes)
-        if None in references or len(set(references)) != n:
+        if None in references or len(set(references)) != len(codes):
             return None  # rows without a reference are compared with stored ones, the careful way
         ids = list(map(self.ids(codes).get, codes))  # None for a province-wide row (no code)
         if ids.count(None) != codes.count(None):
             return None  # an unknown code: refused the careful way, with its message
-        columns = [parsed.iso.get(name) or parsed.column(name) for name in _SUPPORT_VALUES]
-        rows = list(zip(ids, *columns, repeat(self.entry(), n), strict=True))
-        if not self._fast(lambda: insert_rows(self.connection, support, _SUPPORT_COLUMNS, rows)):
-            return None
-        self.result.new += n
-        return []
+        return [ids, *(parsed.iso.get(name) or parsed.column(name) for name in _SUPPORT_VALUES)]
 
     def apply_rows(self, batch: list[Row]) -> list[tuple[Row, str]]:
         lives = self.lives(row.values["code"] for row in batch)
@@ -550,7 +564,7 @@ class SupportLoader(Loader):
             return
         created_by = self.entry()
         tuples = [(*_support_values(r), created_by) for r in records]
-        insert_rows(self.connection, support, _SUPPORT_COLUMNS, tuples)
+        insert_rows(self.connection, support, (*self.bulk_columns, "created_by"), tuples)
 
     def _existing_by_reference(self, records: list[dict[str, Any]]) -> dict[str, Mapping[str, Any]]:
         refs = list({r["reference"] for r in records})
@@ -680,7 +694,8 @@ def _import_once(
         indexes = SecondaryIndexes(uow.connection, loader.store.name)
         if loader.bulk:
             indexes.drop()
-        batches = read_ahead(lambda: _parsed_batches(source, loader.parse_batch), _size(stream))
+        loader.preload()
+        batches = read_ahead(lambda: _parsed_batches(source, loader), _size(stream))
         for read, parsed, unread, position in batches:
             unread.extend((*read[i], str(e)) for i, e in parsed.errors)
             refused = loader.apply(read, parsed)
@@ -701,11 +716,10 @@ def _import_once(
 Parsed = tuple[Read, ParsedBatch, Refused, int]  # a batch, its values, rows refused already, file position
 
 
-def _parsed_batches(
-    source: CsvSource, parse_batch: Callable[[Sequence[str], Sequence[Sequence[str]]], ParsedBatch]
-) -> Iterator[Parsed]:
-    """Each batch of the file, parsed: the part of an import that needs no database (it may run in
-    another process, see readahead.py, so errors travel as plain messages)."""
+def _parsed_batches(source: CsvSource, loader: Loader) -> Iterator[Parsed]:
+    """Each batch of the file, parsed, and planned for a bulk insert where that needs no database: the
+    part of an import that may run in another process (see readahead.py; errors travel as messages)."""
+    plan = loader.bulk and loader.plans_offline()
     width = len(source.header)
     for read in source.batches(BATCH):
         unread: Refused = []
@@ -716,8 +730,10 @@ def _parsed_batches(
                 if len(cells) > width
             ]
             read = read.keep([len(cells) <= width for cells in read.rows])
-        parsed = parse_batch(source.header, read.rows)
+        parsed = loader.parse_batch(source.header, read.rows)
         parsed.errors = [(i, HtxError(str(e))) for i, e in parsed.errors]
+        if plan and parsed.complete:
+            parsed.planned = loader.plan_bulk(parsed)
         yield read, parsed, unread, source.position()
 
 
