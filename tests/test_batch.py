@@ -20,9 +20,10 @@ from htxcli.domain.batch import (
 )
 from htxcli.domain.errors import HtxError
 from htxcli.domain.records import (
+    KEY_FIELDS,
     ORGANISATION_FIELDS,
+    derived_key_columns,
     derived_keys,
-    derived_keys_many,
     parse_organisation,
     parse_support,
 )
@@ -187,5 +188,7 @@ _TEXT_OR_NONE = st.one_of(st.none(), st.text(min_size=1, max_size=15))
         max_size=10,
     )
 )
-def test_derived_keys_many_is_derived_keys_of_each(rows: list[dict[str, Any]]) -> None:
-    assert derived_keys_many(rows) == [derived_keys(r) for r in rows]
+def test_derived_key_columns_are_derived_keys_of_each(rows: list[dict[str, Any]]) -> None:
+    columns = {f: [r[f] for r in rows] for f in ("name", "code", "commune", "district", "representative")}
+    keys = [dict(zip(KEY_FIELDS, k, strict=True)) for k in zip(*derived_key_columns(columns), strict=True)]
+    assert keys == [derived_keys(r) for r in rows]

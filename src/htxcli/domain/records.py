@@ -123,14 +123,6 @@ def derived_keys(values: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def derived_keys_many(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """[derived_keys(r) for r in rows], computed column by column."""
-    columns = {f: [r.get(f) for r in rows] for f in (*_SEARCHED, "name")}
-    return [
-        dict(zip(KEY_FIELDS, keys, strict=True)) for keys in zip(*derived_key_columns(columns), strict=True)
-    ]
-
-
 def derived_key_columns(columns: Mapping[str, Sequence[Any]]) -> tuple[list[Any], ...]:
     """The search, name, district and sort keys of organisations given as columns: each distinct
     value is folded once, and all of a column's values in one pass (text.fold_many)."""

@@ -36,7 +36,6 @@ from htxcli.domain.records import (
     check_rating_year,
     derived_key_columns,
     derived_keys,
-    derived_keys_many,
 )
 from htxcli.render.machine import unprotect_cell
 from htxcli.services.history import current_user
@@ -334,9 +333,6 @@ class Loader:
         return self._lives
 
 
-_organisation_values = itemgetter(*ORGANISATION_FIELDS)
-
-
 class CooperativeLoader(Loader):
     table = "cooperatives"
     store = organisation
@@ -393,18 +389,12 @@ class CooperativeLoader(Loader):
     def _insert(self, full: list[dict[str, Any]]) -> None:
         if not full:
             return
-        created_by = self.entry()
-        tuples = [
-            (
-                *_organisation_values(row),
-                k["search_key"],
-                k["name_key"],
-                k["district_key"],
-                k["sort_key"],
-                created_by,
+        columns = {name: [row[name] for row in full] for name in ORGANISATION_FIELDS}
+        tuples = list(
+            zip(
+                *columns.values(), *derived_key_columns(columns), repeat(self.entry(), len(full)), strict=True
             )
-            for row, k in zip(full, derived_keys_many(full), strict=True)
-        ]
+        )
         insert_rows(self.connection, organisation, (*self.bulk_columns, "created_by"), tuples)
 
 

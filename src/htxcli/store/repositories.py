@@ -193,13 +193,6 @@ def organisation_lives(connection: Connection, codes: Sequence[str] | None = Non
     }
 
 
-def insert_many(connection: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert rows that all have the same keys, in one executemany."""
-    if rows:
-        columns = tuple(rows[0])
-        insert_rows(connection, table, columns, [tuple(row[name] for name in columns) for row in rows])
-
-
 def insert_rows(
     connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
 ) -> None:
