@@ -57,11 +57,17 @@ def test_a_code_repeated_across_batches_updates_like_a_second_import(backend: st
     assert invoke(bulk, "search", f"số {BATCH + 50}").stdout.count("C00007") == 1
 
 
-def test_ratings_and_support_repeated_across_batches(backend: str, tmp_path: Path) -> None:
-    db = fresh_database(backend, tmp_path / "r")
-    coops = tmp_path / "c.csv"
-    coops.write_text(_cooperatives(60))
+def _registry(backend: str, folder: Path, organisations: int) -> Path | str:
+    """A new database holding organisations C00000, C00001, …"""
+    db = fresh_database(backend, folder / "registry")
+    coops = folder / "c.csv"
+    coops.write_text(_cooperatives(organisations))
     assert invoke(db, "import", "cooperatives", str(coops)).exit_code == 0
+    return db
+
+
+def test_ratings_and_support_repeated_across_batches(backend: str, tmp_path: Path) -> None:
+    db = _registry(backend, tmp_path, 60)
     ratings = tmp_path / "r.csv"
     rows = [f"C{i % 60:05d},{2011 + i // 60},good,85,\n" for i in range(BATCH + 40)]
     rows.append("C00003,2011,weak,20,again\n")  # rated in the first batch, re-rated in the second
@@ -86,10 +92,7 @@ def test_ratings_and_support_repeated_across_batches(backend: str, tmp_path: Pat
 
 
 def test_unknown_codes_in_a_bulk_batch_are_refused_and_the_rest_kept(backend: str, tmp_path: Path) -> None:
-    db = fresh_database(backend, tmp_path / "u")
-    coops = tmp_path / "c.csv"
-    coops.write_text(_cooperatives(5))
-    assert invoke(db, "import", "cooperatives", str(coops)).exit_code == 0
+    db = _registry(backend, tmp_path, 5)
     support = tmp_path / "s.csv"
     support.write_text(
         "code,program,date,amount_vnd,reference\n"
