@@ -14,15 +14,18 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from htxcli.cli.app import app
+from htxcli.store.engine import BUSY_TIMEOUT_MS
+from htxcli.store.uow import WRITER_LOCK_TABLE
 from tests.conftest import EXAMPLE, HTX, ROOT, Run, invoke, load_example, runner, snapshot
 
 
-def htx_process(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def htx_process(db: Path | str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*HTX, "--db", str(db), *args], capture_output=True, text=True, timeout=300)
 
 
@@ -177,6 +180,8 @@ import sys, time
 from pathlib import Path
 from typer.testing import CliRunner
 from htxcli.cli.app import app
+from htxcli.store.engine import BUSY_TIMEOUT_MS
+from htxcli.store.uow import WRITER_LOCK_TABLE
 
 db, clerk, go = sys.argv[1], sys.argv[2], Path(sys.argv[3])
 while not go.exists():
@@ -229,6 +234,54 @@ def test_four_clerks_writing_at_once_lose_nothing(db_path: Path | str, tmp_path:
     assert sum(amounts) == 4 * sum(range(1, 17)) * 1_000_000
     check = invoke(db, "db", "check")
     assert check.exit_code == 0, check.stdout
+
+
+@contextmanager
+def another_writer(db: Path | str) -> Iterator[None]:
+    """Hold the database's write lock as another clerk's long command would."""
+    if isinstance(db, Path):
+        con = sqlite3.connect(db, isolation_level=None)
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            con.close()
+        return
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    with psycopg.connect(
+        make_url(db).set(drivername="postgresql").render_as_string(hide_password=False)
+    ) as con:
+        con.execute(f"LOCK TABLE {WRITER_LOCK_TABLE} IN SHARE ROW EXCLUSIVE MODE")
+        yield
+        con.rollback()
+
+
+@pytest.mark.slow
+@pytest.mark.both_backends
+def test_a_writer_waits_its_turn_and_gives_up_after_the_busy_timeout(db_path: Path | str) -> None:
+    db = db_path
+    assert invoke(db, "db", "upgrade").exit_code == 0
+    add = ("add", "HTX Chờ Lượt", "--code", "4799999999", "--founded", "2015-03-01")
+    before = snapshot(db)
+    with another_writer(db):
+        started = time.monotonic()
+        r = htx_process(db, *add)
+        waited = time.monotonic() - started
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.startswith("Error: database: ") and r.stderr.count("\n") == 1
+    assert "busy too long; try again, nothing was changed" in r.stderr
+    assert waited >= BUSY_TIMEOUT_MS / 1000
+    assert snapshot(db) == before
+
+    with another_writer(db):
+        waiting = subprocess.Popen([*HTX, "--db", str(db), *add], stderr=subprocess.PIPE, text=True)
+        time.sleep(2.0)
+        assert waiting.poll() is None  # still waiting for the other writer
+    _, err = waiting.communicate(timeout=60)
+    assert waiting.returncode == 0, err
+    assert [row[1] for row in dict(snapshot(db))["organisation"]] == ["4799999999"]
 
 
 # --- a killed import, a full disk ------------------------------------------------------------------

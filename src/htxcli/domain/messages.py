@@ -62,6 +62,7 @@ DB_HINTS = {
     "disk I/O error": "is the disk full or disconnected? Nothing was changed",
     "database or disk is full": "free some disk space; nothing was changed",
     "database is locked": "another program kept it busy too long; try again, nothing was changed",
+    "lock timeout": "another clerk's command kept it busy too long; try again, nothing was changed",
     "malformed": "restore it from a backup (htx db backup makes one)",
 }
 DB_UNKNOWN_DRIVER = "database: no driver for {url!r}; {hint}"
