@@ -113,6 +113,26 @@ def test_unknown_driver_names_what_to_install(tmp_path: Path) -> None:
     assert r.stderr.startswith("Error: database: no driver")
 
 
+@pytest.mark.parametrize(
+    "value", ["postgresql+psycopg:/clerk@localhost/htx", "postgresql:clerk@localhost/htx", "sqlite:/tmp/x.db"]
+)
+def test_a_url_that_lost_its_slashes_is_refused_not_made_a_file(
+    value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    r = invoke("--db", value, "list")
+    assert r.exit_code == 1 and r.stderr.count("\n") == 1
+    assert "looks like a server URL without the '//'" in r.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_path_with_a_drive_letter_is_still_a_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    r = invoke("--db", "C:/htx.db", "db", "upgrade")
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "C:" / "htx.db").exists()
+
+
 def test_version() -> None:
     r = invoke("--version")
     assert r.exit_code == 0

@@ -66,6 +66,10 @@ DB_HINTS = {
     "malformed": "restore it from a backup (htx db backup makes one)",
 }
 DB_UNKNOWN_DRIVER = "database: no driver for {url!r}; {hint}"
+DB_URL_WITHOUT_SLASHES = (
+    "database: {value!r} looks like a server URL without the '//' after '{scheme}:'; "
+    "write it as {scheme}://user@host/database"
+)
 
 # --- confirmations on stderr --------------------------------------------------------------
 ADDED = "Added {code} {name}"

@@ -6,10 +6,17 @@ Kept free of SQLAlchemy so that resolving a location costs nothing.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from htxcli.domain import messages
+from htxcli.domain.errors import HtxError
+
 ENV_VAR = "HTX_DB"
+# "postgresql+psycopg:/host/db": a URL whose "//" was lost, which as a path would quietly become a new
+# SQLite file in a folder named after the scheme. Two letters at least, so "C:/htx.db" stays a path.
+_URL_WITHOUT_SLASHES = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):/?(?!/)")
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,9 @@ def resolve(option: str | None) -> Location:
     value = option or os.environ.get(ENV_VAR) or str(default_path())
     if "://" in value:
         return Location(url=value, sqlite_path=None)
+    broken = _URL_WITHOUT_SLASHES.match(value)
+    if broken and ("+" in broken[1] or broken[1].lower().startswith(("postgres", "sqlite"))):
+        raise HtxError(messages.DB_URL_WITHOUT_SLASHES.format(value=value, scheme=broken[1]))
     path = Path(value).expanduser().resolve()
     return Location(url=f"sqlite+pysqlite:///{path}", sqlite_path=path)
 
