@@ -1,5 +1,6 @@
-"""Loading into empty tables takes a faster way (no lookups of stored rows, secondary indexes built
-after the load on SQLite); it must end exactly where the careful way ends, whatever the file holds."""
+"""Imports insert batches as they are where they can (no lookups of stored rows; into empty tables,
+secondary indexes built after the load on SQLite); they must end exactly where the careful way ends,
+whatever the file holds."""
 
 from __future__ import annotations
 
@@ -89,6 +90,43 @@ def test_ratings_and_support_repeated_across_batches(backend: str, tmp_path: Pat
     exported = _export(db, "support")
     assert "C00001,credit,2018-03-02,5,1,,QĐ-5/2018,corrected" in exported
     assert exported.count("QĐ-5/2018") == 1
+
+
+def test_a_file_of_new_rows_into_filled_tables_ends_as_one_load_and_undoes_exactly(
+    backend: str, tmp_path: Path
+) -> None:
+    """A later file (new organisations, a new year's ratings) is inserted batch by batch as it is; its
+    batch that names a stored row goes the careful way. The registry ends as if both files had been
+    one, and undo takes back exactly the later file."""
+    orgs = BATCH + 100
+    db = _registry(backend, tmp_path, orgs)
+    first, later = tmp_path / "r1.csv", tmp_path / "r2.csv"
+    header = "code,year,grade,score,note\n"
+    first_rows = "".join(f"C{i:05d},2011,good,85,\n" for i in range(orgs))
+    later_rows = "".join(f"C{i:05d},2012,average,60,\n" for i in range(orgs)) + "C00003,2011,weak,20,again\n"
+    first.write_text(header + first_rows)
+    later.write_text(header + later_rows)
+    assert invoke(db, "import", "ratings", str(first)).exit_code == 0
+    before_later = _export(db, "ratings")
+    r = invoke(db, "import", "ratings", str(later))
+    assert r.exit_code == 0, r.stderr
+    assert f"{orgs} new, 1 changed, 0 unchanged" in r.stderr
+
+    more = tmp_path / "c2.csv"
+    more.write_text(HEADER + f"C{orgs:05d},HTX Mới Thành Lập,cooperative,Ba Bể,2010-01-01,3\n")
+    assert "1 new, 0 changed" in invoke(db, "import", "cooperatives", str(more)).stderr
+    assert invoke(db, "search", "moi thanh lap").stdout.count(f"C{orgs:05d}") == 1
+
+    (tmp_path / "at-once").mkdir()
+    at_once = _registry(backend, tmp_path / "at-once", orgs)
+    both = tmp_path / "both.csv"
+    both.write_text(header + first_rows + later_rows)
+    assert invoke(at_once, "import", "ratings", str(both)).exit_code == 0
+    assert _export(db, "ratings") == _export(at_once, "ratings")
+
+    assert invoke(db, "undo", "--yes").exit_code == 0  # the new organisation
+    assert invoke(db, "undo", "--yes").exit_code == 0  # the later ratings file
+    assert _export(db, "ratings") == before_later
 
 
 def test_unknown_codes_in_a_bulk_batch_are_refused_and_the_rest_kept(backend: str, tmp_path: Path) -> None:

@@ -237,38 +237,49 @@ class CsvSource:
 Refused = list[tuple[int, list[str], str]]  # rows set aside, with their problem
 
 
+class ImportEntry:
+    """The import's history entry, made on its first write: an import that changes nothing leaves
+    no entry, so `htx undo` after it reverts the change before."""
+
+    def __init__(self, uow: UnitOfWork, table: str, name: str) -> None:
+        self.history = uow.history
+        self.command = f"import {table}"
+        self.file = name
+        self.id: int | None = None
+
+    def __call__(self) -> int:
+        if self.id is None:
+            self.id = self.history.begin(current_user(), self.command, {"file": self.file})
+        return self.id
+
+
 class Loader:
     table: str
     store: Table
     parse_batch: Callable[[Sequence[str], Sequence[Sequence[str]]], ParsedBatch]
 
-    def __init__(self, uow: UnitOfWork, result: ImportResult, entry: Callable[[], int]) -> None:
+    def __init__(self, uow: UnitOfWork, result: ImportResult, entry: ImportEntry) -> None:
         self.connection = uow.connection
         self.history = uow.history
         self.result = result
-        # The import's history entry, made on the first write: an import that changes nothing
-        # leaves no entry, so `htx undo` after it reverts the change before.
         self.entry = entry
-        # Into a table that was empty when the import began, rows are inserted without first looking
-        # for stored ones: only rows of this same file can be there. A key the file repeats across
-        # batches trips a unique constraint, and that batch is rolled back and done the careful way.
-        self.bulk = is_empty(self.connection, self.store.name)
+        # A batch is first inserted as it is, without looking for stored rows: a batch that names a
+        # stored row (or one an earlier batch of the file inserted) trips a unique constraint, and is
+        # rolled back and done the careful way. A file of new rows, such as a new year's ratings,
+        # never pays for lookups; one of stored rows fails its attempt at the first row, cheaply.
+        # Into a table that was empty, the secondary indexes are also built once at the end.
+        self.empty = is_empty(self.connection, self.store.name)
         self._lives: dict[str, Life] = {}
         self._all_lives = False  # _lives holds every organisation
         self._ids: dict[str, int] = {}
 
     def apply(self, read: Read, parsed: ParsedBatch) -> Refused:
         """Write the parsed rows of a batch; return the rows refused, each with its problem."""
-        if self.bulk and parsed.complete:
+        if parsed.complete:
             columns = parsed.planned if parsed.planned is not None else self.plan_bulk(parsed)
-            if columns is not None:
-                n = len(parsed.index)
-                rows = list(zip(*columns, repeat(self.entry(), n), strict=True))
-                if self._fast(
-                    lambda: insert_rows(self.connection, self.store, (*self.bulk_columns, "created_by"), rows)
-                ):
-                    self.result.new += n
-                    return []
+            if columns is not None and self._fast(columns):
+                self.result.new += len(parsed.index)
+                return []
         rows_ = [Row(*read[i], parsed.row(j)) for j, i in enumerate(parsed.index)]
         return [(row.line, row.cells, problem) for row, problem in self.apply_rows(rows_)]
 
@@ -282,25 +293,28 @@ class Loader:
         return self._all_lives
 
     def plan_bulk(self, parsed: ParsedBatch) -> list[Sequence[Any]] | None:
-        """For a table that was empty when the import began: the batch as columns to insert as they
-        are, or None when it needs the careful way (a key repeated within the batch, an unknown code,
-        a row to compare with a stored one)."""
+        """The batch as columns to insert as they are, or None when it needs the careful way (a key
+        repeated within the batch, an unknown code, a row without a key to compare stored rows by)."""
         return None
 
     def apply_rows(self, rows: list[Row]) -> list[tuple[Row, str]]:
         """The careful way: compare each row with the stored one and insert, update or leave it."""
         raise NotImplementedError
 
-    def _fast(self, insert: Callable[[], None]) -> bool:
-        """Run a bulk insert in a savepoint; False (and nothing written) if it hit a constraint.
-        Plain SAVEPOINT statements: SQLAlchemy's nested transactions cost a millisecond a batch."""
+    def _fast(self, columns: list[Sequence[Any]]) -> bool:
+        """Insert planned columns in a savepoint; False (and nothing written, not even the history
+        entry if this made it) when they hit a constraint. Plain SAVEPOINT statements: SQLAlchemy's
+        nested transactions cost a millisecond a batch."""
         run = self.connection.exec_driver_sql
+        entry_before = self.entry.id
         run("SAVEPOINT htx_bulk")
         try:
-            insert()
+            rows = list(zip(*columns, repeat(self.entry(), len(columns[0])), strict=True))
+            insert_rows(self.connection, self.store, (*self.bulk_columns, "created_by"), rows)
         except IntegrityError:
             run("ROLLBACK TO SAVEPOINT htx_bulk")
             run("RELEASE SAVEPOINT htx_bulk")
+            self.entry.id = entry_before
             return False
         run("RELEASE SAVEPOINT htx_bulk")
         return True
@@ -406,8 +420,7 @@ class RatingLoader(Loader):
     bulk_columns = ("organisation_id", "year", "grade", "score", "note")
 
     def preload(self) -> None:
-        if self.bulk:
-            self.lives(())
+        self.lives(())
 
     def plan_bulk(self, parsed: ParsedBatch) -> list[Sequence[Any]] | None:
         codes, years = parsed.column("code"), parsed.column("year")
@@ -489,8 +502,7 @@ class SupportLoader(Loader):
     bulk_columns = ("organisation_id", *_SUPPORT_VALUES)
 
     def preload(self) -> None:
-        if self.bulk:
-            self.ids(())
+        self.ids(())
 
     def plan_bulk(self, parsed: ParsedBatch) -> list[Sequence[Any]] | None:
         codes, references = parsed.column("code"), parsed.column("reference")
@@ -672,17 +684,10 @@ def _import_once(
             result.rejected += 1
 
     with _fewer_collections(), UnitOfWork(engine, resolved_references=True) as uow:
-        entry_id: int | None = None
-
-        def entry() -> int:
-            nonlocal entry_id
-            if entry_id is None:
-                entry_id = uow.history.begin(current_user(), f"import {table}", {"file": name})
-            return entry_id
-
+        entry = ImportEntry(uow, table, name)
         loader = LOADERS[table](uow, result, entry)
         indexes = SecondaryIndexes(uow.connection, loader.store.name)
-        if loader.bulk:
+        if loader.empty:
             indexes.drop()
         loader.preload()
         batches = read_ahead(lambda: _parsed_batches(source, loader), _size(stream))
@@ -697,8 +702,8 @@ def _import_once(
             return result  # rolled back on leaving the unit of work
         if not dry_run:
             indexes.restore()
-            if entry_id is not None:
-                uow.history.set_summary(entry_id, result.summary(name))
+            if entry.id is not None:
+                uow.history.set_summary(entry.id, result.summary(name))
             uow.commit()
     return result
 
@@ -709,7 +714,7 @@ Parsed = tuple[Read, ParsedBatch, Refused, int]  # a batch, its values, rows ref
 def _parsed_batches(source: CsvSource, loader: Loader) -> Iterator[Parsed]:
     """Each batch of the file, parsed, and planned for a bulk insert where that needs no database: the
     part of an import that may run in another process (see readahead.py; errors travel as messages)."""
-    plan = loader.bulk and loader.plans_offline()
+    plan = loader.plans_offline()
     width = len(source.header)
     for read in source.batches(BATCH):
         unread: Refused = []
