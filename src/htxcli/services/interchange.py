@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from sqlalchemy import Engine, Table, and_, bindparam, func, or_, select, update
+from sqlalchemy.engine import Row as StoredRow
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from htxcli.domain import messages
@@ -455,21 +456,26 @@ class RatingLoader(Loader):
                 refused.append((row, str(e)))
                 continue
             latest[(life[0], row.values["year"])] = row
-        existing: dict[tuple[int, int], Mapping[str, Any]] = {}
-        ids = list({key[0] for key in latest})
+        # Only the years the batch rates: a registry keeps many years per organisation, and a file
+        # usually brings one. Rows stay tuples until one is found changed.
+        existing: dict[tuple[int, int], StoredRow[Any]] = {}
+        ids, years = list({key[0] for key in latest}), list({key[1] for key in latest})
         for start in range(0, len(ids), IN_CHUNK):
-            query = select(rating).where(rating.c.organisation_id.in_(ids[start : start + IN_CHUNK]))
-            for r in self.connection.execute(query).mappings():
-                existing[(r["organisation_id"], r["year"])] = dict(r)
+            query = select(rating).where(
+                rating.c.organisation_id.in_(ids[start : start + IN_CHUNK]), rating.c.year.in_(years)
+            )
+            existing.update(((r.organisation_id, r.year), r) for r in self.connection.execute(query))
         new, changed, history = {}, [], []
         for key, row in latest.items():
-            values = {"grade": row.values["grade"], "score": row.values["score"], "note": row.values["note"]}
+            v = row.values
             old = existing.get(key)
             if old is None:
                 new[key] = row
-            elif any(values[f] != old[f] for f in values):
-                changed.append({**values, "_id": old["id"]})
-                history.append((old["id"], row.values["code"], old, {**old, **values}))
+            elif (v["grade"], v["score"], v["note"]) != (old.grade, old.score, old.note):
+                values = {"grade": v["grade"], "score": v["score"], "note": v["note"]}
+                changed.append({**values, "_id": old.id})
+                before = dict(old._mapping)
+                history.append((old.id, v["code"], before, {**before, **values}))
             else:
                 self.result.unchanged += 1
         self._insert(new)
