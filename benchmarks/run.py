@@ -9,7 +9,8 @@ peak memory (max RSS) of each import and of exporting every support row, and `ht
 against `sqlite3 floor.db < floor_report.sql`, with a check that both give the same totals.
 `--report-only HTX_DB FLOOR_DB` times just the report on databases loaded earlier. `--postgres URL` (an empty
 database) also copies the registry there with `htx db copy` and times the same report on PostgreSQL against
-SQLite, checking that both give the same JSON.
+SQLite, checking that both give the same JSON. `--later-year` times a year's ratings imported into a registry
+that holds the earlier years (rows inserted as they are), and the same file imported again (every row compared).
 """
 
 from __future__ import annotations
@@ -129,6 +130,68 @@ def time_postgres(runs: int, db: Path, url: str) -> list[tuple[str, str, str, st
     ]
 
 
+def _split_last_year(ratings: Path, earlier: Path, last: Path) -> None:
+    """ratings.csv into the years before the last one and the last year's rows."""
+    import csv
+
+    with ratings.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    year = max(row[1] for row in body)
+    for folder, keep in ((earlier, lambda y: y != year), (last, lambda y: y == year)):
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / "ratings.csv").open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(header)
+            writer.writerows(row for row in body if keep(row[1]))
+
+
+def time_later_year(runs: int, data: Path, work: Path, floor_script: Path) -> list[tuple[str, str, str, str]]:
+    """A year's ratings into a registry that holds the earlier years: htx inserting them (no stored row
+    named), the floor inserting them into its own registry, and htx importing the same file again
+    (every row compared with its stored one). Fresh copies of both registries each run."""
+    earlier, last = work / "earlier", work / "last"
+    _split_last_year(data / "ratings.csv", earlier, last)
+    base_htx, base_floor = work / "later-htx.db", work / "later-floor.db"
+    subprocess.run([*HTX, "--db", str(base_htx), "db", "upgrade"], check=True, capture_output=True)
+    for file in (data / "cooperatives.csv", earlier / "ratings.csv"):
+        table = file.stem
+        subprocess.run(
+            [*HTX, "--db", str(base_htx), "import", table, str(file)], check=True, capture_output=True
+        )
+    subprocess.run(
+        [sys.executable, str(floor_script), str(data), str(base_floor), "cooperatives"], check=True
+    )
+    subprocess.run([sys.executable, str(floor_script), str(earlier), str(base_floor), "ratings"], check=True)
+    new, again, floor = [], [], []
+    for _ in range(runs):
+        htx_db, floor_db = work / "later-run-htx.db", work / "later-run-floor.db"
+        shutil.copy(base_htx, htx_db)
+        shutil.copy(base_floor, floor_db)
+        htx = [*HTX, "--db", str(htx_db), "import", "ratings", str(last / "ratings.csv")]
+        new.append(measure(htx)[0])
+        again.append(measure(htx)[0])
+        floor.append(measure([sys.executable, str(floor_script), str(last), str(floor_db), "ratings"])[0])
+        for path in work.glob("later-run-*"):
+            path.unlink()
+    rows = sum(1 for _ in (last / "ratings.csv").open()) - 1
+    new_s, again_s, floor_s = (statistics.median(t) for t in (new, again, floor))
+    return [
+        (
+            f"a year's ratings ({rows:,} rows) into a registry holding the earlier years, vs the floor",
+            f"{new_s:.2f}",
+            f"{floor_s:.2f}",
+            f"{new_s / floor_s:.2f}×",
+        ),
+        (
+            "the same file imported again (all rows unchanged), vs the floor's insert",
+            f"{again_s:.2f}",
+            f"{floor_s:.2f}",
+            f"{again_s / floor_s:.2f}×",
+        ),
+    ]
+
+
 IMPORT_PEAKS: list[tuple[str, str, str, str]] = []
 
 
@@ -185,6 +248,11 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--imports", action="store_true", help="also time the 100,000-row imports (minutes)")
     ap.add_argument("--import-runs", type=int, default=3, help="runs of the imports (each about a minute)")
+    ap.add_argument(
+        "--later-year",
+        action="store_true",
+        help="also time a year's ratings into a filled registry (minutes)",
+    )
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--report-only", nargs=2, type=Path, metavar=("HTX_DB", "FLOOR_DB"))
     ap.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database for the server run")
@@ -245,6 +313,8 @@ def main() -> None:
         )
     )
 
+    if a.later_year:
+        rows.extend(time_later_year(a.import_runs, data, work, a.shared / "bench" / "floor_import.py"))
     if a.imports:
         rows.extend(time_imports(a.import_runs, db, data, work, floor))
         subprocess.run([*floor, "all"], check=True)  # the floor's registry, for the report
