@@ -9,8 +9,8 @@ peak memory (max RSS) of each import and of exporting every support row, and `ht
 against `sqlite3 floor.db < floor_report.sql`, with a check that both give the same totals.
 `--report-only HTX_DB FLOOR_DB` times just the report on databases loaded earlier. `--postgres URL` (an empty
 database) also copies the registry there with `htx db copy` and times the same report on PostgreSQL against
-SQLite, checking that both give the same JSON. `--later-year` times a year's ratings imported into a registry
-that holds the earlier years (rows inserted as they are), and the same file imported again (every row compared).
+SQLite, checking that both give the same JSON. `--later-year` times a year's ratings imported into a
+registry that holds the earlier years (rows inserted as they are), and the same file again (rows compared).
 """
 
 from __future__ import annotations
