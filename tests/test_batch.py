@@ -3,8 +3,10 @@ parsers give: the same values for good rows, the same message for bad ones, in a
 
 from __future__ import annotations
 
+import pickle
 import unicodedata
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from hypothesis import example, given, settings
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 from htxcli.domain.batch import (
     RATING_VALUES,
     SUPPORT_VALUES,
+    ParsedBatch,
     parse_organisations,
     parse_ratings,
     parse_supports,
@@ -116,6 +119,14 @@ def _same(batch: list[Any], single: list[Any]) -> None:
             assert b == s
 
 
+def _same_and_after_crossing(parsed: ParsedBatch, size: int, single: list[Any]) -> None:
+    """The batch gives what the row parsers give, and so does its copy sent to another process."""
+    _same(parsed.results(size), single)
+    arrived = pickle.loads(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)).results(size)
+    as_sent = [HtxError(str(s)) if isinstance(s, HtxError) else s for s in single]  # errors as messages
+    _same(arrived, as_sent)
+
+
 @settings(max_examples=150, deadline=None)
 @given(_rows(ORGANISATION_FIELDS, ("code", "name", "founded")))
 @example((["code", "name", "founded", "dissolved"], [["A", "HTX A", "2010-01-01", "2009-01-01"]]))
@@ -126,21 +137,23 @@ def test_organisations_by_column_equal_row_by_row(case: tuple[list[str], list[li
         for values in single:
             if isinstance(values, dict):
                 values.pop("kind", None)
-    _same(parse_organisations(header, rows).results(len(rows)), single)
+    _same_and_after_crossing(parse_organisations(header, rows), len(rows), single)
 
 
 @settings(max_examples=150, deadline=None)
 @given(_rows(RATING_VALUES, ("code", "year")))
 def test_ratings_by_column_equal_row_by_row(case: tuple[list[str], list[list[str]]]) -> None:
     header, rows = case
-    _same(parse_ratings(header, rows).results(len(rows)), _one_by_one(header, rows, rating_values))
+    _same_and_after_crossing(parse_ratings(header, rows), len(rows), _one_by_one(header, rows, rating_values))
 
 
 @settings(max_examples=150, deadline=None)
 @given(_rows(SUPPORT_VALUES, ("program", "date")))
 def test_support_by_column_equal_row_by_row(case: tuple[list[str], list[list[str]]]) -> None:
     header, rows = case
-    _same(parse_supports(header, rows).results(len(rows)), _one_by_one(header, rows, parse_support))
+    _same_and_after_crossing(
+        parse_supports(header, rows), len(rows), _one_by_one(header, rows, parse_support)
+    )
 
 
 def test_a_clean_batch_takes_the_column_path_whole() -> None:
@@ -151,6 +164,8 @@ def test_a_clean_batch_takes_the_column_path_whole() -> None:
     assert parsed.index == list(range(50)) and not parsed.errors and parsed.complete
     assert list(parsed.iso["date"]) == ["2018-03-01"] * 50
     assert parsed.column("amount_vnd") == [1_600_000_000] * 50
+    arrived = pickle.loads(pickle.dumps(parsed))
+    assert arrived.column("date") == [date(2018, 3, 1)] * 50 and arrived == parsed
 
 
 _TEXTS = st.lists(st.text(max_size=30), max_size=20)

@@ -207,6 +207,25 @@ class ParsedBatch:
     def column(self, name: str) -> list[Any]:
         return self.columns[self.fields.index(name)]
 
+    # Sent to the writing process (services/readahead.py), a date column that also has its ISO text
+    # travels as that text only and is converted again on arrival: pickling a million date objects
+    # took the reading process a second, and unpickling them cost the writer more than converting.
+    # Errors travel as their messages (not every error class can be rebuilt from its pickle).
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["errors"] = [(i, HtxError(str(e))) for i, e in self.errors]
+        if self.iso:
+            as_text = {self.fields.index(name) for name in self.iso}
+            state["columns"] = [None if i in as_text else c for i, c in enumerate(self.columns)]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        for name, text in self.iso.items():
+            i = self.fields.index(name)
+            if self.columns[i] is None:
+                self.columns[i] = list(map(date.fromisoformat, text))
+
     def row(self, j: int) -> dict[str, Any]:
         """The j-th parsed row as a dict, without the columns it does not reach."""
         return {f: c[j] for f, c in zip(self.fields, self.columns, strict=True) if c[j] is not ABSENT}
