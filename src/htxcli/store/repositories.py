@@ -183,13 +183,16 @@ def organisation_lives(connection: Connection, codes: Sequence[str] | None = Non
         return {
             code: (id_, founded, dissolved) for code, id_, founded, dissolved in connection.execute(query)
         }
-    # Straight to the driver: compiling an expanding IN for every batch cost more than the lookup.
+    # Straight to the driver's cursor, in this transaction: compiling an expanding IN for every batch
+    # cost more than the lookup, and SQLAlchemy's rows took three quarters of reading 100,000 lives.
     sql = "SELECT code, id, founded, dissolved FROM organisation"
     if codes is not None:
         sql += f" WHERE code IN ({', '.join('?' * len(codes))})"
+    driver = connection.connection.driver_connection
+    assert driver is not None
     return {
         code: (id_, date.fromisoformat(founded), date.fromisoformat(dissolved) if dissolved else None)
-        for code, id_, founded, dissolved in connection.exec_driver_sql(sql, tuple(codes or ()))
+        for code, id_, founded, dissolved in driver.execute(sql, tuple(codes or ())).fetchall()
     }
 
 
