@@ -163,7 +163,7 @@ _ORGANISATION_COLUMNS: dict[str, Handler] = {
     "district": lambda c, bad: texts("district", c, bad),
     "commune": lambda c, bad: texts("commune", c, bad),
     "sector": lambda c, bad: by_value(_sector, c, bad),
-    "founded": lambda c, bad: dates(_required(parse_date, "founded"), c, bad),
+    "founded": lambda c, bad: dates(_required(parse_date, "founded"), c, bad),  # see parse_organisations
     "dissolved": lambda c, bad: by_value(_optional(parse_date, "dissolved", None), c, bad),
     "members": lambda c, bad: numbers(_optional(parse_int, "members", None), c, bad),
     "capital_vnd": lambda c, bad: numbers(_optional(parse_money, "capital_vnd", None), c, bad),
@@ -286,13 +286,19 @@ def parse_organisations(header: Sequence[str], rows: Sequence[Sequence[str]]) ->
     kind of an organisation it updates, so the column is not made up here)."""
     whole, columns = _columns(header, rows)
     bad: Bad = set()
-    parsed = [_ORGANISATION_COLUMNS[name](column, bad) for name, column in zip(header, columns, strict=True)]
+    as_text: list[Sequence[str]] = []
+    handlers: dict[str, Handler] = {
+        **_ORGANISATION_COLUMNS,
+        "founded": lambda c, bad: dates(_required(parse_date, "founded"), c, bad, as_text),
+    }
+    parsed = [handlers[name](column, bad) for name, column in zip(header, columns, strict=True)]
     if "dissolved" in header:
         founded, dissolved = parsed[header.index("founded")], parsed[header.index("dissolved")]
         for j, (start, end) in enumerate(zip(founded, dissolved, strict=True)):
             if end is not None and start is not None and end < start:
                 bad.add(j)  # check_life's message comes from the row parser
-    return _assemble(tuple(header), header, rows, whole, parsed, bad, parse_organisation)
+    iso = {"founded": as_text[0]} if as_text else None
+    return _assemble(tuple(header), header, rows, whole, parsed, bad, parse_organisation, iso)
 
 
 def _present(header: Sequence[str], columns: Sequence[Sequence[str]], name: str, rows: int) -> Sequence[str]:
