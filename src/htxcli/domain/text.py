@@ -194,23 +194,43 @@ def sort_key(value: str) -> str:
     return text.translate(_LETTER_KEYS) + "00" + text.translate(_TONE_KEYS)
 
 
+def _bytes_table(table: dict[int, str], expand: bool) -> bytes:
+    """A bytes.translate table giving each ASCII character its key: with `expand`, a two-digit key as
+    one byte whose hexadecimal form is those two digits (12 -> 0x12), for bytes.hex() to spell out."""
+    keys = [table[code] for code in range(128)]
+    if expand:  # NUL, the joint of fold_many, never reaches a word
+        return bytes(int(key[0]) * 16 + int(key[1]) if key != _JOINT else 0 for key in keys) + bytes(128)
+    return bytes(ord(key) if key else 0 for key in keys) + bytes(128)
+
+
 class _WordKeys(dict[str, str]):
     """A word's letter or tone key, remembered: names are made of few distinct words (hợp, tác, xã,
-    nông, nghiệp …), and translating each character through a dict costs more than the lookup."""
+    nông, nghiệp …), and translating each character through a dict costs more than the lookup.
+    Words of ASCII only (numbers, mostly: "Số 12345" makes a new word per name) are translated as
+    bytes, in C, and not remembered."""
 
-    def __init__(self, table: dict[int, str]) -> None:
+    def __init__(self, table: dict[int, str], *, two_digits: bool) -> None:
         super().__init__()
         self.table = table
+        self.two_digits = two_digits
+        self.ascii = _bytes_table(table, two_digits)
+        # ASCII characters without a tone key (spaces, punctuation) are dropped from a tone key.
+        self.no_key = bytes(code for code in range(128) if not table[code]) if not two_digits else b""
 
     def __missing__(self, word: str) -> str:
+        if word.isascii():
+            raw = word.encode("ascii")
+            if self.two_digits:
+                return raw.translate(self.ascii).hex()
+            return raw.translate(self.ascii, self.no_key).decode("ascii")
         value = word.translate(self.table)
         if len(self) < 200_000:
             self[word] = value
         return value
 
 
-_WORD_LETTERS = _WordKeys(_LETTER_KEYS)
-_WORD_TONES = _WordKeys(_TONE_KEYS)
+_WORD_LETTERS = _WordKeys(_LETTER_KEYS, two_digits=True)
+_WORD_TONES = _WordKeys(_TONE_KEYS, two_digits=False)
 _SPACE_LETTER = _LETTER_KEYS[ord(" ")]  # a space's letter key; its tone key is empty
 
 
