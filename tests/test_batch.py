@@ -181,6 +181,7 @@ def test_fold_many_is_fold_of_each(values: list[str]) -> None:
 @settings(max_examples=200, deadline=None)
 @given(_TEXTS)
 @example(["Hợp tác xã  Số 1", "a\tb", " x ", "", "Ầ ầ", "a\x00b"])
+@example(["Số 12345", "A.B-c_d 09!", "~{|}\x7f", "x\x01y 2018/QĐ"])  # ASCII words, keyed as bytes
 def test_sort_key_many_is_sort_key_of_each(values: list[str]) -> None:
     assert sort_key_many(values) == [sort_key(v) for v in values]
 
