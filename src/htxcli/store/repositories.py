@@ -192,7 +192,7 @@ def organisation_lives(connection: Connection, codes: Sequence[str] | None = Non
     assert driver is not None
     return {
         code: (id_, date.fromisoformat(founded), date.fromisoformat(dissolved) if dissolved else None)
-        for code, id_, founded, dissolved in driver.execute(sql, tuple(codes or ())).fetchall()
+        for code, id_, founded, dissolved in driver.execute(sql, tuple(codes or ()))
     }
 
 
