@@ -184,6 +184,30 @@ def test_history_of_an_unknown_code(registry: Callable[..., Run]) -> None:
     assert r.exit_code == 1 and "9999999999" in r.stderr and r.stderr.count("\n") == 1
 
 
+def test_history_of_an_organisation_follows_it_through_imports_and_a_corrected_code(
+    registry: Callable[..., Run], tmp_path: Path
+) -> None:
+    """`htx history CODE` is the organisation's whole story: the imports that added its ratings and
+    support (recorded by the rows they inserted, not change by change), and what was recorded under
+    the code it had before a correction. Other organisations' entries stay out."""
+    ratings, support = tmp_path / "ratings.csv", tmp_path / "support.csv"
+    ratings.write_text("code,year,grade\n0470012345,2018,good\n4700284512,2018,weak\n")
+    support.write_text("code,program,date,amount_vnd\n0470012345,hội chợ,2018-09-01,5000000\n")
+    for table, file in (("ratings", ratings), ("support", support)):
+        assert registry("import", table, str(file)).exit_code == 0
+    assert registry("rate", "4700284512", "2019", "fair").exit_code == 0  # another organisation
+    assert registry("edit", "0470012345", "--new-code", "0470099999").exit_code == 0
+    assert registry("rate", "0470099999", "2019", "good").exit_code == 0
+
+    story = [e["command"] for e in history(registry, "0470099999")]
+    assert story == ["rate", "edit", "import support", "import ratings", "support add", "rate", "add"]
+    # Under the former code: what was recorded while the organisation had it.
+    assert [e["command"] for e in history(registry, "0470012345")] == ["support add", "rate", "add"]
+    [corrected] = history(registry, "0470099999")[1]["changes"]
+    assert (corrected["old"]["code"], corrected["new"]["code"]) == ("0470012345", "0470099999")
+    assert [e["command"] for e in history(registry, "4700284512")] == ["rate", "import ratings", "add"]
+
+
 def test_history_limit_and_csv(registry: Callable[..., Run]) -> None:
     assert len(history(registry, "--limit", "2")) == 2
     lines = registry("history", "--format", "csv").stdout.splitlines()

@@ -14,7 +14,13 @@ from htxcli.domain.errors import HtxError
 
 def history(
     ctx: typer.Context,
-    code: Annotated[str | None, typer.Argument(help="Only changes to this organisation.")] = None,
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only this organisation: changes to it, its ratings and its support records (also under"
+            " a former code), and the imports that added them."
+        ),
+    ] = None,
     limit: Annotated[int, typer.Option(min=1, help="How many entries, newest first.")] = 20,
     format: FormatOption = Format.table,
 ) -> None:

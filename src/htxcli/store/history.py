@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Table, delete, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Date, Table, and_, delete, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Connection, RowMapping
 
 from htxcli.store.schema import history, history_change, organisation, rating, support
@@ -130,18 +130,19 @@ class HistoryRepository:
     def entries(self, code: str | None, limit: int) -> list[dict[str, Any]]:
         """Newest first, each with its changes and the id of the undo that reverted it, if any."""
         query = select(history).order_by(history.c.id.desc()).limit(limit)
+        about: ColumnElement[bool] | None = None
         if code is not None:
-            touching = select(history_change.c.history_id).where(history_change.c.code == code)
-            created = select(organisation.c.created_by).where(organisation.c.code == code)
-            query = query.where(or_(history.c.id.in_(touching), history.c.id.in_(created)))
+            about = _about(code)
+            touching = select(history_change.c.history_id).where(about)
+            query = query.where(or_(history.c.id.in_(touching), history.c.id.in_(_creators(code))))
         found = [dict(row) for row in self.connection.execute(query).mappings()]
         ids = [e["id"] for e in found]
         undone_query = select(history.c.undoes, history.c.id).where(history.c.undoes.in_(ids))
         undone_by = {undone: by for undone, by in self.connection.execute(undone_query)}
         changes: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
         change_query = select(history_change).where(history_change.c.history_id.in_(ids))
-        if code is not None:
-            change_query = change_query.where(history_change.c.code == code)
+        if about is not None:
+            change_query = change_query.where(about)
         for change in self.connection.execute(change_query.order_by(history_change.c.id)).mappings():
             changes[change["history_id"]].append(dict(change))
         for e in found:
@@ -170,3 +171,34 @@ class HistoryRepository:
             table = TABLES[name]
             counts[name] = self.connection.execute(delete(table).where(table.c.created_by == entry)).rowcount
         return counts
+
+
+def _about(code: str) -> ColumnElement[bool]:
+    """The changes that concern an organisation: recorded under its code, or made to its own row, its
+    ratings or its support records whatever code they were recorded under (its code may have been
+    corrected since)."""
+    c = history_change.c
+    its_id = select(organisation.c.id).where(organisation.c.code == code).scalar_subquery()
+    return or_(
+        c.code == code,
+        and_(c.table_name == "organisation", c.record_id == its_id),
+        and_(
+            c.table_name == "rating",
+            c.record_id.in_(select(rating.c.id).where(rating.c.organisation_id == its_id)),
+        ),
+        and_(
+            c.table_name == "support",
+            c.record_id.in_(select(support.c.id).where(support.c.organisation_id == its_id)),
+        ),
+    )
+
+
+def _creators(code: str) -> Any:
+    """The entries that inserted the organisation, its ratings or its support records: an import
+    records the rows it inserts by created_by only, not change by change."""
+    its_id = select(organisation.c.id).where(organisation.c.code == code).scalar_subquery()
+    return union_all(
+        select(organisation.c.created_by).where(organisation.c.code == code),
+        select(rating.c.created_by).where(rating.c.organisation_id == its_id),
+        select(support.c.created_by).where(support.c.organisation_id == its_id),
+    )
