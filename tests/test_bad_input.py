@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -121,6 +121,38 @@ def test_rate_and_support_with_anything(
             assert run(db, "undo", "--yes").exit_code == 0
         else:
             assert_clean_outcome(result, before, db, one_line=True)
+
+
+_YEAR_OPTIONS = (
+    ("list", "--active-in"),
+    ("support", "list", "--year"),
+    ("export", "ratings", "--year"),
+    ("export", "support", "--year"),
+    ("export", "cooperatives", "--year"),
+    ("report",),
+)
+
+
+@SETTINGS
+@given(year=st.integers(min_value=-(10**7), max_value=10**7), where=st.sampled_from(_YEAR_OPTIONS))
+@example(year=0, where=_YEAR_OPTIONS[0])
+@example(year=99_999, where=_YEAR_OPTIONS[1])
+@example(year=1899, where=_YEAR_OPTIONS[2])
+@example(year=2101, where=_YEAR_OPTIONS[3])
+@example(year=1900, where=_YEAR_OPTIONS[4])
+@example(year=2100, where=_YEAR_OPTIONS[0])
+def test_a_year_option_takes_any_integer(db: Path, year: int, where: tuple[str, ...]) -> None:
+    """Years that date() cannot hold once slipped through to it as a traceback."""
+    before = snapshot(db)
+    if where == ("report",):
+        result = run(db, "report", "--", str(year))  # "--": a negative year is a value, not an option
+    else:
+        *command, option = where
+        result = run(db, *command, f"{option}={year}")
+    assert_clean_outcome(result, before, db, one_line=True)
+    assert result.exit_code == (0 if 1900 <= year <= 2100 else 1), result.stderr
+    if result.exit_code:
+        assert "is not a year between 1900 and 2100" in result.stderr
 
 
 # --- the importer with arbitrary bytes and hostile files ---------------------------------------

@@ -193,6 +193,7 @@ def listing(
     Example: htx list --kind HTX --district 'ba be' --format csv
     """
     from htxcli.domain.errors import InvalidValue
+    from htxcli.domain.values import parse_year
     from htxcli.domain.vocab import KINDS, SECTORS
     from htxcli.services import registry
 
@@ -207,7 +208,7 @@ def listing(
         commune=commune,
         sector=SECTORS.parse(sector) if sector else None,
         status=status,
-        active_in=active_in,
+        active_in=parse_year("active-in", str(active_in)) if active_in is not None else None,
     )
     _emit_organisations(rows, format)
 

@@ -76,11 +76,15 @@ def listing(
 
     Example: htx support list --year 2018 --program credit --format csv
     """
+    from htxcli.domain.values import parse_year
     from htxcli.domain.vocab import PROGRAMS
     from htxcli.services import support
 
     rows = support.listing(
-        engine(ctx), year=year, program=PROGRAMS.parse(program) if program else None, code=to
+        engine(ctx),
+        year=parse_year("year", str(year)) if year is not None else None,
+        program=PROGRAMS.parse(program) if program else None,
+        code=to,
     )
     if format is Format.csv:
         from htxcli.render.machine import write_csv
