@@ -87,6 +87,8 @@ _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_siz
 
 @SETTINGS
 @given(name=_TEXT, code=_TEXT, founded=_TEXT, members=_TEXT, capital=_TEXT)
+@example(name="HTX", code="X1", founded="2018-01-01", members="99999999999999999999", capital="")
+@example(name="HTX", code="X1", founded="2018-01-01", members="2147483648", capital="")
 def test_add_with_anything(db: Path, name: str, code: str, founded: str, members: str, capital: str) -> None:
     before = snapshot(db)
     # --opt=value and "--" so that a value beginning with "-" is a value, not a usage error (exit 2).

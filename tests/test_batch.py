@@ -60,6 +60,10 @@ _CELLS = st.sampled_from(
         "2018",
         "12",
         "-3",
+        "999999999",
+        "2147483647",
+        "2147483648",  # more than a count may be, fewer digits than an amount may have
+        "99999999999999999999",
         "1.600.000.000",
         "1,6 tỷ",
         "1.5",
@@ -130,6 +134,7 @@ def _same_and_after_crossing(parsed: ParsedBatch, size: int, single: list[Any]) 
 @settings(max_examples=150, deadline=None)
 @given(_rows(ORGANISATION_FIELDS, ("code", "name", "founded")))
 @example((["code", "name", "founded", "dissolved"], [["A", "HTX A", "2010-01-01", "2009-01-01"]]))
+@example((["code", "name", "founded", "members"], [["A", "HTX A", "2010-01-01", "2147483648"]]))
 def test_organisations_by_column_equal_row_by_row(case: tuple[list[str], list[list[str]]]) -> None:
     header, rows = case
     single = _one_by_one(header, rows, parse_organisation)
@@ -149,6 +154,7 @@ def test_ratings_by_column_equal_row_by_row(case: tuple[list[str], list[list[str
 
 @settings(max_examples=150, deadline=None)
 @given(_rows(SUPPORT_VALUES, ("program", "date")))
+@example((["program", "date", "quantity"], [["credit", "2018-01-01", "2147483648"]]))
 def test_support_by_column_equal_row_by_row(case: tuple[list[str], list[list[str]]]) -> None:
     header, rows = case
     _same_and_after_crossing(

@@ -21,7 +21,7 @@ def history(
             " a former code), and the imports that added them."
         ),
     ] = None,
-    limit: Annotated[int, typer.Option(min=1, help="How many entries, newest first.")] = 20,
+    limit: Annotated[int, typer.Option(min=1, max=10**9, help="How many entries, newest first.")] = 20,
     format: FormatOption = Format.table,
 ) -> None:
     """Show who changed what and when: every add, edit, rating, support record and import.

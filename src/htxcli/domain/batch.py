@@ -36,7 +36,8 @@ _PLAIN_CODE = "[A-Za-z0-9][A-Za-z0-9./_-]{0,63}"  # a code that parse_code retur
 _PLAIN_CODES = re.compile(f"(?:{_PLAIN_CODE}\n)*")
 _PLAIN_CODES_OR_BLANK = re.compile(f"(?:(?:{_PLAIN_CODE})?\n)*")
 _TEXT_LIMIT = 10_000
-_PLAIN_NUMBERS = re.compile("(?:[0-9]{1,18}\n)*")  # what parse_int and parse_money return as int(cell)
+_PLAIN_AMOUNTS = re.compile("(?:[0-9]{1,18}\n)*")  # what parse_money returns as int(cell)
+_PLAIN_COUNTS = re.compile("(?:[0-9]{1,9}\n)*")  # what parse_int returns as int(cell), below MAX_COUNT
 _ISO_DATES = re.compile("(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\n)*")
 
 
@@ -44,9 +45,12 @@ def _whole_column(pattern: re.Pattern[str], column: Sequence[str]) -> bool:
     return pattern.fullmatch("\n".join(column) + "\n" if column else "") is not None
 
 
-def numbers(parse: Callable[[str], Any], column: Sequence[str], bad: Bad) -> list[Any]:
-    """A column of plain digits is int() of each cell, in one pass; others go by_value(parse)."""
-    if _whole_column(_PLAIN_NUMBERS, column):
+def numbers(
+    parse: Callable[[str], Any], column: Sequence[str], bad: Bad, plain: re.Pattern[str] = _PLAIN_AMOUNTS
+) -> list[Any]:
+    """A column of plain digits (as `plain` allows) is int() of each cell, in one pass; others go
+    by_value(parse)."""
+    if _whole_column(plain, column):
         return list(map(int, column))
     return by_value(parse, column, bad)
 
@@ -165,7 +169,7 @@ _ORGANISATION_COLUMNS: dict[str, Handler] = {
     "sector": lambda c, bad: by_value(_sector, c, bad),
     "founded": lambda c, bad: dates(_required(parse_date, "founded"), c, bad),  # see parse_organisations
     "dissolved": lambda c, bad: by_value(_optional(parse_date, "dissolved", None), c, bad),
-    "members": lambda c, bad: numbers(_optional(parse_int, "members", None), c, bad),
+    "members": lambda c, bad: numbers(_optional(parse_int, "members", None), c, bad, _PLAIN_COUNTS),
     "capital_vnd": lambda c, bad: numbers(_optional(parse_money, "capital_vnd", None), c, bad),
     "representative": lambda c, bad: texts("representative", c, bad),
     "phone": lambda c, bad: texts("phone", c, bad),
@@ -362,7 +366,7 @@ def parse_supports(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Pars
         by_value(_required(_program, "program"), column("program"), bad),
         dates(_required(parse_date, "date"), column("date"), bad, as_text),
         numbers(_optional(parse_money, "amount_vnd", 0), column("amount_vnd"), bad),
-        numbers(_optional(parse_int, "quantity", 1), column("quantity"), bad),
+        numbers(_optional(parse_int, "quantity", 1), column("quantity"), bad, _PLAIN_COUNTS),
         texts("unit", column("unit"), bad),
         texts("reference", column("reference"), bad, limit=200),
         texts("note", column("note"), bad),

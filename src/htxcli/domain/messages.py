@@ -7,6 +7,7 @@ Problems complete the sentence "FIELD: 'VALUE' …"; the CLI prefixes "Error: ".
 NOT_A_DATE = "is not a date (use YYYY-MM-DD or DD/MM/YYYY)"
 NOT_AN_INTEGER = "is not a whole number"
 NEGATIVE = "must not be negative"
+TOO_LARGE = "must not be more than {limit}"
 NOT_MONEY = "is not an amount of đồng (use 1600000000, 1.600.000.000, '1,6 tỷ' or '350 triệu')"
 AMBIGUOUS_MONEY = "is ambiguous: write whole đồng such as 1.500.000 or '1,5 triệu'"
 FRACTION_OF_DONG = "is not a whole number of đồng"

@@ -37,7 +37,12 @@ def parse_date(field: str, value: str) -> date:
         raise InvalidValue(field, value, messages.NOT_A_DATE) from None
 
 
-def parse_int(field: str, value: str | int, *, minimum: int | None = 0, maximum: int | None = None) -> int:
+MAX_COUNT = 2**31 - 1  # members, quantities: what an INTEGER column holds on every backend
+
+
+def parse_int(
+    field: str, value: str | int, *, minimum: int | None = 0, maximum: int | None = MAX_COUNT
+) -> int:
     if isinstance(value, int):
         number = value
     elif value.isascii() and value.isdigit():  # plain digits, the common case
@@ -50,13 +55,13 @@ def parse_int(field: str, value: str | int, *, minimum: int | None = 0, maximum:
     if minimum is not None and number < minimum:
         raise InvalidValue(field, value, messages.NEGATIVE if minimum == 0 else messages.NOT_AN_INTEGER)
     if maximum is not None and number > maximum:
-        raise InvalidValue(field, value, messages.NOT_AN_INTEGER)
+        raise InvalidValue(field, value, messages.TOO_LARGE.format(limit=maximum))
     return number
 
 
 def parse_year(field: str, value: str | int) -> int:
     try:
-        year = parse_int(field, value, minimum=None)
+        year = parse_int(field, value, minimum=None, maximum=None)
     except InvalidValue:
         raise InvalidValue(field, value, messages.YEAR_RANGE) from None
     if not 1900 <= year <= 2100:
@@ -82,7 +87,7 @@ def parse_years(field: str, value: str) -> list[int]:
 
 
 def parse_score(field: str, value: str | int) -> int:
-    score = parse_int(field, value, minimum=None)
+    score = parse_int(field, value, minimum=None, maximum=None)
     if not 0 <= score <= 100:
         raise InvalidValue(field, value, messages.SCORE_RANGE)
     return score
