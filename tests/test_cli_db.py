@@ -40,12 +40,60 @@ def test_db_option_beats_environment(tmp_path: Path) -> None:
 
 def test_environment_names_a_new_file_and_its_folders(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b" / "htx.db"
+    assert invoke("db", "upgrade", env={"HTX_DB": str(target)}).exit_code == 0
     r = invoke("db", "status", "--format", "json", env={"HTX_DB": str(target)})
     assert r.exit_code == 0, r.stderr
     info = json.loads(r.stdout)
     assert info["location"] == str(target)
     assert info["revision"] == HEAD_REVISION
     assert info["organisations"] == 0
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("list",),
+        ("search", "tân"),
+        ("show", "4700257731"),
+        ("report", "2018"),
+        ("history",),
+        ("export", "ratings"),
+        ("support", "list"),
+        ("db", "status"),
+        ("db", "check"),
+        ("edit", "4700257731", "--members", "3"),
+        ("rate", "4700257731", "2018", "good"),
+        ("undo", "--yes"),
+    ],
+)
+def test_a_command_that_needs_a_registry_refuses_a_file_that_is_not_there(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """A mistyped --db must not answer as an empty registry, nor leave a new file behind."""
+    typo = tmp_path / "ofice" / "htx.db"
+    r = invoke("--db", str(typo), *command)
+    assert r.exit_code == 1
+    assert r.stderr == (
+        f"Error: database: {typo} does not exist (check --db or $HTX_DB); htx add, htx import or htx db"
+        " upgrade create it\n"
+    )
+    assert not (tmp_path / "ofice").exists()
+
+
+def test_the_commands_that_start_a_registry_create_its_file(tmp_path: Path) -> None:
+    data = tmp_path / "c.csv"
+    data.write_text("code,name,founded\n1,HTX A,2010-01-01\n")
+    for n, command in enumerate(
+        [
+            ("add", "HTX B", "--code", "2", "--founded", "2010-01-01"),
+            ("import", "cooperatives", str(data)),
+            ("support", "add", "outreach", "--date", "2018-05-10"),
+            ("db", "upgrade"),
+        ]
+    ):
+        target = tmp_path / str(n) / "htx.db"
+        assert invoke("--db", str(target), *command).exit_code == 0
+        assert target.exists()
 
 
 def test_default_location_is_the_user_data_folder(tmp_path: Path) -> None:

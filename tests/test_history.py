@@ -174,6 +174,7 @@ def test_undo_asks_first_and_refuses_without_a_terminal(registry: Callable[..., 
 
 
 def test_nothing_to_undo(htx: Callable[..., Run]) -> None:
+    assert htx("db", "upgrade").exit_code == 0  # made, and left empty
     r = htx("undo", "--yes")
     assert r.exit_code == 1 and r.stderr.startswith("Error: nothing to undo")
     assert htx("history").stderr.strip() == "No changes recorded yet."

@@ -140,7 +140,7 @@ def test_a_corrupt_file_gives_one_line(tmp_path: Path) -> None:
 
 def test_a_file_where_a_folder_should_be(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("x")
-    r = htx_process(tmp_path / "afile" / "htx.db", "list")
+    r = htx_process(tmp_path / "afile" / "htx.db", "add", "HTX A", "--code", "1", "--founded", "2010-01-01")
     assert r.returncode == 1
     folder = tmp_path / "afile"
     assert r.stderr == f"Error: database: cannot open {folder}/htx.db ({folder} is a file, not a folder)\n"
@@ -169,7 +169,7 @@ def test_a_read_only_database_gives_one_clear_line(read_only_folder: Path) -> No
     assert r.returncode == 1
     assert r.stderr.startswith("Error: database: cannot open ") and "read-only" in r.stderr
     assert r.stderr.count("\n") == 1
-    r = htx_process(read_only_folder / "new.db", "list")
+    r = htx_process(read_only_folder / "new.db", "add", "HTX A", "--code", "1", "--founded", "2010-01-01")
     assert r.returncode == 1 and "read-only" in r.stderr and r.stderr.count("\n") == 1
 
 

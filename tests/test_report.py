@@ -303,6 +303,7 @@ def test_bad_arguments_are_one_line(example_db: Path, args: tuple[str, ...], fie
 
 
 def test_empty_registry_reports_zeros(htx: Callable[..., Run]) -> None:
+    assert htx("db", "upgrade").exit_code == 0  # made, and left empty
     r = htx("report", "2018", "--format", "json")
     data = json.loads(r.stdout)
     assert data["ratings"]["percent"] == {"effective": 0, "average": 0, "weak": 0}

@@ -30,13 +30,21 @@ class State:
         self.db = db
         self._engine: Engine | None = None
 
-    def engine(self) -> Engine:
+    def engine(self, *, create: bool = True) -> Engine:
+        """The database's engine, its schema brought up to date. A SQLite file that is not there is
+        created only for a command that can start a registry (`create`: add, import, support add,
+        db upgrade). The others, which read or change what is stored, refuse it: a mistyped --db
+        would otherwise answer as an empty registry, and leave a stray file behind."""
         if self._engine is None:
+            from htxcli.domain.errors import HtxError
+            from htxcli.domain.messages import DB_MISSING
             from htxcli.store.engine import explain_open_failure, make_engine
             from htxcli.store.location import resolve
             from htxcli.store.migrate import ensure_current
 
             location = resolve(self.db)
+            if not create and location.sqlite_path is not None and not location.sqlite_path.exists():
+                raise HtxError(DB_MISSING.format(path=location.sqlite_path))
             engine = make_engine(location)
             try:
                 ensure_current(engine, location, say)
@@ -56,8 +64,8 @@ def state(ctx: typer.Context) -> State:
     return root.obj
 
 
-def engine(ctx: typer.Context) -> Engine:
-    return state(ctx).engine()
+def engine(ctx: typer.Context, *, create: bool = True) -> Engine:
+    return state(ctx).engine(create=create)
 
 
 def say(message: str) -> None:

@@ -24,7 +24,7 @@ def status(ctx: typer.Context, format: FormatOption = Format.table) -> None:
     """
     from htxcli.services import database
 
-    info = database.status(state(ctx).engine(), state(ctx).db)
+    info = database.status(state(ctx).engine(create=False), state(ctx).db)
     if format is Format.json:
         from htxcli.render.machine import write_json
 
@@ -62,7 +62,7 @@ def check(ctx: typer.Context) -> None:
 
     st = state(ctx)
     count = 0
-    for finding in database.check(st.engine()):
+    for finding in database.check(st.engine(create=False)):
         print(finding, file=out())
         count += 1
     path = resolve(st.db).display
@@ -93,7 +93,7 @@ def backup(
     location = resolve(st.db)
     if location.sqlite_path is None:  # said before opening: a server needs no driver to be told this
         raise HtxError(messages.BACKUP_SERVER.format(url=location.display))
-    source, copy = database.backup(st.engine(), st.db, file)
+    source, copy = database.backup(st.engine(create=False), st.db, file)
     size = f"{format_count(copy.stat().st_size // 1024)} KiB"
     say(messages.BACKUP_WRITTEN.format(path=source, backup=copy, size=size))
 
@@ -111,7 +111,7 @@ def copy_registry(
     from htxcli.services import database
     from htxcli.store.location import resolve
 
-    source = state(ctx).engine()
+    source = state(ctx).engine(create=False)
     total = database.row_count(source)
     shown = resolve(to).display
     if sys.stderr.isatty() and total > 50_000:

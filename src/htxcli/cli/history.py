@@ -32,7 +32,7 @@ def history(
     from htxcli.render import history as view
     from htxcli.services import history as service
 
-    entries = service.entries(engine(ctx), parse_code(code) if code else None, limit)
+    entries = service.entries(engine(ctx, create=False), parse_code(code) if code else None, limit)
     if format is Format.json:
         from htxcli.render.machine import write_json
 
@@ -67,7 +67,7 @@ def undo(
     from htxcli.render import history as view
     from htxcli.services import history as service
 
-    eng = engine(ctx)
+    eng = engine(ctx, create=False)
     target = service.next_undo(eng)
     say(
         messages.UNDO_TARGET.format(

@@ -124,7 +124,7 @@ def export(
 
     if year is not None:
         year = parse_year("year", str(year))
-    rows = interchange.export_rows(engine(ctx), table.value, year)
+    rows = interchange.export_rows(engine(ctx, create=False), table.value, year)
     if format is ExportFormat.json:
         write_json_lines_array(out(), rows)
     else:

@@ -31,7 +31,7 @@ def rate(
     """
     from htxcli.services import ratings
 
-    result = ratings.rate(engine(ctx), code, year, grade, score, note)
+    result = ratings.rate(engine(ctx, create=False), code, year, grade, score, note)
     if result.replaced is None:
         say(messages.RATED.format(code=result.code, year=result.year, grade=result.grade))
     else:

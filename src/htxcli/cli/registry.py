@@ -120,7 +120,7 @@ def edit(
         phone=phone,
         products=products,
     )
-    values, changed = registry.edit(engine(ctx), code, raw)
+    values, changed = registry.edit(engine(ctx, create=False), code, raw)
     say(messages.EDITED.format(code=values["code"], fields=", ".join(changed) or "no change"))
 
 
@@ -135,7 +135,7 @@ def dissolve(
     """
     from htxcli.services import registry
 
-    values = registry.dissolve(engine(ctx), code, on)
+    values = registry.dissolve(engine(ctx, create=False), code, on)
     say(messages.DISSOLVED.format(code=values["code"], date=values["dissolved"].isoformat()))
 
 
@@ -146,7 +146,7 @@ def reinstate(ctx: typer.Context, code: Annotated[str, typer.Argument()]) -> Non
     """
     from htxcli.services import registry
 
-    values = registry.reinstate(engine(ctx), code)
+    values = registry.reinstate(engine(ctx, create=False), code)
     say(messages.REINSTATED.format(code=values["code"]))
 
 
@@ -159,7 +159,7 @@ def show(
     """
     from htxcli.services import registry
 
-    data = registry.profile(engine(ctx), code)
+    data = registry.profile(engine(ctx, create=False), code)
     if format is Format.json:
         from htxcli.render.machine import write_json
 
@@ -202,7 +202,7 @@ def listing(
             "status", status, messages.NOT_IN_VOCABULARY.format(choices="active, dissolved, all")
         )
     rows = registry.listing(
-        engine(ctx),
+        engine(ctx, create=False),
         kind=KINDS.parse(kind) if kind else None,
         district=district,
         commune=commune,
@@ -224,7 +224,7 @@ def search(
     """
     from htxcli.services import registry
 
-    _emit_organisations(iter(registry.search(engine(ctx), text)), format)
+    _emit_organisations(iter(registry.search(engine(ctx, create=False), text)), format)
 
 
 def _emit_organisations(rows: Any, format: Format) -> None:

@@ -82,7 +82,7 @@ def report(
 
     span = parse_years("year", years)
     chosen = format or _format_of(output)
-    built = reports(engine(ctx), span, district=district, compare=compare)
+    built = reports(engine(ctx, create=False), span, district=district, compare=compare)
     with _destination(output) as out:
         _write(out, chosen, built, single=len(span) == 1, compare=compare, to_file=output is not None)
     if output is not None:

@@ -81,7 +81,7 @@ def listing(
     from htxcli.services import support
 
     rows = support.listing(
-        engine(ctx),
+        engine(ctx, create=False),
         year=parse_year("year", str(year)) if year is not None else None,
         program=PROGRAMS.parse(program) if program else None,
         code=to,

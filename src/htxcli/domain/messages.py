@@ -57,6 +57,9 @@ DB_NEWER_SCHEMA = (
 )
 DB_BACKUP_WRITTEN = "Backed up {path} to {backup} before upgrading its schema"
 DB_UPGRADED = "Schema of {path} is at revision {revision}"
+DB_MISSING = (
+    "database: {path} does not exist (check --db or $HTX_DB); htx add, htx import or htx db upgrade create it"
+)
 # What a user can do about the database errors SQLite reports tersely. Every write is one transaction,
 # so a failed command has changed nothing.
 DB_HINTS = {
