@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Date, Table, and_, delete, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.sql.selectable import CompoundSelect, ScalarSelect
 
 from htxcli.store.schema import history, history_change, organisation, rating, support
 
@@ -178,7 +179,7 @@ def _about(code: str) -> ColumnElement[bool]:
     ratings or its support records whatever code they were recorded under (its code may have been
     corrected since)."""
     c = history_change.c
-    its_id = select(organisation.c.id).where(organisation.c.code == code).scalar_subquery()
+    its_id = _id_of(code)
     return or_(
         c.code == code,
         and_(c.table_name == "organisation", c.record_id == its_id),
@@ -193,12 +194,16 @@ def _about(code: str) -> ColumnElement[bool]:
     )
 
 
-def _creators(code: str) -> Any:
+def _creators(code: str) -> CompoundSelect[tuple[int | None]]:
     """The entries that inserted the organisation, its ratings or its support records: an import
     records the rows it inserts by created_by only, not change by change."""
-    its_id = select(organisation.c.id).where(organisation.c.code == code).scalar_subquery()
+    its_id = _id_of(code)
     return union_all(
         select(organisation.c.created_by).where(organisation.c.code == code),
         select(rating.c.created_by).where(rating.c.organisation_id == its_id),
         select(support.c.created_by).where(support.c.organisation_id == its_id),
     )
+
+
+def _id_of(code: str) -> ScalarSelect[Any]:
+    return select(organisation.c.id).where(organisation.c.code == code).scalar_subquery()
