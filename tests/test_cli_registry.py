@@ -190,3 +190,11 @@ def test_search_covers_code_district_and_representative(registry: Any) -> None:
 
 def test_search_with_like_wildcards_is_literal(registry: Any) -> None:
     assert json.loads(registry("search", "%", "-f", "json").stdout) == []
+
+
+def test_search_text_is_at_most_200_characters(registry: Any) -> None:
+    """A longer text is a paste gone wrong; SQLite refuses LIKE patterns past its own limit anyway."""
+    assert "0470012345" in registry("search", "tân " * 50, "-f", "csv").stdout  # 200 characters
+    r = registry("search", "a" * 100_000)
+    assert r.exit_code == 1
+    assert r.stderr == "Error: text: 'aaaaaaaaaaaaaaaaaaaa…' is longer than 200 characters\n"

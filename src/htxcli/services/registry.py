@@ -173,9 +173,14 @@ def listing(
             yield public(row)
 
 
+SEARCH_LIMIT = 200  # characters: more is a paste gone wrong, and beyond SQLite's LIKE pattern limit
+
+
 def search(engine: Engine, text: str) -> list[dict[str, Any]]:
     words = fold(text).split()
     if not words:
         raise InvalidValue("text", text, messages.EMPTY_TEXT)
+    if len(text) > SEARCH_LIMIT:
+        raise InvalidValue("text", text[:20] + "…", messages.TOO_LONG.format(limit=SEARCH_LIMIT))
     with UnitOfWork(engine, read_only=True) as uow:
         return [public(row) for row in uow.organisations.search(words)]
