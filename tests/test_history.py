@@ -202,8 +202,8 @@ def test_history_of_an_organisation_follows_it_through_imports_and_a_corrected_c
 
     story = [e["command"] for e in history(registry, "0470099999")]
     assert story == ["rate", "edit", "import support", "import ratings", "support add", "rate", "add"]
-    # Under the former code: what was recorded while the organisation had it.
-    assert [e["command"] for e in history(registry, "0470012345")] == ["support add", "rate", "add"]
+    # Under the former code: what was recorded while the organisation had it, and its correction.
+    assert [e["command"] for e in history(registry, "0470012345")] == ["edit", "support add", "rate", "add"]
     [corrected] = history(registry, "0470099999")[1]["changes"]
     assert (corrected["old"]["code"], corrected["new"]["code"]) == ("0470012345", "0470099999")
     assert [e["command"] for e in history(registry, "4700284512")] == ["rate", "import ratings", "add"]

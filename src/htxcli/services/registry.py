@@ -70,7 +70,9 @@ def edit(engine: Engine, code: str, raw: Mapping[str, str | None]) -> tuple[dict
         if changed:
             uow.organisations.update(row["id"], {**merged, **derived_keys(merged)})
             summary = {"code": merged["code"], "fields": changed}
-            record_change(uow, "edit", summary, "organisation", row["id"], merged["code"], row)
+            # Filed under the code it had: after a corrected code, `htx history OLD` shows the
+            # correction, and `htx history NEW` finds it by the organisation's id.
+            record_change(uow, "edit", summary, "organisation", row["id"], row["code"], row)
             uow.commit()
     return merged, changed
 
