@@ -84,6 +84,20 @@ def test_check_lists_support_outside_a_life(registry: Callable[..., Run]) -> Non
     assert r.stdout.strip().endswith("before THT-07 was founded (2017-01-09)")
 
 
+def test_check_lists_dates_before_1900_or_later_than_today(registry: Callable[..., Run]) -> None:
+    """Real dates htx accepts, which are almost always placeholders or mistyped years."""
+    assert registry("add", "HTX Cũ", "--code", "OLD-1", "--founded", "01/01/0001").exit_code == 0
+    assert registry("add", "HTX Sau", "--code", "LATER-1", "--founded", "2999-05-01").exit_code == 0
+    assert registry("support", "add", "credit", "--date", "1899-12-31").exit_code == 0
+    r = registry("db", "check")
+    assert r.exit_code == 1
+    assert r.stdout.splitlines() == [
+        "date: LATER-1 founded is 2999-05-01, before 1900 or later than today",
+        "date: OLD-1 founded is 0001-01-01, before 1900 or later than today",
+        "date: support #2 is 1899-12-31, before 1900 or later than today",
+    ]
+
+
 # --- db backup --------------------------------------------------------------------------------
 
 

@@ -213,6 +213,7 @@ CHECKS = {
     "CHECK_SUPPORT_AFTER_DISSOLVED": "support #{id}: dated {date}, after {code} was dissolved ({dissolved})",
     "CHECK_SHARED_NAME": "name: the same name once accents and case are ignored: {organisations}",
     "CHECK_GRADE_SCORE": "grade: {code} {year} is graded {grade} but its score {score} earns {expected}",
+    "CHECK_IMPLAUSIBLE_DATE": "date: {what} is {date}, before 1900 or later than today",
 }
 CHECK_CLEAN = "No problems found in {path}"
 CHECK_FOUND = "Problems found in {path}: {count}"

@@ -4,6 +4,7 @@ yield one finding per offending row. Rows written before a rule existed, or by h
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 from sqlalchemy import String, case, extract, func, literal, or_, select
@@ -88,9 +89,27 @@ class RegistryChecks:
                 {"code": code, "year": year, "grade": grade, "score": score, "expected": should},
             )
 
+    def implausible_dates(self, today: date) -> Iterator[Finding]:
+        """Founding, dissolution and support dates before 1900 or after today: a placeholder such as
+        01/01/0001, or a mistyped year. htx accepts any real date (a date cannot know it is a typo)."""
+        o = organisation.c
+        earliest = date(1900, 1, 1)
+        for column in (o.founded, o.dissolved):
+            query = select(o.code, column).where(or_(column < earliest, column > today)).order_by(o.code)
+            for code, when in self.connection.execute(query):
+                yield "CHECK_IMPLAUSIBLE_DATE", {"what": f"{code} {column.name}", "date": when}
+        query = (
+            select(support.c.id, support.c.date)
+            .where(or_(support.c.date < earliest, support.c.date > today))
+            .order_by(support.c.id)
+        )
+        for id_, when in self.connection.execute(query):
+            yield "CHECK_IMPLAUSIBLE_DATE", {"what": f"support #{id_}", "date": when}
+
     def all(self) -> Iterator[Finding]:
         yield from self.engine_checks()
         yield from self.ratings_outside_life()
         yield from self.support_outside_life()
         yield from self.shared_names()
         yield from self.grades_against_scores()
+        yield from self.implausible_dates(date.today())
