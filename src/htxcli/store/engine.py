@@ -9,6 +9,7 @@ that may write; read-only units of work use a plain deferred BEGIN.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 from datetime import date
@@ -93,6 +94,11 @@ def _begin_sqlite(connection: Connection) -> None:
 
 
 def _server_engine(location: Location) -> Engine:
+    # psycopg logs a warning when it ends a pipeline that a failed statement aborted, which the import
+    # does on purpose (a batch naming stored rows trips a constraint and is redone the careful way).
+    # Without a handler of its own that warning reached stderr as one line per batch; htx reports
+    # what goes wrong itself.
+    logging.getLogger("psycopg").addHandler(logging.NullHandler())
     try:
         # One command, one connection: a pool would only keep a server session open after the command.
         return create_engine(location.url, poolclass=NullPool)
