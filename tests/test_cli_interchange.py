@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import unicodedata
 from pathlib import Path
@@ -114,6 +115,34 @@ def test_bom_crlf_nfd_any_column_order_missing_optional(tmp_path: Path) -> None:
     assert row["name"] == unicodedata.normalize("NFC", name)
     assert row["kind"] == "cooperative" and row["founded"] == "2012-03-15"
     assert "0101234567" in invoke(db, "search", "dong tam", "-f", "csv").stdout
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_file_split_by_semicolons_or_tabs_loads_as_the_comma_file(tmp_path: Path, separator: str) -> None:
+    """Excel saves "CSV" with semicolons where the comma is the decimal mark (a Vietnamese locale), and
+    a range copied out of a spreadsheet is split by tabs; the header line tells which."""
+    rows = [
+        ["code", "name", "founded", "capital_vnd", "products"],
+        ["0101234567", "HTX Đồng Tâm", "15/03/2012", "1,5 tỷ", "chè; gừng,\tnghệ"],
+        ["THT-07", 'Tổ hợp tác "Ăn Quả"', "2017-01-09", "350 triệu", ""],
+    ]
+    comma, other = tmp_path / "comma.csv", tmp_path / "other.csv"
+    with comma.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    with other.open("w", newline="", encoding="utf-8-sig") as f:  # with a BOM and CRLF, as Excel writes
+        csv.writer(f, delimiter=separator, lineterminator="\r\n").writerows(rows)
+    exports = []
+    for name, file in (("comma", comma), ("other", other)):
+        r = invoke(tmp_path / f"{name}.db", "import", "cooperatives", str(file))
+        assert r.exit_code == 0, r.stderr
+        exports.append(invoke(tmp_path / f"{name}.db", "export", "cooperatives").stdout)
+    assert exports[0] == exports[1]
+    assert "1500000000" in exports[1]
+
+    bad = tmp_path / "bad.csv"
+    bad.write_text(f"code{separator}name{separator}founded\nA1{separator}HTX A{separator}30/02/2012\n")
+    r = invoke(tmp_path / "bad.db", "import", "cooperatives", str(bad))
+    assert r.exit_code == 1 and f"{bad}:2: founded: '30/02/2012' is not a date" in r.stderr
 
 
 def test_missing_optional_columns_keep_stored_values(example_db: Path, tmp_path: Path) -> None:

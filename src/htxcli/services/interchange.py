@@ -134,6 +134,19 @@ def _lines_spanned(row: list[str]) -> int:
     return 1 + sum(cell.count("\n") for cell in row)
 
 
+def _delimiter(header: str | None) -> str:
+    """The contract's comma, unless the header line has none and is split by semicolons or tabs:
+    Excel saves "CSV" with semicolons where the comma is the decimal mark (a Vietnamese locale),
+    and a range copied out of a spreadsheet arrives split by tabs. No column name holds either."""
+    if header is None or "," in header:
+        return ","
+    if ";" in header:
+        return ";"
+    if "\t" in header:
+        return "\t"
+    return ","
+
+
 class CsvSource:
     """A CSV stream with its header checked against the contract, yielding rows with physical line numbers."""
 
@@ -141,7 +154,12 @@ class CsvSource:
         self.name = name
         self.table = table
         self.binary = stream
-        self.reader = csv.reader(self._decoded_lines(), strict=True)
+        lines = self._decoded_lines()
+        first = next(lines, None)
+        delimiter = _delimiter(first)
+        self.reader = csv.reader(
+            chain([first] if first is not None else [], lines), delimiter=delimiter, strict=True
+        )
         self.header = self._read_header()
 
     def _decoded_lines(self) -> Iterator[str]:
