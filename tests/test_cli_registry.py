@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from htxcli.domain.values import format_count
+from htxcli.render.tables import TABLE_ROWS
 from tests.conftest import snapshot
 
 # Every test that opens a database runs on SQLite and on PostgreSQL.
@@ -198,3 +200,24 @@ def test_search_text_is_at_most_200_characters(registry: Any) -> None:
     r = registry("search", "a" * 100_000)
     assert r.exit_code == 1
     assert r.stderr == "Error: text: 'aaaaaaaaaaaaaaaaaaaa…' is longer than 200 characters\n"
+
+
+def test_a_long_table_shows_its_first_rows_and_says_how_to_get_them_all(htx: Any, tmp_path: Path) -> None:
+    """Rich takes about a millisecond a row: 100,000 organisations took over two minutes to print."""
+    count = TABLE_ROWS + 5
+    data = tmp_path / "c.csv"
+    data.write_text(
+        "code,name,founded\n" + "".join(f"C{i:05d},HTX Số {i},2010-01-01\n" for i in range(count))
+    )
+    assert htx("import", "cooperatives", str(data)).exit_code == 0
+    r = htx("list")
+    assert r.exit_code == 0
+    assert f"Organisations: {format_count(count)}" in r.stdout
+    assert r.stdout.count(" C0") == TABLE_ROWS
+    shown, total = format_count(TABLE_ROWS), format_count(count)
+    assert r.stderr == (
+        f"Showing the first {shown} of {total}: narrow it (--district, --kind, --status, --active-in),"
+        " or use --format csv for every row.\n"
+    )
+    assert len(htx("list", "--format", "csv").stdout.splitlines()) == 1 + count
+    assert htx("list", "--kind", "THT").stderr == "No organisations match.\n"

@@ -210,7 +210,7 @@ def listing(
         status=status,
         active_in=parse_year("active-in", str(active_in)) if active_in is not None else None,
     )
-    _emit_organisations(rows, format)
+    _emit_organisations(rows, format, narrow="--district, --kind, --status, --active-in")
 
 
 def search(
@@ -224,10 +224,10 @@ def search(
     """
     from htxcli.services import registry
 
-    _emit_organisations(iter(registry.search(engine(ctx, create=False), text)), format)
+    _emit_organisations(iter(registry.search(engine(ctx, create=False), text)), format, narrow="more words")
 
 
-def _emit_organisations(rows: Any, format: Format) -> None:
+def _emit_organisations(rows: Any, format: Format, *, narrow: str) -> None:
     if format is Format.csv:
         from htxcli.render.machine import write_csv
 
@@ -237,14 +237,22 @@ def _emit_organisations(rows: Any, format: Format) -> None:
 
         write_json_lines_array(out(), rows)
     else:
+        from htxcli.domain.values import format_count
         from htxcli.render import tables
 
         materialised = list(rows)
-        console = tables.console()
-        if materialised:
-            console.print(tables.organisations(materialised))
-        else:
+        if not materialised:
             say(messages.NONE_FOUND)
+            return
+        tables.console().print(tables.organisations(materialised))
+        if len(materialised) > tables.TABLE_ROWS:
+            say(
+                messages.TABLE_CUT.format(
+                    shown=format_count(tables.TABLE_ROWS),
+                    total=format_count(len(materialised)),
+                    narrow=narrow,
+                )
+            )
 
 
 def register(app: typer.Typer) -> None:

@@ -95,6 +95,11 @@ def listing(
 
         write_json_lines_array(out(), rows)
     else:
+        from htxcli.domain.values import format_count
         from htxcli.render import tables
 
-        tables.console().print(tables.support_records(list(rows)))
+        records = list(rows)
+        tables.console().print(tables.support_records(records))
+        if len(records) > tables.TABLE_ROWS:
+            shown, total = format_count(tables.TABLE_ROWS), format_count(len(records))
+            say(messages.TABLE_CUT.format(shown=shown, total=total, narrow="--year, --program, --to"))

@@ -88,6 +88,7 @@ SUPPORT_ADDED = "Recorded support #{id}: {program}, {date}"
 STATUS_ACTIVE = "active"
 STATUS_DISSOLVED = "dissolved"
 NONE_FOUND = "No organisations match."
+TABLE_CUT = "Showing the first {shown} of {total}: narrow it ({narrow}), or use --format csv for every row."
 
 # Column headers of people's tables, by field.
 HEADERS = {
