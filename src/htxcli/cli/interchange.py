@@ -38,7 +38,10 @@ def import_(
     ] = False,
     rejects: Annotated[
         str | None,
-        typer.Option(help="Import the good rows and write the bad ones to this file, with an error column."),
+        typer.Option(
+            help="Import the good rows and write the bad ones, with an error column, to this file"
+            " (- for stdout)."
+        ),
     ] = None,
 ) -> None:
     """Load a CSV file: all rows or, if any row is bad, none.
@@ -50,8 +53,10 @@ def import_(
     from htxcli.services import interchange
 
     stream, name = interchange.open_input(file)
-    reject_file = open(rejects, "w", encoding="utf-8", newline="") if rejects else None  # noqa: SIM115
+    reject_file, rejects_name = None, None
     try:
+        if rejects:
+            reject_file, rejects_name = interchange.open_rejects(rejects, file)
         with _progress(interchange.input_size(file)) as progress:
             result = interchange.import_csv(
                 engine(ctx),
@@ -65,7 +70,7 @@ def import_(
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
-        if reject_file is not None:
+        if reject_file is not None and reject_file is not sys.stdout:
             reject_file.close()
     for error in result.errors:
         say(error)
@@ -77,7 +82,7 @@ def import_(
         table=table.value, new=result.new, changed=result.changed, unchanged=result.unchanged
     )
     if result.rejected:
-        summary += messages.IMPORT_REJECTED.format(rejected=result.rejected, rejects=rejects)
+        summary += messages.IMPORT_REJECTED.format(rejected=result.rejected, rejects=rejects_name)
     if dry_run:
         summary += messages.IMPORT_DRY_RUN
     say(summary)

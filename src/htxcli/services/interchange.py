@@ -7,6 +7,7 @@ asks for rejects to be set aside. Export streams rows from the database; nothing
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import io
@@ -29,7 +30,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from htxcli.domain import messages
 from htxcli.domain.batch import ParsedBatch, parse_organisations, parse_ratings, parse_supports
-from htxcli.domain.errors import HtxError
+from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.records import (
     KEY_FIELDS,
     ORGANISATION_FIELDS,
@@ -779,6 +780,20 @@ def open_input(path: str) -> tuple[IO[bytes], str]:
         return open(path, "rb"), path
     except OSError as e:
         raise HtxError(messages.CANNOT_READ.format(file=path, detail=e.strerror)) from None
+
+
+def open_rejects(path: str, source: str) -> tuple[IO[str], str]:
+    """Where --rejects writes the bad rows ("-": stdout, as data), and its name for messages. Never
+    the file being imported: opening it for writing would empty it before a row was read."""
+    if path == "-":
+        return sys.stdout, "stdout"
+    with contextlib.suppress(OSError):  # either file missing: not the same file
+        if source != "-" and os.path.samefile(path, source):
+            raise InvalidValue("rejects", path, messages.REJECTS_ARE_INPUT)
+    try:
+        return open(path, "w", encoding="utf-8", newline=""), path
+    except OSError as e:
+        raise InvalidValue("rejects", path, messages.CANNOT_WRITE.format(detail=e.strerror)) from None
 
 
 # --- export ----------------------------------------------------------------------------------
