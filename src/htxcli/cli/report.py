@@ -82,6 +82,7 @@ def report(
 
     span = parse_years("year", years)
     chosen = format or _format_of(output)
+    _refuse_a_database(output)
     built = reports(engine(ctx, create=False), span, district=district, compare=compare)
     with _destination(output) as out:
         _write(out, chosen, built, single=len(span) == 1, compare=compare, to_file=output is not None)
@@ -96,6 +97,23 @@ def _format_of(output: Path | None) -> ReportFormat:
     if found is None:
         raise InvalidValue("output", str(output), messages.BAD_OUTPUT_SUFFIX)
     return found
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_a_database(output: Path | None) -> None:
+    """A report replaces the file it is written to, but never a database: the registry itself is one
+    mistyped name away (`--output htx.db --format json` replaced it with the report)."""
+    if output is None or not output.is_file():
+        return
+    try:
+        with output.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError:
+        return  # unreadable: writing it will say why
+    if header == SQLITE_HEADER:
+        raise InvalidValue("output", str(output), messages.OUTPUT_IS_DATABASE)
 
 
 @contextmanager

@@ -181,6 +181,7 @@ REPORT_METRIC = "{subject}: {metric}"
 REPORT_WRITTEN = "Wrote {path}"
 BAD_OUTPUT_SUFFIX = "has no known extension (.json, .csv, .md or .txt); or give --format"
 CANNOT_WRITE = "cannot be written ({detail})"
+OUTPUT_IS_DATABASE = "is a database; a report never replaces one (choose another file name)"
 REJECTS_ARE_INPUT = "is the file being imported; write the rejected rows to another file (or - for stdout)"
 
 # --- history and undo ---------------------------------------------------------------------
