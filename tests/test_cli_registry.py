@@ -221,3 +221,17 @@ def test_a_long_table_shows_its_first_rows_and_says_how_to_get_them_all(htx: Any
     )
     assert len(htx("list", "--format", "csv").stdout.splitlines()) == 1 + count
     assert htx("list", "--kind", "THT").stderr == "No organisations match.\n"
+
+
+def test_adding_a_namesake_warns_and_still_registers_it(registry: Any) -> None:
+    """The same name once accents and case are folded is often one organisation entered twice."""
+    r = registry("add", "HTX NONG NGHIEP TAN THANH", "--code", "0470099999", "--founded", "2019-01-01")
+    assert r.exit_code == 0
+    assert r.stderr.splitlines() == [
+        "Warning: the same name (accents and case aside) is registered to 0470012345, perhaps the same"
+        " organisation; recorded all the same",
+        "Added 0470099999 HTX NONG NGHIEP TAN THANH",
+    ]
+    assert registry("show", "0470099999").exit_code == 0
+    r = registry("add", "HTX Nông nghiệp Tân Thành Mới", "--code", "0470099998", "--founded", "2019-01-01")
+    assert r.stderr == "Added 0470099998 HTX Nông nghiệp Tân Thành Mới\n"

@@ -80,7 +80,9 @@ def add(
         else:
             options = ", ".join("NAME" if f == "name" else f"--{f}" for f in missing)
             raise HtxError(messages.MISSING_FIELDS.format(fields=", ".join(missing), options=options))
-    values = registry.add(engine(ctx), raw)
+    values, namesakes = registry.add(engine(ctx), raw)
+    if namesakes:
+        say(messages.WARNING.format(problem=messages.SAME_NAME.format(codes=", ".join(namesakes))))
     say(messages.ADDED.format(code=values["code"], name=values["name"]))
 
 

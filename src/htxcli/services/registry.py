@@ -39,17 +39,21 @@ def require(uow: UnitOfWork, code: str) -> RowMapping:
 
 
 @retrying
-def add(engine: Engine, raw: Mapping[str, str | None]) -> dict[str, Any]:
+def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], list[str]]:
+    """Register an organisation; returns its values and the codes of others with the same name (once
+    accents and case are folded), which is often one organisation entered twice."""
     values = parse_organisation(raw)
     with UnitOfWork(engine) as uow:
         existing = uow.organisations.get(values["code"])
         if existing is not None:
             raise Conflict(messages.CODE_TAKEN.format(code=values["code"], name=existing["name"]))
-        new_id = uow.organisations.insert({**values, **derived_keys(values)})
+        keys = derived_keys(values)
+        namesakes = uow.organisations.sharing_name(keys["name_key"], values["code"])
+        new_id = uow.organisations.insert({**values, **keys})
         summary = {"code": values["code"], "name": values["name"]}
         record_change(uow, "add", summary, "organisation", new_id, values["code"], None)
         uow.commit()
-    return values
+    return values, namesakes
 
 
 @retrying

@@ -83,6 +83,12 @@ class OrganisationRepository:
     def count(self) -> int:
         return int(self.connection.execute(select(func.count()).select_from(organisation)).scalar_one())
 
+    def sharing_name(self, name_key: str, other_than: str) -> list[str]:
+        """Codes of the other organisations whose name folds to `name_key`."""
+        o = organisation.c
+        query = select(o.code).where(o.name_key == name_key, o.code != other_than).order_by(o.code)
+        return list(self.connection.execute(query).scalars())
+
 
 class RatingRepository:
     def __init__(self, connection: Connection) -> None:
