@@ -174,6 +174,37 @@ def test_a_url_that_lost_its_slashes_is_refused_not_made_a_file(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_sqlite_url_is_the_file_opened_as_every_file_is(tmp_path: Path) -> None:
+    """Taken as a server URL, a SQLite file went without WAL, foreign keys and BEGIN IMMEDIATE."""
+    path = tmp_path / "office.db"
+    for code, url in (("A1", f"sqlite:///{path}"), ("A2", f"sqlite+pysqlite:///{path}")):
+        r = invoke("--db", url, "add", f"HTX {code}", "--code", code, "--founded", "2010-01-01")
+        assert r.exit_code == 0, r.stderr
+    info = json.loads(invoke("--db", f"sqlite:///{path}", "db", "status", "--format", "json").stdout)
+    assert (info["location"], info["backend"], info["organisations"]) == (str(path), "sqlite", 2)
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("sqlite://", "is a database in memory"),
+        ("sqlite:///", "is a database in memory"),
+        ("sqlite:///:memory:", "is a database in memory"),
+        ("sqlite:///office.db?mode=ro", "give the file's path without options"),
+    ],
+)
+def test_sqlite_urls_htx_cannot_keep_a_registry_in(
+    url: str, problem: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    r = invoke("--db", url, "add", "HTX A", "--code", "A1", "--founded", "2010-01-01")
+    assert r.exit_code == 1 and problem in r.stderr and r.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_path_with_a_drive_letter_is_still_a_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     r = invoke("--db", "C:/htx.db", "db", "upgrade")

@@ -71,6 +71,10 @@ DB_HINTS = {
     "malformed": "restore it from a backup (htx db backup makes one)",
 }
 DB_UNKNOWN_DRIVER = "database: no driver for {url!r}; {hint}"
+DB_IN_MEMORY = "database: {url!r} is a database in memory, forgotten when htx exits; give a file"
+DB_SQLITE_URL_OPTIONS = (
+    "database: {url!r}: htx opens SQLite files its own way; give the file's path without options"
+)
 DB_URL_WITHOUT_SLASHES = (
     "database: {value!r} looks like a server URL without the '//' after '{scheme}:'; "
     "write it as {scheme}://user@host/database"

@@ -35,15 +35,32 @@ def default_path() -> Path:
     return user_data_path("htx", appauthor=False) / "htx.db"
 
 
+# sqlite:///relative.db, sqlite:////absolute.db, sqlite+pysqlite:///…: SQLAlchemy's spelling of a file.
+_SQLITE_URL = re.compile(r"sqlite(?:\+\w+)?://(.*)", re.IGNORECASE | re.DOTALL)
+
+
 def resolve(option: str | None) -> Location:
     value = option or os.environ.get(ENV_VAR) or str(default_path())
-    if "://" in value:
+    if sqlite := _SQLITE_URL.fullmatch(value):
+        # A file, opened as every SQLite file is (WAL, foreign keys, BEGIN IMMEDIATE, a backup before a
+        # schema upgrade); taken as a server URL it went without all of them.
+        value = _sqlite_file(value, sqlite[1])
+    elif "://" in value:
         return Location(url=value, sqlite_path=None)
     broken = _URL_WITHOUT_SLASHES.match(value)
     if broken and ("+" in broken[1] or broken[1].lower().startswith(("postgres", "sqlite"))):
         raise HtxError(messages.DB_URL_WITHOUT_SLASHES.format(value=value, scheme=broken[1]))
     path = Path(value).expanduser().resolve()
     return Location(url=f"sqlite+pysqlite:///{path}", sqlite_path=path)
+
+
+def _sqlite_file(url: str, rest: str) -> str:
+    path = rest[1:] if rest.startswith("/") else ""
+    if not path or path == ":memory:" or rest.startswith("/:memory:"):
+        raise HtxError(messages.DB_IN_MEMORY.format(url=url))
+    if "?" in path:
+        raise HtxError(messages.DB_SQLITE_URL_OPTIONS.format(url=url))
+    return path
 
 
 def _hide_password(url: str) -> str:
