@@ -73,5 +73,15 @@ def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def say_if_cut(total: int, narrow: str) -> None:
+    """After a table of `total` rows: say that it showed only the first ones, and how to see the rest."""
+    from htxcli.domain.messages import TABLE_CUT
+    from htxcli.domain.values import format_count
+    from htxcli.render.tables import TABLE_ROWS
+
+    if total > TABLE_ROWS:
+        say(TABLE_CUT.format(shown=format_count(TABLE_ROWS), total=format_count(total), narrow=narrow))
+
+
 def out() -> Any:
     return sys.stdout

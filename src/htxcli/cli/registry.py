@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, engine, out, say
+from htxcli.cli.common import Format, FormatOption, engine, out, say, say_if_cut
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 from htxcli.domain.records import ORGANISATION_FIELDS
@@ -239,7 +239,6 @@ def _emit_organisations(rows: Any, format: Format, *, narrow: str) -> None:
 
         write_json_lines_array(out(), rows)
     else:
-        from htxcli.domain.values import format_count
         from htxcli.render import tables
 
         materialised = list(rows)
@@ -247,14 +246,7 @@ def _emit_organisations(rows: Any, format: Format, *, narrow: str) -> None:
             say(messages.NONE_FOUND)
             return
         tables.console().print(tables.organisations(materialised))
-        if len(materialised) > tables.TABLE_ROWS:
-            say(
-                messages.TABLE_CUT.format(
-                    shown=format_count(tables.TABLE_ROWS),
-                    total=format_count(len(materialised)),
-                    narrow=narrow,
-                )
-            )
+        say_if_cut(len(materialised), narrow)
 
 
 def register(app: typer.Typer) -> None:

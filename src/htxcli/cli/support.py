@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, engine, out, say
+from htxcli.cli.common import Format, FormatOption, engine, out, say, say_if_cut
 from htxcli.domain import messages
 
 app = typer.Typer(help="Record and list support disbursements and activities.", no_args_is_help=True)
@@ -95,11 +95,8 @@ def listing(
 
         write_json_lines_array(out(), rows)
     else:
-        from htxcli.domain.values import format_count
         from htxcli.render import tables
 
         records = list(rows)
         tables.console().print(tables.support_records(records))
-        if len(records) > tables.TABLE_ROWS:
-            shown, total = format_count(tables.TABLE_ROWS), format_count(len(records))
-            say(messages.TABLE_CUT.format(shown=shown, total=total, narrow="--year, --program, --to"))
+        say_if_cut(len(records), "--year, --program, --to")

@@ -56,7 +56,7 @@ def resolve(option: str | None) -> Location:
 
 def _sqlite_file(url: str, rest: str) -> str:
     path = rest[1:] if rest.startswith("/") else ""
-    if not path or path == ":memory:" or rest.startswith("/:memory:"):
+    if not path or path == ":memory:":
         raise HtxError(messages.DB_IN_MEMORY.format(url=url))
     if "?" in path:
         raise HtxError(messages.DB_SQLITE_URL_OPTIONS.format(url=url))
