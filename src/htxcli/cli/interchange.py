@@ -123,13 +123,11 @@ def export(
 
     Example: htx export ratings --year 2018 > ratings-2018.csv
     """
-    from htxcli.domain.values import parse_year
+    from htxcli.domain.values import parse_optional_year
     from htxcli.render.machine import write_csv, write_json_lines_array
     from htxcli.services import interchange
 
-    if year is not None:
-        year = parse_year("year", str(year))
-    rows = interchange.export_rows(engine(ctx, create=False), table.value, year)
+    rows = interchange.export_rows(engine(ctx, create=False), table.value, parse_optional_year("year", year))
     if format is ExportFormat.json:
         write_json_lines_array(out(), rows)
     else:

@@ -195,7 +195,7 @@ def listing(
     Example: htx list --kind HTX --district 'ba be' --format csv
     """
     from htxcli.domain.errors import InvalidValue
-    from htxcli.domain.values import parse_year
+    from htxcli.domain.values import parse_optional_year
     from htxcli.domain.vocab import KINDS, SECTORS
     from htxcli.services import registry
 
@@ -210,7 +210,7 @@ def listing(
         commune=commune,
         sector=SECTORS.parse(sector) if sector else None,
         status=status,
-        active_in=parse_year("active-in", str(active_in)) if active_in is not None else None,
+        active_in=parse_optional_year("active-in", active_in),
     )
     _emit_organisations(rows, format, narrow="--district, --kind, --status, --active-in")
 

@@ -76,13 +76,13 @@ def listing(
 
     Example: htx support list --year 2018 --program credit --format csv
     """
-    from htxcli.domain.values import parse_year
+    from htxcli.domain.values import parse_optional_year
     from htxcli.domain.vocab import PROGRAMS
     from htxcli.services import support
 
     rows = support.listing(
         engine(ctx, create=False),
-        year=parse_year("year", str(year)) if year is not None else None,
+        year=parse_optional_year("year", year),
         program=PROGRAMS.parse(program) if program else None,
         code=to,
     )

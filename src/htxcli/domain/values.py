@@ -69,6 +69,12 @@ def parse_year(field: str, value: str | int) -> int:
     return year
 
 
+def parse_optional_year(field: str, value: int | None) -> int | None:
+    """A year option, which the command line has made an int already: checked like any year (a year
+    date() cannot hold would otherwise reach the database layer), None left as it is."""
+    return None if value is None else parse_year(field, str(value))
+
+
 MAX_YEARS = 50  # a report of more years than this is a typo, not a request
 
 
