@@ -232,31 +232,6 @@ def test_rejects_to_stdout(tmp_path: Path) -> None:
     assert r.stderr.endswith("1 new, 0 changed, 0 unchanged, 1 rejected (written to stdout)\n")
 
 
-@pytest.mark.parametrize(
-    ("target", "problem"),
-    [
-        ("no-such-folder/rejects.csv", "cannot be written (No such file or directory)"),
-        (".", "cannot be written (Is a directory)"),
-        ("c.csv", "is the file being imported"),
-        ("sub/../c.csv", "is the file being imported"),
-    ],
-)
-def test_rejects_that_cannot_be_written_change_nothing(tmp_path: Path, target: str, problem: str) -> None:
-    """Opening the file being imported for the rejects emptied it before a row was read."""
-    (tmp_path / "sub").mkdir()
-    content = "code,name,founded\nA,HTX A,2010-01-01\nB,HTX B,2010-02-30\n"
-    f = tmp_path / "c.csv"
-    f.write_text(content)
-    db = tmp_path / "r.db"
-    assert invoke(db, "db", "upgrade").exit_code == 0
-    before = snapshot(db)
-    r = invoke(db, "import", "cooperatives", str(f), "--rejects", str(tmp_path / target))
-    assert r.exit_code == 1
-    assert r.stderr.startswith("Error: rejects: ") and problem in r.stderr and r.stderr.count("\n") == 1
-    assert f.read_text() == content
-    assert snapshot(db) == before
-
-
 def test_support_without_reference_is_not_added_twice(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     f = tmp_path / "s.csv"

@@ -43,7 +43,9 @@ def _first_line(e: object) -> str:
 
 
 def _fail(message: str) -> None:
-    print(f"Error: {' '.join(message.split())}", file=sys.stderr)
+    from htxcli.domain.text import printable
+
+    print(printable(f"Error: {' '.join(message.split())}"), file=sys.stderr)
     raise typer.Exit(1)
 
 

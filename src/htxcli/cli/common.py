@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -55,6 +56,13 @@ class State:
                 raise clearer from None
             self._engine = engine
         return self._engine
+
+
+def registry_path(ctx: typer.Context) -> Path | None:
+    """The registry's file (None for a server database), which no output option may write over."""
+    from htxcli.store.location import resolve
+
+    return resolve(state(ctx).db).sqlite_path
 
 
 def state(ctx: typer.Context) -> State:

@@ -76,7 +76,7 @@ def check(ctx: typer.Context) -> None:
 def backup(
     ctx: typer.Context,
     file: Annotated[
-        Path, typer.Argument(help="Where to write the copy; must not exist yet.", dir_okay=False)
+        Path, typer.Argument(help="Where to write the copy; must not exist yet.")
     ],
 ) -> None:
     """Copy the database to FILE while others may be writing to it (SQLite's online backup API, never a
@@ -87,12 +87,14 @@ def backup(
     from htxcli.domain.errors import HtxError
     from htxcli.domain.values import format_count
     from htxcli.services import database
+    from htxcli.services.output import check_target
     from htxcli.store.location import resolve
 
     st = state(ctx)
     location = resolve(st.db)
     if location.sqlite_path is None:  # said before opening: a server needs no driver to be told this
         raise HtxError(messages.BACKUP_SERVER.format(url=location.display))
+    check_target("FILE", str(file), registry=location.sqlite_path)
     source, copy = database.backup(st.engine(create=False), st.db, file)
     size = f"{format_count(copy.stat().st_size // 1024)} KiB"
     say(messages.BACKUP_WRITTEN.format(path=source, backup=copy, size=size))

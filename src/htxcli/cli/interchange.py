@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from htxcli.cli.common import engine, out, say
+from htxcli.cli.common import engine, out, registry_path, say
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 
@@ -51,27 +51,39 @@ def import_(
     Example: htx import cooperatives examples/bac-kan-2018/cooperatives.csv
     """
     from htxcli.services import interchange
+    from htxcli.services.output import check_target, written
 
+    guarded = registry_path(ctx)
+    if rejects is not None:  # refused before anything is read or written
+        check_target("--rejects", rejects, registry=guarded, inputs=[file])
+    if file == "-" and sys.stdin.isatty():
+        say(messages.READING_KEYBOARD)
     stream, name = interchange.open_input(file)
-    reject_file, rejects_name = None, None
+    rejects_name = "stdout" if rejects == "-" else rejects
     try:
-        if rejects:
-            reject_file, rejects_name = interchange.open_rejects(rejects, file)
-        with _progress(interchange.input_size(file)) as progress:
-            result = interchange.import_csv(
-                engine(ctx),
-                table.value,
-                stream,
-                name,
-                dry_run=dry_run,
-                rejects=reject_file,
-                progress=progress,
-            )
+        with ExitStack() as outputs:
+            reject_file = None
+            if rejects is not None:
+                reject_file = outputs.enter_context(
+                    written("--rejects", rejects, registry=guarded, inputs=[file])
+                )
+            with _progress(interchange.input_size(file)) as progress:
+                result = interchange.import_csv(
+                    engine(ctx),
+                    table.value,
+                    stream,
+                    name,
+                    dry_run=dry_run,
+                    rejects=reject_file,
+                    progress=progress,
+                )
+    except KeyboardInterrupt:
+        # The unit of work rolled back on the way out, and the rejects file was never put in place.
+        say(messages.IMPORT_INTERRUPTED)
+        raise typer.Exit(130) from None
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
-        if reject_file is not None and reject_file is not sys.stdout:
-            reject_file.close()
     for error in result.errors:
         say(error)
     if result.error_count > len(result.errors):

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated, Any
 
 import typer
 
-from htxcli.cli.common import engine, say
+from htxcli.cli.common import engine, registry_path, say
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
+from htxcli.services.output import STDOUT, check_target, written
 
 
 class ReportFormat(StrEnum):
@@ -64,7 +60,6 @@ def report(
             "--output",
             "-o",
             help="Write to FILE instead of stdout; the format follows its extension (.json .csv .md .txt).",
-            dir_okay=False,
         ),
     ] = None,
 ) -> None:
@@ -82,9 +77,12 @@ def report(
 
     span = parse_years("year", years)
     chosen = format or _format_of(output)
-    _refuse_a_database(output)
+    target = STDOUT if output is None else str(output)
+    guarded = registry_path(ctx)
+    if output is not None:
+        check_target("--output", target, registry=guarded)  # before the report's queries run
     built = reports(engine(ctx, create=False), span, district=district, compare=compare)
-    with _destination(output) as out:
+    with written("--output", target, registry=guarded) as out:
         _write(out, chosen, built, single=len(span) == 1, compare=compare, to_file=output is not None)
     if output is not None:
         say(messages.REPORT_WRITTEN.format(path=output))
@@ -95,49 +93,8 @@ def _format_of(output: Path | None) -> ReportFormat:
         return ReportFormat.table
     found = SUFFIXES.get(output.suffix.lower())
     if found is None:
-        raise InvalidValue("output", str(output), messages.BAD_OUTPUT_SUFFIX)
+        raise InvalidValue("--output", str(output), messages.BAD_OUTPUT_SUFFIX)
     return found
-
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def _refuse_a_database(output: Path | None) -> None:
-    """A report replaces the file it is written to, but never a database: the registry itself is one
-    mistyped name away (`--output htx.db --format json` replaced it with the report)."""
-    if output is None or not output.is_file():
-        return
-    try:
-        with output.open("rb") as f:
-            header = f.read(len(SQLITE_HEADER))
-    except OSError:
-        return  # unreadable: writing it will say why
-    if header == SQLITE_HEADER:
-        raise InvalidValue("output", str(output), messages.OUTPUT_IS_DATABASE)
-
-
-@contextmanager
-def _destination(output: Path | None) -> Iterator[IO[str]]:
-    """stdout, or a file written beside its final name and renamed: never a half-written report."""
-    if output is None:
-        yield sys.stdout
-        return
-    folder = output.parent if str(output.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{output.name}.", suffix=".tmp")
-    except OSError as e:
-        raise InvalidValue("output", str(output), messages.CANNOT_WRITE.format(detail=e.strerror)) from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
-            yield f
-        # mkstemp makes the file private (0600); a report is a document like any other.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, output)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def _write(

@@ -149,6 +149,11 @@ IMPORT_DRY_RUN = " (dry run: nothing written)"
 IMPORT_FAILED = "{file}: rows with errors: {count}; nothing was imported"
 MORE_ERRORS = "… and {count} more errors"
 IMPORTING = "importing"
+IMPORT_INTERRUPTED = "Interrupted: nothing was imported"
+READING_KEYBOARD = (
+    "Reading CSV from the keyboard: type or paste the rows, header first, then press Ctrl-D on a line of "
+    "its own (Ctrl-Z then Enter on Windows); Ctrl-C cancels"
+)
 CANNOT_READ = "{file}: cannot read ({detail})"
 
 # --- the yearly report --------------------------------------------------------------------
@@ -186,8 +191,12 @@ REPORT_METRIC = "{subject}: {metric}"
 REPORT_WRITTEN = "Wrote {path}"
 BAD_OUTPUT_SUFFIX = "has no known extension (.json, .csv, .md or .txt); or give --format"
 CANNOT_WRITE = "cannot be written ({detail})"
-OUTPUT_IS_DATABASE = "is a database; a report never replaces one (choose another file name)"
-REJECTS_ARE_INPUT = "is the file being imported; write the rejected rows to another file (or - for stdout)"
+# Every file htx writes (services/output.py): never over the registry, a database, an input or a folder.
+OUTPUT_IS_DATABASE = "is a database; htx never writes over one (choose another file name)"
+OUTPUT_IS_REGISTRY = "is the registry itself; htx never writes over it (choose another file name)"
+OUTPUT_IS_INPUT = "is the file being read; write to another file (or - for stdout)"
+OUTPUT_IS_FOLDER = "is a folder; give a file name inside it"
+OUTPUT_PARENT_NOT_FOLDER = "is inside something that is not a folder"
 
 # --- history and undo ---------------------------------------------------------------------
 TITLE_HISTORY = "History, newest first"

@@ -26,6 +26,15 @@ def has_control_characters(value: str) -> bool:
     return bool(_CONTROL.search(value))
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(line: str) -> str:
+    """A message as one safe line: control characters (NUL, escape sequences, line breaks) shown as
+    \\xNN escapes, so a value from a file can neither hide part of the line nor drive the terminal."""
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m[0]):02x}", line)
+
+
 class _FoldTable(dict[int, str | None]):
     """str.translate table for decomposed text: drops combining marks, đ -> d, hyphens -> space.
 

@@ -7,7 +7,6 @@ asks for rejects to be set aside. Export streams rows from the database; nothing
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import gc
 import io
@@ -30,7 +29,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from htxcli.domain import messages
 from htxcli.domain.batch import ParsedBatch, parse_organisations, parse_ratings, parse_supports
-from htxcli.domain.errors import HtxError, InvalidValue
+from htxcli.domain.errors import HtxError
 from htxcli.domain.records import (
     KEY_FIELDS,
     ORGANISATION_FIELDS,
@@ -40,6 +39,7 @@ from htxcli.domain.records import (
     derived_key_columns,
     derived_keys,
 )
+from htxcli.domain.text import printable
 from htxcli.render.machine import unprotect_cell
 from htxcli.services.history import current_user
 from htxcli.services.readahead import read_ahead
@@ -60,6 +60,7 @@ MAX_SHOWN_ERRORS = 50
 IN_CHUNK = 500  # bound parameters per IN (...) lookup
 LIVES_REMEMBERED = 200_000  # organisations a ratings or support import keeps in memory (~40 MiB)
 READ_CHUNK = 1 << 20  # bytes of the file decoded at a time
+REJECTS_COLUMN = "error"  # the column a rejects file adds, and import ignores
 
 
 @dataclass
@@ -155,12 +156,16 @@ class CsvSource:
         self.name = name
         self.table = table
         self.binary = stream
+        self.bom = False  # the file's dialect, which a rejects file repeats so that Excel reads it alike
         lines = self._decoded_lines()
         first = next(lines, None)
-        delimiter = _delimiter(first)
+        self.delimiter = _delimiter(first)
+        self.crlf = first is not None and first.endswith("\r\n")
         self.reader = csv.reader(
-            chain([first] if first is not None else [], lines), delimiter=delimiter, strict=True
+            chain([first] if first is not None else [], lines), delimiter=self.delimiter, strict=True
         )
+        # A rejects file's error column, which re-importing the corrected file ignores.
+        self.error_column: int | None = None
         self.header = self._read_header()
 
     def _decoded_lines(self) -> Iterator[str]:
@@ -185,6 +190,7 @@ class CsvSource:
                 raise AssertionError("unreachable") from None
             if lines_before == 0 and text.startswith("\ufeff"):
                 text = text[1:]
+                self.bom = True
             lines_before += len(lines)
             yield io.StringIO(text, newline="\n")
 
@@ -200,6 +206,11 @@ class CsvSource:
         except csv.Error as e:
             raise self._problem(e, 1) from None
         header = [unprotect_cell(h).strip().lower() for h in raw]
+        while header and not header[-1]:  # Excel leaves empty cells after the last column
+            header.pop()
+        if REJECTS_COLUMN in header:
+            self.error_column = header.index(REJECTS_COLUMN)
+            del header[self.error_column]
         seen: set[str] = set()
         for name in header:
             if name not in columns:
@@ -243,6 +254,36 @@ class CsvSource:
                 read = read.keep([len(row) > 1 or bool(row and row[0].strip()) for row in rows])
             if read.rows:
                 yield read
+
+    def fit(self, read: Read) -> tuple[Read, Refused]:
+        """The rows cut to the header: a rejects file's error cell dropped, and empty cells past the
+        last column too (Excel leaves them); a row with a value past the last column is refused."""
+        if self.error_column is not None:
+            column = self.error_column
+            for cells in read.rows:
+                del cells[column : column + 1]
+        width = len(self.header)
+        if max(map(len, read.rows)) <= width:
+            return read, []
+        for cells in read.rows:
+            if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
+                del cells[width:]
+        wanted = [len(cells) <= width for cells in read.rows]
+        refused = [
+            (line, cells, messages.TOO_MANY_CELLS.format(found=len(cells), expected=width))
+            for (line, cells), fits in zip(read, wanted, strict=True)
+            if not fits
+        ]
+        return (read.keep(wanted) if refused else read), refused
+
+    def rejects_writer(self, out: IO[str], to_file: bool) -> Any:
+        """A CSV writer for the rows set aside, in the input's own dialect (separator, BOM, line ends),
+        so that the corrected file loads as the original would; the header gains an error column."""
+        if self.bom and to_file:
+            out.write("\ufeff")
+        writer = csv.writer(out, delimiter=self.delimiter, lineterminator="\r\n" if self.crlf else "\n")
+        writer.writerow([*self.header, REJECTS_COLUMN])
+        return writer
 
     def position(self) -> int:
         try:
@@ -704,14 +745,12 @@ def _import_once(
 ) -> ImportResult:
     source = CsvSource(stream, name, table)
     result = ImportResult(table)
-    header = source.header
     reject_writer = None
     if rejects is not None:
-        reject_writer = csv.writer(rejects, lineterminator="\n")
-        reject_writer.writerow([*header, "error"])
+        reject_writer = source.rejects_writer(rejects, to_file=rejects is not sys.stdout)
 
     def refuse(row_line: int, cells: list[str], problem: str) -> None:
-        result.add_error(f"{name}:{row_line}: {' '.join(problem.split())}")
+        result.add_error(printable(f"{name}:{row_line}: {' '.join(problem.split())}"))
         if reject_writer is not None:
             reject_writer.writerow([*cells, problem])
             result.rejected += 1
@@ -748,16 +787,8 @@ def _parsed_batches(source: CsvSource, loader: Loader) -> Iterator[Parsed]:
     """Each batch of the file, parsed, and planned for a bulk insert where that needs no database: the
     part of an import that may run in another process (see readahead.py; errors travel as messages)."""
     plan = loader.plans_offline()
-    width = len(source.header)
-    for read in source.batches(BATCH):
-        unread: Refused = []
-        if max(map(len, read.rows)) > width:
-            unread = [
-                (line, cells, messages.TOO_MANY_CELLS.format(found=len(cells), expected=width))
-                for line, cells in read
-                if len(cells) > width
-            ]
-            read = read.keep([len(cells) <= width for cells in read.rows])
+    for whole in source.batches(BATCH):
+        read, unread = source.fit(whole)
         parsed = loader.parse_batch(source.header, read.rows)
         if plan and parsed.complete:
             parsed.planned = loader.plan_bulk(parsed)
@@ -780,20 +811,6 @@ def open_input(path: str) -> tuple[IO[bytes], str]:
         return open(path, "rb"), path
     except OSError as e:
         raise HtxError(messages.CANNOT_READ.format(file=path, detail=e.strerror)) from None
-
-
-def open_rejects(path: str, source: str) -> tuple[IO[str], str]:
-    """Where --rejects writes the bad rows ("-": stdout, as data), and its name for messages. Never
-    the file being imported: opening it for writing would empty it before a row was read."""
-    if path == "-":
-        return sys.stdout, "stdout"
-    with contextlib.suppress(OSError):  # either file missing: not the same file
-        if source != "-" and os.path.samefile(path, source):
-            raise InvalidValue("rejects", path, messages.REJECTS_ARE_INPUT)
-    try:
-        return open(path, "w", encoding="utf-8", newline=""), path
-    except OSError as e:
-        raise InvalidValue("rejects", path, messages.CANNOT_WRITE.format(detail=e.strerror)) from None
 
 
 # --- export ----------------------------------------------------------------------------------

@@ -1,0 +1,104 @@
+"""Every file htx writes for a person (--rejects, report -o, and any later -o) goes through here.
+
+One rule for all of them, because one mistyped name was enough to lose the registry: `--rejects htx.db`
+replaced the live database with a CSV file. A target is refused, in one line and before anything is
+written, when it is the registry (or one of SQLite's files beside it), any other SQLite database
+(recognised by its header, whatever its name), one of the command's input files, or a folder. What is
+written goes to a temporary file beside the target and is renamed over it only when complete, so a
+failure or a Ctrl-C never leaves half a file, and never touches the file that was there.
+
+Standard library only: this runs before the database is opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from htxcli.domain import messages
+from htxcli.domain.errors import InvalidValue
+
+STDOUT = "-"
+# The first bytes of a SQLite database, and of its write-ahead log (two byte orders).
+_DATABASE_HEADERS = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+# The files SQLite keeps beside a database while it is in use.
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # either is missing: not the same file
+        return False
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            start = f.read(16)
+    except OSError:
+        return False  # unreadable: writing it will say why
+    return start.startswith(_DATABASE_HEADERS)
+
+
+def check_target(option: str, path: str, *, registry: Path | None = None, inputs: Sequence[str] = ()) -> Path:
+    """The target of a writing option, or one line saying why htx will not write there ("-": stdout)."""
+    target = Path(path).expanduser()
+    if path == STDOUT:
+        return target
+    if target.is_dir():
+        raise InvalidValue(option, path, messages.OUTPUT_IS_FOLDER)
+    if registry is not None:
+        beside = [registry.with_name(registry.name + side) for side in _SIDE_FILES]
+        if any(_same_file(target, guarded) for guarded in (registry, *beside)):
+            raise InvalidValue(option, path, messages.OUTPUT_IS_REGISTRY)
+    if any(source != STDOUT and _same_file(target, Path(source)) for source in inputs):
+        raise InvalidValue(option, path, messages.OUTPUT_IS_INPUT)
+    if target.is_file() and _is_database(target):
+        raise InvalidValue(option, path, messages.OUTPUT_IS_DATABASE)
+    folder = target.parent
+    if not folder.is_dir():
+        problem = messages.NO_SUCH_FOLDER if not folder.exists() else messages.OUTPUT_PARENT_NOT_FOLDER
+        raise InvalidValue(option, path, problem)
+    return target
+
+
+@contextmanager
+def written(
+    option: str,
+    path: str,
+    *,
+    registry: Path | None = None,
+    inputs: Sequence[str] = (),
+    stdout: IO[str] | None = None,
+) -> Iterator[IO[str]]:
+    """A text file (UTF-8, newlines as written) that appears at `path` only once the block succeeds;
+    "-" is stdout. Checked by check_target first, and again just before the rename."""
+    if path == STDOUT:
+        yield stdout if stdout is not None else sys.stdout
+        return
+    target = check_target(option, path, registry=registry, inputs=inputs)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as e:
+        raise InvalidValue(option, path, messages.CANNOT_WRITE.format(detail=e.strerror)) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
+            yield f
+        check_target(option, path, registry=registry, inputs=inputs)  # nothing appeared there meanwhile
+        # mkstemp makes the file private (0600); what htx writes is a document like any other.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
