@@ -22,7 +22,10 @@ def test_example_imports_with_its_counts(tmp_path: Path) -> None:
     db = tmp_path / "e.db"
     r = invoke(db, "import", "cooperatives", str(EXAMPLE / "cooperatives.csv"))
     assert r.exit_code == 0
-    assert r.stderr.strip() == "cooperatives: 222 new, 0 changed, 0 unchanged"
+    assert r.stderr.splitlines() == [
+        "cooperatives: 222 new, 0 changed, 0 unchanged",
+        f"Created a new registry at {db}; back it up now and then with: htx db backup FILE",
+    ]
     assert r.stdout == ""
 
 

@@ -131,7 +131,7 @@ def test_backup_refuses_to_overwrite_and_explains_servers(tmp_path: Path) -> Non
     r = invoke(db, "db", "backup", str(taken))
     assert r.exit_code == 1 and "already exists" in r.stderr and taken.read_bytes() == b"keep me"
     r = invoke(db, "db", "backup", str(tmp_path / "no" / "such" / "folder.db"))
-    assert r.exit_code == 1 and r.stderr.startswith("Error: file: ")
+    assert r.exit_code == 1 and r.stderr.startswith("Error: FILE: ")
     r = runner.invoke(app, ["--db", "postgresql+psycopg://clerk@localhost/htx", "db", "backup", "x.db"])
     assert r.exit_code == 1 and "pg_dump" in r.stderr
 

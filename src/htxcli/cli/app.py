@@ -21,7 +21,11 @@ class HtxGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            if isinstance(ctx.obj, State):
+                for note in ctx.obj.notes:
+                    print(note, file=sys.stderr)
+            return result
         except HtxError as e:
             _fail(str(e))
         except Exception as e:
@@ -102,7 +106,24 @@ app.add_typer(support.app, name="support")
 app.add_typer(db.app, name="db")
 
 
+def _unicode_streams() -> None:
+    """Machine output is UTF-8 whatever the locale: a file or pipe gets UTF-8 (on Windows, redirected
+    output took the ANSI code page, and the first Vietnamese letter ended the export in a traceback).
+    A terminal that cannot show a character gets a replacement, never a crash."""
+    import codecs
+    import io
+
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper) or codecs.lookup(stream.encoding).name == "utf-8":
+            continue
+        if stream.isatty():
+            stream.reconfigure(errors="replace")
+        else:
+            stream.reconfigure(encoding="utf-8")
+
+
 def main() -> None:
+    _unicode_streams()
     try:
         app()
     except SystemExit as e:

@@ -30,6 +30,7 @@ class State:
     def __init__(self, db: str | None) -> None:
         self.db = db
         self._engine: Engine | None = None
+        self.notes: list[str] = []  # said on stderr when the command has succeeded
 
     def engine(self, *, create: bool = True) -> Engine:
         """The database's engine, its schema brought up to date. A SQLite file that is not there is
@@ -38,14 +39,18 @@ class State:
         would otherwise answer as an empty registry, and leave a stray file behind."""
         if self._engine is None:
             from htxcli.domain.errors import HtxError
-            from htxcli.domain.messages import DB_MISSING
+            from htxcli.domain.messages import DB_CREATED, DB_MISSING
             from htxcli.store.engine import explain_open_failure, make_engine
-            from htxcli.store.location import resolve
+            from htxcli.store.location import refuse_what_is_not_a_registry, resolve
             from htxcli.store.migrate import ensure_current
 
             location = resolve(self.db)
-            if not create and location.sqlite_path is not None and not location.sqlite_path.exists():
-                raise HtxError(DB_MISSING.format(path=location.sqlite_path))
+            path = location.sqlite_path
+            new = path is not None and not path.exists()
+            if new and not create:
+                raise HtxError(DB_MISSING.format(path=path))
+            if path is not None:
+                refuse_what_is_not_a_registry(path)
             engine = make_engine(location)
             try:
                 ensure_current(engine, location, say)
@@ -54,6 +59,8 @@ class State:
                 if clearer is None:
                     raise
                 raise clearer from None
+            if new:  # said once the command has succeeded, after what it did (HtxGroup.invoke)
+                self.notes.append(DB_CREATED.format(path=path))
             self._engine = engine
         return self._engine
 

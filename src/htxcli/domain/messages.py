@@ -47,6 +47,15 @@ UNDO_MOVED = "the newest change is now #{found}, not #{expected}: someone else w
 NO_SUCH_SUPPORT = "support #{id} is not in the registry"
 
 # --- the database -------------------------------------------------------------------------
+DB_NOT_A_DATABASE_FILE = (
+    "database: {path} is not a registry but another kind of file (text, a spreadsheet…); "
+    "check --db or $HTX_DB"
+)
+DB_EMPTY_FILE = (
+    "database: {path} is an empty file, not a registry; check --db, or to start a registry there, "
+    "give it a name ending in .db"
+)
+DB_CREATED = "Created a new registry at {path}; back it up now and then with: htx db backup FILE"
 DB_NOT_SQLITE = "database: {path} is not an htx registry or not a SQLite file ({detail})"
 DB_CANNOT_OPEN = "database: cannot open {path} ({detail})"
 DB_PARENT_NOT_FOLDER = "{parent} is a file, not a folder"

@@ -806,6 +806,10 @@ def _size(stream: IO[bytes]) -> int | None:
 
 def open_input(path: str) -> tuple[IO[bytes], str]:
     if path == "-":
+        if sys.stdin.isatty():
+            # Typed or pasted rows: read up to the first Ctrl-D. Read in chunks, a terminal's end of input
+            # ends only the read under way, and the clerk would have to press Ctrl-D again.
+            return io.BytesIO(sys.stdin.buffer.read()), "<stdin>"
         return sys.stdin.buffer, "<stdin>"
     try:
         return open(path, "rb"), path

@@ -7,7 +7,7 @@ written, when it is the registry (or one of SQLite's files beside it), any other
 written goes to a temporary file beside the target and is renamed over it only when complete, so a
 failure or a Ctrl-C never leaves half a file, and never touches the file that was there.
 
-Standard library only: this runs before the database is opened.
+Standard library only (SQLAlchemy is not imported): this runs before the database is opened.
 """
 
 from __future__ import annotations
@@ -23,10 +23,11 @@ from typing import IO
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
+from htxcli.store.location import SQLITE_HEADER
 
 STDOUT = "-"
 # The first bytes of a SQLite database, and of its write-ahead log (two byte orders).
-_DATABASE_HEADERS = (b"SQLite format 3\x00", b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+_DATABASE_HEADERS = (SQLITE_HEADER, b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
 # The files SQLite keeps beside a database while it is in use.
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 

@@ -14,6 +14,9 @@ from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 
 ENV_VAR = "HTX_DB"
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database file
+# Names a new registry may be given: an empty file by any other name was a mistyped --db, not a registry.
+SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".htx")
 # "postgresql+psycopg:/host/db": a URL whose "//" was lost, which as a path would quietly become a new
 # SQLite file in a folder named after the scheme. Two letters at least, so "C:/htx.db" stays a path.
 _URL_WITHOUT_SLASHES = re.compile(r"([A-Za-z][A-Za-z0-9+.-]+):/?(?!/)")
@@ -52,6 +55,20 @@ def resolve(option: str | None) -> Location:
         raise HtxError(messages.DB_URL_WITHOUT_SLASHES.format(value=value, scheme=broken[1]))
     path = Path(value).expanduser().resolve()
     return Location(url=f"sqlite+pysqlite:///{path}", sqlite_path=path)
+
+
+def refuse_what_is_not_a_registry(path: Path) -> None:
+    """An existing file that SQLite would refuse with "file is not a database" (naming no file), or
+    an empty one that SQLite would quietly turn into a registry, is named before it is opened."""
+    try:
+        with path.open("rb") as f:
+            start = f.read(len(SQLITE_HEADER))
+    except OSError:
+        return  # missing, a folder, unreadable: opening it says why
+    if not start and path.suffix.lower() not in SQLITE_SUFFIXES:
+        raise HtxError(messages.DB_EMPTY_FILE.format(path=path))
+    if start and start != SQLITE_HEADER:
+        raise HtxError(messages.DB_NOT_A_DATABASE_FILE.format(path=path))
 
 
 def _sqlite_file(url: str, rest: str) -> str:
