@@ -36,8 +36,50 @@ def test_vietnamese_grades(registry: Any) -> None:
 def test_rating_again_replaces(registry: Any) -> None:
     r = registry("rate", "0470012345", "2017", "tốt", "--score", "85")
     assert r.exit_code == 0
-    assert "Replaced the 2017 rating" in r.stderr and "fair -> good" in r.stderr
+    assert r.stderr == "Replaced the 2017 rating of 0470012345: fair -> good (85 points)\n"
     assert ratings_of(registry, "0470012345") == [{"year": 2017, "grade": "good", "score": 85, "note": None}]
+    r = registry("rate", "0470012345", "2017", "--score", "55")
+    assert r.stderr == "Replaced the 2017 rating of 0470012345: good (85 points) -> average (55 points)\n"
+
+
+def test_a_grade_of_two_words_needs_no_quotes(registry: Any) -> None:
+    r = registry("rate", "4700284512", "2018", "trung", "bình")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr == "Rated 4700284512 for 2018: average\n"
+    r = registry("rate", "4700284512", "2019", "chưa", "xếp", "loại", "--note", "mới thành lập")
+    assert r.exit_code == 0, r.stderr
+    r = registry("rate", "4700284512", "--year", "2020", "trung", "bình", "--score", "60")
+    assert r.exit_code == 0 and r.stderr == "Rated 4700284512 for 2020: average (60 points)\n", r.stderr
+    assert [(r["year"], r["grade"], r["score"]) for r in ratings_of(registry, "4700284512")] == [
+        (2018, "average", None),
+        (2019, "unrated", None),
+        (2020, "average", 60),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["0470012345", "2018"],
+            "Error: grade: missing; give one after the year (e.g. htx rate 0470012345 2018 khá) or --score",
+        ),
+        (["0470012345"], "Error: year: missing; give it after the code"),
+        ([], "Error: code: missing; give CODE YEAR GRADE"),
+        (["0470012345", "2018", "--year", "2018", "khá"], "Error: year: given twice ('2018' and --year 2018)"),
+        # Without a code, --year asks its questions, and there is no one to ask here.
+        (["--year", "2018"], "Error: code: missing; without a CODE, htx rate --year asks for codes"),
+        (["--year", "2018", "--score", "70"], "Error: --score and --note go with a CODE"),
+    ],
+)
+def test_a_rating_command_that_says_too_little_is_a_usage_error(
+    registry: Any, db_path: Path, args: list[str], message: str
+) -> None:
+    before = snapshot(db_path)
+    r = registry("rate", *args)
+    assert r.exit_code == 2 and r.stderr.startswith(message), r.stderr
+    assert len(r.stderr.splitlines()) == 1 and r.stdout == ""
+    assert snapshot(db_path) == before
 
 
 def test_bad_ratings_change_nothing(registry: Any, db_path: Path) -> None:
@@ -49,7 +91,7 @@ def test_bad_ratings_change_nothing(registry: Any, db_path: Path) -> None:
         (["0470012345", "2018", "--score", "101"], "Error: score: '101' must be between 0 and 100"),
         (["0470012345", "twenty"], "Error: year: 'twenty' is not a year"),
         (["nope", "2018", "tốt"], "Error: code: 'nope' is not in the registry"),
-        (["0470012345", "2018"], "Error: grade: is required"),
+        (["0470012345", "2018", "trung", "bình", "lắm"], "Error: grade: 'trung bình lắm' is not one of"),
     ]
     for args, message in cases:
         r = registry("rate", *args)
