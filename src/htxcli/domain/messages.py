@@ -108,11 +108,11 @@ PROMPT_REQUIRED = "an answer is required"
 # `htx add` asks for each field not given as an option, showing the form it takes.
 ADD_PROMPTS = {
     "name": "Name (e.g. HTX Nông nghiệp Tân Thành)",
-    "code": "Code: registration or tax code (e.g. 4700284512)",
-    "kind": "Kind: {choices} (or HTX, THT, LHTX, QTDND; Enter for cooperative)",
+    "code": "Code (registration or tax code, e.g. 4700284512)",
+    "kind": "Kind ({choices}, or HTX, THT, LHTX, QTDND; Enter for cooperative)",
     "district": "District (huyện; Enter to skip)",
     "commune": "Commune (xã, phường; Enter to skip)",
-    "sector": "Sector: {choices} (or nông nghiệp, thương mại…; Enter to skip)",
+    "sector": "Sector ({choices}, or nông nghiệp, thương mại…; Enter to skip)",
     "founded": "Founding date (DD/MM/YYYY)",
     "members": "Members (a whole number; Enter to skip)",
     "capital_vnd": "Capital in đồng (e.g. 1,5 tỷ or 350 triệu; Enter to skip)",
@@ -120,16 +120,16 @@ ADD_PROMPTS = {
 ADD_ABANDONED = "Stopped: nothing was added."
 # `htx rate --year YEAR` without a code: a rating session.
 SESSION_START = (
-    "Rating {year}: type a code, then its grade ({grades}) or a score from 0 to 100. "
-    "Each rating is saved at once; an empty code ends."
+    "Rating {year}: type a code, then its grade ({grades}, or tốt, khá, trung bình, yếu, chưa xếp loại) "
+    "or a score from 0 to 100. Each rating is saved at once; an empty code ends."
 )
 PROMPT_RATING_CODE = "Code (Enter to finish)"
 PROMPT_RATING_GRADE = "Grade or score for {code} {name} (Enter to skip)"
 SESSION_CURRENT = "{code} is rated {grade} for {year} so far; a new grade replaces it"
 SESSION_SKIPPED = "Skipped {code}: nothing saved"
-SESSION_SUMMARY = "Rating session for {year} ended: {count} saved"
+SESSION_SUMMARY = "Rating session for {year} ended. Ratings saved: {count}"
 SESSION_STOPPED = (
-    "Rating session for {year} stopped: {count} saved, and they stay saved; the one being typed was not"
+    "Rating session for {year} stopped. Ratings saved: {count}; they stay saved (one half-typed was not)"
 )
 
 # --- labels shown in tables ---------------------------------------------------------------
