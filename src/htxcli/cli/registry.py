@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Any
 
 import typer
@@ -74,12 +73,18 @@ def add(
     )
     missing = [f for f in ("name", "code", "founded") if not (raw.get(f) or "").strip()]
     if missing:
-        if sys.stdin.isatty():
-            for field in missing:
-                raw[field] = typer.prompt(messages.HEADERS[field], err=True)
-        else:
+        from htxcli.cli import prompts
+
+        if not prompts.at_terminal():
             options = ", ".join("NAME" if f == "name" else f"--{f}" for f in missing)
             raise HtxError(messages.MISSING_FIELDS.format(fields=", ".join(missing), options=options))
+        # Something required is missing and someone is there to ask: ask every main field not given.
+        eng = engine(ctx)
+        try:
+            raw = prompts.complete_organisation(raw, lambda code: registry.check_code_free(eng, code))
+        except (EOFError, KeyboardInterrupt):
+            say("\n" + messages.ADD_ABANDONED)
+            raise typer.Exit(1) from None
     values, namesakes = registry.add(engine(ctx), raw)
     if namesakes:
         say(messages.WARNING.format(problem=messages.SAME_NAME.format(codes=", ".join(namesakes))))

@@ -45,6 +45,18 @@ UNKNOWN_DISTRICT = "is not a district of the registry (districts: {districts})"
 NOTHING_TO_UNDO = "nothing to undo: every change in the history is already undone"
 UNDO_MOVED = "the newest change is now #{found}, not #{expected}: someone else wrote; run htx undo again"
 NO_SUCH_SUPPORT = "support #{id} is not in the registry"
+RATE_NEEDS_CODE = (
+    "code: missing; give CODE YEAR GRADE (e.g. htx rate 4700284512 2024 khá), or --year YEAR alone at a "
+    "terminal to rate one organisation after another"
+)
+RATE_NEEDS_YEAR = "year: missing; give it after the code (e.g. htx rate {code} 2024 khá) or as --year"
+RATE_NEEDS_GRADE = "grade: missing; give one after the year (e.g. htx rate {code} {year} khá) or --score"
+RATE_YEAR_TWICE = "year: given twice ({first!r} and --year {second}); give it once"
+RATE_SESSION_NEEDS_TERMINAL = (
+    "code: missing; without a CODE, htx rate --year asks for codes and grades, which needs a terminal: "
+    "run it at one, or give CODE GRADE"
+)
+RATE_SESSION_OPTIONS = "--score and --note go with a CODE; in a rating session, type the score at the prompt"
 
 # --- the database -------------------------------------------------------------------------
 DB_NOT_A_DATABASE_FILE = (
@@ -96,7 +108,38 @@ DISSOLVED = "Recorded {code} as dissolved on {date}"
 REINSTATED = "Reinstated {code}"
 RATED = "Rated {code} for {year}: {grade}"
 RATED_AGAIN = "Replaced the {year} rating of {code}: {old} -> {grade}"
+GRADE_WITH_SCORE = "{grade} ({score} points)"
 SUPPORT_ADDED = "Recorded support #{id}: {program}, {date}"
+
+# --- questions at a terminal (cli/prompts.py) --------------------------------------------
+PROMPT_PROBLEM = "Not accepted: {problem}"
+PROMPT_REQUIRED = "an answer is required"
+# `htx add` asks for each field not given as an option, showing the form it takes.
+ADD_PROMPTS = {
+    "name": "Name (e.g. HTX Nông nghiệp Tân Thành)",
+    "code": "Code (registration or tax code, e.g. 4700284512)",
+    "kind": "Kind ({choices}, or HTX, THT, LHTX, QTDND; Enter for cooperative)",
+    "district": "District (huyện; Enter to skip)",
+    "commune": "Commune (xã, phường; Enter to skip)",
+    "sector": "Sector ({choices}, or nông nghiệp, thương mại…; Enter to skip)",
+    "founded": "Founding date (DD/MM/YYYY)",
+    "members": "Members (a whole number; Enter to skip)",
+    "capital_vnd": "Capital in đồng (e.g. 1,5 tỷ or 350 triệu; Enter to skip)",
+}
+ADD_ABANDONED = "Stopped: nothing was added."
+# `htx rate --year YEAR` without a code: a rating session.
+SESSION_START = (
+    "Rating {year}: type a code, then its grade ({grades}, or tốt, khá, trung bình, yếu, chưa xếp loại) "
+    "or a score from 0 to 100. Each rating is saved at once; an empty code ends."
+)
+PROMPT_RATING_CODE = "Code (Enter to finish)"
+PROMPT_RATING_GRADE = "Grade or score for {code} {name} (Enter to skip)"
+SESSION_CURRENT = "{code} is rated {grade} for {year} so far; a new grade replaces it"
+SESSION_SKIPPED = "Skipped {code}: nothing saved"
+SESSION_SUMMARY = "Rating session for {year} ended. Ratings saved: {count}"
+SESSION_STOPPED = (
+    "Rating session for {year} stopped. Ratings saved: {count}; they stay saved (one half-typed was not)"
+)
 
 # --- labels shown in tables ---------------------------------------------------------------
 STATUS_ACTIVE = "active"

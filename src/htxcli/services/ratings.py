@@ -13,12 +13,26 @@ from htxcli.store.uow import UnitOfWork, retrying
 
 
 @dataclass(frozen=True)
+class Grade:
+    grade: str
+    score: int | None
+
+
+@dataclass(frozen=True)
 class RatingResult:
     code: str
     year: int
-    grade: str
-    score: int | None
-    replaced: str | None  # the grade recorded before, when this rating replaced one
+    rating: Grade
+    replaced: Grade | None  # the rating recorded before, when this one replaced it
+
+
+@dataclass(frozen=True)
+class Ratable:
+    """An organisation that may be rated for a year, and its rating for that year so far."""
+
+    code: str
+    name: str
+    current: Grade | None
 
 
 @retrying
@@ -37,5 +51,18 @@ def rate(
         record_change(uow, "rate", summary, "rating", new["id"], org["code"], old)
         uow.commit()
     return RatingResult(
-        org["code"], year_value, values["grade"], values["score"], old["grade"] if old else None
+        org["code"],
+        year_value,
+        Grade(values["grade"], values["score"]),
+        Grade(old["grade"], old["score"]) if old else None,
     )
+
+
+def ratable(engine: Engine, code: str, year: int) -> Ratable:
+    """The organisation `code`, checked as `rate` checks it (registered, and alive in `year`), so that
+    a rating session can refuse a code before asking for its grade."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        org = require(uow, code)
+        check_rating_year(year, org["founded"], org["dissolved"])
+        current = uow.ratings.get(org["id"], year)
+    return Ratable(org["code"], org["name"], Grade(current["grade"], current["score"]) if current else None)

@@ -56,6 +56,16 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
     return values, namesakes
 
 
+def check_code_free(engine: Engine, code: str) -> None:
+    """Refuse a code already registered, as add does: `add` asks for another at once, rather than
+    after every other question."""
+    wanted = parse_code(code)
+    with UnitOfWork(engine, read_only=True) as uow:
+        existing = uow.organisations.get(wanted)
+    if existing is not None:
+        raise Conflict(messages.CODE_TAKEN.format(code=wanted, name=existing["name"]))
+
+
 @retrying
 def edit(engine: Engine, code: str, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], list[str]]:
     """Change only the given fields; returns the new profile and the names of the fields that changed."""

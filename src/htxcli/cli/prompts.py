@@ -1,0 +1,91 @@
+"""Asking at a terminal: one question at a time, and a bad answer asked again at once, its problem shown.
+
+Answers are checked by the same domain parsers as the options they stand for, so an answer accepted
+here is exactly what the option accepts; the command then uses the answer's text as if it had been typed
+as the option.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+from htxcli.cli.common import say
+from htxcli.domain import messages
+from htxcli.domain.errors import HtxError, InvalidValue, MissingValue
+
+T = TypeVar("T")
+
+# What `htx add` asks, in this order, when it asks: the main fields of an organisation.
+ADD_FIELDS = ("name", "code", "kind", "district", "commune", "sector", "founded", "members", "capital_vnd")
+REQUIRED = ("name", "code", "founded")
+
+
+def at_terminal() -> bool:
+    """Someone to ask: questions go to stderr and answers come from stdin, so both must be a terminal."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def ask(label: str) -> str:
+    """One line typed at the terminal. Ctrl-D raises EOFError and Ctrl-C KeyboardInterrupt: the caller
+    knows what they end. Read with readline rather than input(), which writes its prompt to stdout."""
+    sys.stderr.write(f"{label}: ")
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\r\n")
+
+
+def ask_until(label: str, accept: Callable[[str], T], field: str | None = None) -> T:
+    """Ask until `accept` takes the answer; each refusal is shown in one line and asked again."""
+    while True:
+        answer = ask(label)
+        try:
+            return accept(answer)
+        except HtxError as e:
+            say(messages.PROMPT_PROBLEM.format(problem=problem(e, field)))
+
+
+def problem(e: HtxError, field: str | None) -> str:
+    """The problem, without the field's name when it is the field just asked (the clerk typed no option,
+    and internal names such as capital_vnd mean nothing to them)."""
+    if isinstance(e, MissingValue) and e.field == field:
+        return messages.PROMPT_REQUIRED
+    if isinstance(e, InvalidValue) and e.field == field:
+        blank = isinstance(e.value, str) and not e.value.strip()
+        return messages.PROMPT_REQUIRED if blank else f"{e.value!r} {e.problem}"
+    return str(e)
+
+
+def complete_organisation(
+    given: Mapping[str, str | None], check_code: Callable[[str], None]
+) -> dict[str, str | None]:
+    """`add`'s fields: those given as options, then an answer for each main field not given. Each answer
+    is checked with what came before (a founding date after a given dissolution date is asked again);
+    `check_code` refuses a code already registered, before the rest is asked."""
+    from htxcli.domain.records import parse_organisation
+    from htxcli.domain.vocab import KINDS, SECTORS
+
+    raw = dict(given)
+    parse_organisation(raw, partial=True)  # a bad option fails now, not after every question
+    if raw.get("code"):
+        check_code(raw["code"] or "")
+    choices = {"kind": ", ".join(KINDS.keys), "sector": ", ".join(SECTORS.keys)}
+    for field in ADD_FIELDS:
+        given_empty = field in REQUIRED and not (raw.get(field) or "").strip()
+        if field in raw and not given_empty:
+            continue
+
+        def accept(text: str, field: str = field) -> str:
+            parse_organisation({**raw, field: text}, partial=True)
+            if field == "code":
+                check_code(text)
+            return text
+
+        label = messages.ADD_PROMPTS[field].format(choices=choices.get(field, ""))
+        answer = ask_until(label, accept, field)
+        if answer.strip():
+            raw[field] = answer
+    return raw

@@ -1,0 +1,89 @@
+"""htx at a real terminal: a pseudo-terminal for its stdin and stderr, answered question by question."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import select
+import subprocess
+import time
+from pathlib import Path
+from types import TracebackType
+
+from tests.conftest import HTX, ROOT
+
+TIMEOUT = 60.0  # seconds; a start-up on a busy two-core machine can take several
+
+
+class Terminal:
+    """`htx ARGS` with a pseudo-terminal as its controlling terminal, stdin and stderr (so htx knows
+    someone is there to ask), stdout a pipe (so a test sees that nothing but data goes there).
+    `expect` waits for a question, `type` answers it; Ctrl-C and Ctrl-D are typed as a clerk types
+    them, and the terminal turns them into SIGINT and end of input."""
+
+    def __init__(self, db: Path | str, *args: str) -> None:
+        import fcntl  # POSIX only: the tests using a Terminal skip on Windows
+        import pty
+        import termios
+
+        self._main, tty = pty.openpty()
+        self.process = subprocess.Popen(
+            [*HTX, "--db", str(db), *args],
+            stdin=tty,
+            stdout=subprocess.PIPE,
+            stderr=tty,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONUTF8": "1"},  # a UTF-8 terminal, whatever the test's locale
+            start_new_session=True,
+            # A terminal of its own, so that a typed Ctrl-C interrupts htx and nothing else.
+            preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
+        )
+        os.close(tty)
+        self.transcript = ""  # everything shown on the terminal: questions, echoed answers, messages
+        self._seen = 0
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+
+    def expect(self, text: str) -> str:
+        """Wait until `text` appears after what was expected before; return what came up to its end."""
+        deadline = time.monotonic() + TIMEOUT
+        while (found := self.transcript.find(text, self._seen)) < 0:
+            if not self._read(deadline - time.monotonic()):
+                raise AssertionError(f"never saw {text!r}; the terminal shows:\n{self.transcript}")
+        start, self._seen = self._seen, found + len(text)
+        return self.transcript[start : self._seen]
+
+    def type(self, line: str) -> None:
+        os.write(self._main, f"{line}\n".encode())
+
+    def control(self, key: str) -> None:
+        """Ctrl-KEY, at the start of a line: Ctrl-D ends the input, Ctrl-C interrupts."""
+        os.write(self._main, bytes([ord(key.upper()) - 64]))
+
+    def finish(self) -> tuple[int, str]:
+        """Wait for htx to exit; its exit code and its stdout. The transcript is then complete."""
+        out, _ = self.process.communicate(timeout=TIMEOUT)
+        while self._read(1.0):
+            pass
+        return self.process.returncode, out.decode()
+
+    def _read(self, timeout: float) -> bool:
+        ready, _, _ = select.select([self._main], [], [], max(timeout, 0))
+        if not ready:
+            return False
+        try:
+            chunk = os.read(self._main, 4096)
+        except OSError:  # EIO: htx exited and closed the terminal
+            return False
+        self.transcript += self._decoder.decode(chunk).replace("\r\n", "\n")
+        return bool(chunk)
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        os.close(self._main)
