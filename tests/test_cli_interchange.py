@@ -252,7 +252,7 @@ def test_rejects_that_cannot_be_written_change_nothing(tmp_path: Path, target: s
     before = snapshot(db)
     r = invoke(db, "import", "cooperatives", str(f), "--rejects", str(tmp_path / target))
     assert r.exit_code == 1
-    assert r.stderr.startswith("Error: rejects: ") and problem in r.stderr and r.stderr.count("\n") == 1
+    assert r.stderr.startswith("Error: --rejects: ") and problem in r.stderr and r.stderr.count("\n") == 1
     assert f.read_text() == content
     assert snapshot(db) == before
 

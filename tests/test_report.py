@@ -268,7 +268,7 @@ def test_unknown_district_is_one_line_naming_the_known_ones(example_db: Path) ->
     r = invoke(example_db, "report", "2018", "--district", "Hà Nội")
     assert r.exit_code == 1 and r.stdout == ""
     assert r.stderr.count("\n") == 1
-    assert r.stderr.startswith("Error: district: 'Hà Nội' is not a district") and "Bạch Thông" in r.stderr
+    assert r.stderr.startswith("Error: --district: 'Hà Nội' is not a district") and "Bạch Thông" in r.stderr
 
 
 @pytest.mark.parametrize(
@@ -295,7 +295,7 @@ def test_a_report_never_replaces_a_database(tmp_path: Path) -> None:
         r = invoke(db, "report", "2018", "--output", str(target), "--format", "json")
         assert r.exit_code == 1
         problem = "is a database; a report never replaces one (choose another file name)"
-        assert r.stderr == f"Error: output: '{target}' {problem}\n"
+        assert r.stderr == f"Error: --output: '{target}' {problem}\n"
     assert snapshot(db) == before
     assert invoke(other, "show", "A1").exit_code == 0
     earlier = tmp_path / "report.json"
@@ -307,7 +307,7 @@ def test_a_report_never_replaces_a_database(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "field"),
     [
-        (("2018", "-o", "r.xlsx"), "output"),
+        (("2018", "-o", "r.xlsx"), "--output"),
         (("20x8",), "year"),
         (("2020..2016",), "year"),
         (("1800",), "year"),
