@@ -62,7 +62,10 @@ def test_list_filters_by_year(registry: Any) -> None:
 def test_bad_support_changes_nothing(registry: Any, db_path: Path) -> None:
     before = snapshot(db_path)
     cases = [
-        (["credit", "--to", "0470012345", "--date", "2018-13-01"], "Error: --date: '2018-13-01' is not a date"),
+        (
+            ["credit", "--to", "0470012345", "--date", "2018-13-01"],
+            "Error: --date: '2018-13-01' is not a date",
+        ),
         (["credit", "--to", "nope", "--date", "2018-01-01"], "Error: code: 'nope' is not in the registry"),
         (
             ["credit", "--to", "0470012345", "--date", "2018-01-01", "--amount", "-100"],
