@@ -396,9 +396,9 @@ def organisation_doubts_in(parsed: ParsedBatch) -> Doubts:
 
 
 def support_doubts_in(parsed: ParsedBatch) -> Doubts:
-    """support_doubts of each row of a parsed batch, looking at its credit rows only."""
-    program = parsed.column("program")
-    if "credit" not in program:
+    """support_doubts of each row of a parsed batch, looking at its credit rows of 0 đồng only."""
+    program, amount = parsed.column("program"), parsed.column("amount_vnd")
+    if "credit" not in program or 0 not in amount:  # in C: most batches stop here
         return []
-    suspects = [j for j, p in enumerate(program) if p == "credit"]
+    suspects = [j for j, (p, a) in enumerate(zip(program, amount, strict=True)) if p == "credit" and a == 0]
     return [(j, doubt) for j in suspects for doubt in support_doubts(parsed.row(j))]
