@@ -6,7 +6,7 @@ from __future__ import annotations
 import pickle
 import unicodedata
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import example, given, settings
@@ -16,10 +16,12 @@ from htxcli.domain.batch import (
     RATING_VALUES,
     SUPPORT_VALUES,
     ParsedBatch,
+    organisation_doubts_in,
     parse_organisations,
     parse_ratings,
     parse_supports,
     rating_values,
+    support_doubts_in,
 )
 from htxcli.domain.errors import HtxError
 from htxcli.domain.records import (
@@ -27,13 +29,19 @@ from htxcli.domain.records import (
     ORGANISATION_FIELDS,
     derived_key_columns,
     derived_keys,
+    organisation_doubts,
     parse_organisation,
     parse_support,
+    support_doubts,
 )
 from htxcli.domain.text import fold, fold_many, sort_key, sort_key_many
 
+_TODAY = date.today().isoformat()
+_TOMORROW = (date.today() + timedelta(days=1)).isoformat()
+
 # Cells worth trying in any column: good values of every kind, blanks, the forms clerks type, and
-# the awkward (formula-protected, NFD, control characters, over-long, impossible dates).
+# the awkward (formula-protected, NFD, control characters, over-long, impossible dates), with the
+# boundaries of each limit: today and tomorrow, the most money and a đồng more, counts with dots.
 _CELLS = st.sampled_from(
     [
         "",
@@ -67,12 +75,29 @@ _CELLS = st.sampled_from(
         "1.600.000.000",
         "1,6 tỷ",
         "1.5",
+        "1.200",
+        "1.200.000",
+        "1,2",
+        "2.147.483.648",
+        "1 tỷ 500 triệu",
+        "500 triệu 1 tỷ",
+        "200.000 tỷ",  # a capital recorded with a warning
+        "100000000000000",  # 100.000 tỷ, the most without one
+        "100000000000001",
+        "1000000000000000000",  # the most money htx holds
+        "1000000000000000001",
+        "9" * 5000,
+        _TODAY,
+        _TOMORROW,
+        "31/12/2999",
         "good",
         "Khá",
         "yếu",
         "64",
         "101",
         "outreach",
+        "credit",
+        "vay vốn",
         "hội chợ",
         "lớp",
         "QĐ-1",
@@ -135,6 +160,9 @@ def _same_and_after_crossing(parsed: ParsedBatch, size: int, single: list[Any]) 
 @given(_rows(ORGANISATION_FIELDS, ("code", "name", "founded")))
 @example((["code", "name", "founded", "dissolved"], [["A", "HTX A", "2010-01-01", "2009-01-01"]]))
 @example((["code", "name", "founded", "members"], [["A", "HTX A", "2010-01-01", "2147483648"]]))
+@example((["code", "name", "founded"], [["A", "HTX A", _TODAY], ["B", "HTX B", _TOMORROW]]))
+@example((["code", "name", "founded", "dissolved"], [["A", "HTX A", "2010-01-01", _TOMORROW]]))
+@example((["code", "name", "founded", "members"], [["A", "HTX A", "2010-01-01", "1.200"]] * 3))
 def test_organisations_by_column_equal_row_by_row(case: tuple[list[str], list[list[str]]]) -> None:
     header, rows = case
     single = _one_by_one(header, rows, parse_organisation)
@@ -155,11 +183,40 @@ def test_ratings_by_column_equal_row_by_row(case: tuple[list[str], list[list[str
 @settings(max_examples=150, deadline=None)
 @given(_rows(SUPPORT_VALUES, ("program", "date")))
 @example((["program", "date", "quantity"], [["credit", "2018-01-01", "2147483648"]]))
+@example((["program", "date", "amount_vnd"], [["credit", _TODAY, "1 tỷ 5 tr"], ["credit", _TOMORROW, "1"]]))
+@example((["program", "date", "amount_vnd"], [["credit", "2018-01-01", "1000000000000000001"]]))
 def test_support_by_column_equal_row_by_row(case: tuple[list[str], list[list[str]]]) -> None:
     header, rows = case
     _same_and_after_crossing(
         parse_supports(header, rows), len(rows), _one_by_one(header, rows, parse_support)
     )
+
+
+def _doubts_one_by_one(results: list[Any], doubts: Callable[[dict[str, Any]], list[Any]]) -> list[Any]:
+    """(position among the good rows, message) of each warning the row-level check gives."""
+    good = [r for r in results if not isinstance(r, HtxError)]
+    return [(j, str(d)) for j, values in enumerate(good) for d in doubts(values)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_rows(ORGANISATION_FIELDS, ("code", "name", "founded")))
+@example((["code", "name", "founded", "capital_vnd"], [["A", "HTX A", "2010-01-01", "200.000 tỷ"]] * 2))
+def test_organisation_warnings_by_column_equal_row_by_row(case: tuple[list[str], list[list[str]]]) -> None:
+    header, rows = case
+    parsed = parse_organisations(header, rows)
+    by_column = [(j, str(d)) for j, d in organisation_doubts_in(parsed)]
+    assert by_column == _doubts_one_by_one(parsed.results(len(rows)), organisation_doubts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_rows(SUPPORT_VALUES, ("program", "date")))
+@example((["program", "date", "amount_vnd", "quantity"], [["credit", "2018-01-01", "", ""]] * 2))
+@example((["program", "date", "amount_vnd", "quantity"], [["vay vốn", "2018-01-01", "0", "1"]]))
+def test_support_warnings_by_column_equal_row_by_row(case: tuple[list[str], list[list[str]]]) -> None:
+    header, rows = case
+    parsed = parse_supports(header, rows)
+    by_column = [(j, str(d)) for j, d in support_doubts_in(parsed)]
+    assert by_column == _doubts_one_by_one(parsed.results(len(rows)), support_doubts)
 
 
 def test_a_clean_batch_takes_the_column_path_whole() -> None:

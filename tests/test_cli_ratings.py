@@ -90,7 +90,7 @@ def test_bad_ratings_change_nothing(registry: Any, db_path: Path) -> None:
         (["0470012345", "2018", "tốt", "--score", "64"], "Error: grade: 'tốt' contradicts score 64"),
         (["0470012345", "2011", "tốt"], "Error: year: 2011 is before the founding year 2012"),
         (["0470012345", "2018", "excellent"], "Error: grade: 'excellent' is not one of"),
-        (["0470012345", "2018", "--score", "101"], "Error: score: '101' must be between 0 and 100"),
+        (["0470012345", "2018", "--score", "101"], "Error: --score: '101' must be between 0 and 100"),
         (["0470012345", "twenty"], "Error: year: 'twenty' is not a year"),
         (["nope", "2018", "tốt"], "Error: code: 'nope' is not in the registry"),
         (["0470012345", "2018", "trung", "bình", "lắm"], "Error: grade: 'trung bình lắm' is not one of"),

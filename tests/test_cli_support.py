@@ -47,7 +47,7 @@ def test_province_wide_activity_names_no_organisation(registry: Any) -> None:
 def test_support_outside_the_life_is_kept_with_a_warning(registry: Any) -> None:
     r = registry("support", "add", "credit", "--to", "0470012345", "--date", "2011-01-01", "--amount", "5")
     assert r.exit_code == 0
-    assert r.stderr.startswith("Warning: date 2011-01-01 is before 0470012345 was founded (2012-03-15)")
+    assert r.stderr.startswith("Warning: --date 2011-01-01 is before 0470012345 was founded (2012-03-15)")
 
 
 def test_list_filters_by_year(registry: Any) -> None:
@@ -62,7 +62,10 @@ def test_list_filters_by_year(registry: Any) -> None:
 def test_bad_support_changes_nothing(registry: Any, db_path: Path) -> None:
     before = snapshot(db_path)
     cases = [
-        (["credit", "--to", "0470012345", "--date", "2018-13-01"], "Error: date: '2018-13-01' is not a date"),
+        (
+            ["credit", "--to", "0470012345", "--date", "2018-13-01"],
+            "Error: --date: '2018-13-01' is not a date",
+        ),
         (["credit", "--to", "nope", "--date", "2018-01-01"], "Error: code: 'nope' is not in the registry"),
         (
             ["credit", "--to", "0470012345", "--date", "2018-01-01", "--amount", "-100"],

@@ -268,7 +268,7 @@ def test_unknown_district_is_one_line_naming_the_known_ones(example_db: Path) ->
     r = invoke(example_db, "report", "2018", "--district", "Hà Nội")
     assert r.exit_code == 1 and r.stdout == ""
     assert r.stderr.count("\n") == 1
-    assert r.stderr.startswith("Error: district: 'Hà Nội' is not a district") and "Bạch Thông" in r.stderr
+    assert r.stderr.startswith("Error: --district: 'Hà Nội' is not a district") and "Bạch Thông" in r.stderr
 
 
 @pytest.mark.parametrize(

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.records import parse_code
-from htxcli.domain.values import format_money, parse_date, parse_int, parse_money, parse_text
+from htxcli.domain.values import (
+    MAX_COUNT,
+    MAX_MONEY,
+    format_money,
+    parse_count,
+    parse_date,
+    parse_int,
+    parse_money,
+    parse_past_date,
+    parse_text,
+    parse_year,
+)
 
 GOOD_MONEY = [
     ("1600000000", 1_600_000_000),
@@ -30,6 +41,21 @@ GOOD_MONEY = [
     ("0", 0),
     ("  42  ", 42),
     ("007", 7),
+    # spoken compounds: units going down, each once
+    ("1 tỷ 500 triệu", 1_500_000_000),
+    ("2 tỷ 350 triệu 20 nghìn", 2_350_020_000),
+    ("1 triệu 500 nghìn", 1_500_000),
+    ("1 tỷ 20 nghìn", 1_000_020_000),
+    ("1tỷ500triệu", 1_500_000_000),
+    ("1 tỉ 500 tr đồng", 1_500_000_000),
+    ("1 tỷ 2,5 triệu", 1_002_500_000),
+    ("1.200 tỷ 999 triệu", 1_200_999_000_000),
+    ("1 tỷ 0 triệu", 1_000_000_000),
+    # the most htx holds, in each form
+    ("1000000000000000000", MAX_MONEY),
+    ("1.000.000.000.000.000.000", MAX_MONEY),
+    ("1.000.000.000 tỷ", MAX_MONEY),
+    ("0" * 5000 + "1", 1),
 ]
 BAD_MONEY = [
     ("1.5", "ambiguous"),
@@ -47,6 +73,21 @@ BAD_MONEY = [
     ("trên 1,6 tỷ", "not an amount"),
     ("1e9", "not an amount"),
     ("12.34.567", "not an amount"),
+    ("1 tỷ 500", "not an amount"),  # 'một tỷ rưỡi'? 'một tỷ năm trăm đồng'? a bare tail is refused
+    ("1 tỷ 2 tấn", "not an amount"),
+    ("500 triệu 1 tỷ", "units must go down"),
+    ("1 tỷ 1 tỉ", "units must go down"),
+    ("1 triệu 500 nghìn 2 triệu", "units must go down"),
+    ("1 tỷ 1000 triệu", "units must go down"),
+    ("1 tỷ 1.000.000 nghìn", "units must go down"),
+    ("1000000000000000001", "larger than 1.000.000.000.000.000.000 đồng"),
+    ("1.000.000.000.000.000.001", "larger than"),
+    ("99999999999999999999", "larger than"),
+    ("1.000.000.001 tỷ", "larger than"),
+    ("1.000.000.000 tỷ 1 nghìn", "larger than"),
+    ("9" * 5000, "larger than"),
+    ("9" * 5000 + " tỷ", "larger than"),
+    ("1," + "0" * 5000 + "1 tỷ", "whole number of đồng"),
 ]
 
 
@@ -64,10 +105,40 @@ def test_money_rejects_with_field_and_value(text: str, problem: str) -> None:
     assert problem in message
 
 
-@given(st.integers(min_value=0, max_value=10**15))
+@given(st.integers(min_value=0, max_value=MAX_MONEY))
 def test_money_reads_back_what_tables_print(amount: int) -> None:
     printed = format_money(amount)
     assert parse_money("amount", printed) == amount
+
+
+_UNITS = {10**9: ["tỷ", "tỉ", "ty"], 10**6: ["triệu", "trieu", "tr"], 10**3: ["nghìn", "ngàn", "nghin"]}
+
+
+@given(
+    st.integers(min_value=0, max_value=MAX_MONEY // 1000).map(lambda n: n * 1000),
+    st.data(),
+)
+@example(1_500_000_000, None)
+def test_spoken_compounds_read_back(amount: int, data: st.DataObject | None) -> None:
+    """An amount said as its tỷ, triệu and nghìn (the zero parts left out, units spelt any accepted
+    way, spaced or not) reads back as itself."""
+    parts = []
+    rest = amount
+    for scale, names in _UNITS.items():
+        count, rest = divmod(rest, scale)
+        if count:
+            name = data.draw(st.sampled_from(names)) if data else names[0]
+            space = data.draw(st.sampled_from(["", " ", "  "])) if data else " "
+            parts.append(f"{format_money(count)[:-2]}{space}{name}")
+    text = " ".join(parts) or "0"
+    assert parse_money("amount", text) == amount
+
+
+@given(st.integers(min_value=MAX_MONEY + 1, max_value=10**40))
+def test_amounts_beyond_the_limit_say_so(amount: int) -> None:
+    for text in (str(amount), format_money(amount)):
+        with pytest.raises(InvalidValue, match="is larger than"):
+            parse_money("amount", text)
 
 
 @given(st.text())
@@ -125,6 +196,66 @@ def test_counts(text: str, ok: bool) -> None:
     else:
         with pytest.raises(InvalidValue, match=r"^members: "):
             parse_int("members", text)
+
+
+GOOD_COUNTS = [
+    ("1200", 1200),
+    ("1.200", 1200),
+    ("1.200.000", 1_200_000),
+    (" 12.345 ", 12_345),
+    ("2.147.483.647", MAX_COUNT),
+    ("0", 0),
+]
+BAD_COUNTS = [
+    ("1.2", "is not a whole number"),
+    ("1,2", "is not a whole number"),
+    ("1,200", "is not a whole number"),  # the decimal comma: never a thousands separator here
+    ("12.00", "is not a whole number"),
+    ("1.2000", "is not a whole number"),
+    (".200", "is not a whole number"),
+    ("1.200.", "is not a whole number"),
+    ("1 200", "is not a whole number"),
+    ("-1.200", "must not be negative"),
+    ("2.147.483.648", "must not be more than 2147483647"),
+    ("9" * 5000, "must not be more than 2147483647"),
+    ("-" + "9" * 5000, "must not be negative"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOOD_COUNTS)
+def test_counts_take_the_thousands_dot(text: str, expected: int) -> None:
+    assert parse_count("members", text) == expected
+
+
+@pytest.mark.parametrize(("text", "problem"), BAD_COUNTS)
+def test_counts_refused(text: str, problem: str) -> None:
+    with pytest.raises(InvalidValue) as caught:
+        parse_count("members", text)
+    assert str(caught.value) == f"members: {text!r} {problem}"
+
+
+@given(st.integers(min_value=0, max_value=MAX_COUNT))
+def test_counts_read_back_with_or_without_dots(number: int) -> None:
+    assert parse_count("members", str(number)) == number
+    assert parse_count("members", f"{number:,}".replace(",", ".")) == number
+
+
+@pytest.mark.parametrize("text", ["2.018", "2,018"])
+def test_a_year_is_not_a_count(text: str) -> None:
+    with pytest.raises(InvalidValue, match="is not a year"):
+        parse_year("year", text)
+
+
+def test_dates_up_to_today_have_happened() -> None:
+    today = date.today()
+    assert parse_past_date("founded", today.isoformat()) == today
+    assert parse_past_date("founded", "01/01/1900") == date(1900, 1, 1)
+    tomorrow = (today + timedelta(days=1)).strftime("%d/%m/%Y")
+    with pytest.raises(InvalidValue) as caught:
+        parse_past_date("founded", tomorrow)
+    assert str(caught.value) == (
+        f"founded: {tomorrow!r} is later than today ({today.isoformat()}); record it once it has happened"
+    )
 
 
 def test_text_is_nfc_and_trimmed() -> None:

@@ -11,13 +11,15 @@ from typer.core import TyperGroup
 
 from htxcli import __version__
 from htxcli.cli import db, history, interchange, ratings, registry, report, support
-from htxcli.cli.common import State
+from htxcli.cli.common import State, as_typed, command_name
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 
 
 class HtxGroup(TyperGroup):
-    """Turns every failure a user can fix into one line on stderr and exit 1, never a traceback."""
+    """Turns every failure a user can fix into one line on stderr and exit 1, never a traceback. Each
+    group of commands (htx, htx support, htx db) is one, so that the innermost names the command that
+    failed, and a field in the line is named as that command's option."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -27,13 +29,20 @@ class HtxGroup(TyperGroup):
                     print(note, file=sys.stderr)
             return result
         except HtxError as e:
-            _fail(str(e))
+            _fail(str(self._as_typed(ctx, e)))
         except Exception as e:
             if _is_database_error(e):
                 detail = _first_line(getattr(e, "orig", None) or e)
                 hint = next((h for known, h in messages.DB_HINTS.items() if known in detail), None)
                 _fail(f"database: {detail}" + (f"; {hint}" if hint else ""))
             raise
+
+    def _as_typed(self, ctx: Any, e: HtxError) -> HtxError:
+        name = ctx.invoked_subcommand
+        command = self.get_command(ctx, name) if name else None
+        if command is None or isinstance(command, TyperGroup):
+            return e
+        return as_typed(e, command, " ".join(filter(None, (command_name(ctx), name))))
 
 
 def _is_database_error(e: BaseException) -> bool:
@@ -102,8 +111,8 @@ ratings.register(app)
 interchange.register(app)
 report.register(app)
 history.register(app)
-app.add_typer(support.app, name="support")
-app.add_typer(db.app, name="db")
+app.add_typer(support.app, name="support", cls=HtxGroup)
+app.add_typer(db.app, name="db", cls=HtxGroup)
 
 
 def _unicode_streams() -> None:

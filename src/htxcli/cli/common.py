@@ -12,6 +12,8 @@ import typer
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from htxcli.domain.errors import HtxError, InvalidValue
+
 
 class Format(StrEnum):
     table = "table"
@@ -100,3 +102,64 @@ def say_if_cut(total: int, narrow: str) -> None:
 
 def out() -> Any:
     return sys.stdout
+
+
+# --- naming what the clerk typed ---------------------------------------------------------------
+# Errors, warnings and confirmations name the option a clerk typed (--capital), not the field it fills
+# (capital_vnd). An option named as its field (--members, --date, --year, --active-in) is found on the
+# command itself; these are the fields whose option has another name, by command. Import messages
+# keep the file's own column names, which are the fields'.
+OPTION_OF_FIELD: dict[str, dict[str, str]] = {
+    "add": {"capital_vnd": "--capital"},
+    "edit": {"capital_vnd": "--capital", "code": "--new-code"},
+    "dissolve": {"dissolved": "--on"},
+    "support add": {"code": "--to", "amount_vnd": "--amount"},
+    "support list": {"code": "--to"},
+}
+
+
+def command_name(ctx: typer.Context) -> str:
+    """'edit', 'support add': the command's words after `htx`."""
+    words = []
+    at: Any = ctx
+    while at.parent is not None:
+        words.append(at.info_name or "")
+        at = at.parent
+    return " ".join(reversed(words))
+
+
+def typed_name(command: Any, name: str, field: str) -> str:
+    """The option of `command` (called `name`) that fills `field`; the field itself when none does
+    (an argument, such as add's NAME, or a stored value the command did not take)."""
+    renamed = OPTION_OF_FIELD.get(name, {}).get(field)
+    if renamed is not None:
+        return renamed
+    wanted = field.replace("-", "_")
+    for param in command.params:
+        if param.param_type_name == "option" and param.name == wanted:
+            return str(max(param.opts, key=len))
+    return field
+
+
+def as_typed(error: HtxError, command: Any, name: str) -> HtxError:
+    """The error with its field named as the command's option."""
+    from htxcli.domain.errors import InvalidValue, MissingValue
+
+    if isinstance(error, InvalidValue):
+        return InvalidValue(typed_name(command, name, error.field), error.value, error.problem)
+    if isinstance(error, MissingValue):
+        return MissingValue(typed_name(command, name, error.field))
+    return error
+
+
+def typed_names(ctx: typer.Context, fields: list[str]) -> list[str]:
+    """For a confirmation: the fields a command changed, named as its options."""
+    return [typed_name(ctx.command, command_name(ctx), f) for f in fields]
+
+
+def warn(ctx: typer.Context, doubts: list[InvalidValue]) -> None:
+    """Values recorded all the same: one warning each, naming the option."""
+    from htxcli.domain.messages import WARNING
+
+    for doubt in doubts:
+        say(WARNING.format(problem=as_typed(doubt, ctx.command, command_name(ctx))))

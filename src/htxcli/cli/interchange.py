@@ -90,6 +90,10 @@ def import_(
         say(messages.MORE_ERRORS.format(count=result.error_count - len(result.errors)))
     if result.error_count and rejects is None:
         raise HtxError(messages.IMPORT_FAILED.format(count=result.error_count, file=name))
+    for warning in result.warnings:
+        say(messages.WARNING.format(problem=warning))
+    if result.warning_count > len(result.warnings):
+        say(messages.MORE_WARNINGS.format(count=result.warning_count - len(result.warnings)))
     summary = messages.IMPORT_COUNTS.format(
         table=table.value, new=result.new, changed=result.changed, unchanged=result.unchanged
     )

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, engine, out, say, say_if_cut
+from htxcli.cli.common import Format, FormatOption, engine, out, say, say_if_cut, typed_names, warn
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 from htxcli.domain.records import ORGANISATION_FIELDS
@@ -54,6 +54,7 @@ def add(
 
     Example: htx add 'HTX Chè Mỹ Phương' --code 4700284512 --kind HTX --district 'Ba Bể' --founded 20/04/2015
     """
+    from htxcli.domain.records import organisation_doubts
     from htxcli.services import registry
 
     raw = _given(
@@ -88,6 +89,7 @@ def add(
     values, namesakes = registry.add(engine(ctx), raw)
     if namesakes:
         say(messages.WARNING.format(problem=messages.SAME_NAME.format(codes=", ".join(namesakes))))
+    warn(ctx, organisation_doubts(values))
     say(messages.ADDED.format(code=values["code"], name=values["name"]))
 
 
@@ -111,8 +113,14 @@ def edit(
 
     Example: htx edit 4700284512 --members 32 --capital '2,5 tỷ'
     """
+    from htxcli.domain.errors import InvalidValue
+    from htxcli.domain.records import organisation_doubts, parse_code
     from htxcli.services import registry
 
+    try:
+        parse_code(code)
+    except InvalidValue as e:  # CODE's own problem, kept apart: any later error about a code is --new-code's
+        raise HtxError(str(e)) from None
     raw = _given(
         code=new_code,
         name=name,
@@ -128,7 +136,9 @@ def edit(
         products=products,
     )
     values, changed = registry.edit(engine(ctx, create=False), code, raw)
-    say(messages.EDITED.format(code=values["code"], fields=", ".join(changed) or "no change"))
+    warn(ctx, organisation_doubts({f: values[f] for f in changed}))
+    fields = ", ".join(typed_names(ctx, changed)) or "no change"
+    say(messages.EDITED.format(code=values["code"], fields=fields))
 
 
 def dissolve(

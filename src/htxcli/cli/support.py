@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, engine, out, say, say_if_cut
+from htxcli.cli.common import Format, FormatOption, engine, out, say, say_if_cut, typed_names, warn
 from htxcli.domain import messages
 
 app = typer.Typer(help="Record and list support disbursements and activities.", no_args_is_help=True)
@@ -42,6 +42,7 @@ def add(
     Examples: htx support add credit --to 4700284512 --date 12/06/2018 --amount '150 triệu'
               htx support add outreach --date 2018-05-10 --quantity 8 --unit lớp
     """
+    from htxcli.domain.records import support_doubts
     from htxcli.services import support
 
     raw = {
@@ -56,7 +57,9 @@ def add(
     }
     record, warning = support.add(engine(ctx), raw)
     if warning:
-        say(messages.WARNING.format(problem=f"date {record['date'].isoformat()} {warning}"))
+        date_option = typed_names(ctx, ["date"])[0]
+        say(messages.WARNING.format(problem=f"{date_option} {record['date'].isoformat()} {warning}"))
+    warn(ctx, support_doubts(record))
     say(
         messages.SUPPORT_ADDED.format(
             id=record["id"], program=record["program"], date=record["date"].isoformat()

@@ -18,16 +18,19 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from htxcli.domain.errors import HtxError
+from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.records import (
+    PLAUSIBLE_CAPITAL,
+    organisation_doubts,
     parse_code,
     parse_organisation,
     parse_rating,
     parse_rating_year,
     parse_support,
+    support_doubts,
 )
 from htxcli.domain.text import has_control_characters
-from htxcli.domain.values import parse_date, parse_int, parse_money, parse_text
+from htxcli.domain.values import parse_count, parse_money, parse_past_date, parse_text
 from htxcli.domain.vocab import KINDS, PROGRAMS, SECTORS
 
 Bad = set[int]  # positions of the cells (so rows) the fast checks could not vouch for
@@ -37,7 +40,7 @@ _PLAIN_CODES = re.compile(f"(?:{_PLAIN_CODE}\n)*")
 _PLAIN_CODES_OR_BLANK = re.compile(f"(?:(?:{_PLAIN_CODE})?\n)*")
 _TEXT_LIMIT = 10_000
 _PLAIN_AMOUNTS = re.compile("(?:[0-9]{1,18}\n)*")  # what parse_money returns as int(cell)
-_PLAIN_COUNTS = re.compile("(?:[0-9]{1,9}\n)*")  # what parse_int returns as int(cell), below MAX_COUNT
+_PLAIN_COUNTS = re.compile("(?:[0-9]{1,9}\n)*")  # what parse_count returns as int(cell), below MAX_COUNT
 _ISO_DATES = re.compile("(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\n)*")
 
 
@@ -59,13 +62,17 @@ def dates(
     parse: Callable[[str], Any], column: Sequence[str], bad: Bad, as_text: list[Sequence[str]] | None = None
 ) -> list[Any]:
     """A column of YYYY-MM-DD dates is date.fromisoformat of each cell (and, appended to `as_text`,
-    already the text a date is stored as); others go by_value(parse)."""
+    already the text a date is stored as); others go by_value(parse). A date later than today is bad,
+    as parse_past_date says."""
     if _whole_column(_ISO_DATES, column):
         try:
             values = list(map(date.fromisoformat, column))
         except ValueError:  # 2018-02-30
             pass
         else:
+            today = date.today()
+            if values and max(values) > today:
+                bad.update(i for i, day in enumerate(values) if day > today)
             if as_text is not None:
                 as_text.append(column)
             return values
@@ -167,9 +174,9 @@ _ORGANISATION_COLUMNS: dict[str, Handler] = {
     "district": lambda c, bad: texts("district", c, bad),
     "commune": lambda c, bad: texts("commune", c, bad),
     "sector": lambda c, bad: by_value(_sector, c, bad),
-    "founded": lambda c, bad: dates(_required(parse_date, "founded"), c, bad),  # see parse_organisations
-    "dissolved": lambda c, bad: by_value(_optional(parse_date, "dissolved", None), c, bad),
-    "members": lambda c, bad: numbers(_optional(parse_int, "members", None), c, bad, _PLAIN_COUNTS),
+    "founded": lambda c, bad: dates(_required(parse_past_date, "founded"), c, bad),  # see parse_organisations
+    "dissolved": lambda c, bad: by_value(_optional(parse_past_date, "dissolved", None), c, bad),
+    "members": lambda c, bad: numbers(_optional(parse_count, "members", None), c, bad, _PLAIN_COUNTS),
     "capital_vnd": lambda c, bad: numbers(_optional(parse_money, "capital_vnd", None), c, bad),
     "representative": lambda c, bad: texts("representative", c, bad),
     "phone": lambda c, bad: texts("phone", c, bad),
@@ -293,7 +300,7 @@ def parse_organisations(header: Sequence[str], rows: Sequence[Sequence[str]]) ->
     as_text: list[Sequence[str]] = []
     handlers: dict[str, Handler] = {
         **_ORGANISATION_COLUMNS,
-        "founded": lambda c, bad: dates(_required(parse_date, "founded"), c, bad, as_text),
+        "founded": lambda c, bad: dates(_required(parse_past_date, "founded"), c, bad, as_text),
     }
     parsed = [handlers[name](column, bad) for name, column in zip(header, columns, strict=True)]
     if "dissolved" in header:
@@ -364,12 +371,34 @@ def parse_supports(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Pars
     parsed = [
         codes(column("code"), bad, blank_allowed=True),
         by_value(_required(_program, "program"), column("program"), bad),
-        dates(_required(parse_date, "date"), column("date"), bad, as_text),
+        dates(_required(parse_past_date, "date"), column("date"), bad, as_text),
         numbers(_optional(parse_money, "amount_vnd", 0), column("amount_vnd"), bad),
-        numbers(_optional(parse_int, "quantity", 1), column("quantity"), bad, _PLAIN_COUNTS),
+        numbers(_optional(parse_count, "quantity", 1), column("quantity"), bad, _PLAIN_COUNTS),
         texts("unit", column("unit"), bad),
         texts("reference", column("reference"), bad, limit=200),
         texts("note", column("note"), bad),
     ]
     iso = {"date": as_text[0]} if as_text else None
     return _assemble(SUPPORT_VALUES, header, rows, whole, parsed, bad, parse_support, iso)
+
+
+Doubts = list[tuple[int, InvalidValue]]  # rows of a parsed batch (positions in its index) and a warning
+
+
+def organisation_doubts_in(parsed: ParsedBatch) -> Doubts:
+    """organisation_doubts of each row of a parsed batch, looking at the few rows its capital column
+    points to (a row-by-row look cost seconds in a million-row import)."""
+    if "capital_vnd" not in parsed.fields:
+        return []
+    capital = parsed.column("capital_vnd")
+    suspects = [j for j, c in enumerate(capital) if type(c) is int and c > PLAUSIBLE_CAPITAL]
+    return [(j, doubt) for j in suspects for doubt in organisation_doubts(parsed.row(j))]
+
+
+def support_doubts_in(parsed: ParsedBatch) -> Doubts:
+    """support_doubts of each row of a parsed batch, looking at its credit rows of 0 đồng only."""
+    program, amount = parsed.column("program"), parsed.column("amount_vnd")
+    if "credit" not in program or 0 not in amount:  # in C: most batches stop here
+        return []
+    suspects = [j for j, (p, a) in enumerate(zip(program, amount, strict=True)) if p == "credit" and a == 0]
+    return [(j, doubt) for j in suspects for doubt in support_doubts(parsed.row(j))]

@@ -8,7 +8,9 @@ NOT_A_DATE = "is not a date (use YYYY-MM-DD or DD/MM/YYYY)"
 NOT_AN_INTEGER = "is not a whole number"
 NEGATIVE = "must not be negative"
 TOO_LARGE = "must not be more than {limit}"
-NOT_MONEY = "is not an amount of đồng (use 1600000000, 1.600.000.000, '1,6 tỷ' or '350 triệu')"
+NOT_MONEY = (
+    "is not an amount of đồng (use 1600000000, 1.600.000.000, '1,6 tỷ', '350 triệu' or '1 tỷ 500 triệu')"
+)
 AMBIGUOUS_MONEY = "is ambiguous: write whole đồng such as 1.500.000 or '1,5 triệu'"
 FRACTION_OF_DONG = "is not a whole number of đồng"
 NOT_IN_VOCABULARY = "is not one of: {choices}"
@@ -32,6 +34,15 @@ CODE_SPACES = "must not contain spaces"
 CODE_CHARACTERS = (
     "must be letters, digits and - . / _, starting with a letter or digit (e.g. 4700257731, THT-07)"
 )
+MONEY_TOO_LARGE = "is larger than {limit} đồng, the most htx can hold"
+MONEY_PARTS = (
+    "is not an amount: its units must go down (tỷ, triệu, nghìn), each once and each part less than "
+    "one of the unit before, e.g. '1 tỷ 500 triệu'"
+)
+DATE_IN_FUTURE = "is later than today ({today}); record it once it has happened"
+# Warnings: values recorded all the same, each a likely typo.
+IMPLAUSIBLE_CAPITAL = "is more than {limit} tỷ đồng, more than any cooperative's capital (a digit too many?)"
+CREDIT_WITHOUT_AMOUNT = "has no amount and no quantity (0 đồng, quantity 1)"
 
 # --- problems with records ----------------------------------------------------------------
 UNKNOWN_CODE = "code: {code!r} is not in the registry (see 'htx list' or 'htx search')"
@@ -200,6 +211,7 @@ IMPORT_REJECTED = ", {rejected} rejected (written to {rejects})"
 IMPORT_DRY_RUN = " (dry run: nothing written)"
 IMPORT_FAILED = "{file}: rows with errors: {count}; nothing was imported"
 MORE_ERRORS = "… and {count} more errors"
+MORE_WARNINGS = "… and {count} more warnings"
 IMPORTING = "importing"
 IMPORT_INTERRUPTED = "Interrupted: nothing was imported"
 READING_KEYBOARD = (

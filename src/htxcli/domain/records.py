@@ -15,9 +15,11 @@ from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue, MissingValue
 from htxcli.domain.text import fold, fold_many, sort_key, sort_key_many
 from htxcli.domain.values import (
-    parse_date,
-    parse_int,
+    format_count,
+    format_money,
+    parse_count,
     parse_money,
+    parse_past_date,
     parse_score,
     parse_text,
     parse_year,
@@ -84,11 +86,11 @@ def parse_organisation(raw: Mapping[str, str | None], *, partial: bool = False) 
         elif field == "founded":
             if _blank(value):
                 raise MissingValue("founded")
-            out["founded"] = parse_date("founded", value or "")
+            out["founded"] = parse_past_date("founded", value or "")
         elif field == "dissolved":
-            out["dissolved"] = None if _blank(value) else parse_date("dissolved", value or "")
+            out["dissolved"] = None if _blank(value) else parse_past_date("dissolved", value or "")
         elif field == "members":
-            out["members"] = None if _blank(value) else parse_int("members", value or "")
+            out["members"] = None if _blank(value) else parse_count("members", value or "")
         elif field == "capital_vnd":
             out["capital_vnd"] = None if _blank(value) else parse_money("capital_vnd", value or "")
         else:
@@ -97,6 +99,28 @@ def parse_organisation(raw: Mapping[str, str | None], *, partial: bool = False) 
         out["kind"] = "cooperative"
     check_life(out.get("founded"), out.get("dissolved"))
     return out
+
+
+# 100.000 tỷ đồng: more than the charter capital of any cooperative; above it, a digit typed too many.
+PLAUSIBLE_CAPITAL = 100_000 * 10**9
+
+
+def organisation_doubts(values: Mapping[str, Any]) -> list[InvalidValue]:
+    """What looks wrong in an organisation's clean values yet is recorded, with a warning."""
+    capital = values.get("capital_vnd")
+    if isinstance(capital, int) and capital > PLAUSIBLE_CAPITAL:
+        problem = messages.IMPLAUSIBLE_CAPITAL.format(limit=format_count(PLAUSIBLE_CAPITAL // 10**9))
+        return [InvalidValue("capital_vnd", format_money(capital), problem)]
+    return []
+
+
+def support_doubts(values: Mapping[str, Any]) -> list[InvalidValue]:
+    """What looks wrong in a support record's clean values yet is recorded, with a warning: a credit
+    that says neither how much nor how many. Decided on the values (0 đồng and the quantity 1 that
+    blank cells give), so that a command and an import of the same record warn alike."""
+    if values.get("program") == "credit" and values.get("amount_vnd") == 0 and values.get("quantity") == 1:
+        return [InvalidValue("program", "credit", messages.CREDIT_WITHOUT_AMOUNT)]
+    return []
 
 
 def check_life(founded: date | None, dissolved: date | None) -> None:
@@ -178,9 +202,9 @@ def parse_support(raw: Mapping[str, str | None]) -> dict[str, Any]:
     return {
         "code": None if _blank(code) else parse_code(code),
         "program": PROGRAMS.parse(raw.get("program") or ""),
-        "date": parse_date("date", raw.get("date") or ""),
+        "date": parse_past_date("date", raw.get("date") or ""),
         "amount_vnd": 0 if _blank(amount) else parse_money("amount_vnd", amount or ""),
-        "quantity": 1 if _blank(quantity) else parse_int("quantity", quantity or ""),
+        "quantity": 1 if _blank(quantity) else parse_count("quantity", quantity or ""),
         "unit": parse_text("unit", raw.get("unit")),
         "reference": parse_text("reference", raw.get("reference"), limit=200),
         "note": parse_text("note", raw.get("note")),

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
@@ -37,26 +36,56 @@ def parse_date(field: str, value: str) -> date:
         raise InvalidValue(field, value, messages.NOT_A_DATE) from None
 
 
+def parse_past_date(field: str, value: str) -> date:
+    """A date that has happened: a founding, a dissolution or a support is recorded after the fact, so
+    a later date is a mistyped year (`db check` lists those written before this rule)."""
+    day = parse_date(field, value)
+    today = date.today()
+    if day > today:
+        raise InvalidValue(field, value, messages.DATE_IN_FUTURE.format(today=today.isoformat()))
+    return day
+
+
 MAX_COUNT = 2**31 - 1  # members, quantities: what an INTEGER column holds on every backend
+# int() refuses strings of more than 4300 digits (a ValueError, not a message): a longer number stands
+# for itself as ±10**_MAX_DIGITS, which every range check refuses as it would the number.
+_MAX_DIGITS = 4000
+_GROUPED_COUNT = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
 
 
 def parse_int(
-    field: str, value: str | int, *, minimum: int | None = 0, maximum: int | None = MAX_COUNT
+    field: str,
+    value: str | int,
+    *,
+    minimum: int | None = 0,
+    maximum: int | None = MAX_COUNT,
+    grouped: bool = False,
 ) -> int:
+    """A whole number; with `grouped`, also written with the thousands dot (1.200, 1.200.000)."""
     if isinstance(value, int):
         number = value
-    elif value.isascii() and value.isdigit():  # plain digits, the common case
+    elif value.isascii() and value.isdigit() and len(value) <= _MAX_DIGITS:  # plain digits, the common case
         number = int(value)
     else:
         text = value.strip()
+        if grouped and _GROUPED_COUNT.fullmatch(text):
+            text = text.replace(".", "")
         if not re.fullmatch(r"[+-]?\d+", text):
             raise InvalidValue(field, value, messages.NOT_AN_INTEGER)
-        number = int(text)
+        digits = text.lstrip("+-").lstrip("0") or "0"
+        number = int(digits) if len(digits) <= _MAX_DIGITS else 10**_MAX_DIGITS
+        if text.startswith("-"):
+            number = -number
     if minimum is not None and number < minimum:
         raise InvalidValue(field, value, messages.NEGATIVE if minimum == 0 else messages.NOT_AN_INTEGER)
     if maximum is not None and number > maximum:
         raise InvalidValue(field, value, messages.TOO_LARGE.format(limit=maximum))
     return number
+
+
+def parse_count(field: str, value: str | int) -> int:
+    """Members, quantities: 1200 or 1.200 (the thousands dot); 1.2 and 1,2 are not counts."""
+    return parse_int(field, value, grouped=True)
 
 
 def parse_year(field: str, value: str | int) -> int:
@@ -101,7 +130,8 @@ def parse_score(field: str, value: str | int) -> int:
 
 # Money ------------------------------------------------------------------------------------
 # Vietnamese writes 1.600.000.000 đồng (dot groups thousands, comma is the decimal mark),
-# 1,6 tỷ, 350 triệu, 20 nghìn. "1.5" or "1,5" alone could be either convention: rejected.
+# 1,6 tỷ, 350 triệu, 20 nghìn, and says 1 tỷ 500 triệu. "1.5" or "1,5" alone could be either
+# convention: rejected.
 _SCALES = {
     "tỷ": 10**9,
     "tỉ": 10**9,
@@ -119,8 +149,9 @@ _CURRENCY = re.compile(r"\s*(đồng|đ|₫|vnđ|vnd|dong)\.?$", re.IGNORECASE)
 _PLAIN = re.compile(r"\d+")
 _GROUPED_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _GROUPED_SPACE = re.compile(r"\d{1,3}(?: \d{3})+")
-_SCALED = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*([^\d\s,.]+)")
+_SCALED = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*([^\d\s,.]+)\s*")
 MAX_MONEY = 10**18  # fits a signed 64-bit column with room to sum
+_MONEY_DIGITS = 19  # digits of MAX_MONEY: a longer number is larger, whatever its digits
 
 
 def parse_money(field: str, value: str | int) -> int:
@@ -136,30 +167,66 @@ def parse_money(field: str, value: str | int) -> int:
         raise InvalidValue(field, value, messages.NEGATIVE)
     if text.startswith("+"):
         text = text[1:]
-    if _PLAIN.fullmatch(text):
-        amount = int(text)
-    elif _GROUPED_DOT.fullmatch(text) or _GROUPED_SPACE.fullmatch(text):
-        amount = int(text.replace(".", "").replace(" ", ""))
-    elif m := _SCALED.fullmatch(text):
-        whole, fraction, word = m.groups()
-        scale = _SCALES.get(word.lower())
-        if scale is None:
-            raise InvalidValue(field, value, messages.NOT_MONEY)
-        try:
-            exact = Decimal(f"{whole.replace('.', '')}.{fraction or '0'}") * scale
-        except InvalidOperation:
-            raise InvalidValue(field, value, messages.NOT_MONEY) from None
-        if exact != exact.to_integral_value():
-            raise InvalidValue(field, value, messages.FRACTION_OF_DONG)
-        amount = int(exact)
+    if _PLAIN.fullmatch(text) or _GROUPED_DOT.fullmatch(text) or _GROUPED_SPACE.fullmatch(text):
+        digits = text.replace(".", "").replace(" ", "").lstrip("0")
+        if len(digits) > _MONEY_DIGITS:
+            raise InvalidValue(field, value, _MONEY_TOO_LARGE)
+        amount = int(digits or "0")
+    elif (parts := _scaled_parts(text)) is not None:
+        amount = _sum_of_parts(field, value, parts)
     elif re.fullmatch(r"\d+[.,]\d+", text):
         # 1.5, 1,5, 1.50, 1,500: no unit to say which convention the writer used.
         raise InvalidValue(field, value, messages.AMBIGUOUS_MONEY)
     else:
         raise InvalidValue(field, value, messages.NOT_MONEY)
     if amount > MAX_MONEY:
-        raise InvalidValue(field, value, messages.NOT_MONEY)
+        raise InvalidValue(field, value, _MONEY_TOO_LARGE)
     return amount
+
+
+def _scaled_parts(text: str) -> list[tuple[str, str, int]] | None:
+    """'1 tỷ 500 triệu' -> [('1', '', 10**9), ('500', '', 10**6)]: each part a number (maybe with a
+    decimal comma) and a unit; None when the text is not made of such parts, or a unit is unknown."""
+    parts = []
+    position = 0
+    while position < len(text):
+        m = _SCALED.match(text, position)
+        if m is None:
+            return None
+        whole, fraction, word = m.groups()
+        scale = _SCALES.get(word.lower())
+        if scale is None:
+            return None
+        parts.append((whole.replace(".", ""), fraction or "", scale))
+        position = m.end()
+    return parts or None
+
+
+def _sum_of_parts(field: str, value: str, parts: list[tuple[str, str, int]]) -> int:
+    """Units go down, each once, and each part is less than one of the unit before it: 1 tỷ 500 triệu,
+    not 500 triệu 1 tỷ nor 1 tỷ 1500 triệu. Exact integer arithmetic: a fraction must come to whole đồng."""
+    total = 0
+    before: int | None = None
+    for whole, fraction, scale in parts:
+        fraction = fraction.rstrip("0")
+        whole = whole.lstrip("0")
+        if len(whole) + len(str(scale)) > _MONEY_DIGITS + 1:
+            raise InvalidValue(field, value, _MONEY_TOO_LARGE)
+        if len(fraction) >= len(str(scale)):  # finer than one đồng
+            raise InvalidValue(field, value, messages.FRACTION_OF_DONG)
+        numerator = int(whole + fraction or "0") * scale
+        denominator = 10 ** len(fraction)
+        if numerator % denominator:
+            raise InvalidValue(field, value, messages.FRACTION_OF_DONG)
+        amount = numerator // denominator
+        if before is not None and (scale >= before or amount >= before):
+            raise InvalidValue(field, value, messages.MONEY_PARTS)
+        total += amount
+        before = scale
+    return total
+
+
+_MONEY_TOO_LARGE = messages.MONEY_TOO_LARGE.format(limit=f"{MAX_MONEY:,}".replace(",", "."))
 
 
 def format_money(amount: int | None) -> str:

@@ -28,7 +28,15 @@ from sqlalchemy.engine import Row as StoredRow
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from htxcli.domain import messages
-from htxcli.domain.batch import ParsedBatch, parse_organisations, parse_ratings, parse_supports
+from htxcli.domain.batch import (
+    Doubts,
+    ParsedBatch,
+    organisation_doubts_in,
+    parse_organisations,
+    parse_ratings,
+    parse_supports,
+    support_doubts_in,
+)
 from htxcli.domain.errors import HtxError
 from htxcli.domain.records import (
     KEY_FIELDS,
@@ -79,11 +87,18 @@ class ImportResult:
     errors: list[str] = field(default_factory=list)  # the first MAX_SHOWN_ERRORS, as FILE:LINE: message
     error_count: int = 0
     rejected: int = 0
+    warnings: list[str] = field(default_factory=list)  # rows imported all the same, as errors are
+    warning_count: int = 0
 
     def add_error(self, text: str) -> None:
         self.error_count += 1
         if len(self.errors) < MAX_SHOWN_ERRORS:
             self.errors.append(text)
+
+    def add_warning(self, text: str) -> None:
+        self.warning_count += 1
+        if len(self.warnings) < MAX_SHOWN_ERRORS:
+            self.warnings.append(text)
 
     def summary(self, file: str) -> dict[str, Any]:
         """What the import's history entry says."""
@@ -314,10 +329,15 @@ class ImportEntry:
         return self.id
 
 
+def _no_doubts(parsed: ParsedBatch) -> Doubts:
+    return []
+
+
 class Loader:
     table: str
     store: Table
     parse_batch: Callable[[Sequence[str], Sequence[Sequence[str]]], ParsedBatch]
+    doubts_in: Callable[[ParsedBatch], Doubts] = staticmethod(_no_doubts)  # rows imported with a warning
 
     def __init__(self, uow: UnitOfWork, result: ImportResult, entry: ImportEntry) -> None:
         self.connection = uow.connection
@@ -420,6 +440,7 @@ class CooperativeLoader(Loader):
     store = organisation
 
     parse_batch = staticmethod(parse_organisations)
+    doubts_in = staticmethod(organisation_doubts_in)
 
     bulk_columns = (*ORGANISATION_FIELDS, *KEY_FIELDS)
 
@@ -571,6 +592,7 @@ class SupportLoader(Loader):
     table = "support"
     store = support
     parse_batch = staticmethod(parse_supports)
+    doubts_in = staticmethod(support_doubts_in)
 
     bulk_columns = ("organisation_id", *_SUPPORT_VALUES)
 
@@ -768,6 +790,13 @@ def _import_once(
             refused = loader.apply(read, parsed)
             for line, cells, problem in sorted(unread + refused, key=lambda item: item[0]):
                 refuse(line, cells, problem)
+            doubts = loader.doubts_in(parsed)
+            if doubts:
+                left_out = {line for line, _, _ in refused}
+                for j, doubt in doubts:
+                    line = read.lines[parsed.index[j]]
+                    if line not in left_out:
+                        result.add_warning(f"{name}:{line}: {doubt}")
             if progress is not None:
                 progress(position)
         if result.error_count and rejects is None:

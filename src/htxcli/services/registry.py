@@ -18,7 +18,7 @@ from htxcli.domain.records import (
     parse_organisation,
 )
 from htxcli.domain.text import fold
-from htxcli.domain.values import parse_date
+from htxcli.domain.values import parse_past_date
 from htxcli.services.history import record_change
 from htxcli.store.repositories import OrganisationFilter, SupportFilter
 from htxcli.store.uow import UnitOfWork, retrying
@@ -93,7 +93,7 @@ def edit(engine: Engine, code: str, raw: Mapping[str, str | None]) -> tuple[dict
 
 @retrying
 def dissolve(engine: Engine, code: str, on: str) -> dict[str, Any]:
-    when = parse_date("on", on)
+    when = parse_past_date("on", on)
     with UnitOfWork(engine) as uow:
         row = require(uow, code)
         if row["dissolved"] is not None:
