@@ -184,6 +184,10 @@ REPORT_ACTIVE = "Active"
 REPORT_DISSOLVED = "Dissolved"
 REPORT_METRIC = "{subject}: {metric}"
 REPORT_WRITTEN = "Wrote {path}"
+REPORT_FUTURE_YEAR = (
+    "Warning: year: {years} is after the current year ({current}); "
+    "its figures are only what is recorded so far"
+)
 BAD_OUTPUT_SUFFIX = "has no known extension (.json, .csv, .md or .txt); or give --format"
 CANNOT_WRITE = "cannot be written ({detail})"
 OUTPUT_IS_DATABASE = "is a database; a report never replaces one (choose another file name)"
