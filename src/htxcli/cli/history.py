@@ -26,7 +26,11 @@ def history(
 ) -> None:
     """Show who changed what and when: every add, edit, rating, support record and import.
 
-    Examples: htx history  ·  htx history 4700257731 --limit 5  ·  htx history --format json
+    \b
+    Examples:
+      htx history
+      htx history 4700257731 --limit 5
+      htx history --format json
     """
     from htxcli.domain.records import parse_code
     from htxcli.render import history as view
@@ -62,7 +66,10 @@ def undo(
     """Revert the most recent change (an import as a whole), after showing it and asking.
     Undoing again steps back one more change.
 
-    Examples: htx undo  ·  htx undo --yes
+    \b
+    Examples:
+      htx undo
+      htx undo --yes
     """
     from htxcli.render import history as view
     from htxcli.services import history as service

@@ -27,7 +27,10 @@ def rate(
 ) -> None:
     """Record an organisation's rating for a year; rating the same year again replaces it.
 
-    Examples: htx rate 4700284512 2018 khá  ·  htx rate 4700284512 2018 --score 64
+    \b
+    Examples:
+      htx rate 4700284512 2018 khá
+      htx rate 4700284512 2018 --score 64
     """
     from htxcli.services import ratings
 

@@ -39,8 +39,10 @@ def add(
 ) -> None:
     """Record a support disbursement or activity.
 
-    Examples: htx support add credit --to 4700284512 --date 12/06/2018 --amount '150 triệu'
-              htx support add outreach --date 2018-05-10 --quantity 8 --unit lớp
+    \b
+    Examples:
+      htx support add credit --to 4700284512 --date 12/06/2018 --amount '150 triệu'
+      htx support add outreach --date 2018-05-10 --quantity 8 --unit lớp
     """
     from htxcli.services import support
 
@@ -74,6 +76,7 @@ def listing(
 ) -> None:
     """List support records by date.
 
+    \b
     Example: htx support list --year 2018 --program credit --format csv
     """
     from htxcli.domain.values import parse_optional_year
