@@ -11,7 +11,20 @@ from htxcli.domain import messages
 
 app = typer.Typer(help="Record and list support disbursements and activities.", no_args_is_help=True)
 
-SUPPORT_COLUMNS = ("id", "code", "program", "date", "amount_vnd", "quantity", "unit", "reference", "note")
+# `name` comes last: it was added after the others, and a script that reads columns by position keeps
+# working. (This is a listing, not the import contract: `htx export support` writes that.)
+SUPPORT_COLUMNS = (
+    "id",
+    "code",
+    "program",
+    "date",
+    "amount_vnd",
+    "quantity",
+    "unit",
+    "reference",
+    "note",
+    "name",
+)
 
 
 @app.command("add")
