@@ -45,6 +45,11 @@ UNKNOWN_DISTRICT = "is not a district of the registry (districts: {districts})"
 NOTHING_TO_UNDO = "nothing to undo: every change in the history is already undone"
 UNDO_MOVED = "the newest change is now #{found}, not #{expected}: someone else wrote; run htx undo again"
 NO_SUCH_SUPPORT = "support #{id} is not in the registry"
+# htx show NAME: pointed to htx search; {query} is the text quoted for the shell.
+SHOW_NOT_A_CODE = "code: {text!r} is not a code; to find an organisation by name: htx search {query}"
+SHOW_SEARCH_FINDS = " (it finds {count})"
+SHOW_SEARCH_FINDS_NONE = " (it finds none; htx list shows every organisation)"
+SHOW_AS_A_NAME = "; as a name, htx search {query} finds {count}"
 
 # --- the database -------------------------------------------------------------------------
 DB_NOT_SQLITE = "database: {path} is not an htx registry or not a SQLite file ({detail})"
