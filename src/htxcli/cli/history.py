@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from collections.abc import Iterable
+from typing import Annotated, Any
 
 import typer
 
@@ -21,7 +22,15 @@ def history(
             " a former code), and the imports that added them."
         ),
     ] = None,
-    limit: Annotated[int, typer.Option(min=1, max=10**9, help="How many entries, newest first.")] = 20,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=10**9,
+            help="How many entries, newest first. Default: 20 in a table; every one in csv and json.",
+            show_default=False,
+        ),
+    ] = None,
     format: FormatOption = Format.table,
 ) -> None:
     """Show who changed what and when: every add, edit, rating, support record and import.
@@ -36,27 +45,45 @@ def history(
     from htxcli.render import history as view
     from htxcli.services import history as service
 
-    entries = service.entries(engine(ctx, create=False), parse_code(code) if code else None, limit)
-    if format is Format.json:
-        from htxcli.render.machine import write_json
-
-        write_json(out(), [view.as_json(e) for e in entries])
-        return
-    if format is Format.csv:
-        from htxcli.render.machine import write_csv
-
-        rows = [
-            {**view.as_json(e), "what": " | ".join(view.describe(e)), "at": e["at"].isoformat(sep=" ")}
-            for e in entries
-        ]
-        write_csv(out(), ("id", "at", "user", "command", "what", "undone_by"), rows)
+    eng, wanted = engine(ctx, create=False), parse_code(code) if code else None
+    if format is not Format.table:
+        # For scripts, the whole history unless a limit is asked for: `--format json` is how a script
+        # reads every change, and a silent cut at 20 would look like the whole of it.
+        if limit is None:
+            chosen: Iterable[dict[str, Any]] = service.every_entry(eng, wanted)
+        else:
+            chosen = service.entries(eng, wanted, limit)[0]
+        _write_machine(format, chosen)
         return
     from htxcli.render import tables
 
+    entries, total = service.entries(eng, wanted, limit or TABLE_ENTRIES)
     if not entries:
         say(messages.HISTORY_EMPTY)
         return
     tables.console().print(tables.history(entries, view.describe))
+    if total > len(entries):
+        say(messages.HISTORY_CUT.format(shown=len(entries), total=total))
+
+
+TABLE_ENTRIES = 20  # a table's default: the last day's work, not years of it
+
+
+def _write_machine(format: Format, entries: Iterable[dict[str, Any]]) -> None:
+    from htxcli.render import history as view
+
+    if format is Format.json:
+        from htxcli.render.machine import write_json_lines_array
+
+        write_json_lines_array(out(), (view.as_json(e) for e in entries))
+        return
+    from htxcli.render.machine import write_csv
+
+    rows = (
+        {**view.as_json(e), "what": " | ".join(view.describe(e)), "at": e["at"].isoformat(sep=" ")}
+        for e in entries
+    )
+    write_csv(out(), ("id", "at", "user", "command", "what", "undone_by"), rows)
 
 
 def undo(

@@ -201,6 +201,7 @@ REJECTS_ARE_INPUT = "is the file being imported; write the rejected rows to anot
 # --- history and undo ---------------------------------------------------------------------
 TITLE_HISTORY = "History, newest first"
 HISTORY_EMPTY = "No changes recorded yet."
+HISTORY_CUT = "Showing the newest {shown} of {total} changes; use --limit for more, or --format json for all"
 HISTORY_IMPORT = "{file}: {new} new, {changed} changed, {unchanged} unchanged"
 HISTORY_UNDO = "reverted #{id} ({command})"
 HISTORY_UNDONE = "(undone by #{id})"

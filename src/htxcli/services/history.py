@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Engine
@@ -44,11 +44,36 @@ def record_change(
     return entry
 
 
-def entries(engine: Engine, code: str | None, limit: int) -> list[dict[str, Any]]:
+def entries(engine: Engine, code: str | None, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """The newest `limit` entries (concerning the organisation `code`, if given), and how many there are."""
     with UnitOfWork(engine, read_only=True) as uow:
-        if code is not None and uow.organisations.get(code) is None and not uow.history.entries(code, 1):
-            raise HtxError(messages.UNKNOWN_CODE.format(code=code))
-        return uow.history.entries(code, limit)
+        _require_known(uow, code)
+        return uow.history.entries(code, limit), uow.history.count(code)
+
+
+PAGE = 200  # entries read at a time when all of them are wanted
+
+
+def every_entry(engine: Engine, code: str | None) -> Iterator[dict[str, Any]]:
+    """Every entry, newest first, read a page at a time in one transaction: a long history (each import
+    holds the whole rows it changed) never sits in memory at once. An unknown code fails here, before
+    anything is written out."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        _require_known(uow, code)
+    return _pages(engine, code)
+
+
+def _pages(engine: Engine, code: str | None) -> Iterator[dict[str, Any]]:
+    with UnitOfWork(engine, read_only=True) as uow:
+        before = None
+        while page := uow.history.entries(code, PAGE, before):
+            yield from page
+            before = page[-1]["id"]
+
+
+def _require_known(uow: UnitOfWork, code: str | None) -> None:
+    if code is not None and uow.organisations.get(code) is None and not uow.history.entries(code, 1):
+        raise HtxError(messages.UNKNOWN_CODE.format(code=code))
 
 
 def next_undo(engine: Engine) -> dict[str, Any]:

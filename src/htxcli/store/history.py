@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Date, Table, and_, delete, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Connection, RowMapping
-from sqlalchemy.sql.selectable import CompoundSelect, ScalarSelect
+from sqlalchemy.sql.selectable import CompoundSelect, ScalarSelect, Select
 
 from htxcli.store.schema import history, history_change, organisation, rating, support
 
@@ -128,14 +128,13 @@ class HistoryRepository:
         )
         return list(self.connection.execute(query).mappings())
 
-    def entries(self, code: str | None, limit: int) -> list[dict[str, Any]]:
-        """Newest first, each with its changes and the id of the undo that reverted it, if any."""
-        query = select(history).order_by(history.c.id.desc()).limit(limit)
-        about: ColumnElement[bool] | None = None
-        if code is not None:
-            about = _about(code)
-            touching = select(history_change.c.history_id).where(about)
-            query = query.where(or_(history.c.id.in_(touching), history.c.id.in_(_creators(code))))
+    def entries(self, code: str | None, limit: int, before: int | None = None) -> list[dict[str, Any]]:
+        """Newest first (older than entry `before`, if given), each with its changes and the id of the
+        undo that reverted it, if any."""
+        query = _concerning(select(history), code).order_by(history.c.id.desc()).limit(limit)
+        if before is not None:
+            query = query.where(history.c.id < before)
+        about = _about(code) if code is not None else None
         found = [dict(row) for row in self.connection.execute(query).mappings()]
         ids = [e["id"] for e in found]
         undone_query = select(history.c.undoes, history.c.id).where(history.c.undoes.in_(ids))
@@ -152,8 +151,10 @@ class HistoryRepository:
             e["changes"] = changes[e["id"]]
         return found
 
-    def count(self) -> int:
-        return int(self.connection.execute(select(func.count()).select_from(history)).scalar_one())
+    def count(self, code: str | None = None) -> int:
+        """How many entries there are (concerning the organisation `code`, if given)."""
+        query = _concerning(select(func.count()).select_from(history), code)
+        return int(self.connection.execute(query).scalar_one())
 
     # --- reverting -----------------------------------------------------------------------------
 
@@ -172,6 +173,14 @@ class HistoryRepository:
             table = TABLES[name]
             counts[name] = self.connection.execute(delete(table).where(table.c.created_by == entry)).rowcount
         return counts
+
+
+def _concerning(query: Select[Any], code: str | None) -> Select[Any]:
+    """The entries of `query` that concern the organisation `code`: all of them without one."""
+    if code is None:
+        return query
+    touching = select(history_change.c.history_id).where(_about(code))
+    return query.where(or_(history.c.id.in_(touching), history.c.id.in_(_creators(code))))
 
 
 def _about(code: str) -> ColumnElement[bool]:
