@@ -88,21 +88,32 @@ def _write_machine(format: Format, entries: Iterable[dict[str, Any]]) -> None:
 
 def undo(
     ctx: typer.Context,
+    entry: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[N]",
+            help="The history entry to revert (htx history shows the numbers), if no later change"
+            " touched the same records. Default: the newest change not yet undone.",
+            show_default=False,
+        ),
+    ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first (for scripts).")] = False,
 ) -> None:
-    """Revert the most recent change (an import as a whole), after showing it and asking.
-    Undoing again steps back one more change.
+    """Revert a change (an import as a whole), after showing it and asking: the most recent one, or
+    entry N. Undoing again steps back one more change.
 
     \b
     Examples:
       htx undo
+      htx undo 24
       htx undo --yes
     """
     from htxcli.render import history as view
     from htxcli.services import history as service
 
     eng = engine(ctx, create=False)
-    target = service.next_undo(eng)
+    wanted = None if entry is None else _entry_number(entry)
+    target = service.next_undo(eng, wanted)
     say(
         messages.UNDO_TARGET.format(
             id=target["id"], command=target["command"], at=target["at"], user=target["user_name"]
@@ -110,15 +121,34 @@ def undo(
     )
     for line in view.describe(target):
         say(f"  {line}")
+    # On a shared registry the newest change may be another clerk's: say so, and ask about that too.
+    me = service.current_user()
+    theirs = target["user_name"] != me
+    if theirs:
+        say(messages.UNDO_SOMEONE_ELSES.format(id=target["id"], user=target["user_name"], me=me))
     if not yes:
         if not sys.stdin.isatty():
             raise HtxError(messages.UNDO_NOT_CONFIRMED)
-        if not typer.confirm(messages.UNDO_QUESTION, default=False, err=True):
-            say(messages.UNDO_DECLINED)
-            raise typer.Exit(1)
-    result = service.undo(eng, target["id"])
-    deleted = ", ".join(f"{n} {table}" for table, n in result["deleted"].items() if n)
-    say(messages.UNDONE.format(id=result["id"], command=result["command"], deleted=deleted or "0"))
+        asked = [messages.UNDO_QUESTION]
+        if theirs:
+            asked.append(messages.UNDO_THEIRS_QUESTION.format(user=target["user_name"]))
+        for question in asked:
+            if not typer.confirm(question, default=False, err=True):
+                say(messages.UNDO_DECLINED)
+                raise typer.Exit(1)
+    result = service.undo(eng, target["id"], newest=wanted is None)
+    say(view.undone(result))
+
+
+def _entry_number(text: str) -> int:
+    """24 or #24 (as htx history and undo print it)."""
+    from htxcli.domain.errors import InvalidValue
+    from htxcli.domain.values import parse_int
+
+    try:
+        return parse_int("N", text.strip().removeprefix("#"), minimum=1)
+    except InvalidValue:
+        raise InvalidValue("N", text, messages.NOT_AN_ENTRY) from None
 
 
 def register(app: typer.Typer) -> None:

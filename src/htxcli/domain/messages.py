@@ -44,6 +44,14 @@ MISSING_FIELDS = "missing {fields} (give them as options: {options})"
 UNKNOWN_DISTRICT = "is not a district of the registry (districts: {districts})"
 NOTHING_TO_UNDO = "nothing to undo: every change in the history is already undone"
 UNDO_MOVED = "the newest change is now #{found}, not #{expected}: someone else wrote; run htx undo again"
+UNDO_NO_SUCH_ENTRY = "entry: #{id} is not in the history (htx history shows the numbers)"
+UNDO_AN_UNDO = "entry: #{id} is an undo (of #{of}); an undo is not undone: make the change again instead"
+UNDO_ALREADY_UNDONE = "entry: #{id} was already undone, by #{by}"
+UNDO_LATER_CHANGES = (
+    "entry: #{id} cannot be undone on its own: later changes touched the same records ({later}); "
+    "undo those first, newest first (htx undo {last})"
+)
+NOT_AN_ENTRY = "is not an entry number (htx history shows them, e.g. 24 or #24)"
 NO_SUCH_SUPPORT = "support #{id} is not in the registry"
 # htx show NAME: pointed to htx search; {query} is the text quoted for the shell.
 SHOW_NOT_A_CODE = "code: {text!r} is not a code; to find an organisation by name: htx search {query}"
@@ -218,7 +226,31 @@ UNDO_TARGET = "Undo #{id} {command}, {at} by {user}:"
 UNDO_QUESTION = "Undo it?"
 UNDO_DECLINED = "Nothing undone."
 UNDO_NOT_CONFIRMED = "undo: not confirmed; run it at a terminal to be asked, or add --yes"
-UNDONE = "Undid #{id} {command} (rows deleted: {deleted})"
+UNDO_SOMEONE_ELSES = "#{id} is {user}'s change, not yours ({me})."
+UNDO_THEIRS_QUESTION = "Undo {user}'s change all the same?"
+# After an undo: what was reverted, then what that did, as a sentence.
+UNDONE = "Undid #{id} ({what}): {effect}"
+UNDONE_EFFECTS = {
+    "add": "{code} {name} was removed from the registry",
+    "edit": "{code} has its earlier values again: {values}",
+    "dissolve": "{code} is no longer recorded as dissolved",
+    "reinstate": "{code} is recorded as dissolved on {dissolved} again",
+    "rate": "the rating {grade} was restored",
+    "rate new": "the rating was removed",
+    "support add": "support #{id} was removed",
+}
+UNDONE_REMOVED = "removed {rows} it added"
+UNDONE_RESTORED = "restored {rows} it changed"
+UNDONE_AND = " and "
+UNDONE_SCORE = "{grade} (score {score})"
+UNDONE_NOTHING = "nothing left to revert"
+UNDONE_NO_VALUE = "(none)"
+# Counted rows: one, many.
+ROWS = {
+    "organisation": ("{count} organisation", "{count} organisations"),
+    "rating": ("{count} rating", "{count} ratings"),
+    "support": ("{count} support record", "{count} support records"),
+}
 
 # --- db check and db backup ---------------------------------------------------------------
 CHECKS = {

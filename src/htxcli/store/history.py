@@ -18,6 +18,12 @@ from sqlalchemy.sql.selectable import CompoundSelect, ScalarSelect, Select
 from htxcli.store.schema import history, history_change, organisation, rating, support
 
 TABLES: dict[str, Table] = {"organisation": organisation, "rating": rating, "support": support}
+# What each table holds unique, besides its id.
+UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
+    "organisation": ("code",),
+    "rating": ("organisation_id", "year"),
+    "support": ("reference",),
+}
 
 
 def encode(row: Mapping[str, Any] | None) -> str | None:
@@ -121,6 +127,85 @@ class HistoryRepository:
             .limit(1)
         )
         return self.connection.execute(query).mappings().first()
+
+    def get(self, entry: int) -> RowMapping | None:
+        return self.connection.execute(select(history).where(history.c.id == entry)).mappings().first()
+
+    def undone_by(self, entry: int) -> int | None:
+        """The undo that reverted `entry`, if any."""
+        query = select(history.c.id).where(history.c.undoes == entry)
+        found = self.connection.execute(query).scalar_one_or_none()
+        return None if found is None else int(found)
+
+    def later_touching(self, entry: int, changes: Sequence[Mapping[str, Any]]) -> list[int]:
+        """The later entries, still in effect, that touched the rows `entry` changed or inserted, or that
+        hang rows on an organisation it inserted, or that took a code or reference its revert would
+        give back. Reverting `entry` alone would undo their work too, or fail: they must go first.
+
+        An entry later undone, and an undo of an entry later than `entry`, are not in effect: each such
+        pair cancels out. An undo of an earlier entry is: it changed the rows it restored."""
+        live = select(history.c.id).where(
+            history.c.id > entry,
+            history.c.id.not_in(select(history.c.undoes).where(history.c.undoes.is_not(None))),
+            or_(history.c.undoes.is_(None), history.c.undoes < entry),
+        )
+        c = history_change.c
+        found: list[Select[Any]] = []
+        for name, table in TABLES.items():
+            # Rows of `table` the entry touched: those it changed, and those it inserted.
+            touched = union_all(
+                select(c.record_id).where(c.history_id == entry, c.table_name == name),
+                select(table.c.id).where(table.c.created_by == entry),
+            )
+            found.append(
+                select(c.history_id).where(
+                    c.table_name == name, c.record_id.in_(touched), c.history_id.in_(live)
+                )
+            )
+        # Ratings and support of an organisation the entry inserted: deleting it would orphan them.
+        inserted = select(organisation.c.id).where(organisation.c.created_by == entry)
+        for child in (rating, support):
+            hanging = select(child.c.id).where(child.c.organisation_id.in_(inserted))
+            found.append(
+                select(child.c.created_by).where(
+                    child.c.organisation_id.in_(inserted), child.c.created_by.in_(live)
+                )
+            )
+            found.append(
+                select(c.history_id).where(
+                    c.table_name == child.name, c.record_id.in_(hanging), c.history_id.in_(live)
+                )
+            )
+        for change in changes:
+            holders = self._holders(change, live) if change["action"] == "update" else None
+            if holders is not None:
+                found.append(holders)
+        query = union_all(*found)
+        return sorted({int(i) for i in self.connection.execute(query).scalars() if i is not None})
+
+    def _holders(self, change: Mapping[str, Any], live: Select[Any]) -> Select[Any] | None:
+        """When reverting an update gives a row back a unique key it gave up (an organisation's corrected
+        code), the later entries that put another row on that key."""
+        table = TABLES[change["table_name"]]
+        # Plain JSON: no key is a date, and an import's undo runs this for each of its changed rows.
+        old, new = json.loads(change["old"] or "{}"), json.loads(change["new"] or "{}")
+        key = UNIQUE_KEYS[change["table_name"]]
+        if any(old.get(k) is None for k in key) or all(old.get(k) == new.get(k) for k in key):
+            return None
+        holder = select(table.c.id).where(
+            *(table.c[k] == old[k] for k in key), table.c.id != change["record_id"]
+        )
+        c = history_change.c
+        return (
+            union_all(
+                select(table.c.created_by).where(table.c.id.in_(holder), table.c.created_by.in_(live)),
+                select(c.history_id).where(
+                    c.table_name == change["table_name"], c.record_id.in_(holder), c.history_id.in_(live)
+                ),
+            )
+            .subquery()
+            .select()
+        )
 
     def changes_of(self, entry: int) -> Sequence[RowMapping]:
         query = (
