@@ -40,6 +40,7 @@ def test_province_wide_activity_names_no_organisation(registry: Any) -> None:
             "unit": "lớp",
             "reference": "",
             "note": "",
+            "name": "",
         }
     ]
 

@@ -68,7 +68,7 @@ app = typer.Typer(
     help=(
         "A registry of cooperatives (HTX), cooperative groups (THT), unions and people's credit funds: "
         "register them, record ratings and support, and report the province's totals.\n\n"
-        "Example: htx add 'HTX Nông nghiệp Tân Thành' --code 4700123456 --founded 15/03/2012"
+        "\b\nExample: htx add 'HTX Nông nghiệp Tân Thành' --code 4700123456 --founded 15/03/2012"
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,

@@ -20,6 +20,7 @@ app = typer.Typer(
 def status(ctx: typer.Context, format: FormatOption = Format.table) -> None:
     """Where the database is, its schema revision and how many rows it holds.
 
+    \b
     Example: htx --db office.db db status
     """
     from htxcli.services import database
@@ -38,6 +39,7 @@ def status(ctx: typer.Context, format: FormatOption = Format.table) -> None:
 def upgrade(ctx: typer.Context) -> None:
     """Bring the database's schema to the newest revision (opening it does this too), backing it up first.
 
+    \b
     Example: htx --db office.db db upgrade
     """
     from htxcli.store.migrate import HEAD_REVISION
@@ -55,6 +57,7 @@ def check(ctx: typer.Context) -> None:
     and support outside an organisation's life, names that differ only in accents or case, grades that
     contradict their scores). One line per finding on stdout; exit 1 when there is any.
 
+    \b
     Example: htx db check > problems.txt
     """
     from htxcli.services import database
@@ -80,6 +83,7 @@ def backup(
     """Copy the database to FILE while others may be writing to it (SQLite's online backup API, never a
     plain file copy, which can miss what is still in the write-ahead log).
 
+    \b
     Example: htx db backup /mnt/usb/htx-2018-12-31.db
     """
     from htxcli.domain.errors import HtxError
@@ -106,6 +110,7 @@ def copy_registry(
     """Copy the whole registry (organisations, ratings, support, history) into an empty database, then
     check that counts and money sums match on both sides. Works from SQLite to PostgreSQL and back.
 
+    \b
     Example: htx --db office.db db copy --to postgresql+psycopg://clerk@server/htx
     """
     from htxcli.services import database

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from collections.abc import Iterable
+from typing import Annotated, Any
 
 import typer
 
@@ -21,54 +22,98 @@ def history(
             " a former code), and the imports that added them."
         ),
     ] = None,
-    limit: Annotated[int, typer.Option(min=1, max=10**9, help="How many entries, newest first.")] = 20,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=10**9,
+            help="How many entries, newest first. Default: 20 in a table; every one in csv and json.",
+            show_default=False,
+        ),
+    ] = None,
     format: FormatOption = Format.table,
 ) -> None:
     """Show who changed what and when: every add, edit, rating, support record and import.
 
-    Examples: htx history  ·  htx history 4700257731 --limit 5  ·  htx history --format json
+    \b
+    Examples:
+      htx history
+      htx history 4700257731 --limit 5
+      htx history --format json
     """
     from htxcli.domain.records import parse_code
     from htxcli.render import history as view
     from htxcli.services import history as service
 
-    entries = service.entries(engine(ctx, create=False), parse_code(code) if code else None, limit)
-    if format is Format.json:
-        from htxcli.render.machine import write_json
-
-        write_json(out(), [view.as_json(e) for e in entries])
-        return
-    if format is Format.csv:
-        from htxcli.render.machine import write_csv
-
-        rows = [
-            {**view.as_json(e), "what": " | ".join(view.describe(e)), "at": e["at"].isoformat(sep=" ")}
-            for e in entries
-        ]
-        write_csv(out(), ("id", "at", "user", "command", "what", "undone_by"), rows)
+    eng, wanted = engine(ctx, create=False), parse_code(code) if code else None
+    if format is not Format.table:
+        # For scripts, the whole history unless a limit is asked for: `--format json` is how a script
+        # reads every change, and a silent cut at 20 would look like the whole of it.
+        if limit is None:
+            chosen: Iterable[dict[str, Any]] = service.every_entry(eng, wanted)
+        else:
+            chosen = service.entries(eng, wanted, limit)[0]
+        _write_machine(format, chosen)
         return
     from htxcli.render import tables
 
+    entries, total = service.entries(eng, wanted, limit or TABLE_ENTRIES)
     if not entries:
         say(messages.HISTORY_EMPTY)
         return
     tables.console().print(tables.history(entries, view.describe))
+    if total > len(entries):
+        say(messages.HISTORY_CUT.format(shown=len(entries), total=total))
+
+
+TABLE_ENTRIES = 20  # a table's default: the last day's work, not years of it
+
+
+def _write_machine(format: Format, entries: Iterable[dict[str, Any]]) -> None:
+    from htxcli.render import history as view
+
+    if format is Format.json:
+        from htxcli.render.machine import write_json_lines_array
+
+        write_json_lines_array(out(), (view.as_json(e) for e in entries))
+        return
+    from htxcli.render.machine import write_csv
+
+    rows = (
+        {**view.as_json(e), "what": " | ".join(view.describe(e)), "at": e["at"].isoformat(sep=" ")}
+        for e in entries
+    )
+    write_csv(out(), ("id", "at", "user", "command", "what", "undone_by"), rows)
 
 
 def undo(
     ctx: typer.Context,
+    entry: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[N]",
+            help="The history entry to revert (htx history shows the numbers), if no later change"
+            " touched the same records. Default: the newest change not yet undone.",
+            show_default=False,
+        ),
+    ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first (for scripts).")] = False,
 ) -> None:
-    """Revert the most recent change (an import as a whole), after showing it and asking.
-    Undoing again steps back one more change.
+    """Revert a change (an import as a whole), after showing it and asking: the most recent one, or
+    entry N. Undoing again steps back one more change.
 
-    Examples: htx undo  ·  htx undo --yes
+    \b
+    Examples:
+      htx undo
+      htx undo 24
+      htx undo --yes
     """
     from htxcli.render import history as view
     from htxcli.services import history as service
 
     eng = engine(ctx, create=False)
-    target = service.next_undo(eng)
+    wanted = None if entry is None else _entry_number(entry)
+    target = service.next_undo(eng, wanted)
     say(
         messages.UNDO_TARGET.format(
             id=target["id"], command=target["command"], at=target["at"], user=target["user_name"]
@@ -76,15 +121,34 @@ def undo(
     )
     for line in view.describe(target):
         say(f"  {line}")
+    # On a shared registry the newest change may be another clerk's: say so, and ask about that too.
+    me = service.current_user()
+    theirs = target["user_name"] != me
+    if theirs:
+        say(messages.UNDO_SOMEONE_ELSES.format(id=target["id"], user=target["user_name"], me=me))
     if not yes:
         if not sys.stdin.isatty():
             raise HtxError(messages.UNDO_NOT_CONFIRMED)
-        if not typer.confirm(messages.UNDO_QUESTION, default=False, err=True):
-            say(messages.UNDO_DECLINED)
-            raise typer.Exit(1)
-    result = service.undo(eng, target["id"])
-    deleted = ", ".join(f"{n} {table}" for table, n in result["deleted"].items() if n)
-    say(messages.UNDONE.format(id=result["id"], command=result["command"], deleted=deleted or "0"))
+        asked = [messages.UNDO_QUESTION]
+        if theirs:
+            asked.append(messages.UNDO_THEIRS_QUESTION.format(user=target["user_name"]))
+        for question in asked:
+            if not typer.confirm(question, default=False, err=True):
+                say(messages.UNDO_DECLINED)
+                raise typer.Exit(1)
+    result = service.undo(eng, target["id"], newest=wanted is None)
+    say(view.undone(result))
+
+
+def _entry_number(text: str) -> int:
+    """24 or #24 (as htx history and undo print it)."""
+    from htxcli.domain.errors import InvalidValue
+    from htxcli.domain.values import parse_int
+
+    try:
+        return parse_int("N", text.strip().removeprefix("#"), minimum=1)
+    except InvalidValue:
+        raise InvalidValue("N", text, messages.NOT_AN_ENTRY) from None
 
 
 def register(app: typer.Typer) -> None:

@@ -48,6 +48,7 @@ def import_(
 
     Every bad row is reported as FILE:LINE: COLUMN: problem. Importing the same file again changes nothing.
 
+    \b
     Example: htx import cooperatives examples/bac-kan-2018/cooperatives.csv
     """
     from htxcli.services import interchange
@@ -137,6 +138,7 @@ def export(
 ) -> None:
     """Write one contract file to stdout, ready to import elsewhere.
 
+    \b
     Example: htx export ratings --year 2018 > ratings-2018.csv
     """
     from htxcli.domain.values import parse_optional_year

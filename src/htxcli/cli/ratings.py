@@ -46,7 +46,11 @@ def rate(
     Without a CODE, at a terminal, htx rate --year 2018 asks for one code and grade after another,
     saving each rating at once, until an empty code.
 
-    Examples: htx rate 4700284512 2018 khá  ·  htx rate 4700284512 2018 --score 64
+    \b
+    Examples:
+      htx rate 4700284512 2018 khá
+      htx rate 4700284512 2018 --score 64
+      htx rate --year 2018
     """
     words = list(grade or ())
     if year_option is not None:

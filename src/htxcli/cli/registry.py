@@ -52,6 +52,7 @@ def add(
 ) -> None:
     """Register an organisation.
 
+    \b
     Example: htx add 'HTX Chè Mỹ Phương' --code 4700284512 --kind HTX --district 'Ba Bể' --founded 20/04/2015
     """
     from htxcli.domain.records import organisation_doubts
@@ -111,6 +112,7 @@ def edit(
 ) -> None:
     """Change only the fields given; everything else stays.
 
+    \b
     Example: htx edit 4700284512 --members 32 --capital '2,5 tỷ'
     """
     from htxcli.domain.errors import InvalidValue
@@ -148,6 +150,7 @@ def dissolve(
 ) -> None:
     """Record that an organisation was dissolved (giải thể) on a date.
 
+    \b
     Example: htx dissolve 4700284512 --on 31/12/2018
     """
     from htxcli.services import registry
@@ -159,6 +162,7 @@ def dissolve(
 def reinstate(ctx: typer.Context, code: Annotated[str, typer.Argument()]) -> None:
     """Undo a dissolution recorded by mistake.
 
+    \b
     Example: htx reinstate 4700284512
     """
     from htxcli.services import registry
@@ -172,6 +176,7 @@ def show(
 ) -> None:
     """An organisation's profile, its ratings by year and the support it received.
 
+    \b
     Example: htx show 4700284512 --format json
     """
     from htxcli.services import registry
@@ -207,6 +212,7 @@ def listing(
 ) -> None:
     """List organisations in Vietnamese alphabetical order.
 
+    \b
     Example: htx list --kind HTX --district 'ba be' --format csv
     """
     from htxcli.domain.errors import InvalidValue
@@ -237,6 +243,7 @@ def search(
 
     Case and accents do not matter: 'tan thanh' finds Tân Thành, 'dong' finds Đồng.
 
+    \b
     Example: htx search 'my phuong'
     """
     from htxcli.services import registry

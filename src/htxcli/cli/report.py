@@ -36,7 +36,10 @@ def register(app: typer.Typer) -> None:
 
 def report(
     ctx: typer.Context,
-    years: Annotated[str, typer.Argument(metavar="YEAR|FIRST..LAST", help="2018, or a range: 2016..2020.")],
+    years: Annotated[
+        str,
+        typer.Argument(metavar="YEAR|FIRST..LAST", help="2018, or a range: 2016..2020 or 2016-2020."),
+    ],
     compare: Annotated[
         bool, typer.Option("--compare", help="Add the year before and the change beside each figure.")
     ] = False,
@@ -67,15 +70,19 @@ def report(
     three bands (effective = good + fair, average, weak) with shares summing to 100; support per
     program; the new-model cooperatives; the districts.
 
-    Examples: htx report 2018
-              htx report 2018 --compare
-              htx report 2016..2020 --format csv | grep ',bands,'
-              htx report 2018 --district 'Ba Bể' -o ba-be-2018.md
+    \b
+    Examples:
+      htx report 2018
+      htx report 2018 --compare
+      htx report 2021-2025
+      htx report 2016..2020 --format csv | grep ',bands,'
+      htx report 2018 --district 'Ba Bể' -o ba-be-2018.md
     """
     from htxcli.domain.values import parse_years
     from htxcli.services.report import reports
 
     span = parse_years("year", years)
+    _warn_of_the_future(span)
     chosen = format or _format_of(output)
     target = STDOUT if output is None else str(output)
     guarded = registry_path(ctx)
@@ -86,6 +93,17 @@ def report(
         _write(out, chosen, built, single=len(span) == 1, compare=compare, to_file=output is not None)
     if output is not None:
         say(messages.REPORT_WRITTEN.format(path=output))
+
+
+def _warn_of_the_future(span: list[int]) -> None:
+    """A year not yet begun is most likely a typo (2081 for 2018); its report is printed all the same,
+    since a plan or a script may ask for it on purpose."""
+    from datetime import date
+
+    current = date.today().year
+    if span[-1] > current:
+        later = [str(y) for y in span if y > current]
+        say(messages.REPORT_FUTURE_YEAR.format(years=", ".join(later), current=current))
 
 
 def _format_of(output: Path | None) -> ReportFormat:
@@ -114,7 +132,11 @@ def _write(
     from htxcli.render import report as view
 
     heading = view.title(built)
-    blocks = view.year_blocks(built[0]) if single and not compare else view.column_blocks(built, compare)
+    terminal = chosen is not ReportFormat.markdown  # a document: ASCII minus, no bars
+    if single and not compare:
+        blocks = view.year_blocks(built[0], terminal=terminal)
+    else:
+        blocks = view.column_blocks(built, compare, terminal=terminal)
     if chosen is ReportFormat.markdown:
         from htxcli.render.markdown import write_report
 

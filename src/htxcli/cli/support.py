@@ -11,7 +11,20 @@ from htxcli.domain import messages
 
 app = typer.Typer(help="Record and list support disbursements and activities.", no_args_is_help=True)
 
-SUPPORT_COLUMNS = ("id", "code", "program", "date", "amount_vnd", "quantity", "unit", "reference", "note")
+# `name` comes last: it was added after the others, and a script that reads columns by position keeps
+# working. (This is a listing, not the import contract: `htx export support` writes that.)
+SUPPORT_COLUMNS = (
+    "id",
+    "code",
+    "program",
+    "date",
+    "amount_vnd",
+    "quantity",
+    "unit",
+    "reference",
+    "note",
+    "name",
+)
 
 
 @app.command("add")
@@ -39,8 +52,10 @@ def add(
 ) -> None:
     """Record a support disbursement or activity.
 
-    Examples: htx support add credit --to 4700284512 --date 12/06/2018 --amount '150 triệu'
-              htx support add outreach --date 2018-05-10 --quantity 8 --unit lớp
+    \b
+    Examples:
+      htx support add credit --to 4700284512 --date 12/06/2018 --amount '150 triệu'
+      htx support add outreach --date 2018-05-10 --quantity 8 --unit lớp
     """
     from htxcli.domain.records import support_doubts
     from htxcli.services import support
@@ -77,6 +92,7 @@ def listing(
 ) -> None:
     """List support records by date.
 
+    \b
     Example: htx support list --year 2018 --program credit --format csv
     """
     from htxcli.domain.values import parse_optional_year

@@ -55,6 +55,14 @@ MISSING_FIELDS = "missing {fields} (give them as options: {options})"
 UNKNOWN_DISTRICT = "is not a district of the registry (districts: {districts})"
 NOTHING_TO_UNDO = "nothing to undo: every change in the history is already undone"
 UNDO_MOVED = "the newest change is now #{found}, not #{expected}: someone else wrote; run htx undo again"
+UNDO_NO_SUCH_ENTRY = "entry: #{id} is not in the history (htx history shows the numbers)"
+UNDO_AN_UNDO = "entry: #{id} is an undo (of #{of}); an undo is not undone: make the change again instead"
+UNDO_ALREADY_UNDONE = "entry: #{id} was already undone, by #{by}"
+UNDO_LATER_CHANGES = (
+    "entry: #{id} cannot be undone on its own: later changes touched the same records ({later}); "
+    "undo those first, newest first (htx undo {last})"
+)
+NOT_AN_ENTRY = "is not an entry number (htx history shows them, e.g. 24 or #24)"
 NO_SUCH_SUPPORT = "support #{id} is not in the registry"
 RATE_NEEDS_CODE = (
     "code: missing; give CODE YEAR GRADE (e.g. htx rate 4700284512 2024 khá), or --year YEAR alone at a "
@@ -68,6 +76,11 @@ RATE_SESSION_NEEDS_TERMINAL = (
     "run it at one, or give CODE GRADE"
 )
 RATE_SESSION_OPTIONS = "--score and --note go with a CODE; in a rating session, type the score at the prompt"
+# htx show NAME: pointed to htx search; {query} is the text quoted for the shell.
+SHOW_NOT_A_CODE = "code: {text!r} is not a code; to find an organisation by name: htx search {query}"
+SHOW_SEARCH_FINDS = " (it finds {count})"
+SHOW_SEARCH_FINDS_NONE = " (it finds none; htx list shows every organisation)"
+SHOW_AS_A_NAME = "; as a name, htx search {query} finds {count}"
 
 # --- the database -------------------------------------------------------------------------
 DB_NOT_A_DATABASE_FILE = (
@@ -253,6 +266,10 @@ REPORT_ACTIVE = "Active"
 REPORT_DISSOLVED = "Dissolved"
 REPORT_METRIC = "{subject}: {metric}"
 REPORT_WRITTEN = "Wrote {path}"
+REPORT_FUTURE_YEAR = (
+    "Warning: year: {years} is after the current year ({current}); "
+    "its figures are only what is recorded so far"
+)
 BAD_OUTPUT_SUFFIX = "has no known extension (.json, .csv, .md or .txt); or give --format"
 CANNOT_WRITE = "cannot be written ({detail})"
 # Every file htx writes (services/output.py): never over the registry, a database, an input or a folder.
@@ -265,6 +282,7 @@ OUTPUT_PARENT_NOT_FOLDER = "is inside something that is not a folder"
 # --- history and undo ---------------------------------------------------------------------
 TITLE_HISTORY = "History, newest first"
 HISTORY_EMPTY = "No changes recorded yet."
+HISTORY_CUT = "Showing the newest {shown} of {total} changes; use --limit for more, or --format json for all"
 HISTORY_IMPORT = "{file}: {new} new, {changed} changed, {unchanged} unchanged"
 HISTORY_UNDO = "reverted #{id} ({command})"
 HISTORY_UNDONE = "(undone by #{id})"
@@ -281,7 +299,31 @@ UNDO_TARGET = "Undo #{id} {command}, {at} by {user}:"
 UNDO_QUESTION = "Undo it?"
 UNDO_DECLINED = "Nothing undone."
 UNDO_NOT_CONFIRMED = "undo: not confirmed; run it at a terminal to be asked, or add --yes"
-UNDONE = "Undid #{id} {command} (rows deleted: {deleted})"
+UNDO_SOMEONE_ELSES = "#{id} is {user}'s change, not yours ({me})."
+UNDO_THEIRS_QUESTION = "Undo {user}'s change all the same?"
+# After an undo: what was reverted, then what that did, as a sentence.
+UNDONE = "Undid #{id} ({what}): {effect}"
+UNDONE_EFFECTS = {
+    "add": "{code} {name} was removed from the registry",
+    "edit": "{code} has its earlier values again: {values}",
+    "dissolve": "{code} is no longer recorded as dissolved",
+    "reinstate": "{code} is recorded as dissolved on {dissolved} again",
+    "rate": "the rating {grade} was restored",
+    "rate new": "the rating was removed",
+    "support add": "support #{id} was removed",
+}
+UNDONE_REMOVED = "removed {rows} it added"
+UNDONE_RESTORED = "restored {rows} it changed"
+UNDONE_AND = " and "
+UNDONE_SCORE = "{grade} (score {score})"
+UNDONE_NOTHING = "nothing left to revert"
+UNDONE_NO_VALUE = "(none)"
+# Counted rows: one, many.
+ROWS = {
+    "organisation": ("{count} organisation", "{count} organisations"),
+    "rating": ("{count} rating", "{count} ratings"),
+    "support": ("{count} support record", "{count} support records"),
+}
 
 # --- db check and db backup ---------------------------------------------------------------
 CHECKS = {

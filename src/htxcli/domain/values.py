@@ -107,13 +107,18 @@ def parse_optional_year(field: str, value: int | None) -> int | None:
 MAX_YEARS = 50  # a report of more years than this is a typo, not a request
 
 
+# FIRST..LAST (hledger's way), or FIRST-LAST with a hyphen, an en dash or an em dash, as Vietnamese
+# documents write a period ("giai đoạn 2021–2025"); spaces around the separator are allowed.
+_YEAR_SPAN = re.compile(r"(\S+?)\s*(?:\.\.|[-\u2013\u2014])\s*(\S+)")
+
+
 def parse_years(field: str, value: str) -> list[int]:
-    """'2018' -> [2018]; '2016..2020' -> [2016, ..., 2020], like hledger's period ranges."""
+    """'2018' -> [2018]; '2016..2020', '2016-2020' or '2016 – 2020' -> [2016, ..., 2020]."""
     text = value.strip()
-    if ".." not in text:
+    span = _YEAR_SPAN.fullmatch(text)
+    if span is None:
         return [parse_year(field, text)]
-    first, _, last = text.partition("..")
-    start, end = parse_year(field, first), parse_year(field, last)
+    start, end = parse_year(field, span[1]), parse_year(field, span[2])
     if end < start:
         raise InvalidValue(field, value, messages.YEARS_BACKWARDS)
     if end - start >= MAX_YEARS:

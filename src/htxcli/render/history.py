@@ -79,3 +79,94 @@ def as_json(entry: Mapping[str, Any]) -> dict[str, Any]:
             for c in entry["changes"]
         ],
     }
+
+
+# --- after an undo -----------------------------------------------------------------------------
+
+_SINGLE = {"add", "edit", "dissolve", "reinstate", "rate", "support add"}
+
+
+def undone(result: Mapping[str, Any]) -> str:
+    """'Undid #24 (rate 4700257731 2018): the rating khá was restored': what was reverted, and what
+    that did, in words rather than row counts."""
+    what = " ".join(part for part in (result["command"], _subject(result)) if part)
+    return messages.UNDONE.format(id=result["id"], what=what, effect=_effect(result))
+
+
+def _subject(entry: Mapping[str, Any]) -> str:
+    s, command = entry["summary"], entry["command"]
+    if command.startswith("import "):
+        return str(s.get("file") or "")
+    if command == "rate":
+        return f"{s.get('code', '')} {s.get('year', '')}".strip()
+    if command == "support add":
+        return " ".join(str(s[k]) for k in ("program", "date", "code") if s.get(k))
+    return str(s.get("code") or "")
+
+
+def _effect(result: Mapping[str, Any]) -> str:
+    s, command, changes = result["summary"], result["command"], result["changes"]
+    if command in _SINGLE and len(changes) == 1:
+        change = changes[0]
+        old = _values(change["old"])
+        effects = messages.UNDONE_EFFECTS
+        if command == "edit":
+            fields = s.get("fields") or [f for f in _values(change["new"]) if f not in _HIDDEN]
+            values = ", ".join(f"{_label(f)} {_value(f, old.get(f))}" for f in fields)
+            return effects["edit"].format(code=old.get("code", s.get("code")), values=values)
+        if command == "rate":
+            if change["action"] == "insert":
+                return effects["rate new"]
+            grade = _value("grade", old.get("grade"))
+            if old.get("score") is not None:
+                grade = messages.UNDONE_SCORE.format(grade=grade, score=old["score"])
+            return effects["rate"].format(grade=grade)
+        if command == "support add":
+            return effects["support add"].format(id=change["record_id"])
+        return effects[command].format(**{**s, **old})
+    return _counted(result)
+
+
+def _counted(result: Mapping[str, Any]) -> str:
+    """What an import's undo did: the rows it removed, the rows it put back, by table."""
+    restored: dict[str, int] = {}
+    for change in result["changes"]:
+        if change["action"] == "update":
+            restored[change["table_name"]] = restored.get(change["table_name"], 0) + 1
+    parts = []
+    if any(result["deleted"].values()):
+        parts.append(messages.UNDONE_REMOVED.format(rows=_rows(result["deleted"])))
+    if restored:
+        parts.append(messages.UNDONE_RESTORED.format(rows=_rows(restored)))
+    return messages.UNDONE_AND.join(parts) or messages.UNDONE_NOTHING
+
+
+def _rows(counts: Mapping[str, int]) -> str:
+    from htxcli.domain.values import format_count
+
+    return ", ".join(
+        messages.ROWS[table][0 if n == 1 else 1].format(count=format_count(n))
+        for table, n in counts.items()
+        if n
+    )
+
+
+def _label(field: str) -> str:
+    return messages.HEADERS.get(field, field).lower()
+
+
+def _value(field: str, value: Any) -> str:
+    """A stored value as the clerk reads it: money in đồng, grades and kinds by their labels."""
+    from htxcli.domain.values import format_count, format_money
+    from htxcli.domain.vocab import GRADES, KINDS, PROGRAMS, SECTORS
+
+    if value is None or value == "":
+        return messages.UNDONE_NO_VALUE
+    vocabularies = {"grade": GRADES, "kind": KINDS, "sector": SECTORS, "program": PROGRAMS}
+    if field in vocabularies:
+        return vocabularies[field].label(value).lower()
+    if field in ("capital_vnd", "amount_vnd"):
+        return format_money(value)
+    if field in ("members", "quantity"):
+        return format_count(value)
+    return str(value)

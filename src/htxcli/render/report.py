@@ -57,8 +57,14 @@ def _value(metric: str, value: int) -> str:
     return format_money(value) if metric in _MONEY else format_count(value)
 
 
-def _change(metric: str, value: int) -> str:
-    sign = "+" if value > 0 else "−" if value < 0 else ""
+# The terminal table prints a true minus sign (U+2212) and bars. A document is pasted into Word or
+# opened in Excel, which reads "−5" as text, not as a number: there, ASCII "-" and no bars.
+TERMINAL_MINUS = "\u2212"
+PLAIN_MINUS = "-"
+
+
+def _change(metric: str, value: int, minus: str) -> str:
+    sign = "+" if value > 0 else minus if value < 0 else ""
     return sign + _value(metric, abs(value)).removesuffix(" ₫") + (" ₫" if metric in _MONEY and value else "")
 
 
@@ -69,18 +75,19 @@ def _district_label(name: str) -> str:
 # --- one year, laid out like the printed report ---------------------------------------------
 
 
-def year_blocks(report: Report) -> list[Block]:
+def year_blocks(report: Report, *, terminal: bool = True) -> list[Block]:
+    """The printed report's tables; `terminal` False for a document (Markdown): no bars, ASCII minus."""
     year = report["year"]
     return [
-        _organisation_block(report, year),
-        _rating_block(report["ratings"], year),
+        _organisation_block(report, year, TERMINAL_MINUS if terminal else PLAIN_MINUS),
+        _rating_block(report["ratings"], year, bars=terminal),
         _support_block(report["support"], year),
         *_new_model_block(report["new_model"], year),
         _district_block(report["districts"], year),
     ]
 
 
-def _organisation_block(report: Report, year: int) -> Block:
+def _organisation_block(report: Report, year: int, minus: str) -> Block:
     h = messages.HEADERS
     block = Block(
         messages.REPORT_ORGANISATIONS.format(year=year),
@@ -100,39 +107,41 @@ def _organisation_block(report: Report, year: int) -> Block:
     for kind, figures in report["organisations"].items():
         for metric in totals:
             totals[metric] += figures[metric]
-        block.rows.append([KINDS.label(kind), *_organisation_cells(figures)])
-    block.rows.append([messages.REPORT_TOTAL, *_organisation_cells(totals)])
+        block.rows.append([KINDS.label(kind), *_organisation_cells(figures, minus)])
+    block.rows.append([messages.REPORT_TOTAL, *_organisation_cells(totals, minus)])
     return block
 
 
-def _organisation_cells(figures: dict[str, int]) -> list[str]:
+def _organisation_cells(figures: dict[str, int], minus: str) -> list[str]:
     return [
         format_count(figures["active"]),
         format_count(figures["new"]),
         format_count(figures["dissolved"]),
-        _change("active", figures["active"] - figures["active_start"]),
+        _change("active", figures["active"] - figures["active_start"], minus),
         format_count(figures["members"]),
         format_money(figures["capital_vnd"]),
     ]
 
 
-def _rating_block(ratings: Report, year: int) -> Block:
+def _rating_block(ratings: Report, year: int, *, bars: bool) -> Block:
     block = Block(
         messages.REPORT_RATINGS.format(year=year),
-        [messages.REPORT_BAND, messages.REPORT_COUNT, messages.REPORT_SHARE, ""],
+        [messages.REPORT_BAND, messages.REPORT_COUNT, messages.REPORT_SHARE, *([""] if bars else [])],
         numeric=frozenset({1, 2}),
         caption=messages.REPORT_RATED.format(
             rated=format_count(ratings["rated"]), unrated=format_count(ratings["unrated"])
         ),
-        chart=3,
+        chart=3 if bars else None,
     )
     for band, count in ratings["bands"].items():
         percent = ratings["percent"][band]
-        block.rows.append([BAND_LABELS[band], format_count(count), f"{percent}%", bar(percent)])
+        block.rows.append(
+            [BAND_LABELS[band], format_count(count), f"{percent}%", *([bar(percent)] if bars else [])]
+        )
         if band == "effective":  # its two grades beneath it, as the printed report lists them
             for grade in ("good", "fair"):
                 count = format_count(ratings["grades"][grade])
-                block.rows.append(["  " + GRADES.label(grade), count, "", ""])
+                block.rows.append(["  " + GRADES.label(grade), count, "", *([""] if bars else [])])
     return block
 
 
@@ -225,8 +234,10 @@ Getter = Callable[[Report], int]
 Line = tuple[str, str, Getter]  # label, metric (for formatting), how to read it from a report
 
 
-def column_blocks(reports: Sequence[Report], compare: bool) -> list[Block]:
-    """A column per year; with compare, the year before the first too, and a change column after each."""
+def column_blocks(reports: Sequence[Report], compare: bool, *, terminal: bool = True) -> list[Block]:
+    """A column per year; with compare, the year before the first too, and a change column after each.
+    `terminal` False for a document: ASCII minus."""
+    minus = TERMINAL_MINUS if terminal else PLAIN_MINUS
     columns = list(reports)
     if compare:
         columns = [reports[0]["previous"], *reports]
@@ -249,7 +260,7 @@ def column_blocks(reports: Sequence[Report], compare: bool) -> list[Block]:
             for i, report in enumerate(columns):
                 row.append(_value(metric, get(report)) + ("%" if metric == "percent" else ""))
                 if compare and i:
-                    row.append(_change(metric, get(report) - get(columns[i - 1])))
+                    row.append(_change(metric, get(report) - get(columns[i - 1]), minus))
             block.rows.append(row)
         if block.rows:
             blocks.append(block)

@@ -98,7 +98,7 @@ def support_records(rows: Sequence[dict[str, Any]]) -> Table:
     total = sum(r["amount_vnd"] for r in rows)
     shown = [{**r, "organisation": r["code"] or messages.PROVINCE_WIDE} for r in rows[:TABLE_ROWS]]
     return table(
-        ("date", "program", "organisation", "quantity", "unit", "amount_vnd"),
+        ("date", "program", "organisation", "name", "quantity", "unit", "amount_vnd"),
         shown,
         messages.TITLE_SUPPORT_LIST.format(count=format_count(len(rows)), amount=format_money(total)),
     )

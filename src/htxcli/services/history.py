@@ -1,20 +1,21 @@
 """Every change written to the history in its own transaction, the history read back, and undo.
 
-Undo reverts the newest entry that is neither an undo nor undone, so undoing twice steps back twice.
-It appends an entry naming the one it reverted; nothing is deleted from the history.
+Undo reverts the newest entry that is neither an undo nor undone, so undoing twice steps back twice,
+or an earlier entry named by number when no later change still in effect touched its records. It
+appends an entry naming the one it reverted; nothing is deleted from the history.
 """
 
 from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Engine
 
 from htxcli.domain import messages
-from htxcli.domain.errors import Conflict, HtxError
+from htxcli.domain.errors import Conflict, HtxError, NotFound
 from htxcli.store.uow import UnitOfWork, retrying
 
 
@@ -44,36 +45,78 @@ def record_change(
     return entry
 
 
-def entries(engine: Engine, code: str | None, limit: int) -> list[dict[str, Any]]:
+def entries(engine: Engine, code: str | None, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """The newest `limit` entries (concerning the organisation `code`, if given), and how many there are."""
     with UnitOfWork(engine, read_only=True) as uow:
-        if code is not None and uow.organisations.get(code) is None and not uow.history.entries(code, 1):
-            raise HtxError(messages.UNKNOWN_CODE.format(code=code))
-        return uow.history.entries(code, limit)
+        _require_known(uow, code)
+        return uow.history.entries(code, limit), uow.history.count(code)
 
 
-def next_undo(engine: Engine) -> dict[str, Any]:
-    """The entry `htx undo` would revert, with its changes, for showing before asking."""
+PAGE = 200  # entries read at a time when all of them are wanted
+
+
+def every_entry(engine: Engine, code: str | None) -> Iterator[dict[str, Any]]:
+    """Every entry, newest first, read a page at a time in one transaction: a long history (each import
+    holds the whole rows it changed) never sits in memory at once. An unknown code fails here, before
+    anything is written out."""
     with UnitOfWork(engine, read_only=True) as uow:
-        return _target(uow)
+        _require_known(uow, code)
+    return _pages(engine, code)
 
 
-def _target(uow: UnitOfWork) -> dict[str, Any]:
-    entry = uow.history.latest_undoable()
-    if entry is None:
-        raise HtxError(messages.NOTHING_TO_UNDO)
-    return {
+def _pages(engine: Engine, code: str | None) -> Iterator[dict[str, Any]]:
+    with UnitOfWork(engine, read_only=True) as uow:
+        before = None
+        while page := uow.history.entries(code, PAGE, before):
+            yield from page
+            before = page[-1]["id"]
+
+
+def _require_known(uow: UnitOfWork, code: str | None) -> None:
+    if code is not None and uow.organisations.get(code) is None and not uow.history.entries(code, 1):
+        raise HtxError(messages.UNKNOWN_CODE.format(code=code))
+
+
+def next_undo(engine: Engine, entry: int | None = None) -> dict[str, Any]:
+    """The entry `htx undo` would revert (`entry`, or the newest not yet undone), with its changes,
+    for showing before asking. Fails when it cannot be reverted on its own."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        return _target(uow, entry)
+
+
+def _target(uow: UnitOfWork, wanted: int | None) -> dict[str, Any]:
+    if wanted is None:
+        entry = uow.history.latest_undoable()
+        if entry is None:
+            raise HtxError(messages.NOTHING_TO_UNDO)
+    else:
+        entry = uow.history.get(wanted)
+        if entry is None:
+            raise NotFound(messages.UNDO_NO_SUCH_ENTRY.format(id=wanted))
+        if entry["undoes"] is not None:
+            raise Conflict(messages.UNDO_AN_UNDO.format(id=wanted, of=entry["undoes"]))
+        by = uow.history.undone_by(wanted)
+        if by is not None:
+            raise Conflict(messages.UNDO_ALREADY_UNDONE.format(id=wanted, by=by))
+    target = {
         **dict(entry),
         "summary": json.loads(entry["summary"]),
         "changes": [dict(c) for c in uow.history.changes_of(entry["id"])],
     }
+    later = uow.history.later_touching(target["id"], target["changes"])
+    if later:
+        numbers = ", ".join(f"#{n}" for n in later)
+        raise Conflict(messages.UNDO_LATER_CHANGES.format(id=target["id"], later=numbers, last=later[-1]))
+    return target
 
 
 @retrying
-def undo(engine: Engine, expected: int) -> dict[str, Any]:
-    """Revert entry `expected`, which must still be the newest undoable one (another clerk may have
-    written since it was shown). Returns the reverted entry and the rows it deleted per table."""
+def undo(engine: Engine, expected: int, *, newest: bool = True) -> dict[str, Any]:
+    """Revert entry `expected`: with `newest`, it must still be the newest undoable one (another clerk
+    may have written since it was shown); either way, no later change may have touched its rows, which
+    is checked again in this transaction. Returns the reverted entry and the rows it deleted per table."""
     with UnitOfWork(engine) as uow:
-        target = _target(uow)
+        target = _target(uow, None if newest else expected)
         if target["id"] != expected:
             raise Conflict(messages.UNDO_MOVED.format(expected=expected, found=target["id"]))
         deleted = uow.history.delete_created_by(target["id"])

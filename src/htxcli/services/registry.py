@@ -141,13 +141,50 @@ def _check_life_against_records(
 
 def profile(engine: Engine, code: str) -> Profile:
     with UnitOfWork(engine, read_only=True) as uow:
-        row = require(uow, code)
+        row = _shown(uow, code)
         ratings = [
             {"year": r["year"], "grade": r["grade"], "score": r["score"], "note": r["note"]}
             for r in uow.ratings.for_organisation(row["id"])
         ]
         support = [support_record(s) for s in uow.support.matching(SupportFilter(organisation_id=row["id"]))]
     return {**public(row), "ratings": ratings, "support": support}
+
+
+def _shown(uow: UnitOfWork, text: str) -> RowMapping:
+    """The organisation `htx show TEXT` names. A clerk often types a name there ('quang khe'): text that
+    cannot be a code, or a word that is no code but is in some names, is pointed to `htx search`, with
+    how many it finds."""
+    try:
+        return require(uow, text)
+    except InvalidValue as e:
+        if e.problem not in (messages.CODE_SPACES, messages.CODE_CHARACTERS):
+            raise
+        found = uow.organisations.search_count(fold(text).split())
+        hint = messages.SHOW_SEARCH_FINDS if found else messages.SHOW_SEARCH_FINDS_NONE
+        query = _quoted(" ".join(text.split()))
+        raise NotFound(
+            messages.SHOW_NOT_A_CODE.format(text=text, query=query) + hint.format(count=found)
+        ) from None
+    except NotFound as e:
+        if not any(c.isalpha() for c in text):  # digits only: a mistyped code, not a name
+            raise
+        found = uow.organisations.search_count(fold(text).split())
+        if not found:
+            raise
+        hint = messages.SHOW_AS_A_NAME.format(query=_quoted(text), count=found)
+        raise NotFound(f"{e}{hint}") from None
+
+
+def _quoted(text: str) -> str:
+    """Text as the clerk would type it after `htx search`: in single quotes, as the README writes it,
+    or double ones around an apostrophe; shlex's way only when neither will do."""
+    if "'" not in text:
+        return f"'{text}'"
+    if not any(c in text for c in '"$`\\!'):
+        return f'"{text}"'
+    import shlex
+
+    return shlex.quote(text)
 
 
 def support_record(row: Mapping[Any, Any]) -> dict[str, Any]:

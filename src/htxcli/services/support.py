@@ -54,4 +54,5 @@ def listing(
         for row in uow.support.matching(
             SupportFilter(year=year, program=program, organisation_id=organisation_id)
         ):
-            yield support_record(row)
+            # The organisation's name, for people reading the list (its code alone says little).
+            yield {**support_record(row), "name": row["name"]}

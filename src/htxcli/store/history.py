@@ -13,11 +13,17 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Date, Table, and_, delete, func, insert, or_, select, union_all, update
 from sqlalchemy.engine import Connection, RowMapping
-from sqlalchemy.sql.selectable import CompoundSelect, ScalarSelect
+from sqlalchemy.sql.selectable import CompoundSelect, ScalarSelect, Select
 
 from htxcli.store.schema import history, history_change, organisation, rating, support
 
 TABLES: dict[str, Table] = {"organisation": organisation, "rating": rating, "support": support}
+# What each table holds unique, besides its id.
+UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
+    "organisation": ("code",),
+    "rating": ("organisation_id", "year"),
+    "support": ("reference",),
+}
 
 
 def encode(row: Mapping[str, Any] | None) -> str | None:
@@ -122,20 +128,98 @@ class HistoryRepository:
         )
         return self.connection.execute(query).mappings().first()
 
+    def get(self, entry: int) -> RowMapping | None:
+        return self.connection.execute(select(history).where(history.c.id == entry)).mappings().first()
+
+    def undone_by(self, entry: int) -> int | None:
+        """The undo that reverted `entry`, if any."""
+        query = select(history.c.id).where(history.c.undoes == entry)
+        found = self.connection.execute(query).scalar_one_or_none()
+        return None if found is None else int(found)
+
+    def later_touching(self, entry: int, changes: Sequence[Mapping[str, Any]]) -> list[int]:
+        """The later entries, still in effect, that touched the rows `entry` changed or inserted, or that
+        hang rows on an organisation it inserted, or that took a code or reference its revert would
+        give back. Reverting `entry` alone would undo their work too, or fail: they must go first.
+
+        An entry later undone, and an undo of an entry later than `entry`, are not in effect: each such
+        pair cancels out. An undo of an earlier entry is: it changed the rows it restored."""
+        live = select(history.c.id).where(
+            history.c.id > entry,
+            history.c.id.not_in(select(history.c.undoes).where(history.c.undoes.is_not(None))),
+            or_(history.c.undoes.is_(None), history.c.undoes < entry),
+        )
+        c = history_change.c
+        found: list[Select[Any]] = []
+        for name, table in TABLES.items():
+            # Rows of `table` the entry touched: those it changed, and those it inserted.
+            touched = union_all(
+                select(c.record_id).where(c.history_id == entry, c.table_name == name),
+                select(table.c.id).where(table.c.created_by == entry),
+            )
+            found.append(
+                select(c.history_id).where(
+                    c.table_name == name, c.record_id.in_(touched), c.history_id.in_(live)
+                )
+            )
+        # Ratings and support of an organisation the entry inserted: deleting it would orphan them.
+        inserted = select(organisation.c.id).where(organisation.c.created_by == entry)
+        for child in (rating, support):
+            hanging = select(child.c.id).where(child.c.organisation_id.in_(inserted))
+            found.append(
+                select(child.c.created_by).where(
+                    child.c.organisation_id.in_(inserted), child.c.created_by.in_(live)
+                )
+            )
+            found.append(
+                select(c.history_id).where(
+                    c.table_name == child.name, c.record_id.in_(hanging), c.history_id.in_(live)
+                )
+            )
+        for change in changes:
+            holders = self._holders(change, live) if change["action"] == "update" else None
+            if holders is not None:
+                found.append(holders)
+        query = union_all(*found)
+        return sorted({int(i) for i in self.connection.execute(query).scalars() if i is not None})
+
+    def _holders(self, change: Mapping[str, Any], live: Select[Any]) -> Select[Any] | None:
+        """When reverting an update gives a row back a unique key it gave up (an organisation's corrected
+        code), the later entries that put another row on that key."""
+        table = TABLES[change["table_name"]]
+        # Plain JSON: no key is a date, and an import's undo runs this for each of its changed rows.
+        old, new = json.loads(change["old"] or "{}"), json.loads(change["new"] or "{}")
+        key = UNIQUE_KEYS[change["table_name"]]
+        if any(old.get(k) is None for k in key) or all(old.get(k) == new.get(k) for k in key):
+            return None
+        holder = select(table.c.id).where(
+            *(table.c[k] == old[k] for k in key), table.c.id != change["record_id"]
+        )
+        c = history_change.c
+        return (
+            union_all(
+                select(table.c.created_by).where(table.c.id.in_(holder), table.c.created_by.in_(live)),
+                select(c.history_id).where(
+                    c.table_name == change["table_name"], c.record_id.in_(holder), c.history_id.in_(live)
+                ),
+            )
+            .subquery()
+            .select()
+        )
+
     def changes_of(self, entry: int) -> Sequence[RowMapping]:
         query = (
             select(history_change).where(history_change.c.history_id == entry).order_by(history_change.c.id)
         )
         return list(self.connection.execute(query).mappings())
 
-    def entries(self, code: str | None, limit: int) -> list[dict[str, Any]]:
-        """Newest first, each with its changes and the id of the undo that reverted it, if any."""
-        query = select(history).order_by(history.c.id.desc()).limit(limit)
-        about: ColumnElement[bool] | None = None
-        if code is not None:
-            about = _about(code)
-            touching = select(history_change.c.history_id).where(about)
-            query = query.where(or_(history.c.id.in_(touching), history.c.id.in_(_creators(code))))
+    def entries(self, code: str | None, limit: int, before: int | None = None) -> list[dict[str, Any]]:
+        """Newest first (older than entry `before`, if given), each with its changes and the id of the
+        undo that reverted it, if any."""
+        query = _concerning(select(history), code).order_by(history.c.id.desc()).limit(limit)
+        if before is not None:
+            query = query.where(history.c.id < before)
+        about = _about(code) if code is not None else None
         found = [dict(row) for row in self.connection.execute(query).mappings()]
         ids = [e["id"] for e in found]
         undone_query = select(history.c.undoes, history.c.id).where(history.c.undoes.in_(ids))
@@ -152,8 +236,10 @@ class HistoryRepository:
             e["changes"] = changes[e["id"]]
         return found
 
-    def count(self) -> int:
-        return int(self.connection.execute(select(func.count()).select_from(history)).scalar_one())
+    def count(self, code: str | None = None) -> int:
+        """How many entries there are (concerning the organisation `code`, if given)."""
+        query = _concerning(select(func.count()).select_from(history), code)
+        return int(self.connection.execute(query).scalar_one())
 
     # --- reverting -----------------------------------------------------------------------------
 
@@ -172,6 +258,14 @@ class HistoryRepository:
             table = TABLES[name]
             counts[name] = self.connection.execute(delete(table).where(table.c.created_by == entry)).rowcount
         return counts
+
+
+def _concerning(query: Select[Any], code: str | None) -> Select[Any]:
+    """The entries of `query` that concern the organisation `code`: all of them without one."""
+    if code is None:
+        return query
+    touching = select(history_change.c.history_id).where(_about(code))
+    return query.where(or_(history.c.id.in_(touching), history.c.id.in_(_creators(code))))
 
 
 def _about(code: str) -> ColumnElement[bool]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Table, and_, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Table, and_, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 
 from htxcli.store.schema import organisation, rating, support
@@ -73,12 +73,15 @@ class OrganisationRepository:
 
     def search(self, words: Sequence[str], limit: int | None = None) -> Sequence[RowMapping]:
         query = select(organisation).order_by(organisation.c.sort_key, organisation.c.code)
-        for word in words:
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(organisation.c.search_key.like(f"%{escaped}%", escape="\\"))
+        query = query.where(*(_containing(word) for word in words))
         if limit:
             query = query.limit(limit)
         return list(self.connection.execute(query).mappings())
+
+    def search_count(self, words: Sequence[str]) -> int:
+        """How many organisations search() would find, without reading them."""
+        query = select(func.count()).select_from(organisation).where(*(_containing(w) for w in words))
+        return int(self.connection.execute(query).scalar_one())
 
     def count(self) -> int:
         return int(self.connection.execute(select(func.count()).select_from(organisation)).scalar_one())
@@ -88,6 +91,12 @@ class OrganisationRepository:
         o = organisation.c
         query = select(o.code).where(o.name_key == name_key, o.code != other_than).order_by(o.code)
         return list(self.connection.execute(query).scalars())
+
+
+def _containing(word: str) -> ColumnElement[bool]:
+    """Organisations whose search key contains `word` (folded), LIKE's wildcards escaped."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return organisation.c.search_key.like(f"%{escaped}%", escape="\\")
 
 
 class RatingRepository:

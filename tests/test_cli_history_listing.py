@@ -1,0 +1,71 @@
+"""htx history: a table shows the newest changes and says how many more there are; csv and json, for
+scripts, give every change unless a limit is asked for."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+
+import pytest
+
+from tests.conftest import Run
+
+# Every test that opens a database runs on SQLite and on PostgreSQL.
+pytestmark = pytest.mark.both_backends
+
+
+@pytest.fixture
+def busy(registry: Callable[..., Run]) -> Callable[..., Run]:
+    """The registry's 5 entries, then 21 ratings: 26 entries, 13 about 0470012345."""
+    for year in range(2012, 2022):
+        for code in ("0470012345", "4700284512"):
+            if code == "4700284512" and year < 2015:
+                continue
+            assert registry("rate", code, str(year), "khá").exit_code == 0
+    assert registry("rate", "THT-07", "2018", "tốt").exit_code == 0
+    assert registry("rate", "THT-07", "2019", "tốt").exit_code == 0
+    assert registry("rate", "THT-07", "2020", "tốt").exit_code == 0
+    assert registry("rate", "THT-07", "2021", "tốt").exit_code == 0
+    return registry
+
+
+def test_a_table_says_how_many_it_left_out(busy: Callable[..., Run]) -> None:
+    r = busy("history")
+    assert r.exit_code == 0
+    assert r.stderr == (
+        "Showing the newest 20 of 26 changes; use --limit for more, or --format json for all\n"
+    )
+    assert "THT-07 2021" in r.stdout and "HTX Chè Mỹ Phương" not in r.stdout  # the adds are older
+    r = busy("history", "0470012345", "--limit", "3")
+    assert r.stderr == "Showing the newest 3 of 13 changes; use --limit for more, or --format json for all\n"
+    assert busy("history", "--limit", "26").stderr == ""  # all of them shown: nothing to say
+
+
+def test_json_and_csv_give_every_change_unless_limited(busy: Callable[..., Run]) -> None:
+    r = busy("history", "--format", "json")
+    assert r.exit_code == 0 and r.stderr == ""
+    entries = json.loads(r.stdout)
+    assert [e["id"] for e in entries] == list(range(26, 0, -1))
+    assert entries[-1]["command"] == "add" and entries[-1]["changes"][0]["new"]["code"] == "0470012345"
+    rows = list(csv.DictReader(io.StringIO(busy("history", "--format", "csv").stdout)))
+    assert [int(r["id"]) for r in rows] == list(range(26, 0, -1))
+    assert len(json.loads(busy("history", "--format", "json", "--limit", "4").stdout)) == 4
+    assert len(json.loads(busy("history", "0470012345", "--format", "json").stdout)) == 13
+
+
+def test_every_change_is_read_a_page_at_a_time(
+    busy: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = json.loads(busy("history", "--format", "json").stdout)
+    monkeypatch.setattr("htxcli.services.history.PAGE", 4)
+    assert json.loads(busy("history", "--format", "json").stdout) == whole
+    assert json.loads(busy("history", "0470012345", "-f", "json").stdout) == [
+        e for e in whole if any(c["code"] == "0470012345" for c in e["changes"])
+    ]
+
+
+def test_an_unknown_code_writes_nothing_on_stdout(busy: Callable[..., Run]) -> None:
+    r = busy("history", "9999999999", "--format", "json")
+    assert r.exit_code == 1 and r.stdout == "" and "9999999999" in r.stderr

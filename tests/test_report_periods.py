@@ -1,0 +1,98 @@
+"""htx report: periods written as Vietnamese documents write them, years not yet begun, and the outputs
+meant for documents and spreadsheets (plain ASCII minus, no bars)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run, invoke, snapshot
+
+
+@pytest.mark.parametrize("period", ["2016-2018", "2016–2018", "2016 – 2018", " 2016 - 2018 ", "2016—2018"])
+def test_a_period_with_a_dash_is_a_range(example_db: Path, period: str) -> None:
+    r = invoke(example_db, "report", period, "--format", "json")
+    assert r.exit_code == 0 and r.stderr == "", r.stderr
+    expected = invoke(example_db, "report", "2016..2018", "--format", "json").stdout
+    assert json.loads(r.stdout) == json.loads(expected)
+    assert [one["year"] for one in json.loads(r.stdout)] == [2016, 2017, 2018]
+
+
+@pytest.mark.parametrize(
+    ("period", "problem"),
+    [
+        ("2019-2018", "ends before it starts"),
+        ("2018-", "is not a year between 1900 and 2100"),
+        ("2018 – 20x0", "is not a year between 1900 and 2100"),
+    ],
+)
+def test_a_bad_period_is_one_line(example_db: Path, period: str, problem: str) -> None:
+    before = snapshot(example_db)
+    r = invoke(example_db, "report", period)
+    assert r.exit_code == 1 and r.stdout == ""
+    assert r.stderr.startswith("Error: year: ") and problem in r.stderr and r.stderr.count("\n") == 1
+    assert snapshot(example_db) == before
+
+
+def test_a_year_after_the_current_one_warns_and_still_reports(example_db: Path) -> None:
+    next_year = date.today().year + 1
+    r = invoke(example_db, "report", str(next_year), "--format", "json")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["year"] == next_year  # the report is printed all the same
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith(f"Warning: year: {next_year} is after")
+    r = invoke(example_db, "report", f"{next_year - 2}-{next_year}")
+    assert r.exit_code == 0 and "Collective economy" in r.stdout
+    assert r.stderr.count("\n") == 1 and f"{next_year} is after the current year" in r.stderr
+    assert invoke(example_db, "report", str(next_year - 1)).stderr == ""  # the current year: no warning
+
+
+# --- documents and spreadsheets ----------------------------------------------------------------
+
+
+@pytest.fixture
+def shrinking(htx: Callable[..., Run]) -> Callable[..., Run]:
+    """Two cooperatives at the end of 2017, one dissolved in 2018: a change of minus one; ratings for
+    the bars."""
+    for code in ("0100000001", "0100000002"):
+        assert htx("add", f"HTX {code}", "--code", code, "--founded", "2010-01-01").exit_code == 0
+        assert htx("rate", code, "2018", "khá").exit_code == 0
+    assert htx("dissolve", "0100000002", "--on", "2018-06-30").exit_code == 0
+    return htx
+
+
+MINUS = "\u2212"
+BARS = ("█", "▌")
+
+
+@pytest.mark.parametrize("args", [("2018",), ("2018", "--compare"), ("2017..2018", "--compare")])
+def test_markdown_uses_an_ascii_minus_and_no_bars(
+    shrinking: Callable[..., Run], args: tuple[str, ...]
+) -> None:
+    r = shrinking("report", *args, "--format", "markdown")
+    assert r.exit_code == 0, r.stderr
+    assert MINUS not in r.stdout and not any(b in r.stdout for b in BARS), r.stdout
+    assert "| -1 |" in r.stdout  # the change in active cooperatives, as a number a spreadsheet reads
+
+
+def test_a_markdown_or_csv_file_uses_an_ascii_minus(shrinking: Callable[..., Run], tmp_path: Path) -> None:
+    for name in ("r.md", "r.csv"):
+        assert shrinking("report", "2018", "--compare", "-o", str(tmp_path / name)).exit_code == 0
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert MINUS not in text and not any(b in text for b in BARS)
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text(encoding="utf-8"))))
+    assert {r["value"] for r in rows if r["metric"] == "dissolved" and r["key"] == "cooperative"} == {
+        "0",
+        "1",
+    }
+
+
+def test_the_terminal_table_keeps_its_bars_and_minus_sign(shrinking: Callable[..., Run]) -> None:
+    r = shrinking("report", "2018")
+    assert r.exit_code == 0
+    assert f"{MINUS}1" in r.stdout and "█" in r.stdout
