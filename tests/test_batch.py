@@ -163,6 +163,7 @@ def _same_and_after_crossing(parsed: ParsedBatch, size: int, single: list[Any]) 
 @example((["code", "name", "founded"], [["A", "HTX A", _TODAY], ["B", "HTX B", _TOMORROW]]))
 @example((["code", "name", "founded", "dissolved"], [["A", "HTX A", "2010-01-01", _TOMORROW]]))
 @example((["code", "name", "founded", "members"], [["A", "HTX A", "2010-01-01", "1.200"]] * 3))
+@example((["code", "name", "founded", "district"], [["", "", "", ""], ["HTX-01", "HTX-01", "2010-01-01"]]))
 def test_organisations_by_column_equal_row_by_row(case: tuple[list[str], list[list[str]]]) -> None:
     header, rows = case
     single = _one_by_one(header, rows, parse_organisation)

@@ -196,7 +196,19 @@ def _columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[list
 
 
 RowParser = Callable[[dict[str, str]], dict[str, Any]]
-ABSENT: Any = object()  # a column a short row does not reach: an update keeps the stored value
+class _Absent:
+    """A column a short row does not reach: an update keeps the stored value. Pickled by name, so that
+    a batch parsed in the reading process (services/readahead.py) still holds this very object: a
+    plain object() arrived as a copy, and the short row's missing cell was taken for a value."""
+
+    def __reduce__(self) -> str:
+        return "ABSENT"
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+ABSENT: Any = _Absent()
 
 
 @dataclass
