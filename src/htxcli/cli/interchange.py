@@ -6,13 +6,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from htxcli.cli.common import engine, out, say
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
+
+if TYPE_CHECKING:
+    from htxcli.services.interchange import ImportResult
 
 
 class Table(StrEnum):
@@ -72,6 +75,7 @@ def import_(
             stream.close()
         if reject_file is not None and reject_file is not sys.stdout:
             reject_file.close()
+    _say_warnings(result, name)
     for error in result.errors:
         say(error)
     if result.error_count > len(result.errors):
@@ -88,6 +92,12 @@ def import_(
     say(summary)
     if result.rejected:
         raise typer.Exit(1)
+
+
+def _say_warnings(result: ImportResult, name: str) -> None:
+    """Districts stored in the registry's spelling."""
+    for (given, stored), count in sorted(result.respelled.items()):
+        say(messages.IMPORT_DISTRICT_RESPELLED.format(file=name, given=given, stored=stored, count=count))
 
 
 @contextmanager

@@ -80,7 +80,9 @@ def add(
         else:
             options = ", ".join("NAME" if f == "name" else f"--{f}" for f in missing)
             raise HtxError(messages.MISSING_FIELDS.format(fields=", ".join(missing), options=options))
-    values, namesakes = registry.add(engine(ctx), raw)
+    values, namesakes, respelled = registry.add(engine(ctx), raw)
+    if respelled:
+        say(messages.DISTRICT_RESPELLED.format(given=respelled[0], stored=respelled[1]))
     if namesakes:
         say(messages.WARNING.format(problem=messages.SAME_NAME.format(codes=", ".join(namesakes))))
     say(messages.ADDED.format(code=values["code"], name=values["name"]))
@@ -122,7 +124,9 @@ def edit(
         phone=phone,
         products=products,
     )
-    values, changed = registry.edit(engine(ctx, create=False), code, raw)
+    values, changed, respelled = registry.edit(engine(ctx, create=False), code, raw)
+    if respelled:
+        say(messages.DISTRICT_RESPELLED.format(given=respelled[0], stored=respelled[1]))
     say(messages.EDITED.format(code=values["code"], fields=", ".join(changed) or "no change"))
 
 

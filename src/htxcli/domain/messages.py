@@ -32,6 +32,8 @@ CODE_SPACES = "must not contain spaces"
 CODE_CHARACTERS = (
     "must be letters, digits and - . / _, starting with a letter or digit (e.g. 4700257731, THT-07)"
 )
+# One district typed two ways ('BA BỂ', 'Ba Bể') would be two rows of the report.
+DISTRICT_RESPELLED = "Warning: district {given!r} is stored as {stored!r}; using {stored!r}"
 
 # --- problems with records ----------------------------------------------------------------
 UNKNOWN_CODE = "code: {code!r} is not in the registry (see 'htx list' or 'htx search')"
@@ -150,6 +152,10 @@ IMPORT_FAILED = "{file}: rows with errors: {count}; nothing was imported"
 MORE_ERRORS = "… and {count} more errors"
 IMPORTING = "importing"
 CANNOT_READ = "{file}: cannot read ({detail})"
+# Warnings of an import: the rows are imported all the same.
+IMPORT_DISTRICT_RESPELLED = (
+    "{file}: warning: district {given!r} is stored as {stored!r}; using {stored!r} (rows: {count})"
+)
 
 # --- the yearly report --------------------------------------------------------------------
 REPORT_TITLE = "Collective economy, {years}"
@@ -222,6 +228,10 @@ CHECKS = {
     "CHECK_SHARED_NAME": "name: the same name once accents and case are ignored: {organisations}",
     "CHECK_GRADE_SCORE": "grade: {code} {year} is graded {grade} but its score {score} earns {expected}",
     "CHECK_IMPLAUSIBLE_DATE": "date: {what} is {date}, before 1900 or later than today",
+    "CHECK_DISTRICT_SPELLINGS": (
+        "district: one district spelled {count} ways once accents and case are ignored "
+        "(organisations of each): {spellings}"
+    ),
 }
 CHECK_CLEAN = "No problems found in {path}"
 CHECK_FOUND = "Problems found in {path}: {count}"

@@ -42,6 +42,7 @@ from htxcli.domain.records import (
 )
 from htxcli.render.machine import unprotect_cell
 from htxcli.services.history import current_user
+from htxcli.services.lookalikes import DistrictSpellings
 from htxcli.services.readahead import read_ahead
 from htxcli.store.bulk import SecondaryIndexes, is_empty
 from htxcli.store.repositories import Life, insert_rows, organisation_count, organisation_lives
@@ -78,6 +79,8 @@ class ImportResult:
     errors: list[str] = field(default_factory=list)  # the first MAX_SHOWN_ERRORS, as FILE:LINE: message
     error_count: int = 0
     rejected: int = 0
+    # Districts stored in the registry's spelling: (as given, as stored) -> rows.
+    respelled: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
     def add_error(self, text: str) -> None:
         self.error_count += 1
@@ -382,8 +385,18 @@ class CooperativeLoader(Loader):
 
     bulk_columns = (*ORGANISATION_FIELDS, *KEY_FIELDS)
 
+    def __init__(self, uow: UnitOfWork, result: ImportResult, entry: ImportEntry) -> None:
+        super().__init__(uow, result, entry)
+        self.districts = DistrictSpellings(self.connection)
+        result.respelled = self.districts.respelled
+
     def plans_offline(self) -> bool:
         return True
+
+    def apply(self, read: Read, parsed: ParsedBatch) -> Refused:
+        # In this process, where the database is: the plan may come from the one reading the file.
+        self.districts.respell(parsed)
+        return super().apply(read, parsed)
 
     def plan_bulk(self, parsed: ParsedBatch) -> list[Sequence[Any]] | None:
         n = len(parsed.index)

@@ -89,6 +89,15 @@ class OrganisationRepository:
         query = select(o.code).where(o.name_key == name_key, o.code != other_than).order_by(o.code)
         return list(self.connection.execute(query).scalars())
 
+    def district_spellings(self, district_key: str, other_than: str | None = None) -> dict[str, int]:
+        """How each stored spelling of the district with this folded key is used: {spelling: records}
+        (leaving out the organisation `other_than`, whose own spelling is the one being changed)."""
+        o = organisation.c
+        query = select(o.district, func.count()).where(o.district_key == district_key)
+        if other_than is not None:
+            query = query.where(o.code != other_than)
+        return {spelling: count for spelling, count in self.connection.execute(query.group_by(o.district))}
+
 
 class RatingRepository:
     def __init__(self, connection: Connection) -> None:
@@ -218,3 +227,18 @@ def insert_rows(
     names = ", ".join(f'"{name}"' for name in columns)
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
     connection.exec_driver_sql(sql, rows)
+
+
+def district_spellings(connection: Connection, keys: Sequence[str]) -> dict[str, dict[str, int]]:
+    """folded district key -> {stored spelling: organisations} for those of `keys` the registry knows."""
+    o = organisation.c
+    found: dict[str, dict[str, int]] = {}
+    for start in range(0, len(keys), 500):
+        query = (
+            select(o.district_key, o.district, func.count())
+            .where(o.district_key.in_(keys[start : start + 500]))
+            .group_by(o.district_key, o.district)
+        )
+        for key, spelling, count in connection.execute(query):
+            found.setdefault(key, {})[spelling] = count
+    return found
