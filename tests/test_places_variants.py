@@ -9,6 +9,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,8 +33,8 @@ def respell(db: Path | str, code: str, district: str) -> None:
     from sqlalchemy.pool import NullPool
 
     engine = create_engine(db, poolclass=NullPool)
-    with engine.begin() as con:
-        con.execute(text(sql), {"district": district, "code": code})
+    with engine.begin() as server:
+        server.execute(text(sql), {"district": district, "code": code})
     engine.dispose()
 
 
@@ -53,10 +54,10 @@ def variants(registry: Htx, db_path: Path | str) -> Htx:
     return registry
 
 
-def report(htx: Htx, *args: str) -> dict:  # type: ignore[type-arg]
+def report(htx: Htx, *args: str) -> Any:
     r = htx("report", "2018", *args, "--format", "json")
     assert r.exit_code == 0, r.stderr
-    return json.loads(r.stdout)  # type: ignore[no-any-return]
+    return json.loads(r.stdout)
 
 
 # --- reports ---------------------------------------------------------------------------------

@@ -95,9 +95,15 @@ def import_(
 
 
 def _say_warnings(result: ImportResult, name: str) -> None:
-    """Districts stored in the registry's spelling."""
+    """Districts stored in the registry's spelling, then rows that look like stored organisations."""
     for (given, stored), count in sorted(result.respelled.items()):
         say(messages.IMPORT_DISTRICT_RESPELLED.format(file=name, given=given, stored=stored, count=count))
+    for warning in result.warnings:
+        say(warning)
+    if result.warning_count > len(result.warnings):
+        say(messages.MORE_WARNINGS.format(count=result.warning_count - len(result.warnings)))
+    if result.warning_count:
+        say(messages.IMPORT_WARNED.format(file=name, count=result.warning_count))
 
 
 @contextmanager

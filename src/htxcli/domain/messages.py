@@ -47,6 +47,7 @@ UNKNOWN_DISTRICT = "is not a district of the registry (districts: {districts})"
 NOTHING_TO_UNDO = "nothing to undo: every change in the history is already undone"
 UNDO_MOVED = "the newest change is now #{found}, not #{expected}: someone else wrote; run htx undo again"
 NO_SUCH_SUPPORT = "support #{id} is not in the registry"
+UNKNOWN_CODE_NEAR = "code: {code!r} is not in the registry; did you mean {near}?"
 
 # --- the database -------------------------------------------------------------------------
 DB_NOT_SQLITE = "database: {path} is not an htx registry or not a SQLite file ({detail})"
@@ -153,6 +154,14 @@ MORE_ERRORS = "… and {count} more errors"
 IMPORTING = "importing"
 CANNOT_READ = "{file}: cannot read ({detail})"
 # Warnings of an import: the rows are imported all the same.
+IMPORT_WARNING = "{file}:{line}: warning: {problems}"
+IMPORT_UNPADDED_CODE = (
+    "code: {code!r} equals the registered {near} once leading zeros are ignored (a spreadsheet drops them), "
+    "perhaps the same organisation"
+)
+IMPORT_SAME_NAME = "name: " + SAME_NAME
+MORE_WARNINGS = "… and {count} more warnings"
+IMPORT_WARNED = "{file}: rows with warnings: {count} (a warning does not stop the import)"
 IMPORT_DISTRICT_RESPELLED = (
     "{file}: warning: district {given!r} is stored as {stored!r}; using {stored!r} (rows: {count})"
 )

@@ -2,22 +2,28 @@
 
 - A district typed another way ('BA BỂ' where the registry has 'Ba Bể') is stored as the registry spells
   it, so that one district stays one row of the report; one warning per spelling, with its count.
+- A new code that equals a stored code once leading zeros are ignored (Excel reads 0100222333 as the
+  number 100222333), or a new name equal to a stored one once accents and case are folded: often one
+  organisation registered twice. One warning per row; the row is imported all the same.
 
-Looked up a batch at a time, never row by row: the import of a large file must stay as fast as it was.
+Both are looked up a batch at a time, or once per import, never row by row: the import of a large
+file must stay as fast as it was.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from htxcli.domain import messages
 from htxcli.domain.batch import ABSENT, ParsedBatch
 from htxcli.domain.places import preferred_spelling, spellings_by_key
 from htxcli.domain.records import ORGANISATION_FIELDS
 from htxcli.domain.text import fold
-from htxcli.store.repositories import district_spellings
+from htxcli.store.repositories import codes_and_names, district_spellings
 
 DISTRICT_AT = ORGANISATION_FIELDS.index("district")  # in the columns of a bulk insert
 
@@ -65,3 +71,50 @@ class DistrictSpellings:
             for key, counts in spellings_by_key(in_batch.items()).items():
                 self.by_key[key] = preferred_spelling(counts)
         self.as_stored.update({spelling: self.by_key[key] for spelling, key in keys.items()})
+
+
+class Lookalikes:
+    """The codes (without their leading zeros) and folded names of the organisations stored before the
+    import, read in one pass at the import's first new row: a look-up per batch would scan the table
+    (neither key is indexed), and an import that only updates stored rows never reads them."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.by_digits: dict[str, str] | None = None  # code without leading zeros -> a stored code
+        self.by_name: dict[str, str] = {}  # name_key -> a stored code
+
+    def check(self, created_by: int | None, rows: Iterable[tuple[int, str, str]]) -> list[tuple[int, str]]:
+        """(line, problems) for each new row, given as (line, code, name_key), that looks like a stored
+        organisation. `created_by` is the import's history entry: rows it inserted are not "stored"."""
+        if self.by_digits is None:
+            self._load(created_by)
+        assert self.by_digits is not None
+        if not self.by_digits:
+            return []  # an empty registry: nothing to look like
+        by_digits, by_name = self.by_digits, self.by_name
+        out = []
+        for line, code, name_key in rows:
+            near = by_digits.get(code.lstrip("0"))
+            namesake = by_name.get(name_key)
+            if near is None and namesake is None:
+                continue
+            problems = []
+            if near is not None and near != code:
+                problems.append(messages.IMPORT_UNPADDED_CODE.format(code=code, near=near))
+            if namesake is not None and namesake != code and namesake != near:
+                problems.append(messages.IMPORT_SAME_NAME.format(codes=namesake))
+            if problems:
+                out.append((line, "; ".join(problems)))
+        return out
+
+    def _load(self, created_by: int | None) -> None:
+        by_digits: dict[str, str] = {}
+        by_name = self.by_name
+        for code, name_key in codes_and_names(self.connection, created_by):
+            # One code per key, the smallest: the same warning whatever order the rows come in.
+            digits = code.lstrip("0")
+            if digits not in by_digits or code < by_digits[digits]:
+                by_digits[digits] = code
+            if name_key not in by_name or code < by_name[name_key]:
+                by_name[name_key] = code
+        self.by_digits = by_digits

@@ -33,8 +33,13 @@ def public(row: Mapping[Any, Any]) -> dict[str, Any]:
 
 
 def require(uow: UnitOfWork, code: str) -> RowMapping:
-    row = uow.organisations.get(parse_code(code))
+    parsed = parse_code(code)
+    row = uow.organisations.get(parsed)
     if row is None:
+        # A code that lost its leading zeros in a spreadsheet (0100222333 -> 100222333).
+        near = uow.organisations.unpadded(parsed)
+        if near:
+            raise NotFound(messages.UNKNOWN_CODE_NEAR.format(code=code, near=", ".join(near)))
         raise NotFound(messages.UNKNOWN_CODE.format(code=code))
     return row
 

@@ -98,6 +98,13 @@ class OrganisationRepository:
             query = query.where(o.code != other_than)
         return {spelling: count for spelling, count in self.connection.execute(query.group_by(o.district))}
 
+    def unpadded(self, code: str) -> list[str]:
+        """Stored codes equal to `code` once leading zeros are ignored (a spreadsheet drops them): a
+        scan, for a single look-up only."""
+        o = organisation.c
+        query = select(o.code).where(func.ltrim(o.code, "0") == code.lstrip("0"), o.code != code)
+        return list(self.connection.execute(query.order_by(o.code)).scalars())
+
 
 class RatingRepository:
     def __init__(self, connection: Connection) -> None:
@@ -242,3 +249,12 @@ def district_spellings(connection: Connection, keys: Sequence[str]) -> dict[str,
         for key, spelling, count in connection.execute(query):
             found.setdefault(key, {})[spelling] = count
     return found
+
+
+def codes_and_names(connection: Connection, not_created_by: int | None) -> Iterator[tuple[str, str]]:
+    """(code, name_key) of every organisation, except those the history entry `not_created_by` inserted."""
+    o = organisation.c
+    query = select(o.code, o.name_key)
+    if not_created_by is not None:
+        query = query.where(or_(o.created_by.is_(None), o.created_by != not_created_by))
+    return ((code, name_key) for code, name_key in connection.execute(query))
