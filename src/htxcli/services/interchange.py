@@ -414,11 +414,11 @@ class CooperativeLoader(Loader):
             return False
         # Every row of the batch was new: each is checked against the stored organisations.
         name_keys = columns[len(ORGANISATION_FIELDS) + KEY_FIELDS.index("name_key")]
-        self._warn_lookalikes(zip(self._lines(), columns[0], name_keys, strict=True))
+        self._warn_lookalikes(self._lines(), columns[0], name_keys)
         return True
 
-    def _warn_lookalikes(self, rows: Iterable[tuple[int, str, str]]) -> None:
-        for line, problems in self.lookalikes.check(self.entry.id, rows):
+    def _warn_lookalikes(self, lines: Sequence[int], codes: Sequence[str], name_keys: Sequence[str]) -> None:
+        for line, problems in self.lookalikes.check(self.entry.id, lines, codes, name_keys):
             self.result.add_warning(
                 messages.IMPORT_WARNING.format(file=self.entry.file, line=line, problems=problems)
             )
@@ -460,7 +460,8 @@ class CooperativeLoader(Loader):
                 self.result.unchanged += 1
         self._insert(new)
         if fresh:
-            self._warn_lookalikes(fresh)
+            lines, new_codes, name_keys = zip(*fresh, strict=True)
+            self._warn_lookalikes(lines, new_codes, name_keys)
         if changed:
             statement = update(organisation).where(organisation.c.id == bindparam("_id"))
             self.connection.execute(statement, changed)

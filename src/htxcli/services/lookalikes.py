@@ -13,7 +13,8 @@ file must stay as fast as it was.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Sequence
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy.engine import Connection
@@ -83,21 +84,26 @@ class Lookalikes:
         self.by_digits: dict[str, str] | None = None  # code without leading zeros -> a stored code
         self.by_name: dict[str, str] = {}  # name_key -> a stored code
 
-    def check(self, created_by: int | None, rows: Iterable[tuple[int, str, str]]) -> list[tuple[int, str]]:
-        """(line, problems) for each new row, given as (line, code, name_key), that looks like a stored
-        organisation. `created_by` is the import's history entry: rows it inserted are not "stored"."""
+    def check(
+        self, created_by: int | None, lines: Sequence[int], codes: Sequence[str], name_keys: Sequence[str]
+    ) -> list[tuple[int, str]]:
+        """(line, problems) for each new row, given as columns, that looks like a stored organisation.
+        `created_by` is the import's history entry: the rows it inserted are not "stored"."""
         if self.by_digits is None:
             self._load(created_by)
-        assert self.by_digits is not None
-        if not self.by_digits:
-            return []  # an empty registry: nothing to look like
         by_digits, by_name = self.by_digits, self.by_name
+        assert by_digits is not None
+        if not by_digits:
+            return []  # an empty registry: nothing to look like
+        # Set operations in C find the few rows that look like another; only those are looked at.
+        digits = list(map(str.lstrip, codes, repeat("0")))
+        near_codes, near_names = by_digits.keys() & digits, by_name.keys() & name_keys
+        if not near_codes and not near_names:
+            return []
         out = []
-        for line, code, name_key in rows:
-            near = by_digits.get(code.lstrip("0"))
-            namesake = by_name.get(name_key)
-            if near is None and namesake is None:
-                continue
+        for line, code, unpadded, name_key in zip(lines, codes, digits, name_keys, strict=True):
+            near = by_digits.get(unpadded) if unpadded in near_codes else None
+            namesake = by_name.get(name_key) if name_key in near_names else None
             problems = []
             if near is not None and near != code:
                 problems.append(messages.IMPORT_UNPADDED_CODE.format(code=code, near=near))
@@ -108,13 +114,8 @@ class Lookalikes:
         return out
 
     def _load(self, created_by: int | None) -> None:
-        by_digits: dict[str, str] = {}
-        by_name = self.by_name
-        for code, name_key in codes_and_names(self.connection, created_by):
-            # One code per key, the smallest: the same warning whatever order the rows come in.
-            digits = code.lstrip("0")
-            if digits not in by_digits or code < by_digits[digits]:
-                by_digits[digits] = code
-            if name_key not in by_name or code < by_name[name_key]:
-                by_name[name_key] = code
-        self.by_digits = by_digits
+        # Newest first, so that dict() keeps the first registered organisation of each key: the same
+        # warning whatever order the backend reads rows in.
+        codes, name_keys = codes_and_names(self.connection, created_by)
+        self.by_digits = dict(zip(map(str.lstrip, codes, repeat("0")), codes, strict=True))
+        self.by_name = dict(zip(name_keys, codes, strict=True))
