@@ -114,8 +114,12 @@ class Lookalikes:
         return out
 
     def _load(self, created_by: int | None) -> None:
-        # Newest first, so that dict() keeps the first registered organisation of each key: the same
-        # warning whatever order the backend reads rows in.
-        codes, name_keys = codes_and_names(self.connection, created_by)
-        self.by_digits = dict(zip(map(str.lstrip, codes, repeat("0")), codes, strict=True))
-        self.by_name = dict(zip(name_keys, codes, strict=True))
+        by_digits: dict[str, str] = {}
+        by_name: dict[str, str] = {}
+        # Newest first, so that each key keeps the first registered organisation: the same warning
+        # whatever order the backend would read rows in. A loop over the cursor: no list of 100,000
+        # rows is held besides the two dictionaries.
+        for code, name_key in codes_and_names(self.connection, created_by):
+            by_digits[code.lstrip("0")] = code
+            by_name[name_key] = code
+        self.by_digits, self.by_name = by_digits, by_name

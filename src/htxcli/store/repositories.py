@@ -251,24 +251,19 @@ def district_spellings(connection: Connection, keys: Sequence[str]) -> dict[str,
     return found
 
 
-def codes_and_names(connection: Connection, not_created_by: int | None) -> tuple[list[str], list[str]]:
-    """The codes and name keys of every organisation, newest first, except those the history entry
+def codes_and_names(connection: Connection, not_created_by: int | None) -> Iterator[tuple[str, str]]:
+    """(code, name_key) of every organisation, newest first, except those the history entry
     `not_created_by` inserted."""
     o = organisation.c
-    if connection.dialect.name == "sqlite":
-        # Straight to the driver, as organisation_lives: SQLAlchemy's rows were most of the time.
-        driver = connection.connection.driver_connection
-        assert driver is not None
-        sql = "SELECT code, name_key FROM organisation"
-        if not_created_by is not None:
-            sql += f" WHERE created_by IS NOT {int(not_created_by)}"  # IS NOT: true for NULL
-        rows = driver.execute(sql + " ORDER BY id DESC").fetchall()
-    else:
+    if connection.dialect.name != "sqlite":
         query = select(o.code, o.name_key).order_by(o.id.desc())
         if not_created_by is not None:
             query = query.where(or_(o.created_by.is_(None), o.created_by != not_created_by))
-        rows = connection.execute(query).all()
-    if not rows:
-        return [], []
-    codes, name_keys = zip(*rows, strict=True)
-    return list(codes), list(name_keys)
+        return ((code, name_key) for code, name_key in connection.execute(query))
+    # Straight to the driver, as organisation_lives: SQLAlchemy's rows took most of the time.
+    sql = "SELECT code, name_key FROM organisation"
+    if not_created_by is not None:
+        sql += f" WHERE created_by IS NOT {int(not_created_by)}"  # IS NOT: true for NULL
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    return iter(driver.execute(sql + " ORDER BY id DESC"))
