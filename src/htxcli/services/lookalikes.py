@@ -30,14 +30,14 @@ DISTRICT_AT = ORGANISATION_FIELDS.index("district")  # in the columns of a bulk 
 
 
 class DistrictSpellings:
-    """Each district of the file as the registry spells it. The registry is asked once per district
-    key the import meets (a file names a handful of districts, so mostly in its first batch); a
-    district the registry does not know yet is spelled as most of the first batch naming it spells
-    it, and the later rows follow."""
+    """Each district of the file as the registry spells it. The registry's districts are read once,
+    at the first batch (a registry names a few dozen); a district the registry does not know yet is
+    spelled as most of the rows of the first batch naming it spell it, and the later rows follow."""
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
-        self.by_key: dict[str, str] = {}  # folded key -> the spelling stored
+        self.read = False  # whether the registry's districts are in by_key yet
+        self.by_key: dict[str, str] = {}  # folded key -> the spelling used, stored or first met
         self.as_stored: dict[str, str] = {}  # a spelling met in the file -> the spelling stored
         self.respelled: Counter[tuple[str, str]] = Counter()  # (as given, as stored) -> rows
 
@@ -63,14 +63,14 @@ class DistrictSpellings:
             self.respelled[(given, renamed[given])] += count
 
     def _learn(self, unseen: list[str], column: list[Any]) -> None:
-        keys = {spelling: fold(spelling) for spelling in unseen}
-        new_keys = list({key for key in keys.values() if key not in self.by_key})
-        if new_keys:
-            stored = district_spellings(self.connection, new_keys)
+        if not self.read:  # the registry's districts, read once (they are few)
+            stored = spellings_by_key(district_spellings(self.connection))
             self.by_key.update({key: preferred_spelling(counts) for key, counts in stored.items()})
-            in_batch = Counter(value for value in column if value in keys and keys[value] not in self.by_key)
-            for key, counts in spellings_by_key(in_batch.items()).items():
-                self.by_key[key] = preferred_spelling(counts)
+            self.read = True
+        keys = {spelling: fold(spelling) for spelling in unseen}
+        in_batch = Counter(value for value in column if value in keys and keys[value] not in self.by_key)
+        for key, counts in spellings_by_key(in_batch.items()).items():
+            self.by_key[key] = preferred_spelling(counts)
         self.as_stored.update({spelling: self.by_key[key] for spelling, key in keys.items()})
 
 

@@ -236,19 +236,12 @@ def insert_rows(
     connection.exec_driver_sql(sql, rows)
 
 
-def district_spellings(connection: Connection, keys: Sequence[str]) -> dict[str, dict[str, int]]:
-    """folded district key -> {stored spelling: organisations} for those of `keys` the registry knows."""
+def district_spellings(connection: Connection) -> list[tuple[str, int]]:
+    """(spelling, organisations) of every district spelling stored: one pass over the report's covering
+    index, which leads with the district (a look-up by the folded key visits every row it finds)."""
     o = organisation.c
-    found: dict[str, dict[str, int]] = {}
-    for start in range(0, len(keys), 500):
-        query = (
-            select(o.district_key, o.district, func.count())
-            .where(o.district_key.in_(keys[start : start + 500]))
-            .group_by(o.district_key, o.district)
-        )
-        for key, spelling, count in connection.execute(query):
-            found.setdefault(key, {})[spelling] = count
-    return found
+    query = select(o.district, func.count()).where(o.district.is_not(None)).group_by(o.district)
+    return [(spelling, count) for spelling, count in connection.execute(query)]
 
 
 def codes_and_names(connection: Connection, not_created_by: int | None) -> Iterator[tuple[str, str]]:
