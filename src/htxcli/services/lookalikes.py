@@ -6,8 +6,8 @@
   number 100222333), or a new name equal to a stored one once accents and case are folded: often one
   organisation registered twice. One warning per row; the row is imported all the same.
 
-Both are looked up a batch at a time, or once per import, never row by row: the import of a large
-file must stay as fast as it was.
+What the registry holds is read once per import, never row by row, and a batch is checked with set
+operations: the import of a large file must stay as fast as it was.
 """
 
 from __future__ import annotations
