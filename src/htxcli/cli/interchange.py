@@ -6,13 +6,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from htxcli.cli.common import engine, out, registry_path, say
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
+
+if TYPE_CHECKING:
+    from htxcli.services.interchange import ImportResult
 
 
 class Table(StrEnum):
@@ -91,10 +94,7 @@ def import_(
         say(messages.MORE_ERRORS.format(count=result.error_count - len(result.errors)))
     if result.error_count and rejects is None:
         raise HtxError(messages.IMPORT_FAILED.format(count=result.error_count, file=name))
-    for warning in result.warnings:
-        say(messages.WARNING.format(problem=warning))
-    if result.warning_count > len(result.warnings):
-        say(messages.MORE_WARNINGS.format(count=result.warning_count - len(result.warnings)))
+    _say_warnings(result, name)
     summary = messages.IMPORT_COUNTS.format(
         table=table.value, new=result.new, changed=result.changed, unchanged=result.unchanged
     )
@@ -105,6 +105,18 @@ def import_(
     say(summary)
     if result.rejected:
         raise typer.Exit(1)
+
+
+def _say_warnings(result: ImportResult, name: str) -> None:
+    """Districts stored in the registry's spelling, then rows that look like stored organisations."""
+    for (given, stored), count in sorted(result.respelled.items()):
+        say(messages.IMPORT_DISTRICT_RESPELLED.format(file=name, given=given, stored=stored, count=count))
+    for warning in result.warnings:
+        say(warning)
+    if result.warning_count > len(result.warnings):
+        say(messages.MORE_WARNINGS.format(count=result.warning_count - len(result.warnings)))
+    if result.warning_count:
+        say(messages.IMPORT_WARNED.format(file=name, count=result.warning_count))
 
 
 @contextmanager

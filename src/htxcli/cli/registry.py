@@ -87,7 +87,9 @@ def add(
         except (EOFError, KeyboardInterrupt):
             say("\n" + messages.ADD_ABANDONED)
             raise typer.Exit(1) from None
-    values, namesakes = registry.add(engine(ctx), raw)
+    values, namesakes, respelled = registry.add(engine(ctx), raw)
+    if respelled:
+        say(messages.DISTRICT_RESPELLED.format(given=respelled[0], stored=respelled[1]))
     if namesakes:
         say(messages.WARNING.format(problem=messages.SAME_NAME.format(codes=", ".join(namesakes))))
     warn(ctx, organisation_doubts(values))
@@ -137,7 +139,9 @@ def edit(
         phone=phone,
         products=products,
     )
-    values, changed = registry.edit(engine(ctx, create=False), code, raw)
+    values, changed, respelled = registry.edit(engine(ctx, create=False), code, raw)
+    if respelled:
+        say(messages.DISTRICT_RESPELLED.format(given=respelled[0], stored=respelled[1]))
     warn(ctx, organisation_doubts({f: values[f] for f in changed}))
     fields = ", ".join(typed_names(ctx, changed)) or "no change"
     say(messages.EDITED.format(code=values["code"], fields=fields))

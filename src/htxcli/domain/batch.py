@@ -196,6 +196,8 @@ def _columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[list
 
 
 RowParser = Callable[[dict[str, str]], dict[str, Any]]
+
+
 class _Absent:
     """A column a short row does not reach: an update keeps the stored value. Pickled by name, so that
     a batch parsed in the reading process (services/readahead.py) still holds this very object: a

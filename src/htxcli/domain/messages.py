@@ -43,6 +43,8 @@ DATE_IN_FUTURE = "is later than today ({today}); record it once it has happened"
 # Warnings: values recorded all the same, each a likely typo.
 IMPLAUSIBLE_CAPITAL = "is more than {limit} tỷ đồng, more than any cooperative's capital (a digit too many?)"
 CREDIT_WITHOUT_AMOUNT = "has no amount and no quantity (0 đồng, quantity 1)"
+# One district typed two ways ('BA BỂ', 'Ba Bể') would be two rows of the report.
+DISTRICT_RESPELLED = "Warning: district {given!r} is stored as {stored!r}; using {stored!r}"
 
 # --- problems with records ----------------------------------------------------------------
 UNKNOWN_CODE = "code: {code!r} is not in the registry (see 'htx list' or 'htx search')"
@@ -81,6 +83,7 @@ SHOW_NOT_A_CODE = "code: {text!r} is not a code; to find an organisation by name
 SHOW_SEARCH_FINDS = " (it finds {count})"
 SHOW_SEARCH_FINDS_NONE = " (it finds none; htx list shows every organisation)"
 SHOW_AS_A_NAME = "; as a name, htx search {query} finds {count}"
+UNKNOWN_CODE_NEAR = "code: {code!r} is not in the registry; did you mean {near}?"
 
 # --- the database -------------------------------------------------------------------------
 DB_NOT_A_DATABASE_FILE = (
@@ -232,6 +235,17 @@ READING_KEYBOARD = (
     "its own (Ctrl-Z then Enter on Windows); Ctrl-C cancels"
 )
 CANNOT_READ = "{file}: cannot read ({detail})"
+# Warnings of an import: the rows are imported all the same.
+IMPORT_WARNING = "{file}:{line}: warning: {problems}"
+IMPORT_UNPADDED_CODE = (
+    "code: {code!r} equals the registered {near} once leading zeros are ignored (a spreadsheet drops them), "
+    "perhaps the same organisation"
+)
+IMPORT_SAME_NAME = "name: " + SAME_NAME
+IMPORT_WARNED = "{file}: rows with warnings: {count} (a warning does not stop the import)"
+IMPORT_DISTRICT_RESPELLED = (
+    "{file}: warning: district {given!r} is stored as {stored!r}; using {stored!r} (rows: {count})"
+)
 
 # --- the yearly report --------------------------------------------------------------------
 REPORT_TITLE = "Collective economy, {years}"
@@ -337,6 +351,10 @@ CHECKS = {
     "CHECK_SHARED_NAME": "name: the same name once accents and case are ignored: {organisations}",
     "CHECK_GRADE_SCORE": "grade: {code} {year} is graded {grade} but its score {score} earns {expected}",
     "CHECK_IMPLAUSIBLE_DATE": "date: {what} is {date}, before 1900 or later than today",
+    "CHECK_DISTRICT_SPELLINGS": (
+        "district: one district spelled {count} ways once accents and case are ignored "
+        "(organisations of each): {spellings}"
+    ),
 }
 CHECK_CLEAN = "No problems found in {path}"
 CHECK_FOUND = "Problems found in {path}: {count}"

@@ -47,9 +47,10 @@ from htxcli.domain.records import (
     derived_key_columns,
     derived_keys,
 )
-from htxcli.domain.text import printable
+from htxcli.domain.text import fold, printable
 from htxcli.render.machine import unprotect_cell
 from htxcli.services.history import current_user
+from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
 from htxcli.services.readahead import read_ahead
 from htxcli.store.bulk import SecondaryIndexes, is_empty
 from htxcli.store.repositories import Life, insert_rows, organisation_count, organisation_lives
@@ -87,8 +88,10 @@ class ImportResult:
     errors: list[str] = field(default_factory=list)  # the first MAX_SHOWN_ERRORS, as FILE:LINE: message
     error_count: int = 0
     rejected: int = 0
-    warnings: list[str] = field(default_factory=list)  # rows imported all the same, as errors are
+    warnings: list[str] = field(default_factory=list)  # the first MAX_SHOWN_ERRORS, as FILE:LINE: warning
     warning_count: int = 0
+    # Districts stored in the registry's spelling: (as given, as stored) -> rows.
+    respelled: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
     def add_error(self, text: str) -> None:
         self.error_count += 1
@@ -444,8 +447,35 @@ class CooperativeLoader(Loader):
 
     bulk_columns = (*ORGANISATION_FIELDS, *KEY_FIELDS)
 
+    def __init__(self, uow: UnitOfWork, result: ImportResult, entry: ImportEntry) -> None:
+        super().__init__(uow, result, entry)
+        self.districts = DistrictSpellings(self.connection)
+        result.respelled = self.districts.respelled
+        self.lookalikes = Lookalikes(self.connection)
+        self._lines: Callable[[], Sequence[int]] = list  # the physical lines of the batch being applied
+
     def plans_offline(self) -> bool:
         return True
+
+    def apply(self, read: Read, parsed: ParsedBatch) -> Refused:
+        # In this process, where the database is: the plan may come from the one reading the file.
+        self.districts.respell(parsed)
+        self._lines = lambda: [read.lines[i] for i in parsed.index]
+        return super().apply(read, parsed)
+
+    def _fast(self, columns: list[Sequence[Any]]) -> bool:
+        if not super()._fast(columns):
+            return False
+        # Every row of the batch was new: each is checked against the stored organisations.
+        name_keys = columns[len(ORGANISATION_FIELDS) + KEY_FIELDS.index("name_key")]
+        self._warn_lookalikes(self._lines(), columns[0], name_keys)
+        return True
+
+    def _warn_lookalikes(self, lines: Sequence[int], codes: Sequence[str], name_keys: Sequence[str]) -> None:
+        for line, problems in self.lookalikes.check(self.entry.id, lines, codes, name_keys):
+            self.result.add_warning(
+                messages.IMPORT_WARNING.format(file=self.entry.file, line=line, problems=problems)
+            )
 
     def plan_bulk(self, parsed: ParsedBatch) -> list[Sequence[Any]] | None:
         n = len(parsed.index)
@@ -467,6 +497,7 @@ class CooperativeLoader(Loader):
             query = select(organisation).where(organisation.c.code.in_(codes[start : start + IN_CHUNK]))
             existing.update({r["code"]: r for r in self.connection.execute(query).mappings()})
         new, changed, history = [], [], []
+        fresh: list[tuple[int, str, str]] = []  # line, code and name key of each new row
         for code, row in latest.items():
             old = existing.get(code)
             full = {f: row.values.get(f, old[f] if old else None) for f in ORGANISATION_FIELDS}
@@ -474,6 +505,7 @@ class CooperativeLoader(Loader):
                 full["kind"] = "cooperative"
             if old is None:
                 new.append(full)
+                fresh.append((row.line, code, fold(full["name"] or "")))
             elif any(full[f] != old[f] for f in ORGANISATION_FIELDS):
                 after = {**full, **derived_keys(full)}
                 changed.append({**after, "_id": old["id"]})
@@ -481,6 +513,9 @@ class CooperativeLoader(Loader):
             else:
                 self.result.unchanged += 1
         self._insert(new)
+        if fresh:
+            lines, new_codes, name_keys = zip(*fresh, strict=True)
+            self._warn_lookalikes(lines, new_codes, name_keys)
         if changed:
             statement = update(organisation).where(organisation.c.id == bindparam("_id"))
             self.connection.execute(statement, changed)
@@ -796,7 +831,9 @@ def _import_once(
                 for j, doubt in doubts:
                     line = read.lines[parsed.index[j]]
                     if line not in left_out:
-                        result.add_warning(f"{name}:{line}: {doubt}")
+                        result.add_warning(
+                            messages.IMPORT_WARNING.format(file=name, line=line, problems=doubt)
+                        )
             if progress is not None:
                 progress(position)
         if result.error_count and rejects is None:

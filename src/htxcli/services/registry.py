@@ -11,6 +11,7 @@ from sqlalchemy.engine import RowMapping
 
 from htxcli.domain import messages
 from htxcli.domain.errors import Conflict, HtxError, InvalidValue, NotFound
+from htxcli.domain.places import preferred_spelling
 from htxcli.domain.records import (
     ORGANISATION_FIELDS,
     derived_keys,
@@ -32,28 +33,52 @@ def public(row: Mapping[Any, Any]) -> dict[str, Any]:
 
 
 def require(uow: UnitOfWork, code: str) -> RowMapping:
-    row = uow.organisations.get(parse_code(code))
+    parsed = parse_code(code)
+    row = uow.organisations.get(parsed)
     if row is None:
+        # A code that lost its leading zeros in a spreadsheet (0100222333 -> 100222333).
+        near = uow.organisations.unpadded(parsed)
+        if near:
+            raise NotFound(messages.UNKNOWN_CODE_NEAR.format(code=code, near=", ".join(near)))
         raise NotFound(messages.UNKNOWN_CODE.format(code=code))
     return row
 
 
+Respelled = tuple[str, str] | None  # a district as given and as stored, when they differ
+
+
+def _stored_district(uow: UnitOfWork, values: dict[str, Any], other_than: str | None = None) -> Respelled:
+    """A district spelled as the registry already spells it: 'BA BỂ' becomes 'Ba Bể' when the
+    registry knows Ba Bể, so that one district is one place in lists and reports."""
+    given = values.get("district")
+    if not given:
+        return None
+    spellings = uow.organisations.district_spellings(fold(given), other_than)
+    stored = preferred_spelling(spellings) if spellings else given
+    if stored == given:
+        return None
+    values["district"] = stored
+    return given, stored
+
+
 @retrying
-def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], list[str]]:
-    """Register an organisation; returns its values and the codes of others with the same name (once
-    accents and case are folded), which is often one organisation entered twice."""
+def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], list[str], Respelled]:
+    """Register an organisation; returns its values, the codes of others with the same name (once
+    accents and case are folded), which is often one organisation entered twice, and the district as
+    given and as stored when the registry spells it otherwise."""
     values = parse_organisation(raw)
     with UnitOfWork(engine) as uow:
         existing = uow.organisations.get(values["code"])
         if existing is not None:
             raise Conflict(messages.CODE_TAKEN.format(code=values["code"], name=existing["name"]))
+        respelled = _stored_district(uow, values)
         keys = derived_keys(values)
         namesakes = uow.organisations.sharing_name(keys["name_key"], values["code"])
         new_id = uow.organisations.insert({**values, **keys})
         summary = {"code": values["code"], "name": values["name"]}
         record_change(uow, "add", summary, "organisation", new_id, values["code"], None)
         uow.commit()
-    return values, namesakes
+    return values, namesakes, respelled
 
 
 def check_code_free(engine: Engine, code: str) -> None:
@@ -67,13 +92,17 @@ def check_code_free(engine: Engine, code: str) -> None:
 
 
 @retrying
-def edit(engine: Engine, code: str, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], list[str]]:
-    """Change only the given fields; returns the new profile and the names of the fields that changed."""
+def edit(
+    engine: Engine, code: str, raw: Mapping[str, str | None]
+) -> tuple[dict[str, Any], list[str], Respelled]:
+    """Change only the given fields; returns the new profile, the names of the fields that changed,
+    and the district as given and as stored when the registry spells it otherwise."""
     if not raw:
         raise HtxError(messages.NOTHING_TO_CHANGE)
     changes = parse_organisation(raw, partial=True)
     with UnitOfWork(engine) as uow:
         row = require(uow, code)
+        respelled = _stored_district(uow, changes, other_than=row["code"])
         merged = {**public(row), **changes}
         if "code" in changes and changes["code"] != row["code"]:
             other = uow.organisations.get(changes["code"])
@@ -88,7 +117,7 @@ def edit(engine: Engine, code: str, raw: Mapping[str, str | None]) -> tuple[dict
             # correction, and `htx history NEW` finds it by the organisation's id.
             record_change(uow, "edit", summary, "organisation", row["id"], row["code"], row)
             uow.commit()
-    return merged, changed
+    return merged, changed, respelled
 
 
 @retrying

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
+from htxcli.domain.places import display_names, preferred_spelling, spellings_by_key
 from htxcli.domain.shares import largest_remainder
 from htxcli.domain.text import fold, sort_key
 from htxcli.domain.vocab import BANDS, KINDS, PROGRAMS, RATED_GRADES
@@ -55,12 +56,13 @@ def reports(
 
 
 def _district(uow: UnitOfWork, name: str) -> tuple[str, str]:
+    """The district named (accents and case aside), as most of its records spell it, and its key."""
     wanted = fold(name)
-    known = uow.reports.districts()
-    for stored, key in known:
-        if key == wanted:
-            return stored, key
-    names = ", ".join(sorted({stored for stored, _ in known}, key=sort_key)) or "none yet"
+    known = spellings_by_key(uow.reports.district_spellings())
+    if wanted in known:
+        return preferred_spelling(known[wanted]), wanted
+    shown = sorted((preferred_spelling(spellings) for spellings in known.values()), key=sort_key)
+    names = ", ".join(shown) or "none yet"
     raise InvalidValue("district", name, messages.UNKNOWN_DISTRICT.format(districts=names))
 
 
@@ -69,10 +71,16 @@ def _year(uow: UnitOfWork, year: int, district_key: str | None, district_name: s
     report: Report = {"year": year}
     if district_name is not None:
         report["district"] = district_name
-    report.update(_organisations(uow.reports.organisations(period, district_key)))
+    rows = uow.reports.organisations(period, district_key)
+    # Spellings of one district ('Ba Bể', 'BA BỂ') are one district, shown as most records spell it;
+    # the rows cover every organisation (the year only decides their figures), so every year of a
+    # comparison or range shows the same name.
+    shown = display_names((row["district"], row["records"]) for row in rows if row["district"])
+    report.update(_organisations(rows, shown))
     report["ratings"] = _ratings(uow.reports.grades(period, district_key))
     report["support"] = _support(uow.reports.support(period, district_key))
-    report["new_model"] = uow.reports.recipients(period, NAMED_PROGRAM, district_key)
+    recipients = uow.reports.recipients(period, NAMED_PROGRAM, district_key)
+    report["new_model"] = [{**r, "district": shown.get(r["district"], r["district"])} for r in recipients]
     # Key order: the contract's keys first, districts last as in the printed report.
     report["districts"] = report.pop("districts")
     return report
@@ -82,7 +90,7 @@ def _empty_block() -> dict[str, int]:
     return dict.fromkeys(ORGANISATION_METRICS, 0)
 
 
-def _organisations(rows: list[dict[str, Any]]) -> Report:
+def _organisations(rows: list[dict[str, Any]], shown: dict[str, str]) -> Report:
     province = {kind: _empty_block() for kind in KINDS.keys}
     districts: dict[str, dict[str, dict[str, int]]] = {}
     for row in rows:
@@ -91,7 +99,7 @@ def _organisations(rows: list[dict[str, Any]]) -> Report:
             province[row["kind"]][metric] += value
         if not any(figures.values()):
             continue  # e.g. founded after the year: no figure to show for this district
-        name = row["district"] or NO_DISTRICT
+        name = shown[row["district"]] if row["district"] else NO_DISTRICT
         blocks = districts.setdefault(name, {kind: _empty_block() for kind in KINDS.keys})
         for metric, value in figures.items():
             blocks[row["kind"]][metric] += value

@@ -50,19 +50,20 @@ class ReportQueries:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
 
-    def districts(self) -> list[tuple[str, str]]:
-        """(name, key) of every district in the registry."""
-        query = (
-            select(organisation.c.district, organisation.c.district_key)
-            .where(organisation.c.district_key.is_not(None))
-            .distinct()
-        )
+    def district_spellings(self) -> list[tuple[str, int]]:
+        """(spelling, records) of every district spelling in the registry: 'Ba Bể' and 'BA BỂ' are
+        one district, which the report shows as most of its records spell it."""
+        o = organisation.c
+        # On the district, not its key: the report's covering index leads with the district.
+        query = select(o.district, func.count()).where(o.district.is_not(None)).group_by(o.district)
         return [(row[0], row[1]) for row in self.connection.execute(query)]
 
     def organisations(self, period: Period, district_key: str | None) -> list[dict[str, Any]]:
         """Per district and kind: active at the start and at the end of the year, new, dissolved,
         and members and capital of those active at the end. One scan gives both the province's
-        and the districts' figures."""
+        and the districts' figures. Grouped by the district as stored, which the covering index
+        holds (its folded key is not); `records` counts every organisation of the group, whatever
+        the year, for the report to merge spellings of one district and pick the one shown."""
         o = organisation.c
         active = _active_at(period.last)
         # Active at the start of the year = active at the end of the one before.
@@ -76,6 +77,7 @@ class ReportQueries:
             _count_if(o.dissolved.between(period.first, period.last)).label("dissolved"),
             _sum_if(active, o.members).label("members"),
             _sum_if(active, o.capital_vnd).label("capital_vnd"),
+            func.count().label("records"),
         ).group_by(o.district, o.kind)
         if district_key is not None:
             query = query.where(o.district_key == district_key)

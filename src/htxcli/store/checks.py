@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import String, case, extract, func, literal, or_, select
 from sqlalchemy.engine import Connection
 
+from htxcli.domain.places import by_use
+from htxcli.domain.text import sort_key
 from htxcli.domain.vocab import SCORE_BANDS
 from htxcli.store.schema import organisation, rating, support
 
@@ -72,6 +74,23 @@ class RegistryChecks:
         for members in groups.values():
             yield "CHECK_SHARED_NAME", {"organisations": ", ".join(members)}
 
+    def district_spellings(self) -> Iterator[Finding]:
+        """One district stored in several spellings that differ only by accents or case ('Ba Bể',
+        'BA BỂ'): written before htx used the stored spelling, or by hand. Most-used first."""
+        o = organisation.c
+        query = (
+            select(o.district_key, o.district, func.count())
+            .where(o.district_key.is_not(None))
+            .group_by(o.district_key, o.district)
+        )
+        groups: dict[str, dict[str, int]] = {}
+        for key, spelling, count in self.connection.execute(query):
+            groups.setdefault(key, {})[spelling] = count
+        variants = [(by_use(spellings), spellings) for spellings in groups.values() if len(spellings) > 1]
+        for ordered, spellings in sorted(variants, key=lambda variant: sort_key(variant[0][0])):
+            listed = ", ".join(f"{s!r} ({spellings[s]})" for s in ordered)
+            yield "CHECK_DISTRICT_SPELLINGS", {"count": len(spellings), "spellings": listed}
+
     def grades_against_scores(self) -> Iterator[Finding]:
         expected = case(
             *((rating.c.score >= floor, literal(grade, String)) for floor, grade in SCORE_BANDS),
@@ -111,5 +130,6 @@ class RegistryChecks:
         yield from self.ratings_outside_life()
         yield from self.support_outside_life()
         yield from self.shared_names()
+        yield from self.district_spellings()
         yield from self.grades_against_scores()
         yield from self.implausible_dates(date.today())

@@ -92,6 +92,22 @@ class OrganisationRepository:
         query = select(o.code).where(o.name_key == name_key, o.code != other_than).order_by(o.code)
         return list(self.connection.execute(query).scalars())
 
+    def district_spellings(self, district_key: str, other_than: str | None = None) -> dict[str, int]:
+        """How each stored spelling of the district with this folded key is used: {spelling: records}
+        (leaving out the organisation `other_than`, whose own spelling is the one being changed)."""
+        o = organisation.c
+        query = select(o.district, func.count()).where(o.district_key == district_key)
+        if other_than is not None:
+            query = query.where(o.code != other_than)
+        return {spelling: count for spelling, count in self.connection.execute(query.group_by(o.district))}
+
+    def unpadded(self, code: str) -> list[str]:
+        """Stored codes equal to `code` once leading zeros are ignored (a spreadsheet drops them): a
+        scan, for a single look-up only."""
+        o = organisation.c
+        query = select(o.code).where(func.ltrim(o.code, "0") == code.lstrip("0"), o.code != code)
+        return list(self.connection.execute(query.order_by(o.code)).scalars())
+
 
 def _containing(word: str) -> ColumnElement[bool]:
     """Organisations whose search key contains `word` (folded), LIKE's wildcards escaped."""
@@ -227,3 +243,29 @@ def insert_rows(
     names = ", ".join(f'"{name}"' for name in columns)
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
     connection.exec_driver_sql(sql, rows)
+
+
+def district_spellings(connection: Connection) -> list[tuple[str, int]]:
+    """(spelling, organisations) of every district spelling stored: one pass over the report's covering
+    index, which leads with the district (a look-up by the folded key visits every row it finds)."""
+    o = organisation.c
+    query = select(o.district, func.count()).where(o.district.is_not(None)).group_by(o.district)
+    return [(spelling, count) for spelling, count in connection.execute(query)]
+
+
+def codes_and_names(connection: Connection, not_created_by: int | None) -> Iterator[tuple[str, str]]:
+    """(code, name_key) of every organisation, newest first, except those the history entry
+    `not_created_by` inserted."""
+    o = organisation.c
+    if connection.dialect.name != "sqlite":
+        query = select(o.code, o.name_key).order_by(o.id.desc())
+        if not_created_by is not None:
+            query = query.where(or_(o.created_by.is_(None), o.created_by != not_created_by))
+        return ((code, name_key) for code, name_key in connection.execute(query))
+    # Straight to the driver, as organisation_lives: SQLAlchemy's rows took most of the time.
+    sql = "SELECT code, name_key FROM organisation"
+    if not_created_by is not None:
+        sql += f" WHERE created_by IS NOT {int(not_created_by)}"  # IS NOT: true for NULL
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    return iter(driver.execute(sql + " ORDER BY id DESC"))
