@@ -122,6 +122,7 @@ def test_only_new_rows_are_checked(stored: Htx, tmp_path: Path) -> None:
 def test_rows_of_the_same_file_are_not_registered_ones(htx: Htx, tmp_path: Path) -> None:
     file = tmp_path / "first.csv"
     file.write_text("code,name,founded\n0100222333,HTX A,2015-04-20\n100222333,HTX A,2015-04-20\n")
+    assert htx("db", "upgrade").exit_code == 0
     r = htx("import", "cooperatives", str(file))
     assert r.exit_code == 0 and r.stderr == "cooperatives: 2 new, 0 changed, 0 unchanged\n"
 

@@ -152,7 +152,7 @@ def test_edit_may_correct_the_only_record_of_a_district(registry: Htx) -> None:
 def test_a_refused_edit_warns_of_nothing_and_changes_nothing(registry: Htx, db_path: Path | str) -> None:
     before = snapshot(db_path)
     r = registry("edit", "THT-07", "--district", "ba be", "--members", "many")
-    assert r.exit_code == 1 and r.stderr == "Error: members: 'many' is not a whole number\n"
+    assert r.exit_code == 1 and r.stderr == "Error: --members: 'many' is not a whole number\n"
     assert snapshot(db_path) == before
 
 
