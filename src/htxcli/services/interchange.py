@@ -23,7 +23,7 @@ from operator import ge, itemgetter, le
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Engine, Table, and_, bindparam, func, or_, select, update
+from sqlalchemy import Engine, Table, and_, bindparam, func, select, update
 from sqlalchemy.engine import Row as StoredRow
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
@@ -38,6 +38,7 @@ from htxcli.domain.batch import (
     support_doubts_in,
 )
 from htxcli.domain.errors import HtxError
+from htxcli.domain.periods import Period
 from htxcli.domain.records import (
     KEY_FIELDS,
     ORGANISATION_FIELDS,
@@ -53,6 +54,7 @@ from htxcli.services.history import current_user
 from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
 from htxcli.services.readahead import read_ahead
 from htxcli.store.bulk import SecondaryIndexes, is_empty
+from htxcli.store.periods import in_force
 from htxcli.store.repositories import Life, insert_rows, organisation_count, organisation_lives
 from htxcli.store.schema import organisation, rating, support
 from htxcli.store.uow import ATTEMPTS, UnitOfWork, is_retryable
@@ -899,9 +901,7 @@ def _export_query(table: str, year: int | None) -> Any:
     if table == "cooperatives":
         query = select(*(getattr(o, f) for f in ORGANISATION_FIELDS)).order_by(o.code)
         if year is not None:
-            query = query.where(o.founded <= date(year, 12, 31)).where(
-                or_(o.dissolved.is_(None), o.dissolved > date(year, 1, 1))
-            )
+            query = query.where(in_force(o.founded, o.dissolved, Period.year(year)))
         return query
     if table == "ratings":
         r = rating.c

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select
+from sqlalchemy import ColumnElement, case, distinct, func, select
 from sqlalchemy.engine import Connection
 
+from htxcli.domain.periods import Period as DayPeriod
+from htxcli.store.periods import in_force
 from htxcli.store.schema import organisation, rating, support
 
 
@@ -34,8 +36,7 @@ class Period:
 
 def _active_at(day: date) -> ColumnElement[bool]:
     """Founded on or before `day` and not dissolved by then: dissolved on D means inactive from D on."""
-    o = organisation.c
-    return and_(o.founded <= day, or_(o.dissolved.is_(None), o.dissolved > day))
+    return in_force(organisation.c.founded, organisation.c.dissolved, DayPeriod.day(day))
 
 
 def _count_if(condition: ColumnElement[bool]) -> Any:

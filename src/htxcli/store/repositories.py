@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Table, and_, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 
+from htxcli.domain.periods import Period
+from htxcli.store.periods import in_force
 from htxcli.store.schema import organisation, rating, support
 
 Values = Mapping[str, Any]
@@ -59,14 +61,8 @@ class OrganisationRepository:
         elif where.status == "dissolved":
             conditions.append(organisation.c.dissolved.is_not(None))
         if where.active_in is not None:
-            # Active for at least one day of the year: founded by 31 December, and not dissolved
-            # on or before 1 January (an organisation dissolved on D is inactive from D on).
-            conditions.append(organisation.c.founded <= date(where.active_in, 12, 31))
-            conditions.append(
-                or_(
-                    organisation.c.dissolved.is_(None), organisation.c.dissolved > date(where.active_in, 1, 1)
-                )
-            )
+            o = organisation.c  # active for at least one day of the year
+            conditions.append(in_force(o.founded, o.dissolved, Period.year(where.active_in)))
         if conditions:
             query = query.where(and_(*conditions))
         yield from self.connection.execute(query).mappings()

@@ -1,0 +1,41 @@
+"""Periods of time, and the one rule for what is in force during one.
+
+An organisation, and later a status or an address, is in force from the day it starts up to the day
+before it ends: one dissolved on D is inactive from D on. The rule lives here once, as a Python
+predicate; store/periods.py states the same rule in SQL for the queries. Both take a Period, so that a
+day ("active at the end of 2018"), a year ("active during 2018") and a range of years are one question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days from `first` to `last`, both included."""
+
+    first: date
+    last: date
+
+    @classmethod
+    def day(cls, day: date) -> Period:
+        return cls(day, day)
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31))
+
+    @classmethod
+    def years(cls, first: int, last: int) -> Period:
+        return cls(date(first, 1, 1), date(last, 12, 31))
+
+    def __contains__(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+
+def in_force(started: date, ended: date | None, period: Period) -> bool:
+    """Started on or before the period's last day, and not ended by its first: in force on at least
+    one day of it (for a single day, on that day)."""
+    return started <= period.last and (ended is None or ended > period.first)
