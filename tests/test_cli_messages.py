@@ -204,7 +204,8 @@ def test_imports_refuse_dates_later_than_today(registry: Any, db_path: Path, tmp
 # --- recorded all the same, with a warning ---------------------------------------------------------
 
 CREDIT_WARNING = (
-    "Warning: program: 'credit' has no amount and no quantity (0 đồng, quantity 1); recorded all the same"
+    "Warning: program: 'credit' has neither an amount nor a quantity (so 0 đồng, quantity 1); "
+    "recorded all the same"
 )
 CAPITAL_WARNING = (
     "Warning: {where}: '{amount}' is more than 100.000 tỷ đồng, more than any cooperative's capital "

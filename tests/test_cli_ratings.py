@@ -157,7 +157,8 @@ def test_a_rating_session_saves_each_rating_until_an_empty_code(registry: Any, d
             "Replaced the 2018 rating of THT-07: average -> fair (72 points)\n"
         )
         terminal.type("")
-        terminal.expect("Rating session for 2018 ended. Ratings saved: 2\n")
+        # THT-07 rated twice is one organisation rated: the second grade replaced the first.
+        terminal.expect("Rating session for 2018 ended. Organisations rated: 1\n")
         code, out = terminal.finish()
     assert code == 0 and out == "", terminal.transcript
     assert ratings_of(registry, "THT-07") == [{"year": 2018, "grade": "fair", "score": 72, "note": None}]
@@ -178,7 +179,8 @@ def test_ctrl_d_or_ctrl_c_ends_a_session_keeping_what_was_saved(
         typed(terminal, "THT-07")
         terminal.control(key)  # while asked THT-07's grade: nothing is saved for it
         terminal.expect(
-            "Rating session for 2019 stopped. Ratings saved: 1; they stay saved (one half-typed was not)\n"
+            "Rating session for 2019 stopped. Organisations rated: 1; their ratings stay saved "
+            "(an answer left half-typed was not saved)\n"
         )
         code, _ = terminal.finish()
     assert code == exit_code, terminal.transcript

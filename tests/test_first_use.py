@@ -189,3 +189,18 @@ def test_the_command_that_creates_a_registry_says_where_and_how_to_back_it_up(tm
     assert f"Created a new registry at {db}; back it up now and then with: htx db backup FILE" in r.stderr
     r = invoke(db, "add", "HTX B", "--code", "B1", "--founded", "2010-01-01")
     assert "Created" not in r.stderr
+
+
+def test_ctrl_c_while_typing_rows_at_the_keyboard_says_nothing_was_imported(tmp_path: Path) -> None:
+    from tests.terminal import Terminal
+
+    db = tmp_path / "t.db"
+    with Terminal(db, "import", "cooperatives", "-") as terminal:
+        terminal.expect("Reading CSV from the keyboard")
+        terminal.type("code,name,founded")
+        terminal.type("T1,HTX Gõ Dở,2010-01-01")
+        terminal.control("C")
+        terminal.expect("Interrupted: nothing was imported")
+        code, out = terminal.finish()
+    assert code == 130 and out == "" and "Traceback" not in terminal.transcript
+    assert not db.exists()

@@ -45,10 +45,10 @@ def test_a_year_after_the_current_one_warns_and_still_reports(example_db: Path) 
     r = invoke(example_db, "report", str(next_year), "--format", "json")
     assert r.exit_code == 0
     assert json.loads(r.stdout)["year"] == next_year  # the report is printed all the same
-    assert r.stderr.count("\n") == 1 and r.stderr.startswith(f"Warning: year: {next_year} is after")
+    assert r.stderr.count("\n") == 1 and r.stderr.startswith(f"Warning: year: {next_year}: after")
     r = invoke(example_db, "report", f"{next_year - 2}-{next_year}")
     assert r.exit_code == 0 and "Collective economy" in r.stdout
-    assert r.stderr.count("\n") == 1 and f"{next_year} is after the current year" in r.stderr
+    assert r.stderr.count("\n") == 1 and f"{next_year}: after the current year" in r.stderr
     assert invoke(example_db, "report", str(next_year - 1)).stderr == ""  # the current year: no warning
 
 

@@ -62,7 +62,11 @@ def import_(
         check_target("--rejects", rejects, registry=guarded, inputs=[file])
     if file == "-" and sys.stdin.isatty():
         say(messages.READING_KEYBOARD)
-    stream, name = interchange.open_input(file)
+    try:
+        stream, name = interchange.open_input(file)  # at a terminal, what the clerk types, up to Ctrl-D
+    except KeyboardInterrupt:
+        say(messages.IMPORT_INTERRUPTED)
+        raise typer.Exit(130) from None
     rejects_name = "stdout" if rejects == "-" else rejects
     try:
         with ExitStack() as outputs:

@@ -119,7 +119,7 @@ def _session(eng: Engine, year_text: str) -> None:
     from htxcli.services import ratings
 
     year = parse_rating_year(year_text)
-    saved = 0
+    rated: set[str] = set()  # organisations, not answers: rating one again replaces its rating
 
     def organisation(text: str) -> Ratable | None:
         return ratings.ratable(eng, text, year) if text.strip() else None
@@ -145,14 +145,14 @@ def _session(eng: Engine, year_text: str) -> None:
                 say(messages.SESSION_SKIPPED.format(code=target.code))
                 continue
             _confirm(result)
-            saved += 1
+            rated.add(target.code)
     except EOFError:
-        say("\n" + messages.SESSION_STOPPED.format(year=year, count=saved))
+        say("\n" + messages.SESSION_STOPPED.format(year=year, count=len(rated)))
         return
     except KeyboardInterrupt:
-        say("\n" + messages.SESSION_STOPPED.format(year=year, count=saved))
+        say("\n" + messages.SESSION_STOPPED.format(year=year, count=len(rated)))
         raise typer.Exit(130) from None
-    say(messages.SESSION_SUMMARY.format(year=year, count=saved))
+    say(messages.SESSION_SUMMARY.format(year=year, count=len(rated)))
 
 
 def _grade_and_score(text: str) -> tuple[str | None, str | None]:

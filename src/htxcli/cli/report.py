@@ -45,7 +45,7 @@ def report(
     ] = False,
     district: Annotated[
         str | None,
-        typer.Option(help="Only this district; accents and case do not matter ('bac thong')."),
+        typer.Option(help="Only this district; accents and case do not matter ('bach thong')."),
     ] = None,
     format: Annotated[
         ReportFormat | None,

@@ -42,7 +42,7 @@ MONEY_PARTS = (
 DATE_IN_FUTURE = "is later than today ({today}); record it once it has happened"
 # Warnings: values recorded all the same, each a likely typo.
 IMPLAUSIBLE_CAPITAL = "is more than {limit} tỷ đồng, more than any cooperative's capital (a digit too many?)"
-CREDIT_WITHOUT_AMOUNT = "has no amount and no quantity (0 đồng, quantity 1)"
+CREDIT_WITHOUT_AMOUNT = "has neither an amount nor a quantity (so 0 đồng, quantity 1)"
 # One district typed two ways ('BA BỂ', 'Ba Bể') would be two rows of the report.
 DISTRICT_RESPELLED = "Warning: district {given!r} is stored as {stored!r}; using {stored!r}"
 
@@ -163,9 +163,10 @@ PROMPT_RATING_CODE = "Code (Enter to finish)"
 PROMPT_RATING_GRADE = "Grade or score for {code} {name} (Enter to skip)"
 SESSION_CURRENT = "{code} is rated {grade} for {year} so far; a new grade replaces it"
 SESSION_SKIPPED = "Skipped {code}: nothing saved"
-SESSION_SUMMARY = "Rating session for {year} ended. Ratings saved: {count}"
+SESSION_SUMMARY = "Rating session for {year} ended. Organisations rated: {count}"
 SESSION_STOPPED = (
-    "Rating session for {year} stopped. Ratings saved: {count}; they stay saved (one half-typed was not)"
+    "Rating session for {year} stopped. Organisations rated: {count}; their ratings stay saved "
+    "(an answer left half-typed was not saved)"
 )
 
 # --- labels shown in tables ---------------------------------------------------------------
@@ -281,8 +282,7 @@ REPORT_DISSOLVED = "Dissolved"
 REPORT_METRIC = "{subject}: {metric}"
 REPORT_WRITTEN = "Wrote {path}"
 REPORT_FUTURE_YEAR = (
-    "Warning: year: {years} is after the current year ({current}); "
-    "its figures are only what is recorded so far"
+    "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"
 )
 BAD_OUTPUT_SUFFIX = "has no known extension (.json, .csv, .md or .txt); or give --format"
 CANNOT_WRITE = "cannot be written ({detail})"
