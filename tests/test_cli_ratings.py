@@ -187,3 +187,14 @@ def test_ctrl_d_or_ctrl_c_ends_a_session_keeping_what_was_saved(
     assert "Traceback" not in terminal.transcript
     assert [r["year"] for r in ratings_of(registry, "4700284512")] == [2019]
     assert ratings_of(registry, "THT-07") == []
+
+
+def test_a_grade_and_its_score_after_the_year(registry: Any) -> None:
+    """`htx rate CODE 2018 khá 70`, as the rating session takes it; a contradiction is still refused."""
+    r = registry("rate", "4700284512", "2018", "khá", "70")
+    assert r.exit_code == 0, r.stderr
+    assert ratings_of(registry, "4700284512") == [{"year": 2018, "grade": "fair", "score": 70, "note": None}]
+    before = ratings_of(registry, "4700284512")
+    r = registry("rate", "4700284512", "2018", "tốt", "64")
+    assert r.exit_code == 1 and "contradicts score 64" in r.stderr
+    assert ratings_of(registry, "4700284512") == before

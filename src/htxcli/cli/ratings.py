@@ -74,6 +74,8 @@ def rate(
     if year is None:
         _usage(messages.RATE_NEEDS_YEAR.format(code=code))
     grade_text = " ".join(words) or None
+    if grade_text is not None and score is None:
+        grade_text, score = _grade_and_score(grade_text)  # 'khá 70', as the rating session takes it
     if grade_text is None and score is None:
         from htxcli.domain.records import parse_rating_year
 
