@@ -15,17 +15,17 @@ from dataclasses import dataclass, field, fields
 from htxcli.domain.areas import Area
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Count:
     value: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Money:
     value: int  # whole đồng
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Percent:
     value: int  # whole percentage points; one set of shares sums to 100 (largest remainder)
 
@@ -33,7 +33,7 @@ class Percent:
 Quantity = Count | Money | Percent
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """The signed difference between two figures of one kind: `by` holds it in their own unit."""
 
@@ -45,7 +45,7 @@ class Change:
         return cls(type(after)(after.value - before.value))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Label:
     """Text shown as it is: a name, a code, a unit, a district."""
 
@@ -70,7 +70,7 @@ def figures(record: object) -> Iterator[tuple[str, Value | None]]:
         yield f.name, getattr(record, f.name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Organisations:
     """One block of organisation figures (a kind, a district's kind, or a total over kinds)."""
 
@@ -103,7 +103,7 @@ class Organisations:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ratings:
     rated: Count
     unrated: Count
@@ -112,7 +112,7 @@ class Ratings:
     percent: dict[str, Percent]  # the bands' shares of the rated
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Support:
     """One program's support in the year."""
 
@@ -123,7 +123,7 @@ class Support:
     unit: Label | None  # when every record that gives one agrees
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SupportTotal:
     """Over the programs: records and money add up; organisations (one may have several programs) and
     quantities (in different units) do not."""
@@ -132,28 +132,31 @@ class SupportTotal:
     amount_vnd: Money
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Recipient:
-    code: Label
-    name: Label
-    district: Label | None
+    """An organisation named in the report. Plain text rather than Labels: a programme may name
+    thousands, and the layout makes Labels of the few it shows."""
+
+    code: str
+    name: str
+    district: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Totals:
     organisations: Organisations  # over the kinds
     support: SupportTotal  # over the programs
     districts: dict[str, Organisations]  # each district over its kinds
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Series:
     """Values for one chart, in the order drawn: (key, value), the key a vocabulary key or a year."""
 
     points: tuple[tuple[str, Quantity], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class YearReport:
     year: int
     area: Area | None  # the area the report is restricted to, shown as `area_name`
@@ -169,7 +172,7 @@ class YearReport:
     previous: YearReport | None = field(default=None)  # with --compare, the year before
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """What `htx report` was asked for: one year, or a range, with or without the year before each."""
 

@@ -155,7 +155,10 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
         [h["code"], h["name"], h["district"]],
         wrap=frozenset({1, 2}),
     )
-    block.rows = [[r.code, r.name, r.district] for r in recipients[:NAMED_AT_MOST]]
+    block.rows = [
+        [Label(r.code), Label(r.name), None if r.district is None else Label(r.district)]
+        for r in recipients[:NAMED_AT_MOST]
+    ]
     if len(recipients) > NAMED_AT_MOST:
         block.caption = messages.REPORT_MORE_NAMED.format(count=format_count(len(recipients) - NAMED_AT_MOST))
     return [block]

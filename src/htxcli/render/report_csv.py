@@ -45,7 +45,7 @@ def _tidy_year(report: YearReport) -> Iterator[dict[str, Any]]:
     for program, support in report.support.items():
         yield from rows("support", program, support)
     for recipient in report.new_model:
-        yield row("new_model", recipient.code.text, "name", recipient.name.text)
+        yield row("new_model", recipient.code, "name", recipient.name)
     for name, blocks in report.districts.items():
         for kind, block in blocks.items():
             yield from rows(f"districts/{name}", kind, block)

@@ -28,7 +28,8 @@ def year_object(report: YearReport) -> dict[str, Any]:
         "percent": _values(ratings.percent),
     }
     out["support"] = {program: _plain(block) for program, block in report.support.items()}
-    out["new_model"] = [_plain(recipient) for recipient in report.new_model]
+    # Field by field: a programme may name thousands, and _plain's generic walk costs 10 ms a report.
+    out["new_model"] = [{"code": r.code, "name": r.name, "district": r.district} for r in report.new_model]
     out["districts"] = {
         name: {kind: _plain(block) for kind, block in blocks.items()}
         for name, blocks in report.districts.items()

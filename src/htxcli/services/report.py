@@ -99,7 +99,7 @@ def _year(uow: UnitOfWork, year: int, area: Area | None, area_name: str | None) 
     by_kind, by_district = _organisations(rows, shown)
     support = _support(uow.reports.support(period, area))
     recipients = [
-        Recipient(Label(r["code"]), Label(r["name"]), _label(shown.get(r["district"], r["district"])))
+        Recipient(r["code"], r["name"], shown.get(r["district"], r["district"]))
         for r in uow.reports.recipients(period, NAMED_PROGRAM, area)
     ]
     ratings = _ratings(uow.reports.grades(year, area))
@@ -124,10 +124,6 @@ def _year(uow: UnitOfWork, year: int, area: Area | None, area_name: str | None) 
         band_shares=Series(tuple(ratings.percent.items())),
         support_amounts=Series(tuple((p, s.amount_vnd) for p, s in support.items() if s.records.value)),
     )
-
-
-def _label(text: str | None) -> Label | None:
-    return None if text is None else Label(text)
 
 
 def _empty_block() -> Sums:
