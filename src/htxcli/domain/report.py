@@ -182,6 +182,10 @@ class Report:
 
     @property
     def columns(self) -> list[YearReport]:
-        """The years shown side by side: with --compare, the year before the first comes first."""
-        first = self.years[0].previous
-        return [first, *self.years] if self.compare and first is not None else list(self.years)
+        return columns(self.years, self.compare)
+
+
+def columns(years: list[YearReport], compare: bool) -> list[YearReport]:
+    """The years shown side by side: with --compare, the year before the first comes first."""
+    first = years[0].previous
+    return [first, *years] if compare and first is not None else list(years)

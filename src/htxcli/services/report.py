@@ -37,6 +37,7 @@ from htxcli.domain.report import (
     SupportTotal,
     Totals,
     YearReport,
+    columns,
 )
 from htxcli.domain.shares import largest_remainder
 from htxcli.domain.text import fold, sort_key
@@ -71,10 +72,8 @@ def reports(
             if compare:
                 report = replace(report, previous=year_report(year - 1))
             out.append(report)
-    first = out[0].previous
-    columns = [first, *out] if compare and first is not None else out
     # The chart of a range: organisations active at each year's end, a point per column shown.
-    active = Series(tuple((str(r.year), r.totals.organisations.active) for r in columns))
+    active = Series(tuple((str(r.year), r.totals.organisations.active) for r in columns(out, compare)))
     return Report(out, compare, active)
 
 
