@@ -1,4 +1,4 @@
-"""domain/periods.py's rules of what is in force during a period, as SQL for every query that asks them.
+"""domain/periods.py's rules, in force and within a life, as SQL for every query that asks them.
 
 A period's bounds are dates (domain.periods.Period: one question for every row) or SQL expressions
 (RowPeriod: each row's own day or year, as `htx db check` asks of every rating and support record).
