@@ -70,7 +70,7 @@ def figures(record: object) -> Iterator[tuple[str, Value | None]]:
         yield f.name, getattr(record, f.name)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Organisations:
     """One block of organisation figures (a kind, a district's kind, or a total over kinds)."""
 
@@ -103,7 +103,7 @@ class Organisations:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Ratings:
     rated: Count
     unrated: Count
@@ -112,7 +112,7 @@ class Ratings:
     percent: dict[str, Percent]  # the bands' shares of the rated
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Support:
     """One program's support in the year."""
 
@@ -123,7 +123,7 @@ class Support:
     unit: Label | None  # when every record that gives one agrees
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SupportTotal:
     """Over the programs: records and money add up; organisations (one may have several programs) and
     quantities (in different units) do not."""
@@ -132,7 +132,7 @@ class SupportTotal:
     amount_vnd: Money
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Recipient:
     """An organisation named in the report. Plain text rather than Labels: a programme may name
     thousands, and the layout makes Labels of the few it shows."""
@@ -142,21 +142,21 @@ class Recipient:
     district: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Totals:
     organisations: Organisations  # over the kinds
     support: SupportTotal  # over the programs
     districts: dict[str, Organisations]  # each district over its kinds
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Series:
     """Values for one chart, in the order drawn: (key, value), the key a vocabulary key or a year."""
 
     points: tuple[tuple[str, Quantity], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class YearReport:
     year: int
     area: Area | None  # the area the report is restricted to, shown as `area_name`
@@ -172,7 +172,7 @@ class YearReport:
     previous: YearReport | None = field(default=None)  # with --compare, the year before
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Report:
     """What `htx report` was asked for: one year, or a range, with or without the year before each."""
 
