@@ -66,6 +66,92 @@ def test_quick_start_prints_the_report(example_db: Path) -> None:
         assert name in text, name
 
 
+ORGANISATION_METRICS = ("active", "new", "dissolved", "members", "capital_vnd", "active_start")
+
+
+@pytest.mark.parametrize("args", [("2018",), ("2014",), ("2018", "--district", "Ba Bể")])
+def test_totals_add_up_the_figures_beside_them(example_db: Path, args: tuple[str, ...]) -> None:
+    """`totals` holds what the printed report's total rows show, computed once for every format: the
+    sums over kinds (of the province and of each district) and over programs of the same JSON."""
+    data = report_json(example_db, *args)
+    totals = data["totals"]
+    for metric in ORGANISATION_METRICS:
+        assert totals["organisations"][metric] == sum(b[metric] for b in data["organisations"].values())
+    assert totals["support"] == {
+        "records": sum(s["records"] for s in data["support"].values()),
+        "amount_vnd": sum(s["amount_vnd"] for s in data["support"].values()),
+    }
+    assert list(totals["districts"]) == list(data["districts"])
+    for name, blocks in data["districts"].items():
+        for metric in ORGANISATION_METRICS:
+            assert totals["districts"][name][metric] == sum(b[metric] for b in blocks.values())
+
+
+def test_totals_are_added_beside_the_keys_of_before(example_db: Path) -> None:
+    """The keys scripts read are unchanged, in their order, with the README's figures; `totals` comes
+    last. Its figures are the 2018 report's total rows (Total: 213 active, 31 new, 5.935 members)."""
+    data = report_json(example_db, "2018")
+    assert list(data) == ["year", "organisations", "ratings", "support", "new_model", "districts", "totals"]
+    assert data["organisations"]["cooperative"] == {
+        "active": 149,
+        "new": 29,
+        "dissolved": 0,
+        "members": 5051,
+        "capital_vnd": 227450000000,
+        "active_start": 120,
+    }
+    assert data["support"]["credit"] == {
+        "organisations": 17,
+        "records": 17,
+        "quantity": 17,
+        "amount_vnd": 1620000000,
+        "unit": "khoản vay",
+    }
+    assert data["totals"]["organisations"] == {
+        "active": 213,
+        "new": 31,
+        "dissolved": 0,
+        "members": 5935,
+        "capital_vnd": 227450000000,
+        "active_start": 182,
+    }
+    assert data["totals"]["support"] == {"records": 90, "amount_vnd": 3883000000}
+    district = report_json(example_db, "2018", "--district", "ba be")
+    assert list(district)[:2] == ["year", "district"] and list(district)[-1] == "totals"
+    compared = report_json(example_db, "2018", "--compare")
+    assert list(compared)[-2:] == ["totals", "previous"] and "totals" in compared["previous"]
+
+
+def test_chart_series_hold_the_figures_of_the_json(example_db: Path) -> None:
+    """The model's series, for renderers that draw (an SVG or Excel chart), are the printed figures:
+    the bands' shares, each program's amount, the organisations active at each year's end."""
+    from htxcli.domain.report import Count, Money, Percent
+    from htxcli.services.report import reports
+    from htxcli.store.engine import make_engine
+    from htxcli.store.location import resolve
+
+    engine = make_engine(resolve(str(example_db)))
+    try:
+        model = reports(engine, [2017, 2018], compare=True)
+    finally:
+        engine.dispose()
+    data = {year: report_json(example_db, str(year)) for year in (2016, 2017, 2018)}
+    assert model.active_by_year.points == tuple(
+        (str(year), Count(data[year]["totals"]["organisations"]["active"])) for year in (2016, 2017, 2018)
+    )
+    last = model.years[-1]
+    assert last.band_shares.points == (
+        ("effective", Percent(29)),
+        ("average", Percent(63)),
+        ("weak", Percent(8)),
+    )
+    assert dict(last.support_amounts.points) == {
+        program: Money(figures["amount_vnd"])
+        for program, figures in data[2018]["support"].items()
+        if figures["records"]
+    }
+
+
 # --- the definitions, recomputed from exported rows -------------------------------------------
 
 

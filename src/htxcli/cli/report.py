@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,6 +12,9 @@ from htxcli.cli.common import engine, registry_path, say
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
 from htxcli.services.output import STDOUT, check_target, written
+
+if TYPE_CHECKING:
+    from htxcli.domain.report import Report
 
 
 class ReportFormat(StrEnum):
@@ -90,7 +93,7 @@ def report(
         check_target("--output", target, registry=guarded)  # before the report's queries run
     built = reports(engine(ctx, create=False), span, district=district, compare=compare)
     with written("--output", target, registry=guarded) as out:
-        _write(out, chosen, built, single=len(span) == 1, compare=compare, to_file=output is not None)
+        _write(out, chosen, built, single=len(span) == 1, to_file=output is not None)
     if output is not None:
         say(messages.REPORT_WRITTEN.format(path=output))
 
@@ -115,28 +118,24 @@ def _format_of(output: Path | None) -> ReportFormat:
     return found
 
 
-def _write(
-    out: IO[str], chosen: ReportFormat, built: list[Any], *, single: bool, compare: bool, to_file: bool
-) -> None:
+def _write(out: IO[str], chosen: ReportFormat, built: Report, *, single: bool, to_file: bool) -> None:
+    """One renderer per format, each formatting the one model (domain.report) its own way."""
     if chosen is ReportFormat.json:
         from htxcli.render.machine import write_json
+        from htxcli.render.report_json import as_json
 
-        write_json(out, built[0] if single else built)
+        write_json(out, as_json(built, single=single))
         return
     if chosen is ReportFormat.csv:
         from htxcli.render.machine import write_csv
-        from htxcli.render.report import TIDY_FIELDS, tidy
+        from htxcli.render.report_csv import TIDY_FIELDS, tidy
 
         write_csv(out, TIDY_FIELDS, tidy(built))
         return
     from htxcli.render import report as view
 
     heading = view.title(built)
-    terminal = chosen is not ReportFormat.markdown  # a document: ASCII minus, no bars
-    if single and not compare:
-        blocks = view.year_blocks(built[0], terminal=terminal)
-    else:
-        blocks = view.column_blocks(built, compare, terminal=terminal)
+    blocks = view.year_blocks(built.years[0]) if single and not built.compare else view.column_blocks(built)
     if chosen is ReportFormat.markdown:
         from htxcli.render.markdown import write_report
 

@@ -4,12 +4,15 @@ An organisation, and later a status or an address, is in force from the day it s
 before it ends: one dissolved on D is inactive from D on. The rule lives here once, as a Python
 predicate; store/periods.py states the same rule in SQL for the queries. Both take a Period, so that a
 day ("active at the end of 2018"), a year ("active during 2018") and a range of years are one question.
+
+One rule differs and lives beside it, in both modules: `within_life`, which also counts the day a life
+ended. It decides which records may belong to an organisation, not whether it was active.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True)
@@ -34,8 +37,20 @@ class Period:
     def __contains__(self, day: date) -> bool:
         return self.first <= day <= self.last
 
+    def day_before(self) -> Period:
+        """The day before the period starts: what was in force then is what the period started with."""
+        return Period.day(self.first - timedelta(days=1))
+
 
 def in_force(started: date, ended: date | None, period: Period) -> bool:
     """Started on or before the period's last day, and not ended by its first: in force on at least
     one day of it (for a single day, on that day)."""
     return started <= period.last and (ended is None or ended > period.first)
+
+
+def within_life(started: date, ended: date | None, period: Period) -> bool:
+    """in_force, except that the day a life ended still belongs to it. A record dated in the period
+    may belong to an organisation whose life this is: a rating for the year of its dissolution, even
+    one dissolved on 1 January (that year's rating is filed for the year it closed), and support dated
+    on the day of dissolution (a final payment), which `htx support add` and `htx db check` accept."""
+    return started <= period.last and (ended is None or ended >= period.first)

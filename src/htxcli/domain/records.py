@@ -13,6 +13,7 @@ from typing import Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue, MissingValue
+from htxcli.domain.periods import Period, within_life
 from htxcli.domain.text import fold, fold_many, sort_key, sort_key_many
 from htxcli.domain.values import (
     format_count,
@@ -185,10 +186,13 @@ def parse_rating(grade_text: str | None, score_text: str | int | None, note: str
 
 
 def check_rating_year(year: int, founded: date, dissolved: date | None) -> None:
+    """A rating belongs to a year of the organisation's life, the year of its dissolution included."""
+    if within_life(founded, dissolved, Period.year(year)):
+        return
     if year < founded.year:
         raise InvalidValue("year", year, messages.YEAR_BEFORE_FOUNDED.format(founded=founded.year))
-    if dissolved is not None and year > dissolved.year:
-        raise InvalidValue("year", year, messages.YEAR_AFTER_DISSOLVED.format(dissolved=dissolved.year))
+    assert dissolved is not None  # after a life that has not ended: impossible
+    raise InvalidValue("year", year, messages.YEAR_AFTER_DISSOLVED.format(dissolved=dissolved.year))
 
 
 def parse_support(raw: Mapping[str, str | None]) -> dict[str, Any]:

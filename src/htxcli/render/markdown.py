@@ -5,23 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import IO, Any
 
+from htxcli.render.cells import PLAIN_MINUS, text
 
-def _cell(text: str) -> str:
+
+def _cell(value: str) -> str:
     # A pipe would end the cell; a leading space is kept by GitHub-flavoured Markdown as is.
-    return text.replace("\\", "\\\\").replace("|", "\\|").strip() or " "
+    return value.replace("\\", "\\\\").replace("|", "\\|").strip() or " "
 
 
 def write_report(out: IO[str], heading: str, blocks: Sequence[Any]) -> None:
-    """Blocks are render.report.Block: the same cells the terminal table shows."""
+    """Blocks are render.report.Block: the same cells the terminal table shows, formatted for a document
+    (ASCII minus, which Excel reads as a number) and without the chart column (no bars in a document)."""
     out.write(f"# {heading}\n")
     for block in blocks:
+        shown = [i for i in range(len(block.headers)) if i != block.chart]
         out.write(f"\n## {block.title}\n\n")
-        out.write("| " + " | ".join(_cell(h) for h in block.headers) + " |\n")
-        out.write(
-            "|" + "|".join("---:" if i in block.numeric else "---" for i in range(len(block.headers))) + "|\n"
-        )
+        out.write("| " + " | ".join(_cell(block.headers[i]) for i in shown) + " |\n")
+        out.write("|" + "|".join("---:" if i in block.numeric else "---" for i in shown) + "|\n")
         for n, row in enumerate(block.rows):
-            cells = [_cell(c) for c in row]
+            cells = [_cell(text(row[i], minus=PLAIN_MINUS)) for i in shown]
             if block.total and n == len(block.rows) - 1:
                 cells = [f"**{c}**" if c.strip() else c for c in cells]
             out.write("| " + " | ".join(cells) + " |\n")

@@ -105,9 +105,12 @@ def support_records(rows: Sequence[dict[str, Any]]) -> Table:
 
 
 def report(heading: str, blocks: Sequence[Any]) -> list[Any]:
-    """The yearly report's blocks (render.report.Block) as Rich tables under a bold title."""
+    """The yearly report's blocks (render.report.Block) as Rich tables under a bold title: the cells
+    formatted for a terminal (a true minus sign), the chart column drawn as bars."""
     from rich import box
     from rich.text import Text
+
+    from htxcli.render.cells import TERMINAL_MINUS, text
 
     out: list[Any] = [Text(heading, style="bold underline")]
     for block in blocks:
@@ -130,9 +133,19 @@ def report(heading: str, blocks: Sequence[Any]) -> list[Any]:
         for n, row in enumerate(block.rows):
             before_total = block.total and n == len(block.rows) - 2
             is_total = block.total and n == len(block.rows) - 1
-            t.add_row(*row, end_section=before_total, style="bold" if is_total else None)
+            cells = [bar(c) if i == block.chart else text(c, minus=TERMINAL_MINUS) for i, c in enumerate(row)]
+            t.add_row(*cells, end_section=before_total, style="bold" if is_total else None)
         out.append(t)
     return out
+
+
+def bar(share: Any) -> str:
+    """A share (domain.report.Percent) as one block per two percentage points, a half block for an odd
+    one: 50 characters at 100%."""
+    if share is None:
+        return ""
+    points: int = share.value
+    return "█" * (points // 2) + ("▌" if points % 2 else "")
 
 
 def history(entries: Sequence[Mapping[str, Any]], describe: Any) -> Table:

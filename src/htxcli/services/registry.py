@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import RowMapping
 
 from htxcli.domain import messages
+from htxcli.domain.areas import Area
 from htxcli.domain.errors import Conflict, HtxError, InvalidValue, NotFound
 from htxcli.domain.places import preferred_spelling
 from htxcli.domain.records import (
@@ -240,18 +241,16 @@ def listing(
     status: str = "all",
     active_in: int | None = None,
 ) -> Iterator[dict[str, Any]]:
+    named = (Area.named("district", district), Area.named("commune", commune))
     where = OrganisationFilter(
         kind=kind,
-        district_key=fold(district) if district else None,
+        areas=tuple(area for area in named if area is not None),
         sector=sector,
         status=status,
         active_in=active_in,
     )
-    commune_key = fold(commune) if commune else None
     with UnitOfWork(engine, read_only=True) as uow:
         for row in uow.organisations.matching(where):
-            if commune_key and fold(row["commune"] or "") != commune_key:
-                continue
             yield public(row)
 
 

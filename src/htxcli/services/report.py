@@ -1,4 +1,5 @@
-"""The province's yearly summary: SQL aggregates shaped into the report's JSON contract.
+"""The province's yearly summary: SQL aggregates shaped into domain/report.py's typed model, with its
+totals and chart series, computed here once for every renderer.
 
 Definitions (also in the README):
 - active at the end of YEAR: founded on or before 31 December and not dissolved by then; one
@@ -11,20 +12,37 @@ Definitions (also in the README):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Engine
 
 from htxcli.domain import messages
+from htxcli.domain.areas import Area
 from htxcli.domain.errors import InvalidValue
+from htxcli.domain.periods import Period
 from htxcli.domain.places import display_names, preferred_spelling, spellings_by_key
+from htxcli.domain.report import (
+    Count,
+    Label,
+    Money,
+    Organisations,
+    Percent,
+    Ratings,
+    Recipient,
+    Report,
+    Series,
+    Support,
+    SupportTotal,
+    Totals,
+    YearReport,
+    columns,
+)
 from htxcli.domain.shares import largest_remainder
 from htxcli.domain.text import fold, sort_key
 from htxcli.domain.vocab import BANDS, KINDS, PROGRAMS, RATED_GRADES
-from htxcli.store.aggregates import Period
 from htxcli.store.uow import UnitOfWork
-
-Report = dict[str, Any]
 
 ORGANISATION_METRICS = ("active", "new", "dissolved", "members", "capital_vnd", "active_start")
 SUPPORT_METRICS = ("organisations", "records", "quantity", "amount_vnd")
@@ -32,67 +50,102 @@ SUPPORT_METRICS = ("organisations", "records", "quantity", "amount_vnd")
 NAMED_PROGRAM = "new-model"
 NO_DISTRICT = ""
 
+Sums = dict[str, int]  # an organisation block's figures while they are added up
+
 
 def reports(
     engine: Engine, years: list[int], *, district: str | None = None, compare: bool = False
-) -> list[Report]:
-    """One report per year; with compare, each carries the year before under "previous"."""
+) -> Report:
+    """One report per year; with compare, each carries the year before under `previous`."""
     with UnitOfWork(engine, read_only=True) as uow:
-        district_name, district_key = _district(uow, district) if district else (None, None)
-        built: dict[int, Report] = {}
+        area, area_name = _district(uow, district) if district else (None, None)
+        built: dict[int, YearReport] = {}
 
-        def year_report(year: int) -> Report:
+        def year_report(year: int) -> YearReport:
             if year not in built:
-                built[year] = _year(uow, year, district_key, district_name)
+                built[year] = _year(uow, year, area, area_name)
             return built[year]
 
         out = []
         for year in years:
-            report = dict(year_report(year))
+            report = year_report(year)
             if compare:
-                report["previous"] = year_report(year - 1)
+                report = replace(report, previous=year_report(year - 1))
             out.append(report)
-        return out
+    # The chart of a range: organisations active at each year's end, a point per column shown.
+    active = Series(tuple((str(r.year), r.totals.organisations.active) for r in columns(out, compare)))
+    return Report(out, compare, active)
 
 
-def _district(uow: UnitOfWork, name: str) -> tuple[str, str]:
-    """The district named (accents and case aside), as most of its records spell it, and its key."""
+def _district(uow: UnitOfWork, name: str) -> tuple[Area, str]:
+    """The district named (accents and case aside), and its name as most of its records spell it."""
     wanted = fold(name)
     known = spellings_by_key(uow.reports.district_spellings())
     if wanted in known:
-        return preferred_spelling(known[wanted]), wanted
+        return Area("district", wanted), preferred_spelling(known[wanted])
     shown = sorted((preferred_spelling(spellings) for spellings in known.values()), key=sort_key)
     names = ", ".join(shown) or "none yet"
     raise InvalidValue("district", name, messages.UNKNOWN_DISTRICT.format(districts=names))
 
 
-def _year(uow: UnitOfWork, year: int, district_key: str | None, district_name: str | None) -> Report:
-    period = Period(year)
-    report: Report = {"year": year}
-    if district_name is not None:
-        report["district"] = district_name
-    rows = uow.reports.organisations(period, district_key)
+def _year(uow: UnitOfWork, year: int, area: Area | None, area_name: str | None) -> YearReport:
+    period = Period.year(year)
+    rows = uow.reports.organisations(period, area)
     # Spellings of one district ('Ba Bể', 'BA BỂ') are one district, shown as most records spell it;
     # the rows cover every organisation (the year only decides their figures), so every year of a
     # comparison or range shows the same name.
     shown = display_names((row["district"], row["records"]) for row in rows if row["district"])
-    report.update(_organisations(rows, shown))
-    report["ratings"] = _ratings(uow.reports.grades(period, district_key))
-    report["support"] = _support(uow.reports.support(period, district_key))
-    recipients = uow.reports.recipients(period, NAMED_PROGRAM, district_key)
-    report["new_model"] = [{**r, "district": shown.get(r["district"], r["district"])} for r in recipients]
-    # Key order: the contract's keys first, districts last as in the printed report.
-    report["districts"] = report.pop("districts")
-    return report
+    by_kind, by_district = _organisations(rows, shown)
+    support = _support(uow.reports.support(period, area))
+    recipients = [
+        Recipient(r["code"], r["name"], shown.get(r["district"], r["district"]))
+        for r in uow.reports.recipients(period, NAMED_PROGRAM, area)
+    ]
+    ratings = _ratings(uow.reports.grades(year, area))
+    totals = Totals(
+        Organisations.total(by_kind.values()),
+        SupportTotal(
+            Count(sum(s.records.value for s in support.values())),
+            Money(sum(s.amount_vnd.value for s in support.values())),
+        ),
+        {name: Organisations.total(blocks.values()) for name, blocks in by_district.items()},
+    )
+    return YearReport(
+        year=year,
+        area=area,
+        area_name=area_name,
+        organisations=by_kind,
+        ratings=ratings,
+        support=support,
+        new_model=recipients,
+        districts=by_district,
+        totals=totals,
+        band_shares=Series(tuple(ratings.percent.items())),
+        support_amounts=Series(tuple((p, s.amount_vnd) for p, s in support.items() if s.records.value)),
+    )
 
 
-def _empty_block() -> dict[str, int]:
+def _empty_block() -> Sums:
     return dict.fromkeys(ORGANISATION_METRICS, 0)
 
 
-def _organisations(rows: list[dict[str, Any]], shown: dict[str, str]) -> Report:
+def _block(sums: Sums) -> Organisations:
+    return Organisations(
+        active=Count(sums["active"]),
+        new=Count(sums["new"]),
+        dissolved=Count(sums["dissolved"]),
+        members=Count(sums["members"]),
+        capital_vnd=Money(sums["capital_vnd"]),
+        active_start=Count(sums["active_start"]),
+    )
+
+
+def _organisations(
+    rows: list[dict[str, Any]], shown: Mapping[str, str]
+) -> tuple[dict[str, Organisations], dict[str, dict[str, Organisations]]]:
+    """The province's blocks by kind, and each district's by kind, districts in Vietnamese order."""
     province = {kind: _empty_block() for kind in KINDS.keys}
-    districts: dict[str, dict[str, dict[str, int]]] = {}
+    districts: dict[str, dict[str, Sums]] = {}
     for row in rows:
         figures = {metric: int(row[metric]) for metric in ORGANISATION_METRICS}
         for metric, value in figures.items():
@@ -103,29 +156,38 @@ def _organisations(rows: list[dict[str, Any]], shown: dict[str, str]) -> Report:
         blocks = districts.setdefault(name, {kind: _empty_block() for kind in KINDS.keys})
         for metric, value in figures.items():
             blocks[row["kind"]][metric] += value
-    ordered = {name: districts[name] for name in sorted(districts, key=sort_key)}
-    return {"organisations": province, "districts": ordered}
+    by_kind = {kind: _block(sums) for kind, sums in province.items()}
+    by_district = {
+        name: {kind: _block(sums) for kind, sums in districts[name].items()}
+        for name in sorted(districts, key=sort_key)
+    }
+    return by_kind, by_district
 
 
-def _ratings(grades: dict[str, int]) -> Report:
+def _ratings(grades: dict[str, int]) -> Ratings:
     counts = {grade: grades.get(grade, 0) for grade in RATED_GRADES}
     bands = {band: sum(counts[g] for g in members) for band, members in BANDS.items()}
-    return {
-        "rated": sum(counts.values()),
-        "unrated": grades.get("unrated", 0),
-        "grades": counts,
-        "bands": bands,
-        "percent": largest_remainder(bands),
-    }
+    return Ratings(
+        rated=Count(sum(counts.values())),
+        unrated=Count(grades.get("unrated", 0)),
+        grades={grade: Count(n) for grade, n in counts.items()},
+        bands={band: Count(n) for band, n in bands.items()},
+        percent={band: Percent(n) for band, n in largest_remainder(bands).items()},
+    )
 
 
-def _support(rows: list[dict[str, Any]]) -> Report:
+def _support(rows: list[dict[str, Any]]) -> dict[str, Support]:
     by_program = {row["program"]: row for row in rows}
-    out: Report = {}
+    out = {}
     for program in PROGRAMS.keys:
         row = by_program.get(program)
-        block: dict[str, Any] = {m: int(row[m]) if row else 0 for m in SUPPORT_METRICS}
-        # The unit only when every record that names one names the same.
-        block["unit"] = row["unit"] if row and row["units"] == 1 else None
-        out[program] = block
+        sums = {metric: int(row[metric]) if row else 0 for metric in SUPPORT_METRICS}
+        out[program] = Support(
+            organisations=Count(sums["organisations"]),
+            records=Count(sums["records"]),
+            quantity=Count(sums["quantity"]),
+            amount_vnd=Money(sums["amount_vnd"]),
+            # The unit only when every record that names one names the same.
+            unit=Label(row["unit"]) if row and row["units"] == 1 else None,
+        )
     return out

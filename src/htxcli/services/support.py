@@ -9,6 +9,7 @@ from sqlalchemy import Engine
 
 from htxcli.domain import messages
 from htxcli.domain.errors import Conflict
+from htxcli.domain.periods import Period, within_life
 from htxcli.domain.records import parse_code, parse_support
 from htxcli.services.history import record_change
 from htxcli.services.registry import require, support_record
@@ -29,10 +30,11 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
             organisation_id = org["id"]
             when = values["date"]
             # Kept, with a warning: registries do hold such records, and `htx db check` lists them.
-            if when < org["founded"]:
-                warning = messages.SUPPORT_BEFORE_FOUNDED.format(code=code, founded=org["founded"])
-            elif org["dissolved"] is not None and when > org["dissolved"]:
-                warning = messages.SUPPORT_AFTER_DISSOLVED.format(code=code, dissolved=org["dissolved"])
+            if not within_life(org["founded"], org["dissolved"], Period.day(when)):
+                if when < org["founded"]:
+                    warning = messages.SUPPORT_BEFORE_FOUNDED.format(code=code, founded=org["founded"])
+                else:
+                    warning = messages.SUPPORT_AFTER_DISSOLVED.format(code=code, dissolved=org["dissolved"])
         if values["reference"] is not None:
             earlier = uow.support.by_reference(values["reference"])
             if earlier is not None:

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, case, extract, func, literal, or_, select
+from sqlalchemy import String, case, func, literal, not_, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.places import by_use
 from htxcli.domain.text import sort_key
 from htxcli.domain.vocab import SCORE_BANDS
+from htxcli.store.periods import RowPeriod, within_life
 from htxcli.store.schema import organisation, rating, support
 
 Finding = tuple[str, dict[str, Any]]  # a message key and its values
@@ -33,12 +34,10 @@ class RegistryChecks:
 
     def ratings_outside_life(self) -> Iterator[Finding]:
         o = organisation.c
-        founded_year = extract("year", o.founded)
-        dissolved_year = extract("year", o.dissolved)
         query = (
             select(o.code, rating.c.year, o.founded, o.dissolved)
             .join(organisation, organisation.c.id == rating.c.organisation_id)
-            .where(or_(rating.c.year < founded_year, rating.c.year > dissolved_year))
+            .where(not_(within_life(o.founded, o.dissolved, RowPeriod.year(rating.c.year))))
             .order_by(o.code, rating.c.year)
         )
         for code, year, founded, dissolved in self.connection.execute(query):
@@ -52,7 +51,7 @@ class RegistryChecks:
         query = (
             select(support.c.id, o.code, support.c.date, o.founded, o.dissolved)
             .join(organisation, organisation.c.id == support.c.organisation_id)
-            .where(or_(support.c.date < o.founded, support.c.date > o.dissolved))
+            .where(not_(within_life(o.founded, o.dissolved, RowPeriod.day(support.c.date))))
             .order_by(support.c.id)
         )
         for id_, code, when, founded, dissolved in self.connection.execute(query):

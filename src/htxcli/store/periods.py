@@ -1,18 +1,78 @@
-"""domain/periods.py's rule of what is in force during a period, as SQL for every query that asks it."""
+"""domain/periods.py's rules, in force and within a life, as SQL for every query that asks them.
+
+A period's bounds are dates (domain.periods.Period: one question for every row) or SQL expressions
+(RowPeriod: each row's own day or year, as `htx db check` asks of every rating and support record).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, Date, and_, func, literal_column, or_
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 
 from htxcli.domain.periods import Period
 
 
-def in_force(started: Any, ended: Any, period: Period) -> ColumnElement[bool]:
+@dataclass(frozen=True)
+class RowPeriod:
+    """A period whose first and last days are SQL expressions of the row."""
+
+    first: Any
+    last: Any
+
+    @classmethod
+    def day(cls, column: Any) -> RowPeriod:
+        return cls(column, column)
+
+    @classmethod
+    def year(cls, column: Any) -> RowPeriod:
+        """The calendar year held in an integer column."""
+        return cls(_YearDay(column, *_literals(1, 1)), _YearDay(column, *_literals(12, 31)))
+
+
+Bounds = Period | RowPeriod
+
+
+def in_force(started: Any, ended: Any, period: Bounds) -> ColumnElement[bool]:
     """`started` and `ended` are date columns (`ended` NULL while in force): the SQL twin of
     domain.periods.in_force."""
-    first: date = period.first
-    last: date = period.last
-    return and_(started <= last, or_(ended.is_(None), ended > first))
+    return and_(started <= period.last, or_(ended.is_(None), ended > period.first))
+
+
+def within_life(started: Any, ended: Any, period: Bounds) -> ColumnElement[bool]:
+    """The SQL twin of domain.periods.within_life (the day a life ended still belongs to it)."""
+    return and_(started <= period.last, or_(ended.is_(None), ended >= period.first))
+
+
+def during(day: Any, period: Period) -> ColumnElement[bool]:
+    """A date column's day falls in the period: the SQL twin of `day in period`."""
+    between: ColumnElement[bool] = day.between(period.first, period.last)
+    return between
+
+
+def _literals(*numbers: int) -> list[Any]:
+    # Written into the SQL, not bound: PostgreSQL's make_date takes integers, not a driver's guess.
+    return [literal_column(str(n)) for n in numbers]
+
+
+class _YearDay(FunctionElement[Any]):
+    """A date from an integer year and a month and day: SQLite keeps dates as ISO text, PostgreSQL
+    builds them with make_date."""
+
+    type = Date()
+    inherit_cache = True
+    name = "year_day"
+
+
+@compiles(_YearDay, "sqlite")
+def _year_day_sqlite(element: _YearDay, compiler: Any, **kw: Any) -> str:
+    year, month, day = element.clauses
+    return str(compiler.process(func.printf("%04d-%02d-%02d", year, month, day), **kw))
+
+
+@compiles(_YearDay)
+def _year_day_sql(element: _YearDay, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(func.make_date(*element.clauses), **kw))

@@ -10,8 +10,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Table, and_, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 
-from htxcli.domain.periods import Period
-from htxcli.store.periods import in_force
+from htxcli.domain.areas import Area
+from htxcli.domain.periods import Period, within_life
+from htxcli.store.areas import in_area
+from htxcli.store.periods import during, in_force
 from htxcli.store.schema import organisation, rating, support
 
 Values = Mapping[str, Any]
@@ -20,8 +22,7 @@ Values = Mapping[str, Any]
 @dataclass(frozen=True)
 class OrganisationFilter:
     kind: str | None = None
-    district_key: str | None = None
-    commune_key: str | None = None
+    areas: tuple[Area, ...] = ()  # in every one of them (a district and a commune of it)
     sector: str | None = None
     status: str = "all"  # active | dissolved | all
     active_in: int | None = None
@@ -54,8 +55,7 @@ class OrganisationRepository:
             conditions.append(organisation.c.kind == where.kind)
         if where.sector:
             conditions.append(organisation.c.sector == where.sector)
-        if where.district_key:
-            conditions.append(organisation.c.district_key == where.district_key)
+        conditions.extend(in_area(self.connection, area) for area in where.areas)
         if where.status == "active":
             conditions.append(organisation.c.dissolved.is_(None))
         elif where.status == "dissolved":
@@ -140,12 +140,12 @@ class RatingRepository:
         return list(self.connection.execute(query).mappings())
 
     def years_outside(self, organisation_id: int, founded: date, dissolved: date | None) -> Sequence[int]:
-        """Years rated before the founding year or after the year of dissolution."""
-        outside = rating.c.year < founded.year
-        if dissolved is not None:
-            outside = or_(outside, rating.c.year > dissolved.year)
-        query = select(rating.c.year).where(rating.c.organisation_id == organisation_id, outside)
-        return list(self.connection.execute(query).scalars())
+        """Years rated before the founding year or after the year of dissolution, earliest first: the
+        organisation's few ratings, read and judged by domain.periods.within_life."""
+        r = rating.c
+        query = select(r.year).where(r.organisation_id == organisation_id).order_by(r.year)
+        years = self.connection.execute(query).scalars()
+        return [year for year in years if not within_life(founded, dissolved, Period.year(year))]
 
     def count(self) -> int:
         return int(self.connection.execute(select(func.count()).select_from(rating)).scalar_one())
@@ -180,7 +180,7 @@ class SupportRepository:
             .order_by(support.c.date, support.c.id)
         )
         if where.year is not None:
-            query = query.where(support.c.date.between(date(where.year, 1, 1), date(where.year, 12, 31)))
+            query = query.where(during(support.c.date, Period.year(where.year)))
         if where.program:
             query = query.where(support.c.program == where.program)
         if where.organisation_id is not None:

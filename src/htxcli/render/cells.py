@@ -1,0 +1,32 @@
+"""The report's typed cells as text, for the views that print text (the terminal, Markdown)."""
+
+from __future__ import annotations
+
+from htxcli.domain.report import Change, Count, Label, Money, Percent, Value
+from htxcli.domain.values import format_count, format_money
+
+# The terminal table prints a true minus sign (U+2212). A document is pasted into Word or opened in
+# Excel, which reads "−5" as text, not as a number: there, ASCII "-".
+TERMINAL_MINUS = "\u2212"
+PLAIN_MINUS = "-"
+
+
+def text(cell: Value | None, *, minus: str) -> str:
+    """1.620.000.000 ₫, 149, 29%, +29 or −1.000.000 ₫; a change of shares in points, without %."""
+    if cell is None:
+        return ""
+    if isinstance(cell, Label):
+        return cell.text
+    if isinstance(cell, Count):
+        return format_count(cell.value)
+    if isinstance(cell, Money):
+        return format_money(cell.value)
+    if isinstance(cell, Percent):
+        return f"{format_count(cell.value)}%"
+    return _change(cell, minus)
+
+
+def _change(change: Change, minus: str) -> str:
+    value = change.by.value
+    sign = "+" if value > 0 else minus if value < 0 else ""
+    return sign + format_count(abs(value)) + (" ₫" if isinstance(change.by, Money) and value else "")

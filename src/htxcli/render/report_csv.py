@@ -1,0 +1,51 @@
+"""The yearly report as tidy CSV rows for scripts: one value per row (year, section, key, metric,
+value), hledger's layout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from htxcli.domain.report import Report, YearReport, figures, raw
+
+TIDY_FIELDS = ("year", "section", "key", "metric", "value")
+
+
+def tidy(report: Report) -> Iterator[dict[str, Any]]:
+    """With --compare the year before comes first, once."""
+    seen: set[int] = set()
+    for year in report.years:
+        for one in (year.previous, year):
+            if one is not None and one.year not in seen:
+                seen.add(one.year)
+                yield from _tidy_year(one)
+
+
+def _tidy_year(report: YearReport) -> Iterator[dict[str, Any]]:
+    year = report.year
+
+    def row(section: str, key: str, metric: str, value: Any) -> dict[str, Any]:
+        return {"year": year, "section": section, "key": key, "metric": metric, "value": value}
+
+    def rows(section: str, key: str, record: object) -> Iterator[dict[str, Any]]:
+        for metric, value in figures(record):
+            if value is not None:  # a unit only where the records agree on one
+                yield row(section, key, metric, raw(value))
+
+    for kind, block in report.organisations.items():
+        yield from rows("organisations", kind, block)
+    ratings = report.ratings
+    yield row("ratings", "rated", "count", ratings.rated.value)
+    yield row("ratings", "unrated", "count", ratings.unrated.value)
+    for grade, count in ratings.grades.items():
+        yield row("grades", grade, "count", count.value)
+    for band, count in ratings.bands.items():
+        yield row("bands", band, "count", count.value)
+        yield row("bands", band, "percent", ratings.percent[band].value)
+    for program, support in report.support.items():
+        yield from rows("support", program, support)
+    for recipient in report.new_model:
+        yield row("new_model", recipient.code, "name", recipient.name)
+    for name, blocks in report.districts.items():
+        for kind, block in blocks.items():
+            yield from rows(f"districts/{name}", kind, block)
