@@ -199,6 +199,7 @@ def test_ctrl_c_while_typing_rows_at_the_keyboard_says_nothing_was_imported(tmp_
         terminal.expect("Reading CSV from the keyboard")
         terminal.type("code,name,founded")
         terminal.type("T1,HTX Gõ Dở,2010-01-01")
+        terminal.expect("T1,HTX Gõ Dở,2010-01-01")  # echoed: htx is reading what is typed
         terminal.control("C")
         terminal.expect("Interrupted: nothing was imported")
         code, out = terminal.finish()

@@ -60,9 +60,9 @@ def import_(
     guarded = registry_path(ctx)
     if rejects is not None:  # refused before anything is read or written
         check_target("--rejects", rejects, registry=guarded, inputs=[file])
-    if file == "-" and sys.stdin.isatty():
-        say(messages.READING_KEYBOARD)
     try:
+        if file == "-" and sys.stdin.isatty():
+            say(messages.READING_KEYBOARD)
         stream, name = interchange.open_input(file)  # at a terminal, what the clerk types, up to Ctrl-D
     except KeyboardInterrupt:
         say(messages.IMPORT_INTERRUPTED)
