@@ -3,7 +3,6 @@ parsers give: the same values for good rows, the same message for bad ones, in a
 
 from __future__ import annotations
 
-import pickle
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
@@ -35,6 +34,7 @@ from htxcli.domain.records import (
     support_doubts,
 )
 from htxcli.domain.text import fold, fold_many, sort_key, sort_key_many
+from htxcli.services import wire
 
 _TODAY = date.today().isoformat()
 _TOMORROW = (date.today() + timedelta(days=1)).isoformat()
@@ -151,7 +151,7 @@ def _same(batch: list[Any], single: list[Any]) -> None:
 def _same_and_after_crossing(parsed: ParsedBatch, size: int, single: list[Any]) -> None:
     """The batch gives what the row parsers give, and so does its copy sent to another process."""
     _same(parsed.results(size), single)
-    arrived = pickle.loads(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)).results(size)
+    arrived = wire.loads(wire.dumps(parsed)).results(size)
     as_sent = [HtxError(str(s)) if isinstance(s, HtxError) else s for s in single]  # errors as messages
     _same(arrived, as_sent)
 
@@ -228,7 +228,7 @@ def test_a_clean_batch_takes_the_column_path_whole() -> None:
     assert parsed.index == list(range(50)) and not parsed.errors and parsed.complete
     assert list(parsed.iso["date"]) == ["2018-03-01"] * 50
     assert parsed.column("amount_vnd") == [1_600_000_000] * 50
-    arrived = pickle.loads(pickle.dumps(parsed))
+    arrived = wire.loads(wire.dumps(parsed))
     assert arrived.column("date") == [date(2018, 3, 1)] * 50 and arrived == parsed
 
 

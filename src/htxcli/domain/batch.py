@@ -199,12 +199,8 @@ RowParser = Callable[[dict[str, str]], dict[str, Any]]
 
 
 class _Absent:
-    """A column a short row does not reach: an update keeps the stored value. Pickled by name, so that
-    a batch parsed in the reading process (services/readahead.py) still holds this very object: a
-    plain object() arrived as a copy, and the short row's missing cell was taken for a value."""
-
-    def __reduce__(self) -> str:
-        return "ABSENT"
+    """A column a short row does not reach: an update keeps the stored value. Compared by identity:
+    a batch that crosses to another process must arrive holding this very object (services/wire.py)."""
 
     def __repr__(self) -> str:
         return "ABSENT"
@@ -224,32 +220,14 @@ class ParsedBatch:
     errors: list[tuple[int, HtxError]] = field(default_factory=list)
     complete: bool = True  # False when some row lacks a column (ABSENT cells)
     # Date columns whose every cell was already ISO text, as that text: SQLite stores dates so, and
-    # binding the text skips converting a million dates back (only set when every row parsed fast).
+    # binding the text skips converting a million dates back (only set when every row parsed fast);
+    # such a column also crosses to another process as its text only (services/wire.py).
     iso: dict[str, Sequence[str]] = field(default_factory=dict)
     # Filled by the importer where the rows are read: the columns of a bulk insert, ready to send.
     planned: list[Sequence[Any]] | None = None
 
     def column(self, name: str) -> list[Any]:
         return self.columns[self.fields.index(name)]
-
-    # Sent to the writing process (services/readahead.py), a date column that also has its ISO text
-    # travels as that text only and is converted again on arrival: pickling a million date objects
-    # took the reading process a second, and unpickling them cost the writer more than converting.
-    # Errors travel as their messages (not every error class can be rebuilt from its pickle).
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["errors"] = [(i, HtxError(str(e))) for i, e in self.errors]
-        if self.iso:
-            as_text = {self.fields.index(name) for name in self.iso}
-            state["columns"] = [None if i in as_text else c for i, c in enumerate(self.columns)]
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        for name, text in self.iso.items():
-            i = self.fields.index(name)
-            if self.columns[i] is None:
-                self.columns[i] = list(map(date.fromisoformat, text))
 
     def row(self, j: int) -> dict[str, Any]:
         """The j-th parsed row as a dict, without the columns it does not reach."""
