@@ -104,8 +104,13 @@ def _no_doubts(parsed: ParsedBatch) -> Doubts:
 
 
 class Loader:
+    """A batch is first inserted as it is, without looking for stored rows: a batch that names a
+    stored row (or one an earlier batch of the file inserted) trips a unique constraint, and is rolled
+    back and done the careful way. A file of new rows, such as a new year's ratings, never pays for
+    lookups; one of stored rows fails its attempt at the first row, cheaply."""
+
     table: str
-    target: TableLoad
+    target: TableLoad  # the SQL of this loader's table
     parse_batch: Callable[[Sequence[str], Sequence[Sequence[str]]], ParsedBatch]
     doubts_in: Callable[[ParsedBatch], Doubts] = staticmethod(_no_doubts)  # rows imported with a warning
     bulk_columns: tuple[str, ...]  # what plan_bulk's columns hold, then created_by
@@ -114,11 +119,7 @@ class Loader:
         self.history = uow.history
         self.result = result
         self.entry = entry
-        # A batch is first inserted as it is, without looking for stored rows: a batch that names a
-        # stored row (or one an earlier batch of the file inserted) trips a unique constraint, and is
-        # rolled back and done the careful way. A file of new rows, such as a new year's ratings,
-        # never pays for lookups; one of stored rows fails its attempt at the first row, cheaply.
-        self.lives = Lives(uow.connection)
+        self.lives = Lives(uow.connection)  # the organisations the file names
 
     def apply(self, read: Read, parsed: ParsedBatch) -> Refused:
         """Write the parsed rows of a batch; return the rows refused, each with its problem."""
