@@ -3,15 +3,16 @@ parsers give: the same values for good rows, the same message for bad ones, in a
 
 from __future__ import annotations
 
-import pickle
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from htxcli.domain import batch
 from htxcli.domain.batch import (
     RATING_VALUES,
     SUPPORT_VALUES,
@@ -25,8 +26,11 @@ from htxcli.domain.batch import (
 )
 from htxcli.domain.errors import HtxError
 from htxcli.domain.records import (
+    CODE_LIMIT,
+    CODE_SYMBOLS,
     KEY_FIELDS,
     ORGANISATION_FIELDS,
+    REFERENCE_LIMIT,
     derived_key_columns,
     derived_keys,
     organisation_doubts,
@@ -35,6 +39,8 @@ from htxcli.domain.records import (
     support_doubts,
 )
 from htxcli.domain.text import fold, fold_many, sort_key, sort_key_many
+from htxcli.domain.values import MAX_COUNT, MAX_MONEY, PLAIN_COUNT_DIGITS, PLAIN_MONEY_DIGITS, TEXT_LIMIT
+from htxcli.services import wire
 
 _TODAY = date.today().isoformat()
 _TOMORROW = (date.today() + timedelta(days=1)).isoformat()
@@ -151,7 +157,7 @@ def _same(batch: list[Any], single: list[Any]) -> None:
 def _same_and_after_crossing(parsed: ParsedBatch, size: int, single: list[Any]) -> None:
     """The batch gives what the row parsers give, and so does its copy sent to another process."""
     _same(parsed.results(size), single)
-    arrived = pickle.loads(pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)).results(size)
+    arrived = wire.loads(wire.dumps(parsed)).results(size)
     as_sent = [HtxError(str(s)) if isinstance(s, HtxError) else s for s in single]  # errors as messages
     _same(arrived, as_sent)
 
@@ -228,7 +234,7 @@ def test_a_clean_batch_takes_the_column_path_whole() -> None:
     assert parsed.index == list(range(50)) and not parsed.errors and parsed.complete
     assert list(parsed.iso["date"]) == ["2018-03-01"] * 50
     assert parsed.column("amount_vnd") == [1_600_000_000] * 50
-    arrived = pickle.loads(pickle.dumps(parsed))
+    arrived = wire.loads(wire.dumps(parsed))
     assert arrived.column("date") == [date(2018, 3, 1)] * 50 and arrived == parsed
 
 
@@ -272,3 +278,120 @@ def test_derived_key_columns_are_derived_keys_of_each(rows: list[dict[str, Any]]
     columns = {f: [r[f] for r in rows] for f in ("name", "code", "commune", "district", "representative")}
     keys = [dict(zip(KEY_FIELDS, k, strict=True)) for k in zip(*derived_key_columns(columns), strict=True)]
     assert keys == [derived_keys(r) for r in rows]
+
+
+# The fast checks against their parsers, either side of each limit. The limits are the parsers' own
+# constants: a rule tightened there, and not in the fast check, fails here on the values it now refuses.
+
+BatchParser = Callable[[Sequence[str], Sequence[Sequence[str]]], ParsedBatch]
+RowParser = Callable[[dict[str, str]], dict[str, Any]]
+
+
+def _texts(limit: int) -> tuple[list[str], list[str]]:
+    """Cells just below and at `limit` characters (which the fast check passes), and just above."""
+    return ["x" * (limit - 1), "x" * limit], ["x" * (limit + 1)]
+
+
+def _numbers(plain_digits: int, maximum: int) -> tuple[list[str], list[str]]:
+    """The largest number the fast check passes, then the smallest it leaves to the parser and the
+    parser's maximum either side."""
+    around = {10**plain_digits, maximum - 1, maximum, maximum + 1}
+    return [str(10**plain_digits - 1)], sorted(map(str, around), key=int)
+
+
+def _codes() -> tuple[list[str], list[str]]:
+    symbols = [f"A{symbol}1" for symbol in CODE_SYMBOLS]
+    return ["A" * (CODE_LIMIT - 1), "A" * CODE_LIMIT, *symbols], ["A" * (CODE_LIMIT + 1), "A!"]
+
+
+_DAYS = [(date.today() + timedelta(days=d)).isoformat() for d in (-1, 0, 1)]
+_COUNTS = _numbers(PLAIN_COUNT_DIGITS, MAX_COUNT)
+_AMOUNTS = _numbers(PLAIN_MONEY_DIGITS, MAX_MONEY)
+
+# Per file: its batch and row parsers, a header and a good row, and per column the cells the fast check
+# must pass on its own and those it may leave to the parser.
+_FILES: list[tuple[BatchParser, RowParser, list[str], list[str], dict[str, tuple[list[str], list[str]]]]] = [
+    (
+        parse_organisations,
+        parse_organisation,
+        ["code", "name", "kind", "founded", "members", "capital_vnd", "representative"],
+        ["A1", "HTX A", "", "2010-01-01", "12", "1000", ""],
+        {
+            "code": _codes(),
+            "name": _texts(TEXT_LIMIT),
+            "representative": _texts(TEXT_LIMIT),
+            "founded": (_DAYS[:2], _DAYS[2:]),
+            "members": _COUNTS,
+            "capital_vnd": _AMOUNTS,
+        },
+    ),
+    (
+        parse_ratings,
+        rating_values,
+        ["code", "year", "grade", "score", "note"],
+        ["A1", "2018", "good", "", ""],
+        {"code": _codes(), "note": _texts(TEXT_LIMIT)},
+    ),
+    (
+        parse_supports,
+        parse_support,
+        ["code", "program", "date", "amount_vnd", "quantity", "unit", "reference", "note"],
+        ["A1", "credit", "2018-03-01", "1000", "2", "", "QĐ-1", ""],
+        {
+            "code": (["", *_codes()[0]], _codes()[1]),
+            "date": (_DAYS[:2], _DAYS[2:]),
+            "amount_vnd": (_AMOUNTS[0], ["", *_AMOUNTS[1]]),
+            "quantity": (_COUNTS[0], ["", *_COUNTS[1]]),
+            "unit": _texts(TEXT_LIMIT),
+            "reference": _texts(REFERENCE_LIMIT),
+            "note": _texts(TEXT_LIMIT),
+        },
+    ),
+]
+
+_AT_LIMITS = [
+    pytest.param(
+        parse_batch,
+        parse_row,
+        header,
+        [value if name == column else cell for name, cell in zip(header, good, strict=True)],
+        value,
+        fast,
+        id=f"{parse_batch.__name__}-{column}-{value if len(value) < 20 else f'{value[:3]}…({len(value)})'}",
+    )
+    for parse_batch, parse_row, header, good, cases in _FILES
+    for column, (passed, left) in cases.items()
+    for fast, values in ((True, passed), (False, left))
+    for value in values
+]
+
+
+@pytest.mark.parametrize(("parse_batch", "parse_row", "header", "row", "value", "fast"), _AT_LIMITS)
+def test_each_fast_check_agrees_with_its_parser_either_side_of_each_limit(
+    monkeypatch: pytest.MonkeyPatch,
+    parse_batch: BatchParser,
+    parse_row: RowParser,
+    header: list[str],
+    row: list[str],
+    value: str,
+    fast: bool,
+) -> None:
+    """A one-row batch gives what the row parser gives; the cells within the fast check's reach are
+    passed by it alone, so that the comparison tests the fast check and not the parser against itself."""
+    handed_on: list[str] = []  # the cells the batch left to a parser
+
+    def spy(name: str, cells: Callable[..., list[str]]) -> None:
+        original = getattr(batch, name)
+
+        def run(*args: Any, **kwargs: Any) -> Any:
+            handed_on.extend(cells(*args))
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(batch, name, run)
+
+    spy("by_value", lambda _parse, column, _bad: list(column))
+    spy("parse_text", lambda _field, cell, *_: [cell])
+    spy("_parse_row", lambda _header, cells, _parse: list(cells))
+    _same(parse_batch(header, [row]).results(1), _one_by_one(header, [row], parse_row))
+    if fast:
+        assert value not in handed_on

@@ -117,3 +117,23 @@ def test_list_by_commune_whatever_its_spelling_and_with_a_district(registry: Any
     assert codes(registry, "--commune", "Xuất", "--district", "ba be") == []  # a whole name, not a part
     assert codes(registry, "--commune", "Nowhere") == []
     assert len(codes(registry, "--commune", "  ")) == 5  # no name given: no filter
+
+
+def test_the_years_of_a_life_are_those_within_it() -> None:
+    """years_within_life, which a bulk ratings import tests a batch against, says what within_life says."""
+    from datetime import date
+
+    from htxcli.domain.periods import Period, within_life, years_within_life
+
+    for founded, dissolved in [
+        (date(2015, 6, 1), None),
+        (date(2015, 6, 1), date(2018, 1, 1)),
+        (date(2015, 1, 1), date(2015, 12, 31)),
+    ]:
+        span = years_within_life(founded, dissolved)
+        for year in range(2010, 2025):
+            assert (year in span) == within_life(founded, dissolved, Period.year(year)), (
+                founded,
+                dissolved,
+                year,
+            )

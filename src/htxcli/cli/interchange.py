@@ -15,7 +15,7 @@ from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 
 if TYPE_CHECKING:
-    from htxcli.services.interchange import ImportResult
+    from htxcli.services.loaders import ImportResult
 
 
 class Table(StrEnum):
@@ -54,7 +54,7 @@ def import_(
     \b
     Example: htx import cooperatives examples/bac-kan-2018/cooperatives.csv
     """
-    from htxcli.services import interchange
+    from htxcli.services import csvsource, interchange
     from htxcli.services.output import check_target, written
 
     guarded = registry_path(ctx)
@@ -63,7 +63,7 @@ def import_(
     try:
         if file == "-" and sys.stdin.isatty():
             say(messages.READING_KEYBOARD)
-        stream, name = interchange.open_input(file)  # at a terminal, what the clerk types, up to Ctrl-D
+        stream, name = csvsource.open_input(file)  # at a terminal, what the clerk types, up to Ctrl-D
     except KeyboardInterrupt:
         say(messages.IMPORT_INTERRUPTED)
         raise typer.Exit(130) from None
@@ -75,7 +75,7 @@ def import_(
                 reject_file = outputs.enter_context(
                     written("--rejects", rejects, registry=guarded, inputs=[file])
                 )
-            with _progress(interchange.input_size(file)) as progress:
+            with _progress(csvsource.input_size(file)) as progress:
                 result = interchange.import_csv(
                     engine(ctx),
                     table.value,

@@ -20,7 +20,13 @@ from typing import Any
 
 from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.records import (
+    CODE_LIMIT,
+    CODE_SYMBOLS,
+    DEFAULT_AMOUNT,
+    DEFAULT_KIND,
+    DEFAULT_QUANTITY,
     PLAUSIBLE_CAPITAL,
+    REFERENCE_LIMIT,
     organisation_doubts,
     parse_code,
     parse_organisation,
@@ -30,17 +36,28 @@ from htxcli.domain.records import (
     support_doubts,
 )
 from htxcli.domain.text import has_control_characters
-from htxcli.domain.values import parse_count, parse_money, parse_past_date, parse_text
+from htxcli.domain.values import (
+    PLAIN_COUNT_DIGITS,
+    PLAIN_MONEY_DIGITS,
+    TEXT_LIMIT,
+    parse_count,
+    parse_money,
+    parse_past_date,
+    parse_text,
+)
 from htxcli.domain.vocab import KINDS, PROGRAMS, SECTORS
 
 Bad = set[int]  # positions of the cells (so rows) the fast checks could not vouch for
 
-_PLAIN_CODE = "[A-Za-z0-9][A-Za-z0-9./_-]{0,63}"  # a code that parse_code returns unchanged
+# The fast checks, made from the parsers' own limits so that a rule changed there applies here too
+# (tests/test_batch.py drives both with the values either side of each limit).
+# A code that parse_code returns unchanged: ASCII letters and digits, then its symbols, CODE_LIMIT long.
+_PLAIN_CODE = f"[A-Za-z0-9][A-Za-z0-9_{re.escape(CODE_SYMBOLS)}]{{0,{CODE_LIMIT - 1}}}"
 _PLAIN_CODES = re.compile(f"(?:{_PLAIN_CODE}\n)*")
 _PLAIN_CODES_OR_BLANK = re.compile(f"(?:(?:{_PLAIN_CODE})?\n)*")
-_TEXT_LIMIT = 10_000
-_PLAIN_AMOUNTS = re.compile("(?:[0-9]{1,18}\n)*")  # what parse_money returns as int(cell)
-_PLAIN_COUNTS = re.compile("(?:[0-9]{1,9}\n)*")  # what parse_count returns as int(cell), below MAX_COUNT
+# What parse_money and parse_count return as int(cell): digits too few to pass their maximum.
+_PLAIN_AMOUNTS = re.compile(f"(?:[0-9]{{1,{PLAIN_MONEY_DIGITS}}}\n)*")
+_PLAIN_COUNTS = re.compile(f"(?:[0-9]{{1,{PLAIN_COUNT_DIGITS}}}\n)*")
 _ISO_DATES = re.compile("(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\n)*")
 
 
@@ -106,7 +123,7 @@ def by_value(parse: Callable[[str], Any], column: Sequence[str], bad: Bad) -> li
 
 
 def texts(
-    field: str, column: Sequence[str], bad: Bad, *, required: bool = False, limit: int = _TEXT_LIMIT
+    field: str, column: Sequence[str], bad: Bad, *, required: bool = False, limit: int = TEXT_LIMIT
 ) -> list[str | None]:
     """parse_text for a column: when the whole column is NFC without control characters, that is strip()."""
     joined = "\n".join(column)
@@ -154,7 +171,7 @@ def _required(parse: Callable[[str, str], Any], field: str) -> Callable[[str], A
 
 
 def _kind(value: str) -> str:
-    return KINDS.parse(value) if value.strip() else "cooperative"
+    return KINDS.parse(value) if value.strip() else DEFAULT_KIND
 
 
 def _sector(value: str) -> str | None:
@@ -199,12 +216,8 @@ RowParser = Callable[[dict[str, str]], dict[str, Any]]
 
 
 class _Absent:
-    """A column a short row does not reach: an update keeps the stored value. Pickled by name, so that
-    a batch parsed in the reading process (services/readahead.py) still holds this very object: a
-    plain object() arrived as a copy, and the short row's missing cell was taken for a value."""
-
-    def __reduce__(self) -> str:
-        return "ABSENT"
+    """A column a short row does not reach: an update keeps the stored value. Compared by identity:
+    a batch that crosses to another process must arrive holding this very object (services/wire.py)."""
 
     def __repr__(self) -> str:
         return "ABSENT"
@@ -224,32 +237,14 @@ class ParsedBatch:
     errors: list[tuple[int, HtxError]] = field(default_factory=list)
     complete: bool = True  # False when some row lacks a column (ABSENT cells)
     # Date columns whose every cell was already ISO text, as that text: SQLite stores dates so, and
-    # binding the text skips converting a million dates back (only set when every row parsed fast).
+    # binding the text skips converting a million dates back (only set when every row parsed fast);
+    # such a column also crosses to another process as its text only (services/wire.py).
     iso: dict[str, Sequence[str]] = field(default_factory=dict)
     # Filled by the importer where the rows are read: the columns of a bulk insert, ready to send.
     planned: list[Sequence[Any]] | None = None
 
     def column(self, name: str) -> list[Any]:
         return self.columns[self.fields.index(name)]
-
-    # Sent to the writing process (services/readahead.py), a date column that also has its ISO text
-    # travels as that text only and is converted again on arrival: pickling a million date objects
-    # took the reading process a second, and unpickling them cost the writer more than converting.
-    # Errors travel as their messages (not every error class can be rebuilt from its pickle).
-    def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["errors"] = [(i, HtxError(str(e))) for i, e in self.errors]
-        if self.iso:
-            as_text = {self.fields.index(name) for name in self.iso}
-            state["columns"] = [None if i in as_text else c for i, c in enumerate(self.columns)]
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        for name, text in self.iso.items():
-            i = self.fields.index(name)
-            if self.columns[i] is None:
-                self.columns[i] = list(map(date.fromisoformat, text))
 
     def row(self, j: int) -> dict[str, Any]:
         """The j-th parsed row as a dict, without the columns it does not reach."""
@@ -386,10 +381,10 @@ def parse_supports(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Pars
         codes(column("code"), bad, blank_allowed=True),
         by_value(_required(_program, "program"), column("program"), bad),
         dates(_required(parse_past_date, "date"), column("date"), bad, as_text),
-        numbers(_optional(parse_money, "amount_vnd", 0), column("amount_vnd"), bad),
-        numbers(_optional(parse_count, "quantity", 1), column("quantity"), bad, _PLAIN_COUNTS),
+        numbers(_optional(parse_money, "amount_vnd", DEFAULT_AMOUNT), column("amount_vnd"), bad),
+        numbers(_optional(parse_count, "quantity", DEFAULT_QUANTITY), column("quantity"), bad, _PLAIN_COUNTS),
         texts("unit", column("unit"), bad),
-        texts("reference", column("reference"), bad, limit=200),
+        texts("reference", column("reference"), bad, limit=REFERENCE_LIMIT),
         texts("note", column("note"), bad),
     ]
     iso = {"date": as_text[0]} if as_text else None
@@ -412,7 +407,8 @@ def organisation_doubts_in(parsed: ParsedBatch) -> Doubts:
 def support_doubts_in(parsed: ParsedBatch) -> Doubts:
     """support_doubts of each row of a parsed batch, looking at its credit rows of 0 đồng only."""
     program, amount = parsed.column("program"), parsed.column("amount_vnd")
-    if "credit" not in program or 0 not in amount:  # in C: most batches stop here
+    if "credit" not in program or DEFAULT_AMOUNT not in amount:  # in C: most batches stop here
         return []
-    suspects = [j for j, (p, a) in enumerate(zip(program, amount, strict=True)) if p == "credit" and a == 0]
+    credits = enumerate(zip(program, amount, strict=True))
+    suspects = [j for j, (p, a) in credits if p == "credit" and a == DEFAULT_AMOUNT]
     return [(j, doubt) for j in suspects for doubt in support_doubts(parsed.row(j))]

@@ -54,12 +54,19 @@ def _blank(value: str | None) -> bool:
 
 # Letters, digits and - . / _ only, starting with a letter or digit: a code is never read as a
 # spreadsheet formula (=, +, -, @) or as an option on a command line.
-_CODE = re.compile(r"[^\W_][\w./-]*")
+CODE_SYMBOLS = "./-"  # allowed after the first character, besides letters, digits and _
+CODE_LIMIT = 64  # characters
+_CODE = re.compile(rf"[^\W_][\w{re.escape(CODE_SYMBOLS)}]*")
+REFERENCE_LIMIT = 200  # characters of a support record's reference (a decision's number)
+DEFAULT_KIND = "cooperative"  # an organisation's kind when none is given
+# A support record's amount and quantity when its cells are blank.
+DEFAULT_AMOUNT = 0
+DEFAULT_QUANTITY = 1
 
 
 def parse_code(value: str | None, field: str = "code") -> str:
     """Codes are text: leading zeros stay. No spaces inside, so that a code is one word on a command line."""
-    code = parse_text(field, value, required=True, limit=64)
+    code = parse_text(field, value, required=True, limit=CODE_LIMIT)
     assert code is not None
     if _CODE.fullmatch(code) is None:
         if any(c.isspace() for c in code):
@@ -81,7 +88,7 @@ def parse_organisation(raw: Mapping[str, str | None], *, partial: bool = False) 
         elif field in _TEXT_FIELDS:
             out[field] = parse_text(field, value, required=field == "name")
         elif field == "kind":
-            out["kind"] = KINDS.parse(value) if value and value.strip() else "cooperative"
+            out["kind"] = KINDS.parse(value) if value and value.strip() else DEFAULT_KIND
         elif field == "sector":
             out["sector"] = SECTORS.parse(value) if value and value.strip() else None
         elif field == "founded":
@@ -97,7 +104,7 @@ def parse_organisation(raw: Mapping[str, str | None], *, partial: bool = False) 
         else:
             raise InvalidValue("field", field, "is not a field of an organisation")
     if not partial and "kind" not in out:
-        out["kind"] = "cooperative"
+        out["kind"] = DEFAULT_KIND
     check_life(out.get("founded"), out.get("dissolved"))
     return out
 
@@ -119,7 +126,11 @@ def support_doubts(values: Mapping[str, Any]) -> list[InvalidValue]:
     """What looks wrong in a support record's clean values yet is recorded, with a warning: a credit
     that says neither how much nor how many. Decided on the values (0 đồng and the quantity 1 that
     blank cells give), so that a command and an import of the same record warn alike."""
-    if values.get("program") == "credit" and values.get("amount_vnd") == 0 and values.get("quantity") == 1:
+    if (
+        values.get("program") == "credit"
+        and values.get("amount_vnd") == DEFAULT_AMOUNT
+        and values.get("quantity") == DEFAULT_QUANTITY
+    ):
         return [InvalidValue("program", "credit", messages.CREDIT_WITHOUT_AMOUNT)]
     return []
 
@@ -207,10 +218,10 @@ def parse_support(raw: Mapping[str, str | None]) -> dict[str, Any]:
         "code": None if _blank(code) else parse_code(code),
         "program": PROGRAMS.parse(raw.get("program") or ""),
         "date": parse_past_date("date", raw.get("date") or ""),
-        "amount_vnd": 0 if _blank(amount) else parse_money("amount_vnd", amount or ""),
-        "quantity": 1 if _blank(quantity) else parse_count("quantity", quantity or ""),
+        "amount_vnd": DEFAULT_AMOUNT if _blank(amount) else parse_money("amount_vnd", amount or ""),
+        "quantity": DEFAULT_QUANTITY if _blank(quantity) else parse_count("quantity", quantity or ""),
         "unit": parse_text("unit", raw.get("unit")),
-        "reference": parse_text("reference", raw.get("reference"), limit=200),
+        "reference": parse_text("reference", raw.get("reference"), limit=REFERENCE_LIMIT),
         "note": parse_text("note", raw.get("note")),
     }
 

@@ -47,6 +47,8 @@ def parse_past_date(field: str, value: str) -> date:
 
 
 MAX_COUNT = 2**31 - 1  # members, quantities: what an INTEGER column holds on every backend
+# Plain digits up to this many are a count whatever they are (one digit fewer than MAX_COUNT has).
+PLAIN_COUNT_DIGITS = len(str(MAX_COUNT)) - 1
 # int() refuses strings of more than 4300 digits (a ValueError, not a message): a longer number stands
 # for itself as ±10**_MAX_DIGITS, which every range check refuses as it would the number.
 _MAX_DIGITS = 4000
@@ -156,7 +158,9 @@ _GROUPED_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _GROUPED_SPACE = re.compile(r"\d{1,3}(?: \d{3})+")
 _SCALED = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*([^\d\s,.]+)\s*")
 MAX_MONEY = 10**18  # fits a signed 64-bit column with room to sum
-_MONEY_DIGITS = 19  # digits of MAX_MONEY: a longer number is larger, whatever its digits
+_MONEY_DIGITS = len(str(MAX_MONEY))  # a longer number is larger, whatever its digits
+# Plain digits up to this many are an amount whatever they are (one digit fewer than MAX_MONEY has).
+PLAIN_MONEY_DIGITS = _MONEY_DIGITS - 1
 
 
 def parse_money(field: str, value: str | int) -> int:
@@ -165,7 +169,7 @@ def parse_money(field: str, value: str | int) -> int:
         if value < 0:
             raise InvalidValue(field, value, messages.NEGATIVE)
         return value
-    if value.isascii() and value.isdigit() and len(value) <= 18:  # plain digits, the common case
+    if value.isascii() and value.isdigit() and len(value) <= PLAIN_MONEY_DIGITS:  # the common case
         return int(value)
     text = _CURRENCY.sub("", value.strip()).strip().replace("\u00a0", " ")
     if text.startswith("-"):
@@ -245,7 +249,12 @@ def format_count(number: int | None) -> str:
     return "" if number is None else f"{number:,}".replace(",", ".")
 
 
-def parse_text(field: str, value: str | None, *, required: bool = False, limit: int = 10_000) -> str | None:
+TEXT_LIMIT = 10_000  # characters of a text field, unless its parser says fewer
+
+
+def parse_text(
+    field: str, value: str | None, *, required: bool = False, limit: int = TEXT_LIMIT
+) -> str | None:
     """NFC and trimmed; control characters (NUL, escape codes) rejected, not stored."""
     text = clean(value)
     if text is None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.store.location import resolve
 from htxcli.store.migrate import HEAD_REVISION, backup_sqlite, stored_revision
 from htxcli.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def status(engine: Engine, option: str | None) -> dict[str, Any]:

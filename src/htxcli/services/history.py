@@ -10,13 +10,14 @@ from __future__ import annotations
 import getpass
 import json
 from collections.abc import Iterator, Mapping
-from typing import Any
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import Conflict, HtxError, NotFound
 from htxcli.store.uow import UnitOfWork, retrying
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def current_user() -> str:

@@ -15,9 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from itertools import repeat
-from typing import Any
-
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
 from htxcli.domain.batch import ABSENT, ParsedBatch
@@ -25,6 +23,9 @@ from htxcli.domain.places import preferred_spelling, spellings_by_key
 from htxcli.domain.records import ORGANISATION_FIELDS
 from htxcli.domain.text import fold
 from htxcli.store.repositories import codes_and_names, district_spellings
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 DISTRICT_AT = ORGANISATION_FIELDS.index("district")  # in the columns of a bulk insert
 

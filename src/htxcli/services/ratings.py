@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from htxcli.domain.records import check_rating_year, parse_rating, parse_rating_year
 from htxcli.services.history import record_change
 from htxcli.services.registry import require
 from htxcli.store.uow import UnitOfWork, retrying
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ cannot overlap the two: the writer needs Python's lock for every row it binds an
 the reader holds it, so they take turns. A child process has its own lock. It is forked after the
 file's header has been read, so it carries on from the same place in the same stream (stdin too);
 it never touches the database connection it inherits, and leaves with os._exit, so nothing of the
-parent's is closed or flushed from it. Batches come back pickled through a pipe, which holds one
-or two of them: memory stays flat however large the file.
+parent's is closed or flushed from it. Batches come back pickled through a pipe (wire.py), which
+holds one or two of them: memory stays flat however large the file.
 
 Only on Linux with two or more cores, and only for large inputs; elsewhere the same batches are
 made in this process, one after another.
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import signal
 import struct
 import sys
@@ -25,6 +24,7 @@ from typing import Any, BinaryIO, NoReturn, TypeVar
 
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
+from htxcli.services import wire
 
 T = TypeVar("T")
 
@@ -78,7 +78,7 @@ def _receive(pipe: BinaryIO) -> tuple[str, Any]:
     data = pipe.read(length)
     if len(data) < length:
         raise HtxError(messages.READER_STOPPED)
-    message: tuple[str, Any] = pickle.loads(data)
+    message: tuple[str, Any] = wire.loads(data)
     return message
 
 
@@ -103,7 +103,7 @@ def _produce(produce: Callable[[], Iterator[T]], write_end: int) -> NoReturn:
 
 
 def _send(pipe: BinaryIO, message: tuple[str, Any]) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    data = wire.dumps(message)
     pipe.write(_LENGTH.pack(len(data)))
     pipe.write(data)
     pipe.flush()

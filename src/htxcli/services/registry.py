@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import Any
-
-from sqlalchemy import Engine
-from sqlalchemy.engine import RowMapping
+from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
 from htxcli.domain.areas import Area
@@ -24,6 +21,10 @@ from htxcli.domain.values import parse_past_date
 from htxcli.services.history import record_change
 from htxcli.store.repositories import OrganisationFilter, SupportFilter
 from htxcli.store.uow import UnitOfWork, retrying
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import RowMapping
 
 Profile = dict[str, Any]
 

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
 from htxcli.domain.areas import Area
@@ -43,6 +41,9 @@ from htxcli.domain.shares import largest_remainder
 from htxcli.domain.text import fold, sort_key
 from htxcli.domain.vocab import BANDS, KINDS, PROGRAMS, RATED_GRADES
 from htxcli.store.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 ORGANISATION_METRICS = ("active", "new", "dissolved", "members", "capital_vnd", "active_start")
 SUPPORT_METRICS = ("organisations", "records", "quantity", "amount_vnd")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import Conflict
@@ -15,6 +13,9 @@ from htxcli.services.history import record_change
 from htxcli.services.registry import require, support_record
 from htxcli.store.repositories import SupportFilter
 from htxcli.store.uow import UnitOfWork, retrying
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 @retrying
