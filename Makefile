@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := build/demo.db
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean catalog
 
 $(BIN)/htx: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,12 +16,18 @@ demo: $(BIN)/htx
 	@bash examples/demo.sh $(DEMO_DB)
 
 lint: $(BIN)/htx
-	$(BIN)/ruff check src tests migrations/env.py benchmarks examples
-	$(BIN)/ruff format --check src tests migrations/env.py benchmarks examples
+	$(BIN)/ruff check src tests tools migrations/env.py benchmarks examples
+	$(BIN)/ruff format --check src tests tools migrations/env.py benchmarks examples
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest
+
+# After changing a message: extract, merge into the .po (then translate what is new), compile the .mo.
+catalog: $(BIN)/htx
+	$(BIN)/python tools/catalog.py update
+	$(BIN)/python tools/catalog.py compile
+	$(BIN)/python tools/catalog.py check
 
 bench: $(BIN)/htx
 	$(BIN)/python benchmarks/run.py

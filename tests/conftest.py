@@ -14,6 +14,10 @@ from typer.testing import CliRunner
 
 from htxcli.cli.app import app
 
+# Tests pin the language they check: English unless a test says otherwise (test_language.py). Set in
+# the environment, so that htx run as a subprocess speaks it too.
+os.environ["HTX_LANG"] = "en"
+
 ROOT = Path(__file__).resolve().parents[1]
 HTX = [sys.executable, "-m", "htxcli"]
 

@@ -26,6 +26,7 @@ def test_wheel_installs_and_creates_a_database(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "htxcli/migrations/env.py" in names
     assert any(n.startswith("htxcli/migrations/versions/0001") for n in names)
+    assert "htxcli/locale/vi/LC_MESSAGES/htx.mo" in names  # the compiled catalog travels with htx
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
@@ -51,3 +52,13 @@ def test_wheel_installs_and_creates_a_database(tmp_path: Path) -> None:
         check=True,
     )
     assert "0470012345,HTX Tân Thành" in listed.stdout
+    # Vietnamese from the installed catalog, in a locale that names no language.
+    vietnamese = subprocess.run(
+        [htx, "--db", db, "show", "0470012345"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(elsewhere)},
+    )
+    assert "Ngày thành lập" in vietnamese.stdout and "15/03/2012" in vietnamese.stdout

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from typing import Annotated, Any
 
+import click
 import typer
 from typer.core import TyperGroup
 
@@ -20,6 +22,18 @@ class HtxGroup(TyperGroup):
     """Turns every failure a user can fix into one line on stderr and exit 1, never a traceback. Each
     group of commands (htx, htx support, htx db) is one, so that the innermost names the command that
     failed, and a field in the line is named as that command's option."""
+
+    def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
+        """Before Click reads the command line (and may print help or a usage error), choose the
+        language and put the tree's help in it."""
+        from htxcli.cli.help import translate
+        from htxcli.domain import i18n
+
+        argv = list(sys.argv[1:] if args is None else args)
+        i18n.use(_language_option(argv) or i18n.language_from_environment())
+        if i18n.current() != "en":
+            translate(self, i18n.gettext)
+        return super().main(argv, *rest, **options)
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -36,6 +50,11 @@ class HtxGroup(TyperGroup):
                 hint = next((h for known, h in messages.DB_HINTS.items() if known in detail), None)
                 _fail(f"database: {detail}" + (f"; {hint}" if hint else ""))
             raise
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # Click suggests the names a mistyped command may have meant, through gettext; Typer adds its
+        # own suggestion again, in English only.
+        return click.Group.resolve_command(self, ctx, args)
 
     def _as_typed(self, ctx: Any, e: HtxError) -> HtxError:
         name = ctx.invoked_subcommand
@@ -56,10 +75,31 @@ def _first_line(e: object) -> str:
 
 
 def _fail(message: str) -> None:
+    from htxcli.domain.i18n import gettext
     from htxcli.domain.text import printable
 
-    print(printable(f"Error: {' '.join(message.split())}"), file=sys.stderr)
+    # Click's own message id, so that its usage errors and htx's read alike in every language.
+    line = gettext("Error: {message}").format(message=" ".join(message.split()))
+    print(printable(line), file=sys.stderr)
     raise typer.Exit(1)
+
+
+_ROOT_OPTIONS_WITH_VALUES = ("--db",)
+
+
+def _language_option(argv: list[str]) -> str | None:
+    """--lang's value, read ahead of Click: among the options before the command's name."""
+    words = iter(argv)
+    for word in words:
+        if word == "--lang":
+            return next(words, None)
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+        if word in _ROOT_OPTIONS_WITH_VALUES:
+            next(words, None)
+        elif not word.startswith("-"):
+            return None  # the command's name: what follows is its own
+    return None
 
 
 app = typer.Typer(
@@ -77,6 +117,11 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class Language(StrEnum):
+    vi = "vi"
+    en = "en"
 
 
 def _version(value: bool) -> None:
@@ -102,7 +147,18 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="The language htx speaks: vi (Vietnamese) or en (English). Default: $HTX_LANG, else the "
+            "locale's language, else Vietnamese. CSV, JSON and exports are the same in both.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
+    # --lang took effect before Click read the command line (HtxGroup.main); it is declared here so
+    # that Click accepts it and lists it.
     ctx.obj = State(db_option)
 
 

@@ -31,8 +31,9 @@ def status(ctx: typer.Context, format: FormatOption = Format.table) -> None:
 
         write_json(out(), info)
     else:
+        labels = messages.STATUS_LABELS
         for key, value in info.items():
-            print(f"{key}: {value}", file=out())
+            print(f"{labels.get(key, key)}: {value}", file=out())
 
 
 @app.command()

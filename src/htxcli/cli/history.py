@@ -129,11 +129,18 @@ def undo(
     if not yes:
         if not sys.stdin.isatty():
             raise HtxError(messages.UNDO_NOT_CONFIRMED)
+        from htxcli.cli.prompts import confirm
+
         asked = [messages.UNDO_QUESTION]
         if theirs:
             asked.append(messages.UNDO_THEIRS_QUESTION.format(user=target["user_name"]))
         for question in asked:
-            if not typer.confirm(question, default=False, err=True):
+            try:
+                answer = confirm(question)
+            except (EOFError, KeyboardInterrupt):  # Ctrl-D or Ctrl-C: a "no"
+                answer = False
+                say("")
+            if not answer:
                 say(messages.UNDO_DECLINED)
                 raise typer.Exit(1)
     result = service.undo(eng, target["id"], newest=wanted is None)

@@ -48,6 +48,26 @@ def ask_until(label: str, accept: Callable[[str], T], field: str | None = None) 
             say(messages.PROMPT_PROBLEM.format(problem=problem(e, field)))
 
 
+_YES = frozenset({"y", "yes", "c", "co"})  # folded: "có" and "Có" are "co"
+_NO = frozenset({"n", "no", "k", "khong"})
+
+
+def confirm(question: str) -> bool:
+    """A yes-or-no question, "no" unless answered: y/yes or có/c, n/no or không/k, any case and
+    with or without accents (Click's confirm knows only y and n)."""
+    from htxcli.domain.text import fold
+
+    def yes_or_no(answer: str) -> bool:
+        word = fold(answer).strip()
+        if not word or word in _NO:
+            return False
+        if word in _YES:
+            return True
+        raise HtxError(messages.PROMPT_YES_NO)
+
+    return ask_until(f"{question} {messages.YES_NO_CHOICES}", yes_or_no)
+
+
 def problem(e: HtxError, field: str | None) -> str:
     """The problem, without the field's name when it is the field just asked (the clerk typed no option,
     and internal names such as capital_vnd mean nothing to them)."""

@@ -88,14 +88,19 @@ def rate(
 
 def _usage(problem: str) -> NoReturn:
     """A command line that says too little: one line, and the exit code of usage errors."""
-    say(f"Error: {problem}")
+    from htxcli.domain.i18n import gettext
+
+    say(gettext("Error: {message}").format(message=problem))  # Click's words, as every error line
     raise typer.Exit(2)
 
 
 def _graded(rating: Grade) -> str:
+    from htxcli.domain.vocab import GRADES
+
+    grade = GRADES.spoken(rating.grade)  # the clerk's word: khá, not fair
     if rating.score is None:
-        return rating.grade
-    return messages.GRADE_WITH_SCORE.format(grade=rating.grade, score=rating.score)
+        return grade
+    return messages.GRADE_WITH_SCORE.format(grade=grade, score=rating.score)
 
 
 def _confirm(result: RatingResult) -> None:

@@ -157,10 +157,11 @@ def dissolve(
     \b
     Example: htx dissolve 4700284512 --on 31/12/2018
     """
+    from htxcli.domain.values import format_date
     from htxcli.services import registry
 
     values = registry.dissolve(engine(ctx, create=False), code, on)
-    say(messages.DISSOLVED.format(code=values["code"], date=values["dissolved"].isoformat()))
+    say(messages.DISSOLVED.format(code=values["code"], date=format_date(values["dissolved"])))
 
 
 def reinstate(ctx: typer.Context, code: Annotated[str, typer.Argument()]) -> None:

@@ -58,6 +58,8 @@ def add(
       htx support add outreach --date 2018-05-10 --quantity 8 --unit lớp
     """
     from htxcli.domain.records import support_doubts
+    from htxcli.domain.values import format_date
+    from htxcli.domain.vocab import PROGRAMS
     from htxcli.services import support
 
     raw = {
@@ -73,11 +75,11 @@ def add(
     record, warning = support.add(engine(ctx), raw)
     if warning:
         date_option = typed_names(ctx, ["date"])[0]
-        say(messages.WARNING.format(problem=f"{date_option} {record['date'].isoformat()} {warning}"))
+        say(messages.WARNING.format(problem=f"{date_option} {format_date(record['date'])} {warning}"))
     warn(ctx, support_doubts(record))
     say(
         messages.SUPPORT_ADDED.format(
-            id=record["id"], program=record["program"], date=record["date"].isoformat()
+            id=record["id"], program=PROGRAMS.spoken(record["program"]), date=format_date(record["date"])
         )
     )
 

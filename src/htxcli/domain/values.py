@@ -6,10 +6,11 @@ Every parser takes the field name so that its error names the field and the valu
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
+from htxcli.domain.i18n import current
 from htxcli.domain.text import clean, has_control_characters
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -179,7 +180,7 @@ def parse_money(field: str, value: str | int) -> int:
     if _PLAIN.fullmatch(text) or _GROUPED_DOT.fullmatch(text) or _GROUPED_SPACE.fullmatch(text):
         digits = text.replace(".", "").replace(" ", "").lstrip("0")
         if len(digits) > _MONEY_DIGITS:
-            raise InvalidValue(field, value, _MONEY_TOO_LARGE)
+            raise InvalidValue(field, value, _money_too_large())
         amount = int(digits or "0")
     elif (parts := _scaled_parts(text)) is not None:
         amount = _sum_of_parts(field, value, parts)
@@ -189,7 +190,7 @@ def parse_money(field: str, value: str | int) -> int:
     else:
         raise InvalidValue(field, value, messages.NOT_MONEY)
     if amount > MAX_MONEY:
-        raise InvalidValue(field, value, _MONEY_TOO_LARGE)
+        raise InvalidValue(field, value, _money_too_large())
     return amount
 
 
@@ -220,7 +221,7 @@ def _sum_of_parts(field: str, value: str, parts: list[tuple[str, str, int]]) -> 
         fraction = fraction.rstrip("0")
         whole = whole.lstrip("0")
         if len(whole) + len(str(scale)) > _MONEY_DIGITS + 1:
-            raise InvalidValue(field, value, _MONEY_TOO_LARGE)
+            raise InvalidValue(field, value, _money_too_large())
         if len(fraction) >= len(str(scale)):  # finer than one đồng
             raise InvalidValue(field, value, messages.FRACTION_OF_DONG)
         numerator = int(whole + fraction or "0") * scale
@@ -235,7 +236,8 @@ def _sum_of_parts(field: str, value: str, parts: list[tuple[str, str, int]]) -> 
     return total
 
 
-_MONEY_TOO_LARGE = messages.MONEY_TOO_LARGE.format(limit=f"{MAX_MONEY:,}".replace(",", "."))
+def _money_too_large() -> str:
+    return messages.MONEY_TOO_LARGE.format(limit=f"{MAX_MONEY:,}".replace(",", "."))
 
 
 def format_money(amount: int | None) -> str:
@@ -243,6 +245,20 @@ def format_money(amount: int | None) -> str:
     if amount is None:
         return ""
     return f"{amount:,}".replace(",", ".") + " ₫"
+
+
+def format_date(day: date | None) -> str:
+    """For people: 16/11/2018 in Vietnamese (zero-padded, day first), 2018-11-16 in English."""
+    if day is None:
+        return ""
+    return day.strftime("%d/%m/%Y") if current() == "vi" else day.isoformat()
+
+
+def format_moment(moment: datetime) -> str:
+    """A time of day for people (the history's "when"), to the second."""
+    if current() == "vi":
+        return moment.strftime("%d/%m/%Y %H:%M:%S")
+    return moment.isoformat(sep=" ")
 
 
 def format_count(number: int | None) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
+from htxcli.domain.i18n import current
 from htxcli.domain.text import fold
 
 
@@ -23,13 +24,20 @@ class Vocabulary:
         """Map a key, a Vietnamese name or an abbreviation (any case, any diacritics) to its key."""
         key = self.aliases.get(fold(value))
         if key is None:
-            raise InvalidValue(
-                self.field, value, messages.NOT_IN_VOCABULARY.format(choices=", ".join(self.keys))
-            )
+            choices = ", ".join(self.spoken(key) for key in self.keys)
+            raise InvalidValue(self.field, value, messages.NOT_IN_VOCABULARY.format(choices=choices))
         return key
 
     def label(self, key: str | None) -> str:
         return self.labels.get(key, key or "") if key else ""
+
+    def spoken(self, key: str) -> str:
+        """The word for a key inside a sentence: in Vietnamese the clerk's own word ('khá', 'tín dụng';
+        abbreviations such as HTX as they are), in English the key a script would type ('fair')."""
+        if current() == "en" or key not in self.labels:
+            return key
+        label = self.labels[key]
+        return label if label[:2].isupper() else label[:1].lower() + label[1:]
 
 
 def _vocabulary(field: str, entries: dict[str, tuple[str, ...]]) -> Vocabulary:

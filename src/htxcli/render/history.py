@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from htxcli.domain import messages
+from htxcli.domain.vocab import GRADES, PROGRAMS
 
 # Derived columns change with the fields they come from; showing them would only repeat those.
 _HIDDEN = {"search_key", "name_key", "district_key", "sort_key", "created_by", "organisation_id"}
@@ -21,6 +22,9 @@ def headline(entry: Mapping[str, Any]) -> str:
     if command == "undo":
         return messages.HISTORY_UNDO.format(id=s["reverted"], command=s["command"])
     values = {**s, "fields": ", ".join(s.get("fields", ())), "code": s.get("code") or messages.PROVINCE_WIDE}
+    for field, vocabulary in (("grade", GRADES), ("program", PROGRAMS)):
+        if isinstance(values.get(field), str):  # the clerk's word: khá, not fair
+            values[field] = vocabulary.spoken(values[field])
     template = messages.HISTORY_HEADLINES.get(command)
     if template is None:  # an entry written by a newer htx
         return ", ".join(f"{k}={v}" for k, v in s.items())

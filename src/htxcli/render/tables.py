@@ -11,7 +11,7 @@ from rich.table import Table
 
 from htxcli.domain import messages
 from htxcli.domain.records import ORGANISATION_FIELDS
-from htxcli.domain.values import format_count, format_money
+from htxcli.domain.values import format_count, format_date, format_moment, format_money
 from htxcli.domain.vocab import GRADES, KIND_ABBREVIATIONS, KINDS, PROGRAMS, SECTORS
 
 _LABELS = {"kind": KINDS, "sector": SECTORS, "grade": GRADES, "program": PROGRAMS}
@@ -40,7 +40,7 @@ def cell(field: str, value: Any) -> str:
     if field in ("members", "quantity"):
         return format_count(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return format_date(value)
     return str(value)
 
 
@@ -160,5 +160,5 @@ def history(entries: Sequence[Mapping[str, Any]], describe: Any) -> Table:
         what = describe(e)
         if e.get("undone_by"):
             what[0] += " " + messages.HISTORY_UNDONE.format(id=e["undone_by"])
-        t.add_row(str(e["id"]), e["at"].isoformat(sep=" "), e["user_name"], e["command"], "\n".join(what))
+        t.add_row(str(e["id"]), format_moment(e["at"]), e["user_name"], e["command"], "\n".join(what))
     return t

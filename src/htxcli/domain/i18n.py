@@ -1,0 +1,110 @@
+"""Which language htx speaks, and the catalog it speaks it from: GNU gettext, as Click itself uses it.
+
+Every sentence is written in English in the code (the message id) and translated at the moment it is
+shown, from `locale/<lang>/LC_MESSAGES/htx.mo` inside the package. htx's catalog is made the process's
+gettext domain, so Click's own words ("Usage:", "Show this message and exit.", "No such option") are
+looked up in the same catalog as htx's, with no text patched.
+
+The language, first found wins: --lang; $HTX_LANG; $LC_ALL, $LC_MESSAGES, $LANG (the first set), or the
+user's interface language on Windows; Vietnamese. A locale naming another language gets English, and
+C/POSIX or nothing at all gets Vietnamese: the people htx is for read Vietnamese. An empty variable
+counts as unset.
+
+Standard library only, and cheap: choosing costs a few lookups, a catalog is one small file read once.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TypeVar
+
+DOMAIN = "htx"
+LANGUAGES = ("vi", "en")
+DEFAULT = "vi"
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
+ENV_VAR = "HTX_LANG"
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+_current = DEFAULT
+
+T = TypeVar("T")
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog (pybabel extract -k N_) without translating it yet: the
+    language is chosen after the modules holding messages are imported."""
+    return message
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    env = os.environ if environ is None else environ
+    chosen = env.get(ENV_VAR, "").strip()
+    if chosen:
+        return _language_of(chosen)
+    for name in _LOCALE_VARIABLES:
+        value = env.get(name, "").strip()
+        if value:
+            return _language_of(value)
+    if sys.platform == "win32" and environ is None:
+        return _language_of(_windows_ui_locale())
+    return DEFAULT
+
+
+def _language_of(value: str) -> str:
+    """'vi_VN.UTF-8' -> vi, 'en_GB' -> en, 'C.UTF-8' -> the default, 'fr_FR' -> en."""
+    code = value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    if code in ("", "c", "posix"):
+        return DEFAULT
+    return code if code in LANGUAGES else "en"
+
+
+def _windows_ui_locale() -> str:
+    try:
+        import ctypes
+        import locale
+
+        lcid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+        return str(locale.windows_locale.get(lcid, ""))
+    except (AttributeError, OSError):
+        return ""
+
+
+_catalog: _gettext.NullTranslations = _gettext.NullTranslations()
+
+
+def use(language: str) -> None:
+    """Speak `language` from now on (also for Click, through the process's gettext domain)."""
+    global _current, _catalog
+    _current = language if language in LANGUAGES else "en"
+    # English is the message ids themselves: no catalog to read.
+    _catalog = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[_current], fallback=True)
+    _gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    _gettext.textdomain(DOMAIN)
+    # Click calls gettext.gettext, which finds its catalog by the LANGUAGE variable first.
+    os.environ["LANGUAGE"] = _current
+
+
+def current() -> str:
+    return _current
+
+
+def gettext(message: str) -> str:
+    return _catalog.gettext(message)
+
+
+_ = gettext
+
+
+def translated(value: T) -> T:
+    """A message, or a mapping or tuple of them, in the current language."""
+    if isinstance(value, str):
+        return gettext(value)  # type: ignore[return-value]
+    if isinstance(value, Mapping):
+        return {key: translated(item) for key, item in value.items()}  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        return tuple(translated(item) for item in value)  # type: ignore[return-value]
+    return value

@@ -1,0 +1,254 @@
+"""htx speaks Vietnamese by default and English on request, from gettext catalogs (issue 14).
+
+Every other test module runs in English (conftest.py sets HTX_LANG=en); these pin the language they check.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from htxcli.domain.i18n import language_from_environment
+from tests.conftest import EXAMPLE, HTX, ROOT, TABLES, invoke, load_example
+
+sys.path.insert(0, str(ROOT / "tools"))
+import catalog
+
+# Words of English sentences; none may be left in what a clerk reads in Vietnamese. (Option names,
+# vocabulary keys a clerk may type, and SQL or file-format names are allowed to stay.)
+ENGLISH = re.compile(
+    r"\b(the|is|not|and|or|of|to|with|give|use|Usage|Options|Commands|Error|Warning|Show|this|"
+    r"message|missing|invalid|value|registered|organisations?|Total|new|changed|unchanged)\b"
+)
+
+
+def _vi(
+    *args: str, db: Path | str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """htx as a clerk starts it: no HTX_LANG, a locale that names no language."""
+    environ = {
+        k: v for k, v in os.environ.items() if k not in ("HTX_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")
+    }
+    environ.update({"LANG": "C.UTF-8", **(env or {})})
+    head = [*HTX, "--db", str(db)] if db is not None else list(HTX)
+    return subprocess.run([*head, *args], capture_output=True, text=True, env=environ, cwd=ROOT, check=False)
+
+
+# --- which language ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "vi"),
+        ({"LANG": "C.UTF-8"}, "vi"),
+        ({"LANG": "POSIX"}, "vi"),
+        ({"LANG": "vi_VN.UTF-8"}, "vi"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "fr_FR.UTF-8"}, "en"),  # another language: English, which more people read
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "vi_VN"}, "vi"),
+        ({"LANG": "vi_VN", "LC_ALL": "de_DE"}, "en"),
+        ({"LC_ALL": "", "LANG": "en_GB"}, "en"),  # an empty variable counts as unset
+        ({"HTX_LANG": "vi", "LANG": "en_US"}, "vi"),
+        ({"HTX_LANG": "en", "LANG": "vi_VN"}, "en"),
+        ({"HTX_LANG": "", "LANG": "en_US"}, "en"),
+        ({"HTX_LANG": " ", "LANG": ""}, "vi"),
+    ],
+)
+def test_the_language_follows_htx_lang_then_the_locale_then_vietnamese(
+    environ: dict[str, str], expected: str
+) -> None:
+    assert language_from_environment(environ) == expected
+
+
+def test_lang_option_wins_over_the_environment(tmp_path: Path) -> None:
+    r = _vi("--lang", "en", "--help", env={"HTX_LANG": "vi"})
+    assert r.returncode == 0 and r.stdout.startswith("Usage: ")
+    r = _vi("--db", str(tmp_path / "x.db"), "--lang=vi", "--help", env={"HTX_LANG": "en"})
+    assert r.stdout.startswith("Cách dùng: ")
+
+
+# --- the catalog ---------------------------------------------------------------------------------
+
+
+def test_every_message_has_its_vietnamese_with_the_same_placeholders() -> None:
+    assert catalog.problems("vi") == []
+
+
+def test_the_check_fails_when_a_translation_is_removed_or_a_placeholder_renamed(tmp_path: Path) -> None:
+    original = catalog.po_path("vi").read_text(encoding="utf-8")
+    removed = tmp_path / "removed.po"
+    removed.write_text(original.replace('msgstr "Đã thêm {code} {name}"', 'msgstr ""', 1), encoding="utf-8")
+    assert removed.read_text(encoding="utf-8") != original
+    assert catalog.problems("vi", removed) == ["untranslated: 'Added {code} {name}'"]
+    renamed = tmp_path / "renamed.po"
+    renamed.write_text(original.replace('msgstr "Đã thêm {code} {name}"', 'msgstr "Đã thêm {ma} {name}"', 1))
+    assert catalog.problems("vi", renamed) == [
+        "placeholders differ: 'Added {code} {name}' -> 'Đã thêm {ma} {name}'"
+    ]
+
+
+def test_the_compiled_catalog_is_the_reviewed_one() -> None:
+    """htx reads the .mo; reviewers read the .po: they must say the same (tools/catalog.py compile)."""
+    assert catalog.mo_path("vi").read_bytes() == catalog.compiled("vi")
+
+
+# --- what a clerk reads ----------------------------------------------------------------------------
+
+
+def _every_command() -> list[list[str]]:
+    import typer.main
+
+    from htxcli.cli.app import app
+
+    found: list[list[str]] = []
+
+    def walk(command: object, path: list[str]) -> None:
+        found.append(path)
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+def test_every_help_reads_in_vietnamese() -> None:
+    for path in _every_command():
+        r = _vi(*path, "--help")
+        assert r.returncode == 0, (path, r.stderr)
+        assert r.stdout.startswith("Cách dùng: "), (path, r.stdout[:80])
+        assert "Tùy chọn:" in r.stdout
+        prose = _prose(r.stdout)
+        assert not ENGLISH.search(prose), (path, ENGLISH.search(prose), prose)
+
+
+# Lists such as year,section,key; quoted values; option names; metavars; URLs; [choices].
+_NOT_PROSE = re.compile(
+    r"\w+(?:,\w+)+|'[^']*'|\"[^\"]*\"|\S*--?[a-z][\w-]*|\b[A-Z_]{2,}\b|\S+://\S+|\[[^\]]*\]"
+)
+
+
+def _prose(text: str) -> str:
+    """What a clerk reads as sentences: without examples, option names, metavars and quoted values."""
+    kept = []
+    for line in text.splitlines():
+        if line.strip().startswith(("htx ", "Ví dụ: htx", "Cách dùng:")):
+            continue
+        line = _NOT_PROSE.sub(" ", line)
+        kept.append(line)
+    return "\n".join(kept)
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("vi") / "htx.db"
+    load_example(db)
+    return db
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("add", "HTX Mới", "--code", "N1", "--founded", "31/02/2019"), "Lỗi: --founded: '31/02/2019' "),
+        (("list", "--nope"), "Lỗi: Không có tùy chọn '--nope'."),
+        (("rate",), "Lỗi: "),
+        (("show", "9999999999"), "Lỗi: code: '9999999999' không có trong sổ đăng ký"),
+        (("support", "add"), "Lỗi: "),
+    ],
+)
+def test_errors_read_in_vietnamese(example: Path, args: tuple[str, ...], expected: str) -> None:
+    r = _vi(*args, db=example)
+    assert r.returncode in (1, 2)
+    assert expected in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr
+    assert not ENGLISH.search(_prose(r.stderr)), r.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("report", "2018"), "Tổ chức đến cuối năm 2018"),
+        (("report", "2018", "--compare"), "Chỉ tiêu"),
+        (("show", "4700257731"), "Ngày thành lập"),
+        (("list", "--district", "ba be"), "Loại hình"),
+        (("history",), "Lịch sử"),
+        (("support", "list", "--year", "2018"), "toàn tỉnh"),
+        (("db", "status"), ""),
+    ],
+)
+def test_what_htx_shows_reads_in_vietnamese(example: Path, args: tuple[str, ...], expected: str) -> None:
+    r = _vi(*args, db=example)
+    assert r.returncode == 0, r.stderr
+    assert expected in r.stdout
+    assert not ENGLISH.search(_prose(r.stdout + r.stderr)), (r.stdout + r.stderr)[:2000]
+
+
+def test_db_check_findings_read_in_vietnamese(tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    for code, name in (("C1", "HTX Tân Thành"), ("C2", "HTX TAN THANH")):
+        assert invoke(db, "add", name, "--code", code, "--founded", "2015-01-01").exit_code == 0
+    r = _vi("db", "check", db=db)
+    assert r.returncode == 1 and r.stdout.strip(), r.stderr
+    assert not ENGLISH.search(_prose(r.stdout + r.stderr)), r.stdout + r.stderr
+
+
+def test_dates_in_tables_are_day_first_and_confirmations_echo_the_clerks_word(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    r = _vi("add", "HTX Ngày", "--code", "D1", "--founded", "2015-04-20", db=db)
+    assert r.returncode == 0, r.stderr
+    assert "20/04/2015" in _vi("show", "D1", db=db).stdout
+    r = _vi("rate", "D1", "2018", "tốt", db=db)
+    assert r.stderr.strip().endswith(": tốt"), r.stderr
+    assert "good" not in r.stderr
+
+
+def test_machine_formats_are_the_same_in_both_languages(example: Path) -> None:
+    commands = [
+        ("report", "2018", "--format", "json"),
+        ("report", "2016..2018", "--format", "csv"),
+        ("report", "2018", "--compare", "--format", "json"),
+        *(("export", table) for table in TABLES),
+        ("export", "ratings", "--format", "json"),
+        ("list", "--format", "csv"),
+        ("history", "--format", "json"),
+    ]
+    for args in commands:
+        vi = _vi(*args, db=example)
+        en = _vi(*args, db=example, env={"HTX_LANG": "en"})
+        assert vi.returncode == en.returncode == 0, args
+        assert vi.stdout == en.stdout, args
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_undo_at_a_terminal_asks_in_vietnamese_and_takes_co_or_khong(tmp_path: Path) -> None:
+    from tests.terminal import Terminal
+
+    db = tmp_path / "u.db"
+    assert invoke(db, "add", "HTX Hoàn Tác", "--code", "U1", "--founded", "2015-01-01").exit_code == 0
+    env_before = os.environ.get("HTX_LANG")
+    os.environ["HTX_LANG"] = "vi"  # the terminal's htx inherits it
+    try:
+        with Terminal(db, "undo") as terminal:
+            terminal.expect("[c/K]: ")
+            terminal.type("có")
+            code, _ = terminal.finish()
+    finally:
+        os.environ["HTX_LANG"] = env_before or "en"
+    assert code == 0, terminal.transcript
+    assert not ENGLISH.search(_prose(terminal.transcript)), terminal.transcript
+    assert invoke(db, "show", "U1").exit_code == 1  # undone: the organisation is gone
+
+
+def test_the_example_loads_the_same_in_vietnamese(tmp_path: Path) -> None:
+    db = tmp_path / "e.db"
+    for table in TABLES:
+        r = _vi("import", table, str(EXAMPLE / f"{table}.csv"), db=db)
+        assert r.returncode == 0, r.stderr
+        assert not ENGLISH.search(_prose(r.stderr)), r.stderr
+    shutil.rmtree(tmp_path)
