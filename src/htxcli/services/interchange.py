@@ -37,6 +37,7 @@ from htxcli.domain.batch import (
     parse_supports,
     support_doubts_in,
 )
+from htxcli.domain.cells import unprotect_cell
 from htxcli.domain.errors import HtxError
 from htxcli.domain.periods import Period
 from htxcli.domain.records import (
@@ -49,7 +50,6 @@ from htxcli.domain.records import (
     derived_keys,
 )
 from htxcli.domain.text import fold, printable
-from htxcli.render.machine import unprotect_cell
 from htxcli.services.history import current_user
 from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
 from htxcli.services.readahead import read_ahead
