@@ -28,9 +28,12 @@ class Run:
 
 
 # --- backends ----------------------------------------------------------------------------------
-# Modules marked `both_backends` run each test on SQLite and on PostgreSQL. The server is named by
-# HTX_TEST_POSTGRES (a SQLAlchemy URL to a database the tests may create databases from; .ci/run starts
-# one). Without it those runs skip, except under CI=true, where a missing server fails.
+# Tests marked `both_backends` (a module's pytestmark, or one test's mark) run on SQLite and on
+# PostgreSQL when they take a database: the `backend` fixture, or one built on it (db_path, databases,
+# htx, registry, example_db). A test that makes its own file under tmp_path takes none, and runs once, on
+# SQLite only: keep that for what only a file has (its bytes, its indexes, its folder). The server is
+# named by HTX_TEST_POSTGRES (a SQLAlchemy URL to a database the tests may create databases from;
+# .ci/run starts one). Without it those runs skip, except under CI=true, where a missing server fails.
 
 BACKENDS = ("sqlite", "postgresql")
 

@@ -1,6 +1,7 @@
 """Nothing lost: db check and db backup, bad database files, concurrent clerks, killed imports, a full disk.
 
-These run real processes against real files: the failures they guard against happen between processes.
+Most run real processes against real files, since the failures they guard against happen between
+processes; the concurrent writers run on PostgreSQL too.
 """
 
 from __future__ import annotations
