@@ -58,10 +58,7 @@ def fresh_database(backend: str, folder: Path) -> Path | str:
     at `folder`/registry/htx.db; on the server, the URL of a new database copied from a template.
     A test of what happens where no registry exists yet takes `missing_database` instead."""
     if backend == "sqlite":
-        db = missing_database(folder)
-        db.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(_sqlite_template(), db)
-        return db
+        return sqlite_registry(folder)
     import psycopg
     from sqlalchemy.engine import make_url
 
@@ -71,6 +68,14 @@ def fresh_database(backend: str, folder: Path) -> Path | str:
     with psycopg.connect(admin, autocommit=True) as con:
         con.execute(f'CREATE DATABASE "{name}" TEMPLATE "{_migrated_template(server, con)}"')
     return server.set(database=name).render_as_string(hide_password=False)
+
+
+def sqlite_registry(folder: Path) -> Path:
+    """fresh_database's SQLite file, for a test that runs on SQLite only."""
+    db = missing_database(folder)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_sqlite_template(), db)
+    return db
 
 
 def missing_database(folder: Path) -> Path:
