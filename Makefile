@@ -19,6 +19,7 @@ lint: $(BIN)/htx
 	$(BIN)/ruff check src tests tools migrations/env.py benchmarks examples
 	$(BIN)/ruff format --check src tests tools migrations/env.py benchmarks examples
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/pytest
@@ -33,4 +34,4 @@ bench: $(BIN)/htx
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

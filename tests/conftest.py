@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import sys
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -30,9 +32,12 @@ class Run:
 
 
 # --- backends ----------------------------------------------------------------------------------
-# Modules marked `both_backends` run each test on SQLite and on PostgreSQL. The server is named by
-# HTX_TEST_POSTGRES (a SQLAlchemy URL to a database the tests may create databases from; .ci/run starts
-# one). Without it those runs skip, except under CI=true, where a missing server fails.
+# Tests marked `both_backends` (a module's pytestmark, or one test's mark) run on SQLite and on
+# PostgreSQL when they take a database: the `backend` fixture, or one built on it (db_path, databases,
+# htx, registry, example_db). A test that makes its own file under tmp_path takes none, and runs once, on
+# SQLite only: keep that for what only a file has (its bytes, its indexes, its folder). The server is
+# named by HTX_TEST_POSTGRES (a SQLAlchemy URL to a database the tests may create databases from;
+# .ci/run starts one). Without it those runs skip, except under CI=true, where a missing server fails.
 
 BACKENDS = ("sqlite", "postgresql")
 
@@ -53,9 +58,11 @@ def postgres_server() -> str:
 
 
 def fresh_database(backend: str, folder: Path) -> Path | str:
-    """A new, empty database: a file path for SQLite, the URL of a new database on the server."""
+    """A new registry, migrated and empty: for SQLite a copy of a file migrated once per test process,
+    at `folder`/registry/htx.db; on the server, the URL of a new database copied from a template.
+    A test of what happens where no registry exists yet takes `missing_database` instead."""
     if backend == "sqlite":
-        return folder / "registry" / "htx.db"
+        return sqlite_registry(folder)
     import psycopg
     from sqlalchemy.engine import make_url
 
@@ -67,11 +74,39 @@ def fresh_database(backend: str, folder: Path) -> Path | str:
     return server.set(database=name).render_as_string(hide_password=False)
 
 
+def sqlite_registry(folder: Path) -> Path:
+    """fresh_database's SQLite file, for a test that runs on SQLite only."""
+    db = missing_database(folder)
+    db.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_sqlite_template(), db)
+    return db
+
+
+def missing_database(folder: Path) -> Path:
+    """Where fresh_database puts a SQLite registry, with no file there yet: for tests of creating one
+    (and of the commands that refuse to)."""
+    return folder / "registry" / "htx.db"
+
+
 _TEMPLATE: list[str] = []
+_SQLITE_TEMPLATE: list[Path] = []
+
+
+def _sqlite_template() -> Path:
+    """A SQLite registry migrated once per test process by htx itself (each xdist worker is a process
+    of its own, so workers never share or race for it); copying it is much quicker than migrating."""
+    if not _SQLITE_TEMPLATE:
+        template = Path(tempfile.mkdtemp(prefix="htx-template-")) / "htx.db"
+        result = CliRunner().invoke(app, ["--db", str(template), "db", "upgrade"], catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+        # A plain copy takes the main file only: everything must have left the write-ahead log.
+        assert not template.with_name("htx.db-wal").exists()
+        _SQLITE_TEMPLATE.append(template)
+    return _SQLITE_TEMPLATE[0]
 
 
 def _migrated_template(server: Any, con: Any) -> str:
-    """A database migrated once per test session by htx itself; each test's database is a copy of it,
+    """A database migrated once per test process by htx itself; each test's database is a copy of it,
     which is much quicker than running the migrations again."""
     if not _TEMPLATE:
         name = f"htx_template_{os.getpid()}"
@@ -105,8 +140,23 @@ def db_path(backend: str, tmp_path: Path) -> Iterator[Path | str]:
 
 
 @pytest.fixture
+def databases(backend: str, tmp_path: Path) -> Iterator[Callable[[], Path | str]]:
+    """For a test that needs more than one registry (an export read back into another): each call
+    makes a fresh one on the test's backend, dropped afterwards on the server."""
+    made: list[Path | str] = []
+
+    def make() -> Path | str:
+        made.append(fresh_database(backend, tmp_path / f"database-{len(made) + 1}"))
+        return made[-1]
+
+    yield make
+    for db in made:
+        drop_database(db)
+
+
+@pytest.fixture
 def htx(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
-    """Run an htx command in-process against a fresh database file named by HTX_DB."""
+    """Run an htx command in-process against a fresh registry (a file, or a server URL) named by HTX_DB."""
     monkeypatch.setenv("HTX_DB", str(db_path))
     monkeypatch.delenv("NO_COLOR", raising=False)
     runner = CliRunner()
@@ -224,6 +274,8 @@ def registry(htx: Callable[..., Run]) -> Iterator[Callable[..., Run]]:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _SQLITE_TEMPLATE:
+        shutil.rmtree(_SQLITE_TEMPLATE[0].parent, ignore_errors=True)
     if _TEMPLATE:
         import psycopg
         from sqlalchemy.engine import make_url

@@ -9,6 +9,7 @@ import pickle
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from htxcli.services.interchange import BATCH
-from tests.conftest import EXAMPLE, HTX, fresh_database, invoke, snapshot
+from tests.conftest import EXAMPLE, HTX, invoke, snapshot
 
 pytestmark = pytest.mark.both_backends
 
@@ -38,18 +39,20 @@ def _export(db: Path | str, table: str) -> str:
     return str(r.stdout)
 
 
-def test_a_code_repeated_across_batches_updates_like_a_second_import(backend: str, tmp_path: Path) -> None:
+def test_a_code_repeated_across_batches_updates_like_a_second_import(
+    databases: Callable[[], Path | str], tmp_path: Path
+) -> None:
     """The later row wins, whether the earlier one was in this file or already stored."""
     rows = BATCH + 100
     data = tmp_path / "c.csv"
     data.write_text(_cooperatives(rows, repeat={BATCH + 50: 7}))
-    bulk = fresh_database(backend, tmp_path / "bulk")
+    bulk = databases()
     r = invoke(bulk, "import", "cooperatives", str(data))
     assert r.exit_code == 0, r.stderr
     assert f"{rows - 1} new, 1 changed, 0 unchanged" in r.stderr
 
     # The careful way: the first part of the file loaded before, then the whole file on top.
-    careful = fresh_database(backend, tmp_path / "careful")
+    careful = databases()
     first = tmp_path / "first.csv"
     first.write_text(_cooperatives(10))
     assert invoke(careful, "import", "cooperatives", str(first)).exit_code == 0
@@ -59,17 +62,19 @@ def test_a_code_repeated_across_batches_updates_like_a_second_import(backend: st
     assert invoke(bulk, "search", f"số {BATCH + 50}").stdout.count("C00007") == 1
 
 
-def _registry(backend: str, folder: Path, organisations: int) -> Path | str:
+def _registry(databases: Callable[[], Path | str], folder: Path, organisations: int) -> Path | str:
     """A new database holding organisations C00000, C00001, …"""
-    db = fresh_database(backend, folder / "registry")
+    db = databases()
     coops = folder / "c.csv"
     coops.write_text(_cooperatives(organisations))
     assert invoke(db, "import", "cooperatives", str(coops)).exit_code == 0
     return db
 
 
-def test_ratings_and_support_repeated_across_batches(backend: str, tmp_path: Path) -> None:
-    db = _registry(backend, tmp_path, 60)
+def test_ratings_and_support_repeated_across_batches(
+    databases: Callable[[], Path | str], tmp_path: Path
+) -> None:
+    db = _registry(databases, tmp_path, 60)
     ratings = tmp_path / "r.csv"
     rows = [f"C{i % 60:05d},{2011 + i // 60},good,85,\n" for i in range(BATCH + 40)]
     rows.append("C00003,2011,weak,20,again\n")  # rated in the first batch, re-rated in the second
@@ -94,13 +99,13 @@ def test_ratings_and_support_repeated_across_batches(backend: str, tmp_path: Pat
 
 
 def test_a_file_of_new_rows_into_filled_tables_ends_as_one_load_and_undoes_exactly(
-    backend: str, tmp_path: Path
+    databases: Callable[[], Path | str], tmp_path: Path
 ) -> None:
     """A later file (new organisations, a new year's ratings) is inserted batch by batch as it is; its
     batch that names a stored row goes the careful way. The registry ends as if both files had been
     one, and undo takes back exactly the later file."""
     orgs = BATCH + 100
-    db = _registry(backend, tmp_path, orgs)
+    db = _registry(databases, tmp_path, orgs)
     first, later = tmp_path / "r1.csv", tmp_path / "r2.csv"
     header = "code,year,grade,score,note\n"
     first_rows = "".join(f"C{i:05d},2011,good,85,\n" for i in range(orgs))
@@ -119,7 +124,7 @@ def test_a_file_of_new_rows_into_filled_tables_ends_as_one_load_and_undoes_exact
     assert invoke(db, "search", "moi thanh lap").stdout.count(f"C{orgs:05d}") == 1
 
     (tmp_path / "at-once").mkdir()
-    at_once = _registry(backend, tmp_path / "at-once", orgs)
+    at_once = _registry(databases, tmp_path / "at-once", orgs)
     both = tmp_path / "both.csv"
     both.write_text(header + first_rows + later_rows)
     assert invoke(at_once, "import", "ratings", str(both)).exit_code == 0
@@ -131,7 +136,7 @@ def test_a_file_of_new_rows_into_filled_tables_ends_as_one_load_and_undoes_exact
 
 
 def test_a_file_of_stored_rows_leaves_no_batch_behind_for_the_cycle_collector(
-    backend: str, tmp_path: Path
+    db_path: Path | str, tmp_path: Path
 ) -> None:
     """Every batch of a re-imported file fails its first attempt on a unique constraint and goes the
     careful way, which leaves reference cycles (the error's frames hold the batch's rows). An import
@@ -139,7 +144,7 @@ def test_a_file_of_stored_rows_leaves_no_batch_behind_for_the_cycle_collector(
     time. With automatic collection off, what the import leaves behind must be far less than a batch."""
     data = tmp_path / "c.csv"
     data.write_text(_cooperatives(3 * BATCH))
-    db = fresh_database(backend, tmp_path)
+    db = db_path
     assert invoke(db, "import", "cooperatives", str(data)).exit_code == 0
     gc.collect()
     gc.disable()
@@ -152,13 +157,15 @@ def test_a_file_of_stored_rows_leaves_no_batch_behind_for_the_cycle_collector(
     assert left_for_the_collector < BATCH
 
 
-def test_a_file_imported_again_reports_its_counts_and_nothing_else(backend: str, tmp_path: Path) -> None:
+def test_a_file_imported_again_reports_its_counts_and_nothing_else(
+    db_path: Path | str, tmp_path: Path
+) -> None:
     """In a process of its own, as a clerk runs it: pytest's log capture would hide what a library
     logs. On PostgreSQL each batch's failed first attempt ends an aborted pipeline, which psycopg
     reported on stderr, once per batch."""
     data = tmp_path / "c.csv"
     data.write_text(_cooperatives(2 * BATCH + 10))
-    db = fresh_database(backend, tmp_path)
+    db = db_path
     command = [*HTX, "--db", str(db), "import", "cooperatives", str(data)]
     assert subprocess.run(command, capture_output=True, timeout=120).returncode == 0
     again = subprocess.run(command, capture_output=True, text=True, timeout=120)
@@ -166,8 +173,10 @@ def test_a_file_imported_again_reports_its_counts_and_nothing_else(backend: str,
     assert again.stderr == f"cooperatives: 0 new, 0 changed, {2 * BATCH + 10} unchanged\n"
 
 
-def test_unknown_codes_in_a_bulk_batch_are_refused_and_the_rest_kept(backend: str, tmp_path: Path) -> None:
-    db = _registry(backend, tmp_path, 5)
+def test_unknown_codes_in_a_bulk_batch_are_refused_and_the_rest_kept(
+    databases: Callable[[], Path | str], tmp_path: Path
+) -> None:
+    db = _registry(databases, tmp_path, 5)
     support = tmp_path / "s.csv"
     support.write_text(
         "code,program,date,amount_vnd,reference\n"
@@ -191,6 +200,8 @@ def _indexes(db: Path) -> list[tuple[str, str]]:
 
 
 def test_indexes_are_as_before_after_a_bulk_load_a_failed_one_and_a_dry_run(tmp_path: Path) -> None:
+    """SQLite only (run once): the import drops SQLite's secondary indexes for a load into empty tables
+    and must put back exactly those the migrations made."""
     db = tmp_path / "i.db"
     assert invoke(db, "db", "upgrade").exit_code == 0
     indexes = _indexes(db)
@@ -215,9 +226,11 @@ def test_indexes_are_as_before_after_a_bulk_load_a_failed_one_and_a_dry_run(tmp_
         con.close()
 
 
-def test_line_numbers_across_batches_with_cells_over_several_lines(tmp_path: Path) -> None:
+def test_line_numbers_across_batches_with_cells_over_several_lines(
+    db_path: Path | str, tmp_path: Path
+) -> None:
     """Physical lines stay right after rows whose cells hold line breaks, and after blank lines."""
-    db = tmp_path / "l.db"
+    db = db_path
     rows = [f'C{i:05d},HTX {i},2010-01-01,"chè\ngạo"\n' for i in range(BATCH + 5)]
     rows.insert(3, "\n")  # a blank line
     rows.append("BAD,HTX bad,2010-13-01,\n")
@@ -228,8 +241,10 @@ def test_line_numbers_across_batches_with_cells_over_several_lines(tmp_path: Pat
     assert r.exit_code == 1 and r.stderr.startswith(f"{data}:{expected}: founded: '2010-13-01'"), r.stderr
 
 
-def test_a_byte_that_is_not_utf8_far_into_the_file_is_named_by_its_line(tmp_path: Path) -> None:
-    db = tmp_path / "n.db"
+def test_a_byte_that_is_not_utf8_far_into_the_file_is_named_by_its_line(
+    db_path: Path | str, tmp_path: Path
+) -> None:
+    db = db_path
     good = "".join(f"C{i:06d},HTX Hợp tác xã số {i},2010-01-01\n" for i in range(40_000))  # > 1 MiB
     data = tmp_path / "c.csv"
     data.write_bytes(("code,name,founded\n" + good).encode() + b"X1,HTX \xff,2010-01-01\n")
@@ -237,8 +252,10 @@ def test_a_byte_that_is_not_utf8_far_into_the_file_is_named_by_its_line(tmp_path
     assert r.exit_code == 1 and f"{data}:40002: the file is not UTF-8" in r.stderr, r.stderr
 
 
-def test_a_broken_quote_after_multiline_rows_names_the_row_it_starts_on(tmp_path: Path) -> None:
-    db = tmp_path / "q.db"
+def test_a_broken_quote_after_multiline_rows_names_the_row_it_starts_on(
+    db_path: Path | str, tmp_path: Path
+) -> None:
+    db = db_path
     data = tmp_path / "c.csv"
     data.write_text('code,name,founded,products\nA,HTX A,2010-01-01,"x\ny"\nB,HTX B,2010-01-01,"z"w\n')
     r = invoke(db, "import", "cooperatives", str(data))
@@ -248,15 +265,15 @@ def test_a_broken_quote_after_multiline_rows_names_the_row_it_starts_on(tmp_path
 # --- reading ahead in a second process (a pipe, or a large file, on Linux with two cores) --------
 
 
-def _piped(db: Path, table: str, data: bytes) -> subprocess.CompletedProcess[bytes]:
+def _piped(db: Path | str, table: str, data: bytes) -> subprocess.CompletedProcess[bytes]:
     """`… | htx import TABLE -`: a pipe has no size, so the file is read ahead by a child process."""
     command = [*HTX, "--db", str(db), "import", table, "-"]
     return subprocess.run(command, input=data, capture_output=True, timeout=120)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reading ahead forks: Linux only")
-def test_reading_ahead_loads_what_reading_in_process_loads(tmp_path: Path) -> None:
-    piped, direct = tmp_path / "piped.db", tmp_path / "direct.db"
+def test_reading_ahead_loads_what_reading_in_process_loads(databases: Callable[[], Path | str]) -> None:
+    piped, direct = databases(), databases()
     for table in ("cooperatives", "ratings", "support"):
         r = _piped(piped, table, (EXAMPLE / f"{table}.csv").read_bytes())
         assert r.returncode == 0, r.stderr
@@ -266,8 +283,8 @@ def test_reading_ahead_loads_what_reading_in_process_loads(tmp_path: Path) -> No
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reading ahead forks: Linux only")
-def test_reading_ahead_reports_bad_rows_and_files_like_reading_in_process(tmp_path: Path) -> None:
-    db = tmp_path / "p.db"
+def test_reading_ahead_reports_bad_rows_and_files_like_reading_in_process(db_path: Path | str) -> None:
+    db = db_path
     assert invoke(db, "db", "upgrade").exit_code == 0
     before = snapshot(db)
     rows = _cooperatives(BATCH + 30) + 'Z1,"HTX ""Z""",cooperative,,2010-02-30,3\n'

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import HTX, ROOT, invoke, snapshot
+from tests.conftest import HTX, ROOT, invoke, snapshot, sqlite_registry
 
 NAME = "HTX Chè Mỹ Phương"
 
@@ -120,7 +120,7 @@ def test_empty_header_cells_that_excel_leaves_are_ignored(tmp_path: Path) -> Non
     f.write_text(
         "code;name;founded;;\r\nE1;HTX Một;2010-01-01;;\r\nE2;HTX Hai;2011-01-01;;\r\n", encoding="utf-8"
     )
-    db = tmp_path / "e.db"
+    db = sqlite_registry(tmp_path)
     r = invoke(db, "import", "cooperatives", str(f))
     assert r.exit_code == 0, r.stderr
     assert "2 new" in r.stderr
@@ -138,7 +138,7 @@ def test_a_rejects_file_is_in_the_inputs_dialect_and_loads_once_corrected(tmp_pa
     f = tmp_path / "in.csv"
     f.write_bytes("\ufeffcode;name;founded\r\nR1;HTX Tốt;2010-01-01\r\nR2;HTX Sai;30/02/2010\r\n".encode())
     rejects = tmp_path / "rejects.csv"
-    db = tmp_path / "r.db"
+    db = sqlite_registry(tmp_path)
     r = invoke(db, "import", "cooperatives", str(f), "--rejects", str(rejects))
     assert r.exit_code == 1
     data = rejects.read_bytes()
@@ -155,7 +155,7 @@ def test_a_rejects_file_is_in_the_inputs_dialect_and_loads_once_corrected(tmp_pa
 def test_control_characters_in_an_error_line_are_escaped(tmp_path: Path) -> None:
     f = tmp_path / "ctl.csv"
     f.write_text("code,na\x1b[2Jme,founded\n", encoding="utf-8")
-    r = invoke(tmp_path / "x.db", "import", "cooperatives", str(f))
+    r = invoke(sqlite_registry(tmp_path), "import", "cooperatives", str(f))
     assert r.exit_code == 1
     assert "\x1b" not in r.stderr and "na\\x1b[2jme" in r.stderr and r.stderr.count("\n") == 1
 

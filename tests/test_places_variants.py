@@ -44,8 +44,9 @@ def add(htx: Htx, code: str, district: str, founded: str = "2016-03-01") -> Run:
 
 @pytest.fixture
 def variants(registry: Htx, db_path: Path | str) -> Htx:
-    """Ba Bể three times, one of them stored as 'BA BỂ' (as before htx used the stored spelling); the
-    registry's Mỹ Phương (4700284512) is the third, supported by the new-model programme in 2018."""
+    """Ba Bể three times: BB-2 as typed, BB-3 and the registry's Mỹ Phương (4700284512) stored as 'BA BỂ'
+    (as before htx used the stored spelling), which most records now spell; BB-2 is supported by the
+    new-model programme in 2018."""
     assert add(registry, "BB-2", "Ba Bể").exit_code == 0
     assert add(registry, "BB-3", "Ba Bể", founded="2018-05-01").exit_code == 0
     respell(db_path, "BB-3", "BA BỂ")

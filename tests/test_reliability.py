@@ -1,6 +1,7 @@
 """Nothing lost: db check and db backup, bad database files, concurrent clerks, killed imports, a full disk.
 
-These run real processes against real files: the failures they guard against happen between processes.
+Most run real processes against real files, since the failures they guard against happen between
+processes; the concurrent writers run on PostgreSQL too.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import pytest
 from htxcli.cli.app import app
 from htxcli.store.engine import BUSY_TIMEOUT_MS
 from htxcli.store.uow import WRITER_LOCK_TABLE
-from tests.conftest import EXAMPLE, HTX, ROOT, Run, invoke, load_example, runner, snapshot
+from tests.conftest import EXAMPLE, HTX, ROOT, Run, invoke, load_example, runner, snapshot, sqlite_registry
 
 
 def htx_process(db: Path | str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -41,7 +42,7 @@ def count(db: Path, table: str) -> int:
 
 
 def test_check_passes_on_the_example(tmp_path: Path) -> None:
-    db = tmp_path / "example.db"
+    db = sqlite_registry(tmp_path)
     load_example(db)
     r = invoke(db, "db", "check")
     assert r.exit_code == 0 and r.stdout == ""
@@ -49,7 +50,7 @@ def test_check_passes_on_the_example(tmp_path: Path) -> None:
 
 
 def test_check_finds_each_broken_rule_on_one_line(tmp_path: Path) -> None:
-    db = tmp_path / "broken.db"
+    db = sqlite_registry(tmp_path)
     load_example(db)
     # Rows such as a spreadsheet import by hand or an older tool would leave; htx itself refuses them.
     con = sqlite3.connect(db)
@@ -109,7 +110,7 @@ def test_check_lists_dates_before_1900_or_later_than_today(
 
 
 def test_backup_while_another_clerk_writes(tmp_path: Path) -> None:
-    db = tmp_path / "live.db"
+    db = sqlite_registry(tmp_path)
     load_example(db)
     # A second connection holds an open write transaction with rows still only in the WAL.
     writer = sqlite3.connect(db, isolation_level=None)
@@ -147,7 +148,7 @@ def test_backup_refuses_to_overwrite_and_explains_servers(tmp_path: Path) -> Non
 
 
 def test_a_corrupt_file_gives_one_line(tmp_path: Path) -> None:
-    db = tmp_path / "corrupt.db"
+    db = sqlite_registry(tmp_path)
     load_example(db)
     size = db.stat().st_size
     with db.open("r+b") as f:  # every page but the first two (the header and the schema's root)
@@ -318,7 +319,7 @@ def big_cooperatives(path: Path, rows: int = 100_000) -> None:
 
 @pytest.mark.slow
 def test_a_killed_import_leaves_all_or_nothing(tmp_path: Path) -> None:
-    db, source = tmp_path / "office.db", tmp_path / "big.csv"
+    db, source = sqlite_registry(tmp_path), tmp_path / "big.csv"
     load_example(db)
     big_cooperatives(source)
     before = count(db, "organisation")
@@ -349,7 +350,7 @@ def _limit_file_size(limit: int) -> None:
 
 @pytest.mark.slow
 def test_a_full_disk_fails_cleanly(tmp_path: Path) -> None:
-    db, source = tmp_path / "office.db", tmp_path / "big.csv"
+    db, source = sqlite_registry(tmp_path), tmp_path / "big.csv"
     load_example(db)
     big_cooperatives(source, 30_000)
     size = db.stat().st_size

@@ -40,38 +40,22 @@ class State:
         db upgrade). The others, which read or change what is stored, refuse it: a mistyped --db
         would otherwise answer as an empty registry, and leave a stray file behind."""
         if self._engine is None:
-            from htxcli.domain.errors import HtxError
-            from htxcli.domain.messages import DB_CREATED, DB_MISSING
-            from htxcli.store.engine import explain_open_failure, make_engine
-            from htxcli.store.location import refuse_what_is_not_a_registry, resolve
-            from htxcli.store.migrate import ensure_current
+            from htxcli.domain.messages import DB_CREATED
+            from htxcli.services.session import open_registry
 
-            location = resolve(self.db)
-            path = location.sqlite_path
-            new = path is not None and not path.exists()
-            if new and not create:
-                raise HtxError(DB_MISSING.format(path=path))
-            if path is not None:
-                refuse_what_is_not_a_registry(path)
-            engine = make_engine(location)
-            try:
-                ensure_current(engine, location, say)
-            except Exception:
-                clearer = explain_open_failure(location)
-                if clearer is None:
-                    raise
-                raise clearer from None
-            if new:  # said once the command has succeeded, after what it did (HtxGroup.invoke)
-                self.notes.append(DB_CREATED.format(path=path))
+            engine, created = open_registry(self.db, create=create, notify=say)
+            # Said once the command has succeeded, after what it did (HtxGroup.invoke).
+            if created is not None:
+                self.notes.append(DB_CREATED.format(path=created))
             self._engine = engine
         return self._engine
 
 
 def registry_path(ctx: typer.Context) -> Path | None:
     """The registry's file (None for a server database), which no output option may write over."""
-    from htxcli.store.location import resolve
+    from htxcli.services.session import registry_file
 
-    return resolve(state(ctx).db).sqlite_path
+    return registry_file(state(ctx).db)
 
 
 def state(ctx: typer.Context) -> State:

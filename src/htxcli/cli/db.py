@@ -43,13 +43,11 @@ def upgrade(ctx: typer.Context) -> None:
     \b
     Example: htx --db office.db db upgrade
     """
-    from htxcli.store.migrate import HEAD_REVISION
+    from htxcli.services.session import newest_revision, shown
 
     st = state(ctx)
     st.engine()  # opening upgrades, with a backup, and says so
-    from htxcli.store.location import resolve
-
-    say(messages.DB_UPGRADED.format(path=resolve(st.db).display, revision=HEAD_REVISION))
+    say(messages.DB_UPGRADED.format(path=shown(st.db), revision=newest_revision()))
 
 
 @app.command()
@@ -62,14 +60,14 @@ def check(ctx: typer.Context) -> None:
     Example: htx db check > problems.txt
     """
     from htxcli.services import database
-    from htxcli.store.location import resolve
+    from htxcli.services.session import shown
 
     st = state(ctx)
     count = 0
     for finding in database.check(st.engine(create=False)):
         print(finding, file=out())
         count += 1
-    path = resolve(st.db).display
+    path = shown(st.db)
     if count:
         say(messages.CHECK_FOUND.format(count=count, path=path))
         raise typer.Exit(1)
@@ -91,13 +89,13 @@ def backup(
     from htxcli.domain.values import format_count
     from htxcli.services import database
     from htxcli.services.output import check_target
-    from htxcli.store.location import resolve
+    from htxcli.services.session import registry_file, shown
 
     st = state(ctx)
-    location = resolve(st.db)
-    if location.sqlite_path is None:  # said before opening: a server needs no driver to be told this
-        raise HtxError(messages.BACKUP_SERVER.format(url=location.display))
-    check_target("FILE", str(file), registry=location.sqlite_path)
+    registry = registry_file(st.db)
+    if registry is None:  # said before opening: a server needs no driver to be told this
+        raise HtxError(messages.BACKUP_SERVER.format(url=shown(st.db)))
+    check_target("FILE", str(file), registry=registry)
     source, copy = database.backup(st.engine(create=False), st.db, file)
     size = f"{format_count(copy.stat().st_size // 1024)} KiB"
     say(messages.BACKUP_WRITTEN.format(path=source, backup=copy, size=size))
@@ -115,11 +113,11 @@ def copy_registry(
     Example: htx --db office.db db copy --to postgresql+psycopg://clerk@server/htx
     """
     from htxcli.services import database
-    from htxcli.store.location import resolve
+    from htxcli.services.session import shown
 
     source = state(ctx).engine(create=False)
     total = database.row_count(source)
-    shown = resolve(to).display
+    target = shown(to)
     if sys.stderr.isatty() and total > 50_000:
         from rich.console import Console
         from rich.progress import Progress
@@ -131,7 +129,7 @@ def copy_registry(
         found = database.copy(source, to, say, lambda n: None)
     say(
         messages.COPY_DONE.format(
-            url=shown,
+            url=target,
             organisations=found["organisation"][0],
             ratings=found["rating"][0],
             support=found["support"][0],

@@ -8,25 +8,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import IO, Any
 
-# A cell starting with one of these can run as a formula in a spreadsheet (OWASP CSV injection).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+from htxcli.domain.cells import protect_cell
 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
-
-
-def protect_cell(value: str) -> str:
-    """Prefix formula triggers with ', and escape a leading ' too, so that import can undo it exactly."""
-    if value.startswith(FORMULA_TRIGGERS) or value.startswith("'"):
-        return "'" + value
-    return value
-
-
-def unprotect_cell(value: str) -> str:
-    return value[1:] if value.startswith("'") else value
 
 
 def csv_cell(value: Any) -> str:

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from htxcli.domain import messages
+from htxcli.domain.cells import unprotect_cell
 from htxcli.domain.errors import HtxError
 from htxcli.domain.records import ORGANISATION_FIELDS, RATING_FIELDS, SUPPORT_FIELDS
-from htxcli.render.machine import unprotect_cell
 
 COLUMNS = {"cooperatives": ORGANISATION_FIELDS, "ratings": RATING_FIELDS, "support": SUPPORT_FIELDS}
 REQUIRED = {
