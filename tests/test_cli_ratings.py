@@ -198,3 +198,19 @@ def test_a_grade_and_its_score_after_the_year(registry: Any) -> None:
     r = registry("rate", "4700284512", "2018", "tốt", "64")
     assert r.exit_code == 1 and "contradicts score 64" in r.stderr
     assert ratings_of(registry, "4700284512") == before
+
+
+def test_a_year_after_the_current_one_is_not_rated(registry: Any, db_path: Path) -> None:
+    """`htx rate X 2035 khá` was saved without a word; a year is rated once it has begun."""
+    from datetime import date
+
+    before = snapshot(db_path)
+    next_year = date.today().year + 1
+    r = registry("rate", "4700284512", str(next_year), "khá")
+    assert r.exit_code == 1
+    assert r.stderr == (
+        f"Error: year: '{next_year}' is after the current year ({date.today().year}); "
+        "a year is rated once it has begun\n"
+    )
+    assert snapshot(db_path) == before
+    assert registry("rate", "4700284512", str(date.today().year), "khá").exit_code == 0

@@ -23,6 +23,7 @@ AMBIGUOUS_MONEY = N_("is ambiguous: write whole đồng such as 1.500.000 or '1,
 FRACTION_OF_DONG = N_("is not a whole number of đồng")
 NOT_IN_VOCABULARY = N_("is not one of: {choices}")
 SCORE_RANGE = N_("must be between 0 and 100")
+YEAR_IN_FUTURE = N_("is after the current year ({current}); a year is rated once it has begun")
 YEAR_RANGE = N_("is not a year between 1900 and 2100")
 YEARS_BACKWARDS = N_("ends before it starts (write FIRST..LAST, e.g. 2016..2020)")
 YEARS_TOO_MANY = N_("spans more than {limit} years")

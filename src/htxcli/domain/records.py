@@ -227,4 +227,9 @@ def parse_support(raw: Mapping[str, str | None]) -> dict[str, Any]:
 
 
 def parse_rating_year(value: str | int) -> int:
-    return parse_year("year", value)
+    """A year that can be rated: not one after the current year (a rating is filed after the year it
+    judges, or during it), as dates later than today are refused."""
+    year = parse_year("year", value)
+    if year > date.today().year:
+        raise InvalidValue("year", value, messages.YEAR_IN_FUTURE.format(current=date.today().year))
+    return year

@@ -33,6 +33,8 @@ def open_registry(
     new = path is not None and not path.exists()
     if new and not create:
         raise HtxError(messages.DB_MISSING.format(path=path))
+    # An empty file (named .db, or it is refused below) becomes a registry here too: say so as well.
+    new = new or (path is not None and path.is_file() and path.stat().st_size == 0)
     if path is not None:
         refuse_what_is_not_a_registry(path)
     engine = make_engine(location)
