@@ -74,9 +74,10 @@ def _registry(databases: Callable[[], Path | str], folder: Path, organisations: 
 def test_ratings_and_support_repeated_across_batches(
     databases: Callable[[], Path | str], tmp_path: Path
 ) -> None:
-    db = _registry(databases, tmp_path, 60)
+    db = _registry(databases, tmp_path, 200)
     ratings = tmp_path / "r.csv"
-    rows = [f"C{i % 60:05d},{2011 + i // 60},good,85,\n" for i in range(BATCH + 40)]
+    # 200 organisations, so that the years rated (2011 to 2021) are all past ones.
+    rows = [f"C{i % 200:05d},{2011 + i // 200},good,85,\n" for i in range(BATCH + 40)]
     rows.append("C00003,2011,weak,20,again\n")  # rated in the first batch, re-rated in the second
     ratings.write_text("code,year,grade,score,note\n" + "".join(rows))
     r = invoke(db, "import", "ratings", str(ratings))

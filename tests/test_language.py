@@ -158,7 +158,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (("add", "HTX Mới", "--code", "N1", "--founded", "31/02/2019"), "Lỗi: --founded: '31/02/2019' "),
         (("list", "--nope"), "Lỗi: Không có tùy chọn '--nope'."),
         (("rate",), "Lỗi: "),
-        (("show", "9999999999"), "Lỗi: code: '9999999999' không có trong sổ đăng ký"),
+        (("show", "9999999999"), "Lỗi: mã số: '9999999999' không có trong sổ đăng ký"),
         (("support", "add"), "Lỗi: "),
     ],
 )

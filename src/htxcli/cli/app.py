@@ -30,7 +30,9 @@ class HtxGroup(TyperGroup):
         from htxcli.domain import i18n
 
         argv = list(sys.argv[1:] if args is None else args)
-        i18n.use(_language_option(argv) or i18n.language_from_environment())
+        chosen = _language_option(argv)
+        # An unknown --lang value is Click's to refuse, in the language the environment names.
+        i18n.use(chosen if chosen in i18n.LANGUAGES else i18n.language_from_environment())
         if i18n.current() != "en":
             translate(self, i18n.gettext)
         return super().main(argv, *rest, **options)

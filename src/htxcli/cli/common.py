@@ -122,7 +122,9 @@ def typed_name(command: Any, name: str, field: str) -> str:
     for param in command.params:
         if param.param_type_name == "option" and param.name == wanted:
             return str(max(param.opts, key=len))
-    return field
+    from htxcli.domain import messages
+
+    return str(messages.FIELD_NAMES.get(field, field))
 
 
 def as_typed(error: HtxError, command: Any, name: str) -> HtxError:

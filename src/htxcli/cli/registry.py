@@ -143,7 +143,7 @@ def edit(
     if respelled:
         say(messages.DISTRICT_RESPELLED.format(given=respelled[0], stored=respelled[1]))
     warn(ctx, organisation_doubts({f: values[f] for f in changed}))
-    fields = ", ".join(typed_names(ctx, changed)) or "no change"
+    fields = ", ".join(typed_names(ctx, changed)) or messages.NO_CHANGE
     say(messages.EDITED.format(code=values["code"], fields=fields))
 
 

@@ -19,8 +19,10 @@ class InvalidValue(HtxError):
 
 class MissingValue(HtxError):
     def __init__(self, field: str) -> None:
+        from htxcli.domain import messages
+
         self.field = field
-        super().__init__(f"{field}: is required")
+        super().__init__(f"{field}: {messages.REQUIRED}")
 
 
 class NotFound(HtxError):

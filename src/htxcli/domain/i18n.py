@@ -29,7 +29,7 @@ LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 ENV_VAR = "HTX_LANG"
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
-_current = DEFAULT
+_current: str | None = None  # chosen by use(); until then, by the environment
 
 T = TypeVar("T")
 
@@ -89,10 +89,14 @@ def use(language: str) -> None:
 
 
 def current() -> str:
-    return _current
+    if _current is None:  # htx's own commands choose first (HtxGroup.main); a library caller has not
+        use(language_from_environment())
+    return _current or DEFAULT
 
 
 def gettext(message: str) -> str:
+    if _current is None:
+        use(language_from_environment())
     return _catalog.gettext(message)
 
 

@@ -38,6 +38,7 @@ WARNING = N_("Warning: {problem}; recorded all the same")
 SAME_NAME = N_(
     "the same name (accents and case aside) is registered to {codes}, perhaps the same organisation"
 )
+REQUIRED = N_("is required")
 EMPTY_TEXT = N_("must not be empty")
 CONTROL_CHARACTERS = N_("contains control characters")
 TOO_LONG = N_("is longer than {limit} characters")
@@ -144,6 +145,26 @@ DB_URL_WITHOUT_SLASHES = N_(
     "database: {value!r} looks like a server URL without the '//' after '{scheme}:'; "
     "write it as {scheme}://user@host/database"
 )
+
+# A field the clerk did not name as an option (an argument, a stored value), as an error names it.
+FIELD_NAMES = {
+    "code": N_("code"),
+    "name": N_("name"),
+    "year": N_("year"),
+    "grade": N_("grade"),
+    "score": N_("score"),
+    "program": N_("program"),
+    "date": N_("date"),
+    "kind": N_("kind"),
+    "sector": N_("sector"),
+    "district": N_("district"),
+    "founded": N_("founded"),
+    "dissolved": N_("dissolved"),
+    "entry": N_("entry"),
+}
+# The tables of the history's details ("organisation 4700284512: members: 12 → 15").
+TABLE_NAMES = {"organisation": N_("organisation"), "rating": N_("rating"), "support": N_("support record")}
+NO_CHANGE = N_("no change")
 
 # --- confirmations on stderr --------------------------------------------------------------
 ADDED = N_("Added {code} {name}")

@@ -17,6 +17,7 @@ from htxcli.domain.periods import Period, within_life
 from htxcli.domain.text import fold, fold_many, sort_key, sort_key_many
 from htxcli.domain.values import (
     format_count,
+    format_date,
     format_money,
     parse_count,
     parse_money,
@@ -140,7 +141,7 @@ def check_life(founded: date | None, dissolved: date | None) -> None:
         raise InvalidValue(
             "dissolved",
             dissolved.isoformat(),
-            messages.DISSOLVED_BEFORE_FOUNDED.format(founded=founded.isoformat()),
+            messages.DISSOLVED_BEFORE_FOUNDED.format(founded=format_date(founded)),
         )
 
 
@@ -191,7 +192,9 @@ def parse_rating(grade_text: str | None, score_text: str | int | None, note: str
     elif score is not None and grade != grade_for_score(score):
         expected = grade_for_score(score)
         raise InvalidValue(
-            "grade", grade_text, messages.GRADE_CONTRADICTS_SCORE.format(score=score, expected=expected)
+            "grade",
+            grade_text,
+            messages.GRADE_CONTRADICTS_SCORE.format(score=score, expected=GRADES.spoken(expected)),
         )
     return {"grade": grade, "score": score, "note": parse_text("note", note)}
 

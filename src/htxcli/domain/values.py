@@ -43,7 +43,7 @@ def parse_past_date(field: str, value: str) -> date:
     day = parse_date(field, value)
     today = date.today()
     if day > today:
-        raise InvalidValue(field, value, messages.DATE_IN_FUTURE.format(today=today.isoformat()))
+        raise InvalidValue(field, value, messages.DATE_IN_FUTURE.format(today=format_date(today)))
     return day
 
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from htxcli.domain import messages
-from htxcli.domain.vocab import GRADES, PROGRAMS
+from htxcli.domain.i18n import current
+from htxcli.domain.values import format_date
+from htxcli.domain.vocab import GRADES, KINDS, PROGRAMS, SECTORS
 
 # Derived columns change with the fields they come from; showing them would only repeat those.
 _HIDDEN = {"search_key", "name_key", "district_key", "sort_key", "created_by", "organisation_id"}
@@ -31,6 +35,9 @@ def headline(entry: Mapping[str, Any]) -> str:
     return template.format(**values)
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _values(text: str | None) -> dict[str, Any]:
     return json.loads(text) if text else {}
 
@@ -38,19 +45,30 @@ def _values(text: str | None) -> dict[str, Any]:
 def differences(change: Mapping[str, Any]) -> str:
     """'members: 12 → 15; note: – → late' for an update; the record for an insert or delete."""
     old, new = _values(change["old"]), _values(change["new"])
-    label = f"{change['table_name']} {change['code'] or '#' + str(change['record_id'])}"
+    table = messages.TABLE_NAMES.get(change["table_name"], change["table_name"])
+    label = f"{table} {change['code'] or '#' + str(change['record_id'])}"
     if change["action"] != "update":
         return f"{change['action']} {label}"
+    headers = messages.HEADERS if current() != "en" else {}  # English keeps the stored names
     parts = [
-        f"{field}: {_shown(old.get(field))} → {_shown(new.get(field))}"
+        f"{headers.get(field, field)}: {_shown(field, old.get(field))} → {_shown(field, new.get(field))}"
         for field in new
         if field not in _HIDDEN and old.get(field) != new.get(field)
     ]
     return f"{label}: " + "; ".join(parts)
 
 
-def _shown(value: Any) -> str:
-    return "–" if value is None else str(value)
+def _shown(field: str, value: Any) -> str:
+    """A stored value as the clerk reads it: khá for fair, 16/11/2018 for 2018-11-16 (in Vietnamese)."""
+    if value is None:
+        return "–"
+    if current() != "en":
+        vocabulary = {"grade": GRADES, "program": PROGRAMS, "kind": KINDS, "sector": SECTORS}.get(field)
+        if vocabulary is not None and value in vocabulary.labels:
+            return vocabulary.spoken(value)
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            return format_date(date.fromisoformat(value))
+    return str(value)
 
 
 def describe(entry: Mapping[str, Any]) -> list[str]:

@@ -17,7 +17,7 @@ from htxcli.domain.records import (
     parse_organisation,
 )
 from htxcli.domain.text import fold
-from htxcli.domain.values import parse_past_date
+from htxcli.domain.values import format_date, parse_past_date
 from htxcli.services.history import record_change
 from htxcli.store.repositories import OrganisationFilter, SupportFilter
 from htxcli.store.uow import UnitOfWork, retrying
@@ -131,7 +131,7 @@ def dissolve(engine: Engine, code: str, on: str) -> dict[str, Any]:
             raise Conflict(messages.ALREADY_DISSOLVED.format(code=row["code"], date=row["dissolved"]))
         if when < row["founded"]:
             raise InvalidValue(
-                "on", on, messages.DISSOLVED_BEFORE_FOUNDED.format(founded=row["founded"].isoformat())
+                "on", on, messages.DISSOLVED_BEFORE_FOUNDED.format(founded=format_date(row["founded"]))
             )
         _check_life_against_records(uow, row["id"], row["founded"], when)
         uow.organisations.update(row["id"], {"dissolved": when})
@@ -159,7 +159,9 @@ def _check_life_against_records(
     """A new founding or dissolution date may not strand ratings outside the organisation's life."""
     if dissolved is not None and dissolved < founded:
         raise InvalidValue(
-            "dissolved", dissolved.isoformat(), messages.DISSOLVED_BEFORE_FOUNDED.format(founded=founded)
+            "dissolved",
+            dissolved.isoformat(),
+            messages.DISSOLVED_BEFORE_FOUNDED.format(founded=format_date(founded)),
         )
     years = uow.ratings.years_outside(organisation_id, founded, dissolved)
     if years:
