@@ -26,9 +26,9 @@ def headline(entry: Mapping[str, Any]) -> str:
     if command == "undo":
         return messages.HISTORY_UNDO.format(id=s["reverted"], command=s["command"])
     values = {**s, "fields": ", ".join(s.get("fields", ())), "code": s.get("code") or messages.PROVINCE_WIDE}
-    for field, vocabulary in (("grade", GRADES), ("program", PROGRAMS)):
-        if isinstance(values.get(field), str):  # the clerk's word: khá, not fair
-            values[field] = vocabulary.spoken(values[field])
+    for field in ("grade", "program", "date", "dissolved"):
+        if isinstance(values.get(field), str):  # the clerk's word: khá, not fair; 16/11/2018
+            values[field] = _shown(field, values[field])
     template = messages.HISTORY_HEADLINES.get(command)
     if template is None:  # an entry written by a newer htx
         return ", ".join(f"{k}={v}" for k, v in s.items())
