@@ -50,7 +50,7 @@ class HtxGroup(TyperGroup):
             if _is_database_error(e):
                 detail = _first_line(getattr(e, "orig", None) or e)
                 hint = next((h for known, h in messages.DB_HINTS.items() if known in detail), None)
-                _fail(f"database: {detail}" + (f"; {hint}" if hint else ""))
+                _fail(messages.DB_FAILED.format(detail=detail) + (f"; {hint}" if hint else ""))
             raise
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:

@@ -116,7 +116,7 @@ def undo(
     target = service.next_undo(eng, wanted)
     say(
         messages.UNDO_TARGET.format(
-            id=target["id"], command=target["command"], at=target["at"], user=target["user_name"]
+            id=target["id"], command=target["command"], at=_moment(target["at"]), user=target["user_name"]
         )
     )
     for line in view.describe(target):
@@ -145,6 +145,14 @@ def undo(
                 raise typer.Exit(1)
     result = service.undo(eng, target["id"], newest=wanted is None)
     say(view.undone(result))
+
+
+def _moment(at: Any) -> str:
+    from datetime import datetime
+
+    from htxcli.domain.values import format_moment
+
+    return format_moment(at) if isinstance(at, datetime) else str(at)
 
 
 def _entry_number(text: str) -> int:

@@ -79,7 +79,8 @@ def add(
 
         if not prompts.at_terminal():
             options = ", ".join("NAME" if f == "name" else f"--{f}" for f in missing)
-            raise HtxError(messages.MISSING_FIELDS.format(fields=", ".join(missing), options=options))
+            fields = ", ".join(messages.FIELD_NAMES.get(f, f) for f in missing)
+            raise HtxError(messages.MISSING_FIELDS.format(fields=fields, options=options))
         # Something required is missing and someone is there to ask: ask every main field not given.
         eng = engine(ctx)
         try:

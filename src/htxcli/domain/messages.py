@@ -129,6 +129,7 @@ DB_MISSING = N_(
 )
 # What a user can do about the database errors SQLite reports tersely. Every write is one transaction,
 # so a failed command has changed nothing.
+DB_FAILED = N_("database: {detail}")  # what the database itself said, in its own words
 DB_HINTS = {
     "disk I/O error": N_("is the disk full or disconnected? Nothing was changed"),
     "database or disk is full": N_("free some disk space; nothing was changed"),
