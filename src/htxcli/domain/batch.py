@@ -18,6 +18,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
+from htxcli.domain.cells import unprotect_cell, unprotect_column
 from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.records import (
     CODE_LIMIT,
@@ -98,13 +99,6 @@ def dates(
 
 def _blank(value: str) -> bool:
     return not value.strip()
-
-
-def unprotect(column: Sequence[str]) -> Sequence[str]:
-    """Drop the leading ' that export puts before formula-like text, checking the column in one call."""
-    if not column or ("\n'" not in "\n".join(column) and column[0][:1] != "'"):
-        return column
-    return [cell[1:] if cell[:1] == "'" else cell for cell in column]
 
 
 def by_value(parse: Callable[[str], Any], column: Sequence[str], bad: Bad) -> list[Any]:
@@ -208,8 +202,8 @@ def _columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[list
     if not whole:
         return whole, [[] for _ in header]
     if len(whole) == len(rows):
-        return whole, [unprotect(column) for column in zip(*rows, strict=True)]
-    return whole, [unprotect(column) for column in zip(*(rows[i] for i in whole), strict=True)]
+        return whole, [unprotect_column(column) for column in zip(*rows, strict=True)]
+    return whole, [unprotect_column(column) for column in zip(*(rows[i] for i in whole), strict=True)]
 
 
 RowParser = Callable[[dict[str, str]], dict[str, Any]]
@@ -294,7 +288,7 @@ def _assemble(
 
 def _parse_row(header: Sequence[str], row: Sequence[str], parse_row: RowParser) -> dict[str, Any] | HtxError:
     # A row shorter than the header lacks its last columns (an update keeps their stored values).
-    raw = {column: cell[1:] if cell[:1] == "'" else cell for column, cell in zip(header, row, strict=False)}
+    raw = {column: unprotect_cell(cell) for column, cell in zip(header, row, strict=False)}
     try:
         return parse_row(raw)
     except HtxError as e:
