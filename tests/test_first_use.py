@@ -206,3 +206,15 @@ def test_ctrl_c_while_typing_rows_at_the_keyboard_says_nothing_was_imported(tmp_
         code, out = terminal.finish()
     assert code == 130 and out == "" and "Traceback" not in terminal.transcript
     assert not db.exists()
+
+
+def test_a_new_registry_is_not_made_under_a_documents_name(tmp_path: Path) -> None:
+    """`--db ds.csv import cooperatives …` made a SQLite file called ds.csv."""
+    f = tmp_path / "in.csv"
+    f.write_text("code,name,founded\nA1,HTX A,2010-01-01\n", encoding="utf-8")
+    for name in ("ds.csv", "bao-cao.xlsx", "notes.TXT"):
+        r = invoke(tmp_path / name, "import", "cooperatives", str(f))
+        assert r.exit_code == 1 and r.stderr.count("\n") == 1
+        assert f"{tmp_path / name} does not exist, and its name is a document's" in r.stderr
+        assert not (tmp_path / name).exists()
+    assert invoke(tmp_path / "office", "import", "cooperatives", str(f)).exit_code == 0  # no suffix: fine

@@ -110,6 +110,10 @@ DB_EMPTY_FILE = N_(
     "database: {path} is an empty file, not a registry; check --db, or to start a registry there, "
     "give it a name ending in .db"
 )
+DB_NAMED_AS_DOCUMENT = N_(
+    "database: {path} does not exist, and its name is a document's, not a registry's; check --db "
+    "(a new registry's name ends in .db)"
+)
 DB_CREATED = N_("Created a new registry at {path}; back it up now and then with: htx db backup FILE")
 DB_NOT_SQLITE = N_("database: {path} is not an htx registry or not a SQLite file ({detail})")
 DB_CANNOT_OPEN = N_("database: cannot open {path} ({detail})")

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 
+# Files a clerk keeps beside a registry, never one: a new registry is not made under these names.
+DOCUMENT_SUFFIXES = (".csv", ".tsv", ".txt", ".json", ".md", ".xlsx", ".xls", ".ods", ".docx", ".doc", ".pdf")
+
+
 def open_registry(
     option: str | None, *, create: bool, notify: Callable[[str], None]
 ) -> tuple[Engine, Path | None]:
@@ -33,6 +37,9 @@ def open_registry(
     new = path is not None and not path.exists()
     if new and not create:
         raise HtxError(messages.DB_MISSING.format(path=path))
+    if new and path is not None and path.suffix.lower() in DOCUMENT_SUFFIXES:
+        # `--db ds.csv import …` meant the file to import: a registry by that name helps no one.
+        raise HtxError(messages.DB_NAMED_AS_DOCUMENT.format(path=path))
     # An empty file (named .db, or it is refused below) becomes a registry here too: say so as well.
     new = new or (path is not None and path.is_file() and path.stat().st_size == 0)
     if path is not None:
