@@ -67,7 +67,7 @@ def import_(
     except KeyboardInterrupt:
         say(messages.IMPORT_INTERRUPTED)
         raise typer.Exit(130) from None
-    rejects_name = "stdout" if rejects == "-" else rejects
+    rejects_name = messages.STDOUT if rejects == "-" else rejects
     try:
         with ExitStack() as outputs:
             reject_file = None
@@ -100,7 +100,10 @@ def import_(
         raise HtxError(messages.IMPORT_FAILED.format(count=result.error_count, file=name))
     _say_warnings(result, name)
     summary = messages.IMPORT_COUNTS.format(
-        table=table.value, new=result.new, changed=result.changed, unchanged=result.unchanged
+        table=messages.IMPORTED_FILES.get(table.value, table.value),
+        new=result.new,
+        changed=result.changed,
+        unchanged=result.unchanged,
     )
     if result.rejected:
         summary += messages.IMPORT_REJECTED.format(rejected=result.rejected, rejects=rejects_name)

@@ -268,6 +268,9 @@ NOT_UTF8 = N_("{file}:{line}: the file is not UTF-8 ({detail}); save it as 'CSV 
 TOO_MANY_CELLS = N_("row: has {found} cells, the header has {expected}")
 BAD_CSV = N_("{file}:{line}: not valid CSV ({detail})")
 CELL_TOO_LONG = N_("{file}:{line}: a cell is longer than {limit} characters")
+# What an import's counts are of, by the file imported; and stdout, where `-` sends rows.
+IMPORTED_FILES = {"cooperatives": N_("cooperatives"), "ratings": N_("ratings"), "support": N_("support")}
+STDOUT = N_("stdout")
 IMPORT_COUNTS = N_("{table}: {new} new, {changed} changed, {unchanged} unchanged")
 IMPORT_REJECTED = N_(", {rejected} rejected (written to {rejects})")
 IMPORT_DRY_RUN = N_(" (dry run: nothing written)")
