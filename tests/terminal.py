@@ -87,3 +87,28 @@ class Terminal:
             self.process.kill()
             self.process.wait()
         os.close(self._main)
+
+
+def undo_at_a_terminal(db: Path | str, *answers: str, user: str | None = None) -> tuple[int, str]:
+    """`htx undo` (run by `user`, if given) with a terminal for its stdin, its answers typed ahead:
+    the terminal keeps the lines for its questions. Returns the exit code and stderr."""
+    import pty
+
+    env = {**os.environ, "LOGNAME": user, "USER": user} if user else None
+    main, terminal = pty.openpty()
+    try:
+        undo = subprocess.Popen(
+            [*HTX, "--db", str(db), "undo"],
+            stdin=terminal,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
+        os.close(terminal)
+        os.write(main, "".join(f"{a}\n" for a in answers).encode())
+        _, err = undo.communicate(timeout=120)
+    finally:
+        os.close(main)
+    return undo.returncode, err

@@ -4,15 +4,14 @@ reverts an earlier entry when no later one touched its records; and undo says wh
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE, HTX, ROOT, Run, snapshot
+from tests.conftest import EXAMPLE, Run, snapshot
+from tests.terminal import undo_at_a_terminal
 
 # Every test that opens a database runs on SQLite and on PostgreSQL.
 pytestmark = pytest.mark.both_backends
@@ -240,30 +239,6 @@ def test_ones_own_change_is_not_asked_about_twice(
     assert r.exit_code == 0 and "not yours" not in r.stderr
 
 
-def _undo_at_a_terminal(db: Path | str, user: str, *answers: str) -> tuple[int, str]:
-    """`htx undo` run by `user` with a terminal for its stdin, answering its questions in turn."""
-    import pty
-
-    main, terminal = pty.openpty()
-    try:
-        undo = subprocess.Popen(
-            [*HTX, "--db", str(db), "undo"],
-            stdin=terminal,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, "LOGNAME": user, "USER": user},
-        )
-        os.close(terminal)
-        # Typed ahead: the terminal keeps the lines for the questions.
-        os.write(main, "".join(f"{a}\n" for a in answers).encode())
-        _, err = undo.communicate(timeout=120)
-    finally:
-        os.close(main)
-    return undo.returncode, err
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_at_a_terminal_another_users_change_is_asked_about_again(
     registry: Callable[..., Run], db_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -271,17 +246,17 @@ def test_at_a_terminal_another_users_change_is_asked_about_again(
     as_user(monkeypatch, "lan")
     assert registry("edit", "0470012345", "--members", "15").exit_code == 0
     edited = snapshot(db_path)
-    code, err = _undo_at_a_terminal(db_path, "minh", "y", "n")
+    code, err = undo_at_a_terminal(db_path, "y", "n", user="minh")
     assert code == 1, err
     assert "#6 is lan's change, not yours (minh)." in err
     assert "Undo it?" in err and "Undo lan's change all the same?" in err and "Nothing undone." in err
     assert snapshot(db_path) == edited
-    code, err = _undo_at_a_terminal(db_path, "minh", "y", "y")
+    code, err = undo_at_a_terminal(db_path, "y", "y", user="minh")
     assert code == 0 and "Undo lan's change all the same?" in err, err
     assert "Undid #6 (edit 0470012345): 0470012345 has its earlier values again: members 12\n" in err
     assert json.loads(registry("show", "0470012345", "--format", "json").stdout)["members"] == 12
     # The clerk's own change is asked about once.
     as_user(monkeypatch, "minh")
     assert registry("edit", "0470012345", "--members", "16").exit_code == 0
-    code, err = _undo_at_a_terminal(db_path, "minh", "y")
+    code, err = undo_at_a_terminal(db_path, "y", user="minh")
     assert code == 0 and "all the same" not in err, err

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLE, HTX, ROOT, Run, snapshot
+from tests.conftest import EXAMPLE, Run, snapshot
+from tests.terminal import undo_at_a_terminal
 
 # Every test that opens a database runs on SQLite and on PostgreSQL.
 pytestmark = pytest.mark.both_backends
@@ -46,38 +45,16 @@ def test_an_edit_shows_old_and_new_values_and_undo_restores_it(
     assert undo_entry["changes"][0]["new"]["members"] == 12
 
 
-def _undo_at_a_terminal(db: Path | str, answer: str) -> tuple[int, str]:
-    """`htx undo` with a terminal for its stdin, as a clerk runs it, answering its question."""
-    import pty
-
-    main, terminal = pty.openpty()
-    try:
-        undo = subprocess.Popen(
-            [*HTX, "--db", str(db), "undo"],
-            stdin=terminal,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-        )
-        os.close(terminal)
-        os.write(main, f"{answer}\n".encode())  # typed ahead: the terminal keeps it for the question
-        _, err = undo.communicate(timeout=120)
-    finally:
-        os.close(main)
-    return undo.returncode, err
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_at_a_terminal_undo_asks_and_does_only_what_the_clerk_answers(
     registry: Callable[..., Run], db_path: Path
 ) -> None:
     assert registry("edit", "0470012345", "--members", "15").exit_code == 0
     edited = snapshot(db_path)
-    code, err = _undo_at_a_terminal(db_path, "n")
+    code, err = undo_at_a_terminal(db_path, "n")
     assert code == 1 and "members: 12 → 15" in err and "Undo it?" in err and "Nothing undone." in err, err
     assert snapshot(db_path) == edited
-    code, err = _undo_at_a_terminal(db_path, "y")
+    code, err = undo_at_a_terminal(db_path, "y")
     assert code == 0 and "Undo it?" in err, err
     assert json.loads(registry("show", "0470012345", "--format", "json").stdout)["members"] == 12
 
