@@ -221,15 +221,11 @@ def listing(
     \b
     Example: htx list --kind HTX --district 'ba be' --format csv
     """
-    from htxcli.domain.errors import InvalidValue
     from htxcli.domain.values import parse_optional_year
-    from htxcli.domain.vocab import KINDS, SECTORS
+    from htxcli.domain.vocab import KINDS, SECTORS, STATUSES
     from htxcli.services import registry
 
-    if status not in ("active", "dissolved", "all"):
-        raise InvalidValue(
-            "status", status, messages.NOT_IN_VOCABULARY.format(choices="active, dissolved, all")
-        )
+    status = STATUSES.parse(status)  # also in the clerk's words: đang hoạt động, giải thể, tất cả
     rows = registry.listing(
         engine(ctx, create=False),
         kind=KINDS.parse(kind) if kind else None,

@@ -104,6 +104,16 @@ PROGRAMS = _vocabulary(
     },
 )
 
+# list --status: whether an organisation has a dissolution date recorded.
+STATUSES = _vocabulary(
+    "status",
+    {
+        "active": ("Đang hoạt động", "hoạt động"),
+        "dissolved": ("Đã giải thể", "giải thể"),
+        "all": ("Tất cả",),
+    },
+)
+
 # The abbreviations clerks write, for narrow table columns.
 KIND_ABBREVIATIONS = {"cooperative": "HTX", "group": "THT", "union": "LHTX", "credit-fund": "QTDND"}
 
