@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError, InvalidValue
+from htxcli.domain.values import format_date
 from htxcli.store.location import resolve
 from htxcli.store.migrate import HEAD_REVISION, backup_sqlite, stored_revision
 from htxcli.store.uow import UnitOfWork
@@ -40,7 +41,7 @@ def check(engine: Engine) -> Iterator[str]:
     with UnitOfWork(engine, read_only=True) as uow:
         for key, values in uow.checks.all():
             shown = {
-                k: "–" if v is None else v.isoformat() if isinstance(v, date) else v
+                k: "–" if v is None else format_date(v) if isinstance(v, date) else v
                 for k, v in values.items()
             }
             yield messages.CHECKS[key].format(**shown)

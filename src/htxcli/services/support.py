@@ -9,6 +9,7 @@ from htxcli.domain import messages
 from htxcli.domain.errors import Conflict
 from htxcli.domain.periods import Period, within_life
 from htxcli.domain.records import parse_code, parse_support
+from htxcli.domain.values import format_date
 from htxcli.services.history import record_change
 from htxcli.services.registry import require, support_record
 from htxcli.store.repositories import SupportFilter
@@ -33,9 +34,13 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
             # Kept, with a warning: registries do hold such records, and `htx db check` lists them.
             if not within_life(org["founded"], org["dissolved"], Period.day(when)):
                 if when < org["founded"]:
-                    warning = messages.SUPPORT_BEFORE_FOUNDED.format(code=code, founded=org["founded"])
+                    warning = messages.SUPPORT_BEFORE_FOUNDED.format(
+                        code=code, founded=format_date(org["founded"])
+                    )
                 else:
-                    warning = messages.SUPPORT_AFTER_DISSOLVED.format(code=code, dissolved=org["dissolved"])
+                    warning = messages.SUPPORT_AFTER_DISSOLVED.format(
+                        code=code, dissolved=format_date(org["dissolved"])
+                    )
         if values["reference"] is not None:
             earlier = uow.support.by_reference(values["reference"])
             if earlier is not None:
