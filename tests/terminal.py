@@ -43,9 +43,9 @@ class Terminal:
         self._seen = 0
         self._decoder = codecs.getincrementaldecoder("utf-8")()
 
-    def expect(self, text: str) -> str:
+    def expect(self, text: str, timeout: float = TIMEOUT) -> str:
         """Wait until `text` appears after what was expected before; return what came up to its end."""
-        deadline = time.monotonic() + TIMEOUT
+        deadline = time.monotonic() + timeout
         while (found := self.transcript.find(text, self._seen)) < 0:
             if not self._read(deadline - time.monotonic()):
                 raise AssertionError(f"never saw {text!r}; the terminal shows:\n{self.transcript}")
