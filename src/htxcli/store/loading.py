@@ -62,6 +62,15 @@ class TableLoad:
         run("RELEASE SAVEPOINT htx_bulk")
         return True
 
+    def _stored_by(self, column: str, keys: Sequence[str]) -> dict[str, Mapping[str, Any]]:
+        """key -> the stored row, for those of `keys` found in the unique `column`, IN_CHUNK at a time."""
+        key = self.table.c[column]
+        found: dict[str, Mapping[str, Any]] = {}
+        for start in range(0, len(keys), IN_CHUNK):
+            query = select(self.table).where(key.in_(keys[start : start + IN_CHUNK]))
+            found.update({r[column]: r for r in self.connection.execute(query).mappings()})
+        return found
+
     def update(self, changed: Sequence[Mapping[str, Any]]) -> None:
         """Each row's new values, found by its id under the key `_id`: one executemany."""
         if changed:
@@ -75,11 +84,7 @@ class OrganisationLoad(TableLoad):
 
     def stored(self, codes: Sequence[str]) -> dict[str, Mapping[str, Any]]:
         """code -> the stored organisation, for those of `codes` that are stored."""
-        found: dict[str, Mapping[str, Any]] = {}
-        for start in range(0, len(codes), IN_CHUNK):
-            query = select(organisation).where(organisation.c.code.in_(codes[start : start + IN_CHUNK]))
-            found.update({r["code"]: r for r in self.connection.execute(query).mappings()})
-        return found
+        return self._stored_by("code", codes)
 
 
 class RatingLoad(TableLoad):
@@ -104,11 +109,7 @@ class SupportLoad(TableLoad):
 
     def by_reference(self, references: Sequence[str]) -> dict[str, Mapping[str, Any]]:
         """reference -> the stored record, for those of `references` that are stored."""
-        found: dict[str, Mapping[str, Any]] = {}
-        for start in range(0, len(references), IN_CHUNK):
-            query = select(support).where(support.c.reference.in_(references[start : start + IN_CHUNK]))
-            found.update({r["reference"]: r for r in self.connection.execute(query).mappings()})
-        return found
+        return self._stored_by("reference", references)
 
     def without_reference(self, dates: Sequence[date]) -> Iterator[Mapping[Any, Any]]:
         """The stored records without a reference on `dates`."""
