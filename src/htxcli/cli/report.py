@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated
@@ -11,7 +12,7 @@ import typer
 from htxcli.cli.common import engine, registry_path, say
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
-from htxcli.services.output import STDOUT, check_target, written
+from htxcli.services.output import STDOUT, check_target, written, written_bytes
 
 if TYPE_CHECKING:
     from htxcli.domain.report import Report
@@ -22,6 +23,9 @@ class ReportFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    text = "text"
+    docx = "docx"
+    html = "html"
 
 
 SUFFIXES = {
@@ -30,6 +34,9 @@ SUFFIXES = {
     ".md": ReportFormat.markdown,
     ".markdown": ReportFormat.markdown,
     ".txt": ReportFormat.table,
+    ".docx": ReportFormat.docx,
+    ".html": ReportFormat.html,
+    ".htm": ReportFormat.html,
 }
 
 
@@ -56,7 +63,8 @@ def report(
             "--format",
             "-f",
             help="table for people (default); json or csv (tidy: year,section,key,metric,value) for "
-            "scripts; markdown for documents.",
+            "scripts; markdown for documents; text: the figures as the report's prose; docx (Word) and html "
+            "(printable, with charts): the report an office sends.",
             show_default=False,
         ),
     ] = None,
@@ -65,7 +73,15 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            help="Write to FILE instead of stdout; the format follows its extension (.json .csv .md .txt).",
+            help="Write to FILE instead of stdout; the format follows its extension (.json .csv .md .txt "
+            ".docx .html).",
+        ),
+    ] = None,
+    office: Annotated[
+        str | None,
+        typer.Option(
+            help="The issuing office at the top of the Word and HTML report ('SỞ KẾ HOẠCH VÀ ĐẦU TƯ'); "
+            "without it, a dotted line to fill in.",
         ),
     ] = None,
 ) -> None:
@@ -80,6 +96,8 @@ def report(
       htx report 2021-2025
       htx report 2016..2020 --format csv | grep ',bands,'
       htx report 2018 --district 'Ba Bể' -o ba-be-2018.md
+      htx report 2018 --format text
+      htx report 2018 -o bao-cao-2018.docx --office 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ'
     """
     from htxcli.domain.values import parse_years
     from htxcli.services.report import reports
@@ -91,9 +109,18 @@ def report(
     guarded = registry_path(ctx)
     if output is not None:
         check_target("--output", target, registry=guarded)  # before the report's queries run
+    elif chosen is ReportFormat.docx and sys.stdout.isatty():
+        raise InvalidValue("--format", chosen.value, messages.DOCX_TO_TERMINAL)
     built = reports(engine(ctx, create=False), span, district=district, compare=compare)
-    with written("--output", target, registry=guarded) as out:
-        _write(out, chosen, built, single=len(span) == 1, to_file=output is not None)
+    single = len(span) == 1
+    if chosen is ReportFormat.docx:
+        from htxcli.render.report_docx import write_docx
+
+        with written_bytes("--output", target, registry=guarded) as binary:
+            write_docx(binary, built, single=single, office=office)
+    else:
+        with written("--output", target, registry=guarded) as out:
+            _write(out, chosen, built, single=single, to_file=output is not None, office=office)
     if output is not None:
         say(messages.REPORT_WRITTEN.format(path=output))
 
@@ -118,8 +145,20 @@ def _format_of(output: Path | None) -> ReportFormat:
     return found
 
 
-def _write(out: IO[str], chosen: ReportFormat, built: Report, *, single: bool, to_file: bool) -> None:
+def _write(
+    out: IO[str], chosen: ReportFormat, built: Report, *, single: bool, to_file: bool, office: str | None
+) -> None:
     """One renderer per format, each formatting the one model (domain.report) its own way."""
+    if chosen is ReportFormat.text:
+        from htxcli.render.narrative import paragraphs
+
+        out.write("\n\n".join(paragraphs(built)) + "\n")
+        return
+    if chosen is ReportFormat.html:
+        from htxcli.render.report_html import write_html
+
+        write_html(out, built, single=single, office=office)
+        return
     if chosen is ReportFormat.json:
         from htxcli.render.machine import write_json
         from htxcli.render.report_json import as_json
@@ -135,7 +174,7 @@ def _write(out: IO[str], chosen: ReportFormat, built: Report, *, single: bool, t
     from htxcli.render import report as view
 
     heading = view.title(built)
-    blocks = view.year_blocks(built.years[0]) if single and not built.compare else view.column_blocks(built)
+    blocks = view.report_blocks(built, single=single)
     if chosen is ReportFormat.markdown:
         from htxcli.render.markdown import write_report
 

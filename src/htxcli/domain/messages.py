@@ -334,7 +334,9 @@ REPORT_WRITTEN = N_("Wrote {path}")
 REPORT_FUTURE_YEAR = N_(
     "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"
 )
-BAD_OUTPUT_SUFFIX = N_("has no known extension (.json, .csv, .md or .txt); or give --format")
+BAD_OUTPUT_SUFFIX = N_(
+    "has no known extension (.json, .csv, .md, .txt, .docx or .html); or give --format"
+)
 CANNOT_WRITE = N_("cannot be written ({detail})")
 # Every file htx writes (services/output.py): never over the registry, a database, an input or a folder.
 OUTPUT_IS_DATABASE = N_("is a database; htx never writes over one (choose another file name)")
@@ -446,6 +448,124 @@ BACKUP_SAME_FILE = N_("is the database itself")
 # Reading a large file ahead, in a second process (services/readahead.py)
 READER_STOPPED = N_("the process reading the file stopped unexpectedly; nothing was written")
 READER_FAILED = N_("reading the file failed: {detail}; nothing was written")
+
+
+# --- report documents: the narrative, the Word and HTML reports (render/narrative.py, report_docx.py,
+# report_html.py) ----------------------------------------------------------------------------------
+# A count with its noun, singular and plural apart (Vietnamese has one form for both).
+NARRATIVE_KIND_ONE = {
+    "cooperative": N_("{count} cooperative"),
+    "group": N_("{count} cooperative group"),
+    "union": N_("{count} union of cooperatives"),
+    "credit-fund": N_("{count} people's credit fund"),
+}
+NARRATIVE_KIND_MANY = {
+    "cooperative": N_("{count} cooperatives"),
+    "group": N_("{count} cooperative groups"),
+    "union": N_("{count} unions of cooperatives"),
+    "credit-fund": N_("{count} people's credit funds"),
+}
+NARRATIVE_KIND_NONE = {
+    "cooperative": N_("no cooperative"),
+    "group": N_("no cooperative group"),
+    "union": N_("no union of cooperatives"),
+    "credit-fund": N_("no people's credit fund"),
+}
+NARRATIVE_RECORDS_ONE = N_("{count} record")
+NARRATIVE_RECORDS_MANY = N_("{count} records")
+NARRATIVE_CLASSES_ONE = N_("{count} class")
+NARRATIVE_CLASSES_MANY = N_("{count} classes")
+NARRATIVE_COPIES_ONE = N_("{count} copy")
+NARRATIVE_COPIES_MANY = N_("{count} copies")
+NARRATIVE_QUANTITY = N_("{count} {unit}")
+# The year's organisations: "In 2018, the province founded 29 …, bringing the total to 149 …; …".
+NARRATIVE_OPENING = N_("In {year}, {scope} {clauses}.")
+NARRATIVE_SCOPE_PROVINCE = N_("the province")
+NARRATIVE_SCOPE_DISTRICT = N_("{district}")
+NARRATIVE_NOTHING = N_("In {year}, {scope} has no organisation of the collective economy recorded.")
+NARRATIVE_FOUNDED = N_("founded {count}")
+NARRATIVE_DISSOLVED = N_("dissolved {count}")
+NARRATIVE_BOTH = N_("{founded} and {dissolved}")
+NARRATIVE_TOTAL_UP = N_("{changes}, bringing the total to {count}")
+NARRATIVE_TOTAL_DOWN = N_("{changes}, leaving {count}")
+NARRATIVE_TOTAL_SAME = N_("{changes}, keeping the total at {count}")
+NARRATIVE_TOTAL_NONE = N_("{changes}, leaving {none} active")
+NARRATIVE_ACTIVE = N_("has {count} active")
+NARRATIVE_CLAUSES = N_("{first}; {second}")
+# The ratings.
+NARRATIVE_RATINGS = N_("Of the {rated} rated, {bands}.")
+NARRATIVE_BANDS = {
+    "effective": N_("{count} were effective (good or fair), {percent}"),
+    "average": N_("{count} average, {percent}"),
+    "weak": N_("{count} weak, {percent}"),
+}
+NARRATIVE_ALSO_UNRATED = N_("A further {count} were not rated.")
+NARRATIVE_ONLY_UNRATED = N_("No cooperative was rated for {year} ({count} not rated).")
+NARRATIVE_NO_RATINGS = N_("No ratings are recorded for {year}.")
+# The support, program by program, in the order of the printed report.
+NARRATIVE_SUPPORT = N_("During the year the province {clauses}.")
+NARRATIVE_SUPPORT_DISTRICT = N_("During the year, in {district}, the province {clauses}.")
+NARRATIVE_PROGRAMS = {
+    "outreach": N_("held {quantity} of outreach and training on the collective economy"),
+    "bulletin": N_("published the collective economy bulletin in {quantity}"),
+    "human-resources": N_("supported human resources for {organisations}"),
+    "trade-promotion": N_("helped {organisations} take part in trade fairs and promotion"),
+    "credit": N_("helped {organisations} borrow to develop production"),
+    "new-model": N_("helped {organisations} build the new cooperative model tied to value chains"),
+    "infrastructure": N_("supported infrastructure for {organisations}"),
+    "certification": N_("helped {organisations} obtain certificates (food safety, OCOP)"),
+    "other": N_("gave other support to {organisations}"),
+}
+NARRATIVE_PROGRAM_NAMES = {
+    "outreach": N_("outreach and training"),
+    "bulletin": N_("the bulletin"),
+    "human-resources": N_("human resources"),
+    "trade-promotion": N_("trade promotion"),
+    "credit": N_("credit"),
+    "new-model": N_("the new cooperative model"),
+    "infrastructure": N_("infrastructure"),
+    "certification": N_("certification"),
+    "other": N_("other support"),
+}
+# A program whose main figure is missing (no quantity, or province-wide records naming no organisation).
+NARRATIVE_PROGRAM_RECORDS = N_("gave support for {program} ({records})")
+NARRATIVE_DISBURSED = N_("{clause}, disbursing {amount}")
+NARRATIVE_COSTING = N_("{clause}, at a cost of {amount}")
+NARRATIVE_SUPPORT_TOTAL = N_("Support in the year came to {amount} in all.")
+NARRATIVE_NEW_MODEL_ONE = N_("The cooperative supported to build the new model is {names}.")
+NARRATIVE_NEW_MODEL_MANY = N_("The cooperatives supported to build the new model are {names}.")
+NARRATIVE_NAMED_IN = N_("{name} ({district})")
+NARRATIVE_NAMES = N_("{first}; {second}")
+NARRATIVE_LAST_NAME = N_("{rest}; and {last}")
+NARRATIVE_MORE_NAMES = N_("{names} and {count} more")
+# Money as the press writes it: 1,62 tỷ đồng.
+MONEY_BILLIONS = N_("{amount} billion đồng")
+MONEY_MILLIONS = N_("{amount} million đồng")
+MONEY_DONG = N_("{amount} đồng")
+# The Word and HTML documents (Decree 30/2020/NĐ-CP's layout for the Word report).
+DOCUMENT_NATION = N_("SOCIALIST REPUBLIC OF VIETNAM")
+DOCUMENT_MOTTO = N_("Independence - Freedom - Happiness")
+DOCUMENT_NUMBER = N_("No.: ……/BC-……")
+DOCUMENT_DATE_LINE = N_("…………, {date}")
+DOCUMENT_KIND = N_("REPORT")
+DOCUMENT_SUBJECT = N_("The development of the collective economy in {years}")
+DOCUMENT_SUBJECT_DISTRICT = N_("The development of the collective economy in {years}: {district}")
+DOCUMENT_OVERVIEW = N_("Overview")
+DOCUMENT_FIGURES = N_("Figures")
+DOCUMENT_CHARTS = N_("Charts")
+DOCUMENT_TABLE = N_("Table {number}. {title}")
+DOCUMENT_RECIPIENTS = N_("Recipients:")
+DOCUMENT_FILED = N_("- Filed: office records.")
+DOCUMENT_SIGNATURE = N_("HEAD OF THE OFFICE")
+DOCUMENT_SIGN_HERE = N_("(signature, full name and seal)")
+DOCUMENT_GENERATED = N_("Made by htx from the registry on {date}; every figure equals htx report --format json.")
+CHART_BANDS = N_("Ratings {year}: the three bands")
+CHART_SUPPORT = N_("Support {year}: amount by program")
+CHART_ACTIVE = N_("Organisations active at the end of each year")
+CHART_EMPTY = N_("Nothing to draw.")
+DOCX_TO_TERMINAL = N_(
+    "is a Word file, not text for the terminal: write it with -o FILE.docx (or redirect stdout)"
+)
 
 
 # The constants above are English message ids. They leave the module's namespace here, so that reading

@@ -47,6 +47,12 @@ def _district_label(name: str) -> Label:
     return Label(name or messages.REPORT_NO_DISTRICT)
 
 
+def report_blocks(report: Report, *, single: bool) -> list[Block]:
+    """The tables of a report, for every layout that prints tables (terminal, Markdown, Word, HTML): one
+    year laid out like the printed report, or a column per year for a range or a comparison."""
+    return year_blocks(report.years[0]) if single and not report.compare else column_blocks(report)
+
+
 # --- one year, laid out like the printed report ---------------------------------------------
 
 

@@ -86,14 +86,36 @@ def written(
     if path == STDOUT:
         yield stdout if stdout is not None else sys.stdout
         return
+    with (
+        _into_place(option, path, registry, inputs) as handle,
+        os.fdopen(handle, "w", encoding="utf-8", newline="") as f,
+    ):
+        yield f
+
+
+@contextmanager
+def written_bytes(
+    option: str, path: str, *, registry: Path | None = None, inputs: Sequence[str] = ()
+) -> Iterator[IO[bytes]]:
+    """As `written`, for a binary document (a Word file); "-" is stdout's bytes."""
+    if path == STDOUT:
+        yield sys.stdout.buffer
+        return
+    with _into_place(option, path, registry, inputs) as handle, os.fdopen(handle, "wb") as f:
+        yield f
+
+
+@contextmanager
+def _into_place(option: str, path: str, registry: Path | None, inputs: Sequence[str]) -> Iterator[int]:
+    """A temporary file beside the target (its descriptor, for the caller to open and close), renamed
+    over the target once the block succeeds; removed whatever happens."""
     target = check_target(option, path, registry=registry, inputs=inputs)
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as e:
         raise InvalidValue(option, path, messages.CANNOT_WRITE.format(detail=e.strerror)) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
-            yield f
+        yield handle
         check_target(option, path, registry=registry, inputs=inputs)  # nothing appeared there meanwhile
         # mkstemp makes the file private (0600); what htx writes is a document like any other.
         umask = os.umask(0)
