@@ -334,9 +334,7 @@ REPORT_WRITTEN = N_("Wrote {path}")
 REPORT_FUTURE_YEAR = N_(
     "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"
 )
-BAD_OUTPUT_SUFFIX = N_(
-    "has no known extension (.json, .csv, .md, .txt, .docx or .html); or give --format"
-)
+BAD_OUTPUT_SUFFIX = N_("has no known extension (.json, .csv, .md, .txt, .docx or .html); or give --format")
 CANNOT_WRITE = N_("cannot be written ({detail})")
 # Every file htx writes (services/output.py): never over the registry, a database, an input or a folder.
 OUTPUT_IS_DATABASE = N_("is a database; htx never writes over one (choose another file name)")
@@ -547,18 +545,21 @@ DOCUMENT_NATION = N_("SOCIALIST REPUBLIC OF VIETNAM")
 DOCUMENT_MOTTO = N_("Independence - Freedom - Happiness")
 DOCUMENT_NUMBER = N_("No.: ……/BC-……")
 DOCUMENT_DATE_LINE = N_("…………, {date}")
+DOCUMENT_DATE = N_("{year}-{month}-{day}")
 DOCUMENT_KIND = N_("REPORT")
 DOCUMENT_SUBJECT = N_("The development of the collective economy in {years}")
 DOCUMENT_SUBJECT_DISTRICT = N_("The development of the collective economy in {years}: {district}")
 DOCUMENT_OVERVIEW = N_("Overview")
-DOCUMENT_FIGURES = N_("Figures")
+DOCUMENT_FIGURES = N_("Tables of figures")
 DOCUMENT_CHARTS = N_("Charts")
 DOCUMENT_TABLE = N_("Table {number}. {title}")
 DOCUMENT_RECIPIENTS = N_("Recipients:")
 DOCUMENT_FILED = N_("- Filed: office records.")
 DOCUMENT_SIGNATURE = N_("HEAD OF THE OFFICE")
 DOCUMENT_SIGN_HERE = N_("(signature, full name and seal)")
-DOCUMENT_GENERATED = N_("Made by htx from the registry on {date}; every figure equals htx report --format json.")
+DOCUMENT_GENERATED = N_(
+    "Made by htx from the registry on {date}; every figure equals htx report --format json."
+)
 CHART_BANDS = N_("Ratings {year}: the three bands")
 CHART_SUPPORT = N_("Support {year}: amount by program")
 CHART_ACTIVE = N_("Organisations active at the end of each year")

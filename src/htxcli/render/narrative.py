@@ -148,7 +148,8 @@ def _ratings(report: YearReport) -> str:
             count=_of_kind("cooperative", ratings.bands[band].value), percent=_percent(share.value)
         )
         for band, share in report.band_shares.points
-        if ratings.bands[band].value  # a band nobody fell in has 0%: silent, the printed shares still sum to 100
+        # A band nobody fell in has 0%: silent, and the printed shares still sum to 100.
+        if ratings.bands[band].value
     ]
     said = messages.NARRATIVE_RATINGS.format(
         rated=_of_kind("cooperative", rated), bands=_series(bands, messages.NARRATIVE_CLAUSES)
@@ -202,9 +203,7 @@ def _program_action(program: str, figures: Support) -> str:
             return template.format(quantity=said)
     elif figures.organisations.value:
         return template.format(organisations=_of_kind("cooperative", figures.organisations.value))
-    records = _counted(
-        figures.records.value, messages.NARRATIVE_RECORDS_ONE, messages.NARRATIVE_RECORDS_MANY
-    )
+    records = _counted(figures.records.value, messages.NARRATIVE_RECORDS_ONE, messages.NARRATIVE_RECORDS_MANY)
     return messages.NARRATIVE_PROGRAM_RECORDS.format(
         records=records, program=messages.NARRATIVE_PROGRAM_NAMES[program]
     )
@@ -230,4 +229,3 @@ def _new_model(report: YearReport) -> list[str]:
         listed = names[0]
     pattern = messages.NARRATIVE_NEW_MODEL_ONE if len(recipients) == 1 else messages.NARRATIVE_NEW_MODEL_MANY
     return [pattern.format(names=listed)]
-
