@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 WIDTH = 400  # the viewBox; the page scales it to the width available
-LABEL_HEIGHT = 18
+LABEL_HEIGHT = 20
 BAR_HEIGHT = 16
 ROW_GAP = 10
-VALUE_ROOM = 130  # beside the longest bar, for its value
-FONT = 13
+VALUE_ROOM = 140  # beside the longest bar, for its value
+FONT = 15
 DEFAULT_COLOUR = "#2f6f9f"
 
 

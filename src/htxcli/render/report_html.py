@@ -1,0 +1,100 @@
+"""The yearly report as one self-contained HTML page: the heading, the narrative, the charts (inline
+SVG, render/svg.py) and the tables, with its CSS inline, so it opens offline, reads on a phone and
+prints on A4 (a print stylesheet, each section on a page of its own).
+
+Jinja2 (BSD) fills templates/report.html.j2 with autoescaping on: every stored text (a name, a unit, a
+district) is escaped, and only the SVG this module builds, itself escaped, is marked safe. Imported only
+when an HTML report is asked for.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from htxcli.domain import messages
+from htxcli.domain.i18n import current
+from htxcli.domain.report import Report, YearReport
+from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
+from htxcli.render import document
+from htxcli.render.narrative import number, paragraphs, press_money
+from htxcli.render.svg import Bar, bar_chart
+
+TEMPLATES = Path(__file__).parent / "templates"
+BAND_COLOURS = {"effective": "#2e7d32", "average": "#f9a825", "weak": "#c62828"}
+
+
+def write_html(
+    out: IO[str], report: Report, *, single: bool, office: str | None, today: date | None = None
+) -> None:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from markupsafe import Markup
+
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    page = environment.get_template("report.html.j2")
+    # svg.py escapes every text it writes: its output is the one thing marked safe.
+    charts = [(title, Markup(svg)) for title, svg in _charts(report)]
+    out.write(
+        page.render(
+            lang=current(),
+            kind=messages.DOCUMENT_KIND,
+            subject=document.subject(report),
+            office=document.office_lines(office),
+            office_given=office is not None and bool(office.strip()),
+            nation=messages.DOCUMENT_NATION,
+            motto=messages.DOCUMENT_MOTTO,
+            number=messages.DOCUMENT_NUMBER,
+            date_line=document.date_line(today or date.today()),
+            overview=messages.DOCUMENT_OVERVIEW,
+            paragraphs=paragraphs(report),
+            charts_title=messages.DOCUMENT_CHARTS,
+            charts=charts,
+            figures_title=messages.DOCUMENT_FIGURES,
+            tables=[
+                (messages.DOCUMENT_TABLE.format(number=n, title=t.title), t)
+                for n, t in enumerate(document.tables(report, single=single), start=1)
+            ],
+        )
+    )
+
+
+def _charts(report: Report) -> list[tuple[str, str]]:
+    """The rating bands and the support by program of the last year shown; for a range, the
+    organisations active at each year's end first."""
+    charts = []
+    if len(report.columns) > 1:
+        bars = [
+            Bar(year, active.value, number(active.value)) for year, active in report.active_by_year.points
+        ]
+        charts.append((messages.CHART_ACTIVE, bars))
+    last = report.years[-1]
+    charts.append((messages.CHART_BANDS.format(year=last.year), _band_bars(last)))
+    charts.append((messages.CHART_SUPPORT.format(year=last.year), _support_bars(last)))
+    return [(title, bar_chart(title, bars, empty=messages.CHART_EMPTY)) for title, bars in charts]
+
+
+def _band_bars(report: YearReport) -> list[Bar]:
+    bands = report.ratings.bands
+    return [
+        Bar(
+            BAND_LABELS[band],
+            bands[band].value,
+            f"{number(bands[band].value)} ({share.value}%)",
+            BAND_COLOURS[band],
+        )
+        for band, share in report.band_shares.points
+    ]
+
+
+def _support_bars(report: YearReport) -> list[Bar]:
+    return [
+        Bar(PROGRAMS.label(program), amount.value, press_money(amount.value))
+        for program, amount in report.support_amounts.points
+    ]
