@@ -131,9 +131,9 @@ def test_the_narrative_tells_the_example_figures_in_english(example_db: Path) ->
         f"bringing the total to {o['group']['active']} cooperative groups."
     )
     ratings = data["ratings"]
-    assert f"Of the {ratings['rated']} cooperatives rated," in text
+    assert f"Of the {ratings['rated']} cooperatives rated:" in text
     for band, words in (
-        ("effective", "were effective (good or fair)"),
+        ("effective", "effective (good or fair)"),
         ("average", "average"),
         ("weak", "weak"),
     ):

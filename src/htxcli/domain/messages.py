@@ -491,13 +491,13 @@ NARRATIVE_TOTAL_NONE = N_("{changes}, leaving {none} active")
 NARRATIVE_ACTIVE = N_("has {count} active")
 NARRATIVE_CLAUSES = N_("{first}; {second}")
 # The ratings.
-NARRATIVE_RATINGS = N_("Of the {rated} rated, {bands}.")
+NARRATIVE_RATINGS = N_("Of the {rated} rated: {bands}.")
 NARRATIVE_BANDS = {
-    "effective": N_("{count} were effective (good or fair), {percent}"),
+    "effective": N_("{count} effective (good or fair), {percent}"),
     "average": N_("{count} average, {percent}"),
     "weak": N_("{count} weak, {percent}"),
 }
-NARRATIVE_ALSO_UNRATED = N_("A further {count} were not rated.")
+NARRATIVE_ALSO_UNRATED = N_("Not rated: {count}.")
 NARRATIVE_ONLY_UNRATED = N_("No cooperative was rated for {year} ({count} not rated).")
 NARRATIVE_NO_RATINGS = N_("No ratings are recorded for {year}.")
 # The support, program by program, in the order of the printed report.
