@@ -27,6 +27,7 @@ def test_wheel_installs_and_creates_a_database(tmp_path: Path) -> None:
     assert "htxcli/migrations/env.py" in names
     assert any(n.startswith("htxcli/migrations/versions/0001") for n in names)
     assert "htxcli/locale/vi/LC_MESSAGES/htx.mo" in names  # the compiled catalog travels with htx
+    assert "htxcli/render/templates/report.html.j2" in names  # the HTML report's template too
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
@@ -62,3 +63,14 @@ def test_wheel_installs_and_creates_a_database(tmp_path: Path) -> None:
         env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(elsewhere)},
     )
     assert "Ngày thành lập" in vietnamese.stdout and "15/03/2012" in vietnamese.stdout
+    # The documents' libraries come with htx, and the template is found where the wheel put it.
+    for document in ("report.docx", "report.html"):
+        made = subprocess.run(
+            [htx, "--db", db, "report", "2018", "-o", document],
+            cwd=elsewhere,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert made.returncode == 0, made.stderr
+    assert "<svg" in (elsewhere / "report.html").read_text(encoding="utf-8")
