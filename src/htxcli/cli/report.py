@@ -22,6 +22,7 @@ class ReportFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 SUFFIXES = {
@@ -30,6 +31,7 @@ SUFFIXES = {
     ".md": ReportFormat.markdown,
     ".markdown": ReportFormat.markdown,
     ".txt": ReportFormat.table,
+    ".xlsx": ReportFormat.xlsx,
 }
 
 
@@ -56,7 +58,7 @@ def report(
             "--format",
             "-f",
             help="table for people (default); json or csv (tidy: year,section,key,metric,value) for "
-            "scripts; markdown for documents.",
+            "scripts; markdown for documents; xlsx for an Excel workbook (with -o FILE).",
             show_default=False,
         ),
     ] = None,
@@ -65,7 +67,7 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            help="Write to FILE instead of stdout; the format follows its extension (.json .csv .md .txt).",
+            help="Write to FILE instead of stdout; the format follows its extension (.json .csv .md .txt .xlsx).",
         ),
     ] = None,
 ) -> None:
@@ -80,6 +82,7 @@ def report(
       htx report 2021-2025
       htx report 2016..2020 --format csv | grep ',bands,'
       htx report 2018 --district 'Ba Bể' -o ba-be-2018.md
+      htx report 2018 -o bao-cao-2018.xlsx
     """
     from htxcli.domain.values import parse_years
     from htxcli.services.report import reports
@@ -89,9 +92,15 @@ def report(
     chosen = format or _format_of(output)
     target = STDOUT if output is None else str(output)
     guarded = registry_path(ctx)
+    if chosen is ReportFormat.xlsx and output is None:
+        raise InvalidValue("--format", chosen.value, messages.OUTPUT_BINARY_NOT_STDOUT)
     if output is not None:
         check_target("--output", target, registry=guarded)  # before the report's queries run
     built = reports(engine(ctx, create=False), span, district=district, compare=compare)
+    if chosen is ReportFormat.xlsx:
+        _write_workbook(ctx, target, built, guarded)
+        say(messages.REPORT_WRITTEN.format(path=output))
+        return
     with written("--output", target, registry=guarded) as out:
         _write(out, chosen, built, single=len(span) == 1, to_file=output is not None)
     if output is not None:
@@ -116,6 +125,16 @@ def _format_of(output: Path | None) -> ReportFormat:
     if found is None:
         raise InvalidValue("--output", str(output), messages.BAD_OUTPUT_SUFFIX)
     return found
+
+
+def _write_workbook(ctx: typer.Context, target: str, built: Report, guarded: Path | None) -> None:
+    """The workbook, with the list of the organisations active at the end of its last year."""
+    from htxcli.render.report_xlsx import write_workbook
+    from htxcli.services.output import written_bytes
+    from htxcli.services.report import roster
+
+    with written_bytes("--output", target, registry=guarded) as out:
+        write_workbook(out, built, roster(engine(ctx, create=False), built))
 
 
 def _write(out: IO[str], chosen: ReportFormat, built: Report, *, single: bool, to_file: bool) -> None:

@@ -334,7 +334,7 @@ REPORT_WRITTEN = N_("Wrote {path}")
 REPORT_FUTURE_YEAR = N_(
     "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"
 )
-BAD_OUTPUT_SUFFIX = N_("has no known extension (.json, .csv, .md or .txt); or give --format")
+BAD_OUTPUT_SUFFIX = N_("has no known extension (.json, .csv, .md, .txt or .xlsx); or give --format")
 CANNOT_WRITE = N_("cannot be written ({detail})")
 # Every file htx writes (services/output.py): never over the registry, a database, an input or a folder.
 OUTPUT_IS_DATABASE = N_("is a database; htx never writes over one (choose another file name)")
@@ -447,6 +447,24 @@ BACKUP_SAME_FILE = N_("is the database itself")
 READER_STOPPED = N_("the process reading the file stopped unexpectedly; nothing was written")
 READER_FAILED = N_("reading the file failed: {detail}; nothing was written")
 
+
+# --- the report's workbook (htx report -o FILE.xlsx, render/report_xlsx.py) -----------------
+OUTPUT_BINARY_NOT_STDOUT = N_("a workbook is a file, not text for a terminal or a pipe: give -o FILE.xlsx")
+# Sheet names: at most 31 characters, none of [ ] : * ? / \ (Excel refuses them)
+SHEET_SUMMARY = N_("Summary")
+SHEET_RATINGS = N_("Ratings")
+SHEET_SUPPORT = N_("Support")
+SHEET_NEW_MODEL = N_("New-model")
+SHEET_DISTRICTS = N_("Districts")
+SHEET_CHARTS = N_("Charts")
+SHEET_ORGANISATIONS = N_("Organisations {year}")
+WORKBOOK_ORGANISATIONS = N_("Organisations active at the end of {year}: {count}")
+WORKBOOK_NUMBER = N_("No.")
+WORKBOOK_GRADE = N_("Grade {year}")
+CHART_BANDS = N_("Rating bands, {years}")
+CHART_SUPPORT = N_("Support by program, {years} (đồng)")
+CHART_ACTIVE = N_("Organisations active at year end")
+WORKBOOK_PAGE = N_("Page &P of &N")
 
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through

@@ -86,14 +86,35 @@ def written(
     if path == STDOUT:
         yield stdout if stdout is not None else sys.stdout
         return
+    with _replaced(option, path, registry=registry, inputs=inputs) as handle:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
+            yield f
+
+
+@contextmanager
+def written_bytes(
+    option: str, path: str, *, registry: Path | None = None, inputs: Sequence[str] = ()
+) -> Iterator[IO[bytes]]:
+    """A binary file (a workbook), under the same rules as `written`; never stdout, which is refused:
+    a workbook on a terminal is noise, and one piped on is better written to a file by name."""
+    if path == STDOUT:
+        raise InvalidValue(option, path, messages.OUTPUT_BINARY_NOT_STDOUT)
+    with _replaced(option, path, registry=registry, inputs=inputs) as handle:
+        with os.fdopen(handle, "wb") as f:
+            yield f
+
+
+@contextmanager
+def _replaced(option: str, path: str, *, registry: Path | None, inputs: Sequence[str]) -> Iterator[int]:
+    """An open descriptor of a temporary file beside the target, renamed over the target once the
+    block succeeds (the block closes the descriptor), and removed whatever happens."""
     target = check_target(option, path, registry=registry, inputs=inputs)
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as e:
         raise InvalidValue(option, path, messages.CANNOT_WRITE.format(detail=e.strerror)) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
-            yield f
+        yield handle
         check_target(option, path, registry=registry, inputs=inputs)  # nothing appeared there meanwhile
         # mkstemp makes the file private (0600); what htx writes is a document like any other.
         umask = os.umask(0)
