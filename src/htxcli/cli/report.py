@@ -67,7 +67,8 @@ def report(
         typer.Option(
             "--output",
             "-o",
-            help="Write to FILE instead of stdout; the format follows its extension (.json .csv .md .txt .xlsx).",
+            help="Write to FILE instead of stdout; the format follows its extension "
+            "(.json .csv .md .txt .xlsx).",
         ),
     ] = None,
 ) -> None:

@@ -86,9 +86,11 @@ def written(
     if path == STDOUT:
         yield stdout if stdout is not None else sys.stdout
         return
-    with _replaced(option, path, registry=registry, inputs=inputs) as handle:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
-            yield f
+    with (
+        _replaced(option, path, registry=registry, inputs=inputs) as handle,
+        os.fdopen(handle, "w", encoding="utf-8", newline="") as f,
+    ):
+        yield f
 
 
 @contextmanager
@@ -99,9 +101,11 @@ def written_bytes(
     a workbook on a terminal is noise, and one piped on is better written to a file by name."""
     if path == STDOUT:
         raise InvalidValue(option, path, messages.OUTPUT_BINARY_NOT_STDOUT)
-    with _replaced(option, path, registry=registry, inputs=inputs) as handle:
-        with os.fdopen(handle, "wb") as f:
-            yield f
+    with (
+        _replaced(option, path, registry=registry, inputs=inputs) as handle,
+        os.fdopen(handle, "wb") as f,
+    ):
+        yield f
 
 
 @contextmanager

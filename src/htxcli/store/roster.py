@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import FromClause, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
@@ -27,7 +27,7 @@ def active_at_end(
     o = organisation.c
     # One outer join per year shown, each answered by the unique (organisation_id, year) index.
     grades = {y: rating.alias(f"rating_{y}") for y in grade_years}
-    joined = organisation
+    joined: FromClause = organisation
     for y, r in grades.items():
         joined = joined.outerjoin(r, (r.c.organisation_id == o.id) & (r.c.year == y))
     # Active at the end of the year: in force on 31 December (dissolved on D: inactive from D on).
