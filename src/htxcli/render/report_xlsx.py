@@ -42,6 +42,7 @@ CHANGES: dict[type, str] = {
 }
 A4 = 9  # Excel's paper size code
 HEADER_ROW = 3  # the title, the report's heading, a blank row, then the table's header
+HEADER_HEIGHT = 32  # points: two lines of a wrapped header (Excel does not grow a row written in advance)
 # A4 portrait holds about this many characters of Excel's default font across; wider sheets turn.
 PORTRAIT_WIDTH = 95
 WIDEST_COLUMN = 60
@@ -123,6 +124,7 @@ def _block_sheet(sheet: Any, styles: _Styles, block: Block, heading: str) -> Non
     shown = [i for i in range(len(block.headers)) if i != block.chart]  # bars: the chart sheet draws them
     sheet.write_string(0, 0, block.title, styles.title)
     sheet.write_string(1, 0, heading, styles.subtitle)
+    sheet.set_row(HEADER_ROW, HEADER_HEIGHT)  # before the row is written: constant_memory's rule
     for column, i in enumerate(shown):
         sheet.write_string(HEADER_ROW, column, block.headers[i], styles.header)
     for n, row in enumerate(block.rows):
@@ -135,7 +137,7 @@ def _block_sheet(sheet: Any, styles: _Styles, block: Block, heading: str) -> Non
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     sheet.freeze_panes(HEADER_ROW + 1, 1)
-    _print_setup(sheet, heading, landscape=sum(widths) > PORTRAIT_WIDTH)
+    _print_setup(sheet, landscape=sum(widths) > PORTRAIT_WIDTH)
 
 
 def _write_cell(
@@ -175,17 +177,16 @@ def _width(block: Block, i: int) -> float:
     return min(max([*cells, *words, 6]) + 3, WIDEST_COLUMN)
 
 
-def _print_setup(sheet: Any, heading: str, *, landscape: bool) -> None:
+def _print_setup(sheet: Any, *, landscape: bool, header_row: int | None = HEADER_ROW) -> None:
     """A4, as wide as one page, the table's header repeated on every page, the pages numbered."""
     sheet.set_paper(A4)
     if landscape:
         sheet.set_landscape()
     sheet.fit_to_pages(1, 0)
-    sheet.repeat_rows(HEADER_ROW)
+    if header_row is not None:
+        sheet.repeat_rows(header_row)
     sheet.center_horizontally()
     sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
-    # & starts a code in Excel's page headers: a district named "A & B" is written "A && B".
-    sheet.set_header("&L" + heading.replace("&", "&&"))
     sheet.set_footer("&C" + messages.WORKBOOK_PAGE)
 
 
@@ -208,10 +209,12 @@ def _chart_sheet(sheet: Any, book: Any, styles: _Styles, report: Report, heading
         _active_chart(sheet, book, styles, report, top)
     sheet.set_column(0, 0, 28)
     sheet.set_column(1, len(years), 18)
-    _print_setup(sheet, heading, landscape=True)
+    _print_setup(sheet, landscape=True, header_row=None)
+    sheet.fit_to_pages(1, 1)  # the charts on one page
 
 
 def _table(sheet: Any, styles: _Styles, top: int, headers: list[str], rows: list[list[Value]]) -> None:
+    sheet.set_row(top, HEADER_HEIGHT)
     for column, header in enumerate(headers):
         sheet.write_string(top, column, header, styles.header)
     for n, row in enumerate(rows):
@@ -275,22 +278,33 @@ def _support_chart(
     ]
     _table(sheet, styles, top, [messages.HEADERS["program"], *years], rows)
     first, last = top + 1, top + len(rows)
-    chart = book.add_chart({"type": "bar"})
-    for n in range(len(years)):
+    if len(years) == 1:
+        chart = book.add_chart({"type": "bar"})
         chart.add_series(
             {
-                "name": [name, top, 1 + n],
+                "name": [name, top, 1],
                 "categories": [name, first, 0, last, 0],
-                "values": [name, first, 1 + n, last, 1 + n],
-                "data_labels": {"value": True, "num_format": NUMBER} if len(years) == 1 else {},
+                "values": [name, first, 1, last, 1],
+                "data_labels": {"value": True, "num_format": NUMBER},
             }
         )
-    chart.set_title({"name": messages.CHART_SUPPORT.format(years=span)})
-    chart.set_x_axis({"num_format": NUMBER})
-    chart.set_y_axis({"reverse": True})  # programs top to bottom, in the table's order
-    if len(years) == 1:
+        chart.set_x_axis({"num_format": NUMBER})
+        chart.set_y_axis({"reverse": True})  # programs top to bottom, in the table's order
         chart.set_legend({"none": True})
-    chart.set_size({**CHART_SIZE, "height": max(CHART_SIZE["height"], 40 * len(programs) * len(years))})
+    else:
+        # Several years: a column per year, its programs stacked, so the total and its parts both show.
+        chart = book.add_chart({"type": "column", "subtype": "stacked"})
+        for n in range(len(rows)):
+            chart.add_series(
+                {
+                    "name": [name, first + n, 0],
+                    "categories": [name, top, 1, top, len(years)],
+                    "values": [name, first + n, 1, first + n, len(years)],
+                }
+            )
+        chart.set_y_axis({"num_format": NUMBER})
+    chart.set_title({"name": messages.CHART_SUPPORT.format(years=span)})
+    chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
     return True
 
@@ -351,12 +365,13 @@ def _roster_sheet(sheet: Any, styles: _Styles, report: Report, roster: Roster, h
         0, 0, messages.WORKBOOK_ORGANISATIONS.format(year=last.year, count=count), styles.title
     )
     sheet.write_string(1, 0, heading, styles.subtitle)
+    sheet.set_row(HEADER_ROW, HEADER_HEIGHT)
     for column, header in enumerate(headers):
         sheet.write_string(HEADER_ROW, column, header, styles.header)
     widths = [*_ROSTER_WIDTHS, *(_GRADE_WIDTH for _ in years)]
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
-    plain = styles.get()
+    plain, centred = styles.get(), styles.get(align="center")
     number, money, day = (
         styles.get(num_format=NUMBER),
         styles.get(num_format=MONEY),
@@ -368,7 +383,7 @@ def _roster_sheet(sheet: Any, styles: _Styles, report: Report, roster: Roster, h
         roster, 1
     ):
         row = HEADER_ROW + n
-        write_number(row, 0, n, plain)
+        write_number(row, 0, n, centred)
         write_string(row, 1, code, plain)
         write_string(row, 2, name, plain)
         write_string(row, 3, KINDS.label(kind), plain)
@@ -386,7 +401,7 @@ def _roster_sheet(sheet: Any, styles: _Styles, report: Report, roster: Roster, h
             write_number(row, 9, capital, money)
         for i, grade in enumerate(grades):
             if grade:
-                write_string(row, 10 + i, GRADES.label(grade), plain)
+                write_string(row, 10 + i, GRADES.label(grade), centred)
     sheet.autofilter(HEADER_ROW, 0, row, len(headers) - 1)
     sheet.freeze_panes(HEADER_ROW + 1, 3)  # the number, code and name stay in view
-    _print_setup(sheet, heading, landscape=True)
+    _print_setup(sheet, landscape=True)
