@@ -7,7 +7,9 @@ Startup: `htx --help` vs `sqlite-utils --help`; `htx show CODE` vs `sqlite-utils
 100,000-organisation database. With --imports, also the CSV imports against ../shared/bench/floor_import.py,
 peak memory (max RSS) of each import and of exporting every support row, and `htx report 2018 --format json`
 against `sqlite3 floor.db < floor_report.sql`, with a check that both give the same totals.
-`--report-only HTX_DB FLOOR_DB` times just the report on databases loaded earlier. `--postgres URL` (an empty
+`--report-only HTX_DB FLOOR_DB` times just the report on databases loaded earlier; `--workbook HTX_DB`
+just the report's workbook (`-o report.xlsx`, with its list of organisations) against `htx export
+cooperatives`. `--postgres URL` (an empty
 database) also copies the registry there with `htx db copy` and times the same report on PostgreSQL against
 SQLite, checking that both give the same JSON. `--later-year` times a year's ratings imported into a
 registry that holds the earlier years (rows inserted as they are), and the same file again (rows compared).
@@ -131,6 +133,26 @@ def time_documents(runs: int, db: Path) -> list[tuple[str, str, str, str]]:
             f"{seconds / json_time:.2f}× (≤ 2× target)",
         )
         for name, seconds in (("report.html", html_time), ("report.docx", docx_time))
+    ]
+
+
+def time_workbook(runs: int, db: Path, work: Path) -> list[tuple[str, str, str, str]]:
+    """The report as a workbook with its list of every active organisation (issue 15) against
+    exporting the organisations as CSV, interleaved; the workbook's peak memory."""
+    target = work / "report.xlsx"
+    workbook = [*HTX, "--db", str(db), "report", "2018", "-o", str(target)]
+    export = [*HTX, "--db", str(db), "export", "cooperatives"]
+    book_s, export_s = median_of(runs, workbook, export)
+    peak = max(measure(workbook)[1] for _ in range(2))
+    size = target.stat().st_size / 2**20
+    return [
+        (
+            f"`htx report 2018 -o report.xlsx` ({size:.1f} MiB) vs `htx export cooperatives`",
+            f"{book_s:.2f}",
+            f"{export_s:.2f}",
+            f"{book_s / export_s:.2f}× (target ≤ 6×)",
+        ),
+        ("peak memory, htx report 2018 -o report.xlsx", f"{peak} MiB", "", "≤ 150 MiB target"),
     ]
 
 
@@ -316,7 +338,15 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--report-only", nargs=2, type=Path, metavar=("HTX_DB", "FLOOR_DB"))
     ap.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database for the server run")
+    ap.add_argument(
+        "--workbook", type=Path, metavar="HTX_DB", help="time only the report's workbook on a loaded registry"
+    )
     a = ap.parse_args()
+    if a.workbook:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
+        with tempfile.TemporaryDirectory(prefix="htx-bench-") as work:
+            print_rows(time_workbook(a.runs, a.workbook, Path(work)), a.runs)
+        return
     if a.report_only:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
         rows = time_report(a.runs, *a.report_only, a.shared)
@@ -385,6 +415,7 @@ def main() -> None:
         for what, peak in peaks.items():
             rows.append((f"peak memory, htx {what}", f"{peak} MiB", "", "≤ 150 MiB target"))
         rows.extend(time_report(a.runs, db, floor_db, a.shared))
+        rows.extend(time_workbook(a.runs, db, work))
         if a.postgres:
             rows.extend(time_postgres(a.runs, db, a.postgres))
 

@@ -262,3 +262,20 @@ def test_status_takes_the_clerks_words(example: Path) -> None:
     assert active.stdout == _vi("list", "--status", "active", "--format", "csv", db=example).stdout
     assert dissolved.stdout == _vi("list", "--status", "dissolved", "--format", "csv", db=example).stdout
     assert len(active.stdout.splitlines()) > len(dissolved.stdout.splitlines()) > 1
+
+
+def test_no_message_name_is_defined_twice() -> None:
+    """Two features that each add `CHART_BANDS = N_(…)` would silently keep the second wording, and the
+    first feature's placeholders would then fail at run time; names are unique."""
+    import ast
+    from collections import Counter
+
+    source = (ROOT / "src" / "htxcli" / "domain" / "messages.py").read_text(encoding="utf-8")
+    names = Counter(
+        target.id
+        for node in ast.parse(source).body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name) and target.id.isupper()
+    )
+    assert [name for name, times in names.items() if times > 1] == []

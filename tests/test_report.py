@@ -374,7 +374,7 @@ def test_output_file_format_follows_its_extension(
 @pytest.mark.parametrize(
     ("args", "field"),
     [
-        (("2018", "-o", "r.xlsx"), "--output"),
+        (("2018", "-o", "r.xls"), "--output"),
         (("20x8",), "year"),
         (("2020..2016",), "year"),
         (("1800",), "year"),

@@ -26,6 +26,7 @@ class ReportFormat(StrEnum):
     text = "text"
     docx = "docx"
     html = "html"
+    xlsx = "xlsx"
 
 
 SUFFIXES = {
@@ -37,6 +38,7 @@ SUFFIXES = {
     ".docx": ReportFormat.docx,
     ".html": ReportFormat.html,
     ".htm": ReportFormat.html,
+    ".xlsx": ReportFormat.xlsx,
 }
 
 
@@ -64,7 +66,7 @@ def report(
             "-f",
             help="table for people (default); json or csv (tidy: year,section,key,metric,value) for "
             "scripts; markdown for documents; text: the figures as the report's prose; docx (Word) and html "
-            "(printable, with charts): the report an office sends.",
+            "(printable, with charts): the report an office sends; xlsx: the Excel appendix (with -o FILE).",
             show_default=False,
         ),
     ] = None,
@@ -74,7 +76,7 @@ def report(
             "--output",
             "-o",
             help="Write to FILE instead of stdout; the format follows its extension (.json .csv .md .txt "
-            ".docx .html).",
+            ".docx .html .xlsx).",
         ),
     ] = None,
     office: Annotated[
@@ -98,6 +100,7 @@ def report(
       htx report 2018 --district 'Ba Bể' -o ba-be-2018.md
       htx report 2018 --format text
       htx report 2018 -o bao-cao-2018.docx --office 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ'
+      htx report 2018 -o bao-cao-2018.xlsx
     """
     from htxcli.domain.values import parse_years
     from htxcli.services.report import reports
@@ -107,13 +110,17 @@ def report(
     chosen = format or _format_of(output)
     target = STDOUT if output is None else str(output)
     guarded = registry_path(ctx)
+    if chosen is ReportFormat.xlsx and output is None:
+        raise InvalidValue("--format", chosen.value, messages.OUTPUT_BINARY_NOT_STDOUT)
     if output is not None:
         check_target("--output", target, registry=guarded)  # before the report's queries run
     elif chosen is ReportFormat.docx and sys.stdout.isatty():
         raise InvalidValue("--format", chosen.value, messages.DOCX_TO_TERMINAL)
     built = reports(engine(ctx, create=False), span, district=district, compare=compare)
     single = len(span) == 1
-    if chosen is ReportFormat.docx:
+    if chosen is ReportFormat.xlsx:
+        _write_workbook(ctx, target, built, guarded)
+    elif chosen is ReportFormat.docx:
         from htxcli.render.report_docx import write_docx
 
         with written_bytes("--output", target, registry=guarded) as binary:
@@ -143,6 +150,15 @@ def _format_of(output: Path | None) -> ReportFormat:
     if found is None:
         raise InvalidValue("--output", str(output), messages.BAD_OUTPUT_SUFFIX)
     return found
+
+
+def _write_workbook(ctx: typer.Context, target: str, built: Report, guarded: Path | None) -> None:
+    """The workbook, with the list of the organisations active at the end of its last year."""
+    from htxcli.render.report_xlsx import write_workbook
+    from htxcli.services.report import roster
+
+    with written_bytes("--output", target, registry=guarded) as out:
+        write_workbook(out, built, roster(engine(ctx, create=False), built))
 
 
 def _write(

@@ -334,7 +334,9 @@ REPORT_WRITTEN = N_("Wrote {path}")
 REPORT_FUTURE_YEAR = N_(
     "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"
 )
-BAD_OUTPUT_SUFFIX = N_("has no known extension (.json, .csv, .md, .txt, .docx or .html); or give --format")
+BAD_OUTPUT_SUFFIX = N_(
+    "has no known extension (.json, .csv, .md, .txt, .docx, .html or .xlsx); or give --format"
+)
 CANNOT_WRITE = N_("cannot be written ({detail})")
 # Every file htx writes (services/output.py): never over the registry, a database, an input or a folder.
 OUTPUT_IS_DATABASE = N_("is a database; htx never writes over one (choose another file name)")
@@ -568,6 +570,23 @@ DOCX_TO_TERMINAL = N_(
     "is a Word file, not text for the terminal: write it with -o FILE.docx (or redirect stdout)"
 )
 
+# --- the report's workbook (htx report -o FILE.xlsx, render/report_xlsx.py) -----------------
+OUTPUT_BINARY_NOT_STDOUT = N_("a workbook is a file, not text for a terminal or a pipe: give -o FILE.xlsx")
+# Sheet names: at most 31 characters, none of [ ] : * ? / \ (Excel refuses them)
+SHEET_SUMMARY = N_("Summary")
+SHEET_RATINGS = N_("Ratings")
+SHEET_SUPPORT = N_("Support")
+SHEET_NEW_MODEL = N_("New-model")
+SHEET_DISTRICTS = N_("Districts")
+SHEET_CHARTS = N_("Charts")
+SHEET_ORGANISATIONS = N_("Organisations {year}")
+WORKBOOK_ORGANISATIONS = N_("Organisations active at the end of {year}: {count}")
+WORKBOOK_NUMBER = N_("No.")
+WORKBOOK_GRADE = N_("Grade {year}")
+WORKBOOK_CHART_BANDS = N_("Rating bands, {years}")
+WORKBOOK_CHART_SUPPORT = N_("Support by program, {years} (đồng)")
+WORKBOOK_CHART_ACTIVE = N_("Organisations active at year end")
+WORKBOOK_PAGE = N_("Page &P of &N")
 
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through

@@ -33,6 +33,7 @@ class Block:
     total: bool = False  # the last row is a total
     chart: int | None = None  # a column of shares that a view draws as bars, or leaves out
     wrap: frozenset[int] = frozenset({0})  # columns that may wrap; codes and figures never do
+    sheet: str | None = None  # a workbook's short sheet name (31 characters at most); else from the title
 
 
 def title(report: Report) -> str:
@@ -83,6 +84,7 @@ def _organisation_block(report: YearReport, year: int) -> Block:
         ],
         numeric=frozenset(range(1, 7)),
         total=True,
+        sheet=messages.SHEET_SUMMARY,
     )
     for kind, figures in report.organisations.items():
         block.rows.append([Label(KINDS.label(kind)), *_organisation_cells(figures)])
@@ -105,6 +107,7 @@ def _rating_block(report: YearReport, year: int) -> Block:
             rated=format_count(ratings.rated.value), unrated=format_count(ratings.unrated.value)
         ),
         chart=3,
+        sheet=messages.SHEET_RATINGS,
     )
     for band, share in report.band_shares.points:
         block.rows.append([Label(BAND_LABELS[band]), ratings.bands[band], share, share])
@@ -128,6 +131,7 @@ def _support_block(report: YearReport, year: int) -> Block:
         ],
         numeric=frozenset({1, 2, 3, 5}),
         total=True,
+        sheet=messages.SHEET_SUPPORT,
     )
     for program, figures in report.support.items():
         if not figures.records.value:
@@ -160,6 +164,7 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
         messages.REPORT_NEW_MODEL.format(year=year),
         [h["code"], h["name"], h["district"]],
         wrap=frozenset({1, 2}),
+        sheet=messages.SHEET_NEW_MODEL,
     )
     block.rows = [
         [Label(r.code), Label(r.name), None if r.district is None else Label(r.district)]
@@ -185,6 +190,7 @@ def _district_block(report: YearReport, year: int) -> Block:
             h["capital_vnd"],
         ],
         numeric=frozenset(range(1, len(kinds) + 5)),
+        sheet=messages.SHEET_DISTRICTS,
     )
     for name, blocks in districts.items():
         total = report.totals.districts[name]
@@ -217,14 +223,14 @@ def column_blocks(report: Report) -> list[Block]:
         if compare and i:
             headers.append(messages.REPORT_CHANGE)
     sections = [
-        (messages.REPORT_SECTION_ORGANISATIONS, _organisation_lines(columns)),
-        (messages.REPORT_SECTION_RATINGS, _rating_lines()),
-        (messages.REPORT_SECTION_SUPPORT, _support_lines(columns)),
-        (messages.REPORT_SECTION_DISTRICTS, _district_lines(columns)),
+        (messages.REPORT_SECTION_ORGANISATIONS, _organisation_lines(columns), messages.SHEET_SUMMARY),
+        (messages.REPORT_SECTION_RATINGS, _rating_lines(), messages.SHEET_RATINGS),
+        (messages.REPORT_SECTION_SUPPORT, _support_lines(columns), messages.SHEET_SUPPORT),
+        (messages.REPORT_SECTION_DISTRICTS, _district_lines(columns), messages.SHEET_DISTRICTS),
     ]
     blocks = []
-    for section_title, lines in sections:
-        block = Block(section_title, list(headers), numeric=frozenset(range(1, len(headers))))
+    for section_title, lines, sheet in sections:
+        block = Block(section_title, list(headers), numeric=frozenset(range(1, len(headers))), sheet=sheet)
         for label, get in lines:
             row: list[Cell] = [Label(label)]
             for i, one in enumerate(columns):

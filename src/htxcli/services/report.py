@@ -12,7 +12,7 @@ Definitions (also in the README):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +76,18 @@ def reports(
     # The chart of a range: organisations active at each year's end, a point per column shown.
     active = Series(tuple((str(r.year), r.totals.organisations.active) for r in columns(out, compare)))
     return Report(out, compare, active)
+
+
+def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:
+    """The organisations active at the end of the report's last year, in `htx list`'s order, each
+    with its grade of every year the report shows (store/roster.py's columns); in the report's
+    district when it has one. Streamed from its own read transaction: a workbook's appendix."""
+    from htxcli.store.roster import active_at_end
+
+    last = report.years[-1]
+    years = [one.year for one in report.columns]
+    with UnitOfWork(engine, read_only=True) as uow:
+        yield from active_at_end(uow.connection, last.year, years, last.area)
 
 
 def _district(uow: UnitOfWork, name: str) -> tuple[Area, str]:
