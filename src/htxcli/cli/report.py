@@ -68,6 +68,16 @@ def report(
             help="Write to FILE instead of stdout; the format follows its extension (.json .csv .md .txt).",
         ),
     ] = None,
+    period_start: Annotated[
+        str | None,
+        typer.Option(
+            "--period-start",
+            metavar="DD/MM",
+            help="First day of each reporting year, e.g. 15/12 (Circular 09/2024: 15/12/2017–14/12/2018 "
+            "is 2018). Default: the registry's setting (htx settings period-start), else 01/01.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Print the yearly summary: organisations active, founded and dissolved by kind; ratings in the
     three bands (effective = good + fair, average, weak) with shares summing to 100; support per
@@ -80,18 +90,24 @@ def report(
       htx report 2021-2025
       htx report 2016..2020 --format csv | grep ',bands,'
       htx report 2018 --district 'Ba Bể' -o ba-be-2018.md
+      htx report 2018 --period-start 15/12 --format json
     """
     from htxcli.domain.values import parse_years
     from htxcli.services.report import reports
 
     span = parse_years("year", years)
+    start = None
+    if period_start is not None:
+        from htxcli.domain.settings import parse_period_start
+
+        start = parse_period_start("--period-start", period_start)
     _warn_of_the_future(span)
     chosen = format or _format_of(output)
     target = STDOUT if output is None else str(output)
     guarded = registry_path(ctx)
     if output is not None:
         check_target("--output", target, registry=guarded)  # before the report's queries run
-    built = reports(engine(ctx, create=False), span, district=district, compare=compare)
+    built = reports(engine(ctx, create=False), span, district=district, compare=compare, period_start=start)
     with written("--output", target, registry=guarded) as out:
         _write(out, chosen, built, single=len(span) == 1, to_file=output is not None)
     if output is not None:
