@@ -156,7 +156,8 @@ def _show(ctx: typer.Context, code: str, format: Format) -> None:
     from htxcli.render import tables
 
     console = tables.console()
-    console.print(tables.status_history(organisation, entries, today))
+    for part in tables.status_history(organisation, entries, today):
+        console.print(part)
 
 
 def settings(

@@ -77,16 +77,14 @@ def table(fields: Sequence[str], rows: Iterable[Mapping[str, Any]], title: str |
 
 def status_history(
     organisation: Mapping[str, Any], entries: Sequence[Mapping[str, Any]], today: str
-) -> Table:
-    """An organisation's status entries, oldest first, under a title naming its status today."""
+) -> list[Table | str]:
+    """An organisation's status entries, oldest first, under a line naming its status today."""
     heading = messages.LEGAL_HISTORY_TITLE.format(
         code=organisation["code"], name=organisation["name"], status=LEGAL_STATUSES.spoken(today)
     )
-    shown = ("status", "started", "until", "reason", "reference", "note")
-    t = table(shown, entries, heading)
     if not entries:
-        t.caption = messages.LEGAL_NO_HISTORY.format(date=format_date(organisation["founded"]))
-    return t
+        return [heading, messages.LEGAL_NO_HISTORY.format(date=format_date(organisation["founded"]))]
+    return [heading, table(("status", "started", "until", "reason", "reference", "note"), entries)]
 
 
 def profile(data: Mapping[str, Any]) -> list[Table]:
