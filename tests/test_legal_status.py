@@ -154,7 +154,10 @@ def test_revoke_and_restore(registry: Htx) -> None:
             ("dissolve", "0470012345", "--on", "01/03/2016"),
             "Error: --on: '01/03/2016' would leave the 2017 rating",
         ),
-        (("suspend", "9999999999", "--from", "01/03/2018"), "Error: code: '9999999999' is not in the registry"),
+        (
+            ("suspend", "9999999999", "--from", "01/03/2018"),
+            "Error: code: '9999999999' is not in the registry",
+        ),
     ],
 )
 def test_each_rule_is_one_line_and_changes_nothing(

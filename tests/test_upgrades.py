@@ -156,7 +156,8 @@ def test_undoing_a_dissolution_recorded_before_0005_removes_its_status_entry(tmp
     con = sqlite3.connect(db)
     try:  # what `htx dissolve 4700186529 --on 2018-06-30` wrote at revision 0004
         cols = [r[1] for r in con.execute("PRAGMA table_info(organisation)")]
-        row = dict(zip(cols, con.execute("SELECT * FROM organisation WHERE code = '4700186529'").fetchone()))
+        stored = con.execute("SELECT * FROM organisation WHERE code = '4700186529'").fetchone()
+        row = dict(zip(cols, stored, strict=True))
         old = {k: v for k, v in row.items() if k != "id"}
         new = {**old, "dissolved": "2018-06-30"}
         con.execute("UPDATE organisation SET dissolved = '2018-06-30' WHERE id = ?", (row["id"],))
