@@ -209,7 +209,7 @@ def test_reinstate_removes_the_latest_status_and_undo_brings_it_back(registry: H
     r = ok(htx("undo", "--yes"))
     assert "the status being-dissolved of 4700284512 from 2018-10-01 is back" in r.stderr
     r = ok(htx("undo", "--yes"))
-    assert "the status dissolved of 4700284512 from 2018-12-15 is back" in r.stderr
+    assert "4700284512 is recorded as dissolved on 2018-12-15 again" in r.stderr
     assert [e["status"] for e in history_csv(htx, "4700284512")] == ["being-dissolved", "dissolved"]
     assert json.loads(ok(htx("show", "4700284512", "--format", "json")).stdout)["dissolved"] == "2018-12-15"
     listed = ok(htx("history", "4700284512", "--format", "json")).stdout

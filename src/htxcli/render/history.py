@@ -11,7 +11,7 @@ from typing import Any
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
 from htxcli.domain.values import format_date
-from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
+from htxcli.domain.vocab import ENDING_STATUSES, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
 
 # Derived columns change with the fields they come from; showing them would only repeat those.
 _HIDDEN = {"search_key", "name_key", "district_key", "sort_key", "created_by", "organisation_id"}
@@ -139,6 +139,8 @@ def _subject(entry: Mapping[str, Any]) -> str:
 def _effect(result: Mapping[str, Any]) -> str:
     s, command, changes = result["summary"], result["command"], result["changes"]
     # Entries written before revision 0005 name no status, and read as they always did.
+    if command in ("dissolve", "reinstate") and s.get("status") in ENDING_STATUSES:
+        return messages.UNDONE_EFFECTS[command].format(**s)  # as before revision 0005
     if command in _STATUS_COMMANDS and s.get("status"):
         template = (
             messages.UNDONE_STATUS_RESTORED if command == "reinstate" else messages.UNDONE_STATUS_REMOVED

@@ -269,7 +269,11 @@ class HistoryRepository:
         counts = {}
         for name in ("support", "rating", "legal_status", "setting", "organisation"):
             table = TABLES[name]
-            counts[name] = self.connection.execute(delete(table).where(table.c.created_by == entry)).rowcount
+            deleted = self.connection.execute(delete(table).where(table.c.created_by == entry)).rowcount
+            # Status entries an import or `add` wrote from the `dissolved` column go with their
+            # organisations, and a status or setting command's undo says what it removed in words.
+            if name not in ("legal_status", "setting"):
+                counts[name] = deleted
         return counts
 
 
