@@ -321,3 +321,24 @@ def test_an_import_keeps_the_history_in_step_with_the_dissolved_column(htx: Htx,
 def test_status_shows_an_organisation_with_no_change_recorded(registry: Htx) -> None:
     r = ok(registry("status", "4700284512"))
     assert "status today operating" in r.stdout and "no change recorded" in r.stdout
+
+
+def test_db_check_finds_a_history_out_of_step(registry: Htx, db_path: Path | str) -> None:
+    """What a hand-made change can leave: a status before the founding, a dissolution date without its
+    status entry."""
+    ok(registry("suspend", "4700284512", "--from", "01/03/2018"))
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    url = str(db_path) if "://" in str(db_path) else f"sqlite:///{db_path}"
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.begin() as con:
+            con.execute(text("UPDATE legal_status SET started = '2014-01-01'"))
+            con.execute(text("UPDATE organisation SET dissolved = '2019-01-01' WHERE code = 'THT-07'"))
+    finally:
+        engine.dispose()
+    r = registry("db", "check")
+    assert r.exit_code == 1
+    assert "status: 4700284512 is suspended from 2014-01-01, outside its life (founded 2015-04-20" in r.stdout
+    assert "status: THT-07 has the dissolution date 2019-01-01 but its status history ends on –" in r.stdout

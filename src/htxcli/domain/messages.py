@@ -484,6 +484,17 @@ HISTORY_HEADLINES.update(
     }
 )
 TABLE_NAMES.update({"legal_status": N_("status"), "setting": N_("setting")})
+CHECKS.update(
+    {
+        "CHECK_STATUS_OUTSIDE_LIFE": N_(
+            "status: {code} is {status} from {date}, outside its life "
+            "(founded {founded}, dissolved {dissolved})"
+        ),
+        "CHECK_STATUS_ENDING": N_(
+            "status: {code} has the dissolution date {dissolved} but its status history ends on {ended}"
+        ),
+    }
+)
 ROWS.update(
     {
         "legal_status": (N_("{count} status entry"), N_("{count} status entries")),
