@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.periods import Period
 from htxcli.domain.settings import parse_period_start, parse_value
-from htxcli.domain.status import status_on
+from htxcli.domain.status import status_on, too_long
 from htxcli.domain.vocab import LEGAL_STATUSES, REASONS, STATUSES
 
 
@@ -98,3 +98,17 @@ def test_list_keeps_its_words_and_takes_the_legal_statuses() -> None:
     assert STATUSES.parse("hoạt động") == "active" and STATUSES.parse("giải thể") == "dissolved"
     assert STATUSES.parse("tạm ngừng") == "suspended" and STATUSES.parse("đang giải thể") == "being-dissolved"
     assert REASONS.parse("sáp nhập") == "merged" and REASONS.parse("phá sản") == "bankrupt"
+
+
+@pytest.mark.parametrize(
+    ("started", "until", "expected"),
+    [
+        (date(2018, 3, 1), date(2019, 2, 28), False),
+        (date(2018, 3, 1), date(2019, 3, 1), True),
+        (date(2020, 2, 29), date(2021, 2, 28), False),
+        (date(2020, 2, 29), date(2021, 3, 1), True),
+        (date(2018, 3, 1), None, False),
+    ],
+)
+def test_a_suspension_over_twelve_months(started: date, until: date | None, expected: bool) -> None:
+    assert too_long(started, until) is expected

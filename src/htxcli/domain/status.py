@@ -17,9 +17,6 @@ from htxcli.domain.periods import Period, in_force_through
 
 OPERATING = "operating"
 SUSPENDED = "suspended"
-# A suspension notice covers at most 12 months (Decree 92/2024/NĐ-CP); a longer one is recorded
-# with a warning, as a clerk may be entering several renewals at once.
-MAX_SUSPENSION_DAYS = 366
 
 Entry = Mapping[str, Any]  # a legal_status row: status, started, until, …
 
@@ -51,4 +48,13 @@ def resumes_on(entry: Entry) -> date | None:
 
 
 def too_long(started: date, until: date | None) -> bool:
-    return until is not None and (until - started).days >= MAX_SUSPENSION_DAYS
+    """Longer than the 12 months one suspension notice may cover (Decree 92/2024/NĐ-CP): from
+    01/03/2018 the last day allowed is 28/02/2019. Recorded with a warning all the same, as a clerk may
+    be entering several renewals at once."""
+    if until is None:
+        return False
+    try:
+        same_day_next_year = started.replace(year=started.year + 1)
+    except ValueError:  # 29 February
+        same_day_next_year = date(started.year + 1, 3, 1)
+    return until >= same_day_next_year
