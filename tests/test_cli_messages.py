@@ -81,7 +81,11 @@ AMOUNT_HINT = (
         ),
         (["support", "add", "credit", "--date", " "], "--date: is required"),
         (["support", "list", "--to", "a b"], "--to: 'a b' must not contain spaces"),
-        (["list", "--status", "gone"], "--status: 'gone' is not one of: active, dissolved, all"),
+        (
+            ["list", "--status", "gone"],
+            "--status: 'gone' is not one of: active, dissolved, all, operating, suspended, being-dissolved, "
+            "bankrupt, revoked",
+        ),
         (["list", "--active-in", "1800"], "--active-in: '1800' is not a year between 1900 and 2100"),
         (["rate", "0470012345", "2018", "--score", "101"], "--score: '101' must be between 0 and 100"),
         (

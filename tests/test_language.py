@@ -279,3 +279,23 @@ def test_no_message_name_is_defined_twice() -> None:
         if isinstance(target, ast.Name) and target.id.isupper()
     )
     assert [name for name, times in names.items() if times > 1] == []
+
+
+def test_legal_status_and_settings_read_in_vietnamese(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    assert _vi("add", "HTX Tạm Ngừng", "--code", "S1", "--founded", "2015-04-20", db=db).returncode == 0
+    r = _vi("suspend", "S1", "--from", "01/03/2018", "--until", "15/06/2019", db=db)
+    assert r.returncode == 0, r.stderr
+    assert "Đã ghi nhận S1: tạm ngừng kinh doanh từ ngày 01/03/2018 đến ngày 15/06/2019" in r.stderr
+    assert r.stderr.startswith("Cảnh báo: --until: '15/06/2019' dài hơn 12 tháng")
+    shown = _vi("status", "S1", db=db)
+    assert "Tạm ngừng kinh doanh" in shown.stdout and "01/03/2018" in shown.stdout
+    r = _vi("dissolve", "S1", "--on", "01/01/2014", db=db)
+    assert r.returncode == 1 and r.stderr.startswith(
+        "Lỗi: --on: '01/01/2014' sớm hơn ngày thành lập 20/04/2015"
+    )
+    r = _vi("settings", "period-start", "15/12", db=db)
+    assert r.returncode == 0 and r.stderr == "Thiết lập period-start: 01/01 -> 15/12\n"
+    for args in (("status", "S1"), ("settings",)):
+        r = _vi(*args, db=db)
+        assert not ENGLISH.search(_prose(r.stdout + r.stderr)), r.stdout + r.stderr

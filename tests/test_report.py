@@ -91,7 +91,18 @@ def test_totals_are_added_beside_the_keys_of_before(example_db: Path) -> None:
     """The keys scripts read are unchanged, in their order, with the README's figures; `totals` comes
     last. Its figures are the 2018 report's total rows (Total: 213 active, 31 new, 5.935 members)."""
     data = report_json(example_db, "2018")
-    assert list(data) == ["year", "organisations", "ratings", "support", "new_model", "districts", "totals"]
+    assert list(data) == [
+        "year",
+        "period",
+        "organisations",
+        "ratings",
+        "support",
+        "new_model",
+        "districts",
+        "totals",
+    ]
+    assert data["period"] == {"from": "2018-01-01", "to": "2018-12-31"}
+    # The status counts (revision 0005) come after the keys of before; nothing is suspended in the example.
     assert data["organisations"]["cooperative"] == {
         "active": 149,
         "new": 29,
@@ -99,6 +110,12 @@ def test_totals_are_added_beside_the_keys_of_before(example_db: Path) -> None:
         "members": 5051,
         "capital_vnd": 227450000000,
         "active_start": 120,
+        "registered": 149,
+        "operating": 149,
+        "suspended": 0,
+        "being_dissolved": 0,
+        "revoked": 0,
+        "resumed": 0,
     }
     assert data["support"]["credit"] == {
         "organisations": 17,
@@ -114,10 +131,16 @@ def test_totals_are_added_beside_the_keys_of_before(example_db: Path) -> None:
         "members": 5935,
         "capital_vnd": 227450000000,
         "active_start": 182,
+        "registered": 213,
+        "operating": 213,
+        "suspended": 0,
+        "being_dissolved": 0,
+        "revoked": 0,
+        "resumed": 0,
     }
     assert data["totals"]["support"] == {"records": 90, "amount_vnd": 3883000000}
     district = report_json(example_db, "2018", "--district", "ba be")
-    assert list(district)[:2] == ["year", "district"] and list(district)[-1] == "totals"
+    assert list(district)[:3] == ["year", "district", "period"] and list(district)[-1] == "totals"
     compared = report_json(example_db, "2018", "--compare")
     assert list(compared)[-2:] == ["totals", "previous"] and "totals" in compared["previous"]
 

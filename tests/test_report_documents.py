@@ -280,6 +280,24 @@ def test_without_an_office_the_word_report_leaves_a_line_to_fill(example_db: Pat
     assert office and set(office) == {"…"}
 
 
+def test_the_registrys_office_setting_heads_the_documents_unless_an_option_names_another(
+    example_db: Path, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    db = tmp_path / "office.db"
+    shutil.copy(example_db, db)
+    assert invoke(db, "settings", "office", "Sở Tài chính tỉnh Thái Nguyên").exit_code == 0
+    target = tmp_path / "r.docx"
+    assert invoke(db, "report", "2018", "-o", str(target)).exit_code == 0
+    heading = Document(str(target)).tables[0].rows[0].cells[0].text
+    assert "SỞ TÀI CHÍNH TỈNH THÁI NGUYÊN" in heading.upper()
+    page = tmp_path / "r.html"
+    assert invoke(db, "report", "2018", "-o", str(page), "--office", "Sở Kế hoạch và Đầu tư").exit_code == 0
+    text = page.read_text(encoding="utf-8").upper()
+    assert "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" in text and "SỞ TÀI CHÍNH" not in text
+
+
 def test_a_range_in_the_word_report_puts_the_years_side_by_side(example_db: Path, tmp_path: Path) -> None:
     target = tmp_path / "xu-huong.docx"
     assert invoke(example_db, "report", "2016..2018", "-o", str(target)).exit_code == 0

@@ -5,6 +5,7 @@ must keep every row, every sum and every character."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 import unicodedata
@@ -95,3 +96,87 @@ def test_upgrade_keeps_every_row_sum_and_character(fixture: Path, tmp_path: Path
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         con.close()
+
+
+# --- revision 0005: the dissolution dates become the status history ---------------------------
+
+REPORTS_0004 = ROOT / "tests" / "data" / "reports-0004"
+STATUS_KEYS = ("registered", "operating", "suspended", "being_dissolved", "revoked", "resumed")
+
+
+def _without_status_keys(value: Any) -> Any:
+    """A report as htx wrote it before revision 0005: without the period and the status counts."""
+    if isinstance(value, dict):
+        return {k: _without_status_keys(v) for k, v in value.items() if k not in ("period", *STATUS_KEYS)}
+    if isinstance(value, list):
+        return [_without_status_keys(v) for v in value]
+    return value
+
+
+def _run(db: Path, *args: str) -> str:
+    r = CliRunner().invoke(app, ["--db", str(db), *args], catch_exceptions=False)
+    assert r.exit_code == 0, r.stderr
+    return r.stdout
+
+
+def test_upgrade_to_0005_keeps_every_report_of_2014_to_2018(tmp_path: Path) -> None:
+    """Two checks, for each year: the upgraded registry's report equals, byte for byte, the report of the
+    same data imported afresh with this code; and it equals the report htx wrote before the upgrade
+    (tests/data/reports-0004, made from registry-0004.db by revision 0004's code) with only the new
+    keys added."""
+    upgraded = tmp_path / "upgraded.db"
+    shutil.copy(ROOT / "tests" / "data" / "registry-0004.db", upgraded)
+    _run(upgraded, "db", "upgrade")
+    con = sqlite3.connect(upgraded)
+    try:
+        dissolved = con.execute(
+            "SELECT id, dissolved FROM organisation WHERE dissolved IS NOT NULL"
+        ).fetchall()
+        entries = con.execute("SELECT organisation_id, started FROM legal_status WHERE status = 'dissolved'")
+        assert sorted(entries.fetchall()) == sorted(dissolved) and len(dissolved) > 3
+    finally:
+        con.close()
+    fresh = tmp_path / "fresh.db"
+    for table in ("cooperatives", "ratings", "support"):
+        exported = tmp_path / f"{table}.csv"
+        exported.write_text(_run(upgraded, "export", table), encoding="utf-8")
+        _run(fresh, "import", table, str(exported))
+    for year in range(2014, 2019):
+        after = _run(upgraded, "report", str(year), "--format", "json")
+        assert after == _run(fresh, "report", str(year), "--format", "json"), year
+        before = json.loads((REPORTS_0004 / f"report-{year}.json").read_text(encoding="utf-8"))
+        assert _without_status_keys(json.loads(after)) == before, year
+
+
+def test_undoing_a_dissolution_recorded_before_0005_removes_its_status_entry(tmp_path: Path) -> None:
+    """A `dissolve` written by revision 0004's code changed organisation.dissolved alone; undone after
+    the upgrade, the status history follows."""
+    db = tmp_path / "legacy.db"
+    shutil.copy(ROOT / "tests" / "data" / "registry-0004.db", db)
+    con = sqlite3.connect(db)
+    try:  # what `htx dissolve 4700186529 --on 2018-06-30` wrote at revision 0004
+        cols = [r[1] for r in con.execute("PRAGMA table_info(organisation)")]
+        stored = con.execute("SELECT * FROM organisation WHERE code = '4700186529'").fetchone()
+        row = dict(zip(cols, stored, strict=True))
+        old = {k: v for k, v in row.items() if k != "id"}
+        new = {**old, "dissolved": "2018-06-30"}
+        con.execute("UPDATE organisation SET dissolved = '2018-06-30' WHERE id = ?", (row["id"],))
+        summary = json.dumps({"code": "4700186529", "dissolved": "2018-06-30"})
+        con.execute(
+            "INSERT INTO history (at, user_name, command, summary) VALUES ('2026-01-01 10:00:00', 'clerk', "
+            "'dissolve', ?)",
+            (summary,),
+        )
+        entry = con.execute("SELECT max(id) FROM history").fetchone()[0]
+        con.execute(
+            "INSERT INTO history_change (history_id, table_name, record_id, code, action, old, new) "
+            "VALUES (?, 'organisation', ?, '4700186529', 'update', ?, ?)",
+            (entry, row["id"], json.dumps(old, sort_keys=True), json.dumps(new, sort_keys=True)),
+        )
+        con.commit()
+    finally:
+        con.close()
+    assert "dissolved,2018-06-30" in _run(db, "status", "4700186529", "--format", "csv")
+    _run(db, "undo", "--yes")
+    assert _run(db, "status", "4700186529", "--format", "csv").count("\n") == 1  # the header alone
+    assert json.loads(_run(db, "show", "4700186529", "--format", "json"))["dissolved"] is None

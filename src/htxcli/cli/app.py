@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from htxcli import __version__
-from htxcli.cli import db, history, interchange, ratings, registry, report, support
+from htxcli.cli import db, history, interchange, ratings, registry, report, status, support
 from htxcli.cli.common import State, as_typed, command_name
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
@@ -169,6 +169,7 @@ ratings.register(app)
 interchange.register(app)
 report.register(app)
 history.register(app)
+status.register(app)
 app.add_typer(support.app, name="support", cls=HtxGroup)
 app.add_typer(db.app, name="db", cls=HtxGroup)
 

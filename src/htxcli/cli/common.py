@@ -97,6 +97,7 @@ OPTION_OF_FIELD: dict[str, dict[str, str]] = {
     "add": {"capital_vnd": "--capital"},
     "edit": {"capital_vnd": "--capital", "code": "--new-code"},
     "dissolve": {"dissolved": "--on"},
+    "suspend": {"on": "--from"},
     "support add": {"code": "--to", "amount_vnd": "--amount"},
     "support list": {"code": "--to"},
 }

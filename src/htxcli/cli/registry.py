@@ -152,29 +152,65 @@ def dissolve(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument()],
     on: Annotated[str, Opt("--on", help="Date of dissolution, " + DateHelp)],
+    reason: Annotated[
+        str | None,
+        Opt(
+            help="voluntary | bankrupt | revoked | merged (also tự nguyện, phá sản, thu hồi, hợp nhất). "
+            "bankrupt records the status bankrupt (phá sản)."
+        ),
+    ] = None,
+    reference: Annotated[str | None, Opt(help="The decision number, e.g. 20/QĐ-UBND.")] = None,
+    note: Annotated[str | None, Opt(help="A note kept with the entry.")] = None,
 ) -> None:
-    """Record that an organisation was dissolved (giải thể) on a date.
+    """Record that an organisation was dissolved (giải thể), or went bankrupt, on a date.
 
     \b
-    Example: htx dissolve 4700284512 --on 31/12/2018
+    Examples:
+      htx dissolve 4700284512 --on 31/12/2018
+      htx dissolve 4700284512 --on 15/10/2018 --reason bankrupt --reference 20/QĐ-TA
     """
     from htxcli.domain.values import format_date
-    from htxcli.services import registry
+    from htxcli.domain.vocab import LEGAL_STATUSES
+    from htxcli.services import status
 
-    values = registry.dissolve(engine(ctx, create=False), code, on)
-    say(messages.DISSOLVED.format(code=values["code"], date=format_date(values["dissolved"])))
+    done = status.record(
+        engine(ctx, create=False),
+        code,
+        "dissolved",
+        on,
+        reason=reason,
+        reference=reference,
+        note=note,
+        command="dissolve",
+    )
+    if done.status == "dissolved":
+        say(messages.DISSOLVED.format(code=done.code, date=format_date(done.started)))
+    else:
+        spoken = LEGAL_STATUSES.spoken(done.status)
+        say(messages.LEGAL_RECORDED.format(code=done.code, status=spoken, date=format_date(done.started)))
 
 
 def reinstate(ctx: typer.Context, code: Annotated[str, typer.Argument()]) -> None:
-    """Undo a dissolution recorded by mistake.
+    """Remove the latest status recorded by mistake: a dissolution (the organisation is active again),
+    a suspension, any (see htx status CODE).
 
     \b
     Example: htx reinstate 4700284512
     """
-    from htxcli.services import registry
+    from htxcli.domain.values import format_date
+    from htxcli.domain.vocab import ENDING_STATUSES, LEGAL_STATUSES
+    from htxcli.services import status
 
-    values = registry.reinstate(engine(ctx, create=False), code)
-    say(messages.REINSTATED.format(code=values["code"]))
+    removed = status.remove_latest(engine(ctx, create=False), code)
+    if removed["status"] in ENDING_STATUSES:
+        say(messages.REINSTATED.format(code=removed["code"]))
+    else:
+        spoken = LEGAL_STATUSES.spoken(removed["status"])
+        say(
+            messages.LEGAL_REMOVED.format(
+                code=removed["code"], status=spoken, date=format_date(removed["started"])
+            )
+        )
 
 
 def show(
@@ -210,7 +246,13 @@ def listing(
     district: Annotated[str | None, Opt(help="District; accents and case do not matter.")] = None,
     commune: Annotated[str | None, Opt(help="Commune; accents and case do not matter.")] = None,
     sector: SectorOpt = None,
-    status: Annotated[str, Opt(help="active | dissolved | all.")] = "all",
+    status: Annotated[
+        str,
+        Opt(
+            help="active | dissolved | all, or the legal status today: operating | suspended | "
+            "being-dissolved | bankrupt | revoked."
+        ),
+    ] = "all",
     active_in: Annotated[
         int | None, Opt("--active-in", metavar="YEAR", help="Only those active during at least part of YEAR.")
     ] = None,

@@ -83,7 +83,17 @@ def report(
         str | None,
         typer.Option(
             help="The issuing office at the top of the Word and HTML report ('SỞ KẾ HOẠCH VÀ ĐẦU TƯ'); "
-            "without it, a dotted line to fill in.",
+            "without it, the registry's setting (htx settings office …), else a dotted line to fill in.",
+        ),
+    ] = None,
+    period_start: Annotated[
+        str | None,
+        typer.Option(
+            "--period-start",
+            metavar="DD/MM",
+            help="First day of each reporting year, e.g. 15/12 (Circular 09/2024: 15/12/2017–14/12/2018 "
+            "is 2018). Default: the registry's setting (htx settings period-start), else 01/01.",
+            show_default=False,
         ),
     ] = None,
 ) -> None:
@@ -101,11 +111,17 @@ def report(
       htx report 2018 --format text
       htx report 2018 -o bao-cao-2018.docx --office 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ'
       htx report 2018 -o bao-cao-2018.xlsx
+      htx report 2018 --period-start 15/12 --format json
     """
     from htxcli.domain.values import parse_years
     from htxcli.services.report import reports
 
     span = parse_years("year", years)
+    start = None
+    if period_start is not None:
+        from htxcli.domain.settings import parse_period_start
+
+        start = parse_period_start("--period-start", period_start)
     _warn_of_the_future(span)
     chosen = format or _format_of(output)
     target = STDOUT if output is None else str(output)
@@ -116,8 +132,12 @@ def report(
         check_target("--output", target, registry=guarded)  # before the report's queries run
     elif chosen is ReportFormat.docx and sys.stdout.isatty():
         raise InvalidValue("--format", chosen.value, messages.DOCX_TO_TERMINAL)
-    built = reports(engine(ctx, create=False), span, district=district, compare=compare)
+    built = reports(engine(ctx, create=False), span, district=district, compare=compare, period_start=start)
     single = len(span) == 1
+    if office is None and chosen in (ReportFormat.docx, ReportFormat.html):
+        from htxcli.services import settings
+
+        office = settings.get(engine(ctx, create=False), "office")
     if chosen is ReportFormat.xlsx:
         _write_workbook(ctx, target, built, guarded)
     elif chosen is ReportFormat.docx:

@@ -588,6 +588,70 @@ WORKBOOK_CHART_SUPPORT = N_("Support by program, {years} (đồng)")
 WORKBOOK_CHART_ACTIVE = N_("Organisations active at year end")
 WORKBOOK_PAGE = N_("Page &P of &N")
 
+
+# --- legal status and registry settings (issue 17) -----------------------------------------
+LEGAL_RECORDED = N_("Recorded {code} as {status} from {date}")
+LEGAL_RECORDED_UNTIL = N_("Recorded {code} as {status} from {date} until {until}")
+LEGAL_REMOVED = N_("Removed the status {status} of {code} from {date}")
+LEGAL_AFTER_END = N_("{code} was dissolved on {date}; no status can follow its dissolution")
+LEGAL_SAME_DAY = N_("{code} already has a status recorded on {date}: {status}")
+LEGAL_LATER_ENTRY = N_(
+    "{code} has a later status recorded ({status} on {date}); a dissolution must be the last"
+)
+LEGAL_ALREADY = N_("{code} is already {status} on {date}")
+LEGAL_STRANDS_RATING = N_("would leave the {year} rating outside the organisation's life")
+LEGAL_UNTIL_ONLY_SUSPENDED = N_("is only for a suspension")
+LEGAL_UNTIL_BEFORE = N_("is before the suspension starts ({date})")
+LEGAL_REASON_ONLY_ENDING = N_("is only for a dissolution")
+LEGAL_SUSPENSION_TOO_LONG = N_("is more than 12 months after the start, the law's limit for one notice")
+LEGAL_FOUNDED_AFTER_STATUS = N_("is after the status {status} recorded on {date}")
+LEGAL_HISTORY_TITLE = N_("{code} {name}: status today {status}")
+LEGAL_NO_HISTORY = N_("operating since its founding on {date}; no change recorded")
+NOT_A_DAY_MONTH = N_("is not a day and month (use DD/MM, e.g. 01/01 or 15/12)")
+SETTINGS_TITLE = N_("Registry settings")
+SETTING_CHANGED = N_("Setting {key}: {old} -> {value}")
+SETTING_UNCHANGED = N_("Setting {key} is already {value}; nothing changed")
+SETTING_DEFAULT_NONE = N_("(not set)")
+UNDONE_STATUS_REMOVED = N_("the status {status} of {code} from {date} was removed")
+UNDONE_STATUS_RESTORED = N_("the status {status} of {code} from {date} is back")
+UNDONE_SETTING = N_("the setting {key} has its earlier value again")
+HISTORY_HEADLINES.update(
+    {
+        "status": N_("{code}: {status} from {date}"),
+        "suspend": N_("{code}: {status} from {date}"),
+        "resume": N_("{code}: {status} from {date}"),
+        "revoke": N_("{code}: {status} from {date}"),
+        "settings": N_("setting {key} = {value}"),
+    }
+)
+TABLE_NAMES.update({"legal_status": N_("status"), "setting": N_("setting")})
+CHECKS.update(
+    {
+        "CHECK_STATUS_OUTSIDE_LIFE": N_(
+            "status: {code} is {status} from {date}, outside its life "
+            "(founded {founded}, dissolved {dissolved})"
+        ),
+        "CHECK_STATUS_ENDING": N_(
+            "status: {code} has the dissolution date {dissolved} but its status history ends on {ended}"
+        ),
+    }
+)
+ROWS.update(
+    {
+        "legal_status": (N_("{count} status entry"), N_("{count} status entries")),
+        "setting": (N_("{count} setting"), N_("{count} settings")),
+    }
+)
+HEADERS.update(
+    {
+        "started": N_("From"),
+        "until": N_("Until"),
+        "reason": N_("Reason"),
+        "key": N_("Setting"),
+        "value": N_("Value"),
+    }
+)
+
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
 # __getattr__ and comes back in the language of this run, chosen after this module was imported.

@@ -37,6 +37,17 @@ class Period:
     def __contains__(self, day: date) -> bool:
         return self.first <= day <= self.last
 
+    @classmethod
+    def reporting_year(cls, year: int, start: tuple[int, int] = (1, 1)) -> Period:
+        """The reporting period named `year` when reporting years start on `start` (day, month): the
+        one whose last day falls in `year`. (1, 1) is the calendar year; (15, 12) is Circular
+        09/2024/TT-BKHĐT's, from 15/12 of the year before to 14/12 of the year."""
+        day, month = start
+        last = date(year, month, day) - timedelta(days=1)
+        if last.year != year:  # a period starting on 1 January ends on 31 December
+            return cls.year(year)
+        return cls(date(year - 1, month, day), last)
+
     def day_before(self) -> Period:
         """The day before the period starts: what was in force then is what the period started with."""
         return Period.day(self.first - timedelta(days=1))
@@ -46,6 +57,13 @@ def in_force(started: date, ended: date | None, period: Period) -> bool:
     """Started on or before the period's last day, and not ended by its first: in force on at least
     one day of it (for a single day, on that day)."""
     return started <= period.last and (ended is None or ended > period.first)
+
+
+def in_force_through(started: date, until: date | None, period: Period) -> bool:
+    """For what is in force up to and including a last day (a suspension "until 30/09/2018" still
+    holds on 30/09): started on or before the period's last day, and its last day not before the
+    period's first."""
+    return started <= period.last and (until is None or until >= period.first)
 
 
 def within_life(started: date, ended: date | None, period: Period) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 
 from htxcli.domain.areas import Area
+from htxcli.domain.periods import Period
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,15 @@ class Organisations:
     members: Count
     capital_vnd: Money
     active_start: Count  # active at the end of the year before
+    # Legal status (revision 0005). Stocks on the period's last day: registered (= active: not ended by
+    # a dissolution or bankruptcy), of which operating, suspended, being_dissolved and revoked (the
+    # four add up to registered); resumed: organisations back to operating within the period.
+    registered: Count = field(default_factory=lambda: Count(0))
+    operating: Count = field(default_factory=lambda: Count(0))
+    suspended: Count = field(default_factory=lambda: Count(0))
+    being_dissolved: Count = field(default_factory=lambda: Count(0))
+    revoked: Count = field(default_factory=lambda: Count(0))
+    resumed: Count = field(default_factory=lambda: Count(0))
 
     @property
     def change(self) -> Change:
@@ -100,6 +110,12 @@ class Organisations:
             members=count("members"),
             capital_vnd=Money(sum(b.capital_vnd.value for b in blocks)),
             active_start=count("active_start"),
+            registered=count("registered"),
+            operating=count("operating"),
+            suspended=count("suspended"),
+            being_dissolved=count("being_dissolved"),
+            revoked=count("revoked"),
+            resumed=count("resumed"),
         )
 
 
@@ -170,6 +186,8 @@ class YearReport:
     band_shares: Series  # the rating bands' percentages
     support_amounts: Series  # đồng by program, the programs with records in the year
     previous: YearReport | None = field(default=None)  # with --compare, the year before
+    # The reporting period named `year`: the calendar year, or 15/12 of the year before to 14/12.
+    period: Period | None = field(default=None)
 
 
 @dataclass(slots=True)

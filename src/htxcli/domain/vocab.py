@@ -104,13 +104,48 @@ PROGRAMS = _vocabulary(
     },
 )
 
-# list --status: whether an organisation has a dissolution date recorded.
+# An organisation's legal status over time (Decree 92/2024/NĐ-CP Art. 27): `htx status CODE STATUS`.
+LEGAL_STATUSES = _vocabulary(
+    "status",
+    {
+        "operating": ("Hoạt động", "đang hoạt động", "hoạt động trở lại", "tiếp tục kinh doanh"),
+        "suspended": ("Tạm ngừng kinh doanh", "tạm ngừng", "tạm ngừng hoạt động"),
+        "being-dissolved": ("Đang giải thể", "đang làm thủ tục giải thể"),
+        "dissolved": ("Giải thể", "đã giải thể", "chấm dứt"),
+        "bankrupt": ("Phá sản",),
+        "revoked": ("Bị thu hồi giấy chứng nhận", "thu hồi giấy chứng nhận", "thu hồi"),
+    },
+)
+# The statuses that end a life: from their date the organisation is no longer registered, and
+# organisation.dissolved holds that date. A revoked certificate can be restored, so it ends nothing.
+ENDING_STATUSES = ("dissolved", "bankrupt")
+# The statuses under which a registered organisation is not operating (counted apart by the report).
+IDLE_STATUSES = ("suspended", "being-dissolved", "revoked")
+
+# htx dissolve --reason: why a life ended. `bankrupt` records the status bankrupt, the others dissolved.
+REASONS = _vocabulary(
+    "reason",
+    {
+        "voluntary": ("Tự nguyện", "giải thể tự nguyện"),
+        "bankrupt": ("Phá sản",),
+        "revoked": ("Bị thu hồi giấy chứng nhận", "thu hồi giấy chứng nhận", "thu hồi"),
+        "merged": ("Hợp nhất, sáp nhập", "hợp nhất", "sáp nhập", "chia, tách"),
+    },
+)
+
+# list --status: whether an organisation has a dissolution date recorded (active, dissolved, all), or
+# its legal status today. `active` and `dissolved` keep their words ('hoạt động' is active here).
 STATUSES = _vocabulary(
     "status",
     {
         "active": ("Đang hoạt động", "hoạt động"),
         "dissolved": ("Đã giải thể", "giải thể"),
         "all": ("Tất cả",),
+        "operating": ("Hoạt động bình thường", "đang kinh doanh"),
+        "suspended": ("Tạm ngừng kinh doanh", "tạm ngừng"),
+        "being-dissolved": ("Đang giải thể", "đang làm thủ tục giải thể"),
+        "bankrupt": ("Phá sản",),
+        "revoked": ("Bị thu hồi giấy chứng nhận", "thu hồi giấy chứng nhận", "thu hồi"),
     },
 )
 

@@ -11,7 +11,7 @@ from typing import Any
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
 from htxcli.domain.values import format_date
-from htxcli.domain.vocab import GRADES, KINDS, PROGRAMS, SECTORS
+from htxcli.domain.vocab import ENDING_STATUSES, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
 
 # Derived columns change with the fields they come from; showing them would only repeat those.
 _HIDDEN = {"search_key", "name_key", "district_key", "sort_key", "created_by", "organisation_id"}
@@ -26,7 +26,7 @@ def headline(entry: Mapping[str, Any]) -> str:
     if command == "undo":
         return messages.HISTORY_UNDO.format(id=s["reverted"], command=s["command"])
     values = {**s, "fields": ", ".join(s.get("fields", ())), "code": s.get("code") or messages.PROVINCE_WIDE}
-    for field in ("grade", "program", "date", "dissolved"):
+    for field in ("grade", "program", "date", "dissolved", "status"):
         if isinstance(values.get(field), str):  # the clerk's word: khá, not fair; 16/11/2018
             values[field] = _shown(field, values[field])
     template = messages.HISTORY_HEADLINES.get(command)
@@ -63,7 +63,14 @@ def _shown(field: str, value: Any) -> str:
     if value is None:
         return "–"
     if current() != "en":
-        vocabulary = {"grade": GRADES, "program": PROGRAMS, "kind": KINDS, "sector": SECTORS}.get(field)
+        vocabularies = {
+            "grade": GRADES,
+            "program": PROGRAMS,
+            "kind": KINDS,
+            "sector": SECTORS,
+            "status": LEGAL_STATUSES,
+        }
+        vocabulary = vocabularies.get(field)
         if vocabulary is not None and value in vocabulary.labels:
             return vocabulary.spoken(value)
         if isinstance(value, str) and _ISO_DATE.fullmatch(value):
@@ -106,6 +113,9 @@ def as_json(entry: Mapping[str, Any]) -> dict[str, Any]:
 # --- after an undo -----------------------------------------------------------------------------
 
 _SINGLE = {"add", "edit", "dissolve", "reinstate", "rate", "support add"}
+# The commands that record or remove a status entry (revision 0005): one change to the status history,
+# and for a dissolution one to the organisation's row.
+_STATUS_COMMANDS = {"status", "suspend", "resume", "revoke", "dissolve", "reinstate"}
 
 
 def undone(result: Mapping[str, Any]) -> str:
@@ -128,6 +138,18 @@ def _subject(entry: Mapping[str, Any]) -> str:
 
 def _effect(result: Mapping[str, Any]) -> str:
     s, command, changes = result["summary"], result["command"], result["changes"]
+    # Entries written before revision 0005 name no status, and read as they always did.
+    if command in ("dissolve", "reinstate") and s.get("status") in ENDING_STATUSES:
+        return messages.UNDONE_EFFECTS[command].format(**s)  # as before revision 0005
+    if command in _STATUS_COMMANDS and s.get("status"):
+        template = (
+            messages.UNDONE_STATUS_RESTORED if command == "reinstate" else messages.UNDONE_STATUS_REMOVED
+        )
+        return template.format(
+            code=s.get("code", ""), status=_shown("status", s["status"]), date=_shown("date", s.get("date"))
+        )
+    if command == "settings":
+        return messages.UNDONE_SETTING.format(key=s.get("key", ""))
     if command in _SINGLE and len(changes) == 1:
         change = changes[0]
         old = _values(change["old"])

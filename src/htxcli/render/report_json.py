@@ -18,6 +18,8 @@ def year_object(report: YearReport) -> dict[str, Any]:
     out: dict[str, Any] = {"year": report.year}
     if report.area is not None:
         out[report.area.level] = report.area_name
+    if report.period is not None:
+        out["period"] = {"from": report.period.first.isoformat(), "to": report.period.last.isoformat()}
     out["organisations"] = {kind: _plain(block) for kind, block in report.organisations.items()}
     ratings = report.ratings
     out["ratings"] = {

@@ -12,12 +12,30 @@ from rich.table import Table
 from htxcli.domain import messages
 from htxcli.domain.records import ORGANISATION_FIELDS
 from htxcli.domain.values import format_count, format_date, format_moment, format_money
-from htxcli.domain.vocab import GRADES, KIND_ABBREVIATIONS, KINDS, PROGRAMS, SECTORS
+from htxcli.domain.vocab import GRADES, KIND_ABBREVIATIONS, KINDS, LEGAL_STATUSES, PROGRAMS, REASONS, SECTORS
 
-_LABELS = {"kind": KINDS, "sector": SECTORS, "grade": GRADES, "program": PROGRAMS}
+_LABELS = {
+    "kind": KINDS,
+    "sector": SECTORS,
+    "grade": GRADES,
+    "program": PROGRAMS,
+    "status": LEGAL_STATUSES,
+    "reason": REASONS,
+}
 _NUMERIC = {"members", "capital_vnd", "amount_vnd", "quantity", "score", "year", "id"}
 # Never wrapped or cut: a code or an amount shown in part is worse than a narrower name column.
-_WHOLE = _NUMERIC | {"code", "founded", "dissolved", "date", "status", "reference", "organisation", "kind"}
+_WHOLE = _NUMERIC | {
+    "code",
+    "founded",
+    "dissolved",
+    "date",
+    "status",
+    "reference",
+    "organisation",
+    "kind",
+    "started",
+    "until",
+}
 
 
 # A table shows this many rows at most; its title still counts (and sums) them all. Rich takes about a
@@ -55,6 +73,18 @@ def table(fields: Sequence[str], rows: Iterable[Mapping[str, Any]], title: str |
     for row in rows:
         t.add_row(*(cell(f, row.get(f)) for f in fields))
     return t
+
+
+def status_history(
+    organisation: Mapping[str, Any], entries: Sequence[Mapping[str, Any]], today: str
+) -> list[Table | str]:
+    """An organisation's status entries, oldest first, under a line naming its status today."""
+    heading = messages.LEGAL_HISTORY_TITLE.format(
+        code=organisation["code"], name=organisation["name"], status=LEGAL_STATUSES.spoken(today)
+    )
+    if not entries:
+        return [heading, messages.LEGAL_NO_HISTORY.format(date=format_date(organisation["founded"]))]
+    return [heading, table(("status", "started", "until", "reason", "reference", "note"), entries)]
 
 
 def profile(data: Mapping[str, Any]) -> list[Table]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.values import format_date
+from htxcli.domain.vocab import LEGAL_STATUSES
 from htxcli.store.location import resolve
 from htxcli.store.migrate import HEAD_REVISION, backup_sqlite, stored_revision
 from htxcli.store.uow import UnitOfWork
@@ -44,6 +45,8 @@ def check(engine: Engine) -> Iterator[str]:
                 k: "–" if v is None else format_date(v) if isinstance(v, date) else v
                 for k, v in values.items()
             }
+            if "status" in shown:  # the clerk's word: tạm ngừng kinh doanh, not suspended
+                shown["status"] = LEGAL_STATUSES.spoken(shown["status"])
             yield messages.CHECKS[key].format(**shown)
 
 

@@ -122,7 +122,7 @@ def undo(engine: Engine, expected: int, *, newest: bool = True) -> dict[str, Any
             raise Conflict(messages.UNDO_MOVED.format(expected=expected, found=target["id"]))
         deleted = uow.history.delete_created_by(target["id"])
         for change in reversed(target["changes"]):
-            if change["action"] == "update":  # inserted rows went with delete_created_by
+            if change["action"] != "insert":  # inserted rows went with delete_created_by
                 uow.history.restore_old_row(change)
         entry = uow.history.begin(
             current_user(),
@@ -131,5 +131,13 @@ def undo(engine: Engine, expected: int, *, newest: bool = True) -> dict[str, Any
             undoes=target["id"],
         )
         uow.history.reversed_changes(entry, target["changes"])
+        # A change made before revision 0005 set organisation.dissolved alone: its revert brings the
+        # status history in step (a no-op for later changes, which kept both in step themselves).
+        restored = [
+            c["record_id"]
+            for c in target["changes"]
+            if c["table_name"] == "organisation" and c["action"] == "update"
+        ]
+        uow.history.changes(entry, "legal_status", uow.statuses.sync_endings(entry, restored))
         uow.commit()
     return {**target, "deleted": deleted}

@@ -131,6 +131,9 @@ def _import_once(
         if result.error_count and rejects is None:
             return result  # rolled back on leaving the unit of work
         if not dry_run:
+            if table == "cooperatives" and entry.id is not None:
+                # The file's `dissolved` column wrote organisation.dissolved: its status history follows.
+                uow.history.changes(entry.id, "legal_status", uow.statuses.sync_endings(entry.id))
             loader.target.restore_indexes()
             if entry.id is not None:
                 uow.history.set_summary(entry.id, result.summary(name))

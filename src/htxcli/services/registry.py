@@ -17,7 +17,8 @@ from htxcli.domain.records import (
     parse_organisation,
 )
 from htxcli.domain.text import fold
-from htxcli.domain.values import format_date, parse_past_date
+from htxcli.domain.values import format_date
+from htxcli.domain.vocab import LEGAL_STATUSES
 from htxcli.services.history import record_change
 from htxcli.store.repositories import OrganisationFilter, SupportFilter
 from htxcli.store.uow import UnitOfWork, retrying
@@ -78,7 +79,9 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
         namesakes = uow.organisations.sharing_name(keys["name_key"], values["code"])
         new_id = uow.organisations.insert({**values, **keys})
         summary = {"code": values["code"], "name": values["name"]}
-        record_change(uow, "add", summary, "organisation", new_id, values["code"], None)
+        entry = record_change(uow, "add", summary, "organisation", new_id, values["code"], None)
+        # A dissolution date given at once is the organisation's `dissolved` status entry as well.
+        uow.statuses.sync_endings(entry, [new_id])
         uow.commit()
     return values, namesakes, respelled
 
@@ -122,37 +125,6 @@ def edit(
     return merged, changed, respelled
 
 
-@retrying
-def dissolve(engine: Engine, code: str, on: str) -> dict[str, Any]:
-    when = parse_past_date("on", on)
-    with UnitOfWork(engine) as uow:
-        row = require(uow, code)
-        if row["dissolved"] is not None:
-            raise Conflict(messages.ALREADY_DISSOLVED.format(code=row["code"], date=row["dissolved"]))
-        if when < row["founded"]:
-            raise InvalidValue(
-                "on", on, messages.DISSOLVED_BEFORE_FOUNDED.format(founded=format_date(row["founded"]))
-            )
-        _check_life_against_records(uow, row["id"], row["founded"], when)
-        uow.organisations.update(row["id"], {"dissolved": when})
-        summary = {"code": row["code"], "dissolved": when.isoformat()}
-        record_change(uow, "dissolve", summary, "organisation", row["id"], row["code"], row)
-        uow.commit()
-        return {**public(row), "dissolved": when}
-
-
-@retrying
-def reinstate(engine: Engine, code: str) -> dict[str, Any]:
-    with UnitOfWork(engine) as uow:
-        row = require(uow, code)
-        if row["dissolved"] is None:
-            raise Conflict(messages.NOT_DISSOLVED.format(code=row["code"]))
-        uow.organisations.update(row["id"], {"dissolved": None})
-        record_change(uow, "reinstate", {"code": row["code"]}, "organisation", row["id"], row["code"], row)
-        uow.commit()
-        return {**public(row), "dissolved": None}
-
-
 def _check_life_against_records(
     uow: UnitOfWork, organisation_id: int, founded: date, dissolved: date | None
 ) -> None:
@@ -162,6 +134,15 @@ def _check_life_against_records(
             "dissolved",
             dissolved.isoformat(),
             messages.DISSOLVED_BEFORE_FOUNDED.format(founded=format_date(founded)),
+        )
+    first = next(iter(uow.statuses.of(organisation_id)), None)
+    if first is not None and first["started"] < founded:
+        raise InvalidValue(
+            "founded",
+            founded.isoformat(),
+            messages.LEGAL_FOUNDED_AFTER_STATUS.format(
+                status=LEGAL_STATUSES.spoken(first["status"]), date=format_date(first["started"])
+            ),
         )
     years = uow.ratings.years_outside(organisation_id, founded, dissolved)
     if years:

@@ -7,7 +7,13 @@ Definitions (also in the README):
 - new: founded in YEAR; dissolved: dissolved in YEAR; members, capital: sums over the active;
 - ratings: those recorded for YEAR; the three bands are effective (good + fair), average, weak, with
   shares of the rated count by the largest-remainder method;
-- support: records dated in YEAR, per program.
+- support: records dated in YEAR, per program;
+- legal status (revision 0005), on the period's last day: registered (= active), operating,
+  suspended, being_dissolved, revoked (the four add up to registered); in the period: resumed.
+
+YEAR is the reporting period named YEAR: the calendar year, or with the registry's `period-start`
+(or --period-start) 15/12, from 15/12 of the year before to 14/12 (Circular 09/2024/TT-BKHĐT). Flows
+count inside it, stocks are taken on its last day; ratings stay by rating year.
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 ORGANISATION_METRICS = ("active", "new", "dissolved", "members", "capital_vnd", "active_start")
+STATUS_METRICS = ("suspended", "being_dissolved", "revoked", "resumed")
 SUPPORT_METRICS = ("organisations", "records", "quantity", "amount_vnd")
 # The programme whose recipients the report names one by one.
 NAMED_PROGRAM = "new-model"
@@ -55,16 +62,25 @@ Sums = dict[str, int]  # an organisation block's figures while they are added up
 
 
 def reports(
-    engine: Engine, years: list[int], *, district: str | None = None, compare: bool = False
+    engine: Engine,
+    years: list[int],
+    *,
+    district: str | None = None,
+    compare: bool = False,
+    period_start: tuple[int, int] | None = None,
 ) -> Report:
-    """One report per year; with compare, each carries the year before under `previous`."""
+    """One report per year; with compare, each carries the year before under `previous`. The
+    reporting periods start on `period_start` (day, month), by default on the registry's setting."""
+    from htxcli.services.settings import period_start as stored_period_start
+
     with UnitOfWork(engine, read_only=True) as uow:
         area, area_name = _district(uow, district) if district else (None, None)
+        start = period_start or stored_period_start(uow)
         built: dict[int, YearReport] = {}
 
         def year_report(year: int) -> YearReport:
             if year not in built:
-                built[year] = _year(uow, year, area, area_name)
+                built[year] = _year(uow, Period.reporting_year(year, start), year, area, area_name)
             return built[year]
 
         out = []
@@ -101,9 +117,8 @@ def _district(uow: UnitOfWork, name: str) -> tuple[Area, str]:
     raise InvalidValue("district", name, messages.UNKNOWN_DISTRICT.format(districts=names))
 
 
-def _year(uow: UnitOfWork, year: int, area: Area | None, area_name: str | None) -> YearReport:
-    period = Period.year(year)
-    rows = uow.reports.organisations(period, area)
+def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_name: str | None) -> YearReport:
+    rows = _with_statuses(uow.reports.organisations(period, area), uow.reports.statuses(period, area))
     # Spellings of one district ('Ba Bể', 'BA BỂ') are one district, shown as most records spell it;
     # the rows cover every organisation (the year only decides their figures), so every year of a
     # comparison or range shows the same name.
@@ -135,11 +150,30 @@ def _year(uow: UnitOfWork, year: int, area: Area | None, area_name: str | None) 
         totals=totals,
         band_shares=Series(tuple(ratings.percent.items())),
         support_amounts=Series(tuple((p, s.amount_vnd) for p, s in support.items() if s.records.value)),
+        period=period,
     )
 
 
+def _with_statuses(rows: list[dict[str, Any]], statuses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The organisation rows (per district and kind) with their status counts: registered is active,
+    and operating what is left of it once the suspended, being dissolved and revoked are set apart."""
+    by_group = {(row["district"], row["kind"]): row for row in statuses}
+    for row in rows:
+        found = by_group.get((row["district"], row["kind"]), {})
+        for metric in STATUS_METRICS:
+            row[metric] = int(found.get(metric) or 0)
+        row["registered"] = row["active"]
+        row["operating"] = int(row["active"]) - sum(
+            row[m] for m in ("suspended", "being_dissolved", "revoked")
+        )
+    return rows
+
+
+BLOCK_METRICS = (*ORGANISATION_METRICS, "registered", "operating", *STATUS_METRICS)
+
+
 def _empty_block() -> Sums:
-    return dict.fromkeys(ORGANISATION_METRICS, 0)
+    return dict.fromkeys(BLOCK_METRICS, 0)
 
 
 def _block(sums: Sums) -> Organisations:
@@ -150,6 +184,12 @@ def _block(sums: Sums) -> Organisations:
         members=Count(sums["members"]),
         capital_vnd=Money(sums["capital_vnd"]),
         active_start=Count(sums["active_start"]),
+        registered=Count(sums["registered"]),
+        operating=Count(sums["operating"]),
+        suspended=Count(sums["suspended"]),
+        being_dissolved=Count(sums["being_dissolved"]),
+        revoked=Count(sums["revoked"]),
+        resumed=Count(sums["resumed"]),
     )
 
 
@@ -160,7 +200,7 @@ def _organisations(
     province = {kind: _empty_block() for kind in KINDS.keys}
     districts: dict[str, dict[str, Sums]] = {}
     for row in rows:
-        figures = {metric: int(row[metric]) for metric in ORGANISATION_METRICS}
+        figures = {metric: int(row[metric]) for metric in BLOCK_METRICS}
         for metric, value in figures.items():
             province[row["kind"]][metric] += value
         if not any(figures.values()):

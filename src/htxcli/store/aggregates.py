@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, distinct, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
 from htxcli.store.areas import in_area
 from htxcli.store.periods import during, in_force
-from htxcli.store.schema import organisation, rating, support
+from htxcli.store.schema import legal_status, organisation, rating, support
+from htxcli.store.status import idle_on, resumed_in
 
 
 def _active_on(day: Period) -> ColumnElement[bool]:
@@ -74,6 +75,32 @@ class ReportQueries:
             _sum_if(active, o.capital_vnd).label("capital_vnd"),
             func.count().label("records"),
         ).group_by(o.district, o.kind)
+        return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
+
+    def statuses(self, period: Period, area: Area | None) -> list[dict[str, Any]]:
+        """Per district and kind: those suspended, being dissolved and revoked on the period's last day,
+        and those back to operating within the period. Read from the status history alone (the
+        organisations without one are operating), so its cost follows the history's length."""
+        s, o = legal_status.c, organisation.c
+        last = period.last
+
+        def idle(status: str) -> Any:
+            return _count_if(and_(s.status == status, idle_on(last, (status,))))
+
+        resumed = func.count(distinct(case((resumed_in(period), s.organisation_id), else_=None)))
+        query = (
+            select(
+                o.district,
+                o.kind,
+                idle("suspended").label("suspended"),
+                idle("being-dissolved").label("being_dissolved"),
+                idle("revoked").label("revoked"),
+                resumed.label("resumed"),
+            )
+            .select_from(legal_status.join(organisation, o.id == s.organisation_id))
+            .where(s.started <= last)
+            .group_by(o.district, o.kind)
+        )
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
 
     def grades(self, year: int, area: Area | None) -> dict[str, int]:

@@ -12,9 +12,9 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain.places import by_use
 from htxcli.domain.text import sort_key
-from htxcli.domain.vocab import SCORE_BANDS
+from htxcli.domain.vocab import ENDING_STATUSES, SCORE_BANDS
 from htxcli.store.periods import RowPeriod, within_life
-from htxcli.store.schema import organisation, rating, support
+from htxcli.store.schema import legal_status, organisation, rating, support
 
 Finding = tuple[str, dict[str, Any]]  # a message key and its values
 
@@ -124,10 +124,54 @@ class RegistryChecks:
         for id_, when in self.connection.execute(query):
             yield "CHECK_IMPLAUSIBLE_DATE", {"what": f"support #{id_}", "date": when}
 
+    def statuses_out_of_step(self) -> Iterator[Finding]:
+        """Status entries outside a life (before the founding, after the ending), and a dissolution
+        date that is not the date of the organisation's ending status (revision 0005 keeps both in
+        step; a hand-made change may not)."""
+        o, s = organisation.c, legal_status.c
+        outside = (
+            select(o.code, s.status, s.started, o.founded, o.dissolved)
+            .join(organisation, o.id == s.organisation_id)
+            .where(
+                or_(
+                    s.started < o.founded,
+                    s.started > o.dissolved,
+                    (s.started == o.dissolved) & s.status.not_in(ENDING_STATUSES),
+                )
+            )
+            .order_by(o.code, s.started)
+        )
+        for code, status, started, founded, dissolved in self.connection.execute(outside):
+            yield (
+                "CHECK_STATUS_OUTSIDE_LIFE",
+                {"code": code, "status": status, "date": started, "founded": founded, "dissolved": dissolved},
+            )
+        ending = (
+            select(s.organisation_id, func.max(s.started).label("ended"))
+            .where(s.status.in_(ENDING_STATUSES))
+            .group_by(s.organisation_id)
+            .subquery()
+        )
+        astray = (
+            select(o.code, o.dissolved, ending.c.ended)
+            .select_from(organisation.outerjoin(ending, ending.c.organisation_id == o.id))
+            .where(
+                or_(
+                    o.dissolved.is_not(None) & ending.c.ended.is_(None),
+                    o.dissolved.is_(None) & ending.c.ended.is_not(None),
+                    o.dissolved != ending.c.ended,
+                )
+            )
+            .order_by(o.code)
+        )
+        for code, dissolved, ended in self.connection.execute(astray):
+            yield "CHECK_STATUS_ENDING", {"code": code, "dissolved": dissolved, "ended": ended}
+
     def all(self) -> Iterator[Finding]:
         yield from self.engine_checks()
         yield from self.ratings_outside_life()
         yield from self.support_outside_life()
+        yield from self.statuses_out_of_step()
         yield from self.shared_names()
         yield from self.district_spellings()
         yield from self.grades_against_scores()

@@ -12,10 +12,11 @@ from typing import Any
 from sqlalchemy import Engine, Table, func, insert, select, text
 
 from htxcli.store.engine import READ_ONLY
-from htxcli.store.schema import history, history_change, organisation, rating, support
+from htxcli.store.schema import history, history_change, legal_status, organisation, rating, setting, support
 
-# Referenced tables first: history.undoes points to an earlier entry, rating and support to organisations.
-TABLES: tuple[Table, ...] = (history, history_change, organisation, rating, support)
+# Referenced tables first: history.undoes points to an earlier entry, rating, support and legal_status to
+# organisations.
+TABLES: tuple[Table, ...] = (history, history_change, organisation, rating, support, legal_status, setting)
 BATCH = 5_000
 
 Totals = dict[str, tuple[int, ...]]

@@ -15,14 +15,24 @@ from sqlalchemy import ColumnElement, Date, Table, and_, delete, func, insert, o
 from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.sql.selectable import CompoundSelect, ScalarSelect, Select
 
-from htxcli.store.schema import history, history_change, organisation, rating, support
+from htxcli.store.schema import history, history_change, legal_status, organisation, rating, setting, support
 
-TABLES: dict[str, Table] = {"organisation": organisation, "rating": rating, "support": support}
+TABLES: dict[str, Table] = {
+    "organisation": organisation,
+    "rating": rating,
+    "support": support,
+    "legal_status": legal_status,
+    "setting": setting,
+}
+# The tables whose rows hang on an organisation.
+CHILDREN: tuple[Table, ...] = (rating, support, legal_status)
 # What each table holds unique, besides its id.
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "organisation": ("code",),
     "rating": ("organisation_id", "year"),
     "support": ("reference",),
+    "legal_status": ("organisation_id", "started"),
+    "setting": ("key",),
 }
 
 
@@ -164,7 +174,7 @@ class HistoryRepository:
             )
         # Ratings and support of an organisation the entry inserted: deleting it would orphan them.
         inserted = select(organisation.c.id).where(organisation.c.created_by == entry)
-        for child in (rating, support):
+        for child in CHILDREN:
             hanging = select(child.c.id).where(child.c.organisation_id.in_(inserted))
             found.append(
                 select(child.c.created_by).where(
@@ -244,19 +254,26 @@ class HistoryRepository:
     # --- reverting -----------------------------------------------------------------------------
 
     def restore_old_row(self, change: Mapping[str, Any]) -> None:
-        """Put back the row an update changed. (Inserted rows go with delete_created_by; no command
-        deletes a record, so there is no delete to revert.)"""
+        """Put back the row an update changed, or a row a change deleted (a status entry that
+        `htx reinstate` removed), under its own id. Inserted rows go with delete_created_by."""
         table = TABLES[change["table_name"]]
         old = decode(table, change["old"])
-        assert change["action"] == "update" and old is not None
-        self.connection.execute(update(table).where(table.c.id == change["record_id"]).values(**old))
+        assert change["action"] in ("update", "delete") and old is not None
+        if change["action"] == "delete":
+            self.connection.execute(insert(table).values(id=change["record_id"], **old))
+        else:
+            self.connection.execute(update(table).where(table.c.id == change["record_id"]).values(**old))
 
     def delete_created_by(self, entry: int) -> dict[str, int]:
         """Delete the rows an entry inserted, children first; returns how many per table."""
         counts = {}
-        for name in ("support", "rating", "organisation"):
+        for name in ("support", "rating", "legal_status", "setting", "organisation"):
             table = TABLES[name]
-            counts[name] = self.connection.execute(delete(table).where(table.c.created_by == entry)).rowcount
+            deleted = self.connection.execute(delete(table).where(table.c.created_by == entry)).rowcount
+            # Status entries an import or `add` wrote from the `dissolved` column go with their
+            # organisations, and a status or setting command's undo says what it removed in words.
+            if name not in ("legal_status", "setting"):
+                counts[name] = deleted
         return counts
 
 
@@ -285,6 +302,10 @@ def _about(code: str) -> ColumnElement[bool]:
             c.table_name == "support",
             c.record_id.in_(select(support.c.id).where(support.c.organisation_id == its_id)),
         ),
+        and_(
+            c.table_name == "legal_status",
+            c.record_id.in_(select(legal_status.c.id).where(legal_status.c.organisation_id == its_id)),
+        ),
     )
 
 
@@ -296,6 +317,7 @@ def _creators(code: str) -> CompoundSelect[tuple[int | None]]:
         select(organisation.c.created_by).where(organisation.c.code == code),
         select(rating.c.created_by).where(rating.c.organisation_id == its_id),
         select(support.c.created_by).where(support.c.organisation_id == its_id),
+        select(legal_status.c.created_by).where(legal_status.c.organisation_id == its_id),
     )
 
 

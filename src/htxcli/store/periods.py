@@ -42,6 +42,11 @@ def in_force(started: Any, ended: Any, period: Bounds) -> ColumnElement[bool]:
     return and_(started <= period.last, or_(ended.is_(None), ended > period.first))
 
 
+def in_force_through(started: Any, until: Any, period: Bounds) -> ColumnElement[bool]:
+    """The SQL twin of domain.periods.in_force_through (`until` is the last day in force)."""
+    return and_(started <= period.last, or_(until.is_(None), until >= period.first))
+
+
 def within_life(started: Any, ended: Any, period: Bounds) -> ColumnElement[bool]:
     """The SQL twin of domain.periods.within_life (the day a life ended still belongs to it)."""
     return and_(started <= period.last, or_(ended.is_(None), ended >= period.first))

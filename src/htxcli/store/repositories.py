@@ -12,9 +12,11 @@ from sqlalchemy.engine import Connection, RowMapping
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period, within_life
+from htxcli.domain.vocab import ENDING_STATUSES
 from htxcli.store.areas import in_area
 from htxcli.store.periods import during, in_force
-from htxcli.store.schema import organisation, rating, support
+from htxcli.store.schema import legal_status, organisation, rating, support
+from htxcli.store.status import idle_on
 
 Values = Mapping[str, Any]
 
@@ -24,7 +26,7 @@ class OrganisationFilter:
     kind: str | None = None
     areas: tuple[Area, ...] = ()  # in every one of them (a district and a commune of it)
     sector: str | None = None
-    status: str = "all"  # active | dissolved | all
+    status: str = "all"  # active | dissolved | all, or a legal status today (vocab.STATUSES)
     active_in: int | None = None
 
 
@@ -60,6 +62,8 @@ class OrganisationRepository:
             conditions.append(organisation.c.dissolved.is_(None))
         elif where.status == "dissolved":
             conditions.append(organisation.c.dissolved.is_not(None))
+        elif where.status != "all":
+            conditions.append(_with_legal_status(where.status, date.today()))
         if where.active_in is not None:
             o = organisation.c  # active for at least one day of the year
             conditions.append(in_force(o.founded, o.dissolved, Period.year(where.active_in)))
@@ -103,6 +107,18 @@ class OrganisationRepository:
         o = organisation.c
         query = select(o.code).where(func.ltrim(o.code, "0") == code.lstrip("0"), o.code != code)
         return list(self.connection.execute(query.order_by(o.code)).scalars())
+
+
+def _with_legal_status(status: str, day: date) -> ColumnElement[bool]:
+    """Organisations whose legal status on `day` is `status`: operating (registered and not idle), one
+    of the idle statuses, or bankrupt (a life ended by bankruptcy)."""
+    o, s = organisation.c, legal_status.c
+    if status == "operating":
+        idle = select(s.organisation_id).where(idle_on(day))
+        return and_(o.dissolved.is_(None), o.id.not_in(idle))
+    if status in ENDING_STATUSES:
+        return o.id.in_(select(s.organisation_id).where(s.status == status))
+    return o.id.in_(select(s.organisation_id).where(idle_on(day, (status,))))
 
 
 def _containing(word: str) -> ColumnElement[bool]:

@@ -17,7 +17,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from htxcli.domain.vocab import GRADES, KINDS, PROGRAMS, SECTORS
+from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, REASONS, SECTORS
 
 # Set before the first revision: batch migrations on SQLite need every constraint named.
 NAMING_CONVENTION = {
@@ -34,6 +34,8 @@ KIND_KEYS = KINDS.keys
 SECTOR_KEYS = SECTORS.keys
 GRADE_KEYS = GRADES.keys
 PROGRAM_KEYS = PROGRAMS.keys
+LEGAL_STATUS_KEYS = LEGAL_STATUSES.keys
+REASON_KEYS = REASONS.keys
 
 
 def _one_of(column: str, keys: tuple[str, ...]) -> str:
@@ -54,6 +56,10 @@ organisation = Table(
     Column("commune", Text),
     Column("sector", Text),
     Column("founded", Date, nullable=False),
+    # The day the life ended: the date of the organisation's ending status (dissolved or bankrupt) in
+    # legal_status, kept in step with it in the same transaction by every write (store/status.py).
+    # Derived, and kept on purpose (revision 0005): the report's covering index and every rule about
+    # a life (ratings, support, list, export's `dissolved` column) read this one column, unchanged.
     Column("dissolved", Date),
     Column("members", Integer),
     Column("capital_vnd", BigInteger),
@@ -135,6 +141,47 @@ Index(
     support.c.unit,
 )
 Index("ix_support_organisation_id", support.c.organisation_id)
+
+# An organisation's legal status over time (revision 0005): each row a change that takes effect on
+# `started` and holds until the next one; a suspension may end by itself after `until` (its last day).
+legal_status = Table(
+    "legal_status",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("organisation_id", Integer, ForeignKey("organisation.id"), nullable=False),
+    Column("status", Text, nullable=False),
+    Column("started", Date, nullable=False),
+    Column("until", Date),
+    Column("reason", Text),  # why a life ended: voluntary, bankrupt, revoked, merged
+    Column("reference", Text),  # the decision or notice number
+    Column("note", Text),
+    Column("created_by", Integer),
+    # One change a day per organisation: the status on a day is never ambiguous.
+    UniqueConstraint("organisation_id", "started", name="uq_legal_status_organisation_started"),
+    CheckConstraint(_one_of("status", LEGAL_STATUS_KEYS), name="status"),
+    CheckConstraint(f"reason IS NULL OR {_one_of('reason', REASON_KEYS)}", name="reason"),
+    CheckConstraint("until IS NULL OR until >= started", name="until_after_started"),
+)
+# The report's status counts read these columns only.
+Index(
+    "ix_legal_status_report",
+    legal_status.c.started,
+    legal_status.c.status,
+    legal_status.c.until,
+    legal_status.c.organisation_id,
+)
+
+# Registry settings (revision 0005): one row a key, so that every clerk of a shared registry sees the
+# same; an id like every other table, for the history's before and after.
+setting = Table(
+    "setting",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", Text, nullable=False),
+    Column("value", Text),
+    Column("created_by", Integer),
+    UniqueConstraint("key"),
+)
 
 # Append-only: every change, who made it and when; `htx undo` appends an entry that names the one it
 # reverted instead of deleting anything.

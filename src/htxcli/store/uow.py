@@ -23,6 +23,7 @@ from htxcli.store.repositories import (
     SupportRepository,
 )
 from htxcli.store.schema import history
+from htxcli.store.status import SettingRepository, StatusRepository
 
 
 class UnitOfWork:
@@ -33,6 +34,8 @@ class UnitOfWork:
     reports: ReportQueries
     history: HistoryRepository
     checks: RegistryChecks
+    statuses: StatusRepository
+    settings: SettingRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False, resolved_references: bool = False) -> None:
         self._engine = engine
@@ -63,6 +66,8 @@ class UnitOfWork:
         self.reports = ReportQueries(connection)
         self.history = HistoryRepository(connection)
         self.checks = RegistryChecks(connection)
+        self.statuses = StatusRepository(connection)
+        self.settings = SettingRepository(connection)
         return self
 
     def commit(self) -> None:

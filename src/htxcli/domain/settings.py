@@ -1,0 +1,52 @@
+"""The registry's settings: what each key holds, its default, and how a value is checked.
+
+Settings live in the database (store/settings.py), so that every clerk of a shared registry sees the
+same; `htx settings KEY VALUE` changes one, in the history like every other change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from htxcli.domain import messages
+from htxcli.domain.errors import InvalidValue
+from htxcli.domain.text import clean
+
+PERIOD_START = "period-start"
+OFFICE = "office"
+PROVINCE = "province"
+KEYS = (PERIOD_START, OFFICE, PROVINCE)
+# The value a key has until a clerk sets it: the calendar year, and no office or province named.
+DEFAULTS: dict[str, str | None] = {PERIOD_START: "01/01", OFFICE: None, PROVINCE: None}
+_DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
+def parse_key(key: str) -> str:
+    wanted = key.strip().lower()
+    if wanted not in KEYS:
+        raise InvalidValue("key", key, messages.NOT_IN_VOCABULARY.format(choices=", ".join(KEYS)))
+    return wanted
+
+
+def parse_value(key: str, value: str, field: str = "value") -> str | None:
+    """The value as stored (NFC, trimmed); an empty value puts the key back to its default."""
+    text = clean(value)
+    if not text:
+        return None
+    if key == PERIOD_START:
+        day, month = parse_period_start(field, text)
+        return f"{day:02d}/{month:02d}"
+    return text
+
+
+def parse_period_start(field: str, value: str) -> tuple[int, int]:
+    """DD/MM, the first day of every reporting year: 01/01 (the calendar year) or 15/12 (Circular
+    09/2024/TT-BKHĐT). 29/02 is refused: it is not a day of every year."""
+    match = _DAY_MONTH.fullmatch(value.strip())
+    if match is None:
+        raise InvalidValue(field, value, messages.NOT_A_DAY_MONTH)
+    day, month = int(match.group(1)), int(match.group(2))
+    days_in = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+    if not (1 <= month <= 12 and 1 <= day <= days_in[month - 1]):
+        raise InvalidValue(field, value, messages.NOT_A_DAY_MONTH)
+    return day, month

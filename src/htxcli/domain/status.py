@@ -1,0 +1,60 @@
+"""An organisation's legal status on a day, from its dated status history: the one rule, in Python;
+store/status.py states it in SQL for the queries.
+
+Each entry takes effect on its `started` day and holds until the next entry starts. A suspension may
+also end by itself: after its `until` (its last day) the organisation is operating again. Before any
+entry, an organisation is operating from its founding. A life ends on the day of a dissolved or
+bankrupt entry, which organisation.dissolved also holds (see vocab.ENDING_STATUSES).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from htxcli.domain.periods import Period, in_force_through
+
+OPERATING = "operating"
+SUSPENDED = "suspended"
+
+Entry = Mapping[str, Any]  # a legal_status row: status, started, until, …
+
+
+def entry_on(entries: Sequence[Entry], day: date) -> Entry | None:
+    """The latest entry started on or before `day` (entries in any order)."""
+    started = [e for e in entries if e["started"] <= day]
+    return max(started, key=lambda e: e["started"]) if started else None
+
+
+def status_on(entries: Sequence[Entry], day: date) -> str:
+    """The status in force on `day`: the latest entry's, except a suspension past its last day."""
+    entry = entry_on(entries, day)
+    if entry is None:
+        return OPERATING
+    if entry["status"] == SUSPENDED and not in_force_through(
+        entry["started"], entry["until"], Period.day(day)
+    ):
+        return OPERATING
+    return str(entry["status"])
+
+
+def resumes_on(entry: Entry) -> date | None:
+    """The day a suspension with a last day ends by itself."""
+    if entry["status"] != SUSPENDED or entry["until"] is None:
+        return None
+    last: date = entry["until"]
+    return last + timedelta(days=1)
+
+
+def too_long(started: date, until: date | None) -> bool:
+    """Longer than the 12 months one suspension notice may cover (Decree 92/2024/NĐ-CP): from
+    01/03/2018 the last day allowed is 28/02/2019. Recorded with a warning all the same, as a clerk may
+    be entering several renewals at once."""
+    if until is None:
+        return False
+    try:
+        same_day_next_year = started.replace(year=started.year + 1)
+    except ValueError:  # 29 February
+        same_day_next_year = date(started.year + 1, 3, 1)
+    return until >= same_day_next_year
