@@ -342,3 +342,24 @@ def test_db_check_finds_a_history_out_of_step(registry: Htx, db_path: Path | str
     assert r.exit_code == 1
     assert "status: 4700284512 is suspended from 2014-01-01, outside its life (founded 2015-04-20" in r.stdout
     assert "status: THT-07 has the dissolution date 2019-01-01 but its status history ends on –" in r.stdout
+
+
+def test_the_peoples_layouts_show_the_status_table_once_a_status_is_recorded(example: Htx) -> None:
+    """The terminal and Markdown report (and the documents built from the same blocks) gain a table of
+    legal statuses whose figures are the JSON's; a registry with no status recorded prints as before."""
+    htx = example
+    plain = ok(htx("report", "2018", "--format", "markdown")).stdout
+    assert "Legal status" not in plain
+    a, b = (row["code"] for row in cooperatives_of(htx, "Ba Bể")[:2])
+    ok(htx("suspend", a, "--from", "01/11/2018"))
+    ok(htx("status", b, "being-dissolved", "--on", "01/10/2018"))
+    figures = report(htx, 2018)["organisations"]["cooperative"]
+    shown = ok(htx("report", "2018", "--format", "markdown")).stdout
+    table = shown.split("Legal status at the end of 2018", 1)[1].split("\n\n")[1]
+    cooperative_row = next(line for line in table.splitlines() if line.startswith("| Hợp tác xã"))
+    cells = [c.strip().replace(",", "") for c in cooperative_row.strip("|").split("|")]
+    metrics = ("registered", "operating", "suspended", "being_dissolved", "revoked", "resumed")
+    assert cells[1:] == [str(figures[m]) for m in metrics]
+    assert shown.replace(table, "").count("Legal status") == 1  # only the new table's title
+    ranged = ok(htx("report", "2017..2018")).stdout
+    assert "Legal status" in ranged and "Hợp tác xã: Suspended" in ranged

@@ -615,6 +615,16 @@ SETTING_DEFAULT_NONE = N_("(not set)")
 UNDONE_STATUS_REMOVED = N_("the status {status} of {code} from {date} was removed")
 UNDONE_STATUS_RESTORED = N_("the status {status} of {code} from {date} is back")
 UNDONE_SETTING = N_("the setting {key} has its earlier value again")
+# The report's legal-status table (render/report.py), shown when a status other than operating occurs.
+REPORT_STATUS = N_("Legal status at the end of {year}")
+REPORT_SECTION_STATUS = N_("Legal status")
+SHEET_STATUS = N_("Legal status")
+REPORT_REGISTERED = N_("Registered")
+REPORT_OPERATING = N_("Operating")
+REPORT_SUSPENDED = N_("Suspended")
+REPORT_BEING_DISSOLVED = N_("Being dissolved")
+REPORT_REVOKED = N_("Certificate revoked")
+REPORT_RESUMED = N_("Resumed in the year")
 HISTORY_HEADLINES.update(
     {
         "status": N_("{code}: {status} from {date}"),

@@ -19,6 +19,10 @@ Cell = Value | None
 
 _ORGANISATION_METRICS = ("active", "new", "dissolved", "members", "capital_vnd")
 _SUPPORT_METRICS = ("organisations", "records", "quantity", "amount_vnd")
+_STATUS_METRICS = ("registered", "operating", "suspended", "being_dissolved", "revoked", "resumed")
+# A registry that records no status but dissolutions prints the report it always printed: the status
+# table appears once one of these is counted.
+_STATUS_SIGNS = ("suspended", "being_dissolved", "revoked", "resumed")
 # A province names a handful of new-model cooperatives; a longer list belongs in the JSON or CSV.
 NAMED_AT_MOST = 50
 
@@ -62,6 +66,7 @@ def year_blocks(report: YearReport) -> list[Block]:
     year = report.year
     return [
         _organisation_block(report, year),
+        *_status_block(report, year),
         _rating_block(report, year),
         _support_block(report, year),
         *_new_model_block(report, year),
@@ -95,6 +100,29 @@ def _organisation_block(report: YearReport, year: int) -> Block:
 def _organisation_cells(figures: Organisations) -> list[Cell]:
     f = figures
     return [f.active, f.new, f.dissolved, f.change, f.members, f.capital_vnd]
+
+
+def _has_statuses(blocks: Sequence[Organisations]) -> bool:
+    return any(getattr(b, metric).value for b in blocks for metric in _STATUS_SIGNS)
+
+
+def _status_block(report: YearReport, year: int) -> list[Block]:
+    """Registered organisations by legal status on the period's last day (operating, suspended, being
+    dissolved, revoked add up to registered), and those resumed within the period."""
+    if not _has_statuses([report.totals.organisations]):
+        return []
+    block = Block(
+        messages.REPORT_STATUS.format(year=year),
+        [messages.HEADERS["kind"], *(_metric_label(m) for m in _STATUS_METRICS)],
+        numeric=frozenset(range(1, len(_STATUS_METRICS) + 1)),
+        total=True,
+        sheet=messages.SHEET_STATUS,
+    )
+    for kind, figures in report.organisations.items():
+        block.rows.append([Label(KINDS.label(kind)), *(getattr(figures, m) for m in _STATUS_METRICS)])
+    totals = report.totals.organisations
+    block.rows.append([Label(messages.REPORT_TOTAL), *(getattr(totals, m) for m in _STATUS_METRICS)])
+    return [block]
 
 
 def _rating_block(report: YearReport, year: int) -> Block:
@@ -224,6 +252,7 @@ def column_blocks(report: Report) -> list[Block]:
             headers.append(messages.REPORT_CHANGE)
     sections = [
         (messages.REPORT_SECTION_ORGANISATIONS, _organisation_lines(columns), messages.SHEET_SUMMARY),
+        (messages.REPORT_SECTION_STATUS, _status_lines(columns), messages.SHEET_STATUS),
         (messages.REPORT_SECTION_RATINGS, _rating_lines(), messages.SHEET_RATINGS),
         (messages.REPORT_SECTION_SUPPORT, _support_lines(columns), messages.SHEET_SUPPORT),
         (messages.REPORT_SECTION_DISTRICTS, _district_lines(columns), messages.SHEET_DISTRICTS),
@@ -250,6 +279,12 @@ def _metric_label(metric: str) -> str:
         "dissolved": messages.REPORT_DISSOLVED,
         "members": messages.HEADERS["members"],
         "capital_vnd": messages.HEADERS["capital_vnd"],
+        "registered": messages.REPORT_REGISTERED,
+        "operating": messages.REPORT_OPERATING,
+        "suspended": messages.REPORT_SUSPENDED,
+        "being_dissolved": messages.REPORT_BEING_DISSOLVED,
+        "revoked": messages.REPORT_REVOKED,
+        "resumed": messages.REPORT_RESUMED,
         "organisations": messages.REPORT_ORGANISATIONS_COUNT,
         "records": messages.REPORT_RECORDS,
         "quantity": messages.HEADERS["quantity"],
@@ -289,6 +324,17 @@ def _organisation_lines(columns: Sequence[YearReport]) -> list[Line]:
         if not any(getattr(b, m).value for b in blocks for m in _ORGANISATION_METRICS):
             continue
         for metric in _ORGANISATION_METRICS:
+            lines.append(_line(KINDS.label(kind), metric, _figure("organisations", kind, metric)))
+    return lines
+
+
+def _status_lines(columns: Sequence[YearReport]) -> list[Line]:
+    lines: list[Line] = []
+    for kind in KINDS.keys:
+        blocks = [r.organisations[kind] for r in columns]
+        if not _has_statuses(blocks):
+            continue
+        for metric in _STATUS_METRICS:
             lines.append(_line(KINDS.label(kind), metric, _figure("organisations", kind, metric)))
     return lines
 
