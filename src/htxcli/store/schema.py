@@ -60,6 +60,17 @@ organisation = Table(
     Column("representative", Text),
     Column("phone", Text),
     Column("products", Text),
+    # The address after the 2025 reform (revision 0005): the province of the address above, the
+    # official code of its commune and the scheme it belongs to ("legacy", "2025", or NULL when not
+    # matched); and the address in force from new_address_from on, which `htx places migrate` gives.
+    Column("province", Text),
+    Column("commune_code", Text),
+    Column("scheme", Text),
+    Column("former_province", Text),  # the pre-2025 province the address lies in
+    Column("new_province", Text),
+    Column("new_commune", Text),
+    Column("new_commune_code", Text),
+    Column("new_address_from", Date),
     # Precomputed keys: SQLite's LIKE and NOCASE fold ASCII only, and Vietnamese order is not
     # code-point order, so search and sort run on these columns on every backend.
     Column("search_key", Text, nullable=False),
