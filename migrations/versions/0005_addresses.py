@@ -39,9 +39,11 @@ def upgrade() -> None:
     for name in TEXT_COLUMNS:
         op.add_column("organisation", sa.Column(name, sa.Text(), nullable=True))
     op.add_column("organisation", sa.Column("new_address_from", sa.Date(), nullable=True))
+    op.create_index("ix_organisation_new_address_from", "organisation", ["new_address_from"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_organisation_new_address_from", table_name="organisation")
     with op.batch_alter_table("organisation") as batch_op:
         for name in (*TEXT_COLUMNS, "new_address_from"):
             batch_op.drop_column(name)

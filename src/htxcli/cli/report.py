@@ -50,6 +50,12 @@ def report(
         str | None,
         typer.Option(help="Only this district; accents and case do not matter ('bach thong')."),
     ] = None,
+    commune: Annotated[
+        str | None,
+        typer.Option(
+            help="Only this commune, by each organisation's address on 31 December ('thuong minh')."
+        ),
+    ] = None,
     format: Annotated[
         ReportFormat | None,
         typer.Option(
@@ -91,7 +97,7 @@ def report(
     guarded = registry_path(ctx)
     if output is not None:
         check_target("--output", target, registry=guarded)  # before the report's queries run
-    built = reports(engine(ctx, create=False), span, district=district, compare=compare)
+    built = reports(engine(ctx, create=False), span, district=district, commune=commune, compare=compare)
     with written("--output", target, registry=guarded) as out:
         _write(out, chosen, built, single=len(span) == 1, to_file=output is not None)
     if output is not None:

@@ -448,6 +448,56 @@ READER_STOPPED = N_("the process reading the file stopped unexpectedly; nothing 
 READER_FAILED = N_("reading the file failed: {detail}; nothing was written")
 
 
+# --- addresses after the 2025 reform (htx places, --province, address history) ---------------
+HEADERS.update(
+    {
+        "province": N_("Province"),
+        "new_address_from": N_("New address from"),
+        "new_province": N_("New province"),
+        "new_commune": N_("New commune"),
+        "address": N_("Address"),
+        "scheme": N_("Scheme"),
+        "becomes": N_("Became"),
+        "unit": N_("Unit"),
+    }
+)
+FIELD_NAMES.update({"province": N_("province"), "commune": N_("commune")})
+ADDRESS_FROM = N_("{address} (from {date})")
+ADDRESS_BEFORE = N_("Address before {date}")
+PLACE_UNMATCHED = N_("is in no official list of units; recorded as typed. The closest: {names}")
+SCHEME_NEW = N_("since 01/07/2025")
+SCHEME_LEGACY = N_("before 01/07/2025")
+PLACES_NONE = N_("No administrative unit matches {text!r}.")
+PLACES_TITLE = N_("Administrative units matching {text!r}: {count}")
+PLACES_SOURCE = N_("Source: {source}")
+MIGRATE_MAPPED = N_("Mapped to their new commune: {count}")
+MIGRATE_AMBIGUOUS = N_(
+    "Left for you to settle (split communes, or names found in several provinces): {count}"
+)
+MIGRATE_NOT_FOUND = N_("Not found in the old list: {count}")
+MIGRATE_ALREADY = N_("Already in the new scheme or without an address: {count}")
+MIGRATE_CANDIDATES = N_(
+    "{code} {name}: {address} went into {candidates}; "
+    "settle it with: htx edit {code} --province '{province}' --commune 'NAME'"
+)
+MIGRATE_UNKNOWN = N_("{code} {name}: {address} is not in the old list{hint}")
+MIGRATE_PROVINCE_HINT = N_(" (name the old province with --from-province)")
+MIGRATE_DRY_RUN = N_("Dry run: nothing was written.")
+MIGRATE_NOTHING = N_("No address to migrate: nothing was written.")
+MIGRATE_CONFIRM = N_("Give {count} organisations their new address from 01/07/2025?")
+MIGRATE_DONE = N_("Migrated {count} addresses (history entry #{entry}; htx undo reverts it).")
+MIGRATE_NEEDS_YES = N_(
+    "htx places migrate writes {count} addresses: run it at a terminal to confirm, or add --yes"
+)
+DISTRICT_EMPTY = N_("is empty; to find organisations without an address use --without-address")
+CHECK_UNMATCHED_PLACE = N_("{code} {name}: {field} {value!r} is in no official list of units")
+REPORT_COMMUNES = N_("By commune (address on 31/12/{year})")
+REPORT_FORMER_PROVINCES = N_("By former province")
+REPORT_NO_COMMUNE = N_("(no commune)")
+REPORT_NO_FORMER_PROVINCE = N_("(unknown)")
+REPORT_FORMER_AREA = N_("former {province}")
+UNKNOWN_COMMUNE = N_("is not a commune of the registry; known: {communes}")
+
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
 # __getattr__ and comes back in the language of this run, chosen after this module was imported.

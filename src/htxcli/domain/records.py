@@ -42,11 +42,29 @@ ORGANISATION_FIELDS = (
     "representative",
     "phone",
     "products",
+    # The 2025 reform (revision 0005), after the older columns so that old files keep their meaning:
+    # the province of the address above, and the address in force from new_address_from on.
+    "province",
+    "new_address_from",
+    "new_province",
+    "new_commune",
 )
+# Derived from the address by matching it against the official list (domain/units.py); not in files.
+PLACE_FIELDS = ("commune_code", "scheme", "former_province", "new_commune_code")
 RATING_FIELDS = ("code", "year", "grade", "score", "note")
 SUPPORT_FIELDS = ("code", "program", "date", "amount_vnd", "quantity", "unit", "reference", "note")
 
-_TEXT_FIELDS = ("name", "district", "commune", "representative", "phone", "products")
+_TEXT_FIELDS = (
+    "name",
+    "district",
+    "commune",
+    "representative",
+    "phone",
+    "products",
+    "province",
+    "new_province",
+    "new_commune",
+)
 
 
 def _blank(value: str | None) -> bool:
@@ -96,8 +114,8 @@ def parse_organisation(raw: Mapping[str, str | None], *, partial: bool = False) 
             if _blank(value):
                 raise MissingValue("founded")
             out["founded"] = parse_past_date("founded", value or "")
-        elif field == "dissolved":
-            out["dissolved"] = None if _blank(value) else parse_past_date("dissolved", value or "")
+        elif field in ("dissolved", "new_address_from"):
+            out[field] = None if _blank(value) else parse_past_date(field, value or "")
         elif field == "members":
             out["members"] = None if _blank(value) else parse_count("members", value or "")
         elif field == "capital_vnd":

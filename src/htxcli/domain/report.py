@@ -147,6 +147,9 @@ class Totals:
     organisations: Organisations  # over the kinds
     support: SupportTotal  # over the programs
     districts: dict[str, Organisations]  # each district over its kinds
+    # From the 2025 reform on: each commune of the new scheme, and each former province, over its kinds.
+    communes: dict[str, Organisations] | None = None
+    former_provinces: dict[str, Organisations] | None = None
 
 
 @dataclass(slots=True)
@@ -170,6 +173,9 @@ class YearReport:
     band_shares: Series  # the rating bands' percentages
     support_amounts: Series  # đồng by program, the programs with records in the year
     previous: YearReport | None = field(default=None)  # with --compare, the year before
+    # From the 2025 reform on: by commune of the new scheme ("" for none) and by former province.
+    communes: dict[str, dict[str, Organisations]] | None = field(default=None)
+    former_provinces: dict[str, dict[str, Organisations]] | None = field(default=None)
 
 
 @dataclass(slots=True)

@@ -14,9 +14,11 @@ from __future__ import annotations
 import difflib
 import gzip
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from htxcli.domain.text import fold, sort_key
 
@@ -108,6 +110,9 @@ class Gazetteer:
             *self.legacy_communes.values(),
         ]
         self._keys = {id(u): u.key for u in self.units}
+        self.legacy_by_key: dict[str, list[Unit]] = {}  # communes and districts, by name key
+        for u in (*self.legacy_communes.values(), *self.legacy_districts.values()):
+            self.legacy_by_key.setdefault(self._keys[id(u)], []).append(u)
         # The old provinces each new commune took land from: its "khu vực … cũ".
         self._former: dict[str, set[str]] = {}
         for old in self.legacy_communes.values():
@@ -191,7 +196,9 @@ class Placed:
     unmatched: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
 
-def place(province: str | None, district: str | None, commune: str | None) -> Placed:
+def place(
+    province: str | None, district: str | None, commune: str | None, *, only_new: bool = False
+) -> Placed:
     """Match a typed address. With a district, the old scheme is meant; otherwise the new one when
     the province and commune are found there, else the old. Names found are returned in their
     official spelling; a name found nowhere is kept as typed and reported with its closest units."""
@@ -199,9 +206,9 @@ def place(province: str | None, district: str | None, commune: str | None) -> Pl
     if province is None:
         return Placed(None, None, district, commune, None, None)
     news = [] if district else g.provinces_named(province, NEW)
-    olds = g.provinces_named(province, LEGACY)
+    olds = [] if only_new else g.provinces_named(province, LEGACY)
     if not news and not olds:
-        everything = [*g.provinces.values(), *g.legacy_provinces.values()]
+        everything = [*g.provinces.values(), *([] if only_new else g.legacy_provinces.values())]
         names = _names(g.closest(province, everything))
         return Placed(None, province, district, commune, None, None, [("province", province, names)])
     for p in news:
@@ -266,8 +273,8 @@ def _names(units: list[Unit]) -> list[str]:
 class Successor:
     """Where an old address went on 01/07/2025."""
 
-    province: str | None  # the old province, as found
-    candidates: list[Unit]  # the new communes: one when mapped, several when split, none when not found
+    old: list[Unit]  # the old units of that name: one when the address is known, several when ambiguous
+    candidates: list[Unit]  # the new communes: one when mapped, several when split or ambiguous
 
 
 def successor(province: str | None, district: str | None, commune: str | None) -> Successor:
@@ -275,27 +282,50 @@ def successor(province: str | None, district: str | None, commune: str | None) -
     one whose district and commune bear those names (ambiguous when several do)."""
     g = gazetteer()
     if not commune and not district:
-        return Successor(province, [])
-    provinces = g.provinces_named(province, LEGACY) if province else list(g.legacy_provinces.values())
+        return Successor([], [])
+    provinces = g.provinces_named(province, LEGACY) if province else None
     dkey = name_key(district) if district else None
     ckey = name_key(commune) if commune else None
-    olds: list[Unit]
-    if ckey:
-        olds = [
-            c
-            for c in g.legacy_communes.values()
-            if c.province in provinces
-            and g.key(c) == ckey
-            and (dkey is None or (c.district is not None and g.key(c.district) == dkey))
-        ]
-    else:
-        olds = [d for d in g.districts_in(None) if d.province in provinces and g.key(d) == dkey and d.becomes]
-    if len(olds) != 1:
-        return Successor(province, [] if not olds else _unique([n for o in olds for n in g.successors(o)]))
-    old = olds[0]
-    assert old.province is not None
-    return Successor(old.province.name, g.successors(old))
+    olds = [
+        u
+        for u in g.legacy_by_key.get(ckey or dkey or "", [])
+        if (u.level == "commune") == bool(ckey)
+        and (provinces is None or u.province in provinces)
+        and (ckey is None or dkey is None or (u.district is not None and g.key(u.district) == dkey))
+        and u.becomes
+    ]
+    return Successor(olds, _unique([n for o in olds for n in g.successors(o)]))
 
 
 def _unique(units: list[Unit]) -> list[Unit]:
     return list({u.code: u for u in units}.values())
+
+
+UNPLACED = {"commune_code": None, "scheme": None, "former_province": None, "new_commune_code": None}
+Unmatched = list[tuple[str, str, list[str]]]  # (field, as typed, the three closest official names)
+
+
+def address_values(values: Mapping[str, Any]) -> tuple[dict[str, Any], Unmatched]:
+    """An organisation's address fields in their official spelling, with the derived fields
+    (records.PLACE_FIELDS): the address it was registered with (province, district, commune) and the
+    one in force from new_address_from (new_province, new_commune, in the new scheme). Without a
+    province nothing is matched: the registry keeps what it was given, as before the reform."""
+    out: dict[str, Any] = dict(UNPLACED)
+    unmatched: Unmatched = []
+    if values.get("province"):
+        p = place(values["province"], values.get("district"), values.get("commune"))
+        out.update(
+            province=p.province,
+            district=p.district,
+            commune=p.commune,
+            commune_code=p.commune_code,
+            scheme=p.scheme,
+            former_province=p.former_province,
+        )
+        unmatched += p.unmatched
+    if values.get("new_province"):
+        p = place(values["new_province"], None, values.get("new_commune"), only_new=True)
+        out.update(new_province=p.province, new_commune=p.commune, new_commune_code=p.commune_code)
+        out["former_province"] = p.former_province or out["former_province"]
+        unmatched += [(f"new_{field}", typed, names) for field, typed, names in p.unmatched]
+    return out, unmatched

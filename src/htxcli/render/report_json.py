@@ -34,12 +34,21 @@ def year_object(report: YearReport) -> dict[str, Any]:
         name: {kind: _plain(block) for kind, block in blocks.items()}
         for name, blocks in report.districts.items()
     }
+    for key, places in (("communes", report.communes), ("former_provinces", report.former_provinces)):
+        if places is not None:
+            out[key] = {
+                name: {kind: _plain(block) for kind, block in blocks.items()}
+                for name, blocks in places.items()
+            }
     totals = report.totals
     out["totals"] = {
         "organisations": _plain(totals.organisations),
         "support": _plain(totals.support),
         "districts": {name: _plain(block) for name, block in totals.districts.items()},
     }
+    for key, sums in (("communes", totals.communes), ("former_provinces", totals.former_provinces)):
+        if sums is not None:
+            out["totals"][key] = {name: _plain(block) for name, block in sums.items()}
     if report.previous is not None:
         out["previous"] = year_object(report.previous)
     return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
@@ -55,11 +56,18 @@ Sums = dict[str, int]  # an organisation block's figures while they are added up
 
 
 def reports(
-    engine: Engine, years: list[int], *, district: str | None = None, compare: bool = False
+    engine: Engine,
+    years: list[int],
+    *,
+    district: str | None = None,
+    commune: str | None = None,
+    compare: bool = False,
 ) -> Report:
     """One report per year; with compare, each carries the year before under `previous`."""
     with UnitOfWork(engine, read_only=True) as uow:
-        area, area_name = _district(uow, district) if district else (None, None)
+        area, area_name = _district(uow, district) if district is not None else (None, None)
+        if commune is not None:
+            area, area_name = _commune(uow, commune)
         built: dict[int, YearReport] = {}
 
         def year_report(year: int) -> YearReport:
@@ -78,8 +86,25 @@ def reports(
     return Report(out, compare, active)
 
 
+def _commune(uow: UnitOfWork, name: str) -> tuple[Area, str]:
+    """The commune named (accents, case and type word aside), as the registry spells it."""
+    area = Area.named("commune", name)
+    spellings = uow.reports.commune_spellings()
+    if area is None:
+        raise InvalidValue("commune", name, messages.EMPTY_TEXT)
+    from htxcli.domain.units import name_key
+
+    known = {name_key(s): s for s in sorted(spellings, key=sort_key)}
+    if area.key not in known:
+        names = ", ".join(sorted(set(known.values()), key=sort_key)) or "none yet"
+        raise InvalidValue("commune", name, messages.UNKNOWN_COMMUNE.format(communes=names))
+    return area, known[area.key]
+
+
 def _district(uow: UnitOfWork, name: str) -> tuple[Area, str]:
     """The district named (accents and case aside), and its name as most of its records spell it."""
+    if not name.strip():
+        raise InvalidValue("district", name, messages.DISTRICT_EMPTY)
     wanted = fold(name)
     known = spellings_by_key(uow.reports.district_spellings())
     if wanted in known:
@@ -89,14 +114,33 @@ def _district(uow: UnitOfWork, name: str) -> tuple[Area, str]:
     raise InvalidValue("district", name, messages.UNKNOWN_DISTRICT.format(districts=names))
 
 
+REFORM = date(2025, 7, 1)  # from this day on, organisations are also shown by commune of the new scheme
+
+
 def _year(uow: UnitOfWork, year: int, area: Area | None, area_name: str | None) -> YearReport:
     period = Period.year(year)
-    rows = uow.reports.organisations(period, area)
+    if area is not None and area.level == "commune":
+        area = replace(area, on=period.last)  # the commune of the address in force that year
+    reformed = period.last >= REFORM
+    # An organisation is placed by its address on 31 December. Before any new address took effect
+    # (every year before the reform) that is the address it was registered with: the report's
+    # covering index answers, as it always did.
+    by_address = reformed or uow.reports.addresses_moved_by(period.last)
+    if by_address:
+        rows = uow.reports.organisations_by_address(period, area)
+    else:
+        rows = uow.reports.organisations(period, area)
     # Spellings of one district ('Ba Bể', 'BA BỂ') are one district, shown as most records spell it;
     # the rows cover every organisation (the year only decides their figures), so every year of a
     # comparison or range shows the same name.
     shown = display_names((row["district"], row["records"]) for row in rows if row["district"])
     by_kind, by_district = _organisations(rows, shown)
+    communes = former = None
+    if reformed:
+        communes = _organisations(rows, display_names(_spellings(rows, "commune")), "commune")[1]
+        former = _organisations(rows, display_names(_spellings(rows, "former_province")), "former_province")[
+            1
+        ]
     support = _support(uow.reports.support(period, area))
     recipients = [
         Recipient(r["code"], r["name"], shown.get(r["district"], r["district"]))
@@ -110,6 +154,8 @@ def _year(uow: UnitOfWork, year: int, area: Area | None, area_name: str | None) 
             Money(sum(s.amount_vnd.value for s in support.values())),
         ),
         {name: Organisations.total(blocks.values()) for name, blocks in by_district.items()},
+        communes=_totals(communes),
+        former_provinces=_totals(former),
     )
     return YearReport(
         year=year,
@@ -120,6 +166,8 @@ def _year(uow: UnitOfWork, year: int, area: Area | None, area_name: str | None) 
         support=support,
         new_model=recipients,
         districts=by_district,
+        communes=communes,
+        former_provinces=former,
         totals=totals,
         band_shares=Series(tuple(ratings.percent.items())),
         support_amounts=Series(tuple((p, s.amount_vnd) for p, s in support.items() if s.records.value)),
@@ -141,10 +189,21 @@ def _block(sums: Sums) -> Organisations:
     )
 
 
+def _spellings(rows: list[dict[str, Any]], column: str) -> list[tuple[str, int]]:
+    return [(row[column], row["records"]) for row in rows if row[column]]
+
+
+def _totals(blocks: dict[str, dict[str, Organisations]] | None) -> dict[str, Organisations] | None:
+    if blocks is None:
+        return None
+    return {name: Organisations.total(kinds.values()) for name, kinds in blocks.items()}
+
+
 def _organisations(
-    rows: list[dict[str, Any]], shown: Mapping[str, str]
+    rows: list[dict[str, Any]], shown: Mapping[str, str], column: str = "district"
 ) -> tuple[dict[str, Organisations], dict[str, dict[str, Organisations]]]:
-    """The province's blocks by kind, and each district's by kind, districts in Vietnamese order."""
+    """The province's blocks by kind, and each district's (or commune's, or former province's) by
+    kind, in Vietnamese order."""
     province = {kind: _empty_block() for kind in KINDS.keys}
     districts: dict[str, dict[str, Sums]] = {}
     for row in rows:
@@ -153,7 +212,7 @@ def _organisations(
             province[row["kind"]][metric] += value
         if not any(figures.values()):
             continue  # e.g. founded after the year: no figure to show for this district
-        name = shown[row["district"]] if row["district"] else NO_DISTRICT
+        name = shown[row[column]] if row[column] else NO_DISTRICT
         blocks = districts.setdefault(name, {kind: _empty_block() for kind in KINDS.keys})
         for metric, value in figures.items():
             blocks[row["kind"]][metric] += value

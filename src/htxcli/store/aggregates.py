@@ -7,6 +7,7 @@ arithmetic, runs the same SQL.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, distinct, func, select
@@ -14,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
-from htxcli.store.areas import in_area
+from htxcli.store.areas import district_on, former_province, in_area, new_commune_on
 from htxcli.store.periods import during, in_force
 from htxcli.store.schema import organisation, rating, support
 
@@ -53,6 +54,16 @@ class ReportQueries:
         query = select(o.district, func.count()).where(o.district.is_not(None)).group_by(o.district)
         return [(row[0], row[1]) for row in self.connection.execute(query)]
 
+    def commune_spellings(self) -> list[str]:
+        """Every commune spelling of the registry, of either address."""
+        o = organisation.c
+        found: set[str] = set()
+        for column in (o.commune, o.new_commune):
+            found.update(
+                self.connection.execute(select(column).distinct().where(column.is_not(None))).scalars()
+            )
+        return sorted(found)
+
     def organisations(self, period: Period, area: Area | None) -> list[dict[str, Any]]:
         """Per district and kind: active at the start and at the end of the year, new, dissolved,
         and members and capital of those active at the end. One scan gives both the province's
@@ -74,6 +85,37 @@ class ReportQueries:
             _sum_if(active, o.capital_vnd).label("capital_vnd"),
             func.count().label("records"),
         ).group_by(o.district, o.kind)
+        return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
+
+    def addresses_moved_by(self, day: date) -> bool:
+        """Whether any organisation has a new address in force on `day`: until then every report
+        places organisations by the address they were registered with, as organisations() does."""
+        o = organisation.c
+        query = select(o.id).where(o.new_address_from <= day).limit(1)
+        return self.connection.execute(query).first() is not None
+
+    def organisations_by_address(self, period: Period, area: Area | None) -> list[dict[str, Any]]:
+        """organisations()'s figures per kind and per place of the address in force on the year's last
+        day: its district (none after the reform), its commune of the new scheme, and its former
+        province. For the years from the 2025 reform on."""
+        o = organisation.c
+        day = period.last
+        active = _active_on(Period.day(day))
+        active_start = _active_on(period.day_before())
+        district, commune, former = district_on(day), new_commune_on(day), former_province()
+        query = select(
+            district.label("district"),
+            commune.label("commune"),
+            former.label("former_province"),
+            o.kind,
+            _count_if(active).label("active"),
+            _count_if(active_start).label("active_start"),
+            _count_if(during(o.founded, period)).label("new"),
+            _count_if(during(o.dissolved, period)).label("dissolved"),
+            _sum_if(active, o.members).label("members"),
+            _sum_if(active, o.capital_vnd).label("capital_vnd"),
+            func.count().label("records"),
+        ).group_by(district, commune, former, o.kind)
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
 
     def grades(self, year: int, area: Area | None) -> dict[str, int]:

@@ -48,6 +48,17 @@ class OrganisationRepository:
             update(organisation).where(organisation.c.id == organisation_id).values(**values)
         )
 
+    def addresses_to_migrate(self) -> list[RowMapping]:
+        """Organisations with no address from the reform on whose address is not in the new scheme:
+        matched to the old one, or never matched (no province), in code order."""
+        o = organisation.c
+        query = (
+            select(organisation)
+            .where(o.new_address_from.is_(None), or_(o.scheme.is_(None), o.scheme != "2025"))
+            .order_by(o.code)
+        )
+        return list(self.connection.execute(query).mappings())
+
     def matching(self, where: OrganisationFilter) -> Iterator[RowMapping]:
         query = select(organisation).order_by(organisation.c.sort_key, organisation.c.code)
         conditions = []

@@ -90,6 +90,8 @@ organisation = Table(
 Index("ix_organisation_sort_key", organisation.c.sort_key)
 Index("ix_organisation_district_key", organisation.c.district_key)
 Index("ix_organisation_founded", organisation.c.founded)
+# Whether any new address is in force by a report's year end (revision 0005).
+Index("ix_organisation_new_address_from", organisation.c.new_address_from)
 # Covering indexes for the yearly report (revision 0002): its aggregates read these columns only,
 # so SQLite answers from the index without visiting the table's rows.
 Index(
