@@ -223,7 +223,15 @@ def listing(
     ctx: typer.Context,
     kind: KindOpt = None,
     district: Annotated[str | None, Opt(help="District; accents and case do not matter.")] = None,
-    commune: Annotated[str | None, Opt(help="Commune; accents and case do not matter.")] = None,
+    commune: Annotated[
+        str | None, Opt(help="Commune, of the old or the new address; accents and case do not matter.")
+    ] = None,
+    province: Annotated[
+        str | None, Opt(help="Province, of the old or the new address; accents and case do not matter.")
+    ] = None,
+    without_address: Annotated[
+        bool, Opt("--without-address", help="Only those with no commune in any address.")
+    ] = False,
     sector: SectorOpt = None,
     status: Annotated[str, Opt(help="active | dissolved | all.")] = "all",
     active_in: Annotated[
@@ -246,9 +254,11 @@ def listing(
         kind=KINDS.parse(kind) if kind else None,
         district=district,
         commune=commune,
+        province=province,
         sector=SECTORS.parse(sector) if sector else None,
         status=status,
         active_in=parse_optional_year("active-in", active_in),
+        without_address=without_address,
     )
     _emit_organisations(rows, format, narrow="--district, --kind, --status, --active-in")
 

@@ -464,7 +464,7 @@ HEADERS.update(
 FIELD_NAMES.update({"province": N_("province"), "commune": N_("commune")})
 ADDRESS_FROM = N_("{address} (from {date})")
 ADDRESS_BEFORE = N_("Address before {date}")
-PLACE_UNMATCHED = N_("is in no official list of units; recorded as typed. The closest: {names}")
+PLACE_UNMATCHED = N_("is in no official list of units (the closest: {names})")
 SCHEME_NEW = N_("since 01/07/2025")
 SCHEME_LEGACY = N_("before 01/07/2025")
 PLACES_NONE = N_("No administrative unit matches {text!r}.")
@@ -490,7 +490,13 @@ MIGRATE_NEEDS_YES = N_(
     "htx places migrate writes {count} addresses: run it at a terminal to confirm, or add --yes"
 )
 DISTRICT_EMPTY = N_("is empty; to find organisations without an address use --without-address")
-CHECK_UNMATCHED_PLACE = N_("{code} {name}: {field} {value!r} is in no official list of units")
+CHECKS.update(
+    {
+        "CHECK_UNMATCHED_PLACE": N_(
+            "address: {code} {name}: {field} {value!r} is in no official list of units; correct it with htx edit"
+        )
+    }
+)
 REPORT_COMMUNES = N_("By commune (address on 31/12/{year})")
 REPORT_FORMER_PROVINCES = N_("By former province")
 REPORT_NO_COMMUNE = N_("(no commune)")

@@ -306,17 +306,26 @@ def listing(
     kind: str | None = None,
     district: str | None = None,
     commune: str | None = None,
+    province: str | None = None,
     sector: str | None = None,
     status: str = "all",
     active_in: int | None = None,
+    without_address: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    named = (Area.named("district", district), Area.named("commune", commune))
+    if district is not None and not district.strip():
+        raise InvalidValue("district", district, messages.DISTRICT_EMPTY)
+    named = (
+        Area.named("district", district),
+        Area.named("commune", commune),
+        Area.named("province", province),
+    )
     where = OrganisationFilter(
         kind=kind,
         areas=tuple(area for area in named if area is not None),
         sector=sector,
         status=status,
         active_in=active_in,
+        without_address=without_address,
     )
     with UnitOfWork(engine, read_only=True) as uow:
         for row in uow.organisations.matching(where):

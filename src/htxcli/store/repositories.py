@@ -26,6 +26,7 @@ class OrganisationFilter:
     sector: str | None = None
     status: str = "all"  # active | dissolved | all
     active_in: int | None = None
+    without_address: bool = False  # no commune in any of its addresses
 
 
 class OrganisationRepository:
@@ -71,6 +72,8 @@ class OrganisationRepository:
             conditions.append(organisation.c.dissolved.is_(None))
         elif where.status == "dissolved":
             conditions.append(organisation.c.dissolved.is_not(None))
+        if where.without_address:
+            conditions.append(and_(organisation.c.commune.is_(None), organisation.c.new_commune.is_(None)))
         if where.active_in is not None:
             o = organisation.c  # active for at least one day of the year
             conditions.append(in_force(o.founded, o.dissolved, Period.year(where.active_in)))
