@@ -35,7 +35,9 @@ SOURCE = (
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("wheel", type=Path, help=f"vietnamadminunits-{VERSION}-py3-none-any.whl")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(args.wheel) as wheel:
@@ -44,8 +46,12 @@ def main() -> None:
         if f"Version: {VERSION}" not in meta or "MIT License" not in meta:
             sys.exit(f"not vietnamadminunits {VERSION} under the MIT License: {args.wheel}")
         data = Path(tmp) / "vietnamadminunits" / "data"
-        places = build(sqlite3.connect(data / "dataset.db"), json.loads((data / "converter_2025.json").read_text()))
-    TARGET.write_bytes(gzip.compress(json.dumps(places, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0))
+        places = build(
+            sqlite3.connect(data / "dataset.db"), json.loads((data / "converter_2025.json").read_text())
+        )
+    TARGET.write_bytes(
+        gzip.compress(json.dumps(places, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0)
+    )
     print(
         f"{TARGET}: {TARGET.stat().st_size:,} bytes; {len(places['provinces'])} provinces, "
         f"{len(places['communes'])} communes; before 2025: {len(places['legacy_provinces'])} provinces, "
@@ -65,17 +71,17 @@ def _split(full: str) -> tuple[str, str]:
 
 def build(db: sqlite3.Connection, converter: dict) -> dict:
     new_rows = db.execute(
-        "SELECT provinceKey, provinceCode, province, provinceShort, wardKey, wardCode, ward, wardType"
+        "SELECT provinceKey, provinceCode, province, wardKey, wardCode, ward"
         " FROM admin_units ORDER BY wardCode"
     ).fetchall()
     old_rows = db.execute(
-        "SELECT provinceKey, provinceCode, province, provinceShort, districtKey, districtCode, district,"
-        " districtType, wardKey, wardCode, ward, wardType FROM admin_units_legacy ORDER BY districtCode, wardCode"
+        "SELECT provinceKey, provinceCode, province, districtKey, districtCode, district,"
+        " wardKey, wardCode, ward FROM admin_units_legacy ORDER BY districtCode, wardCode"
     ).fetchall()
     provinces: dict[str, list[str]] = {}
     communes = []
     new_code = {}
-    for pkey, pcode, province, pshort, wkey, wcode, ward, wtype in new_rows:
+    for pkey, pcode, province, wkey, wcode, ward in new_rows:
         provinces[pcode] = [pcode, *_split(province)]
         communes.append([wcode, pcode, *_split(ward)])
         new_code[(pkey, wkey)] = wcode
@@ -91,7 +97,7 @@ def build(db: sqlite3.Connection, converter: dict) -> dict:
     legacy_provinces: dict[str, list[str]] = {}
     districts: dict[str, list] = {}
     legacy_communes = []
-    for pkey, pcode, province, pshort, dkey, dcode, district, dtype, wkey, wcode, ward, wtype in old_rows:
+    for pkey, pcode, province, dkey, dcode, district, wkey, wcode, ward in old_rows:
         legacy_provinces[pcode] = [pcode, *_split(province)]
         went = sorted(successors[f"{pkey}_{dkey}_{wkey or ''}"])
         if dcode not in districts:

@@ -493,7 +493,8 @@ DISTRICT_EMPTY = N_("is empty; to find organisations without an address use --wi
 CHECKS.update(
     {
         "CHECK_UNMATCHED_PLACE": N_(
-            "address: {code} {name}: {field} {value!r} is in no official list of units; correct it with htx edit"
+            "address: {code} {name}: {field} {value!r} is in no official list of units; "
+            "correct it with htx edit"
         )
     }
 )

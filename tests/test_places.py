@@ -1,0 +1,267 @@
+"""Addresses after the 2025 reform: the official lists, `htx places search` and `migrate`, --province,
+the address in force on a date in show, list, export and the report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from htxcli.domain.units import gazetteer, name_key, place
+from tests.conftest import EXAMPLE, Run, snapshot
+
+pytestmark = pytest.mark.both_backends
+
+Htx = Callable[..., Run]
+
+
+def load(htx: Htx) -> None:
+    for table in ("cooperatives", "ratings", "support"):
+        assert htx("import", table, str(EXAMPLE / f"{table}.csv")).exit_code == 0
+
+
+# --- the bundled list (no database) --------------------------------------------------------------
+
+
+def test_the_bundled_list_has_both_schemes_and_the_bac_kan_merger() -> None:
+    g = gazetteer()
+    assert (len(g.provinces), len(g.communes)) == (34, 3321)
+    assert (len(g.legacy_provinces), len(g.legacy_districts)) == (63, 696)
+    assert len(g.legacy_communes) > 10_000
+    bac_kan = [c for c in g.legacy_communes.values() if c.province and c.province.name == "Bắc Kạn"]
+    assert len(bac_kan) == 108
+    assert len({n for c in bac_kan for n in c.becomes}) == 37
+    assert "MIT" in g.source and "vietnamadminunits" in g.source
+    split = [c for c in g.legacy_communes.values() if len(c.becomes) > 1]
+    assert split  # some old communes went into several new ones: every successor is kept
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("Xã Thượng Minh", "thuong minh"),
+        ("thuong minh", "thuong minh"),
+        ("THƯỢNG MINH", "thuong minh"),
+        ("Thị xã Mường Lay", "muong lay"),
+        ("Thành phố Bắc Kạn", "bac kan"),
+        ("Phường 1", "1"),
+        ("Đặc khu Côn Đảo", "con dao"),
+        ("tỉnh thái nguyên", "thai nguyen"),
+        ("Xã", "xa"),  # a type word alone is a name, not nothing
+    ],
+)
+def test_names_match_without_accents_case_or_type_word(typed: str, key: str) -> None:
+    assert name_key(typed) == key
+
+
+@pytest.mark.parametrize(
+    ("province", "district", "commune", "expected"),
+    [
+        (
+            "thai nguyen",
+            None,
+            "thuong minh",
+            ("2025", "Thái Nguyên", None, "Thượng Minh", "01921", "Bắc Kạn"),
+        ),
+        (
+            "Tỉnh Thái Nguyên",
+            None,
+            "Xã Thượng Minh",
+            ("2025", "Thái Nguyên", None, "Thượng Minh", "01921", "Bắc Kạn"),
+        ),
+        ("bac kan", "ba be", "my phuong", ("legacy", "Bắc Kạn", "Ba Bể", "Mỹ Phương", "01927", "Bắc Kạn")),
+        ("bac kan", None, "my phuong", ("legacy", "Bắc Kạn", "Ba Bể", "Mỹ Phương", "01927", "Bắc Kạn")),
+        ("thai nguyen", None, "thuong mihn", ("2025", "Thái Nguyên", None, "thuong mihn", None, None)),
+    ],
+)
+def test_an_address_is_matched_to_its_official_unit(
+    province: str, district: str | None, commune: str, expected: tuple[object, ...]
+) -> None:
+    p = place(province, district, commune)
+    assert (p.scheme, p.province, p.district, p.commune, p.commune_code, p.former_province) == expected
+    assert bool(p.unmatched) == (expected[4] is None)
+
+
+def test_an_unmatched_name_comes_with_the_three_closest() -> None:
+    p = place("thai nguyen", None, "thuong mihn")
+    [(field, typed, closest)] = p.unmatched
+    assert (field, typed, len(closest)) == ("commune", "thuong mihn", 3)
+    assert closest[0] == "Xã Thượng Minh (Thái Nguyên)"
+    [(field, _, closest)] = place("thai ngyen", None, "x").unmatched
+    assert field == "province" and "Tỉnh Thái Nguyên" in closest
+
+
+# --- commands ------------------------------------------------------------------------------------
+
+
+def test_places_search_shows_an_old_commune_and_what_it_became(htx: Htx) -> None:
+    r = htx("places", "search", "my phuong", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    [found] = json.loads(r.stdout)
+    assert found == {
+        "name": "Xã Mỹ Phương",
+        "code": "01927",
+        "level": "commune",
+        "province": "Bắc Kạn",
+        "district": "Ba Bể",
+        "scheme": "legacy",
+        "becomes": [{"name": "Xã Thượng Minh", "code": "01921", "province": "Thái Nguyên"}],
+    }
+    new = json.loads(htx("places", "search", "Xã Thượng Minh", "--format", "json").stdout)
+    assert {
+        "name": "Xã Thượng Minh",
+        "code": "01921",
+        "level": "commune",
+        "province": "Thái Nguyên",
+        "district": None,
+        "scheme": "2025",
+    } in new
+    table = htx("places", "search", "thuong minh")
+    assert "Thượng Minh" in table.stdout and "vietnamadminunits" in table.stderr
+
+
+def test_migrate_maps_the_example_keeps_2018_and_undo_restores_every_address(htx: Htx, db_path: Path) -> None:
+    load(htx)
+    before_report = htx("report", "2018", "--format", "json").stdout
+    before_export = htx("export", "cooperatives").stdout
+    before = snapshot(db_path)
+    dry = htx("places", "migrate", "--dry-run")
+    assert dry.exit_code == 0 and snapshot(db_path) == before
+    r = htx("places", "migrate", "--yes")
+    assert r.exit_code == 0, r.stderr
+    assert "Mapped to their new commune: 200" in r.stderr
+    assert "Left for you to settle (split communes, or names found in several provinces): 0" in r.stderr
+    assert "Not found in the old list: 22" in r.stderr
+    assert htx("report", "2018", "--format", "json").stdout == before_report
+    shown = htx("show", "4700257731").stdout
+    assert "Thượng Minh, Thái Nguyên (from 2025-07-01)" in shown
+    assert "Mỹ Phương, Ba Bể, Bắc Kạn" in shown and "before 2025-07-01" in shown
+    profile = json.loads(htx("show", "4700257731", "--format", "json").stdout)
+    assert (profile["new_province"], profile["new_commune"], profile["new_address_from"]) == (
+        "Thái Nguyên",
+        "Thượng Minh",
+        "2025-07-01",
+    )
+    # The report from 2025 places it by its new commune, and rolls it up under its former province.
+    report = json.loads(htx("report", "2025", "--format", "json").stdout)
+    assert report["communes"]["Thượng Minh"]["cooperative"]["active"] > 0
+    assert set(report["former_provinces"]) <= {"Bắc Kạn", ""}
+    assert (
+        sum(b["active"] for b in report["totals"]["communes"].values())
+        == report["totals"]["organisations"]["active"]
+    )
+    # Migrating again finds nothing to do and writes nothing.
+    again = snapshot(db_path)
+    assert htx("places", "migrate", "--yes").exit_code == 0 and snapshot(db_path) == again
+    undone = htx("undo", "--yes")
+    assert undone.exit_code == 0 and "places migrate" in undone.stderr
+    assert htx("export", "cooperatives").stdout == before_export
+
+
+def test_migrate_without_yes_and_no_terminal_refuses(htx: Htx, db_path: Path) -> None:
+    load(htx)
+    before = snapshot(db_path)
+    r = htx("places", "migrate")
+    assert r.exit_code == 1 and "--yes" in r.stderr and snapshot(db_path) == before
+
+
+def test_a_cooperative_of_2025_is_stored_officially_and_counted_under_its_commune(htx: Htx) -> None:
+    r = htx(
+        "add",
+        "HTX Mới",
+        "--code",
+        "4701000001",
+        "--province",
+        "thai nguyen",
+        "--commune",
+        "thuong minh",
+        "--founded",
+        "01/09/2025",
+    )
+    assert r.exit_code == 0 and "Warning" not in r.stderr, r.stderr
+    stored = json.loads(htx("show", "4701000001", "--format", "json").stdout)
+    assert (stored["province"], stored["commune"], stored["district"]) == ("Thái Nguyên", "Thượng Minh", None)
+    report = json.loads(htx("report", "2025", "--format", "json").stdout)
+    assert report["communes"]["Thượng Minh"]["cooperative"]["new"] == 1
+    assert report["former_provinces"]["Bắc Kạn"]["cooperative"]["active"] == 1
+    only = json.loads(htx("report", "2025", "--commune", "xã thượng minh", "--format", "json").stdout)
+    assert only["commune"] == "Thượng Minh" and only["totals"]["organisations"]["active"] == 1
+    assert "communes" not in json.loads(htx("report", "2024", "--format", "json").stdout)
+    assert htx("list", "--province", "THÁI NGUYÊN", "--format", "csv").stdout.count("4701000001") == 1
+
+
+def test_a_name_in_no_list_is_recorded_with_a_warning_and_listed_by_db_check(htx: Htx) -> None:
+    r = htx(
+        "add",
+        "HTX Sai",
+        "--code",
+        "4701000002",
+        "--province",
+        "thai nguyen",
+        "--commune",
+        "thuong mihn",
+        "--founded",
+        "01/09/2025",
+    )
+    assert r.exit_code == 0
+    assert "--commune: 'thuong mihn'" in r.stderr and "Xã Thượng Minh (Thái Nguyên)" in r.stderr
+    check = htx("db", "check")
+    assert check.exit_code == 1 and "4701000002" in check.stdout and "thuong mihn" in check.stdout
+
+
+def test_a_split_commune_is_settled_with_edit_and_keeps_the_old_address(htx: Htx) -> None:
+    g = gazetteer()
+    old = next(c for c in g.legacy_communes.values() if len(c.becomes) > 1 and c.province and c.district)
+    assert old.province and old.district
+    htx(
+        "add",
+        "HTX Chia",
+        "--code",
+        "4701000003",
+        "--province",
+        old.province.name,
+        "--district",
+        old.district.name,
+        "--commune",
+        old.name,
+        "--founded",
+        "01/01/2020",
+    )
+    r = htx("places", "migrate", "--yes")
+    assert "Left for you to settle (split communes, or names found in several provinces): 1" in r.stderr
+    assert "4701000003" in r.stderr and "htx edit 4701000003" in r.stderr
+    first = g.communes[old.becomes[0]]
+    assert first.province
+    edited = htx("edit", "4701000003", "--province", first.province.name, "--commune", first.name)
+    assert edited.exit_code == 0, edited.stderr
+    stored = json.loads(htx("show", "4701000003", "--format", "json").stdout)
+    assert (stored["commune"], stored["new_commune"], stored["new_address_from"]) == (
+        old.name,
+        first.name,
+        "2025-07-01",
+    )
+
+
+def test_without_address_and_an_empty_district(htx: Htx, db_path: Path) -> None:
+    htx("add", "HTX Không Địa Chỉ", "--code", "4701000004", "--founded", "01/01/2020")
+    htx("add", "HTX Có", "--code", "4701000005", "--commune", "Mỹ Phương", "--founded", "01/01/2020")
+    listed = htx("list", "--without-address", "--format", "csv").stdout
+    assert "4701000004" in listed and "4701000005" not in listed
+    for command in (("list", "--district", ""), ("report", "2020", "--district", "")):
+        r = htx(*command)
+        assert r.exit_code == 1 and "--district: ''" in r.stderr and "--without-address" in r.stderr
+
+
+def test_export_import_export_keeps_old_and_new_addresses(htx: Htx, db_path: Path, tmp_path: Path) -> None:
+    load(htx)
+    assert htx("places", "migrate", "--yes").exit_code == 0
+    first = htx("export", "cooperatives").stdout
+    assert "Bắc Kạn,2025-07-01,Thái Nguyên,Thượng Minh" in first
+    exported = tmp_path / "cooperatives.csv"
+    exported.write_text(first, encoding="utf-8")
+    other = tmp_path / "other.db"
+    r = htx("--db", str(other), "import", "cooperatives", str(exported))
+    assert r.exit_code == 0, r.stderr
+    assert htx("--db", str(other), "export", "cooperatives").stdout == first
