@@ -456,9 +456,8 @@ HEADERS.update(
         "new_province": N_("New province"),
         "new_commune": N_("New commune"),
         "address": N_("Address"),
-        "scheme": N_("Scheme"),
+        "scheme": N_("Period"),
         "becomes": N_("Became"),
-        "unit": N_("Unit"),
     }
 )
 FIELD_NAMES.update({"province": N_("province"), "commune": N_("commune")})
@@ -475,7 +474,6 @@ MIGRATE_AMBIGUOUS = N_(
     "Left for you to settle (split communes, or names found in several provinces): {count}"
 )
 MIGRATE_NOT_FOUND = N_("Not found in the old list: {count}")
-MIGRATE_ALREADY = N_("Already in the new scheme or without an address: {count}")
 MIGRATE_CANDIDATES = N_(
     "{code} {name}: {address} went into {candidates}; "
     "settle it with: htx edit {code} --province '{province}' --commune 'NAME'"
@@ -498,11 +496,6 @@ CHECKS.update(
         )
     }
 )
-REPORT_COMMUNES = N_("By commune (address on 31/12/{year})")
-REPORT_FORMER_PROVINCES = N_("By former province")
-REPORT_NO_COMMUNE = N_("(no commune)")
-REPORT_NO_FORMER_PROVINCE = N_("(unknown)")
-REPORT_FORMER_AREA = N_("former {province}")
 UNKNOWN_COMMUNE = N_("is not a commune of the registry; known: {communes}")
 
 # The constants above are English message ids. They leave the module's namespace here, so that reading
