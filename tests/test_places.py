@@ -265,3 +265,54 @@ def test_export_import_export_keeps_old_and_new_addresses(htx: Htx, db_path: Pat
     r = htx("--db", str(other), "import", "cooperatives", str(exported))
     assert r.exit_code == 0, r.stderr
     assert htx("--db", str(other), "export", "cooperatives").stdout == first
+
+
+# --- the report's layouts by commune and former province ------------------------------------------
+
+
+def _reports(htx: Htx, span: str) -> dict[str, str]:
+    out = {}
+    for fmt in ("table", "json", "csv", "markdown"):
+        r = htx("report", span, "--format", fmt)
+        assert r.exit_code == 0, r.stderr
+        out[fmt] = r.stdout
+    out["compare"] = htx("report", "2018-2019", "--compare", "--format", "markdown").stdout
+    return out
+
+
+def test_every_layout_shows_communes_and_former_provinces_from_2025_and_2018_is_unchanged(htx: Htx) -> None:
+    load(htx)
+    before = _reports(htx, "2018")
+    assert htx("places", "migrate", "--yes").exit_code == 0
+    assert _reports(htx, "2018") == before  # every format, byte for byte
+    assert "Communes" not in before["markdown"] and "communes/" not in before["csv"]
+
+    data = json.loads(htx("report", "2025", "--format", "json").stdout)
+    minh = data["communes"]["Thượng Minh"]
+    minh_total = data["totals"]["communes"]["Thượng Minh"]
+    bac_kan = data["totals"]["former_provinces"]["Bắc Kạn"]
+    markdown = htx("report", "2025", "--format", "markdown").stdout
+    assert "## Communes at the end of 2025" in markdown
+    assert "## Former provinces at the end of 2025" in markdown
+    row = (
+        f"| Thượng Minh | {minh['cooperative']['active']} | {minh['group']['active']} | 0 | 0 "
+        f"| {minh_total['members']:,} |".replace(",", ".")
+    )
+    assert row in markdown
+    former = data["former_provinces"]["Bắc Kạn"]
+    htx_count, tht_count = former["cooperative"]["active"], former["group"]["active"]
+    assert f"| Former Bắc Kạn area | {htx_count} | {tht_count} |" in markdown
+    assert htx_count + tht_count == bac_kan["active"]
+    table = htx("report", "2025").stdout
+    assert "Communes at the end of 2025" in table and "Former Bắc Kạn area" in table
+    assert "(no commune)" in table and "(province unknown)" in table  # the 22 not found by migrate
+    rows = htx("report", "2025", "--format", "csv").stdout.splitlines()
+    assert f"2025,communes/Thượng Minh,cooperative,active,{minh['cooperative']['active']}" in rows
+    assert f"2025,former_provinces/Bắc Kạn,cooperative,members,{former['cooperative']['members']}" in rows
+    # Side by side with a year before the reform, that year's commune cells are empty, not 0.
+    columns = htx("report", "2024-2025", "--format", "markdown").stdout
+    assert "## Communes at year end" in columns
+    assert f"| Thượng Minh: Active |   | {minh_total['active']} |" in columns
+    assert "## Former provinces at year end" in columns
+    vietnamese = htx("--lang", "vi", "report", "2025", "--format", "markdown").stdout
+    assert "## Theo xã, đến cuối năm 2025" in vietnamese and "| Khu vực Bắc Kạn cũ |" in vietnamese

@@ -498,6 +498,16 @@ CHECKS.update(
 )
 UNKNOWN_COMMUNE = N_("is not a commune of the registry; known: {communes}")
 
+# --- the report by commune and former province, from the 2025 reform on ------------------------
+REPORT_COMMUNES = N_("Communes at the end of {year}")
+REPORT_FORMER_PROVINCES = N_("Former provinces at the end of {year}")
+REPORT_SECTION_COMMUNES = N_("Communes at year end")
+REPORT_SECTION_FORMER_PROVINCES = N_("Former provinces at year end")
+REPORT_AREA = N_("Area")
+REPORT_FORMER_AREA = N_("Former {province} area")
+REPORT_NO_COMMUNE = N_("(no commune)")
+REPORT_NO_FORMER_PROVINCE = N_("(province unknown)")
+
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
 # __getattr__ and comes back in the language of this run, chosen after this module was imported.
