@@ -316,3 +316,94 @@ def test_every_layout_shows_communes_and_former_provinces_from_2025_and_2018_is_
     assert "## Former provinces at year end" in columns
     vietnamese = htx("--lang", "vi", "report", "2025", "--format", "markdown").stdout
     assert "## Theo xã, đến cuối năm 2025" in vietnamese and "| Khu vực Bắc Kạn cũ |" in vietnamese
+
+
+# --- import matches names as add and edit do ------------------------------------------------------
+
+
+def _cooperatives(path: Path, rows: list[str]) -> Path:
+    header = "code,name,kind,founded,district,commune,province,new_address_from,new_province,new_commune"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_import_matches_addresses_to_the_official_list_as_add_does(htx: Htx, tmp_path: Path) -> None:
+    typed = _cooperatives(
+        tmp_path / "typed.csv",
+        [
+            "4701000011,HTX Một,HTX,2025-09-01,,xã thuong minh,thai nguyen,,,",
+            "4701000012,HTX Hai,HTX,2020-01-01,Ba Bể,my phuong,BẮC KẠN,2025-07-01,Tỉnh Thái Nguyên,Thượng Minh",
+            "4701000013,HTX Ba,HTX,2025-09-01,,thuong mihn,thai nguyen,,,",
+            "4701000014,HTX Bốn,HTX,2020-01-01,Ba Bể,Mỹ Phương,,,,",  # no province: kept as typed
+        ],
+    )
+    r = htx("import", "cooperatives", str(typed))
+    assert r.exit_code == 0, r.stderr
+    assert (
+        f"{typed}:4: warning: commune: 'thuong mihn'" in r.stderr
+        and "Xã Thượng Minh (Thái Nguyên)" in r.stderr
+    )
+    assert r.stderr.count("warning:") == 1
+    # Stored as `htx add` stores the same addresses.
+    htx(
+        "add",
+        "HTX Năm",
+        "--code",
+        "4701000015",
+        "--province",
+        "thai nguyen",
+        "--commune",
+        "xã thuong minh",
+        "--founded",
+        "01/09/2025",
+    )
+    shown = {
+        code: json.loads(htx("show", code, "--format", "json").stdout)
+        for code in ("4701000011", "4701000012", "4701000013", "4701000014", "4701000015")
+    }
+    address = ("province", "district", "commune", "new_province", "new_commune")
+    assert [shown["4701000011"][f] for f in address] == [shown["4701000015"][f] for f in address]
+    assert [shown["4701000011"][f] for f in address] == ["Thái Nguyên", None, "Thượng Minh", None, None]
+    assert [shown["4701000012"][f] for f in address] == [
+        "Bắc Kạn",
+        "Ba Bể",
+        "Mỹ Phương",
+        "Thái Nguyên",
+        "Thượng Minh",
+    ]
+    assert shown["4701000013"]["commune"] == "thuong mihn"
+    assert [shown["4701000014"][f] for f in address] == [None, "Ba Bể", "Mỹ Phương", None, None]
+    check = htx("db", "check")
+    assert "4701000013" in check.stdout and "thuong mihn" in check.stdout
+    assert "4701000011" not in check.stdout and "4701000012" not in check.stdout
+    # Counted under their commune and former province as the added one is (codes and scheme stored).
+    report = json.loads(htx("report", "2025", "--format", "json").stdout)
+    assert report["communes"]["Thượng Minh"]["cooperative"]["active"] == 3
+    assert report["former_provinces"]["Bắc Kạn"]["cooperative"]["active"] == 3
+    # The same file again: the careful way (rows stored) matches too, and finds nothing changed.
+    again = htx("import", "cooperatives", str(typed))
+    assert again.exit_code == 0 and "0 new, 0 changed, 4 unchanged" in again.stderr, again.stderr
+    assert again.stderr.count("warning:") == 1
+
+
+def test_import_of_a_changed_address_matches_it_the_careful_way(htx: Htx, tmp_path: Path) -> None:
+    first = _cooperatives(
+        tmp_path / "a.csv", ["4701000021,HTX Sáu,HTX,2025-09-01,,Thượng Minh,Thái Nguyên,,,"]
+    )
+    assert htx("import", "cooperatives", str(first)).exit_code == 0
+    moved = _cooperatives(
+        tmp_path / "b.csv",
+        [
+            "4701000021,HTX Sáu,HTX,2025-09-01,,phuong bac kan,thai nguyen,,,",
+            "4701000022,HTX Bảy,HTX,2025-09-01,,duc xuan,thai nguyen,,,",
+            "4701000022,HTX Bảy,HTX,2025-09-01,,duc xuann,thai nguyen,,,",  # the later row wins
+        ],
+    )
+    r = htx("import", "cooperatives", str(moved))
+    assert r.exit_code == 0 and "1 new, 1 changed" in r.stderr, r.stderr
+    assert r.stderr.count("warning:") == 1 and "'duc xuann'" in r.stderr
+    six = json.loads(htx("show", "4701000021", "--format", "json").stdout)
+    assert (six["commune"], six["province"]) == ("Bắc Kạn", "Thái Nguyên")
+    report = json.loads(htx("report", "2025", "--format", "json").stdout)
+    assert report["communes"]["Bắc Kạn"]["cooperative"]["new"] == 1
+    assert "Thượng Minh" not in report["communes"]

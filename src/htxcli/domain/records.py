@@ -182,11 +182,24 @@ def derived_key_columns(columns: Mapping[str, Sequence[Any]]) -> tuple[list[Any]
     """The search, name, district and sort keys of organisations given as columns: each distinct
     value is folded once, and all of a column's values in one pass (text.fold_many)."""
     folded = [_fold_column(columns[f]) for f in _SEARCHED]
+    return _search_keys(folded), folded[0], folded[3], sort_key_many(columns["name"])
+
+
+def address_key_columns(
+    columns: Mapping[str, Sequence[Any]], keys: Sequence[Sequence[Any]]
+) -> tuple[Sequence[Any], ...]:
+    """derived_key_columns after the district or commune changed (keys: the columns it gave before):
+    the search and district keys again, the name and sort keys (of the name only, the costly ones)
+    as they were."""
+    name_keys = keys[KEY_FIELDS.index("name_key")]
+    folded = [name_keys if f == "name" else _fold_column(columns[f]) for f in _SEARCHED]
+    return _search_keys(folded), name_keys, folded[3], keys[KEY_FIELDS.index("sort_key")]
+
+
+def _search_keys(folded: Sequence[Sequence[str | None]]) -> list[str]:
     if any(None in column for column in folded):
-        search = [" | ".join(p for p in parts if p is not None) for parts in zip(*folded, strict=True)]
-    else:
-        search = list(map(" | ".join, zip(*folded, strict=True)))
-    return search, folded[0], folded[3], sort_key_many(columns["name"])
+        return [" | ".join(p for p in parts if p is not None) for parts in zip(*folded, strict=True)]
+    return list(map(" | ".join, zip(*folded, strict=True)))
 
 
 def _fold_column(values: Sequence[str | None]) -> list[str | None]:
