@@ -407,3 +407,14 @@ def test_import_of_a_changed_address_matches_it_the_careful_way(htx: Htx, tmp_pa
     report = json.loads(htx("report", "2025", "--format", "json").stdout)
     assert report["communes"]["Bắc Kạn"]["cooperative"]["new"] == 1
     assert "Thượng Minh" not in report["communes"]
+
+
+def test_migrate_names_the_closest_old_communes_of_an_address_it_cannot_find(htx: Htx) -> None:
+    load(htx)
+    r = htx("places", "migrate", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    # "Sĩ Bình" is spelled "Sỹ Bình" in the official list: the clerk sees it, as add and edit show it.
+    line = next(x for x in r.stderr.splitlines() if x.startswith("4700124262 "))
+    assert "Sĩ Bình, Bạch Thông is not in the old list" in line
+    assert line.endswith("; the closest: Xã Sỹ Bình (Bắc Kạn), Xã Lục Bình (Bắc Kạn), Xã Mỹ Thanh (Bắc Kạn)")
+    assert place("bac kan", "bach thong", "si binh").unmatched[0][2][0] == "Xã Sỹ Bình (Bắc Kạn)"

@@ -94,6 +94,7 @@ def migrate(
             messages.MIGRATE_UNKNOWN.format(
                 code=item["code"], name=item["name"], address=item["address"], hint=hint
             )
+            + messages.MIGRATE_CLOSEST.format(names=item["closest"])
         )
     counts = [
         messages.MIGRATE_MAPPED.format(count=len(plan.mapped)),

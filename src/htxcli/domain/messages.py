@@ -508,6 +508,9 @@ REPORT_FORMER_AREA = N_("Former {province} area")
 REPORT_NO_COMMUNE = N_("(no commune)")
 REPORT_NO_FORMER_PROVINCE = N_("(province unknown)")
 
+# --- places migrate: the closest old units of an address found in no list ----------------------
+MIGRATE_CLOSEST = N_("; the closest: {names}")
+
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
 # __getattr__ and comes back in the language of this run, chosen after this module was imported.

@@ -242,6 +242,20 @@ def place(
     return placed
 
 
+def closest_old(province: str | None, district: str | None, commune: str | None) -> list[str]:
+    """The three old units nearest an old address found in no list, named as add and edit name them:
+    communes of its district when that is known (of its province, or else of any), else districts."""
+    g = gazetteer()
+    provinces = g.provinces_named(province, LEGACY) if province else []
+    if not commune:
+        return _names(g.closest(district or "", g.districts_in(provinces[0] if provinces else None)))
+    pool = [c for p in provinces for c in g.communes_in(p)] or list(g.legacy_communes.values())
+    if district:
+        key = name_key(district)
+        pool = [c for c in pool if c.district is not None and g.key(c.district) == key] or pool
+    return _names(g.closest(commune, pool))
+
+
 def _district_of(commune: Unit) -> str | None:
     return commune.district.name if commune.district else None
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
-from htxcli.domain.units import LEGACY, Unit, gazetteer, successor
+from htxcli.domain.units import LEGACY, Unit, closest_old, gazetteer, successor
 from htxcli.services.history import current_user
 from htxcli.services.registry import REFORM
 from htxcli.store.uow import UnitOfWork, retrying
@@ -50,7 +50,8 @@ def _unit(successors: Any, u: Unit) -> dict[str, Any]:
 class Migration:
     mapped: list[dict[str, Any]] = field(default_factory=list)  # code, name, old and new address
     ambiguous: list[dict[str, Any]] = field(default_factory=list)  # with the candidate communes
-    not_found: list[dict[str, Any]] = field(default_factory=list)  # with whether the province was unknown
+    # With whether the province was unknown, and the three closest old units (as add and edit name them).
+    not_found: list[dict[str, Any]] = field(default_factory=list)
     unchanged: int = 0  # already in the new scheme, or without an address
     entry: int | None = None  # the history entry, when written
 
@@ -67,6 +68,7 @@ def migrate(engine: Engine, *, dry_run: bool, from_province: str | None = None) 
     result = Migration()
     with UnitOfWork(engine, read_only=dry_run) as uow:
         updates = []
+        closest: dict[tuple[str | None, ...], str] = {}  # an old address found in no list: its nearest
         for row in uow.organisations.addresses_to_migrate():
             if not row["commune"] and not row["district"]:
                 result.unchanged += 1
@@ -102,8 +104,15 @@ def migrate(engine: Engine, *, dry_run: bool, from_province: str | None = None) 
                     }
                 )
             else:
+                typed = (row["province"] or from_province, row["district"], row["commune"])
+                if typed not in closest:
+                    closest[typed] = ", ".join(closest_old(*typed))
                 result.not_found.append(
-                    {**described, "province_known": bool(row["province"] or from_province)}
+                    {
+                        **described,
+                        "province_known": bool(typed[0]),
+                        "closest": closest[typed],
+                    }
                 )
         if dry_run or not updates:
             return result
