@@ -332,7 +332,8 @@ def test_import_matches_addresses_to_the_official_list_as_add_does(htx: Htx, tmp
         tmp_path / "typed.csv",
         [
             "4701000011,HTX Một,HTX,2025-09-01,,xã thuong minh,thai nguyen,,,",
-            "4701000012,HTX Hai,HTX,2020-01-01,Ba Bể,my phuong,BẮC KẠN,2025-07-01,Tỉnh Thái Nguyên,Thượng Minh",
+            "4701000012,HTX Hai,HTX,2020-01-01,Ba Bể,my phuong,BẮC KẠN,"
+            "2025-07-01,Tỉnh Thái Nguyên,Thượng Minh",
             "4701000013,HTX Ba,HTX,2025-09-01,,thuong mihn,thai nguyen,,,",
             "4701000014,HTX Bốn,HTX,2020-01-01,Ba Bể,Mỹ Phương,,,,",  # no province: kept as typed
         ],
@@ -418,3 +419,30 @@ def test_migrate_names_the_closest_old_communes_of_an_address_it_cannot_find(htx
     assert "Sĩ Bình, Bạch Thông is not in the old list" in line
     assert line.endswith("; the closest: Xã Sỹ Bình (Bắc Kạn), Xã Lục Bình (Bắc Kạn), Xã Mỹ Thanh (Bắc Kạn)")
     assert place("bac kan", "bach thong", "si binh").unmatched[0][2][0] == "Xã Sỹ Bình (Bắc Kạn)"
+
+
+def test_district_and_new_model_list_from_2025_follow_the_address_on_31_december(htx: Htx) -> None:
+    load(htx)
+    before = htx("report", "2018", "--district", "ba be", "--format", "json").stdout
+    assert htx("places", "migrate", "--yes").exit_code == 0
+    assert htx("report", "2018", "--district", "ba be", "--format", "json").stdout == before
+    # 4700257731 (Mỹ Phương, Ba Bể) went into Thượng Minh: from 2025 Ba Bể names it no more.
+    r = htx(
+        "support", "add", "new-model", "--date", "2025-08-01", "--to", "4700257731", "--amount", "100000000"
+    )
+    assert r.exit_code == 0, r.stderr
+    ba_be = json.loads(htx("report", "2025", "--district", "ba be", "--format", "json").stdout)
+    assert ba_be["totals"]["organisations"]["active"] == 0 and ba_be["new_model"] == []
+    everyone = json.loads(htx("report", "2025", "--format", "json").stdout)
+    [named] = everyone["new_model"]
+    assert named == {
+        "code": "4700257731",
+        "name": named["name"],
+        "district": None,
+        "commune": "Thượng Minh",
+    }
+    markdown = htx("report", "2025", "--format", "markdown").stdout
+    assert f"| 4700257731 | {named['name']} |   | Thượng Minh |" in markdown
+    # Until the new address took effect it was in Ba Bể.
+    old = json.loads(htx("report", "2024", "--district", "ba be", "--format", "json").stdout)
+    assert old["totals"]["organisations"]["active"] > 0

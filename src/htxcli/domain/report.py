@@ -140,6 +140,7 @@ class Recipient:
     code: str
     name: str
     district: str | None
+    commune: str | None = None  # from the 2025 reform on: the commune of the new scheme on 31 December
 
 
 @dataclass(slots=True)

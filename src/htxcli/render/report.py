@@ -151,13 +151,19 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
     if not recipients:
         return []
     h = messages.HEADERS
+    reformed = report.communes is not None  # from 2025: the commune of the new scheme too
     block = Block(
         messages.REPORT_NEW_MODEL.format(year=year),
-        [h["code"], h["name"], h["district"]],
-        wrap=frozenset({1, 2}),
+        [h["code"], h["name"], h["district"], *([h["commune"]] if reformed else [])],
+        wrap=frozenset({1, 2, 3}) if reformed else frozenset({1, 2}),
     )
     block.rows = [
-        [Label(r.code), Label(r.name), None if r.district is None else Label(r.district)]
+        [
+            Label(r.code),
+            Label(r.name),
+            None if r.district is None else Label(r.district),
+            *([None if r.commune is None else Label(r.commune)] if reformed else []),
+        ]
         for r in recipients[:NAMED_AT_MOST]
     ]
     if len(recipients) > NAMED_AT_MOST:

@@ -119,13 +119,15 @@ REFORM = date(2025, 7, 1)  # from this day on, organisations are also shown by c
 
 def _year(uow: UnitOfWork, year: int, area: Area | None, area_name: str | None) -> YearReport:
     period = Period.year(year)
-    if area is not None and area.level == "commune":
-        area = replace(area, on=period.last)  # the commune of the address in force that year
     reformed = period.last >= REFORM
     # An organisation is placed by its address on 31 December. Before any new address took effect
     # (every year before the reform) that is the address it was registered with: the report's
     # covering index answers, as it always did.
     by_address = reformed or uow.reports.addresses_moved_by(period.last)
+    if area is not None and (area.level == "commune" or (area.level == "district" and by_address)):
+        # The commune, or district, of the address in force that year: a district names none of the
+        # organisations whose new address (without districts) took effect by then.
+        area = replace(area, on=period.last)
     if by_address:
         rows = uow.reports.organisations_by_address(period, area)
     else:
@@ -136,15 +138,22 @@ def _year(uow: UnitOfWork, year: int, area: Area | None, area_name: str | None) 
     shown = display_names((row["district"], row["records"]) for row in rows if row["district"])
     by_kind, by_district = _organisations(rows, shown)
     communes = former = None
+    communes_shown: Mapping[str, str] = {}
     if reformed:
-        communes = _organisations(rows, display_names(_spellings(rows, "commune")), "commune")[1]
+        communes_shown = display_names(_spellings(rows, "commune"))
+        communes = _organisations(rows, communes_shown, "commune")[1]
         former = _organisations(rows, display_names(_spellings(rows, "former_province")), "former_province")[
             1
         ]
     support = _support(uow.reports.support(period, area))
     recipients = [
-        Recipient(r["code"], r["name"], shown.get(r["district"], r["district"]))
-        for r in uow.reports.recipients(period, NAMED_PROGRAM, area)
+        Recipient(
+            r["code"],
+            r["name"],
+            shown.get(r["district"], r["district"]),
+            communes_shown.get(r["commune"], r["commune"]) if reformed else None,
+        )
+        for r in uow.reports.recipients(period, NAMED_PROGRAM, area, on=period.last if by_address else None)
     ]
     ratings = _ratings(uow.reports.grades(year, area))
     totals = Totals(

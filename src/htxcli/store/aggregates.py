@@ -148,14 +148,20 @@ class ReportQueries:
             query = self._in(query.join(organisation, organisation.c.id == s.organisation_id), area)
         return [dict(row) for row in self.connection.execute(query).mappings()]
 
-    def recipients(self, period: Period, program: str, area: Area | None) -> list[dict[str, Any]]:
-        """The organisations a program supported in the year, in Vietnamese order."""
+    def recipients(
+        self, period: Period, program: str, area: Area | None, *, on: date | None = None
+    ) -> list[dict[str, Any]]:
+        """The organisations a program supported in the year, in Vietnamese order; with `on`, each
+        with the district and the commune of the new scheme of its address in force that day."""
         o = organisation.c
         # A subquery, not a join: it is answered from the support date index, where a join made
         # SQLite walk the organisations in name order and probe support for each.
         supported = select(support.c.organisation_id).where(
             during(support.c.date, period), support.c.program == program
         )
-        query = select(o.code, o.name, o.district).where(o.id.in_(supported)).order_by(o.sort_key, o.code)
-        rows = self.connection.execute(self._in(query, area))
-        return [{"code": code, "name": name, "district": district} for code, name, district in rows]
+        columns = [o.code, o.name, o.district]
+        if on is not None:
+            columns[2:] = [district_on(on).label("district"), new_commune_on(on).label("commune")]
+        query = select(*columns).where(o.id.in_(supported)).order_by(o.sort_key, o.code)
+        rows = self.connection.execute(self._in(query, area)).mappings()
+        return [{"commune": None, **row} for row in rows]
