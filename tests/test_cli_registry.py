@@ -170,7 +170,7 @@ def test_list_csv_header_and_rows(registry: Any) -> None:
     lines = registry("list", "-f", "csv").stdout.splitlines()
     assert lines[0] == (
         "code,name,kind,district,commune,sector,founded,dissolved,members,capital_vnd,"
-        "representative,phone,products"
+        "representative,phone,products,province,new_address_from,new_province,new_commune"
     )
     assert len(lines) == 4
 

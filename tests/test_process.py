@@ -64,7 +64,7 @@ def test_python_m_and_broken_pipe_are_quiet(tmp_path: Path) -> None:
     r = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True, check=False)
     assert (
         r.stdout == "code,name,kind,district,commune,sector,founded,dissolved,members,capital_vnd,"
-        "representative,phone,products\n"
+        "representative,phone,products,province,new_address_from,new_province,new_commune\n"
     )
     assert r.stderr == ""
 

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from htxcli import __version__
-from htxcli.cli import db, history, interchange, ratings, registry, report, status, support
+from htxcli.cli import db, history, interchange, places, ratings, registry, report, status, support
 from htxcli.cli.common import State, as_typed, command_name
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
@@ -172,6 +172,7 @@ history.register(app)
 status.register(app)
 app.add_typer(support.app, name="support", cls=HtxGroup)
 app.add_typer(db.app, name="db", cls=HtxGroup)
+app.add_typer(places.app, name="places", cls=HtxGroup)
 
 
 def _unicode_streams() -> None:

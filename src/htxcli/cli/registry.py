@@ -39,6 +39,10 @@ def add(
     kind: KindOpt = None,
     district: Annotated[str | None, Opt(help="District (huyện), e.g. 'Ba Bể'.")] = None,
     commune: Annotated[str | None, Opt(help="Commune (xã, phường).")] = None,
+    province: Annotated[
+        str | None,
+        Opt(help="Province (tỉnh); with it, the district and commune are matched to the official list."),
+    ] = None,
     sector: SectorOpt = None,
     founded: Annotated[str | None, Opt(help="Founding date, " + DateHelp)] = None,
     dissolved: Annotated[str | None, Opt(help="Dissolution date, if already dissolved.")] = None,
@@ -64,6 +68,7 @@ def add(
         kind=kind,
         district=district,
         commune=commune,
+        province=province,
         sector=sector,
         founded=founded,
         dissolved=dissolved,
@@ -88,7 +93,8 @@ def add(
         except (EOFError, KeyboardInterrupt):
             say("\n" + messages.ADD_ABANDONED)
             raise typer.Exit(1) from None
-    values, namesakes, respelled = registry.add(engine(ctx), raw)
+    values, namesakes, respelled, unmatched = registry.add(engine(ctx), raw)
+    warn(ctx, unmatched)
     if respelled:
         say(messages.DISTRICT_RESPELLED.format(given=respelled[0], stored=respelled[1]))
     if namesakes:
@@ -105,6 +111,13 @@ def edit(
     kind: KindOpt = None,
     district: Annotated[str | None, Opt()] = None,
     commune: Annotated[str | None, Opt()] = None,
+    province: Annotated[
+        str | None,
+        Opt(
+            help="Province (tỉnh). A commune of the new scheme given to an organisation whose address is "
+            "still in the old one becomes its address from 01/07/2025 on."
+        ),
+    ] = None,
     sector: SectorOpt = None,
     founded: Annotated[str | None, Opt(help=DateHelp)] = None,
     members: Annotated[str | None, Opt()] = None,
@@ -132,6 +145,7 @@ def edit(
         kind=kind,
         district=district,
         commune=commune,
+        province=province,
         sector=sector,
         founded=founded,
         members=members,
@@ -140,7 +154,8 @@ def edit(
         phone=phone,
         products=products,
     )
-    values, changed, respelled = registry.edit(engine(ctx, create=False), code, raw)
+    values, changed, respelled, unmatched = registry.edit(engine(ctx, create=False), code, raw)
+    warn(ctx, unmatched)
     if respelled:
         say(messages.DISTRICT_RESPELLED.format(given=respelled[0], stored=respelled[1]))
     warn(ctx, organisation_doubts({f: values[f] for f in changed}))
@@ -244,7 +259,15 @@ def listing(
     ctx: typer.Context,
     kind: KindOpt = None,
     district: Annotated[str | None, Opt(help="District; accents and case do not matter.")] = None,
-    commune: Annotated[str | None, Opt(help="Commune; accents and case do not matter.")] = None,
+    commune: Annotated[
+        str | None, Opt(help="Commune, of the old or the new address; accents and case do not matter.")
+    ] = None,
+    province: Annotated[
+        str | None, Opt(help="Province, of the old or the new address; accents and case do not matter.")
+    ] = None,
+    without_address: Annotated[
+        bool, Opt("--without-address", help="Only those with no commune in any address.")
+    ] = False,
     sector: SectorOpt = None,
     status: Annotated[
         str,
@@ -273,9 +296,11 @@ def listing(
         kind=KINDS.parse(kind) if kind else None,
         district=district,
         commune=commune,
+        province=province,
         sector=SECTORS.parse(sector) if sector else None,
         status=status,
         active_in=parse_optional_year("active-in", active_in),
+        without_address=without_address,
     )
     _emit_organisations(rows, format, narrow="--district, --kind, --status, --active-in")
 

@@ -59,6 +59,12 @@ def report(
         str | None,
         typer.Option(help="Only this district; accents and case do not matter ('bach thong')."),
     ] = None,
+    commune: Annotated[
+        str | None,
+        typer.Option(
+            help="Only this commune, by each organisation's address on 31 December ('thuong minh')."
+        ),
+    ] = None,
     format: Annotated[
         ReportFormat | None,
         typer.Option(
@@ -132,7 +138,14 @@ def report(
         check_target("--output", target, registry=guarded)  # before the report's queries run
     elif chosen is ReportFormat.docx and sys.stdout.isatty():
         raise InvalidValue("--format", chosen.value, messages.DOCX_TO_TERMINAL)
-    built = reports(engine(ctx, create=False), span, district=district, compare=compare, period_start=start)
+    built = reports(
+        engine(ctx, create=False),
+        span,
+        district=district,
+        commune=commune,
+        compare=compare,
+        period_start=start,
+    )
     single = len(span) == 1
     if office is None and chosen in (ReportFormat.docx, ReportFormat.html):
         from htxcli.services import settings

@@ -8,20 +8,29 @@ every query.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from htxcli.domain.text import fold
 
-Level = Literal["district", "commune"]
+Level = Literal["district", "commune", "province"]
 
 
 @dataclass(frozen=True)
 class Area:
     level: Level
     key: str  # text.fold of its name: accents and case do not matter
+    # For a report: the day whose address places an organisation (31 December of its year); None
+    # for a listing, which finds an organisation by any of its addresses.
+    on: date | None = None
 
     @classmethod
-    def named(cls, level: Level, name: str | None) -> Area | None:
+    def named(cls, level: Level, name: str | None, on: date | None = None) -> Area | None:
         """The area a clerk named; None when no name was given, or one that folds to nothing."""
-        key = fold(name) if name else ""
-        return cls(level, key) if key else None
+        if level == "district":
+            key = fold(name) if name else ""
+        else:  # matched as the official list is: "Xã Thượng Minh" is Thượng Minh
+            from htxcli.domain.units import name_key
+
+            key = name_key(name) if name else ""
+        return cls(level, key, on) if key else None

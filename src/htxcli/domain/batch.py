@@ -192,6 +192,10 @@ _ORGANISATION_COLUMNS: dict[str, Handler] = {
     "representative": lambda c, bad: texts("representative", c, bad),
     "phone": lambda c, bad: texts("phone", c, bad),
     "products": lambda c, bad: texts("products", c, bad),
+    "province": lambda c, bad: texts("province", c, bad),
+    "new_address_from": lambda c, bad: by_value(_optional(parse_past_date, "new_address_from", None), c, bad),
+    "new_province": lambda c, bad: texts("new_province", c, bad),
+    "new_commune": lambda c, bad: texts("new_commune", c, bad),
 }
 
 

@@ -615,6 +615,9 @@ SETTING_DEFAULT_NONE = N_("(not set)")
 UNDONE_STATUS_REMOVED = N_("the status {status} of {code} from {date} was removed")
 UNDONE_STATUS_RESTORED = N_("the status {status} of {code} from {date} is back")
 UNDONE_SETTING = N_("the setting {key} has its earlier value again")
+# Workbook sheets of the report's place tables from 2025 (render/report.py, report_xlsx.py).
+SHEET_COMMUNES = N_("Communes")
+SHEET_FORMER_PROVINCES = N_("Former provinces")
 # The report's legal-status table (render/report.py), shown when a status other than operating occurs.
 REPORT_STATUS = N_("Legal status at the end of {year}")
 REPORT_SECTION_STATUS = N_("Legal status")
@@ -661,6 +664,69 @@ HEADERS.update(
         "value": N_("Value"),
     }
 )
+
+# --- addresses after the 2025 reform (htx places, --province, address history) ---------------
+HEADERS.update(
+    {
+        "province": N_("Province"),
+        "new_address_from": N_("New address from"),
+        "new_province": N_("New province"),
+        "new_commune": N_("New commune"),
+        "address": N_("Address"),
+        "scheme": N_("Period"),
+        "becomes": N_("Became"),
+    }
+)
+FIELD_NAMES.update({"province": N_("province"), "commune": N_("commune")})
+ADDRESS_FROM = N_("{address} (from {date})")
+ADDRESS_BEFORE = N_("Address before {date}")
+PLACE_UNMATCHED = N_("is in no official list of units (the closest: {names})")
+SCHEME_NEW = N_("since 01/07/2025")
+SCHEME_LEGACY = N_("before 01/07/2025")
+PLACES_NONE = N_("No administrative unit matches {text!r}.")
+PLACES_TITLE = N_("Administrative units matching {text!r}: {count}")
+PLACES_SOURCE = N_("Source: {source}")
+MIGRATE_MAPPED = N_("Mapped to their new commune: {count}")
+MIGRATE_AMBIGUOUS = N_(
+    "Left for you to settle (split communes, or names found in several provinces): {count}"
+)
+MIGRATE_NOT_FOUND = N_("Not found in the old list: {count}")
+MIGRATE_CANDIDATES = N_(
+    "{code} {name}: {address} went into {candidates}; "
+    "settle it with: htx edit {code} --province '{province}' --commune 'NAME'"
+)
+MIGRATE_UNKNOWN = N_("{code} {name}: {address} is not in the old list{hint}")
+MIGRATE_PROVINCE_HINT = N_(" (name the old province with --from-province)")
+MIGRATE_DRY_RUN = N_("Dry run: nothing was written.")
+MIGRATE_NOTHING = N_("No address to migrate: nothing was written.")
+MIGRATE_CONFIRM = N_("Give {count} organisations their new address from 01/07/2025?")
+MIGRATE_DONE = N_("Migrated {count} addresses (history entry #{entry}; htx undo reverts it).")
+MIGRATE_NEEDS_YES = N_(
+    "htx places migrate writes {count} addresses: run it at a terminal to confirm, or add --yes"
+)
+DISTRICT_EMPTY = N_("is empty; to find organisations without an address use --without-address")
+CHECKS.update(
+    {
+        "CHECK_UNMATCHED_PLACE": N_(
+            "address: {code} {name}: {field} {value!r} is in no official list of units; "
+            "correct it with htx edit"
+        )
+    }
+)
+UNKNOWN_COMMUNE = N_("is not a commune of the registry; known: {communes}")
+
+# --- the report by commune and former province, from the 2025 reform on ------------------------
+REPORT_COMMUNES = N_("Communes at the end of {year}")
+REPORT_FORMER_PROVINCES = N_("Former provinces at the end of {year}")
+REPORT_SECTION_COMMUNES = N_("Communes at year end")
+REPORT_SECTION_FORMER_PROVINCES = N_("Former provinces at year end")
+REPORT_AREA = N_("Area")
+REPORT_FORMER_AREA = N_("Former {province} area")
+REPORT_NO_COMMUNE = N_("(no commune)")
+REPORT_NO_FORMER_PROVINCE = N_("(province unknown)")
+
+# --- places migrate: the closest old units of an address found in no list ----------------------
+MIGRATE_CLOSEST = N_("; the closest: {names}")
 
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through

@@ -42,11 +42,29 @@ ORGANISATION_FIELDS = (
     "representative",
     "phone",
     "products",
+    # The 2025 reform (revision 0006), after the older columns so that old files keep their meaning:
+    # the province of the address above, and the address in force from new_address_from on.
+    "province",
+    "new_address_from",
+    "new_province",
+    "new_commune",
 )
+# Derived from the address by matching it against the official list (domain/units.py); not in files.
+PLACE_FIELDS = ("commune_code", "scheme", "former_province", "new_commune_code")
 RATING_FIELDS = ("code", "year", "grade", "score", "note")
 SUPPORT_FIELDS = ("code", "program", "date", "amount_vnd", "quantity", "unit", "reference", "note")
 
-_TEXT_FIELDS = ("name", "district", "commune", "representative", "phone", "products")
+_TEXT_FIELDS = (
+    "name",
+    "district",
+    "commune",
+    "representative",
+    "phone",
+    "products",
+    "province",
+    "new_province",
+    "new_commune",
+)
 
 
 def _blank(value: str | None) -> bool:
@@ -96,8 +114,8 @@ def parse_organisation(raw: Mapping[str, str | None], *, partial: bool = False) 
             if _blank(value):
                 raise MissingValue("founded")
             out["founded"] = parse_past_date("founded", value or "")
-        elif field == "dissolved":
-            out["dissolved"] = None if _blank(value) else parse_past_date("dissolved", value or "")
+        elif field in ("dissolved", "new_address_from"):
+            out[field] = None if _blank(value) else parse_past_date(field, value or "")
         elif field == "members":
             out["members"] = None if _blank(value) else parse_count("members", value or "")
         elif field == "capital_vnd":
@@ -164,11 +182,24 @@ def derived_key_columns(columns: Mapping[str, Sequence[Any]]) -> tuple[list[Any]
     """The search, name, district and sort keys of organisations given as columns: each distinct
     value is folded once, and all of a column's values in one pass (text.fold_many)."""
     folded = [_fold_column(columns[f]) for f in _SEARCHED]
+    return _search_keys(folded), folded[0], folded[3], sort_key_many(columns["name"])
+
+
+def address_key_columns(
+    columns: Mapping[str, Sequence[Any]], keys: Sequence[Sequence[Any]]
+) -> tuple[Sequence[Any], ...]:
+    """derived_key_columns after the district or commune changed (keys: the columns it gave before):
+    the search and district keys again, the name and sort keys (of the name only, the costly ones)
+    as they were."""
+    name_keys = keys[KEY_FIELDS.index("name_key")]
+    folded = [name_keys if f == "name" else _fold_column(columns[f]) for f in _SEARCHED]
+    return _search_keys(folded), name_keys, folded[3], keys[KEY_FIELDS.index("sort_key")]
+
+
+def _search_keys(folded: Sequence[Sequence[str | None]]) -> list[str]:
     if any(None in column for column in folded):
-        search = [" | ".join(p for p in parts if p is not None) for parts in zip(*folded, strict=True)]
-    else:
-        search = list(map(" | ".join, zip(*folded, strict=True)))
-    return search, folded[0], folded[3], sort_key_many(columns["name"])
+        return [" | ".join(p for p in parts if p is not None) for parts in zip(*folded, strict=True)]
+    return list(map(" | ".join, zip(*folded, strict=True)))
 
 
 def _fold_column(values: Sequence[str | None]) -> list[str | None]:

@@ -156,6 +156,7 @@ class Recipient:
     code: str
     name: str
     district: str | None
+    commune: str | None = None  # from the 2025 reform on: the commune of the new scheme on 31 December
 
 
 @dataclass(slots=True)
@@ -163,6 +164,9 @@ class Totals:
     organisations: Organisations  # over the kinds
     support: SupportTotal  # over the programs
     districts: dict[str, Organisations]  # each district over its kinds
+    # From the 2025 reform on: each commune of the new scheme, and each former province, over its kinds.
+    communes: dict[str, Organisations] | None = None
+    former_provinces: dict[str, Organisations] | None = None
 
 
 @dataclass(slots=True)
@@ -188,6 +192,9 @@ class YearReport:
     previous: YearReport | None = field(default=None)  # with --compare, the year before
     # The reporting period named `year`: the calendar year, or 15/12 of the year before to 14/12.
     period: Period | None = field(default=None)
+    # From the 2025 reform on: by commune of the new scheme ("" for none) and by former province.
+    communes: dict[str, dict[str, Organisations]] | None = field(default=None)
+    former_provinces: dict[str, dict[str, Organisations]] | None = field(default=None)
 
 
 @dataclass(slots=True)

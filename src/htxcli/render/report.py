@@ -6,7 +6,7 @@ change between two years shown side by side; the totals come with the model.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from htxcli.domain import messages
@@ -71,6 +71,7 @@ def year_blocks(report: YearReport) -> list[Block]:
         _support_block(report, year),
         *_new_model_block(report, year),
         _district_block(report, year),
+        *_reform_blocks(report, year),
     ]
 
 
@@ -188,14 +189,20 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
     if not recipients:
         return []
     h = messages.HEADERS
+    reformed = report.communes is not None  # from 2025: the commune of the new scheme too
     block = Block(
         messages.REPORT_NEW_MODEL.format(year=year),
-        [h["code"], h["name"], h["district"]],
-        wrap=frozenset({1, 2}),
+        [h["code"], h["name"], h["district"], *([h["commune"]] if reformed else [])],
+        wrap=frozenset({1, 2, 3}) if reformed else frozenset({1, 2}),
         sheet=messages.SHEET_NEW_MODEL,
     )
     block.rows = [
-        [Label(r.code), Label(r.name), None if r.district is None else Label(r.district)]
+        [
+            Label(r.code),
+            Label(r.name),
+            None if r.district is None else Label(r.district),
+            *([None if r.commune is None else Label(r.commune)] if reformed else []),
+        ]
         for r in recipients[:NAMED_AT_MOST]
     ]
     if len(recipients) > NAMED_AT_MOST:
@@ -204,13 +211,72 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
 
 
 def _district_block(report: YearReport, year: int) -> Block:
-    h = messages.HEADERS
-    districts = report.districts
-    kinds = [k for k in KINDS.keys if any(blocks[k].active.value for blocks in districts.values())]
-    block = Block(
+    return _place_block(
         messages.REPORT_DISTRICTS.format(year=year),
+        messages.HEADERS["district"],
+        report.districts,
+        report.totals.districts,
+        _district_label,
+        messages.SHEET_DISTRICTS,
+    )
+
+
+def _reform_blocks(report: YearReport, year: int) -> list[Block]:
+    """From the 2025 reform on: by commune of the new scheme, and the roll-up by former province (as
+    Thái Nguyên reports "khu vực Bắc Kạn cũ"). Years before it have neither, and look as they always did."""
+    blocks = []
+    totals = report.totals
+    if report.communes is not None and totals.communes is not None:
+        blocks.append(
+            _place_block(
+                messages.REPORT_COMMUNES.format(year=year),
+                messages.HEADERS["commune"],
+                report.communes,
+                totals.communes,
+                _commune_label,
+                messages.SHEET_COMMUNES,
+            )
+        )
+    if report.former_provinces is not None and totals.former_provinces is not None:
+        blocks.append(
+            _place_block(
+                messages.REPORT_FORMER_PROVINCES.format(year=year),
+                messages.REPORT_AREA,
+                report.former_provinces,
+                totals.former_provinces,
+                _former_province_label,
+                messages.SHEET_FORMER_PROVINCES,
+            )
+        )
+    return blocks
+
+
+def _commune_label(name: str) -> Label:
+    return Label(name or messages.REPORT_NO_COMMUNE)
+
+
+def _former_province_label(name: str) -> Label:
+    if not name:
+        return Label(messages.REPORT_NO_FORMER_PROVINCE)
+    return Label(messages.REPORT_FORMER_AREA.format(province=name))
+
+
+def _place_block(
+    title: str,
+    header: str,
+    places: Mapping[str, Mapping[str, Organisations]],
+    totals: Mapping[str, Organisations],
+    label: Callable[[str], Label],
+    sheet: str,
+) -> Block:
+    """A row per district (or commune, or former province): its active organisations by kind, then
+    its new, dissolved, members and capital over the kinds."""
+    h = messages.HEADERS
+    kinds = [k for k in KINDS.keys if any(blocks[k].active.value for blocks in places.values())]
+    block = Block(
+        title,
         [
-            h["district"],
+            header,
             *(KIND_ABBREVIATIONS[k] for k in kinds),
             messages.REPORT_NEW,
             messages.REPORT_DISSOLVED,
@@ -218,13 +284,13 @@ def _district_block(report: YearReport, year: int) -> Block:
             h["capital_vnd"],
         ],
         numeric=frozenset(range(1, len(kinds) + 5)),
-        sheet=messages.SHEET_DISTRICTS,
+        sheet=sheet,
     )
-    for name, blocks in districts.items():
-        total = report.totals.districts[name]
+    for name, blocks in places.items():
+        total = totals[name]
         block.rows.append(
             [
-                _district_label(name),
+                label(name),
                 *(blocks[k].active for k in kinds),
                 total.new,
                 total.dissolved,
@@ -237,7 +303,7 @@ def _district_block(report: YearReport, year: int) -> Block:
 
 # --- several years side by side, hledger's way -----------------------------------------------
 
-Getter = Callable[[YearReport], Quantity]
+Getter = Callable[[YearReport], Quantity | None]  # None: the year has no such figure
 Line = tuple[str, Getter]  # label, how to read the figure from a year's report
 
 
@@ -256,6 +322,16 @@ def column_blocks(report: Report) -> list[Block]:
         (messages.REPORT_SECTION_RATINGS, _rating_lines(), messages.SHEET_RATINGS),
         (messages.REPORT_SECTION_SUPPORT, _support_lines(columns), messages.SHEET_SUPPORT),
         (messages.REPORT_SECTION_DISTRICTS, _district_lines(columns), messages.SHEET_DISTRICTS),
+        (
+            messages.REPORT_SECTION_COMMUNES,
+            _reform_lines(columns, "communes", _commune_label),
+            messages.SHEET_COMMUNES,
+        ),
+        (
+            messages.REPORT_SECTION_FORMER_PROVINCES,
+            _reform_lines(columns, "former_provinces", _former_province_label),
+            messages.SHEET_FORMER_PROVINCES,
+        ),
     ]
     blocks = []
     for section_title, lines, sheet in sections:
@@ -265,7 +341,8 @@ def column_blocks(report: Report) -> list[Block]:
             for i, one in enumerate(columns):
                 row.append(get(one))
                 if compare and i:
-                    row.append(Change.between(get(columns[i - 1]), get(one)))
+                    before, after = get(columns[i - 1]), get(one)
+                    row.append(None if before is None or after is None else Change.between(before, after))
             block.rows.append(row)
         if block.rows:
             blocks.append(block)
@@ -377,6 +454,34 @@ def _district_total(name: str, metric: str) -> Getter:
 
     def get(report: YearReport) -> Quantity:
         total = report.totals.districts.get(name)
+        value: Quantity = getattr(total, metric) if total else Count(0)
+        return value
+
+    return get
+
+
+def _reform_lines(columns: Sequence[YearReport], section: str, label: Callable[[str], Label]) -> list[Line]:
+    """Lines by commune or former province, for the years from the reform on (empty cells before)."""
+    names: list[str] = []
+    for report in columns:
+        places = getattr(report.totals, section)
+        names.extend(n for n in places or {} if n not in names)
+    lines: list[Line] = []
+    for name in sorted(names, key=sort_key):
+        for metric in ("active", "new", "dissolved"):
+            lines.append(_line(label(name).text, metric, _reform_total(section, name, metric)))
+    return lines
+
+
+def _reform_total(section: str, name: str, metric: str) -> Getter:
+    """A commune's or former province's figure over all kinds; 0 in a year it had none, nothing in a
+    year before the reform."""
+
+    def get(report: YearReport) -> Quantity | None:
+        places: dict[str, Organisations] | None = getattr(report.totals, section)
+        if places is None:
+            return None
+        total = places.get(name)
         value: Quantity = getattr(total, metric) if total else Count(0)
         return value
 

@@ -49,3 +49,8 @@ def _tidy_year(report: YearReport) -> Iterator[dict[str, Any]]:
     for name, blocks in report.districts.items():
         for kind, block in blocks.items():
             yield from rows(f"districts/{name}", kind, block)
+    # From the 2025 reform on (None before it, so earlier years keep their rows exactly).
+    for section, places in (("communes", report.communes), ("former_provinces", report.former_provinces)):
+        for name, blocks in (places or {}).items():
+            for kind, block in blocks.items():
+                yield from rows(f"{section}/{name}", kind, block)

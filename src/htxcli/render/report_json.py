@@ -32,16 +32,28 @@ def year_object(report: YearReport) -> dict[str, Any]:
     out["support"] = {program: _plain(block) for program, block in report.support.items()}
     # Field by field: a programme may name thousands, and _plain's generic walk costs 10 ms a report.
     out["new_model"] = [{"code": r.code, "name": r.name, "district": r.district} for r in report.new_model]
+    if report.communes is not None:  # from the 2025 reform on, each with its commune of the new scheme
+        for named, r in zip(out["new_model"], report.new_model, strict=True):
+            named["commune"] = r.commune
     out["districts"] = {
         name: {kind: _plain(block) for kind, block in blocks.items()}
         for name, blocks in report.districts.items()
     }
+    for key, places in (("communes", report.communes), ("former_provinces", report.former_provinces)):
+        if places is not None:
+            out[key] = {
+                name: {kind: _plain(block) for kind, block in blocks.items()}
+                for name, blocks in places.items()
+            }
     totals = report.totals
     out["totals"] = {
         "organisations": _plain(totals.organisations),
         "support": _plain(totals.support),
         "districts": {name: _plain(block) for name, block in totals.districts.items()},
     }
+    for key, sums in (("communes", totals.communes), ("former_provinces", totals.former_provinces)):
+        if sums is not None:
+            out["totals"][key] = {name: _plain(block) for name, block in sums.items()}
     if report.previous is not None:
         out["previous"] = year_object(report.previous)
     return out

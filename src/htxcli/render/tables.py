@@ -92,7 +92,11 @@ def profile(data: Mapping[str, Any]) -> list[Table]:
     facts.add_column(style="bold")
     facts.add_column()
     for field in ORGANISATION_FIELDS:
-        if data.get(field) is not None:
+        if field in _ADDRESS_FIELDS:
+            if field == "district":
+                for label, address in addresses(data):
+                    facts.add_row(label, address)
+        elif data.get(field) is not None:
             facts.add_row(messages.HEADERS[field], cell(field, data[field]))
     out = [facts]
     if data["ratings"]:
@@ -106,6 +110,25 @@ def profile(data: Mapping[str, Any]) -> list[Table]:
             )
         )
     return out
+
+
+_ADDRESS_FIELDS = ("district", "commune", "province", "new_address_from", "new_province", "new_commune")
+
+
+def addresses(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(label, address) of an organisation's addresses: the one in force now, then the one before
+    its new address took effect, each written commune, district, province."""
+    old = ", ".join(data[f] for f in ("commune", "district", "province") if data.get(f))
+    since = data.get("new_address_from")
+    if since is None:
+        return [(messages.HEADERS["address"], old)] if old else []
+    new = ", ".join(data[f] for f in ("new_commune", "new_province") if data.get(f))
+    shown = [
+        (messages.HEADERS["address"], messages.ADDRESS_FROM.format(address=new, date=format_date(since)))
+    ]
+    if old:
+        shown.append((messages.ADDRESS_BEFORE.format(date=format_date(since)), old))
+    return shown
 
 
 def organisations(rows: Sequence[dict[str, Any]]) -> Table:

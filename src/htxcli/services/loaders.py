@@ -25,12 +25,14 @@ from htxcli.domain.batch import (
     parse_supports,
     support_doubts_in,
 )
-from htxcli.domain.errors import HtxError
+from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.periods import years_within_life
 from htxcli.domain.records import (
     DEFAULT_KIND,
     KEY_FIELDS,
     ORGANISATION_FIELDS,
+    PLACE_FIELDS,
+    address_key_columns,
     check_rating_year,
     derived_key_columns,
     derived_keys,
@@ -38,6 +40,7 @@ from htxcli.domain.records import (
 from htxcli.domain.text import fold
 from htxcli.services.csvsource import Read, Refused
 from htxcli.services.history import current_user
+from htxcli.services.import_places import ADDRESS_FIELDS, ImportPlaces, has_places
 from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
 from htxcli.store.loading import Lives, OrganisationLoad, RatingLoad, StoredRating, SupportLoad, TableLoad
 
@@ -183,7 +186,7 @@ class CooperativeLoader(Loader):
     table = "cooperatives"
     parse_batch = staticmethod(parse_organisations)
     doubts_in = staticmethod(organisation_doubts_in)
-    bulk_columns = (*ORGANISATION_FIELDS, *KEY_FIELDS)
+    bulk_columns: tuple[str, ...] = (*ORGANISATION_FIELDS, *KEY_FIELDS)
 
     def __init__(self, uow: UnitOfWork, result: ImportResult, entry: ImportEntry) -> None:
         super().__init__(uow, result, entry)
@@ -192,23 +195,58 @@ class CooperativeLoader(Loader):
         result.respelled = self.districts.respelled
         self.lookalikes = Lookalikes(uow.connection)
         self._lines: Callable[[], Sequence[int]] = list  # the physical lines of the batch being applied
+        self.places: ImportPlaces | None = None  # set when the file has a province column
+        self._unmatched: list[tuple[int, InvalidValue]] = []  # the planned batch's names in no list
 
     def plans_offline(self) -> bool:
         return True
 
     def apply(self, read: Read, parsed: ParsedBatch) -> Refused:
         # In this process, where the database is: the plan may come from the one reading the file.
-        self.districts.respell(parsed)
         self._lines = lambda: [read.lines[i] for i in parsed.index]
+        self._unmatched = []
+        if self.places is None and has_places(parsed.fields):
+            self.places = ImportPlaces()  # the file's header decides, for all its batches
+            self.bulk_columns = (*ORGANISATION_FIELDS, *KEY_FIELDS, *PLACE_FIELDS)
+        if self.places is not None and parsed.complete:
+            parsed.planned = self._plan_with_places(parsed, self.places)
+        self.districts.respell(parsed)
         return super().apply(read, parsed)
+
+    def _plan_with_places(self, parsed: ParsedBatch, places: ImportPlaces) -> list[Sequence[Any]] | None:
+        """The bulk insert (as planned where the file was read, or here) with each address in the
+        official spelling, its place fields, and the keys derived from it; the warnings wait for the
+        insert to succeed."""
+        planned = parsed.planned if parsed.planned is not None else self.plan_bulk(parsed)
+        if planned is None:
+            return None
+        columns = dict(zip(ORGANISATION_FIELDS, planned, strict=False))
+        keys: Sequence[Sequence[Any]] = planned[
+            len(ORGANISATION_FIELDS) : len(ORGANISATION_FIELDS) + len(KEY_FIELDS)
+        ]
+        matched, self._unmatched = places.columns(parsed)
+        searched = [columns[f] != matched[f] for f in ("district", "commune")]
+        for name in ADDRESS_FIELDS:
+            columns[name] = matched[name]
+        if any(searched):  # the name and sort keys, the costly ones, do not change
+            keys = address_key_columns(columns, keys)
+        return [*columns.values(), *keys, *(matched[f] for f in PLACE_FIELDS)]
 
     def _fast(self, columns: list[Sequence[Any]]) -> bool:
         if not super()._fast(columns):
             return False
         # Every row of the batch was new: each is checked against the stored organisations.
         name_keys = columns[len(ORGANISATION_FIELDS) + KEY_FIELDS.index("name_key")]
-        self._warn_lookalikes(self._lines(), columns[0], name_keys)
+        lines = self._lines()
+        self._warn_lookalikes(lines, columns[0], name_keys)
+        for j, problem in self._unmatched:
+            self._warn(lines[j], problem)
         return True
+
+    def _warn(self, line: int, problem: object) -> None:
+        self.result.add_warning(
+            messages.IMPORT_WARNING.format(file=self.entry.file, line=line, problems=problem)
+        )
 
     def _warn_lookalikes(self, lines: Sequence[int], codes: Sequence[str], name_keys: Sequence[str]) -> None:
         for line, problems in self.lookalikes.check(self.entry.id, lines, codes, name_keys):
@@ -233,15 +271,21 @@ class CooperativeLoader(Loader):
         existing = self.organisations.stored(list(latest))
         new, changed, history = [], [], []
         fresh: list[tuple[int, str, str]] = []  # line, code and name key of each new row
+        stored_fields = (*ORGANISATION_FIELDS, *(PLACE_FIELDS if self.places is not None else ()))
         for code, row in latest.items():
             old = existing.get(code)
             full = {f: row.values.get(f, old[f] if old else None) for f in ORGANISATION_FIELDS}
             if full["kind"] is None:
                 full["kind"] = DEFAULT_KIND
+            if self.places is not None:
+                official, problems = self.places.address(full)
+                full.update(official)
+                for problem in problems:
+                    self._warn(row.line, problem)
             if old is None:
                 new.append(full)
                 fresh.append((row.line, code, fold(full["name"] or "")))
-            elif any(full[f] != old[f] for f in ORGANISATION_FIELDS):
+            elif any(full[f] != old[f] for f in stored_fields):
                 after = {**full, **derived_keys(full)}
                 changed.append({**after, "_id": old["id"]})
                 history.append((old["id"], code, old, {**old, **after}))
@@ -250,7 +294,9 @@ class CooperativeLoader(Loader):
         if new:
             columns = {name: [row[name] for row in new] for name in ORGANISATION_FIELDS}
             keys = derived_key_columns(columns)
-            self._insert(list(zip(*columns.values(), *keys, repeat(self.entry(), len(new)), strict=True)))
+            places = [[row[name] for row in new] for name in stored_fields[len(ORGANISATION_FIELDS) :]]
+            rows = zip(*columns.values(), *keys, *places, repeat(self.entry(), len(new)), strict=True)
+            self._insert(list(rows))
         if fresh:
             lines, new_codes, name_keys = zip(*fresh, strict=True)
             self._warn_lookalikes(lines, new_codes, name_keys)

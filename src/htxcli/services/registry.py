@@ -12,11 +12,13 @@ from htxcli.domain.errors import Conflict, HtxError, InvalidValue, NotFound
 from htxcli.domain.places import preferred_spelling
 from htxcli.domain.records import (
     ORGANISATION_FIELDS,
+    PLACE_FIELDS,
     derived_keys,
     parse_code,
     parse_organisation,
 )
 from htxcli.domain.text import fold
+from htxcli.domain.units import LEGACY
 from htxcli.domain.values import format_date
 from htxcli.domain.vocab import LEGAL_STATUSES
 from htxcli.services.history import record_change
@@ -64,17 +66,42 @@ def _stored_district(uow: UnitOfWork, values: dict[str, Any], other_than: str | 
     return given, stored
 
 
+REFORM = date(2025, 7, 1)  # Resolution 202/2025/QH15: the new provinces and communes took effect
+
+
+def placed(values: dict[str, Any]) -> list[InvalidValue]:
+    """Give `values` (a whole organisation) its address in the official spelling and its derived place
+    fields; returns a warning for each name found in no official list, with the closest. The official
+    list is read only when there is a province to match."""
+    if not values.get("province") and not values.get("new_province"):
+        values.update(dict.fromkeys(PLACE_FIELDS))
+        return []
+    from htxcli.domain.units import address_values
+
+    official, unmatched = address_values(values)
+    values.update(official)
+    return [
+        InvalidValue(field, typed, messages.PLACE_UNMATCHED.format(names=", ".join(names)))
+        for field, typed, names in unmatched
+    ]
+
+
+Doubts = list[InvalidValue]
+
+
 @retrying
-def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], list[str], Respelled]:
+def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], list[str], Respelled, Doubts]:
     """Register an organisation; returns its values, the codes of others with the same name (once
-    accents and case are folded), which is often one organisation entered twice, and the district as
-    given and as stored when the registry spells it otherwise."""
+    accents and case are folded), which is often one organisation entered twice, the district as
+    given and as stored when the registry spells it otherwise, and names not in the official list."""
     values = parse_organisation(raw)
+    values.update({f: values.get(f) for f in ORGANISATION_FIELDS if f not in values})
+    unmatched = placed(values)
     with UnitOfWork(engine) as uow:
         existing = uow.organisations.get(values["code"])
         if existing is not None:
             raise Conflict(messages.CODE_TAKEN.format(code=values["code"], name=existing["name"]))
-        respelled = _stored_district(uow, values)
+        respelled = None if values["scheme"] else _stored_district(uow, values)
         keys = derived_keys(values)
         namesakes = uow.organisations.sharing_name(keys["name_key"], values["code"])
         new_id = uow.organisations.insert({**values, **keys})
@@ -83,7 +110,7 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
         # A dissolution date given at once is the organisation's `dissolved` status entry as well.
         uow.statuses.sync_endings(entry, [new_id])
         uow.commit()
-    return values, namesakes, respelled
+    return values, namesakes, respelled, unmatched
 
 
 def check_code_free(engine: Engine, code: str) -> None:
@@ -96,33 +123,72 @@ def check_code_free(engine: Engine, code: str) -> None:
         raise Conflict(messages.CODE_TAKEN.format(code=wanted, name=existing["name"]))
 
 
+ADDRESS_FIELDS = ("province", "district", "commune")
+
+
+def _new_address(row: Mapping[Any, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """An edit of the address, aimed at the address in force now. An organisation that already has an
+    address from the reform on gets that one changed (unless a district names the old one); one whose
+    address is still in the old scheme and that existed before 01/07/2025 gets a new address from
+    then on when the one typed is in the new scheme (how a split commune is settled), and keeps the
+    old one for the years before."""
+    if "district" in changes or not any(f in changes for f in ADDRESS_FIELDS):
+        return changes
+    moved = {f"new_{f}": changes.pop(f) for f in ("province", "commune") if f in changes}
+    if row["new_address_from"] is not None:
+        return {**changes, **moved}
+    old_scheme = row["scheme"] == LEGACY or (row["scheme"] is None and row["district"] is not None)
+    if not old_scheme or row["founded"] >= REFORM or not moved.get("new_province"):
+        return {**changes, **{f[4:]: v for f, v in moved.items()}}
+    from htxcli.domain.units import NEW, place
+
+    typed = place(moved["new_province"], None, moved.get("new_commune") or row["commune"])
+    if typed.scheme != NEW:
+        return {**changes, **{f[4:]: v for f, v in moved.items()}}
+    return {**changes, **moved, "new_address_from": REFORM}
+
+
 @retrying
 def edit(
     engine: Engine, code: str, raw: Mapping[str, str | None]
-) -> tuple[dict[str, Any], list[str], Respelled]:
+) -> tuple[dict[str, Any], list[str], Respelled, Doubts]:
     """Change only the given fields; returns the new profile, the names of the fields that changed,
-    and the district as given and as stored when the registry spells it otherwise."""
+    the district as given and as stored when the registry spells it otherwise, and names not in the
+    official list."""
     if not raw:
         raise HtxError(messages.NOTHING_TO_CHANGE)
     changes = parse_organisation(raw, partial=True)
     with UnitOfWork(engine) as uow:
         row = require(uow, code)
-        respelled = _stored_district(uow, changes, other_than=row["code"])
+        changes = _new_address(row, changes)
+        unmatched: Doubts = []
+        if any(f in changes for f in (*ADDRESS_FIELDS, "new_province", "new_commune")):
+            address = {**public(row), **changes}
+            unmatched = placed(address)
+            changes.update(
+                {f: address[f] for f in (*ADDRESS_FIELDS, "new_province", "new_commune") if f in changes}
+            )
+            changes.update({f: address[f] for f in PLACE_FIELDS})
+        respelled = None if changes.get("scheme") else _stored_district(uow, changes, other_than=row["code"])
         merged = {**public(row), **changes}
         if "code" in changes and changes["code"] != row["code"]:
             other = uow.organisations.get(changes["code"])
             if other is not None:
                 raise Conflict(messages.CODE_TAKEN.format(code=changes["code"], name=other["name"]))
         _check_life_against_records(uow, row["id"], merged["founded"], merged["dissolved"])
-        changed = [f for f in changes if changes[f] != row[f]]
+        changed = [f for f in changes if changes[f] != row[f] and f not in PLACE_FIELDS]
         if changed:
-            uow.organisations.update(row["id"], {**merged, **derived_keys(merged)})
+            uow.organisations.update(row["id"], {**merged, **derived_keys(merged), **_place_fields(changes)})
             summary = {"code": merged["code"], "fields": changed}
             # Filed under the code it had: after a corrected code, `htx history OLD` shows the
             # correction, and `htx history NEW` finds it by the organisation's id.
             record_change(uow, "edit", summary, "organisation", row["id"], row["code"], row)
             uow.commit()
-    return merged, changed, respelled
+    return merged, changed, respelled, unmatched
+
+
+def _place_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
+    return {f: changes[f] for f in PLACE_FIELDS if f in changes}
 
 
 def _check_life_against_records(
@@ -221,17 +287,26 @@ def listing(
     kind: str | None = None,
     district: str | None = None,
     commune: str | None = None,
+    province: str | None = None,
     sector: str | None = None,
     status: str = "all",
     active_in: int | None = None,
+    without_address: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    named = (Area.named("district", district), Area.named("commune", commune))
+    if district is not None and not district.strip():
+        raise InvalidValue("district", district, messages.DISTRICT_EMPTY)
+    named = (
+        Area.named("district", district),
+        Area.named("commune", commune),
+        Area.named("province", province),
+    )
     where = OrganisationFilter(
         kind=kind,
         areas=tuple(area for area in named if area is not None),
         sector=sector,
         status=status,
         active_in=active_in,
+        without_address=without_address,
     )
     with UnitOfWork(engine, read_only=True) as uow:
         for row in uow.organisations.matching(where):

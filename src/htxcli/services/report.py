@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
@@ -66,6 +67,7 @@ def reports(
     years: list[int],
     *,
     district: str | None = None,
+    commune: str | None = None,
     compare: bool = False,
     period_start: tuple[int, int] | None = None,
 ) -> Report:
@@ -74,7 +76,9 @@ def reports(
     from htxcli.services.settings import period_start as stored_period_start
 
     with UnitOfWork(engine, read_only=True) as uow:
-        area, area_name = _district(uow, district) if district else (None, None)
+        area, area_name = _district(uow, district) if district is not None else (None, None)
+        if commune is not None:
+            area, area_name = _commune(uow, commune)
         start = period_start or stored_period_start(uow)
         built: dict[int, YearReport] = {}
 
@@ -106,8 +110,25 @@ def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:
         yield from active_at_end(uow.connection, last.year, years, last.area)
 
 
+def _commune(uow: UnitOfWork, name: str) -> tuple[Area, str]:
+    """The commune named (accents, case and type word aside), as the registry spells it."""
+    area = Area.named("commune", name)
+    spellings = uow.reports.commune_spellings()
+    if area is None:
+        raise InvalidValue("commune", name, messages.EMPTY_TEXT)
+    from htxcli.domain.units import name_key
+
+    known = {name_key(s): s for s in sorted(spellings, key=sort_key)}
+    if area.key not in known:
+        names = ", ".join(sorted(set(known.values()), key=sort_key)) or "none yet"
+        raise InvalidValue("commune", name, messages.UNKNOWN_COMMUNE.format(communes=names))
+    return area, known[area.key]
+
+
 def _district(uow: UnitOfWork, name: str) -> tuple[Area, str]:
     """The district named (accents and case aside), and its name as most of its records spell it."""
+    if not name.strip():
+        raise InvalidValue("district", name, messages.DISTRICT_EMPTY)
     wanted = fold(name)
     known = spellings_by_key(uow.reports.district_spellings())
     if wanted in known:
@@ -117,17 +138,46 @@ def _district(uow: UnitOfWork, name: str) -> tuple[Area, str]:
     raise InvalidValue("district", name, messages.UNKNOWN_DISTRICT.format(districts=names))
 
 
+REFORM = date(2025, 7, 1)  # from this day on, organisations are also shown by commune of the new scheme
+
+
 def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_name: str | None) -> YearReport:
-    rows = _with_statuses(uow.reports.organisations(period, area), uow.reports.statuses(period, area))
+    reformed = period.last >= REFORM
+    # An organisation is placed by its address on 31 December. Before any new address took effect
+    # (every year before the reform) that is the address it was registered with: the report's
+    # covering index answers, as it always did.
+    by_address = reformed or uow.reports.addresses_moved_by(period.last)
+    if area is not None and (area.level == "commune" or (area.level == "district" and by_address)):
+        # The commune, or district, of the address in force that year: a district names none of the
+        # organisations whose new address (without districts) took effect by then.
+        area = replace(area, on=period.last)
+    if by_address:
+        rows = uow.reports.organisations_by_address(period, area)
+    else:
+        rows = uow.reports.organisations(period, area)
+    _with_statuses(rows, uow.reports.statuses(period, area, by_address=by_address))
     # Spellings of one district ('Ba Bể', 'BA BỂ') are one district, shown as most records spell it;
     # the rows cover every organisation (the year only decides their figures), so every year of a
     # comparison or range shows the same name.
     shown = display_names((row["district"], row["records"]) for row in rows if row["district"])
     by_kind, by_district = _organisations(rows, shown)
+    communes = former = None
+    communes_shown: Mapping[str, str] = {}
+    if reformed:
+        communes_shown = display_names(_spellings(rows, "commune"))
+        communes = _organisations(rows, communes_shown, "commune")[1]
+        former = _organisations(rows, display_names(_spellings(rows, "former_province")), "former_province")[
+            1
+        ]
     support = _support(uow.reports.support(period, area))
     recipients = [
-        Recipient(r["code"], r["name"], shown.get(r["district"], r["district"]))
-        for r in uow.reports.recipients(period, NAMED_PROGRAM, area)
+        Recipient(
+            r["code"],
+            r["name"],
+            shown.get(r["district"], r["district"]),
+            communes_shown.get(r["commune"], r["commune"]) if reformed else None,
+        )
+        for r in uow.reports.recipients(period, NAMED_PROGRAM, area, on=period.last if by_address else None)
     ]
     ratings = _ratings(uow.reports.grades(year, area))
     totals = Totals(
@@ -137,6 +187,8 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
             Money(sum(s.amount_vnd.value for s in support.values())),
         ),
         {name: Organisations.total(blocks.values()) for name, blocks in by_district.items()},
+        communes=_totals(communes),
+        former_provinces=_totals(former),
     )
     return YearReport(
         year=year,
@@ -147,6 +199,8 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
         support=support,
         new_model=recipients,
         districts=by_district,
+        communes=communes,
+        former_provinces=former,
         totals=totals,
         band_shares=Series(tuple(ratings.percent.items())),
         support_amounts=Series(tuple((p, s.amount_vnd) for p, s in support.items() if s.records.value)),
@@ -155,11 +209,17 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
 
 
 def _with_statuses(rows: list[dict[str, Any]], statuses: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The organisation rows (per district and kind) with their status counts: registered is active,
-    and operating what is left of it once the suspended, being dissolved and revoked are set apart."""
-    by_group = {(row["district"], row["kind"]): row for row in statuses}
+    """The organisation rows (per place and kind, as the query that read them grouped them) with their
+    status counts: registered is active, and operating what is left of it once the suspended, being
+    dissolved and revoked are set apart."""
+    places = [key for key in ("district", "commune", "former_province") if statuses and key in statuses[0]]
+
+    def group(row: Mapping[str, Any]) -> tuple[Any, ...]:
+        return (*(row[key] for key in places), row["kind"])
+
+    by_group = {group(row): row for row in statuses}
     for row in rows:
-        found = by_group.get((row["district"], row["kind"]), {})
+        found = by_group.get(group(row), {})
         for metric in STATUS_METRICS:
             row[metric] = int(found.get(metric) or 0)
         row["registered"] = row["active"]
@@ -193,10 +253,21 @@ def _block(sums: Sums) -> Organisations:
     )
 
 
+def _spellings(rows: list[dict[str, Any]], column: str) -> list[tuple[str, int]]:
+    return [(row[column], row["records"]) for row in rows if row[column]]
+
+
+def _totals(blocks: dict[str, dict[str, Organisations]] | None) -> dict[str, Organisations] | None:
+    if blocks is None:
+        return None
+    return {name: Organisations.total(kinds.values()) for name, kinds in blocks.items()}
+
+
 def _organisations(
-    rows: list[dict[str, Any]], shown: Mapping[str, str]
+    rows: list[dict[str, Any]], shown: Mapping[str, str], column: str = "district"
 ) -> tuple[dict[str, Organisations], dict[str, dict[str, Organisations]]]:
-    """The province's blocks by kind, and each district's by kind, districts in Vietnamese order."""
+    """The province's blocks by kind, and each district's (or commune's, or former province's) by
+    kind, in Vietnamese order."""
     province = {kind: _empty_block() for kind in KINDS.keys}
     districts: dict[str, dict[str, Sums]] = {}
     for row in rows:
@@ -205,7 +276,7 @@ def _organisations(
             province[row["kind"]][metric] += value
         if not any(figures.values()):
             continue  # e.g. founded after the year: no figure to show for this district
-        name = shown[row["district"]] if row["district"] else NO_DISTRICT
+        name = shown[row[column]] if row[column] else NO_DISTRICT
         blocks = districts.setdefault(name, {kind: _empty_block() for kind in KINDS.keys})
         for metric, value in figures.items():
             blocks[row["kind"]][metric] += value

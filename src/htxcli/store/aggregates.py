@@ -7,6 +7,7 @@ arithmetic, runs the same SQL.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, select
@@ -14,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
-from htxcli.store.areas import in_area
+from htxcli.store.areas import district_on, former_province, in_area, new_commune_on
 from htxcli.store.periods import during, in_force
 from htxcli.store.schema import legal_status, organisation, rating, support
 from htxcli.store.status import idle_on, resumed_in
@@ -54,6 +55,16 @@ class ReportQueries:
         query = select(o.district, func.count()).where(o.district.is_not(None)).group_by(o.district)
         return [(row[0], row[1]) for row in self.connection.execute(query)]
 
+    def commune_spellings(self) -> list[str]:
+        """Every commune spelling of the registry, of either address."""
+        o = organisation.c
+        found: set[str] = set()
+        for column in (o.commune, o.new_commune):
+            found.update(
+                self.connection.execute(select(column).distinct().where(column.is_not(None))).scalars()
+            )
+        return sorted(found)
+
     def organisations(self, period: Period, area: Area | None) -> list[dict[str, Any]]:
         """Per district and kind: active at the start and at the end of the year, new, dissolved,
         and members and capital of those active at the end. One scan gives both the province's
@@ -77,12 +88,20 @@ class ReportQueries:
         ).group_by(o.district, o.kind)
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
 
-    def statuses(self, period: Period, area: Area | None) -> list[dict[str, Any]]:
+    def statuses(
+        self, period: Period, area: Area | None, *, by_address: bool = False
+    ) -> list[dict[str, Any]]:
         """Per district and kind: those suspended, being dissolved and revoked on the period's last day,
         and those back to operating within the period. Read from the status history alone (the
-        organisations without one are operating), so its cost follows the history's length."""
+        organisations without one are operating), so its cost follows the history's length. With
+        `by_address`, per place of the address in force on the last day, as organisations_by_address
+        groups its rows, so that the two meet row for row."""
         s, o = legal_status.c, organisation.c
         last = period.last
+        places: list[Any] = (
+            [district_on(last), new_commune_on(last), former_province()] if by_address else [o.district]
+        )
+        names = ("district", "commune", "former_province")
 
         def idle(status: str) -> Any:
             return _count_if(and_(s.status == status, idle_on(last, (status,))))
@@ -90,7 +109,7 @@ class ReportQueries:
         resumed = func.count(distinct(case((resumed_in(period), s.organisation_id), else_=None)))
         query = (
             select(
-                o.district,
+                *(place.label(name) for place, name in zip(places, names, strict=False)),
                 o.kind,
                 idle("suspended").label("suspended"),
                 idle("being-dissolved").label("being_dissolved"),
@@ -99,8 +118,39 @@ class ReportQueries:
             )
             .select_from(legal_status.join(organisation, o.id == s.organisation_id))
             .where(s.started <= last)
-            .group_by(o.district, o.kind)
+            .group_by(*places, o.kind)
         )
+        return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
+
+    def addresses_moved_by(self, day: date) -> bool:
+        """Whether any organisation has a new address in force on `day`: until then every report
+        places organisations by the address they were registered with, as organisations() does."""
+        o = organisation.c
+        query = select(o.id).where(o.new_address_from <= day).limit(1)
+        return self.connection.execute(query).first() is not None
+
+    def organisations_by_address(self, period: Period, area: Area | None) -> list[dict[str, Any]]:
+        """organisations()'s figures per kind and per place of the address in force on the year's last
+        day: its district (none after the reform), its commune of the new scheme, and its former
+        province. For the years from the 2025 reform on."""
+        o = organisation.c
+        day = period.last
+        active = _active_on(Period.day(day))
+        active_start = _active_on(period.day_before())
+        district, commune, former = district_on(day), new_commune_on(day), former_province()
+        query = select(
+            district.label("district"),
+            commune.label("commune"),
+            former.label("former_province"),
+            o.kind,
+            _count_if(active).label("active"),
+            _count_if(active_start).label("active_start"),
+            _count_if(during(o.founded, period)).label("new"),
+            _count_if(during(o.dissolved, period)).label("dissolved"),
+            _sum_if(active, o.members).label("members"),
+            _sum_if(active, o.capital_vnd).label("capital_vnd"),
+            func.count().label("records"),
+        ).group_by(district, commune, former, o.kind)
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
 
     def grades(self, year: int, area: Area | None) -> dict[str, int]:
@@ -133,14 +183,20 @@ class ReportQueries:
             query = self._in(query.join(organisation, organisation.c.id == s.organisation_id), area)
         return [dict(row) for row in self.connection.execute(query).mappings()]
 
-    def recipients(self, period: Period, program: str, area: Area | None) -> list[dict[str, Any]]:
-        """The organisations a program supported in the year, in Vietnamese order."""
+    def recipients(
+        self, period: Period, program: str, area: Area | None, *, on: date | None = None
+    ) -> list[dict[str, Any]]:
+        """The organisations a program supported in the year, in Vietnamese order; with `on`, each
+        with the district and the commune of the new scheme of its address in force that day."""
         o = organisation.c
         # A subquery, not a join: it is answered from the support date index, where a join made
         # SQLite walk the organisations in name order and probe support for each.
         supported = select(support.c.organisation_id).where(
             during(support.c.date, period), support.c.program == program
         )
-        query = select(o.code, o.name, o.district).where(o.id.in_(supported)).order_by(o.sort_key, o.code)
-        rows = self.connection.execute(self._in(query, area))
-        return [{"code": code, "name": name, "district": district} for code, name, district in rows]
+        columns = [o.code, o.name, o.district]
+        if on is not None:
+            columns[2:] = [district_on(on).label("district"), new_commune_on(on).label("commune")]
+        query = select(*columns).where(o.id.in_(supported)).order_by(o.sort_key, o.code)
+        rows = self.connection.execute(self._in(query, area)).mappings()
+        return [{"commune": None, **row} for row in rows]

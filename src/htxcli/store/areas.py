@@ -2,24 +2,77 @@
 
 from __future__ import annotations
 
-from typing import assert_never
+from datetime import date
+from typing import Any, assert_never
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
-from htxcli.domain.text import fold
+from htxcli.domain.units import name_key
 from htxcli.store.schema import organisation
+
+o = organisation.c
+NEW_SCHEME = "2025"
+
+
+def moved_by(day: date) -> ColumnElement[bool]:
+    """The organisation's new address (from `htx places migrate` or an edit) is in force on `day`."""
+    return and_(o.new_address_from.is_not(None), o.new_address_from <= day)
+
+
+def district_on(day: date) -> Any:
+    """The district of the address in force on `day`: none once the new address (without districts)
+    took effect."""
+    return case((moved_by(day), None), else_=o.district)
+
+
+def commune_on(day: date) -> Any:
+    """The commune of the address in force on `day`, whichever scheme it is in."""
+    return case((moved_by(day), o.new_commune), else_=o.commune)
+
+
+def new_commune_on(day: date) -> Any:
+    """The commune of the new scheme the organisation is in on `day`, or NULL: its new address, or
+    the address it was registered with when that is in the new scheme (a province and no district,
+    when it was not matched)."""
+    registered_new = or_(
+        o.scheme == NEW_SCHEME, and_(o.scheme.is_(None), o.province.is_not(None), o.district.is_(None))
+    )
+    return case((moved_by(day), o.new_commune), (registered_new, o.commune), else_=None)
+
+
+def former_province() -> Any:
+    """The pre-2025 province the organisation's address lies in: matched, or the province of an
+    address in the old scheme (one with a district)."""
+    return func.coalesce(o.former_province, case((o.district.is_not(None), o.province), else_=None))
 
 
 def in_area(connection: Connection, area: Area) -> ColumnElement[bool]:
-    """Organisations in the area. A district by its stored folded key; a commune, which has no such
-    column, by the stored spellings that fold to its key (one pass over the distinct communes, as few
-    as a province has), so that the filter still runs in the database."""
-    o = organisation.c
+    """Organisations in the area. A district by its stored folded key; a commune or a province, which
+    have no such column, by the stored spellings that fold to its key (one pass over the distinct
+    values, as few as a province has), so that the filter still runs in the database. A listing finds
+    an organisation by any of its addresses; a report by the one in force on its day."""
     if area.level == "district":
+        if area.on is not None:
+            return and_(
+                o.district_key == area.key, or_(o.new_address_from.is_(None), o.new_address_from > area.on)
+            )
         return o.district_key == area.key
     if area.level == "commune":
-        stored = connection.execute(select(o.commune).distinct().where(o.commune.is_not(None))).scalars()
-        return o.commune.in_([spelling for spelling in stored if fold(spelling) == area.key])
+        spellings = _spelled(connection, area.key, o.commune, o.new_commune)
+        if area.on is not None:
+            return commune_on(area.on).in_(spellings) if spellings else false()
+        return or_(o.commune.in_(spellings), o.new_commune.in_(spellings))
+    if area.level == "province":
+        spellings = _spelled(connection, area.key, o.province, o.new_province)
+        return or_(o.province.in_(spellings), o.new_province.in_(spellings))
     assert_never(area.level)
+
+
+def _spelled(connection: Connection, key: str, *columns: Any) -> list[str]:
+    found: set[str] = set()
+    for column in columns:
+        stored = connection.execute(select(column).distinct().where(column.is_not(None))).scalars()
+        found.update(spelling for spelling in stored if name_key(spelling) == key)
+    return sorted(found)

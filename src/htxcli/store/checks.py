@@ -167,6 +167,25 @@ class RegistryChecks:
         for code, dissolved, ended in self.connection.execute(astray):
             yield "CHECK_STATUS_ENDING", {"code": code, "dissolved": dissolved, "ended": ended}
 
+    def unmatched_places(self) -> Iterator[Finding]:
+        """Addresses whose province was found in the official list but whose commune was not (recorded
+        as typed, with a warning): to be corrected with `htx edit`."""
+        o = organisation.c
+        for field, name, code in (
+            ("commune", o.commune, o.commune_code),
+            ("new_commune", o.new_commune, o.new_commune_code),
+        ):
+            query = (
+                select(o.code, o.name, name)
+                .where(o.scheme.is_not(None), name.is_not(None), code.is_(None))
+                .order_by(o.code)
+            )
+            for org_code, org_name, value in self.connection.execute(query):
+                yield (
+                    "CHECK_UNMATCHED_PLACE",
+                    {"code": org_code, "name": org_name, "field": field, "value": value},
+                )
+
     def all(self) -> Iterator[Finding]:
         yield from self.engine_checks()
         yield from self.ratings_outside_life()
@@ -176,3 +195,4 @@ class RegistryChecks:
         yield from self.district_spellings()
         yield from self.grades_against_scores()
         yield from self.implausible_dates(date.today())
+        yield from self.unmatched_places()

@@ -28,6 +28,7 @@ class OrganisationFilter:
     sector: str | None = None
     status: str = "all"  # active | dissolved | all, or a legal status today (vocab.STATUSES)
     active_in: int | None = None
+    without_address: bool = False  # no commune in any of its addresses
 
 
 class OrganisationRepository:
@@ -50,6 +51,17 @@ class OrganisationRepository:
             update(organisation).where(organisation.c.id == organisation_id).values(**values)
         )
 
+    def addresses_to_migrate(self) -> list[RowMapping]:
+        """Organisations with no address from the reform on whose address is not in the new scheme:
+        matched to the old one, or never matched (no province), in code order."""
+        o = organisation.c
+        query = (
+            select(organisation)
+            .where(o.new_address_from.is_(None), or_(o.scheme.is_(None), o.scheme != "2025"))
+            .order_by(o.code)
+        )
+        return list(self.connection.execute(query).mappings())
+
     def matching(self, where: OrganisationFilter) -> Iterator[RowMapping]:
         query = select(organisation).order_by(organisation.c.sort_key, organisation.c.code)
         conditions = []
@@ -64,6 +76,8 @@ class OrganisationRepository:
             conditions.append(organisation.c.dissolved.is_not(None))
         elif where.status != "all":
             conditions.append(_with_legal_status(where.status, date.today()))
+        if where.without_address:
+            conditions.append(and_(organisation.c.commune.is_(None), organisation.c.new_commune.is_(None)))
         if where.active_in is not None:
             o = organisation.c  # active for at least one day of the year
             conditions.append(in_force(o.founded, o.dissolved, Period.year(where.active_in)))

@@ -66,6 +66,17 @@ organisation = Table(
     Column("representative", Text),
     Column("phone", Text),
     Column("products", Text),
+    # The address after the 2025 reform (revision 0006): the province of the address above, the
+    # official code of its commune and the scheme it belongs to ("legacy", "2025", or NULL when not
+    # matched); and the address in force from new_address_from on, which `htx places migrate` gives.
+    Column("province", Text),
+    Column("commune_code", Text),
+    Column("scheme", Text),
+    Column("former_province", Text),  # the pre-2025 province the address lies in
+    Column("new_province", Text),
+    Column("new_commune", Text),
+    Column("new_commune_code", Text),
+    Column("new_address_from", Date),
     # Precomputed keys: SQLite's LIKE and NOCASE fold ASCII only, and Vietnamese order is not
     # code-point order, so search and sort run on these columns on every backend.
     Column("search_key", Text, nullable=False),
@@ -85,6 +96,8 @@ organisation = Table(
 Index("ix_organisation_sort_key", organisation.c.sort_key)
 Index("ix_organisation_district_key", organisation.c.district_key)
 Index("ix_organisation_founded", organisation.c.founded)
+# Whether any new address is in force by a report's year end (revision 0006).
+Index("ix_organisation_new_address_from", organisation.c.new_address_from)
 # Covering indexes for the yearly report (revision 0002): its aggregates read these columns only,
 # so SQLite answers from the index without visiting the table's rows.
 Index(

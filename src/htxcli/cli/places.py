@@ -1,0 +1,127 @@
+"""places search, places migrate: the official administrative units and the 2025 reform."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from htxcli.cli.common import Format, FormatOption, engine, out, say
+from htxcli.domain import messages
+from htxcli.domain.errors import HtxError
+
+app = typer.Typer(
+    help="Vietnam's official provinces and communes, before and after the 2025 reform.", no_args_is_help=True
+)
+
+SEARCH_COLUMNS = ("name", "code", "province", "district", "scheme", "becomes")
+
+
+@app.command()
+def search(text: Annotated[str, typer.Argument()], format: FormatOption = Format.table) -> None:
+    """Look a province, district or commune up in both schemes; accents, case and the type word (xã,
+    phường, huyện, tỉnh…) do not matter. An old commune shows the new one(s) it went into.
+
+    \b
+    Example: htx places search 'my phuong' --format json
+    """
+    from htxcli.services import places
+
+    found = places.search(text)
+    if format is Format.json:
+        from htxcli.render.machine import write_json
+
+        write_json(out(), found)
+        return
+    rows = [{**u, "becomes": _becomes(u.get("becomes"))} for u in found]
+    if format is Format.csv:
+        from htxcli.render.machine import write_csv
+
+        write_csv(out(), SEARCH_COLUMNS, rows)
+        return
+    if not rows:
+        say(messages.PLACES_NONE.format(text=text))
+        return
+    from htxcli.render import tables
+
+    shown = [
+        {**r, "scheme": messages.SCHEME_NEW if r["scheme"] == "2025" else messages.SCHEME_LEGACY}
+        for r in rows
+    ]
+    title = messages.PLACES_TITLE.format(text=text, count=len(rows))
+    tables.console().print(tables.table(SEARCH_COLUMNS, shown[: tables.TABLE_ROWS], title))
+    say(messages.PLACES_SOURCE.format(source=places.source()))
+
+
+def _becomes(successors: list[dict[str, Any]] | None) -> str | None:
+    if successors is None:
+        return None
+    return "; ".join(f"{s['name']} ({s['province']})" for s in successors)
+
+
+@app.command()
+def migrate(
+    ctx: typer.Context,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change; write nothing.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first (for scripts).")] = False,
+    from_province: Annotated[
+        str | None,
+        typer.Option(
+            "--from-province",
+            help="The old province of addresses that name none, when their district and commune are found "
+            "in several.",
+        ),
+    ] = None,
+) -> None:
+    """Give every organisation whose address is in the old scheme its new province and commune, in force
+    from 01/07/2025; the old address stays for the years before. A commune that was split is listed with
+    the communes it went into, for you to settle with htx edit. One history entry: htx undo reverts it.
+
+    \b
+    Example: htx places migrate --dry-run
+    """
+    from htxcli.services import places
+
+    eng = engine(ctx, create=False)
+    plan = places.migrate(eng, dry_run=True, from_province=from_province)
+    for item in plan.ambiguous:
+        hint = messages.MIGRATE_PROVINCE_HINT if len(item["provinces"]) > 1 else ""
+        say(messages.MIGRATE_CANDIDATES.format(**item) + hint)
+    for item in plan.not_found:
+        hint = "" if item["province_known"] else messages.MIGRATE_PROVINCE_HINT
+        say(
+            messages.MIGRATE_UNKNOWN.format(
+                code=item["code"], name=item["name"], address=item["address"], hint=hint
+            )
+            + messages.MIGRATE_CLOSEST.format(names=item["closest"])
+        )
+    counts = [
+        messages.MIGRATE_MAPPED.format(count=len(plan.mapped)),
+        messages.MIGRATE_AMBIGUOUS.format(count=len(plan.ambiguous)),
+        messages.MIGRATE_NOT_FOUND.format(count=len(plan.not_found)),
+    ]
+    if dry_run or not plan.mapped:
+        for line in counts:
+            say(line)
+        say(messages.MIGRATE_DRY_RUN if dry_run else messages.MIGRATE_NOTHING)
+        return
+    if not yes:
+        if not sys.stdin.isatty():
+            raise HtxError(messages.MIGRATE_NEEDS_YES.format(count=len(plan.mapped)))
+        from htxcli.cli.prompts import confirm
+
+        try:
+            answer = confirm(messages.MIGRATE_CONFIRM.format(count=len(plan.mapped)))
+        except (EOFError, KeyboardInterrupt):
+            answer = False
+        if not answer:
+            raise typer.Exit(1)
+    done = places.migrate(eng, dry_run=False, from_province=from_province)
+    for line in (
+        messages.MIGRATE_MAPPED.format(count=len(done.mapped)),
+        messages.MIGRATE_AMBIGUOUS.format(count=len(done.ambiguous)),
+        messages.MIGRATE_NOT_FOUND.format(count=len(done.not_found)),
+    ):
+        say(line)
+    say(messages.MIGRATE_DONE.format(count=len(done.mapped), entry=done.entry))

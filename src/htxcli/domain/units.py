@@ -1,0 +1,345 @@
+"""Vietnam's official administrative units, before and after the 2025 reform, and matching a clerk's
+spelling to them.
+
+The list is bundled as data/places.json.gz (written by tools/places_data.py from the MIT-licensed
+`vietnamadminunits` package; the file names its source). It is read on first use only, by the commands
+that need it: `htx --help`, the report and the listings never load it.
+
+A name is matched with accents, case and its type word (xã, phường, thị trấn, đặc khu, huyện, quận,
+thị xã, thành phố, tỉnh) ignored: "thuong minh", "Thượng Minh" and "Xã Thượng Minh" are one commune.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from htxcli.domain.text import fold, sort_key
+
+NEW = "2025"  # the scheme in force since 01/07/2025: 34 provinces, communes directly under them
+LEGACY = "legacy"  # the scheme before: 63 provinces, districts, communes
+SCHEMES = (NEW, LEGACY)
+
+# Type words as fold() writes them, longest first so that "thi xa" is not read as "thi" + "xa".
+_TYPE_WORDS = (
+    "thanh pho",
+    "thi tran",
+    "thi xa",
+    "dac khu",
+    "phuong",
+    "huyen",
+    "quan",
+    "tinh",
+    "xa",
+    "tp.",
+    "tp",
+)
+
+
+def name_key(name: str) -> str:
+    """A unit's name as matched: folded, without its type word ("Xã Thượng Minh" -> "thuong minh")."""
+    key = fold(name)
+    for word in _TYPE_WORDS:
+        if key.startswith(word + " ") and len(key) > len(word) + 1:
+            return key[len(word) + 1 :].strip()
+    return key
+
+
+@dataclass(frozen=True)
+class Unit:
+    scheme: str  # NEW or LEGACY
+    level: str  # province, district or commune
+    code: str
+    kind: str  # its type word: Xã, Phường, Huyện, Tỉnh, …
+    name: str  # without the type word, as the registry stores it
+    province: Unit | None = None  # a district's or commune's province
+    district: Unit | None = None  # a legacy commune's district
+    becomes: tuple[str, ...] = field(default=())  # a legacy commune's successors (codes of NEW communes)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.kind} {self.name}"
+
+    @property
+    def key(self) -> str:
+        return name_key(self.name)
+
+
+class Gazetteer:
+    """Both schemes, indexed by code and by name key."""
+
+    def __init__(self, data: dict[str, object]) -> None:
+        self.source = str(data["source"])
+        self.provinces = {c: Unit(NEW, "province", c, k, n) for c, k, n in data["provinces"]}  # type: ignore[attr-defined]
+        self.communes = {
+            c: Unit(NEW, "commune", c, k, n, province=self.provinces[p])
+            for c, p, k, n in data["communes"]  # type: ignore[attr-defined]
+        }
+        self.legacy_provinces = {
+            c: Unit(LEGACY, "province", c, k, n)
+            for c, k, n in data["legacy_provinces"]  # type: ignore[attr-defined]
+        }
+        self.legacy_districts = {
+            c: Unit(LEGACY, "district", c, k, n, province=self.legacy_provinces[p], becomes=tuple(went))
+            for c, p, k, n, went in data["legacy_districts"]  # type: ignore[attr-defined]
+        }
+        self.legacy_communes = {
+            c: Unit(
+                LEGACY,
+                "commune",
+                c,
+                k,
+                n,
+                province=self.legacy_districts[d].province,
+                district=self.legacy_districts[d],
+                becomes=tuple(went),
+            )
+            for c, d, k, n, went in data["legacy_communes"]  # type: ignore[attr-defined]
+        }
+        self.units: list[Unit] = [
+            *self.provinces.values(),
+            *self.communes.values(),
+            *self.legacy_provinces.values(),
+            *self.legacy_districts.values(),
+            *self.legacy_communes.values(),
+        ]
+        self._keys = {id(u): u.key for u in self.units}
+        self.legacy_by_key: dict[str, list[Unit]] = {}  # communes and districts, by name key
+        for u in (*self.legacy_communes.values(), *self.legacy_districts.values()):
+            self.legacy_by_key.setdefault(self._keys[id(u)], []).append(u)
+        # The old provinces each new commune took land from: its "khu vực … cũ".
+        self._former: dict[str, set[str]] = {}
+        for old in self.legacy_communes.values():
+            assert old.province is not None
+            for new in old.becomes:
+                self._former.setdefault(new, set()).add(old.province.name)
+        for old in self.legacy_districts.values():
+            assert old.province is not None
+            for new in old.becomes:
+                self._former.setdefault(new, set()).add(old.province.name)
+
+    def key(self, unit: Unit) -> str:
+        return self._keys[id(unit)]
+
+    def successors(self, unit: Unit) -> list[Unit]:
+        return [self.communes[c] for c in unit.becomes]
+
+    def former_province(self, commune_code: str) -> str | None:
+        """The one pre-2025 province a new commune lies in; None when it took land from several."""
+        former = self._former.get(commune_code, set())
+        return next(iter(former)) if len(former) == 1 else None
+
+    def search(self, text: str) -> list[Unit]:
+        """Units whose name holds the words typed (accents, case and type word aside): exact names
+        first, then the rest; the new scheme before the old; provinces, districts, then communes."""
+        wanted = name_key(text)
+        if not wanted:
+            return []
+        found = [u for u in self.units if f" {wanted} " in f" {self.key(u)} "]
+        levels = {"province": 0, "district": 1, "commune": 2}
+        return sorted(
+            found,
+            key=lambda u: (
+                self.key(u) != wanted,
+                u.scheme != NEW,
+                levels[u.level],
+                sort_key(u.province.name) if u.province else "",
+                sort_key(u.name),
+                u.code,
+            ),
+        )
+
+    def provinces_named(self, name: str, scheme: str) -> list[Unit]:
+        table = self.provinces if scheme == NEW else self.legacy_provinces
+        key = name_key(name)
+        return [p for p in table.values() if self.key(p) == key]
+
+    def communes_in(self, province: Unit) -> list[Unit]:
+        table = self.communes if province.scheme == NEW else self.legacy_communes
+        return [c for c in table.values() if c.province is province]
+
+    def districts_in(self, province: Unit | None) -> list[Unit]:
+        return [d for d in self.legacy_districts.values() if province is None or d.province is province]
+
+    def closest(self, name: str, units: list[Unit], n: int = 3) -> list[Unit]:
+        """The n units whose names are nearest the one typed (difflib's ratio on the name keys)."""
+        key = name_key(name)
+        ranked = sorted(
+            units, key=lambda u: (-difflib.SequenceMatcher(None, key, self.key(u)).ratio(), sort_key(u.name))
+        )
+        return ranked[:n]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    raw = (resources.files("htxcli") / "data" / "places.json.gz").read_bytes()
+    return Gazetteer(json.loads(gzip.decompress(raw)))
+
+
+@dataclass
+class Placed:
+    """An address matched against the official list. Unmatched parts keep the clerk's spelling."""
+
+    scheme: str | None  # NEW, LEGACY, or None when the province is unknown
+    province: str | None
+    district: str | None
+    commune: str | None
+    commune_code: str | None
+    former_province: str | None
+    # What matched nothing, with the three closest official names: (field, typed, [names]).
+    unmatched: list[tuple[str, str, list[str]]] = field(default_factory=list)
+
+
+def place(
+    province: str | None, district: str | None, commune: str | None, *, only_new: bool = False
+) -> Placed:
+    """Match a typed address. With a district, the old scheme is meant; otherwise the new one when
+    the province and commune are found there, else the old. Names found are returned in their
+    official spelling; a name found nowhere is kept as typed and reported with its closest units."""
+    g = gazetteer()
+    if province is None:
+        return Placed(None, None, district, commune, None, None)
+    news = [] if district else g.provinces_named(province, NEW)
+    olds = [] if only_new else g.provinces_named(province, LEGACY)
+    if not news and not olds:
+        everything = [*g.provinces.values(), *([] if only_new else g.legacy_provinces.values())]
+        names = _names(g.closest(province, everything))
+        return Placed(None, province, district, commune, None, None, [("province", province, names)])
+    for p in news:
+        found = _commune(g, g.communes_in(p), commune)
+        if found is not None or not olds or not _in_legacy(g, olds[0], district, commune):
+            code = found.code if found else None
+            placed = Placed(NEW, p.name, None, found.name if found else commune, code, None)
+            placed.former_province = g.former_province(code) if code else None
+            if commune and found is None:
+                placed.unmatched.append(("commune", commune, _names(g.closest(commune, g.communes_in(p)))))
+            return placed
+    p = olds[0]
+    placed = Placed(LEGACY, p.name, district, commune, None, p.name)
+    districts = g.districts_in(p)
+    if district:
+        d = next((d for d in districts if g.key(d) == name_key(district)), None)
+        if d is None:
+            placed.unmatched.append(("district", district, _names(g.closest(district, districts))))
+        else:
+            placed.district = d.name
+    candidates = [
+        c for c in g.communes_in(p) if placed.district is None or _district_of(c) == placed.district
+    ]
+    found = _commune(g, candidates, commune)
+    if found is not None:
+        placed.commune, placed.commune_code, placed.district = found.name, found.code, _district_of(found)
+    elif commune:
+        placed.unmatched.append(
+            ("commune", commune, _names(g.closest(commune, candidates or g.communes_in(p))))
+        )
+    return placed
+
+
+def closest_old(province: str | None, district: str | None, commune: str | None) -> list[str]:
+    """The three old units nearest an old address found in no list, named as add and edit name them:
+    communes of its district when that is known (of its province, or else of any), else districts."""
+    g = gazetteer()
+    provinces = g.provinces_named(province, LEGACY) if province else []
+    if not commune:
+        return _names(g.closest(district or "", g.districts_in(provinces[0] if provinces else None)))
+    pool = [c for p in provinces for c in g.communes_in(p)] or list(g.legacy_communes.values())
+    if district:
+        key = name_key(district)
+        pool = [c for c in pool if c.district is not None and g.key(c.district) == key] or pool
+    return _names(g.closest(commune, pool))
+
+
+def _district_of(commune: Unit) -> str | None:
+    return commune.district.name if commune.district else None
+
+
+def _in_legacy(g: Gazetteer, province: Unit, district: str | None, commune: str | None) -> bool:
+    """Whether the old province has a commune of that name (in that district, if given)."""
+    candidates = [
+        c
+        for c in g.communes_in(province)
+        if not district or name_key(district) == name_key(_district_of(c) or "")
+    ]
+    return _commune(g, candidates, commune) is not None
+
+
+def _commune(g: Gazetteer, candidates: list[Unit], name: str | None) -> Unit | None:
+    """The one candidate with that name; None when none or several (two districts' Tân Lập) match."""
+    if not name:
+        return None
+    key = name_key(name)
+    found = [c for c in candidates if g.key(c) == key]
+    return found[0] if len(found) == 1 else None
+
+
+def _names(units: list[Unit]) -> list[str]:
+    return [f"{u.full_name} ({u.province.name})" if u.province else u.full_name for u in units]
+
+
+@dataclass
+class Successor:
+    """Where an old address went on 01/07/2025."""
+
+    old: list[Unit]  # the old units of that name: one when the address is known, several when ambiguous
+    candidates: list[Unit]  # the new communes: one when mapped, several when split or ambiguous
+
+
+def successor(province: str | None, district: str | None, commune: str | None) -> Successor:
+    """The new commune(s) an old address went into. The old province is the one given, or else the
+    one whose district and commune bear those names (ambiguous when several do)."""
+    g = gazetteer()
+    if not commune and not district:
+        return Successor([], [])
+    provinces = g.provinces_named(province, LEGACY) if province else None
+    dkey = name_key(district) if district else None
+    ckey = name_key(commune) if commune else None
+    olds = [
+        u
+        for u in g.legacy_by_key.get(ckey or dkey or "", [])
+        if (u.level == "commune") == bool(ckey)
+        and (provinces is None or u.province in provinces)
+        and (ckey is None or dkey is None or (u.district is not None and g.key(u.district) == dkey))
+        and u.becomes
+    ]
+    return Successor(olds, _unique([n for o in olds for n in g.successors(o)]))
+
+
+def _unique(units: list[Unit]) -> list[Unit]:
+    return list({u.code: u for u in units}.values())
+
+
+UNPLACED = {"commune_code": None, "scheme": None, "former_province": None, "new_commune_code": None}
+Unmatched = list[tuple[str, str, list[str]]]  # (field, as typed, the three closest official names)
+
+
+def address_values(values: Mapping[str, Any]) -> tuple[dict[str, Any], Unmatched]:
+    """An organisation's address fields in their official spelling, with the derived fields
+    (records.PLACE_FIELDS): the address it was registered with (province, district, commune) and the
+    one in force from new_address_from (new_province, new_commune, in the new scheme). Without a
+    province nothing is matched: the registry keeps what it was given, as before the reform."""
+    out: dict[str, Any] = dict(UNPLACED)
+    unmatched: Unmatched = []
+    if values.get("province"):
+        p = place(values["province"], values.get("district"), values.get("commune"))
+        out.update(
+            province=p.province,
+            district=p.district,
+            commune=p.commune,
+            commune_code=p.commune_code,
+            scheme=p.scheme,
+            former_province=p.former_province,
+        )
+        unmatched += p.unmatched
+    if values.get("new_province"):
+        p = place(values["new_province"], None, values.get("new_commune"), only_new=True)
+        out.update(new_province=p.province, new_commune=p.commune, new_commune_code=p.commune_code)
+        out["former_province"] = p.former_province or out["former_province"]
+        unmatched += [(f"new_{field}", typed, names) for field, typed, names in p.unmatched]
+    return out, unmatched
