@@ -26,6 +26,7 @@ from htxcli.domain.records import (
     DEFAULT_AMOUNT,
     DEFAULT_KIND,
     DEFAULT_QUANTITY,
+    NUMBER_LIKE_CODES,
     PLAUSIBLE_CAPITAL,
     REFERENCE_LIMIT,
     organisation_doubts,
@@ -148,6 +149,9 @@ def codes(column: Sequence[str], bad: Bad, *, blank_allowed: bool = False) -> li
     if not _whole_column(_PLAIN_CODES_OR_BLANK if blank_allowed else _PLAIN_CODES, column):
         one = re.compile(_PLAIN_CODE).fullmatch
         bad.update(i for i, cell in enumerate(column) if not (one(cell) or (blank_allowed and cell == "")))
+    elif NUMBER_LIKE_CODES.search("\n".join(column)):  # 4700257731.0: parse_code says what it is
+        number = NUMBER_LIKE_CODES.fullmatch
+        bad.update(i for i, cell in enumerate(column) if number(cell))
     return [cell or None for cell in column] if blank_allowed else list(column)
 
 
@@ -312,7 +316,14 @@ def parse_organisations(header: Sequence[str], rows: Sequence[Sequence[str]]) ->
             if end is not None and start is not None and end < start:
                 bad.add(j)  # check_life's message comes from the row parser
     iso = {"founded": as_text[0]} if as_text else None
-    return _assemble(tuple(header), header, rows, whole, parsed, bad, parse_organisation, iso)
+    parse_row: RowParser = parse_organisation
+    if not {"name", "founded"} <= set(header):  # changes to stored organisations (the loader checks)
+        parse_row = _parse_changes
+    return _assemble(tuple(header), header, rows, whole, parsed, bad, parse_row, iso)
+
+
+def _parse_changes(raw: Mapping[str, str | None]) -> dict[str, Any]:
+    return parse_organisation(raw, partial=True)
 
 
 def _present(header: Sequence[str], columns: Sequence[Sequence[str]], name: str, rows: int) -> Sequence[str]:

@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
@@ -80,11 +80,13 @@ def written(
     registry: Path | None = None,
     inputs: Sequence[str] = (),
     stdout: IO[str] | None = None,
-) -> Iterator[IO[str]]:
-    """A text file (UTF-8, newlines as written) that appears at `path` only once the block succeeds;
-    "-" is stdout. Checked by check_target first, and again just before the rename."""
+    binary: bool = False,
+) -> Iterator[IO[Any]]:
+    """A text file (UTF-8, newlines as written), or with `binary` a file of bytes (a workbook), that
+    appears at `path` only once the block succeeds; "-" is stdout. Checked by check_target first, and
+    again just before the rename."""
     if path == STDOUT:
-        yield stdout if stdout is not None else sys.stdout
+        yield stdout if stdout is not None else sys.stdout.buffer if binary else sys.stdout
         return
     target = check_target(option, path, registry=registry, inputs=inputs)
     try:
@@ -92,7 +94,7 @@ def written(
     except OSError as e:
         raise InvalidValue(option, path, messages.CANNOT_WRITE.format(detail=e.strerror)) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
+        with os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="") as f:
             yield f
         check_target(option, path, registry=registry, inputs=inputs)  # nothing appeared there meanwhile
         # mkstemp makes the file private (0600); what htx writes is a document like any other.
