@@ -36,6 +36,7 @@ _WIDTHS = {  # characters, for the clerk's screen; a longer header widens its co
     "grade": 11,
     "score": 8,
 }
+_TYPED_AS_TEXT = ("code", "phone", "reference")
 _OPTIONS = {
     "constant_memory": True,
     # Text is written as text whatever it looks like; these only matter to write(), never called here.
@@ -65,11 +66,14 @@ def write_xlsx(
     day = book.add_format({"num_format": "dd/mm/yyyy"})
     grouped = book.add_format({"num_format": "#,##0"})
     plain = book.add_format({"num_format": "0"})
+    text = book.add_format({"num_format": "@"})
     page = book.add_worksheet(sheet)
     for i, (field, header) in enumerate(zip(fields, headers, strict=True)):
         style = day if field in DATE_COLUMNS else grouped if field in NUMBER_COLUMNS else None
         if field in ("year", "score"):
             style = plain  # 2018, not 2.018
+        elif field in _TYPED_AS_TEXT:
+            style = text  # a code typed into the column later keeps its leading zero too
         page.set_column(i, i, _width(field, header), style)
     page.freeze_panes(1, 0)
     page.write_row(0, 0, headers, bold)
