@@ -310,7 +310,7 @@ def parse_organisations(header: Sequence[str], rows: Sequence[Sequence[str]]) ->
         "founded": lambda c, bad: dates(_required(parse_past_date, "founded"), c, bad, as_text),
     }
     parsed = [handlers[name](column, bad) for name, column in zip(header, columns, strict=True)]
-    if "dissolved" in header:
+    if "dissolved" in header and "founded" in header:  # with one of them, the loader checks both
         founded, dissolved = parsed[header.index("founded")], parsed[header.index("dissolved")]
         for j, (start, end) in enumerate(zip(founded, dissolved, strict=True)):
             if end is not None and start is not None and end < start:
