@@ -162,7 +162,7 @@ def _import_once(
         batches = read_ahead(lambda: _parsed_batches(source, loader), stream_size(stream))
         for read, parsed, unread, position in batches:
             result.notes.extend(read.notes)
-            if not read.rows:
+            if not read.lines:  # not read.rows, which would unpack the cells (Read's docstring)
                 continue
             unread.extend((*read[i], str(e)) for i, e in parsed.errors)
             refused = loader.apply(read, parsed)
@@ -200,7 +200,7 @@ def _parsed_batches(source: RowSource, loader: Loader) -> Iterator[Parsed]:
     part of an import that may run in another process (see readahead.py; errors travel as messages)."""
     plan = loader.plans_offline()
     for whole in source.batches(BATCH):
-        if not whole.rows:  # nothing left but a note (the totals row was the batch's only row)
+        if not whole.lines:  # nothing left but a note (the totals row was the batch's only row)
             yield whole, ParsedBatch((), [], []), [], source.position()
             continue
         read, unread = source.fit(whole)
