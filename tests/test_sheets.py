@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from htxcli.domain.headers import ALIASES, header_key, header_names, vietnamese_header
 from htxcli.domain.records import ORGANISATION_FIELDS, RATING_FIELDS, SUPPORT_FIELDS
+from htxcli.domain.text import has_control_characters
 from tests.conftest import EXAMPLE, TABLES, invoke, snapshot
 from tests.workbooks import FIRST_ROW, FORMULA_ROW, build_excel_csv, build_workbook, example_rows
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 pytestmark = pytest.mark.both_backends
 
@@ -395,3 +402,51 @@ def test_a_file_of_changes_carries_only_the_code_and_what_changes(
     changes.write_text(f"code,dissolved\n{before[0]['code']},01/01/1990\n")
     r = invoke(db, "import", "cooperatives", str(changes))
     assert r.exit_code == 1 and "dissolved: '1990-01-01'" in r.stderr
+
+
+# --- whatever a clerk types -------------------------------------------------------------------
+
+_TEXT = st.text(min_size=1, max_size=40).filter(lambda t: t.strip() != "" and not has_control_characters(t))
+
+
+@pytest.fixture
+def two_registries(databases: Databases) -> Iterator[tuple[Engine, Engine]]:
+    from htxcli.services.session import open_registry
+
+    a, b = (open_registry(str(databases()), create=False, notify=lambda _m: None)[0] for _ in range(2))
+    yield a, b
+    a.dispose()
+    b.dispose()
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=_TEXT, note=st.one_of(st.none(), _TEXT), products=st.one_of(st.none(), _TEXT))
+@example(name="0\r0", note="a\r\nb", products="'x")
+@example(name="=1+1", note="_x000D_", products="Tổng cộng")
+def test_a_workbooks_round_trip_of_arbitrary_unicode(
+    two_registries: tuple[Engine, Engine], name: str, note: str | None, products: str | None
+) -> None:
+    """Whatever a clerk types survives export to a workbook and import back unchanged."""
+    from htxcli.render.machine import write_csv
+    from htxcli.render.sheet_xlsx import write_xlsx
+    from htxcli.services import interchange, registry, support
+    from htxcli.store.schema import metadata
+
+    a, b = two_registries
+    for engine in (a, b):
+        with engine.begin() as con:
+            for table in reversed(metadata.sorted_tables):
+                con.execute(table.delete())
+    registry.add(a, {"code": "P1", "name": name, "founded": "2010-01-01", "products": products})
+    support.add(a, {"code": "P1", "program": "credit", "date": "2018-01-01", "note": note, "unit": name})
+    for table in ("cooperatives", "support"):
+        columns = interchange.columns(table)
+        book = io.BytesIO()
+        write_xlsx(book, table, columns, columns, interchange.export_rows(a, table))
+        book.seek(0)
+        result = interchange.import_csv(b, table, book, "book.xlsx")
+        assert result.error_count == 0, result.errors
+        first, second = io.StringIO(), io.StringIO()
+        write_csv(first, columns, interchange.export_rows(a, table))
+        write_csv(second, columns, interchange.export_rows(b, table))
+        assert second.getvalue() == first.getvalue()

@@ -5,7 +5,8 @@ becomes the text the contract's parsers read: a date cell its ISO date, a number
 stored as a float, as Excel stores every number, loses its `.0`; a fraction is written the Vietnamese way,
 `1.500.000,5`, which a count or an amount refuses), a formula its value as Excel last computed it, an empty
 cell "". A text cell starting with `'` gets a second one: the CSV path takes a leading `'` for export's
-formula guard (domain/cells.py), and a sheet's text is exactly what it shows. Rows are numbered as Excel
+formula guard (domain/cells.py), and a sheet's text is exactly what it shows; and a character the file
+format escapes (`_x000D_`) is read back. Rows are numbered as Excel
 numbers them, and named with their sheet: `FILE.xlsx:Sheet1!12`.
 """
 
@@ -28,11 +29,21 @@ XLS_SIGNATURE = b"\xd0\xcf\x11\xe0"  # the older binary workbook (.xls), which h
 _PLAIN_SHEET_NAME = re.compile(r"\w+")
 
 
+# OOXML writes a character XML cannot hold (a CR among them) as _xHHHH_, and the text "_x000D_" itself as
+# _x005F_x000D_ (Excel and XlsxWriter alike); openpyxl leaves them as they are in the file.
+_ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return chr(int(match[1], 16))
+
+
 def _other_text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, str):  # a text cell starting with '
-        return "'" + value
+    if isinstance(value, str):  # a text cell starting with ', or holding _xHHHH_
+        value = _ESCAPED.sub(_unescaped, value)
+        return "'" + value if value[:1] == "'" else value
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):
@@ -50,7 +61,7 @@ def _other_text(value: Any) -> str:
 
 def cell_texts(values: Sequence[Any]) -> list[str]:
     """A row of a sheet as the text cells of a CSV row (see the module's docstring)."""
-    return [v if type(v) is str and v[:1] != "'" else _other_text(v) for v in values]
+    return [v if type(v) is str and v[:1] != "'" and "_x" not in v else _other_text(v) for v in values]
 
 
 class SheetSource(RowSource):
