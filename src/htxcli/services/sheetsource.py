@@ -42,8 +42,8 @@ def _other_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):  # a text cell starting with ', or holding _xHHHH_
-        value = _ESCAPED.sub(_unescaped, value)
-        return "'" + value if value[:1] == "'" else value
+        text = _ESCAPED.sub(_unescaped, value)
+        return "'" + text if text[:1] == "'" else text
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):
