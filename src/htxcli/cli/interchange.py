@@ -73,8 +73,9 @@ def import_(
     (FILE:SHEET!ROW in a workbook). Importing the same file again changes nothing.
 
     \b
-    Example: htx import cooperatives examples/bac-kan-2018/cooperatives.csv
-    Example: htx import cooperatives danh-sach-htx.xlsx --sheet 'Năm 2018'
+    Examples:
+      htx import cooperatives examples/bac-kan-2018/cooperatives.csv
+      htx import cooperatives danh-sach-htx.xlsx --sheet 'Năm 2018'
     """
     from htxcli.render.sheet_xlsx import RejectsBook
     from htxcli.services import csvsource, interchange
@@ -204,8 +205,9 @@ def export(
     """Write one contract file to stdout or to a file, ready to import elsewhere.
 
     \b
-    Example: htx export ratings --year 2018 > ratings-2018.csv
-    Example: htx export cooperatives --format xlsx --headers vi -o danh-sach-htx.xlsx
+    Examples:
+      htx export ratings --year 2018 > ratings-2018.csv
+      htx export cooperatives --format xlsx --headers vi -o danh-sach-htx.xlsx
     """
     from htxcli.domain.errors import InvalidValue
     from htxcli.domain.headers import vietnamese_header
