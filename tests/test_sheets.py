@@ -450,3 +450,12 @@ def test_a_workbooks_round_trip_of_arbitrary_unicode(
         write_csv(first, columns, interchange.export_rows(a, table))
         write_csv(second, columns, interchange.export_rows(b, table))
         assert second.getvalue() == first.getvalue()
+
+
+def test_a_totals_row_alone_in_its_batch_is_only_a_note(db_path: Path | str, tmp_path: Path) -> None:
+    f = tmp_path / "t.csv"
+    f.write_text("Mã số,Tên,Ngày thành lập,Số thành viên\nCộng,,,0\n", encoding="utf-8")
+    r = invoke(db_path, "import", "cooperatives", str(f))
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr.splitlines()[0] == f"{f}:2: the totals row 'Cộng' was skipped"
+    assert "0 new, 0 changed, 0 unchanged" in r.stderr

@@ -162,7 +162,7 @@ def _import_once(
         batches = read_ahead(lambda: _parsed_batches(source, loader), stream_size(stream))
         for read, parsed, unread, position in batches:
             result.notes.extend(read.notes)
-            if not read.lines:  # not read.rows, which would unpack the cells (Read's docstring)
+            if not read.lines and not unread:  # a note only (a totals row); read.rows would unpack cells
                 continue
             unread.extend((*read[i], str(e)) for i, e in parsed.errors)
             refused = loader.apply(read, parsed)
