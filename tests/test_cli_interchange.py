@@ -187,7 +187,7 @@ def test_missing_optional_columns_keep_stored_values(db_path: Path | str, tmp_pa
     [
         ("code,name,founded,colour", ":1: colour: is not a column of cooperatives.csv"),
         ("code,name,founded,name", ":1: name: appears twice in the header"),
-        ("code,name", ":1: founded: is a required column of cooperatives.csv"),
+        ("name,founded", ":1: code: is a required column of cooperatives.csv"),
     ],
 )
 def test_header_problems(db_path: Path | str, tmp_path: Path, header: str, message: str) -> None:

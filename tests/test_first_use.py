@@ -157,7 +157,7 @@ def test_control_characters_in_an_error_line_are_escaped(tmp_path: Path) -> None
     f.write_text("code,na\x1b[2Jme,founded\n", encoding="utf-8")
     r = invoke(sqlite_registry(tmp_path), "import", "cooperatives", str(f))
     assert r.exit_code == 1
-    assert "\x1b" not in r.stderr and "na\\x1b[2jme" in r.stderr and r.stderr.count("\n") == 1
+    assert "\x1b" not in r.stderr and "na\\x1b[2Jme" in r.stderr and r.stderr.count("\n") == 1
 
 
 def test_db_naming_a_text_file_says_which_file(tmp_path: Path) -> None:

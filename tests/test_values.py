@@ -56,6 +56,16 @@ GOOD_MONEY = [
     ("1.000.000.000.000.000.000", MAX_MONEY),
     ("1.000.000.000 tỷ", MAX_MONEY),
     ("0" * 5000 + "1", 1),
+    # as spreadsheets hold them: a currency word, no-break spaces, decimals that are zeros
+    ("1.500.000.000 đ", 1_500_000_000),
+    ("1.500.000.000 VNĐ", 1_500_000_000),
+    ("1.500.000.000 VND", 1_500_000_000),
+    ("1.500.000.000 đồng ", 1_500_000_000),
+    ("\u00a01.500.000.000\u00a0đ\u00a0", 1_500_000_000),
+    ("1\u00a0500\u00a0000\u00a0₫", 1_500_000),
+    ("1\u202f500\u202f000", 1_500_000),
+    ("1.500.000.000,00", 1_500_000_000),
+    ("1.500.000.000,00 đ", 1_500_000_000),
 ]
 BAD_MONEY = [
     ("1.5", "ambiguous"),
@@ -88,6 +98,11 @@ BAD_MONEY = [
     ("9" * 5000, "larger than"),
     ("9" * 5000 + " tỷ", "larger than"),
     ("1," + "0" * 5000 + "1 tỷ", "whole number of đồng"),
+    ("1.500.000,5", "whole number of đồng"),  # a spreadsheet's fractional number (sheetsource.py)
+    ("1.500,05 đ", "whole number of đồng"),
+    ("1,5 đ", "ambiguous"),  # a currency word is no scale: 1,5 still could be either
+    ("1.5 đồng", "ambiguous"),
+    ("1.500.000,", "not an amount"),
 ]
 
 
@@ -157,6 +172,8 @@ def test_money_parser_accepts_or_names_the_field(text: str) -> None:
         ("1/2/2018", date(2018, 2, 1)),
         (" 2018-1-5 ", date(2018, 1, 5)),
         ("29/02/2016", date(2016, 2, 29)),
+        ("5/3/2019", date(2019, 3, 5)),
+        ("\u00a05/3/2019\u00a0 ", date(2019, 3, 5)),
     ],
 )
 def test_dates_accept_iso_and_day_first(text: str, expected: date) -> None:
@@ -164,7 +181,18 @@ def test_dates_accept_iso_and_day_first(text: str, expected: date) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["31/02/2018", "2018/11/16", "11-16-2018", "16.11.2018", "", "hôm qua", "29/02/2018"]
+    "text",
+    [
+        "31/02/2018",
+        "2018/11/16",
+        "11-16-2018",
+        "16.11.2018",
+        "",
+        "hôm qua",
+        "29/02/2018",
+        "2-3-2019",
+        "5/3/19",
+    ],
 )
 def test_dates_reject_everything_else(text: str) -> None:
     with pytest.raises(InvalidValue, match=r"^founded: .* is not a date"):
@@ -275,6 +303,26 @@ def test_text_is_nfc_and_trimmed() -> None:
 )
 def test_codes_accepted_as_written(code: str) -> None:
     assert parse_code(code) == code
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("4700257731.0", "4700257731"),  # a code a spreadsheet stored as a number
+        ("4700257731.00", "4700257731"),
+        (" 4700257731.0\u00a0", "4700257731"),
+        ("4700257731.5", "4700257731.5"),  # not a whole number: a code with a dot, as QĐ.12 is
+        ("12E3", "12E3"),  # letters and digits: a code
+    ],
+)
+def test_codes_stored_as_numbers_are_codes(cell: str, code: str) -> None:
+    assert parse_code(cell) == code
+
+
+@pytest.mark.parametrize("cell", ["4,70026E+09", "4.70026E+09", "4.70026e+09", "4.7E09", "47E+8"])
+def test_codes_in_scientific_notation_are_refused_as_such(cell: str) -> None:
+    with pytest.raises(InvalidValue, match=r"^code: .* scientific notation, which lost its digits"):
+        parse_code(cell)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +15,7 @@ from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 
 if TYPE_CHECKING:
+    from htxcli.render.sheet_xlsx import RejectsBook
     from htxcli.services.loaders import ImportResult
 
 
@@ -27,6 +28,16 @@ class Table(StrEnum):
 class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
+
+
+class Headers(StrEnum):
+    en = "en"
+    vi = "vi"
+
+
+def _is_workbook(path: str | None) -> bool:
+    return path is not None and path.lower().endswith((".xlsx", ".xlsm"))
 
 
 PROGRESS_FROM_BYTES = 2_000_000
@@ -35,7 +46,12 @@ PROGRESS_FROM_BYTES = 2_000_000
 def import_(
     ctx: typer.Context,
     table: Annotated[Table, typer.Argument(help="Which file: cooperatives, ratings or support.")],
-    file: Annotated[str, typer.Argument(help="A CSV file in the interchange contract, or - for stdin.")],
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="A CSV file or an Excel workbook (.xlsx) in the interchange contract, or - for stdin."
+        ),
+    ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check everything and count; write nothing.")
     ] = False,
@@ -43,19 +59,27 @@ def import_(
         str | None,
         typer.Option(
             help="Import the good rows and write the bad ones, with an error column, to this file"
-            " (- for stdout)."
+            " (- for stdout; a workbook if it ends in .xlsx)."
         ),
     ] = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="The sheet of a workbook to read (default: the first).")
+    ] = None,
 ) -> None:
-    """Load a CSV file: all rows or, if any row is bad, none.
+    """Load a CSV file or an Excel sheet: all rows or, if any row is bad, none.
 
-    Every bad row is reported as FILE:LINE: COLUMN: problem. Importing the same file again changes nothing.
+    Headers may be the contract's or Vietnamese (Mã số thuế, Ngày thành lập…); titles above the header
+    and a totals row at the end are skipped. Every bad row is reported as FILE:LINE: COLUMN: problem
+    (FILE:SHEET!ROW in a workbook). Importing the same file again changes nothing.
 
     \b
-    Example: htx import cooperatives examples/bac-kan-2018/cooperatives.csv
+    Examples:
+      htx import cooperatives examples/bac-kan-2018/cooperatives.csv
+      htx import cooperatives danh-sach-htx.xlsx --sheet 'Năm 2018'
     """
+    from htxcli.render.sheet_xlsx import RejectsBook
     from htxcli.services import csvsource, interchange
-    from htxcli.services.output import check_target, written
+    from htxcli.services.output import check_target, written, written_bytes
 
     guarded = registry_path(ctx)
     if rejects is not None:  # refused before anything is read or written
@@ -70,11 +94,15 @@ def import_(
     rejects_name = messages.STDOUT if rejects == "-" else rejects
     try:
         with ExitStack() as outputs:
-            reject_file = None
+            reject_file: IO[str] | RejectsBook | None = None
             if rejects is not None:
-                reject_file = outputs.enter_context(
-                    written("--rejects", rejects, registry=guarded, inputs=[file])
-                )
+                if _is_workbook(rejects):
+                    book = written_bytes("--rejects", rejects, registry=guarded, inputs=[file])
+                    reject_file = RejectsBook(outputs.enter_context(book))
+                else:
+                    reject_file = outputs.enter_context(
+                        written("--rejects", rejects, registry=guarded, inputs=[file])
+                    )
             with _progress(csvsource.input_size(file)) as progress:
                 result = interchange.import_csv(
                     engine(ctx),
@@ -84,7 +112,10 @@ def import_(
                     dry_run=dry_run,
                     rejects=reject_file,
                     progress=progress,
+                    sheet=sheet,
                 )
+            if isinstance(reject_file, RejectsBook):
+                reject_file.close()
     except KeyboardInterrupt:
         # The unit of work rolled back on the way out, and the rejects file was never put in place.
         say(messages.IMPORT_INTERRUPTED)
@@ -92,6 +123,8 @@ def import_(
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+    for note in result.notes:
+        say(note)
     for error in result.errors:
         say(error)
     if result.error_count > len(result.errors):
@@ -148,27 +181,68 @@ def export(
         int | None,
         typer.Option(help="ratings: that year's; support: dated in it; cooperatives: active during it."),
     ] = None,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv (the contract) or json.")] = (
-        ExportFormat.csv
-    ),
+    format: Annotated[
+        ExportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv (the contract), json or xlsx (an Excel workbook); default: by the extension of -o,"
+            " else csv.",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    headers: Annotated[
+        Headers,
+        typer.Option(
+            help="en: the contract's column names; vi: Vietnamese ones (csv and xlsx), which import reads."
+        ),
+    ] = Headers.en,
     excel: Annotated[
         bool, typer.Option("--excel", help="Add a BOM and CRLF so Excel reads the UTF-8.")
     ] = False,
 ) -> None:
-    """Write one contract file to stdout, ready to import elsewhere.
+    """Write one contract file to stdout or to a file, ready to import elsewhere.
 
     \b
-    Example: htx export ratings --year 2018 > ratings-2018.csv
+    Examples:
+      htx export ratings --year 2018 > ratings-2018.csv
+      htx export cooperatives --format xlsx --headers vi -o danh-sach-htx.xlsx
     """
+    from htxcli.domain.errors import InvalidValue
+    from htxcli.domain.headers import vietnamese_header
     from htxcli.domain.values import parse_optional_year
     from htxcli.render.machine import write_csv, write_json_lines_array
     from htxcli.services import interchange
+    from htxcli.services.output import check_target, written, written_bytes
 
-    rows = interchange.export_rows(engine(ctx, create=False), table.value, parse_optional_year("year", year))
-    if format is ExportFormat.json:
-        write_json_lines_array(out(), rows)
-    else:
-        write_csv(out(), interchange.columns(table.value), rows, excel=excel)
+    if format is None:
+        format = ExportFormat.xlsx if _is_workbook(output) else ExportFormat.csv
+        if output is not None and output.lower().endswith(".json"):
+            format = ExportFormat.json
+    if format is ExportFormat.xlsx and output in (None, "-"):
+        raise InvalidValue("--format", "xlsx", messages.EXPORT_NEEDS_OUTPUT)
+    if format is ExportFormat.json and headers is Headers.vi:
+        raise InvalidValue("--headers", "vi", messages.HEADERS_OF_JSON)
+    guarded = registry_path(ctx)
+    if output is not None:  # refused before the database is read
+        check_target("--output", output, registry=guarded)
+    fields = interchange.columns(table.value)
+    labels = [vietnamese_header(f) for f in fields] if headers is Headers.vi else list(fields)
+    year_ = parse_optional_year("year", year)
+    rows = interchange.export_rows(engine(ctx, create=False), table.value, year_)
+    if format is ExportFormat.xlsx:
+        from htxcli.render.sheet_xlsx import write_xlsx
+
+        with written_bytes("--output", output or "-", registry=guarded) as book:
+            write_xlsx(book, table.value, fields, labels, rows)
+        return
+    with written("--output", output or "-", registry=guarded, stdout=out()) as f:
+        if format is ExportFormat.json:
+            write_json_lines_array(f, rows)
+        else:
+            write_csv(f, fields, rows, excel=excel, header=labels)
 
 
 def register(app: typer.Typer) -> None:

@@ -26,6 +26,7 @@ from htxcli.domain.records import (
     DEFAULT_AMOUNT,
     DEFAULT_KIND,
     DEFAULT_QUANTITY,
+    NUMBER_LIKE_CODES,
     PLAUSIBLE_CAPITAL,
     REFERENCE_LIMIT,
     organisation_doubts,
@@ -142,12 +143,23 @@ def texts(
     return out
 
 
+def _maybe_numbers(column: Sequence[str]) -> bool:
+    """Whether a column of plain codes may hold a number a spreadsheet wrote (in C: the regex that
+    decides costs ten times more, so most batches skip it)."""
+    joined = "\n".join(column)
+    return ".0" in joined or "e" in joined or "E" in joined
+
+
 def codes(column: Sequence[str], bad: Bad, *, blank_allowed: bool = False) -> list[str | None]:
     """Plain ASCII codes pass as they are (checked with one match over the column); a blank cell is
     None where allowed; any other cell is bad."""
     if not _whole_column(_PLAIN_CODES_OR_BLANK if blank_allowed else _PLAIN_CODES, column):
         one = re.compile(_PLAIN_CODE).fullmatch
         bad.update(i for i, cell in enumerate(column) if not (one(cell) or (blank_allowed and cell == "")))
+    elif _maybe_numbers(column) and NUMBER_LIKE_CODES.search("\n".join(column)):
+        # 4700257731.0, 4.7E09: parse_code says what each is
+        number = NUMBER_LIKE_CODES.fullmatch
+        bad.update(i for i, cell in enumerate(column) if number(cell))
     return [cell or None for cell in column] if blank_allowed else list(column)
 
 
@@ -310,13 +322,20 @@ def parse_organisations(header: Sequence[str], rows: Sequence[Sequence[str]]) ->
         "founded": lambda c, bad: dates(_required(parse_past_date, "founded"), c, bad, as_text),
     }
     parsed = [handlers[name](column, bad) for name, column in zip(header, columns, strict=True)]
-    if "dissolved" in header:
+    if "dissolved" in header and "founded" in header:  # with one of them, the loader checks both
         founded, dissolved = parsed[header.index("founded")], parsed[header.index("dissolved")]
         for j, (start, end) in enumerate(zip(founded, dissolved, strict=True)):
             if end is not None and start is not None and end < start:
                 bad.add(j)  # check_life's message comes from the row parser
     iso = {"founded": as_text[0]} if as_text else None
-    return _assemble(tuple(header), header, rows, whole, parsed, bad, parse_organisation, iso)
+    parse_row: RowParser = parse_organisation
+    if not {"name", "founded"} <= set(header):  # changes to stored organisations (the loader checks)
+        parse_row = _parse_changes
+    return _assemble(tuple(header), header, rows, whole, parsed, bad, parse_row, iso)
+
+
+def _parse_changes(raw: Mapping[str, str | None]) -> dict[str, Any]:
+    return parse_organisation(raw, partial=True)
 
 
 def _present(header: Sequence[str], columns: Sequence[Sequence[str]], name: str, rows: int) -> Sequence[str]:

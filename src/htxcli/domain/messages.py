@@ -728,6 +728,23 @@ REPORT_NO_FORMER_PROVINCE = N_("(province unknown)")
 # --- places migrate: the closest old units of an address found in no list ----------------------
 MIGRATE_CLOSEST = N_("; the closest: {names}")
 
+# --- spreadsheets in and out: xlsx, Vietnamese headers, title and totals rows (issue 18) -------------
+ACCEPTED_HEADERS = N_("also accepted: {names}")
+HEADER_UNIT_NOT_DONG = N_("amounts are read in đồng, and this column is in {unit!r}: convert it to đồng")
+TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
+NOT_A_WORKBOOK = N_("{file}: not an Excel workbook that can be read ({detail})")
+NO_SUCH_SHEET = N_("is not a sheet of {file} (sheets: {sheets})")
+EMPTY_SHEET = N_("{file}: sheet {sheet!r} has no header row; its header must name the columns: {columns}")
+XLS_NOT_READ = N_("{file}: an old Excel workbook (.xls); open it in Excel and save it as .xlsx")
+SHEET_OF_CSV = N_("only a workbook (.xlsx) has sheets; this file is CSV")
+REQUIRED_FOR_NEW = N_("is required for a new organisation ({code!r} is not registered)")
+CODE_SCIENTIFIC = N_(
+    "was shown by Excel in scientific notation, which lost its digits: format the column as Text and "
+    "type the codes again"
+)
+EXPORT_NEEDS_OUTPUT = N_("an xlsx workbook is written to a file: give -o FILE.xlsx")
+HEADERS_OF_JSON = N_("applies to csv and xlsx; JSON keys are always the contract's")
+
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
 # __getattr__ and comes back in the language of this run, chosen after this module was imported.

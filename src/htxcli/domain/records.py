@@ -83,10 +83,22 @@ DEFAULT_AMOUNT = 0
 DEFAULT_QUANTITY = 1
 
 
+# A code a spreadsheet stored as a number: `4700257731.0` is the code 4700257731; `4,70026E+09` (Excel's
+# scientific notation, saved as shown) has lost its digits.
+_CODE_AS_FLOAT = re.compile(r"(\d+)\.0+")
+_CODE_SCIENTIFIC = re.compile(r"\d[.,]\d+[eE][+-]?\d+|\d+[eE]\+\d+")
+# Any cell of a code column that one of these may hold, matched over a column joined by line feeds.
+NUMBER_LIKE_CODES = re.compile(f"^(?:{_CODE_AS_FLOAT.pattern}|{_CODE_SCIENTIFIC.pattern})$", re.MULTILINE)
+
+
 def parse_code(value: str | None, field: str = "code") -> str:
     """Codes are text: leading zeros stay. No spaces inside, so that a code is one word on a command line."""
     code = parse_text(field, value, required=True, limit=CODE_LIMIT)
     assert code is not None
+    if as_float := _CODE_AS_FLOAT.fullmatch(code):
+        code = as_float[1]
+    elif _CODE_SCIENTIFIC.fullmatch(code):
+        raise InvalidValue(field, value, messages.CODE_SCIENTIFIC)
     if _CODE.fullmatch(code) is None:
         if any(c.isspace() for c in code):
             raise InvalidValue(field, value, messages.CODE_SPACES)

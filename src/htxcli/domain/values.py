@@ -157,6 +157,9 @@ _CURRENCY = re.compile(r"\s*(đồng|đ|₫|vnđ|vnd|dong)\.?$", re.IGNORECASE)
 _PLAIN = re.compile(r"\d+")
 _GROUPED_DOT = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _GROUPED_SPACE = re.compile(r"\d{1,3}(?: \d{3})+")
+# 1.500.000.000,00: thousands dots and a decimal comma, as a Vietnamese-locale Excel writes a number with
+# decimals; unambiguous (both marks), and whole đồng only if the decimals are zeros.
+_GROUPED_DECIMAL = re.compile(r"(\d{1,3}(?:\.\d{3})+),(\d+)")
 _SCALED = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?\s*([^\d\s,.]+)\s*")
 MAX_MONEY = 10**18  # fits a signed 64-bit column with room to sum
 _MONEY_DIGITS = len(str(MAX_MONEY))  # a longer number is larger, whatever its digits
@@ -172,13 +175,21 @@ def parse_money(field: str, value: str | int) -> int:
         return value
     if value.isascii() and value.isdigit() and len(value) <= PLAIN_MONEY_DIGITS:  # the common case
         return int(value)
-    text = _CURRENCY.sub("", value.strip()).strip().replace("\u00a0", " ")
+    # No-break spaces (U+00A0, and U+202F) group thousands in some spreadsheets' number formats.
+    text = _CURRENCY.sub("", value.strip()).strip().replace("\u00a0", " ").replace("\u202f", " ")
     if text.startswith("-"):
         raise InvalidValue(field, value, messages.NEGATIVE)
     if text.startswith("+"):
         text = text[1:]
     if _PLAIN.fullmatch(text) or _GROUPED_DOT.fullmatch(text) or _GROUPED_SPACE.fullmatch(text):
         digits = text.replace(".", "").replace(" ", "").lstrip("0")
+        if len(digits) > _MONEY_DIGITS:
+            raise InvalidValue(field, value, _money_too_large())
+        amount = int(digits or "0")
+    elif decimal := _GROUPED_DECIMAL.fullmatch(text):
+        if decimal[2].strip("0"):
+            raise InvalidValue(field, value, messages.FRACTION_OF_DONG)
+        digits = decimal[1].replace(".", "").lstrip("0")
         if len(digits) > _MONEY_DIGITS:
             raise InvalidValue(field, value, _money_too_large())
         amount = int(digits or "0")

@@ -31,14 +31,16 @@ def write_csv(
     rows: Iterable[Mapping[str, Any]],
     *,
     excel: bool = False,
+    header: Sequence[str] | None = None,
 ) -> int:
+    """The rows' `fields` under a header row (the fields themselves unless `header` names them)."""
     if excel:
         out.write("\ufeff")
     # The csv module quotes a cell only for the characters of its own line terminator, so with "\n" a
     # cell holding a lone "\r" went out unquoted and could not be read back. Write "\r\n" rows (which
     # quotes both) and turn each row's ending into "\n" on the way out.
     writer = csv.writer(out if excel else _LineFeedRows(out), lineterminator="\r\n")
-    writer.writerow(fields)
+    writer.writerow(fields if header is None else header)
     count = 0
     for row in rows:
         writer.writerow([csv_cell(row.get(f)) for f in fields])

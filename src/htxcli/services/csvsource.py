@@ -1,79 +1,38 @@
-"""Reading a contract file: bytes decoded as UTF-8, the delimiter sniffed, the header checked, rows in
-batches with the physical line each starts on, fitted to the header; and the rejects file written in the
-input's own dialect. No database here: the rows go to the loaders (loaders.py), maybe from another
-process (readahead.py).
+"""Reading a CSV contract file: bytes decoded as UTF-8, the header line found and its delimiter sniffed,
+the header checked (rowsource.py), rows in batches with the physical line each starts on; and the rejects
+file written in the input's own dialect. No database here: the rows go to the loaders (loaders.py),
+maybe from another process (readahead.py).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import marshal
 import os
 import stat
 import sys
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, chain, compress, islice
+from itertools import accumulate, chain, islice
 from pathlib import Path
 from typing import IO, Any
 
 from htxcli.domain import messages
-from htxcli.domain.cells import unprotect_cell
 from htxcli.domain.errors import HtxError
-from htxcli.domain.records import ORGANISATION_FIELDS, RATING_FIELDS, SUPPORT_FIELDS
+from htxcli.services.rowsource import COLUMNS, HEADER_SEARCH, REJECTS_COLUMN, Read, RowSource, header_score
 
-COLUMNS = {"cooperatives": ORGANISATION_FIELDS, "ratings": RATING_FIELDS, "support": SUPPORT_FIELDS}
-REQUIRED = {
-    "cooperatives": ("code", "name", "founded"),
-    "ratings": ("code", "year"),
-    "support": ("program", "date"),
-}
 READ_CHUNK = 1 << 20  # bytes of the file decoded at a time
-REJECTS_COLUMN = "error"  # the column a rejects file adds, and import ignores
-
-Refused = list[tuple[int, list[str], str]]  # rows set aside (line, cells), with their problem
-
-
-class Read:
-    """A batch of rows as read: their cells, and the physical line each starts on.
-
-    Sent to another process (readahead.py), the cells travel as one opaque blob and are unpacked only
-    if asked for: a write that goes well never looks at them, and unpickling a list per row was half the
-    receiving process's cost of a batch. The blob is made by marshal, the quickest way to flatten lists
-    of strings (a ninth of writing them as CSV text, which was a quarter of the reading process's work);
-    marshal's format is only read back by the same Python, which a forked process is."""
-
-    def __init__(self, lines: Sequence[int], rows: list[list[str]]) -> None:
-        self.lines = lines
-        self._rows: list[list[str]] | None = rows
-        self._packed = b""
-
-    @property
-    def rows(self) -> list[list[str]]:
-        if self._rows is None:
-            self._rows = marshal.loads(self._packed)
-        return self._rows
-
-    def __getstate__(self) -> tuple[Sequence[int], bytes]:
-        return self.lines, marshal.dumps(self.rows)
-
-    def __setstate__(self, state: tuple[Sequence[int], bytes]) -> None:
-        self.lines, self._packed = state
-        self._rows = None
-
-    def __getitem__(self, i: int) -> tuple[int, list[str]]:
-        return self.lines[i], self.rows[i]
-
-    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
-        return zip(self.lines, self.rows, strict=True)
-
-    def keep(self, wanted: Sequence[bool]) -> Read:
-        return Read(list(compress(self.lines, wanted)), list(compress(self.rows, wanted)))
 
 
 def _lines_spanned(row: list[str]) -> int:
     """How many physical lines a row was read from: one, plus the line breaks inside its cells."""
     return 1 + sum(cell.count("\n") for cell in row)
+
+
+def _split(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
 
 
 def _delimiter(header: str | None) -> str:
@@ -89,24 +48,36 @@ def _delimiter(header: str | None) -> str:
     return ","
 
 
-class CsvSource:
-    """A CSV stream with its header checked against the contract, yielding rows with physical line numbers."""
+class CsvSource(RowSource):
+    """A CSV stream with its header checked against the contract, yielding rows with physical line numbers.
+
+    The header is the first of the file's first lines that names columns (a sheet saved as CSV keeps its
+    title and blank rows above it); the separator is the one that splits that line into the most known
+    names, so a title holding a comma does not decide it."""
 
     def __init__(self, stream: IO[bytes], name: str, table: str) -> None:
-        self.name = name
-        self.table = table
+        super().__init__(name, table)
         self.binary = stream
         self.bom = False  # the file's dialect, which a rejects file repeats so that Excel reads it alike
         lines = self._decoded_lines()
-        first = next(lines, None)
-        self.delimiter = _delimiter(first)
+        top = list(islice(lines, HEADER_SEARCH))
+        at, self.delimiter = self._header_line(top)
+        first = top[at] if top else None
         self.crlf = first is not None and first.endswith("\r\n")
-        self.reader = csv.reader(
-            chain([first] if first is not None else [], lines), delimiter=self.delimiter, strict=True
-        )
-        # A rejects file's error column, which re-importing the corrected file ignores.
-        self.error_column: int | None = None
-        self.header = self._read_header()
+        self.skipped = at  # lines above the header: the reader's line numbers start after them
+        self.reader = csv.reader(chain(top[at:], lines), delimiter=self.delimiter, strict=True)
+        self._read_header()
+
+    def _header_line(self, top: Sequence[str]) -> tuple[int, str]:
+        """Which of the first lines is the header, and its separator; the first line when none names
+        columns (so that its first unknown name is the error)."""
+        for at, line in enumerate(top):
+            scores = {d: header_score(_split(line, d), self.names) for d in (",", ";", "\t") if d in line}
+            scores.setdefault(",", header_score(_split(line, ","), self.names))
+            best = max(scores, key=scores.__getitem__)
+            if scores[best]:
+                return at, best
+        return 0, _delimiter(top[0] if top else None)
 
     def _decoded_lines(self) -> Iterator[str]:
         return chain.from_iterable(self._decoded_chunks())
@@ -134,35 +105,16 @@ class CsvSource:
             lines_before += len(lines)
             yield io.StringIO(text, newline="\n")
 
-    def _fail(self, line: int, message: str) -> HtxError:
-        return HtxError(f"{self.name}:{line}: {message}")
-
-    def _read_header(self) -> list[str]:
-        columns = COLUMNS[self.table]
+    def _read_header(self) -> None:
+        line = self.skipped + 1
         try:
             raw = next(self.reader)
         except StopIteration:
+            columns = COLUMNS[self.table]
             raise HtxError(messages.EMPTY_FILE.format(file=self.name, columns=",".join(columns))) from None
         except csv.Error as e:
-            raise self._problem(e, 1) from None
-        header = [unprotect_cell(h).strip().lower() for h in raw]
-        while header and not header[-1]:  # Excel leaves empty cells after the last column
-            header.pop()
-        if REJECTS_COLUMN in header:
-            self.error_column = header.index(REJECTS_COLUMN)
-            del header[self.error_column]
-        seen: set[str] = set()
-        for name in header:
-            if name not in columns:
-                problem = messages.UNKNOWN_COLUMN.format(table=self.table, columns=",".join(columns))
-                raise self._fail(1, f"{name or '(empty)'}: {problem}")
-            if name in seen:
-                raise self._fail(1, f"{name}: {messages.DUPLICATE_COLUMN}")
-            seen.add(name)
-        for name in REQUIRED[self.table]:
-            if name not in seen:
-                raise self._fail(1, f"{name}: {messages.MISSING_COLUMN.format(table=self.table)}")
-        return header
+            raise self._problem(e, line) from None
+        self._take_header(raw, line)
 
     def _problem(self, e: Exception, line: int) -> HtxError:
         if "field larger than field limit" in str(e):
@@ -171,11 +123,13 @@ class CsvSource:
             )
         return HtxError(messages.BAD_CSV.format(file=self.name, line=line, detail=e))
 
-    def batches(self, size: int) -> Iterator[Read]:
+    def _batches(self, size: int) -> Iterator[Read]:
         """The rows, `size` at a time, with the physical line each starts on; blank lines skipped."""
         reader = self.reader
+        skipped = self.skipped
         while True:
-            start = reader.line_num
+            counted = reader.line_num
+            start = skipped + counted
             rows: list[list[str]] = []
             try:
                 rows.extend(islice(reader, size))  # in C; keeps the rows read before an error
@@ -184,37 +138,17 @@ class CsvSource:
             if not rows:
                 return
             lines: Sequence[int]
-            if reader.line_num - start == len(rows):  # one line per row, as in most files
-                lines = range(start + 1, reader.line_num + 1)
+            if reader.line_num - counted == len(rows):  # one line per row, as in most files
+                lines = range(start + 1, skipped + reader.line_num + 1)
             else:  # some cells hold line breaks
                 spans = list(map(_lines_spanned, rows))
                 lines = [start + 1 + before for before in accumulate(spans[:-1], initial=0)]
             read = Read(lines, rows)
-            if min(map(len, rows)) < 2:
-                read = read.keep([len(row) > 1 or bool(row and row[0].strip()) for row in rows])
+            if min(map(len, rows)) < 2 or not all(map(any, rows)):  # in C: most batches stop here
+                # Blank lines, and rows of empty cells (a spreadsheet saves a blank row as ;;;;).
+                read = read.keep([any(cell.strip() for cell in row) for row in rows])
             if read.rows:
                 yield read
-
-    def fit(self, read: Read) -> tuple[Read, Refused]:
-        """The rows cut to the header: a rejects file's error cell dropped, and empty cells past the
-        last column too (Excel leaves them); a row with a value past the last column is refused."""
-        if self.error_column is not None:
-            column = self.error_column
-            for cells in read.rows:
-                del cells[column : column + 1]
-        width = len(self.header)
-        if max(map(len, read.rows)) <= width:
-            return read, []
-        for cells in read.rows:
-            if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
-                del cells[width:]
-        wanted = [len(cells) <= width for cells in read.rows]
-        refused = [
-            (line, cells, messages.TOO_MANY_CELLS.format(found=len(cells), expected=width))
-            for (line, cells), fits in zip(read, wanted, strict=True)
-            if not fits
-        ]
-        return (read.keep(wanted) if refused else read), refused
 
     def rejects_writer(self, out: IO[str], to_file: bool) -> Any:
         """A CSV writer for the rows set aside, in the input's own dialect (separator, BOM, line ends),
@@ -222,7 +156,7 @@ class CsvSource:
         if self.bom and to_file:
             out.write("\ufeff")
         writer = csv.writer(out, delimiter=self.delimiter, lineterminator="\r\n" if self.crlf else "\n")
-        writer.writerow([*self.header, REJECTS_COLUMN])
+        writer.writerow([*self.header_labels, REJECTS_COLUMN])
         return writer
 
     def position(self) -> int:

@@ -9,17 +9,21 @@ nothing holds a whole file. This module runs both: units of work, retries, progr
 from __future__ import annotations
 
 import gc
+import io
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from htxcli.domain import messages
 from htxcli.domain.batch import ParsedBatch
+from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.text import printable
-from htxcli.services.csvsource import COLUMNS, CsvSource, Read, Refused, stream_size
+from htxcli.services.csvsource import CsvSource, stream_size
 from htxcli.services.loaders import LOADERS, ImportEntry, ImportResult, Loader
 from htxcli.services.readahead import read_ahead
+from htxcli.services.rowsource import COLUMNS, REJECTS_COLUMN, Read, Refused, RowSource
+from htxcli.services.sheetsource import XLS_SIGNATURE, XLSX_SIGNATURE, SheetSource
 from htxcli.store import exports
 from htxcli.store.uow import ATTEMPTS, UnitOfWork, is_retryable
 
@@ -32,6 +36,15 @@ BATCH = 2000
 Progress = Callable[[int], None]
 
 
+class RowWriter(Protocol):
+    def writerow(self, row: Sequence[str], /) -> Any: ...
+
+
+# Rejects written as a workbook: given the header, a writer for the rows (render/sheet_xlsx.py makes it;
+# called again from the top when the import is retried).
+SheetRejects = Callable[[Sequence[str]], RowWriter]
+
+
 def import_csv(
     engine: Engine,
     table: str,
@@ -39,24 +52,28 @@ def import_csv(
     name: str,
     *,
     dry_run: bool = False,
-    rejects: IO[str] | None = None,
+    rejects: IO[str] | SheetRejects | None = None,
     progress: Progress | None = None,
+    sheet: str | None = None,
 ) -> ImportResult:
-    """Load one contract file. Without `rejects`, any bad row means nothing is written.
+    """Load one contract file, CSV or a workbook's sheet. Without `rejects`, any bad row means nothing
+    is written.
 
     On a server, an import that collides with another clerk's transaction is run again from the top
     of the file, when the file (and the rejects file) can be rewound; stdin cannot.
     """
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return _import_once(engine, table, stream, name, dry_run, rejects, progress)
+            return _import_once(engine, table, stream, name, dry_run, rejects, progress, sheet)
         except Exception as e:  # is_retryable says which: the database's, never one of htx's own
             if not is_retryable(e) or attempt == ATTEMPTS or not _rewind(stream, rejects):
                 raise
     raise AssertionError("unreachable")
 
 
-def _rewind(stream: IO[bytes], rejects: IO[str] | None) -> bool:
+def _rewind(stream: IO[bytes], rejects: IO[str] | SheetRejects | None) -> bool:
+    if callable(rejects):
+        rejects = None  # a workbook starts again when asked for its writer
     try:
         if not stream.seekable() or (rejects is not None and not rejects.seekable()):
             return False
@@ -85,34 +102,68 @@ def _fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
+def open_source(stream: IO[bytes], name: str, table: str, sheet: str | None = None) -> RowSource:
+    """The rows of a contract file: a workbook's sheet, known by its first bytes, or CSV."""
+    start = _first_bytes(stream, len(XLSX_SIGNATURE))
+    if start == XLSX_SIGNATURE:
+        if not stream.seekable():  # a workbook is a zip archive, read from its end: a pipe is kept
+            stream = io.BytesIO(stream.read())
+        return SheetSource(stream, name, table, sheet, size=stream_size(stream))
+    if start == XLS_SIGNATURE:
+        raise HtxError(messages.XLS_NOT_READ.format(file=name))
+    if sheet is not None:
+        raise InvalidValue("--sheet", sheet, messages.SHEET_OF_CSV)
+    return CsvSource(stream, name, table)
+
+
+def _first_bytes(stream: IO[bytes], count: int) -> bytes:
+    try:
+        if stream.seekable():
+            at = stream.tell()
+            start = stream.read(count)
+            stream.seek(at)
+            return start
+        peek = getattr(stream, "peek", None)
+        return peek(count)[:count] if peek is not None else b""
+    except (OSError, ValueError):
+        return b""
+
+
 def _import_once(
     engine: Engine,
     table: str,
     stream: IO[bytes],
     name: str,
     dry_run: bool,
-    rejects: IO[str] | None,
+    rejects: IO[str] | SheetRejects | None,
     progress: Progress | None,
+    sheet: str | None,
 ) -> ImportResult:
-    source = CsvSource(stream, name, table)
+    source = open_source(stream, name, table, sheet)
     result = ImportResult(table)
-    reject_writer = None
-    if rejects is not None:
+    reject_writer: RowWriter | None = None
+    if callable(rejects):
+        reject_writer = rejects([*source.header_labels, REJECTS_COLUMN])
+    elif rejects is not None:
         reject_writer = source.rejects_writer(rejects, to_file=rejects is not sys.stdout)
 
     def refuse(row_line: int, cells: list[str], problem: str) -> None:
-        result.add_error(printable(f"{name}:{row_line}: {' '.join(problem.split())}"))
+        problem = source.labelled(problem)
+        result.add_error(printable(f"{source.where(row_line)}: {' '.join(problem.split())}"))
         if reject_writer is not None:
             reject_writer.writerow([*cells, problem])
             result.rejected += 1
 
     with _fewer_collections(), UnitOfWork(engine, resolved_references=True) as uow:
-        entry = ImportEntry(uow, table, name)
+        entry = ImportEntry(uow, table, name, source.place)
         loader = LOADERS[table](uow, result, entry)
         loader.target.drop_indexes()
         loader.preload()
         batches = read_ahead(lambda: _parsed_batches(source, loader), stream_size(stream))
         for read, parsed, unread, position in batches:
+            result.notes.extend(read.notes)
+            if not read.lines and not unread:  # a note only (a totals row); read.rows would unpack cells
+                continue
             unread.extend((*read[i], str(e)) for i, e in parsed.errors)
             refused = loader.apply(read, parsed)
             for line, cells, problem in sorted(unread + refused, key=lambda item: item[0]):
@@ -123,8 +174,11 @@ def _import_once(
                 for j, doubt in doubts:
                     line = read.lines[parsed.index[j]]
                     if line not in left_out:
+                        problems = source.labelled(str(doubt))
                         result.add_warning(
-                            messages.IMPORT_WARNING.format(file=name, line=line, problems=doubt)
+                            messages.IMPORT_WARNING.format(
+                                file=name, line=source.place(line), problems=problems
+                            )
                         )
             if progress is not None:
                 progress(position)
@@ -144,11 +198,14 @@ def _import_once(
 Parsed = tuple[Read, ParsedBatch, Refused, int]  # a batch, its values, rows refused already, file position
 
 
-def _parsed_batches(source: CsvSource, loader: Loader) -> Iterator[Parsed]:
+def _parsed_batches(source: RowSource, loader: Loader) -> Iterator[Parsed]:
     """Each batch of the file, parsed, and planned for a bulk insert where that needs no database: the
     part of an import that may run in another process (see readahead.py; errors travel as messages)."""
     plan = loader.plans_offline()
     for whole in source.batches(BATCH):
+        if not whole.lines:  # nothing left but a note (the totals row was the batch's only row)
+            yield whole, ParsedBatch((), [], []), [], source.position()
+            continue
         read, unread = source.fit(whole)
         parsed = loader.parse_batch(source.header, read.rows)
         if plan and parsed.complete:

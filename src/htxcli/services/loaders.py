@@ -33,21 +33,23 @@ from htxcli.domain.records import (
     ORGANISATION_FIELDS,
     PLACE_FIELDS,
     address_key_columns,
+    check_life,
     check_rating_year,
     derived_key_columns,
     derived_keys,
 )
 from htxcli.domain.text import fold
-from htxcli.services.csvsource import Read, Refused
 from htxcli.services.history import current_user
 from htxcli.services.import_places import ADDRESS_FIELDS, ImportPlaces, has_places
 from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
+from htxcli.services.rowsource import Read, Refused
 from htxcli.store.loading import Lives, OrganisationLoad, RatingLoad, StoredRating, SupportLoad, TableLoad
 
 if TYPE_CHECKING:
     from htxcli.store.uow import UnitOfWork
 
 MAX_SHOWN_ERRORS = 50
+_NEW_NEEDS = ("name", "founded")  # what a new organisation must have; a stored one may be given without
 
 
 @dataclass
@@ -68,6 +70,7 @@ class ImportResult:
     rejected: int = 0
     warnings: list[str] = field(default_factory=list)  # the first MAX_SHOWN_ERRORS, as FILE:LINE: warning
     warning_count: int = 0
+    notes: list[str] = field(default_factory=list)  # rows left out by design (a totals row), said as they are
     # Districts stored in the registry's spelling: (as given, as stored) -> rows.
     respelled: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
@@ -91,10 +94,11 @@ class ImportEntry:
     """The import's history entry, made on its first write: an import that changes nothing leaves
     no entry, so `htx undo` after it reverts the change before."""
 
-    def __init__(self, uow: UnitOfWork, table: str, name: str) -> None:
+    def __init__(self, uow: UnitOfWork, table: str, name: str, place: Callable[[int], str] = str) -> None:
         self.history = uow.history
         self.command = f"import {table}"
         self.file = name
+        self.place = place  # where a row of the file is, after its name: `12`, or `Sheet1!12` in a workbook
         self.id: int | None = None
 
     def __call__(self) -> int:
@@ -251,11 +255,15 @@ class CooperativeLoader(Loader):
     def _warn_lookalikes(self, lines: Sequence[int], codes: Sequence[str], name_keys: Sequence[str]) -> None:
         for line, problems in self.lookalikes.check(self.entry.id, lines, codes, name_keys):
             self.result.add_warning(
-                messages.IMPORT_WARNING.format(file=self.entry.file, line=line, problems=problems)
+                messages.IMPORT_WARNING.format(
+                    file=self.entry.file, line=self.entry.place(line), problems=problems
+                )
             )
 
     def plan_bulk(self, parsed: ParsedBatch) -> list[Sequence[Any]] | None:
         n = len(parsed.index)
+        if not all(f in parsed.fields for f in _NEW_NEEDS):
+            return None  # a file of changes to stored organisations (code and some columns)
         if len(set(parsed.column("code"))) != n:
             return None  # a code twice in the batch: the later row wins, the careful way
         columns: dict[str, Sequence[Any]] = {}
@@ -272,11 +280,22 @@ class CooperativeLoader(Loader):
         new, changed, history = [], [], []
         fresh: list[tuple[int, str, str]] = []  # line, code and name key of each new row
         stored_fields = (*ORGANISATION_FIELDS, *(PLACE_FIELDS if self.places is not None else ()))
+        refused: list[tuple[Row, str]] = []
         for code, row in latest.items():
             old = existing.get(code)
             full = {f: row.values.get(f, old[f] if old else None) for f in ORGANISATION_FIELDS}
             if full["kind"] is None:
                 full["kind"] = DEFAULT_KIND
+            missing = [f for f in _NEW_NEEDS if full[f] is None]
+            if missing:  # a new organisation in a file of changes: it needs its name and founding date
+                refused.append((row, f"{missing[0]}: {messages.REQUIRED_FOR_NEW.format(code=code)}"))
+                continue
+            if old is not None and ("founded" in row.values or "dissolved" in row.values):
+                try:  # a changed date against the stored other one
+                    check_life(full["founded"], full["dissolved"])
+                except HtxError as e:
+                    refused.append((row, str(e)))
+                    continue
             if self.places is not None:
                 official, problems = self.places.address(full)
                 full.update(official)
@@ -303,7 +322,7 @@ class CooperativeLoader(Loader):
         self._update("organisation", changed, history)
         self.result.new += len(new)
         self.result.changed += len(changed)
-        return []
+        return refused
 
 
 class RatingLoader(Loader):

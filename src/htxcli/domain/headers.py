@@ -1,0 +1,123 @@
+"""The column headers of an office's own spreadsheets: which contract column each one names.
+
+A clerk's workbook says `Mã số thuế`, `Ngày thành lập`, `Vốn điều lệ (đồng)` where the interchange contract
+says `code`, `founded`, `capital_vnd`. A header is matched ignoring accents, case, spacing, punctuation and a
+trailing unit in parentheses, against the contract's own name and the Vietnamese names below; the first
+Vietnamese name of a column is the one `htx export --headers vi` writes, so that it reads back.
+
+Also here, as the same kind of knowledge about such sheets: the row that is the header (titles and blank
+rows above it are skipped), a row-number column (`STT`) that carries no data, and the totals row that ends
+many of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from htxcli.domain.text import fold
+
+# Keyed by the contract's column name; an alias is active only in a file whose contract has the column.
+ALIASES: Mapping[str, tuple[str, ...]] = {
+    "code": ("Mã số", "Mã số HTX", "Mã số thuế", "MST", "Mã HTX", "Mã số doanh nghiệp"),
+    "name": ("Tên tổ chức", "Tên", "Tên HTX", "Tên đơn vị", "Tên hợp tác xã"),
+    "kind": ("Loại hình", "Loại hình tổ chức"),
+    "district": ("Huyện", "Quận/Huyện", "Huyện/Thành phố"),
+    "commune": ("Xã", "Xã/Phường", "Phường/Xã", "Xã/Phường/Thị trấn"),
+    "province": ("Tỉnh", "Tỉnh/Thành phố"),
+    # The address after the 2025 reform (htx places migrate): from which day, in which province and commune.
+    "new_address_from": ("Địa chỉ mới từ ngày", "Ngày đổi địa chỉ"),
+    "new_province": ("Tỉnh mới", "Tỉnh/Thành phố mới"),
+    "new_commune": ("Xã mới", "Xã/Phường mới", "Phường/Xã mới"),
+    "sector": ("Lĩnh vực", "Ngành", "Ngành nghề", "Lĩnh vực hoạt động"),
+    "founded": ("Ngày thành lập", "Ngày đăng ký", "Ngày cấp phép"),
+    "dissolved": ("Ngày giải thể",),
+    "members": ("Số thành viên", "Thành viên"),
+    "capital_vnd": ("Vốn điều lệ (đồng)", "Vốn điều lệ"),
+    "representative": ("Người đại diện", "Giám đốc", "Người đại diện theo pháp luật"),
+    "phone": ("Điện thoại", "Số điện thoại"),
+    "products": ("Sản phẩm", "Sản phẩm chính"),
+    "year": ("Năm", "Năm xếp loại", "Năm đánh giá"),
+    "grade": ("Xếp loại", "Kết quả xếp loại"),
+    "score": ("Điểm", "Tổng điểm"),
+    "note": ("Ghi chú",),
+    "program": ("Chương trình", "Nội dung hỗ trợ"),
+    "date": ("Ngày", "Ngày hỗ trợ"),
+    "amount_vnd": ("Số tiền (đồng)", "Số tiền", "Kinh phí"),
+    "quantity": ("Số lượng",),
+    "unit": ("Đơn vị tính", "ĐVT"),
+    "reference": ("Số quyết định", "Số văn bản", "Số QĐ"),
+}
+ROW_NUMBER = ("STT", "Số TT", "TT", "Số thứ tự")  # a column of row numbers: no data, ignored
+
+# The kinds of value a column holds, for a spreadsheet's cells: numbers and dates are written as such,
+# everything else (codes first of all: 0101234567 keeps its zero) as text.
+MONEY_COLUMNS = frozenset({"capital_vnd", "amount_vnd"})
+NUMBER_COLUMNS = frozenset({"members", "year", "score", "quantity", *MONEY_COLUMNS})
+DATE_COLUMNS = frozenset({"founded", "dissolved", "date", "new_address_from"})
+
+_UNIT = re.compile(r"\(([^()]*)\)\s*$")
+_NOT_LETTERS = re.compile(r"[\W_]+")
+_CURRENCY_UNITS = frozenset({"dong", "d", "vnd", "vnd dong", "dong vn", "₫"})
+
+
+def header_key(text: str) -> str:
+    """What two spellings of one header have in common: accents, case, spacing, punctuation and a
+    trailing unit in parentheses aside. `Vốn điều lệ (đồng)`, `VON DIEU LE` and `vốn_điều_lệ` agree."""
+    return _NOT_LETTERS.sub("", fold(_UNIT.sub("", text)))
+
+
+def header_unit(text: str) -> str | None:
+    """The unit a header gives in parentheses at its end: `Vốn điều lệ (triệu đồng)` -> 'triệu đồng'."""
+    found = _UNIT.search(text)
+    return found[1].strip() if found else None
+
+
+def unit_is_dong(unit: str) -> bool:
+    """Whether a money column's unit is the đồng itself (any other, `triệu đồng`, would scale it)."""
+    return " ".join(fold(unit).replace(".", " ").split()) in _CURRENCY_UNITS
+
+
+IGNORED = "\x00row-number"  # what header_names gives a row-number column
+
+
+def header_names(columns: Iterable[str]) -> dict[str, str]:
+    """Each accepted header's key -> the contract column it names (IGNORED for a row-number column)."""
+    names = {header_key(r): IGNORED for r in ROW_NUMBER}
+    for column in columns:
+        names[header_key(column)] = column
+        for alias in ALIASES.get(column, ()):
+            names[header_key(alias)] = column
+    return names
+
+
+def vietnamese_header(column: str) -> str:
+    """The header `--headers vi` writes for a contract column."""
+    return ALIASES[column][0]
+
+
+def accepted_names(columns: Iterable[str]) -> str:
+    """The names a file's header may use, for the message that refuses an unknown one."""
+    return "; ".join(
+        f"{column} = {', '.join(ALIASES[column])}" if column in ALIASES else column for column in columns
+    )
+
+
+def is_header_row(cells: Sequence[str], names: Mapping[str, str]) -> bool:
+    """A row that names columns: one cell at least is a known header, and either every filled cell is
+    one or the row has several (a title, merged across the sheet, fills one cell)."""
+    filled = [cell for cell in cells if cell.strip()]
+    known = sum(header_key(cell) in names for cell in filled)
+    return known > 0 and (known == len(filled) or len(filled) > 1)
+
+
+_TOTALS = frozenset({"tong cong", "cong", "tong so", "tong", "total", "totals", "grand total"})
+
+
+def totals_label(cells: Sequence[str]) -> str | None:
+    """The label of a totals row (its first filled cell reads `Tổng cộng`, `Cộng`, `Tổng số`, `Total`)."""
+    for cell in cells:
+        if cell.strip():
+            label = cell.strip()
+            return label if " ".join(_NOT_LETTERS.sub(" ", fold(label)).split()) in _TOTALS else None
+    return None

@@ -1,0 +1,146 @@
+"""Reading a sheet of an Excel workbook (.xlsx) as the same rows of text a CSV file gives (rowsource.py).
+
+The sheet is streamed (openpyxl's read-only mode): a 100,000-row workbook is never held whole. Each cell
+becomes the text the contract's parsers read: a date cell its ISO date, a number its digits (an integer
+stored as a float, as Excel stores every number, loses its `.0`; a fraction is written the Vietnamese way,
+`1.500.000,5`, which a count or an amount refuses), a formula its value as Excel last computed it, an empty
+cell "". A text cell starting with `'` gets a second one: the CSV path takes a leading `'` for export's
+formula guard (domain/cells.py), and a sheet's text is exactly what it shows; and a character the file
+format escapes (`_x000D_`) is read back. Rows are numbered as Excel
+numbers them, and named with their sheet: `FILE.xlsx:Sheet1!12`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from itertools import chain, islice
+from typing import IO, Any
+
+from htxcli.domain import messages
+from htxcli.domain.errors import HtxError, InvalidValue
+from htxcli.services.rowsource import COLUMNS, HEADER_SEARCH, REJECTS_COLUMN, Read, RowSource, header_score
+
+XLSX_SIGNATURE = b"PK\x03\x04"  # a zip archive, which an .xlsx workbook is
+XLS_SIGNATURE = b"\xd0\xcf\x11\xe0"  # the older binary workbook (.xls), which htx does not read
+
+_PLAIN_SHEET_NAME = re.compile(r"\w+")
+
+
+# OOXML writes a character XML cannot hold (a CR among them) as _xHHHH_, and the text "_x000D_" itself as
+# _x005F_x000D_ (Excel and XlsxWriter alike); openpyxl leaves them as they are in the file.
+_ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    return chr(int(match[1], 16))
+
+
+def _other_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):  # a text cell starting with ', or holding _xHHHH_
+        text = _ESCAPED.sub(_unescaped, value)
+        return "'" + text if text[:1] == "'" else text
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:,}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def cell_texts(values: Sequence[Any]) -> list[str]:
+    """A row of a sheet as the text cells of a CSV row (see the module's docstring)."""
+    return [v if type(v) is str and v[:1] != "'" and "_x" not in v else _other_text(v) for v in values]
+
+
+class SheetSource(RowSource):
+    """One sheet of a workbook, the first unless named, with its header found among its first rows."""
+
+    def __init__(
+        self, stream: IO[bytes], name: str, table: str, sheet: str | None = None, size: int | None = None
+    ) -> None:
+        super().__init__(name, table)
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(stream, read_only=True, data_only=True)
+        except Exception as e:  # a damaged zip, or a zip that is no workbook: one line, whatever it is
+            raise HtxError(
+                messages.NOT_A_WORKBOOK.format(file=name, detail=str(e) or type(e).__name__)
+            ) from e
+        if sheet is None:
+            found = book.worksheets[0] if book.worksheets else None
+        else:
+            found = book[sheet] if sheet in book.sheetnames else None
+        if found is None:
+            problem = messages.NO_SUCH_SHEET.format(file=name, sheets=", ".join(book.sheetnames))
+            raise InvalidValue("--sheet", sheet or "", problem)
+        self.sheet = found.title
+        self.declared_rows = found.max_row or 0  # as the file says (for progress only)
+        self.size = size or 0
+        found.reset_dimensions()  # the declared size may be wrong: read every row there is
+        numbered = enumerate(map(cell_texts, found.iter_rows(min_row=1, values_only=True)), start=1)
+        top = list(islice(numbered, HEADER_SEARCH))
+        at = self._header_row(top)
+        if at is None:
+            columns = COLUMNS[table]
+            raise HtxError(
+                messages.EMPTY_SHEET.format(file=name, sheet=self.sheet, columns=",".join(columns))
+            )
+        number, cells = top[at]
+        self._take_header(cells, number)
+        self._rows = chain(top[at + 1 :], numbered)
+        self._last = number
+
+    def _header_row(self, top: Sequence[tuple[int, list[str]]]) -> int | None:
+        """The first row naming columns; else the first row with anything in it (its first unknown name
+        is then the error); None when the first rows are all empty."""
+        for at, (_, cells) in enumerate(top):
+            if header_score(cells, self.names):
+                return at
+        return next((at for at, (_, cells) in enumerate(top) if any(c.strip() for c in cells)), None)
+
+    def place(self, line: int) -> str:
+        sheet = (
+            self.sheet
+            if _PLAIN_SHEET_NAME.fullmatch(self.sheet)
+            else "'{}'".format(self.sheet.replace("'", "''"))
+        )
+        return f"{sheet}!{line}"
+
+    def _batches(self, size: int) -> Iterator[Read]:
+        rows = self._rows
+        while True:
+            taken = list(islice(rows, size))
+            if not taken:
+                return
+            self._last = taken[-1][0]
+            kept = [(number, cells) for number, cells in taken if any(cell.strip() for cell in cells)]
+            if kept:
+                numbers, cells = zip(*kept, strict=True)
+                yield Read(list(numbers), list(cells))
+
+    def rejects_writer(self, out: IO[str], to_file: bool) -> Any:
+        """A CSV file for the rows set aside, as a Vietnamese-locale Excel opens it: semicolons, a BOM,
+        CRLF (import reads it back as it reads any CSV)."""
+        if to_file:
+            out.write("\ufeff")
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        writer.writerow([*self.header_labels, REJECTS_COLUMN])
+        return writer
+
+    def position(self) -> int:
+        if not self.declared_rows:
+            return 0
+        return min(self.size, self.size * self._last // self.declared_rows)
