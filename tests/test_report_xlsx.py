@@ -79,9 +79,16 @@ def test_every_figure_of_the_year_equals_the_json(example_db: Path, book_2018: t
     summary = table(book["Summary"])
     for kind, o in [*r["organisations"].items(), ("total", r["totals"]["organisations"])]:
         label = "Total" if kind == "total" else KINDS.label(kind)
-        expected = [o["active"], o["new"], o["dissolved"], o["active"] - o["active_start"], o["members"]]
+        expected = [
+            o["active"],
+            o["new"],
+            o["dissolved"],
+            o["active_start"],
+            o["active"] - o["active_start"],
+            o["members"],
+        ]
         assert summary[label] == [*expected, o["capital_vnd"]], kind
-    assert headers(book["Summary"])[4] == "± 2017"
+    assert headers(book["Summary"])[4:6] == ["Active at the end of 2017", "± 2017"]
 
     ratings = table(book["Ratings"])
     for band, label in BAND_LABELS.items():
@@ -114,9 +121,9 @@ def test_numbers_are_numbers_with_thousands_formats(book_2018: tuple[Any, Path])
     cooperatives = summary.cell(HEADER_ROW + 1, 2)
     assert isinstance(cooperatives.value, int) and cooperatives.data_type == "n"
     assert cooperatives.number_format == "#,##0"
-    capital = summary.cell(HEADER_ROW + 1, 7)
+    capital = summary.cell(HEADER_ROW + 1, 8)
     assert isinstance(capital.value, int) and capital.number_format.startswith("#,##0")
-    change = summary.cell(HEADER_ROW + 1, 5)
+    change = summary.cell(HEADER_ROW + 1, 6)
     assert change.number_format.startswith("+#,##0;-#,##0")
     percent = book["Ratings"].cell(HEADER_ROW + 1, 3)
     assert isinstance(percent.value, float) and percent.number_format == "0%"

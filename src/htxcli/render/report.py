@@ -61,11 +61,12 @@ def report_blocks(report: Report, *, single: bool) -> list[Block]:
 # --- one year, laid out like the printed report ---------------------------------------------
 
 
-def year_blocks(report: YearReport) -> list[Block]:
-    """The printed report's tables."""
+def year_blocks(report: YearReport, *, previous: bool = False) -> list[Block]:
+    """The printed report's tables. With `previous`, the summary shows the count at the end of the
+    year before beside its change (the workbook's appendix has the room; a terminal has not)."""
     year = report.year
     return [
-        _organisation_block(report, year),
+        _organisation_block(report, year, previous=previous),
         *_status_block(report, year),
         _rating_block(report, year),
         _support_block(report, year),
@@ -75,32 +76,36 @@ def year_blocks(report: YearReport) -> list[Block]:
     ]
 
 
-def _organisation_block(report: YearReport, year: int) -> Block:
+def _organisation_block(report: YearReport, year: int, *, previous: bool = False) -> Block:
     h = messages.HEADERS
+    headers = [
+        h["kind"],
+        messages.REPORT_ACTIVE,
+        messages.REPORT_NEW,
+        messages.REPORT_DISSOLVED,
+        *([messages.REPORT_ACTIVE_AT_END.format(year=year - 1)] if previous else []),
+        messages.REPORT_CHANGE_SINCE.format(year=year - 1),
+        h["members"],
+        h["capital_vnd"],
+    ]
     block = Block(
         messages.REPORT_ORGANISATIONS.format(year=year),
-        [
-            h["kind"],
-            messages.REPORT_ACTIVE,
-            messages.REPORT_NEW,
-            messages.REPORT_DISSOLVED,
-            messages.REPORT_CHANGE_SINCE.format(year=year - 1),
-            h["members"],
-            h["capital_vnd"],
-        ],
-        numeric=frozenset(range(1, 7)),
+        headers,
+        numeric=frozenset(range(1, len(headers))),
         total=True,
         sheet=messages.SHEET_SUMMARY,
     )
     for kind, figures in report.organisations.items():
-        block.rows.append([Label(KINDS.label(kind)), *_organisation_cells(figures)])
-    block.rows.append([Label(messages.REPORT_TOTAL), *_organisation_cells(report.totals.organisations)])
+        block.rows.append([Label(KINDS.label(kind)), *_organisation_cells(figures, previous)])
+    totals = report.totals.organisations
+    block.rows.append([Label(messages.REPORT_TOTAL), *_organisation_cells(totals, previous)])
     return block
 
 
-def _organisation_cells(figures: Organisations) -> list[Cell]:
+def _organisation_cells(figures: Organisations, previous: bool) -> list[Cell]:
     f = figures
-    return [f.active, f.new, f.dissolved, f.change, f.members, f.capital_vnd]
+    before: list[Cell] = [f.active_start] if previous else []
+    return [f.active, f.new, f.dissolved, *before, f.change, f.members, f.capital_vnd]
 
 
 def _has_statuses(blocks: Sequence[Organisations]) -> bool:

@@ -64,7 +64,7 @@ def write_workbook(out: IO[bytes], report: Report, roster: Roster) -> None:
     book.set_properties({"title": heading, "author": "htx"})
     styles = _Styles(book)
     single = len(report.years) == 1 and not report.compare
-    blocks = year_blocks(report.years[0]) if single else column_blocks(report)
+    blocks = year_blocks(report.years[0], previous=True) if single else column_blocks(report)
     names = _SheetNames()
     for block in blocks:
         _block_sheet(book.add_worksheet(names.take(block.sheet or block.title)), styles, block, heading)
