@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import HTX, ROOT, invoke, snapshot, sqlite_registry
+from tests.terminal import interruptible
 
 NAME = "HTX Chè Mỹ Phương"
 
@@ -85,6 +86,7 @@ def test_ctrl_c_during_an_import_says_nothing_was_imported(tmp_path: Path) -> No
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        preexec_fn=interruptible,
     )
     assert process.stdin is not None
     rows = "".join(f"C{i:05d},HTX Số {i},2010-01-01\n" for i in range(5000))
