@@ -301,6 +301,7 @@ def test_excel_numbers_and_dates_are_read_as_the_clerk_means(db_path: Path | str
     ("cell", "message"),
     [
         (1500000000.5, "Vốn điều lệ: '1.500.000.000,5' is not a whole number of đồng"),
+        (1.5, "Vốn điều lệ: '1,5' is not a whole number of đồng"),  # a number cell, not the text 1,5
         ("1,5", "Vốn điều lệ: '1,5' is ambiguous"),
         ("2-3-2019", None),
     ],
@@ -317,6 +318,28 @@ def test_a_sheets_unclear_values_are_refused(
     assert r.exit_code == 1
     expected = message or "Ngày thành lập: '2-3-2019' is not a date"
     assert f"{book}:Sheet1!2: {expected}" in r.stderr
+
+
+def test_a_fraction_of_a_dong_in_a_support_sheet_is_refused_saying_so(
+    db_path: Path | str, tmp_path: Path
+) -> None:
+    book = _workbook(
+        tmp_path / "s.xlsx",
+        [
+            ["Chương trình", "Ngày", "Số tiền", "Số lượng"],
+            ["credit", "5/3/2019", 1500000.5, 1],
+            ["outreach", "6/3/2019", 999.5, None],
+            ["outreach", "7/3/2019", 2000000.0, None],
+        ],
+    )
+    rejects = tmp_path / "bad.csv"
+    r = invoke(db_path, "import", "support", str(book), "--rejects", str(rejects))
+    assert r.exit_code == 1, r.stderr
+    assert f"{book}:Sheet1!2: Số tiền: '1.500.000,5' is not a whole number of đồng" in r.stderr
+    assert f"{book}:Sheet1!3: Số tiền: '999,5' is not a whole number of đồng" in r.stderr
+    assert "1 new, 0 changed, 0 unchanged, 2 rejected" in r.stderr
+    lines = rejects.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1].startswith("credit;5/3/2019;1.500.000,5;1;Số tiền: ")
 
 
 def test_a_code_excel_showed_in_scientific_notation_says_so(db_path: Path | str, tmp_path: Path) -> None:
