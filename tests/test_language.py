@@ -299,3 +299,28 @@ def test_legal_status_and_settings_read_in_vietnamese(tmp_path: Path) -> None:
     for args in (("status", "S1"), ("settings",)):
         r = _vi(*args, db=db)
         assert not ENGLISH.search(_prose(r.stdout + r.stderr)), r.stdout + r.stderr
+
+
+# --- spreadsheet import: the file's own words ------------------------------------------------------
+
+
+def test_import_errors_name_columns_as_the_clerk_reads_them(tmp_path: Path) -> None:
+    """By the file's own header; a column the file lacks by its Vietnamese name, never `name` or
+    `mã số` in a Vietnamese sentence (and by the contract's name in English)."""
+    db = tmp_path / "n.db"
+    assert invoke(db, "add", "HTX A", "--code", "4700000001", "--founded", "2015-01-01").exit_code == 0
+    changes, ratings = tmp_path / "nb.csv", tmp_path / "rb.csv"
+    changes.write_text("Mã số thuế,Xã\n8888888888,X\n", encoding="utf-8")
+    ratings.write_text("Mã số thuế,Năm,Xếp loại\n9999999999,2018,Tốt\n", encoding="utf-8")
+    r = _vi("import", "cooperatives", str(changes), db=db)
+    assert r.returncode == 1
+    assert r.stderr.startswith(
+        f"{changes}:2: Tên tổ chức: là bắt buộc với tổ chức mới ('8888888888' chưa có trong sổ đăng ký)\n"
+    )
+    r = invoke(db, "import", "cooperatives", str(changes))
+    assert f"{changes}:2: name: is required for a new organisation" in r.stderr
+    r = _vi("import", "ratings", str(ratings), db=db)
+    assert r.returncode == 1
+    assert r.stderr.startswith(f"{ratings}:2: Mã số thuế: '9999999999' không có trong sổ đăng ký")
+    r = invoke(db, "import", "ratings", str(ratings))
+    assert f"{ratings}:2: Mã số thuế: '9999999999' is not in the registry" in r.stderr

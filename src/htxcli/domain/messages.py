@@ -746,6 +746,11 @@ CODE_SCIENTIFIC = N_(
 EXPORT_NEEDS_OUTPUT = N_("an xlsx workbook is written to a file: give -o FILE.xlsx")
 HEADERS_OF_JSON = N_("applies to csv and xlsx; JSON keys are always the contract's")
 
+# --- spreadsheet import fixes: the header's own words in errors, workbooks refused in one line ----------
+# A row's problem starts with its column, which an import names by the file's own header (so the
+# column is not part of the sentence to translate): `Mã số thuế: '999' is not in the registry`.
+CODE_NOT_REGISTERED = N_("{code!r} is not in the registry (see 'htx list' or 'htx search')")
+
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
 # __getattr__ and comes back in the language of this run, chosen after this module was imported.

@@ -12,10 +12,11 @@ from collections.abc import Iterator, Sequence
 from itertools import compress
 from typing import IO, Any
 
-from htxcli.domain import messages
+from htxcli.domain import i18n, messages
 from htxcli.domain.cells import unprotect_cell
 from htxcli.domain.errors import HtxError
 from htxcli.domain.headers import (
+    ALIASES,
     IGNORED,
     MONEY_COLUMNS,
     accepted_names,
@@ -25,6 +26,7 @@ from htxcli.domain.headers import (
     is_header_row,
     totals_label,
     unit_is_dong,
+    vietnamese_header,
 )
 from htxcli.domain.records import ORGANISATION_FIELDS, RATING_FIELDS, SUPPORT_FIELDS
 
@@ -115,7 +117,13 @@ class RowSource:
         """A row's problem naming the column by the header's own text: `Ngày thành lập: '31/02/2019' is
         not a date` for a file whose header says so, where the parsers say `founded`."""
         field, colon, rest = problem.partition(": ")
-        label = self.labels.get(field) if colon else None
+        if not colon:
+            return problem
+        label = self.labels.get(field)
+        if label is None and field in ALIASES and field in COLUMNS[self.table] and i18n.current() == "vi":
+            # A column the file does not have (a new organisation's name, in a file of changes): the
+            # name a clerk reads, not the contract's English one in a Vietnamese sentence.
+            label = vietnamese_header(field)
         return f"{label}: {rest}" if label is not None and label != field else problem
 
     # --- the header ---------------------------------------------------------------------------
