@@ -324,3 +324,19 @@ def test_import_errors_name_columns_as_the_clerk_reads_them(tmp_path: Path) -> N
     assert r.stderr.startswith(f"{ratings}:2: Mã số thuế: '9999999999' không có trong sổ đăng ký")
     r = invoke(db, "import", "ratings", str(ratings))
     assert f"{ratings}:2: Mã số thuế: '9999999999' is not in the registry" in r.stderr
+
+
+def test_a_file_named_xlsx_that_is_no_workbook_is_refused_in_vietnamese(tmp_path: Path) -> None:
+    fake, damaged = tmp_path / "fake.xlsx", tmp_path / "damaged.xlsx"
+    fake.write_text("garbage\n")
+    damaged.write_bytes(b"PK\x03\x04garbage")
+    r = _vi("import", "cooperatives", str(fake), db=tmp_path / "x.db")
+    assert r.returncode == 1
+    assert r.stderr.startswith(f"Lỗi: {fake}: không phải là bảng tính Excel (.xlsx)")
+    assert len(r.stderr.splitlines()) == 1 and not ENGLISH.search(_prose(r.stderr)), r.stderr
+    r = _vi("import", "cooperatives", str(damaged), db=tmp_path / "x.db")
+    assert r.returncode == 1
+    assert (
+        r.stderr
+        == f"Lỗi: {damaged}: không đọc được bảng tính Excel này (tập tin bị hỏng hoặc không đầy đủ)\n"
+    )

@@ -395,6 +395,14 @@ def test_a_workbook_from_stdin_and_an_old_xls(db_path: Path | str, tmp_path: Pat
     r = invoke(db_path, "import", "cooperatives", str(damaged))
     assert r.exit_code == 1 and "not an Excel workbook that can be read" in r.stderr
     assert len(r.stderr.splitlines()) == 1
+    assert r.stderr.endswith("(the file is damaged or incomplete)\n")  # not zipfile's own words
+    # A file named .xlsx that is not a workbook at all is refused, not read as CSV.
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("code,name,founded\n47,HTX A,2019-03-05\n")
+    r = invoke(db_path, "import", "cooperatives", str(fake))
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"Error: {fake}: not an Excel workbook (.xlsx), though its name ends in .xlsx")
+    assert len(r.stderr.splitlines()) == 1
 
 
 # --- files of changes ---------------------------------------------------------------------------

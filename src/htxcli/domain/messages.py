@@ -750,6 +750,13 @@ HEADERS_OF_JSON = N_("applies to csv and xlsx; JSON keys are always the contract
 # A row's problem starts with its column, which an import names by the file's own header (so the
 # column is not part of the sentence to translate): `Mã số thuế: '999' is not in the registry`.
 CODE_NOT_REGISTERED = N_("{code!r} is not in the registry (see 'htx list' or 'htx search')")
+NOT_XLSX = N_(
+    "{file}: not an Excel workbook (.xlsx), though its name ends in .xlsx: open it in Excel and save it as "
+    "an Excel Workbook (.xlsx), or, if it is CSV, name it .csv"
+)
+WORKBOOK_DAMAGED = N_("the file is damaged or incomplete")
+WORKBOOK_NOT_EXCEL = N_("a zip archive, but not of an Excel workbook")
+WORKBOOK_UNREADABLE = N_("its content is not laid out as Excel writes it")
 
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through

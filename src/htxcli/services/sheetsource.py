@@ -74,6 +74,17 @@ def cell_texts(values: Sequence[Any]) -> list[str]:
     return [v if type(v) is str and v[:1] != "'" and "_x" not in v else _other_text(v) for v in values]
 
 
+def _why_unreadable(e: Exception) -> str:
+    """In the clerk's words, not the library's English: why a zip archive could not be read as a workbook."""
+    from zipfile import BadZipFile
+
+    if isinstance(e, BadZipFile | EOFError | OSError):
+        return messages.WORKBOOK_DAMAGED
+    if isinstance(e, KeyError):  # a part every workbook has is missing
+        return messages.WORKBOOK_NOT_EXCEL
+    return messages.WORKBOOK_UNREADABLE
+
+
 def _texts(values: Iterator[tuple[int, Sequence[Any]]]) -> Iterator[tuple[int, list[str]]]:
     return ((number, cell_texts(row)) for number, row in values)
 
@@ -90,9 +101,7 @@ class SheetSource(RowSource):
         try:
             book = load_workbook(stream, read_only=True, data_only=True)
         except Exception as e:  # a damaged zip, or a zip that is no workbook: one line, whatever it is
-            raise HtxError(
-                messages.NOT_A_WORKBOOK.format(file=name, detail=str(e) or type(e).__name__)
-            ) from e
+            raise HtxError(messages.NOT_A_WORKBOOK.format(file=name, detail=_why_unreadable(e))) from e
         if sheet is None:
             found = book.worksheets[0] if book.worksheets else None
         else:
