@@ -340,3 +340,32 @@ def test_a_file_named_xlsx_that_is_no_workbook_is_refused_in_vietnamese(tmp_path
         r.stderr
         == f"Lỗi: {damaged}: không đọc được bảng tính Excel này (tập tin bị hỏng hoặc không đầy đủ)\n"
     )
+
+
+def test_a_sheets_header_problems_name_the_list_in_vietnamese(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["DANH SÁCH"])
+    book.active.append(["Tên HTX", "Ngày thành lập", "Màu sắc"])
+    path = tmp_path / "h.xlsx"
+    book.save(path)
+    r = _vi("import", "cooperatives", str(path), db=tmp_path / "x.db")
+    assert r.returncode == 1
+    assert r.stderr.startswith(
+        f"Lỗi: {path}:Sheet!2: Màu sắc: không phải là cột của danh sách tổ chức (cooperatives) ("
+    )
+    book.active.delete_cols(3)
+    book.save(path)
+    r = _vi("import", "cooperatives", str(path), db=tmp_path / "x.db")
+    assert r.stderr == (
+        f"Lỗi: {path}:Sheet!2: Mã số: là cột bắt buộc của danh sách tổ chức (cooperatives) nhưng không có "
+        "trong dòng tiêu đề\n"
+    )
+    book.active.delete_rows(2)
+    book.save(path)
+    r = _vi("import", "cooperatives", str(path), db=tmp_path / "x.db")
+    assert r.stderr.startswith(
+        f"Lỗi: {path}:Sheet!1: không tìm thấy dòng tiêu đề trong 20 dòng đầu (dòng đầu tiên"
+    )
+    assert not ENGLISH.search(_prose(r.stderr)), r.stderr

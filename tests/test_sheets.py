@@ -260,8 +260,37 @@ def test_an_unknown_header_is_named_with_the_accepted_names(db_path: Path | str,
     r = invoke(db_path, "import", "cooperatives", str(book))
     assert r.exit_code == 1
     (line,) = r.stderr.splitlines()
-    assert line.startswith(f"Error: {book}:Sheet1!3: Màu sắc: is not a column of cooperatives.csv")
+    assert line.startswith(
+        f"Error: {book}:Sheet1!3: Màu sắc: is not a column of the list of organisations (cooperatives) ("
+    )
     assert "also accepted: code = Mã số, Mã số HTX, Mã số thuế, MST, Mã HTX" in line
+    book = _workbook(tmp_path / "m.xlsx", [["Danh sách"], [], ["STT", "Tên HTX", "Ngày thành lập"]])
+    r = invoke(db_path, "import", "cooperatives", str(book))
+    assert (
+        r.stderr
+        == f"Error: {book}:Sheet1!3: code: is a required column of the list of organisations (cooperatives)\n"
+    )
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_sheet_with_a_title_and_no_header_row_says_so(
+    db_path: Path | str, tmp_path: Path, suffix: str
+) -> None:
+    rows: list[list[object]] = [["DANH SÁCH HỢP TÁC XÃ NĂM 2018"], [], [1, 47, "HTX A", "5/3/2019"]]
+    if suffix == "xlsx":
+        f = _workbook(tmp_path / "t.xlsx", rows)
+        where = f"{f}:Sheet1!1"
+    else:
+        f = tmp_path / "t.csv"
+        f.write_text("\n".join(",".join(map(str, row)) for row in rows) + "\n", encoding="utf-8")
+        where = f"{f}:1"
+    r = invoke(db_path, "import", "cooperatives", str(f))
+    assert r.exit_code == 1
+    assert r.stderr == (
+        f"Error: {where}: no header row among the first 20 rows (the first reads 'DANH SÁCH HỢP TÁC XÃ NĂM "
+        "2018'); a header row names the columns, such as Mã số, Tên tổ chức, Ngày thành lập (or code, name, "
+        "founded)\n"
+    )
 
 
 def test_a_money_column_in_another_unit_is_refused(db_path: Path | str, tmp_path: Path) -> None:
@@ -366,7 +395,9 @@ def test_sheets_by_name(db_path: Path | str, tmp_path: Path) -> None:
     book.save(path)
     r = invoke(db_path, "import", "ratings", str(path))
     assert (
-        r.exit_code == 1 and f"{path}:'Ghi chú'!1: Danh sách lập ngày 01/12/2018: is not a column" in r.stderr
+        r.exit_code == 1
+        and f"{path}:'Ghi chú'!1: no header row among the first 20 rows (the first reads 'Danh sách"
+        in r.stderr
     )
     r = invoke(db_path, "import", "ratings", str(path), "--sheet", "Năm 2018")
     assert r.exit_code == 1 and f"{path}:'Năm 2018'!3: Mã số: '48' is not in the registry" in r.stderr

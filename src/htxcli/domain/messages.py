@@ -757,6 +757,18 @@ NOT_XLSX = N_(
 WORKBOOK_DAMAGED = N_("the file is damaged or incomplete")
 WORKBOOK_NOT_EXCEL = N_("a zip archive, but not of an Excel workbook")
 WORKBOOK_UNREADABLE = N_("its content is not laid out as Excel writes it")
+# A workbook's sheet is no `cooperatives.csv`: it is named as the list it holds.
+UNKNOWN_COLUMN_OF_LIST = N_("is not a column of {contract} (columns: {columns})")
+MISSING_COLUMN_OF_LIST = N_("is a required column of {contract}")
+LISTS = {
+    "cooperatives": N_("the list of organisations (cooperatives)"),
+    "ratings": N_("the list of ratings (ratings)"),
+    "support": N_("the list of support (support)"),
+}
+NO_HEADER_ROW = N_(
+    "no header row among the first {count} rows (the first reads {first!r}); a header row names the "
+    "columns, such as {names} (or {columns})"
+)
 
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through

@@ -38,6 +38,12 @@ REQUIRED = {
     "ratings": ("code", "year"),
     "support": ("program", "date"),
 }
+# The columns a message names to show what a header row looks like.
+EXAMPLE_COLUMNS = {
+    "cooperatives": ("code", "name", "founded"),
+    "ratings": ("code", "year", "grade"),
+    "support": ("code", "program", "date", "amount_vnd"),
+}
 REJECTS_COLUMN = "error"  # the column a rejects file adds, and import ignores
 HEADER_SEARCH = 20  # rows looked at for the header: titles and blank rows above it are skipped
 
@@ -95,6 +101,7 @@ class RowSource:
 
     name: str
     table: str
+    workbook = False  # a sheet of a workbook, named as the list it holds rather than as `TABLE.csv`
 
     def __init__(self, name: str, table: str) -> None:
         self.name = name
@@ -137,6 +144,16 @@ class RowSource:
         cells = [" ".join(unprotect_cell(h).split()) for h in raw]  # a wrapped header is one line
         while cells and not cells[-1]:  # Excel leaves empty cells after the last column
             cells.pop()
+        filled = [cell for cell in cells if cell]
+        if len(filled) == 1 and not header_score(cells, self.names):
+            # No row names columns, and the first row holds one thing only: a title, not a header
+            # with a misspelt name (a header of one column that is misspelt is named too, as `first`).
+            examples = EXAMPLE_COLUMNS[self.table]
+            names = ", ".join(vietnamese_header(column) for column in examples)
+            problem = messages.NO_HEADER_ROW.format(
+                count=HEADER_SEARCH, first=filled[0], names=names, columns=", ".join(examples)
+            )
+            raise self._fail(line, problem)
         for position, text in enumerate(cells):
             key = header_key(text)
             column = self.names.get(key)
@@ -144,7 +161,12 @@ class RowSource:
                 self.dropped.append(position)
                 continue
             if column is None:
-                problem = messages.UNKNOWN_COLUMN.format(table=self.table, columns=",".join(columns))
+                if self.workbook:
+                    problem = messages.UNKNOWN_COLUMN_OF_LIST.format(
+                        contract=messages.LISTS[self.table], columns=",".join(columns)
+                    )
+                else:
+                    problem = messages.UNKNOWN_COLUMN.format(table=self.table, columns=",".join(columns))
                 also = messages.ACCEPTED_HEADERS.format(names=accepted_names(columns))
                 raise self._fail(line, f"{text or '(empty)'}: {problem}; {also}")
             if column in self.labels:
@@ -156,7 +178,12 @@ class RowSource:
             self.labels[column] = text
         for name in REQUIRED[self.table]:
             if name not in self.labels:
-                raise self._fail(line, f"{name}: {messages.MISSING_COLUMN.format(table=self.table)}")
+                if self.workbook:
+                    problem = messages.MISSING_COLUMN_OF_LIST.format(contract=messages.LISTS[self.table])
+                else:
+                    problem = messages.MISSING_COLUMN.format(table=self.table)
+                shown = vietnamese_header(name) if i18n.current() == "vi" else name  # as labelled() does
+                raise self._fail(line, f"{shown}: {problem}")
 
     @property
     def header_labels(self) -> list[str]:

@@ -92,6 +92,8 @@ def _texts(values: Iterator[tuple[int, Sequence[Any]]]) -> Iterator[tuple[int, l
 class SheetSource(RowSource):
     """One sheet of a workbook, the first unless named, with its header found among its first rows."""
 
+    workbook = True
+
     def __init__(
         self, stream: IO[bytes], name: str, table: str, sheet: str | None = None, size: int | None = None
     ) -> None:
