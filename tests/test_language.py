@@ -299,3 +299,73 @@ def test_legal_status_and_settings_read_in_vietnamese(tmp_path: Path) -> None:
     for args in (("status", "S1"), ("settings",)):
         r = _vi(*args, db=db)
         assert not ENGLISH.search(_prose(r.stdout + r.stderr)), r.stdout + r.stderr
+
+
+# --- spreadsheet import: the file's own words ------------------------------------------------------
+
+
+def test_import_errors_name_columns_as_the_clerk_reads_them(tmp_path: Path) -> None:
+    """By the file's own header; a column the file lacks by its Vietnamese name, never `name` or
+    `mã số` in a Vietnamese sentence (and by the contract's name in English)."""
+    db = tmp_path / "n.db"
+    assert invoke(db, "add", "HTX A", "--code", "4700000001", "--founded", "2015-01-01").exit_code == 0
+    changes, ratings = tmp_path / "nb.csv", tmp_path / "rb.csv"
+    changes.write_text("Mã số thuế,Xã\n8888888888,X\n", encoding="utf-8")
+    ratings.write_text("Mã số thuế,Năm,Xếp loại\n9999999999,2018,Tốt\n", encoding="utf-8")
+    r = _vi("import", "cooperatives", str(changes), db=db)
+    assert r.returncode == 1
+    assert r.stderr.startswith(
+        f"{changes}:2: Tên tổ chức: là bắt buộc với tổ chức mới ('8888888888' chưa có trong sổ đăng ký)\n"
+    )
+    r = invoke(db, "import", "cooperatives", str(changes))
+    assert f"{changes}:2: name: is required for a new organisation" in r.stderr
+    r = _vi("import", "ratings", str(ratings), db=db)
+    assert r.returncode == 1
+    assert r.stderr.startswith(f"{ratings}:2: Mã số thuế: '9999999999' không có trong sổ đăng ký")
+    r = invoke(db, "import", "ratings", str(ratings))
+    assert f"{ratings}:2: Mã số thuế: '9999999999' is not in the registry" in r.stderr
+
+
+def test_a_file_named_xlsx_that_is_no_workbook_is_refused_in_vietnamese(tmp_path: Path) -> None:
+    fake, damaged = tmp_path / "fake.xlsx", tmp_path / "damaged.xlsx"
+    fake.write_text("garbage\n")
+    damaged.write_bytes(b"PK\x03\x04garbage")
+    r = _vi("import", "cooperatives", str(fake), db=tmp_path / "x.db")
+    assert r.returncode == 1
+    assert r.stderr.startswith(f"Lỗi: {fake}: không phải là bảng tính Excel (.xlsx)")
+    assert len(r.stderr.splitlines()) == 1 and not ENGLISH.search(_prose(r.stderr)), r.stderr
+    r = _vi("import", "cooperatives", str(damaged), db=tmp_path / "x.db")
+    assert r.returncode == 1
+    assert (
+        r.stderr
+        == f"Lỗi: {damaged}: không đọc được bảng tính Excel này (tập tin bị hỏng hoặc không đầy đủ)\n"
+    )
+
+
+def test_a_sheets_header_problems_name_the_list_in_vietnamese(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["DANH SÁCH"])
+    book.active.append(["Tên HTX", "Ngày thành lập", "Màu sắc"])
+    path = tmp_path / "h.xlsx"
+    book.save(path)
+    r = _vi("import", "cooperatives", str(path), db=tmp_path / "x.db")
+    assert r.returncode == 1
+    assert r.stderr.startswith(
+        f"Lỗi: {path}:Sheet!2: Màu sắc: không phải là cột của danh sách tổ chức (cooperatives) ("
+    )
+    book.active.delete_cols(3)
+    book.save(path)
+    r = _vi("import", "cooperatives", str(path), db=tmp_path / "x.db")
+    assert r.stderr == (
+        f"Lỗi: {path}:Sheet!2: Mã số: là cột bắt buộc của danh sách tổ chức (cooperatives) nhưng không có "
+        "trong dòng tiêu đề\n"
+    )
+    book.active.delete_rows(2)
+    book.save(path)
+    r = _vi("import", "cooperatives", str(path), db=tmp_path / "x.db")
+    assert r.stderr.startswith(
+        f"Lỗi: {path}:Sheet!1: không tìm thấy dòng tiêu đề trong 20 dòng đầu (dòng đầu tiên"
+    )
+    assert not ENGLISH.search(_prose(r.stderr)), r.stderr

@@ -260,8 +260,37 @@ def test_an_unknown_header_is_named_with_the_accepted_names(db_path: Path | str,
     r = invoke(db_path, "import", "cooperatives", str(book))
     assert r.exit_code == 1
     (line,) = r.stderr.splitlines()
-    assert line.startswith(f"Error: {book}:Sheet1!3: Màu sắc: is not a column of cooperatives.csv")
+    assert line.startswith(
+        f"Error: {book}:Sheet1!3: Màu sắc: is not a column of the list of organisations (cooperatives) ("
+    )
     assert "also accepted: code = Mã số, Mã số HTX, Mã số thuế, MST, Mã HTX" in line
+    book = _workbook(tmp_path / "m.xlsx", [["Danh sách"], [], ["STT", "Tên HTX", "Ngày thành lập"]])
+    r = invoke(db_path, "import", "cooperatives", str(book))
+    assert (
+        r.stderr
+        == f"Error: {book}:Sheet1!3: code: is a required column of the list of organisations (cooperatives)\n"
+    )
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_a_sheet_with_a_title_and_no_header_row_says_so(
+    db_path: Path | str, tmp_path: Path, suffix: str
+) -> None:
+    rows: list[list[object]] = [["DANH SÁCH HỢP TÁC XÃ NĂM 2018"], [], [1, 47, "HTX A", "5/3/2019"]]
+    if suffix == "xlsx":
+        f = _workbook(tmp_path / "t.xlsx", rows)
+        where = f"{f}:Sheet1!1"
+    else:
+        f = tmp_path / "t.csv"
+        f.write_text("\n".join(",".join(map(str, row)) for row in rows) + "\n", encoding="utf-8")
+        where = f"{f}:1"
+    r = invoke(db_path, "import", "cooperatives", str(f))
+    assert r.exit_code == 1
+    assert r.stderr == (
+        f"Error: {where}: no header row among the first 20 rows (the first reads 'DANH SÁCH HỢP TÁC XÃ NĂM "
+        "2018'); a header row names the columns, such as Mã số, Tên tổ chức, Ngày thành lập (or code, name, "
+        "founded)\n"
+    )
 
 
 def test_a_money_column_in_another_unit_is_refused(db_path: Path | str, tmp_path: Path) -> None:
@@ -301,6 +330,7 @@ def test_excel_numbers_and_dates_are_read_as_the_clerk_means(db_path: Path | str
     ("cell", "message"),
     [
         (1500000000.5, "Vốn điều lệ: '1.500.000.000,5' is not a whole number of đồng"),
+        (1.5, "Vốn điều lệ: '1,5' is not a whole number of đồng"),  # a number cell, not the text 1,5
         ("1,5", "Vốn điều lệ: '1,5' is ambiguous"),
         ("2-3-2019", None),
     ],
@@ -317,6 +347,28 @@ def test_a_sheets_unclear_values_are_refused(
     assert r.exit_code == 1
     expected = message or "Ngày thành lập: '2-3-2019' is not a date"
     assert f"{book}:Sheet1!2: {expected}" in r.stderr
+
+
+def test_a_fraction_of_a_dong_in_a_support_sheet_is_refused_saying_so(
+    db_path: Path | str, tmp_path: Path
+) -> None:
+    book = _workbook(
+        tmp_path / "s.xlsx",
+        [
+            ["Chương trình", "Ngày", "Số tiền", "Số lượng"],
+            ["credit", "5/3/2019", 1500000.5, 1],
+            ["outreach", "6/3/2019", 999.5, None],
+            ["outreach", "7/3/2019", 2000000.0, None],
+        ],
+    )
+    rejects = tmp_path / "bad.csv"
+    r = invoke(db_path, "import", "support", str(book), "--rejects", str(rejects))
+    assert r.exit_code == 1, r.stderr
+    assert f"{book}:Sheet1!2: Số tiền: '1.500.000,5' is not a whole number of đồng" in r.stderr
+    assert f"{book}:Sheet1!3: Số tiền: '999,5' is not a whole number of đồng" in r.stderr
+    assert "1 new, 0 changed, 0 unchanged, 2 rejected" in r.stderr
+    lines = rejects.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1].startswith("credit;5/3/2019;1.500.000,5;1;Số tiền: ")
 
 
 def test_a_code_excel_showed_in_scientific_notation_says_so(db_path: Path | str, tmp_path: Path) -> None:
@@ -343,7 +395,9 @@ def test_sheets_by_name(db_path: Path | str, tmp_path: Path) -> None:
     book.save(path)
     r = invoke(db_path, "import", "ratings", str(path))
     assert (
-        r.exit_code == 1 and f"{path}:'Ghi chú'!1: Danh sách lập ngày 01/12/2018: is not a column" in r.stderr
+        r.exit_code == 1
+        and f"{path}:'Ghi chú'!1: no header row among the first 20 rows (the first reads 'Danh sách"
+        in r.stderr
     )
     r = invoke(db_path, "import", "ratings", str(path), "--sheet", "Năm 2018")
     assert r.exit_code == 1 and f"{path}:'Năm 2018'!3: Mã số: '48' is not in the registry" in r.stderr
@@ -371,6 +425,14 @@ def test_a_workbook_from_stdin_and_an_old_xls(db_path: Path | str, tmp_path: Pat
     damaged.write_bytes(book.read_bytes()[:200])
     r = invoke(db_path, "import", "cooperatives", str(damaged))
     assert r.exit_code == 1 and "not an Excel workbook that can be read" in r.stderr
+    assert len(r.stderr.splitlines()) == 1
+    assert r.stderr.endswith("(the file is damaged or incomplete)\n")  # not zipfile's own words
+    # A file named .xlsx that is not a workbook at all is refused, not read as CSV.
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("code,name,founded\n47,HTX A,2019-03-05\n")
+    r = invoke(db_path, "import", "cooperatives", str(fake))
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"Error: {fake}: not an Excel workbook (.xlsx), though its name ends in .xlsx")
     assert len(r.stderr.splitlines()) == 1
 
 

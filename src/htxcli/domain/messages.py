@@ -746,6 +746,30 @@ CODE_SCIENTIFIC = N_(
 EXPORT_NEEDS_OUTPUT = N_("an xlsx workbook is written to a file: give -o FILE.xlsx")
 HEADERS_OF_JSON = N_("applies to csv and xlsx; JSON keys are always the contract's")
 
+# --- spreadsheet import fixes: the header's own words in errors, workbooks refused in one line ----------
+# A row's problem starts with its column, which an import names by the file's own header (so the
+# column is not part of the sentence to translate): `Mã số thuế: '999' is not in the registry`.
+CODE_NOT_REGISTERED = N_("{code!r} is not in the registry (see 'htx list' or 'htx search')")
+NOT_XLSX = N_(
+    "{file}: not an Excel workbook (.xlsx), though its name ends in .xlsx: open it in Excel and save it as "
+    "an Excel Workbook (.xlsx), or, if it is CSV, name it .csv"
+)
+WORKBOOK_DAMAGED = N_("the file is damaged or incomplete")
+WORKBOOK_NOT_EXCEL = N_("a zip archive, but not of an Excel workbook")
+WORKBOOK_UNREADABLE = N_("its content is not laid out as Excel writes it")
+# A workbook's sheet is no `cooperatives.csv`: it is named as the list it holds.
+UNKNOWN_COLUMN_OF_LIST = N_("is not a column of {contract} (columns: {columns})")
+MISSING_COLUMN_OF_LIST = N_("is a required column of {contract}")
+LISTS = {
+    "cooperatives": N_("the list of organisations (cooperatives)"),
+    "ratings": N_("the list of ratings (ratings)"),
+    "support": N_("the list of support (support)"),
+}
+NO_HEADER_ROW = N_(
+    "no header row among the first {count} rows (the first reads {first!r}); a header row names the "
+    "columns, such as {names} (or {columns})"
+)
+
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
 # __getattr__ and comes back in the language of this run, chosen after this module was imported.

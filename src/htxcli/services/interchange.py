@@ -111,6 +111,8 @@ def open_source(stream: IO[bytes], name: str, table: str, sheet: str | None = No
         return SheetSource(stream, name, table, sheet, size=stream_size(stream))
     if start == XLS_SIGNATURE:
         raise HtxError(messages.XLS_NOT_READ.format(file=name))
+    if name.lower().endswith(".xlsx"):  # named a workbook, and not one: not to be read as CSV
+        raise HtxError(messages.NOT_XLSX.format(file=name))
     if sheet is not None:
         raise InvalidValue("--sheet", sheet, messages.SHEET_OF_CSV)
     return CsvSource(stream, name, table)

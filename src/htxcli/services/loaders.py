@@ -359,7 +359,7 @@ class RatingLoader(Loader):
         for row in batch:
             life = lives.get(row.values["code"])
             if life is None:
-                refused.append((row, messages.UNKNOWN_CODE.format(code=row.values["code"])))
+                refused.append((row, f"code: {messages.CODE_NOT_REGISTERED.format(code=row.values['code'])}"))
                 continue
             try:
                 check_rating_year(row.values["year"], life[1], life[2])
@@ -443,7 +443,7 @@ class SupportLoader(Loader):
             if v["code"] is not None:
                 life = lives.get(v["code"])
                 if life is None:
-                    refused.append((row, messages.UNKNOWN_CODE.format(code=v["code"])))
+                    refused.append((row, f"code: {messages.CODE_NOT_REGISTERED.format(code=v['code'])}"))
                     continue
                 # Support dated outside the organisation's life is kept: registries hold such records
                 # (late disbursements, founding grants); `htx db check` lists them.

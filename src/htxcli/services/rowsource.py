@@ -12,10 +12,11 @@ from collections.abc import Iterator, Sequence
 from itertools import compress
 from typing import IO, Any
 
-from htxcli.domain import messages
+from htxcli.domain import i18n, messages
 from htxcli.domain.cells import unprotect_cell
 from htxcli.domain.errors import HtxError
 from htxcli.domain.headers import (
+    ALIASES,
     IGNORED,
     MONEY_COLUMNS,
     accepted_names,
@@ -25,6 +26,7 @@ from htxcli.domain.headers import (
     is_header_row,
     totals_label,
     unit_is_dong,
+    vietnamese_header,
 )
 from htxcli.domain.records import ORGANISATION_FIELDS, RATING_FIELDS, SUPPORT_FIELDS
 
@@ -35,6 +37,12 @@ REQUIRED = {
     "cooperatives": ("code",),
     "ratings": ("code", "year"),
     "support": ("program", "date"),
+}
+# The columns a message names to show what a header row looks like.
+EXAMPLE_COLUMNS = {
+    "cooperatives": ("code", "name", "founded"),
+    "ratings": ("code", "year", "grade"),
+    "support": ("code", "program", "date", "amount_vnd"),
 }
 REJECTS_COLUMN = "error"  # the column a rejects file adds, and import ignores
 HEADER_SEARCH = 20  # rows looked at for the header: titles and blank rows above it are skipped
@@ -93,6 +101,7 @@ class RowSource:
 
     name: str
     table: str
+    workbook = False  # a sheet of a workbook, named as the list it holds rather than as `TABLE.csv`
 
     def __init__(self, name: str, table: str) -> None:
         self.name = name
@@ -115,7 +124,13 @@ class RowSource:
         """A row's problem naming the column by the header's own text: `Ngày thành lập: '31/02/2019' is
         not a date` for a file whose header says so, where the parsers say `founded`."""
         field, colon, rest = problem.partition(": ")
-        label = self.labels.get(field) if colon else None
+        if not colon:
+            return problem
+        label = self.labels.get(field)
+        if label is None and field in ALIASES and field in COLUMNS[self.table] and i18n.current() == "vi":
+            # A column the file does not have (a new organisation's name, in a file of changes): the
+            # name a clerk reads, not the contract's English one in a Vietnamese sentence.
+            label = vietnamese_header(field)
         return f"{label}: {rest}" if label is not None and label != field else problem
 
     # --- the header ---------------------------------------------------------------------------
@@ -129,6 +144,16 @@ class RowSource:
         cells = [" ".join(unprotect_cell(h).split()) for h in raw]  # a wrapped header is one line
         while cells and not cells[-1]:  # Excel leaves empty cells after the last column
             cells.pop()
+        filled = [cell for cell in cells if cell]
+        if len(filled) == 1 and not header_score(cells, self.names):
+            # No row names columns, and the first row holds one thing only: a title, not a header
+            # with a misspelt name (a header of one column that is misspelt is named too, as `first`).
+            examples = EXAMPLE_COLUMNS[self.table]
+            names = ", ".join(vietnamese_header(column) for column in examples)
+            problem = messages.NO_HEADER_ROW.format(
+                count=HEADER_SEARCH, first=filled[0], names=names, columns=", ".join(examples)
+            )
+            raise self._fail(line, problem)
         for position, text in enumerate(cells):
             key = header_key(text)
             column = self.names.get(key)
@@ -136,7 +161,12 @@ class RowSource:
                 self.dropped.append(position)
                 continue
             if column is None:
-                problem = messages.UNKNOWN_COLUMN.format(table=self.table, columns=",".join(columns))
+                if self.workbook:
+                    problem = messages.UNKNOWN_COLUMN_OF_LIST.format(
+                        contract=messages.LISTS[self.table], columns=",".join(columns)
+                    )
+                else:
+                    problem = messages.UNKNOWN_COLUMN.format(table=self.table, columns=",".join(columns))
                 also = messages.ACCEPTED_HEADERS.format(names=accepted_names(columns))
                 raise self._fail(line, f"{text or '(empty)'}: {problem}; {also}")
             if column in self.labels:
@@ -148,7 +178,12 @@ class RowSource:
             self.labels[column] = text
         for name in REQUIRED[self.table]:
             if name not in self.labels:
-                raise self._fail(line, f"{name}: {messages.MISSING_COLUMN.format(table=self.table)}")
+                if self.workbook:
+                    problem = messages.MISSING_COLUMN_OF_LIST.format(contract=messages.LISTS[self.table])
+                else:
+                    problem = messages.MISSING_COLUMN.format(table=self.table)
+                shown = vietnamese_header(name) if i18n.current() == "vi" else name  # as labelled() does
+                raise self._fail(line, f"{shown}: {problem}")
 
     @property
     def header_labels(self) -> list[str]:

@@ -3,7 +3,8 @@
 The sheet is streamed (openpyxl's read-only mode): a 100,000-row workbook is never held whole. Each cell
 becomes the text the contract's parsers read: a date cell its ISO date, a number its digits (an integer
 stored as a float, as Excel stores every number, loses its `.0`; a fraction is written the Vietnamese way,
-`1.500.000,5`, which a count or an amount refuses), a formula its value as Excel last computed it, an empty
+`1.500.000,5`, which a count refuses; a row whose money cell is such a number is refused as a fraction of
+a đồng, where the text `1,5` would only be ambiguous), a formula its value as Excel last computed it, an empty
 cell "". A text cell starting with `'` gets a second one: the CSV path takes a leading `'` for export's
 formula guard (domain/cells.py), and a sheet's text is exactly what it shows; and a character the file
 format escapes (`_x000D_`) is read back. Rows are numbered as Excel
@@ -21,7 +22,16 @@ from typing import IO, Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError, InvalidValue
-from htxcli.services.rowsource import COLUMNS, HEADER_SEARCH, REJECTS_COLUMN, Read, RowSource, header_score
+from htxcli.domain.headers import MONEY_COLUMNS
+from htxcli.services.rowsource import (
+    COLUMNS,
+    HEADER_SEARCH,
+    REJECTS_COLUMN,
+    Read,
+    Refused,
+    RowSource,
+    header_score,
+)
 
 XLSX_SIGNATURE = b"PK\x03\x04"  # a zip archive, which an .xlsx workbook is
 XLS_SIGNATURE = b"\xd0\xcf\x11\xe0"  # the older binary workbook (.xls), which htx does not read
@@ -64,8 +74,25 @@ def cell_texts(values: Sequence[Any]) -> list[str]:
     return [v if type(v) is str and v[:1] != "'" and "_x" not in v else _other_text(v) for v in values]
 
 
+def _why_unreadable(e: Exception) -> str:
+    """In the clerk's words, not the library's English: why a zip archive could not be read as a workbook."""
+    from zipfile import BadZipFile
+
+    if isinstance(e, BadZipFile | EOFError | OSError):
+        return messages.WORKBOOK_DAMAGED
+    if isinstance(e, KeyError):  # a part every workbook has is missing
+        return messages.WORKBOOK_NOT_EXCEL
+    return messages.WORKBOOK_UNREADABLE
+
+
+def _texts(values: Iterator[tuple[int, Sequence[Any]]]) -> Iterator[tuple[int, list[str]]]:
+    return ((number, cell_texts(row)) for number, row in values)
+
+
 class SheetSource(RowSource):
     """One sheet of a workbook, the first unless named, with its header found among its first rows."""
+
+    workbook = True
 
     def __init__(
         self, stream: IO[bytes], name: str, table: str, sheet: str | None = None, size: int | None = None
@@ -76,9 +103,7 @@ class SheetSource(RowSource):
         try:
             book = load_workbook(stream, read_only=True, data_only=True)
         except Exception as e:  # a damaged zip, or a zip that is no workbook: one line, whatever it is
-            raise HtxError(
-                messages.NOT_A_WORKBOOK.format(file=name, detail=str(e) or type(e).__name__)
-            ) from e
+            raise HtxError(messages.NOT_A_WORKBOOK.format(file=name, detail=_why_unreadable(e))) from e
         if sheet is None:
             found = book.worksheets[0] if book.worksheets else None
         else:
@@ -90,8 +115,9 @@ class SheetSource(RowSource):
         self.declared_rows = found.max_row or 0  # as the file says (for progress only)
         self.size = size or 0
         found.reset_dimensions()  # the declared size may be wrong: read every row there is
-        numbered = enumerate(map(cell_texts, found.iter_rows(min_row=1, values_only=True)), start=1)
-        top = list(islice(numbered, HEADER_SEARCH))
+        values = enumerate(found.iter_rows(min_row=1, values_only=True), start=1)
+        first = list(islice(values, HEADER_SEARCH))
+        top = [(number, cell_texts(row)) for number, row in first]
         at = self._header_row(top)
         if at is None:
             columns = COLUMNS[table]
@@ -100,8 +126,38 @@ class SheetSource(RowSource):
             )
         number, cells = top[at]
         self._take_header(cells, number)
-        self._rows = chain(top[at + 1 :], numbered)
+        # A number cell of a money column that is a fraction of a đồng: its row is refused saying so
+        # (as text, 1,5 would only be an ambiguous amount).
+        kept = [p for p in range(len(self.header) + len(self.dropped)) if p not in self.dropped]
+        self._money = [(p, c) for p, c in zip(kept, self.header, strict=True) if c in MONEY_COLUMNS]
+        self._fractions: dict[int, str] = {}  # line -> the problem of its fractional amount
+        rest = chain(first[at + 1 :], values)
+        self._rows = self._fractions_noted(rest) if self._money else _texts(rest)
         self._last = number
+
+    def _fractions_noted(
+        self, values: Iterator[tuple[int, Sequence[Any]]]
+    ) -> Iterator[tuple[int, list[str]]]:
+        money = self._money
+        for number, row in values:
+            for position, column in money:
+                if position < len(row):
+                    value = row[position]
+                    if type(value) is float and not value.is_integer():
+                        text = _other_text(value)
+                        self._fractions[number] = str(InvalidValue(column, text, messages.FRACTION_OF_DONG))
+                        break
+            yield number, cell_texts(row)
+
+    def fit(self, read: Read) -> tuple[Read, Refused]:
+        """As any source's, and a row with a fraction of a đồng in a number cell refused saying so."""
+        fitted, refused = super().fit(read)
+        if not self._fractions:
+            return fitted, refused
+        fractions = self._fractions
+        wanted = [line not in fractions for line in fitted.lines]
+        refused += [(line, cells, fractions.pop(line)) for line, cells in fitted if line in fractions]
+        return fitted.keep(wanted), refused
 
     def _header_row(self, top: Sequence[tuple[int, list[str]]]) -> int | None:
         """The first row naming columns; else the first row with anything in it (its first unknown name
