@@ -290,6 +290,11 @@ def test_legal_status_and_settings_read_in_vietnamese(tmp_path: Path) -> None:
     assert r.stderr.startswith("Cảnh báo: --until: '15/06/2019' dài hơn 12 tháng")
     shown = _vi("status", "S1", db=db)
     assert "Tạm ngừng kinh doanh" in shown.stdout and "01/03/2018" in shown.stdout
+    assert _vi("suspend", "S1", "--from", "01/11/2019", db=db).returncode == 0
+    listed = _vi("list", "--status", "tạm ngừng", db=db, env={"COLUMNS": "120"})
+    assert "│ tạm ngừng kinh doanh │" in listed.stdout, listed.stdout
+    profile = _vi("show", "S1", db=db).stdout
+    assert "Tình trạng pháp lý  Tạm ngừng kinh doanh từ ngày 01/11/2019" in profile, profile
     r = _vi("dissolve", "S1", "--on", "01/01/2014", db=db)
     assert r.returncode == 1 and r.stderr.startswith(
         "Lỗi: --on: '01/01/2014' sớm hơn ngày thành lập 20/04/2015"

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -230,6 +231,55 @@ def test_list_takes_the_legal_statuses(registry: Htx) -> None:
     assert codes("bankrupt") == codes("phá sản") == ["THT-07"]
     assert codes("dissolved") == ["THT-07"] and codes("being-dissolved") == []
     assert codes("active") == codes("hoạt động") == ["0470012345", "4700284512"]
+
+
+def _row_of(table: str, code: str) -> str:
+    return next(line for line in table.splitlines() if code in line)
+
+
+def test_list_and_show_name_the_legal_status_today(registry: Htx) -> None:
+    """The list's status column and show's profile give the status today, not only active/dissolved:
+    a suspension in force (with its last day), a bankruptcy, and a suspension over by itself."""
+    htx = registry
+    today = date.today()
+    start, last = today - timedelta(days=10), today + timedelta(days=100)
+    ok(htx("suspend", "4700284512", "--from", start.isoformat(), "--until", last.isoformat()))
+    ok(htx("status", "THT-07", "being-dissolved", "--on", "01/10/2018"))
+    ok(htx("dissolve", "THT-07", "--on", "01/03/2019", "--reason", "bankrupt"))
+    ok(htx("suspend", "0470012345", "--from", "01/03/2018", "--until", "30/09/2018"))
+
+    # Tables show the vocabulary's labels in either language (test_language: lower case in a sentence).
+    listed = ok(htx("list")).stdout
+    assert "Tạm ngừng kinh doanh" in _row_of(listed, "4700284512")
+    assert "Phá sản" in _row_of(listed, "THT-07")
+    assert "active" in _row_of(listed, "0470012345")
+    suspended = ok(htx("list", "--status", "tạm ngừng")).stdout
+    assert "Tạm ngừng kinh doanh" in _row_of(suspended, "4700284512") and "active" not in suspended
+    # The machine formats of list keep the export's columns.
+    header = ok(htx("list", "--format", "csv")).stdout.splitlines()[0]
+    assert "status" not in header.split(",")
+
+    def legal(code: str) -> dict[str, Any]:
+        shown: dict[str, Any] = json.loads(ok(htx("show", code, "--format", "json")).stdout)
+        assert shown["code"] == code and "dissolved" in shown  # the other keys kept
+        return dict(shown["legal_status"])
+
+    assert legal("4700284512") == {
+        "status": "suspended", "since": start.isoformat(), "until": last.isoformat()
+    }  # fmt: skip
+    assert legal("THT-07") == {"status": "bankrupt", "since": "2019-03-01", "until": None}
+    assert legal("0470012345") == {"status": "operating", "since": "2018-10-01", "until": None}
+    profile = ok(htx("show", "4700284512")).stdout
+    assert f"from {start.isoformat()} until {last.isoformat()}" in _row_of(profile, "Legal status")
+    assert "Phá sản from 2019-03-01" in _row_of(ok(htx("show", "THT-07")).stdout, "Legal status")
+
+
+def test_show_of_an_organisation_with_no_status_recorded(registry: Htx) -> None:
+    shown = json.loads(ok(registry("show", "0470012345", "--format", "json")).stdout)
+    assert shown["legal_status"] == {"status": "operating", "since": None, "until": None}
+    assert _row_of(ok(registry("show", "0470012345")).stdout, "Legal status").split() == [
+        "Legal", "status", "Hoạt", "động"
+    ]  # fmt: skip
 
 
 def test_the_statutory_period_from_the_setting_or_the_option(registry: Htx) -> None:

@@ -302,7 +302,7 @@ def listing(
         active_in=parse_optional_year("active-in", active_in),
         without_address=without_address,
     )
-    _emit_organisations(rows, format, narrow="--district, --kind, --status, --active-in")
+    _emit_organisations(ctx, rows, format, narrow="--district, --kind, --status, --active-in")
 
 
 def search(
@@ -317,10 +317,11 @@ def search(
     """
     from htxcli.services import registry
 
-    _emit_organisations(iter(registry.search(engine(ctx, create=False), text)), format, narrow="more words")
+    found = iter(registry.search(engine(ctx, create=False), text))
+    _emit_organisations(ctx, found, format, narrow="more words")
 
 
-def _emit_organisations(rows: Any, format: Format, *, narrow: str) -> None:
+def _emit_organisations(ctx: typer.Context, rows: Any, format: Format, *, narrow: str) -> None:
     if format is Format.csv:
         from htxcli.render.machine import write_csv
 
@@ -336,7 +337,11 @@ def _emit_organisations(rows: Any, format: Format, *, narrow: str) -> None:
         if not materialised:
             say(messages.NONE_FOUND)
             return
-        tables.console().print(tables.organisations(materialised))
+        from htxcli.services.status import in_force_today
+
+        codes = [r["code"] for r in materialised[: tables.TABLE_ROWS]]
+        today = in_force_today(engine(ctx, create=False), codes)
+        tables.console().print(tables.organisations(materialised, today))
         say_if_cut(len(materialised), narrow)
 
 

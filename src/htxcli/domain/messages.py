@@ -746,6 +746,11 @@ CODE_SCIENTIFIC = N_(
 EXPORT_NEEDS_OUTPUT = N_("an xlsx workbook is written to a file: give -o FILE.xlsx")
 HEADERS_OF_JSON = N_("applies to csv and xlsx; JSON keys are always the contract's")
 
+# --- legal status fixes: the status today in list and show, argument names, wording (issue 17) ----
+HEADERS.update({"legal_status": N_("Legal status")})
+LEGAL_STANDING_SINCE = N_("{status} from {date}")
+LEGAL_STANDING_UNTIL = N_("{status} from {date} until {until}")
+
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
 # __getattr__ and comes back in the language of this run, chosen after this module was imported.
