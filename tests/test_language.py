@@ -301,6 +301,15 @@ def test_legal_status_and_settings_read_in_vietnamese(tmp_path: Path) -> None:
     )
     r = _vi("settings", "period-start", "15/12", db=db)
     assert r.returncode == 0 and r.stderr == "Thiết lập period-start: 01/01 -> 15/12\n"
+    # Arguments are named in Vietnamese, as the other commands name theirs (mã số, năm).
+    for args, expected in (
+        (("settings", "period-start", "31/02"), "Lỗi: ngày bắt đầu kỳ báo cáo: '31/02' không phải"),
+        (("settings", "foo", "bar"), "Lỗi: thiết lập: 'foo' không thuộc"),
+        (("settings", "foo"), "Lỗi: thiết lập: 'foo' không thuộc"),
+        (("status", "S1", "lung tung", "--on", "01/03/2018"), "Lỗi: tình trạng: 'lung tung' không thuộc"),
+    ):
+        r = _vi(*args, db=db)
+        assert r.returncode == 1 and r.stderr.startswith(expected), r.stderr
     for args in (("status", "S1"), ("settings",)):
         r = _vi(*args, db=db)
         assert not ENGLISH.search(_prose(r.stdout + r.stderr)), r.stdout + r.stderr

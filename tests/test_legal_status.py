@@ -335,10 +335,10 @@ def test_settings_are_stored_shown_in_the_history_and_undone(registry: Htx, db_p
     assert ok(htx("settings", "office")).stdout == "\n"
     r = htx("settings", "colour", "blue")
     assert r.exit_code == 1 and r.stderr.startswith(
-        "Error: key: 'colour' is not one of: period-start, office"
+        "Error: setting: 'colour' is not one of: period-start, office"
     )
     r = htx("settings", "period-start", "1/13")
-    assert r.exit_code == 1 and "is not a day and month" in r.stderr
+    assert r.exit_code == 1 and r.stderr.startswith("Error: period-start: '1/13' is not a day and month")
 
 
 def test_an_import_keeps_the_history_in_step_with_the_dissolved_column(htx: Htx, tmp_path: Path) -> None:

@@ -750,6 +750,16 @@ HEADERS_OF_JSON = N_("applies to csv and xlsx; JSON keys are always the contract
 HEADERS.update({"legal_status": N_("Legal status")})
 LEGAL_STANDING_SINCE = N_("{status} from {date}")
 LEGAL_STANDING_UNTIL = N_("{status} from {date} until {until}")
+# Arguments named in errors (cli/common.py typed_name), and the settings' keys for people: in English
+# the key a clerk types, in Vietnamese its name.
+FIELD_NAMES.update(
+    {
+        "status": N_("status"),
+        "key": N_("setting"),
+        "period-start": N_("period-start"),
+        "office": N_("office"),
+    }
+)
 
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through

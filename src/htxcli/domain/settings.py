@@ -28,13 +28,14 @@ def parse_key(key: str) -> str:
     return wanted
 
 
-def parse_value(key: str, value: str, field: str = "value") -> str | None:
-    """The value as stored (NFC, trimmed); an empty value puts the key back to its default."""
+def parse_value(key: str, value: str) -> str | None:
+    """The value as stored (NFC, trimmed); an empty value puts the key back to its default. An error
+    names the key (in Vietnamese, by its name: messages.FIELD_NAMES)."""
     text = clean(value)
     if not text:
         return None
     if key == PERIOD_START:
-        day, month = parse_period_start(field, text)
+        day, month = parse_period_start(key, text)
         return f"{day:02d}/{month:02d}"
     return text
 
