@@ -282,6 +282,23 @@ def test_show_of_an_organisation_with_no_status_recorded(registry: Htx) -> None:
     ]  # fmt: skip
 
 
+def test_the_history_names_a_bankruptcy_and_a_suspensions_last_day(registry: Htx) -> None:
+    """The entry shown by undo (and htx history) says what was recorded: a bankruptcy, not a
+    dissolution; a suspension with its last day."""
+    htx = registry
+    ok(htx("suspend", "4700284512", "--from", "01/03/2018", "--until", "30/09/2018"))
+    ok(htx("dissolve", "THT-07", "--on", "01/03/2019", "--reason", "phá sản"))
+    r = ok(htx("undo", "--yes"))
+    assert "  THT-07: bankrupt from 2019-03-01\n" in r.stderr and "dissolved on" not in r.stderr
+    assert r.stderr.endswith("the status bankrupt of THT-07 from 2019-03-01 was removed\n")
+    r = ok(htx("undo", "--yes"))
+    assert "  4700284512: suspended from 2018-03-01 until 2018-09-30\n" in r.stderr
+    ok(htx("dissolve", "THT-07", "--on", "01/03/2019", "--reason", "bankrupt"))
+    ok(htx("reinstate", "THT-07"))
+    r = ok(htx("undo", "--yes"))
+    assert r.stderr.endswith("the status bankrupt of THT-07 from 2019-03-01 is back\n")
+
+
 def test_the_statutory_period_from_the_setting_or_the_option(registry: Htx) -> None:
     htx = registry
     ok(htx("add", "HTX Cuối Năm", "--code", "4700000020", "--founded", "20/12/2018"))
@@ -309,7 +326,8 @@ def test_settings_are_stored_shown_in_the_history_and_undone(registry: Htx, db_p
     htx = registry
     shown = json.loads(ok(htx("settings", "--format", "json")).stdout)
     assert shown == {"period-start": "01/01", "office": None, "province": None}
-    ok(htx("settings", "office", "Sở Tài chính tỉnh Thái Nguyên"))
+    r = ok(htx("settings", "office", "Sở Tài chính tỉnh Thái Nguyên"))
+    assert r.stderr == "Setting office: (not set) -> Sở Tài chính tỉnh Thái Nguyên\n"
     ok(htx("settings", "province", "Thái Nguyên"))
     assert ok(htx("settings", "office")).stdout == "Sở Tài chính tỉnh Thái Nguyên\n"
     r = ok(htx("settings", "province", "Thái Nguyên"))

@@ -760,6 +760,8 @@ FIELD_NAMES.update(
         "office": N_("office"),
     }
 )
+HISTORY_STATUS_UNTIL = N_("{code}: {status} from {date} until {until}")
+SETTING_KEY_NAMED = N_("{key} ({name})")
 
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through

@@ -107,6 +107,8 @@ def record(
         }
         new_id = uow.statuses.insert(values)
         summary = {"code": row["code"], "status": key, "date": started.isoformat()}
+        if last is not None:
+            summary["until"] = last.isoformat()
         if key in ENDING_STATUSES:
             summary["dissolved"] = started.isoformat()
         entry = uow.history.begin(current_user(), command, summary)
