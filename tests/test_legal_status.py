@@ -299,6 +299,13 @@ def test_the_history_names_a_bankruptcy_and_a_suspensions_last_day(registry: Htx
     assert r.stderr.endswith("the status bankrupt of THT-07 from 2019-03-01 is back\n")
 
 
+def test_dissolve_help_says_a_reason_of_two_words_goes_in_quotes(htx: Htx) -> None:
+    # Unquoted, `--reason phá sản` leaves `sản` as an extra argument, which Click refuses.
+    r = htx("dissolve", "4700284512", "--on", "01/03/2019", "--reason", "phá", "sản")
+    assert r.exit_code == 2 and "sản" in r.stderr
+    assert "quotes: --reason 'phá sản'" in " ".join(ok(htx("dissolve", "--help")).stdout.split())
+
+
 def test_the_statutory_period_from_the_setting_or_the_option(registry: Htx) -> None:
     htx = registry
     ok(htx("add", "HTX Cuối Năm", "--code", "4700000020", "--founded", "20/12/2018"))

@@ -171,7 +171,8 @@ def dissolve(
         str | None,
         Opt(
             help="voluntary | bankrupt | revoked | merged (also tự nguyện, phá sản, thu hồi, hợp nhất). "
-            "bankrupt records the status bankrupt (phá sản)."
+            "bankrupt records the status bankrupt (phá sản). Words with a space go in quotes: "
+            "--reason 'phá sản'."
         ),
     ] = None,
     reference: Annotated[str | None, Opt(help="The decision number, e.g. 20/QĐ-UBND.")] = None,
