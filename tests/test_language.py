@@ -290,12 +290,35 @@ def test_legal_status_and_settings_read_in_vietnamese(tmp_path: Path) -> None:
     assert r.stderr.startswith("Cảnh báo: --until: '15/06/2019' dài hơn 12 tháng")
     shown = _vi("status", "S1", db=db)
     assert "Tạm ngừng kinh doanh" in shown.stdout and "01/03/2018" in shown.stdout
+    assert _vi("suspend", "S1", "--from", "01/11/2019", db=db).returncode == 0
+    listed = _vi("list", "--status", "tạm ngừng", db=db, env={"COLUMNS": "120"})
+    assert "│ tạm ngừng kinh doanh │" in listed.stdout, listed.stdout
+    profile = _vi("show", "S1", db=db).stdout
+    assert "Tình trạng pháp lý  Tạm ngừng kinh doanh từ ngày 01/11/2019" in profile, profile
     r = _vi("dissolve", "S1", "--on", "01/01/2014", db=db)
     assert r.returncode == 1 and r.stderr.startswith(
         "Lỗi: --on: '01/01/2014' sớm hơn ngày thành lập 20/04/2015"
     )
     r = _vi("settings", "period-start", "15/12", db=db)
-    assert r.returncode == 0 and r.stderr == "Thiết lập period-start: 01/01 -> 15/12\n"
+    assert r.returncode == 0 and r.stderr == "Thiết lập ngày bắt đầu kỳ báo cáo: 01/01 -> 15/12\n"
+    r = _vi("settings", "office", "Sở Tài chính", db=db)
+    assert r.stderr == "Thiết lập cơ quan ban hành: (chưa đặt) -> Sở Tài chính\n"
+    r = _vi("undo", "--yes", db=db)
+    assert "thiết lập cơ quan ban hành = Sở Tài chính" in r.stderr, r.stderr
+    assert "period-start (ngày bắt đầu kỳ báo cáo)" in _vi("settings", db=db).stdout
+    assert _vi("dissolve", "S1", "--on", "01/12/2019", "--reason", "phá sản", db=db).returncode == 0
+    r = _vi("undo", "--yes", db=db)
+    assert "S1: phá sản từ ngày 01/12/2019" in r.stderr and "đã được xóa" in r.stderr, r.stderr
+    assert "giải thể ngày" not in r.stderr, r.stderr
+    # Arguments are named in Vietnamese, as the other commands name theirs (mã số, năm).
+    for args, expected in (
+        (("settings", "period-start", "31/02"), "Lỗi: ngày bắt đầu kỳ báo cáo: '31/02' không phải"),
+        (("settings", "foo", "bar"), "Lỗi: thiết lập: 'foo' không thuộc"),
+        (("settings", "foo"), "Lỗi: thiết lập: 'foo' không thuộc"),
+        (("status", "S1", "lung tung", "--on", "01/03/2018"), "Lỗi: tình trạng: 'lung tung' không thuộc"),
+    ):
+        r = _vi(*args, db=db)
+        assert r.returncode == 1 and r.stderr.startswith(expected), r.stderr
     for args in (("status", "S1"), ("settings",)):
         r = _vi(*args, db=db)
         assert not ENGLISH.search(_prose(r.stdout + r.stderr)), r.stdout + r.stderr

@@ -171,7 +171,8 @@ def dissolve(
         str | None,
         Opt(
             help="voluntary | bankrupt | revoked | merged (also tự nguyện, phá sản, thu hồi, hợp nhất). "
-            "bankrupt records the status bankrupt (phá sản)."
+            "bankrupt records the status bankrupt (phá sản). Words with a space go in quotes: "
+            "--reason 'phá sản'."
         ),
     ] = None,
     reference: Annotated[str | None, Opt(help="The decision number, e.g. 20/QĐ-UBND.")] = None,
@@ -302,7 +303,7 @@ def listing(
         active_in=parse_optional_year("active-in", active_in),
         without_address=without_address,
     )
-    _emit_organisations(rows, format, narrow="--district, --kind, --status, --active-in")
+    _emit_organisations(ctx, rows, format, narrow="--district, --kind, --status, --active-in")
 
 
 def search(
@@ -317,10 +318,11 @@ def search(
     """
     from htxcli.services import registry
 
-    _emit_organisations(iter(registry.search(engine(ctx, create=False), text)), format, narrow="more words")
+    found = iter(registry.search(engine(ctx, create=False), text))
+    _emit_organisations(ctx, found, format, narrow="more words")
 
 
-def _emit_organisations(rows: Any, format: Format, *, narrow: str) -> None:
+def _emit_organisations(ctx: typer.Context, rows: Any, format: Format, *, narrow: str) -> None:
     if format is Format.csv:
         from htxcli.render.machine import write_csv
 
@@ -336,7 +338,11 @@ def _emit_organisations(rows: Any, format: Format, *, narrow: str) -> None:
         if not materialised:
             say(messages.NONE_FOUND)
             return
-        tables.console().print(tables.organisations(materialised))
+        from htxcli.services.status import in_force_today
+
+        codes = [r["code"] for r in materialised[: tables.TABLE_ROWS]]
+        today = in_force_today(engine(ctx, create=False), codes)
+        tables.console().print(tables.organisations(materialised, today))
         say_if_cut(len(materialised), narrow)
 
 

@@ -182,16 +182,18 @@ def settings(
       htx settings period-start 15/12
       htx settings office 'Sở Tài chính tỉnh Thái Nguyên'
     """
+    from htxcli.domain.settings import spoken_key, typed_key
     from htxcli.services import settings as service
 
     if value is not None:
         assert key is not None
         name, before, after = service.change(engine(ctx, create=False), key, value)
+        unset = messages.SETTING_DEFAULT_NONE
         if before == after:
-            say(messages.SETTING_UNCHANGED.format(key=name, value=after or messages.SETTING_DEFAULT_NONE))
+            say(messages.SETTING_UNCHANGED.format(key=spoken_key(name), value=after or unset))
         else:
-            shown = after or messages.SETTING_DEFAULT_NONE
-            say(messages.SETTING_CHANGED.format(key=name, old=before or "–", value=shown))
+            old, new = before or unset, after or unset
+            say(messages.SETTING_CHANGED.format(key=spoken_key(name), old=old, value=new))
         return
     values = service.every(engine(ctx, create=False))
     if key is not None:
@@ -213,7 +215,9 @@ def settings(
     else:
         from htxcli.render import tables
 
-        tables.console().print(tables.table(("key", "value"), rows, messages.SETTINGS_TITLE))
+        unset = messages.SETTING_DEFAULT_NONE
+        shown = [{"key": typed_key(k), "value": v or unset} for k, v in values.items()]
+        tables.console().print(tables.table(("key", "value"), shown, messages.SETTINGS_TITLE))
 
 
 def register(app: typer.Typer) -> None:

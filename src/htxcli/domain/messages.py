@@ -770,6 +770,23 @@ NO_HEADER_ROW = N_(
     "columns, such as {names} (or {columns})"
 )
 
+# --- legal status fixes: the status today in list and show, argument names, wording (issue 17) ----
+HEADERS.update({"legal_status": N_("Legal status")})
+LEGAL_STANDING_SINCE = N_("{status} from {date}")
+LEGAL_STANDING_UNTIL = N_("{status} from {date} until {until}")
+# Arguments named in errors (cli/common.py typed_name), and the settings' keys for people: in English
+# the key a clerk types, in Vietnamese its name.
+FIELD_NAMES.update(
+    {
+        "status": N_("status"),
+        "key": N_("setting"),
+        "period-start": N_("period-start"),
+        "office": N_("office"),
+    }
+)
+HISTORY_STATUS_UNTIL = N_("{code}: {status} from {date} until {until}")
+SETTING_KEY_NAMED = N_("{key} ({name})")
+
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
 # __getattr__ and comes back in the language of this run, chosen after this module was imported.

@@ -24,17 +24,31 @@ _DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})")
 def parse_key(key: str) -> str:
     wanted = key.strip().lower()
     if wanted not in KEYS:
-        raise InvalidValue("key", key, messages.NOT_IN_VOCABULARY.format(choices=", ".join(KEYS)))
+        choices = ", ".join(typed_key(k) for k in KEYS)
+        raise InvalidValue("key", key, messages.NOT_IN_VOCABULARY.format(choices=choices))
     return wanted
 
 
-def parse_value(key: str, value: str, field: str = "value") -> str | None:
-    """The value as stored (NFC, trimmed); an empty value puts the key back to its default."""
+def spoken_key(key: str) -> str:
+    """A key inside a sentence: its name in Vietnamese (ngày bắt đầu kỳ báo cáo), the key in English."""
+    return str(messages.FIELD_NAMES.get(key, key))
+
+
+def typed_key(key: str) -> str:
+    """A key as a clerk types it, with its name when that differs: period-start (ngày bắt đầu kỳ báo
+    cáo) in Vietnamese, period-start in English."""
+    name = spoken_key(key)
+    return key if name == key else messages.SETTING_KEY_NAMED.format(key=key, name=name)
+
+
+def parse_value(key: str, value: str) -> str | None:
+    """The value as stored (NFC, trimmed); an empty value puts the key back to its default. An error
+    names the key (in Vietnamese, by its name: messages.FIELD_NAMES)."""
     text = clean(value)
     if not text:
         return None
     if key == PERIOD_START:
-        day, month = parse_period_start(field, text)
+        day, month = parse_period_start(key, text)
         return f"{day:02d}/{month:02d}"
     return text
 

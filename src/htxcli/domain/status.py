@@ -10,6 +10,7 @@ bankrupt entry, which organisation.dissolved also holds (see vocab.ENDING_STATUS
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -37,6 +38,27 @@ def status_on(entries: Sequence[Entry], day: date) -> str:
     ):
         return OPERATING
     return str(entry["status"])
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The status in force on a day, since when (None: since the founding, nothing recorded) and,
+    for a suspension with a last day, until when."""
+
+    status: str
+    since: date | None = None
+    until: date | None = None
+
+
+def standing_on(entries: Sequence[Entry], day: date) -> Standing:
+    """status_on with its dates: a suspension past its last day is operating from the day after."""
+    entry = entry_on(entries, day)
+    if entry is None:
+        return Standing(OPERATING)
+    status = status_on(entries, day)
+    if status != entry["status"]:  # a suspension that ended by itself
+        return Standing(OPERATING, resumes_on(entry))
+    return Standing(status, entry["started"], entry["until"] if status == SUSPENDED else None)
 
 
 def resumes_on(entry: Entry) -> date | None:

@@ -10,8 +10,9 @@ from typing import Any
 
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
+from htxcli.domain.settings import spoken_key
 from htxcli.domain.values import format_date
-from htxcli.domain.vocab import ENDING_STATUSES, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
+from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
 
 # Derived columns change with the fields they come from; showing them would only repeat those.
 _HIDDEN = {"search_key", "name_key", "district_key", "sort_key", "created_by", "organisation_id"}
@@ -26,10 +27,18 @@ def headline(entry: Mapping[str, Any]) -> str:
     if command == "undo":
         return messages.HISTORY_UNDO.format(id=s["reverted"], command=s["command"])
     values = {**s, "fields": ", ".join(s.get("fields", ())), "code": s.get("code") or messages.PROVINCE_WIDE}
-    for field in ("grade", "program", "date", "dissolved", "status"):
+    for field in ("grade", "program", "date", "dissolved", "status", "until"):
         if isinstance(values.get(field), str):  # the clerk's word: khá, not fair; 16/11/2018
             values[field] = _shown(field, values[field])
+    if command == "settings":
+        values["key"] = spoken_key(str(s.get("key", "")))
+        values["value"] = s.get("value") or messages.SETTING_DEFAULT_NONE
     template = messages.HISTORY_HEADLINES.get(command)
+    if command in _RECORDING and s.get("status") not in (None, *_PLAIN_ENDINGS):
+        # A status entry (revision 0005) names the status recorded: a bankruptcy is no dissolution.
+        template = messages.HISTORY_HEADLINES["status"]
+        if s.get("until"):
+            template = messages.HISTORY_STATUS_UNTIL
     if template is None:  # an entry written by a newer htx
         return ", ".join(f"{k}={v}" for k, v in s.items())
     return template.format(**values)
@@ -116,6 +125,9 @@ _SINGLE = {"add", "edit", "dissolve", "reinstate", "rate", "support add"}
 # The commands that record or remove a status entry (revision 0005): one change to the status history,
 # and for a dissolution one to the organisation's row.
 _STATUS_COMMANDS = {"status", "suspend", "resume", "revoke", "dissolve", "reinstate"}
+_RECORDING = _STATUS_COMMANDS - {"reinstate"}
+# The entries that read as they did before revision 0005: a dissolution, recorded or reinstated.
+_PLAIN_ENDINGS = ("dissolved",)
 
 
 def undone(result: Mapping[str, Any]) -> str:
@@ -139,7 +151,7 @@ def _subject(entry: Mapping[str, Any]) -> str:
 def _effect(result: Mapping[str, Any]) -> str:
     s, command, changes = result["summary"], result["command"], result["changes"]
     # Entries written before revision 0005 name no status, and read as they always did.
-    if command in ("dissolve", "reinstate") and s.get("status") in ENDING_STATUSES:
+    if command in ("dissolve", "reinstate") and s.get("status") in _PLAIN_ENDINGS:
         return messages.UNDONE_EFFECTS[command].format(**s)  # as before revision 0005
     if command in _STATUS_COMMANDS and s.get("status"):
         template = (
@@ -149,7 +161,7 @@ def _effect(result: Mapping[str, Any]) -> str:
             code=s.get("code", ""), status=_shown("status", s["status"]), date=_shown("date", s.get("date"))
         )
     if command == "settings":
-        return messages.UNDONE_SETTING.format(key=s.get("key", ""))
+        return messages.UNDONE_SETTING.format(key=spoken_key(str(s.get("key", ""))))
     if command in _SINGLE and len(changes) == 1:
         change = changes[0]
         old = _values(change["old"])

@@ -98,6 +98,8 @@ def profile(data: Mapping[str, Any]) -> list[Table]:
                     facts.add_row(label, address)
         elif data.get(field) is not None:
             facts.add_row(messages.HEADERS[field], cell(field, data[field]))
+        if field == "dissolved" and "legal_status" in data:
+            facts.add_row(messages.HEADERS["legal_status"], standing(data["legal_status"]))
     out = [facts]
     if data["ratings"]:
         out.append(table(("year", "grade", "score", "note"), data["ratings"], messages.TITLE_RATINGS))
@@ -110,6 +112,18 @@ def profile(data: Mapping[str, Any]) -> list[Table]:
             )
         )
     return out
+
+
+def standing(legal: Mapping[str, Any]) -> str:
+    """'Tạm ngừng kinh doanh từ ngày 01/11/2018 đến ngày 30/09/2019': the status today and its dates."""
+    status = cell("status", legal["status"])
+    if legal["since"] is None:
+        return status
+    if legal["until"] is not None:
+        return messages.LEGAL_STANDING_UNTIL.format(
+            status=status, date=format_date(legal["since"]), until=format_date(legal["until"])
+        )
+    return messages.LEGAL_STANDING_SINCE.format(status=status, date=format_date(legal["since"]))
 
 
 _ADDRESS_FIELDS = ("district", "commune", "province", "new_address_from", "new_province", "new_commune")
@@ -131,13 +145,12 @@ def addresses(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     return shown
 
 
-def organisations(rows: Sequence[dict[str, Any]]) -> Table:
+def organisations(rows: Sequence[dict[str, Any]], today: Mapping[str, str] | None = None) -> Table:
+    """The rows under a status column: `today` maps the codes not operating today to their legal
+    status (suspended, revoked, bankrupt…); without an entry, a dissolution date says dissolved."""
+    today = today or {}
     shown = [
-        {
-            **r,
-            "kind": KIND_ABBREVIATIONS[r["kind"]],
-            "status": messages.STATUS_DISSOLVED if r["dissolved"] else messages.STATUS_ACTIVE,
-        }
+        {**r, "kind": KIND_ABBREVIATIONS[r["kind"]], "status": _status_today(r, today.get(r["code"]))}
         for r in rows[:TABLE_ROWS]
     ]
     return table(
@@ -145,6 +158,14 @@ def organisations(rows: Sequence[dict[str, Any]]) -> Table:
         shown,
         messages.TITLE_LIST.format(count=format_count(len(rows))),
     )
+
+
+def _status_today(row: Mapping[str, Any], status: str | None) -> str:
+    if status == "dissolved" or (status is None and row["dissolved"]):
+        return str(messages.STATUS_DISSOLVED)
+    if status is None:
+        return str(messages.STATUS_ACTIVE)
+    return LEGAL_STATUSES.spoken(status)
 
 
 def support_records(rows: Sequence[dict[str, Any]]) -> Table:

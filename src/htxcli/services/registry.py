@@ -17,6 +17,7 @@ from htxcli.domain.records import (
     parse_code,
     parse_organisation,
 )
+from htxcli.domain.status import standing_on
 from htxcli.domain.text import fold
 from htxcli.domain.units import LEGACY
 from htxcli.domain.values import format_date
@@ -227,7 +228,9 @@ def profile(engine: Engine, code: str) -> Profile:
             for r in uow.ratings.for_organisation(row["id"])
         ]
         support = [support_record(s) for s in uow.support.matching(SupportFilter(organisation_id=row["id"]))]
-    return {**public(row), "ratings": ratings, "support": support}
+        standing = standing_on([dict(e) for e in uow.statuses.of(row["id"])], date.today())
+    legal_status = {"status": standing.status, "since": standing.since, "until": standing.until}
+    return {**public(row), "legal_status": legal_status, "ratings": ratings, "support": support}
 
 
 def _shown(uow: UnitOfWork, text: str) -> RowMapping:

@@ -57,6 +57,14 @@ def history(engine: Engine, code: str) -> tuple[dict[str, Any], list[dict[str, A
         return public(row), [entry_fields(e) for e in uow.statuses.of(row["id"])]
 
 
+def in_force_today(engine: Engine, codes: list[str]) -> dict[str, str]:
+    """{code: status today} of those of `codes` that are not operating today (for a list's table)."""
+    if not codes:
+        return {}
+    with UnitOfWork(engine, read_only=True) as uow:
+        return uow.statuses.in_force_on(codes, date.today())
+
+
 @retrying
 def record(
     engine: Engine,
@@ -99,6 +107,8 @@ def record(
         }
         new_id = uow.statuses.insert(values)
         summary = {"code": row["code"], "status": key, "date": started.isoformat()}
+        if last is not None:
+            summary["until"] = last.isoformat()
         if key in ENDING_STATUSES:
             summary["dissolved"] = started.isoformat()
         entry = uow.history.begin(current_user(), command, summary)

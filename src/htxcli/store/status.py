@@ -83,6 +83,17 @@ class StatusRepository:
     def delete(self, record_id: int) -> None:
         self.connection.execute(delete(legal_status).where(legal_status.c.id == record_id))
 
+    def in_force_on(self, codes: Sequence[str], day: date) -> dict[str, str]:
+        """{code: status} of the organisations among `codes` whose status on `day` is not operating
+        (the others are operating, or ended on a day after it)."""
+        o, s = organisation.c, legal_status.c
+        query = (
+            select(o.code, s.status)
+            .join(organisation, o.id == s.organisation_id)
+            .where(o.code.in_(codes), idle_on(day, (*IDLE_STATUSES, *ENDING_STATUSES)))
+        )
+        return {code: status for code, status in self.connection.execute(query)}
+
     def sync_endings(self, entry: int, organisation_ids: Sequence[int] | None = None) -> list[Change]:
         """Bring each organisation's ending status in step with its dissolution date, after a write that
         set the date alone (an import, an undo of a change made before revision 0005). A date with no
