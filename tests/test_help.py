@@ -64,3 +64,27 @@ def test_help_shows_each_example_on_its_own_line(path: tuple[str, ...]) -> None:
         assert "·" not in line, line
     written = examples(COMMANDS[path].help or "")
     assert written is not None and [w.strip() for w in written] == shown  # none cut, none joined
+
+
+@pytest.mark.parametrize("path", list(COMMANDS), ids=lambda p: " ".join(p) or "htx")
+def test_every_argument_given_help_shows_it(path: tuple[str, ...]) -> None:
+    """Each argument's help text appears under --help (Click 8.5 overwrote the text typer 0.25 gives an
+    argument, and every argument's help vanished while the options' stayed)."""
+    arguments = [p for p in COMMANDS[path].params if p.param_type_name == "argument" and p.help]
+    if not arguments:
+        return
+    r = CliRunner().invoke(app, [*path, "--help"], terminal_width=400)
+    assert r.exit_code == 0, r.output
+    flat = " ".join(r.stdout.split())
+    for argument in arguments:
+        assert " ".join(argument.help.split()) in flat, argument.name
+
+
+def test_the_arguments_keep_the_help_htx_gives_them() -> None:
+    with_help = [
+        (path, p.name)
+        for path, command in COMMANDS.items()
+        for p in command.params
+        if p.param_type_name == "argument" and p.help
+    ]
+    assert ((("report",), "years")) in with_help and len(with_help) >= 12, with_help
