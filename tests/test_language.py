@@ -392,3 +392,11 @@ def test_a_sheets_header_problems_name_the_list_in_vietnamese(tmp_path: Path) ->
         f"Lỗi: {path}:Sheet!1: không tìm thấy dòng tiêu đề trong 20 dòng đầu (dòng đầu tiên"
     )
     assert not ENGLISH.search(_prose(r.stderr)), r.stderr
+
+
+def test_a_second_dissolution_names_the_first_as_the_clerk_writes_dates(tmp_path: Path) -> None:
+    db = tmp_path / "d.db"
+    assert _vi("add", "HTX Đã Giải Thể", "--code", "D1", "--founded", "2015-04-20", db=db).returncode == 0
+    assert _vi("dissolve", "D1", "--on", "31/12/2018", db=db).returncode == 0
+    again = _vi("dissolve", "D1", "--on", "01/01/2019", db=db)
+    assert again.returncode == 1 and "31/12/2018" in again.stderr and "2018-12-31" not in again.stderr
