@@ -211,6 +211,37 @@ def test_a_name_in_no_list_is_recorded_with_a_warning_and_listed_by_db_check(htx
     assert check.exit_code == 1 and "4701000002" in check.stdout and "thuong mihn" in check.stdout
 
 
+def test_a_name_spelt_with_its_accents_is_that_unit_and_accents_alone_do_not_guess(htx: Htx) -> None:
+    # Thái Nguyên has both Xã Văn Lang (from Bắc Kạn) and Xã Văn Lăng: names equal but for accents.
+    def add(code: str, commune: str) -> Run:
+        return htx(
+            "add", "HTX " + code, "--code", code, "--province", "Thái Nguyên", "--commune", commune,
+            "--founded", "01/09/2025",
+        )  # fmt: skip
+
+    def stored(code: str) -> tuple[object, ...]:
+        shown = json.loads(htx("show", code, "--format", "json").stdout)
+        return shown["province"], shown["district"], shown["commune"]
+
+    for code, typed, official in (
+        ("4701000003", "Văn Lang", "Văn Lang"),
+        ("4701000004", "xã VĂN LĂNG", "Văn Lăng"),
+    ):
+        r = add(code, typed)
+        assert r.exit_code == 0 and "Warning" not in r.stderr, r.stderr
+        assert stored(code) == ("Thái Nguyên", None, official)
+    r = add("4701000005", "van lang")
+    assert r.exit_code == 0 and stored("4701000005") == ("Thái Nguyên", None, "van lang")
+    assert "--commune: 'van lang'" in r.stderr
+    assert "Xã Văn Lang (Thái Nguyên), Xã Văn Lăng (Thái Nguyên)" in r.stderr
+    edited = htx("edit", "4701000003", "--commune", "Văn Lăng")
+    assert edited.exit_code == 0 and "Warning" not in edited.stderr, edited.stderr
+    assert stored("4701000003") == ("Thái Nguyên", None, "Văn Lăng")
+    found = json.loads(htx("places", "search", "Văn Lăng", "--format", "json").stdout)
+    assert [f["name"] for f in found[:2]] == ["Xã Văn Lăng", "Xã Văn Lăng"]  # 2025, then the old one
+    assert found[0]["province"] == "Thái Nguyên" and found[0]["scheme"] == "2025"
+
+
 def test_a_split_commune_is_settled_with_edit_and_keeps_the_old_address(htx: Htx) -> None:
     g = gazetteer()
     old = next(c for c in g.legacy_communes.values() if len(c.becomes) > 1 and c.province and c.district)
@@ -264,7 +295,12 @@ def test_export_import_export_keeps_old_and_new_addresses(htx: Htx, db_path: Pat
     other = tmp_path / "other.db"
     r = htx("--db", str(other), "import", "cooperatives", str(exported))
     assert r.exit_code == 0, r.stderr
+    # Văn Lang (from Na Rì) is not its neighbour Văn Lăng: no warning, nothing for db check.
+    assert "Văn Lang" in first and "new_commune" not in r.stderr, r.stderr
+    assert "Văn Lang" not in htx("--db", str(other), "db", "check").stdout
     assert htx("--db", str(other), "export", "cooperatives").stdout == first
+    again = htx("import", "cooperatives", str(exported))
+    assert again.exit_code == 0 and "0 new, 0 changed" in again.stderr, again.stderr
 
 
 # --- the report's layouts by commune and former province ------------------------------------------
