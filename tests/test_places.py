@@ -283,6 +283,13 @@ def test_without_address_and_an_empty_district(htx: Htx, db_path: Path) -> None:
     for command in (("list", "--district", ""), ("report", "2020", "--district", "")):
         r = htx(*command)
         assert r.exit_code == 1 and "--district: ''" in r.stderr and "--without-address" in r.stderr
+    for option, typed in (("--commune", ""), ("--province", ""), ("--commune", " "), ("--province", "-")):
+        r = htx("list", option, typed)
+        assert r.exit_code == 1 and r.stdout == "", r.stdout
+        assert (
+            r.stderr
+            == f"Error: {option}: {typed!r} is empty; to find organisations without an address use --without-address\n"
+        )
 
 
 def test_export_import_export_keeps_old_and_new_addresses(htx: Htx, db_path: Path, tmp_path: Path) -> None:
