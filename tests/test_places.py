@@ -127,6 +127,11 @@ def test_migrate_maps_the_example_keeps_2018_and_undo_restores_every_address(htx
     before_report = htx("report", "2018", "--format", "json").stdout
     before_export = htx("export", "cooperatives").stdout
     before = snapshot(db_path)
+
+    def found_by_new_commune() -> bool:
+        return "4700257731" in htx("search", "Thượng Minh", "--format", "csv").stdout
+
+    assert not found_by_new_commune()
     dry = htx("places", "migrate", "--dry-run")
     assert dry.exit_code == 0 and snapshot(db_path) == before
     r = htx("places", "migrate", "--yes")
@@ -135,6 +140,7 @@ def test_migrate_maps_the_example_keeps_2018_and_undo_restores_every_address(htx
     assert "Left for you to settle (split communes, or names found in several provinces): 0" in r.stderr
     assert "Not found in the old list: 22" in r.stderr
     assert htx("report", "2018", "--format", "json").stdout == before_report
+    assert found_by_new_commune()  # search knows the new address
     shown = htx("show", "4700257731").stdout
     assert "Thượng Minh, Thái Nguyên (from 2025-07-01)" in shown
     assert "Mỹ Phương, Ba Bể, Bắc Kạn" in shown and "before 2025-07-01" in shown
@@ -158,6 +164,7 @@ def test_migrate_maps_the_example_keeps_2018_and_undo_restores_every_address(htx
     undone = htx("undo", "--yes")
     assert undone.exit_code == 0 and "places migrate" in undone.stderr
     assert htx("export", "cooperatives").stdout == before_export
+    assert not found_by_new_commune()
 
 
 def test_migrate_without_yes_and_no_terminal_refuses(htx: Htx, db_path: Path) -> None:
@@ -273,6 +280,7 @@ def test_a_split_commune_is_settled_with_edit_and_keeps_the_old_address(htx: Htx
         first.name,
         "2025-07-01",
     )
+    assert "4701000003" in htx("search", first.name, "--format", "csv").stdout
 
 
 def test_without_address_and_an_empty_district(htx: Htx, db_path: Path) -> None:
@@ -306,6 +314,7 @@ def test_export_import_export_keeps_old_and_new_addresses(htx: Htx, db_path: Pat
     assert "Văn Lang" in first and "new_commune" not in r.stderr, r.stderr
     assert "Văn Lang" not in htx("--db", str(other), "db", "check").stdout
     assert htx("--db", str(other), "export", "cooperatives").stdout == first
+    assert "4700257731" in htx("--db", str(other), "search", "thuong minh", "--format", "csv").stdout
     again = htx("import", "cooperatives", str(exported))
     assert again.exit_code == 0 and "0 new, 0 changed" in again.stderr, again.stderr
 
