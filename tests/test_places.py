@@ -4,6 +4,7 @@ the address in force on a date in show, list, export and the report."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from htxcli.domain.units import gazetteer, name_key, place
 from tests.conftest import EXAMPLE, Run, snapshot
+from tests.test_language import _vi
 
 pytestmark = pytest.mark.both_backends
 
@@ -165,8 +167,21 @@ def test_migrate_maps_the_example_keeps_2018_and_undo_restores_every_address(htx
     # Migrating again finds nothing to do and writes nothing.
     again = snapshot(db_path)
     assert htx("places", "migrate", "--yes").exit_code == 0 and snapshot(db_path) == again
+    # The preview of its undo names every field and value in words in Vietnamese (English keeps
+    # the stored field names, as for every field).
+    preview = _vi("undo", db=db_path).stderr
+    for label in (
+        "Mã xã, phường: – → ",
+        "Tỉnh cũ: – → Bắc Kạn",
+        "Mã xã, phường mới: – → ",
+        "→ trước 01/07/2025",
+    ):
+        assert label in preview, preview
+    assert "200 đã xác định, 0 cần xác định, 22 không tìm thấy" in preview
+    assert not re.search(r"commune_code|former_province|mapped=|legacy", preview), preview
     undone = htx("undo", "--yes")
     assert undone.exit_code == 0 and "places migrate" in undone.stderr
+    assert "new addresses from 01/07/2025: 200 mapped, 0 left to settle, 22 not found" in undone.stderr
     assert htx("export", "cooperatives").stdout == before_export
     assert not found_by_new_commune()
 

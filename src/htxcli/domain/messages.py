@@ -746,6 +746,23 @@ CODE_SCIENTIFIC = N_(
 EXPORT_NEEDS_OUTPUT = N_("an xlsx workbook is written to a file: give -o FILE.xlsx")
 HEADERS_OF_JSON = N_("applies to csv and xlsx; JSON keys are always the contract's")
 
+# --- addresses after the 2025 reform: the derived place fields in the history and undo ----------
+HEADERS.update(
+    {
+        "commune_code": N_("Commune code"),
+        "former_province": N_("Former province"),
+        "new_commune_code": N_("New commune code"),
+    }
+)
+HISTORY_HEADLINES.update(
+    {
+        "places migrate": N_(
+            "new addresses from 01/07/2025: {mapped} mapped, {ambiguous} left to settle, "
+            "{not_found} not found"
+        )
+    }
+)
+
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
 # __getattr__ and comes back in the language of this run, chosen after this module was imported.
