@@ -31,6 +31,7 @@ from htxcli.domain.records import (
     KEY_FIELDS,
     ORGANISATION_FIELDS,
     REFERENCE_LIMIT,
+    SEARCHED_FIELDS,
     derived_key_columns,
     derived_keys,
     organisation_doubts,
@@ -269,13 +270,15 @@ _TEXT_OR_NONE = st.one_of(st.none(), st.text(min_size=1, max_size=15))
                 "commune": _TEXT_OR_NONE,
                 "district": _TEXT_OR_NONE,
                 "representative": _TEXT_OR_NONE,
+                "new_commune": _TEXT_OR_NONE,
+                "new_province": _TEXT_OR_NONE,
             }
         ),
         max_size=10,
     )
 )
 def test_derived_key_columns_are_derived_keys_of_each(rows: list[dict[str, Any]]) -> None:
-    columns = {f: [r[f] for r in rows] for f in ("name", "code", "commune", "district", "representative")}
+    columns = {f: [r[f] for r in rows] for f in SEARCHED_FIELDS}
     keys = [dict(zip(KEY_FIELDS, k, strict=True)) for k in zip(*derived_key_columns(columns), strict=True)]
     assert keys == [derived_keys(r) for r in rows]
 

@@ -116,7 +116,13 @@ def test_list_by_commune_whatever_its_spelling_and_with_a_district(registry: Any
     assert codes(registry, "--commune", "Xuất Hóa", "--district", "BA BE") == ["C-2"]
     assert codes(registry, "--commune", "Xuất", "--district", "ba be") == []  # a whole name, not a part
     assert codes(registry, "--commune", "Nowhere") == []
-    assert len(codes(registry, "--commune", "  ")) == 5  # no name given: no filter
+    blank = registry("list", "--commune", "  ")  # no name given: an error, as for --district, not everything
+    assert (
+        blank.exit_code == 1
+        and blank.stdout == ""
+        and "--commune: " in blank.stderr
+        and "is empty" in blank.stderr
+    )
 
 
 def test_the_years_of_a_life_are_those_within_it() -> None:

@@ -4,13 +4,16 @@ the address in force on a date in show, list, export and the report."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from htxcli.domain.units import gazetteer, name_key, place
 from tests.conftest import EXAMPLE, Run, snapshot
+from tests.test_language import _vi
 
 pytestmark = pytest.mark.both_backends
 
@@ -36,6 +39,9 @@ def test_the_bundled_list_has_both_schemes_and_the_bac_kan_merger() -> None:
     assert "MIT" in g.source and "vietnamadminunits" in g.source
     split = [c for c in g.legacy_communes.values() if len(c.becomes) > 1]
     assert split  # some old communes went into several new ones: every successor is kept
+    notice = (resources.files("htxcli") / "data" / "places-LICENSE.txt").read_text(encoding="utf-8")
+    assert "Copyright (c) 2025 Tran Ngoc Minh Hieu" in notice and "vietnamadminunits" in notice
+    assert "The above copyright notice and this permission notice shall be included" in notice
 
 
 @pytest.mark.parametrize(
@@ -127,6 +133,11 @@ def test_migrate_maps_the_example_keeps_2018_and_undo_restores_every_address(htx
     before_report = htx("report", "2018", "--format", "json").stdout
     before_export = htx("export", "cooperatives").stdout
     before = snapshot(db_path)
+
+    def found_by_new_commune() -> bool:
+        return "4700257731" in htx("search", "Thượng Minh", "--format", "csv").stdout
+
+    assert not found_by_new_commune()
     dry = htx("places", "migrate", "--dry-run")
     assert dry.exit_code == 0 and snapshot(db_path) == before
     r = htx("places", "migrate", "--yes")
@@ -135,6 +146,7 @@ def test_migrate_maps_the_example_keeps_2018_and_undo_restores_every_address(htx
     assert "Left for you to settle (split communes, or names found in several provinces): 0" in r.stderr
     assert "Not found in the old list: 22" in r.stderr
     assert htx("report", "2018", "--format", "json").stdout == before_report
+    assert found_by_new_commune()  # search knows the new address
     shown = htx("show", "4700257731").stdout
     assert "Thượng Minh, Thái Nguyên (from 2025-07-01)" in shown
     assert "Mỹ Phương, Ba Bể, Bắc Kạn" in shown and "before 2025-07-01" in shown
@@ -155,9 +167,23 @@ def test_migrate_maps_the_example_keeps_2018_and_undo_restores_every_address(htx
     # Migrating again finds nothing to do and writes nothing.
     again = snapshot(db_path)
     assert htx("places", "migrate", "--yes").exit_code == 0 and snapshot(db_path) == again
+    # The preview of its undo names every field and value in words in Vietnamese (English keeps
+    # the stored field names, as for every field).
+    preview = _vi("undo", db=db_path).stderr
+    for label in (
+        "Mã xã, phường: – → ",
+        "Tỉnh cũ: – → Bắc Kạn",
+        "Mã xã, phường mới: – → ",
+        "→ trước 01/07/2025",
+    ):
+        assert label in preview, preview
+    assert "200 đã xác định, 0 cần xác định, 22 không tìm thấy" in preview
+    assert not re.search(r"commune_code|former_province|mapped=|legacy", preview), preview
     undone = htx("undo", "--yes")
     assert undone.exit_code == 0 and "places migrate" in undone.stderr
+    assert "new addresses from 01/07/2025: 200 mapped, 0 left to settle, 22 not found" in undone.stderr
     assert htx("export", "cooperatives").stdout == before_export
+    assert not found_by_new_commune()
 
 
 def test_migrate_without_yes_and_no_terminal_refuses(htx: Htx, db_path: Path) -> None:
@@ -211,6 +237,37 @@ def test_a_name_in_no_list_is_recorded_with_a_warning_and_listed_by_db_check(htx
     assert check.exit_code == 1 and "4701000002" in check.stdout and "thuong mihn" in check.stdout
 
 
+def test_a_name_spelt_with_its_accents_is_that_unit_and_accents_alone_do_not_guess(htx: Htx) -> None:
+    # Thái Nguyên has both Xã Văn Lang (from Bắc Kạn) and Xã Văn Lăng: names equal but for accents.
+    def add(code: str, commune: str) -> Run:
+        return htx(
+            "add", "HTX " + code, "--code", code, "--province", "Thái Nguyên", "--commune", commune,
+            "--founded", "01/09/2025",
+        )  # fmt: skip
+
+    def stored(code: str) -> tuple[object, ...]:
+        shown = json.loads(htx("show", code, "--format", "json").stdout)
+        return shown["province"], shown["district"], shown["commune"]
+
+    for code, typed, official in (
+        ("4701000003", "Văn Lang", "Văn Lang"),
+        ("4701000004", "xã VĂN LĂNG", "Văn Lăng"),
+    ):
+        r = add(code, typed)
+        assert r.exit_code == 0 and "Warning" not in r.stderr, r.stderr
+        assert stored(code) == ("Thái Nguyên", None, official)
+    r = add("4701000005", "van lang")
+    assert r.exit_code == 0 and stored("4701000005") == ("Thái Nguyên", None, "van lang")
+    assert "--commune: 'van lang'" in r.stderr
+    assert "Xã Văn Lang (Thái Nguyên), Xã Văn Lăng (Thái Nguyên)" in r.stderr
+    edited = htx("edit", "4701000003", "--commune", "Văn Lăng")
+    assert edited.exit_code == 0 and "Warning" not in edited.stderr, edited.stderr
+    assert stored("4701000003") == ("Thái Nguyên", None, "Văn Lăng")
+    found = json.loads(htx("places", "search", "Văn Lăng", "--format", "json").stdout)
+    assert [f["name"] for f in found[:2]] == ["Xã Văn Lăng", "Xã Văn Lăng"]  # 2025, then the old one
+    assert found[0]["province"] == "Thái Nguyên" and found[0]["scheme"] == "2025"
+
+
 def test_a_split_commune_is_settled_with_edit_and_keeps_the_old_address(htx: Htx) -> None:
     g = gazetteer()
     old = next(c for c in g.legacy_communes.values() if len(c.becomes) > 1 and c.province and c.district)
@@ -242,6 +299,7 @@ def test_a_split_commune_is_settled_with_edit_and_keeps_the_old_address(htx: Htx
         first.name,
         "2025-07-01",
     )
+    assert "4701000003" in htx("search", first.name, "--format", "csv").stdout
 
 
 def test_without_address_and_an_empty_district(htx: Htx, db_path: Path) -> None:
@@ -252,6 +310,11 @@ def test_without_address_and_an_empty_district(htx: Htx, db_path: Path) -> None:
     for command in (("list", "--district", ""), ("report", "2020", "--district", "")):
         r = htx(*command)
         assert r.exit_code == 1 and "--district: ''" in r.stderr and "--without-address" in r.stderr
+    for option, typed in (("--commune", ""), ("--province", ""), ("--commune", " "), ("--province", "-")):
+        r = htx("list", option, typed)
+        assert r.exit_code == 1 and r.stdout == "", r.stdout
+        hint = "is empty; to find organisations without an address use --without-address"
+        assert r.stderr == f"Error: {option}: {typed!r} {hint}\n"
 
 
 def test_export_import_export_keeps_old_and_new_addresses(htx: Htx, db_path: Path, tmp_path: Path) -> None:
@@ -264,7 +327,13 @@ def test_export_import_export_keeps_old_and_new_addresses(htx: Htx, db_path: Pat
     other = tmp_path / "other.db"
     r = htx("--db", str(other), "import", "cooperatives", str(exported))
     assert r.exit_code == 0, r.stderr
+    # Văn Lang (from Na Rì) is not its neighbour Văn Lăng: no warning, nothing for db check.
+    assert "Văn Lang" in first and "new_commune" not in r.stderr, r.stderr
+    assert "Văn Lang" not in htx("--db", str(other), "db", "check").stdout
     assert htx("--db", str(other), "export", "cooperatives").stdout == first
+    assert "4700257731" in htx("--db", str(other), "search", "thuong minh", "--format", "csv").stdout
+    again = htx("import", "cooperatives", str(exported))
+    assert again.exit_code == 0 and "0 new, 0 changed" in again.stderr, again.stderr
 
 
 # --- the report's layouts by commune and former province ------------------------------------------

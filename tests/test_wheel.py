@@ -28,6 +28,8 @@ def test_wheel_installs_and_creates_a_database(tmp_path: Path) -> None:
     assert any(n.startswith("htxcli/migrations/versions/0001") for n in names)
     assert "htxcli/locale/vi/LC_MESSAGES/htx.mo" in names  # the compiled catalog travels with htx
     assert "htxcli/render/templates/report.html.j2" in names  # the HTML report's template too
+    # The official units, and the permission notice their MIT licence asks every copy to carry.
+    assert {"htxcli/data/places.json.gz", "htxcli/data/places-LICENSE.txt"} <= set(names)
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)

@@ -8,6 +8,8 @@ Statistics Office's list (danhmuchanhchinh.gso.gov.vn) and the Ministry's merger
     pip download --no-deps vietnamadminunits==1.0.4 -d /tmp/vau
     python tools/places_data.py /tmp/vau/vietnamadminunits-1.0.4-py3-none-any.whl
 
+It writes the package's MIT permission notice beside the data, as src/htxcli/data/places-LICENSE.txt.
+
 The file holds both schemes with their official codes: the 34 provinces and 3,321 communes in force
 since 01/07/2025, the 63 provinces, 696 districts and 10,035 communes before, and for every old commune
 the new ones it went into (several when it was split). Names are stored without their type word
@@ -27,6 +29,13 @@ from pathlib import Path
 
 VERSION = "1.0.4"
 TARGET = Path(__file__).resolve().parents[1] / "src" / "htxcli" / "data" / "places.json.gz"
+# The MIT licence asks for its notice in every copy of the data: written beside it from the wheel's own.
+LICENSE = TARGET.with_name("places-LICENSE.txt")
+LICENSE_PREAMBLE = (
+    f"places.json.gz, in this folder, is derived from the data of vietnamadminunits {VERSION}\n"
+    "(https://github.com/tranngocminhhieu/vietnamadminunits) by tools/places_data.py.\n"
+    "That package is distributed under the following licence, whose notice is kept here as it requires:\n\n"
+)
 SOURCE = (
     f"vietnamadminunits {VERSION} (https://github.com/tranngocminhhieu/vietnamadminunits), "
     "MIT License, Copyright (c) 2025 Tran Ngoc Minh Hieu; "
@@ -45,10 +54,12 @@ def main() -> None:
         meta = (Path(tmp) / f"vietnamadminunits-{VERSION}.dist-info" / "METADATA").read_text()
         if f"Version: {VERSION}" not in meta or "MIT License" not in meta:
             sys.exit(f"not vietnamadminunits {VERSION} under the MIT License: {args.wheel}")
+        notice = (Path(tmp) / f"vietnamadminunits-{VERSION}.dist-info" / "licenses" / "LICENSE").read_text()
         data = Path(tmp) / "vietnamadminunits" / "data"
         places = build(
             sqlite3.connect(data / "dataset.db"), json.loads((data / "converter_2025.json").read_text())
         )
+    LICENSE.write_text(LICENSE_PREAMBLE + notice, encoding="utf-8")
     TARGET.write_bytes(
         gzip.compress(json.dumps(places, ensure_ascii=False, separators=(",", ":")).encode(), mtime=0)
     )

@@ -787,6 +787,23 @@ FIELD_NAMES.update(
 HISTORY_STATUS_UNTIL = N_("{code}: {status} from {date} until {until}")
 SETTING_KEY_NAMED = N_("{key} ({name})")
 
+# --- addresses after the 2025 reform: the derived place fields in the history and undo ----------
+HEADERS.update(
+    {
+        "commune_code": N_("Commune code"),
+        "former_province": N_("Former province"),
+        "new_commune_code": N_("New commune code"),
+    }
+)
+HISTORY_HEADLINES.update(
+    {
+        "places migrate": N_(
+            "new addresses from 01/07/2025: {mapped} mapped, {ambiguous} left to settle, "
+            "{not_found} not found"
+        )
+    }
+)
+
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
 # __getattr__ and comes back in the language of this run, chosen after this module was imported.

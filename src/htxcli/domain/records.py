@@ -175,15 +175,21 @@ def check_life(founded: date | None, dissolved: date | None) -> None:
         )
 
 
-_SEARCHED = ("name", "code", "commune", "district", "representative")
+# What `htx search` looks in: the address in force from 2025 too, so that its new commune finds it.
+# Name first and district fourth: derived_key_columns reuses those columns as the name and district keys.
+SEARCHED_FIELDS = ("name", "code", "commune", "district", "representative", "new_commune", "new_province")
 KEY_FIELDS = ("search_key", "name_key", "district_key", "sort_key")
+
+
+def search_key(values: Mapping[str, Any]) -> str:
+    """The text `htx search` matches an organisation by (its searched fields, folded)."""
+    return " | ".join(fold(v) for v in (values.get(f) for f in SEARCHED_FIELDS) if v)
 
 
 def derived_keys(values: Mapping[str, Any]) -> dict[str, Any]:
     """The precomputed search, sort and district keys of a complete organisation."""
-    searchable = (values.get(f) for f in _SEARCHED)
     return {
-        "search_key": " | ".join(fold(v) for v in searchable if v),
+        "search_key": search_key(values),
         "name_key": fold(values["name"]),
         "district_key": fold(values["district"]) if values.get("district") else None,
         "sort_key": sort_key(values["name"]),
@@ -193,7 +199,7 @@ def derived_keys(values: Mapping[str, Any]) -> dict[str, Any]:
 def derived_key_columns(columns: Mapping[str, Sequence[Any]]) -> tuple[list[Any], ...]:
     """The search, name, district and sort keys of organisations given as columns: each distinct
     value is folded once, and all of a column's values in one pass (text.fold_many)."""
-    folded = [_fold_column(columns[f]) for f in _SEARCHED]
+    folded = [_fold_column(columns[f]) for f in SEARCHED_FIELDS]
     return _search_keys(folded), folded[0], folded[3], sort_key_many(columns["name"])
 
 
@@ -204,7 +210,7 @@ def address_key_columns(
     the search and district keys again, the name and sort keys (of the name only, the costly ones)
     as they were."""
     name_keys = keys[KEY_FIELDS.index("name_key")]
-    folded = [name_keys if f == "name" else _fold_column(columns[f]) for f in _SEARCHED]
+    folded = [name_keys if f == "name" else _fold_column(columns[f]) for f in SEARCHED_FIELDS]
     return _search_keys(folded), name_keys, folded[3], keys[KEY_FIELDS.index("sort_key")]
 
 

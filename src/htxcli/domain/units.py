@@ -5,8 +5,11 @@ The list is bundled as data/places.json.gz (written by tools/places_data.py from
 `vietnamadminunits` package; the file names its source). It is read on first use only, by the commands
 that need it: `htx --help`, the report and the listings never load it.
 
-A name is matched with accents, case and its type word (xã, phường, thị trấn, đặc khu, huyện, quận,
-thị xã, thành phố, tỉnh) ignored: "thuong minh", "Thượng Minh" and "Xã Thượng Minh" are one commune.
+A name is matched with case and its type word (xã, phường, thị trấn, đặc khu, huyện, quận, thị xã,
+thành phố, tỉnh) ignored: "Thượng Minh" and "Xã Thượng Minh" are one commune. Accents count when
+they were typed: a name spelt exactly as a unit is spelt is that unit ("Văn Lang" is not its
+neighbour "Văn Lăng"); they are ignored only when no unit is spelt so ("thuong minh" is Thượng
+Minh), and when that leaves several units nothing is guessed (see Gazetteer.named).
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from __future__ import annotations
 import difflib
 import gzip
 import json
-from collections.abc import Mapping
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -49,6 +54,17 @@ def name_key(name: str) -> str:
         if key.startswith(word + " ") and len(key) > len(word) + 1:
             return key[len(word) + 1 :].strip()
     return key
+
+
+_WORDS = re.compile(r"[\s\-_]+")
+
+
+def spelt_key(name: str) -> str:
+    """A unit's name as spelt, accents kept: NFC, casefolded, without its type word
+    ("Xã Văn Lăng" -> "văn lăng"). Words as fold() splits them, so the type word is found the same way."""
+    words = _WORDS.split(unicodedata.normalize("NFC", name).casefold().strip())
+    kept = len(name_key(name).split())
+    return " ".join(words[len(words) - kept :]) if kept else " ".join(words)
 
 
 @dataclass(frozen=True)
@@ -110,6 +126,7 @@ class Gazetteer:
             *self.legacy_communes.values(),
         ]
         self._keys = {id(u): u.key for u in self.units}
+        self._spelt: dict[int, str] = {}  # filled on demand: most look-ups never need it
         self.legacy_by_key: dict[str, list[Unit]] = {}  # communes and districts, by name key
         for u in (*self.legacy_communes.values(), *self.legacy_districts.values()):
             self.legacy_by_key.setdefault(self._keys[id(u)], []).append(u)
@@ -127,6 +144,23 @@ class Gazetteer:
     def key(self, unit: Unit) -> str:
         return self._keys[id(unit)]
 
+    def spelt(self, unit: Unit) -> str:
+        found = self._spelt.get(id(unit))
+        if found is None:
+            found = self._spelt[id(unit)] = spelt_key(unit.name)
+        return found
+
+    def named(self, units: Iterable[Unit], name: str) -> list[Unit]:
+        """The units of that name. A name spelt exactly as units are spelt (accents kept; case and
+        type word aside) is those units; only when none is spelt so are accents ignored. Several
+        returned is for the caller not to guess ("van lang": Văn Lang and Văn Lăng, Thái Nguyên)."""
+        key = name_key(name)
+        folded = [u for u in units if self.key(u) == key]
+        if len(folded) < 2:
+            return folded
+        spelt = spelt_key(name)
+        return [u for u in folded if self.spelt(u) == spelt] or folded
+
     def successors(self, unit: Unit) -> list[Unit]:
         return [self.communes[c] for c in unit.becomes]
 
@@ -142,10 +176,12 @@ class Gazetteer:
         if not wanted:
             return []
         found = [u for u in self.units if f" {wanted} " in f" {self.key(u)} "]
+        spelt = spelt_key(text)
         levels = {"province": 0, "district": 1, "commune": 2}
         return sorted(
             found,
             key=lambda u: (
+                self.spelt(u) != spelt,  # "Văn Lang" before Văn Lăng and Văn Lãng
                 self.key(u) != wanted,
                 u.scheme != NEW,
                 levels[u.level],
@@ -157,8 +193,7 @@ class Gazetteer:
 
     def provinces_named(self, name: str, scheme: str) -> list[Unit]:
         table = self.provinces if scheme == NEW else self.legacy_provinces
-        key = name_key(name)
-        return [p for p in table.values() if self.key(p) == key]
+        return self.named(table.values(), name)
 
     def communes_in(self, province: Unit) -> list[Unit]:
         table = self.communes if province.scheme == NEW else self.legacy_communes
@@ -212,32 +247,39 @@ def place(
         names = _names(g.closest(province, everything))
         return Placed(None, province, district, commune, None, None, [("province", province, names)])
     for p in news:
-        found = _commune(g, g.communes_in(p), commune)
-        if found is not None or not olds or not _in_legacy(g, olds[0], district, commune):
-            code = found.code if found else None
-            placed = Placed(NEW, p.name, None, found.name if found else commune, code, None)
+        found = g.named(g.communes_in(p), commune) if commune else []
+        if found or not olds or not _in_legacy(g, olds[0], district, commune):
+            one = found[0] if len(found) == 1 else None
+            code = one.code if one else None
+            placed = Placed(NEW, p.name, None, one.name if one else commune, code, None)
             placed.former_province = g.former_province(code) if code else None
-            if commune and found is None:
-                placed.unmatched.append(("commune", commune, _names(g.closest(commune, g.communes_in(p)))))
+            if commune and one is None:
+                placed.unmatched.append(
+                    ("commune", commune, _names(found or g.closest(commune, g.communes_in(p))))
+                )
             return placed
     p = olds[0]
     placed = Placed(LEGACY, p.name, district, commune, None, p.name)
     districts = g.districts_in(p)
     if district:
-        d = next((d for d in districts if g.key(d) == name_key(district)), None)
-        if d is None:
-            placed.unmatched.append(("district", district, _names(g.closest(district, districts))))
+        named = g.named(districts, district)
+        if len(named) == 1:
+            placed.district = named[0].name
         else:
-            placed.district = d.name
+            placed.unmatched.append(("district", district, _names(named or g.closest(district, districts))))
     candidates = [
         c for c in g.communes_in(p) if placed.district is None or _district_of(c) == placed.district
     ]
-    found = _commune(g, candidates, commune)
-    if found is not None:
-        placed.commune, placed.commune_code, placed.district = found.name, found.code, _district_of(found)
+    found = g.named(candidates, commune) if commune else []
+    if len(found) == 1:
+        placed.commune, placed.commune_code, placed.district = (
+            found[0].name,
+            found[0].code,
+            _district_of(found[0]),
+        )
     elif commune:
         placed.unmatched.append(
-            ("commune", commune, _names(g.closest(commune, candidates or g.communes_in(p))))
+            ("commune", commune, _names(found or g.closest(commune, candidates or g.communes_in(p))))
         )
     return placed
 
@@ -261,22 +303,14 @@ def _district_of(commune: Unit) -> str | None:
 
 
 def _in_legacy(g: Gazetteer, province: Unit, district: str | None, commune: str | None) -> bool:
-    """Whether the old province has a commune of that name (in that district, if given)."""
-    candidates = [
-        c
-        for c in g.communes_in(province)
-        if not district or name_key(district) == name_key(_district_of(c) or "")
-    ]
-    return _commune(g, candidates, commune) is not None
-
-
-def _commune(g: Gazetteer, candidates: list[Unit], name: str | None) -> Unit | None:
-    """The one candidate with that name; None when none or several (two districts' Tân Lập) match."""
-    if not name:
-        return None
-    key = name_key(name)
-    found = [c for c in candidates if g.key(c) == key]
-    return found[0] if len(found) == 1 else None
+    """Whether the old province has one commune of that name (in that district, if given)."""
+    if not commune:
+        return False
+    candidates = g.communes_in(province)
+    if district:
+        districts = {d.name for d in g.named(g.districts_in(province), district)}
+        candidates = [c for c in candidates if _district_of(c) in districts]
+    return len(g.named(candidates, commune)) == 1
 
 
 def _names(units: list[Unit]) -> list[str]:
@@ -308,6 +342,15 @@ def successor(province: str | None, district: str | None, commune: str | None) -
         and (ckey is None or dkey is None or (u.district is not None and g.key(u.district) == dkey))
         and u.becomes
     ]
+    # A name spelt exactly as a unit is spelt is that unit (Gazetteer.named): the district first,
+    # then the commune within it.
+    if district and commune:
+        districts = {
+            id(d)
+            for d in g.named({id(o.district): o.district for o in olds if o.district}.values(), district)
+        }
+        olds = [o for o in olds if id(o.district) in districts]
+    olds = g.named(olds, commune or district or "")
     return Successor(olds, _unique([n for o in olds for n in g.successors(o)]))
 
 

@@ -84,6 +84,8 @@ def _shown(field: str, value: Any) -> str:
             return vocabulary.spoken(value)
         if isinstance(value, str) and _ISO_DATE.fullmatch(value):
             return format_date(date.fromisoformat(value))
+        if field == "scheme":  # the period an address belongs to, as places search names it
+            return messages.SCHEME_NEW if value == "2025" else messages.SCHEME_LEGACY
     return str(value)
 
 

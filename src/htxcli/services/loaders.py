@@ -32,6 +32,7 @@ from htxcli.domain.records import (
     KEY_FIELDS,
     ORGANISATION_FIELDS,
     PLACE_FIELDS,
+    SEARCHED_FIELDS,
     address_key_columns,
     check_life,
     check_rating_year,
@@ -229,7 +230,7 @@ class CooperativeLoader(Loader):
             len(ORGANISATION_FIELDS) : len(ORGANISATION_FIELDS) + len(KEY_FIELDS)
         ]
         matched, self._unmatched = places.columns(parsed)
-        searched = [columns[f] != matched[f] for f in ("district", "commune")]
+        searched = [columns[f] != matched[f] for f in ADDRESS_FIELDS if f in SEARCHED_FIELDS]
         for name in ADDRESS_FIELDS:
             columns[name] = matched[name]
         if any(searched):  # the name and sort keys, the costly ones, do not change

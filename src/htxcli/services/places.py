@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
+from htxcli.domain.records import search_key
 from htxcli.domain.units import LEGACY, Unit, closest_old, gazetteer, successor
 from htxcli.services.history import current_user
 from htxcli.services.registry import REFORM
@@ -127,7 +128,7 @@ def migrate(engine: Engine, *, dry_run: bool, from_province: str | None = None) 
         )
         changes = []
         for row, values in updates:
-            uow.organisations.update(row["id"], values)
+            uow.organisations.update(row["id"], {**values, "search_key": search_key({**row, **values})})
             changes.append((row["id"], row["code"], dict(row), uow.history.row("organisation", row["id"])))
         uow.history.changes(entry, "organisation", changes)
         uow.commit()

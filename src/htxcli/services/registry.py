@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
-from htxcli.domain.areas import Area
+from htxcli.domain.areas import Area, Level
 from htxcli.domain.errors import Conflict, HtxError, InvalidValue, NotFound
 from htxcli.domain.places import preferred_spelling
 from htxcli.domain.records import (
@@ -296,13 +296,17 @@ def listing(
     active_in: int | None = None,
     without_address: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    if district is not None and not district.strip():
-        raise InvalidValue("district", district, messages.DISTRICT_EMPTY)
-    named = (
-        Area.named("district", district),
-        Area.named("commune", commune),
-        Area.named("province", province),
+    named: list[Area | None] = []
+    given: tuple[tuple[Level, str | None], ...] = (
+        ("district", district),
+        ("commune", commune),
+        ("province", province),
     )
+    for level, name in given:
+        area = Area.named(level, name)
+        if name is not None and area is None:  # empty, or nothing but type words and punctuation
+            raise InvalidValue(level, name, messages.DISTRICT_EMPTY)
+        named.append(area)
     where = OrganisationFilter(
         kind=kind,
         areas=tuple(area for area in named if area is not None),

@@ -138,7 +138,9 @@ def _check(
             "on", typed, messages.DISSOLVED_BEFORE_FOUNDED.format(founded=format_date(row["founded"]))
         )
     if key in ENDING_STATUSES and row["dissolved"] is not None:
-        raise Conflict(messages.ALREADY_DISSOLVED.format(code=row["code"], date=format_date(row["dissolved"])))
+        raise Conflict(
+            messages.ALREADY_DISSOLVED.format(code=row["code"], date=format_date(row["dissolved"]))
+        )
     if row["dissolved"] is not None and started >= row["dissolved"]:
         raise Conflict(messages.LEGAL_AFTER_END.format(code=row["code"], date=format_date(row["dissolved"])))
     same_day = [e for e in entries if e["started"] == started]
