@@ -21,6 +21,24 @@ from htxcli.store.schema import legal_status, organisation, rating, support
 from htxcli.store.status import idle_on, resumed_in
 
 
+def _organisation_figures(period: Period) -> list[Any]:
+    """The figures of a group of organisations in a period, for organisations() and
+    organisations_by_address() alike: active at its end and at its start (= the end of the period
+    before), founded and dissolved in it, members and capital of the active, and the rows counted."""
+    o = organisation.c
+    active = _active_on(Period.day(period.last))
+    active_start = _active_on(period.day_before())
+    return [
+        _count_if(active).label("active"),
+        _count_if(active_start).label("active_start"),
+        _count_if(during(o.founded, period)).label("new"),
+        _count_if(during(o.dissolved, period)).label("dissolved"),
+        _sum_if(active, o.members).label("members"),
+        _sum_if(active, o.capital_vnd).label("capital_vnd"),
+        func.count().label("records"),
+    ]
+
+
 def _active_on(day: Period) -> ColumnElement[bool]:
     """In force on that day: dissolved on D means inactive from D on."""
     return in_force(organisation.c.founded, organisation.c.dissolved, day)
@@ -72,20 +90,7 @@ class ReportQueries:
         holds (its folded key is not); `records` counts every organisation of the group, whatever
         the year, for the report to merge spellings of one district and pick the one shown."""
         o = organisation.c
-        active = _active_on(Period.day(period.last))
-        # Active at the start of the year = active at the end of the one before.
-        active_start = _active_on(period.day_before())
-        query = select(
-            o.district,
-            o.kind,
-            _count_if(active).label("active"),
-            _count_if(active_start).label("active_start"),
-            _count_if(during(o.founded, period)).label("new"),
-            _count_if(during(o.dissolved, period)).label("dissolved"),
-            _sum_if(active, o.members).label("members"),
-            _sum_if(active, o.capital_vnd).label("capital_vnd"),
-            func.count().label("records"),
-        ).group_by(o.district, o.kind)
+        query = select(o.district, o.kind, *_organisation_figures(period)).group_by(o.district, o.kind)
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
 
     def statuses(
@@ -135,21 +140,13 @@ class ReportQueries:
         province. For the years from the 2025 reform on."""
         o = organisation.c
         day = period.last
-        active = _active_on(Period.day(day))
-        active_start = _active_on(period.day_before())
         district, commune, former = district_on(day), new_commune_on(day), former_province()
         query = select(
             district.label("district"),
             commune.label("commune"),
             former.label("former_province"),
             o.kind,
-            _count_if(active).label("active"),
-            _count_if(active_start).label("active_start"),
-            _count_if(during(o.founded, period)).label("new"),
-            _count_if(during(o.dissolved, period)).label("dissolved"),
-            _sum_if(active, o.members).label("members"),
-            _sum_if(active, o.capital_vnd).label("capital_vnd"),
-            func.count().label("records"),
+            *_organisation_figures(period),
         ).group_by(district, commune, former, o.kind)
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
 
