@@ -522,3 +522,50 @@ def test_a_totals_row_alone_in_its_batch_is_only_a_note(db_path: Path | str, tmp
     assert r.exit_code == 0, r.stderr
     assert r.stderr.splitlines()[0] == f"{f}:2: the totals row 'Cộng' was skipped"
     assert "0 new, 0 changed, 0 unchanged" in r.stderr
+
+
+SIGNATURE_BLOCK = [
+    [],
+    ["", "Người lập biểu", "", "", "", "", "", "", "", "Thủ trưởng đơn vị"],
+    ["", "(Ký, ghi rõ họ tên)", "", "", "", "", "", "", "", "Bắc Kạn, ngày 31 tháng 12 năm 2018"],
+    [],
+    ["", "Nguyễn Thị Lan", "", "", "", "", "", "", "", "Hoàng Văn Minh"],
+]
+
+
+def test_the_signature_block_under_the_totals_row_is_left_out(databases: Databases, tmp_path: Path) -> None:
+    """An office's sheet ends with the totals row and then the signatures; neither is data. A row after
+    the totals that carries a code still is."""
+    from openpyxl import load_workbook
+
+    rows = example_rows()
+    book = tmp_path / "ky-ten.xlsx"
+    build_workbook(book, rows[:-1])
+    workbook = load_workbook(book)
+    sheet = workbook.active
+    for cells in SIGNATURE_BLOCK:
+        sheet.append(cells)
+    workbook.save(book)
+    excel_csv = tmp_path / "ky-ten.csv"
+    build_excel_csv(excel_csv, rows[:-1])
+    with excel_csv.open("a", encoding="utf-8-sig", newline="") as f:
+        for cells in SIGNATURE_BLOCK:
+            f.write(";".join(cells + [""] * (14 - len(cells))) + "\r\n")
+    totals = FIRST_ROW + len(rows) - 1
+    for source, where in ((book, f"{book}:Sheet1!"), (excel_csv, f"{excel_csv}:")):
+        db = databases()
+        r = invoke(db, "import", "cooperatives", str(source))
+        assert r.exit_code == 0, r.stderr
+        assert f"{where}{totals}: the totals row 'Tổng cộng' was skipped" in r.stderr
+        assert f"{where}{totals + 2}: 3 row(s) after the totals row, with no code, were skipped" in r.stderr
+        assert f"{len(rows) - 1} new, 0 changed, 0 unchanged" in r.stderr
+    # The last organisation, written after the totals row, is still read.
+    late = tmp_path / "sau-tong.csv"
+    build_excel_csv(late, rows[:-1])
+    last = rows[-1]
+    with late.open("a", encoding="utf-8-sig", newline="") as f:
+        f.write(f"999;{last['name']};{last['code']};;;;;{last['founded']}" + ";" * 6 + "\r\n")
+    db = databases()
+    r = invoke(db, "import", "cooperatives", str(late))
+    assert r.exit_code == 0, r.stderr
+    assert f"{len(rows)} new" in r.stderr

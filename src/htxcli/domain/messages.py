@@ -733,6 +733,9 @@ MIGRATE_CLOSEST = N_("; the closest: {names}")
 ACCEPTED_HEADERS = N_("also accepted: {names}")
 HEADER_UNIT_NOT_DONG = N_("amounts are read in đồng, and this column is in {unit!r}: convert it to đồng")
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
+ROWS_AFTER_TOTALS_SKIPPED = N_(
+    "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"
+)
 NOT_A_WORKBOOK = N_("{file}: not an Excel workbook that can be read ({detail})")
 NO_SUCH_SHEET = N_("is not a sheet of {file} (sheets: {sheets})")
 EMPTY_SHEET = N_("{file}: sheet {sheet!r} has no header row; its header must name the columns: {columns}")

@@ -110,6 +110,7 @@ class RowSource:
         self.header: list[str] = []  # the contract's column of each kept cell
         self.labels: dict[str, str] = {}  # column -> the header's own text, which messages name it by
         self.dropped: list[int] = []  # cells of no column: a rejects file's error, a row number (STT)
+        self.code_at = 0  # the cell of a row (as read, before fit) that holds its code
 
     # --- where a row is -----------------------------------------------------------------------
 
@@ -174,6 +175,8 @@ class RowSource:
             unit = header_unit(text)
             if column in MONEY_COLUMNS and unit is not None and not unit_is_dong(unit):
                 raise self._fail(line, f"{text}: {messages.HEADER_UNIT_NOT_DONG.format(unit=unit)}")
+            if column == "code":
+                self.code_at = position
             self.header.append(column)
             self.labels[column] = text
         for name in REQUIRED[self.table]:
@@ -195,13 +198,21 @@ class RowSource:
         raise NotImplementedError
 
     def batches(self, size: int) -> Iterator[Read]:
-        """The rows, `size` at a time, blank ones left out; a final totals row left out with a note."""
+        """The rows, `size` at a time, blank ones left out; the totals row left out with a note, and
+        after it the rows that hold no code (the signature block an office's sheet ends with: "Người
+        lập biểu", "…, ngày … tháng … năm …"), with one note. A final totals row is left out whatever
+        its code cell holds. Only a row without a code is read for a totals label, so the rows of
+        data cost one look at a cell."""
         held: Read | None = None
+        ended = False  # a totals row was seen: what follows without a code is no data
         for read in self._batches(size):
+            read, ended = self._without_totals(read, ended)
             if held is not None:
                 yield held
             held = read
-        if held is None:
+        if held is None or not held.lines:
+            if held is not None:
+                yield held
             return
         line, last = held[len(held.lines) - 1]
         label = totals_label(last)
@@ -210,6 +221,38 @@ class RowSource:
             held = held.keep([True] * (len(held.lines) - 1) + [False])
             held.notes = [*held.notes, note]
         yield held
+
+    def _without_totals(self, read: Read, ended: bool) -> tuple[Read, bool]:
+        code_at = self.code_at
+        wanted: list[bool] = []
+        notes = list(read.notes)
+        trailer: list[tuple[int, str]] = []  # (line, first filled cell) of the rows after a totals row
+        for line, cells in read:
+            if code_at < len(cells) and cells[code_at].strip():
+                wanted.append(True)
+                continue
+            label = totals_label(cells)
+            if label is not None:
+                notes.append(messages.TOTALS_ROW_SKIPPED.format(where=self.where(line), label=label))
+                ended = True
+                wanted.append(False)
+            elif ended:
+                trailer.append((line, next((c.strip() for c in cells if c.strip()), "")))
+                wanted.append(False)
+            else:
+                wanted.append(True)
+        if trailer:
+            first_line, first_text = trailer[0]
+            notes.append(
+                messages.ROWS_AFTER_TOTALS_SKIPPED.format(
+                    where=self.where(first_line), count=len(trailer), first=first_text
+                )
+            )
+        if all(wanted):
+            return read, ended
+        kept = read.keep(wanted)
+        kept.notes = notes
+        return kept, ended
 
     def fit(self, read: Read) -> tuple[Read, Refused]:
         """The rows cut to the header: cells of no column dropped (a rejects file's error, a row number),
