@@ -260,6 +260,15 @@ def test_a_name_spelt_with_its_accents_is_that_unit_and_accents_alone_do_not_gue
     assert r.exit_code == 0 and stored("4701000005") == ("Thái Nguyên", None, "van lang")
     assert "--commune: 'van lang'" in r.stderr
     assert "Xã Văn Lang (Thái Nguyên), Xã Văn Lăng (Thái Nguyên)" in r.stderr
+
+    def listed(commune: str) -> list[str]:
+        out = htx("list", "--commune", commune, "--format", "json").stdout
+        return sorted(row["code"] for row in json.loads(out))
+
+    # A listing follows the same rule: spelt with its accents, that commune; without them, every one.
+    assert listed("Văn Lang") == ["4701000003"]
+    assert listed("xã Văn Lăng") == ["4701000004"]
+    assert listed("van lang") == ["4701000003", "4701000004", "4701000005"]
     edited = htx("edit", "4701000003", "--commune", "Văn Lăng")
     assert edited.exit_code == 0 and "Warning" not in edited.stderr, edited.stderr
     assert stored("4701000003") == ("Thái Nguyên", None, "Văn Lăng")

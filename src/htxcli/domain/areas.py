@@ -23,6 +23,9 @@ class Area:
     # For a report: the day whose address places an organisation (31 December of its year); None
     # for a listing, which finds an organisation by any of its addresses.
     on: date | None = None
+    # A commune's or province's name as typed, accents kept (units.spelt_key): where stored spellings
+    # that fold alike differ by accents (Văn Lang, Văn Lăng), the one typed with its accents is meant.
+    spelt: str | None = None
 
     @classmethod
     def named(cls, level: Level, name: str | None, on: date | None = None) -> Area | None:
@@ -30,7 +33,8 @@ class Area:
         if level == "district":
             key = fold(name) if name else ""
         else:  # matched as the official list is: "Xã Thượng Minh" is Thượng Minh
-            from htxcli.domain.units import name_key
+            from htxcli.domain.units import name_key, spelt_key
 
             key = name_key(name) if name else ""
+            return cls(level, key, on, spelt_key(name)) if key and name else None
         return cls(level, key, on) if key else None

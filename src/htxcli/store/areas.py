@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
-from htxcli.domain.units import name_key
+from htxcli.domain.units import name_key, spelt_key
 from htxcli.store.schema import organisation
 
 o = organisation.c
@@ -60,19 +60,24 @@ def in_area(connection: Connection, area: Area) -> ColumnElement[bool]:
             )
         return o.district_key == area.key
     if area.level == "commune":
-        spellings = _spelled(connection, area.key, o.commune, o.new_commune)
+        spellings = _spelled(connection, area, o.commune, o.new_commune)
         if area.on is not None:
             return commune_on(area.on).in_(spellings) if spellings else false()
         return or_(o.commune.in_(spellings), o.new_commune.in_(spellings))
     if area.level == "province":
-        spellings = _spelled(connection, area.key, o.province, o.new_province)
+        spellings = _spelled(connection, area, o.province, o.new_province)
         return or_(o.province.in_(spellings), o.new_province.in_(spellings))
     assert_never(area.level)
 
 
-def _spelled(connection: Connection, key: str, *columns: Any) -> list[str]:
+def _spelled(connection: Connection, area: Area, *columns: Any) -> list[str]:
+    """The stored spellings of the area: those that fold to its key, or, when the clerk typed accents
+    and some of them are spelt exactly so, only those (units.Gazetteer.named's rule). A name typed
+    without accents ('van lang') gives none, so it finds every spelling that folds alike."""
     found: set[str] = set()
     for column in columns:
         stored = connection.execute(select(column).distinct().where(column.is_not(None))).scalars()
-        found.update(spelling for spelling in stored if name_key(spelling) == key)
-    return sorted(found)
+        found.update(spelling for spelling in stored if name_key(spelling) == area.key)
+    accented = area.spelt is not None and area.spelt != area.key
+    exact = {spelling for spelling in found if accented and spelt_key(spelling) == area.spelt}
+    return sorted(exact or found)
