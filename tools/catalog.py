@@ -92,7 +92,7 @@ def update() -> None:
     fresh = template()
     LOCALE.mkdir(parents=True, exist_ok=True)
     with TEMPLATE.open("wb") as f:
-        write_po(f, fresh, width=0, omit_header=True, sort_output=True)
+        write_po(f, fresh, width=0, omit_header=True, sort_output=True, include_lineno=False)
     for language in LANGUAGES:
         path = po_path(language)
         if path.exists():
@@ -106,7 +106,15 @@ def update() -> None:
         catalog.project, catalog.version = "htx", "1"
         catalog.last_translator = catalog.language_team = "htx developers"
         with path.open("wb") as f:
-            write_po(f, catalog, width=0, sort_output=True, ignore_obsolete=True, include_previous=False)
+            write_po(
+                f,
+                catalog,
+                width=0,
+                sort_output=True,
+                ignore_obsolete=True,
+                include_previous=False,
+                include_lineno=False,
+            )
 
 
 def compiled(language: str) -> bytes:
