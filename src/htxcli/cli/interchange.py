@@ -23,6 +23,7 @@ class Table(StrEnum):
     cooperatives = "cooperatives"
     ratings = "ratings"
     support = "support"
+    figures = "figures"
 
 
 class ExportFormat(StrEnum):
@@ -45,7 +46,7 @@ PROGRESS_FROM_BYTES = 2_000_000
 
 def import_(
     ctx: typer.Context,
-    table: Annotated[Table, typer.Argument(help="Which file: cooperatives, ratings or support.")],
+    table: Annotated[Table, typer.Argument(help="Which file: cooperatives, ratings, support or figures.")],
     file: Annotated[
         str,
         typer.Argument(
@@ -176,7 +177,7 @@ def _progress(size: int) -> Iterator[Callable[[int], None] | None]:
 
 def export(
     ctx: typer.Context,
-    table: Annotated[Table, typer.Argument(help="cooperatives, ratings or support.")],
+    table: Annotated[Table, typer.Argument(help="cooperatives, ratings, support or figures.")],
     year: Annotated[
         int | None,
         typer.Option(help="ratings: that year's; support: dated in it; cooperatives: active during it."),
@@ -232,6 +233,10 @@ def export(
     labels = [vietnamese_header(f) for f in fields] if headers is Headers.vi else list(fields)
     year_ = parse_optional_year("year", year)
     rows = interchange.export_rows(engine(ctx, create=False), table.value, year_)
+    if table is Table.figures and format is not ExportFormat.json:
+        from htxcli.domain.figures import flags_as_words
+
+        rows = map(flags_as_words, rows)  # yes / no, as the contract writes them
     if format is ExportFormat.xlsx:
         from htxcli.render.sheet_xlsx import write_xlsx
 
