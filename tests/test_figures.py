@@ -149,7 +149,10 @@ def test_slips_are_recorded_with_a_warning_and_listed_by_db_check(
 def test_ten_times_the_year_before_is_a_slip(registry: Any) -> None:
     registry("figures", "0470012345", "2017", "--revenue", "250 triệu")
     r = registry("figures", "0470012345", "2018", "--revenue", "2,5 tỷ")
-    assert "Warning: --revenue: '2.500.000.000 ₫' is ten times or more the year 2017's (250.000.000 ₫)" in r.stderr
+    assert (
+        "Warning: --revenue: '2.500.000.000 ₫' is ten times or more the year 2017's (250.000.000 ₫)"
+        in r.stderr
+    )
     assert "is ten times or more the year 2017's" in registry("db", "check").stdout
     r = registry("figures", "0470012345", "2018", "--revenue", "2,6 tỷ", "--workers", "3")
     assert r.stderr.count("Warning:") == 1  # still a slip, said again
@@ -213,7 +216,10 @@ def test_export_import_export_is_byte_identical_csv_and_xlsx(
         assert invoke(other, "export", "figures").stdout == first, source
         again = tmp_path / f"again-{source.name}.xlsx"
         invoke(other, "export", "figures", "--headers", "vi", "-o", str(again))
-        assert invoke(other, "import", "figures", str(again)).stderr.endswith("0 new, 0 changed, 279 unchanged\n")
+        rows = first.count("\n") - 1
+        assert invoke(other, "import", "figures", str(again)).stderr.endswith(
+            f"0 new, 0 changed, {rows} unchanged\n"
+        )
 
 
 def test_vietnamese_headers_in_trieu_dong_are_scaled(htx: Any, tmp_path: Path) -> None:
@@ -280,7 +286,10 @@ def test_import_is_all_or_nothing_with_dry_run_and_rejects(htx: Any, db_path: Pa
     assert f"{path}:4: code: '9999999999' is not in the registry" in r.stderr
     assert f"{path}:5: revenue_vnd: '1.5' is ambiguous" in r.stderr
     assert snapshot(db_path) == before
-    assert htx("import", "figures", str(path), "--dry-run", "--rejects", str(tmp_path / "bad.csv")).exit_code == 1
+    assert (
+        htx("import", "figures", str(path), "--dry-run", "--rejects", str(tmp_path / "bad.csv")).exit_code
+        == 1
+    )
     assert snapshot(db_path) == before
     r = htx("import", "figures", str(path), "--rejects", str(tmp_path / "bad.csv"))
     assert "figures: 1 new, 0 changed, 0 unchanged, 3 rejected" in r.stderr
@@ -299,7 +308,9 @@ def test_a_file_of_some_columns_keeps_the_others_and_undo_restores(htx: Any, tmp
     assert after["2018"]["revenue_vnd"] is None and after["2018"]["workers"] is not None
     assert after["2016"]["revenue_vnd"] == 5_000_000 and after["2016"]["workers"] is None
     r = htx("undo", "--yes")
-    assert "removed 1 year of figures it added and restored 1 year of figures it changed" in r.stderr, r.stderr
+    assert "removed 1 year of figures it added and restored 1 year of figures it changed" in r.stderr, (
+        r.stderr
+    )
     assert htx("export", "figures").stdout == before
     r = htx("undo", "--yes")  # the example's figures
     assert htx("export", "figures").stdout.count("\n") == 1
@@ -317,7 +328,9 @@ def test_import_warns_of_slips_with_their_line(htx: Any, tmp_path: Path) -> None
     )
     r = htx("import", "figures", str(path))
     assert r.exit_code == 0, r.stderr
-    assert f"{path}:3: warning: revenue_vnd: '2.500.000.000 ₫' is ten times or more the year 2017's" in r.stderr
+    assert (
+        f"{path}:3: warning: revenue_vnd: '2.500.000.000 ₫' is ten times or more the year 2017's" in r.stderr
+    )
     assert f"{path}:4: warning: profit_vnd: '200.000.000 ₫' is larger than the revenue" in r.stderr
     assert f"{path}:4: warning: income_vnd_per_year: '6.000.000.000 ₫' is over 100 triệu" in r.stderr
     assert "rows with warnings: 3" in r.stderr
@@ -340,7 +353,9 @@ _cells = st.one_of(
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.lists(_cells, min_size=len(FIGURE_FIELDS) - 2, max_size=len(FIGURE_FIELDS) - 2), max_size=8))
+@given(
+    st.lists(st.lists(_cells, min_size=len(FIGURE_FIELDS) - 2, max_size=len(FIGURE_FIELDS) - 2), max_size=8)
+)
 def test_the_batch_parser_agrees_with_the_row_parser(cells: list[list[str]]) -> None:
     header = list(FIGURE_FIELDS)
     rows = [["4700257731", "2018", *row] for row in cells]

@@ -499,7 +499,7 @@ def yearly_figures(organisations: list[dict[str, object]]) -> list[dict[str, obj
                 "profit_vnd": int(revenue * margin) // 1_000_000 * 1_000_000,
                 "tax_vnd": int(revenue * gen.uniform(0, 0.02)) // 100_000 * 100_000 if not group else None,
                 "income_vnd_per_year": gen.randint(30, 60) * 1_000_000 if gen.random() < 0.85 else None,
-                "ocop_3": (gen.choice([0, 0, 0, 1, 1, 2]) if not group else 0) if year >= 2018 else None,
+                "ocop_3": (gen.choice([0] * 8 + [1, 2]) if not group else 0) if year >= 2018 else None,
                 "ocop_4": (1 if not group and gen.random() < 0.03 else 0) if year >= 2018 else None,
                 "ocop_5": 0 if year >= 2018 else None,
                 "high_tech": ("yes" if gen.random() < 0.08 else "no") if not group else None,

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
+
+if TYPE_CHECKING:
+    from htxcli.domain.economy import YearEconomy
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +199,9 @@ class YearReport:
     # From the 2025 reform on: by commune of the new scheme ("" for none) and by former province.
     communes: dict[str, dict[str, Organisations]] | None = field(default=None)
     former_provinces: dict[str, dict[str, Organisations]] | None = field(default=None)
+    # What the organisations achieved (their yearly figures, revision 0007); None when the registry
+    # holds no figures at all, so that such a report is exactly as before.
+    economy: YearEconomy | None = field(default=None)
 
 
 @dataclass(slots=True)

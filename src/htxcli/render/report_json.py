@@ -54,8 +54,25 @@ def year_object(report: YearReport) -> dict[str, Any]:
     for key, sums in (("communes", totals.communes), ("former_provinces", totals.former_provinces)):
         if sums is not None:
             out["totals"][key] = {name: _plain(block) for name, block in sums.items()}
+    if report.economy is not None:
+        out["economy"] = economy_object(report)
     if report.previous is not None:
         out["previous"] = year_object(report.previous)
+    return out
+
+
+def economy_object(report: YearReport) -> dict[str, Any]:
+    """Each kind's block, their totals, and the blocks by place as the report's other keys have them."""
+    from htxcli.domain.economy import as_plain
+
+    economy = report.economy
+    assert economy is not None
+    out: dict[str, Any] = {kind: as_plain(block) for kind, block in economy.kinds.items()}
+    out["totals"] = as_plain(economy.totals)
+    out["districts"] = {name: as_plain(block) for name, block in economy.districts.items()}
+    for key, places in (("communes", economy.communes), ("former_provinces", economy.former_provinces)):
+        if places is not None:
+            out[key] = {name: as_plain(block) for name, block in places.items()}
     return out
 
 

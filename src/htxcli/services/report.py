@@ -91,7 +91,10 @@ def reports(
         for year in years:
             report = year_report(year)
             if compare:
-                report = replace(report, previous=year_report(year - 1))
+                previous = year_report(year - 1)
+                report = replace(report, previous=previous)
+                if report.economy is not None and previous.economy is not None:
+                    report = replace(report, economy=report.economy.compared(previous.economy))
             out.append(report)
     # The chart of a range: organisations active at each year's end, a point per column shown.
     active = Series(tuple((str(r.year), r.totals.organisations.active) for r in columns(out, compare)))
@@ -163,12 +166,12 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
     by_kind, by_district = _organisations(rows, shown)
     communes = former = None
     communes_shown: Mapping[str, str] = {}
+    former_shown: Mapping[str, str] = {}
     if reformed:
         communes_shown = display_names(_spellings(rows, "commune"))
         communes = _organisations(rows, communes_shown, "commune")[1]
-        former = _organisations(rows, display_names(_spellings(rows, "former_province")), "former_province")[
-            1
-        ]
+        former_shown = display_names(_spellings(rows, "former_province"))
+        former = _organisations(rows, former_shown, "former_province")[1]
     support = _support(uow.reports.support(period, area))
     recipients = [
         Recipient(
@@ -180,6 +183,19 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
         for r in uow.reports.recipients(period, NAMED_PROGRAM, area, on=period.last if by_address else None)
     ]
     ratings = _ratings(uow.reports.grades(year, area))
+    economy = None
+    if uow.reports.has_figures():  # a registry without yearly figures reports as it always did
+        from htxcli.services.economy import year_economy
+
+        district_totals = {name: Organisations.total(b.values()) for name, b in by_district.items()}
+        places = {
+            "district": (shown, district_totals),
+            "commune": (communes_shown, _totals(communes) or {}) if reformed else None,
+            "former_province": (former_shown, _totals(former) or {}) if reformed else None,
+        }
+        economy = year_economy(
+            uow.reports.economy(period, year, area, by_address=by_address), by_kind, places
+        )
     totals = Totals(
         Organisations.total(by_kind.values()),
         SupportTotal(
@@ -205,6 +221,7 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
         band_shares=Series(tuple(ratings.percent.items())),
         support_amounts=Series(tuple((p, s.amount_vnd) for p, s in support.items() if s.records.value)),
         period=period,
+        economy=economy,
     )
 
 
