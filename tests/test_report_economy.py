@@ -1,0 +1,147 @@
+"""The report's `economy` (issue 22): every number against a hand computation over the example's files,
+made here with the csv module and Decimal, independently of the report's code; the report without
+figures unchanged byte for byte; undo of a figures import restoring it."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import EXAMPLE, drop_database, fresh_database, invoke, load_example
+
+pytestmark = pytest.mark.both_backends
+
+COUNTS = ("members", "associate_members", "new_members", "workers", "member_workers", "seasonal_workers")
+MONEY = ("capital_vnd", "assets_vnd", "revenue_vnd", "profit_vnd", "tax_vnd")
+OCOP = ("ocop_3", "ocop_4", "ocop_5")
+FIELDS = (*COUNTS, *MONEY, "income_vnd_per_year", *OCOP, "high_tech", "value_chain")
+
+
+@pytest.fixture(scope="module")
+def with_figures(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | str]:
+    db = fresh_database(backend, tmp_path_factory.mktemp("economy"))
+    load_example(db)
+    r = invoke(db, "import", "figures", str(EXAMPLE / "figures.csv"))
+    assert r.exit_code == 0, r.stderr
+    yield db
+    drop_database(db)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(EXAMPLE / name, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _average(total: int, count: int, places: int) -> int | float:
+    value = (Decimal(total) / Decimal(count)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return int(value) if places == 0 else float(value)
+
+
+def hand_computed(year: int, group: str) -> dict[str, dict[str, Any]]:
+    """The economy blocks of `year` grouped by `group` (kind or district), from the files alone."""
+    end = date(year, 12, 31)
+    organisations = {}
+    for o in _rows("cooperatives.csv"):
+        dissolved = date.fromisoformat(o["dissolved"]) if o["dissolved"] else None
+        if date.fromisoformat(o["founded"]) <= end and (dissolved is None or dissolved > end):
+            organisations[o["code"]] = o
+    blocks: dict[str, dict[str, Any]] = {}
+    active: dict[str, int] = {}
+    for o in organisations.values():
+        active[o[group]] = active.get(o[group], 0) + 1
+    reported: dict[str, list[dict[str, str]]] = {}
+    for row in _rows("figures.csv"):
+        if int(row["year"]) != year or row["code"] not in organisations:
+            continue
+        if any(row[f] for f in FIELDS):
+            reported.setdefault(organisations[row["code"]][group], []).append(row)
+    for key in active:
+        rows = reported.get(key, [])
+        block: dict[str, Any] = {"active": active[key], "reporting": len(rows)}
+        for name in (*COUNTS, *MONEY, "income_vnd_per_year", *OCOP):
+            given = [int(r[name]) for r in rows if r[name]]
+            if name == "income_vnd_per_year":
+                if not given:
+                    block[name] = {"average": None, "basis": None, "reporting": 0}
+                elif all(r["workers"] for r in rows if r[name]):
+                    weighted = sum(int(r[name]) * int(r["workers"]) for r in rows if r[name])
+                    workers = sum(int(r["workers"]) for r in rows if r[name])
+                    block[name] = {
+                        "average": _average(weighted, workers, 0),
+                        "basis": "workers",
+                        "reporting": len(given),
+                    }
+                else:
+                    plain = _average(sum(given), len(given), 0)
+                    block[name] = {"average": plain, "basis": "organisations", "reporting": len(given)}
+                continue
+            places = 0 if name in MONEY else 1
+            block[name] = {
+                "sum": sum(given) if given else None,
+                "average": _average(sum(given), len(given), places) if given else None,
+                "reporting": len(given),
+            }
+        block["high_tech"] = sum(1 for r in rows if r["high_tech"] == "yes")
+        block["value_chain"] = sum(1 for r in rows if r["value_chain"] == "yes")
+        blocks[key] = block
+    return blocks
+
+
+def report(db: Path | str, *args: str) -> dict[str, Any]:
+    r = invoke(db, "report", *args, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("year", [2017, 2018])
+def test_every_economy_number_equals_a_hand_computation(with_figures: Path | str, year: int) -> None:
+    economy = report(with_figures, str(year))["economy"]
+    by_kind = hand_computed(year, "kind")
+    for kind in ("cooperative", "group", "union", "credit-fund"):
+        expected = by_kind.get(kind)
+        if expected is None:  # no organisation of the kind
+            assert economy[kind]["active"] == 0 and economy[kind]["reporting"] == 0
+            continue
+        assert economy[kind] == expected, kind
+    assert economy["cooperative"]["reporting"] > 0
+    assert economy["cooperative"]["reporting"] < economy["cooperative"]["active"]  # some did not report
+    assert economy["districts"] == hand_computed(year, "district")
+    totals = hand_computed(year, "district")
+    assert economy["totals"]["active"] == sum(b["active"] for b in totals.values())
+    assert economy["totals"]["revenue_vnd"]["sum"] == sum(
+        b["revenue_vnd"]["sum"] or 0 for b in totals.values()
+    )
+
+
+def test_compare_gives_each_average_s_change(with_figures: Path | str) -> None:
+    economy = report(with_figures, "2018", "--compare")["economy"]
+    now, before = hand_computed(2018, "kind")["cooperative"], hand_computed(2017, "kind")["cooperative"]
+    revenue = economy["cooperative"]["revenue_vnd"]
+    by = now["revenue_vnd"]["average"] - before["revenue_vnd"]["average"]
+    percent = (Decimal(by) * 100 / Decimal(before["revenue_vnd"]["average"])).quantize(
+        Decimal("0.1"), ROUND_HALF_UP
+    )
+    assert revenue["change"] == {"by": by, "percent": float(percent)}
+    assert "change" in economy["cooperative"]["income_vnd_per_year"]
+    assert "change" not in report(with_figures, "2018")["economy"]["cooperative"]["revenue_vnd"]
+
+
+def test_without_figures_the_report_is_unchanged_and_undo_restores_it(
+    example_db: Path | str, databases: Any
+) -> None:
+    before = invoke(example_db, "report", "2018", "--format", "json").stdout
+    assert "economy" not in json.loads(before)
+    db = databases()
+    load_example(db)
+    assert invoke(db, "report", "2018", "--format", "json").stdout == before
+    assert invoke(db, "import", "figures", str(EXAMPLE / "figures.csv")).exit_code == 0
+    assert "economy" in json.loads(invoke(db, "report", "2018", "--format", "json").stdout)
+    assert invoke(db, "undo", "--yes").exit_code == 0
+    assert invoke(db, "report", "2018", "--format", "json").stdout == before
