@@ -195,7 +195,8 @@ def test_upgrade_to_0007_adds_an_empty_figures_table_and_keeps_the_report(tmp_pa
     con = sqlite3.connect(upgraded)
     try:
         assert con.execute("SELECT count(*) FROM figures").fetchone()[0] == 0
-        code = con.execute("SELECT code FROM organisation WHERE dissolved IS NULL ORDER BY code").fetchone()[0]
+        alive = "SELECT code FROM organisation WHERE dissolved IS NULL ORDER BY code"
+        code = con.execute(alive).fetchone()[0]
         founded = con.execute("SELECT founded FROM organisation WHERE code = ?", (code,)).fetchone()[0]
     finally:
         con.close()
