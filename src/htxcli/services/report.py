@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
@@ -28,6 +27,7 @@ from htxcli.domain.areas import Area
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.periods import Period
 from htxcli.domain.places import display_names, preferred_spelling, spellings_by_key
+from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.report import (
     Count,
     Label,
@@ -99,15 +99,17 @@ def reports(
 
 
 def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:
-    """The organisations active at the end of the report's last year, in `htx list`'s order, each
-    with its grade of every year the report shows (store/roster.py's columns); in the report's
-    district when it has one. Streamed from its own read transaction: a workbook's appendix."""
+    """The organisations active at the end of the report's last period (the one its figures count,
+    15/12 to 14/12 too, not the calendar year), in `htx list`'s order, each with its grade of every
+    year the report shows (store/roster.py's columns); in the report's area when it has one.
+    Streamed from its own read transaction: a workbook's appendix."""
     from htxcli.store.roster import active_at_end
 
     last = report.years[-1]
     years = [one.year for one in report.columns]
     with UnitOfWork(engine, read_only=True) as uow:
-        yield from active_at_end(uow.connection, last.year, years, last.area)
+        period = last.period or Period.year(last.year)
+        yield from active_at_end(uow.connection, period, years, last.area)
 
 
 def _commune(uow: UnitOfWork, name: str) -> tuple[Area, str]:
@@ -138,11 +140,8 @@ def _district(uow: UnitOfWork, name: str) -> tuple[Area, str]:
     raise InvalidValue("district", name, messages.UNKNOWN_DISTRICT.format(districts=names))
 
 
-REFORM = date(2025, 7, 1)  # from this day on, organisations are also shown by commune of the new scheme
-
-
 def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_name: str | None) -> YearReport:
-    reformed = period.last >= REFORM
+    reformed = period.last >= REFORM_DAY  # also by commune of the new scheme
     # An organisation is placed by its address on 31 December. Before any new address took effect
     # (every year before the reform) that is the address it was registered with: the report's
     # covering index answers, as it always did.
