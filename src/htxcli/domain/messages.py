@@ -878,6 +878,37 @@ CHECKS.update(
     }
 )
 
+# --- the report's economy: what the organisations achieved (issue 22) -------------------------------
+REPORT_ECONOMY = N_("What the organisations achieved in {year}")
+REPORT_ECONOMY_REPORTING = N_("Reporting")
+REPORT_ECONOMY_GIVEN = N_("Reported by")
+REPORT_ECONOMY_AVERAGE = N_("Average per organisation")
+REPORT_ECONOMY_CAPTION = N_(
+    "{reporting} of the {active} organisations active at the end of {year} reported figures."
+)
+REPORT_ECONOMY_BY_WORKERS = N_("The average income is weighted by each organisation's regular workers.")
+REPORT_ECONOMY_BY_ORGANISATIONS = N_(
+    "The average income is a plain average over organisations (some gave no number of workers)."
+)
+REPORT_NO_FIGURES = N_("No yearly figures were reported for {year}.")
+REPORT_ECONOMY_DISTRICTS = N_("Averages by district, {year}")
+REPORT_ECONOMY_COMMUNES = N_("Averages by commune, {year}")
+REPORT_ECONOMY_FORMER_PROVINCES = N_("Averages by former province, {year}")
+REPORT_SECTION_ECONOMY = N_("What the organisations achieved")
+REPORT_AVERAGE_OF = N_("{metric}, average")
+SHEET_ECONOMY = N_("Economy")
+NARRATIVE_ECONOMY_REPORTED = N_("{counts} reported figures for {year}.")
+NARRATIVE_ECONOMY_COUNT = N_("{reporting}/{active} {kind}")
+NARRATIVE_REVENUE = N_("Average revenue was {amount}/{kind}")
+NARRATIVE_PROFIT = N_("average pre-tax profit {amount}/{kind}")
+NARRATIVE_INCOME = N_("the average income of a worker {amount}/person/year")
+NARRATIVE_UP_ON = N_("{clause}, up {percent} on {year}")
+NARRATIVE_DOWN_ON = N_("{clause}, down {percent} on {year}")
+NARRATIVE_HIGH_TECH = N_("{count} applied high technology")
+NARRATIVE_VALUE_CHAIN = N_("{count} worked in a value chain")
+NARRATIVE_OCOP = N_("{count} OCOP products ({stars})")
+NARRATIVE_OCOP_STARS = N_("{count} of {stars} stars")
+
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
 # __getattr__ and comes back in the language of this run, chosen after this module was imported.

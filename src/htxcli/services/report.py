@@ -90,10 +90,7 @@ def reports(
         for year in years:
             report = year_report(year)
             if compare:
-                previous = year_report(year - 1)
-                report = replace(report, previous=previous)
-                if report.economy is not None and previous.economy is not None:
-                    report = replace(report, economy=report.economy.compared(previous.economy))
+                report = replace(report, previous=year_report(year - 1))
             out.append(report)
     # The chart of a range: organisations active at each year's end, a point per column shown.
     active = Series(tuple((str(r.year), r.totals.organisations.active) for r in columns(out, compare)))

@@ -1,6 +1,6 @@
 """The report's economy as SQL aggregates: per place and kind, the additive sums of the yearly figures
-of the organisations active at the period's end that reported anything for the year (domain/economy.py
-makes sums, averages and the income's basis of them)."""
+of the organisations active at the period's end that reported anything for the year, one column per
+metric of domain.report.Economy (which derives the averages and the income's basis from them)."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ def economy_query(period: Period, year: int, *, by_address: bool) -> Select[Any]
         *(place.label(name) for place, name in zip(places, names, strict=False)),
         o.kind,
         func.count().label("reporting"),
-        *(func.coalesce(func.sum(f[name]), 0).label(f"{name}_sum") for name in NUMBERS),
-        *(func.count(f[name]).label(f"{name}_count") for name in NUMBERS),
+        *(func.coalesce(func.sum(f[name]), 0).label(name) for name in NUMBERS),
+        *(func.count(f[name]).label(f"{name}_given") for name in NUMBERS),
         func.coalesce(func.sum(case((both, f.income_vnd_per_year * f.workers), else_=None)), 0).label(
             "income_weighted"
         ),
