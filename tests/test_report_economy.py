@@ -145,3 +145,101 @@ def test_without_figures_the_report_is_unchanged_and_undo_restores_it(
     assert "economy" in json.loads(invoke(db, "report", "2018", "--format", "json").stdout)
     assert invoke(db, "undo", "--yes").exit_code == 0
     assert invoke(db, "report", "2018", "--format", "json").stdout == before
+
+
+def test_the_narrative_tells_the_economy_with_the_json_s_numbers(with_figures: Path | str) -> None:
+    from htxcli.render.narrative import press_money
+
+    data = report(with_figures, "2018", "--compare")
+    coop, groups = data["economy"]["cooperative"], data["economy"]["group"]
+    text = invoke(with_figures, "report", "2018", "--compare", "--format", "text").stdout
+    last = text.strip().split("\n\n")[-1]
+    assert (
+        f"{coop['reporting']}/{coop['active']} HTX, {groups['reporting']}/{groups['active']} THT reported figures"
+        " for 2018." in last
+    )
+    revenue = coop["revenue_vnd"]
+    word = "up" if revenue["change"]["by"] > 0 else "down"
+    assert (
+        f"Average revenue was {press_money(revenue['average'])}/HTX, {word} {abs(revenue['change']['percent'])}% on"
+        " 2017" in last
+    )
+    profit = coop["profit_vnd"]["average"]
+    assert f"average pre-tax profit {press_money(profit)}/HTX" in last
+    income = coop["income_vnd_per_year"]["average"]
+    assert f"the average income of a worker {press_money(income)}/person/year" in last
+    assert f"{coop['high_tech']} cooperatives applied high technology" in last
+    ocop = coop["ocop_3"]["sum"] + coop["ocop_4"]["sum"] + coop["ocop_5"]["sum"]
+    assert f"{ocop} OCOP products" in last
+
+
+def test_the_narrative_in_vietnamese_as_the_press_writes_it(with_figures: Path | str) -> None:
+    r = invoke(with_figures, "--lang", "vi", "report", "2018", "--compare", "--format", "text")
+    last = r.stdout.strip().split("\n\n")[-1]
+    assert "HTX đã báo cáo số liệu năm 2018" in last
+    assert (
+        "Doanh thu bình quân đạt " in last and " tỷ đồng/HTX, tăng " in last and "% so với năm 2017" in last
+    )
+    assert "thu nhập bình quân của người lao động " in last and " triệu đồng/người/năm" in last
+
+
+def test_a_year_without_figures_says_so_in_one_line(with_figures: Path | str) -> None:
+    data = report(with_figures, "2016")
+    assert data["economy"]["totals"]["reporting"] == 0
+    assert data["economy"]["cooperative"]["revenue_vnd"] == {"sum": None, "average": None, "reporting": 0}
+    text = invoke(with_figures, "report", "2016", "--format", "text").stdout
+    assert "No yearly figures were reported for 2016." in text
+    table = invoke(with_figures, "report", "2016").stdout
+    economy = table.split("What the organisations achieved in 2016")[1]
+    assert "No yearly figures were reported for 2016." in economy
+    assert "Members" not in economy and "Revenue" not in economy  # no line of zeros
+
+
+def test_every_layout_shows_the_economy(with_figures: Path | str, tmp_path: Path) -> None:
+    data = report(with_figures, "2018")
+    revenue = data["economy"]["totals"]["revenue_vnd"]["average"]
+    shown = f"{revenue:,}".replace(",", ".") + " ₫"
+    table = invoke(with_figures, "report", "2018").stdout
+    assert "What the organisations achieved in 2018" in table and shown in table
+    assert "Averages by district, 2018" in table
+    for suffix in ("md", "html"):
+        target = tmp_path / f"report.{suffix}"
+        assert invoke(with_figures, "report", "2018", "-o", str(target)).exit_code == 0
+        page = target.read_text(encoding="utf-8")
+        assert "What the organisations achieved in 2018" in page and shown in page, suffix
+    from docx import Document
+
+    target = tmp_path / "report.docx"
+    assert invoke(with_figures, "report", "2018", "-o", str(target)).exit_code == 0
+    cells = [c.text for t in Document(str(target)).tables for row in t.rows for c in row.cells]
+    assert shown in cells
+    from openpyxl import load_workbook
+
+    target = tmp_path / "report.xlsx"
+    assert invoke(with_figures, "report", "2018", "-o", str(target)).exit_code == 0
+    values = [
+        c for ws in load_workbook(target).worksheets for row in ws.iter_rows(values_only=True) for c in row
+    ]
+    assert revenue in values
+    tidy = invoke(with_figures, "report", "2018", "--format", "csv").stdout
+    assert f"2018,economy,totals,revenue_vnd.average,{revenue}" in tidy
+    compare = invoke(with_figures, "report", "2018", "--compare").stdout
+    assert "Revenue, average" in compare
+
+
+def test_figures_group_by_the_address_in_force_from_2025(htx: Any) -> None:
+    for table in ("cooperatives", "ratings", "support"):
+        htx("import", table, str(EXAMPLE / f"{table}.csv"))
+    assert htx("places", "migrate", "--yes", "--from-province", "Bắc Kạn").exit_code == 0
+    r = htx(
+        "figures", "4700257731", "2025", "--revenue", "3 tỷ", "--workers", "10", "--income", "6 triệu/tháng"
+    )
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(htx("report", "2025", "--format", "json").stdout)
+    economy = data["economy"]
+    assert economy["totals"]["reporting"] == 1
+    communes = {name: b for name, b in economy["communes"].items() if b["reporting"]}
+    assert list(communes) == ["Ba Bể"] or len(communes) == 1
+    assert next(iter(communes.values()))["revenue_vnd"]["average"] == 3_000_000_000
+    assert economy["former_provinces"]["Bắc Kạn"]["income_vnd_per_year"]["average"] == 72_000_000
+    assert set(economy["communes"]) == set(data["totals"]["communes"])
