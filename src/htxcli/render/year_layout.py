@@ -105,23 +105,36 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         )
     block.caption = caption
     blocks = [block]
-    for title, header, places, label in (
-        (messages.REPORT_ECONOMY_DISTRICTS, messages.HEADERS["district"], economy.districts, district_label),
-        (messages.REPORT_ECONOMY_COMMUNES, messages.HEADERS["commune"], economy.communes, commune_label),
+    for title, header, places, label, sheet in (
+        (
+            messages.REPORT_ECONOMY_DISTRICTS,
+            messages.HEADERS["district"],
+            economy.districts,
+            district_label,
+            messages.SHEET_ECONOMY_DISTRICTS,
+        ),
+        (
+            messages.REPORT_ECONOMY_COMMUNES,
+            messages.HEADERS["commune"],
+            economy.communes,
+            commune_label,
+            messages.SHEET_ECONOMY_COMMUNES,
+        ),
         (
             messages.REPORT_ECONOMY_FORMER_PROVINCES,
             messages.REPORT_AREA,
             economy.former_provinces,
             former_province_label,
+            messages.SHEET_ECONOMY_FORMER_PROVINCES,
         ),
     ):
         if places:
-            blocks.append(_economy_place_block(title.format(year=year), header, places, label))
+            blocks.append(_economy_place_block(title.format(year=year), header, places, label, sheet))
     return blocks
 
 
 def _economy_place_block(
-    title: str, header: str, places: Mapping[str, Economy], label: Callable[[str], Label]
+    title: str, header: str, places: Mapping[str, Economy], label: Callable[[str], Label], sheet: str
 ) -> Block:
     metrics = shown(list(places.values()), ECONOMY_PLACES, Economy)
     headers = [
@@ -130,7 +143,7 @@ def _economy_place_block(
         messages.REPORT_ACTIVE,
         *(m.label() for m in metrics),  # averages, as the title says
     ]
-    block = Block(title, headers, numeric=frozenset(range(1, len(headers))), sheet=messages.SHEET_ECONOMY)
+    block = Block(title, headers, numeric=frozenset(range(1, len(headers))), sheet=sheet)
     for name, place in places.items():
         block.rows.append(
             [label(name), place.reporting, place.active, *(place.average(m.name) for m in metrics)]
