@@ -474,7 +474,7 @@ def yearly_figures(organisations: list[dict[str, object]]) -> list[dict[str, obj
             if before and isinstance(before["revenue_vnd"], int):
                 revenue = int(before["revenue_vnd"] * gen.uniform(0.9, 1.25)) // 1_000_000 * 1_000_000
             else:
-                revenue = gen.randint(40, 400 if group else 3000) * (1_000_000 if group else 1_000_000)
+                revenue = gen.randint(40, 400 if group else 3000) * 1_000_000
                 if not group and gen.random() < 0.7:
                     revenue = gen.randint(300, 2000) * 1_000_000
             workers = max(2, round(members * gen.uniform(0.3, 0.8)))
