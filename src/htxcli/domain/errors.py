@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
 
 class HtxError(Exception):
     """Any failure a user can fix; its message is shown as-is after 'Error: '."""
@@ -23,6 +28,36 @@ class MissingValue(HtxError):
 
         self.field = field
         super().__init__(f"{field}: {messages.REQUIRED}")
+
+
+class InvalidValues(HtxError):
+    """Several fields of one record rejected at once (every bad cell of an import's row, not only the
+    first): each error kept, the message theirs joined by "; "."""
+
+    def __init__(self, errors: list[HtxError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(map(str, errors)))
+
+
+class Problems:
+    """Collects the errors of a record's fields, so that all are said at once: `take` runs a parser
+    and keeps its error (giving None), `check` raises what was kept."""
+
+    def __init__(self) -> None:
+        self.errors: list[HtxError] = []
+
+    def take(self, parse: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        try:
+            return parse(*args, **kwargs)
+        except HtxError as e:
+            self.errors.append(e)
+            return None
+
+    def check(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise InvalidValues(self.errors)
 
 
 class NotFound(HtxError):

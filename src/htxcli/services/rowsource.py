@@ -13,6 +13,7 @@ from itertools import compress
 from typing import IO, Any
 
 from htxcli.domain import i18n, messages
+from htxcli.domain.batch import PROBLEMS_JOINT
 from htxcli.domain.cells import unprotect_cell
 from htxcli.domain.errors import HtxError
 from htxcli.domain.headers import (
@@ -123,7 +124,13 @@ class RowSource:
 
     def labelled(self, problem: str) -> str:
         """A row's problem naming the column by the header's own text: `Ngày thành lập: '31/02/2019' is
-        not a date` for a file whose header says so, where the parsers say `founded`."""
+        not a date` for a file whose header says so, where the parsers say `founded`. A row with several
+        bad cells has each problem labelled, joined by "; "."""
+        if PROBLEMS_JOINT in problem:
+            return "; ".join(map(self._labelled, problem.split(PROBLEMS_JOINT)))
+        return self._labelled(problem)
+
+    def _labelled(self, problem: str) -> str:
         field, colon, rest = problem.partition(": ")
         if not colon:
             return problem
