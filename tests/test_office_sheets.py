@@ -120,3 +120,55 @@ def test_kinds_that_say_the_sector(htx: Htx, tmp_path: Path) -> None:
     r = htx("add", "HTX E", "--code", "4700284516", "--kind", "HTX nông nghiệp", "--founded", "01/02/2019")
     assert r.exit_code == 0, r.stderr
     assert '"sector": "agriculture"' in htx("show", "4700284516", "-f", "json").stdout
+
+
+# --- 18: a name beside the code; the year on the command line -----------------------------------
+
+
+def test_a_ratings_sheet_with_names_and_without_a_year(htx: Htx, db_path: Path | str, tmp_path: Path) -> None:
+    _add(htx, "4700284512", "Hợp tác xã Nông nghiệp Tân Thành")
+    _add(htx, "4700284513", "HTX Chè Mỹ Phương")
+    book = _workbook(
+        tmp_path / "xep-loai-2025.xlsx",
+        [
+            ["BẢNG XẾP LOẠI HỢP TÁC XÃ NĂM 2025"],
+            [],
+            ["STT", "Mã số thuế", "Tên HTX", "Xếp loại"],
+            [1, "4700284512", "HTX nông nghiệp Tân Thành", "Khá"],  # the same name, written short
+            [2, "4700284513", "HTX Rau Bằng Thành", "TB"],  # another organisation's name
+        ],
+    )
+    before = snapshot(db_path)
+    r = htx("import", "ratings", str(book))
+    assert r.exit_code == 1
+    assert "year: is a required column" in r.stderr and "--year YEAR" in r.stderr
+    assert snapshot(db_path) == before
+    r = htx("import", "ratings", str(book), "--year", "2025")
+    assert r.exit_code == 0, r.stderr
+    assert "ratings: 2 new" in r.stderr
+    warnings = [line for line in r.stderr.splitlines() if ": warning: " in line]
+    assert len(warnings) == 1
+    assert "Sheet1!5" in warnings[0] and "'HTX Rau Bằng Thành'" in warnings[0]
+    assert "'HTX Chè Mỹ Phương'" in warnings[0]
+    assert htx("export", "ratings").stdout.splitlines()[1:] == ["4700284512,2025,fair,,", "4700284513,2025,average,,"]
+    # A sheet with its own year column does not take --year too; --year is for ratings only.
+    with_year = _csv(tmp_path / "r.csv", "Mã số thuế,Năm,Xếp loại\n4700284512,2024,Tốt\n")
+    r = htx("import", "ratings", str(with_year), "--year", "2025")
+    assert r.exit_code == 1 and "--year" in r.stderr and "'Năm'" in r.stderr
+    r = htx("import", "support", str(with_year), "--year", "2025")
+    assert r.exit_code == 1 and "--year" in r.stderr
+    assert len(htx("export", "ratings").stdout.splitlines()) == 3
+
+
+def test_a_support_sheet_with_names(htx: Htx, tmp_path: Path) -> None:
+    _add(htx, "4700284512", "HTX Tân Thành")
+    sheet = _csv(
+        tmp_path / "ho-tro.csv",
+        "Mã số thuế;Tên HTX;Chương trình;Ngày;Số tiền\n"
+        "4700284512;HTX TÂN THÀNH;tín dụng;12/06/2025;350 triệu\n"
+        ";;tập huấn;13/06/2025;20 triệu\n",
+    )
+    r = htx("import", "support", str(sheet))
+    assert r.exit_code == 0, r.stderr
+    assert "warning" not in r.stderr
+    assert "support: 2 new" in r.stderr

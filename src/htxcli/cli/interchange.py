@@ -65,6 +65,10 @@ def import_(
     sheet: Annotated[
         str | None, typer.Option("--sheet", help="The sheet of a workbook to read (default: the first).")
     ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(help="ratings: the year of every row, for a sheet without a year column."),
+    ] = None,
 ) -> None:
     """Load a CSV file or an Excel sheet: all rows or, if any row is bad, none.
 
@@ -76,11 +80,20 @@ def import_(
     Examples:
       htx import cooperatives examples/bac-kan-2018/cooperatives.csv
       htx import cooperatives danh-sach-htx.xlsx --sheet 'Năm 2018'
+      htx import ratings xep-loai-2026.xlsx --year 2026
     """
     from htxcli.render.sheet_xlsx import RejectsBook
     from htxcli.services import csvsource, interchange
     from htxcli.services.output import check_target, written, written_bytes
 
+    given: dict[str, str] = {}
+    if year is not None:
+        from htxcli.domain.records import parse_rating_year
+        from htxcli.domain.errors import InvalidValue
+
+        if table is not Table.ratings:
+            raise InvalidValue("--year", year, messages.YEAR_OF_RATINGS_ONLY)
+        given["year"] = str(parse_rating_year(year))
     guarded = registry_path(ctx)
     if rejects is not None:  # refused before anything is read or written
         check_target("--rejects", rejects, registry=guarded, inputs=[file])
@@ -113,6 +126,7 @@ def import_(
                     rejects=reject_file,
                     progress=progress,
                     sheet=sheet,
+                    given=given,
                 )
             if isinstance(reject_file, RejectsBook):
                 reject_file.close()

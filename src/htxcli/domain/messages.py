@@ -732,6 +732,12 @@ MIGRATE_CLOSEST = N_("; the closest: {names}")
 # --- spreadsheets in and out: xlsx, Vietnamese headers, title and totals rows (issue 18) -------------
 ACCEPTED_HEADERS = N_("also accepted: {names}")
 HEADER_UNIT_NOT_DONG = N_("amounts are read in đồng, and this column is in {unit!r}: convert it to đồng")
+NAME_NOT_REGISTERED = N_(
+    "{label}: {name!r} is not the registered name of {code} ({registered!r}); the row was read by its code"
+)
+OR_GIVE_YEAR = N_("; a sheet of one year may instead give it as: htx import ratings FILE --year YEAR")
+YEAR_OF_RATINGS_ONLY = N_("is the year of a ratings sheet; cooperatives and support rows carry their dates")
+GIVEN_AND_IN_FILE = N_("the file has its own column {column!r}: give the value there, or leave the option out")
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"

@@ -11,7 +11,7 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import accumulate, chain, islice
 from pathlib import Path
 from typing import IO, Any
@@ -55,8 +55,10 @@ class CsvSource(RowSource):
     title and blank rows above it); the separator is the one that splits that line into the most known
     names, so a title holding a comma does not decide it."""
 
-    def __init__(self, stream: IO[bytes], name: str, table: str) -> None:
-        super().__init__(name, table)
+    def __init__(
+        self, stream: IO[bytes], name: str, table: str, given: Mapping[str, str] | None = None
+    ) -> None:
+        super().__init__(name, table, given)
         self.binary = stream
         self.bom = False  # the file's dialect, which a rejects file repeats so that Excel reads it alike
         lines = self._decoded_lines()

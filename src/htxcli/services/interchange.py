@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import io
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -55,6 +55,7 @@ def import_csv(
     rejects: IO[str] | SheetRejects | None = None,
     progress: Progress | None = None,
     sheet: str | None = None,
+    given: Mapping[str, str] | None = None,
 ) -> ImportResult:
     """Load one contract file, CSV or a workbook's sheet. Without `rejects`, any bad row means nothing
     is written.
@@ -64,7 +65,7 @@ def import_csv(
     """
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return _import_once(engine, table, stream, name, dry_run, rejects, progress, sheet)
+            return _import_once(engine, table, stream, name, dry_run, rejects, progress, sheet, given)
         except Exception as e:  # is_retryable says which: the database's, never one of htx's own
             if not is_retryable(e) or attempt == ATTEMPTS or not _rewind(stream, rejects):
                 raise
@@ -102,20 +103,26 @@ def _fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
-def open_source(stream: IO[bytes], name: str, table: str, sheet: str | None = None) -> RowSource:
+def open_source(
+    stream: IO[bytes],
+    name: str,
+    table: str,
+    sheet: str | None = None,
+    given: Mapping[str, str] | None = None,
+) -> RowSource:
     """The rows of a contract file: a workbook's sheet, known by its first bytes, or CSV."""
     start = _first_bytes(stream, len(XLSX_SIGNATURE))
     if start == XLSX_SIGNATURE:
         if not stream.seekable():  # a workbook is a zip archive, read from its end: a pipe is kept
             stream = io.BytesIO(stream.read())
-        return SheetSource(stream, name, table, sheet, size=stream_size(stream))
+        return SheetSource(stream, name, table, sheet, size=stream_size(stream), given=given)
     if start == XLS_SIGNATURE:
         raise HtxError(messages.XLS_NOT_READ.format(file=name))
     if name.lower().endswith(".xlsx"):  # named a workbook, and not one: not to be read as CSV
         raise HtxError(messages.NOT_XLSX.format(file=name))
     if sheet is not None:
         raise InvalidValue("--sheet", sheet, messages.SHEET_OF_CSV)
-    return CsvSource(stream, name, table)
+    return CsvSource(stream, name, table, given)
 
 
 def _first_bytes(stream: IO[bytes], count: int) -> bytes:
@@ -140,8 +147,9 @@ def _import_once(
     rejects: IO[str] | SheetRejects | None,
     progress: Progress | None,
     sheet: str | None,
+    given: Mapping[str, str] | None,
 ) -> ImportResult:
-    source = open_source(stream, name, table, sheet)
+    source = open_source(stream, name, table, sheet, given)
     result = ImportResult(table)
     reject_writer: RowWriter | None = None
     if callable(rejects):
@@ -170,6 +178,9 @@ def _import_once(
             refused = loader.apply(read, parsed)
             for line, cells, problem in sorted(unread + refused, key=lambda item: item[0]):
                 refuse(line, cells, problem)
+            if "name" in source.header and table != "cooperatives":
+                left_out = {line for line, _, _ in refused}
+                _warn_other_names(uow, source, read, left_out, result)
             doubts = loader.doubts_in(parsed)
             if doubts:
                 left_out = {line for line, _, _ in refused}
@@ -195,6 +206,38 @@ def _import_once(
                 uow.history.set_summary(entry.id, result.summary(name))
             uow.commit()
     return result
+
+
+def _warn_other_names(uow: UnitOfWork, source: RowSource, read: Read, left_out: set[int], result: ImportResult) -> None:
+    """A ratings or support sheet names each organisation beside its code: the code decides, and a
+    name that is not the registered one (accents, case and "Hợp tác xã" for "HTX" aside) is warned of."""
+    code_at, name_at = source.header.index("code"), source.header.index("name")
+    named = [
+        (line, cells[code_at].strip(), cells[name_at].strip())
+        for line, cells in read
+        if line not in left_out and len(cells) > max(code_at, name_at) and cells[name_at].strip()
+    ]
+    if not named:
+        return
+    stored = uow.organisations.names_of(sorted({code for _, code, _ in named if code}))
+    for line, code, name in named:
+        registered = stored.get(code)
+        if registered is not None and _name_key(registered) != _name_key(name):
+            problem = messages.NAME_NOT_REGISTERED.format(
+                label=source.labels["name"], name=name, code=code, registered=registered
+            )
+            result.add_warning(messages.IMPORT_WARNING.format(file=source.name, line=source.place(line), problems=problem))
+
+
+def _name_key(name: str) -> str:
+    from htxcli.domain.text import fold
+
+    key = " ".join(fold(name).replace(".", " ").split())
+    for long in ("hop tac xa", "to hop tac", "lien hiep htx", "quy tin dung nhan dan"):
+        short = {"hop tac xa": "htx", "to hop tac": "tht", "lien hiep htx": "lhtx", "quy tin dung nhan dan": "qtdnd"}[long]
+        if key.startswith(long):
+            key = short + key[len(long) :]
+    return key
 
 
 Parsed = tuple[Read, ParsedBatch, Refused, int]  # a batch, its values, rows refused already, file position

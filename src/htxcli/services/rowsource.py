@@ -8,14 +8,14 @@ not know what kind of file it reads: batching, reading ahead, rejects and all-or
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import compress
 from typing import IO, Any
 
 from htxcli.domain import i18n, messages
 from htxcli.domain.batch import PROBLEMS_JOINT
 from htxcli.domain.cells import unprotect_cell
-from htxcli.domain.errors import HtxError
+from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.headers import (
     ALIASES,
     IGNORED,
@@ -45,6 +45,8 @@ EXAMPLE_COLUMNS = {
     "ratings": ("code", "year", "grade"),
     "support": ("code", "program", "date", "amount_vnd"),
 }
+# Columns a file of that list may have besides the contract's: the organisation's name beside its code.
+NAMED_BESIDE_CODE = {"ratings": ("name",), "support": ("name",)}
 REJECTS_COLUMN = "error"  # the column a rejects file adds, and import ignores
 HEADER_SEARCH = 20  # rows looked at for the header: titles and blank rows above it are skipped
 
@@ -104,10 +106,14 @@ class RowSource:
     table: str
     workbook = False  # a sheet of a workbook, named as the list it holds rather than as `TABLE.csv`
 
-    def __init__(self, name: str, table: str) -> None:
+    def __init__(self, name: str, table: str, given: Mapping[str, str] | None = None) -> None:
         self.name = name
         self.table = table
-        self.names = header_names(COLUMNS[table])
+        # A ratings or support sheet may name each organisation beside its code ("Tên HTX"): the name
+        # is read, only to warn where it is not the registered one (interchange.py).
+        self.names = header_names((*COLUMNS[table], *NAMED_BESIDE_CODE.get(table, ())))
+        # Columns the command line gives every row (`import ratings FILE --year 2026`): column -> text.
+        self.given = dict(given or {})
         self.header: list[str] = []  # the contract's column of each kept cell
         self.labels: dict[str, str] = {}  # column -> the header's own text, which messages name it by
         self.dropped: list[int] = []  # cells of no column: a rejects file's error, a row number (STT)
@@ -186,6 +192,12 @@ class RowSource:
                 self.code_at = position
             self.header.append(column)
             self.labels[column] = text
+        for column, value in self.given.items():
+            if column in self.labels:
+                option = f"--{column}"
+                raise InvalidValue(option, value, messages.GIVEN_AND_IN_FILE.format(column=self.labels[column]))
+            self.header.append(column)
+            self.labels[column] = vietnamese_header(column) if i18n.current() == "vi" else column
         for name in REQUIRED[self.table]:
             if name not in self.labels:
                 if self.workbook:
@@ -193,6 +205,8 @@ class RowSource:
                 else:
                     problem = messages.MISSING_COLUMN.format(table=self.table)
                 shown = vietnamese_header(name) if i18n.current() == "vi" else name  # as labelled() does
+                if name == "year" and self.table == "ratings":
+                    problem += messages.OR_GIVE_YEAR
                 raise self._fail(line, f"{shown}: {problem}")
 
     @property
@@ -264,25 +278,36 @@ class RowSource:
     def fit(self, read: Read) -> tuple[Read, Refused]:
         """The rows cut to the header: cells of no column dropped (a rejects file's error, a row number),
         and empty cells past the last column too (Excel leaves them); a row with a value past the last
-        column is refused."""
+        column is refused. Then the values given on the command line (`--year`) added to every row."""
         if self.dropped:
             positions = self.dropped[::-1]
             for cells in read.rows:
                 for position in positions:
                     del cells[position : position + 1]
-        width = len(self.header)
+        given = list(self.given.values())
+        width = len(self.header) - len(given)  # the file's own columns
+        if given:
+            for cells in read.rows:
+                if len(cells) < width:
+                    cells.extend([""] * (width - len(cells)))
         if not read.rows or max(map(len, read.rows)) <= width:
-            return read, []
-        for cells in read.rows:
-            if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
-                del cells[width:]
-        wanted = [len(cells) <= width for cells in read.rows]
-        refused = [
-            (line, cells, messages.TOO_MANY_CELLS.format(found=len(cells), expected=width))
-            for (line, cells), fits in zip(read, wanted, strict=True)
-            if not fits
-        ]
-        return (read.keep(wanted) if refused else read), refused
+            refused: Refused = []
+        else:
+            for cells in read.rows:
+                if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
+                    del cells[width:]
+            wanted = [len(cells) <= width for cells in read.rows]
+            refused = [
+                (line, cells, messages.TOO_MANY_CELLS.format(found=len(cells), expected=width))
+                for (line, cells), fits in zip(read, wanted, strict=True)
+                if not fits
+            ]
+            if refused:
+                read = read.keep(wanted)
+        if given:
+            for cells in read.rows:
+                cells.extend(given)
+        return read, refused
 
     def rejects_writer(self, out: IO[str], to_file: bool) -> Any:
         raise NotImplementedError

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from itertools import chain, islice
 from typing import IO, Any
@@ -95,9 +95,15 @@ class SheetSource(RowSource):
     workbook = True
 
     def __init__(
-        self, stream: IO[bytes], name: str, table: str, sheet: str | None = None, size: int | None = None
+        self,
+        stream: IO[bytes],
+        name: str,
+        table: str,
+        sheet: str | None = None,
+        size: int | None = None,
+        given: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__(name, table)
+        super().__init__(name, table, given)
         from openpyxl import load_workbook
 
         try:
