@@ -172,3 +172,36 @@ def test_a_support_sheet_with_names(htx: Htx, tmp_path: Path) -> None:
     assert r.exit_code == 0, r.stderr
     assert "warning" not in r.stderr
     assert "support: 2 new" in r.stderr
+
+
+# --- 19: the totals row and the signature block in the code column ---------------------------------
+
+
+def test_totals_and_signature_written_in_the_code_column(htx: Htx, tmp_path: Path) -> None:
+    _add(htx, "4700284512", "HTX Tân Thành")
+    _add(htx, "4700284513", "HTX Chè Mỹ Phương")
+    _add(htx, "4700284514", "HTX Rau Bằng Thành")
+    book = _workbook(
+        tmp_path / "xep-loai.xlsx",
+        [
+            ["Mã số thuế", "Năm", "Xếp loại"],
+            ["4700284512", 2025, "Tốt"],
+            ["4700284513", 2025, "Khá"],
+            ["Tổng cộng", None, "2 HTX"],
+            [],
+            ["Người lập biểu", None, "Thủ trưởng đơn vị"],
+            ["Thái Nguyên, ngày 05 tháng 12 năm 2026"],
+            ["Nguyễn Thị Lan", None, "Hoàng Văn Minh"],
+            ["4700284514", 2025, "TB"],  # a row with a code after them is still data
+        ],
+    )
+    r = htx("import", "ratings", str(book))
+    assert r.exit_code == 0, r.stderr
+    assert f"{book}:Sheet1!4: the totals row 'Tổng cộng' was skipped" in r.stderr
+    assert f"{book}:Sheet1!6: 3 row(s) after the totals row" in r.stderr and "'Người lập biểu'" in r.stderr
+    assert "ratings: 3 new" in r.stderr
+    # As the last row of a CSV file too.
+    sheet = _csv(tmp_path / "r.csv", "Mã số thuế;Năm;Xếp loại\n4700284512;2024;Tốt\nTổng cộng;;1\n")
+    r = htx("import", "ratings", str(sheet))
+    assert r.exit_code == 0, r.stderr
+    assert "the totals row 'Tổng cộng' was skipped" in r.stderr

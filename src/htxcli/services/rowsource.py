@@ -99,6 +99,17 @@ def header_score(cells: Sequence[str], names: dict[str, str]) -> int:
     return sum(header_key(cell) in names for cell in cells if cell.strip())
 
 
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _looks_like_code(text: str) -> bool:
+    """Whether a cell under the totals row may be a code (a row of data after it), not the signature
+    block's words: one word holding a digit, as registration and tax codes do."""
+    text = text.strip()
+    return bool(text) and " " not in text and _has_digit(text)
+
+
 class RowSource:
     """An input's header and rows. Subclasses read the rows (`_batches`) and say where a row is (`place`)."""
 
@@ -249,15 +260,17 @@ class RowSource:
         notes = list(read.notes)
         trailer: list[tuple[int, str]] = []  # (line, first filled cell) of the rows after a totals row
         for line, cells in read:
-            if code_at < len(cells) and cells[code_at].strip():
-                wanted.append(True)
+            code = cells[code_at] if code_at < len(cells) else ""
+            if code.strip() and (code.isascii() and " " not in code.strip()) and (not ended or _has_digit(code)):
+                wanted.append(True)  # a code (every row of data comes here, at the cost of these looks)
                 continue
-            label = totals_label(cells)
+            label = totals_label(cells) or totals_label([code])
             if label is not None:
                 notes.append(messages.TOTALS_ROW_SKIPPED.format(where=self.where(line), label=label))
                 ended = True
                 wanted.append(False)
-            elif ended:
+            elif ended and not _looks_like_code(code):
+                # The signature block, also where it is written under the code ("Người lập biểu").
                 trailer.append((line, next((c.strip() for c in cells if c.strip()), "")))
                 wanted.append(False)
             else:
