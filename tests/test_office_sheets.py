@@ -205,3 +205,52 @@ def test_totals_and_signature_written_in_the_code_column(htx: Htx, tmp_path: Pat
     r = htx("import", "ratings", str(sheet))
     assert r.exit_code == 0, r.stderr
     assert "the totals row 'Tổng cộng' was skipped" in r.stderr
+
+
+# --- 21: money in triệu and tỷ đồng; Excel's day numbers ------------------------------------------
+
+
+def test_money_in_trieu_and_ty_dong_is_scaled(htx: Htx, tmp_path: Path) -> None:
+    book = _workbook(
+        tmp_path / "htx.xlsx",
+        [
+            ["Mã số thuế", "Tên HTX", "Ngày thành lập", "Vốn điều lệ (triệu đồng)"],
+            ["4700284512", "HTX A", "15/03/2019", 1.5],  # a number cell with a fraction
+            ["4700284513", "HTX B", "15/03/2019", 350],
+            ["4700284514", "HTX C", "15/03/2019", "1.200"],  # typed as text, grouped
+            ["4700284515", "HTX D", "15/03/2019", "2 tỷ"],  # a cell that says its own unit keeps it
+        ],
+    )
+    r = htx("import", "cooperatives", str(book))
+    assert r.exit_code == 0, r.stderr
+    assert f"{book}:Sheet1!1: the column 'Vốn điều lệ (triệu đồng)' is in triệu đồng" in r.stderr
+    rows = list(csv.DictReader(io.StringIO(htx("export", "cooperatives").stdout)))
+    assert [row["capital_vnd"] for row in rows] == ["1500000", "350000000", "1200000000", "2000000000"]
+    support = _csv(
+        tmp_path / "ho-tro.csv",
+        "Mã số thuế;Chương trình;Ngày;Kinh phí (tỷ đồng)\n4700284512;tín dụng;12/06/2025;2,085\n",
+    )
+    r = htx("import", "support", str(support))
+    assert r.exit_code == 0, r.stderr
+    assert "is in tỷ đồng" in r.stderr
+    assert ",2085000000," in htx("export", "support").stdout
+
+
+def test_excel_day_numbers_in_a_date_column_are_dates(htx: Htx, tmp_path: Path) -> None:
+    book = _workbook(
+        tmp_path / "htx.xlsx",
+        [
+            ["Mã số thuế", "Tên HTX", "Ngày thành lập"],
+            ["4700284512", "HTX A", 43831],  # a date column formatted General: 01/01/2020
+            ["4700284513", "HTX B", "15/03/2019"],
+        ],
+    )
+    r = htx("import", "cooperatives", str(book))
+    assert r.exit_code == 0, r.stderr
+    assert "'Ngày thành lập' holds dates as Excel's day numbers" in r.stderr and "43831 is 2020-01-01" in r.stderr
+    rows = list(csv.DictReader(io.StringIO(htx("export", "cooperatives").stdout)))
+    assert [row["founded"] for row in rows] == ["2020-01-01", "2019-03-15"]
+    support = _csv(tmp_path / "ho-tro.csv", "Chương trình,Ngày\ntập huấn,45658\n")
+    r = htx("import", "support", str(support))
+    assert r.exit_code == 0, r.stderr
+    assert ",2025-01-01," in htx("export", "support").stdout

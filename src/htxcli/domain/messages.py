@@ -738,6 +738,11 @@ NAME_NOT_REGISTERED = N_(
 OR_GIVE_YEAR = N_("; a sheet of one year may instead give it as: htx import ratings FILE --year YEAR")
 YEAR_OF_RATINGS_ONLY = N_("is the year of a ratings sheet; cooperatives and support rows carry their dates")
 GIVEN_AND_IN_FILE = N_("the file has its own column {column!r}: give the value there, or leave the option out")
+HEADER_UNIT_SCALED = N_("{where}: the column {column!r} is in {word} đồng: its numbers were read as {word} đồng")
+EXCEL_DAY_NUMBERS = N_(
+    "{where}: the column {column!r} holds dates as Excel's day numbers (format the column as a date); "
+    "they were read as dates: {serial} is {date}"
+)
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"

@@ -151,6 +151,7 @@ def _import_once(
 ) -> ImportResult:
     source = open_source(stream, name, table, sheet, given)
     result = ImportResult(table)
+    result.notes.extend(source.header_notes)
     reject_writer: RowWriter | None = None
     if callable(rejects):
         reject_writer = rejects([*source.header_labels, REJECTS_COLUMN])

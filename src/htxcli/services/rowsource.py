@@ -8,6 +8,8 @@ not know what kind of file it reads: batching, reading ahead, rejects and all-or
 from __future__ import annotations
 
 import marshal
+import re
+from datetime import date, timedelta
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import compress
 from typing import IO, Any
@@ -18,6 +20,7 @@ from htxcli.domain.cells import unprotect_cell
 from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.headers import (
     ALIASES,
+    DATE_COLUMNS,
     IGNORED,
     MONEY_COLUMNS,
     accepted_names,
@@ -27,8 +30,10 @@ from htxcli.domain.headers import (
     is_header_row,
     totals_label,
     unit_is_dong,
+    unit_scale,
     vietnamese_header,
 )
+from htxcli.domain.values import format_date
 from htxcli.domain.records import ORGANISATION_FIELDS, RATING_FIELDS, SUPPORT_FIELDS
 
 COLUMNS = {"cooperatives": ORGANISATION_FIELDS, "ratings": RATING_FIELDS, "support": SUPPORT_FIELDS}
@@ -99,6 +104,18 @@ def header_score(cells: Sequence[str], names: dict[str, str]) -> int:
     return sum(header_key(cell) in names for cell in cells if cell.strip())
 
 
+_BARE_NUMBER = re.compile(r"\s*\d[\d.,]*\s*")
+# Excel's day numbers from 1955 to 2119 (20000–80000): a date column formatted General shows them.
+_SERIAL = re.compile(r"\s*[2-7]\d{4}(?:[.,]0+)?\s*")
+_SERIALS = re.compile(rf"^{_SERIAL.pattern}$", re.MULTILINE)
+_EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's numbering (its 1900 leap-year slip included)
+
+
+def excel_day(serial: str) -> date:
+    number = int(serial.strip().replace(",", ".").split(".")[0])
+    return _EXCEL_EPOCH + timedelta(days=number)
+
+
 def _has_digit(text: str) -> bool:
     return any(c.isdigit() for c in text)
 
@@ -129,6 +146,9 @@ class RowSource:
         self.labels: dict[str, str] = {}  # column -> the header's own text, which messages name it by
         self.dropped: list[int] = []  # cells of no column: a rejects file's error, a row number (STT)
         self.code_at = 0  # the cell of a row (as read, before fit) that holds its code
+        self.scales: dict[int, str] = {}  # a money column in triệu or tỷ đồng (its place) -> that word
+        self.header_notes: list[str] = []  # said once, before the rows' notes (a column's unit)
+        self._serials_noted: set[str] = set()  # date columns where Excel's day numbers were read
 
     # --- where a row is -----------------------------------------------------------------------
 
@@ -198,7 +218,13 @@ class RowSource:
                 raise self._fail(line, f"{text}: {messages.DUPLICATE_COLUMN}")
             unit = header_unit(text)
             if column in MONEY_COLUMNS and unit is not None and not unit_is_dong(unit):
-                raise self._fail(line, f"{text}: {messages.HEADER_UNIT_NOT_DONG.format(unit=unit)}")
+                word = unit_scale(unit)
+                if word is None:
+                    raise self._fail(line, f"{text}: {messages.HEADER_UNIT_NOT_DONG.format(unit=unit)}")
+                self.scales[len(self.header)] = word
+                self.header_notes.append(
+                    messages.HEADER_UNIT_SCALED.format(where=self.where(line), column=text, word=word)
+                )
             if column == "code":
                 self.code_at = position
             self.header.append(column)
@@ -320,7 +346,37 @@ class RowSource:
         if given:
             for cells in read.rows:
                 cells.extend(given)
+        self._read_as_written(read)
         return read, refused
+
+    def _read_as_written(self, read: Read) -> None:
+        """Cells the office writes otherwise than the contract: the bare numbers of a money column in
+        triệu or tỷ đồng get that word (`1,5` -> `1,5 triệu`, which parse_money scales), and the day
+        numbers Excel shows a date column as when it is formatted General (`45658`) become the date."""
+        rows = read.rows
+        for position, word in self.scales.items():
+            for cells in rows:
+                if position < len(cells) and _BARE_NUMBER.fullmatch(cells[position]):
+                    cells[position] = f"{cells[position].strip()} {word}"
+        for position, column in enumerate(self.header):
+            if column not in DATE_COLUMNS:
+                continue
+            if not _SERIALS.search("\n".join(cells[position] for cells in rows if position < len(cells))):
+                continue
+            first = None
+            for line, cells in read:
+                if position < len(cells) and _SERIAL.fullmatch(cells[position]):
+                    day = excel_day(cells[position])
+                    if first is None:
+                        first = (line, cells[position], day)
+                    cells[position] = day.isoformat()
+            if first is not None and column not in self._serials_noted:
+                self._serials_noted.add(column)
+                line, serial, day = first
+                note = messages.EXCEL_DAY_NUMBERS.format(
+                    where=self.where(line), column=self.labels[column], serial=serial, date=format_date(day)
+                )
+                read.notes = [*read.notes, note]
 
     def rejects_writer(self, out: IO[str], to_file: bool) -> Any:
         raise NotImplementedError
