@@ -254,3 +254,52 @@ def test_excel_day_numbers_in_a_date_column_are_dates(htx: Htx, tmp_path: Path) 
     r = htx("import", "support", str(support))
     assert r.exit_code == 0, r.stderr
     assert ",2025-01-01," in htx("export", "support").stdout
+
+
+# --- 25: a rejects workbook in the clerk's words; Vietnamese values under Vietnamese headers -------
+
+
+def test_a_rejects_workbook_says_loi_and_keeps_dates(db_path: Path | str, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    from tests.conftest import invoke
+
+    book = _workbook(
+        tmp_path / "htx.xlsx",
+        [
+            ["Mã số thuế", "Tên HTX", "Ngày thành lập", "Số thành viên"],
+            ["4700284512", "HTX A", datetime(2019, 3, 15), 12],
+            ["4700284513", "HTX B", datetime(2019, 4, 1), "mười"],
+        ],
+    )
+    rejects = tmp_path / "loi.xlsx"
+    r = invoke(db_path, "--lang", "vi", "import", "cooperatives", str(book), "--rejects", str(rejects))
+    assert r.exit_code == 1, r.stderr
+    sheet = load_workbook(rejects).worksheets[0]
+    assert sheet.title == "Dòng lỗi"
+    assert [c.value for c in sheet[1]] == ["Mã số thuế", "Tên HTX", "Ngày thành lập", "Số thành viên", "Lỗi"]
+    founded = sheet.cell(2, 3)
+    assert founded.is_date and founded.value == datetime(2019, 4, 1)
+    assert "Số thành viên: 'mười'" in sheet.cell(2, 5).value
+    # Corrected, it is read back: the column "Lỗi" is ignored as "error" is.
+    writable = load_workbook(rejects)
+    writable.worksheets[0].cell(2, 4).value = 10
+    writable.save(rejects)
+    r = invoke(db_path, "import", "cooperatives", str(rejects))
+    assert r.exit_code == 0, r.stderr
+    assert '"founded": "2019-04-01"' in invoke(db_path, "show", "4700284513", "-f", "json").stdout
+
+
+def test_export_with_vietnamese_headers_writes_vietnamese_values(htx: Htx, databases: Callable[[], object]) -> None:
+    r = htx("add", "HTX A", "--code", "4700284512", "--kind", "HTX", "--sector", "nông nghiệp", "--founded", "15/03/2019")
+    assert r.exit_code == 0, r.stderr
+    assert htx("rate", "4700284512", "2024", "khá").exit_code == 0
+    assert htx("support", "add", "credit", "--to", "4700284512", "--date", "12/06/2024", "--amount", "350 triệu").exit_code == 0
+    organisations = htx("export", "cooperatives", "--headers", "vi").stdout.splitlines()
+    assert organisations[1].startswith("4700284512,HTX A,Hợp tác xã,,,Nông nghiệp,15/03/2019,")
+    assert htx("export", "ratings", "--headers", "vi").stdout.splitlines()[1] == "4700284512,2024,Khá,,"
+    assert htx("export", "support", "--headers", "vi").stdout.splitlines()[1].startswith("4700284512,Tín dụng,12/06/2024,350000000,")
+    # The contract's own headers keep the contract's values.
+    assert htx("export", "ratings").stdout.splitlines()[1] == "4700284512,2024,fair,,"

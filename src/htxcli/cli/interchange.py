@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from enum import StrEnum
-from typing import IO, TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -246,6 +246,8 @@ def export(
     labels = [vietnamese_header(f) for f in fields] if headers is Headers.vi else list(fields)
     year_ = parse_optional_year("year", year)
     rows = interchange.export_rows(engine(ctx, create=False), table.value, year_)
+    if headers is Headers.vi:  # Vietnamese values under Vietnamese headers; import reads both back
+        rows = _in_vietnamese(rows, dates_as_text=format is not ExportFormat.xlsx)
     if format is ExportFormat.xlsx:
         from htxcli.render.sheet_xlsx import write_xlsx
 
@@ -257,6 +259,27 @@ def export(
             write_json_lines_array(f, rows)
         else:
             write_csv(f, fields, rows, excel=excel, header=labels)
+
+
+def _in_vietnamese(rows: Iterator[dict[str, Any]], *, dates_as_text: bool) -> Iterator[dict[str, Any]]:
+    """Each row with its kind, sector, grade and program in Vietnamese and, in CSV, its dates written
+    DD/MM/YYYY (a workbook has date cells)."""
+    from datetime import date
+
+    from htxcli.domain.vocab import with_labels
+
+    for row in rows:
+        out = with_labels(row)
+        if dates_as_text:
+            for column, value in out.items():
+                if isinstance(value, date):
+                    out[column] = value.strftime("%d/%m/%Y")
+                elif column in _DATE_FIELDS and isinstance(value, str) and len(value) == 10:
+                    out[column] = f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+        yield out
+
+
+_DATE_FIELDS = frozenset({"founded", "dissolved", "date", "new_address_from"})
 
 
 def register(app: typer.Typer) -> None:

@@ -743,6 +743,9 @@ EXCEL_DAY_NUMBERS = N_(
     "{where}: the column {column!r} holds dates as Excel's day numbers (format the column as a date); "
     "they were read as dates: {serial} is {date}"
 )
+# A rejects workbook's sheet and its error column, for the clerk who corrects it (import ignores the column).
+REJECTS_SHEET = N_("rejects")
+REJECTS_ERROR_COLUMN = N_("error")
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"

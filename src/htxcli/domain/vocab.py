@@ -194,3 +194,18 @@ def grade_for_score(score: int) -> str:
         if score >= floor:
             return grade
     return "weak"
+
+
+# The contract's columns that hold a vocabulary's key: `export --headers vi` writes its Vietnamese label
+# (Hợp tác xã, Nông nghiệp, Khá, Tín dụng), which import reads back as the key.
+VOCABULARY_COLUMNS = {"kind": KINDS, "sector": SECTORS, "grade": GRADES, "program": PROGRAMS}
+
+
+def with_labels(row: dict[str, object]) -> dict[str, object]:
+    """A contract row with each vocabulary key as its Vietnamese label."""
+    out = dict(row)
+    for column, vocabulary in VOCABULARY_COLUMNS.items():
+        value = out.get(column)
+        if isinstance(value, str) and value in vocabulary.labels:
+            out[column] = vocabulary.labels[value]
+    return out

@@ -22,7 +22,7 @@ from htxcli.domain.text import printable
 from htxcli.services.csvsource import CsvSource, stream_size
 from htxcli.services.loaders import LOADERS, ImportEntry, ImportResult, Loader
 from htxcli.services.readahead import read_ahead
-from htxcli.services.rowsource import COLUMNS, REJECTS_COLUMN, Read, Refused, RowSource
+from htxcli.services.rowsource import COLUMNS, Read, Refused, RowSource
 from htxcli.services.sheetsource import XLS_SIGNATURE, XLSX_SIGNATURE, SheetSource
 from htxcli.store import exports
 from htxcli.store.uow import ATTEMPTS, UnitOfWork, is_retryable
@@ -40,9 +40,9 @@ class RowWriter(Protocol):
     def writerow(self, row: Sequence[str], /) -> Any: ...
 
 
-# Rejects written as a workbook: given the header, a writer for the rows (render/sheet_xlsx.py makes it;
-# called again from the top when the import is retried).
-SheetRejects = Callable[[Sequence[str]], RowWriter]
+# Rejects written as a workbook: given the header and the contract's columns under it, a writer for the
+# rows (render/sheet_xlsx.py makes it; called again from the top when the import is retried).
+SheetRejects = Callable[[Sequence[str], Sequence[str]], RowWriter]
 
 
 def import_csv(
@@ -154,7 +154,7 @@ def _import_once(
     result.notes.extend(source.header_notes)
     reject_writer: RowWriter | None = None
     if callable(rejects):
-        reject_writer = rejects([*source.header_labels, REJECTS_COLUMN])
+        reject_writer = rejects([*source.header_labels, messages.REJECTS_ERROR_COLUMN], source.header)
     elif rejects is not None:
         reject_writer = source.rejects_writer(rejects, to_file=rejects is not sys.stdout)
 

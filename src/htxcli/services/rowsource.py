@@ -53,6 +53,8 @@ EXAMPLE_COLUMNS = {
 # Columns a file of that list may have besides the contract's: the organisation's name beside its code.
 NAMED_BESIDE_CODE = {"ratings": ("name",), "support": ("name",)}
 REJECTS_COLUMN = "error"  # the column a rejects file adds, and import ignores
+# ... and its name in a rejects workbook, which a Vietnamese clerk reads ("Lỗi"): both ignored, as keys.
+REJECTS_COLUMNS = frozenset({REJECTS_COLUMN, header_key("Lỗi")})
 HEADER_SEARCH = 20  # rows looked at for the header: titles and blank rows above it are skipped
 
 Refused = list[tuple[int, list[str], str]]  # rows set aside (line, cells), with their problem
@@ -202,7 +204,7 @@ class RowSource:
         for position, text in enumerate(cells):
             key = header_key(text)
             column = self.names.get(key)
-            if key == REJECTS_COLUMN or column == IGNORED:
+            if key in REJECTS_COLUMNS or column == IGNORED:
                 self.dropped.append(position)
                 continue
             if column is None:
