@@ -303,3 +303,77 @@ def test_export_with_vietnamese_headers_writes_vietnamese_values(htx: Htx, datab
     assert htx("export", "support", "--headers", "vi").stdout.splitlines()[1].startswith("4700284512,Tín dụng,12/06/2024,350000000,")
     # The contract's own headers keep the contract's values.
     assert htx("export", "ratings").stdout.splitlines()[1] == "4700284512,2024,fair,,"
+
+
+# --- 23: numbers Excel made of phones and codes; Unicode Text; files htx does not read --------------
+
+
+def test_a_phone_excel_made_a_number_warns(htx: Htx, tmp_path: Path) -> None:
+    book = _workbook(
+        tmp_path / "htx.xlsx",
+        [
+            ["Mã số thuế", "Tên HTX", "Ngày thành lập", "Số điện thoại"],
+            ["4700284512", "HTX A", "15/03/2019", 912345678],  # Excel's number: the 0 is gone
+            ["4700284513", "HTX B", "15/03/2019", 0],
+            ["4700284514", "HTX C", "15/03/2019", "0912345678"],
+            ["4700284515", "HTX D", "15/03/2019", "84912345678"],
+        ],
+    )
+    r = htx("import", "cooperatives", str(book))
+    assert r.exit_code == 0, r.stderr
+    warned = [line for line in r.stderr.splitlines() if ": warning: " in line]
+    assert len(warned) == 2
+    assert "Sheet1!2: warning: Số điện thoại: '912345678' looks like a number a spreadsheet made" in warned[0]
+    assert "Sheet1!3: warning: Số điện thoại: '0'" in warned[1]
+    # A file of changes that would write such numbers over the stored phones says so too.
+    changes = _csv(tmp_path / "sua.csv", "code;phone\n4700284514;912345678\n")
+    r = htx("import", "cooperatives", str(changes))
+    assert r.exit_code == 0, r.stderr
+    assert "sua.csv:2: warning: phone: '912345678'" in r.stderr
+    assert "1 changed" in r.stderr
+
+
+def test_a_nine_digit_tax_code_into_an_empty_registry_warns(htx: Htx, tmp_path: Path) -> None:
+    sheet = _csv(tmp_path / "htx.csv", "Mã số thuế;Tên HTX;Ngày thành lập\n100222333;HTX A;15/03/2019\n4700284512;HTX B;15/03/2019\n")
+    r = htx("import", "cooperatives", str(sheet))
+    assert r.exit_code == 0, r.stderr
+    warned = [line for line in r.stderr.splitlines() if ": warning: " in line]
+    assert warned == [
+        f"{sheet}:2: warning: code: '100222333' has 9 digits: a tax code has 10, and a spreadsheet drops "
+        "a leading 0 (0100222333?); format the column as Text and check the code"
+    ]
+
+
+def test_excels_unicode_text_is_read(htx: Htx, tmp_path: Path) -> None:
+    import unicodedata
+
+    text = "Mã số thuế\tTên HTX\tNgày thành lập\r\n4700284512\t" + unicodedata.normalize("NFD", "HTX Ưu Đãi") + "\t15/03/2019\r\n"
+    path = tmp_path / "danh-sach.txt"
+    path.write_bytes(text.encode("utf-16"))  # a BOM, then UTF-16, as Excel saves "Unicode Text"
+    r = htx("import", "cooperatives", str(path))
+    assert r.exit_code == 0, r.stderr
+    assert '"name": "HTX Ưu Đãi"' in htx("show", "4700284512", "-f", "json").stdout
+
+
+def test_files_htx_does_not_read_say_what_they_are(htx: Htx, db_path: Path | str, tmp_path: Path) -> None:
+    import zipfile
+
+    ods = tmp_path / "danh-sach.ods"
+    with zipfile.ZipFile(ods, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    pdf = tmp_path / "bao-cao.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    binary = tmp_path / "htx.dat"
+    binary.write_bytes(b"\x00\x01\x02code,name\x00")
+    before = snapshot(db_path)
+    r = htx("import", "cooperatives", str(ods))
+    assert r.exit_code == 1
+    assert "an OpenDocument spreadsheet (.ods" in r.stderr and "save it as an Excel workbook (.xlsx)" in r.stderr
+    r = htx("import", "cooperatives", str(pdf))
+    assert r.exit_code == 1 and "a PDF document, not a CSV file or an Excel workbook; save the table" in r.stderr
+    r = htx("import", "cooperatives", str(binary))
+    assert r.exit_code == 1 and "not text" in r.stderr and "Traceback" not in r.stderr
+    r = htx("--lang", "vi", "import", "cooperatives", str(ods))
+    assert r.exit_code == 1 and "LibreOffice" in r.stderr and "OpenDocument spreadsheet" not in r.stderr
+    assert snapshot(db_path) == before

@@ -35,6 +35,7 @@ from htxcli.domain.records import (
     parse_rating,
     parse_rating_year,
     parse_support,
+    phone_lost_its_zero,
     support_doubts,
 )
 from htxcli.domain.text import has_control_characters
@@ -440,11 +441,19 @@ Doubts = list[tuple[int, InvalidValue]]  # rows of a parsed batch (positions in 
 def organisation_doubts_in(parsed: ParsedBatch) -> Doubts:
     """organisation_doubts of each row of a parsed batch, looking at the few rows its capital column
     points to (a row-by-row look cost seconds in a million-row import)."""
-    if "capital_vnd" not in parsed.fields:
-        return []
-    capital = parsed.column("capital_vnd")
-    suspects = [j for j, c in enumerate(capital) if type(c) is int and c > PLAUSIBLE_CAPITAL]
-    return [(j, doubt) for j in suspects for doubt in organisation_doubts(parsed.row(j))]
+    suspects: set[int] = set()
+    if "capital_vnd" in parsed.fields:
+        capital = parsed.column("capital_vnd")
+        suspects.update(j for j, c in enumerate(capital) if type(c) is int and c > PLAUSIBLE_CAPITAL)
+    if "phone" in parsed.fields:
+        phones = parsed.column("phone")
+        joined = "\n".join(p if type(p) is str else "" for p in phones)
+        if _PHONE_AS_NUMBER.search(joined):  # in C: most batches stop here
+            suspects.update(j for j, p in enumerate(phones) if type(p) is str and phone_lost_its_zero(p))
+    return [(j, doubt) for j in sorted(suspects) for doubt in organisation_doubts(parsed.row(j))]
+
+
+_PHONE_AS_NUMBER = re.compile(r"^(?:[1-9]\d*|0)$", re.MULTILINE)
 
 
 def support_doubts_in(parsed: ParsedBatch) -> Doubts:

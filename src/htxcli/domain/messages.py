@@ -286,6 +286,14 @@ READING_KEYBOARD = N_(
 CANNOT_READ = N_("{file}: cannot read ({detail})")
 # Warnings of an import: the rows are imported all the same.
 IMPORT_WARNING = N_("{file}:{line}: warning: {problems}")
+IMPORT_SHORT_CODE = N_(
+    "code: {code!r} has 9 digits: a tax code has 10, and a spreadsheet drops a leading 0 (0{code}?); "
+    "format the column as Text and check the code"
+)
+PHONE_AS_NUMBER = N_(
+    "looks like a number a spreadsheet made of a phone number, which drops its leading 0; "
+    "format the column as Text and type the numbers again"
+)
 IMPORT_UNPADDED_CODE = N_(
     "code: {code!r} equals the registered {near} once leading zeros are ignored (a spreadsheet drops them), "
     "perhaps the same organisation"
@@ -753,6 +761,20 @@ ROWS_AFTER_TOTALS_SKIPPED = N_(
 NOT_A_WORKBOOK = N_("{file}: not an Excel workbook that can be read ({detail})")
 NO_SUCH_SHEET = N_("is not a sheet of {file} (sheets: {sheets})")
 EMPTY_SHEET = N_("{file}: sheet {sheet!r} has no header row; its header must name the columns: {columns}")
+ODS_NOT_READ = N_(
+    "{file}: an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves it), which htx does not read; "
+    "open it and save it as an Excel workbook (.xlsx) or as CSV (UTF-8)"
+)
+NOT_A_TABLE_FILE = N_(
+    "{file}: {what}, not a CSV file or an Excel workbook; save the table as an Excel workbook (.xlsx) "
+    "or as CSV (UTF-8) and import that"
+)
+WHAT_PDF = N_("a PDF document")
+WHAT_IMAGE = N_("an image")
+WHAT_ARCHIVE = N_("a compressed archive")
+WHAT_DOCUMENT = N_("a text document (Word or Writer)")
+WHAT_BINARY = N_("not text (it holds bytes that no text file has)")
+UTF16_DAMAGED = N_("it begins as UTF-16 text (Excel's Unicode Text) but is damaged")
 XLS_NOT_READ = N_("{file}: an old Excel workbook (.xls); open it in Excel and save it as .xlsx")
 SHEET_OF_CSV = N_("only a workbook (.xlsx) has sheets; this file is CSV")
 REQUIRED_FOR_NEW = N_("is required for a new organisation ({code!r} is not registered)")

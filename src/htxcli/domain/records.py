@@ -157,11 +157,22 @@ PLAUSIBLE_CAPITAL = 100_000 * 10**9
 
 def organisation_doubts(values: Mapping[str, Any]) -> list[InvalidValue]:
     """What looks wrong in an organisation's clean values yet is recorded, with a warning."""
+    doubts = []
     capital = values.get("capital_vnd")
     if isinstance(capital, int) and capital > PLAUSIBLE_CAPITAL:
         problem = messages.IMPLAUSIBLE_CAPITAL.format(limit=format_count(PLAUSIBLE_CAPITAL // 10**9))
-        return [InvalidValue("capital_vnd", format_money(capital), problem)]
-    return []
+        doubts.append(InvalidValue("capital_vnd", format_money(capital), problem))
+    phone = values.get("phone")
+    if isinstance(phone, str) and phone_lost_its_zero(phone):
+        doubts.append(InvalidValue("phone", phone, messages.PHONE_AS_NUMBER))
+    return doubts
+
+
+def phone_lost_its_zero(phone: str) -> bool:
+    """A phone number a spreadsheet read as a number: digits only, without the 0 every Vietnamese
+    number starts with (912345678 for 0912345678), or the 0 of an empty number cell. A number written
+    with its country code (84…, +84…) is none."""
+    return phone.isascii() and phone.isdigit() and (phone == "0" or not phone.startswith(("0", "84")))
 
 
 def support_doubts(values: Mapping[str, Any]) -> list[InvalidValue]:

@@ -111,18 +111,71 @@ def open_source(
     given: Mapping[str, str] | None = None,
 ) -> RowSource:
     """The rows of a contract file: a workbook's sheet, known by its first bytes, or CSV."""
-    start = _first_bytes(stream, len(XLSX_SIGNATURE))
+    head = _first_bytes(stream, SNIFFED)
+    start = head[: len(XLSX_SIGNATURE)]
     if start == XLSX_SIGNATURE:
         if not stream.seekable():  # a workbook is a zip archive, read from its end: a pipe is kept
             stream = io.BytesIO(stream.read())
+        _check_zip(stream, name)
         return SheetSource(stream, name, table, sheet, size=stream_size(stream), given=given)
     if start == XLS_SIGNATURE:
         raise HtxError(messages.XLS_NOT_READ.format(file=name))
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        # Excel's "Unicode Text": UTF-16 with a BOM, tab-separated. Read as the UTF-8 it holds.
+        try:
+            text = stream.read().decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise HtxError(messages.CANNOT_READ.format(file=name, detail=messages.UTF16_DAMAGED)) from e
+        stream = io.BytesIO(text.encode("utf-8"))
+    else:
+        _check_text(head, name)
     if name.lower().endswith(".xlsx"):  # named a workbook, and not one: not to be read as CSV
         raise HtxError(messages.NOT_XLSX.format(file=name))
     if sheet is not None:
         raise InvalidValue("--sheet", sheet, messages.SHEET_OF_CSV)
     return CsvSource(stream, name, table, given)
+
+
+SNIFFED = 4096  # bytes looked at to tell what a file is
+
+
+def _check_zip(stream: IO[bytes], name: str) -> None:
+    """A zip archive that is no workbook, named for what it is: LibreOffice's .ods, a Word document."""
+    import zipfile
+
+    at = stream.tell()
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            names = set(archive.namelist())
+            kind = archive.read("mimetype")[:80].decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError):
+        return  # SheetSource says why it cannot be read
+    finally:
+        stream.seek(at)
+    if "opendocument.spreadsheet" in kind:
+        raise HtxError(messages.ODS_NOT_READ.format(file=name))
+    if "opendocument.text" in kind or "word/document.xml" in names:
+        raise HtxError(messages.NOT_A_TABLE_FILE.format(file=name, what=messages.WHAT_DOCUMENT))
+
+
+_SIGNATURES = {
+    b"%PDF": "WHAT_PDF",
+    b"\x89PNG": "WHAT_IMAGE",
+    b"\xff\xd8\xff": "WHAT_IMAGE",
+    b"GIF8": "WHAT_IMAGE",
+    b"Rar!": "WHAT_ARCHIVE",
+    b"7z\xbc\xaf": "WHAT_ARCHIVE",
+}
+
+
+def _check_text(head: bytes, name: str) -> None:
+    """A file that is no text at all (a PDF, an image, other binary data), named for what it is, with
+    how to save the table as a file htx reads; text in another encoding is the CSV reader's to name."""
+    for signature, what in _SIGNATURES.items():
+        if head.startswith(signature):
+            raise HtxError(messages.NOT_A_TABLE_FILE.format(file=name, what=getattr(messages, what)))
+    if b"\x00" in head:
+        raise HtxError(messages.NOT_A_TABLE_FILE.format(file=name, what=messages.WHAT_BINARY))
 
 
 def _first_bytes(stream: IO[bytes], count: int) -> bytes:
