@@ -377,3 +377,77 @@ def test_files_htx_does_not_read_say_what_they_are(htx: Htx, db_path: Path | str
     r = htx("--lang", "vi", "import", "cooperatives", str(ods))
     assert r.exit_code == 1 and "LibreOffice" in r.stderr and "OpenDocument spreadsheet" not in r.stderr
     assert snapshot(db_path) == before
+
+
+# --- 24: places migrate says old → new --------------------------------------------------------------
+
+
+def _old_registry(htx: Htx) -> None:
+    from tests.conftest import EXAMPLE
+
+    assert htx("import", "cooperatives", str(EXAMPLE / "cooperatives.csv")).exit_code == 0
+
+
+def test_migrate_dry_run_lists_old_and_new_per_organisation(htx: Htx, db_path: Path | str) -> None:
+    _old_registry(htx)
+    before = snapshot(db_path)
+    r = htx("places", "migrate", "--dry-run")
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == 200  # one per organisation it would map
+    assert "4700257731 " in r.stdout
+    line = next(x for x in lines if x.startswith("4700257731 "))
+    assert line.endswith(": Mỹ Phương, Ba Bể → Thượng Minh, Thái Nguyên")
+    # Not found in the old list by any province: no hint to name one.
+    assert "--from-province" not in r.stderr
+    r = htx("places", "migrate", "--dry-run", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert list(rows[0]) == ["code", "name", "old_address", "new_address", "outcome", "candidates"]
+    row = next(x for x in rows if x["code"] == "4700257731")
+    assert (row["old_address"], row["new_address"], row["outcome"]) == (
+        "Mỹ Phương, Ba Bể",
+        "Thượng Minh, Thái Nguyên",
+        "mapped",
+    )
+    assert sum(x["outcome"] == "not_found" for x in rows) == 22
+    # The machine format does not change with the language.
+    assert htx("--lang", "vi", "places", "migrate", "--dry-run", "--format", "csv").stdout == r.stdout
+    assert snapshot(db_path) == before
+
+
+def test_migrate_gives_one_settle_command_per_line(htx: Htx) -> None:
+    from htxcli.domain.units import gazetteer
+
+    g = gazetteer()
+    old = next(c for c in g.legacy_communes.values() if len(c.becomes) > 1 and c.province and c.district)
+    assert old.province and old.district
+    r = htx(
+        "add", "HTX Chia", "--code", "4701000003", "--province", old.province.name,
+        "--district", old.district.name, "--commune", old.name, "--founded", "01/01/2020",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    r = htx("places", "migrate", "--dry-run")
+    commands = [x for x in r.stderr.splitlines() if x.strip().startswith("htx edit 4701000003")]
+    assert len(commands) == len(old.becomes) > 1
+    for command in commands:
+        assert command.count("--commune") == 1 and "NAME" not in command
+    assert "settle it with one of:" in r.stderr
+    assert "--from-province" not in r.stderr  # one province only
+    rows = list(csv.DictReader(io.StringIO(htx("places", "migrate", "--dry-run", "-f", "csv").stdout)))
+    assert [x["outcome"] for x in rows if x["code"] == "4701000003"] == ["ambiguous"]
+
+
+@pytest.mark.skipif(__import__("sys").platform == "win32", reason="needs a pseudo-terminal")
+def test_migrate_answered_no_says_nothing_was_changed(htx: Htx, db_path: Path | str) -> None:
+    from tests.terminal import Terminal
+
+    _old_registry(htx)
+    before = snapshot(db_path)
+    with Terminal(db_path, "--lang", "vi", "places", "migrate") as terminal:
+        terminal.expect("01/07/2025?")
+        terminal.type("k")
+        terminal.expect("không có địa chỉ nào được thay đổi")
+        code, out = terminal.finish()
+    assert code == 1
+    assert "Mỹ Phương, Ba Bể → Thượng Minh, Thái Nguyên" in out  # shown before the question
+    assert snapshot(db_path) == before

@@ -700,12 +700,10 @@ MIGRATE_AMBIGUOUS = N_(
     "Left for you to settle (split communes, or names found in several provinces): {count}"
 )
 MIGRATE_NOT_FOUND = N_("Not found in the old list: {count}")
-MIGRATE_CANDIDATES = N_(
-    "{code} {name}: {address} went into {candidates}; "
-    "settle it with: htx edit {code} --province '{province}' --commune 'NAME'"
-)
+MIGRATE_CANDIDATES = N_("{code} {name}: {address} went into {candidates}; settle it with one of:")
 MIGRATE_UNKNOWN = N_("{code} {name}: {address} is not in the old list{hint}")
 MIGRATE_PROVINCE_HINT = N_(" (name the old province with --from-province)")
+MIGRATE_ABANDONED = N_("Stopped: no address was changed.")
 MIGRATE_DRY_RUN = N_("Dry run: nothing was written.")
 MIGRATE_NOTHING = N_("No address to migrate: nothing was written.")
 MIGRATE_CONFIRM = N_("Give {count} organisations their new address from 01/07/2025?")
