@@ -167,6 +167,34 @@ FIELD_NAMES = {
     "dissolved": N_("dissolved"),
     "entry": N_("entry"),
 }
+# The placeholders of --help and of usage lines, in the clerk's language (cli/help.py): each word Click
+# or Typer makes one of (a type, an argument's name), and the usage's own.
+PLACEHOLDERS = {
+    "TEXT": N_("TEXT"),
+    "INTEGER": N_("INTEGER"),
+    "FLOAT": N_("FLOAT"),
+    "PATH": N_("PATH"),
+    "PATH_OR_URL": N_("PATH_OR_URL"),
+    "FILE": N_("FILE"),
+    "CODE": N_("CODE"),
+    "NAME": N_("NAME"),
+    "YEAR": N_("YEAR"),
+    "FIRST": N_("FIRST"),
+    "LAST": N_("LAST"),
+    "DATE": N_("DATE"),
+    "DD": N_("DD"),
+    "MM": N_("MM"),
+    "AMOUNT": N_("AMOUNT"),
+    "PROGRAM": N_("PROGRAM"),
+    "TABLE": N_("TABLE"),
+    "GRADE": N_("GRADE"),
+    "STATUS": N_("STATUS"),
+    "KEY": N_("KEY"),
+    "VALUE": N_("VALUE"),
+    "N": N_("N"),
+    "[OPTIONS]": N_("[OPTIONS]"),
+    "COMMAND [ARGS]...": N_("COMMAND [ARGS]..."),
+}
 # The tables of the history's details ("organisation 4700284512: members: 12 → 15").
 TABLE_NAMES = {"organisation": N_("organisation"), "rating": N_("rating"), "support": N_("support record")}
 NO_CHANGE = N_("no change")
