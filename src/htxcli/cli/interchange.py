@@ -170,7 +170,7 @@ def _say_warnings(result: ImportResult, name: str) -> None:
     if result.warning_count > len(result.warnings):
         say(messages.MORE_WARNINGS.format(count=result.warning_count - len(result.warnings)))
     if result.warning_count:
-        say(messages.IMPORT_WARNED.format(file=name, count=result.warning_count))
+        say(messages.IMPORT_WARNED.format(file=name, count=result.warned_rows))
 
 
 @contextmanager

@@ -174,7 +174,7 @@ def _check_text(head: bytes, name: str) -> None:
     for signature, what in _SIGNATURES.items():
         if head.startswith(signature):
             raise HtxError(messages.NOT_A_TABLE_FILE.format(file=name, what=getattr(messages, what)))
-    if b"\x00" in head:
+    if b"\x00" in head.split(b"\n", 1)[0]:  # a header line never holds one; a cell's is named by its row
         raise HtxError(messages.NOT_A_TABLE_FILE.format(file=name, what=messages.WHAT_BINARY))
 
 
@@ -245,7 +245,8 @@ def _import_once(
                         result.add_warning(
                             messages.IMPORT_WARNING.format(
                                 file=name, line=source.place(line), problems=problems
-                            )
+                            ),
+                            line,
                         )
             if progress is not None:
                 progress(position)
@@ -280,7 +281,8 @@ def _warn_other_names(uow: UnitOfWork, source: RowSource, read: Read, left_out: 
             problem = messages.NAME_NOT_REGISTERED.format(
                 label=source.labels["name"], name=name, code=code, registered=registered
             )
-            result.add_warning(messages.IMPORT_WARNING.format(file=source.name, line=source.place(line), problems=problem))
+            warning = messages.IMPORT_WARNING.format(file=source.name, line=source.place(line), problems=problem)
+            result.add_warning(warning, line)
 
 
 def _name_key(name: str) -> str:
