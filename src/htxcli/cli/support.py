@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -59,7 +59,6 @@ def add(
     """
     from htxcli.domain.records import support_doubts
     from htxcli.domain.values import format_date
-    from htxcli.domain.vocab import PROGRAMS
     from htxcli.services import support
 
     raw = {
@@ -77,11 +76,23 @@ def add(
         date_option = typed_names(ctx, ["date"])[0]
         say(messages.WARNING.format(problem=f"{date_option} {format_date(record['date'])} {warning}"))
     warn(ctx, support_doubts(record))
-    say(
-        messages.SUPPORT_ADDED.format(
-            id=record["id"], program=PROGRAMS.spoken(record["program"]), date=format_date(record["date"])
-        )
-    )
+    say(messages.SUPPORT_ADDED.format(id=record["id"], what=_recorded(record), date=format_date(record["date"])))
+
+
+def _recorded(record: dict[str, Any]) -> str:
+    """A support record as its confirmation says it: `tín dụng 1.500.000.000 đồng cho 4601254871 HTX …`."""
+    from htxcli.domain.values import format_count
+    from htxcli.domain.vocab import PROGRAMS
+
+    what = PROGRAMS.spoken(record["program"])
+    if record.get("amount_vnd"):
+        what = messages.SUPPORT_AMOUNT.format(what=what, amount=format_count(record["amount_vnd"]))
+    if record.get("unit") or (record.get("quantity") or 1) != 1:
+        quantity = format_count(record.get("quantity") or 1)
+        what = messages.SUPPORT_QUANTITY.format(what=what, quantity=quantity, unit=record.get("unit") or "")
+    if record.get("code"):
+        what = messages.SUPPORT_FOR.format(what=what, code=record["code"], name=record.get("name") or "")
+    return what.strip()
 
 
 @app.command("list")

@@ -202,12 +202,19 @@ NO_CHANGE = N_("no change")
 # --- confirmations on stderr --------------------------------------------------------------
 ADDED = N_("Added {code} {name}")
 EDITED = N_("Updated {code}: {fields}")
+# What an edit changed, said as recorded: one field, or several.
+EDITED_ONE = N_("Updated {code}: {field} {old} → {new}")
+EDITED_MANY = N_("Updated {code}: {changes}")
+EDITED_CHANGE = N_("{field} {old} → {new}")
 DISSOLVED = N_("Recorded {code} as dissolved on {date}")
 REINSTATED = N_("Reinstated {code}")
 RATED = N_("Rated {code} for {year}: {grade}")
 RATED_AGAIN = N_("Replaced the {year} rating of {code}: {old} -> {grade}")
 GRADE_WITH_SCORE = N_("{grade} ({score} points)")
-SUPPORT_ADDED = N_("Recorded support #{id}: {program}, {date}")
+SUPPORT_ADDED = N_("Recorded support #{id}: {what}, {date}")
+SUPPORT_AMOUNT = N_("{what} {amount} đồng")
+SUPPORT_QUANTITY = N_("{what}, {quantity} {unit}")
+SUPPORT_FOR = N_("{what} for {code} {name}")
 
 # --- questions at a terminal (cli/prompts.py) --------------------------------------------
 PROMPT_PROBLEM = N_("Not accepted: {problem}")
@@ -390,6 +397,26 @@ HISTORY_CUT = N_(
 )
 HISTORY_IMPORT = N_("{file}: {new} new, {changed} changed, {unchanged} unchanged")
 HISTORY_UNDO = N_("reverted #{id} ({command})")
+# A history entry's command as the clerk says it (the history's command column, undo's lines); machine
+# formats keep the command as typed.
+COMMAND_WORDS = {
+    "add": N_("add"),
+    "edit": N_("edit"),
+    "dissolve": N_("dissolve"),
+    "reinstate": N_("reinstate"),
+    "rate": N_("rate"),
+    "support add": N_("support add"),
+    "status": N_("status"),
+    "suspend": N_("suspend"),
+    "resume": N_("resume"),
+    "revoke": N_("revoke"),
+    "settings": N_("settings"),
+    "undo": N_("undo"),
+    "places migrate": N_("places migrate"),
+    "import cooperatives": N_("import cooperatives"),
+    "import ratings": N_("import ratings"),
+    "import support": N_("import support"),
+}
 HISTORY_UNDONE = N_("(undone by #{id})")
 HISTORY_HEADLINES = {
     "add": N_("{code} {name}"),

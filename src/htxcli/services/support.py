@@ -51,7 +51,8 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
         summary = {"code": code, "program": values["program"], "date": values["date"].isoformat()}
         record_change(uow, "support add", summary, "support", new_id, code, None)
         uow.commit()
-    return {"id": new_id, "code": code, **values}, warning
+    # The organisation's name too, for the confirmation that says what was recorded.
+    return {"id": new_id, "code": code, "name": org["name"] if code is not None else None, **values}, warning
 
 
 def listing(
