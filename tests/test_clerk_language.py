@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import click
 import pytest
@@ -74,3 +75,60 @@ def test_a_status_of_several_words_needs_no_quotes(htx: Htx) -> None:
     assert r.exit_code == 0, r.stderr
     shown = htx("status", "4700284512", "-f", "csv").stdout
     assert "suspended" in shown and "operating" in shown
+
+
+def _vi(htx: Htx, *args: str) -> Run:
+    return htx("--lang", "vi", *args)
+
+
+def test_confirmations_say_what_was_recorded(htx: Htx) -> None:
+    r = _vi(htx, "add", "HTX Văn Lang", "--code", "4601254878", "--founded", "01/02/2019", "--commune", "Van Lang")
+    assert r.exit_code == 0, r.stderr
+    r = _vi(htx, "support", "add", "tín dụng", "--to", "4601254878", "--date", "12/06/2025", "--amount", "1,5 tỷ")
+    assert r.stderr.splitlines()[-1] == (
+        "Đã ghi nhận hỗ trợ #1: tín dụng 1.500.000.000 đồng cho 4601254878 HTX Văn Lang, ngày 12/06/2025"
+    )
+    r = _vi(htx, "support", "add", "tập huấn", "--date", "13/06/2025", "--quantity", "8", "--unit", "lớp")
+    assert r.stderr.splitlines()[-1] == "Đã ghi nhận hỗ trợ #2: tuyên truyền, 8 lớp, ngày 13/06/2025"
+    r = _vi(htx, "edit", "4601254878", "--commune", "Văn Lang")
+    assert r.exit_code == 0, r.stderr
+    assert r.stderr.splitlines()[-1] == "Đã sửa xã của 4601254878: Van Lang → Văn Lang"
+    r = _vi(htx, "edit", "4601254878", "--capital", "2 tỷ", "--members", "12")
+    assert "Đã sửa 4601254878: " in r.stderr and "vốn điều lệ – → 2.000.000.000 ₫" in r.stderr
+    assert "capital_vnd" not in r.stderr and "--capital" not in r.stderr
+
+
+def test_history_and_undo_speak_the_clerks_words(htx: Htx) -> None:
+    assert htx("add", "HTX A", "--code", "4601254878", "--founded", "01/02/2019", "--capital", "1 tỷ").exit_code == 0
+    assert htx("edit", "4601254878", "--capital", "2 tỷ", "--commune", "Văn Lang").exit_code == 0
+    assert htx("rate", "4601254878", "2024", "khá").exit_code == 0
+    shown = _vi(htx, "history").stdout
+    assert "xếp loại" in shown and "sửa thông tin" in shown and "thêm tổ chức" in shown
+    flat = " ".join(shown.replace("│", " ").split())
+    assert "capital_vnd" not in flat and "commune" not in flat
+    assert "Vốn điều lệ" in flat and "1.000.000.000 ₫ → 2.000.000.000 ₫" in flat
+    r = _vi(htx, "undo", "--yes")
+    assert r.stderr.startswith("Hoàn tác #3 xếp loại,")
+    assert "Đã hoàn tác #3 (xếp loại 4601254878 2024)" in r.stderr
+    r = _vi(htx, "undo", "--yes")
+    assert r.stderr.startswith("Hoàn tác #2 sửa thông tin,") and "capital_vnd" not in r.stderr
+    assert "1.000.000.000 ₫" in r.stderr
+    # Machine formats keep the command as typed.
+    assert ",edit," in _vi(htx, "history", "--format", "csv").stdout
+
+
+def test_operating_system_and_decoding_errors_in_vietnamese(htx: Htx, tmp_path: Path) -> None:
+    r = _vi(htx, "import", "cooperatives", str(tmp_path / "khong-co.csv"))
+    assert r.exit_code == 1 and "không có tập tin hay thư mục này" in r.stderr
+    assert "No such file" not in r.stderr
+    r = _vi(htx, "import", "cooperatives", str(tmp_path))
+    assert r.exit_code == 1 and "đây là một thư mục" in r.stderr
+    windows = tmp_path / "cp1258.csv"
+    windows.write_bytes("code,name,founded\n1,H\u01a1\u0323p t\u00e1c xa\u0303,2010-01-01\n".encode("cp1258"))
+    r = _vi(htx, "import", "cooperatives", str(windows))
+    assert r.exit_code == 1 and ":2: tập tin không được mã hóa UTF-8 (có byte" in r.stderr
+    assert "invalid" not in r.stderr
+    unclosed = tmp_path / "nhay.csv"
+    unclosed.write_bytes(b'\xef\xbb\xbfcode,name,founded\r\n1,"HTX A\r\n')
+    r = _vi(htx, "import", "cooperatives", str(unclosed))
+    assert r.exit_code == 1 and "thiếu dấu \" đóng" in r.stderr and "unexpected" not in r.stderr

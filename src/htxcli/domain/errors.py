@@ -66,3 +66,19 @@ class NotFound(HtxError):
 
 class Conflict(HtxError):
     pass
+
+
+def reason_of(e: BaseException) -> str:
+    """Why an operating-system call, a decoding or the CSV reader failed, in the clerk's language for
+    the reasons met most (messages.OS_REASONS…); the library's own words otherwise."""
+    import errno
+
+    from htxcli.domain import messages
+
+    if isinstance(e, OSError):
+        name = errno.errorcode.get(e.errno or 0, "")
+        return str(messages.OS_REASONS.get(name) or e.strerror or e)
+    if isinstance(e, UnicodeDecodeError):
+        return str(messages.DECODING_REASONS.get(e.reason) or e.reason)
+    text = str(e)
+    return str(messages.CSV_REASONS.get(text) or text)

@@ -382,6 +382,30 @@ BAD_OUTPUT_SUFFIX = N_(
     "has no known extension (.json, .csv, .md, .txt, .docx, .html or .xlsx); or give --format"
 )
 CANNOT_WRITE = N_("cannot be written ({detail})")
+# The operating system's and the decoders' reasons a clerk meets most, in words (errors.reason_of):
+# keyed by errno name, by UnicodeDecodeError's reason, by the csv module's message.
+OS_REASONS = {
+    "ENOENT": N_("no such file or folder"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("permission denied"),
+    "EISDIR": N_("it is a folder"),
+    "ENOTDIR": N_("a part of the path is not a folder"),
+    "ENOSPC": N_("the disk is full"),
+    "EROFS": N_("the disk is read-only"),
+    "EEXIST": N_("it exists already"),
+    "EBUSY": N_("it is in use by another program"),
+    "ENAMETOOLONG": N_("the name is too long"),
+    "EINVAL": N_("the name is not valid here"),
+}
+DECODING_REASONS = {
+    "invalid continuation byte": N_("a byte that no UTF-8 character has there"),
+    "invalid start byte": N_("a byte that no UTF-8 character starts with"),
+    "unexpected end of data": N_("the file ends inside a character"),
+}
+CSV_REASONS = {
+    "unexpected end of data": N_("the file ends inside a quoted cell (a \" is not closed)"),
+    "new-line character seen in unquoted field": N_("a line break inside a cell that is not in quotes"),
+}
 # Every file htx writes (services/output.py): never over the registry, a database, an input or a folder.
 OUTPUT_IS_DATABASE = N_("is a database; htx never writes over one (choose another file name)")
 OUTPUT_IS_REGISTRY = N_("is the registry itself; htx never writes over it (choose another file name)")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from htxcli.domain import messages
-from htxcli.domain.errors import HtxError
+from htxcli.domain.errors import HtxError, reason_of
 from htxcli.services.rowsource import COLUMNS, HEADER_SEARCH, REJECTS_COLUMN, Read, RowSource, header_score
 
 READ_CHUNK = 1 << 20  # bytes of the file decoded at a time
@@ -98,7 +98,7 @@ class CsvSource(RowSource):
                         raw.decode("utf-8")
                     except UnicodeDecodeError as e:
                         raise HtxError(
-                            messages.NOT_UTF8.format(file=self.name, line=number, detail=e.reason)
+                            messages.NOT_UTF8.format(file=self.name, line=number, detail=reason_of(e))
                         ) from None
                 raise AssertionError("unreachable") from None
             if lines_before == 0 and text.startswith("\ufeff"):
@@ -123,7 +123,7 @@ class CsvSource(RowSource):
             return HtxError(
                 messages.CELL_TOO_LONG.format(file=self.name, line=line, limit=csv.field_size_limit())
             )
-        return HtxError(messages.BAD_CSV.format(file=self.name, line=line, detail=e))
+        return HtxError(messages.BAD_CSV.format(file=self.name, line=line, detail=reason_of(e)))
 
     def _batches(self, size: int) -> Iterator[Read]:
         """The rows, `size` at a time, with the physical line each starts on; blank lines skipped."""
@@ -190,7 +190,7 @@ def open_input(path: str) -> tuple[IO[bytes], str]:
     try:
         return open(path, "rb"), path
     except OSError as e:
-        raise HtxError(messages.CANNOT_READ.format(file=path, detail=e.strerror)) from None
+        raise HtxError(messages.CANNOT_READ.format(file=path, detail=reason_of(e))) from None
 
 
 def input_size(path: str) -> int:
