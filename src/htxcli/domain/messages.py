@@ -766,6 +766,25 @@ HEADERS.update(
     }
 )
 FIELD_NAMES.update({"province": N_("province"), "commune": N_("commune")})
+# The other fields, for a message that names one the command took no option for (a stored value):
+# English keeps the stored names, as the history does.
+FIELD_NAMES.update(
+    {
+        "capital_vnd": N_("capital_vnd"),
+        "members": N_("members"),
+        "phone": N_("phone"),
+        "representative": N_("representative"),
+        "products": N_("products"),
+        "new_province": N_("new_province"),
+        "new_commune": N_("new_commune"),
+        "new_address_from": N_("new_address_from"),
+        "amount_vnd": N_("amount_vnd"),
+        "quantity": N_("quantity"),
+        "unit": N_("unit"),
+        "reference": N_("reference"),
+        "note": N_("note"),
+    }
+)
 ADDRESS_FROM = N_("{address} (from {date})")
 ADDRESS_BEFORE = N_("Address before {date}")
 PLACE_UNMATCHED = N_("is in no official list of units (the closest: {names})")
