@@ -82,9 +82,13 @@ def _vi(htx: Htx, *args: str) -> Run:
 
 
 def test_confirmations_say_what_was_recorded(htx: Htx) -> None:
-    r = _vi(htx, "add", "HTX Văn Lang", "--code", "4601254878", "--founded", "01/02/2019", "--commune", "Van Lang")
+    r = _vi(
+        htx, "add", "HTX Văn Lang", "--code", "4601254878", "--founded", "01/02/2019", "--commune", "Van Lang"
+    )
     assert r.exit_code == 0, r.stderr
-    r = _vi(htx, "support", "add", "tín dụng", "--to", "4601254878", "--date", "12/06/2025", "--amount", "1,5 tỷ")
+    r = _vi(
+        htx, "support", "add", "tín dụng", "--to", "4601254878", "--date", "12/06/2025", "--amount", "1,5 tỷ"
+    )
     assert r.stderr.splitlines()[-1] == (
         "Đã ghi nhận hỗ trợ #1: tín dụng 1.500.000.000 đồng cho 4601254878 HTX Văn Lang, ngày 12/06/2025"
     )
@@ -99,7 +103,10 @@ def test_confirmations_say_what_was_recorded(htx: Htx) -> None:
 
 
 def test_history_and_undo_speak_the_clerks_words(htx: Htx) -> None:
-    assert htx("add", "HTX A", "--code", "4601254878", "--founded", "01/02/2019", "--capital", "1 tỷ").exit_code == 0
+    assert (
+        htx("add", "HTX A", "--code", "4601254878", "--founded", "01/02/2019", "--capital", "1 tỷ").exit_code
+        == 0
+    )
     assert htx("edit", "4601254878", "--capital", "2 tỷ", "--commune", "Văn Lang").exit_code == 0
     assert htx("rate", "4601254878", "2024", "khá").exit_code == 0
     shown = _vi(htx, "history").stdout
@@ -131,4 +138,4 @@ def test_operating_system_and_decoding_errors_in_vietnamese(htx: Htx, tmp_path: 
     unclosed = tmp_path / "nhay.csv"
     unclosed.write_bytes(b'\xef\xbb\xbfcode,name,founded\r\n1,"HTX A\r\n')
     r = _vi(htx, "import", "cooperatives", str(unclosed))
-    assert r.exit_code == 1 and "thiếu dấu \" đóng" in r.stderr and "unexpected" not in r.stderr
+    assert r.exit_code == 1 and 'thiếu dấu " đóng' in r.stderr and "unexpected" not in r.stderr

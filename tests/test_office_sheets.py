@@ -85,12 +85,18 @@ def test_grades_in_shorthand(htx: Htx, tmp_path: Path) -> None:
         _add(htx, code, f"HTX {code}")
     sheet = _csv(
         tmp_path / "xep-loai.csv",
-        "Mã số thuế,Năm,Xếp loại\n4700284512,2024,T\n4700284513,2024,K\n4700284514,2024,TB\n4700284515,2024,Y\n",
+        "Mã số thuế,Năm,Xếp loại\n"
+        "4700284512,2024,T\n4700284513,2024,K\n4700284514,2024,TB\n4700284515,2024,Y\n",
     )
     r = htx("import", "ratings", str(sheet))
     assert r.exit_code == 0, r.stderr
     exported = htx("export", "ratings").stdout
-    assert [row["grade"] for row in csv.DictReader(io.StringIO(exported))] == ["good", "fair", "average", "weak"]
+    assert [row["grade"] for row in csv.DictReader(io.StringIO(exported))] == [
+        "good",
+        "fair",
+        "average",
+        "weak",
+    ]
     assert htx("rate", "4700284512", "2023", "tb").exit_code == 0
 
 
@@ -113,7 +119,8 @@ def test_kinds_that_say_the_sector(htx: Htx, tmp_path: Path) -> None:
     # A sector given wins over the one the kind implies.
     sheet = _csv(
         tmp_path / "htx2.csv",
-        "Mã số thuế;Tên HTX;Loại hình;Ngành;Ngày thành lập\n4700284515;HTX D;HTX nông nghiệp;vận tải;01/02/2019\n",
+        "Mã số thuế;Tên HTX;Loại hình;Ngành;Ngày thành lập\n"
+        "4700284515;HTX D;HTX nông nghiệp;vận tải;01/02/2019\n",
     )
     assert htx("import", "cooperatives", str(sheet)).exit_code == 0
     assert '"sector": "transport"' in htx("show", "4700284515", "-f", "json").stdout
@@ -150,7 +157,10 @@ def test_a_ratings_sheet_with_names_and_without_a_year(htx: Htx, db_path: Path |
     assert len(warnings) == 1
     assert "Sheet1!5" in warnings[0] and "'HTX Rau Bằng Thành'" in warnings[0]
     assert "'HTX Chè Mỹ Phương'" in warnings[0]
-    assert htx("export", "ratings").stdout.splitlines()[1:] == ["4700284512,2025,fair,,", "4700284513,2025,average,,"]
+    assert htx("export", "ratings").stdout.splitlines()[1:] == [
+        "4700284512,2025,fair,,",
+        "4700284513,2025,average,,",
+    ]
     # A sheet with its own year column does not take --year too; --year is for ratings only.
     with_year = _csv(tmp_path / "r.csv", "Mã số thuế,Năm,Xếp loại\n4700284512,2024,Tốt\n")
     r = htx("import", "ratings", str(with_year), "--year", "2025")
@@ -247,7 +257,10 @@ def test_excel_day_numbers_in_a_date_column_are_dates(htx: Htx, tmp_path: Path) 
     )
     r = htx("import", "cooperatives", str(book))
     assert r.exit_code == 0, r.stderr
-    assert "'Ngày thành lập' holds dates as Excel's day numbers" in r.stderr and "43831 is 2020-01-01" in r.stderr
+    assert (
+        "'Ngày thành lập' holds dates as Excel's day numbers" in r.stderr
+        and "43831 is 2020-01-01" in r.stderr
+    )
     rows = list(csv.DictReader(io.StringIO(htx("export", "cooperatives").stdout)))
     assert [row["founded"] for row in rows] == ["2020-01-01", "2019-03-15"]
     support = _csv(tmp_path / "ho-tro.csv", "Chương trình,Ngày\ntập huấn,45658\n")
@@ -292,15 +305,37 @@ def test_a_rejects_workbook_says_loi_and_keeps_dates(db_path: Path | str, tmp_pa
     assert '"founded": "2019-04-01"' in invoke(db_path, "show", "4700284513", "-f", "json").stdout
 
 
-def test_export_with_vietnamese_headers_writes_vietnamese_values(htx: Htx, databases: Callable[[], object]) -> None:
-    r = htx("add", "HTX A", "--code", "4700284512", "--kind", "HTX", "--sector", "nông nghiệp", "--founded", "15/03/2019")
+def test_export_with_vietnamese_headers_writes_vietnamese_values(
+    htx: Htx, databases: Callable[[], object]
+) -> None:
+    r = htx(
+        "add",
+        "HTX A",
+        "--code",
+        "4700284512",
+        "--kind",
+        "HTX",
+        "--sector",
+        "nông nghiệp",
+        "--founded",
+        "15/03/2019",
+    )
     assert r.exit_code == 0, r.stderr
     assert htx("rate", "4700284512", "2024", "khá").exit_code == 0
-    assert htx("support", "add", "credit", "--to", "4700284512", "--date", "12/06/2024", "--amount", "350 triệu").exit_code == 0
+    assert (
+        htx(
+            "support", "add", "credit", "--to", "4700284512", "--date", "12/06/2024", "--amount", "350 triệu"
+        ).exit_code
+        == 0
+    )
     organisations = htx("export", "cooperatives", "--headers", "vi").stdout.splitlines()
     assert organisations[1].startswith("4700284512,HTX A,Hợp tác xã,,,Nông nghiệp,15/03/2019,")
     assert htx("export", "ratings", "--headers", "vi").stdout.splitlines()[1] == "4700284512,2024,Khá,,"
-    assert htx("export", "support", "--headers", "vi").stdout.splitlines()[1].startswith("4700284512,Tín dụng,12/06/2024,350000000,")
+    assert (
+        htx("export", "support", "--headers", "vi")
+        .stdout.splitlines()[1]
+        .startswith("4700284512,Tín dụng,12/06/2024,350000000,")
+    )
     # The contract's own headers keep the contract's values.
     assert htx("export", "ratings").stdout.splitlines()[1] == "4700284512,2024,fair,,"
 
@@ -334,7 +369,10 @@ def test_a_phone_excel_made_a_number_warns(htx: Htx, tmp_path: Path) -> None:
 
 
 def test_a_nine_digit_tax_code_into_an_empty_registry_warns(htx: Htx, tmp_path: Path) -> None:
-    sheet = _csv(tmp_path / "htx.csv", "Mã số thuế;Tên HTX;Ngày thành lập\n100222333;HTX A;15/03/2019\n4700284512;HTX B;15/03/2019\n")
+    sheet = _csv(
+        tmp_path / "htx.csv",
+        "Mã số thuế;Tên HTX;Ngày thành lập\n100222333;HTX A;15/03/2019\n4700284512;HTX B;15/03/2019\n",
+    )
     r = htx("import", "cooperatives", str(sheet))
     assert r.exit_code == 0, r.stderr
     warned = [line for line in r.stderr.splitlines() if ": warning: " in line]
@@ -347,7 +385,11 @@ def test_a_nine_digit_tax_code_into_an_empty_registry_warns(htx: Htx, tmp_path: 
 def test_excels_unicode_text_is_read(htx: Htx, tmp_path: Path) -> None:
     import unicodedata
 
-    text = "Mã số thuế\tTên HTX\tNgày thành lập\r\n4700284512\t" + unicodedata.normalize("NFD", "HTX Ưu Đãi") + "\t15/03/2019\r\n"
+    text = (
+        "Mã số thuế\tTên HTX\tNgày thành lập\r\n4700284512\t"
+        + unicodedata.normalize("NFD", "HTX Ưu Đãi")
+        + "\t15/03/2019\r\n"
+    )
     path = tmp_path / "danh-sach.txt"
     path.write_bytes(text.encode("utf-16"))  # a BOM, then UTF-16, as Excel saves "Unicode Text"
     r = htx("import", "cooperatives", str(path))
@@ -369,9 +411,13 @@ def test_files_htx_does_not_read_say_what_they_are(htx: Htx, db_path: Path | str
     before = snapshot(db_path)
     r = htx("import", "cooperatives", str(ods))
     assert r.exit_code == 1
-    assert "an OpenDocument spreadsheet (.ods" in r.stderr and "save it as an Excel workbook (.xlsx)" in r.stderr
+    assert (
+        "an OpenDocument spreadsheet (.ods" in r.stderr and "save it as an Excel workbook (.xlsx)" in r.stderr
+    )
     r = htx("import", "cooperatives", str(pdf))
-    assert r.exit_code == 1 and "a PDF document, not a CSV file or an Excel workbook; save the table" in r.stderr
+    assert (
+        r.exit_code == 1 and "a PDF document, not a CSV file or an Excel workbook; save the table" in r.stderr
+    )
     r = htx("import", "cooperatives", str(binary))
     assert r.exit_code == 1 and "not text" in r.stderr and "Traceback" not in r.stderr
     r = htx("--lang", "vi", "import", "cooperatives", str(ods))

@@ -73,7 +73,9 @@ def _translate_placeholders(
     words: dict[str, str] = english("PLACEHOLDERS")
 
     def said(text: str) -> str:
-        return _WORD.sub(lambda m: gettext(words[m[0]]) if m[0] in words else m[0], text).replace(" RANGE", "")
+        return _WORD.sub(lambda m: gettext(words[m[0]]) if m[0] in words else m[0], text).replace(
+            " RANGE", ""
+        )
 
     ctx = click.Context(command, info_name=command.name, parent=parent)
     command.options_metavar = gettext(words["[OPTIONS]"])

@@ -88,8 +88,8 @@ def import_(
 
     given: dict[str, str] = {}
     if year is not None:
-        from htxcli.domain.records import parse_rating_year
         from htxcli.domain.errors import InvalidValue
+        from htxcli.domain.records import parse_rating_year
 
         if table is not Table.ratings:
             raise InvalidValue("--year", year, messages.YEAR_OF_RATINGS_ONLY)

@@ -69,15 +69,36 @@ def _list_migration(plan: Any, format: Format) -> None:
     """Each organisation's address before and after the migration, on stdout: a line each (old → new),
     or CSV/JSON rows with the outcome (mapped, ambiguous, not_found) for scripts."""
     rows = [
-        {"code": i["code"], "name": i["name"], "old_address": i["address"], "new_address": i["new"], "outcome": "mapped", "candidates": ""}
+        {
+            "code": i["code"],
+            "name": i["name"],
+            "old_address": i["address"],
+            "new_address": i["new"],
+            "outcome": "mapped",
+            "candidates": "",
+        }
         for i in plan.mapped
     ]
     rows += [
-        {"code": i["code"], "name": i["name"], "old_address": i["address"], "new_address": "", "outcome": "ambiguous", "candidates": i["candidates"]}
+        {
+            "code": i["code"],
+            "name": i["name"],
+            "old_address": i["address"],
+            "new_address": "",
+            "outcome": "ambiguous",
+            "candidates": i["candidates"],
+        }
         for i in plan.ambiguous
     ]
     rows += [
-        {"code": i["code"], "name": i["name"], "old_address": i["address"], "new_address": "", "outcome": "not_found", "candidates": ""}
+        {
+            "code": i["code"],
+            "name": i["name"],
+            "old_address": i["address"],
+            "new_address": "",
+            "outcome": "not_found",
+            "candidates": "",
+        }
         for i in plan.not_found
     ]
     if format is Format.csv:
@@ -143,7 +164,9 @@ def migrate(
     for item in plan.not_found:
         # No old unit of that name anywhere: naming the old province (--from-province) would not help.
         say(
-            messages.MIGRATE_UNKNOWN.format(code=item["code"], name=item["name"], address=item["address"], hint="")
+            messages.MIGRATE_UNKNOWN.format(
+                code=item["code"], name=item["name"], address=item["address"], hint=""
+            )
             + messages.MIGRATE_CLOSEST.format(names=item["closest"])
         )
     counts = [

@@ -76,7 +76,11 @@ def add(
         date_option = typed_names(ctx, ["date"])[0]
         say(messages.WARNING.format(problem=f"{date_option} {format_date(record['date'])} {warning}"))
     warn(ctx, support_doubts(record))
-    say(messages.SUPPORT_ADDED.format(id=record["id"], what=_recorded(record), date=format_date(record["date"])))
+    say(
+        messages.SUPPORT_ADDED.format(
+            id=record["id"], what=_recorded(record), date=format_date(record["date"])
+        )
+    )
 
 
 def _recorded(record: dict[str, Any]) -> str:

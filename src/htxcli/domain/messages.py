@@ -403,7 +403,7 @@ DECODING_REASONS = {
     "unexpected end of data": N_("the file ends inside a character"),
 }
 CSV_REASONS = {
-    "unexpected end of data": N_("the file ends inside a quoted cell (a \" is not closed)"),
+    "unexpected end of data": N_('the file ends inside a quoted cell (a " is not closed)'),
     "new-line character seen in unquoted field": N_("a line break inside a cell that is not in quotes"),
 }
 # Every file htx writes (services/output.py): never over the registry, a database, an input or a folder.
@@ -841,8 +841,12 @@ NAME_NOT_REGISTERED = N_(
 )
 OR_GIVE_YEAR = N_("; a sheet of one year may instead give it as: htx import ratings FILE --year YEAR")
 YEAR_OF_RATINGS_ONLY = N_("is the year of a ratings sheet; cooperatives and support rows carry their dates")
-GIVEN_AND_IN_FILE = N_("the file has its own column {column!r}: give the value there, or leave the option out")
-HEADER_UNIT_SCALED = N_("{where}: the column {column!r} is in {word} đồng: its numbers were read as {word} đồng")
+GIVEN_AND_IN_FILE = N_(
+    "the file has its own column {column!r}: give the value there, or leave the option out"
+)
+HEADER_UNIT_SCALED = N_(
+    "{where}: the column {column!r} is in {word} đồng: its numbers were read as {word} đồng"
+)
 EXCEL_DAY_NUMBERS = N_(
     "{where}: the column {column!r} holds dates as Excel's day numbers (format the column as a date); "
     "they were read as dates: {serial} is {date}"

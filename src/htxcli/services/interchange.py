@@ -263,7 +263,9 @@ def _import_once(
     return result
 
 
-def _warn_other_names(uow: UnitOfWork, source: RowSource, read: Read, left_out: set[int], result: ImportResult) -> None:
+def _warn_other_names(
+    uow: UnitOfWork, source: RowSource, read: Read, left_out: set[int], result: ImportResult
+) -> None:
     """A ratings or support sheet names each organisation beside its code: the code decides, and a
     name that is not the registered one (accents, case and "Hợp tác xã" for "HTX" aside) is warned of."""
     code_at, name_at = source.header.index("code"), source.header.index("name")
@@ -281,7 +283,9 @@ def _warn_other_names(uow: UnitOfWork, source: RowSource, read: Read, left_out: 
             problem = messages.NAME_NOT_REGISTERED.format(
                 label=source.labels["name"], name=name, code=code, registered=registered
             )
-            warning = messages.IMPORT_WARNING.format(file=source.name, line=source.place(line), problems=problem)
+            warning = messages.IMPORT_WARNING.format(
+                file=source.name, line=source.place(line), problems=problem
+            )
             result.add_warning(warning, line)
 
 
@@ -290,7 +294,12 @@ def _name_key(name: str) -> str:
 
     key = " ".join(fold(name).replace(".", " ").split())
     for long in ("hop tac xa", "to hop tac", "lien hiep htx", "quy tin dung nhan dan"):
-        short = {"hop tac xa": "htx", "to hop tac": "tht", "lien hiep htx": "lhtx", "quy tin dung nhan dan": "qtdnd"}[long]
+        short = {
+            "hop tac xa": "htx",
+            "to hop tac": "tht",
+            "lien hiep htx": "lhtx",
+            "quy tin dung nhan dan": "qtdnd",
+        }[long]
         if key.startswith(long):
             key = short + key[len(long) :]
     return key

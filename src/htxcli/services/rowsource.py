@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import marshal
 import re
-from datetime import date, timedelta
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, timedelta
 from itertools import compress
 from typing import IO, Any
 
@@ -33,8 +33,8 @@ from htxcli.domain.headers import (
     unit_scale,
     vietnamese_header,
 )
-from htxcli.domain.values import format_date
 from htxcli.domain.records import ORGANISATION_FIELDS, RATING_FIELDS, SUPPORT_FIELDS
+from htxcli.domain.values import format_date
 
 COLUMNS = {"cooperatives": ORGANISATION_FIELDS, "ratings": RATING_FIELDS, "support": SUPPORT_FIELDS}
 REQUIRED = {
@@ -234,7 +234,9 @@ class RowSource:
         for column, value in self.given.items():
             if column in self.labels:
                 option = f"--{column}"
-                raise InvalidValue(option, value, messages.GIVEN_AND_IN_FILE.format(column=self.labels[column]))
+                raise InvalidValue(
+                    option, value, messages.GIVEN_AND_IN_FILE.format(column=self.labels[column])
+                )
             self.header.append(column)
             self.labels[column] = vietnamese_header(column) if i18n.current() == "vi" else column
         for name in REQUIRED[self.table]:
@@ -289,7 +291,11 @@ class RowSource:
         trailer: list[tuple[int, str]] = []  # (line, first filled cell) of the rows after a totals row
         for line, cells in read:
             code = cells[code_at] if code_at < len(cells) else ""
-            if code.strip() and (code.isascii() and " " not in code.strip()) and (not ended or _has_digit(code)):
+            if (
+                code.strip()
+                and (code.isascii() and " " not in code.strip())
+                and (not ended or _has_digit(code))
+            ):
                 wanted.append(True)  # a code (every row of data comes here, at the cost of these looks)
                 continue
             label = totals_label(cells) or totals_label([code])

@@ -41,7 +41,9 @@ def make_engine(location: Location) -> Engine:
         detail = messages.DB_PARENT_NOT_FOLDER.format(parent=_first_file(location.sqlite_path))
         raise HtxError(messages.DB_CANNOT_OPEN.format(path=location.sqlite_path, detail=detail)) from None
     except OSError as e:
-        raise HtxError(messages.DB_CANNOT_OPEN.format(path=location.sqlite_path, detail=reason_of(e))) from None
+        raise HtxError(
+            messages.DB_CANNOT_OPEN.format(path=location.sqlite_path, detail=reason_of(e))
+        ) from None
     # One connection per command: NullPool closes it on release, which also checkpoints the WAL.
     engine = create_engine(location.url, poolclass=NullPool)
     event.listen(engine, "connect", _configure_sqlite_connection)
