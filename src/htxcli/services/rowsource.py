@@ -291,12 +291,10 @@ class RowSource:
         trailer: list[tuple[int, str]] = []  # (line, first filled cell) of the rows after a totals row
         for line, cells in read:
             code = cells[code_at] if code_at < len(cells) else ""
-            if (
-                code.strip()
-                and (code.isascii() and " " not in code.strip())
-                and (not ended or _has_digit(code))
-            ):
-                wanted.append(True)  # a code (every row of data comes here, at the cost of these looks)
+            if code and code.isascii() and " " not in code and (not ended or _has_digit(code)):
+                # A code: every row of data comes here, at the cost of these looks (in C). A cell with
+                # spaces or accents is looked at below: "Tổng cộng", "Người lập biểu", or a bad code.
+                wanted.append(True)
                 continue
             label = totals_label(cells) or totals_label([code])
             if label is not None:
