@@ -119,6 +119,8 @@ class RejectsBook:
         page = self._book.add_worksheet(str(messages.REJECTS_SHEET))
         for i, text in enumerate(header):
             page.set_column(i, i, max(14, len(text) + 2))
+        # The error column last, wide and wrapped: the clerk reads it whole beside the row to correct.
+        page.set_column(len(header) - 1, len(header) - 1, 70, self._book.add_format({"text_wrap": True}))
         page.freeze_panes(1, 0)
         page.write_row(0, 0, header, self._book.add_format({"bold": True}))
         day = self._book.add_format({"num_format": "dd/mm/yyyy"})
