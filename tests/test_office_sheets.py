@@ -497,3 +497,26 @@ def test_migrate_answered_no_says_nothing_was_changed(htx: Htx, db_path: Path | 
     assert code == 1
     assert "Mỹ Phương, Ba Bể → Thượng Minh, Thái Nguyên" in out  # shown before the question
     assert snapshot(db_path) == before
+
+
+def test_migrate_suggests_the_old_province_only_when_several_match(htx: Htx) -> None:
+    # An Lão, An Lão is a district and commune of Hải Phòng and of Bình Định: naming the province settles it.
+    r = htx(
+        "add",
+        "HTX X",
+        "--code",
+        "4701000009",
+        "--district",
+        "An Lão",
+        "--commune",
+        "An Lão",
+        "--founded",
+        "01/01/2020",
+    )
+    assert r.exit_code == 0, r.stderr
+    r = htx("places", "migrate", "--dry-run")
+    line = next(x for x in r.stderr.splitlines() if x.startswith("4701000009 "))
+    assert "(name the old province with --from-province); settle it with one of:" in line
+    assert len([x for x in r.stderr.splitlines() if x.strip().startswith("htx edit 4701000009")]) == 2
+    r = htx("places", "migrate", "--dry-run", "--from-province", "Hải Phòng")
+    assert r.stdout.startswith("4701000009 HTX X: An Lão, An Lão → An Lão, Hải Phòng")

@@ -158,8 +158,9 @@ def migrate(
     if listed:
         _list_migration(plan, format or Format.table)
     for item in plan.ambiguous:
+        # Naming the old province helps only where the address is found in several.
         hint = messages.MIGRATE_PROVINCE_HINT if len(item["provinces"]) > 1 else ""
-        say(messages.MIGRATE_CANDIDATES.format(**item) + hint)
+        say(messages.MIGRATE_CANDIDATES.format(**item, hint=hint))
         for commune, province in item["choices"]:
             say(f"  htx edit {item['code']} --province {_quoted(province)} --commune {_quoted(commune)}")
     for item in plan.not_found:

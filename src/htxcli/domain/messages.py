@@ -798,7 +798,7 @@ MIGRATE_AMBIGUOUS = N_(
     "Left for you to settle (split communes, or names found in several provinces): {count}"
 )
 MIGRATE_NOT_FOUND = N_("Not found in the old list: {count}")
-MIGRATE_CANDIDATES = N_("{code} {name}: {address} went into {candidates}; settle it with one of:")
+MIGRATE_CANDIDATES = N_("{code} {name}: {address} went into {candidates}{hint}; settle it with one of:")
 MIGRATE_UNKNOWN = N_("{code} {name}: {address} is not in the old list{hint}")
 MIGRATE_PROVINCE_HINT = N_(" (name the old province with --from-province)")
 MIGRATE_ABANDONED = N_("Stopped: no address was changed.")
