@@ -199,6 +199,7 @@ def dissolve(
         note=note,
         command="dissolve",
     )
+    warn(ctx, done.warnings)
     if done.status == "dissolved":
         say(messages.DISSOLVED.format(code=done.code, date=format_date(done.started)))
     else:

@@ -34,6 +34,8 @@ YEAR_BEFORE_FOUNDED = N_("is before the founding year {founded}")
 YEAR_AFTER_DISSOLVED = N_("is after the year of dissolution {dissolved}")
 SUPPORT_BEFORE_FOUNDED = N_("is before {code} was founded ({founded})")
 SUPPORT_AFTER_DISSOLVED = N_("is after {code} was dissolved ({dissolved})")
+ENDING_BEFORE_SUPPORT = N_("is before support to {code} dated after it: {records}")
+SUPPORT_TWIN = N_("an identical record already exists (#{id})")
 WARNING = N_("Warning: {problem}; recorded all the same")
 SAME_NAME = N_(
     "the same name (accents and case aside) is registered to {codes}, perhaps the same organisation"
@@ -257,6 +259,8 @@ TITLE_RATINGS = N_("Ratings")
 TITLE_SUPPORT = N_("Support received")
 TITLE_LIST = N_("Organisations: {count}")
 TITLE_SUPPORT_LIST = N_("Support records: {count}, total {amount}")
+# Said on stderr by every listing of one year (support list, export): the days that year covers.
+PERIOD_COVERED = N_("Year {year}: from {first} to {last}")
 PROVINCE_WIDE = N_("toàn tỉnh")  # province-wide
 
 # --- import and export --------------------------------------------------------------------
@@ -407,6 +411,10 @@ CHECKS = {
     "CHECK_SUPPORT_BEFORE_FOUNDED": N_("support #{id}: dated {date}, before {code} was founded ({founded})"),
     "CHECK_SUPPORT_AFTER_DISSOLVED": N_(
         "support #{id}: dated {date}, after {code} was dissolved ({dissolved})"
+    ),
+    "CHECK_SUPPORT_TWINS": N_(
+        "support: the same record entered {count} times (organisation, program, date, amount, "
+        "quantity, unit and note): {ids}"
     ),
     "CHECK_SHARED_NAME": N_("name: the same name once accents and case are ignored: {organisations}"),
     "CHECK_GRADE_SCORE": N_("grade: {code} {year} is graded {grade} but its score {score} earns {expected}"),
