@@ -99,15 +99,31 @@ def reports(
 
 
 def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:
-    """The organisations active at the end of the report's last year, in `htx list`'s order, each
-    with its grade of every year the report shows (store/roster.py's columns); in the report's
-    district when it has one. Streamed from its own read transaction: a workbook's appendix."""
-    from htxcli.store.roster import active_at_end
+    """The organisations registered on the last day of the report's last period, in `htx list`'s
+    order, each with its legal status and address that day and its grade of every year the report
+    shows (store/roster.py's columns); in the report's area when it has one. Streamed from its own
+    read transaction: a workbook's appendix."""
+    from htxcli.domain.units import titled
+    from htxcli.store.roster import CODE_FIELDS, ROSTER_FIELDS, active_at_end
 
     last = report.years[-1]
     years = [one.year for one in report.columns]
+    period = last.period or Period.year(last.year)
+    at = {f: i for i, f in enumerate((*ROSTER_FIELDS, *CODE_FIELDS))}
+    shown = len(ROSTER_FIELDS)
     with UnitOfWork(engine, read_only=True) as uow:
-        yield from active_at_end(uow.connection, last.year, years, last.area)
+        for row in active_at_end(uow.connection, period, years, last.area):
+            fields = list(row[:shown])
+            code, scheme = row[at["commune_code"]], row[at["scheme"]]
+            former_code, former_scheme = row[at["former_commune_code"]], row[at["former_scheme"]]
+            # Units with their type word: "Phường Bắc Kạn", not the former province's name.
+            fields[at["commune"]] = titled(fields[at["commune"]], code, scheme)
+            fields[at["district"]] = titled(fields[at["district"]], code, scheme, "district")
+            fields[at["former_commune"]] = titled(fields[at["former_commune"]], former_code, former_scheme)
+            fields[at["former_district"]] = titled(
+                fields[at["former_district"]], former_code, former_scheme, "district"
+            )
+            yield (*fields, *row[shown + len(CODE_FIELDS) :])
 
 
 def _commune(uow: UnitOfWork, name: str) -> tuple[Area, str]:

@@ -158,6 +158,18 @@ class ReportQueries:
         query = query.group_by(rating.c.grade)
         return {grade: count for grade, count in self.connection.execute(query)}
 
+    def not_rated(self, period: Period, year: int, area: Area | None) -> int:
+        """Organisations active on the period's last day with no rating recorded for `year` (not even
+        "unrated"): the ratings the office still awaits."""
+        o, r = organisation.c, rating.c
+        rated = select(r.organisation_id).where(r.year == year)
+        query = (
+            select(func.count())
+            .select_from(organisation)
+            .where(_active_on(Period.day(period.last)), o.id.not_in(rated))
+        )
+        return int(self.connection.execute(self._in(query, area)).scalar_one())
+
     def support(self, period: Period, area: Area | None) -> list[dict[str, Any]]:
         """Per program: distinct organisations named, records, quantity, amount, and the unit when
         all records that give one agree."""

@@ -32,6 +32,11 @@ def commune_on(day: date) -> Any:
     return case((moved_by(day), o.new_commune), else_=o.commune)
 
 
+def province_on(day: date) -> Any:
+    """The province of the address in force on `day`, whichever scheme it is in."""
+    return case((moved_by(day), o.new_province), else_=o.province)
+
+
 def new_commune_on(day: date) -> Any:
     """The commune of the new scheme the organisation is in on `day`, or NULL: its new address, or
     the address it was registered with when that is in the new scheme (a province and no district,
