@@ -227,10 +227,10 @@ def test_list_takes_the_legal_statuses(registry: Htx) -> None:
     ok(htx("suspend", "4700284512", "--from", "01/03/2018"))
     ok(htx("dissolve", "THT-07", "--on", "01/03/2019", "--reason", "bankrupt"))
     assert codes("suspended") == codes("tạm ngừng") == ["4700284512"]
-    assert codes("operating") == ["0470012345"]
+    assert codes("operating") == codes("đang hoạt động") == codes("hoạt động") == ["0470012345"]
     assert codes("bankrupt") == codes("phá sản") == ["THT-07"]
     assert codes("dissolved") == ["THT-07"] and codes("being-dissolved") == []
-    assert codes("active") == codes("hoạt động") == ["0470012345", "4700284512"]
+    assert codes("active") == codes("còn đăng ký") == codes("hiện có") == ["0470012345", "4700284512"]
 
 
 def _row_of(table: str, code: str) -> str:

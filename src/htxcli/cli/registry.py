@@ -292,7 +292,7 @@ def listing(
     from htxcli.domain.vocab import KINDS, SECTORS, STATUSES
     from htxcli.services import registry
 
-    status = STATUSES.parse(status)  # also in the clerk's words: đang hoạt động, giải thể, tất cả
+    status = STATUSES.parse(status)  # also in the clerk's words: còn đăng ký, đang hoạt động, giải thể
     rows = registry.listing(
         engine(ctx, create=False),
         kind=KINDS.parse(kind) if kind else None,

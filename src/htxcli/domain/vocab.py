@@ -138,10 +138,12 @@ REASONS = _vocabulary(
 STATUSES = _vocabulary(
     "status",
     {
-        "active": ("Đang hoạt động", "hoạt động"),
+        # One word, one meaning: registered (not ended) is "hiện có (còn đăng ký)"; "đang hoạt động"
+        # is operating only, as the report's legal status table says.
+        "active": ("Hiện có (còn đăng ký)", "hiện có", "còn đăng ký"),
         "dissolved": ("Đã giải thể", "giải thể"),
         "all": ("Tất cả",),
-        "operating": ("Hoạt động bình thường", "đang kinh doanh"),
+        "operating": ("Đang hoạt động", "hoạt động", "hoạt động bình thường", "đang kinh doanh"),
         "suspended": ("Tạm ngừng kinh doanh", "tạm ngừng"),
         "being-dissolved": ("Đang giải thể", "đang làm thủ tục giải thể"),
         "bankrupt": ("Phá sản",),
