@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
-from htxcli.store.areas import district_on, former_province, in_area, new_commune_on
+from htxcli.store.areas import district_on, former_province, in_area, new_commune_code_on, new_commune_on
 from htxcli.store.periods import during, in_force
 from htxcli.store.schema import legal_status, organisation, rating, support
 from htxcli.store.status import idle_on, resumed_in
@@ -149,6 +149,13 @@ class ReportQueries:
             *_organisation_figures(period),
         ).group_by(district, commune, former, o.kind)
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
+
+    def commune_codes(self, day: date) -> list[tuple[str, str]]:
+        """(name, official code) of every commune of the new scheme an organisation is in on `day`:
+        what gives the report's communes their type words (Phường Bắc Kạn)."""
+        name, code = new_commune_on(day), new_commune_code_on(day)
+        query = select(name, code).where(code.is_not(None)).distinct()
+        return [(row[0], row[1]) for row in self.connection.execute(query)]
 
     def grades(self, year: int, area: Area | None) -> dict[str, int]:
         """Ratings recorded for the year, by grade."""
