@@ -156,7 +156,8 @@ class Recipient:
     code: str
     name: str
     district: str | None
-    commune: str | None = None  # from the 2025 reform on: the commune of the new scheme on 31 December
+    commune: str | None = None  # from the 2025 reform on: the commune of the new scheme on its last day
+    province: str | None = None  # from the 2025 reform on: the province in force that day
 
 
 @dataclass(slots=True)
@@ -195,6 +196,9 @@ class YearReport:
     # From the 2025 reform on: by commune of the new scheme ("" for none) and by former province.
     communes: dict[str, dict[str, Organisations]] | None = field(default=None)
     former_provinces: dict[str, dict[str, Organisations]] | None = field(default=None)
+    # The communes of `communes` as tables print them, with their type word (Phường Bắc Kạn): the keys
+    # stay the registry's names, which the JSON and CSV keep.
+    commune_titles: dict[str, str] | None = field(default=None)
 
 
 @dataclass(slots=True)

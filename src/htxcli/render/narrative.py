@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
-from htxcli.domain.report import Organisations, Report, Support, YearReport
+from htxcli.domain.report import Organisations, Recipient, Report, Support, YearReport
 from htxcli.domain.values import format_count
 
 # A province names a handful of new-model cooperatives; the tables and the JSON hold the rest.
@@ -213,8 +213,16 @@ def _new_model(report: YearReport) -> list[str]:
     recipients = report.new_model
     if not recipients:
         return []
+    titles = report.commune_titles or {}
+
+    def place(r: Recipient) -> str | None:
+        """Where it is on the period's last day: from 2025, its commune (with its type word) in force."""
+        if r.commune:
+            return titles.get(r.commune, r.commune)
+        return r.district
+
     names = [
-        messages.NARRATIVE_NAMED_IN.format(name=r.name, district=r.district) if r.district else r.name
+        messages.NARRATIVE_NAMED_IN.format(name=r.name, district=where) if (where := place(r)) else r.name
         for r in recipients[:NAMED_AT_MOST]
     ]
     if len(recipients) > NAMED_AT_MOST:

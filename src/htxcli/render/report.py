@@ -194,22 +194,29 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
     if not recipients:
         return []
     h = messages.HEADERS
-    reformed = report.communes is not None  # from 2025: the commune of the new scheme too
+    # From 2025 on: the address in force on the period's last day, Xã/Phường (with its type word) and
+    # Tỉnh; the district only for an address not yet moved to the new scheme.
+    reformed = report.communes is not None
+    titles = report.commune_titles or {}
+    headers = (
+        [h["code"], h["name"], messages.WORKBOOK_COMMUNE, messages.WORKBOOK_PROVINCE]
+        if reformed
+        else [h["code"], h["name"], h["district"]]
+    )
     block = Block(
         messages.REPORT_NEW_MODEL.format(year=year),
-        [h["code"], h["name"], h["district"], *([h["commune"]] if reformed else [])],
+        headers,
         wrap=frozenset({1, 2, 3}) if reformed else frozenset({1, 2}),
         sheet=messages.SHEET_NEW_MODEL,
     )
-    block.rows = [
-        [
-            Label(r.code),
-            Label(r.name),
-            None if r.district is None else Label(r.district),
-            *([None if r.commune is None else Label(r.commune)] if reformed else []),
-        ]
-        for r in recipients[:NAMED_AT_MOST]
-    ]
+    for r in recipients[:NAMED_AT_MOST]:
+        if reformed:
+            commune = titles.get(r.commune, r.commune) if r.commune else None
+            place = ", ".join(p for p in (commune, None if r.commune else r.district) if p)
+            cells: list[Cell] = [Label(place) if place else None, Label(r.province) if r.province else None]
+        else:
+            cells = [None if r.district is None else Label(r.district)]
+        block.rows.append([Label(r.code), Label(r.name), *cells])
     if len(recipients) > NAMED_AT_MOST:
         block.caption = messages.REPORT_MORE_NAMED.format(count=format_count(len(recipients) - NAMED_AT_MOST))
     return [block]
@@ -235,10 +242,10 @@ def _reform_blocks(report: YearReport, year: int) -> list[Block]:
         blocks.append(
             _place_block(
                 messages.REPORT_COMMUNES.format(year=year),
-                messages.HEADERS["commune"],
+                messages.WORKBOOK_COMMUNE,
                 report.communes,
                 totals.communes,
-                _commune_label,
+                lambda name: _commune_label(name, report.commune_titles),
                 messages.SHEET_COMMUNES,
             )
         )
@@ -256,8 +263,18 @@ def _reform_blocks(report: YearReport, year: int) -> list[Block]:
     return blocks
 
 
-def _commune_label(name: str) -> Label:
-    return Label(name or messages.REPORT_NO_COMMUNE)
+def _commune_label(name: str, titles: Mapping[str, str] | None = None) -> Label:
+    """A commune as tables print it: with its type word when the official list gives it."""
+    if not name:
+        return Label(messages.REPORT_NO_COMMUNE)
+    return Label((titles or {}).get(name, name))
+
+
+def _titled_communes(columns: Sequence[YearReport]) -> Callable[[str], Label]:
+    titles: dict[str, str] = {}
+    for one in columns:
+        titles.update(one.commune_titles or {})
+    return lambda name: _commune_label(name, titles)
 
 
 def _former_province_label(name: str) -> Label:
@@ -329,7 +346,7 @@ def column_blocks(report: Report) -> list[Block]:
         (messages.REPORT_SECTION_DISTRICTS, _district_lines(columns), messages.SHEET_DISTRICTS),
         (
             messages.REPORT_SECTION_COMMUNES,
-            _reform_lines(columns, "communes", _commune_label),
+            _reform_lines(columns, "communes", _titled_communes(columns)),
             messages.SHEET_COMMUNES,
         ),
         (

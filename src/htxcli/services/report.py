@@ -186,12 +186,14 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
             1
         ]
     support = _support(uow.reports.support(period, area))
+    titles = _commune_titles(uow, period.last, communes_shown) if reformed else {}
     recipients = [
         Recipient(
             r["code"],
             r["name"],
             shown.get(r["district"], r["district"]),
             communes_shown.get(r["commune"], r["commune"]) if reformed else None,
+            province=r["province"] if reformed else None,
         )
         for r in uow.reports.recipients(period, NAMED_PROGRAM, area, on=period.last if by_address else None)
     ]
@@ -221,7 +223,21 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
         band_shares=Series(tuple(ratings.percent.items())),
         support_amounts=Series(tuple((p, s.amount_vnd) for p, s in support.items() if s.records.value)),
         period=period,
+        commune_titles=titles or None,
     )
+
+
+def _commune_titles(uow: UnitOfWork, day: date, shown: Mapping[str, str]) -> dict[str, str]:
+    """The communes shown, each with its type word from the official list by the code the registry
+    holds ("Bắc Kạn" -> "Phường Bắc Kạn", not the former province): for the tables people read. A
+    name whose organisations hold no code, or codes of units that disagree, stays as it is."""
+    from htxcli.domain.units import NEW, titled
+
+    found: dict[str, set[str]] = {}
+    for name, code in uow.reports.commune_codes(day):
+        if name in shown:
+            found.setdefault(shown[name], set()).add(titled(name, code, NEW) or name)
+    return {name: next(iter(full)) for name, full in found.items() if len(full) == 1 and full != {name}}
 
 
 def _with_statuses(rows: list[dict[str, Any]], statuses: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -15,7 +15,14 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
-from htxcli.store.areas import district_on, former_province, in_area, new_commune_code_on, new_commune_on
+from htxcli.store.areas import (
+    district_on,
+    former_province,
+    in_area,
+    new_commune_code_on,
+    new_commune_on,
+    province_on,
+)
 from htxcli.store.periods import during, in_force
 from htxcli.store.schema import legal_status, organisation, rating, support
 from htxcli.store.status import idle_on, resumed_in
@@ -203,7 +210,8 @@ class ReportQueries:
         self, period: Period, program: str, area: Area | None, *, on: date | None = None
     ) -> list[dict[str, Any]]:
         """The organisations a program supported in the year, in Vietnamese order; with `on`, each
-        with the district and the commune of the new scheme of its address in force that day."""
+        with the district, the commune of the new scheme (and its code) and the province of its
+        address in force that day."""
         o = organisation.c
         # A subquery, not a join: it is answered from the support date index, where a join made
         # SQLite walk the organisations in name order and probe support for each.
@@ -212,7 +220,12 @@ class ReportQueries:
         )
         columns = [o.code, o.name, o.district]
         if on is not None:
-            columns[2:] = [district_on(on).label("district"), new_commune_on(on).label("commune")]
+            columns[2:] = [
+                district_on(on).label("district"),
+                new_commune_on(on).label("commune"),
+                new_commune_code_on(on).label("commune_code"),
+                province_on(on).label("province"),
+            ]
         query = select(*columns).where(o.id.in_(supported)).order_by(o.sort_key, o.code)
         rows = self.connection.execute(self._in(query, area)).mappings()
-        return [{"commune": None, **row} for row in rows]
+        return [{"commune": None, "commune_code": None, "province": None, **row} for row in rows]
