@@ -307,7 +307,8 @@ REPORT_TITLE = N_("Collective economy, {years}")
 REPORT_TITLE_DISTRICT = N_("Collective economy, {years} — {district}")
 REPORT_ORGANISATIONS = N_("Organisations at the end of {year}")
 REPORT_RATINGS = N_("Ratings {year}")
-REPORT_RATED = N_("{rated} rated, {unrated} unrated")
+# `unrated` is the grade recorded ("chưa xếp loại"); `not_rated` those with no rating record yet.
+REPORT_RATED = N_("{rated} rated, {unrated} unrated; not yet assessed: {not_rated}")
 REPORT_SUPPORT = N_("Support {year}")
 REPORT_NO_SUPPORT = N_("No support recorded in {year}.")
 REPORT_NEW_MODEL = N_("New-model cooperatives supported in {year}")
@@ -329,6 +330,7 @@ REPORT_SHARE = N_("Share")
 REPORT_SHARE_OF = N_("{label} %")
 REPORT_RATED_ROW = N_("Rated")
 REPORT_UNRATED_ROW = N_("Unrated")
+REPORT_NOT_RATED_ROW = N_("Not yet assessed")
 REPORT_RECORDS = N_("Records")
 REPORT_ORGANISATIONS_COUNT = N_("Organisations")
 REPORT_NEW = N_("New")
@@ -509,6 +511,7 @@ NARRATIVE_BANDS = {
     "weak": N_("{count} weak, {percent}"),
 }
 NARRATIVE_ALSO_UNRATED = N_("Not rated: {count}.")
+NARRATIVE_NOT_RATED = N_("Not yet assessed: {count}.")
 NARRATIVE_ONLY_UNRATED = N_("No cooperative was rated for {year} ({count} not rated).")
 NARRATIVE_NO_RATINGS = N_("No ratings are recorded for {year}.")
 # The support, program by program, in the order of the printed report.

@@ -126,6 +126,9 @@ class Ratings:
     grades: dict[str, Count]  # good, fair, average, weak
     bands: dict[str, Count]  # effective (good + fair), average, weak
     percent: dict[str, Percent]  # the bands' shares of the rated
+    # Active organisations of the rated kinds with no rating record for the year (vocab.RATED_KINDS):
+    # not yet rated, unlike `unrated`, the recorded grade "chưa xếp loại".
+    not_rated: Count = field(default_factory=lambda: Count(0))
 
 
 @dataclass(slots=True)

@@ -161,6 +161,10 @@ SCORE_BANDS = ((80, "good"), (65, "fair"), (50, "average"), (0, "weak"))
 BANDS = {"effective": ("good", "fair"), "average": ("average",), "weak": ("weak",)}
 BAND_LABELS = {"effective": "Hiệu quả (tốt + khá)", "average": "Trung bình", "weak": "Yếu"}
 RATED_GRADES = ("good", "fair", "average", "weak")
+# The kinds rated each year under Circular 01/2020/TT-BKHĐT: cooperatives and their unions. Groups are
+# not rated; people's credit funds are, under the State Bank's rules. The report's `not_rated` counts
+# the organisations of these kinds still awaiting the year's rating.
+RATED_KINDS = ("cooperative", "union")
 
 
 def grade_for_score(score: int) -> str:

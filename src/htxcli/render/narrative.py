@@ -139,10 +139,15 @@ def _kind_clause(kind: str, block: Organisations) -> str | None:
 def _ratings(report: YearReport) -> str:
     ratings = report.ratings
     rated, unrated = ratings.rated.value, ratings.unrated.value
+    # Those with no rating record yet, said after what was rated (not counted in its shares).
+    waiting = ratings.not_rated.value
+    pending = (
+        " " + messages.NARRATIVE_NOT_RATED.format(count=_of_kind("cooperative", waiting)) if waiting else ""
+    )
     if not rated:
         if unrated:
-            return messages.NARRATIVE_ONLY_UNRATED.format(year=report.year, count=number(unrated))
-        return messages.NARRATIVE_NO_RATINGS.format(year=report.year)
+            return messages.NARRATIVE_ONLY_UNRATED.format(year=report.year, count=number(unrated)) + pending
+        return messages.NARRATIVE_NO_RATINGS.format(year=report.year) + pending
     bands = [
         messages.NARRATIVE_BANDS[band].format(
             count=_of_kind("cooperative", ratings.bands[band].value), percent=_percent(share.value)
@@ -156,7 +161,7 @@ def _ratings(report: YearReport) -> str:
     )
     if unrated:
         said += " " + messages.NARRATIVE_ALSO_UNRATED.format(count=_of_kind("cooperative", unrated))
-    return said
+    return said + pending
 
 
 def _support(report: YearReport) -> list[str]:

@@ -138,7 +138,9 @@ def _rating_block(report: YearReport, year: int) -> Block:
         [messages.REPORT_BAND, messages.REPORT_COUNT, messages.REPORT_SHARE, ""],
         numeric=frozenset({1, 2}),
         caption=messages.REPORT_RATED.format(
-            rated=format_count(ratings.rated.value), unrated=format_count(ratings.unrated.value)
+            rated=format_count(ratings.rated.value),
+            unrated=format_count(ratings.unrated.value),
+            not_rated=format_count(ratings.not_rated.value),
         ),
         chart=3,
         sheet=messages.SHEET_RATINGS,
@@ -442,6 +444,7 @@ def _rating_lines() -> list[Line]:
     lines: list[Line] = [
         (messages.REPORT_RATED_ROW, _rating("rated")),
         (messages.REPORT_UNRATED_ROW, _rating("unrated")),
+        (messages.REPORT_NOT_RATED_ROW, _rating("not_rated")),
     ]
     for grade in ("good", "fair", "average", "weak"):
         lines.append((GRADES.label(grade), _rating("grades", grade)))

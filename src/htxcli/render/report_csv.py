@@ -37,6 +37,7 @@ def _tidy_year(report: YearReport) -> Iterator[dict[str, Any]]:
     ratings = report.ratings
     yield row("ratings", "rated", "count", ratings.rated.value)
     yield row("ratings", "unrated", "count", ratings.unrated.value)
+    yield row("ratings", "not_rated", "count", ratings.not_rated.value)
     for grade, count in ratings.grades.items():
         yield row("grades", grade, "count", count.value)
     for band, count in ratings.bands.items():

@@ -25,6 +25,7 @@ def year_object(report: YearReport) -> dict[str, Any]:
     out["ratings"] = {
         "rated": ratings.rated.value,
         "unrated": ratings.unrated.value,
+        "not_rated": ratings.not_rated.value,
         "grades": _values(ratings.grades),
         "bands": _values(ratings.bands),
         "percent": _values(ratings.percent),

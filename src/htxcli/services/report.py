@@ -197,7 +197,7 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
         )
         for r in uow.reports.recipients(period, NAMED_PROGRAM, area, on=period.last if by_address else None)
     ]
-    ratings = _ratings(uow.reports.grades(year, area))
+    ratings = _ratings(uow.reports.grades(year, area), uow.reports.not_rated(period, year, area))
     totals = Totals(
         Organisations.total(by_kind.values()),
         SupportTotal(
@@ -320,7 +320,7 @@ def _organisations(
     return by_kind, by_district
 
 
-def _ratings(grades: dict[str, int]) -> Ratings:
+def _ratings(grades: dict[str, int], not_rated: int = 0) -> Ratings:
     counts = {grade: grades.get(grade, 0) for grade in RATED_GRADES}
     bands = {band: sum(counts[g] for g in members) for band, members in BANDS.items()}
     return Ratings(
@@ -329,6 +329,7 @@ def _ratings(grades: dict[str, int]) -> Ratings:
         grades={grade: Count(n) for grade, n in counts.items()},
         bands={band: Count(n) for band, n in bands.items()},
         percent={band: Percent(n) for band, n in largest_remainder(bands).items()},
+        not_rated=Count(not_rated),
     )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
+from htxcli.domain.vocab import RATED_KINDS
 from htxcli.store.areas import (
     district_on,
     former_province,
@@ -173,14 +174,14 @@ class ReportQueries:
         return {grade: count for grade, count in self.connection.execute(query)}
 
     def not_rated(self, period: Period, year: int, area: Area | None) -> int:
-        """Organisations active on the period's last day with no rating recorded for `year` (not even
-        "unrated"): the ratings the office still awaits."""
+        """Organisations of the rated kinds (vocab.RATED_KINDS) active on the period's last day with no
+        rating recorded for `year` (not even "unrated"): the ratings the office still awaits."""
         o, r = organisation.c, rating.c
         rated = select(r.organisation_id).where(r.year == year)
         query = (
             select(func.count())
             .select_from(organisation)
-            .where(_active_on(Period.day(period.last)), o.id.not_in(rated))
+            .where(o.kind.in_(RATED_KINDS), _active_on(Period.day(period.last)), o.id.not_in(rated))
         )
         return int(self.connection.execute(self._in(query, area)).scalar_one())
 
