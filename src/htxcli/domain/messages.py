@@ -306,6 +306,14 @@ IMPORT_DISTRICT_RESPELLED = N_(
 REPORT_TITLE = N_("Collective economy, {years}")
 REPORT_TITLE_DISTRICT = N_("Collective economy, {years} — {district}")
 REPORT_ORGANISATIONS = N_("Organisations at the end of {year}")
+# Under the title, and in the tables' titles, when the reporting period is not the calendar year.
+REPORT_PERIOD = N_("(Figures from {first} to {last})")
+REPORT_ORGANISATIONS_ON = N_("Organisations on {day}")
+REPORT_STATUS_ON = N_("Legal status on {day}")
+REPORT_DISTRICTS_ON = N_("Districts on {day}")
+REPORT_COMMUNES_ON = N_("Communes on {day}")
+REPORT_FORMER_PROVINCES_ON = N_("Former provinces on {day}")
+REPORT_ACTIVE_ON = N_("Active on {day}")
 REPORT_RATINGS = N_("Ratings {year}")
 # `unrated` is the grade recorded ("chưa xếp loại"); `not_rated` those with no rating record yet.
 REPORT_RATED = N_("{rated} rated, {unrated} unrated; not yet assessed: {not_rated}")

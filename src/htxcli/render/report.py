@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from htxcli.domain import messages
+from htxcli.domain.periods import Period
 from htxcli.domain.report import Change, Count, Label, Organisations, Quantity, Report, Value, YearReport
 from htxcli.domain.text import sort_key
-from htxcli.domain.values import format_count
+from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KIND_ABBREVIATIONS, KINDS, PROGRAMS
 
 Cell = Value | None
@@ -46,6 +48,36 @@ def title(report: Report) -> str:
     if first.area_name is not None:
         return messages.REPORT_TITLE_DISTRICT.format(years=years, district=first.area_name)
     return messages.REPORT_TITLE.format(years=years)
+
+
+def period_line(report: Report) -> str | None:
+    """The line under the title, "(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)", when the
+    reporting periods are not calendar years; None when they are (the title's years say it all)."""
+    first, last = report.columns[0].period, report.years[-1].period
+    if first is None or last is None or (_calendar(first) and _calendar(last)):
+        return None
+    return messages.REPORT_PERIOD.format(first=format_date(first.first), last=format_date(last.last))
+
+
+def _calendar(period: Period) -> bool:
+    return (period.first.month, period.first.day, period.last.month, period.last.day) == (1, 1, 12, 31)
+
+
+def _at_end(report: YearReport, at_end: str, on_day: str) -> str:
+    """A table title that says when its stocks are taken: "at the end of 2026" for a calendar year,
+    "on 14/12/2026" (the period's last day) otherwise."""
+    period = report.period
+    if period is None or _calendar(period):
+        return at_end.format(year=report.year)
+    return on_day.format(day=format_date(period.last))
+
+
+def _at_start(report: YearReport) -> str:
+    """The header of the count the period started with: the end of the year before, or its day."""
+    period = report.period
+    if period is None or _calendar(period):
+        return messages.REPORT_ACTIVE_AT_END.format(year=report.year - 1)
+    return messages.REPORT_ACTIVE_ON.format(day=format_date(period.first - timedelta(days=1)))
 
 
 def _district_label(name: str) -> Label:
@@ -83,13 +115,13 @@ def _organisation_block(report: YearReport, year: int, *, previous: bool = False
         messages.REPORT_ACTIVE,
         messages.REPORT_NEW,
         messages.REPORT_DISSOLVED,
-        *([messages.REPORT_ACTIVE_AT_END.format(year=year - 1)] if previous else []),
+        *([_at_start(report)] if previous else []),
         messages.REPORT_CHANGE_SINCE.format(year=year - 1),
         h["members"],
         h["capital_vnd"],
     ]
     block = Block(
-        messages.REPORT_ORGANISATIONS.format(year=year),
+        _at_end(report, messages.REPORT_ORGANISATIONS, messages.REPORT_ORGANISATIONS_ON),
         headers,
         numeric=frozenset(range(1, len(headers))),
         total=True,
@@ -118,7 +150,7 @@ def _status_block(report: YearReport, year: int) -> list[Block]:
     if not _has_statuses([report.totals.organisations]):
         return []
     block = Block(
-        messages.REPORT_STATUS.format(year=year),
+        _at_end(report, messages.REPORT_STATUS, messages.REPORT_STATUS_ON),
         [messages.HEADERS["kind"], *(_metric_label(m) for m in _STATUS_METRICS)],
         numeric=frozenset(range(1, len(_STATUS_METRICS) + 1)),
         total=True,
@@ -226,7 +258,7 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
 
 def _district_block(report: YearReport, year: int) -> Block:
     return _place_block(
-        messages.REPORT_DISTRICTS.format(year=year),
+        _at_end(report, messages.REPORT_DISTRICTS, messages.REPORT_DISTRICTS_ON),
         messages.HEADERS["district"],
         report.districts,
         report.totals.districts,
@@ -243,7 +275,7 @@ def _reform_blocks(report: YearReport, year: int) -> list[Block]:
     if report.communes is not None and totals.communes is not None:
         blocks.append(
             _place_block(
-                messages.REPORT_COMMUNES.format(year=year),
+                _at_end(report, messages.REPORT_COMMUNES, messages.REPORT_COMMUNES_ON),
                 messages.WORKBOOK_COMMUNE,
                 report.communes,
                 totals.communes,
@@ -254,7 +286,7 @@ def _reform_blocks(report: YearReport, year: int) -> list[Block]:
     if report.former_provinces is not None and totals.former_provinces is not None:
         blocks.append(
             _place_block(
-                messages.REPORT_FORMER_PROVINCES.format(year=year),
+                _at_end(report, messages.REPORT_FORMER_PROVINCES, messages.REPORT_FORMER_PROVINCES_ON),
                 messages.REPORT_AREA,
                 report.former_provinces,
                 totals.former_provinces,

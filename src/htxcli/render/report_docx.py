@@ -18,6 +18,7 @@ from htxcli.domain.i18n import current
 from htxcli.domain.report import Report
 from htxcli.render import document
 from htxcli.render.narrative import paragraphs
+from htxcli.render.report import period_line
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -146,6 +147,9 @@ def _centred(doc: Document, text: str, *, bold: bool, before: int = 0) -> None:
 def _title(doc: Document, report: Report) -> None:
     _centred(doc, messages.DOCUMENT_KIND, bold=True, before=18)
     _centred(doc, document.subject(report), bold=True)
+    period = period_line(report)
+    if period is not None:
+        _centred(doc, period, bold=False)
     _centred(doc, "", bold=False)
 
 

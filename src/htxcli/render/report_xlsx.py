@@ -27,7 +27,7 @@ from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity,
 from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
 from htxcli.render.cells import PLAIN_MINUS, text
-from htxcli.render.report import Block, column_blocks, title, year_blocks
+from htxcli.render.report import Block, column_blocks, period_line, title, year_blocks
 
 NUMBER = "#,##0"
 MONEY = '#,##0" ₫"'
@@ -63,6 +63,9 @@ def write_workbook(out: IO[bytes], report: Report, roster: Roster) -> None:
     book = xlsxwriter.Workbook(out, {"constant_memory": True})
     heading = title(report)
     book.set_properties({"title": heading, "author": "htx"})
+    period = period_line(report)
+    if period is not None:  # under each sheet's title: the period's days
+        heading = f"{heading} {period}"
     styles = _Styles(book)
     single = len(report.years) == 1 and not report.compare
     blocks = year_blocks(report.years[0], previous=True) if single else column_blocks(report)
