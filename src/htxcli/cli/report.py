@@ -62,7 +62,8 @@ def report(
     commune: Annotated[
         str | None,
         typer.Option(
-            help="Only this commune, by each organisation's address on 31 December ('thuong minh')."
+            help="Only this commune, by each organisation's address on the reporting period's last day "
+            "('thuong minh')."
         ),
     ] = None,
     format: Annotated[
@@ -199,8 +200,8 @@ def _write(
 ) -> None:
     """One renderer per format, each formatting the one model (domain.report) its own way."""
     if chosen is ReportFormat.text:
+        from htxcli.render.layout import period_line
         from htxcli.render.narrative import paragraphs
-        from htxcli.render.report import period_line
 
         period = period_line(built)
         out.write("\n\n".join([*([period] if period else []), *paragraphs(built)]) + "\n")

@@ -17,8 +17,8 @@ from htxcli.domain import messages
 from htxcli.domain.i18n import current
 from htxcli.domain.report import Report
 from htxcli.render import document
+from htxcli.render.layout import period_line
 from htxcli.render.narrative import paragraphs
-from htxcli.render.report import period_line
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -18,8 +18,8 @@ from htxcli.domain.i18n import current
 from htxcli.domain.report import Report, YearReport
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render import document
+from htxcli.render.layout import period_line
 from htxcli.render.narrative import number, paragraphs, press_money
-from htxcli.render.report import period_line
 from htxcli.render.svg import Bar, bar_chart
 
 TEMPLATES = Path(__file__).parent / "templates"

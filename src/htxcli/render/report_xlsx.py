@@ -23,11 +23,14 @@ from datetime import date
 from typing import IO, Any
 
 from htxcli.domain import messages
+from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity, Report, Value, YearReport
 from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
 from htxcli.render.cells import PLAIN_MINUS, text
-from htxcli.render.report import Block, column_blocks, period_line, title, year_blocks
+from htxcli.render.layout import Block, period_line, title
+from htxcli.render.range_layout import column_blocks
+from htxcli.render.year_layout import year_blocks
 
 NUMBER = "#,##0"
 MONEY = '#,##0" ₫"'
@@ -51,7 +54,6 @@ FORBIDDEN_IN_SHEET_NAMES = "[]:*?/\\"
 EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system, for dates after February 1900
 CHART_ROWS = 18  # rows a chart and its table take on the chart sheet
 CHART_SIZE = {"width": 640, "height": 320}
-REFORM_DAY = date(2025, 7, 1)  # the 2025 reform: the address before it is shown beside the new one
 
 Roster = Iterable[Sequence[Any]]  # store/roster.py's rows: the fields, then a grade per year shown
 

@@ -12,8 +12,9 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
+from htxcli.domain.reform import NEW_SCHEME
 from htxcli.domain.vocab import IDLE_STATUSES
-from htxcli.store.areas import NEW_SCHEME, commune_on, district_on, in_area, moved_by, province_on
+from htxcli.store.areas import commune_on, district_on, in_area, moved_by, province_on
 from htxcli.store.exports import YIELD_PER
 from htxcli.store.periods import in_force
 from htxcli.store.schema import legal_status, organisation, rating
