@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from htxcli.cli.common import engine, out, registry_path, say
+from htxcli.cli.common import PeriodStartOption, engine, out, registry_path, reporting_period, say
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 
@@ -193,7 +193,10 @@ def export(
     table: Annotated[Table, typer.Argument(help="cooperatives, ratings or support.")],
     year: Annotated[
         int | None,
-        typer.Option(help="ratings: that year's; support: dated in it; cooperatives: active during it."),
+        typer.Option(
+            help="ratings: that year's; support: dated in the reporting year (the registry's period, as "
+            "in htx report); cooperatives: active during it."
+        ),
     ] = None,
     format: Annotated[
         ExportFormat | None,
@@ -216,6 +219,7 @@ def export(
     excel: Annotated[
         bool, typer.Option("--excel", help="Add a BOM and CRLF so Excel reads the UTF-8.")
     ] = False,
+    period_start: PeriodStartOption = None,
 ) -> None:
     """Write one contract file to stdout or to a file, ready to import elsewhere.
 
@@ -245,7 +249,8 @@ def export(
     fields = interchange.columns(table.value)
     labels = [vietnamese_header(f) for f in fields] if headers is Headers.vi else list(fields)
     year_ = parse_optional_year("year", year)
-    rows = interchange.export_rows(engine(ctx, create=False), table.value, year_)
+    period = reporting_period(ctx, year_, period_start) if table is not Table.ratings else None
+    rows = interchange.export_rows(engine(ctx, create=False), table.value, year_, period)
     if headers is Headers.vi:  # Vietnamese values under Vietnamese headers; import reads both back
         rows = _in_vietnamese(rows, dates_as_text=format is not ExportFormat.xlsx)
     if format is ExportFormat.xlsx:

@@ -220,6 +220,7 @@ def dissolve(
         note=note,
         command="dissolve",
     )
+    warn(ctx, done.warnings)
     if done.status == "dissolved":
         say(messages.DISSOLVED.format(code=done.code, date=format_date(done.started)))
     else:
@@ -312,7 +313,7 @@ def listing(
     from htxcli.domain.vocab import KINDS, SECTORS, STATUSES
     from htxcli.services import registry
 
-    status = STATUSES.parse(status)  # also in the clerk's words: đang hoạt động, giải thể, tất cả
+    status = STATUSES.parse(status)  # also in the clerk's words: còn đăng ký, đang hoạt động, giải thể
     rows = registry.listing(
         engine(ctx, create=False),
         kind=KINDS.parse(kind) if kind else None,

@@ -6,7 +6,18 @@ from typing import Annotated, Any
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, engine, out, say, say_if_cut, typed_names, warn
+from htxcli.cli.common import (
+    Format,
+    FormatOption,
+    PeriodStartOption,
+    engine,
+    out,
+    reporting_period,
+    say,
+    say_if_cut,
+    typed_names,
+    warn,
+)
 from htxcli.domain import messages
 
 app = typer.Typer(help="Record and list support disbursements and activities.", no_args_is_help=True)
@@ -71,11 +82,13 @@ def add(
         "reference": reference,
         "note": note,
     }
-    record, warning = support.add(engine(ctx), raw)
+    record, warning, twin = support.add(engine(ctx), raw)
     if warning:
         date_option = typed_names(ctx, ["date"])[0]
         say(messages.WARNING.format(problem=f"{date_option} {format_date(record['date'])} {warning}"))
     warn(ctx, support_doubts(record))
+    if twin is not None:
+        say(messages.WARNING.format(problem=messages.SUPPORT_TWIN.format(id=twin)))
     say(
         messages.SUPPORT_ADDED.format(
             id=record["id"], what=_recorded(record), date=format_date(record["date"])
@@ -102,23 +115,29 @@ def _recorded(record: dict[str, Any]) -> str:
 @app.command("list")
 def listing(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option(help="Only records dated in this year.")] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            help="Only records dated in this reporting year (the registry's period, as in htx report)."
+        ),
+    ] = None,
     program: Annotated[str | None, typer.Option(help="Only this program.")] = None,
     to: Annotated[str | None, typer.Option("--to", help="Only support to this organisation.")] = None,
     format: FormatOption = Format.table,
+    period_start: PeriodStartOption = None,
 ) -> None:
     """List support records by date.
 
     \b
     Example: htx support list --year 2018 --program credit --format csv
     """
-    from htxcli.domain.values import parse_optional_year
     from htxcli.domain.vocab import PROGRAMS
     from htxcli.services import support
 
+    period = reporting_period(ctx, year, period_start)
     rows = support.listing(
         engine(ctx, create=False),
-        year=parse_optional_year("year", year),
+        period=period,
         program=PROGRAMS.parse(program) if program else None,
         code=to,
     )

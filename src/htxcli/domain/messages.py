@@ -34,6 +34,8 @@ YEAR_BEFORE_FOUNDED = N_("is before the founding year {founded}")
 YEAR_AFTER_DISSOLVED = N_("is after the year of dissolution {dissolved}")
 SUPPORT_BEFORE_FOUNDED = N_("is before {code} was founded ({founded})")
 SUPPORT_AFTER_DISSOLVED = N_("is after {code} was dissolved ({dissolved})")
+ENDING_BEFORE_SUPPORT = N_("is before support to {code} dated after it: {records}")
+SUPPORT_TWIN = N_("an identical record already exists (#{id})")
 WARNING = N_("Warning: {problem}; recorded all the same")
 SAME_NAME = N_(
     "the same name (accents and case aside) is registered to {codes}, perhaps the same organisation"
@@ -292,6 +294,8 @@ TITLE_RATINGS = N_("Ratings")
 TITLE_SUPPORT = N_("Support received")
 TITLE_LIST = N_("Organisations: {count}")
 TITLE_SUPPORT_LIST = N_("Support records: {count}, total {amount}")
+# Said on stderr by every listing of one year (support list, export): the days that year covers.
+PERIOD_COVERED = N_("Year {year}: from {first} to {last}")
 PROVINCE_WIDE = N_("toàn tỉnh")  # province-wide
 
 # --- import and export --------------------------------------------------------------------
@@ -345,8 +349,17 @@ IMPORT_DISTRICT_RESPELLED = N_(
 REPORT_TITLE = N_("Collective economy, {years}")
 REPORT_TITLE_DISTRICT = N_("Collective economy, {years} — {district}")
 REPORT_ORGANISATIONS = N_("Organisations at the end of {year}")
+# Under the title, and in the tables' titles, when the reporting period is not the calendar year.
+REPORT_PERIOD = N_("(Figures from {first} to {last})")
+REPORT_ORGANISATIONS_ON = N_("Organisations on {day}")
+REPORT_STATUS_ON = N_("Legal status on {day}")
+REPORT_DISTRICTS_ON = N_("Districts on {day}")
+REPORT_COMMUNES_ON = N_("Communes on {day}")
+REPORT_FORMER_PROVINCES_ON = N_("Former provinces on {day}")
+REPORT_ACTIVE_ON = N_("Active on {day}")
 REPORT_RATINGS = N_("Ratings {year}")
-REPORT_RATED = N_("{rated} rated, {unrated} unrated")
+# `unrated` is the grade recorded ("chưa xếp loại"); `not_rated` those with no rating record yet.
+REPORT_RATED = N_("{rated} rated, {unrated} unrated; not yet assessed: {not_rated}")
 REPORT_SUPPORT = N_("Support {year}")
 REPORT_NO_SUPPORT = N_("No support recorded in {year}.")
 REPORT_NEW_MODEL = N_("New-model cooperatives supported in {year}")
@@ -368,6 +381,7 @@ REPORT_SHARE = N_("Share")
 REPORT_SHARE_OF = N_("{label} %")
 REPORT_RATED_ROW = N_("Rated")
 REPORT_UNRATED_ROW = N_("Unrated")
+REPORT_NOT_RATED_ROW = N_("Not yet assessed")
 REPORT_RECORDS = N_("Records")
 REPORT_ORGANISATIONS_COUNT = N_("Organisations")
 REPORT_NEW = N_("New")
@@ -495,6 +509,10 @@ CHECKS = {
     "CHECK_SUPPORT_AFTER_DISSOLVED": N_(
         "support #{id}: dated {date}, after {code} was dissolved ({dissolved})"
     ),
+    "CHECK_SUPPORT_TWINS": N_(
+        "support: the same record entered {count} times (organisation, program, date, amount, "
+        "quantity, unit and note): {ids}"
+    ),
     "CHECK_SHARED_NAME": N_("name: the same name once accents and case are ignored: {organisations}"),
     "CHECK_GRADE_SCORE": N_("grade: {code} {year} is graded {grade} but its score {score} earns {expected}"),
     "CHECK_IMPLAUSIBLE_DATE": N_("date: {what} is {date}, before 1900 or later than today"),
@@ -588,6 +606,7 @@ NARRATIVE_BANDS = {
     "weak": N_("{count} weak, {percent}"),
 }
 NARRATIVE_ALSO_UNRATED = N_("Not rated: {count}.")
+NARRATIVE_NOT_RATED = N_("Not yet assessed: {count}.")
 NARRATIVE_ONLY_UNRATED = N_("No cooperative was rated for {year} ({count} not rated).")
 NARRATIVE_NO_RATINGS = N_("No ratings are recorded for {year}.")
 # The support, program by program, in the order of the printed report.
@@ -668,7 +687,13 @@ SHEET_NEW_MODEL = N_("New-model")
 SHEET_DISTRICTS = N_("Districts")
 SHEET_CHARTS = N_("Charts")
 SHEET_ORGANISATIONS = N_("Organisations {year}")
-WORKBOOK_ORGANISATIONS = N_("Organisations active at the end of {year}: {count}")
+WORKBOOK_ORGANISATIONS = N_(
+    "Organisations registered (not ended) on {day}: {count}, of which operating {operating}"
+)
+WORKBOOK_STATUS = N_("Legal status")
+WORKBOOK_COMMUNE = N_("Commune/Ward")
+WORKBOOK_PROVINCE = N_("Province")
+WORKBOOK_FORMER_ADDRESS = N_("Address before {day}")
 WORKBOOK_NUMBER = N_("No.")
 WORKBOOK_GRADE = N_("Grade {year}")
 WORKBOOK_CHART_BANDS = N_("Rating bands, {years}")

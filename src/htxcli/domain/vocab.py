@@ -166,10 +166,12 @@ REASONS = _vocabulary(
 STATUSES = _vocabulary(
     "status",
     {
-        "active": ("Đang hoạt động", "hoạt động"),
+        # One word, one meaning: registered (not ended) is "hiện có (còn đăng ký)"; "đang hoạt động"
+        # is operating only, as the report's legal status table says.
+        "active": ("Hiện có (còn đăng ký)", "hiện có", "còn đăng ký"),
         "dissolved": ("Đã giải thể", "giải thể"),
         "all": ("Tất cả",),
-        "operating": ("Hoạt động bình thường", "đang kinh doanh"),
+        "operating": ("Đang hoạt động", "hoạt động", "hoạt động bình thường", "đang kinh doanh"),
         "suspended": ("Tạm ngừng kinh doanh", "tạm ngừng"),
         "being-dissolved": ("Đang giải thể", "đang làm thủ tục giải thể"),
         "bankrupt": ("Phá sản",),
@@ -187,6 +189,10 @@ SCORE_BANDS = ((80, "good"), (65, "fair"), (50, "average"), (0, "weak"))
 BANDS = {"effective": ("good", "fair"), "average": ("average",), "weak": ("weak",)}
 BAND_LABELS = {"effective": "Hiệu quả (tốt + khá)", "average": "Trung bình", "weak": "Yếu"}
 RATED_GRADES = ("good", "fair", "average", "weak")
+# The kinds rated each year under Circular 01/2020/TT-BKHĐT: cooperatives and their unions. Groups are
+# not rated; people's credit funds are, under the State Bank's rules. The report's `not_rated` counts
+# the organisations of these kinds still awaiting the year's rating.
+RATED_KINDS = ("cooperative", "union")
 
 
 def grade_for_score(score: int) -> str:

@@ -178,15 +178,18 @@ def support_records(rows: Sequence[dict[str, Any]]) -> Table:
     )
 
 
-def report(heading: str, blocks: Sequence[Any]) -> list[Any]:
-    """The yearly report's blocks (render.report.Block) as Rich tables under a bold title: the cells
-    formatted for a terminal (a true minus sign), the chart column drawn as bars."""
+def report(heading: str, blocks: Sequence[Any], period: str | None = None) -> list[Any]:
+    """The yearly report's blocks (render.report.Block) as Rich tables under a bold title (and the
+    period's days, when they are not calendar years): the cells formatted for a terminal (a true minus
+    sign), the chart column drawn as bars."""
     from rich import box
     from rich.text import Text
 
     from htxcli.render.cells import TERMINAL_MINUS, text
 
     out: list[Any] = [Text(heading, style="bold underline")]
+    if period is not None:
+        out.append(Text(period))
     for block in blocks:
         t = Table(
             title=block.title,

@@ -30,6 +30,8 @@ from htxcli.store.uow import ATTEMPTS, UnitOfWork, is_retryable
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from htxcli.domain.periods import Period
+
 BATCH = 2000
 
 
@@ -323,10 +325,13 @@ def _parsed_batches(source: RowSource, loader: Loader) -> Iterator[Parsed]:
         yield read, parsed, unread, source.position()
 
 
-def export_rows(engine: Engine, table: str, year: int | None = None) -> Iterator[dict[str, Any]]:
-    """The contract's rows in a stable order, streamed from one read-only transaction."""
+def export_rows(
+    engine: Engine, table: str, year: int | None = None, period: Period | None = None
+) -> Iterator[dict[str, Any]]:
+    """The contract's rows in a stable order, streamed from one read-only transaction: of `year`'s
+    ratings, or of support and organisations in `period` (settings.reporting_period)."""
     with UnitOfWork(engine, read_only=True) as uow:
-        yield from exports.export_rows(uow.connection, table, year)
+        yield from exports.export_rows(uow.connection, table, year, period)
 
 
 def columns(table: str) -> Sequence[str]:
