@@ -345,6 +345,14 @@ OUTPUT_IS_REGISTRY = N_("is the registry itself; htx never writes over it (choos
 OUTPUT_IS_INPUT = N_("is the file being read; write to another file (or - for stdout)")
 OUTPUT_IS_FOLDER = N_("is a folder; give a file name inside it")
 OUTPUT_PARENT_NOT_FOLDER = N_("is inside something that is not a folder")
+# A document htx wrote is replaced only while nobody changed it (domain/seal.py).
+OUTPUT_CHANGED = N_(
+    "has changed since htx wrote it (completed in Word or Excel?) and is kept; "
+    "write to another file, or add --force to replace it"
+)
+OUTPUT_NOT_HTX = N_(
+    "was not written by htx (or by an older version of it) and is kept; write to another file, or add --force to replace it"
+)
 
 # --- history and undo ---------------------------------------------------------------------
 TITLE_HISTORY = N_("History, newest first")

@@ -9,6 +9,7 @@ margins (top and bottom 20 mm, left 30 mm, right 15 mm).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
 from htxcli.domain.report import Report
+from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
 from htxcli.render.narrative import paragraphs
 
@@ -60,7 +62,12 @@ def write_docx(
     _signature(doc)
     doc.core_properties.title = f"{messages.DOCUMENT_KIND} {document.subject(report)}"
     doc.core_properties.language = "vi-VN" if current() == "vi" else "en-GB"
-    doc.save(out)
+    # htx's fingerprint, so that a later `report -o` knows whether the clerk changed the file.
+    doc.core_properties.identifier = PLACEHOLDER
+    written = io.BytesIO()
+    doc.save(written)
+    written.seek(0)
+    seal_zip(written, out)
 
 
 def _page_and_fonts(doc: Document) -> None:

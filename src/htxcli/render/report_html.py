@@ -16,6 +16,7 @@ from typing import IO
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
 from htxcli.domain.report import Report, YearReport
+from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render import document
 from htxcli.render.narrative import number, paragraphs, press_money
@@ -42,25 +43,27 @@ def write_html(
     # svg.py escapes every text it writes: its output is the one thing marked safe.
     charts = [(title, Markup(svg)) for title, svg in _charts(report)]
     out.write(
-        page.render(
-            lang=current(),
-            kind=messages.DOCUMENT_KIND,
-            subject=document.subject(report),
-            office=document.office_lines(office),
-            office_given=office is not None and bool(office.strip()),
-            nation=messages.DOCUMENT_NATION,
-            motto=messages.DOCUMENT_MOTTO,
-            number=messages.DOCUMENT_NUMBER,
-            date_line=document.date_line(today or date.today()),
-            overview=messages.DOCUMENT_OVERVIEW,
-            paragraphs=paragraphs(report),
-            charts_title=messages.DOCUMENT_CHARTS,
-            charts=charts,
-            figures_title=messages.DOCUMENT_FIGURES,
-            tables=[
-                (messages.DOCUMENT_TABLE.format(number=n, title=t.title), t)
-                for n, t in enumerate(document.tables(report, single=single), start=1)
-            ],
+        seal_html(
+            page.render(
+                lang=current(),
+                kind=messages.DOCUMENT_KIND,
+                subject=document.subject(report),
+                office=document.office_lines(office),
+                office_given=office is not None and bool(office.strip()),
+                nation=messages.DOCUMENT_NATION,
+                motto=messages.DOCUMENT_MOTTO,
+                number=messages.DOCUMENT_NUMBER,
+                date_line=document.date_line(today or date.today()),
+                overview=messages.DOCUMENT_OVERVIEW,
+                paragraphs=paragraphs(report),
+                charts_title=messages.DOCUMENT_CHARTS,
+                charts=charts,
+                figures_title=messages.DOCUMENT_FIGURES,
+                tables=[
+                    (messages.DOCUMENT_TABLE.format(number=n, title=t.title), t)
+                    for n, t in enumerate(document.tables(report, single=single), start=1)
+                ],
+            )
         )
     )
 

@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from htxcli.domain import messages
 from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity, Report, Value, YearReport
+from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS, SECTORS
 from htxcli.render.cells import PLAIN_MINUS, text
@@ -51,17 +52,29 @@ FORBIDDEN_IN_SHEET_NAMES = "[]:*?/\\"
 EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system, for dates after February 1900
 CHART_ROWS = 18  # rows a chart and its table take on the chart sheet
 CHART_SIZE = {"width": 640, "height": 320}
+SPOOLED_IN_MEMORY = 16 << 20  # bytes of a workbook held in memory before it is sealed; more on disk
 
 Roster = Iterable[Sequence[Any]]  # store/roster.py's rows: the fields, then a grade per year shown
 
 
 def write_workbook(out: IO[bytes], report: Report, roster: Roster) -> None:
     """The whole workbook into `out` (a binary file); `roster` is read once, row by row."""
+    import tempfile
+
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(out, {"constant_memory": True})
+    # Written whole first (a large one on disk), then copied into `out` with htx's fingerprint in it.
+    with tempfile.SpooledTemporaryFile(max_size=SPOOLED_IN_MEMORY) as spool:
+        book = xlsxwriter.Workbook(spool, {"constant_memory": True})
+        _fill(book, report, roster)
+        spool.seek(0)
+        seal_zip(spool, out)
+
+
+def _fill(book: Any, report: Report, roster: Roster) -> None:
     heading = title(report)
     book.set_properties({"title": heading, "author": "htx"})
+    book.set_custom_property("htx", PLACEHOLDER)
     styles = _Styles(book)
     single = len(report.years) == 1 and not report.compare
     blocks = year_blocks(report.years[0], previous=True) if single else column_blocks(report)
