@@ -575,6 +575,9 @@ CHART_BANDS = N_("Ratings {year}: the three bands")
 CHART_SUPPORT = N_("Support {year}: amount by program")
 CHART_ACTIVE = N_("Organisations active at the end of each year")
 CHART_EMPTY = N_("Nothing to draw.")
+# A year nobody was rated in: no shares, never drawn as 0%.
+CHART_NO_RESULTS = N_("No results yet.")
+CHART_YEAR_NO_RESULTS = N_("{year} (no results yet)")
 DOCX_TO_TERMINAL = N_(
     "is a Word file, not text for the terminal: write it with -o FILE.docx (or redirect stdout)"
 )
@@ -593,7 +596,7 @@ WORKBOOK_ORGANISATIONS = N_("Organisations active at the end of {year}: {count}"
 WORKBOOK_NUMBER = N_("No.")
 WORKBOOK_GRADE = N_("Grade {year}")
 WORKBOOK_CHART_BANDS = N_("Rating bands, {years}")
-WORKBOOK_CHART_SUPPORT = N_("Support by program, {years} (đồng)")
+WORKBOOK_CHART_SUPPORT = N_("Support by program, {years}")
 WORKBOOK_CHART_ACTIVE = N_("Organisations active at year end")
 WORKBOOK_PAGE = N_("Page &P of &N")
 

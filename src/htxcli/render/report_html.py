@@ -78,9 +78,13 @@ def _charts(report: Report) -> list[tuple[str, str]]:
         ]
         charts.append((messages.CHART_ACTIVE, bars))
     last = report.years[-1]
-    charts.append((messages.CHART_BANDS.format(year=last.year), _band_bars(last)))
-    charts.append((messages.CHART_SUPPORT.format(year=last.year), _support_bars(last)))
-    return [(title, bar_chart(title, bars, empty=messages.CHART_EMPTY)) for title, bars in charts]
+    bands = messages.CHART_BANDS.format(year=last.year)
+    drawn = [(title, bar_chart(title, bars, empty=messages.CHART_EMPTY)) for title, bars in charts]
+    # A year nobody was rated in has no shares: "no results yet", never three bars of 0%.
+    drawn.append((bands, bar_chart(bands, _band_bars(last), empty=messages.CHART_NO_RESULTS)))
+    support = messages.CHART_SUPPORT.format(year=last.year)
+    drawn.append((support, bar_chart(support, _support_bars(last), empty=messages.CHART_EMPTY)))
+    return drawn
 
 
 def _band_bars(report: YearReport) -> list[Bar]:

@@ -226,7 +226,9 @@ def _chart_sheet(sheet: Any, book: Any, styles: _Styles, report: Report, heading
     sheet.fit_to_pages(1, 1)  # the charts on one page
 
 
-def _table(sheet: Any, styles: _Styles, top: int, headers: list[str], rows: list[list[Value]]) -> None:
+def _table(
+    sheet: Any, styles: _Styles, top: int, headers: list[str], rows: Sequence[Sequence[Value | None]]
+) -> None:
     sheet.set_row(top, HEADER_HEIGHT)
     for column, header in enumerate(headers):
         sheet.write_string(top, column, header, styles.header)
@@ -238,25 +240,35 @@ def _table(sheet: Any, styles: _Styles, top: int, headers: list[str], rows: list
 def _bands_chart(
     sheet: Any, book: Any, styles: _Styles, columns: list[YearReport], years: list[str], span: str, top: int
 ) -> None:
-    """The three bands' shares: a pie for one year, stacked columns (one per year) for several."""
+    """The three bands' shares: a pie for one year, stacked columns (one per year) for several. A year
+    nobody was rated in has no shares: its cells are left empty (no bar, no "0%") and its column is
+    headed "2014 (chưa có kết quả)"."""
     name = sheet.get_name()
+    rated = [one.ratings.rated.value > 0 for one in columns]
     shares = [dict(one.band_shares.points) for one in columns]
-    rows: list[list[Value]] = [
-        [Label(label), *(year_shares[band] for year_shares in shares)] for band, label in BAND_LABELS.items()
+    rows: list[list[Value | None]] = [
+        [Label(label), *(s[band] if r else None for s, r in zip(shares, rated, strict=True))]
+        for band, label in BAND_LABELS.items()
     ]
-    _table(sheet, styles, top, [messages.REPORT_BAND, *years], rows)
+    heads = [
+        y if r else messages.CHART_YEAR_NO_RESULTS.format(year=y) for y, r in zip(years, rated, strict=True)
+    ]
+    _table(sheet, styles, top, [messages.REPORT_BAND, *heads], rows)
     first, last = top + 1, top + len(rows)
+    chart_title = messages.WORKBOOK_CHART_BANDS.format(years=span)
     if len(columns) == 1:
         chart = book.add_chart({"type": "pie"})
         chart.add_series(
             {
-                "name": messages.WORKBOOK_CHART_BANDS.format(years=span),
+                "name": chart_title,
                 "categories": [name, first, 0, last, 0],
                 "values": [name, first, 1, last, 1],
                 "data_labels": {"value": True, "num_format": PERCENT, "category": True},
                 "points": [{"fill": {"color": c}} for c in ("#2E75B6", "#FFC000", "#C00000")],
             }
         )
+        if not rated[0]:
+            chart_title = messages.CHART_YEAR_NO_RESULTS.format(year=chart_title)
     else:
         chart = book.add_chart({"type": "column", "subtype": "stacked"})
         for n, colour in enumerate(("#2E75B6", "#FFC000", "#C00000")):
@@ -269,8 +281,9 @@ def _bands_chart(
                     "data_labels": {"value": True, "num_format": PERCENT},
                 }
             )
-        chart.set_y_axis({"num_format": PERCENT, "max": 1})
-    chart.set_title({"name": messages.WORKBOOK_CHART_BANDS.format(years=span)})
+        chart.set_y_axis({"num_format": PERCENT, "min": 0, "max": 1})
+        chart.show_blanks_as("gap")
+    chart.set_title({"name": chart_title})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
 
@@ -298,10 +311,10 @@ def _support_chart(
                 "name": [name, top, 1],
                 "categories": [name, first, 0, last, 0],
                 "values": [name, first, 1, last, 1],
-                "data_labels": {"value": True, "num_format": NUMBER},
+                "data_labels": {"value": True, "num_format": MONEY},
             }
         )
-        chart.set_x_axis({"num_format": NUMBER})
+        chart.set_x_axis({"num_format": MONEY, "min": 0})
         chart.set_y_axis({"reverse": True})  # programs top to bottom, in the table's order
         chart.set_legend({"none": True})
     else:
@@ -315,7 +328,7 @@ def _support_chart(
                     "values": [name, first + n, 1, first + n, len(years)],
                 }
             )
-        chart.set_y_axis({"num_format": NUMBER})
+        chart.set_y_axis({"num_format": MONEY, "min": 0})
     chart.set_title({"name": messages.WORKBOOK_CHART_SUPPORT.format(years=span)})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
@@ -341,7 +354,7 @@ def _active_chart(sheet: Any, book: Any, styles: _Styles, report: Report, top: i
     )
     chart.set_title({"name": messages.WORKBOOK_CHART_ACTIVE})
     chart.set_legend({"none": True})
-    chart.set_y_axis({"num_format": NUMBER})
+    chart.set_y_axis({"num_format": NUMBER, "min": 0})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, 3, chart)
 
