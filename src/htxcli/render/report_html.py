@@ -60,9 +60,13 @@ def write_html(
                 charts=charts,
                 figures_title=messages.DOCUMENT_FIGURES,
                 tables=[
-                    (messages.DOCUMENT_TABLE.format(number=n, title=t.title), t)
+                    (messages.DOCUMENT_TABLE.format(number=n, title=t.title), t, document.layout(t))
                     for n, t in enumerate(document.tables(report, single=single), start=1)
                 ],
+                recipients=messages.DOCUMENT_RECIPIENTS,
+                filed=messages.DOCUMENT_FILED,
+                signature=messages.DOCUMENT_SIGNATURE,
+                sign_here=messages.DOCUMENT_SIGN_HERE,
             )
         )
     )
