@@ -501,6 +501,12 @@ NARRATIVE_TOTAL_SAME = N_("{changes}, keeping the total at {count}")
 NARRATIVE_TOTAL_NONE = N_("{changes}, leaving {none} active")
 NARRATIVE_ACTIVE = N_("has {count} active")
 NARRATIVE_CLAUSES = N_("{first}; {second}")
+# Legal statuses on the period's last day, when any organisation is not operating.
+NARRATIVE_STATUSES = N_("At the end of the period: {clauses}.")
+NARRATIVE_SUSPENDED = N_("{count} suspended")
+NARRATIVE_BEING_DISSOLVED = N_("{count} being dissolved")
+NARRATIVE_REVOKED = N_("{count} with the registration certificate revoked")
+NARRATIVE_AND = N_("{first} and {second}")
 # The ratings.
 NARRATIVE_RATINGS = N_("Of the {rated} rated: {bands}.")
 NARRATIVE_BANDS = {

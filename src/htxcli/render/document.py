@@ -68,12 +68,12 @@ class Layout:
 def layout(table: Table) -> Layout:
     """Each column gets room for what must stay on one line: its longest figure (a figure never
     wraps), its header's longest word, a label column LABEL_CHARACTERS or its longest text; what is
-    left of the line goes to the label columns. The first of these that fits: upright at 12 pt or
-    11 pt, turned, then smaller; a table wider than any is scaled down on a turned page, its label
+    left of the line goes to the label columns. The first of these that fits: upright at 12, 11 or
+    10 pt, then turned; a table wider than any is scaled down on a turned page, its label
     columns keeping their room."""
     for landscape in (False, True):
         width = LANDSCAPE_MM if landscape else PORTRAIT_MM
-        for size in TABLE_SIZES[:2] if not landscape else TABLE_SIZES:
+        for size in TABLE_SIZES[:3] if not landscape else TABLE_SIZES:
             needs, shares = _needs(table, size)
             # The figures' columns alike (a year beside a year) when the line holds them so.
             widest = max((n for n, s in zip(needs, shares, strict=True) if not s), default=0.0)

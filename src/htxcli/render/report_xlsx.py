@@ -43,7 +43,10 @@ CHANGES: dict[type, str] = {
 }
 A4 = 9  # Excel's paper size code
 HEADER_ROW = 3  # the title, the report's heading, a blank row, then the table's header
-HEADER_HEIGHT = 32  # points: two lines of a wrapped header (Excel does not grow a row written in advance)
+# A header row's height, set before it is written (Excel does not grow a row written in advance): a
+# line of points for each line its most wrapped header takes, two at least.
+LINE_POINTS = 15
+HEADER_LINES = 2
 # A4 portrait holds about this many characters of Excel's default font across; wider sheets turn.
 PORTRAIT_WIDTH = 95
 WIDEST_COLUMN = 60
@@ -52,6 +55,7 @@ FORBIDDEN_IN_SHEET_NAMES = "[]:*?/\\"
 EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system, for dates after February 1900
 CHART_ROWS = 18  # rows a chart and its table take on the chart sheet
 CHART_SIZE = {"width": 640, "height": 320}
+CHART_LABEL_WIDTH, CHART_FIGURE_WIDTH = 28, 18  # the chart sheet's columns
 SPOOLED_IN_MEMORY = 16 << 20  # bytes of a workbook held in memory before it is sealed; more on disk
 
 Roster = Iterable[Sequence[Any]]  # store/roster.py's rows: the fields, then a grade per year shown
@@ -137,7 +141,9 @@ def _block_sheet(sheet: Any, styles: _Styles, block: Block, heading: str) -> Non
     shown = [i for i in range(len(block.headers)) if i != block.chart]  # bars: the chart sheet draws them
     sheet.write_string(0, 0, block.title, styles.title)
     sheet.write_string(1, 0, heading, styles.subtitle)
-    sheet.set_row(HEADER_ROW, HEADER_HEIGHT)  # before the row is written: constant_memory's rule
+    widths = [_width(block, i) for i in shown]
+    # Before the row is written: constant_memory's rule.
+    sheet.set_row(HEADER_ROW, header_height([block.headers[i] for i in shown], widths))
     for column, i in enumerate(shown):
         sheet.write_string(HEADER_ROW, column, block.headers[i], styles.header)
     for n, row in enumerate(block.rows):
@@ -146,7 +152,6 @@ def _block_sheet(sheet: Any, styles: _Styles, block: Block, heading: str) -> Non
             _write_cell(sheet, HEADER_ROW + 1 + n, column, row[i], styles, total=total)
     if block.caption:
         sheet.write_string(HEADER_ROW + len(block.rows) + 2, 0, block.caption, styles.caption)
-    widths = [_width(block, i) for i in shown]
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     sheet.freeze_panes(HEADER_ROW + 1, 1)
@@ -167,6 +172,26 @@ def _write_cell(
         sheet.write_number(row, column, _number(cell.by), styles.cell(total=total, num_format=_change(cell)))
     else:
         sheet.write_number(row, column, _number(cell), styles.cell(total=total, num_format=_format(cell)))
+
+
+def header_height(headers: Sequence[str], widths: Sequence[float]) -> float:
+    """Points for a header row whose cells wrap `headers` in columns `widths` characters wide."""
+    lines = max((_wrapped_lines(h, w) for h, w in zip(headers, widths, strict=True)), default=1)
+    return LINE_POINTS * max(lines, HEADER_LINES) + 2
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """Lines Excel takes for `text` wrapped at spaces in a column `width` characters wide (bold, with
+    a cell's margins: about 85% of the width holds text)."""
+    room = max(int(width * 0.85) - 1, 1)
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > room:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+        lines += (len(word) - 1) // room if len(word) > room else 0
+    return lines
 
 
 def _number(value: Quantity) -> int | float:
@@ -220,8 +245,8 @@ def _chart_sheet(sheet: Any, book: Any, styles: _Styles, report: Report, heading
         top += CHART_ROWS
     if len(columns) > 1:
         _active_chart(sheet, book, styles, report, top)
-    sheet.set_column(0, 0, 28)
-    sheet.set_column(1, len(years), 18)
+    sheet.set_column(0, 0, CHART_LABEL_WIDTH)
+    sheet.set_column(1, len(years), CHART_FIGURE_WIDTH)
     _print_setup(sheet, landscape=True, header_row=None)
     sheet.fit_to_pages(1, 1)  # the charts on one page
 
@@ -229,7 +254,8 @@ def _chart_sheet(sheet: Any, book: Any, styles: _Styles, report: Report, heading
 def _table(
     sheet: Any, styles: _Styles, top: int, headers: list[str], rows: Sequence[Sequence[Value | None]]
 ) -> None:
-    sheet.set_row(top, HEADER_HEIGHT)
+    widths = [CHART_LABEL_WIDTH, *(CHART_FIGURE_WIDTH for _ in headers[1:])]
+    sheet.set_row(top, header_height(headers, widths))
     for column, header in enumerate(headers):
         sheet.write_string(top, column, header, styles.header)
     for n, row in enumerate(rows):
@@ -391,10 +417,10 @@ def _roster_sheet(sheet: Any, styles: _Styles, report: Report, roster: Roster, h
         0, 0, messages.WORKBOOK_ORGANISATIONS.format(year=last.year, count=count), styles.title
     )
     sheet.write_string(1, 0, heading, styles.subtitle)
-    sheet.set_row(HEADER_ROW, HEADER_HEIGHT)
+    widths = [*_ROSTER_WIDTHS, *(_GRADE_WIDTH for _ in years)]
+    sheet.set_row(HEADER_ROW, header_height(headers, widths))
     for column, header in enumerate(headers):
         sheet.write_string(HEADER_ROW, column, header, styles.header)
-    widths = [*_ROSTER_WIDTHS, *(_GRADE_WIDTH for _ in years)]
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     plain, centred = styles.get(), styles.get(align="center")
