@@ -351,7 +351,8 @@ OUTPUT_CHANGED = N_(
     "write to another file, or add --force to replace it"
 )
 OUTPUT_NOT_HTX = N_(
-    "was not written by htx (or by an older version of it) and is kept; write to another file, or add --force to replace it"
+    "was not written by htx (or by an older version of it) and is kept; "
+    "write to another file, or add --force to replace it"
 )
 
 # --- history and undo ---------------------------------------------------------------------
