@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import IO, TYPE_CHECKING, Any
 
 from htxcli.domain import messages
@@ -60,6 +60,10 @@ def write_docx(
     _signature(doc)
     doc.core_properties.title = f"{messages.DOCUMENT_KIND} {document.subject(report)}"
     doc.core_properties.language = "vi-VN" if current() == "vi" else "en-GB"
+    # Not python-docx's placeholders ("python-docx", a date of 2013): Word shows them under File > Info.
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    doc.core_properties.author, doc.core_properties.comments = "htx", ""
+    doc.core_properties.created = doc.core_properties.modified = now
     # htx's fingerprint, so that a later `report -o` knows whether the clerk changed the file.
     doc.core_properties.identifier = PLACEHOLDER
     written = io.BytesIO()
