@@ -9,11 +9,11 @@ from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
+from htxcli.domain.reform import NEW_SCHEME
 from htxcli.domain.units import name_key, spelt_key
 from htxcli.store.schema import organisation
 
 o = organisation.c
-NEW_SCHEME = "2025"
 
 
 def moved_by(day: date) -> ColumnElement[bool]:
