@@ -74,3 +74,23 @@ def test_a_year_without_ratings_is_no_result_on_the_page(example_db: Path, tmp_p
     assert list(bands.iter("rect")) == []
     assert [t.text for t in bands.iter("text")] == ["No results yet."]
     assert "0%" not in ET.tostring(bands, encoding="unicode")
+
+
+def test_a_year_without_ratings_has_no_share_in_the_tables(example_db: Path, tmp_path: Path) -> None:
+    """The range's rating table leaves a year nobody was rated in empty, never "0%" (Word, read back by
+    python-docx; the workbook's cells by openpyxl)."""
+    from docx import Document
+
+    target = tmp_path / "xu-huong.docx"
+    assert invoke(example_db, "report", "2014..2018", "-o", str(target)).exit_code == 0
+    tables = Document(str(target)).tables
+    table = next(t for t in tables if any(r.cells[0].text == "Rated" for r in t.rows))
+    shares = [[c.text for c in r.cells] for r in table.rows if r.cells[0].text.endswith("%")]
+    assert len(shares) == 3
+    for row in shares:
+        assert row[1:4] == ["", "", ""] and all(c.endswith("%") for c in row[4:]), row
+    book = tmp_path / "xu-huong.xlsx"
+    assert invoke(example_db, "report", "2014..2018", "-o", str(book)).exit_code == 0
+    sheet = openpyxl.load_workbook(book)["Ratings"]
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=5) if str(r[0].value).endswith("%")]
+    assert len(rows) == 3 and all(r[1:4] == [None, None, None] for r in rows)
