@@ -231,8 +231,9 @@ def test_workbook_header_rows_are_tall_enough_for_their_wrapped_text(
 
 
 def _lines(text: str, width: float) -> int:
-    """Lines Excel needs for `text` wrapped in a column `width` characters wide (bold: a little less)."""
-    room = max(int(width * 0.9) - 1, 1)
+    """Lines Excel needs for `text` wrapped in a column `width` characters wide, a character of it for
+    the cell's margins."""
+    room = max(int(width) - 1, 1)
     lines, current = 1, 0
     for word in text.split():
         if current and current + 1 + len(word) > room:

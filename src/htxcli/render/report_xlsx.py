@@ -183,9 +183,10 @@ def header_height(headers: Sequence[str], widths: Sequence[float]) -> float:
 
 
 def _wrapped_lines(text: str, width: float) -> int:
-    """Lines Excel takes for `text` wrapped at spaces in a column `width` characters wide (bold, with
-    a cell's margins: about 85% of the width holds text)."""
-    room = max(int(width * 0.85) - 1, 1)
+    """Lines Excel takes for `text` wrapped at spaces in a column `width` characters wide (a width unit
+    is a digit of the default font; a bold letter is about as wide, a character less for the margins;
+    LibreOffice's wider fallback font fits the same lines, checked by eye)."""
+    room = max(int(width) - 1, 1)
     lines, used = 1, 0
     for word in text.split():
         if used and used + 1 + len(word) > room:
