@@ -16,6 +16,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import invoke
 
@@ -267,3 +269,43 @@ def test_the_word_narrative_tells_the_statuses_of_the_period(htx: Any, tmp_path:
     ) in body
     # A year with every organisation operating says nothing of it.
     assert "At the end of the period" not in htx("report", "2017", "--format", "text").stdout
+
+
+_WORDS = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyÁẠẦĐ", min_size=1, max_size=12)
+_FIGURES = st.integers(min_value=-(10**13), max_value=10**13).map(lambda n: f"{n:,} ₫".replace(",", "."))
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> Any:
+    from htxcli.render.document import Table
+
+    numeric = [False, *draw(st.lists(st.booleans(), min_size=0, max_size=11))]
+    rows = draw(st.integers(min_value=1, max_value=6))
+    cells = [
+        [draw(_FIGURES) if n else " ".join(draw(st.lists(_WORDS, min_size=0, max_size=6))) for n in numeric]
+        for _ in range(rows)
+    ]
+    headers = [" ".join(draw(st.lists(_WORDS, min_size=1, max_size=4))) for _ in numeric]
+    return Table("T", headers, cells, numeric, total=draw(st.booleans()), caption=None)
+
+
+@given(_tables())
+def test_a_table_fits_its_page_and_its_words_fit_their_columns(table: Any) -> None:
+    """Whatever a table holds: its columns fill its page's line and no more, and every word of a
+    label column and every figure fits its column, unless the table is wider than a turned page holds
+    at 9 pt (then the figures' columns alone are narrowed)."""
+    from htxcli.render import document
+
+    shape = document.layout(table)
+    line = document.LANDSCAPE_MM if shape.landscape else document.PORTRAIT_MM
+    assert sum(shape.widths) <= line + 0.01 or shape.size == document.TABLE_SIZES[-1]
+    for i, width in enumerate(shape.widths):
+        cells = [row[i] for row in table.rows]
+        if table.numeric[i]:
+            if shape.size == document.TABLE_SIZES[-1] and shape.landscape:
+                continue  # the last resort narrows figures
+            longest = max(document.text_mm(c, shape.size, bold=table.total) for c in cells)
+        else:
+            words = [w for c in cells for w in c.split()] or [""]
+            longest = max(document.text_mm(w, shape.size, bold=True) for w in words)
+        assert width >= longest + document.CELL_PADDING_MM - 0.01

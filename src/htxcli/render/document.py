@@ -122,7 +122,7 @@ def _needs(table: Table, size: int) -> tuple[list[float], list[float]]:
             longest = max(cells, key=len, default="")
             room = text_mm(longest[:LABEL_CHARACTERS], size, bold=table.total)
             least = max(word, room)
-            shares.append(float(min(max((len(c) for c in cells), default=1), 40)))
+            shares.append(float(min(max((len(c) for c in cells), default=1), 40)) or 1.0)
         needs.append(max(least, header) + CELL_PADDING_MM)
     return needs, shares
 

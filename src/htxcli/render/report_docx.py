@@ -3,8 +3,10 @@
 line, the title, the narrative, then the tables; the clerk edits it and signs it off.
 
 python-docx (MIT) writes it; it is imported only here, so no other command pays for it. Times New Roman
-throughout (the decree's font), 14 pt for the text and 12 pt in the tables, on A4 with the decree's
-margins (top and bottom 20 mm, left 30 mm, right 15 mm).
+throughout (the decree's font), 14 pt for the text and 12 pt in the tables (down to 9 pt for a wide
+one), on A4 with the decree's margins (top and bottom 20 mm, left 30 mm, right 15 mm); a table too wide
+for an upright page is set on a page turned to landscape (render/document.py's layout, which the HTML
+report's print stylesheet follows too). The file carries htx's fingerprint (domain/seal.py).
 """
 
 from __future__ import annotations
@@ -291,8 +293,8 @@ def _turn(doc: Document, *, landscape: bool) -> None:
 
 
 def _page_numbers(doc: Document) -> None:
-    """The page number centred at the top of each page but the first (Decree 30, Art. 13 of Appendix
-    I), in Arabic figures; the sections a turned table adds share the header."""
+    """The page number in Arabic figures, centred in the top margin of each page but the first (Decree
+    30, Appendix I); the sections a turned table adds share the header."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
