@@ -309,3 +309,52 @@ def test_a_table_fits_its_page_and_its_words_fit_their_columns(table: Any) -> No
             words = [w for c in cells for w in c.split()] or [""]
             longest = max(document.text_mm(w, shape.size, bold=True) for w in words)
         assert width >= longest + document.CELL_PADDING_MM - 0.01
+
+
+def test_chromium_prints_numbered_pages_and_turns_the_wide_tables(example_db: Path, tmp_path: Path) -> None:
+    """The range's page as Chromium prints it: no number on the first page, then 2, 3…; Biểu 1's five
+    columns of đồng on a landscape page, its labels whole."""
+    from tests.test_report_documents import _tool
+
+    chromium = _tool("chromium")
+    page = tmp_path / "xu-huong.html"
+    assert invoke(example_db, "report", "2014..2018", "-o", str(page)).exit_code == 0
+    pdf = tmp_path / "page.pdf"
+    subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--print-to-pdf={pdf}",
+            "--no-pdf-header-footer",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    info = subprocess.run(
+        [_tool("pdfinfo"), "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    sizes = re.findall(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info)
+    assert len(sizes) >= 4
+    turned = [int(n) for n, w, h in sizes if float(w) > float(h)]
+    assert turned, info
+    for n, *_ in sizes:
+        text = subprocess.run(
+            [_tool("pdftotext"), "-f", n, "-l", n, str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        first = next(line.strip() for line in text.splitlines() if line.strip())
+        if n == "1":
+            assert not first.isdigit(), first
+        else:
+            assert first == n, (n, first)
+    text = subprocess.run(
+        [_tool("pdftotext"), "-layout", "-f", str(turned[0]), "-l", str(turned[0]), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Hợp tác xã: Active" in text and "Hợp tác xã: Capital" in text, text  # each label on one line
