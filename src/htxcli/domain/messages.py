@@ -426,6 +426,15 @@ OUTPUT_IS_REGISTRY = N_("is the registry itself; htx never writes over it (choos
 OUTPUT_IS_INPUT = N_("is the file being read; write to another file (or - for stdout)")
 OUTPUT_IS_FOLDER = N_("is a folder; give a file name inside it")
 OUTPUT_PARENT_NOT_FOLDER = N_("is inside something that is not a folder")
+# A document htx wrote is replaced only while nobody changed it (domain/seal.py).
+OUTPUT_CHANGED = N_(
+    "has changed since htx wrote it (completed in Word or Excel?) and is kept; "
+    "write to another file, or add --force to replace it"
+)
+OUTPUT_NOT_HTX = N_(
+    "was not written by htx (or by an older version of it) and is kept; "
+    "write to another file, or add --force to replace it"
+)
 
 # --- history and undo ---------------------------------------------------------------------
 TITLE_HISTORY = N_("History, newest first")
@@ -598,6 +607,12 @@ NARRATIVE_TOTAL_SAME = N_("{changes}, keeping the total at {count}")
 NARRATIVE_TOTAL_NONE = N_("{changes}, leaving {none} active")
 NARRATIVE_ACTIVE = N_("has {count} active")
 NARRATIVE_CLAUSES = N_("{first}; {second}")
+# Legal statuses on the period's last day, when any organisation is not operating.
+NARRATIVE_STATUSES = N_("At the end of the period: {clauses}.")
+NARRATIVE_SUSPENDED = N_("{count} suspended")
+NARRATIVE_BEING_DISSOLVED = N_("{count} being dissolved")
+NARRATIVE_REVOKED = N_("{count} with the registration certificate revoked")
+NARRATIVE_AND = N_("{first} and {second}")
 # The ratings.
 NARRATIVE_RATINGS = N_("Of the {rated} rated: {bands}.")
 NARRATIVE_BANDS = {
@@ -673,6 +688,9 @@ CHART_BANDS = N_("Ratings {year}: the three bands")
 CHART_SUPPORT = N_("Support {year}: amount by program")
 CHART_ACTIVE = N_("Organisations active at the end of each year")
 CHART_EMPTY = N_("Nothing to draw.")
+# A year nobody was rated in: no shares, never drawn as 0%.
+CHART_NO_RESULTS = N_("No results yet.")
+CHART_YEAR_NO_RESULTS = N_("{year} (no results yet)")
 DOCX_TO_TERMINAL = N_(
     "is a Word file, not text for the terminal: write it with -o FILE.docx (or redirect stdout)"
 )
@@ -697,7 +715,7 @@ WORKBOOK_FORMER_ADDRESS = N_("Address before {day}")
 WORKBOOK_NUMBER = N_("No.")
 WORKBOOK_GRADE = N_("Grade {year}")
 WORKBOOK_CHART_BANDS = N_("Rating bands, {years}")
-WORKBOOK_CHART_SUPPORT = N_("Support by program, {years} (đồng)")
+WORKBOOK_CHART_SUPPORT = N_("Support by program, {years}")
 WORKBOOK_CHART_ACTIVE = N_("Organisations active at year end")
 WORKBOOK_PAGE = N_("Page &P of &N")
 

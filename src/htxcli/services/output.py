@@ -72,6 +72,18 @@ def check_target(option: str, path: str, *, registry: Path | None = None, inputs
     return target
 
 
+def check_replaceable(option: str, path: str, *, force: bool) -> None:
+    """A document (.docx, .xlsx, .html) already at `path` is replaced only when htx wrote it and it has
+    not changed since (domain/seal.py), or with --force: the clerk may have completed it by hand."""
+    from htxcli.domain.seal import sealed, unchanged
+
+    target = Path(path).expanduser()
+    if force or path == STDOUT or not target.is_file() or unchanged(str(target)):
+        return
+    problem = messages.OUTPUT_CHANGED if sealed(str(target)) else messages.OUTPUT_NOT_HTX
+    raise InvalidValue(option, path, problem)
+
+
 @contextmanager
 def written(
     option: str,
