@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -70,7 +70,6 @@ def add(
     """
     from htxcli.domain.records import support_doubts
     from htxcli.domain.values import format_date
-    from htxcli.domain.vocab import PROGRAMS
     from htxcli.services import support
 
     raw = {
@@ -92,9 +91,25 @@ def add(
         say(messages.WARNING.format(problem=messages.SUPPORT_TWIN.format(id=twin)))
     say(
         messages.SUPPORT_ADDED.format(
-            id=record["id"], program=PROGRAMS.spoken(record["program"]), date=format_date(record["date"])
+            id=record["id"], what=_recorded(record), date=format_date(record["date"])
         )
     )
+
+
+def _recorded(record: dict[str, Any]) -> str:
+    """A support record as its confirmation says it: `tín dụng 1.500.000.000 đồng cho 4601254871 HTX …`."""
+    from htxcli.domain.values import format_count
+    from htxcli.domain.vocab import PROGRAMS
+
+    what = PROGRAMS.spoken(record["program"])
+    if record.get("amount_vnd"):
+        what = messages.SUPPORT_AMOUNT.format(what=what, amount=format_count(record["amount_vnd"]))
+    if record.get("unit") or (record.get("quantity") or 1) != 1:
+        quantity = format_count(record.get("quantity") or 1)
+        what = messages.SUPPORT_QUANTITY.format(what=what, quantity=quantity, unit=record.get("unit") or "")
+    if record.get("code"):
+        what = messages.SUPPORT_FOR.format(what=what, code=record["code"], name=record.get("name") or "")
+    return what.strip()
 
 
 @app.command("list")

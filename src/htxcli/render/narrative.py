@@ -35,7 +35,13 @@ def paragraphs(report: Report) -> list[str]:
 
 
 def paragraph(report: YearReport) -> str:
-    sentences = [_organisations(report), _ratings(report), *_support(report), *_new_model(report)]
+    sentences = [
+        _organisations(report),
+        _statuses(report),
+        _ratings(report),
+        *_support(report),
+        *_new_model(report),
+    ]
     return " ".join(s for s in sentences if s)
 
 
@@ -102,6 +108,31 @@ def _organisations(report: YearReport) -> str:
     return messages.NARRATIVE_OPENING.format(
         year=report.year, scope=_scope(report), clauses=_series(clauses, messages.NARRATIVE_CLAUSES)
     )
+
+
+_STATUS_CLAUSES = (
+    ("suspended", "NARRATIVE_SUSPENDED"),
+    ("being_dissolved", "NARRATIVE_BEING_DISSOLVED"),
+    ("revoked", "NARRATIVE_REVOKED"),
+)
+
+
+def _statuses(report: YearReport) -> str:
+    """The registered organisations not operating on the period's last day, by legal status (as
+    Biểu "Tình trạng pháp lý" counts them); silent when every one is operating."""
+    clauses = []
+    for metric, message in _STATUS_CLAUSES:
+        kinds = [
+            _of_kind(kind, count)
+            for kind, block in report.organisations.items()
+            if (count := getattr(block, metric).value)
+        ]
+        if kinds:
+            counted = _series(kinds, messages.NARRATIVE_AND)
+            clauses.append(getattr(messages, message).format(count=counted))
+    if not clauses:
+        return ""
+    return messages.NARRATIVE_STATUSES.format(clauses=_series(clauses, messages.NARRATIVE_CLAUSES))
 
 
 def _kind_clause(kind: str, block: Organisations) -> str | None:

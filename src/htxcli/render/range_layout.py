@@ -128,8 +128,20 @@ def _rating_lines() -> list[Line]:
     for grade in ("good", "fair", "average", "weak"):
         lines.append((GRADES.label(grade), _rating("grades", grade)))
     for band, label in BAND_LABELS.items():
-        lines.append((messages.REPORT_SHARE_OF.format(label=label), _rating("percent", band)))
+        lines.append((messages.REPORT_SHARE_OF.format(label=label), _share(band)))
     return lines
+
+
+def _share(band: str) -> Getter:
+    """A band's share of the rated; none in a year nobody was rated in (an empty cell, not 0%)."""
+
+    def get(report: YearReport) -> Quantity | None:
+        if not report.ratings.rated.value:
+            return None
+        value: Quantity = report.ratings.percent[band]
+        return value
+
+    return get
 
 
 def _support_lines(columns: Sequence[YearReport]) -> list[Line]:

@@ -25,6 +25,7 @@ from typing import IO, Any
 from htxcli.domain import messages
 from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity, Report, Value, YearReport
+from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
 from htxcli.render.cells import PLAIN_MINUS, text
@@ -45,7 +46,10 @@ CHANGES: dict[type, str] = {
 }
 A4 = 9  # Excel's paper size code
 HEADER_ROW = 3  # the title, the report's heading, a blank row, then the table's header
-HEADER_HEIGHT = 32  # points: two lines of a wrapped header (Excel does not grow a row written in advance)
+# A header row's height, set before it is written (Excel does not grow a row written in advance): a
+# line of points for each line its most wrapped header takes, two at least.
+LINE_POINTS = 15
+HEADER_LINES = 2
 # A4 portrait holds about this many characters of Excel's default font across; wider sheets turn.
 PORTRAIT_WIDTH = 95
 WIDEST_COLUMN = 60
@@ -54,17 +58,30 @@ FORBIDDEN_IN_SHEET_NAMES = "[]:*?/\\"
 EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system, for dates after February 1900
 CHART_ROWS = 18  # rows a chart and its table take on the chart sheet
 CHART_SIZE = {"width": 640, "height": 320}
+CHART_LABEL_WIDTH, CHART_FIGURE_WIDTH = 28, 18  # the chart sheet's columns
+SPOOLED_IN_MEMORY = 16 << 20  # bytes of a workbook held in memory before it is sealed; more on disk
 
 Roster = Iterable[Sequence[Any]]  # store/roster.py's rows: the fields, then a grade per year shown
 
 
 def write_workbook(out: IO[bytes], report: Report, roster: Roster) -> None:
     """The whole workbook into `out` (a binary file); `roster` is read once, row by row."""
+    import tempfile
+
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(out, {"constant_memory": True})
+    # Written whole first (a large one on disk), then copied into `out` with htx's fingerprint in it.
+    with tempfile.SpooledTemporaryFile(max_size=SPOOLED_IN_MEMORY) as spool:
+        book = xlsxwriter.Workbook(spool, {"constant_memory": True})
+        _fill(book, report, roster)
+        spool.seek(0)
+        seal_zip(spool, out)
+
+
+def _fill(book: Any, report: Report, roster: Roster) -> None:
     heading = title(report)
     book.set_properties({"title": heading, "author": "htx"})
+    book.set_custom_property("htx", PLACEHOLDER)
     period = period_line(report)
     if period is not None:  # under each sheet's title: the period's days
         heading = f"{heading} {period}"
@@ -130,7 +147,9 @@ def _block_sheet(sheet: Any, styles: _Styles, block: Block, heading: str) -> Non
     shown = [i for i in range(len(block.headers)) if i != block.chart]  # bars: the chart sheet draws them
     sheet.write_string(0, 0, block.title, styles.title)
     sheet.write_string(1, 0, heading, styles.subtitle)
-    sheet.set_row(HEADER_ROW, HEADER_HEIGHT)  # before the row is written: constant_memory's rule
+    widths = [_width(block, i) for i in shown]
+    # Before the row is written: constant_memory's rule.
+    sheet.set_row(HEADER_ROW, header_height([block.headers[i] for i in shown], widths))
     for column, i in enumerate(shown):
         sheet.write_string(HEADER_ROW, column, block.headers[i], styles.header)
     for n, row in enumerate(block.rows):
@@ -139,7 +158,6 @@ def _block_sheet(sheet: Any, styles: _Styles, block: Block, heading: str) -> Non
             _write_cell(sheet, HEADER_ROW + 1 + n, column, row[i], styles, total=total)
     if block.caption:
         sheet.write_string(HEADER_ROW + len(block.rows) + 2, 0, block.caption, styles.caption)
-    widths = [_width(block, i) for i in shown]
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     sheet.freeze_panes(HEADER_ROW + 1, 1)
@@ -160,6 +178,27 @@ def _write_cell(
         sheet.write_number(row, column, _number(cell.by), styles.cell(total=total, num_format=_change(cell)))
     else:
         sheet.write_number(row, column, _number(cell), styles.cell(total=total, num_format=_format(cell)))
+
+
+def header_height(headers: Sequence[str], widths: Sequence[float]) -> float:
+    """Points for a header row whose cells wrap `headers` in columns `widths` characters wide."""
+    lines = max((_wrapped_lines(h, w) for h, w in zip(headers, widths, strict=True)), default=1)
+    return LINE_POINTS * max(lines, HEADER_LINES) + 2
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """Lines Excel takes for `text` wrapped at spaces in a column `width` characters wide (a width unit
+    is a digit of the default font; a bold letter is about as wide, a character less for the margins;
+    LibreOffice's wider fallback font fits the same lines, checked by eye)."""
+    room = max(int(width) - 1, 1)
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > room:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+        lines += (len(word) - 1) // room if len(word) > room else 0
+    return lines
 
 
 def _number(value: Quantity) -> int | float:
@@ -213,14 +252,17 @@ def _chart_sheet(sheet: Any, book: Any, styles: _Styles, report: Report, heading
         top += CHART_ROWS
     if len(columns) > 1:
         _active_chart(sheet, book, styles, report, top)
-    sheet.set_column(0, 0, 28)
-    sheet.set_column(1, len(years), 18)
+    sheet.set_column(0, 0, CHART_LABEL_WIDTH)
+    sheet.set_column(1, len(years), CHART_FIGURE_WIDTH)
     _print_setup(sheet, landscape=True, header_row=None)
     sheet.fit_to_pages(1, 1)  # the charts on one page
 
 
-def _table(sheet: Any, styles: _Styles, top: int, headers: list[str], rows: list[list[Value]]) -> None:
-    sheet.set_row(top, HEADER_HEIGHT)
+def _table(
+    sheet: Any, styles: _Styles, top: int, headers: list[str], rows: Sequence[Sequence[Value | None]]
+) -> None:
+    widths = [CHART_LABEL_WIDTH, *(CHART_FIGURE_WIDTH for _ in headers[1:])]
+    sheet.set_row(top, header_height(headers, widths))
     for column, header in enumerate(headers):
         sheet.write_string(top, column, header, styles.header)
     for n, row in enumerate(rows):
@@ -231,25 +273,35 @@ def _table(sheet: Any, styles: _Styles, top: int, headers: list[str], rows: list
 def _bands_chart(
     sheet: Any, book: Any, styles: _Styles, columns: list[YearReport], years: list[str], span: str, top: int
 ) -> None:
-    """The three bands' shares: a pie for one year, stacked columns (one per year) for several."""
+    """The three bands' shares: a pie for one year, stacked columns (one per year) for several. A year
+    nobody was rated in has no shares: its cells are left empty (no bar, no "0%") and its column is
+    headed "2014 (chưa có kết quả)"."""
     name = sheet.get_name()
+    rated = [one.ratings.rated.value > 0 for one in columns]
     shares = [dict(one.band_shares.points) for one in columns]
-    rows: list[list[Value]] = [
-        [Label(label), *(year_shares[band] for year_shares in shares)] for band, label in BAND_LABELS.items()
+    rows: list[list[Value | None]] = [
+        [Label(label), *(s[band] if r else None for s, r in zip(shares, rated, strict=True))]
+        for band, label in BAND_LABELS.items()
     ]
-    _table(sheet, styles, top, [messages.REPORT_BAND, *years], rows)
+    heads = [
+        y if r else messages.CHART_YEAR_NO_RESULTS.format(year=y) for y, r in zip(years, rated, strict=True)
+    ]
+    _table(sheet, styles, top, [messages.REPORT_BAND, *heads], rows)
     first, last = top + 1, top + len(rows)
+    chart_title = messages.WORKBOOK_CHART_BANDS.format(years=span)
     if len(columns) == 1:
         chart = book.add_chart({"type": "pie"})
         chart.add_series(
             {
-                "name": messages.WORKBOOK_CHART_BANDS.format(years=span),
+                "name": chart_title,
                 "categories": [name, first, 0, last, 0],
                 "values": [name, first, 1, last, 1],
                 "data_labels": {"value": True, "num_format": PERCENT, "category": True},
                 "points": [{"fill": {"color": c}} for c in ("#2E75B6", "#FFC000", "#C00000")],
             }
         )
+        if not rated[0]:
+            chart_title = messages.CHART_YEAR_NO_RESULTS.format(year=chart_title)
     else:
         chart = book.add_chart({"type": "column", "subtype": "stacked"})
         for n, colour in enumerate(("#2E75B6", "#FFC000", "#C00000")):
@@ -262,8 +314,9 @@ def _bands_chart(
                     "data_labels": {"value": True, "num_format": PERCENT},
                 }
             )
-        chart.set_y_axis({"num_format": PERCENT, "max": 1})
-    chart.set_title({"name": messages.WORKBOOK_CHART_BANDS.format(years=span)})
+        chart.set_y_axis({"num_format": PERCENT, "min": 0, "max": 1})
+        chart.show_blanks_as("gap")
+    chart.set_title({"name": chart_title})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
 
@@ -291,10 +344,10 @@ def _support_chart(
                 "name": [name, top, 1],
                 "categories": [name, first, 0, last, 0],
                 "values": [name, first, 1, last, 1],
-                "data_labels": {"value": True, "num_format": NUMBER},
+                "data_labels": {"value": True, "num_format": MONEY},
             }
         )
-        chart.set_x_axis({"num_format": NUMBER})
+        chart.set_x_axis({"num_format": MONEY, "min": 0})
         chart.set_y_axis({"reverse": True})  # programs top to bottom, in the table's order
         chart.set_legend({"none": True})
     else:
@@ -308,7 +361,7 @@ def _support_chart(
                     "values": [name, first + n, 1, first + n, len(years)],
                 }
             )
-        chart.set_y_axis({"num_format": NUMBER})
+        chart.set_y_axis({"num_format": MONEY, "min": 0})
     chart.set_title({"name": messages.WORKBOOK_CHART_SUPPORT.format(years=span)})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
@@ -334,7 +387,7 @@ def _active_chart(sheet: Any, book: Any, styles: _Styles, report: Report, top: i
     )
     chart.set_title({"name": messages.WORKBOOK_CHART_ACTIVE})
     chart.set_legend({"none": True})
-    chart.set_y_axis({"num_format": NUMBER})
+    chart.set_y_axis({"num_format": NUMBER, "min": 0})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, 3, chart)
 
@@ -382,9 +435,12 @@ def _roster_sheet(sheet: Any, styles: _Styles, report: Report, roster: Roster, h
         styles.title,
     )
     sheet.write_string(1, 0, heading, styles.subtitle)
-    sheet.set_row(HEADER_ROW, HEADER_HEIGHT)
-    for column, (header, width) in enumerate(columns):
+    headers = [header for header, _ in columns]
+    widths = [width for _, width in columns]
+    sheet.set_row(HEADER_ROW, header_height(headers, widths))
+    for column, header in enumerate(headers):
         sheet.write_string(HEADER_ROW, column, header, styles.header)
+    for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     plain, centred = styles.get(), styles.get(align="center")
     number, money, day_format = (

@@ -226,6 +226,8 @@ def bar(share: Any) -> str:
 
 
 def history(entries: Sequence[Mapping[str, Any]], describe: Any) -> Table:
+    from htxcli.render.history import spoken_command
+
     h = messages.HEADERS
     t = Table(title=messages.TITLE_HISTORY, title_justify="left", header_style="bold", show_lines=True)
     t.add_column(h["id"], justify="right", no_wrap=True)
@@ -237,5 +239,6 @@ def history(entries: Sequence[Mapping[str, Any]], describe: Any) -> Table:
         what = describe(e)
         if e.get("undone_by"):
             what[0] += " " + messages.HISTORY_UNDONE.format(id=e["undone_by"])
-        t.add_row(str(e["id"]), format_moment(e["at"]), e["user_name"], e["command"], "\n".join(what))
+        command = spoken_command(e["command"])
+        t.add_row(str(e["id"]), format_moment(e["at"]), e["user_name"], command, "\n".join(what))
     return t

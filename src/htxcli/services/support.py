@@ -54,7 +54,9 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
         summary = {"code": code, "program": values["program"], "date": values["date"].isoformat()}
         record_change(uow, "support add", summary, "support", new_id, code, None)
         uow.commit()
-    return {"id": new_id, "code": code, **values}, warning, twin
+    # The organisation's name too, for the confirmation that says what was recorded.
+    name = org["name"] if code is not None else None
+    return {"id": new_id, "code": code, "name": name, **values}, warning, twin
 
 
 def listing(

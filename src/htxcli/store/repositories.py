@@ -43,6 +43,15 @@ class OrganisationRepository:
             .first()
         )
 
+    def names_of(self, codes: Sequence[str]) -> dict[str, str]:
+        """code -> registered name, for the codes that are registered."""
+        found: dict[str, str] = {}
+        for start in range(0, len(codes), 500):
+            chunk = codes[start : start + 500]
+            query = select(organisation.c.code, organisation.c.name).where(organisation.c.code.in_(chunk))
+            found.update((code, name) for code, name in self.connection.execute(query))
+        return found
+
     def insert(self, values: Values) -> int:
         result = self.connection.execute(insert(organisation).values(**values))
         return int(result.inserted_primary_key[0])  # type: ignore[index]
