@@ -7,9 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
-from htxcli.domain.areas import Area, Level
+from htxcli.domain.areas import areas_named
 from htxcli.domain.errors import Conflict, HtxError, InvalidValue, NotFound
-from htxcli.domain.places import preferred_spelling
+from htxcli.domain.places import preferred_spelling, spellings_of
 from htxcli.domain.records import (
     ORGANISATION_FIELDS,
     PLACE_FIELDS,
@@ -54,12 +54,13 @@ Respelled = tuple[str, str] | None  # a district as given and as stored, when th
 
 
 def _stored_district(uow: UnitOfWork, values: dict[str, Any], other_than: str | None = None) -> Respelled:
-    """A district spelled as the registry already spells it: 'BA BỂ' becomes 'Ba Bể' when the
-    registry knows Ba Bể, so that one district is one place in lists and reports."""
+    """A district spelled as the registry already spells it: 'BA BỂ' or 'Huyện Ba Bể' becomes 'Ba Bể'
+    when the registry knows Ba Bể, so that one district is one place in lists and reports."""
     given = values.get("district")
     if not given:
         return None
-    spellings = uow.organisations.district_spellings(fold(given), other_than)
+    counts = uow.organisations.district_spellings(other_than)
+    spellings = {spelling: counts[spelling] for spelling in spellings_of(given, counts)}
     stored = preferred_spelling(spellings) if spellings else given
     if stored == given:
         return None
@@ -296,20 +297,10 @@ def listing(
     active_in: int | None = None,
     without_address: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    named: list[Area | None] = []
-    given: tuple[tuple[Level, str | None], ...] = (
-        ("district", district),
-        ("commune", commune),
-        ("province", province),
-    )
-    for level, name in given:
-        area = Area.named(level, name)
-        if name is not None and area is None:  # empty, or nothing but type words and punctuation
-            raise InvalidValue(level, name, messages.DISTRICT_EMPTY)
-        named.append(area)
+    area = areas_named(district, commune, province)
     where = OrganisationFilter(
         kind=kind,
-        areas=tuple(area for area in named if area is not None),
+        areas=(area,) if area is not None else (),
         sector=sector,
         status=status,
         active_in=active_in,

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
-from htxcli.store.areas import district_on, former_province, in_area, new_commune_on
+from htxcli.store.areas import district_on, former_province, in_area, new_commune_code_on, new_commune_on
 from htxcli.store.periods import during, in_force
 from htxcli.store.schema import legal_status, organisation, rating, support
 from htxcli.store.status import idle_on, resumed_in
@@ -104,9 +104,11 @@ class ReportQueries:
         s, o = legal_status.c, organisation.c
         last = period.last
         places: list[Any] = (
-            [district_on(last), new_commune_on(last), former_province()] if by_address else [o.district]
+            [district_on(last), new_commune_on(last), former_province(), new_commune_code_on(last)]
+            if by_address
+            else [o.district]
         )
-        names = ("district", "commune", "former_province")
+        names = ("district", "commune", "former_province", "commune_code")
 
         def idle(status: str) -> Any:
             return _count_if(and_(s.status == status, idle_on(last, (status,))))
@@ -141,13 +143,15 @@ class ReportQueries:
         o = organisation.c
         day = period.last
         district, commune, former = district_on(day), new_commune_on(day), former_province()
+        code = new_commune_code_on(day)  # rows of one official commune are one row, others apart
         query = select(
             district.label("district"),
             commune.label("commune"),
             former.label("former_province"),
+            code.label("commune_code"),
             o.kind,
             *_organisation_figures(period),
-        ).group_by(district, commune, former, o.kind)
+        ).group_by(district, commune, former, code, o.kind)
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
 
     def grades(self, year: int, area: Area | None) -> dict[str, int]:

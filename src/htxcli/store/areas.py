@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any, assert_never
 
@@ -9,7 +10,7 @@ from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
-from htxcli.domain.units import name_key, spelt_key
+from htxcli.domain.places import spellings_of
 from htxcli.store.schema import organisation
 
 o = organisation.c
@@ -42,6 +43,14 @@ def new_commune_on(day: date) -> Any:
     return case((moved_by(day), o.new_commune), (registered_new, o.commune), else_=None)
 
 
+def new_commune_code_on(day: date) -> Any:
+    """The official code of new_commune_on(day), when the registry holds one: what report rows group by."""
+    registered_new = or_(
+        o.scheme == NEW_SCHEME, and_(o.scheme.is_(None), o.province.is_not(None), o.district.is_(None))
+    )
+    return case((moved_by(day), o.new_commune_code), (registered_new, o.commune_code), else_=None)
+
+
 def former_province() -> Any:
     """The pre-2025 province the organisation's address lies in: matched, or the province of an
     address in the old scheme (one with a district)."""
@@ -49,16 +58,22 @@ def former_province() -> Any:
 
 
 def in_area(connection: Connection, area: Area) -> ColumnElement[bool]:
-    """Organisations in the area. A district by its stored folded key; a commune or a province, which
-    have no such column, by the stored spellings that fold to its key (one pass over the distinct
-    values, as few as a province has), so that the filter still runs in the database. A listing finds
-    an organisation by any of its addresses; a report by the one in force on its day."""
+    """Organisations in the area, by the stored spellings of its name (places.spellings_of: one
+    pass over the distinct values, as few as a province has), so that the filter still runs in the
+    database and uses the report's covering index, which leads with the district. A listing finds an
+    organisation by any of its addresses; a report by the one in force on its day. An area within
+    another is in both."""
+    if area.within is not None:
+        return and_(in_area(connection, area.within), in_area(connection, replace(area, within=None)))
     if area.level == "district":
+        spellings = _spelled(connection, area, o.district)
+        if not spellings:
+            return false()
         if area.on is not None:
             return and_(
-                o.district_key == area.key, or_(o.new_address_from.is_(None), o.new_address_from > area.on)
+                o.district.in_(spellings), or_(o.new_address_from.is_(None), o.new_address_from > area.on)
             )
-        return o.district_key == area.key
+        return o.district.in_(spellings)
     if area.level == "commune":
         spellings = _spelled(connection, area, o.commune, o.new_commune)
         if area.on is not None:
@@ -71,13 +86,9 @@ def in_area(connection: Connection, area: Area) -> ColumnElement[bool]:
 
 
 def _spelled(connection: Connection, area: Area, *columns: Any) -> list[str]:
-    """The stored spellings of the area: those that fold to its key, or, when the clerk typed accents
-    and some of them are spelt exactly so, only those (units.Gazetteer.named's rule). A name typed
-    without accents ('van lang') gives none, so it finds every spelling that folds alike."""
-    found: set[str] = set()
+    """The stored spellings of the area (places.spellings_of): typed with its accents, the spellings
+    spelt so when there are some; typed without, every spelling with its key."""
+    stored: set[str] = set()
     for column in columns:
-        stored = connection.execute(select(column).distinct().where(column.is_not(None))).scalars()
-        found.update(spelling for spelling in stored if name_key(spelling) == area.key)
-    accented = area.spelt is not None and area.spelt != area.key
-    exact = {spelling for spelling in found if accented and spelt_key(spelling) == area.spelt}
-    return sorted(exact or found)
+        stored.update(connection.execute(select(column).distinct().where(column.is_not(None))).scalars())
+    return spellings_of(area.typed or area.key, stored)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import String, case, func, literal, not_, or_, select
 from sqlalchemy.engine import Connection
 
-from htxcli.domain.places import by_use
+from htxcli.domain.places import by_use, spellings_by_key
 from htxcli.domain.text import sort_key
 from htxcli.domain.vocab import ENDING_STATUSES, SCORE_BANDS
 from htxcli.store.periods import RowPeriod, within_life
@@ -74,17 +74,12 @@ class RegistryChecks:
             yield "CHECK_SHARED_NAME", {"organisations": ", ".join(members)}
 
     def district_spellings(self) -> Iterator[Finding]:
-        """One district stored in several spellings that differ only by accents or case ('Ba Bể',
-        'BA BỂ'): written before htx used the stored spelling, or by hand. Most-used first."""
+        """One district stored in several spellings that differ only by accents, case or a type word
+        ('Ba Bể', 'BA BỂ', 'Huyện Ba Bể'): written before htx used the stored spelling, or by hand.
+        Most-used first."""
         o = organisation.c
-        query = (
-            select(o.district_key, o.district, func.count())
-            .where(o.district_key.is_not(None))
-            .group_by(o.district_key, o.district)
-        )
-        groups: dict[str, dict[str, int]] = {}
-        for key, spelling, count in self.connection.execute(query):
-            groups.setdefault(key, {})[spelling] = count
+        query = select(o.district, func.count()).where(o.district.is_not(None)).group_by(o.district)
+        groups = spellings_by_key((spelling, count) for spelling, count in self.connection.execute(query))
         variants = [(by_use(spellings), spellings) for spellings in groups.values() if len(spellings) > 1]
         for ordered, spellings in sorted(variants, key=lambda variant: sort_key(variant[0][0])):
             listed = ", ".join(f"{s!r} ({spellings[s]})" for s in ordered)
