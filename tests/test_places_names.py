@@ -208,3 +208,55 @@ def test_two_official_units_with_different_spellings_are_never_one_report_row(
     assert len(rows) >= len(spellings)  # never fewer rows than spellings
     for name in spellings:
         assert rows[name] == sum(1 for u in units if u.name == name)
+
+
+@pytest.mark.both_backends
+def test_a_new_address_without_its_date_takes_effect_on_1_july_2025_with_a_note(
+    htx: Htx, tmp_path: Path
+) -> None:
+    _load(htx)
+    sheet = tmp_path / "new.csv"
+    sheet.write_text(
+        "code,new_province,new_commune\n"
+        "4700257731,Thái Nguyên,Thượng Minh\n"
+        "4700100000,Thái Nguyên,Thượng Minh\n",
+        encoding="utf-8",
+    )
+    r = htx("import", "cooperatives", str(sheet))
+    assert r.exit_code == 0 and "2 row(s) give a new address" in r.stderr and "01/07/2025" in r.stderr, (
+        r.stderr
+    )
+    shown = json.loads(htx("show", "4700257731", "--format", "json").stdout)
+    assert (shown["new_address_from"], shown["new_commune"]) == ("2025-07-01", "Thượng Minh")
+    report = json.loads(htx("report", "2025", "--format", "json").stdout)
+    assert report["communes"]["Thượng Minh"]["cooperative"]["active"] >= 2
+
+
+@pytest.mark.both_backends
+def test_after_the_reform_the_district_table_goes_with_the_districts_and_district_says_where_they_went(
+    htx: Htx,
+) -> None:
+    for code, commune in (
+        ("4709100001", "Mỹ Phương"),
+        ("4709100002", "Chu Hương"),
+        ("4709100003", "Mỹ Phương"),
+    ):
+        r = _add(htx, code, "--province", "Bắc Kạn", "--district", "Ba Bể", "--commune", commune)
+        assert r.exit_code == 0, r.stderr
+    assert htx("places", "migrate", "--yes").exit_code == 0
+    before = json.loads(htx("report", "2024", "--format", "json").stdout)
+    assert list(before["districts"]) == ["Ba Bể"]  # the years before keep their districts
+    after = json.loads(htx("report", "2026", "--format", "json").stdout)
+    assert (
+        after["districts"] == {} and sum(c["cooperative"]["active"] for c in after["communes"].values()) == 3
+    )
+    table = htx("report", "2026").stdout
+    assert "Theo huyện" not in table and "(không rõ huyện)" not in table and "Huyện" not in table
+    r = htx("report", "2026", "--district", "ba be")
+    assert r.exit_code == 0
+    assert "01/07/2025" in r.stderr and "3" in r.stderr and "--commune" in r.stderr, r.stderr
+    for commune in {
+        json.loads(htx("show", c, "--format", "json").stdout)["new_commune"] for c in ("4709100001",)
+    }:
+        assert commune in r.stderr
+    assert htx("report", "2018", "--district", "ba be").stderr == ""

@@ -146,6 +146,12 @@ def report(
         compare=compare,
         period_start=start,
     )
+    if district is not None:
+        from htxcli.services.report import former_district
+
+        moved = former_district(engine(ctx, create=False), span, district, period_start=start)
+        if moved is not None:
+            say(moved)
     single = len(span) == 1
     if office is None and chosen in (ReportFormat.docx, ReportFormat.html):
         from htxcli.services import settings

@@ -725,6 +725,11 @@ REPORT_AREA = N_("Area")
 REPORT_FORMER_AREA = N_("Former {province} area")
 REPORT_NO_COMMUNE = N_("(no commune)")
 REPORT_NO_FORMER_PROVINCE = N_("(province unknown)")
+REPORT_FORMER_DISTRICT = N_(
+    "Warning: --district {district!r}: districts were abolished on 01/07/2025; on {day} the {count} "
+    "organisation(s) registered in the former district {district} are in these communes: {communes}. "
+    "To follow them use --commune, e.g. --commune {example!r}"
+)
 
 # --- places migrate: the closest old units of an address found in no list ----------------------
 MIGRATE_CLOSEST = N_("; the closest: {names}")
@@ -732,6 +737,10 @@ MIGRATE_CLOSEST = N_("; the closest: {names}")
 # --- spreadsheets in and out: xlsx, Vietnamese headers, title and totals rows (issue 18) -------------
 ACCEPTED_HEADERS = N_("also accepted: {names}")
 HEADER_UNIT_NOT_DONG = N_("amounts are read in đồng, and this column is in {unit!r}: convert it to đồng")
+IMPORT_NEW_ADDRESS_DATED = N_(
+    "{count} row(s) give a new address (new_province, new_commune) without its date (new_address_from): "
+    "in force from 01/07/2025, as `htx edit --province` records it"
+)
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"

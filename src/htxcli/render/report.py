@@ -71,7 +71,7 @@ def year_blocks(report: YearReport, *, previous: bool = False) -> list[Block]:
         _rating_block(report, year),
         _support_block(report, year),
         *_new_model_block(report, year),
-        _district_block(report, year),
+        *([_district_block(report, year)] if _has_districts(report) else []),
         *_reform_blocks(report, year),
     ]
 
@@ -195,17 +195,23 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
         return []
     h = messages.HEADERS
     reformed = report.communes is not None  # from 2025: the commune of the new scheme too
+    districts = not reformed or any(r.district for r in recipients)  # none once every one is gone
     block = Block(
         messages.REPORT_NEW_MODEL.format(year=year),
-        [h["code"], h["name"], h["district"], *([h["commune"]] if reformed else [])],
-        wrap=frozenset({1, 2, 3}) if reformed else frozenset({1, 2}),
+        [
+            h["code"],
+            h["name"],
+            *([h["district"]] if districts else []),
+            *([h["commune"]] if reformed else []),
+        ],
+        wrap=frozenset(range(1, 2 + districts + reformed)),
         sheet=messages.SHEET_NEW_MODEL,
     )
     block.rows = [
         [
             Label(r.code),
             Label(r.name),
-            None if r.district is None else Label(r.district),
+            *([None if r.district is None else Label(r.district)] if districts else []),
             *([None if r.commune is None else Label(r.commune)] if reformed else []),
         ]
         for r in recipients[:NAMED_AT_MOST]
@@ -213,6 +219,11 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
     if len(recipients) > NAMED_AT_MOST:
         block.caption = messages.REPORT_MORE_NAMED.format(count=format_count(len(recipients) - NAMED_AT_MOST))
     return [block]
+
+
+def _has_districts(report: YearReport) -> bool:
+    """Before the 2025 reform always; from it on, only while some organisation still has a district."""
+    return report.communes is None or bool(report.districts)
 
 
 def _district_block(report: YearReport, year: int) -> Block:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,8 @@ from htxcli.services.import_places import ADDRESS_FIELDS, ImportPlaces, has_plac
 from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
 from htxcli.services.rowsource import Read, Refused
 from htxcli.store.loading import Lives, OrganisationLoad, RatingLoad, StoredRating, SupportLoad, TableLoad
+
+REFORM = date(2025, 7, 1)  # when a new address given without its date takes effect (as edit dates it)
 
 if TYPE_CHECKING:
     from htxcli.store.uow import UnitOfWork
@@ -202,6 +205,8 @@ class CooperativeLoader(Loader):
         self._lines: Callable[[], Sequence[int]] = list  # the physical lines of the batch being applied
         self.places: ImportPlaces | None = None  # set when the file has a province column
         self._unmatched: list[tuple[int, InvalidValue]] = []  # the planned batch's names in no list
+        self.undated = 0  # rows whose new address had no date: given 01/07/2025
+        self._undated_note: int | None = None  # where its note is in result.notes
 
     def plans_offline(self) -> bool:
         return True
@@ -233,6 +238,12 @@ class CooperativeLoader(Loader):
         searched = [columns[f] != matched[f] for f in ADDRESS_FIELDS if f in SEARCHED_FIELDS]
         for name in ADDRESS_FIELDS:
             columns[name] = matched[name]
+        since = list(columns["new_address_from"])
+        undated = [j for j, province in enumerate(matched["new_province"]) if province and not since[j]]
+        for j in undated:
+            since[j] = REFORM
+        columns["new_address_from"] = since
+        self._undated(len(undated))
         if any(searched):  # the name and sort keys, the costly ones, do not change
             keys = address_key_columns(columns, keys)
         return [*columns.values(), *keys, *(matched[f] for f in PLACE_FIELDS)]
@@ -247,6 +258,19 @@ class CooperativeLoader(Loader):
         for j, problem in self._unmatched:
             self._warn(lines[j], problem)
         return True
+
+    def _undated(self, rows: int) -> None:
+        """A new address without its date (no new_address_from) is in force from 01/07/2025, as
+        `edit --province` gives it: said in one note, with the count of such rows."""
+        if not rows:
+            return
+        self.undated += rows
+        note = messages.IMPORT_NEW_ADDRESS_DATED.format(count=self.undated)
+        if self._undated_note is None:
+            self._undated_note = len(self.result.notes)
+            self.result.notes.append(note)
+        else:
+            self.result.notes[self._undated_note] = note
 
     def _warn(self, line: int, problem: object) -> None:
         self.result.add_warning(
@@ -302,6 +326,9 @@ class CooperativeLoader(Loader):
                 full.update(official)
                 for problem in problems:
                     self._warn(row.line, problem)
+                if full["new_province"] and full["new_address_from"] is None:
+                    full["new_address_from"] = REFORM  # as `edit --province` dates it
+                    self._undated(1)
             if old is None:
                 new.append(full)
                 fresh.append((row.line, code, fold(full["name"] or "")))

@@ -178,6 +178,8 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
     # comparison or range shows the same name.
     shown = display_names((row["district"], row["records"]) for row in rows if row["district"])
     by_kind, by_district = _organisations(rows, shown)
+    if reformed and not shown:
+        by_district = {}  # districts are gone and no organisation is still placed by one
     communes = former = None
     communes_shown: Mapping[str, str] = {}
     if reformed:
@@ -341,3 +343,31 @@ def _support(rows: list[dict[str, Any]]) -> dict[str, Support]:
             unit=Label(row["unit"]) if row and row["units"] == 1 else None,
         )
     return out
+
+
+def former_district(
+    engine: Engine, years: list[int], district: str, *, period_start: tuple[int, int] | None = None
+) -> str | None:
+    """For --district on a period ending after the 2025 reform: where the organisations registered in
+    that former district are now (how many, in which communes), and that --commune is the filter
+    that follows them; None for the years before."""
+    from htxcli.services.settings import period_start as stored_period_start
+
+    with UnitOfWork(engine, read_only=True) as uow:
+        start = period_start or stored_period_start(uow)
+        period = Period.reporting_year(years[-1], start)
+        if period.last < REFORM:
+            return None
+        area, name = _area(uow, district, None)
+        assert area is not None and name is not None
+        found = uow.reports.communes_of_district(area, period.last)
+    counted = sorted(((c or messages.REPORT_NO_COMMUNE, n) for c, n in found), key=lambda cn: sort_key(cn[0]))
+    communes = ", ".join(f"{c} ({n})" for c, n in counted) or "—"
+    first = next((c for c, _ in found if c), None)
+    return messages.REPORT_FORMER_DISTRICT.format(
+        district=name,
+        day=period.last.strftime("%d/%m/%Y"),
+        count=sum(n for _, n in found),
+        communes=communes,
+        example=first or "…",
+    )

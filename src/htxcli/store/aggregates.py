@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
@@ -128,6 +128,18 @@ class ReportQueries:
             .group_by(*places, o.kind)
         )
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
+
+    def communes_of_district(self, area: Area, day: date) -> list[tuple[str | None, int]]:
+        """(commune of the new scheme in force on `day`, organisations) of the organisations
+        registered in the district `area` (by the address they were registered with), existing then."""
+        o = organisation.c
+        commune = new_commune_on(day)
+        query = (
+            select(commune, func.count())
+            .where(o.founded <= day, or_(o.dissolved.is_(None), o.dissolved > day))
+            .group_by(commune)
+        )
+        return [(name, count) for name, count in self.connection.execute(self._in(query, area))]
 
     def addresses_moved_by(self, day: date) -> bool:
         """Whether any organisation has a new address in force on `day`: until then every report
