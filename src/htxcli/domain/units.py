@@ -118,6 +118,17 @@ def _spelt_i(word: str) -> str:
     return unicodedata.normalize("NFC", decomposed[:at] + "i" + decomposed[at + 1 :])
 
 
+def iy_spelling(typed: str, official: str) -> bool:
+    """Whether `typed` is `official` spelt with i for y or y for i, and otherwise letter for letter
+    ("Sĩ Bình" for Sỹ Bình): the clerk's spelling, which htx keeps where it keeps what was typed."""
+    a, b = (unicodedata.normalize("NFD", v) for v in (typed, official))
+    return (
+        a != b
+        and len(a) == len(b)
+        and all(x == y or {x, y} in ({"i", "y"}, {"I", "Y"}) for x, y in zip(a, b, strict=True))
+    )
+
+
 def spelt_key(name: str) -> str:
     """A unit's name as spelt, accents kept: NFC, casefolded, without its type word
     ("Xã Văn Lăng" -> "văn lăng"). Words as fold() splits them, so the type word is found the same way."""

@@ -195,7 +195,7 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
         return []
     h = messages.HEADERS
     reformed = report.communes is not None  # from 2025: the commune of the new scheme too
-    districts = not reformed or any(r.district for r in recipients)  # none once every one is gone
+    districts = _has_districts(report)
     block = Block(
         messages.REPORT_NEW_MODEL.format(year=year),
         [

@@ -57,9 +57,12 @@ def _matched(typed: Address) -> Matched:
     values = {f: None if v is ABSENT else v for f, v in zip(ADDRESS_FIELDS, typed, strict=True)}
     if not values["province"] and not values["new_province"]:
         return {**values, **dict.fromkeys(PLACE_FIELDS)}, []
-    from htxcli.domain.units import address_values
+    from htxcli.domain.units import address_values, iy_spelling
 
     official, unmatched = address_values(values)
+    for field in ("commune", "new_commune"):
+        if values[field] and official[field] and iy_spelling(values[field], official[field]):
+            official[field] = values[field]  # "Sĩ Bình" is Sỹ Bình, and stays as the file spells it
     if values["district"]:
         # A district given keeps its spelling (the registry's, services/lookalikes.DistrictSpellings):
         # the level is gone, and its names are the keys of the reports before 2025, which an import
