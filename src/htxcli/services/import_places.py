@@ -61,7 +61,7 @@ def _matched(typed: Address) -> Matched:
 
     official, unmatched = address_values(values)
     for field in ("commune", "new_commune"):
-        if values[field] and official[field] and iy_spelling(values[field], official[field]):
+        if values[field] and official.get(field) and iy_spelling(values[field], official[field]):
             official[field] = values[field]  # "Sĩ Bình" is Sỹ Bình, and stays as the file spells it
     if values["district"]:
         # A district given keeps its spelling (the registry's, services/lookalikes.DistrictSpellings):
