@@ -548,6 +548,7 @@ DOCUMENT_NATION = N_("SOCIALIST REPUBLIC OF VIETNAM")
 DOCUMENT_MOTTO = N_("Independence - Freedom - Happiness")
 DOCUMENT_NUMBER = N_("No.: ……/BC-……")
 DOCUMENT_DATE_LINE = N_("…………, {date}")
+DOCUMENT_DATE_LINE_PLACE = N_("{place}, {date}")
 DOCUMENT_DATE = N_("{year}-{month}-{day}")
 DOCUMENT_KIND = N_("REPORT")
 DOCUMENT_SUBJECT = N_("The development of the collective economy in {years}")
@@ -682,6 +683,10 @@ FIELD_NAMES.update({"province": N_("province"), "commune": N_("commune")})
 ADDRESS_FROM = N_("{address} (from {date})")
 ADDRESS_BEFORE = N_("Address before {date}")
 PLACE_UNMATCHED = N_("is in no official list of units (the closest: {names})")
+PLACE_NO_PROVINCE = N_(
+    "cannot be matched to the official list without a province: give --province, or set the registry's "
+    "with htx settings province"
+)
 SCHEME_NEW = N_("since 01/07/2025")
 SCHEME_LEGACY = N_("before 01/07/2025")
 PLACES_NONE = N_("No administrative unit matches {text!r}.")
@@ -710,7 +715,7 @@ CHECKS.update(
     {
         "CHECK_UNMATCHED_PLACE": N_(
             "address: {code} {name}: {field} {value!r} is in no official list of units; "
-            "correct it with htx edit"
+            "correct it with: {command}"
         )
     }
 )

@@ -79,14 +79,14 @@ def place_groups(entries: Iterable[tuple[str, str | None, int]]) -> dict[tuple[s
         elif not spelling.isascii():
             key, spelt = name_key(spelling), spelt_key(spelling)
             codes = coded_spelt.get((key, spelt), set())
-            group = ("code", next(iter(codes))) if len(codes) == 1 else ("spelt", key, spelt)
+            group: tuple[str, ...] = ("code", next(iter(codes))) if len(codes) == 1 else ("spelt", key, spelt)
             group_of[(spelling, code)] = group
             accented.setdefault(key, set()).add(group)
     for spelling, code, _ in entries:
         if not code and spelling.isascii():
             key = name_key(spelling)
             rows = accented.get(key, set())
-            group_of[(spelling, code)] = next(iter(rows)) if len(rows) == 1 else ("plain", key)
+            group_of[(spelling, code)] = next(iter(rows)) if len(rows) == 1 else ("plain", key, "")
     counts: dict[tuple[str, ...], dict[str, int]] = {}
     for spelling, code, records in entries:
         spellings = counts.setdefault(group_of[(spelling, code)], {})

@@ -42,13 +42,19 @@ OFFICE_COLUMN_MM = 62  # the rest of the line holds the national heading on one 
 
 
 def write_docx(
-    out: IO[bytes], report: Report, *, single: bool, office: str | None, today: date | None = None
+    out: IO[bytes],
+    report: Report,
+    *,
+    single: bool,
+    office: str | None,
+    today: date | None = None,
+    province: str | None = None,
 ) -> None:
     from docx import Document as new_document
 
     doc = new_document()
     _page_and_fonts(doc)
-    _heading(doc, office, today or date.today())
+    _heading(doc, office, today or date.today(), province)
     _title(doc, report)
     for text in paragraphs(report):
         _body(doc, text)
@@ -99,7 +105,7 @@ def _run(
     return run
 
 
-def _heading(doc: Document, office: str | None, today: date) -> None:
+def _heading(doc: Document, office: str | None, today: date, province: str | None = None) -> None:
     """Two columns without borders: the office (and the document's number) on the left, the national
     heading and the date line on the right."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -130,7 +136,7 @@ def _heading(doc: Document, office: str | None, today: date) -> None:
     right.add_paragraph()
     dated = right.add_paragraph()
     dated.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(dated, document.date_line(today), italic=True, size=TEXT_SIZE)
+    _run(dated, document.date_line(today, province), italic=True, size=TEXT_SIZE)
 
 
 def _centred(doc: Document, text: str, *, bold: bool, before: int = 0) -> None:

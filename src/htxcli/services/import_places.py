@@ -61,8 +61,9 @@ def _matched(typed: Address) -> Matched:
 
     official, unmatched = address_values(values)
     for field in ("commune", "new_commune"):
-        if values[field] and official.get(field) and iy_spelling(values[field], official[field]):
-            official[field] = values[field]  # "Sĩ Bình" is Sỹ Bình, and stays as the file spells it
+        given, matched = values[field], official.get(field)
+        if given and matched and iy_spelling(str(given), str(matched)):
+            official[field] = given  # "Sĩ Bình" is Sỹ Bình, and stays as the file spells it
     if values["district"]:
         # A district given keeps its spelling (the registry's, services/lookalikes.DistrictSpellings):
         # the level is gone, and its names are the keys of the reports before 2025, which an import

@@ -71,13 +71,21 @@ def _stored_district(uow: UnitOfWork, values: dict[str, Any], other_than: str | 
 REFORM = date(2025, 7, 1)  # Resolution 202/2025/QH15: the new provinces and communes took effect
 
 
-def placed(values: dict[str, Any]) -> list[InvalidValue]:
+def placed(values: dict[str, Any], default_province: str | None = None) -> list[InvalidValue]:
     """Give `values` (a whole organisation) its address in the official spelling and its derived place
-    fields; returns a warning for each name found in no official list, with the closest. The official
-    list is read only when there is a province to match."""
+    fields; returns a warning for each name found in no official list, with the closest. A commune
+    without a province or a district is in the registry's province (`default_province`, the
+    setting); with none, it cannot be matched, and is warned about. The official list is read only
+    when there is a province to match."""
     if not values.get("province") and not values.get("new_province"):
-        values.update(dict.fromkeys(PLACE_FIELDS))
-        return []
+        if values.get("commune") and not values.get("district"):
+            if default_province is None:
+                values.update(dict.fromkeys(PLACE_FIELDS))
+                return [InvalidValue("commune", values["commune"], messages.PLACE_NO_PROVINCE)]
+            values["province"] = default_province
+        else:
+            values.update(dict.fromkeys(PLACE_FIELDS))
+            return []
     from htxcli.domain.units import address_values
 
     official, unmatched = address_values(values)
@@ -98,7 +106,12 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
     given and as stored when the registry spells it otherwise, and names not in the official list."""
     values = parse_organisation(raw)
     values.update({f: values.get(f) for f in ORGANISATION_FIELDS if f not in values})
-    unmatched = placed(values)
+    default = None
+    if values.get("commune") and not any(values.get(f) for f in ("province", "new_province", "district")):
+        from htxcli.services.settings import province
+
+        default = province(engine)
+    unmatched = placed(values, default)
     with UnitOfWork(engine) as uow:
         existing = uow.organisations.get(values["code"])
         if existing is not None:
@@ -166,7 +179,14 @@ def edit(
         unmatched: Doubts = []
         if any(f in changes for f in (*ADDRESS_FIELDS, "new_province", "new_commune")):
             address = {**public(row), **changes}
-            unmatched = placed(address)
+            default = None
+            if not any(address.get(f) for f in ("province", "new_province", "district")):
+                from htxcli.services.settings import province_of
+
+                default = province_of(uow)
+            unmatched = placed(address, default)
+            if default is not None and address.get("province") == default:
+                changes["province"] = default
             changes.update(
                 {f: address[f] for f in (*ADDRESS_FIELDS, "new_province", "new_commune") if f in changes}
             )

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, case, func, literal, not_, or_, select
+from sqlalchemy import String, and_, case, func, literal, not_, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.places import by_use, spellings_by_key
@@ -163,22 +163,30 @@ class RegistryChecks:
             yield "CHECK_STATUS_ENDING", {"code": code, "dissolved": dissolved, "ended": ended}
 
     def unmatched_places(self) -> Iterator[Finding]:
-        """Addresses whose province was found in the official list but whose commune was not (recorded
-        as typed, with a warning): to be corrected with `htx edit`."""
+        """Addresses whose commune was not found in the official list (recorded as typed, with a
+        warning): its province was found but not the commune, or a commune was given with neither a
+        province nor a district. Each with the command that corrects it."""
         o = organisation.c
+        no_province = and_(o.scheme.is_(None), o.province.is_(None), o.district.is_(None))
         for field, name, code in (
             ("commune", o.commune, o.commune_code),
             ("new_commune", o.new_commune, o.new_commune_code),
         ):
+            placed = (
+                o.scheme.is_not(None) if field == "new_commune" else or_(o.scheme.is_not(None), no_province)
+            )
             query = (
-                select(o.code, o.name, name)
-                .where(o.scheme.is_not(None), name.is_not(None), code.is_(None))
+                select(o.code, o.name, name, o.province)
+                .where(placed, name.is_not(None), code.is_(None))
                 .order_by(o.code)
             )
-            for org_code, org_name, value in self.connection.execute(query):
+            for org_code, org_name, value, province in self.connection.execute(query):
+                command = f"htx edit {org_code} --commune '…'"
+                if province is None:
+                    command = f"htx edit {org_code} --province '…' --commune {_quoted(value)}"
                 yield (
                     "CHECK_UNMATCHED_PLACE",
-                    {"code": org_code, "name": org_name, "field": field, "value": value},
+                    {"code": org_code, "name": org_name, "field": field, "value": value, "command": command},
                 )
 
     def all(self) -> Iterator[Finding]:
@@ -191,3 +199,8 @@ class RegistryChecks:
         yield from self.grades_against_scores()
         yield from self.implausible_dates(date.today())
         yield from self.unmatched_places()
+
+
+def _quoted(value: str) -> str:
+    """A value as a shell word: in single quotes, as the clerk would type it."""
+    return "'" + value.replace("'", "'\\''") + "'"
