@@ -260,3 +260,41 @@ def test_after_the_reform_the_district_table_goes_with_the_districts_and_distric
     }:
         assert commune in r.stderr
     assert htx("report", "2018", "--district", "ba be").stderr == ""
+
+
+@pytest.mark.both_backends
+def test_the_province_setting_is_matched_and_used_by_add_edit_import_and_the_date_line(
+    htx: Htx, tmp_path: Path
+) -> None:
+    # Without a province, a commune cannot be matched: warned at entry, listed by db check with the command.
+    r = _add(htx, "4701000101", "--commune", "phu thong", founded="01/09/2025")
+    assert r.exit_code == 0 and "'phu thong'" in r.stderr and "htx settings province" in r.stderr, r.stderr
+    check = htx("db", "check")
+    assert check.exit_code == 1
+    assert "htx edit 4701000101 --province '…' --commune 'phu thong'" in check.stdout, check.stdout
+    # The setting is matched to the official list when set, and refused when the list does not know it.
+    assert htx("settings", "province", "xyz").exit_code == 1
+    assert htx("settings", "province", "thai nguyen").exit_code == 0
+    assert "Thái Nguyên" in htx("settings").stdout
+    # It is the default province of add, edit and import.
+    r = _add(htx, "4701000102", "--commune", "phu thong", founded="01/09/2025")
+    assert r.exit_code == 0 and "Warning" not in r.stderr, r.stderr
+    stored = json.loads(htx("show", "4701000102", "--format", "json").stdout)
+    assert (stored["province"], stored["commune"]) == ("Thái Nguyên", "Phủ Thông")
+    assert htx("edit", "4701000101", "--commune", "phu thong").exit_code == 0
+    assert json.loads(htx("show", "4701000101", "--format", "json").stdout)["commune"] == "Phủ Thông"
+    assert htx("db", "check").exit_code == 0
+    sheet = tmp_path / "new.csv"
+    sheet.write_text("code,name,commune,founded\n4701000103,HTX C,thuong minh,2025-09-01\n", encoding="utf-8")
+    assert htx("import", "cooperatives", str(sheet)).exit_code == 0
+    stored = json.loads(htx("show", "4701000103", "--format", "json").stdout)
+    assert (stored["province"], stored["commune"]) == ("Thái Nguyên", "Thượng Minh")
+    report = json.loads(htx("report", "2025", "--format", "json").stdout)
+    assert report["communes"]["Phủ Thông"]["cooperative"]["active"] == 2 and "" not in report["communes"]
+    # The Word report is dated from the province.
+    import docx
+
+    out = tmp_path / "r.docx"
+    assert htx("report", "2025", "-o", str(out)).exit_code == 0
+    heading = docx.Document(str(out)).tables[0].rows[0].cells[1].text
+    assert "Thái Nguyên, " in heading and "…………" not in heading

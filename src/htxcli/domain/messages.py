@@ -190,12 +190,14 @@ ADD_PROMPTS = {
     "code": N_("Code (registration or tax code, e.g. 4700284512)"),
     "kind": N_("Kind ({choices}, or HTX, THT, LHTX, QTDND; Enter for cooperative)"),
     "district": N_("District (huyện; Enter to skip)"),
+    "province": N_("Province (tỉnh; Enter to skip)"),
     "commune": N_("Commune (xã, phường; Enter to skip)"),
     "sector": N_("Sector ({choices}, or nông nghiệp, thương mại…; Enter to skip)"),
     "founded": N_("Founding date (DD/MM/YYYY)"),
     "members": N_("Members (a whole number; Enter to skip)"),
     "capital_vnd": N_("Capital in đồng (e.g. 1,5 tỷ or 350 triệu; Enter to skip)"),
 }
+ADD_PROMPT_PROVINCE = N_("Province (tỉnh; Enter for {default})")
 ADD_ABANDONED = N_("Stopped: nothing was added.")
 # `htx rate --year YEAR` without a code: a rating session.
 SESSION_START = N_(

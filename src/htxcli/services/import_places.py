@@ -28,9 +28,18 @@ def has_places(fields: Sequence[str]) -> bool:
     return "province" in fields or "new_province" in fields
 
 
+def in_default_province(fields: Sequence[str]) -> bool:
+    """Whether a file's communes are in the registry's province: it names communes, and neither a
+    province nor a district."""
+    return "commune" in fields and not any(f in fields for f in ("province", "new_province", "district"))
+
+
 class ImportPlaces:
-    def __init__(self) -> None:
+    def __init__(self, default_province: str | None = None) -> None:
         self.matched: dict[Address, Matched] = {}
+        # The registry's province (htx settings province): that of a commune given without a province
+        # or a district.
+        self.default_province = default_province
 
     def address(self, values: Mapping[str, Any]) -> Matched:
         """The official address of one organisation's values, and a warning for each name in no list."""
@@ -39,7 +48,10 @@ class ImportPlaces:
     def _match(self, typed: Address) -> Matched:
         found = self.matched.get(typed)
         if found is None:
-            found = self.matched[typed] = _matched(typed)
+            province, district, commune, new_province, _ = typed
+            blank = _blank(province) and _blank(district) and _blank(new_province)
+            given = (self.default_province, *typed[1:]) if blank and self.default_province else typed
+            found = self.matched[typed] = _matched(given if not _blank(commune) else typed)
         return found
 
     def columns(self, parsed: ParsedBatch) -> tuple[dict[str, list[Any]], list[tuple[int, InvalidValue]]]:
@@ -75,3 +87,7 @@ def _matched(typed: Address) -> Matched:
         for field, name, names in unmatched
     ]
     return {**values, **official}, warnings
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value is ABSENT or not str(value).strip()

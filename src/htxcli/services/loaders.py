@@ -42,7 +42,7 @@ from htxcli.domain.records import (
 )
 from htxcli.domain.text import fold
 from htxcli.services.history import current_user
-from htxcli.services.import_places import ADDRESS_FIELDS, ImportPlaces, has_places
+from htxcli.services.import_places import ADDRESS_FIELDS, ImportPlaces, has_places, in_default_province
 from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
 from htxcli.services.rowsource import Read, Refused
 from htxcli.store.loading import Lives, OrganisationLoad, RatingLoad, StoredRating, SupportLoad, TableLoad
@@ -205,6 +205,8 @@ class CooperativeLoader(Loader):
         self._lines: Callable[[], Sequence[int]] = list  # the physical lines of the batch being applied
         self.places: ImportPlaces | None = None  # set when the file has a province column
         self._unmatched: list[tuple[int, InvalidValue]] = []  # the planned batch's names in no list
+        self._uow = uow
+        self._default: str | None = None  # the registry's province, for a file of communes without one
         self.undated = 0  # rows whose new address had no date: given 01/07/2025
         self._undated_note: int | None = None  # where its note is in result.notes
 
@@ -215,8 +217,12 @@ class CooperativeLoader(Loader):
         # In this process, where the database is: the plan may come from the one reading the file.
         self._lines = lambda: [read.lines[i] for i in parsed.index]
         self._unmatched = []
-        if self.places is None and has_places(parsed.fields):
-            self.places = ImportPlaces()  # the file's header decides, for all its batches
+        if self.places is None and self._default is None and in_default_province(parsed.fields):
+            from htxcli.services.settings import province_of
+
+            self._default = province_of(self._uow) or ""
+        if self.places is None and (has_places(parsed.fields) or self._default):
+            self.places = ImportPlaces(self._default)  # the file's header decides, for all its batches
             self.bulk_columns = (*ORGANISATION_FIELDS, *KEY_FIELDS, *PLACE_FIELDS)
         if self.places is not None and parsed.complete:
             parsed.planned = self._plan_with_places(parsed, self.places)
