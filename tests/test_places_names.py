@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from htxcli.domain.reform import NEW_SCHEME as NEW
 from htxcli.domain.text import fold
-from htxcli.domain.units import NEW, OWN_NAMES, Unit, gazetteer, match_key, name_key, place
+from htxcli.domain.units import OWN_NAMES, Unit, gazetteer, match_key, name_key, place
 from tests.conftest import EXAMPLE, Run
 
 Htx = Callable[..., Run]

@@ -312,3 +312,26 @@ def test_sheet_names_and_headers_are_vietnamese_by_default(example_db: Path, tmp
     assert all(len(name) <= 31 for name in book.sheetnames)
     assert headers(book["Danh sách tổ chức 2018"])[:3] == ["STT", "Mã số", "Tên"]
     assert headers(book["Tổng hợp"])[:2] == ["Loại hình", "Đang hoạt động"]
+
+
+def test_the_organisation_list_counts_the_reporting_period_not_the_calendar_year(
+    htx: Callable[..., Run], db_path: Path | str, tmp_path: Path
+) -> None:
+    """With reporting years from 15/12, the period named 2018 ends on 14/12/2018: one founded on
+    20/12/2018 is in the year 2019, not on the list of 2018, whose title counts what the report counts."""
+    for code, founded in (("P1", "2015-03-01"), ("P2", "2018-12-20")):
+        assert (
+            htx("add", f"HTX {code}", "--code", code, "--district", "Ba Bể", "--founded", founded).exit_code
+            == 0
+        )
+    assert htx("settings", "period-start", "15/12").exit_code == 0
+    book = workbook(db_path, tmp_path / "p.xlsx", "2018")
+    sheet = book["Organisations 2018"]
+    rows = [row[1] for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
+    assert sheet["A1"].value == "Organisations active at the end of 2018: 1"
+    assert rows == ["P1"]
+    assert report_json(db_path, "2018")["totals"]["organisations"]["active"] == 1
+    book = workbook(db_path, tmp_path / "p2019.xlsx", "2019")
+    rows = [row[1] for row in book["Organisations 2019"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
+    assert book["Organisations 2019"]["A1"].value == "Organisations active at the end of 2019: 2"
+    assert rows == ["P1", "P2"]

@@ -10,6 +10,7 @@ import typer
 from htxcli.cli.common import Format, FormatOption, engine, out, say
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
+from htxcli.domain.reform import NEW_SCHEME
 
 app = typer.Typer(
     help="Vietnam's official provinces and communes, before and after the 2025 reform.", no_args_is_help=True
@@ -46,7 +47,7 @@ def search(text: Annotated[str, typer.Argument()], format: FormatOption = Format
     from htxcli.render import tables
 
     shown = [
-        {**r, "scheme": messages.SCHEME_NEW if r["scheme"] == "2025" else messages.SCHEME_LEGACY}
+        {**r, "scheme": messages.SCHEME_NEW if r["scheme"] == NEW_SCHEME else messages.SCHEME_LEGACY}
         for r in rows
     ]
     title = messages.PLACES_TITLE.format(text=text, count=len(rows))

@@ -130,11 +130,10 @@ def complete_organisation(
 
 def _reformed(raw: Mapping[str, str | None]) -> bool:
     """Whether the organisation was founded from 01/07/2025, when districts were gone."""
-    from datetime import date
-
+    from htxcli.domain.reform import REFORM_DAY
     from htxcli.domain.values import parse_date
 
     try:
-        return bool(raw.get("founded")) and parse_date("founded", raw["founded"] or "") >= date(2025, 7, 1)
+        return bool(raw.get("founded")) and parse_date("founded", raw["founded"] or "") >= REFORM_DAY
     except HtxError:
         return False

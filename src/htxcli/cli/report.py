@@ -62,7 +62,8 @@ def report(
     commune: Annotated[
         str | None,
         typer.Option(
-            help="Only this commune, by each organisation's address on 31 December ('thuong minh')."
+            help="Only this commune, by each organisation's address on the reporting period's last day "
+            "('thuong minh')."
         ),
     ] = None,
     format: Annotated[

@@ -58,10 +58,11 @@ def parse_value(key: str, value: str) -> str | None:
 def official_province(typed: str) -> str:
     """The province as the official list spells it, of the scheme in force (34 provinces), else of
     the one before; one the list does not know, or knows twice, is refused with the closest."""
-    from htxcli.domain.units import LEGACY, NEW, gazetteer
+    from htxcli.domain.reform import LEGACY_SCHEME, NEW_SCHEME
+    from htxcli.domain.units import gazetteer
 
     g = gazetteer()
-    for scheme in (NEW, LEGACY):
+    for scheme in (NEW_SCHEME, LEGACY_SCHEME):
         found = g.provinces_named(typed, scheme)
         if len(found) == 1:
             return found[0].name

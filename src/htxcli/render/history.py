@@ -10,6 +10,7 @@ from typing import Any
 
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
+from htxcli.domain.reform import NEW_SCHEME
 from htxcli.domain.settings import spoken_key
 from htxcli.domain.values import format_date
 from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
@@ -85,7 +86,7 @@ def _shown(field: str, value: Any) -> str:
         if isinstance(value, str) and _ISO_DATE.fullmatch(value):
             return format_date(date.fromisoformat(value))
         if field == "scheme":  # the period an address belongs to, as places search names it
-            return messages.SCHEME_NEW if value == "2025" else messages.SCHEME_LEGACY
+            return messages.SCHEME_NEW if value == NEW_SCHEME else messages.SCHEME_LEGACY
     return str(value)
 
 

@@ -27,7 +27,9 @@ from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity,
 from htxcli.domain.values import format_count
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS, SECTORS
 from htxcli.render.cells import PLAIN_MINUS, text
-from htxcli.render.report import Block, column_blocks, title, year_blocks
+from htxcli.render.layout import Block, title
+from htxcli.render.range_layout import column_blocks
+from htxcli.render.year_layout import year_blocks
 
 NUMBER = "#,##0"
 MONEY = '#,##0" ₫"'

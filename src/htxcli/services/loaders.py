@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -40,14 +39,13 @@ from htxcli.domain.records import (
     derived_key_columns,
     derived_keys,
 )
+from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.text import fold
 from htxcli.services.history import current_user
 from htxcli.services.import_places import ADDRESS_FIELDS, ImportPlaces, has_places, in_default_province
 from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
 from htxcli.services.rowsource import Read, Refused
 from htxcli.store.loading import Lives, OrganisationLoad, RatingLoad, StoredRating, SupportLoad, TableLoad
-
-REFORM = date(2025, 7, 1)  # when a new address given without its date takes effect (as edit dates it)
 
 if TYPE_CHECKING:
     from htxcli.store.uow import UnitOfWork
@@ -247,7 +245,7 @@ class CooperativeLoader(Loader):
         since = list(columns["new_address_from"])
         undated = [j for j, province in enumerate(matched["new_province"]) if province and not since[j]]
         for j in undated:
-            since[j] = REFORM
+            since[j] = REFORM_DAY
         columns["new_address_from"] = since
         self._undated(len(undated))
         if any(searched):  # the name and sort keys, the costly ones, do not change
@@ -333,7 +331,7 @@ class CooperativeLoader(Loader):
                 for problem in problems:
                     self._warn(row.line, problem)
                 if full["new_province"] and full["new_address_from"] is None:
-                    full["new_address_from"] = REFORM  # as `edit --province` dates it
+                    full["new_address_from"] = REFORM_DAY  # as `edit --province` dates it
                     self._undated(1)
             if old is None:
                 new.append(full)

@@ -17,9 +17,9 @@ from htxcli.domain.records import (
     parse_code,
     parse_organisation,
 )
+from htxcli.domain.reform import LEGACY_SCHEME, NEW_SCHEME, REFORM_DAY
 from htxcli.domain.status import standing_on
 from htxcli.domain.text import fold
-from htxcli.domain.units import LEGACY
 from htxcli.domain.values import format_date
 from htxcli.domain.vocab import LEGAL_STATUSES
 from htxcli.services.history import record_change
@@ -66,9 +66,6 @@ def _stored_district(uow: UnitOfWork, values: dict[str, Any], other_than: str | 
         return None
     values["district"] = stored
     return given, stored
-
-
-REFORM = date(2025, 7, 1)  # Resolution 202/2025/QH15: the new provinces and communes took effect
 
 
 def placed(values: dict[str, Any], default_province: str | None = None) -> list[InvalidValue]:
@@ -152,15 +149,15 @@ def _new_address(row: Mapping[Any, Any], changes: dict[str, Any]) -> dict[str, A
     moved = {f"new_{f}": changes.pop(f) for f in ("province", "commune") if f in changes}
     if row["new_address_from"] is not None:
         return {**changes, **moved}
-    old_scheme = row["scheme"] == LEGACY or (row["scheme"] is None and row["district"] is not None)
-    if not old_scheme or row["founded"] >= REFORM or not moved.get("new_province"):
+    old_scheme = row["scheme"] == LEGACY_SCHEME or (row["scheme"] is None and row["district"] is not None)
+    if not old_scheme or row["founded"] >= REFORM_DAY or not moved.get("new_province"):
         return {**changes, **{f[4:]: v for f, v in moved.items()}}
-    from htxcli.domain.units import NEW, place
+    from htxcli.domain.units import place
 
     typed = place(moved["new_province"], None, moved.get("new_commune") or row["commune"])
-    if typed.scheme != NEW:
+    if typed.scheme != NEW_SCHEME:
         return {**changes, **{f[4:]: v for f, v in moved.items()}}
-    return {**changes, **moved, "new_address_from": REFORM}
+    return {**changes, **moved, "new_address_from": REFORM_DAY}
 
 
 @retrying

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
@@ -34,10 +33,10 @@ from htxcli.domain.places import (
     spellings_by_key,
     spellings_of,
 )
+from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.report import (
     Count,
     Label,
-    Money,
     Organisations,
     Percent,
     Ratings,
@@ -58,9 +57,9 @@ from htxcli.store.uow import UnitOfWork
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-ORGANISATION_METRICS = ("active", "new", "dissolved", "members", "capital_vnd", "active_start")
-STATUS_METRICS = ("suspended", "being_dissolved", "revoked", "resumed")
-SUPPORT_METRICS = ("organisations", "records", "quantity", "amount_vnd")
+# The statuses that set a registered organisation apart from the operating ones (the status query's
+# columns, with `resumed`).
+NOT_OPERATING = ("suspended", "being_dissolved", "revoked")
 # The programme whose recipients the report names one by one.
 NAMED_PROGRAM = "new-model"
 NO_DISTRICT = ""
@@ -103,15 +102,17 @@ def reports(
 
 
 def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:
-    """The organisations active at the end of the report's last year, in `htx list`'s order, each
-    with its grade of every year the report shows (store/roster.py's columns); in the report's
-    district when it has one. Streamed from its own read transaction: a workbook's appendix."""
+    """The organisations active at the end of the report's last period (the one its figures count,
+    15/12 to 14/12 too, not the calendar year), in `htx list`'s order, each with its grade of every
+    year the report shows (store/roster.py's columns); in the report's area when it has one.
+    Streamed from its own read transaction: a workbook's appendix."""
     from htxcli.store.roster import active_at_end
 
     last = report.years[-1]
     years = [one.year for one in report.columns]
     with UnitOfWork(engine, read_only=True) as uow:
-        yield from active_at_end(uow.connection, last.year, years, last.area)
+        period = last.period or Period.year(last.year)
+        yield from active_at_end(uow.connection, period, years, last.area)
 
 
 def _area(uow: UnitOfWork, district: str | None, commune: str | None) -> tuple[Area | None, str | None]:
@@ -155,11 +156,8 @@ def _district(uow: UnitOfWork, name: str) -> str:
     raise InvalidValue("district", name, messages.UNKNOWN_DISTRICT.format(districts=names))
 
 
-REFORM = date(2025, 7, 1)  # from this day on, organisations are also shown by commune of the new scheme
-
-
 def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_name: str | None) -> YearReport:
-    reformed = period.last >= REFORM
+    reformed = period.last >= REFORM_DAY  # also by commune of the new scheme
     # An organisation is placed by its address on 31 December. Before any new address took effect
     # (every year before the reform) that is the address it was registered with: the report's
     # covering index answers, as it always did.
@@ -204,9 +202,8 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
     ratings = _ratings(uow.reports.grades(year, area))
     totals = Totals(
         Organisations.total(by_kind.values()),
-        SupportTotal(
-            Count(sum(s.records.value for s in support.values())),
-            Money(sum(s.amount_vnd.value for s in support.values())),
+        SupportTotal.of(
+            {m.name: sum(s.figure(m.name).value for s in support.values()) for m in SupportTotal.metrics()}
         ),
         {name: Organisations.total(blocks.values()) for name, blocks in by_district.items()},
         communes=_totals(communes),
@@ -232,8 +229,8 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
 
 def _with_statuses(rows: list[dict[str, Any]], statuses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The organisation rows (per place and kind, as the query that read them grouped them) with their
-    status counts: registered is active, and operating what is left of it once the suspended, being
-    dissolved and revoked are set apart."""
+    status counts (every metric the status query reads): registered is active, and operating what is
+    left of it once the suspended, being dissolved and revoked are set apart."""
     places = [
         key
         for key in ("district", "commune", "former_province", "commune_code")
@@ -244,39 +241,14 @@ def _with_statuses(rows: list[dict[str, Any]], statuses: list[dict[str, Any]]) -
         return (*(row[key] for key in places), row["kind"])
 
     by_group = {group(row): row for row in statuses}
+    counted = [m for m in (statuses[0] if statuses else ()) if m not in places and m != "kind"]
     for row in rows:
         found = by_group.get(group(row), {})
-        for metric in STATUS_METRICS:
+        for metric in counted:
             row[metric] = int(found.get(metric) or 0)
         row["registered"] = row["active"]
-        row["operating"] = int(row["active"]) - sum(
-            row[m] for m in ("suspended", "being_dissolved", "revoked")
-        )
+        row["operating"] = int(row["active"]) - sum(int(row.get(m) or 0) for m in NOT_OPERATING)
     return rows
-
-
-BLOCK_METRICS = (*ORGANISATION_METRICS, "registered", "operating", *STATUS_METRICS)
-
-
-def _empty_block() -> Sums:
-    return dict.fromkeys(BLOCK_METRICS, 0)
-
-
-def _block(sums: Sums) -> Organisations:
-    return Organisations(
-        active=Count(sums["active"]),
-        new=Count(sums["new"]),
-        dissolved=Count(sums["dissolved"]),
-        members=Count(sums["members"]),
-        capital_vnd=Money(sums["capital_vnd"]),
-        active_start=Count(sums["active_start"]),
-        registered=Count(sums["registered"]),
-        operating=Count(sums["operating"]),
-        suspended=Count(sums["suspended"]),
-        being_dissolved=Count(sums["being_dissolved"]),
-        revoked=Count(sums["revoked"]),
-        resumed=Count(sums["resumed"]),
-    )
 
 
 def _spellings(rows: list[dict[str, Any]], column: str) -> list[tuple[str, int]]:
@@ -295,22 +267,23 @@ def _organisations(
     """The province's blocks by kind, and each district's (or commune's, or former province's) by
     kind, in Vietnamese order. `shown` names a row by its spelling, or for communes by (spelling,
     official code)."""
-    province = {kind: _empty_block() for kind in KINDS.keys}
+    names = [m.name for m in Organisations.metrics()]
+    province = {kind: Organisations.zeros() for kind in KINDS.keys}
     districts: dict[str, dict[str, Sums]] = {}
     for row in rows:
-        figures = {metric: int(row[metric]) for metric in BLOCK_METRICS}
+        figures = {metric: int(row.get(metric) or 0) for metric in names}
         for metric, value in figures.items():
             province[row["kind"]][metric] += value
         if not any(figures.values()):
             continue  # e.g. founded after the year: no figure to show for this district
         place = (row[column], row.get("commune_code")) if column == "commune" else row[column]
         name = shown[place] if row[column] else NO_DISTRICT
-        blocks = districts.setdefault(name, {kind: _empty_block() for kind in KINDS.keys})
+        blocks = districts.setdefault(name, {kind: Organisations.zeros() for kind in KINDS.keys})
         for metric, value in figures.items():
             blocks[row["kind"]][metric] += value
-    by_kind = {kind: _block(sums) for kind, sums in province.items()}
+    by_kind = {kind: Organisations.of(sums) for kind, sums in province.items()}
     by_district = {
-        name: {kind: _block(sums) for kind, sums in districts[name].items()}
+        name: {kind: Organisations.of(sums) for kind, sums in districts[name].items()}
         for name in sorted(districts, key=sort_key)
     }
     return by_kind, by_district
@@ -333,12 +306,8 @@ def _support(rows: list[dict[str, Any]]) -> dict[str, Support]:
     out = {}
     for program in PROGRAMS.keys:
         row = by_program.get(program)
-        sums = {metric: int(row[metric]) if row else 0 for metric in SUPPORT_METRICS}
-        out[program] = Support(
-            organisations=Count(sums["organisations"]),
-            records=Count(sums["records"]),
-            quantity=Count(sums["quantity"]),
-            amount_vnd=Money(sums["amount_vnd"]),
+        out[program] = Support.of(
+            row or {},
             # The unit only when every record that names one names the same.
             unit=Label(row["unit"]) if row and row["units"] == 1 else None,
         )
@@ -356,7 +325,7 @@ def former_district(
     with UnitOfWork(engine, read_only=True) as uow:
         start = period_start or stored_period_start(uow)
         period = Period.reporting_year(years[-1], start)
-        if period.last < REFORM:
+        if period.last < REFORM_DAY:
             return None
         area, name = _area(uow, district, None)
         assert area is not None and name is not None

@@ -11,10 +11,10 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.places import spellings_of
+from htxcli.domain.reform import NEW_SCHEME
 from htxcli.store.schema import organisation
 
 o = organisation.c
-NEW_SCHEME = "2025"
 
 
 def moved_by(day: date) -> ColumnElement[bool]:

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection, RowMapping
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period, within_life
+from htxcli.domain.reform import NEW_SCHEME
 from htxcli.domain.vocab import ENDING_STATUSES
 from htxcli.store.areas import in_area
 from htxcli.store.periods import during, in_force
@@ -57,7 +58,7 @@ class OrganisationRepository:
         o = organisation.c
         query = (
             select(organisation)
-            .where(o.new_address_from.is_(None), or_(o.scheme.is_(None), o.scheme != "2025"))
+            .where(o.new_address_from.is_(None), or_(o.scheme.is_(None), o.scheme != NEW_SCHEME))
             .order_by(o.code)
         )
         return list(self.connection.execute(query).mappings())
