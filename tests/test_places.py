@@ -142,9 +142,9 @@ def test_migrate_maps_the_example_keeps_2018_and_undo_restores_every_address(htx
     assert dry.exit_code == 0 and snapshot(db_path) == before
     r = htx("places", "migrate", "--yes")
     assert r.exit_code == 0, r.stderr
-    assert "Mapped to their new commune: 200" in r.stderr
+    assert "Mapped to their new commune: 211" in r.stderr
     assert "Left for you to settle (split communes, or names found in several provinces): 0" in r.stderr
-    assert "Not found in the old list: 22" in r.stderr
+    assert "Not found in the old list: 11" in r.stderr
     assert htx("report", "2018", "--format", "json").stdout == before_report
     assert found_by_new_commune()  # search knows the new address
     shown = htx("show", "4700257731").stdout
@@ -177,11 +177,11 @@ def test_migrate_maps_the_example_keeps_2018_and_undo_restores_every_address(htx
         "→ trước 01/07/2025",
     ):
         assert label in preview, preview
-    assert "200 đã xác định, 0 cần xác định, 22 không tìm thấy" in preview
+    assert "211 đã xác định, 0 cần xác định, 11 không tìm thấy" in preview
     assert not re.search(r"commune_code|former_province|mapped=|legacy", preview), preview
     undone = htx("undo", "--yes")
     assert undone.exit_code == 0 and "places migrate" in undone.stderr
-    assert "new addresses from 01/07/2025: 200 mapped, 0 left to settle, 22 not found" in undone.stderr
+    assert "new addresses from 01/07/2025: 211 mapped, 0 left to settle, 11 not found" in undone.stderr
     assert htx("export", "cooperatives").stdout == before_export
     assert not found_by_new_commune()
 
@@ -493,11 +493,13 @@ def test_migrate_names_the_closest_old_communes_of_an_address_it_cannot_find(htx
     load(htx)
     r = htx("places", "migrate", "--dry-run")
     assert r.exit_code == 0, r.stderr
-    # "Sĩ Bình" is spelled "Sỹ Bình" in the official list: the clerk sees it, as add and edit show it.
-    line = next(x for x in r.stderr.splitlines() if x.startswith("4700124262 "))
-    assert "Sĩ Bình, Bạch Thông is not in the old list" in line
-    assert line.endswith("; the closest: Xã Sỹ Bình (Bắc Kạn), Xã Lục Bình (Bắc Kạn), Xã Mỹ Thanh (Bắc Kạn)")
-    assert place("bac kan", "bach thong", "si binh").unmatched[0][2][0] == "Xã Sỹ Bình (Bắc Kạn)"
+    # Yên Đĩnh (Chợ Mới) is in no list: the clerk sees the closest, as add and edit show them.
+    line = next(x for x in r.stderr.splitlines() if x.startswith("4700106932 "))
+    assert "Yên Đĩnh, Chợ Mới is not in the old list" in line
+    assert line.endswith("; the closest: Xã Yên Hân (Bắc Kạn), Xã Yên Cư (Bắc Kạn), Xã Kiến Thành (An Giang)")
+    # "Sĩ Bình" is the official "Sỹ Bình" (i and y are one letter when names are matched).
+    assert not any(x.startswith("4700124262 ") for x in r.stderr.splitlines())
+    assert place("bac kan", "bach thong", "si binh").commune == "Sỹ Bình"
 
 
 def test_district_and_new_model_list_from_2025_follow_the_address_on_31_december(htx: Htx) -> None:

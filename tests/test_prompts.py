@@ -60,17 +60,18 @@ def test_add_asks_each_main_field_not_given_and_asks_a_bad_answer_again(
         answer(terminal, CODE, "4700111222")
         answer(terminal, KIND, "HTC", refused="'HTC' is not one of: cooperative, group, union, credit-fund")
         answer(terminal, KIND, "")  # Enter: a cooperative, as without --kind
-        answer(terminal, COMMUNE, "Bằng Phúc")
-        answer(terminal, SECTOR, "nong nghiep")
         answer(terminal, FOUNDED, "", refused="an answer is required")
         answer(terminal, FOUNDED, "31/02/2016", refused="'31/02/2016' is not a date")
-        answer(terminal, FOUNDED, "20/04/2016")
+        answer(terminal, FOUNDED, "20/04/2016")  # before the reform: a district (given) and a commune
+        answer(terminal, COMMUNE, "Bằng Phúc")
+        answer(terminal, SECTOR, "nong nghiep")
         answer(terminal, CAPITAL, "1,5", refused="'1,5' is ambiguous")
         answer(terminal, CAPITAL, "1,5 tỷ")
         terminal.expect("Added 4700111222 HTX Chè Bằng Phúc\n")
         code, out = terminal.finish()
     assert code == 0 and out == "", terminal.transcript
     assert DISTRICT not in terminal.transcript and MEMBERS not in terminal.transcript  # given as options
+    assert "Province" not in terminal.transcript
     expected = {
         "name": "HTX Chè Bằng Phúc",
         "kind": "cooperative",
@@ -174,3 +175,20 @@ def test_off_a_terminal_nothing_is_asked(registry: Callable[..., Run], db_path: 
     assert r.exit_code == 1
     assert r.stderr == "Error: missing founded (give them as options: --founded)\n"
     assert snapshot(db_path) == before
+
+
+def test_an_organisation_founded_from_july_2025_is_asked_province_and_commune_not_district(
+    htx: Callable[..., Run], db_path: Path
+) -> None:
+    assert htx("settings", "province", "thai nguyen").exit_code == 0
+    args = ("add", "HTX Phủ Thông", "--code", "4701000201", "--kind", "HTX", "--sector", "other")
+    with Terminal(db_path, *args, "--members", "7", "--capital", "0") as terminal:
+        answer(terminal, FOUNDED, "01/09/2025")
+        answer(terminal, "Province (tỉnh; Enter for Thái Nguyên): ", "")
+        answer(terminal, COMMUNE, "phu thong")
+        terminal.expect("Added 4701000201 HTX Phủ Thông")
+        code, _ = terminal.finish()
+    assert code == 0, terminal.transcript
+    assert DISTRICT not in terminal.transcript and "Warning" not in terminal.transcript, terminal.transcript
+    stored = profile(htx, "4701000201")
+    assert (stored["province"], stored["district"], stored["commune"]) == ("Thái Nguyên", None, "Phủ Thông")

@@ -17,8 +17,12 @@ from htxcli.domain.errors import HtxError, InvalidValue, MissingValue
 
 T = TypeVar("T")
 
-# What `htx add` asks, in this order, when it asks: the main fields of an organisation.
-ADD_FIELDS = ("name", "code", "kind", "district", "commune", "sector", "founded", "members", "capital_vnd")
+# What `htx add` asks, in this order, when it asks: the main fields of an organisation. The founding
+# date comes before the address, which it decides: before 01/07/2025 a district and a commune, from
+# then on a province (the registry's by default) and a commune, districts being gone.
+ADD_FIELDS = (
+    "name", "code", "kind", "founded", "district", "province", "commune", "sector", "members", "capital_vnd"
+)  # fmt: skip
 REQUIRED = ("name", "code", "founded")
 
 
@@ -80,11 +84,15 @@ def problem(e: HtxError, field: str | None) -> str:
 
 
 def complete_organisation(
-    given: Mapping[str, str | None], check_code: Callable[[str], None]
+    given: Mapping[str, str | None],
+    check_code: Callable[[str], None],
+    province: Callable[[], str | None] = lambda: None,
 ) -> dict[str, str | None]:
     """`add`'s fields: those given as options, then an answer for each main field not given. Each answer
     is checked with what came before (a founding date after a given dissolution date is asked again);
-    `check_code` refuses a code already registered, before the rest is asked."""
+    `check_code` refuses a code already registered, before the rest is asked. For an organisation
+    founded from 01/07/2025 the address is a province (`province()`, the registry's, when Enter is
+    pressed) and a commune; before, a district and a commune."""
     from htxcli.domain.records import parse_organisation
     from htxcli.domain.vocab import KINDS, SECTORS
 
@@ -96,6 +104,15 @@ def complete_organisation(
     for field in ADD_FIELDS:
         given_empty = field in REQUIRED and not (raw.get(field) or "").strip()
         if field in raw and not given_empty:
+            continue
+        if field in ("district", "province") and (field == "district") == _reformed(raw):
+            continue  # a district before the reform, a province from it on
+        if field == "province":
+            default = province()
+            label = messages.ADD_PROMPT_PROVINCE.format(default=default) if default else None
+            answer = ask_until(label or messages.ADD_PROMPTS["province"], lambda text: text, field)
+            if answer.strip() or default:
+                raw["province"] = answer if answer.strip() else default
             continue
 
         def accept(text: str, field: str = field) -> str:
@@ -109,3 +126,14 @@ def complete_organisation(
         if answer.strip():
             raw[field] = answer
     return raw
+
+
+def _reformed(raw: Mapping[str, str | None]) -> bool:
+    """Whether the organisation was founded from 01/07/2025, when districts were gone."""
+    from htxcli.domain.reform import REFORM_DAY
+    from htxcli.domain.values import parse_date
+
+    try:
+        return bool(raw.get("founded")) and parse_date("founded", raw["founded"] or "") >= REFORM_DAY
+    except HtxError:
+        return False

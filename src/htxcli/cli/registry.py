@@ -89,7 +89,11 @@ def add(
         # Something required is missing and someone is there to ask: ask every main field not given.
         eng = engine(ctx)
         try:
-            raw = prompts.complete_organisation(raw, lambda code: registry.check_code_free(eng, code))
+            from htxcli.services import settings
+
+            raw = prompts.complete_organisation(
+                raw, lambda code: registry.check_code_free(eng, code), lambda: settings.province(eng)
+            )
         except (EOFError, KeyboardInterrupt):
             say("\n" + messages.ADD_ABANDONED)
             raise typer.Exit(1) from None

@@ -161,21 +161,38 @@ def report(
         compare=compare,
         period_start=start,
     )
+    if district is not None:
+        from htxcli.services.report import former_district
+
+        moved = former_district(engine(ctx, create=False), span, district, period_start=start)
+        if moved is not None:
+            say(moved)
     single = len(span) == 1
-    if office is None and chosen in (ReportFormat.docx, ReportFormat.html):
+    province = None
+    if chosen in (ReportFormat.docx, ReportFormat.html):
         from htxcli.services import settings
 
-        office = settings.get(engine(ctx, create=False), "office")
+        if office is None:
+            office = settings.get(engine(ctx, create=False), "office")
+        province = settings.province(engine(ctx, create=False))  # the date line's place
     if chosen is ReportFormat.xlsx:
         _write_workbook(ctx, target, built, guarded)
     elif chosen is ReportFormat.docx:
         from htxcli.render.report_docx import write_docx
 
         with written_bytes("--output", target, registry=guarded) as binary:
-            write_docx(binary, built, single=single, office=office)
+            write_docx(binary, built, single=single, office=office, province=province)
     else:
         with written("--output", target, registry=guarded) as out:
-            _write(out, chosen, built, single=single, to_file=output is not None, office=office)
+            _write(
+                out,
+                chosen,
+                built,
+                single=single,
+                to_file=output is not None,
+                office=office,
+                province=province,
+            )
     if output is not None:
         say(messages.REPORT_WRITTEN.format(path=output))
 
@@ -210,7 +227,14 @@ def _write_workbook(ctx: typer.Context, target: str, built: Report, guarded: Pat
 
 
 def _write(
-    out: IO[str], chosen: ReportFormat, built: Report, *, single: bool, to_file: bool, office: str | None
+    out: IO[str],
+    chosen: ReportFormat,
+    built: Report,
+    *,
+    single: bool,
+    to_file: bool,
+    office: str | None,
+    province: str | None = None,
 ) -> None:
     """One renderer per format, each formatting the one model (domain.report) its own way."""
     if chosen is ReportFormat.text:
@@ -223,7 +247,7 @@ def _write(
     if chosen is ReportFormat.html:
         from htxcli.render.report_html import write_html
 
-        write_html(out, built, single=single, office=office)
+        write_html(out, built, single=single, office=office, province=province)
         return
     if chosen is ReportFormat.json:
         from htxcli.render.machine import write_json

@@ -1,17 +1,15 @@
-"""Where a report or a listing looks: a level of the map and the place's folded key.
+"""Where a report or a listing looks: a level of the map and the place's key.
 
-Today a district or a commune, as the registry stores them. The 2025 reform brings provinces and former
-provinces: each is one more level here and one more case in store/areas.py, not one more parameter of
-every query.
+A district, a commune or a province, as the registry stores them; several areas given together are
+intersected (a listing's or a report's --district and --commune). Each level is one more case in
+store/areas.py, not one more parameter of every query.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
-
-from htxcli.domain.text import fold
 
 Level = Literal["district", "commune", "province"]
 
@@ -19,22 +17,50 @@ Level = Literal["district", "commune", "province"]
 @dataclass(frozen=True)
 class Area:
     level: Level
-    key: str  # text.fold of its name: accents and case do not matter
+    key: str  # units.name_key of its name: accents, case, i/y and type word do not matter
     # For a report: the day whose address places an organisation (31 December of its year); None
     # for a listing, which finds an organisation by any of its addresses.
     on: date | None = None
-    # A commune's or province's name as typed, accents kept (units.spelt_key): where stored spellings
-    # that fold alike differ by accents (Văn Lang, Văn Lăng), the one typed with its accents is meant.
-    spelt: str | None = None
+    # The name as typed: where stored spellings with its key differ by accents (Văn Lang, Văn
+    # Lăng), the one typed with its accents is meant (places.spellings_of), at every level.
+    typed: str | None = None
+    # Another area this one lies in: the filters given together, intersected (a commune of a district).
+    within: Area | None = None
+
+    def on_day(self, day: date) -> Area:
+        """The area (and those it lies in) placing organisations by their address in force on `day`."""
+        return replace(self, on=day, within=self.within.on_day(day) if self.within else None)
 
     @classmethod
     def named(cls, level: Level, name: str | None, on: date | None = None) -> Area | None:
-        """The area a clerk named; None when no name was given, or one that folds to nothing."""
-        if level == "district":
-            key = fold(name) if name else ""
-        else:  # matched as the official list is: "Xã Thượng Minh" is Thượng Minh
-            from htxcli.domain.units import name_key, spelt_key
+        """The area a clerk named; None when no name was given, or one that folds to nothing.
+        Matched as the official list is, at every level: "Huyện Ba Bể" is Ba Bể, "Xã Thượng Minh"
+        Thượng Minh."""
+        from htxcli.domain.units import name_key
 
-            key = name_key(name) if name else ""
-            return cls(level, key, on, spelt_key(name)) if key and name else None
-        return cls(level, key, on) if key else None
+        key = name_key(name) if name else ""
+        return cls(level, key, on, name) if key and name else None
+
+
+def areas_named(
+    district: str | None = None, commune: str | None = None, province: str | None = None
+) -> Area | None:
+    """The one area of a command's --district, --commune and --province, intersected: the narrowest
+    given, lying in the others. A name given empty (or made of type words only) is refused."""
+    from htxcli.domain import messages
+    from htxcli.domain.errors import InvalidValue
+
+    area = None
+    given: tuple[tuple[Level, str | None], ...] = (
+        ("province", province),
+        ("district", district),
+        ("commune", commune),
+    )
+    for level, name in given:
+        if name is None:
+            continue
+        one = Area.named(level, name)
+        if one is None:  # empty, or nothing but type words and punctuation
+            raise InvalidValue(level, name, messages.DISTRICT_EMPTY)
+        area = replace(one, within=area)
+    return area

@@ -227,12 +227,14 @@ ADD_PROMPTS = {
     "code": N_("Code (registration or tax code, e.g. 4700284512)"),
     "kind": N_("Kind ({choices}, or HTX, THT, LHTX, QTDND; Enter for cooperative)"),
     "district": N_("District (huyện; Enter to skip)"),
+    "province": N_("Province (tỉnh; Enter to skip)"),
     "commune": N_("Commune (xã, phường; Enter to skip)"),
     "sector": N_("Sector ({choices}, or nông nghiệp, thương mại…; Enter to skip)"),
     "founded": N_("Founding date (DD/MM/YYYY)"),
     "members": N_("Members (a whole number; Enter to skip)"),
     "capital_vnd": N_("Capital in đồng (e.g. 1,5 tỷ or 350 triệu; Enter to skip)"),
 }
+ADD_PROMPT_PROVINCE = N_("Province (tỉnh; Enter for {default})")
 ADD_ABANDONED = N_("Stopped: nothing was added.")
 # `htx rate --year YEAR` without a code: a rating session.
 SESSION_START = N_(
@@ -699,6 +701,7 @@ DOCUMENT_NATION = N_("SOCIALIST REPUBLIC OF VIETNAM")
 DOCUMENT_MOTTO = N_("Independence - Freedom - Happiness")
 DOCUMENT_NUMBER = N_("No.: ……/BC-……")
 DOCUMENT_DATE_LINE = N_("…………, {date}")
+DOCUMENT_DATE_LINE_PLACE = N_("{place}, {date}")
 DOCUMENT_DATE = N_("{year}-{month}-{day}")
 DOCUMENT_KIND = N_("REPORT")
 DOCUMENT_SUBJECT = N_("The development of the collective economy in {years}")
@@ -861,6 +864,10 @@ FIELD_NAMES.update(
 ADDRESS_FROM = N_("{address} (from {date})")
 ADDRESS_BEFORE = N_("Address before {date}")
 PLACE_UNMATCHED = N_("is in no official list of units (the closest: {names})")
+PLACE_NO_PROVINCE = N_(
+    "cannot be matched to the official list without a province: give --province, or set the registry's "
+    "with htx settings province"
+)
 SCHEME_NEW = N_("since 01/07/2025")
 SCHEME_LEGACY = N_("before 01/07/2025")
 PLACES_NONE = N_("No administrative unit matches {text!r}.")
@@ -887,7 +894,7 @@ CHECKS.update(
     {
         "CHECK_UNMATCHED_PLACE": N_(
             "address: {code} {name}: {field} {value!r} is in no official list of units; "
-            "correct it with htx edit"
+            "correct it with: {command}"
         )
     }
 )
@@ -902,6 +909,11 @@ REPORT_AREA = N_("Area")
 REPORT_FORMER_AREA = N_("Former {province} area")
 REPORT_NO_COMMUNE = N_("(no commune)")
 REPORT_NO_FORMER_PROVINCE = N_("(province unknown)")
+REPORT_FORMER_DISTRICT = N_(
+    "Warning: --district {district!r}: districts were abolished on 01/07/2025; on {day} the {count} "
+    "organisation(s) registered in the former district {district} are in these communes: {communes}. "
+    "To follow them use --commune, e.g. --commune {example!r}"
+)
 
 # --- places migrate: the closest old units of an address found in no list ----------------------
 MIGRATE_CLOSEST = N_("; the closest: {names}")
@@ -927,6 +939,10 @@ EXCEL_DAY_NUMBERS = N_(
 # A rejects workbook's sheet and its error column, for the clerk who corrects it (import ignores the column).
 REJECTS_SHEET = N_("rejects")
 REJECTS_ERROR_COLUMN = N_("error")
+IMPORT_NEW_ADDRESS_DATED = N_(
+    "{count} row(s) give a new address (new_province, new_commune) without its date (new_address_from): "
+    "in force from 01/07/2025, as `htx edit --province` records it"
+)
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"

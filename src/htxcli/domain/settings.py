@@ -50,7 +50,24 @@ def parse_value(key: str, value: str) -> str | None:
     if key == PERIOD_START:
         day, month = parse_period_start(key, text)
         return f"{day:02d}/{month:02d}"
+    if key == PROVINCE:
+        return official_province(text)
     return text
+
+
+def official_province(typed: str) -> str:
+    """The province as the official list spells it, of the scheme in force (34 provinces), else of
+    the one before; one the list does not know, or knows twice, is refused with the closest."""
+    from htxcli.domain.reform import LEGACY_SCHEME, NEW_SCHEME
+    from htxcli.domain.units import gazetteer
+
+    g = gazetteer()
+    for scheme in (NEW_SCHEME, LEGACY_SCHEME):
+        found = g.provinces_named(typed, scheme)
+        if len(found) == 1:
+            return found[0].name
+    closest = ", ".join(u.full_name for u in g.closest(typed, list(g.provinces.values())))
+    raise InvalidValue(PROVINCE, typed, messages.PLACE_UNMATCHED.format(names=closest))
 
 
 def parse_period_start(field: str, value: str) -> tuple[int, int]:

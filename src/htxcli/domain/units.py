@@ -42,26 +42,114 @@ _TYPE_WORDS = (
     "tp.",
     "tp",
 )
+_KIND_OF_WORD = {"tp.": "thanh pho", "tp": "thanh pho"}  # abbreviations: the type word they stand for
+
+# The official names (as name_key writes them, without their type word) that begin with a word which
+# folds to a type word: Quản Bạ is not "Quận Bạ", Tĩnh Túc not "Tỉnh Túc". A type word is a type word
+# only where the official list says so. Written out so that matching a name never loads the list;
+# tests/test_places_names.py checks it against the bundled list.
+OWN_NAMES = frozenset(
+    (
+        "huyen hoi", "huyen son", "huyen tung", "phuong binh", "phuong canh", "phuong cong", "phuong dinh",
+        "phuong do", "phuong dong", "phuong duc", "phuong giao", "phuong hai", "phuong khoan", "phuong lam",
+        "phuong lau", "phuong lien trung tu", "phuong liet", "phuong lieu", "phuong mai", "phuong mao",
+        "phuong nam", "phuong nghi", "phuong phu", "phuong sai", "phuong son", "phuong thanh",
+        "phuong thien", "phuong thinh", "phuong tien", "phuong tra", "phuong trung", "phuong tu",
+        "phuong vi", "phuong vien", "quan ba", "quan bau", "quan chu", "quan ha", "quan hanh", "quan hau",
+        "quan ho than", "quan hoa", "quan lan", "quan lao", "quan son", "quan thanh", "quan toan",
+        "quan trieu", "tinh an", "tinh an dong", "tinh an tay", "tinh bac", "tinh bien", "tinh binh",
+        "tinh chau", "tinh dong", "tinh gia", "tinh giang", "tinh ha", "tinh hai", "tinh hiep", "tinh hoa",
+        "tinh khe", "tinh ki", "tinh long", "tinh minh", "tinh nhue", "tinh phong", "tinh son",
+        "tinh thien", "tinh tho", "tinh thoi", "tinh tra", "tinh tuc", "xa bang", "xa dung", "xa ho",
+        "xa luong", "xa nhe", "xa phien",
+    )
+)  # fmt: skip
+
+# i and y after a consonant, at a syllable's end, are two spellings of one sound: Sĩ/Sỹ, Kì/Kỳ,
+# Lí/Lý, Mĩ/Mỹ. Equal when names are matched (the key writes i), never changed when printed.
+_FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]+)y\b")
+
+
+def _i_for_y(key: str) -> str:
+    return _FINAL_Y.sub(r"\1i", key) if "y" in key else key
+
+
+def match_key(name: str) -> str:
+    """A name as matched, type word kept: folded, i for a final y ("Sỹ Bình" -> "si binh")."""
+    return _i_for_y(fold(name))
+
+
+def _type_word(key: str) -> str | None:
+    """The type word a matched key begins with (and more follows), if any."""
+    for word in _TYPE_WORDS:
+        if key.startswith(word + " ") and len(key) > len(word) + 1:
+            return word
+    return None
 
 
 def name_key(name: str) -> str:
-    """A unit's name as matched: folded, without its type word ("Xã Thượng Minh" -> "thuong minh")."""
-    key = fold(name)
-    for word in _TYPE_WORDS:
-        if key.startswith(word + " ") and len(key) > len(word) + 1:
-            return key[len(word) + 1 :].strip()
-    return key
+    """A unit's name as matched: folded, i for a final y, without its type word ("Xã Thượng Minh" ->
+    "thuong minh"); a leading word is kept where the official list has a name that begins so
+    ("Quản Bạ" -> "quan ba", "Huyện Quản Bạ" -> "quan ba")."""
+    key = match_key(name)
+    if key in OWN_NAMES:
+        return key
+    word = _type_word(key)
+    return key[len(word) + 1 :].strip() if word else key
 
 
 _WORDS = re.compile(r"[\s\-_]+")
 
 
+def _spelt_words(name: str) -> list[str]:
+    """The words of a name as spelt, accents kept: NFC, casefolded, i for a final y with its tone."""
+    words = _WORDS.split(unicodedata.normalize("NFC", name).casefold().strip())
+    return [_spelt_i(word) for word in words]
+
+
+def _spelt_i(word: str) -> str:
+    if "y" not in fold(word) or not _FINAL_Y.fullmatch(fold(word)):
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    at = decomposed.rindex("y")
+    return unicodedata.normalize("NFC", decomposed[:at] + "i" + decomposed[at + 1 :])
+
+
+def iy_spelling(typed: str, official: str) -> bool:
+    """Whether `typed` is `official` spelt with i for y or y for i, and otherwise letter for letter
+    ("Sĩ Bình" for Sỹ Bình): the clerk's spelling, which htx keeps where it keeps what was typed."""
+    a, b = (unicodedata.normalize("NFD", v) for v in (typed, official))
+    return (
+        a != b
+        and len(a) == len(b)
+        and all(x == y or {x, y} in ({"i", "y"}, {"I", "Y"}) for x, y in zip(a, b, strict=True))
+    )
+
+
 def spelt_key(name: str) -> str:
     """A unit's name as spelt, accents kept: NFC, casefolded, without its type word
     ("Xã Văn Lăng" -> "văn lăng"). Words as fold() splits them, so the type word is found the same way."""
-    words = _WORDS.split(unicodedata.normalize("NFC", name).casefold().strip())
+    words = _spelt_words(name)
     kept = len(name_key(name).split())
     return " ".join(words[len(words) - kept :]) if kept else " ".join(words)
+
+
+def readings(name: str) -> list[tuple[str, str, str | None]]:
+    """The ways a typed name can be read, as (key, spelt key, type word): the whole of it as a name,
+    and, when it begins with a type word, the rest as a name of that type ("Quan Triều": Phường Quan
+    Triều, or a Quận named Triều). Gazetteer.named keeps the readings the official list has."""
+    key = match_key(name)
+    words = _spelt_words(name)
+    out: list[tuple[str, str, str | None]] = [(key, " ".join(words), None)]
+    word = _type_word(key)
+    if word:
+        rest = key[len(word) + 1 :].strip()
+        out.append((rest, " ".join(words[len(words) - len(rest.split()) :]), word))
+    return out
+
+
+def _kind_is(unit_kind: str, word: str) -> bool:
+    return fold(unit_kind) == _KIND_OF_WORD.get(word, word)
 
 
 @dataclass(frozen=True)
@@ -81,7 +169,8 @@ class Unit:
 
     @property
     def key(self) -> str:
-        return name_key(self.name)
+        """Its name as matched: the name alone, whatever word it begins with (Quản Bạ is "quan ba")."""
+        return match_key(self.name)
 
 
 class Gazetteer:
@@ -146,19 +235,31 @@ class Gazetteer:
     def spelt(self, unit: Unit) -> str:
         found = self._spelt.get(id(unit))
         if found is None:
-            found = self._spelt[id(unit)] = spelt_key(unit.name)
+            found = self._spelt[id(unit)] = " ".join(_spelt_words(unit.name))
         return found
 
     def named(self, units: Iterable[Unit], name: str) -> list[Unit]:
-        """The units of that name. A name spelt exactly as units are spelt (accents kept; case and
-        type word aside) is those units; only when none is spelt so are accents ignored. Several
-        returned is for the caller not to guess ("van lang": Văn Lang and Văn Lăng, Thái Nguyên)."""
-        key = name_key(name)
-        folded = [u for u in units if self.key(u) == key]
-        if len(folded) < 2:
-            return folded
-        spelt = spelt_key(name)
-        return [u for u in folded if self.spelt(u) == spelt] or folded
+        """The units of that name. A leading type word is one only where the list says so: "Quan
+        Triều" is Phường Quan Triều, "Huyện Quản Bạ" Quản Bạ; one of another type is taken when
+        nothing else has the name ("Xã Bắc Kạn" for Phường Bắc Kạn). A name spelt exactly as units
+        are spelt (accents kept; case, type word and i/y aside) is those units; only when none is
+        spelt so, or none was typed ("thanh an": Thanh An and Thạnh An), are accents ignored.
+        Several returned is for the caller not to guess ("van lang": Văn Lang and Văn Lăng)."""
+        read = readings(name)
+        keys = {key for key, _, _ in read}
+        found: list[tuple[Unit, str]] = []  # (unit, the typed name's spelt key for its reading)
+        loose: list[tuple[Unit, str]] = []  # read with a type word that is not the unit's
+        for u in units:
+            if self.key(u) not in keys:
+                continue
+            for key, spelt, word in read:
+                if self.key(u) == key:
+                    (found if word is None or _kind_is(u.kind, word) else loose).append((u, spelt))
+                    break
+        found = found or loose
+        if len(found) < 2 or name.isascii():  # accents count only when some were typed
+            return [u for u, _ in found]
+        return [u for u, spelt in found if self.spelt(u) == spelt] or [u for u, _ in found]
 
     def successors(self, unit: Unit) -> list[Unit]:
         return [self.communes[c] for c in unit.becomes]
@@ -174,7 +275,14 @@ class Gazetteer:
         wanted = name_key(text)
         if not wanted:
             return []
-        found = [u for u in self.units if f" {wanted} " in f" {self.key(u)} "]
+        # and a unit of the type typed, named as the rest ("Phường Sơn" where Phương Sơn exists too)
+        typed = [(key, word) for key, _, word in readings(text) if word and key != wanted]
+        found = [
+            u
+            for u in self.units
+            if f" {wanted} " in f" {self.key(u)} "
+            or any(self.key(u) == key and _kind_is(u.kind, word) for key, word in typed)
+        ]
         spelt = spelt_key(text)
         levels = {"province": 0, "district": 1, "commune": 2}
         return sorted(
@@ -353,14 +461,15 @@ def successor(province: str | None, district: str | None, commune: str | None) -
     if not commune and not district:
         return Successor([], [])
     provinces = g.provinces_named(province, LEGACY_SCHEME) if province else None
-    dkey = name_key(district) if district else None
-    ckey = name_key(commune) if commune else None
+    dkeys = {key for key, _, _ in readings(district)} if district else set()
+    ckeys = {key for key, _, _ in readings(commune)} if commune else set()
     olds = [
         u
-        for u in g.legacy_by_key.get(ckey or dkey or "", [])
-        if (u.level == "commune") == bool(ckey)
+        for key in sorted(ckeys or dkeys)
+        for u in g.legacy_by_key.get(key, [])
+        if (u.level == "commune") == bool(ckeys)
         and (provinces is None or u.province in provinces)
-        and (ckey is None or dkey is None or (u.district is not None and g.key(u.district) == dkey))
+        and (not ckeys or not dkeys or (u.district is not None and g.key(u.district) in dkeys))
         and u.becomes
     ]
     # A name spelt exactly as a unit is spelt is that unit (Gazetteer.named): the district first,

@@ -167,9 +167,12 @@ def subject(report: Report) -> str:
     return messages.DOCUMENT_SUBJECT_DISTRICT.format(years=years(report), district=district)
 
 
-def date_line(day: date) -> str:
-    """ "…………, ngày 05 tháng 12 năm 2026": the place left for the clerk, the day the file was made."""
+def date_line(day: date, place: str | None = None) -> str:
+    """ "Thái Nguyên, ngày 05 tháng 12 năm 2026": the registry's province (htx settings province), else
+    a place left for the clerk, and the day the file was made."""
     spelled = messages.DOCUMENT_DATE.format(day=f"{day.day:02d}", month=f"{day.month:02d}", year=day.year)
+    if place:
+        return messages.DOCUMENT_DATE_LINE_PLACE.format(place=place, date=spelled)
     return messages.DOCUMENT_DATE_LINE.format(date=spelled)
 
 

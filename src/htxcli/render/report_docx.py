@@ -42,14 +42,20 @@ RULE_POINTS = 0.75  # the rules under the office and the motto: a thin solid lin
 
 
 def write_docx(
-    out: IO[bytes], report: Report, *, single: bool, office: str | None, today: date | None = None
+    out: IO[bytes],
+    report: Report,
+    *,
+    single: bool,
+    office: str | None,
+    today: date | None = None,
+    province: str | None = None,
 ) -> None:
     from docx import Document as new_document
 
     doc = new_document()
     _page_and_fonts(doc)
     _page_numbers(doc)
-    _heading(doc, office, today or date.today())
+    _heading(doc, office, today or date.today(), province)
     _title(doc, report)
     for text in paragraphs(report):
         _body(doc, text)
@@ -111,7 +117,7 @@ def _run(
     return run
 
 
-def _heading(doc: Document, office: str | None, today: date) -> None:
+def _heading(doc: Document, office: str | None, today: date, province: str | None = None) -> None:
     """Two columns without borders: the office (and the document's number) on the left, the national
     heading and the date line on the right."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -149,7 +155,7 @@ def _heading(doc: Document, office: str | None, today: date) -> None:
     right.add_paragraph()
     dated = right.add_paragraph()
     dated.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(dated, document.date_line(today), italic=True, size=TEXT_SIZE)
+    _run(dated, document.date_line(today, province), italic=True, size=TEXT_SIZE)
 
 
 _AFTER_BORDERS = (

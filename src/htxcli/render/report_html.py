@@ -28,7 +28,13 @@ BAND_COLOURS = {"effective": "#2e7d32", "average": "#f9a825", "weak": "#c62828"}
 
 
 def write_html(
-    out: IO[str], report: Report, *, single: bool, office: str | None, today: date | None = None
+    out: IO[str],
+    report: Report,
+    *,
+    single: bool,
+    office: str | None,
+    today: date | None = None,
+    province: str | None = None,
 ) -> None:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
     from markupsafe import Markup
@@ -55,7 +61,7 @@ def write_html(
                 nation=messages.DOCUMENT_NATION,
                 motto=messages.DOCUMENT_MOTTO,
                 number=messages.DOCUMENT_NUMBER,
-                date_line=document.date_line(today or date.today()),
+                date_line=document.date_line(today or date.today(), province),
                 overview=messages.DOCUMENT_OVERVIEW,
                 paragraphs=paragraphs(report),
                 charts_title=messages.DOCUMENT_CHARTS,

@@ -58,7 +58,7 @@ def year_blocks(report: YearReport, *, previous: bool = False) -> list[Block]:
         _rating_block(report, year),
         _support_block(report, year),
         *_new_model_block(report, year),
-        _district_block(report, year),
+        *([_district_block(report, year)] if _has_districts(report) else []),
         *_reform_blocks(report, year),
         *economy_blocks(report, year),
     ]
@@ -316,6 +316,11 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
     if len(recipients) > NAMED_AT_MOST:
         block.caption = messages.REPORT_MORE_NAMED.format(count=format_count(len(recipients) - NAMED_AT_MOST))
     return [block]
+
+
+def _has_districts(report: YearReport) -> bool:
+    """Before the 2025 reform always; from it on, only while some organisation still has a district."""
+    return report.communes is None or bool(report.districts)
 
 
 def _district_block(report: YearReport, year: int) -> Block:

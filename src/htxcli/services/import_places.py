@@ -28,9 +28,18 @@ def has_places(fields: Sequence[str]) -> bool:
     return "province" in fields or "new_province" in fields
 
 
+def in_default_province(fields: Sequence[str]) -> bool:
+    """Whether a file's communes are in the registry's province: it names communes, and neither a
+    province nor a district."""
+    return "commune" in fields and not any(f in fields for f in ("province", "new_province", "district"))
+
+
 class ImportPlaces:
-    def __init__(self) -> None:
+    def __init__(self, default_province: str | None = None) -> None:
         self.matched: dict[Address, Matched] = {}
+        # The registry's province (htx settings province): that of a commune given without a province
+        # or a district.
+        self.default_province = default_province
 
     def address(self, values: Mapping[str, Any]) -> Matched:
         """The official address of one organisation's values, and a warning for each name in no list."""
@@ -39,7 +48,10 @@ class ImportPlaces:
     def _match(self, typed: Address) -> Matched:
         found = self.matched.get(typed)
         if found is None:
-            found = self.matched[typed] = _matched(typed)
+            province, district, commune, new_province, _ = typed
+            blank = _blank(province) and _blank(district) and _blank(new_province)
+            given = (self.default_province, *typed[1:]) if blank and self.default_province else typed
+            found = self.matched[typed] = _matched(given if not _blank(commune) else typed)
         return found
 
     def columns(self, parsed: ParsedBatch) -> tuple[dict[str, list[Any]], list[tuple[int, InvalidValue]]]:
@@ -57,9 +69,13 @@ def _matched(typed: Address) -> Matched:
     values = {f: None if v is ABSENT else v for f, v in zip(ADDRESS_FIELDS, typed, strict=True)}
     if not values["province"] and not values["new_province"]:
         return {**values, **dict.fromkeys(PLACE_FIELDS)}, []
-    from htxcli.domain.units import address_values
+    from htxcli.domain.units import address_values, iy_spelling
 
     official, unmatched = address_values(values)
+    for field in ("commune", "new_commune"):
+        given, matched = values[field], official.get(field)
+        if given and matched and iy_spelling(str(given), str(matched)):
+            official[field] = given  # "Sĩ Bình" is Sỹ Bình, and stays as the file spells it
     if values["district"]:
         # A district given keeps its spelling (the registry's, services/lookalikes.DistrictSpellings):
         # the level is gone, and its names are the keys of the reports before 2025, which an import
@@ -71,3 +87,7 @@ def _matched(typed: Address) -> Matched:
         for field, name, names in unmatched
     ]
     return {**values, **official}, warnings
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value is ABSENT or not str(value).strip()

@@ -48,9 +48,10 @@ from htxcli.domain.records import (
     derived_key_columns,
     derived_keys,
 )
+from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.text import fold
 from htxcli.services.history import current_user
-from htxcli.services.import_places import ADDRESS_FIELDS, ImportPlaces, has_places
+from htxcli.services.import_places import ADDRESS_FIELDS, ImportPlaces, has_places, in_default_province
 from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
 from htxcli.services.rowsource import Read, Refused
 from htxcli.store.loading import (
@@ -233,6 +234,10 @@ class CooperativeLoader(Loader):
         self._lines: Callable[[], Sequence[int]] = list  # the physical lines of the batch being applied
         self.places: ImportPlaces | None = None  # set when the file has a province column
         self._unmatched: list[tuple[int, InvalidValue]] = []  # the planned batch's names in no list
+        self._uow = uow
+        self._default: str | None = None  # the registry's province, for a file of communes without one
+        self.undated = 0  # rows whose new address had no date: given 01/07/2025
+        self._undated_note: int | None = None  # where its note is in result.notes
 
     def plans_offline(self) -> bool:
         return True
@@ -241,8 +246,12 @@ class CooperativeLoader(Loader):
         # In this process, where the database is: the plan may come from the one reading the file.
         self._lines = lambda: [read.lines[i] for i in parsed.index]
         self._unmatched = []
-        if self.places is None and has_places(parsed.fields):
-            self.places = ImportPlaces()  # the file's header decides, for all its batches
+        if self.places is None and self._default is None and in_default_province(parsed.fields):
+            from htxcli.services.settings import province_of
+
+            self._default = province_of(self._uow) or ""
+        if self.places is None and (has_places(parsed.fields) or self._default):
+            self.places = ImportPlaces(self._default)  # the file's header decides, for all its batches
             self.bulk_columns = (*ORGANISATION_FIELDS, *KEY_FIELDS, *PLACE_FIELDS)
         if self.places is not None and parsed.complete:
             parsed.planned = self._plan_with_places(parsed, self.places)
@@ -264,6 +273,12 @@ class CooperativeLoader(Loader):
         searched = [columns[f] != matched[f] for f in ADDRESS_FIELDS if f in SEARCHED_FIELDS]
         for name in ADDRESS_FIELDS:
             columns[name] = matched[name]
+        since = list(columns["new_address_from"])
+        undated = [j for j, province in enumerate(matched["new_province"]) if province and not since[j]]
+        for j in undated:
+            since[j] = REFORM_DAY
+        columns["new_address_from"] = since
+        self._undated(len(undated))
         if any(searched):  # the name and sort keys, the costly ones, do not change
             keys = address_key_columns(columns, keys)
         return [*columns.values(), *keys, *(matched[f] for f in PLACE_FIELDS)]
@@ -278,6 +293,19 @@ class CooperativeLoader(Loader):
         for j, problem in self._unmatched:
             self._warn(lines[j], problem)
         return True
+
+    def _undated(self, rows: int) -> None:
+        """A new address without its date (no new_address_from) is in force from 01/07/2025, as
+        `edit --province` gives it: said in one note, with the count of such rows."""
+        if not rows:
+            return
+        self.undated += rows
+        note = messages.IMPORT_NEW_ADDRESS_DATED.format(count=self.undated)
+        if self._undated_note is None:
+            self._undated_note = len(self.result.notes)
+            self.result.notes.append(note)
+        else:
+            self.result.notes[self._undated_note] = note
 
     def _warn(self, line: int, problem: object) -> None:
         self.result.add_warning(
@@ -334,6 +362,9 @@ class CooperativeLoader(Loader):
                 full.update(official)
                 for problem in problems:
                     self._warn(row.line, problem)
+                if full["new_province"] and full["new_address_from"] is None:
+                    full["new_address_from"] = REFORM_DAY  # as `edit --province` dates it
+                    self._undated(1)
             if old is None:
                 new.append(full)
                 fresh.append((row.line, code, fold(full["name"] or "")))

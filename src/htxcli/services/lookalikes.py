@@ -1,7 +1,8 @@
 """What an import of organisations warns about: rows that look like what the registry already holds.
 
-- A district typed another way ('BA BỂ' where the registry has 'Ba Bể') is stored as the registry spells
-  it, so that one district stays one row of the report; one warning per spelling, with its count.
+- A district typed another way ('BA BỂ' or 'Huyện Ba Bể' where the registry has 'Ba Bể') is stored as
+  the registry spells it, so that one district stays one row of the report; one warning per spelling,
+  with its count.
 - A new code that equals a stored code once leading zeros are ignored (Excel reads 0100222333 as the
   number 100222333), or a new name equal to a stored one once accents and case are folded: often one
   organisation registered twice. One warning per row; the row is imported all the same.
@@ -22,7 +23,7 @@ from htxcli.domain import messages
 from htxcli.domain.batch import ABSENT, ParsedBatch
 from htxcli.domain.places import preferred_spelling, spellings_by_key
 from htxcli.domain.records import ORGANISATION_FIELDS
-from htxcli.domain.text import fold
+from htxcli.domain.units import name_key as place_key
 from htxcli.store.repositories import codes_and_names, district_spellings
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class DistrictSpellings:
 
     def respell(self, parsed: ParsedBatch) -> None:
         """Replace, in the parsed batch (and its planned bulk insert), each district spelled otherwise
-        than stored. The keys derived from it need no change: both spellings fold alike."""
+        than stored."""
         if "district" not in parsed.fields:
             return
         at = parsed.fields.index("district")
@@ -70,7 +71,7 @@ class DistrictSpellings:
             stored = spellings_by_key(district_spellings(self.connection))
             self.by_key.update({key: preferred_spelling(counts) for key, counts in stored.items()})
             self.read = True
-        keys = {spelling: fold(spelling) for spelling in unseen}
+        keys = {spelling: place_key(spelling) for spelling in unseen}
         in_batch = Counter(value for value in column if value in keys and keys[value] not in self.by_key)
         for key, counts in spellings_by_key(in_batch.items()).items():
             self.by_key[key] = preferred_spelling(counts)

@@ -7,9 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
-from htxcli.domain.areas import Area, Level
+from htxcli.domain.areas import areas_named
 from htxcli.domain.errors import Conflict, HtxError, InvalidValue, NotFound
-from htxcli.domain.places import preferred_spelling
+from htxcli.domain.places import preferred_spelling, spellings_of
 from htxcli.domain.records import (
     ORGANISATION_FIELDS,
     PLACE_FIELDS,
@@ -54,12 +54,13 @@ Respelled = tuple[str, str] | None  # a district as given and as stored, when th
 
 
 def _stored_district(uow: UnitOfWork, values: dict[str, Any], other_than: str | None = None) -> Respelled:
-    """A district spelled as the registry already spells it: 'BA BỂ' becomes 'Ba Bể' when the
-    registry knows Ba Bể, so that one district is one place in lists and reports."""
+    """A district spelled as the registry already spells it: 'BA BỂ' or 'Huyện Ba Bể' becomes 'Ba Bể'
+    when the registry knows Ba Bể, so that one district is one place in lists and reports."""
     given = values.get("district")
     if not given:
         return None
-    spellings = uow.organisations.district_spellings(fold(given), other_than)
+    counts = uow.organisations.district_spellings(other_than)
+    spellings = {spelling: counts[spelling] for spelling in spellings_of(given, counts)}
     stored = preferred_spelling(spellings) if spellings else given
     if stored == given:
         return None
@@ -67,13 +68,21 @@ def _stored_district(uow: UnitOfWork, values: dict[str, Any], other_than: str | 
     return given, stored
 
 
-def placed(values: dict[str, Any]) -> list[InvalidValue]:
+def placed(values: dict[str, Any], default_province: str | None = None) -> list[InvalidValue]:
     """Give `values` (a whole organisation) its address in the official spelling and its derived place
-    fields; returns a warning for each name found in no official list, with the closest. The official
-    list is read only when there is a province to match."""
+    fields; returns a warning for each name found in no official list, with the closest. A commune
+    without a province or a district is in the registry's province (`default_province`, the
+    setting); with none, it cannot be matched, and is warned about. The official list is read only
+    when there is a province to match."""
     if not values.get("province") and not values.get("new_province"):
-        values.update(dict.fromkeys(PLACE_FIELDS))
-        return []
+        if values.get("commune") and not values.get("district"):
+            if default_province is None:
+                values.update(dict.fromkeys(PLACE_FIELDS))
+                return [InvalidValue("commune", values["commune"], messages.PLACE_NO_PROVINCE)]
+            values["province"] = default_province
+        else:
+            values.update(dict.fromkeys(PLACE_FIELDS))
+            return []
     from htxcli.domain.units import address_values
 
     official, unmatched = address_values(values)
@@ -94,7 +103,12 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
     given and as stored when the registry spells it otherwise, and names not in the official list."""
     values = parse_organisation(raw)
     values.update({f: values.get(f) for f in ORGANISATION_FIELDS if f not in values})
-    unmatched = placed(values)
+    default = None
+    if values.get("commune") and not any(values.get(f) for f in ("province", "new_province", "district")):
+        from htxcli.services.settings import province
+
+        default = province(engine)
+    unmatched = placed(values, default)
     with UnitOfWork(engine) as uow:
         existing = uow.organisations.get(values["code"])
         if existing is not None:
@@ -162,7 +176,14 @@ def edit(
         unmatched: Doubts = []
         if any(f in changes for f in (*ADDRESS_FIELDS, "new_province", "new_commune")):
             address = {**public(row), **changes}
-            unmatched = placed(address)
+            default = None
+            if not any(address.get(f) for f in ("province", "new_province", "district")):
+                from htxcli.services.settings import province_of
+
+                default = province_of(uow)
+            unmatched = placed(address, default)
+            if default is not None and address.get("province") == default:
+                changes["province"] = default
             changes.update(
                 {f: address[f] for f in (*ADDRESS_FIELDS, "new_province", "new_commune") if f in changes}
             )
@@ -293,20 +314,10 @@ def listing(
     active_in: int | None = None,
     without_address: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    named: list[Area | None] = []
-    given: tuple[tuple[Level, str | None], ...] = (
-        ("district", district),
-        ("commune", commune),
-        ("province", province),
-    )
-    for level, name in given:
-        area = Area.named(level, name)
-        if name is not None and area is None:  # empty, or nothing but type words and punctuation
-            raise InvalidValue(level, name, messages.DISTRICT_EMPTY)
-        named.append(area)
+    area = areas_named(district, commune, province)
     where = OrganisationFilter(
         kind=kind,
-        areas=tuple(area for area in named if area is not None),
+        areas=(area,) if area is not None else (),
         sector=sector,
         status=status,
         active_in=active_in,

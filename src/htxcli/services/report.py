@@ -24,10 +24,16 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
-from htxcli.domain.areas import Area
+from htxcli.domain.areas import Area, areas_named
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.periods import Period
-from htxcli.domain.places import display_names, preferred_spelling, spellings_by_key
+from htxcli.domain.places import (
+    display_names,
+    place_groups,
+    preferred_spelling,
+    spellings_by_key,
+    spellings_of,
+)
 from htxcli.domain.reform import NEW_SCHEME, REFORM_DAY
 from htxcli.domain.report import (
     Count,
@@ -45,7 +51,7 @@ from htxcli.domain.report import (
     columns,
 )
 from htxcli.domain.shares import largest_remainder
-from htxcli.domain.text import fold, sort_key
+from htxcli.domain.text import sort_key
 from htxcli.domain.vocab import BANDS, KINDS, PROGRAMS, RATED_GRADES
 from htxcli.store.uow import UnitOfWork
 
@@ -76,9 +82,7 @@ def reports(
     from htxcli.services.settings import period_start as stored_period_start
 
     with UnitOfWork(engine, read_only=True) as uow:
-        area, area_name = _district(uow, district) if district is not None else (None, None)
-        if commune is not None:
-            area, area_name = _commune(uow, commune)
+        area, area_name = _area(uow, district, commune)
         start = period_start or stored_period_start(uow)
         built: dict[int, YearReport] = {}
 
@@ -126,29 +130,42 @@ def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:
             yield (*fields, *row[shown + len(CODE_FIELDS) :])
 
 
-def _commune(uow: UnitOfWork, name: str) -> tuple[Area, str]:
-    """The commune named (accents, case and type word aside), as the registry spells it."""
-    area = Area.named("commune", name)
-    spellings = uow.reports.commune_spellings()
-    if area is None:
-        raise InvalidValue("commune", name, messages.EMPTY_TEXT)
-    from htxcli.domain.units import name_key
+def _area(uow: UnitOfWork, district: str | None, commune: str | None) -> tuple[Area | None, str | None]:
+    """The area of --district and --commune (areas_named: both given, the commune within the
+    district, as `htx list` reads them), each checked against the registry's names; shown by the
+    narrowest, as the registry spells it."""
+    area = areas_named(district, commune)
+    name = None
+    if district is not None:
+        name = _district(uow, district)
+    if commune is not None:
+        name = _commune(uow, commune)
+    return area, name
 
-    known = {name_key(s): s for s in sorted(spellings, key=sort_key)}
-    if area.key not in known:
-        names = ", ".join(sorted(set(known.values()), key=sort_key)) or "none yet"
+
+def _commune(uow: UnitOfWork, name: str) -> str:
+    """The commune named (the official list's rule: places.spellings_of), as the registry spells it."""
+    known = uow.reports.commune_spellings()
+    found = sorted(spellings_of(name, known), key=sort_key)
+    if not found:
+        shown = sorted(
+            {min(s, key=sort_key) for s in spellings_by_key((k, 1) for k in known).values()}, key=sort_key
+        )
+        names = ", ".join(shown) or "none yet"
         raise InvalidValue("commune", name, messages.UNKNOWN_COMMUNE.format(communes=names))
-    return area, known[area.key]
+    return found[0]
 
 
-def _district(uow: UnitOfWork, name: str) -> tuple[Area, str]:
-    """The district named (accents and case aside), and its name as most of its records spell it."""
-    if not name.strip():
-        raise InvalidValue("district", name, messages.DISTRICT_EMPTY)
-    wanted = fold(name)
-    known = spellings_by_key(uow.reports.district_spellings())
-    if wanted in known:
-        return Area("district", wanted), preferred_spelling(known[wanted])
+def _district(uow: UnitOfWork, name: str) -> str:
+    """The district named (the official list's rule: places.spellings_of), and its name as most of
+    its records spell it."""
+    counts: dict[str, int] = {}
+    for spelling, records in uow.reports.district_spellings():
+        counts[spelling] = counts.get(spelling, 0) + records
+    found = spellings_of(name, counts)
+    if found:
+        return preferred_spelling({spelling: counts[spelling] for spelling in found})
+    known = spellings_by_key(counts.items())
     shown = sorted((preferred_spelling(spellings) for spellings in known.values()), key=sort_key)
     names = ", ".join(shown) or "none yet"
     raise InvalidValue("district", name, messages.UNKNOWN_DISTRICT.format(districts=names))
@@ -160,10 +177,10 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
     # (every year before the reform) that is the address it was registered with: the report's
     # covering index answers, as it always did.
     by_address = reformed or uow.reports.addresses_moved_by(period.last)
-    if area is not None and (area.level == "commune" or (area.level == "district" and by_address)):
+    if area is not None and (area.level == "commune" or by_address):
         # The commune, or district, of the address in force that year: a district names none of the
         # organisations whose new address (without districts) took effect by then.
-        area = replace(area, on=period.last)
+        area = area.on_day(period.last)
     if by_address:
         rows = uow.reports.organisations_by_address(period, area)
     else:
@@ -174,12 +191,17 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
     # comparison or range shows the same name.
     shown = display_names((row["district"], row["records"]) for row in rows if row["district"])
     by_kind, by_district = _organisations(rows, shown)
+    if reformed and not shown:
+        by_district = {}  # districts are gone and no organisation is still placed by one
     communes = former = None
     communes_shown: Mapping[str, str] = {}
     former_shown: Mapping[str, str] = {}
     if reformed:
-        communes_shown = display_names(_spellings(rows, "commune"))
-        communes = _organisations(rows, communes_shown, "commune")[1]
+        groups = place_groups(
+            (r["commune"], r.get("commune_code"), r["records"]) for r in rows if r["commune"]
+        )
+        communes_shown = {spelling: name for (spelling, _), name in groups.items()}
+        communes = _organisations(rows, groups, "commune")[1]
         former_shown = display_names(_spellings(rows, "former_province"))
         former = _organisations(rows, former_shown, "former_province")[1]
     support = _support(uow.reports.support(period, area))
@@ -254,7 +276,11 @@ def _with_statuses(rows: list[dict[str, Any]], statuses: list[dict[str, Any]]) -
     """The organisation rows (per place and kind, as the query that read them grouped them) with their
     status counts (every metric the status query reads): registered is active, and operating what is
     left of it once the suspended, being dissolved and revoked are set apart."""
-    places = [key for key in ("district", "commune", "former_province") if statuses and key in statuses[0]]
+    places = [
+        key
+        for key in ("district", "commune", "former_province", "commune_code")
+        if statuses and key in statuses[0]
+    ]
 
     def group(row: Mapping[str, Any]) -> tuple[Any, ...]:
         return (*(row[key] for key in places), row["kind"])
@@ -281,10 +307,11 @@ def _totals(blocks: dict[str, dict[str, Organisations]] | None) -> dict[str, Org
 
 
 def _organisations(
-    rows: list[dict[str, Any]], shown: Mapping[str, str], column: str = "district"
+    rows: list[dict[str, Any]], shown: Mapping[Any, str], column: str = "district"
 ) -> tuple[dict[str, Organisations], dict[str, dict[str, Organisations]]]:
     """The province's blocks by kind, and each district's (or commune's, or former province's) by
-    kind, in Vietnamese order."""
+    kind, in Vietnamese order. `shown` names a row by its spelling, or for communes by (spelling,
+    official code)."""
     names = [m.name for m in Organisations.metrics()]
     province = {kind: Organisations.zeros() for kind in KINDS.keys}
     districts: dict[str, dict[str, Sums]] = {}
@@ -294,7 +321,8 @@ def _organisations(
             province[row["kind"]][metric] += value
         if not any(figures.values()):
             continue  # e.g. founded after the year: no figure to show for this district
-        name = shown[row[column]] if row[column] else NO_DISTRICT
+        place = (row[column], row.get("commune_code")) if column == "commune" else row[column]
+        name = shown[place] if row[column] else NO_DISTRICT
         blocks = districts.setdefault(name, {kind: Organisations.zeros() for kind in KINDS.keys})
         for metric, value in figures.items():
             blocks[row["kind"]][metric] += value
@@ -329,3 +357,31 @@ def _support(rows: list[dict[str, Any]]) -> dict[str, Support]:
             unit=Label(row["unit"]) if row and row["units"] == 1 else None,
         )
     return out
+
+
+def former_district(
+    engine: Engine, years: list[int], district: str, *, period_start: tuple[int, int] | None = None
+) -> str | None:
+    """For --district on a period ending after the 2025 reform: where the organisations registered in
+    that former district are now (how many, in which communes), and that --commune is the filter
+    that follows them; None for the years before."""
+    from htxcli.services.settings import period_start as stored_period_start
+
+    with UnitOfWork(engine, read_only=True) as uow:
+        start = period_start or stored_period_start(uow)
+        period = Period.reporting_year(years[-1], start)
+        if period.last < REFORM_DAY:
+            return None
+        area, name = _area(uow, district, None)
+        assert area is not None and name is not None
+        found = uow.reports.communes_of_district(area, period.last)
+    counted = sorted(((c or messages.REPORT_NO_COMMUNE, n) for c, n in found), key=lambda cn: sort_key(cn[0]))
+    communes = ", ".join(f"{c} ({n})" for c, n in counted) or "—"
+    first = next((c for c, _ in found if c), None)
+    return messages.REPORT_FORMER_DISTRICT.format(
+        district=name,
+        day=period.last.strftime("%d/%m/%Y"),
+        count=sum(n for _, n in found),
+        communes=communes,
+        example=first or "…",
+    )

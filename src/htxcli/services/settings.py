@@ -30,6 +30,27 @@ def value(uow: UnitOfWork, key: str) -> str | None:
     return stored if stored is not None else DEFAULTS[key]
 
 
+def province(engine: Engine) -> str | None:
+    """The registry's province (htx settings province), in the official spelling: the default
+    province of add, edit and import, and the place of a report's date line. One stored before htx
+    matched it is matched when read; one the list does not know is left out."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        return province_of(uow)
+
+
+def province_of(uow: UnitOfWork) -> str | None:
+    from htxcli.domain.errors import InvalidValue
+    from htxcli.domain.settings import PROVINCE, official_province
+
+    stored = value(uow, PROVINCE)
+    if stored is None:
+        return None
+    try:
+        return official_province(stored)
+    except InvalidValue:
+        return None
+
+
 def period_start(uow: UnitOfWork) -> tuple[int, int]:
     """(day, month) on which the registry's reporting years start."""
     return parse_period_start(PERIOD_START, value(uow, PERIOD_START) or "01/01")

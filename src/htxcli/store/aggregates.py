@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, select
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
@@ -112,9 +112,11 @@ class ReportQueries:
         s, o = legal_status.c, organisation.c
         last = period.last
         places: list[Any] = (
-            [district_on(last), new_commune_on(last), former_province()] if by_address else [o.district]
+            [district_on(last), new_commune_on(last), former_province(), new_commune_code_on(last)]
+            if by_address
+            else [o.district]
         )
-        names = ("district", "commune", "former_province")
+        names = ("district", "commune", "former_province", "commune_code")
 
         def idle(status: str) -> Any:
             return _count_if(and_(s.status == status, idle_on(last, (status,))))
@@ -135,6 +137,18 @@ class ReportQueries:
         )
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
 
+    def communes_of_district(self, area: Area, day: date) -> list[tuple[str | None, int]]:
+        """(commune of the new scheme in force on `day`, organisations) of the organisations
+        registered in the district `area` (by the address they were registered with), existing then."""
+        o = organisation.c
+        commune = new_commune_on(day)
+        query = (
+            select(commune, func.count())
+            .where(o.founded <= day, or_(o.dissolved.is_(None), o.dissolved > day))
+            .group_by(commune)
+        )
+        return [(name, count) for name, count in self.connection.execute(self._in(query, area))]
+
     def addresses_moved_by(self, day: date) -> bool:
         """Whether any organisation has a new address in force on `day`: until then every report
         places organisations by the address they were registered with, as organisations() does."""
@@ -149,13 +163,15 @@ class ReportQueries:
         o = organisation.c
         day = period.last
         district, commune, former = district_on(day), new_commune_on(day), former_province()
+        code = new_commune_code_on(day)  # rows of one official commune are one row, others apart
         query = select(
             district.label("district"),
             commune.label("commune"),
             former.label("former_province"),
+            code.label("commune_code"),
             o.kind,
             *_organisation_figures(period),
-        ).group_by(district, commune, former, o.kind)
+        ).group_by(district, commune, former, code, o.kind)
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
 
     def commune_codes(self, day: date) -> list[tuple[str, str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any, assert_never
 
@@ -9,8 +10,8 @@ from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
+from htxcli.domain.places import spellings_of
 from htxcli.domain.reform import NEW_SCHEME
-from htxcli.domain.units import name_key, spelt_key
 from htxcli.store.schema import organisation
 
 o = organisation.c
@@ -63,16 +64,22 @@ def former_province() -> Any:
 
 
 def in_area(connection: Connection, area: Area) -> ColumnElement[bool]:
-    """Organisations in the area. A district by its stored folded key; a commune or a province, which
-    have no such column, by the stored spellings that fold to its key (one pass over the distinct
-    values, as few as a province has), so that the filter still runs in the database. A listing finds
-    an organisation by any of its addresses; a report by the one in force on its day."""
+    """Organisations in the area, by the stored spellings of its name (places.spellings_of: one
+    pass over the distinct values, as few as a province has), so that the filter still runs in the
+    database and uses the report's covering index, which leads with the district. A listing finds an
+    organisation by any of its addresses; a report by the one in force on its day. An area within
+    another is in both."""
+    if area.within is not None:
+        return and_(in_area(connection, area.within), in_area(connection, replace(area, within=None)))
     if area.level == "district":
+        spellings = _spelled(connection, area, o.district)
+        if not spellings:
+            return false()
         if area.on is not None:
             return and_(
-                o.district_key == area.key, or_(o.new_address_from.is_(None), o.new_address_from > area.on)
+                o.district.in_(spellings), or_(o.new_address_from.is_(None), o.new_address_from > area.on)
             )
-        return o.district_key == area.key
+        return o.district.in_(spellings)
     if area.level == "commune":
         spellings = _spelled(connection, area, o.commune, o.new_commune)
         if area.on is not None:
@@ -85,13 +92,9 @@ def in_area(connection: Connection, area: Area) -> ColumnElement[bool]:
 
 
 def _spelled(connection: Connection, area: Area, *columns: Any) -> list[str]:
-    """The stored spellings of the area: those that fold to its key, or, when the clerk typed accents
-    and some of them are spelt exactly so, only those (units.Gazetteer.named's rule). A name typed
-    without accents ('van lang') gives none, so it finds every spelling that folds alike."""
-    found: set[str] = set()
+    """The stored spellings of the area (places.spellings_of): typed with its accents, the spellings
+    spelt so when there are some; typed without, every spelling with its key."""
+    stored: set[str] = set()
     for column in columns:
-        stored = connection.execute(select(column).distinct().where(column.is_not(None))).scalars()
-        found.update(spelling for spelling in stored if name_key(spelling) == area.key)
-    accented = area.spelt is not None and area.spelt != area.key
-    exact = {spelling for spelling in found if accented and spelt_key(spelling) == area.spelt}
-    return sorted(exact or found)
+        stored.update(connection.execute(select(column).distinct().where(column.is_not(None))).scalars())
+    return spellings_of(area.typed or area.key, stored)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, and_, case, func, literal, not_, or_, select, true
 from sqlalchemy.engine import Connection
 
-from htxcli.domain.places import by_use
+from htxcli.domain.places import by_use, spellings_by_key
 from htxcli.domain.text import sort_key
 from htxcli.domain.vocab import ENDING_STATUSES, SCORE_BANDS
 from htxcli.store.periods import RowPeriod, within_life
@@ -87,17 +87,12 @@ class RegistryChecks:
             yield "CHECK_SHARED_NAME", {"organisations": ", ".join(members)}
 
     def district_spellings(self) -> Iterator[Finding]:
-        """One district stored in several spellings that differ only by accents or case ('Ba Bể',
-        'BA BỂ'): written before htx used the stored spelling, or by hand. Most-used first."""
+        """One district stored in several spellings that differ only by accents, case or a type word
+        ('Ba Bể', 'BA BỂ', 'Huyện Ba Bể'): written before htx used the stored spelling, or by hand.
+        Most-used first."""
         o = organisation.c
-        query = (
-            select(o.district_key, o.district, func.count())
-            .where(o.district_key.is_not(None))
-            .group_by(o.district_key, o.district)
-        )
-        groups: dict[str, dict[str, int]] = {}
-        for key, spelling, count in self.connection.execute(query):
-            groups.setdefault(key, {})[spelling] = count
+        query = select(o.district, func.count()).where(o.district.is_not(None)).group_by(o.district)
+        groups = spellings_by_key((spelling, count) for spelling, count in self.connection.execute(query))
         variants = [(by_use(spellings), spellings) for spellings in groups.values() if len(spellings) > 1]
         for ordered, spellings in sorted(variants, key=lambda variant: sort_key(variant[0][0])):
             listed = ", ".join(f"{s!r} ({spellings[s]})" for s in ordered)
@@ -181,22 +176,30 @@ class RegistryChecks:
             yield "CHECK_STATUS_ENDING", {"code": code, "dissolved": dissolved, "ended": ended}
 
     def unmatched_places(self) -> Iterator[Finding]:
-        """Addresses whose province was found in the official list but whose commune was not (recorded
-        as typed, with a warning): to be corrected with `htx edit`."""
+        """Addresses whose commune was not found in the official list (recorded as typed, with a
+        warning): its province was found but not the commune, or a commune was given with neither a
+        province nor a district. Each with the command that corrects it."""
         o = organisation.c
+        no_province = and_(o.scheme.is_(None), o.province.is_(None), o.district.is_(None))
         for field, name, code in (
             ("commune", o.commune, o.commune_code),
             ("new_commune", o.new_commune, o.new_commune_code),
         ):
+            placed = (
+                o.scheme.is_not(None) if field == "new_commune" else or_(o.scheme.is_not(None), no_province)
+            )
             query = (
-                select(o.code, o.name, name)
-                .where(o.scheme.is_not(None), name.is_not(None), code.is_(None))
+                select(o.code, o.name, name, o.province)
+                .where(placed, name.is_not(None), code.is_(None))
                 .order_by(o.code)
             )
-            for org_code, org_name, value in self.connection.execute(query):
+            for org_code, org_name, value, province in self.connection.execute(query):
+                command = f"htx edit {org_code} --commune '…'"
+                if province is None:
+                    command = f"htx edit {org_code} --province '…' --commune {_quoted(value)}"
                 yield (
                     "CHECK_UNMATCHED_PLACE",
-                    {"code": org_code, "name": org_name, "field": field, "value": value},
+                    {"code": org_code, "name": org_name, "field": field, "value": value, "command": command},
                 )
 
     def figures_outside_life(self) -> Iterator[Finding]:
@@ -294,3 +297,8 @@ def tenfold_pairs(
         current = {"code": row["code"], "year": row["year"], **{x: row[x] for x in fields}}
         previous = {"year": row["before_year"], **{x: row[f"before_{x}"] for x in fields}}
         yield current, previous
+
+
+def _quoted(value: str) -> str:
+    """A value as a shell word: in single quotes, as the clerk would type it."""
+    return "'" + value.replace("'", "'\\''") + "'"

@@ -116,11 +116,12 @@ class OrganisationRepository:
         query = select(o.code).where(o.name_key == name_key, o.code != other_than).order_by(o.code)
         return list(self.connection.execute(query).scalars())
 
-    def district_spellings(self, district_key: str, other_than: str | None = None) -> dict[str, int]:
-        """How each stored spelling of the district with this folded key is used: {spelling: records}
-        (leaving out the organisation `other_than`, whose own spelling is the one being changed)."""
+    def district_spellings(self, other_than: str | None = None) -> dict[str, int]:
+        """How each stored district spelling is used: {spelling: records} (leaving out the
+        organisation `other_than`, whose own spelling is the one being changed). A registry names a
+        few dozen."""
         o = organisation.c
-        query = select(o.district, func.count()).where(o.district_key == district_key)
+        query = select(o.district, func.count()).where(o.district.is_not(None))
         if other_than is not None:
             query = query.where(o.code != other_than)
         return {spelling: count for spelling, count in self.connection.execute(query.group_by(o.district))}
