@@ -389,6 +389,73 @@ def time_sheet_import(runs: int, data: Path, work: Path) -> list[tuple[str, str,
     ]
 
 
+def time_figures(
+    runs: int, import_runs: int, data: Path, work: Path, shared: Path
+) -> list[tuple[str, str, str, str]]:
+    """Issue 22: `htx import figures` of the 500,000 rows (five years of the 100,000 organisations, about
+    one in five reporting nothing) into a registry holding the organisations, against the same CSV into
+    a bare table with csv and sqlite3 (benchmarks/floor_figures.py), each run on a fresh copy, interleaved;
+    then `htx report 2018 --format json` on the registry with ratings and support, with and without the
+    figures, interleaved; the peak memory of both."""
+    if not (data / "figures.csv").exists():
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "make_figures.py"), str(data)], check=True)
+    base, floor_base = work / "figures-base.db", work / "figures-floor-base.db"
+    subprocess.run(
+        [*HTX, "--db", str(base), "import", "cooperatives", str(data / "cooperatives.csv")], check=True
+    )
+    floor_import = [sys.executable, str(shared / "bench" / "floor_import.py"), str(data), str(floor_base)]
+    subprocess.run([*floor_import, "cooperatives"], check=True)
+    htx_times, floor_times, peaks = [], [], []
+    for run in range(import_runs):
+        target, floor_db = work / f"figures-{run}.db", work / f"figures-floor-{run}.db"
+        shutil.copy(base, target)
+        shutil.copy(floor_base, floor_db)
+        seconds, peak = measure([*HTX, "--db", str(target), "import", "figures", str(data / "figures.csv")])
+        htx_times.append(seconds)
+        peaks.append(peak)
+        floor = [sys.executable, str(ROOT / "benchmarks" / "floor_figures.py"), str(data), str(floor_db)]
+        floor_times.append(measure(floor)[0])
+        for path in work.glob(f"figures-*{run}.db*"):
+            path.unlink()
+    without = work / "figures-report.db"
+    shutil.copy(base, without)
+    for table in ("ratings", "support"):
+        subprocess.run([*HTX, "--db", str(without), "import", table, str(data / f"{table}.csv")], check=True)
+    with_figures = work / "figures-report-with.db"
+    shutil.copy(without, with_figures)
+    subprocess.run(
+        [*HTX, "--db", str(with_figures), "import", "figures", str(data / "figures.csv")], check=True
+    )
+    report = ["report", "2018", "--format", "json"]
+    plain, figured = median_of(
+        runs, [*HTX, "--db", str(without), *report], [*HTX, "--db", str(with_figures), *report]
+    )
+    _, peak_plain = measure([*HTX, "--db", str(without), *report])
+    _, peak_figured = measure([*HTX, "--db", str(with_figures), *report])
+    imported, floor_median = statistics.median(htx_times), statistics.median(floor_times)
+    return [
+        (
+            f"`htx import figures` (500,000 rows) vs csv+sqlite3 into a bare table, median of {import_runs}",
+            f"{imported:.2f}",
+            f"{floor_median:.2f}",
+            f"{imported / floor_median:.2f}× (target ≤ 3×)",
+        ),
+        ("peak memory, htx import figures", f"{max(peaks)} MiB", "", "≤ 150 MiB target"),
+        (
+            "`htx report 2018 --format json` with figures vs without",
+            f"{figured:.2f}",
+            f"{plain:.2f}",
+            f"{figured / plain:.2f}× (target ≤ 1.3×)",
+        ),
+        (
+            "peak memory, htx report 2018 with figures / without",
+            f"{peak_figured} / {peak_plain} MiB",
+            "",
+            "≤ 150 MiB target",
+        ),
+    ]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
@@ -404,6 +471,11 @@ def main() -> None:
         action="store_true",
         help="also time importing the cooperatives from an xlsx workbook, beside the CSV (minutes)",
     )
+    ap.add_argument(
+        "--figures",
+        action="store_true",
+        help="only the yearly figures (issue 22): import figures vs its floor, the report with and without",
+    )
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--report-only", nargs=2, type=Path, metavar=("HTX_DB", "FLOOR_DB"))
     ap.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database for the server run")
@@ -411,6 +483,14 @@ def main() -> None:
         "--workbook", type=Path, metavar="HTX_DB", help="time only the report's workbook on a loaded registry"
     )
     a = ap.parse_args()
+    if a.figures:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
+        data = ROOT / "benchmarks" / "data"
+        if not (data / "support.csv").exists():
+            subprocess.run([sys.executable, str(a.shared / "bench" / "make_data.py"), str(data)], check=True)
+        with tempfile.TemporaryDirectory(prefix="htx-bench-") as work:
+            print_rows(time_figures(a.runs, a.import_runs, data, Path(work), a.shared), a.runs)
+        return
     if a.workbook:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
         with tempfile.TemporaryDirectory(prefix="htx-bench-") as work:

@@ -9,7 +9,7 @@ export HTX_DB=$db
 htx=.venv/bin/htx
 example=examples/bac-kan-2018
 
-for table in cooperatives ratings support; do
+for table in cooperatives ratings support figures; do
   $htx import "$table" "$example/$table.csv"
 done
 echo >&2

@@ -183,3 +183,31 @@ def test_undoing_a_dissolution_recorded_before_0005_removes_its_status_entry(tmp
     _run(db, "undo", "--yes")
     assert _run(db, "status", "4700186529", "--format", "csv").count("\n") == 1  # the header alone
     assert json.loads(_run(db, "show", "4700186529", "--format", "json"))["dissolved"] is None
+
+
+# --- revision 0007: the yearly figures ------------------------------------------------------------
+
+
+def test_upgrade_to_0007_adds_an_empty_figures_table_and_keeps_the_report(tmp_path: Path) -> None:
+    """From the newest fixture (made at 0006, with addresses of the 2025 reform): the new table starts
+    empty, figures can be recorded for the organisations stored before, and undone, leaving every
+    report as it was."""
+    upgraded = tmp_path / "upgraded.db"
+    shutil.copy(ROOT / "tests" / "data" / "registry-0006.db", upgraded)
+    _run(upgraded, "db", "upgrade")
+    con = sqlite3.connect(upgraded)
+    try:
+        assert con.execute("SELECT count(*) FROM figures").fetchone()[0] == 0
+        alive = "SELECT code FROM organisation WHERE dissolved IS NULL ORDER BY code"
+        code = con.execute(alive).fetchone()[0]
+        founded = con.execute("SELECT founded FROM organisation WHERE code = ?", (code,)).fetchone()[0]
+    finally:
+        con.close()
+    reports = {year: _run(upgraded, "report", str(year), "--format", "json") for year in (2017, 2018, 2025)}
+    year = str(max(int(founded[:4]), 2018))
+    _run(upgraded, "figures", code, year, "--revenue", "2 tỷ", "--workers", "9")
+    assert f"{code},{year}," in _run(upgraded, "export", "figures")
+    _run(upgraded, "undo", "--yes")
+    assert _run(upgraded, "export", "figures").count("\n") == 1
+    for year, report in reports.items():  # a registry without figures reports as before
+        assert _run(upgraded, "report", str(year), "--format", "json") == report

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from htxcli import __version__
-from htxcli.cli import db, history, interchange, places, ratings, registry, report, status, support
+from htxcli.cli import db, figures, history, interchange, places, ratings, registry, report, status, support
 from htxcli.cli.common import State, as_typed, command_name
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
@@ -166,6 +166,7 @@ def main_options(
 
 registry.register(app)
 ratings.register(app)
+figures.register(app)
 interchange.register(app)
 report.register(app)
 history.register(app)

@@ -23,6 +23,7 @@ class Table(StrEnum):
     cooperatives = "cooperatives"
     ratings = "ratings"
     support = "support"
+    figures = "figures"
 
 
 class ExportFormat(StrEnum):
@@ -45,7 +46,7 @@ PROGRESS_FROM_BYTES = 2_000_000
 
 def import_(
     ctx: typer.Context,
-    table: Annotated[Table, typer.Argument(help="Which file: cooperatives, ratings or support.")],
+    table: Annotated[Table, typer.Argument(help="Which file: cooperatives, ratings, support or figures.")],
     file: Annotated[
         str,
         typer.Argument(
@@ -190,7 +191,7 @@ def _progress(size: int) -> Iterator[Callable[[int], None] | None]:
 
 def export(
     ctx: typer.Context,
-    table: Annotated[Table, typer.Argument(help="cooperatives, ratings or support.")],
+    table: Annotated[Table, typer.Argument(help="cooperatives, ratings, support or figures.")],
     year: Annotated[
         int | None,
         typer.Option(
@@ -253,6 +254,10 @@ def export(
     rows = interchange.export_rows(engine(ctx, create=False), table.value, year_, period)
     if headers is Headers.vi:  # Vietnamese values under Vietnamese headers; import reads both back
         rows = _in_vietnamese(rows, dates_as_text=format is not ExportFormat.xlsx)
+    if table is Table.figures and format is not ExportFormat.json:
+        from htxcli.domain.figures import flags_as_words
+
+        rows = map(flags_as_words, rows)  # yes / no, as the contract writes them
     if format is ExportFormat.xlsx:
         from htxcli.render.sheet_xlsx import write_xlsx
 

@@ -464,3 +464,8 @@ def support_doubts_in(parsed: ParsedBatch) -> Doubts:
     credits = enumerate(zip(program, amount, strict=True))
     suspects = [j for j, (p, a) in credits if p == "credit" and a == DEFAULT_AMOUNT]
     return [(j, doubt) for j in suspects for doubt in support_doubts(parsed.row(j))]
+
+
+# For the parsers of other files built from the same pieces (domain/figures.py).
+cut_columns = _columns
+assemble = _assemble

@@ -47,13 +47,57 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "quantity": ("Số lượng",),
     "unit": ("Đơn vị tính", "ĐVT"),
     "reference": ("Số quyết định", "Số văn bản", "Số QĐ"),
+    # The yearly figures (figures.csv). members, capital_vnd, year, note and code are named above.
+    "associate_members": ("Thành viên liên kết", "Số thành viên liên kết"),
+    "new_members": ("Thành viên mới", "Số thành viên mới", "Thành viên mới trong năm"),
+    "workers": ("Số lao động thường xuyên", "Lao động thường xuyên", "Số lao động"),
+    "member_workers": ("Lao động là thành viên", "Lao động là thành viên HTX"),
+    "seasonal_workers": ("Lao động thời vụ", "Số lao động thời vụ"),
+    "assets_vnd": ("Tổng tài sản (đồng)", "Tổng tài sản", "Tài sản"),
+    "revenue_vnd": ("Doanh thu (đồng)", "Doanh thu", "Tổng doanh thu"),
+    "profit_vnd": (
+        "Lợi nhuận trước thuế (đồng)",
+        "Lợi nhuận (trước thuế)",
+        "Lợi nhuận trước thuế",
+        "Lợi nhuận",
+    ),
+    "tax_vnd": ("Nộp ngân sách (đồng)", "Nộp ngân sách", "Nộp ngân sách nhà nước", "Thuế"),
+    "income_vnd_per_year": (
+        "Thu nhập bình quân (đồng/người/năm)",
+        "Thu nhập bình quân",
+        "Thu nhập bình quân của người lao động",
+        "Thu nhập",
+    ),
+    "ocop_3": ("Sản phẩm OCOP 3 sao", "OCOP 3 sao"),
+    "ocop_4": ("Sản phẩm OCOP 4 sao", "OCOP 4 sao"),
+    "ocop_5": ("Sản phẩm OCOP 5 sao", "OCOP 5 sao"),
+    "high_tech": ("Ứng dụng công nghệ cao", "Công nghệ cao"),
+    "value_chain": ("Liên kết chuỗi giá trị", "Chuỗi giá trị", "Liên kết chuỗi"),
 }
 ROW_NUMBER = ("STT", "Số TT", "TT", "Số thứ tự")  # a column of row numbers: no data, ignored
 
 # The kinds of value a column holds, for a spreadsheet's cells: numbers and dates are written as such,
 # everything else (codes first of all: 0101234567 keeps its zero) as text.
-MONEY_COLUMNS = frozenset({"capital_vnd", "amount_vnd"})
-NUMBER_COLUMNS = frozenset({"members", "year", "score", "quantity", *MONEY_COLUMNS})
+MONEY_COLUMNS = frozenset(
+    {"capital_vnd", "amount_vnd", "assets_vnd", "revenue_vnd", "profit_vnd", "tax_vnd", "income_vnd_per_year"}
+)
+NUMBER_COLUMNS = frozenset(
+    {
+        "members",
+        "year",
+        "score",
+        "quantity",
+        "associate_members",
+        "new_members",
+        "workers",
+        "member_workers",
+        "seasonal_workers",
+        "ocop_3",
+        "ocop_4",
+        "ocop_5",
+        *MONEY_COLUMNS,
+    }
+)
 DATE_COLUMNS = frozenset({"founded", "dissolved", "date", "new_address_from"})
 
 _UNIT = re.compile(r"\(([^()]*)\)\s*$")

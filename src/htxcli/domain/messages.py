@@ -532,6 +532,36 @@ CHECKS = {
         )
     ),
 }
+
+# --- yearly figures: what an organisation achieved in a year (htx figures, figures.csv) ---------------
+NOT_A_FLAG = N_("is not yes or no (có, không)")
+NOT_MONEY_IN_UNIT = N_("is not an amount in {unit} đồng, as the column's header says (e.g. 2,5 or 2.500)")
+INCOME_NEEDS_PERIOD = N_(
+    "says neither per month nor per year: write '5,5 triệu/tháng' or '66 triệu/năm' (per month, per year)"
+)
+HEADER_UNIT_UNKNOWN = N_("the unit {unit!r} is not đồng, nghìn đồng, triệu đồng or tỷ đồng")
+INCOME_HEADER_NEEDS_PERIOD = N_(
+    "does not say whether the income is per month or per year: write (đồng/người/tháng) or (đồng/người/năm)"
+)
+PROFIT_OVER_REVENUE = N_("is larger than the revenue ({revenue})")
+INCOME_TOO_HIGH = N_("is over 100 triệu đồng a month: a figure per year typed per month?")
+INCOME_TOO_LOW = N_("is under 1 triệu đồng a year: a figure per month, or in thousands?")
+IMPLAUSIBLE_REVENUE = N_("is over {limit} tỷ đồng (a digit too many?)")
+MEMBERS_UNDER_MEMBER_WORKERS = N_("are fewer than the workers who are members ({workers})")
+TENFOLD_PREVIOUS_YEAR = N_("is ten times or more the year {year}'s ({before}): a unit slip?")
+FIGURES_NEED_YEAR = N_("give the year of the figures: htx figures {code} YEAR --revenue …")
+FIGURES_NEED_VALUES = N_(
+    "give the figures of {code} for {year}, such as --revenue '2,5 tỷ' --workers 12 (see htx figures --help)"
+)
+FIGURES_RECORDED = N_("Recorded the {year} figures of {code}: {fields}")
+FIGURES_CHANGED = N_("Changed the {year} figures of {code}: {fields}")
+FIGURES_UNCHANGED = N_("The {year} figures of {code} are already so: nothing changed")
+FIGURES_TITLE = N_("Yearly figures of {code} {name}")
+FIGURES_NONE = N_("No yearly figures recorded for {code}.")
+NOT_REPORTED = N_("–")
+FLAG_YES = N_("yes")
+FLAG_NO = N_("no")
+
 # db status, for people (its JSON keeps these keys).
 STATUS_LABELS = {  # English as the keys, which scripts reading this table may know
     "location": N_("location"),
@@ -985,6 +1015,81 @@ HISTORY_HEADLINES.update(
         )
     }
 )
+
+# --- yearly figures: their names in tables, the history, imports and db check ------------------------
+HEADERS.update(
+    {
+        "associate_members": N_("Associate members"),
+        "new_members": N_("New members"),
+        "workers": N_("Regular workers"),
+        "member_workers": N_("Workers who are members"),
+        "seasonal_workers": N_("Seasonal workers"),
+        "assets_vnd": N_("Total assets"),
+        "revenue_vnd": N_("Revenue"),
+        "profit_vnd": N_("Pre-tax profit"),
+        "tax_vnd": N_("Taxes paid"),
+        "income_vnd_per_year": N_("Average income a year"),
+        "ocop_3": N_("OCOP 3-star products"),
+        "ocop_4": N_("OCOP 4-star products"),
+        "ocop_5": N_("OCOP 5-star products"),
+        "high_tech": N_("Applies high technology"),
+        "value_chain": N_("In a value chain"),
+    }
+)
+TABLE_NAMES.update({"figures": N_("figures")})
+ROWS.update({"figures": (N_("{count} year of figures"), N_("{count} years of figures"))})
+IMPORTED_FILES.update({"figures": N_("figures")})
+LISTS.update({"figures": N_("the list of yearly figures (figures)")})
+HISTORY_HEADLINES.update({"figures": N_("{code} {year} figures: {fields}")})
+UNDONE_EFFECTS.update(
+    {
+        "figures": N_("the {year} figures of {code} are as they were"),
+        "figures new": N_("the {year} figures of {code} were removed"),
+    }
+)
+CHECKS.update(
+    {
+        "CHECK_FIGURES_OUTSIDE_LIFE": N_(
+            "figures: {code} has figures for {year}, outside its life "
+            "(founded {founded}, dissolved {dissolved})"
+        ),
+        "CHECK_FIGURES_SLIP": N_("figures: {code} {year}: {problem}"),
+    }
+)
+
+# --- the report's economy: what the organisations achieved (issue 22) -------------------------------
+REPORT_ECONOMY = N_("What the organisations achieved in {year}")
+REPORT_ECONOMY_REPORTING = N_("Reporting")
+REPORT_ECONOMY_GIVEN = N_("Reported by")
+REPORT_ECONOMY_AVERAGE = N_("Average per organisation")
+REPORT_ECONOMY_CAPTION = N_(
+    "{reporting} of the {active} organisations active at the end of {year} reported figures."
+)
+REPORT_ECONOMY_BY_WORKERS = N_("The average income is weighted by each organisation's regular workers.")
+REPORT_ECONOMY_BY_ORGANISATIONS = N_(
+    "The average income is a plain average over organisations (some gave no number of workers)."
+)
+REPORT_NO_FIGURES = N_("No yearly figures were reported for {year}.")
+REPORT_ECONOMY_DISTRICTS = N_("Averages by district, {year}")
+REPORT_ECONOMY_COMMUNES = N_("Averages by commune, {year}")
+REPORT_ECONOMY_FORMER_PROVINCES = N_("Averages by former province, {year}")
+REPORT_SECTION_ECONOMY = N_("What the organisations achieved")
+REPORT_AVERAGE_OF = N_("{metric}, average")
+SHEET_ECONOMY = N_("Economy")
+SHEET_ECONOMY_DISTRICTS = N_("Economy by district")
+SHEET_ECONOMY_COMMUNES = N_("Economy by commune")
+SHEET_ECONOMY_FORMER_PROVINCES = N_("Economy by former province")
+NARRATIVE_ECONOMY_REPORTED = N_("{counts} reported figures for {year}.")
+NARRATIVE_ECONOMY_COUNT = N_("{reporting}/{active} {kind}")
+NARRATIVE_REVENUE = N_("Average revenue was {amount}/{kind}")
+NARRATIVE_PROFIT = N_("average pre-tax profit {amount}/{kind}")
+NARRATIVE_INCOME = N_("the average income of a worker {amount}/person/year")
+NARRATIVE_UP_ON = N_("{clause}, up {percent} on {year}")
+NARRATIVE_DOWN_ON = N_("{clause}, down {percent} on {year}")
+NARRATIVE_HIGH_TECH = N_("{count} applied high technology")
+NARRATIVE_VALUE_CHAIN = N_("{count} worked in a value chain")
+NARRATIVE_OCOP = N_("{count} OCOP products ({stars})")
+NARRATIVE_OCOP_STARS = N_("{count} of {stars} stars")
 
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through

@@ -33,7 +33,12 @@ class Percent:
     value: int  # whole percentage points; one set of shares sums to 100 (largest remainder)
 
 
-Quantity = Count | Money | Percent
+@dataclass(frozen=True, slots=True)
+class Tenths:
+    value: int  # a count to one decimal, in tenths (356 is 35,6): an average of counts
+
+
+Quantity = Count | Money | Percent | Tenths
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +96,9 @@ PLACES = "places"  # beside the active by kind, in the table by district, commun
 PLACE_LINES = "place-lines"  # the range's lines per district, commune or former province
 SUPPORT = "support"  # the support by program, in both layouts
 RATINGS = "ratings"  # the rating counts, in the range's lines (the year's table has them in its caption)
+ECONOMY = "economy"  # what the organisations achieved: a line per figure, its total, average and reporting
+ECONOMY_FLAGS = "economy-flags"  # the organisations that said yes, in the economy's table
+ECONOMY_PLACES = "economy-places"  # the averages shown by district, commune or former province
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +236,112 @@ class SupportTotal(Block):
     amount_vnd: Money = metric(_header("amount_vnd"))
 
 
+def _given() -> str:
+    return messages.REPORT_ECONOMY_GIVEN
+
+
+@dataclass(slots=True)
+class Economy(Block):
+    """What the organisations active at the end of the period achieved in its year, from their yearly
+    figures (revision 0007). The metrics are the sums the query gives, so that a total adds them up:
+    `reporting` (active, with any figure), each figure's sum and how many gave it (`NAME_given`), and
+    the income's weighting by workers; the averages derive (average()), never averaged themselves.
+    An average is over those that gave the figure: whole đồng for money, one decimal for counts. The
+    income of a regular worker is averaged over workers (each organisation's income weighted by its
+    regular workers) when every organisation that gave an income also gave its workers, otherwise
+    over organisations (income_basis)."""
+
+    active: Count = metric(lambda: messages.REPORT_ACTIVE)
+    reporting: Count = metric(lambda: messages.REPORT_ECONOMY_REPORTING)
+    members: Count = metric(_header("members"), ECONOMY)
+    associate_members: Count = metric(_header("associate_members"), ECONOMY)
+    new_members: Count = metric(_header("new_members"), ECONOMY)
+    workers: Count = metric(_header("workers"), ECONOMY)
+    member_workers: Count = metric(_header("member_workers"), ECONOMY)
+    seasonal_workers: Count = metric(_header("seasonal_workers"), ECONOMY)
+    capital_vnd: Money = metric(_header("capital_vnd"), ECONOMY)
+    assets_vnd: Money = metric(_header("assets_vnd"), ECONOMY)
+    revenue_vnd: Money = metric(_header("revenue_vnd"), ECONOMY, ECONOMY_PLACES)
+    profit_vnd: Money = metric(_header("profit_vnd"), ECONOMY, ECONOMY_PLACES)
+    tax_vnd: Money = metric(_header("tax_vnd"), ECONOMY)
+    income_vnd_per_year: Money = metric(_header("income_vnd_per_year"), ECONOMY, ECONOMY_PLACES)
+    ocop_3: Count = metric(_header("ocop_3"), ECONOMY)
+    ocop_4: Count = metric(_header("ocop_4"), ECONOMY)
+    ocop_5: Count = metric(_header("ocop_5"), ECONOMY)
+    high_tech: Count = metric(_header("high_tech"), ECONOMY_FLAGS)
+    value_chain: Count = metric(_header("value_chain"), ECONOMY_FLAGS)
+    # How many gave each figure: the base of its average.
+    members_given: Count = metric(_given)
+    associate_members_given: Count = metric(_given)
+    new_members_given: Count = metric(_given)
+    workers_given: Count = metric(_given)
+    member_workers_given: Count = metric(_given)
+    seasonal_workers_given: Count = metric(_given)
+    capital_vnd_given: Count = metric(_given)
+    assets_vnd_given: Count = metric(_given)
+    revenue_vnd_given: Count = metric(_given)
+    profit_vnd_given: Count = metric(_given)
+    tax_vnd_given: Count = metric(_given)
+    income_vnd_per_year_given: Count = metric(_given)
+    ocop_3_given: Count = metric(_given)
+    ocop_4_given: Count = metric(_given)
+    ocop_5_given: Count = metric(_given)
+    # The income weighted by workers: the sum of income × workers, and of the workers, over the
+    # organisations that gave both, and how many did.
+    income_weighted: Money = metric(_given)
+    income_workers: Count = metric(_given)
+    income_with_workers: Count = metric(_given)
+
+    def given(self, name: str) -> int:
+        return self.figure(f"{name}_given").value
+
+    def total_of(self, name: str) -> Count | Money | None:
+        """The figure's sum over those that gave it; None when none did (not reported is not zero)."""
+        return self.figure(name) if self.given(name) else None
+
+    @property
+    def income_basis(self) -> str | None:
+        """ "workers" or "organisations", as the income's average is taken; None without incomes."""
+        given = self.given("income_vnd_per_year")
+        if not given:
+            return None
+        if self.income_with_workers.value == given and self.income_workers.value > 0:
+            return "workers"
+        return "organisations"
+
+    def average(self, name: str) -> Money | Tenths | None:
+        """The figure's average over those that gave it, rounded half up; None when none did."""
+        given = self.given(name)
+        if not given:
+            return None
+        if name == "income_vnd_per_year" and self.income_basis == "workers":
+            return Money(_half_up(self.income_weighted.value, self.income_workers.value))
+        total = self.figure(name)
+        if isinstance(total, Money):
+            return Money(_half_up(total.value, given))
+        return Tenths(_half_up(total.value * 10, given))
+
+
+def _half_up(numerator: int, denominator: int) -> int:
+    """numerator / denominator to the nearest whole, halves away from zero (exact: no float)."""
+    quotient, remainder = divmod(abs(numerator), denominator)
+    if remainder * 2 >= denominator:
+        quotient += 1
+    return quotient if numerator >= 0 else -quotient
+
+
+@dataclass(slots=True)
+class YearEconomy:
+    """A year's Economy blocks: by kind, their totals, and by place over the kinds, as the report's
+    organisation blocks are (districts; from the 2025 reform on, communes and former provinces)."""
+
+    kinds: dict[str, Economy]
+    totals: Economy
+    districts: dict[str, Economy]
+    communes: dict[str, Economy] | None = None
+    former_provinces: dict[str, Economy] | None = None
+
+
 @dataclass(slots=True)
 class Recipient:
     """An organisation named in the report. Plain text rather than Labels: a programme may name
@@ -279,6 +393,9 @@ class YearReport:
     # The communes of `communes` as tables print them, with their type word (Phường Bắc Kạn): the keys
     # stay the registry's names, which the JSON and CSV keep.
     commune_titles: dict[str, str] | None = field(default=None)
+    # What the organisations achieved (their yearly figures, revision 0007); None when the registry
+    # holds no figures at all, so that such a report is exactly as before.
+    economy: YearEconomy | None = field(default=None)
 
 
 @dataclass(slots=True)

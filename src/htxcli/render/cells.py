@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from htxcli.domain.report import Change, Count, Label, Money, Percent, Value
+from htxcli.domain.report import Change, Count, Label, Money, Percent, Tenths, Value
 from htxcli.domain.values import format_count, format_money
 
 # The terminal table prints a true minus sign (U+2212). A document is pasted into Word or opened in
@@ -23,10 +23,21 @@ def text(cell: Value | None, *, minus: str) -> str:
         return format_money(cell.value)
     if isinstance(cell, Percent):
         return f"{format_count(cell.value)}%"
+    if isinstance(cell, Tenths):
+        return tenths(cell.value, minus)
     return _change(cell, minus)
+
+
+def tenths(value: int, minus: str) -> str:
+    """An average of counts, to one decimal with the decimal comma: 35,6 (as the tables write 1.200)."""
+    sign = minus if value < 0 else ""
+    whole, tenth = divmod(abs(value), 10)
+    return f"{sign}{format_count(whole)},{tenth}"
 
 
 def _change(change: Change, minus: str) -> str:
     value = change.by.value
     sign = "+" if value > 0 else minus if value < 0 else ""
+    if isinstance(change.by, Tenths):
+        return sign + tenths(abs(value), minus)
     return sign + format_count(abs(value)) + (" ₫" if isinstance(change.by, Money) and value else "")

@@ -167,7 +167,7 @@ def _subject(entry: Mapping[str, Any]) -> str:
     s, command = entry["summary"], entry["command"]
     if command.startswith("import "):
         return str(s.get("file") or "")
-    if command == "rate":
+    if command in ("rate", "figures"):
         return f"{s.get('code', '')} {s.get('year', '')}".strip()
     if command == "support add":
         return " ".join(str(s[k]) for k in ("program", "date", "code") if s.get(k))
@@ -186,6 +186,9 @@ def _effect(result: Mapping[str, Any]) -> str:
         return template.format(
             code=s.get("code", ""), status=_shown("status", s["status"]), date=_shown("date", s.get("date"))
         )
+    if command == "figures" and len(changes) == 1:
+        which = "figures new" if changes[0]["action"] == "insert" else "figures"
+        return messages.UNDONE_EFFECTS[which].format(code=s.get("code", ""), year=s.get("year", ""))
     if command == "settings":
         return messages.UNDONE_SETTING.format(key=spoken_key(str(s.get("key", ""))))
     if command in _SINGLE and len(changes) == 1:

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
-from htxcli.domain.report import Organisations, Recipient, Report, Support, YearReport
+from htxcli.domain.report import Economy, Money, Organisations, Recipient, Report, Support, YearReport
 from htxcli.domain.values import format_count
 
 # A province names a handful of new-model cooperatives; the tables and the JSON hold the rest.
@@ -41,6 +41,7 @@ def paragraph(report: YearReport) -> str:
         _ratings(report),
         *_support(report),
         *_new_model(report),
+        *_economy(report),
     ]
     return " ".join(s for s in sentences if s)
 
@@ -273,3 +274,84 @@ def _new_model(report: YearReport) -> list[str]:
         listed = names[0]
     pattern = messages.NARRATIVE_NEW_MODEL_ONE if len(recipients) == 1 else messages.NARRATIVE_NEW_MODEL_MANY
     return [pattern.format(names=listed)]
+
+
+def _economy(report: YearReport) -> list[str]:
+    """What the organisations achieved, as the press writes it: how many reported ("112/149 HTX đã báo
+    cáo số liệu"), then the cooperatives' average revenue and profit per cooperative, a worker's
+    average income per year (with --compare, each against the year before), and those that apply high
+    technology, work in a value chain, and their OCOP products. A registry without figures says
+    nothing; a year without any says so."""
+    from htxcli.domain.vocab import KIND_ABBREVIATIONS
+
+    economy = report.economy
+    if economy is None:
+        return []
+    if not economy.totals.reporting.value:
+        return [messages.REPORT_NO_FIGURES.format(year=report.year)]
+    counts = [
+        messages.NARRATIVE_ECONOMY_COUNT.format(
+            reporting=number(block.reporting.value),
+            active=number(block.active.value),
+            kind=KIND_ABBREVIATIONS[kind],
+        )
+        for kind, block in economy.kinds.items()
+        if block.reporting.value
+    ]
+    sentences = [messages.NARRATIVE_ECONOMY_REPORTED.format(counts=", ".join(counts), year=report.year)]
+    coop = economy.kinds["cooperative"]
+    if not coop.reporting.value:
+        return sentences
+    before = (
+        report.previous.economy.kinds["cooperative"] if report.previous and report.previous.economy else None
+    )
+    kind = KIND_ABBREVIATIONS["cooperative"]
+    clauses = []
+    for name, pattern in (
+        ("revenue_vnd", messages.NARRATIVE_REVENUE),
+        ("profit_vnd", messages.NARRATIVE_PROFIT),
+        ("income_vnd_per_year", messages.NARRATIVE_INCOME),
+    ):
+        average = coop.average(name)
+        if not isinstance(average, Money):
+            continue
+        clause = pattern.format(amount=press_money(average.value), kind=kind)
+        clauses.append(_against(clause, average.value, before, name, report.year - 1))
+    for name, pattern in (
+        ("high_tech", messages.NARRATIVE_HIGH_TECH),
+        ("value_chain", messages.NARRATIVE_VALUE_CHAIN),
+    ):
+        count = coop.figure(name).value
+        if count:
+            clauses.append(pattern.format(count=_of_kind("cooperative", count)))
+    ocop = _ocop(coop)
+    if ocop:
+        clauses.append(ocop)
+    if clauses:
+        said = _series(clauses, messages.NARRATIVE_CLAUSES)
+        sentences.append(said[:1].upper() + said[1:] + ".")
+    return sentences
+
+
+def _against(clause: str, now: int, before: Economy | None, name: str, year: int) -> str:
+    """The clause with its change against the year before, in percent (one decimal, half up)."""
+    then = before.average(name) if before is not None else None
+    if not isinstance(then, Money) or not then.value or then.value == now:
+        return clause
+    percent = (Decimal(abs(now - then.value)) * 100 / Decimal(then.value)).quantize(
+        Decimal("0.1"), ROUND_HALF_UP
+    )
+    shown = f"{percent:f}".replace(".", "," if current() == "vi" else ".") + "%"
+    pattern = messages.NARRATIVE_UP_ON if now > then.value else messages.NARRATIVE_DOWN_ON
+    return pattern.format(clause=clause, percent=shown, year=year)
+
+
+def _ocop(block: Economy) -> str | None:
+    stars = [(n, block.figure(f"ocop_{n}").value) for n in (3, 4, 5)]
+    total = sum(count for _, count in stars)
+    if not total:
+        return None
+    parts = [
+        messages.NARRATIVE_OCOP_STARS.format(count=number(count), stars=n) for n, count in stars if count
+    ]
+    return messages.NARRATIVE_OCOP.format(count=number(total), stars=", ".join(parts))

@@ -8,12 +8,14 @@ from collections.abc import Callable, Sequence
 
 from htxcli.domain import messages
 from htxcli.domain.report import (
+    ECONOMY,
     ORGANISATIONS,
     PLACE_LINES,
     RATINGS,
     STATUS,
     SUPPORT,
     Change,
+    Economy,
     Label,
     Metric,
     Organisations,
@@ -64,6 +66,7 @@ def column_blocks(report: Report) -> list[Block]:
             _reform_lines(columns, "former_provinces", former_province_label),
             messages.SHEET_FORMER_PROVINCES,
         ),
+        (messages.REPORT_SECTION_ECONOMY, _economy_lines(columns), messages.SHEET_ECONOMY),
     ]
     blocks = []
     for section_title, lines, sheet in sections:
@@ -205,5 +208,29 @@ def _reform_total(section: str, name: str, metric: Metric) -> Getter:
         total = places.get(name)
         value: Quantity = total.figure(metric.name) if total else metric.of(0)
         return value
+
+    return get
+
+
+def _economy_lines(columns: Sequence[YearReport]) -> list[Line]:
+    """The organisations that reported figures, and each figure's average, over the kinds: for a registry
+    that holds yearly figures (revision 0007) only; a year without any has empty cells."""
+    if all(r.economy is None for r in columns):
+        return []
+    lines: list[Line] = [(messages.REPORT_ECONOMY_REPORTING, _economy_reporting)]
+    for metric in Economy.metrics(ECONOMY):
+        lines.append(
+            (messages.REPORT_AVERAGE_OF.format(metric=metric.label()), _economy_average(metric.name))
+        )
+    return lines
+
+
+def _economy_reporting(report: YearReport) -> Quantity | None:
+    return report.economy.totals.reporting if report.economy is not None else None
+
+
+def _economy_average(name: str) -> Getter:
+    def get(report: YearReport) -> Quantity | None:
+        return report.economy.totals.average(name) if report.economy is not None else None
 
     return get

@@ -54,3 +54,27 @@ def _tidy_year(report: YearReport) -> Iterator[dict[str, Any]]:
         for name, blocks in (places or {}).items():
             for kind, block in blocks.items():
                 yield from rows(f"{section}/{name}", kind, block)
+    if report.economy is not None:  # a registry that holds yearly figures (revision 0007)
+        yield from _economy_rows(report, row)
+
+
+def _economy_rows(report: YearReport, row: Any) -> Iterator[dict[str, Any]]:
+    """The JSON's economy object, one value per row: section economy (economy/districts/NAME …), key
+    the kind or `totals`, metric `revenue_vnd.average` …; a figure nobody gave has no row."""
+    from htxcli.render.report_json import economy_object
+
+    def flat(prefix: str, value: Any) -> Iterator[tuple[str, Any]]:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                yield from flat(f"{prefix}.{key}" if prefix else key, inner)
+        elif value is not None:
+            yield prefix, value
+
+    economy = economy_object(report)
+    for key in ("cooperative", "group", "union", "credit-fund", "totals"):
+        for metric, value in flat("", economy[key]):
+            yield row("economy", key, metric, value)
+    for section in ("districts", "communes", "former_provinces"):
+        for name, block in economy.get(section, {}).items():
+            for metric, value in flat("", block):
+                yield row(f"economy/{section}/{name}", "totals", metric, value)

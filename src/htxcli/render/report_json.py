@@ -3,9 +3,20 @@ integers, and the totals under "totals"."""
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from htxcli.domain.report import Report, YearReport, figures, raw
+from htxcli.domain.report import (
+    ECONOMY,
+    ECONOMY_FLAGS,
+    Economy,
+    Money,
+    Report,
+    Tenths,
+    YearReport,
+    figures,
+    raw,
+)
 
 
 def as_json(report: Report, *, single: bool) -> Any:
@@ -53,9 +64,75 @@ def year_object(report: YearReport) -> dict[str, Any]:
     for key, sums in (("communes", totals.communes), ("former_provinces", totals.former_provinces)):
         if sums is not None:
             out["totals"][key] = {name: _plain(block) for name, block in sums.items()}
+    if report.economy is not None:
+        out["economy"] = economy_object(report)
     if report.previous is not None:
         out["previous"] = year_object(report.previous)
     return out
+
+
+def economy_object(report: YearReport) -> dict[str, Any]:
+    """Each kind's block, their totals, and the blocks by place as the report's other keys have them;
+    with --compare, each average's change against the year before."""
+    economy = report.economy
+    assert economy is not None
+    before = report.previous.economy if report.previous is not None else None
+
+    def blocks(now: dict[str, Economy] | None, then: dict[str, Economy] | None) -> dict[str, Any]:
+        return {
+            name: _economy(block, (then or {}).get(name) if before else None)
+            for name, block in (now or {}).items()
+        }
+
+    out: dict[str, Any] = blocks(economy.kinds, before.kinds if before else None)
+    out["totals"] = _economy(economy.totals, before.totals if before else None)
+    out["districts"] = blocks(economy.districts, before.districts if before else None)
+    if economy.communes is not None:
+        out["communes"] = blocks(economy.communes, before.communes if before else None)
+    if economy.former_provinces is not None:
+        out["former_provinces"] = blocks(
+            economy.former_provinces, before.former_provinces if before else None
+        )
+    return out
+
+
+def _economy(block: Economy, before: Economy | None) -> dict[str, Any]:
+    """{"active", "reporting", one object per figure (sum, average, reporting; the income's average,
+    basis and reporting), "high_tech", "value_chain"}, figures in the contract's order."""
+    out: dict[str, Any] = {"active": block.active.value, "reporting": block.reporting.value}
+    for m in block.metrics(ECONOMY):
+        average = _average(block.average(m.name))
+        if m.name == "income_vnd_per_year":
+            figure: dict[str, Any] = {"average": average, "basis": block.income_basis}
+        else:
+            total = block.total_of(m.name)
+            figure = {"sum": None if total is None else total.value, "average": average}
+        figure["reporting"] = block.given(m.name)
+        if before is not None:
+            figure["change"] = _change(_average(before.average(m.name)), average)
+        out[m.name] = figure
+    for m in block.metrics(ECONOMY_FLAGS):
+        out[m.name] = block.figure(m.name).value
+    return out
+
+
+def _average(value: Money | Tenths | None) -> int | float | None:
+    if value is None:
+        return None
+    return value.value / 10 if isinstance(value, Tenths) else value.value
+
+
+def _change(before: int | float | None, after: int | float | None) -> dict[str, Any] | None:
+    """An average against the year before: the difference in its unit, and in percent of the year
+    before's (one decimal, half up; null when that was 0); null when either year has none."""
+    if before is None or after is None:
+        return None
+    by = after - before
+    percent = None
+    if before:
+        exact = (Decimal(repr(after)) - Decimal(repr(before))) * 100 / Decimal(repr(before))
+        percent = float(exact.quantize(Decimal("0.1"), ROUND_HALF_UP))
+    return {"by": round(by, 1) if isinstance(by, float) else by, "percent": percent}
 
 
 def _values(values: dict[str, Any]) -> dict[str, int]:

@@ -24,7 +24,18 @@ from typing import IO, Any
 
 from htxcli.domain import messages
 from htxcli.domain.reform import REFORM_DAY
-from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity, Report, Value, YearReport
+from htxcli.domain.report import (
+    Change,
+    Count,
+    Label,
+    Money,
+    Percent,
+    Quantity,
+    Report,
+    Tenths,
+    Value,
+    YearReport,
+)
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
@@ -37,12 +48,13 @@ NUMBER = "#,##0"
 MONEY = '#,##0" ₫"'
 PERCENT = "0%"
 DATE = "dd/mm/yyyy"
-FORMATS: dict[type, str] = {Count: NUMBER, Money: MONEY, Percent: PERCENT}
+FORMATS: dict[type, str] = {Count: NUMBER, Money: MONEY, Percent: PERCENT, Tenths: "#,##0.0"}
 # A change shows its sign; a change of shares is in percentage points (0.05 shown as +5%).
 CHANGES: dict[type, str] = {
     Count: "+#,##0;-#,##0;0",
     Money: '+#,##0" ₫";-#,##0" ₫";0',
     Percent: "+0%;-0%;0%",
+    Tenths: "+#,##0.0;-#,##0.0;0.0",
 }
 A4 = 9  # Excel's paper size code
 HEADER_ROW = 3  # the title, the report's heading, a blank row, then the table's header
@@ -203,6 +215,8 @@ def _wrapped_lines(text: str, width: float) -> int:
 
 def _number(value: Quantity) -> int | float:
     """A share as Excel keeps percentages (29% is 0.29); any other figure as it is."""
+    if isinstance(value, Tenths):
+        return value.value / 10
     return value.value / 100 if isinstance(value, Percent) else value.value
 
 
@@ -435,9 +449,12 @@ def _roster_sheet(sheet: Any, styles: _Styles, report: Report, roster: Roster, h
         styles.title,
     )
     sheet.write_string(1, 0, heading, styles.subtitle)
-    sheet.set_row(HEADER_ROW, header_height([h for h, _ in columns], [w for _, w in columns]))
-    for column, (header, width) in enumerate(columns):
+    headers = [header for header, _ in columns]
+    widths = [width for _, width in columns]
+    sheet.set_row(HEADER_ROW, header_height(headers, widths))
+    for column, header in enumerate(headers):
         sheet.write_string(HEADER_ROW, column, header, styles.header)
+    for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     plain, centred = styles.get(), styles.get(align="center")
     number, money, day_format = (

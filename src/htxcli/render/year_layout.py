@@ -9,10 +9,14 @@ from collections.abc import Callable, Mapping, Sequence
 
 from htxcli.domain import messages
 from htxcli.domain.report import (
+    ECONOMY,
+    ECONOMY_FLAGS,
+    ECONOMY_PLACES,
     ORGANISATIONS,
     PLACES,
     STATUS,
     SUPPORT,
+    Economy,
     Label,
     Metric,
     Organisations,
@@ -56,7 +60,97 @@ def year_blocks(report: YearReport, *, previous: bool = False) -> list[Block]:
         *_new_model_block(report, year),
         _district_block(report, year),
         *_reform_blocks(report, year),
+        *economy_blocks(report, year),
     ]
+
+
+# --- what the organisations achieved (their yearly figures, revision 0007) -----------------------
+
+
+def economy_blocks(report: YearReport, year: int) -> list[Block]:
+    """The economy of the year, over the kinds: a line per figure with its total, its average per
+    organisation that gave it, and how many did; the yes/no figures counted; then the averages by place
+    (district; from the 2025 reform on, commune and former province), as the report's other blocks
+    group them. A registry without figures has none of these; a year without any says so in a line."""
+    economy = report.economy
+    if economy is None:
+        return []
+    totals = economy.totals
+    block = Block(
+        messages.REPORT_ECONOMY.format(year=year),
+        [
+            messages.REPORT_FIGURES,
+            messages.REPORT_TOTAL,
+            messages.REPORT_ECONOMY_AVERAGE,
+            messages.REPORT_ECONOMY_GIVEN,
+        ],
+        numeric=frozenset({1, 2, 3}),
+        sheet=messages.SHEET_ECONOMY,
+    )
+    if not totals.reporting.value:
+        block.caption = messages.REPORT_NO_FIGURES.format(year=year)
+        return [block]
+    for m in totals.metrics(ECONOMY):
+        total = None if m.name == "income_vnd_per_year" else totals.total_of(m.name)
+        block.rows.append([Label(m.label()), total, totals.average(m.name), totals.figure(f"{m.name}_given")])
+    for m in totals.metrics(ECONOMY_FLAGS):
+        block.rows.append([Label(m.label()), totals.figure(m.name), None, totals.reporting])
+    caption = messages.REPORT_ECONOMY_CAPTION.format(
+        reporting=format_count(totals.reporting.value), active=format_count(totals.active.value), year=year
+    )
+    basis = totals.income_basis
+    if basis is not None:
+        caption += " " + (
+            messages.REPORT_ECONOMY_BY_WORKERS
+            if basis == "workers"
+            else messages.REPORT_ECONOMY_BY_ORGANISATIONS
+        )
+    block.caption = caption
+    blocks = [block]
+    for title, header, places, label, sheet in (
+        (
+            messages.REPORT_ECONOMY_DISTRICTS,
+            messages.HEADERS["district"],
+            economy.districts,
+            district_label,
+            messages.SHEET_ECONOMY_DISTRICTS,
+        ),
+        (
+            messages.REPORT_ECONOMY_COMMUNES,
+            messages.WORKBOOK_COMMUNE,
+            economy.communes,
+            titled_communes([report]),
+            messages.SHEET_ECONOMY_COMMUNES,
+        ),
+        (
+            messages.REPORT_ECONOMY_FORMER_PROVINCES,
+            messages.REPORT_AREA,
+            economy.former_provinces,
+            former_province_label,
+            messages.SHEET_ECONOMY_FORMER_PROVINCES,
+        ),
+    ):
+        if places:
+            blocks.append(_economy_place_block(title.format(year=year), header, places, label, sheet))
+    return blocks
+
+
+def _economy_place_block(
+    title: str, header: str, places: Mapping[str, Economy], label: Callable[[str], Label], sheet: str
+) -> Block:
+    metrics = shown(list(places.values()), ECONOMY_PLACES, Economy)
+    headers = [
+        header,
+        messages.REPORT_ECONOMY_REPORTING,
+        messages.REPORT_ACTIVE,
+        *(m.label() for m in metrics),  # averages, as the title says
+    ]
+    block = Block(title, headers, numeric=frozenset(range(1, len(headers))), sheet=sheet)
+    for name, place in places.items():
+        block.rows.append(
+            [label(name), place.reporting, place.active, *(place.average(m.name) for m in metrics)]
+        )
+    return block
 
 
 def _split(metrics: Sequence[Metric], after: str) -> tuple[list[Metric], list[Metric]]:

@@ -223,6 +223,8 @@ def _import_once(
     with _fewer_collections(), UnitOfWork(engine, resolved_references=True) as uow:
         entry = ImportEntry(uow, table, name, source.place)
         loader = LOADERS[table](uow, result, entry)
+        if source.units:
+            loader.units = source.units  # a money column counted in triệu, an income per month
         loader.target.drop_indexes()
         loader.preload()
         batches = read_ahead(lambda: _parsed_batches(source, loader), stream_size(stream))

@@ -176,12 +176,12 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
     by_kind, by_district = _organisations(rows, shown)
     communes = former = None
     communes_shown: Mapping[str, str] = {}
+    former_shown: Mapping[str, str] = {}
     if reformed:
         communes_shown = display_names(_spellings(rows, "commune"))
         communes = _organisations(rows, communes_shown, "commune")[1]
-        former = _organisations(rows, display_names(_spellings(rows, "former_province")), "former_province")[
-            1
-        ]
+        former_shown = display_names(_spellings(rows, "former_province"))
+        former = _organisations(rows, former_shown, "former_province")[1]
     support = _support(uow.reports.support(period, area))
     titles = _commune_titles(uow, period.last, communes_shown) if reformed else {}
     recipients = [
@@ -195,6 +195,19 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
         for r in uow.reports.recipients(period, NAMED_PROGRAM, area, on=period.last if by_address else None)
     ]
     ratings = _ratings(uow.reports.grades(year, area), uow.reports.not_rated(period, year, area))
+    economy = None
+    if uow.reports.has_figures():  # a registry without yearly figures reports as it always did
+        from htxcli.services.economy import year_economy
+
+        district_totals = {name: Organisations.total(b.values()) for name, b in by_district.items()}
+        places = {
+            "district": (shown, district_totals),
+            "commune": (communes_shown, _totals(communes) or {}) if reformed else None,
+            "former_province": (former_shown, _totals(former) or {}) if reformed else None,
+        }
+        economy = year_economy(
+            uow.reports.economy(period, year, area, by_address=by_address), by_kind, places
+        )
     totals = Totals(
         Organisations.total(by_kind.values()),
         SupportTotal.of(
@@ -219,6 +232,7 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
         band_shares=Series(tuple(ratings.percent.items())),
         support_amounts=Series(tuple((p, s.amount_vnd) for p, s in support.items() if s.records.value)),
         period=period,
+        economy=economy,
         commune_titles=titles or None,
     )
 

@@ -18,6 +18,7 @@ from htxcli.domain import i18n, messages
 from htxcli.domain.batch import PROBLEMS_JOINT
 from htxcli.domain.cells import unprotect_cell
 from htxcli.domain.errors import HtxError, InvalidValue
+from htxcli.domain.figures import FIGURE_FIELDS, HeaderUnit, header_unit_of
 from htxcli.domain.headers import (
     ALIASES,
     DATE_COLUMNS,
@@ -36,19 +37,26 @@ from htxcli.domain.headers import (
 from htxcli.domain.records import ORGANISATION_FIELDS, RATING_FIELDS, SUPPORT_FIELDS
 from htxcli.domain.values import format_date
 
-COLUMNS = {"cooperatives": ORGANISATION_FIELDS, "ratings": RATING_FIELDS, "support": SUPPORT_FIELDS}
+COLUMNS = {
+    "cooperatives": ORGANISATION_FIELDS,
+    "ratings": RATING_FIELDS,
+    "support": SUPPORT_FIELDS,
+    "figures": FIGURE_FIELDS,
+}
 REQUIRED = {
     # name and founded are required of new organisations only: a file that changes stored ones may
     # carry just the code and the columns it changes (loaders.CooperativeLoader refuses a new one).
     "cooperatives": ("code",),
     "ratings": ("code", "year"),
     "support": ("program", "date"),
+    "figures": ("code", "year"),
 }
 # The columns a message names to show what a header row looks like.
 EXAMPLE_COLUMNS = {
     "cooperatives": ("code", "name", "founded"),
     "ratings": ("code", "year", "grade"),
     "support": ("code", "program", "date", "amount_vnd"),
+    "figures": ("code", "year", "revenue_vnd"),
 }
 # Columns a file of that list may have besides the contract's: the organisation's name beside its code.
 NAMED_BESIDE_CODE = {"ratings": ("name",), "support": ("name",)}
@@ -148,6 +156,9 @@ class RowSource:
         self.labels: dict[str, str] = {}  # column -> the header's own text, which messages name it by
         self.dropped: list[int] = []  # cells of no column: a rejects file's error, a row number (STT)
         self.code_at = 0  # the cell of a row (as read, before fit) that holds its code
+        # Money columns of the figures file whose header names a unit other than the đồng
+        # (`Doanh thu (triệu đồng)`), or an income per month: how their cells are counted.
+        self.units: dict[str, HeaderUnit] = {}
         self.scales: dict[int, str] = {}  # a money column in triệu or tỷ đồng (its place) -> that word
         self.header_notes: list[str] = []  # said once, before the rows' notes (a column's unit)
         self._serials_noted: set[str] = set()  # date columns where Excel's day numbers were read
@@ -219,7 +230,14 @@ class RowSource:
             if column in self.labels:
                 raise self._fail(line, f"{text}: {messages.DUPLICATE_COLUMN}")
             unit = header_unit(text)
-            if column in MONEY_COLUMNS and unit is not None and not unit_is_dong(unit):
+            if self.table == "figures" and column in MONEY_COLUMNS:
+                try:
+                    counted = header_unit_of(column, unit, header_key(text) == header_key(column))
+                except HtxError as e:
+                    raise self._fail(line, f"{text}: {getattr(e, 'problem', e)}") from None
+                if counted != HeaderUnit():
+                    self.units[column] = counted
+            elif column in MONEY_COLUMNS and unit is not None and not unit_is_dong(unit):
                 word = unit_scale(unit)
                 if word is None:
                     raise self._fail(line, f"{text}: {messages.HEADER_UNIT_NOT_DONG.format(unit=unit)}")

@@ -138,7 +138,9 @@ class SheetSource(RowSource):
         self._money = [
             (p, c)
             for at, (p, c) in enumerate(zip(kept, self.header, strict=True))
-            if c in MONEY_COLUMNS and at not in self.scales  # 1,5 in triệu đồng is 1.500.000 đồng
+            if c in MONEY_COLUMNS
+            and at not in self.scales
+            and c not in self.units  # 1,5 in triệu đồng is 1.500.000 đồng
         ]
         self._fractions: dict[int, str] = {}  # line -> the problem of its fractional amount
         rest = chain(first[at + 1 :], values)

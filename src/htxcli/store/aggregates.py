@@ -207,6 +207,20 @@ class ReportQueries:
             query = self._in(query.join(organisation, organisation.c.id == s.organisation_id), area)
         return [dict(row) for row in self.connection.execute(query).mappings()]
 
+    def has_figures(self) -> bool:
+        """Whether the registry holds any yearly figures: a report shows its economy only then, so
+        that a registry without any reports exactly as before (revision 0007)."""
+        return self.connection.exec_driver_sql("SELECT 1 FROM figures LIMIT 1").first() is not None
+
+    def economy(
+        self, period: Period, year: int, area: Area | None, *, by_address: bool
+    ) -> list[dict[str, Any]]:
+        """Per place and kind, the sums of the yearly figures of `year` (store/economy.py)."""
+        from htxcli.store.economy import economy_query
+
+        query = economy_query(period, year, by_address=by_address)
+        return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
+
     def recipients(
         self, period: Period, program: str, area: Area | None, *, on: date | None = None
     ) -> list[dict[str, Any]]:

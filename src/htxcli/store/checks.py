@@ -3,11 +3,11 @@ yield one finding per offending row. Rows written before a rule existed, or by h
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import String, case, func, literal, not_, or_, select
+from sqlalchemy import ColumnElement, String, and_, case, func, literal, not_, or_, select, true
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.places import by_use
@@ -15,7 +15,7 @@ from htxcli.domain.text import sort_key
 from htxcli.domain.vocab import ENDING_STATUSES, SCORE_BANDS
 from htxcli.store.periods import RowPeriod, within_life
 from htxcli.store.repositories import TWIN_FIELDS
-from htxcli.store.schema import legal_status, organisation, rating, support
+from htxcli.store.schema import figures, legal_status, organisation, rating, support
 
 Finding = tuple[str, dict[str, Any]]  # a message key and its values
 
@@ -199,6 +199,56 @@ class RegistryChecks:
                     {"code": org_code, "name": org_name, "field": field, "value": value},
                 )
 
+    def figures_outside_life(self) -> Iterator[Finding]:
+        o = organisation.c
+        query = (
+            select(o.code, figures.c.year, o.founded, o.dissolved)
+            .join(organisation, organisation.c.id == figures.c.organisation_id)
+            .where(not_(within_life(o.founded, o.dissolved, RowPeriod.year(figures.c.year))))
+            .order_by(o.code, figures.c.year)
+        )
+        for code, year, founded, dissolved in self.connection.execute(query):
+            yield (
+                "CHECK_FIGURES_OUTSIDE_LIFE",
+                {"code": code, "year": year, "founded": founded, "dissolved": dissolved},
+            )
+
+    def figure_slips(self) -> Iterator[Finding]:
+        """The slips `htx figures` and `import figures` warn of (domain/figures.py), in the stored rows:
+        within a year's row, then against the same organisation's year before."""
+        from htxcli.domain.figures import (
+            COMPARED,
+            INCOME_MAX_PER_YEAR,
+            INCOME_MIN_PER_YEAR,
+            PLAUSIBLE_REVENUE,
+            figure_doubts,
+            tenfold_doubts,
+        )
+
+        f = figures.c
+        suspect = or_(
+            f.profit_vnd > f.revenue_vnd,
+            f.income_vnd_per_year > INCOME_MAX_PER_YEAR,
+            f.income_vnd_per_year < INCOME_MIN_PER_YEAR,
+            f.revenue_vnd > PLAUSIBLE_REVENUE,
+            f.members < f.member_workers,
+        )
+        query = (
+            select(organisation.c.code, figures)
+            .join(organisation, organisation.c.id == f.organisation_id)
+            .where(suspect)
+            .order_by(organisation.c.code, f.year)
+        )
+        for stored in self.connection.execute(query).mappings():
+            for doubt in figure_doubts(stored):
+                yield (
+                    "CHECK_FIGURES_SLIP",
+                    {"code": stored["code"], "year": stored["year"], "problem": str(doubt)},
+                )
+        for row, previous in tenfold_pairs(self.connection, COMPARED, true()):
+            for doubt in tenfold_doubts(row, previous):
+                yield "CHECK_FIGURES_SLIP", {"code": row["code"], "year": row["year"], "problem": str(doubt)}
+
     def all(self) -> Iterator[Finding]:
         yield from self.engine_checks()
         yield from self.ratings_outside_life()
@@ -210,3 +260,37 @@ class RegistryChecks:
         yield from self.grades_against_scores()
         yield from self.implausible_dates(date.today())
         yield from self.unmatched_places()
+        yield from self.figures_outside_life()
+        yield from self.figure_slips()
+
+
+def tenfold_pairs(
+    connection: Connection, fields: Sequence[str], where: ColumnElement[bool]
+) -> Iterator[tuple[Mapping[Any, Any], Mapping[Any, Any]]]:
+    """(row, the same organisation's row of the year before) of the figures rows `where` selects, in
+    which a field of `fields` is ten times the year before's or more; each with the code and year."""
+    from htxcli.domain.figures import TENFOLD
+
+    now, before = figures, figures.alias("before")
+    grown = or_(*(and_(before.c[x] > 0, now.c[x] >= TENFOLD * before.c[x]) for x in fields))
+    query = (
+        select(
+            organisation.c.code,
+            now.c.year,
+            *(now.c[x] for x in fields),
+            before.c.year.label("before_year"),
+            *(before.c[x].label(f"before_{x}") for x in fields),
+        )
+        .select_from(
+            now.join(
+                before,
+                and_(before.c.organisation_id == now.c.organisation_id, before.c.year == now.c.year - 1),
+            ).join(organisation, organisation.c.id == now.c.organisation_id)
+        )
+        .where(where, grown)
+        .order_by(organisation.c.code, now.c.year)
+    )
+    for row in connection.execute(query).mappings():
+        current = {"code": row["code"], "year": row["year"], **{x: row[x] for x in fields}}
+        previous = {"year": row["before_year"], **{x: row[f"before_{x}"] for x in fields}}
+        yield current, previous

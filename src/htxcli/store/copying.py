@@ -12,11 +12,29 @@ from typing import Any
 from sqlalchemy import Engine, Table, func, insert, select, text
 
 from htxcli.store.engine import READ_ONLY
-from htxcli.store.schema import history, history_change, legal_status, organisation, rating, setting, support
+from htxcli.store.schema import (
+    figures,
+    history,
+    history_change,
+    legal_status,
+    organisation,
+    rating,
+    setting,
+    support,
+)
 
 # Referenced tables first: history.undoes points to an earlier entry, rating, support and legal_status to
 # organisations.
-TABLES: tuple[Table, ...] = (history, history_change, organisation, rating, support, legal_status, setting)
+TABLES: tuple[Table, ...] = (
+    history,
+    history_change,
+    organisation,
+    rating,
+    support,
+    legal_status,
+    setting,
+    figures,
+)
 BATCH = 5_000
 
 Totals = dict[str, tuple[int, ...]]
@@ -24,7 +42,11 @@ Totals = dict[str, tuple[int, ...]]
 
 def totals(engine: Engine) -> Totals:
     """Row counts, and the money columns' sums, of every copied table."""
-    sums = {"organisation": organisation.c.capital_vnd, "support": support.c.amount_vnd}
+    sums = {
+        "organisation": organisation.c.capital_vnd,
+        "support": support.c.amount_vnd,
+        "figures": figures.c.revenue_vnd,
+    }
     out: Totals = {}
     with engine.connect().execution_options(**{READ_ONLY: True}) as conn:
         for table in TABLES:

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 from htxcli.domain.periods import Period
 from htxcli.domain.records import ORGANISATION_FIELDS
 from htxcli.store.periods import in_force
-from htxcli.store.schema import organisation, rating, support
+from htxcli.store.schema import figures, organisation, rating, support
 
 YIELD_PER = 5000  # rows fetched at a time: nothing holds a whole file
 
@@ -44,6 +44,16 @@ def _query(table: str, year: int | None, period: Period | None) -> Select[Any]:
             .order_by(o.code, r.year)
         )
         return query.where(r.year == year) if year is not None else query
+    if table == "figures":
+        from htxcli.domain.figures import VALUE_FIELDS
+
+        f = figures.c
+        query = (
+            select(o.code, f.year, *(f[name] for name in VALUE_FIELDS))
+            .select_from(figures.join(organisation, f.organisation_id == o.id))
+            .order_by(o.code, f.year)
+        )
+        return query.where(f.year == year) if year is not None else query
     s = support.c
     query = (
         select(o.code, s.program, s.date, s.amount_vnd, s.quantity, s.unit, s.reference, s.note)

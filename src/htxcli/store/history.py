@@ -15,7 +15,16 @@ from sqlalchemy import ColumnElement, Date, Table, and_, delete, func, insert, o
 from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.sql.selectable import CompoundSelect, ScalarSelect, Select
 
-from htxcli.store.schema import history, history_change, legal_status, organisation, rating, setting, support
+from htxcli.store.schema import (
+    figures,
+    history,
+    history_change,
+    legal_status,
+    organisation,
+    rating,
+    setting,
+    support,
+)
 
 TABLES: dict[str, Table] = {
     "organisation": organisation,
@@ -23,9 +32,10 @@ TABLES: dict[str, Table] = {
     "support": support,
     "legal_status": legal_status,
     "setting": setting,
+    "figures": figures,
 }
 # The tables whose rows hang on an organisation.
-CHILDREN: tuple[Table, ...] = (rating, support, legal_status)
+CHILDREN: tuple[Table, ...] = (rating, support, legal_status, figures)
 # What each table holds unique, besides its id.
 UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "organisation": ("code",),
@@ -33,6 +43,7 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "support": ("reference",),
     "legal_status": ("organisation_id", "started"),
     "setting": ("key",),
+    "figures": ("organisation_id", "year"),
 }
 
 
@@ -267,7 +278,7 @@ class HistoryRepository:
     def delete_created_by(self, entry: int) -> dict[str, int]:
         """Delete the rows an entry inserted, children first; returns how many per table."""
         counts = {}
-        for name in ("support", "rating", "legal_status", "setting", "organisation"):
+        for name in ("support", "rating", "figures", "legal_status", "setting", "organisation"):
             table = TABLES[name]
             deleted = self.connection.execute(delete(table).where(table.c.created_by == entry)).rowcount
             # Status entries an import or `add` wrote from the `dissolved` column go with their
@@ -306,6 +317,10 @@ def _about(code: str) -> ColumnElement[bool]:
             c.table_name == "legal_status",
             c.record_id.in_(select(legal_status.c.id).where(legal_status.c.organisation_id == its_id)),
         ),
+        and_(
+            c.table_name == "figures",
+            c.record_id.in_(select(figures.c.id).where(figures.c.organisation_id == its_id)),
+        ),
     )
 
 
@@ -318,6 +333,7 @@ def _creators(code: str) -> CompoundSelect[tuple[int | None]]:
         select(rating.c.created_by).where(rating.c.organisation_id == its_id),
         select(support.c.created_by).where(support.c.organisation_id == its_id),
         select(legal_status.c.created_by).where(legal_status.c.organisation_id == its_id),
+        select(figures.c.created_by).where(figures.c.organisation_id == its_id),
     )
 
 

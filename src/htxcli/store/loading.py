@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 
 from htxcli.store.bulk import SecondaryIndexes, is_empty
 from htxcli.store.repositories import Life, insert_rows, organisation_count, organisation_lives
-from htxcli.store.schema import organisation, rating, support
+from htxcli.store.schema import figures, organisation, rating, support
 
 IN_CHUNK = 500  # bound parameters per IN (...) lookup
 LIVES_REMEMBERED = 200_000  # organisations a ratings or support import keeps in memory (~40 MiB)
@@ -101,6 +101,40 @@ class RatingLoad(TableLoad):
             )
             found.update(((r.organisation_id, r.year), r) for r in self.connection.execute(query))
         return found
+
+
+class FiguresLoad(TableLoad):
+    def __init__(self, connection: Connection) -> None:
+        super().__init__(connection, figures)
+
+    def stored(self, ids: Sequence[int], years: Sequence[int]) -> dict[tuple[int, int], Mapping[Any, Any]]:
+        """(organisation id, year) -> the stored row, for the rows of `ids` in `years`."""
+        found: dict[tuple[int, int], Mapping[Any, Any]] = {}
+        for start in range(0, len(ids), IN_CHUNK):
+            query = select(figures).where(
+                figures.c.organisation_id.in_(ids[start : start + IN_CHUNK]), figures.c.year.in_(years)
+            )
+            found.update(
+                ((r["organisation_id"], r["year"]), r) for r in self.connection.execute(query).mappings()
+            )
+        return found
+
+    def last_id(self) -> int:
+        """The largest id so far: the rows a bulk insert writes next have larger ones."""
+        return int(self.connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM figures").scalar_one())
+
+    def previous_years(
+        self, fields: Sequence[str], *, after_id: int | None = None, ids: Sequence[int] = ()
+    ) -> Iterator[tuple[Mapping[Any, Any], Mapping[Any, Any]]]:
+        """(row, the same organisation's row of the year before) for the rows with an id above
+        `after_id` (those a bulk insert just wrote) or among `ids`, where some field of `fields` is ten
+        times the year before's or more (decided again, with its message, by domain.figures)."""
+        from htxcli.store.checks import tenfold_pairs
+
+        if after_id is not None:
+            yield from tenfold_pairs(self.connection, fields, figures.c.id > after_id)
+        for start in range(0, len(ids), IN_CHUNK):
+            yield from tenfold_pairs(self.connection, fields, figures.c.id.in_(ids[start : start + IN_CHUNK]))
 
 
 class SupportLoad(TableLoad):

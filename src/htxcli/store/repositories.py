@@ -16,7 +16,7 @@ from htxcli.domain.reform import NEW_SCHEME
 from htxcli.domain.vocab import ENDING_STATUSES
 from htxcli.store.areas import in_area
 from htxcli.store.periods import during, in_force
-from htxcli.store.schema import legal_status, organisation, rating, support
+from htxcli.store.schema import figures, legal_status, organisation, rating, support
 from htxcli.store.status import idle_on
 
 Values = Mapping[str, Any]
@@ -193,6 +193,39 @@ class RatingRepository:
 
 # What makes two support records the same record typed twice (the reference, unique, aside).
 TWIN_FIELDS = ("organisation_id", "program", "date", "amount_vnd", "quantity", "unit", "note")
+
+
+class FiguresRepository:
+    """An organisation's yearly figures (revision 0007)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def get(self, organisation_id: int, year: int) -> RowMapping | None:
+        f = figures.c
+        query = select(figures).where(f.organisation_id == organisation_id, f.year == year)
+        return self.connection.execute(query).mappings().first()
+
+    def put(self, organisation_id: int, year: int, values: Values) -> tuple[RowMapping | None, int]:
+        """Insert the year's row, or change the fields given of the one recorded; returns the row as
+        it was (None if new) and the row's id."""
+        old = self.get(organisation_id, year)
+        if old is None:
+            result = self.connection.execute(
+                insert(figures).values(organisation_id=organisation_id, year=year, **values)
+            )
+            return None, int(result.inserted_primary_key[0])  # type: ignore[index]
+        if values:
+            self.connection.execute(update(figures).where(figures.c.id == old["id"]).values(**values))
+        return old, int(old["id"])
+
+    def for_organisation(self, organisation_id: int) -> Sequence[RowMapping]:
+        f = figures.c
+        query = select(figures).where(f.organisation_id == organisation_id).order_by(f.year)
+        return list(self.connection.execute(query).mappings())
+
+    def count(self) -> int:
+        return int(self.connection.execute(select(func.count()).select_from(figures)).scalar_one())
 
 
 @dataclass(frozen=True)

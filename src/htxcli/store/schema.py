@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -154,6 +155,61 @@ Index(
     support.c.unit,
 )
 Index("ix_support_organisation_id", support.c.organisation_id)
+
+# What an organisation achieved in a year (revision 0007): one row per organisation and year, every
+# field optional (NULL is "not reported", never zero). Money in whole đồng, the income per year; a
+# profit may be a loss. Flags are yes, no or NULL.
+figures = Table(
+    "figures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("organisation_id", Integer, ForeignKey("organisation.id"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("members", Integer),
+    Column("associate_members", Integer),
+    Column("new_members", Integer),
+    Column("workers", Integer),
+    Column("member_workers", Integer),
+    Column("seasonal_workers", Integer),
+    Column("capital_vnd", BigInteger),
+    Column("assets_vnd", BigInteger),
+    Column("revenue_vnd", BigInteger),
+    Column("profit_vnd", BigInteger),
+    Column("tax_vnd", BigInteger),
+    Column("income_vnd_per_year", BigInteger),
+    Column("ocop_3", Integer),
+    Column("ocop_4", Integer),
+    Column("ocop_5", Integer),
+    Column("high_tech", Boolean),
+    Column("value_chain", Boolean),
+    Column("note", Text),
+    Column("created_by", Integer),
+    UniqueConstraint("organisation_id", "year", name="uq_figures_organisation_year"),
+    CheckConstraint(
+        " AND ".join(
+            f"({name} IS NULL OR {name} >= 0)"
+            for name in (
+                "members",
+                "associate_members",
+                "new_members",
+                "workers",
+                "member_workers",
+                "seasonal_workers",
+                "capital_vnd",
+                "assets_vnd",
+                "revenue_vnd",
+                "tax_vnd",
+                "income_vnd_per_year",
+                "ocop_3",
+                "ocop_4",
+                "ocop_5",
+            )
+        ),
+        name="not_negative",
+    ),
+)
+# The report reads one year's rows.
+Index("ix_figures_year", figures.c.year)
 
 # An organisation's legal status over time (revision 0005): each row a change that takes effect on
 # `started` and holds until the next one; a suspension may end by itself after `until` (its last day).

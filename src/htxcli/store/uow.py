@@ -18,6 +18,7 @@ from htxcli.store.checks import RegistryChecks
 from htxcli.store.engine import BUSY_TIMEOUT_MS, READ_ONLY
 from htxcli.store.history import HistoryRepository
 from htxcli.store.repositories import (
+    FiguresRepository,
     OrganisationRepository,
     RatingRepository,
     SupportRepository,
@@ -30,6 +31,7 @@ class UnitOfWork:
     connection: Connection
     organisations: OrganisationRepository
     ratings: RatingRepository
+    figures: FiguresRepository
     support: SupportRepository
     reports: ReportQueries
     history: HistoryRepository
@@ -62,6 +64,7 @@ class UnitOfWork:
             _take_writer_lock(connection)
         self.organisations = OrganisationRepository(connection)
         self.ratings = RatingRepository(connection)
+        self.figures = FiguresRepository(connection)
         self.support = SupportRepository(connection)
         self.reports = ReportQueries(connection)
         self.history = HistoryRepository(connection)

@@ -1,0 +1,242 @@
+"""The report's `economy` (issue 22): every number against a hand computation over the example's files,
+made here with the csv module and Decimal, independently of the report's code; the report without
+figures unchanged byte for byte; undo of a figures import restoring it."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterator
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import EXAMPLE, drop_database, fresh_database, invoke, load_example
+
+pytestmark = pytest.mark.both_backends
+
+COUNTS = ("members", "associate_members", "new_members", "workers", "member_workers", "seasonal_workers")
+MONEY = ("capital_vnd", "assets_vnd", "revenue_vnd", "profit_vnd", "tax_vnd")
+OCOP = ("ocop_3", "ocop_4", "ocop_5")
+FIELDS = (*COUNTS, *MONEY, "income_vnd_per_year", *OCOP, "high_tech", "value_chain")
+
+
+@pytest.fixture(scope="module")
+def with_figures(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | str]:
+    db = fresh_database(backend, tmp_path_factory.mktemp("economy"))
+    load_example(db)
+    r = invoke(db, "import", "figures", str(EXAMPLE / "figures.csv"))
+    assert r.exit_code == 0, r.stderr
+    yield db
+    drop_database(db)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(EXAMPLE / name, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _average(total: int, count: int, places: int) -> int | float:
+    value = (Decimal(total) / Decimal(count)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return int(value) if places == 0 else float(value)
+
+
+def hand_computed(year: int, group: str) -> dict[str, dict[str, Any]]:
+    """The economy blocks of `year` grouped by `group` (kind or district), from the files alone."""
+    end = date(year, 12, 31)
+    organisations = {}
+    for o in _rows("cooperatives.csv"):
+        dissolved = date.fromisoformat(o["dissolved"]) if o["dissolved"] else None
+        if date.fromisoformat(o["founded"]) <= end and (dissolved is None or dissolved > end):
+            organisations[o["code"]] = o
+    blocks: dict[str, dict[str, Any]] = {}
+    active: dict[str, int] = {}
+    for o in organisations.values():
+        active[o[group]] = active.get(o[group], 0) + 1
+    reported: dict[str, list[dict[str, str]]] = {}
+    for row in _rows("figures.csv"):
+        if int(row["year"]) != year or row["code"] not in organisations:
+            continue
+        if any(row[f] for f in FIELDS):
+            reported.setdefault(organisations[row["code"]][group], []).append(row)
+    for key in active:
+        rows = reported.get(key, [])
+        block: dict[str, Any] = {"active": active[key], "reporting": len(rows)}
+        for name in (*COUNTS, *MONEY, "income_vnd_per_year", *OCOP):
+            given = [int(r[name]) for r in rows if r[name]]
+            if name == "income_vnd_per_year":
+                if not given:
+                    block[name] = {"average": None, "basis": None, "reporting": 0}
+                elif all(r["workers"] for r in rows if r[name]):
+                    weighted = sum(int(r[name]) * int(r["workers"]) for r in rows if r[name])
+                    workers = sum(int(r["workers"]) for r in rows if r[name])
+                    block[name] = {
+                        "average": _average(weighted, workers, 0),
+                        "basis": "workers",
+                        "reporting": len(given),
+                    }
+                else:
+                    plain = _average(sum(given), len(given), 0)
+                    block[name] = {"average": plain, "basis": "organisations", "reporting": len(given)}
+                continue
+            places = 0 if name in MONEY else 1
+            block[name] = {
+                "sum": sum(given) if given else None,
+                "average": _average(sum(given), len(given), places) if given else None,
+                "reporting": len(given),
+            }
+        block["high_tech"] = sum(1 for r in rows if r["high_tech"] == "yes")
+        block["value_chain"] = sum(1 for r in rows if r["value_chain"] == "yes")
+        blocks[key] = block
+    return blocks
+
+
+def report(db: Path | str, *args: str) -> dict[str, Any]:
+    r = invoke(db, "report", *args, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("year", [2017, 2018])
+def test_every_economy_number_equals_a_hand_computation(with_figures: Path | str, year: int) -> None:
+    economy = report(with_figures, str(year))["economy"]
+    by_kind = hand_computed(year, "kind")
+    for kind in ("cooperative", "group", "union", "credit-fund"):
+        expected = by_kind.get(kind)
+        if expected is None:  # no organisation of the kind
+            assert economy[kind]["active"] == 0 and economy[kind]["reporting"] == 0
+            continue
+        assert economy[kind] == expected, kind
+    assert economy["cooperative"]["reporting"] > 0
+    assert economy["cooperative"]["reporting"] < economy["cooperative"]["active"]  # some did not report
+    assert economy["districts"] == hand_computed(year, "district")
+    totals = hand_computed(year, "district")
+    assert economy["totals"]["active"] == sum(b["active"] for b in totals.values())
+    assert economy["totals"]["revenue_vnd"]["sum"] == sum(
+        b["revenue_vnd"]["sum"] or 0 for b in totals.values()
+    )
+
+
+def test_compare_gives_each_average_s_change(with_figures: Path | str) -> None:
+    economy = report(with_figures, "2018", "--compare")["economy"]
+    now, before = hand_computed(2018, "kind")["cooperative"], hand_computed(2017, "kind")["cooperative"]
+    revenue = economy["cooperative"]["revenue_vnd"]
+    by = now["revenue_vnd"]["average"] - before["revenue_vnd"]["average"]
+    percent = (Decimal(by) * 100 / Decimal(before["revenue_vnd"]["average"])).quantize(
+        Decimal("0.1"), ROUND_HALF_UP
+    )
+    assert revenue["change"] == {"by": by, "percent": float(percent)}
+    assert "change" in economy["cooperative"]["income_vnd_per_year"]
+    assert "change" not in report(with_figures, "2018")["economy"]["cooperative"]["revenue_vnd"]
+
+
+def test_without_figures_the_report_is_unchanged_and_undo_restores_it(
+    example_db: Path | str, databases: Any
+) -> None:
+    before = invoke(example_db, "report", "2018", "--format", "json").stdout
+    assert "economy" not in json.loads(before)
+    db = databases()
+    load_example(db)
+    assert invoke(db, "report", "2018", "--format", "json").stdout == before
+    assert invoke(db, "import", "figures", str(EXAMPLE / "figures.csv")).exit_code == 0
+    assert "economy" in json.loads(invoke(db, "report", "2018", "--format", "json").stdout)
+    assert invoke(db, "undo", "--yes").exit_code == 0
+    assert invoke(db, "report", "2018", "--format", "json").stdout == before
+
+
+def test_the_narrative_tells_the_economy_with_the_json_s_numbers(with_figures: Path | str) -> None:
+    from htxcli.render.narrative import press_money
+
+    data = report(with_figures, "2018", "--compare")
+    coop, groups = data["economy"]["cooperative"], data["economy"]["group"]
+    text = invoke(with_figures, "report", "2018", "--compare", "--format", "text").stdout
+    last = text.strip().split("\n\n")[-1]
+    counts = f"{coop['reporting']}/{coop['active']} HTX, {groups['reporting']}/{groups['active']} THT"
+    assert f"{counts} reported figures for 2018." in last
+    revenue = coop["revenue_vnd"]
+    word = "up" if revenue["change"]["by"] > 0 else "down"
+    percent = abs(revenue["change"]["percent"])
+    assert f"Average revenue was {press_money(revenue['average'])}/HTX, {word} {percent}% on 2017" in last
+    profit = coop["profit_vnd"]["average"]
+    assert f"average pre-tax profit {press_money(profit)}/HTX" in last
+    income = coop["income_vnd_per_year"]["average"]
+    assert f"the average income of a worker {press_money(income)}/person/year" in last
+    assert f"{coop['high_tech']} cooperatives applied high technology" in last
+    ocop = coop["ocop_3"]["sum"] + coop["ocop_4"]["sum"] + coop["ocop_5"]["sum"]
+    assert f"{ocop} OCOP products" in last
+
+
+def test_the_narrative_in_vietnamese_as_the_press_writes_it(with_figures: Path | str) -> None:
+    r = invoke(with_figures, "--lang", "vi", "report", "2018", "--compare", "--format", "text")
+    last = r.stdout.strip().split("\n\n")[-1]
+    assert re.search(r"\d+/\d+ HTX, \d+/\d+ THT đã báo cáo số liệu năm 2018\.", last), last
+    assert (
+        "Doanh thu bình quân đạt " in last and " tỷ đồng/HTX, tăng " in last and "% so với năm 2017" in last
+    )
+    assert "thu nhập bình quân của người lao động " in last and " triệu đồng/người/năm" in last
+
+
+def test_a_year_without_figures_says_so_in_one_line(with_figures: Path | str) -> None:
+    data = report(with_figures, "2016")
+    assert data["economy"]["totals"]["reporting"] == 0
+    assert data["economy"]["cooperative"]["revenue_vnd"] == {"sum": None, "average": None, "reporting": 0}
+    text = invoke(with_figures, "report", "2016", "--format", "text").stdout
+    assert "No yearly figures were reported for 2016." in text
+    table = invoke(with_figures, "report", "2016").stdout
+    economy = table.split("What the organisations achieved in 2016")[1]
+    assert "No yearly figures were reported for 2016." in economy
+    assert "Members" not in economy and "Revenue" not in economy  # no line of zeros
+
+
+def test_every_layout_shows_the_economy(with_figures: Path | str, tmp_path: Path) -> None:
+    data = report(with_figures, "2018")
+    revenue = data["economy"]["totals"]["revenue_vnd"]["average"]
+    shown = f"{revenue:,}".replace(",", ".") + " ₫"
+    table = invoke(with_figures, "report", "2018").stdout
+    assert "What the organisations achieved in 2018" in table and shown in table
+    assert "Averages by district, 2018" in table
+    for suffix in ("md", "html"):
+        target = tmp_path / f"report.{suffix}"
+        assert invoke(with_figures, "report", "2018", "-o", str(target)).exit_code == 0
+        page = target.read_text(encoding="utf-8")
+        assert "What the organisations achieved in 2018" in page and shown in page, suffix
+    from docx import Document
+
+    target = tmp_path / "report.docx"
+    assert invoke(with_figures, "report", "2018", "-o", str(target)).exit_code == 0
+    cells = [c.text for t in Document(str(target)).tables for row in t.rows for c in row.cells]
+    assert shown in cells
+    from openpyxl import load_workbook
+
+    target = tmp_path / "report.xlsx"
+    assert invoke(with_figures, "report", "2018", "-o", str(target)).exit_code == 0
+    values = [
+        c for ws in load_workbook(target).worksheets for row in ws.iter_rows(values_only=True) for c in row
+    ]
+    assert revenue in values
+    tidy = invoke(with_figures, "report", "2018", "--format", "csv").stdout
+    assert f"2018,economy,totals,revenue_vnd.average,{revenue}" in tidy
+    compare = invoke(with_figures, "report", "2018", "--compare").stdout
+    assert "Revenue, average" in compare
+
+
+def test_figures_group_by_the_address_in_force_from_2025(htx: Any) -> None:
+    for table in ("cooperatives", "ratings", "support"):
+        htx("import", table, str(EXAMPLE / f"{table}.csv"))
+    assert htx("places", "migrate", "--yes", "--from-province", "Bắc Kạn").exit_code == 0
+    r = htx(
+        "figures", "4700257731", "2025", "--revenue", "3 tỷ", "--workers", "10", "--income", "6 triệu/tháng"
+    )
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(htx("report", "2025", "--format", "json").stdout)
+    economy = data["economy"]
+    assert economy["totals"]["reporting"] == 1
+    communes = {name: b for name, b in economy["communes"].items() if b["reporting"]}
+    assert list(communes) == ["Ba Bể"] or len(communes) == 1
+    assert next(iter(communes.values()))["revenue_vnd"]["average"] == 3_000_000_000
+    assert economy["former_provinces"]["Bắc Kạn"]["income_vnd_per_year"]["average"] == 72_000_000
+    assert set(economy["communes"]) == set(data["totals"]["communes"])
