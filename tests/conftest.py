@@ -31,6 +31,15 @@ class Run:
     stderr: str
 
 
+@pytest.fixture(autouse=True)
+def _language_as_it_was() -> Iterator[None]:
+    """Each test starts in the language the process had, whatever the one before chose."""
+    from htxcli.domain import i18n
+
+    with i18n.kept():
+        yield
+
+
 # --- backends ----------------------------------------------------------------------------------
 # Tests marked `both_backends` (a module's pytestmark, or one test's mark) run on SQLite and on
 # PostgreSQL when they take a database: the `backend` fixture, or one built on it (db_path, databases,

@@ -133,7 +133,7 @@ def parse_organisation(raw: Mapping[str, str | None], *, partial: bool = False) 
         elif field == "capital_vnd":
             out["capital_vnd"] = None if _blank(value) else parse_money("capital_vnd", value or "")
         else:
-            raise InvalidValue("field", field, "is not a field of an organisation")
+            raise InvalidValue("field", field, messages.NOT_A_FIELD)
     if not partial and "kind" not in out:
         out["kind"] = DEFAULT_KIND
     check_life(out.get("founded"), out.get("dissolved"))

@@ -213,7 +213,7 @@ def _check_life_against_records(
         raise InvalidValue(
             "dissolved" if dissolved and years[0] > founded.year else "founded",
             (dissolved or founded).isoformat(),
-            f"would leave the {years[0]} rating outside the organisation's life",
+            messages.RATING_OUTSIDE_LIFE.format(year=years[0]),
         )
 
 

@@ -121,7 +121,7 @@ def _commune(uow: UnitOfWork, name: str) -> tuple[Area, str]:
 
     known = {name_key(s): s for s in sorted(spellings, key=sort_key)}
     if area.key not in known:
-        names = ", ".join(sorted(set(known.values()), key=sort_key)) or "none yet"
+        names = ", ".join(sorted(set(known.values()), key=sort_key)) or messages.NONE_YET
         raise InvalidValue("commune", name, messages.UNKNOWN_COMMUNE.format(communes=names))
     return area, known[area.key]
 
@@ -135,7 +135,7 @@ def _district(uow: UnitOfWork, name: str) -> tuple[Area, str]:
     if wanted in known:
         return Area("district", wanted), preferred_spelling(known[wanted])
     shown = sorted((preferred_spelling(spellings) for spellings in known.values()), key=sort_key)
-    names = ", ".join(shown) or "none yet"
+    names = ", ".join(shown) or messages.NONE_YET
     raise InvalidValue("district", name, messages.UNKNOWN_DISTRICT.format(districts=names))
 
 
