@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Select, and_, delete, exists, insert, lite
 from sqlalchemy.engine import Connection, RowMapping
 
 from htxcli.domain.periods import Period
+from htxcli.domain.status import OPERATING, SUSPENDED
 from htxcli.domain.vocab import ENDING_STATUSES, IDLE_STATUSES
 from htxcli.store.periods import during, in_force_through
 from htxcli.store.schema import legal_status, organisation, setting
@@ -42,14 +43,14 @@ def idle_on(day: date, statuses: Sequence[str] = IDLE_STATUSES) -> ColumnElement
     return and_(
         latest_on(day),
         s.status.in_(statuses),
-        or_(s.status != "suspended", in_force_through(s.started, s.until, Period.day(day))),
+        or_(s.status != SUSPENDED, in_force_through(s.started, s.until, Period.day(day))),
     )
 
 
 def resumed_in(period: Period) -> ColumnElement[bool]:
     """The row is a return to operating within the period: an `operating` entry dated in it, or a
     suspension whose last day is the day before one of the period's days and that no later entry
-    cut short."""
+    cut short. The SQL twin of domain.status.resumed_in."""
     s = legal_status.c
     one_day = timedelta(days=1)
     shifted = Period(period.first - one_day, period.last - one_day)
@@ -59,8 +60,8 @@ def resumed_in(period: Period) -> ColumnElement[bool]:
         _later.c.started <= s.until,
     )
     return or_(
-        and_(s.status == "operating", during(s.started, period)),
-        and_(s.status == "suspended", s.until.is_not(None), during(s.until, shifted), ~cut_short),
+        and_(s.status == OPERATING, during(s.started, period)),
+        and_(s.status == SUSPENDED, s.until.is_not(None), during(s.until, shifted), ~cut_short),
     )
 
 
