@@ -125,3 +125,39 @@ def test_the_leak_finder_finds_leaks(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [leak.split(": ", 1)[0] for leak in leaks(sample, tmp_path)] == ["sample.py:2", "sample.py:4"]
+
+
+# --- a life's end has one writer ---------------------------------------------------------------
+
+
+def _writes_dissolved(node: ast.Call) -> bool:
+    """A call that writes organisation.dissolved: `.values(dissolved=…)`, or an update given a dict
+    literal with the key "dissolved"."""
+    if _called(node.func) in ("values", "update", "insert"):
+        if any(k.arg == "dissolved" for k in node.keywords):
+            return True
+        for argument in node.args:
+            if isinstance(argument, ast.Dict) and any(
+                isinstance(k, ast.Constant) and k.value == "dissolved" for k in argument.keys
+            ):
+                return True
+    return False
+
+
+def test_a_lifes_end_is_written_by_store_endings_only() -> None:
+    """organisation.dissolved and the ending status entries it mirrors are written by
+    store/endings.py (end, reopen, reconcile) alone. Rows written whole (an add, an import, an undo's
+    revert) carry the date as given and reconcile follows them in the same transaction."""
+    home = SOURCE / "store" / "endings.py"
+    found = []
+    for path in modules():
+        if path == home:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _writes_dissolved(node):
+                found.append(f"{path.relative_to(SOURCE)}:{node.lineno}: {ast.unparse(node)[:80]}")
+            if isinstance(node, ast.Attribute) and node.attr in ("sync_endings", "keep_endings_in_step"):
+                found.append(f"{path.relative_to(SOURCE)}:{node.lineno}: {node.attr}")
+    assert found == []
+    assert any(_writes_dissolved(n) for n in ast.walk(ast.parse(home.read_text())) if isinstance(n, ast.Call))

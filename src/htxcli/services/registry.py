@@ -106,7 +106,7 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
         summary = {"code": values["code"], "name": values["name"]}
         entry = record_change(uow, "add", summary, "organisation", new_id, values["code"], None)
         # A dissolution date given at once is the organisation's `dissolved` status entry as well.
-        uow.statuses.sync_endings(entry, [new_id])
+        uow.endings.reconcile(entry, [new_id])
         uow.commit()
     return values, namesakes, respelled, unmatched
 
