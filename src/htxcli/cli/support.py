@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, engine, out, say, say_if_cut, typed_names, warn
+from htxcli.cli.common import Format, FormatOption, emit, engine, say, say_if_cut, typed_names, warn
 from htxcli.domain import messages
 
 app = typer.Typer(help="Record and list support disbursements and activities.", no_args_is_help=True)
@@ -107,17 +107,12 @@ def listing(
         program=PROGRAMS.parse(program) if program else None,
         code=to,
     )
-    if format is Format.csv:
-        from htxcli.render.machine import write_csv
 
-        write_csv(out(), SUPPORT_COLUMNS, rows)
-    elif format is Format.json:
-        from htxcli.render.machine import write_json_lines_array
-
-        write_json_lines_array(out(), rows)
-    else:
+    def table() -> None:
         from htxcli.render import tables
 
         records = list(rows)
         tables.console().print(tables.support_records(records))
         say_if_cut(len(records), "--year, --program, --to")
+
+    emit(format, table=table, columns=SUPPORT_COLUMNS, rows=rows, stream=True)
