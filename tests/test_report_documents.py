@@ -255,10 +255,11 @@ def test_the_word_report_is_laid_out_as_an_administrative_report(example_db: Pat
     normal = doc.styles["Normal"]
     assert normal.font.name == "Times New Roman" and normal.font.size == Pt(14)
     left, right = doc.tables[0].rows[0].cells
-    assert [p.text for p in left.paragraphs] == ["UBND TỈNH BẮC KẠN", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Số: ……/BC-……"]
-    nation, motto, _, dated = right.paragraphs
+    texts = [p.text for p in left.paragraphs]
+    assert texts == ["UBND TỈNH BẮC KẠN", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "", "Số: ……/BC-……"]  # "": the rule
+    nation, motto, _, _, dated = right.paragraphs
     assert nation.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and nation.runs[0].bold
-    assert motto.text == "Độc lập - Tự do - Hạnh phúc" and motto.runs[0].underline
+    assert motto.text == "Độc lập - Tự do - Hạnh phúc" and motto.runs[0].bold
     assert re.fullmatch(r"…………, ngày \d\d tháng \d\d năm \d{4}", dated.text)
     texts = [p.text for p in doc.paragraphs]
     assert "BÁO CÁO" in texts and "Tình hình phát triển kinh tế tập thể năm 2018" in texts

@@ -12,7 +12,7 @@ import typer
 from htxcli.cli.common import engine, registry_path, say
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
-from htxcli.services.output import STDOUT, check_target, written, written_bytes
+from htxcli.services.output import STDOUT, check_replaceable, check_target, written, written_bytes
 
 if TYPE_CHECKING:
     from htxcli.domain.report import Report
@@ -40,6 +40,10 @@ SUFFIXES = {
     ".htm": ReportFormat.html,
     ".xlsx": ReportFormat.xlsx,
 }
+
+
+# What an office completes by hand: replaced only while unchanged since htx wrote it, or with --force.
+DOCUMENTS = (ReportFormat.docx, ReportFormat.html, ReportFormat.xlsx)
 
 
 def register(app: typer.Typer) -> None:
@@ -93,6 +97,14 @@ def report(
             "without it, the registry's setting (htx settings office …), else a dotted line to fill in.",
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Replace the Word, Excel or HTML file of --output even if it changed since htx wrote it "
+            "(without it, htx replaces only its own unchanged output).",
+        ),
+    ] = False,
     period_start: Annotated[
         str | None,
         typer.Option(
@@ -137,6 +149,8 @@ def report(
         raise InvalidValue("--format", chosen.value, messages.OUTPUT_BINARY_NOT_STDOUT)
     if output is not None:
         check_target("--output", target, registry=guarded)  # before the report's queries run
+        if chosen in DOCUMENTS:
+            check_replaceable("--output", target, force=force)
     elif chosen is ReportFormat.docx and sys.stdout.isatty():
         raise InvalidValue("--format", chosen.value, messages.DOCX_TO_TERMINAL)
     built = reports(
@@ -200,9 +214,11 @@ def _write(
 ) -> None:
     """One renderer per format, each formatting the one model (domain.report) its own way."""
     if chosen is ReportFormat.text:
+        from htxcli.render.layout import period_line
         from htxcli.render.narrative import paragraphs
 
-        out.write("\n\n".join(paragraphs(built)) + "\n")
+        period = period_line(built)
+        out.write("\n\n".join([*([period] if period else []), *paragraphs(built)]) + "\n")
         return
     if chosen is ReportFormat.html:
         from htxcli.render.report_html import write_html
@@ -224,11 +240,12 @@ def _write(
     from htxcli.render import report as view
 
     heading = view.title(built)
+    period = view.period_line(built)
     blocks = view.report_blocks(built, single=single)
     if chosen is ReportFormat.markdown:
         from htxcli.render.markdown import write_report
 
-        write_report(out, heading, blocks)
+        write_report(out, heading, blocks, period)
         return
     from rich.console import Console
 
@@ -239,6 +256,6 @@ def _write(
         console = Console(file=out, width=120, no_color=True, highlight=False)
     else:
         console = tables.console()
-    for part in tables.report(heading, blocks):
+    for part in tables.report(heading, blocks, period):
         console.print(part)
         console.print()

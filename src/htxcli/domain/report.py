@@ -90,6 +90,7 @@ STATUS_SIGN = "status-sign"  # a figure whose count makes the status table appea
 PLACES = "places"  # beside the active by kind, in the table by district, commune or former province
 PLACE_LINES = "place-lines"  # the range's lines per district, commune or former province
 SUPPORT = "support"  # the support by program, in both layouts
+RATINGS = "ratings"  # the rating counts, in the range's lines (the year's table has them in its caption)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,12 +194,18 @@ class Organisations(Block):
 
 
 @dataclass(slots=True)
-class Ratings:
-    rated: Count
-    unrated: Count
-    grades: dict[str, Count]  # good, fair, average, weak
-    bands: dict[str, Count]  # effective (good + fair), average, weak
-    percent: dict[str, Percent]  # the bands' shares of the rated
+class Ratings(Block):
+    """The year's ratings: the counts declared as metrics (the JSON's and CSV's keys, the range's
+    lines), then the grades, bands and shares."""
+
+    rated: Count = metric(lambda: messages.REPORT_RATED_ROW, RATINGS)
+    unrated: Count = metric(lambda: messages.REPORT_UNRATED_ROW, RATINGS)  # the grade "chưa xếp loại"
+    # Active organisations of the rated kinds (vocab.RATED_KINDS) with no rating record for the year
+    # at all: not yet assessed ("chưa đánh giá").
+    not_rated: Count = metric(lambda: messages.REPORT_NOT_RATED_ROW, RATINGS)
+    grades: dict[str, Count] = field(default_factory=dict)  # good, fair, average, weak
+    bands: dict[str, Count] = field(default_factory=dict)  # effective (good + fair), average, weak
+    percent: dict[str, Percent] = field(default_factory=dict)  # the bands' shares of the rated
 
 
 @dataclass(slots=True)
@@ -229,7 +236,8 @@ class Recipient:
     code: str
     name: str
     district: str | None
-    commune: str | None = None  # from the 2025 reform on: the commune of the new scheme on 31 December
+    commune: str | None = None  # from the 2025 reform on: the commune of the new scheme on its last day
+    province: str | None = None  # from the 2025 reform on: the province in force that day
 
 
 @dataclass(slots=True)
@@ -268,6 +276,9 @@ class YearReport:
     # From the 2025 reform on: by commune of the new scheme ("" for none) and by former province.
     communes: dict[str, dict[str, Organisations]] | None = field(default=None)
     former_provinces: dict[str, dict[str, Organisations]] | None = field(default=None)
+    # The communes of `communes` as tables print them, with their type word (Phường Bắc Kạn): the keys
+    # stay the registry's names, which the JSON and CSV keep.
+    commune_titles: dict[str, str] | None = field(default=None)
 
 
 @dataclass(slots=True)

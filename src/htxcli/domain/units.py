@@ -216,6 +216,28 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(json.loads(gzip.decompress(raw)))
 
 
+def titled(name: str | None, code: str | None, scheme: str | None, level: str = "commune") -> str | None:
+    """A stored unit's name as tables and documents print it, with its type word ("Phường Bắc Kạn",
+    not "Bắc Kạn", which is also a former province). The registry stores the name without it, and the
+    official code of a matched commune: the type word comes from the official list by that code. With
+    `level` "district", the district of that (old-scheme) commune. A name with no code (not matched),
+    or typed with its type word, is printed as stored."""
+    if (
+        name is None
+        or code is None
+        or scheme not in (NEW_SCHEME, LEGACY_SCHEME)
+        or fold(name) != name_key(name)
+    ):
+        return name
+    g = gazetteer()
+    unit = (g.communes if scheme == NEW_SCHEME else g.legacy_communes).get(code)
+    if unit is not None and level == "district":
+        unit = unit.district
+    if unit is None or g.key(unit) != name_key(name):
+        return name
+    return unit.full_name
+
+
 @dataclass
 class Placed:
     """An address matched against the official list. Unmatched parts keep the clerk's spelling."""

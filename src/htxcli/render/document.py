@@ -20,6 +20,113 @@ from htxcli.render.cells import PLAIN_MINUS, text
 OFFICE_PLACEHOLDER = "…………………………"
 
 
+# The page a document's tables are laid out on: A4 with Decree 30's margins (top and bottom 20 mm, left
+# 30 mm, right 15 mm), upright, or turned for a table too wide for it (as offices print a wide appendix).
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+PORTRAIT_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
+LANDSCAPE_MM = PAGE_MM[1] - MARGINS_MM["left"] - MARGINS_MM["right"]
+# Table text sizes (points), largest first: a table takes the largest its figures fit at.
+TABLE_SIZES = (12, 11, 10, 9)
+CELL_PADDING_MM = 3.8 + 1.2  # Word's cell margins (1.9 mm each side) and a little to spare
+# A label column (a kind, a figure's name) keeps room for this many characters: it wraps between words
+# ("Hợp tác xã: Đang hoạt động" on two lines), never down to a syllable a line.
+LABEL_CHARACTERS = 22
+# Widths of Times New Roman's characters, in ems (its metrics, as Liberation Serif copies them).
+_NARROW, _DIGIT, _LOWER, _UPPER = 0.25, 0.5, 0.47, 0.72
+_POINT_MM = 25.4 / 72
+
+
+def text_mm(text: str, size: float, *, bold: bool = False) -> float:
+    """The width of `text` set in Times New Roman at `size` points, in millimetres (an estimate a
+    little generous: Vietnamese marks do not widen a letter, bold does)."""
+    ems = 0.0
+    for c in text:
+        if c.isdigit() or c in "₫+-*":
+            ems += _DIGIT
+        elif c in " .,:;'()[]/|!":
+            ems += _NARROW
+        elif c == "%":
+            ems += 0.83
+        elif c.isupper():
+            ems += _UPPER
+        else:
+            ems += _LOWER
+    return ems * size * _POINT_MM * (1.08 if bold else 1.0)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How a table is set: its columns' widths (mm), its text size (pt), and whether its page is
+    turned (landscape) to hold it."""
+
+    widths: list[float]
+    size: int
+    landscape: bool
+
+
+def layout(table: Table) -> Layout:
+    """Each column gets room for what must stay on one line: its longest figure (a figure never
+    wraps), its header's longest word, a label column LABEL_CHARACTERS or its longest text; what is
+    left of the line goes to the label columns. The first of these that fits: upright at 12, 11 or
+    10 pt, then turned; a table wider than any is scaled down on a turned page, its label
+    columns keeping their room."""
+    for landscape in (False, True):
+        width = LANDSCAPE_MM if landscape else PORTRAIT_MM
+        for size in TABLE_SIZES[:3] if not landscape else TABLE_SIZES:
+            needs, shares = _needs(table, size)
+            # The figures' columns alike (a year beside a year) when the line holds them so.
+            widest = max((n for n, s in zip(needs, shares, strict=True) if not s), default=0.0)
+            alike = [n if s else widest for n, s in zip(needs, shares, strict=True)]
+            for tried in (alike, needs):
+                if sum(tried) <= width:
+                    spread = _spread(table, size, tried, shares, width - sum(tried))
+                    return Layout(spread, size, landscape)
+    size = TABLE_SIZES[-1]
+    needs, shares = _needs(table, size)
+    kept = sum(n for n, s in zip(needs, shares, strict=True) if s)
+    figures = sum(needs) - kept
+    scale = max(LANDSCAPE_MM - kept, 0) / figures if figures else 1.0
+    widths = [n if s else n * scale for n, s in zip(needs, shares, strict=True)]
+    return Layout(widths, size, True)
+
+
+def _spread(table: Table, size: int, needs: list[float], shares: list[float], spare: float) -> list[float]:
+    """Room left on the line: first, up to half of it, to the figures' columns whose header would
+    wrap (towards one line each), then the rest to the label columns by the length of their texts."""
+    headers = [
+        max(text_mm(h, size, bold=True) + CELL_PADDING_MM - n, 0.0) if not s else 0.0
+        for h, n, s in zip(table.headers, needs, shares, strict=True)
+    ]
+    given = min(sum(headers), spare / 2 if sum(shares) else spare)
+    widths = [
+        n + (given * h / sum(headers) if sum(headers) else 0.0) for n, h in zip(needs, headers, strict=True)
+    ]
+    rest = spare - given
+    weights = shares if sum(shares) else [1.0] * len(needs)
+    return [w + rest * s / sum(weights) for w, s in zip(widths, weights, strict=True)]
+
+
+def _needs(table: Table, size: int) -> tuple[list[float], list[float]]:
+    """Each column's least width at `size`, and its share of the spare room (label columns only, by
+    the length of their texts)."""
+    needs, shares = [], []
+    for i, numeric in enumerate(table.numeric):
+        cells = [row[i] for row in table.rows]
+        header = max((text_mm(w, size, bold=True) for w in table.headers[i].split()), default=0.0)
+        if numeric:
+            least = max((text_mm(c, size, bold=table.total) for c in cells), default=0.0)
+            shares.append(0.0)
+        else:
+            word = max((text_mm(w, size, bold=True) for c in cells for w in c.split()), default=0.0)
+            longest = max(cells, key=len, default="")
+            room = text_mm(longest[:LABEL_CHARACTERS], size, bold=table.total)
+            least = max(word, room)
+            shares.append(float(min(max((len(c) for c in cells), default=1), 40)) or 1.0)
+        needs.append(max(least, header) + CELL_PADDING_MM)
+    return needs, shares
+
+
 @dataclass(frozen=True)
 class Table:
     title: str

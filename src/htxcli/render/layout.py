@@ -8,12 +8,15 @@ model, and the metrics a table shows, with their labels, come from their declara
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from htxcli.domain import messages
-from htxcli.domain.report import STATUS_SIGN, Label, Metric, Organisations, Report, Value
+from htxcli.domain.periods import Period
+from htxcli.domain.report import STATUS_SIGN, Label, Metric, Organisations, Report, Value, YearReport
 from htxcli.domain.report import Block as Figures
+from htxcli.domain.values import format_date
 
 Cell = Value | None
 
@@ -39,6 +42,36 @@ def title(report: Report) -> str:
     return messages.REPORT_TITLE.format(years=years)
 
 
+def period_line(report: Report) -> str | None:
+    """The line under the title, "(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)", when the
+    reporting periods are not calendar years; None when they are (the title's years say it all)."""
+    first, last = report.columns[0].period, report.years[-1].period
+    if first is None or last is None or (_calendar(first) and _calendar(last)):
+        return None
+    return messages.REPORT_PERIOD.format(first=format_date(first.first), last=format_date(last.last))
+
+
+def _calendar(period: Period) -> bool:
+    return (period.first.month, period.first.day, period.last.month, period.last.day) == (1, 1, 12, 31)
+
+
+def at_end(report: YearReport, calendar: str, on_day: str) -> str:
+    """A table title that says when its stocks are taken: "at the end of 2026" for a calendar year,
+    "on 14/12/2026" (the period's last day) otherwise."""
+    period = report.period
+    if period is None or _calendar(period):
+        return calendar.format(year=report.year)
+    return on_day.format(day=format_date(period.last))
+
+
+def at_start(report: YearReport) -> str:
+    """The header of the count the period started with: the end of the year before, or its day."""
+    period = report.period
+    if period is None or _calendar(period):
+        return messages.REPORT_ACTIVE_AT_END.format(year=report.year - 1)
+    return messages.REPORT_ACTIVE_ON.format(day=format_date(period.first - timedelta(days=1)))
+
+
 def shown(blocks: Sequence[Figures], table: str, none: type[Figures] = Organisations) -> tuple[Metric, ...]:
     """The metrics `table` shows, as the blocks' declaration lists them (`none`'s when there is no
     block: the table's headers all the same)."""
@@ -55,8 +88,19 @@ def district_label(name: str) -> Label:
     return Label(name or messages.REPORT_NO_DISTRICT)
 
 
-def commune_label(name: str) -> Label:
-    return Label(name or messages.REPORT_NO_COMMUNE)
+def commune_label(name: str, titles: Mapping[str, str] | None = None) -> Label:
+    """A commune as tables print it: with its type word when the official list gives it."""
+    if not name:
+        return Label(messages.REPORT_NO_COMMUNE)
+    return Label((titles or {}).get(name, name))
+
+
+def titled_communes(reports: Sequence[YearReport]) -> Callable[[str], Label]:
+    """commune_label with the type words the reports give their communes."""
+    titles: dict[str, str] = {}
+    for one in reports:
+        titles.update(one.commune_titles or {})
+    return lambda name: commune_label(name, titles)
 
 
 def former_province_label(name: str) -> Label:

@@ -10,6 +10,7 @@ from htxcli.domain import messages
 from htxcli.domain.report import (
     ORGANISATIONS,
     PLACE_LINES,
+    RATINGS,
     STATUS,
     SUPPORT,
     Change,
@@ -17,6 +18,7 @@ from htxcli.domain.report import (
     Metric,
     Organisations,
     Quantity,
+    Ratings,
     Report,
     Support,
     YearReport,
@@ -26,11 +28,11 @@ from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS
 from htxcli.render.layout import (
     Block,
     Cell,
-    commune_label,
     district_label,
     former_province_label,
     has_statuses,
     shown,
+    titled_communes,
 )
 
 Getter = Callable[[YearReport], Quantity | None]  # None: the year has no such figure
@@ -54,7 +56,7 @@ def column_blocks(report: Report) -> list[Block]:
         (messages.REPORT_SECTION_DISTRICTS, _district_lines(columns), messages.SHEET_DISTRICTS),
         (
             messages.REPORT_SECTION_COMMUNES,
-            _reform_lines(columns, "communes", commune_label),
+            _reform_lines(columns, "communes", titled_communes(columns)),
             messages.SHEET_COMMUNES,
         ),
         (
@@ -122,15 +124,24 @@ def _kind_lines(columns: Sequence[YearReport], table: str) -> list[Line]:
 
 
 def _rating_lines() -> list[Line]:
-    lines: list[Line] = [
-        (messages.REPORT_RATED_ROW, _rating("rated")),
-        (messages.REPORT_UNRATED_ROW, _rating("unrated")),
-    ]
+    lines: list[Line] = [(m.label(), _rating(m.name)) for m in Ratings.metrics(RATINGS)]
     for grade in ("good", "fair", "average", "weak"):
         lines.append((GRADES.label(grade), _rating("grades", grade)))
     for band, label in BAND_LABELS.items():
-        lines.append((messages.REPORT_SHARE_OF.format(label=label), _rating("percent", band)))
+        lines.append((messages.REPORT_SHARE_OF.format(label=label), _share(band)))
     return lines
+
+
+def _share(band: str) -> Getter:
+    """A band's share of the rated; none in a year nobody was rated in (an empty cell, not 0%)."""
+
+    def get(report: YearReport) -> Quantity | None:
+        if not report.ratings.rated.value:
+            return None
+        value: Quantity = report.ratings.percent[band]
+        return value
+
+    return get
 
 
 def _support_lines(columns: Sequence[YearReport]) -> list[Line]:

@@ -5,11 +5,11 @@ report lays it out (render/year_layout.py), or a column per year for a range or 
 from __future__ import annotations
 
 from htxcli.domain.report import Report
-from htxcli.render.layout import Block, Cell, title
+from htxcli.render.layout import Block, Cell, period_line, title
 from htxcli.render.range_layout import column_blocks
 from htxcli.render.year_layout import year_blocks
 
-__all__ = ["Block", "Cell", "column_blocks", "report_blocks", "title", "year_blocks"]
+__all__ = ["Block", "Cell", "column_blocks", "period_line", "report_blocks", "title", "year_blocks"]
 
 
 def report_blocks(report: Report, *, single: bool) -> list[Block]:

@@ -3,20 +3,25 @@
 line, the title, the narrative, then the tables; the clerk edits it and signs it off.
 
 python-docx (MIT) writes it; it is imported only here, so no other command pays for it. Times New Roman
-throughout (the decree's font), 14 pt for the text and 12 pt in the tables, on A4 with the decree's
-margins (top and bottom 20 mm, left 30 mm, right 15 mm).
+throughout (the decree's font), 14 pt for the text and 12 pt in the tables (down to 9 pt for a wide
+one), on A4 with the decree's margins (top and bottom 20 mm, left 30 mm, right 15 mm); a table too wide
+for an upright page is set on a page turned to landscape (render/document.py's layout, which the HTML
+report's print stylesheet follows too). The file carries htx's fingerprint (domain/seal.py).
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import IO, TYPE_CHECKING, Any
 
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
 from htxcli.domain.report import Report
+from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
+from htxcli.render.layout import period_line
 from htxcli.render.narrative import paragraphs
 
 if TYPE_CHECKING:
@@ -27,18 +32,13 @@ FONT = "Times New Roman"
 TEXT_SIZE = 14
 HEADING_SIZE = 12  # the national heading's first line and the office (12–13 pt in the decree's form)
 TABLE_SIZE = 12
-TABLE_SIZE_WIDE = 11  # a table of many columns (a range of years side by side)
-PAGE_MM = (210, 297)  # A4
-MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
-TEXT_WIDTH_MM = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
+PAGE_MM = document.PAGE_MM  # A4
+MARGINS_MM = document.MARGINS_MM
+TEXT_WIDTH_MM = document.PORTRAIT_MM
 FIRST_LINE_INDENT_CM = 1.27
-# Column widths are estimated from character counts (12 pt Times New Roman: digits ~2.1 mm, a little
-# more allowed for wider letters; bold capitals with Vietnamese marks more again) plus the cell's
-# padding, checked by eye in LibreOffice: no figure and no header word wraps in the example.
-CHARACTER_MM = 2.4
-HEADER_CHARACTER_MM = 3.2  # bold, with capitals and stacked diacritics
-CELL_PADDING_MM = 4.5
 OFFICE_COLUMN_MM = 62  # the rest of the line holds the national heading on one line
+HEADING_CELL_MARGIN_MM = 1.9  # Word's own, each side of a cell
+RULE_POINTS = 0.75  # the rules under the office and the motto: a thin solid line
 
 
 def write_docx(
@@ -48,19 +48,31 @@ def write_docx(
 
     doc = new_document()
     _page_and_fonts(doc)
+    _page_numbers(doc)
     _heading(doc, office, today or date.today())
     _title(doc, report)
     for text in paragraphs(report):
         _body(doc, text)
     tables = document.tables(report, single=single)
     if tables:
+        # The heading goes with the first table: on a turned page when that table needs one.
+        _turn(doc, landscape=document.layout(tables[0]).landscape)
         _centred(doc, messages.DOCUMENT_FIGURES.upper(), bold=True, before=12)
     for number, table in enumerate(tables, start=1):
         _table(doc, number, table)
     _signature(doc)
     doc.core_properties.title = f"{messages.DOCUMENT_KIND} {document.subject(report)}"
     doc.core_properties.language = "vi-VN" if current() == "vi" else "en-GB"
-    doc.save(out)
+    # Not python-docx's placeholders ("python-docx", a date of 2013): Word shows them under File > Info.
+    now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
+    doc.core_properties.author, doc.core_properties.comments = "htx", ""
+    doc.core_properties.created = doc.core_properties.modified = now
+    # htx's fingerprint, so that a later `report -o` knows whether the clerk changed the file.
+    doc.core_properties.identifier = PLACEHOLDER
+    written = io.BytesIO()
+    doc.save(written)
+    written.seek(0)
+    seal_zip(written, out)
 
 
 def _page_and_fonts(doc: Document) -> None:
@@ -103,7 +115,7 @@ def _heading(doc: Document, office: str | None, today: date) -> None:
     """Two columns without borders: the office (and the document's number) on the left, the national
     heading and the date line on the right."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm
+    from docx.shared import Mm, Pt
 
     grid = doc.add_table(rows=1, cols=2)
     grid.autofit = False
@@ -117,8 +129,12 @@ def _heading(doc: Document, office: str | None, today: date) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         # A parent body above the office is not bold; the office itself is (Decree 30, Appendix I).
         _run(paragraph, line, bold=i == len(lines) - 1 or office is None, size=HEADING_SIZE)
+    # Under the office, a rule a third to a half as long as its name, centred (Decree 30, Appendix I).
+    name = document.text_mm(lines[-1], HEADING_SIZE, bold=True)
+    _rule(left, min(max(name * 0.4, 15.0), OFFICE_COLUMN_MM * 0.5), OFFICE_COLUMN_MM)
     number = left.add_paragraph()
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    number.paragraph_format.space_before = Pt(6)
     _run(number, messages.DOCUMENT_NUMBER, size=HEADING_SIZE)
 
     nation = right.paragraphs[0]
@@ -126,11 +142,73 @@ def _heading(doc: Document, office: str | None, today: date) -> None:
     _run(nation, messages.DOCUMENT_NATION, bold=True, size=HEADING_SIZE)
     motto = right.add_paragraph()
     motto.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(motto, messages.DOCUMENT_MOTTO, bold=True, size=TEXT_SIZE).underline = True
+    _run(motto, messages.DOCUMENT_MOTTO, bold=True, size=TEXT_SIZE - 1)
+    # Under the motto, a rule as long as the motto.
+    national = TEXT_WIDTH_MM - OFFICE_COLUMN_MM
+    _rule(right, document.text_mm(messages.DOCUMENT_MOTTO, TEXT_SIZE - 1, bold=True), national)
     right.add_paragraph()
     dated = right.add_paragraph()
     dated.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(dated, document.date_line(today), italic=True, size=TEXT_SIZE)
+
+
+_AFTER_BORDERS = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+
+
+def _rule(cell: _Cell, length_mm: float, column_mm: float) -> None:
+    """A solid rule `length_mm` long centred in a heading's column: the bottom border of an empty
+    paragraph a point high, indented from both sides."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    paragraph = cell.add_paragraph()
+    f = paragraph.paragraph_format
+    inner = column_mm - 2 * HEADING_CELL_MARGIN_MM
+    indent = Mm(max((inner - length_mm) / 2, 0))
+    f.left_indent = f.right_indent = indent
+    f.space_before, f.space_after = Pt(3), Pt(0)
+    f.line_spacing = Pt(2)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (
+        ("val", "single"),
+        ("sz", str(round(RULE_POINTS * 8))),
+        ("space", "0"),
+        ("color", "000000"),
+    ):
+        bottom.set(qn(f"w:{name}"), value)
+    borders.append(bottom)
+    # In the schema's order: before the spacing and indents python-docx has written.
+    paragraph._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_BORDERS)
 
 
 def _centred(doc: Document, text: str, *, bold: bool, before: int = 0) -> None:
@@ -146,6 +224,9 @@ def _centred(doc: Document, text: str, *, bold: bool, before: int = 0) -> None:
 def _title(doc: Document, report: Report) -> None:
     _centred(doc, messages.DOCUMENT_KIND, bold=True, before=18)
     _centred(doc, document.subject(report), bold=True)
+    period = period_line(report)
+    if period is not None:
+        _centred(doc, period, bold=False)
     _centred(doc, "", bold=False)
 
 
@@ -166,16 +247,18 @@ def _table(doc: Document, number: int, table: document.Table) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
+    shape = document.layout(table)
+    _turn(doc, landscape=shape.landscape)
     title = doc.add_paragraph()
     title.paragraph_format.space_before = Pt(12)
     title.paragraph_format.space_after = Pt(4)
     title.paragraph_format.keep_with_next = True
     _run(title, messages.DOCUMENT_TABLE.format(number=number, title=table.title), bold=True)
-    size = TABLE_SIZE if len(table.headers) <= 7 else TABLE_SIZE_WIDE
+    size = shape.size
     grid = doc.add_table(rows=1, cols=len(table.headers))
     grid.style = doc.styles["Table Grid"]
     grid.autofit = False
-    widths = [Mm(w) for w in column_widths(table)]
+    widths = [Mm(w) for w in shape.widths]
     _set_widths(grid, widths)
     _keep_rows_whole(grid.rows[0], header=True)
     for cell, header, width in zip(grid.rows[0].cells, table.headers, widths, strict=True):
@@ -195,6 +278,52 @@ def _table(doc: Document, number: int, table: document.Table) -> None:
         _run(caption, table.caption, italic=True, size=size)
 
 
+def _turn(doc: Document, *, landscape: bool) -> None:
+    """A new page turned (or back upright) when the next table needs it; nothing when the current
+    page already is."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
+    current = doc.sections[-1]
+    if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
+        return
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = False  # numbered from its first page
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    short, long = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+
+
+def _page_numbers(doc: Document) -> None:
+    """The page number in Arabic figures, centred in the top margin of each page but the first (Decree
+    30, Appendix I); the sections a turned table adds share the header."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = _run(paragraph, "", size=TEXT_SIZE - 1)
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "2"), ("end", None)):
+        if kind is not None:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text == "PAGE":
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = " PAGE "
+            run._r.append(instruction)
+        else:
+            shown = OxmlElement("w:t")
+            shown.text = text
+            run._r.append(shown)
+
+
 def _cell(cell: _Cell, text: str, *, bold: bool, size: int, align: Any) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.alignment = align
@@ -207,26 +336,6 @@ def _set_widths(grid: Any, widths: Sequence[Any]) -> None:
         column.width = width
         for cell in column.cells:
             cell.width = width
-
-
-def column_widths(table: document.Table) -> list[float]:
-    """Millimetres per column. Each gets room for what must stay on one line: its longest figure (a
-    figure never wraps) and its header's longest word (bold); the text columns share what is left of
-    the page's width by the length of their longest text. A table too wide for that is scaled down."""
-    needs, texts = [], []
-    for i, numeric in enumerate(table.numeric):
-        cells = [row[i] for row in table.rows]
-        whole = max((len(c) for c in cells), default=1)
-        longest = whole + 1 if numeric else max((len(w) for c in cells for w in c.split()), default=1)
-        header_word = max((len(w) for w in table.headers[i].split()), default=1)
-        needs.append(max(longest * CHARACTER_MM, header_word * HEADER_CHARACTER_MM) + CELL_PADDING_MM)
-        texts.append(0 if numeric else min(whole, 40))
-    spare = TEXT_WIDTH_MM - sum(needs)
-    if spare < 0:
-        return [TEXT_WIDTH_MM * n / sum(needs) for n in needs]
-    if not sum(texts):
-        texts = [1] * len(needs)
-    return [n + spare * t / sum(texts) for n, t in zip(needs, texts, strict=True)]
 
 
 def _keep_rows_whole(row: Any, *, header: bool) -> None:

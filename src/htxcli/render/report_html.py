@@ -16,8 +16,10 @@ from typing import IO
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
 from htxcli.domain.report import Report, YearReport
+from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render import document
+from htxcli.render.layout import period_line
 from htxcli.render.narrative import number, paragraphs, press_money
 from htxcli.render.svg import Bar, bar_chart
 
@@ -42,25 +44,32 @@ def write_html(
     # svg.py escapes every text it writes: its output is the one thing marked safe.
     charts = [(title, Markup(svg)) for title, svg in _charts(report)]
     out.write(
-        page.render(
-            lang=current(),
-            kind=messages.DOCUMENT_KIND,
-            subject=document.subject(report),
-            office=document.office_lines(office),
-            office_given=office is not None and bool(office.strip()),
-            nation=messages.DOCUMENT_NATION,
-            motto=messages.DOCUMENT_MOTTO,
-            number=messages.DOCUMENT_NUMBER,
-            date_line=document.date_line(today or date.today()),
-            overview=messages.DOCUMENT_OVERVIEW,
-            paragraphs=paragraphs(report),
-            charts_title=messages.DOCUMENT_CHARTS,
-            charts=charts,
-            figures_title=messages.DOCUMENT_FIGURES,
-            tables=[
-                (messages.DOCUMENT_TABLE.format(number=n, title=t.title), t)
-                for n, t in enumerate(document.tables(report, single=single), start=1)
-            ],
+        seal_html(
+            page.render(
+                lang=current(),
+                kind=messages.DOCUMENT_KIND,
+                subject=document.subject(report),
+                period=period_line(report),
+                office=document.office_lines(office),
+                office_given=office is not None and bool(office.strip()),
+                nation=messages.DOCUMENT_NATION,
+                motto=messages.DOCUMENT_MOTTO,
+                number=messages.DOCUMENT_NUMBER,
+                date_line=document.date_line(today or date.today()),
+                overview=messages.DOCUMENT_OVERVIEW,
+                paragraphs=paragraphs(report),
+                charts_title=messages.DOCUMENT_CHARTS,
+                charts=charts,
+                figures_title=messages.DOCUMENT_FIGURES,
+                tables=[
+                    (messages.DOCUMENT_TABLE.format(number=n, title=t.title), t, document.layout(t))
+                    for n, t in enumerate(document.tables(report, single=single), start=1)
+                ],
+                recipients=messages.DOCUMENT_RECIPIENTS,
+                filed=messages.DOCUMENT_FILED,
+                signature=messages.DOCUMENT_SIGNATURE,
+                sign_here=messages.DOCUMENT_SIGN_HERE,
+            )
         )
     )
 
@@ -75,9 +84,13 @@ def _charts(report: Report) -> list[tuple[str, str]]:
         ]
         charts.append((messages.CHART_ACTIVE, bars))
     last = report.years[-1]
-    charts.append((messages.CHART_BANDS.format(year=last.year), _band_bars(last)))
-    charts.append((messages.CHART_SUPPORT.format(year=last.year), _support_bars(last)))
-    return [(title, bar_chart(title, bars, empty=messages.CHART_EMPTY)) for title, bars in charts]
+    bands = messages.CHART_BANDS.format(year=last.year)
+    drawn = [(title, bar_chart(title, bars, empty=messages.CHART_EMPTY)) for title, bars in charts]
+    # A year nobody was rated in has no shares: "no results yet", never three bars of 0%.
+    drawn.append((bands, bar_chart(bands, _band_bars(last), empty=messages.CHART_NO_RESULTS)))
+    support = messages.CHART_SUPPORT.format(year=last.year)
+    drawn.append((support, bar_chart(support, _support_bars(last), empty=messages.CHART_EMPTY)))
+    return drawn
 
 
 def _band_bars(report: YearReport) -> list[Bar]:

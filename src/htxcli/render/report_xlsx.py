@@ -23,11 +23,13 @@ from datetime import date
 from typing import IO, Any
 
 from htxcli.domain import messages
+from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity, Report, Value, YearReport
-from htxcli.domain.values import format_count
-from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS, SECTORS
+from htxcli.domain.seal import PLACEHOLDER, seal_zip
+from htxcli.domain.values import format_count, format_date
+from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
 from htxcli.render.cells import PLAIN_MINUS, text
-from htxcli.render.layout import Block, title
+from htxcli.render.layout import Block, period_line, title
 from htxcli.render.range_layout import column_blocks
 from htxcli.render.year_layout import year_blocks
 
@@ -44,7 +46,10 @@ CHANGES: dict[type, str] = {
 }
 A4 = 9  # Excel's paper size code
 HEADER_ROW = 3  # the title, the report's heading, a blank row, then the table's header
-HEADER_HEIGHT = 32  # points: two lines of a wrapped header (Excel does not grow a row written in advance)
+# A header row's height, set before it is written (Excel does not grow a row written in advance): a
+# line of points for each line its most wrapped header takes, two at least.
+LINE_POINTS = 15
+HEADER_LINES = 2
 # A4 portrait holds about this many characters of Excel's default font across; wider sheets turn.
 PORTRAIT_WIDTH = 95
 WIDEST_COLUMN = 60
@@ -53,17 +58,33 @@ FORBIDDEN_IN_SHEET_NAMES = "[]:*?/\\"
 EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system, for dates after February 1900
 CHART_ROWS = 18  # rows a chart and its table take on the chart sheet
 CHART_SIZE = {"width": 640, "height": 320}
+CHART_LABEL_WIDTH, CHART_FIGURE_WIDTH = 28, 18  # the chart sheet's columns
+SPOOLED_IN_MEMORY = 16 << 20  # bytes of a workbook held in memory before it is sealed; more on disk
 
 Roster = Iterable[Sequence[Any]]  # store/roster.py's rows: the fields, then a grade per year shown
 
 
 def write_workbook(out: IO[bytes], report: Report, roster: Roster) -> None:
     """The whole workbook into `out` (a binary file); `roster` is read once, row by row."""
+    import tempfile
+
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(out, {"constant_memory": True})
+    # Written whole first (a large one on disk), then copied into `out` with htx's fingerprint in it.
+    with tempfile.SpooledTemporaryFile(max_size=SPOOLED_IN_MEMORY) as spool:
+        book = xlsxwriter.Workbook(spool, {"constant_memory": True})
+        _fill(book, report, roster)
+        spool.seek(0)
+        seal_zip(spool, out)
+
+
+def _fill(book: Any, report: Report, roster: Roster) -> None:
     heading = title(report)
     book.set_properties({"title": heading, "author": "htx"})
+    book.set_custom_property("htx", PLACEHOLDER)
+    period = period_line(report)
+    if period is not None:  # under each sheet's title: the period's days
+        heading = f"{heading} {period}"
     styles = _Styles(book)
     single = len(report.years) == 1 and not report.compare
     blocks = year_blocks(report.years[0], previous=True) if single else column_blocks(report)
@@ -126,7 +147,9 @@ def _block_sheet(sheet: Any, styles: _Styles, block: Block, heading: str) -> Non
     shown = [i for i in range(len(block.headers)) if i != block.chart]  # bars: the chart sheet draws them
     sheet.write_string(0, 0, block.title, styles.title)
     sheet.write_string(1, 0, heading, styles.subtitle)
-    sheet.set_row(HEADER_ROW, HEADER_HEIGHT)  # before the row is written: constant_memory's rule
+    widths = [_width(block, i) for i in shown]
+    # Before the row is written: constant_memory's rule.
+    sheet.set_row(HEADER_ROW, header_height([block.headers[i] for i in shown], widths))
     for column, i in enumerate(shown):
         sheet.write_string(HEADER_ROW, column, block.headers[i], styles.header)
     for n, row in enumerate(block.rows):
@@ -135,7 +158,6 @@ def _block_sheet(sheet: Any, styles: _Styles, block: Block, heading: str) -> Non
             _write_cell(sheet, HEADER_ROW + 1 + n, column, row[i], styles, total=total)
     if block.caption:
         sheet.write_string(HEADER_ROW + len(block.rows) + 2, 0, block.caption, styles.caption)
-    widths = [_width(block, i) for i in shown]
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     sheet.freeze_panes(HEADER_ROW + 1, 1)
@@ -156,6 +178,27 @@ def _write_cell(
         sheet.write_number(row, column, _number(cell.by), styles.cell(total=total, num_format=_change(cell)))
     else:
         sheet.write_number(row, column, _number(cell), styles.cell(total=total, num_format=_format(cell)))
+
+
+def header_height(headers: Sequence[str], widths: Sequence[float]) -> float:
+    """Points for a header row whose cells wrap `headers` in columns `widths` characters wide."""
+    lines = max((_wrapped_lines(h, w) for h, w in zip(headers, widths, strict=True)), default=1)
+    return LINE_POINTS * max(lines, HEADER_LINES) + 2
+
+
+def _wrapped_lines(text: str, width: float) -> int:
+    """Lines Excel takes for `text` wrapped at spaces in a column `width` characters wide (a width unit
+    is a digit of the default font; a bold letter is about as wide, a character less for the margins;
+    LibreOffice's wider fallback font fits the same lines, checked by eye)."""
+    room = max(int(width) - 1, 1)
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > room:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+        lines += (len(word) - 1) // room if len(word) > room else 0
+    return lines
 
 
 def _number(value: Quantity) -> int | float:
@@ -209,14 +252,17 @@ def _chart_sheet(sheet: Any, book: Any, styles: _Styles, report: Report, heading
         top += CHART_ROWS
     if len(columns) > 1:
         _active_chart(sheet, book, styles, report, top)
-    sheet.set_column(0, 0, 28)
-    sheet.set_column(1, len(years), 18)
+    sheet.set_column(0, 0, CHART_LABEL_WIDTH)
+    sheet.set_column(1, len(years), CHART_FIGURE_WIDTH)
     _print_setup(sheet, landscape=True, header_row=None)
     sheet.fit_to_pages(1, 1)  # the charts on one page
 
 
-def _table(sheet: Any, styles: _Styles, top: int, headers: list[str], rows: list[list[Value]]) -> None:
-    sheet.set_row(top, HEADER_HEIGHT)
+def _table(
+    sheet: Any, styles: _Styles, top: int, headers: list[str], rows: Sequence[Sequence[Value | None]]
+) -> None:
+    widths = [CHART_LABEL_WIDTH, *(CHART_FIGURE_WIDTH for _ in headers[1:])]
+    sheet.set_row(top, header_height(headers, widths))
     for column, header in enumerate(headers):
         sheet.write_string(top, column, header, styles.header)
     for n, row in enumerate(rows):
@@ -227,25 +273,35 @@ def _table(sheet: Any, styles: _Styles, top: int, headers: list[str], rows: list
 def _bands_chart(
     sheet: Any, book: Any, styles: _Styles, columns: list[YearReport], years: list[str], span: str, top: int
 ) -> None:
-    """The three bands' shares: a pie for one year, stacked columns (one per year) for several."""
+    """The three bands' shares: a pie for one year, stacked columns (one per year) for several. A year
+    nobody was rated in has no shares: its cells are left empty (no bar, no "0%") and its column is
+    headed "2014 (chưa có kết quả)"."""
     name = sheet.get_name()
+    rated = [one.ratings.rated.value > 0 for one in columns]
     shares = [dict(one.band_shares.points) for one in columns]
-    rows: list[list[Value]] = [
-        [Label(label), *(year_shares[band] for year_shares in shares)] for band, label in BAND_LABELS.items()
+    rows: list[list[Value | None]] = [
+        [Label(label), *(s[band] if r else None for s, r in zip(shares, rated, strict=True))]
+        for band, label in BAND_LABELS.items()
     ]
-    _table(sheet, styles, top, [messages.REPORT_BAND, *years], rows)
+    heads = [
+        y if r else messages.CHART_YEAR_NO_RESULTS.format(year=y) for y, r in zip(years, rated, strict=True)
+    ]
+    _table(sheet, styles, top, [messages.REPORT_BAND, *heads], rows)
     first, last = top + 1, top + len(rows)
+    chart_title = messages.WORKBOOK_CHART_BANDS.format(years=span)
     if len(columns) == 1:
         chart = book.add_chart({"type": "pie"})
         chart.add_series(
             {
-                "name": messages.WORKBOOK_CHART_BANDS.format(years=span),
+                "name": chart_title,
                 "categories": [name, first, 0, last, 0],
                 "values": [name, first, 1, last, 1],
                 "data_labels": {"value": True, "num_format": PERCENT, "category": True},
                 "points": [{"fill": {"color": c}} for c in ("#2E75B6", "#FFC000", "#C00000")],
             }
         )
+        if not rated[0]:
+            chart_title = messages.CHART_YEAR_NO_RESULTS.format(year=chart_title)
     else:
         chart = book.add_chart({"type": "column", "subtype": "stacked"})
         for n, colour in enumerate(("#2E75B6", "#FFC000", "#C00000")):
@@ -258,8 +314,9 @@ def _bands_chart(
                     "data_labels": {"value": True, "num_format": PERCENT},
                 }
             )
-        chart.set_y_axis({"num_format": PERCENT, "max": 1})
-    chart.set_title({"name": messages.WORKBOOK_CHART_BANDS.format(years=span)})
+        chart.set_y_axis({"num_format": PERCENT, "min": 0, "max": 1})
+        chart.show_blanks_as("gap")
+    chart.set_title({"name": chart_title})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
 
@@ -287,10 +344,10 @@ def _support_chart(
                 "name": [name, top, 1],
                 "categories": [name, first, 0, last, 0],
                 "values": [name, first, 1, last, 1],
-                "data_labels": {"value": True, "num_format": NUMBER},
+                "data_labels": {"value": True, "num_format": MONEY},
             }
         )
-        chart.set_x_axis({"num_format": NUMBER})
+        chart.set_x_axis({"num_format": MONEY, "min": 0})
         chart.set_y_axis({"reverse": True})  # programs top to bottom, in the table's order
         chart.set_legend({"none": True})
     else:
@@ -304,7 +361,7 @@ def _support_chart(
                     "values": [name, first + n, 1, first + n, len(years)],
                 }
             )
-        chart.set_y_axis({"num_format": NUMBER})
+        chart.set_y_axis({"num_format": MONEY, "min": 0})
     chart.set_title({"name": messages.WORKBOOK_CHART_SUPPORT.format(years=span)})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
@@ -330,80 +387,109 @@ def _active_chart(sheet: Any, book: Any, styles: _Styles, report: Report, top: i
     )
     chart.set_title({"name": messages.WORKBOOK_CHART_ACTIVE})
     chart.set_legend({"none": True})
-    chart.set_y_axis({"num_format": NUMBER})
+    chart.set_y_axis({"num_format": NUMBER, "min": 0})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, 3, chart)
 
 
-# --- the organisations active at the end of the year -----------------------------------------
+# --- the organisations registered on the period's last day ----------------------------------
 
-# Widths of the list's columns: no., code, name, kind, district, commune, sector, founded, members,
-# capital; then a grade per year.
-_ROSTER_WIDTHS = (6, 16, 45, 20, 18, 18, 18, 12, 11, 20)
 _GRADE_WIDTH = 13
 
 
 def _roster_sheet(sheet: Any, styles: _Styles, report: Report, roster: Roster, heading: str) -> None:
-    """One row per organisation, as `htx list` orders them; the sheet's title counts them from the
-    model (the report's active total of the last year), which the rows that follow must match."""
+    """One row per organisation, as `htx list` orders them, with its legal status and its address in
+    force on the period's last day (Xã/Phường, Tỉnh; before the reform the district too; after it the
+    address it had before 01/07/2025 beside). The sheet's title counts them from the model (the
+    report's registered total of the last year, of which operating), which the rows must match."""
     last = report.years[-1]
     years = [one.year for one in report.columns]
+    day = last.period.last if last.period is not None else date(last.year, 12, 31)
+    reformed = last.communes is not None  # the address in force may be of the new scheme
     h = messages.HEADERS
-    headers = [
-        messages.WORKBOOK_NUMBER,
-        h["code"],
-        h["name"],
-        h["kind"],
-        h["district"],
-        h["commune"],
-        h["sector"],
-        h["founded"],
-        h["members"],
-        h["capital_vnd"],
-        *(messages.WORKBOOK_GRADE.format(year=y) for y in years),
+    columns: list[tuple[str, float]] = [
+        (messages.WORKBOOK_NUMBER, 6),
+        (h["code"], 16),
+        (h["name"], 45),
+        (h["kind"], 20),
+        (messages.WORKBOOK_STATUS, 20),
+        *([] if reformed else [(h["district"], 18)]),
+        (messages.WORKBOOK_COMMUNE, 22),
+        (messages.WORKBOOK_PROVINCE, 16),
+        *([(messages.WORKBOOK_FORMER_ADDRESS.format(day=format_date(REFORM_DAY)), 30)] if reformed else []),
+        (h["sector"], 18),
+        (h["founded"], 12),
+        (h["members"], 11),
+        (h["capital_vnd"], 20),
+        *((messages.WORKBOOK_GRADE.format(year=y), _GRADE_WIDTH) for y in years),
     ]
-    count = format_count(last.totals.organisations.active.value)
+    totals = last.totals.organisations
     sheet.write_string(
-        0, 0, messages.WORKBOOK_ORGANISATIONS.format(year=last.year, count=count), styles.title
+        0,
+        0,
+        messages.WORKBOOK_ORGANISATIONS.format(
+            day=format_date(day),
+            count=format_count(totals.active.value),
+            operating=format_count(totals.operating.value),
+        ),
+        styles.title,
     )
     sheet.write_string(1, 0, heading, styles.subtitle)
-    sheet.set_row(HEADER_ROW, HEADER_HEIGHT)
+    headers = [header for header, _ in columns]
+    widths = [width for _, width in columns]
+    sheet.set_row(HEADER_ROW, header_height(headers, widths))
     for column, header in enumerate(headers):
         sheet.write_string(HEADER_ROW, column, header, styles.header)
-    widths = [*_ROSTER_WIDTHS, *(_GRADE_WIDTH for _ in years)]
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     plain, centred = styles.get(), styles.get(align="center")
-    number, money, day = (
+    number, money, day_format = (
         styles.get(num_format=NUMBER),
         styles.get(num_format=MONEY),
         styles.get(num_format=DATE),
     )
     write_string, write_number = sheet.write_string, sheet.write_number
+    operating = LEGAL_STATUSES.label("operating")
     row = HEADER_ROW
-    for n, (code, name, kind, district, commune, sector, founded, members, capital, *grades) in enumerate(
-        roster, 1
-    ):
+    for n, fields in enumerate(roster, 1):
+        (code, name, kind, status, commune, district, province, former_commune, former_district) = fields[:9]
+        sector, founded, members, capital, *grades = fields[9:]
         row = HEADER_ROW + n
         write_number(row, 0, n, centred)
         write_string(row, 1, code, plain)
         write_string(row, 2, name, plain)
         write_string(row, 3, KINDS.label(kind), plain)
-        if district:
-            write_string(row, 4, district, plain)
-        if commune:
-            write_string(row, 5, commune, plain)
+        write_string(row, 4, LEGAL_STATUSES.label(status) if status else operating, plain)
+        at = 5
+        if reformed:
+            # An address not yet moved to the new scheme is in force as it was: its district with it.
+            place = ", ".join(p for p in (commune, district) if p)
+        else:
+            if district:
+                write_string(row, at, district, plain)
+            at += 1
+            place = commune
+        if place:
+            write_string(row, at, place, plain)
+        if province:
+            write_string(row, at + 1, province, plain)
+        at += 2
+        if reformed:
+            former = ", ".join(p for p in (former_commune, former_district) if p)
+            if former:
+                write_string(row, at, former, plain)
+            at += 1
         if sector:
-            write_string(row, 6, SECTORS.label(sector), plain)
+            write_string(row, at, SECTORS.label(sector), plain)
         # A date cell is a day number with a date format: what Excel itself stores.
-        write_number(row, 7, (founded - EXCEL_EPOCH).days, day)
+        write_number(row, at + 1, (founded - EXCEL_EPOCH).days, day_format)
         if members is not None:
-            write_number(row, 8, members, number)
+            write_number(row, at + 2, members, number)
         if capital is not None:
-            write_number(row, 9, capital, money)
+            write_number(row, at + 3, capital, money)
         for i, grade in enumerate(grades):
             if grade:
-                write_string(row, 10 + i, GRADES.label(grade), centred)
-    sheet.autofilter(HEADER_ROW, 0, row, len(headers) - 1)
+                write_string(row, at + 4 + i, GRADES.label(grade), centred)
+    sheet.autofilter(HEADER_ROW, 0, row, len(columns) - 1)
     sheet.freeze_panes(HEADER_ROW + 1, 3)  # the number, code and name stay in view
     _print_setup(sheet, landscape=True)

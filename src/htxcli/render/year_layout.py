@@ -26,11 +26,13 @@ from htxcli.domain.vocab import BAND_LABELS, GRADES, KIND_ABBREVIATIONS, KINDS, 
 from htxcli.render.layout import (
     Block,
     Cell,
-    commune_label,
+    at_end,
+    at_start,
     district_label,
     former_province_label,
     has_statuses,
     shown,
+    titled_communes,
 )
 
 # A province names a handful of new-model cooperatives; a longer list belongs in the JSON or CSV.
@@ -69,12 +71,12 @@ def _organisation_block(report: YearReport, year: int, *, previous: bool = False
     headers = [
         messages.HEADERS["kind"],
         *(m.label() for m in flows),
-        *([messages.REPORT_ACTIVE_AT_END.format(year=year - 1)] if previous else []),
+        *([at_start(report)] if previous else []),
         messages.REPORT_CHANGE_SINCE.format(year=year - 1),
         *(m.label() for m in stocks),
     ]
     block = Block(
-        messages.REPORT_ORGANISATIONS.format(year=year),
+        at_end(report, messages.REPORT_ORGANISATIONS, messages.REPORT_ORGANISATIONS_ON),
         headers,
         numeric=frozenset(range(1, len(headers))),
         total=True,
@@ -120,7 +122,7 @@ def _status_block(report: YearReport, year: int) -> list[Block]:
     totals = report.totals.organisations
     if not has_statuses([totals]):
         return []
-    title = messages.REPORT_STATUS.format(year=year)
+    title = at_end(report, messages.REPORT_STATUS, messages.REPORT_STATUS_ON)
     return [_by_kind_block(title, messages.SHEET_STATUS, report.organisations, totals, STATUS)]
 
 
@@ -131,7 +133,9 @@ def _rating_block(report: YearReport, year: int) -> Block:
         [messages.REPORT_BAND, messages.REPORT_COUNT, messages.REPORT_SHARE, ""],
         numeric=frozenset({1, 2}),
         caption=messages.REPORT_RATED.format(
-            rated=format_count(ratings.rated.value), unrated=format_count(ratings.unrated.value)
+            rated=format_count(ratings.rated.value),
+            unrated=format_count(ratings.unrated.value),
+            not_rated=format_count(ratings.not_rated.value),
         ),
         chart=3,
         sheet=messages.SHEET_RATINGS,
@@ -192,22 +196,29 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
     if not recipients:
         return []
     h = messages.HEADERS
-    reformed = report.communes is not None  # from 2025: the commune of the new scheme too
+    # From 2025 on: the address in force on the period's last day, Xã/Phường (with its type word) and
+    # Tỉnh; the district only for an address not yet moved to the new scheme.
+    reformed = report.communes is not None
+    titles = report.commune_titles or {}
+    headers = (
+        [h["code"], h["name"], messages.WORKBOOK_COMMUNE, messages.WORKBOOK_PROVINCE]
+        if reformed
+        else [h["code"], h["name"], h["district"]]
+    )
     block = Block(
         messages.REPORT_NEW_MODEL.format(year=year),
-        [h["code"], h["name"], h["district"], *([h["commune"]] if reformed else [])],
+        headers,
         wrap=frozenset({1, 2, 3}) if reformed else frozenset({1, 2}),
         sheet=messages.SHEET_NEW_MODEL,
     )
-    block.rows = [
-        [
-            Label(r.code),
-            Label(r.name),
-            None if r.district is None else Label(r.district),
-            *([None if r.commune is None else Label(r.commune)] if reformed else []),
-        ]
-        for r in recipients[:NAMED_AT_MOST]
-    ]
+    for r in recipients[:NAMED_AT_MOST]:
+        if reformed:
+            commune = titles.get(r.commune, r.commune) if r.commune else None
+            place = ", ".join(p for p in (commune, None if r.commune else r.district) if p)
+            cells: list[Cell] = [Label(place) if place else None, Label(r.province) if r.province else None]
+        else:
+            cells = [None if r.district is None else Label(r.district)]
+        block.rows.append([Label(r.code), Label(r.name), *cells])
     if len(recipients) > NAMED_AT_MOST:
         block.caption = messages.REPORT_MORE_NAMED.format(count=format_count(len(recipients) - NAMED_AT_MOST))
     return [block]
@@ -215,7 +226,7 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
 
 def _district_block(report: YearReport, year: int) -> Block:
     return _place_block(
-        messages.REPORT_DISTRICTS.format(year=year),
+        at_end(report, messages.REPORT_DISTRICTS, messages.REPORT_DISTRICTS_ON),
         messages.HEADERS["district"],
         report.districts,
         report.totals.districts,
@@ -232,18 +243,18 @@ def _reform_blocks(report: YearReport, year: int) -> list[Block]:
     if report.communes is not None and totals.communes is not None:
         blocks.append(
             _place_block(
-                messages.REPORT_COMMUNES.format(year=year),
-                messages.HEADERS["commune"],
+                at_end(report, messages.REPORT_COMMUNES, messages.REPORT_COMMUNES_ON),
+                messages.WORKBOOK_COMMUNE,
                 report.communes,
                 totals.communes,
-                commune_label,
+                titled_communes([report]),
                 messages.SHEET_COMMUNES,
             )
         )
     if report.former_provinces is not None and totals.former_provinces is not None:
         blocks.append(
             _place_block(
-                messages.REPORT_FORMER_PROVINCES.format(year=year),
+                at_end(report, messages.REPORT_FORMER_PROVINCES, messages.REPORT_FORMER_PROVINCES_ON),
                 messages.REPORT_AREA,
                 report.former_provinces,
                 totals.former_provinces,

@@ -193,7 +193,7 @@ class CooperativeLoader(Loader):
 
     def _warn(self, line: int, problem: object) -> None:
         self.result.add_warning(
-            messages.IMPORT_WARNING.format(file=self.entry.file, line=line, problems=problem)
+            messages.IMPORT_WARNING.format(file=self.entry.file, line=line, problems=problem), line
         )
 
     def _warn_lookalikes(self, lines: Sequence[int], codes: Sequence[str], name_keys: Sequence[str]) -> None:
@@ -201,7 +201,8 @@ class CooperativeLoader(Loader):
             self.result.add_warning(
                 messages.IMPORT_WARNING.format(
                     file=self.entry.file, line=self.entry.place(line), problems=problems
-                )
+                ),
+                line,
             )
 
     def plan_bulk(self, parsed: ParsedBatch) -> list[Sequence[Any]] | None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from htxcli.domain import messages
-from htxcli.domain.errors import InvalidValue
+from htxcli.domain.errors import InvalidValue, reason_of
 from htxcli.store.location import SQLITE_HEADER
 
 STDOUT = "-"
@@ -72,6 +72,18 @@ def check_target(option: str, path: str, *, registry: Path | None = None, inputs
     return target
 
 
+def check_replaceable(option: str, path: str, *, force: bool) -> None:
+    """A document (.docx, .xlsx, .html) already at `path` is replaced only when htx wrote it and it has
+    not changed since (domain/seal.py), or with --force: the clerk may have completed it by hand."""
+    from htxcli.domain.seal import sealed, unchanged
+
+    target = Path(path).expanduser()
+    if force or path == STDOUT or not target.is_file() or unchanged(str(target)):
+        return
+    problem = messages.OUTPUT_CHANGED if sealed(str(target)) else messages.OUTPUT_NOT_HTX
+    raise InvalidValue(option, path, problem)
+
+
 @contextmanager
 def written(
     option: str,
@@ -113,7 +125,7 @@ def _into_place(option: str, path: str, registry: Path | None, inputs: Sequence[
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as e:
-        raise InvalidValue(option, path, messages.CANNOT_WRITE.format(detail=e.strerror)) from None
+        raise InvalidValue(option, path, messages.CANNOT_WRITE.format(detail=reason_of(e))) from None
     try:
         yield handle
         check_target(option, path, registry=registry, inputs=inputs)  # nothing appeared there meanwhile

@@ -100,6 +100,10 @@ def migrate(engine: Engine, *, dry_run: bool, from_province: str | None = None) 
                     {
                         **described,
                         "candidates": names,
+                        # (commune, its province) of each candidate: one settle command each
+                        "choices": [
+                            (c.name, c.province.name if c.province else "") for c in found.candidates
+                        ],
                         "province": found.candidates[0].province.name if found.candidates[0].province else "",
                         "provinces": provinces,
                     }

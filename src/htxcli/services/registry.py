@@ -149,10 +149,10 @@ def _new_address(row: Mapping[Any, Any], changes: dict[str, Any]) -> dict[str, A
 @retrying
 def edit(
     engine: Engine, code: str, raw: Mapping[str, str | None]
-) -> tuple[dict[str, Any], list[str], Respelled, Doubts]:
+) -> tuple[dict[str, Any], list[str], Respelled, Doubts, dict[str, Any]]:
     """Change only the given fields; returns the new profile, the names of the fields that changed,
-    the district as given and as stored when the registry spells it otherwise, and names not in the
-    official list."""
+    the district as given and as stored when the registry spells it otherwise, names not in the
+    official list, and the changed fields' values before."""
     if not raw:
         raise HtxError(messages.NOTHING_TO_CHANGE)
     changes = parse_organisation(raw, partial=True)
@@ -182,7 +182,7 @@ def edit(
             # correction, and `htx history NEW` finds it by the organisation's id.
             record_change(uow, "edit", summary, "organisation", row["id"], row["code"], row)
             uow.commit()
-    return merged, changed, respelled, unmatched
+    return merged, changed, respelled, unmatched, {f: row[f] for f in changed}
 
 
 def _place_fields(changes: Mapping[str, Any]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
@@ -27,7 +28,7 @@ from htxcli.domain.areas import Area
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.periods import Period
 from htxcli.domain.places import display_names, preferred_spelling, spellings_by_key
-from htxcli.domain.reform import REFORM_DAY
+from htxcli.domain.reform import NEW_SCHEME, REFORM_DAY
 from htxcli.domain.report import (
     Count,
     Label,
@@ -98,17 +99,31 @@ def reports(
 
 
 def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:
-    """The organisations active at the end of the report's last period (the one its figures count,
-    15/12 to 14/12 too, not the calendar year), in `htx list`'s order, each with its grade of every
-    year the report shows (store/roster.py's columns); in the report's area when it has one.
-    Streamed from its own read transaction: a workbook's appendix."""
-    from htxcli.store.roster import active_at_end
+    """The organisations registered on the last day of the report's last period (the one its figures
+    count, 15/12 to 14/12 too, not the calendar year), in `htx list`'s order, each with its legal status
+    and address that day and its grade of every year the report shows (store/roster.py's columns); in
+    the report's area when it has one. Streamed from its own read transaction: a workbook's appendix."""
+    from htxcli.domain.units import titled
+    from htxcli.store.roster import CODE_FIELDS, ROSTER_FIELDS, active_at_end
 
     last = report.years[-1]
     years = [one.year for one in report.columns]
+    period = last.period or Period.year(last.year)
+    at = {f: i for i, f in enumerate((*ROSTER_FIELDS, *CODE_FIELDS))}
+    shown = len(ROSTER_FIELDS)
     with UnitOfWork(engine, read_only=True) as uow:
-        period = last.period or Period.year(last.year)
-        yield from active_at_end(uow.connection, period, years, last.area)
+        for row in active_at_end(uow.connection, period, years, last.area):
+            fields = list(row[:shown])
+            code, scheme = row[at["commune_code"]], row[at["scheme"]]
+            former_code, former_scheme = row[at["former_commune_code"]], row[at["former_scheme"]]
+            # Units with their type word: "Phường Bắc Kạn", not the former province's name.
+            fields[at["commune"]] = titled(fields[at["commune"]], code, scheme)
+            fields[at["district"]] = titled(fields[at["district"]], code, scheme, "district")
+            fields[at["former_commune"]] = titled(fields[at["former_commune"]], former_code, former_scheme)
+            fields[at["former_district"]] = titled(
+                fields[at["former_district"]], former_code, former_scheme, "district"
+            )
+            yield (*fields, *row[shown + len(CODE_FIELDS) :])
 
 
 def _commune(uow: UnitOfWork, name: str) -> tuple[Area, str]:
@@ -168,16 +183,18 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
             1
         ]
     support = _support(uow.reports.support(period, area))
+    titles = _commune_titles(uow, period.last, communes_shown) if reformed else {}
     recipients = [
         Recipient(
             r["code"],
             r["name"],
             shown.get(r["district"], r["district"]),
             communes_shown.get(r["commune"], r["commune"]) if reformed else None,
+            province=r["province"] if reformed else None,
         )
         for r in uow.reports.recipients(period, NAMED_PROGRAM, area, on=period.last if by_address else None)
     ]
-    ratings = _ratings(uow.reports.grades(year, area))
+    ratings = _ratings(uow.reports.grades(year, area), uow.reports.not_rated(period, year, area))
     totals = Totals(
         Organisations.total(by_kind.values()),
         SupportTotal.of(
@@ -202,7 +219,21 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
         band_shares=Series(tuple(ratings.percent.items())),
         support_amounts=Series(tuple((p, s.amount_vnd) for p, s in support.items() if s.records.value)),
         period=period,
+        commune_titles=titles or None,
     )
+
+
+def _commune_titles(uow: UnitOfWork, day: date, shown: Mapping[str, str]) -> dict[str, str]:
+    """The communes shown, each with its type word from the official list by the code the registry
+    holds ("Bắc Kạn" -> "Phường Bắc Kạn", not the former province): for the tables people read. A
+    name whose organisations hold no code, or codes of units that disagree, stays as it is."""
+    from htxcli.domain.units import titled
+
+    found: dict[str, set[str]] = {}
+    for name, code in uow.reports.commune_codes(day):
+        if name in shown:
+            found.setdefault(shown[name], set()).add(titled(name, code, NEW_SCHEME) or name)
+    return {name: next(iter(full)) for name, full in found.items() if len(full) == 1 and full != {name}}
 
 
 def _with_statuses(rows: list[dict[str, Any]], statuses: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -261,12 +292,12 @@ def _organisations(
     return by_kind, by_district
 
 
-def _ratings(grades: dict[str, int]) -> Ratings:
+def _ratings(grades: dict[str, int], not_rated: int = 0) -> Ratings:
     counts = {grade: grades.get(grade, 0) for grade in RATED_GRADES}
     bands = {band: sum(counts[g] for g in members) for band, members in BANDS.items()}
-    return Ratings(
-        rated=Count(sum(counts.values())),
-        unrated=Count(grades.get("unrated", 0)),
+    sums = {"rated": sum(counts.values()), "unrated": grades.get("unrated", 0), "not_rated": not_rated}
+    return Ratings.of(
+        sums,
         grades={grade: Count(n) for grade, n in counts.items()},
         bands={band: Count(n) for band, n in bands.items()},
         percent={band: Percent(n) for band, n in largest_remainder(bands).items()},

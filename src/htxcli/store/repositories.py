@@ -43,6 +43,15 @@ class OrganisationRepository:
             .first()
         )
 
+    def names_of(self, codes: Sequence[str]) -> dict[str, str]:
+        """code -> registered name, for the codes that are registered."""
+        found: dict[str, str] = {}
+        for start in range(0, len(codes), 500):
+            chunk = codes[start : start + 500]
+            query = select(organisation.c.code, organisation.c.name).where(organisation.c.code.in_(chunk))
+            found.update((code, name) for code, name in self.connection.execute(query))
+        return found
+
     def insert(self, values: Values) -> int:
         result = self.connection.execute(insert(organisation).values(**values))
         return int(result.inserted_primary_key[0])  # type: ignore[index]
@@ -183,9 +192,13 @@ class RatingRepository:
         return int(self.connection.execute(select(func.count()).select_from(rating)).scalar_one())
 
 
+# What makes two support records the same record typed twice (the reference, unique, aside).
+TWIN_FIELDS = ("organisation_id", "program", "date", "amount_vnd", "quantity", "unit", "note")
+
+
 @dataclass(frozen=True)
 class SupportFilter:
-    year: int | None = None
+    period: Period | None = None  # dated in it
     program: str | None = None
     organisation_id: int | None = None
 
@@ -205,14 +218,22 @@ class SupportRepository:
             .first()
         )
 
+    def identical(self, values: Values) -> int | None:
+        """The first record with the same organisation, program, date, amount, quantity, unit and note
+        (a record typed twice), or None."""
+        s = support.c
+        query = select(func.min(s.id)).where(*(s[f].is_not_distinct_from(values.get(f)) for f in TWIN_FIELDS))
+        found = self.connection.execute(query).scalar_one()
+        return int(found) if found is not None else None
+
     def matching(self, where: SupportFilter) -> Iterator[RowMapping]:
         query = (
             select(support, organisation.c.code, organisation.c.name)
             .select_from(support.outerjoin(organisation, support.c.organisation_id == organisation.c.id))
             .order_by(support.c.date, support.c.id)
         )
-        if where.year is not None:
-            query = query.where(during(support.c.date, Period.year(where.year)))
+        if where.period is not None:
+            query = query.where(during(support.c.date, where.period))
         if where.program:
             query = query.where(support.c.program == where.program)
         if where.organisation_id is not None:
