@@ -40,6 +40,11 @@ SPEAKING = {"InvalidValue", "HtxError", "NotFound", "Conflict", "say", "warn", "
 # Text that reaches them and is no sentence: (module, the literal's text).
 NOT_SENTENCES = {
     ("cli/db.py", "f'{format_count(copy.stat().st_size // 1024)} KiB'"),  # a unit symbol, in every language
+    # a command line to type, the same in every language
+    (
+        "cli/places.py",
+        "f\"  htx edit {item['code']} --province {_quoted(province)} --commune {_quoted(commune)}\"",
+    ),
 }
 
 

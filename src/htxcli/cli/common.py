@@ -130,12 +130,13 @@ def emit(
     table: Callable[[], None],
     columns: Sequence[str] | None = None,
     rows: Iterable[Mapping[str, Any]] = (),
-    json: Any = None,
+    json: Any = ...,
     stream: bool = False,
 ) -> None:
     """The one home of the table/csv/json choice. csv: `rows` under `columns` (a command with no CSV
-    form passes no columns and gets its table); json: `json` (by default the rows), streamed as an
-    array one object a line when `stream`, for listings of any length; table: `table()`, for people."""
+    form passes no columns and gets its table); json: `json` (the rows when not given; None is null),
+    streamed as an array one object a line when `stream`, for listings of any length; table: `table()`,
+    for people."""
     if format is Format.csv and columns is not None:
         from htxcli.render.machine import write_csv
 
@@ -143,7 +144,7 @@ def emit(
     elif format is Format.json:
         from htxcli.render.machine import write_json, write_json_lines_array
 
-        data = rows if json is None else json
+        data = rows if json is ... else json
         if stream:
             write_json_lines_array(out(), data)
         else:
