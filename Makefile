@@ -4,13 +4,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := build/demo.db
 
-.PHONY: demo test lint bench clean catalog
+.PHONY: demo test lint bench clean catalog constraints
 
-$(BIN)/htx: pyproject.toml
+# The versions of constraints.txt, for htx and its development alike (refresh: make constraints).
+$(BIN)/htx: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev,postgres]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,postgres]'
 	touch $(BIN)/htx
+
+# constraints.txt afresh: the newest versions pyproject.toml allows, resolved in a throwaway virtualenv.
+# Run `make test` with them (rm -rf .venv first) before committing the new file.
+constraints:
+	rm -rf build/constraints-venv
+	$(PYTHON) -m venv build/constraints-venv
+	build/constraints-venv/bin/python -m pip install -q --upgrade pip
+	build/constraints-venv/bin/python -m pip install -q '.[dev,postgres]'
+	{ sed -n '/^#/p' constraints.txt; build/constraints-venv/bin/python -m pip freeze --exclude-editable \
+		| grep -v '^htxcli[= @]'; } > build/constraints.txt
+	mv build/constraints.txt constraints.txt
+	rm -rf build/constraints-venv
 
 demo: $(BIN)/htx
 	@bash examples/demo.sh $(DEMO_DB)

@@ -31,6 +31,15 @@ class Run:
     stderr: str
 
 
+@pytest.fixture(autouse=True)
+def _language_as_it_was() -> Iterator[None]:
+    """Each test starts in the language the process had, whatever the one before chose."""
+    from htxcli.domain import i18n
+
+    with i18n.kept():
+        yield
+
+
 # --- backends ----------------------------------------------------------------------------------
 # Tests marked `both_backends` (a module's pytestmark, or one test's mark) run on SQLite and on
 # PostgreSQL when they take a database: the `backend` fixture, or one built on it (db_path, databases,
@@ -54,6 +63,12 @@ def postgres_server() -> str:
         if os.environ.get("CI"):
             pytest.fail("CI=true but HTX_TEST_POSTGRES names no PostgreSQL server (.ci/run starts one)")
         pytest.skip("no PostgreSQL server: set HTX_TEST_POSTGRES (see .ci/run)")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:  # a checkout with the dev extra only
+        if os.environ.get("CI"):
+            pytest.fail("CI=true but psycopg is not installed (the postgres extra)")
+        pytest.skip("no PostgreSQL driver: install the postgres extra (pip install -e '.[dev,postgres]')")
     return url
 
 
@@ -63,10 +78,11 @@ def fresh_database(backend: str, folder: Path) -> Path | str:
     A test of what happens where no registry exists yet takes `missing_database` instead."""
     if backend == "sqlite":
         return sqlite_registry(folder)
+    url = postgres_server()  # skips when there is no server, or no driver
     import psycopg
     from sqlalchemy.engine import make_url
 
-    server = make_url(postgres_server())
+    server = make_url(url)
     admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
     name = f"htx_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(admin, autocommit=True) as con:

@@ -74,6 +74,21 @@ def test_lang_option_wins_over_the_environment(tmp_path: Path) -> None:
     assert r.stdout.startswith("Cách dùng: ")
 
 
+def test_the_language_holds_for_one_command_and_is_restored_after_it(tmp_path: Path) -> None:
+    """htx chooses its language in its main and gives the process back as it found it: a command run
+    in-process (a script, a test) does not leave the next one, or Click's own gettext, in Vietnamese."""
+    from htxcli.domain import i18n, messages
+
+    assert i18n.current() == "en"  # chosen from HTX_LANG on first use, as a library caller gets it
+    before = os.environ.get("LANGUAGE"), i18n.current()
+    r = invoke(tmp_path / "x.db", "--lang", "vi", "report", "20x8")
+    assert r.exit_code == 1 and r.stderr.startswith("Lỗi: ")
+    assert (os.environ.get("LANGUAGE"), i18n.current()) == before
+    assert messages.REPORT_TOTAL == "Total"
+    r = invoke(tmp_path / "x.db", "report", "20x8")
+    assert r.stderr.startswith("Error: ")
+
+
 # --- the catalog ---------------------------------------------------------------------------------
 
 

@@ -143,3 +143,20 @@ def test_the_years_of_a_life_are_those_within_it() -> None:
                 dissolved,
                 year,
             )
+
+
+def test_list_active_means_in_force_today(htx: Callable[..., Run], db_path: Path | str) -> None:
+    """`list --status active` is the organisations in force today, the rule of the report and of
+    --active-in: one whose dissolution is dated tomorrow (a date an office was notified of ahead, or a
+    row an older htx left) is still active today, and not yet among the dissolved."""
+    from datetime import date, timedelta
+
+    for code in ("C1", "C2", "C3"):
+        assert htx("add", f"HTX {code}", "--code", code, "--founded", "2010-05-01").exit_code == 0
+    assert htx("dissolve", "C2", "--on", date.today().isoformat()).exit_code == 0
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    execute(db_path, f"UPDATE organisation SET dissolved = '{tomorrow}' WHERE code = 'C3'")
+    assert codes(htx, "--status", "active") == ["C1", "C3"]
+    assert codes(htx, "--status", "dissolved") == ["C2"]
+    assert codes(htx, "--status", "operating") == ["C1", "C3"]
+    assert codes(htx, "--status", "all") == ["C1", "C2", "C3"]

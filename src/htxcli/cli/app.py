@@ -31,11 +31,12 @@ class HtxGroup(TyperGroup):
 
         argv = list(sys.argv[1:] if args is None else args)
         chosen = _language_option(argv)
-        # An unknown --lang value is Click's to refuse, in the language the environment names.
-        i18n.use(chosen if chosen in i18n.LANGUAGES else i18n.language_from_environment())
-        if i18n.current() != "en":
-            translate(self, i18n.gettext)
-        return super().main(argv, *rest, **options)
+        # An unknown --lang value is Click's to refuse, in the language the environment names. The
+        # language holds for this command, and the process speaks as before once it ends.
+        with i18n.speaking(chosen if chosen in i18n.LANGUAGES else i18n.language_from_environment()):
+            if i18n.current() != "en":
+                translate(self, i18n.gettext)
+            return super().main(argv, *rest, **options)
 
     def invoke(self, ctx: Any) -> Any:
         try:

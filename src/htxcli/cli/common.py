@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -121,6 +122,35 @@ def say_if_cut(total: int, narrow: str) -> None:
 
 def out() -> Any:
     return sys.stdout
+
+
+def emit(
+    format: Format,
+    *,
+    table: Callable[[], None],
+    columns: Sequence[str] | None = None,
+    rows: Iterable[Mapping[str, Any]] = (),
+    json: Any = ...,
+    stream: bool = False,
+) -> None:
+    """The one home of the table/csv/json choice. csv: `rows` under `columns` (a command with no CSV
+    form passes no columns and gets its table); json: `json` (the rows when not given; None is null),
+    streamed as an array one object a line when `stream`, for listings of any length; table: `table()`,
+    for people."""
+    if format is Format.csv and columns is not None:
+        from htxcli.render.machine import write_csv
+
+        write_csv(out(), columns, rows)
+    elif format is Format.json:
+        from htxcli.render.machine import write_json, write_json_lines_array
+
+        data = rows if json is ... else json
+        if stream:
+            write_json_lines_array(out(), data)
+        else:
+            write_json(out(), data)
+    else:
+        table()
 
 
 # --- naming what the clerk typed ---------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, out, say, state
+from htxcli.cli.common import Format, FormatOption, emit, out, say, state
 from htxcli.domain import messages
 
 app = typer.Typer(
@@ -26,14 +26,13 @@ def status(ctx: typer.Context, format: FormatOption = Format.table) -> None:
     from htxcli.services import database
 
     info = database.status(state(ctx).engine(create=False), state(ctx).db)
-    if format is Format.json:
-        from htxcli.render.machine import write_json
 
-        write_json(out(), info)
-    else:
+    def table() -> None:
         labels = messages.STATUS_LABELS
         for key, value in info.items():
             print(f"{labels.get(key, key)}: {value}", file=out())
+
+    emit(format, table=table, json=info)  # no CSV form: --format csv prints the lines
 
 
 @app.command()

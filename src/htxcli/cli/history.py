@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, engine, out, say
+from htxcli.cli.common import Format, FormatOption, emit, engine, say
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 
@@ -46,44 +46,37 @@ def history(
     from htxcli.services import history as service
 
     eng, wanted = engine(ctx, create=False), parse_code(code) if code else None
+    # For scripts, the whole history unless a limit is asked for: `--format json` is how a script reads
+    # every change, and a silent cut at 20 would look like the whole of it.
+    chosen: Iterable[dict[str, Any]] = ()
     if format is not Format.table:
-        # For scripts, the whole history unless a limit is asked for: `--format json` is how a script
-        # reads every change, and a silent cut at 20 would look like the whole of it.
-        if limit is None:
-            chosen: Iterable[dict[str, Any]] = service.every_entry(eng, wanted)
-        else:
-            chosen = service.entries(eng, wanted, limit)[0]
-        _write_machine(format, chosen)
-        return
-    from htxcli.render import tables
+        chosen = service.every_entry(eng, wanted) if limit is None else service.entries(eng, wanted, limit)[0]
 
-    entries, total = service.entries(eng, wanted, limit or TABLE_ENTRIES)
-    if not entries:
-        say(messages.HISTORY_EMPTY)
-        return
-    tables.console().print(tables.history(entries, view.describe))
-    if total > len(entries):
-        say(messages.HISTORY_CUT.format(shown=len(entries), total=total))
+    def table() -> None:
+        from htxcli.render import tables
+
+        entries, total = service.entries(eng, wanted, limit or TABLE_ENTRIES)
+        if not entries:
+            say(messages.HISTORY_EMPTY)
+            return
+        tables.console().print(tables.history(entries, view.describe))
+        if total > len(entries):
+            say(messages.HISTORY_CUT.format(shown=len(entries), total=total))
+
+    emit(
+        format,
+        table=table,
+        columns=("id", "at", "user", "command", "what", "undone_by"),
+        rows=(
+            {**view.as_json(e), "what": " | ".join(view.describe(e)), "at": e["at"].isoformat(sep=" ")}
+            for e in chosen
+        ),
+        json=(view.as_json(e) for e in chosen),
+        stream=True,
+    )
 
 
 TABLE_ENTRIES = 20  # a table's default: the last day's work, not years of it
-
-
-def _write_machine(format: Format, entries: Iterable[dict[str, Any]]) -> None:
-    from htxcli.render import history as view
-
-    if format is Format.json:
-        from htxcli.render.machine import write_json_lines_array
-
-        write_json_lines_array(out(), (view.as_json(e) for e in entries))
-        return
-    from htxcli.render.machine import write_csv
-
-    rows = (
-        {**view.as_json(e), "what": " | ".join(view.describe(e)), "at": e["at"].isoformat(sep=" ")}
-        for e in entries
-    )
-    write_csv(out(), ("id", "at", "user", "command", "what", "undone_by"), rows)
 
 
 def undo(

@@ -16,7 +16,7 @@ from htxcli.domain.errors import HtxError
 
 if TYPE_CHECKING:
     from htxcli.render.sheet_xlsx import RejectsBook
-    from htxcli.services.loaders import ImportResult
+    from htxcli.services.import_result import ImportResult
 
 
 class Table(StrEnum):

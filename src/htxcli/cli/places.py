@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, engine, out, say
+from htxcli.cli.common import Format, FormatOption, emit, engine, out, say
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 from htxcli.domain.reform import NEW_SCHEME
@@ -30,29 +30,23 @@ def search(text: Annotated[str, typer.Argument()], format: FormatOption = Format
     from htxcli.services import places
 
     found = places.search(text)
-    if format is Format.json:
-        from htxcli.render.machine import write_json
-
-        write_json(out(), found)
-        return
     rows = [{**u, "becomes": _becomes(u.get("becomes"))} for u in found]
-    if format is Format.csv:
-        from htxcli.render.machine import write_csv
 
-        write_csv(out(), SEARCH_COLUMNS, rows)
-        return
-    if not rows:
-        say(messages.PLACES_NONE.format(text=text))
-        return
-    from htxcli.render import tables
+    def table() -> None:
+        if not rows:
+            say(messages.PLACES_NONE.format(text=text))
+            return
+        from htxcli.render import tables
 
-    shown = [
-        {**r, "scheme": messages.SCHEME_NEW if r["scheme"] == NEW_SCHEME else messages.SCHEME_LEGACY}
-        for r in rows
-    ]
-    title = messages.PLACES_TITLE.format(text=text, count=len(rows))
-    tables.console().print(tables.table(SEARCH_COLUMNS, shown[: tables.TABLE_ROWS], title))
-    say(messages.PLACES_SOURCE.format(source=places.source()))
+        shown = [
+            {**r, "scheme": messages.SCHEME_NEW if r["scheme"] == NEW_SCHEME else messages.SCHEME_LEGACY}
+            for r in rows
+        ]
+        title = messages.PLACES_TITLE.format(text=text, count=len(rows))
+        tables.console().print(tables.table(SEARCH_COLUMNS, shown[: tables.TABLE_ROWS], title))
+        say(messages.PLACES_SOURCE.format(source=places.source()))
+
+    emit(format, table=table, columns=SEARCH_COLUMNS, rows=rows, json=found)
 
 
 def _becomes(successors: list[dict[str, Any]] | None) -> str | None:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, engine, out, say, say_if_cut, typed_names, warn
+from htxcli.cli.common import Format, FormatOption, emit, engine, say, say_if_cut, typed_names, warn
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 from htxcli.domain.records import ORGANISATION_FIELDS
@@ -24,6 +24,15 @@ SectorOpt = Annotated[
     ),
 ]
 DateHelp = "YYYY-MM-DD or DD/MM/YYYY."
+# The organisation's fields, one option type each, shared by add and edit (edit changes only those given).
+DistrictOpt = Annotated[str | None, Opt(help="District (huyện), e.g. 'Ba Bể'.")]
+CommuneOpt = Annotated[str | None, Opt(help="Commune (xã, phường).")]
+FoundedOpt = Annotated[str | None, Opt(help="Founding date, " + DateHelp)]
+MembersOpt = Annotated[str | None, Opt(help="Number of members.")]
+CapitalOpt = Annotated[str | None, Opt(help="Charter capital in đồng: 1500000000, 1.500.000.000, '1,5 tỷ'.")]
+RepresentativeOpt = Annotated[str | None, Opt(help="Legal representative.")]
+PhoneOpt = Annotated[str | None, Opt()]
+ProductsOpt = Annotated[str | None, Opt(help="Main products, e.g. 'chè, gừng'.")]
 
 
 def _given(**fields: Any) -> dict[str, str | None]:
@@ -37,22 +46,20 @@ def add(
         str | None, Opt(help="Registration or tax code, kept as text (leading zeros stay).")
     ] = None,
     kind: KindOpt = None,
-    district: Annotated[str | None, Opt(help="District (huyện), e.g. 'Ba Bể'.")] = None,
-    commune: Annotated[str | None, Opt(help="Commune (xã, phường).")] = None,
+    district: DistrictOpt = None,
+    commune: CommuneOpt = None,
     province: Annotated[
         str | None,
         Opt(help="Province (tỉnh); with it, the district and commune are matched to the official list."),
     ] = None,
     sector: SectorOpt = None,
-    founded: Annotated[str | None, Opt(help="Founding date, " + DateHelp)] = None,
+    founded: FoundedOpt = None,
     dissolved: Annotated[str | None, Opt(help="Dissolution date, if already dissolved.")] = None,
-    members: Annotated[str | None, Opt(help="Number of members.")] = None,
-    capital: Annotated[
-        str | None, Opt(help="Charter capital in đồng: 1500000000, 1.500.000.000, '1,5 tỷ'.")
-    ] = None,
-    representative: Annotated[str | None, Opt(help="Legal representative.")] = None,
-    phone: Annotated[str | None, Opt()] = None,
-    products: Annotated[str | None, Opt(help="Main products, e.g. 'chè, gừng'.")] = None,
+    members: MembersOpt = None,
+    capital: CapitalOpt = None,
+    representative: RepresentativeOpt = None,
+    phone: PhoneOpt = None,
+    products: ProductsOpt = None,
 ) -> None:
     """Register an organisation.
 
@@ -113,8 +120,8 @@ def edit(
     name: Annotated[str | None, Opt()] = None,
     new_code: Annotated[str | None, Opt("--new-code", help="A corrected registration code.")] = None,
     kind: KindOpt = None,
-    district: Annotated[str | None, Opt()] = None,
-    commune: Annotated[str | None, Opt()] = None,
+    district: DistrictOpt = None,
+    commune: CommuneOpt = None,
     province: Annotated[
         str | None,
         Opt(
@@ -123,12 +130,12 @@ def edit(
         ),
     ] = None,
     sector: SectorOpt = None,
-    founded: Annotated[str | None, Opt(help=DateHelp)] = None,
-    members: Annotated[str | None, Opt()] = None,
-    capital: Annotated[str | None, Opt(help="Charter capital in đồng.")] = None,
-    representative: Annotated[str | None, Opt()] = None,
-    phone: Annotated[str | None, Opt()] = None,
-    products: Annotated[str | None, Opt()] = None,
+    founded: FoundedOpt = None,
+    members: MembersOpt = None,
+    capital: CapitalOpt = None,
+    representative: RepresentativeOpt = None,
+    phone: PhoneOpt = None,
+    products: ProductsOpt = None,
 ) -> None:
     """Change only the fields given; everything else stays.
 
@@ -266,20 +273,15 @@ def show(
     from htxcli.services import registry
 
     data = registry.profile(engine(ctx, create=False), code)
-    if format is Format.json:
-        from htxcli.render.machine import write_json
 
-        write_json(out(), data)
-    elif format is Format.csv:
-        from htxcli.render.machine import write_csv
-
-        write_csv(out(), ORGANISATION_FIELDS, [data])
-    else:
+    def table() -> None:
         from htxcli.render import tables
 
         console = tables.console()
         for part in tables.profile(data):
             console.print(part)
+
+    emit(format, table=table, columns=ORGANISATION_FIELDS, rows=[data], json=data)
 
 
 def listing(
@@ -349,15 +351,7 @@ def search(
 
 
 def _emit_organisations(ctx: typer.Context, rows: Any, format: Format, *, narrow: str) -> None:
-    if format is Format.csv:
-        from htxcli.render.machine import write_csv
-
-        write_csv(out(), ORGANISATION_FIELDS, rows)
-    elif format is Format.json:
-        from htxcli.render.machine import write_json_lines_array
-
-        write_json_lines_array(out(), rows)
-    else:
+    def table() -> None:
         from htxcli.render import tables
 
         materialised = list(rows)
@@ -370,6 +364,8 @@ def _emit_organisations(ctx: typer.Context, rows: Any, format: Format, *, narrow
         today = in_force_today(engine(ctx, create=False), codes)
         tables.console().print(tables.organisations(materialised, today))
         say_if_cut(len(materialised), narrow)
+
+    emit(format, table=table, columns=ORGANISATION_FIELDS, rows=rows, stream=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, engine, out, say, warn
+from htxcli.cli.common import Format, FormatOption, emit, engine, out, say, warn
 from htxcli.domain import messages
 
 Opt = typer.Option
@@ -134,31 +134,25 @@ def _show(ctx: typer.Context, code: str, format: Format) -> None:
     from htxcli.services import status as service
 
     organisation, entries = service.history(engine(ctx, create=False), code)
-    if format is Format.csv:
-        from htxcli.render.machine import write_csv
-
-        rows = [{"code": organisation["code"], **e} for e in entries]
-        write_csv(out(), ("code", *HISTORY_FIELDS), rows)
-        return
     today = status_on(entries, date.today())
-    if format is Format.json:
-        from htxcli.render.machine import write_json
+    data = {
+        "code": organisation["code"],
+        "name": organisation["name"],
+        "founded": organisation["founded"],
+        "dissolved": organisation["dissolved"],
+        "status": today,
+        "history": entries,
+    }
 
-        data = {
-            "code": organisation["code"],
-            "name": organisation["name"],
-            "founded": organisation["founded"],
-            "dissolved": organisation["dissolved"],
-            "status": today,
-            "history": entries,
-        }
-        write_json(out(), data)
-        return
-    from htxcli.render import tables
+    def table() -> None:
+        from htxcli.render import tables
 
-    console = tables.console()
-    for part in tables.status_history(organisation, entries, today):
-        console.print(part)
+        console = tables.console()
+        for part in tables.status_history(organisation, entries, today):
+            console.print(part)
+
+    rows = [{"code": organisation["code"], **e} for e in entries]
+    emit(format, table=table, columns=("code", *HISTORY_FIELDS), rows=rows, json=data)
 
 
 def settings(
@@ -203,22 +197,19 @@ def settings(
         name = parse_key(key)
         values = {name: values[name]}
     rows = [{"key": k, "value": v} for k, v in values.items()]
-    if format is Format.json:
-        from htxcli.render.machine import write_json
 
-        write_json(out(), values if key is None else values[next(iter(values))])
-    elif format is Format.csv:
-        from htxcli.render.machine import write_csv
-
-        write_csv(out(), ("key", "value"), rows)
-    elif key is not None:
-        print(values[next(iter(values))] or "", file=out())
-    else:
+    def table() -> None:
+        if key is not None:  # one setting: its value alone, for a script to read
+            print(values[next(iter(values))] or "", file=out())
+            return
         from htxcli.render import tables
 
         unset = messages.SETTING_DEFAULT_NONE
         shown = [{"key": typed_key(k), "value": v or unset} for k, v in values.items()]
         tables.console().print(tables.table(("key", "value"), shown, messages.SETTINGS_TITLE))
+
+    data = values if key is None else values[next(iter(values))]
+    emit(format, table=table, columns=("key", "value"), rows=rows, json=data)
 
 
 def register(app: typer.Typer) -> None:

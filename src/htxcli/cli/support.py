@@ -10,8 +10,8 @@ from htxcli.cli.common import (
     Format,
     FormatOption,
     PeriodStartOption,
+    emit,
     engine,
-    out,
     reporting_period,
     say,
     say_if_cut,
@@ -141,17 +141,12 @@ def listing(
         program=PROGRAMS.parse(program) if program else None,
         code=to,
     )
-    if format is Format.csv:
-        from htxcli.render.machine import write_csv
 
-        write_csv(out(), SUPPORT_COLUMNS, rows)
-    elif format is Format.json:
-        from htxcli.render.machine import write_json_lines_array
-
-        write_json_lines_array(out(), rows)
-    else:
+    def table() -> None:
         from htxcli.render import tables
 
         records = list(rows)
         tables.console().print(tables.support_records(records))
         say_if_cut(len(records), "--year, --program, --to")
+
+    emit(format, table=table, columns=SUPPORT_COLUMNS, rows=rows, stream=True)

@@ -7,9 +7,12 @@ store/areas.py, not one more parameter of every query.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
+
+from htxcli.domain.reform import NEW_SCHEME
 
 Level = Literal["district", "commune", "province"]
 
@@ -64,3 +67,39 @@ def areas_named(
             raise InvalidValue(level, name, messages.DISTRICT_EMPTY)
         area = replace(one, within=area)
     return area
+
+
+# --- the address in force on a day: the rule store/areas.py states in SQL ------------------------
+# An organisation has the address it was registered with, and from `new_address_from` on (given by
+# `htx places migrate` or an edit) its address in the new scheme: new_province, new_commune, no district.
+
+
+def moved_by(organisation: Mapping[str, Any], day: date) -> bool:
+    """Its new address is in force on `day`."""
+    since = organisation["new_address_from"]
+    return since is not None and since <= day
+
+
+def district_on(organisation: Mapping[str, Any], day: date) -> str | None:
+    """The district of the address in force on `day`: none once the new address took effect."""
+    found: str | None = None if moved_by(organisation, day) else organisation["district"]
+    return found
+
+
+def commune_on(organisation: Mapping[str, Any], day: date) -> str | None:
+    """The commune of the address in force on `day`, whichever scheme it is in."""
+    found: str | None = organisation["new_commune" if moved_by(organisation, day) else "commune"]
+    return found
+
+
+def new_commune_on(organisation: Mapping[str, Any], day: date) -> str | None:
+    """The commune of the new scheme the organisation is in on `day`, or None: its new address, or the
+    address it was registered with when that is in the new scheme (a province and no district, when
+    it was not matched)."""
+    if moved_by(organisation, day):
+        return commune_on(organisation, day)
+    scheme = organisation["scheme"]
+    registered_new = scheme == NEW_SCHEME or (
+        scheme is None and organisation["province"] is not None and organisation["district"] is None
+    )
+    return commune_on(organisation, day) if registered_new else None

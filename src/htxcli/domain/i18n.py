@@ -18,7 +18,8 @@ from __future__ import annotations
 import gettext as _gettext
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -86,6 +87,32 @@ def use(language: str) -> None:
     _gettext.textdomain(DOMAIN)
     # Click calls gettext.gettext, which finds its catalog by the LANGUAGE variable first.
     os.environ["LANGUAGE"] = _current
+
+
+@contextmanager
+def kept() -> Iterator[None]:
+    """Whatever language the block chooses, the process speaks as before once it ends: its language,
+    its catalog, the gettext domain and the LANGUAGE variable Click's gettext reads. A command run
+    in-process (a test, a script calling htx's app) leaves the process as it found it."""
+    global _current, _catalog
+    saved = _current, _catalog, os.environ.get("LANGUAGE"), _gettext.textdomain()
+    try:
+        yield
+    finally:
+        _current, _catalog, language, domain = saved
+        if language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = language
+        _gettext.textdomain(domain)
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Speak `language` for the time of the block (one command: htx's main), then as before."""
+    with kept():
+        use(language)
+        yield
 
 
 def current() -> str:

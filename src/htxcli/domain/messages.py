@@ -32,6 +32,8 @@ DISSOLVED_BEFORE_FOUNDED = N_("is before the founding date {founded}")
 FOUNDED_AFTER_DISSOLVED = N_("is after the dissolution date {dissolved}")
 YEAR_BEFORE_FOUNDED = N_("is before the founding year {founded}")
 YEAR_AFTER_DISSOLVED = N_("is after the year of dissolution {dissolved}")
+RATING_OUTSIDE_LIFE = N_("would leave the {year} rating outside the organisation's life")
+NOT_A_FIELD = N_("is not a field of an organisation")
 SUPPORT_BEFORE_FOUNDED = N_("is before {code} was founded ({founded})")
 SUPPORT_AFTER_DISSOLVED = N_("is after {code} was dissolved ({dissolved})")
 ENDING_BEFORE_SUPPORT = N_("is before support to {code} dated after it: {records}")
@@ -71,6 +73,7 @@ NOT_DISSOLVED = N_("{code} is not dissolved")
 NOTHING_TO_CHANGE = N_("nothing to change: give at least one field, e.g. --name or --members")
 MISSING_FIELDS = N_("missing {fields} (give them as options: {options})")
 UNKNOWN_DISTRICT = N_("is not a district of the registry (districts: {districts})")
+NONE_YET = N_("none yet")
 NOTHING_TO_UNDO = N_("nothing to undo: every change in the history is already undone")
 UNDO_MOVED = N_("the newest change is now #{found}, not #{expected}: someone else wrote; run htx undo again")
 UNDO_NO_SUCH_ENTRY = N_("entry: #{id} is not in the history (htx history shows the numbers)")
@@ -144,6 +147,7 @@ DB_HINTS = {
     "malformed": N_("restore it from a backup (htx db backup makes one)"),
 }
 DB_UNKNOWN_DRIVER = N_("database: no driver for {url!r}; {hint}")
+DB_INSTALL_POSTGRES = N_("install the PostgreSQL extra: pip install 'htxcli[postgres]'")
 DB_IN_MEMORY = N_("database: {url!r} is a database in memory, forgotten when htx exits; give a file")
 DB_SQLITE_URL_OPTIONS = N_(
     "database: {url!r}: htx opens SQLite files its own way; give the file's path without options"
@@ -302,6 +306,7 @@ PROVINCE_WIDE = N_("toàn tỉnh")  # province-wide
 
 # --- import and export --------------------------------------------------------------------
 UNKNOWN_COLUMN = N_("is not a column of {table}.csv (columns: {columns})")
+EMPTY_HEADER = N_("(empty)")
 DUPLICATE_COLUMN = N_("appears twice in the header")
 MISSING_COLUMN = N_("is a required column of {table}.csv")
 EMPTY_FILE = N_("{file}: the file is empty; the first line must be a header: {columns}")

@@ -140,7 +140,7 @@ def parse_organisation(raw: Mapping[str, str | None], *, partial: bool = False) 
                 None if _blank(value) else problems.take(parse_money, "capital_vnd", value or "")
             )
         else:
-            raise InvalidValue("field", field, "is not a field of an organisation")
+            raise InvalidValue("field", field, messages.NOT_A_FIELD)
     problems.check()
     if not partial and "kind" not in out:
         out["kind"] = DEFAULT_KIND

@@ -69,6 +69,27 @@ def resumes_on(entry: Entry) -> date | None:
     return last + timedelta(days=1)
 
 
+def resumed_in(entries: Sequence[Entry], period: Period) -> list[Entry]:
+    """The entries that are a return to operating within the period: an `operating` entry dated in
+    it, or a suspension whose last day is the day before one of the period's days and that no later
+    entry cut short (store/status.py's resumed_in, per row, in SQL)."""
+
+    def cut_short(entry: Entry) -> bool:
+        return any(entry["started"] < other["started"] <= entry["until"] for other in entries)
+
+    return [
+        e
+        for e in entries
+        if (e["status"] == OPERATING and e["started"] in period)
+        or (
+            e["status"] == SUSPENDED
+            and e["until"] is not None
+            and e["until"] + timedelta(days=1) in period
+            and not cut_short(e)
+        )
+    ]
+
+
 def too_long(started: date, until: date | None) -> bool:
     """Longer than the 12 months one suspension notice may cover (Decree 92/2024/NĐ-CP): from
     01/03/2018 the last day allowed is 28/02/2019. Recorded with a warning all the same, as a clerk may

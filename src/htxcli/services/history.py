@@ -138,6 +138,6 @@ def undo(engine: Engine, expected: int, *, newest: bool = True) -> dict[str, Any
             for c in target["changes"]
             if c["table_name"] == "organisation" and c["action"] == "update"
         ]
-        uow.history.changes(entry, "legal_status", uow.statuses.sync_endings(entry, restored))
+        uow.history.changes(entry, "legal_status", uow.endings.reconcile(entry, restored))
         uow.commit()
     return {**target, "deleted": deleted}

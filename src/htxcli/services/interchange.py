@@ -20,7 +20,8 @@ from htxcli.domain.batch import ParsedBatch
 from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.text import printable
 from htxcli.services.csvsource import CsvSource, stream_size
-from htxcli.services.loaders import LOADERS, ImportEntry, ImportResult, Loader
+from htxcli.services.import_result import ImportEntry, ImportResult
+from htxcli.services.loaders import LOADERS, Loader
 from htxcli.services.readahead import read_ahead
 from htxcli.services.rowsource import COLUMNS, Read, Refused, RowSource
 from htxcli.services.sheetsource import XLS_SIGNATURE, XLSX_SIGNATURE, SheetSource
@@ -259,7 +260,7 @@ def _import_once(
         if not dry_run:
             if table == "cooperatives" and entry.id is not None:
                 # The file's `dissolved` column wrote organisation.dissolved: its status history follows.
-                uow.history.changes(entry.id, "legal_status", uow.statuses.sync_endings(entry.id))
+                uow.history.changes(entry.id, "legal_status", uow.endings.reconcile(entry.id))
             loader.target.restore_indexes()
             if entry.id is not None:
                 uow.history.set_summary(entry.id, result.summary(name))

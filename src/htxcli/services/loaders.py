@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
 from types import MappingProxyType
@@ -50,8 +49,8 @@ from htxcli.domain.records import (
 )
 from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.text import fold
-from htxcli.services.history import current_user
 from htxcli.services.import_places import ADDRESS_FIELDS, ImportPlaces, has_places, in_default_province
+from htxcli.services.import_result import ImportEntry, ImportResult, Row
 from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
 from htxcli.services.rowsource import Read, Refused
 from htxcli.store.loading import (
@@ -67,75 +66,7 @@ from htxcli.store.loading import (
 if TYPE_CHECKING:
     from htxcli.store.uow import UnitOfWork
 
-MAX_SHOWN_ERRORS = 50
 _NEW_NEEDS = ("name", "founded")  # what a new organisation must have; a stored one may be given without
-
-
-@dataclass
-class Row:
-    line: int
-    cells: list[str]
-    values: dict[str, Any]
-
-
-@dataclass
-class ImportResult:
-    table: str
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    errors: list[str] = field(default_factory=list)  # the first MAX_SHOWN_ERRORS, as FILE:LINE: message
-    error_count: int = 0
-    rejected: int = 0
-    warnings: list[str] = field(default_factory=list)  # the first MAX_SHOWN_ERRORS, as FILE:LINE: warning
-    warning_count: int = 0
-    warned_lines: set[int] = field(default_factory=set)  # the rows warned of
-    unplaced_warnings: int = 0
-    notes: list[str] = field(default_factory=list)  # rows left out by design (a totals row), said as they are
-    # Districts stored in the registry's spelling: (as given, as stored) -> rows.
-    respelled: Mapping[tuple[str, str], int] = field(default_factory=dict)
-
-    def add_error(self, text: str) -> None:
-        self.error_count += 1
-        if len(self.errors) < MAX_SHOWN_ERRORS:
-            self.errors.append(text)
-
-    def add_warning(self, text: str, line: int | None = None) -> None:
-        """A warning, about the row at `line` of the file when it is one's (a row with two warnings
-        is one row with warnings)."""
-        self.warning_count += 1
-        if line is None:
-            self.unplaced_warnings += 1
-        else:
-            self.warned_lines.add(line)
-        if len(self.warnings) < MAX_SHOWN_ERRORS:
-            self.warnings.append(text)
-
-    @property
-    def warned_rows(self) -> int:
-        return len(self.warned_lines) + self.unplaced_warnings
-
-    def summary(self, file: str) -> dict[str, Any]:
-        """What the import's history entry says."""
-        counts = {"new": self.new, "changed": self.changed, "unchanged": self.unchanged}
-        return {"file": file, **counts, "rejected": self.rejected}
-
-
-class ImportEntry:
-    """The import's history entry, made on its first write: an import that changes nothing leaves
-    no entry, so `htx undo` after it reverts the change before."""
-
-    def __init__(self, uow: UnitOfWork, table: str, name: str, place: Callable[[int], str] = str) -> None:
-        self.history = uow.history
-        self.command = f"import {table}"
-        self.file = name
-        self.place = place  # where a row of the file is, after its name: `12`, or `Sheet1!12` in a workbook
-        self.id: int | None = None
-
-    def __call__(self) -> int:
-        if self.id is None:
-            self.id = self.history.begin(current_user(), self.command, {"file": self.file})
-        return self.id
 
 
 def _no_doubts(parsed: ParsedBatch) -> Doubts:
@@ -407,8 +338,8 @@ class RatingLoader(Loader):
         if not lives.keys() >= named:
             return None  # an unknown code: refused the careful way, with its message
         # Per organisation named in the batch, then mapped over its rows in C.
-        id_of = {code: lives[code][0] for code in named}
-        span = {code: years_within_life(lives[code][1], lives[code][2]) for code in named}
+        id_of = {code: lives[code].id for code in named}
+        span = {code: years_within_life(lives[code].founded, lives[code].dissolved) for code in named}
         ids = list(map(id_of.__getitem__, codes))
         if len(set(zip(ids, years, strict=True))) != len(ids) or not all(
             map(range.__contains__, map(span.__getitem__, codes), years)
@@ -426,11 +357,11 @@ class RatingLoader(Loader):
                 refused.append((row, f"code: {messages.CODE_NOT_REGISTERED.format(code=row.values['code'])}"))
                 continue
             try:
-                check_rating_year(row.values["year"], life[1], life[2])
+                check_rating_year(row.values["year"], life.founded, life.dissolved)
             except HtxError as e:
                 refused.append((row, str(e)))
                 continue
-            latest[(life[0], row.values["year"])] = row
+            latest[(life.id, row.values["year"])] = row
         ids, years = list({key[0] for key in latest}), list({key[1] for key in latest})
         existing: dict[tuple[int, int], StoredRating] = self.ratings.stored(ids, years)
         new, changed, history = {}, [], []
@@ -511,7 +442,7 @@ class SupportLoader(Loader):
                     continue
                 # Support dated outside the organisation's life is kept: registries hold such records
                 # (late disbursements, founding grants); `htx db check` lists them.
-                organisation_id = life[0]
+                organisation_id = life.id
             ready.append((row, {"organisation_id": organisation_id, **{f: v[f] for f in _SUPPORT_VALUES}}))
 
         by_reference = self.support.by_reference(

@@ -120,7 +120,7 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
         summary = {"code": values["code"], "name": values["name"]}
         entry = record_change(uow, "add", summary, "organisation", new_id, values["code"], None)
         # A dissolution date given at once is the organisation's `dissolved` status entry as well.
-        uow.statuses.sync_endings(entry, [new_id])
+        uow.endings.reconcile(entry, [new_id])
         uow.commit()
     return values, namesakes, respelled, unmatched
 
@@ -234,7 +234,7 @@ def _check_life_against_records(
         raise InvalidValue(
             "dissolved" if dissolved and years[0] > founded.year else "founded",
             (dissolved or founded).isoformat(),
-            f"would leave the {years[0]} rating outside the organisation's life",
+            messages.RATING_OUTSIDE_LIFE.format(year=years[0]),
         )
 
 

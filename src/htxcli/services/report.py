@@ -151,7 +151,7 @@ def _commune(uow: UnitOfWork, name: str) -> str:
         shown = sorted(
             {min(s, key=sort_key) for s in spellings_by_key((k, 1) for k in known).values()}, key=sort_key
         )
-        names = ", ".join(shown) or "none yet"
+        names = ", ".join(shown) or messages.NONE_YET
         raise InvalidValue("commune", name, messages.UNKNOWN_COMMUNE.format(communes=names))
     return found[0]
 
@@ -167,7 +167,7 @@ def _district(uow: UnitOfWork, name: str) -> str:
         return preferred_spelling({spelling: counts[spelling] for spelling in found})
     known = spellings_by_key(counts.items())
     shown = sorted((preferred_spelling(spellings) for spellings in known.values()), key=sort_key)
-    names = ", ".join(shown) or "none yet"
+    names = ", ".join(shown) or messages.NONE_YET
     raise InvalidValue("district", name, messages.UNKNOWN_DISTRICT.format(districts=names))
 
 

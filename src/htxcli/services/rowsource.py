@@ -226,7 +226,7 @@ class RowSource:
                 else:
                     problem = messages.UNKNOWN_COLUMN.format(table=self.table, columns=",".join(columns))
                 also = messages.ACCEPTED_HEADERS.format(names=accepted_names(columns))
-                raise self._fail(line, f"{text or '(empty)'}: {problem}; {also}")
+                raise self._fail(line, f"{text or messages.EMPTY_HEADER}: {problem}; {also}")
             if column in self.labels:
                 raise self._fail(line, f"{text}: {messages.DUPLICATE_COLUMN}")
             unit = header_unit(text)

@@ -105,25 +105,24 @@ def record(
             "reference": clean(reference),
             "note": clean(note),
         }
-        new_id = uow.statuses.insert(values)
         summary = {"code": row["code"], "status": key, "date": started.isoformat()}
         if last is not None:
             summary["until"] = last.isoformat()
+        later: list[str] = []
         if key in ENDING_STATUSES:
             summary["dissolved"] = started.isoformat()
+            later = _records_after(uow, row, started)
+            # The entry and the organisation's dissolution date, both by their one writer.
+            new_id, changes = uow.endings.end(
+                row, {k: v for k, v in values.items() if k != "organisation_id"}
+            )
+        else:
+            new_id = uow.statuses.insert(values)
+            changes = {"legal_status": [(new_id, row["code"], None, uow.history.row("legal_status", new_id))]}
         entry = uow.history.begin(current_user(), command, summary)
         uow.history.mark_created("legal_status", new_id, entry)
-        uow.history.changes(
-            entry, "legal_status", [(new_id, row["code"], None, uow.history.row("legal_status", new_id))]
-        )
-        if key in ENDING_STATUSES:
-            later = _records_after(uow, row, started)
-            uow.organisations.update(row["id"], {"dissolved": started})
-            uow.history.changes(
-                entry,
-                "organisation",
-                [(row["id"], row["code"], dict(row), uow.history.row("organisation", row["id"]))],
-            )
+        for table, made in changes.items():
+            uow.history.changes(entry, table, made)
         uow.commit()
     recorded = Recorded(row["code"], key, started, last, why)
     if key in ENDING_STATUSES:
@@ -208,20 +207,12 @@ def remove_latest(engine: Engine, code: str, command: str = "reinstate") -> dict
             "dissolved": row["dissolved"].isoformat() if row["dissolved"] else None,
         }
         entry = uow.history.begin(current_user(), command, summary)
-        uow.statuses.delete(latest["id"])
-        uow.history.changes(entry, "legal_status", [(latest["id"], row["code"], dict(latest), None)])
-        if latest["status"] in ENDING_STATUSES:
-            uow.organisations.update(row["id"], {"dissolved": None})
-            uow.history.changes(
-                entry,
-                "organisation",
-                [(row["id"], row["code"], dict(row), uow.history.row("organisation", row["id"]))],
-            )
+        if latest["status"] in ENDING_STATUSES:  # the end taken back, date and entry by their one writer
+            changes = uow.endings.reopen(row, latest)
+        else:
+            uow.statuses.delete(latest["id"])
+            changes = {"legal_status": [(latest["id"], row["code"], dict(latest), None)]}
+        for table, made in changes.items():
+            uow.history.changes(entry, table, made)
         uow.commit()
     return {**public(row), **entry_fields(latest)}
-
-
-def keep_endings_in_step(uow: UnitOfWork, entry: int, organisation_ids: list[int] | None = None) -> None:
-    """After a write that set organisation.dissolved alone (an import; an undo of a change made before
-    revision 0005), bring the status history in step, under the same history entry."""
-    uow.history.changes(entry, "legal_status", uow.statuses.sync_endings(entry, organisation_ids))

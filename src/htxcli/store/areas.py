@@ -18,7 +18,8 @@ o = organisation.c
 
 
 def moved_by(day: date) -> ColumnElement[bool]:
-    """The organisation's new address (from `htx places migrate` or an edit) is in force on `day`."""
+    """The organisation's new address (from `htx places migrate` or an edit) is in force on `day`: the
+    SQL twin of domain.areas.moved_by, as the three below are of their namesakes there."""
     return and_(o.new_address_from.is_not(None), o.new_address_from <= day)
 
 

@@ -105,9 +105,7 @@ def _server_engine(location: Location) -> Engine:
         # One command, one connection: a pool would only keep a server session open after the command.
         return create_engine(location.url, poolclass=NullPool)
     except ModuleNotFoundError as e:
-        hint = (
-            "install the PostgreSQL extra: pip install 'htxcli[postgres]'" if "psycopg" in str(e) else str(e)
-        )
+        hint = messages.DB_INSTALL_POSTGRES if "psycopg" in str(e) else str(e)
         raise HtxError(messages.DB_UNKNOWN_DRIVER.format(url=location.display, hint=hint)) from None
     except Exception as e:  # sqlalchemy.exc.ArgumentError, NoSuchModuleError
         raise HtxError(messages.DB_UNKNOWN_DRIVER.format(url=location.display, hint=str(e))) from None

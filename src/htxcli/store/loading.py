@@ -186,7 +186,7 @@ class Lives:
         """code -> id for the codes that exist (and maybe others)."""
         lives = self(codes)
         if not self.whole:
-            return {code: lives[code][0] for code in set(codes) if code is not None and code in lives}
+            return {code: lives[code].id for code in set(codes) if code is not None and code in lives}
         if not self._ids:  # made once: every organisation's id
-            self._ids = {code: life[0] for code, life in lives.items()}
+            self._ids = {code: life.id for code, life in lives.items()}
         return self._ids

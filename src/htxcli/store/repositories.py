@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Table, and_, func, insert, or_, select, update
+from sqlalchemy import ColumnElement, Table, and_, func, insert, not_, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 
 from htxcli.domain.areas import Area
@@ -80,16 +80,17 @@ class OrganisationRepository:
         if where.sector:
             conditions.append(organisation.c.sector == where.sector)
         conditions.extend(in_area(self.connection, area) for area in where.areas)
-        if where.status == "active":
-            conditions.append(organisation.c.dissolved.is_(None))
-        elif where.status == "dissolved":
-            conditions.append(organisation.c.dissolved.is_not(None))
+        o = organisation.c
+        today = Period.day(date.today())
+        if where.status == "active":  # in force today
+            conditions.append(in_force(o.founded, o.dissolved, today))
+        elif where.status == "dissolved":  # a life ended by today
+            conditions.append(not_(in_force(o.founded, o.dissolved, today)))
         elif where.status != "all":
             conditions.append(_with_legal_status(where.status, date.today()))
         if where.without_address:
             conditions.append(and_(organisation.c.commune.is_(None), organisation.c.new_commune.is_(None)))
-        if where.active_in is not None:
-            o = organisation.c  # active for at least one day of the year
+        if where.active_in is not None:  # active for at least one day of the year
             conditions.append(in_force(o.founded, o.dissolved, Period.year(where.active_in)))
         if conditions:
             query = query.where(and_(*conditions))
@@ -140,7 +141,7 @@ def _with_legal_status(status: str, day: date) -> ColumnElement[bool]:
     o, s = organisation.c, legal_status.c
     if status == "operating":
         idle = select(s.organisation_id).where(idle_on(day))
-        return and_(o.dissolved.is_(None), o.id.not_in(idle))
+        return and_(in_force(o.founded, o.dissolved, Period.day(day)), o.id.not_in(idle))
     if status in ENDING_STATUSES:
         return o.id.in_(select(s.organisation_id).where(s.status == status))
     return o.id.in_(select(s.organisation_id).where(idle_on(day, (status,))))
@@ -277,7 +278,12 @@ class SupportRepository:
         return int(self.connection.execute(select(func.count()).select_from(support)).scalar_one())
 
 
-Life = tuple[int, date, date | None]  # an organisation's id, founding and dissolution
+class Life(NamedTuple):
+    """What an import needs to know of an organisation it names."""
+
+    id: int
+    founded: date
+    dissolved: date | None
 
 
 def organisation_count(connection: Connection) -> int:
@@ -294,7 +300,7 @@ def organisation_lives(connection: Connection, codes: Sequence[str] | None = Non
         if codes is not None:
             query = query.where(c.code.in_(codes))
         return {
-            code: (id_, founded, dissolved) for code, id_, founded, dissolved in connection.execute(query)
+            code: Life(id_, founded, dissolved) for code, id_, founded, dissolved in connection.execute(query)
         }
     # Straight to the driver's cursor, in this transaction: compiling an expanding IN for every batch
     # cost more than the lookup, and SQLAlchemy's rows took three quarters of reading 100,000 lives.
@@ -304,7 +310,7 @@ def organisation_lives(connection: Connection, codes: Sequence[str] | None = Non
     driver = connection.connection.driver_connection
     assert driver is not None
     return {
-        code: (id_, date.fromisoformat(founded), date.fromisoformat(dissolved) if dissolved else None)
+        code: Life(id_, date.fromisoformat(founded), date.fromisoformat(dissolved) if dissolved else None)
         for code, id_, founded, dissolved in driver.execute(sql, tuple(codes or ()))
     }
 

@@ -1,9 +1,7 @@
 """The legal status history (domain/status.py's rule in SQL) and the registry settings.
 
-organisation.dissolved is the date of the ending status (dissolved or bankrupt) kept in step with
-legal_status in the same transaction: the status commands write both; an import writes the CSV's
-`dissolved` column and `sync_endings` brings the history in step; undoing an entry written before
-revision 0005 (which knew the column only) does the same.
+organisation.dissolved is the date of the ending status (dissolved or bankrupt): store/endings.py
+alone writes the two, in step.
 """
 
 from __future__ import annotations
@@ -12,10 +10,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, delete, exists, insert, literal, or_, select, update
+from sqlalchemy import ColumnElement, and_, delete, exists, insert, or_, select, update
 from sqlalchemy.engine import Connection, RowMapping
 
 from htxcli.domain.periods import Period
+from htxcli.domain.status import OPERATING, SUSPENDED
 from htxcli.domain.vocab import ENDING_STATUSES, IDLE_STATUSES
 from htxcli.store.periods import during, in_force_through
 from htxcli.store.schema import legal_status, organisation, setting
@@ -42,14 +41,14 @@ def idle_on(day: date, statuses: Sequence[str] = IDLE_STATUSES) -> ColumnElement
     return and_(
         latest_on(day),
         s.status.in_(statuses),
-        or_(s.status != "suspended", in_force_through(s.started, s.until, Period.day(day))),
+        or_(s.status != SUSPENDED, in_force_through(s.started, s.until, Period.day(day))),
     )
 
 
 def resumed_in(period: Period) -> ColumnElement[bool]:
     """The row is a return to operating within the period: an `operating` entry dated in it, or a
     suspension whose last day is the day before one of the period's days and that no later entry
-    cut short."""
+    cut short. The SQL twin of domain.status.resumed_in."""
     s = legal_status.c
     one_day = timedelta(days=1)
     shifted = Period(period.first - one_day, period.last - one_day)
@@ -59,8 +58,8 @@ def resumed_in(period: Period) -> ColumnElement[bool]:
         _later.c.started <= s.until,
     )
     return or_(
-        and_(s.status == "operating", during(s.started, period)),
-        and_(s.status == "suspended", s.until.is_not(None), during(s.until, shifted), ~cut_short),
+        and_(s.status == OPERATING, during(s.started, period)),
+        and_(s.status == SUSPENDED, s.until.is_not(None), during(s.until, shifted), ~cut_short),
     )
 
 
@@ -93,47 +92,6 @@ class StatusRepository:
             .where(o.code.in_(codes), idle_on(day, (*IDLE_STATUSES, *ENDING_STATUSES)))
         )
         return {code: status for code, status in self.connection.execute(query)}
-
-    def sync_endings(self, entry: int, organisation_ids: Sequence[int] | None = None) -> list[Change]:
-        """Bring each organisation's ending status in step with its dissolution date, after a write that
-        set the date alone (an import, an undo of a change made before revision 0005). A date with no
-        ending status gets a `dissolved` entry created by `entry` (undone with it); an ending status at
-        another date is moved to it; one without a date is removed. Returns the moves and removals,
-        for the history (the insertions are marked created_by)."""
-        o, s = organisation.c, legal_status.c
-        chosen: list[ColumnElement[bool]] = []
-        if organisation_ids is not None:
-            if not organisation_ids:
-                return []
-            chosen.append(o.id.in_(organisation_ids))
-        ending = exists().where(s.organisation_id == o.id, s.status.in_(ENDING_STATUSES))
-        missing = select(o.id, literal("dissolved"), o.dissolved, literal(entry)).where(
-            o.dissolved.is_not(None), ~ending, *chosen
-        )
-        self.connection.execute(
-            insert(legal_status).from_select(["organisation_id", "status", "started", "created_by"], missing)
-        )
-        astray: Select[Any] = (
-            select(legal_status, o.code, o.dissolved.label("life_ended"))
-            .join(organisation, o.id == s.organisation_id)
-            .where(
-                s.status.in_(ENDING_STATUSES),
-                or_(o.dissolved.is_(None), o.dissolved != s.started),
-                *chosen,
-            )
-        )
-        changes: list[Change] = []
-        for row in list(self.connection.execute(astray).mappings()):
-            old = {c.name: row[c.name] for c in legal_status.columns}
-            if row["life_ended"] is None:
-                self.delete(row["id"])
-                changes.append((row["id"], row["code"], old, None))
-            else:
-                self.connection.execute(
-                    update(legal_status).where(s.id == row["id"]).values(started=row["life_ended"])
-                )
-                changes.append((row["id"], row["code"], old, {**old, "started": row["life_ended"]}))
-        return changes
 
 
 class SettingRepository:

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from htxcli.store.aggregates import ReportQueries
 from htxcli.store.checks import RegistryChecks
+from htxcli.store.endings import EndingRepository
 from htxcli.store.engine import BUSY_TIMEOUT_MS, READ_ONLY
 from htxcli.store.history import HistoryRepository
 from htxcli.store.repositories import (
@@ -37,6 +38,7 @@ class UnitOfWork:
     history: HistoryRepository
     checks: RegistryChecks
     statuses: StatusRepository
+    endings: EndingRepository  # the one writer of a life's end
     settings: SettingRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False, resolved_references: bool = False) -> None:
@@ -70,6 +72,7 @@ class UnitOfWork:
         self.history = HistoryRepository(connection)
         self.checks = RegistryChecks(connection)
         self.statuses = StatusRepository(connection)
+        self.endings = EndingRepository(connection)
         self.settings = SettingRepository(connection)
         return self
 
