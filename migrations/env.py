@@ -14,6 +14,8 @@ from sqlalchemy.engine import Connection
 from htxcli.store.schema import metadata
 
 config = context.config
+# An arbitrary constant: the advisory lock that makes concurrent migrations of one server database take turns.
+MIGRATION_LOCK = 4_826_017
 
 
 class ForeignKeyViolation(RuntimeError):
@@ -32,6 +34,10 @@ def _run(connection: Connection) -> None:
             compare_type=True,
         )
         with context.begin_transaction():
+            if not sqlite:  # SQLite's BEGIN IMMEDIATE already made concurrent first commands take turns
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            # The revision found once the lock is held: None when this run makes the schema from nothing.
+            config.attributes["htx_from_revision"] = context.get_context().get_current_revision()
             context.run_migrations()
             if sqlite:
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

@@ -345,6 +345,7 @@ OUTPUT_IS_REGISTRY = N_("is the registry itself; htx never writes over it (choos
 OUTPUT_IS_INPUT = N_("is the file being read; write to another file (or - for stdout)")
 OUTPUT_IS_FOLDER = N_("is a folder; give a file name inside it")
 OUTPUT_PARENT_NOT_FOLDER = N_("is inside something that is not a folder")
+OUTPUT_IS_SPECIAL = N_("is neither a file, a character device nor a named pipe; htx does not write there")
 
 # --- history and undo ---------------------------------------------------------------------
 TITLE_HISTORY = N_("History, newest first")
