@@ -19,8 +19,8 @@ from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 from htxcli.store.location import Location
 
-HEAD_REVISION = "0006"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+HEAD_REVISION = "0007"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 
 Notify = Callable[[str], None]
 
