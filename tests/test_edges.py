@@ -140,7 +140,8 @@ def test_dev_stdout_as_an_ordinary_user(example: Path, writer: str) -> None:
     db.chmod(0o666)
     template, _ = WRITERS[writer]
     words = " ".join(w.format(out="/dev/stdout", bad=bad) for w in template.split())
-    command = f"cd {ROOT} && {sys.executable} -m htxcli --db {db} {words} | cat > {tmp_path}/got; exit ${{PIPESTATUS[0]}}"
+    htx = f"{sys.executable} -m htxcli --db {db} {words}"
+    command = f"cd {ROOT} && {htx} | cat > {tmp_path}/got; exit ${{PIPESTATUS[0]}}"
     r = subprocess.run(
         ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "bash", "-c", command],
         capture_output=True,
@@ -237,7 +238,8 @@ def test_a_block_device_is_refused(example: Path, tmp_path: Path) -> None:
     ],
 )
 def test_a_closed_pipe_ends_quietly_with_exit_0(example: Path, command: str) -> None:
-    script = f"{sys.executable} -m htxcli --db {example} {command} | head -c 10 > /dev/null; echo ${{PIPESTATUS[0]}} >&2"
+    htx = f"{sys.executable} -m htxcli --db {example} {command}"
+    script = f"{htx} | head -c 10 > /dev/null; echo ${{PIPESTATUS[0]}} >&2"
     r = subprocess.run(["bash", "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert r.stderr == "0\n"
 

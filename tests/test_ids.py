@@ -82,7 +82,7 @@ def test_upgrade_from_0006_keeps_numbers_above_every_undone_one(tmp_path: Path) 
         tables = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
         for name, sql in tables:
             if name not in ("alembic_version", "sqlite_sequence"):
-                assert "AUTOINCREMENT" in sql and "CHECK" in sql or name in ("history", "setting"), name
+                assert ("AUTOINCREMENT" in sql and "CHECK" in sql) or name in ("history", "setting"), name
     finally:
         con.close()
     assert invoke(db, "db", "check").exit_code == 0

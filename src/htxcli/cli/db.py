@@ -77,7 +77,9 @@ def check(ctx: typer.Context) -> None:
 @app.command()
 def backup(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="Where to write the copy; must not exist yet.", readable=False)],
+    file: Annotated[
+        Path, typer.Argument(help="Where to write the copy; must not exist yet.", readable=False)
+    ],
 ) -> None:
     """Copy the database to FILE while others may be writing to it (SQLite's online backup API, never a
     plain file copy, which can miss what is still in the write-ahead log).

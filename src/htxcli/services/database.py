@@ -74,7 +74,8 @@ def backup(engine: Engine, option: str | None, destination: Path) -> tuple[Path,
             except OSError as e:
                 if isinstance(e, BrokenPipeError):
                     raise
-                raise InvalidValue("file", str(destination), messages.CANNOT_WRITE.format(detail=e.strerror))
+                problem = messages.CANNOT_WRITE.format(detail=e.strerror)
+                raise InvalidValue("file", str(destination), problem) from None
             return location.sqlite_path, copy.stat().st_size
     if destination.is_symlink() and not destination.exists():  # a link to a file still to be made
         destination = Path(os.path.realpath(destination))

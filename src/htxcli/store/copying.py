@@ -68,4 +68,6 @@ def raise_id_floor(target: Engine, table: str) -> None:
             conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {int(found)})"))
         else:
             conn.execute(text("DELETE FROM sqlite_sequence WHERE name = :t"), {"t": table})
-            conn.execute(text("INSERT INTO sqlite_sequence (name, seq) VALUES (:t, :n)"), {"t": table, "n": found})
+            conn.execute(
+                text("INSERT INTO sqlite_sequence (name, seq) VALUES (:t, :n)"), {"t": table, "n": found}
+            )
