@@ -32,6 +32,10 @@ def _run(connection: Connection) -> None:
             target_metadata=metadata,
             render_as_batch=True,
             compare_type=True,
+            # SQLite runs DDL in a transaction as well: the whole upgrade is one, under BEGIN IMMEDIATE,
+            # so a clerk starting the same registry at the same moment waits and then finds it made
+            # (Alembic commits each step apart on SQLite by default, and the other read a half-way head).
+            transactional_ddl=True,
         )
         with context.begin_transaction():
             if not sqlite:  # SQLite's BEGIN IMMEDIATE already made concurrent first commands take turns

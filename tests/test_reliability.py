@@ -264,7 +264,12 @@ def test_sixteen_clerks_writing_at_once_lose_nothing(db_path: Path | str, tmp_pa
     from collections import Counter
 
     commands = Counter(row[3] for row in tables["history"])  # id, at, user_name, command, …
-    assert commands == {"add": CLERKS * 25, "rate": CLERKS * 25, "suspend": CLERKS * 5, "support add": CLERKS * 5}
+    assert commands == {
+        "add": CLERKS * 25,
+        "rate": CLERKS * 25,
+        "suspend": CLERKS * 5,
+        "support add": CLERKS * 5,
+    }
     check = invoke(db, "db", "check")
     assert check.exit_code == 0, check.stdout
 
