@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from htxcli.domain import batch
 from htxcli.domain.batch import (
+    PROBLEMS_JOINT,
     RATING_VALUES,
     SUPPORT_VALUES,
     ParsedBatch,
@@ -24,7 +25,7 @@ from htxcli.domain.batch import (
     rating_values,
     support_doubts_in,
 )
-from htxcli.domain.errors import HtxError
+from htxcli.domain.errors import HtxError, InvalidValues
 from htxcli.domain.records import (
     CODE_LIMIT,
     CODE_SYMBOLS,
@@ -141,6 +142,8 @@ def _one_by_one(
         raw = {c: v[1:] if v[:1] == "'" else v for c, v in zip(header, row, strict=False)}
         try:
             out.append(parse(raw))
+        except InvalidValues as e:  # several bad cells: the batch keeps each problem apart, as text
+            out.append(HtxError(PROBLEMS_JOINT.join(map(str, e.errors))))
         except HtxError as e:
             out.append(e)
     return out

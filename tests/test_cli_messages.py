@@ -101,7 +101,11 @@ def test_errors_name_the_option_typed(registry: Any, db_path: Path, args: list[s
 def test_edit_confirms_the_options_changed(registry: Any) -> None:
     r = registry("edit", "0470012345", "--capital", "2 tỷ", "--members", "1.200", "--new-code", "0470012346")
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == "Updated 0470012346: --new-code, --members, --capital\n"
+    # What was recorded, each option with its value before and after.
+    assert r.stderr == (
+        "Updated 0470012346: --new-code 0470012345 → 0470012346; --members 12 → 1200; "
+        "--capital 1500000000 → 2000000000\n"
+    )
 
 
 def test_every_renamed_option_exists() -> None:
@@ -225,7 +229,10 @@ def test_credit_without_amount_or_quantity_is_recorded_with_a_warning(registry: 
     before = support_count(registry)
     r = registry("support", "add", "vay vốn", "--to", "0470012345", "--date", "2018-03-01")
     assert r.exit_code == 0
-    assert r.stderr.splitlines() == [CREDIT_WARNING, "Recorded support #2: credit, 2018-03-01"]
+    assert r.stderr.splitlines() == [
+        CREDIT_WARNING,
+        "Recorded support #2: credit for 0470012345 HTX Nông nghiệp Tân Thành, 2018-03-01",
+    ]
     assert support_count(registry) == before + 1
 
 
@@ -248,7 +255,7 @@ def test_implausible_capital_is_recorded_with_a_warning(registry: Any) -> None:
     r = registry("edit", "0470012345", "--capital", "100.001 tỷ")
     assert r.exit_code == 0
     warning = CAPITAL_WARNING.format(where="--capital", amount="100.001.000.000.000 ₫")
-    assert r.stderr.splitlines() == [warning, "Updated 0470012345: --capital"]
+    assert r.stderr.splitlines() == [warning, "Updated 0470012345: --capital 1500000000 → 100001000000000"]
     assert json.loads(registry("show", "0470012345", "-f", "json").stdout)["capital_vnd"] == 100_001 * 10**9
     # 100.000 tỷ itself is plausible, and an edit that leaves the capital alone does not warn again
     assert registry("edit", "4700284512", "--capital", "100.000 tỷ").stderr.startswith("Updated")

@@ -96,7 +96,7 @@ def test_bad_input_is_one_line_exit_1_nothing_written(
 def test_edit_changes_only_given_fields(registry: Any) -> None:
     r = registry("edit", "0470012345", "--members", "30", "--capital", "2,5 tỷ")
     assert r.exit_code == 0, r.stderr
-    assert "Updated 0470012345: --members, --capital" in r.stderr
+    assert "Updated 0470012345: --members 12 → 30; --capital 1500000000 → 2500000000" in r.stderr
     data = json.loads(registry("show", "0470012345", "-f", "json").stdout)
     assert data["members"] == 30 and data["capital_vnd"] == 2_500_000_000
     assert data["name"] == "HTX Nông nghiệp Tân Thành" and data["district"] == "Thành phố Bắc Kạn"

@@ -89,3 +89,26 @@ def test_bad_support_changes_nothing(registry: Any, db_path: Path) -> None:
         assert message in r.stderr, r.stderr
         assert len(r.stderr.splitlines()) == 1
     assert snapshot(db_path) == before
+
+
+def test_a_record_typed_twice_is_kept_with_a_warning_and_db_check_lists_the_pair(registry: Any) -> None:
+    bulletin = ("support", "add", "bản tin", "--date", "28/02/2018", "--quantity", "500", "--unit", "cuốn")
+    first = registry(*bulletin, "--amount", "25tr")
+    assert first.exit_code == 0 and "Warning" not in first.stderr
+    assert registry("db", "check").exit_code == 0
+    second = registry(*bulletin, "--amount", "25tr")
+    assert second.exit_code == 0
+    assert "Warning: an identical record already exists (#2); recorded all the same" in second.stderr
+    # Recorded all the same: the report counts both.
+    report = json.loads(registry("report", "2018", "--format", "json").stdout)
+    assert report["support"]["bulletin"]["records"] == 2
+    # Another amount, note or organisation is another record: no warning.
+    for other in (("--amount", "26tr"), ("--amount", "25tr", "--note", "đợt 2")):
+        assert "identical" not in registry(*bulletin, *other).stderr
+    r = registry("db", "check")
+    assert r.exit_code == 1
+    assert "support: the same record entered 2 times" in r.stdout and "#2, #3" in r.stdout
+    # The same credit to one organisation, typed twice.
+    credit = ("support", "add", "credit", "--to", "4700284512", "--date", "01/03/2018", "--amount", "5tr")
+    assert "identical" not in registry(*credit).stderr
+    assert "already exists (#6)" in registry(*credit).stderr

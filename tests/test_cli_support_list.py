@@ -49,3 +49,44 @@ def test_csv_and_json_add_the_name_after_every_earlier_column(with_outreach: Cal
 def test_export_support_keeps_the_contract_columns(with_outreach: Callable[..., Run]) -> None:
     header = with_outreach("export", "support").stdout.splitlines()[0]
     assert header == "code,program,date,amount_vnd,quantity,unit,reference,note"
+
+
+@pytest.fixture
+def across_the_year_end(registry: Callable[..., Run]) -> Callable[..., Run]:
+    """Support on 20/12/2017 (period 2018 from 15/12) and on 20/12/2018 (period 2019)."""
+    for day in ("20/12/2017", "20/12/2018"):
+        r = registry("support", "add", "bulletin", "--date", day, "--quantity", "500", "--unit", "cuốn")
+        assert r.exit_code == 0, r.stderr
+    return registry
+
+
+def dates(text: str) -> list[str]:
+    return [r["date"] for r in csv.DictReader(io.StringIO(text))]
+
+
+def test_year_follows_the_registrys_period_as_the_report_does(
+    across_the_year_end: Callable[..., Run],
+) -> None:
+    htx = across_the_year_end
+    r = htx("support", "list", "--year", "2018", "--format", "csv")
+    assert dates(r.stdout) == ["2018-06-12", "2018-12-20"]  # the calendar year
+    assert "Year 2018: from 2018-01-01 to 2018-12-31" in r.stderr
+    assert htx("settings", "period-start", "15/12").exit_code == 0
+    r = htx("support", "list", "--year", "2018", "--format", "csv")
+    assert dates(r.stdout) == ["2017-12-20", "2018-06-12"]
+    assert "Year 2018: from 2017-12-15 to 2018-12-14" in r.stderr
+    assert json.loads(htx("report", "2018", "--format", "json").stdout)["support"]["bulletin"]["records"] == 1
+    r = htx("export", "support", "--year", "2018")
+    assert dates(r.stdout) == ["2017-12-20", "2018-06-12"]
+    assert "Year 2018: from 2017-12-15 to 2018-12-14" in r.stderr
+    # --period-start chooses another period for one listing, as it does for the report.
+    r = htx("support", "list", "--year", "2018", "--period-start", "01/01", "--format", "csv")
+    assert dates(r.stdout) == ["2018-06-12", "2018-12-20"]
+    r = htx("export", "support", "--year", "2019", "--period-start", "01/01")
+    assert dates(r.stdout) == []
+    assert "Year 2019: from 2019-01-01 to 2019-12-31" in r.stderr
+
+
+def test_a_listing_of_every_year_says_no_period(with_outreach: Callable[..., Run]) -> None:
+    assert "Year" not in with_outreach("support", "list").stderr
+    assert with_outreach("export", "support").stderr == ""

@@ -67,6 +67,9 @@ def test_an_excel_round_trip_warns_about_the_code_and_still_imports(stored: Htx,
     assert r.exit_code == 0
     assert r.stderr.splitlines() == [
         f"{file}:2: " + CODE_WARNING.format(code="100222333", near="0100222333"),
+        # Excel made a number of the phone too (issue 25, item 23).
+        f"{file}:2: warning: phone: '912345678' looks like a number a spreadsheet made of a phone number, "
+        "which drops its leading 0; format the column as Text and type the numbers again",
         f"{file}: rows with warnings: 1 (a warning does not stop the import)",
         "cooperatives: 1 new, 0 changed, 1 unchanged",
     ]
@@ -124,7 +127,15 @@ def test_rows_of_the_same_file_are_not_registered_ones(htx: Htx, tmp_path: Path)
     file.write_text("code,name,founded\n0100222333,HTX A,2015-04-20\n100222333,HTX A,2015-04-20\n")
     assert htx("db", "upgrade").exit_code == 0
     r = htx("import", "cooperatives", str(file))
-    assert r.exit_code == 0 and r.stderr == "cooperatives: 2 new, 0 changed, 0 unchanged\n"
+    # Not "equals the registered 0100222333": that row is the file's own. A tax code of nine digits
+    # in a registry without any is said to have maybe lost its 0 (issue 25, item 23).
+    assert r.exit_code == 0 and "equals the registered" not in r.stderr
+    assert r.stderr.splitlines() == [
+        f"{file}:3: warning: code: '100222333' has 9 digits: a tax code has 10, and a spreadsheet drops a "
+        "leading 0 (0100222333?); format the column as Text and check the code",
+        f"{file}: rows with warnings: 1 (a warning does not stop the import)",
+        "cooperatives: 2 new, 0 changed, 0 unchanged",
+    ]
 
 
 def test_fifty_warnings_are_shown_then_a_count(htx: Htx, tmp_path: Path) -> None:
@@ -143,7 +154,9 @@ def test_fifty_warnings_are_shown_then_a_count(htx: Htx, tmp_path: Path) -> None
     assert lines[0] == f"{mangled}:2: " + CODE_WARNING.format(code="1", near="0000000001")
     assert lines[49].startswith(f"{mangled}:51: warning: code: '50' equals the registered 0000000050")
     assert lines[50:] == [
-        f"… and {total - 50} more warnings",
+        # Each row's phone too, Excel made a number of it; but 84, 840…849 read as written with the
+        # country code (84…), which is no lost 0.
+        f"… and {2 * total - 11 - 50} more warnings",
         f"{mangled}: rows with warnings: {total} (a warning does not stop the import)",
         f"cooperatives: {total} new, 0 changed, 0 unchanged",
     ]

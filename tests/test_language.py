@@ -256,10 +256,13 @@ def test_the_example_loads_the_same_in_vietnamese(tmp_path: Path) -> None:
 
 def test_status_takes_the_clerks_words(example: Path) -> None:
     """`list --status` in Vietnamese, as kinds, sectors, grades and programs already were."""
-    active = _vi("list", "--status", "đang hoạt động", "--format", "csv", db=example)
+    active = _vi("list", "--status", "còn đăng ký", "--format", "csv", db=example)
     dissolved = _vi("list", "--status", "giai the", "--format", "csv", db=example)
     assert active.returncode == dissolved.returncode == 0
     assert active.stdout == _vi("list", "--status", "active", "--format", "csv", db=example).stdout
+    # One word, one meaning: "đang hoạt động" is operating, not every registered organisation.
+    operating = _vi("list", "--status", "đang hoạt động", "--format", "csv", db=example).stdout
+    assert operating == _vi("list", "--status", "operating", "--format", "csv", db=example).stdout
     assert dissolved.stdout == _vi("list", "--status", "dissolved", "--format", "csv", db=example).stdout
     assert len(active.stdout.splitlines()) > len(dissolved.stdout.splitlines()) > 1
 

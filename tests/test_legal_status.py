@@ -227,10 +227,10 @@ def test_list_takes_the_legal_statuses(registry: Htx) -> None:
     ok(htx("suspend", "4700284512", "--from", "01/03/2018"))
     ok(htx("dissolve", "THT-07", "--on", "01/03/2019", "--reason", "bankrupt"))
     assert codes("suspended") == codes("tạm ngừng") == ["4700284512"]
-    assert codes("operating") == ["0470012345"]
+    assert codes("operating") == codes("đang hoạt động") == codes("hoạt động") == ["0470012345"]
     assert codes("bankrupt") == codes("phá sản") == ["THT-07"]
     assert codes("dissolved") == ["THT-07"] and codes("being-dissolved") == []
-    assert codes("active") == codes("hoạt động") == ["0470012345", "4700284512"]
+    assert codes("active") == codes("còn đăng ký") == codes("hiện có") == ["0470012345", "4700284512"]
 
 
 def _row_of(table: str, code: str) -> str:
@@ -438,3 +438,22 @@ def test_the_peoples_layouts_show_the_status_table_once_a_status_is_recorded(exa
     assert shown.replace(table, "").count("Legal status") == 1  # only the new table's title
     ranged = ok(htx("report", "2017..2018")).stdout
     assert "Legal status" in ranged and "Hợp tác xã: Suspended" in ranged
+
+
+def test_an_ending_before_recorded_activity_is_kept_with_a_warning(registry: Htx) -> None:
+    """As support add warns of support dated after a dissolution, dissolve (and any ending status)
+    warns of the support that its date leaves after it."""
+    ok(registry("support", "add", "credit", "--to", "4700284512", "--date", "02/03/2019", "--amount", "5tr"))
+    ok(registry("support", "add", "credit", "--to", "4700284512", "--date", "05/09/2019", "--amount", "7tr"))
+    ok(registry("rate", "4700284512", "2019", "khá"))
+    r = ok(registry("dissolve", "4700284512", "--on", "01/01/2019"))
+    assert (
+        "Warning: --on: '01/01/2019' is before support to 4700284512 dated after it: #2 (2019-03-02), "
+        "#3 (2019-09-05); recorded all the same" in r.stderr
+    )
+    ok(registry("reinstate", "4700284512"))
+    r = ok(registry("status", "4700284512", "bankrupt", "--on", "01/06/2019"))
+    assert "'01/06/2019' is before support to 4700284512 dated after it: #3 (2019-09-05)" in r.stderr
+    # On the day of the last support: nothing after it, no warning.
+    ok(registry("reinstate", "4700284512"))
+    assert "Warning" not in ok(registry("dissolve", "4700284512", "--on", "05/09/2019")).stderr

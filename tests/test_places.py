@@ -373,7 +373,8 @@ def test_every_layout_shows_communes_and_former_provinces_from_2025_and_2018_is_
     assert "## Communes at the end of 2025" in markdown
     assert "## Former provinces at the end of 2025" in markdown
     row = (
-        f"| Thượng Minh | {minh['cooperative']['active']} | {minh['group']['active']} | 0 | 0 "
+        # Printed with its type word (the JSON keeps the registry's name).
+        f"| Xã Thượng Minh | {minh['cooperative']['active']} | {minh['group']['active']} | 0 | 0 "
         f"| {minh_total['members']:,} |".replace(",", ".")
     )
     assert row in markdown
@@ -390,7 +391,7 @@ def test_every_layout_shows_communes_and_former_provinces_from_2025_and_2018_is_
     # Side by side with a year before the reform, that year's commune cells are empty, not 0.
     columns = htx("report", "2024-2025", "--format", "markdown").stdout
     assert "## Communes at year end" in columns
-    assert f"| Thượng Minh: Active |   | {minh_total['active']} |" in columns
+    assert f"| Xã Thượng Minh: Active |   | {minh_total['active']} |" in columns
     assert "## Former provinces at year end" in columns
     vietnamese = htx("--lang", "vi", "report", "2025", "--format", "markdown").stdout
     assert "## Theo xã, đến cuối năm 2025" in vietnamese and "| Khu vực Bắc Kạn cũ |" in vietnamese
@@ -520,7 +521,8 @@ def test_district_and_new_model_list_from_2025_follow_the_address_on_31_december
         "commune": "Thượng Minh",
     }
     markdown = htx("report", "2025", "--format", "markdown").stdout
-    assert f"| 4700257731 | {named['name']} |   | Thượng Minh |" in markdown
+    # The address in force: Xã/Phường with its type word, Tỉnh.
+    assert f"| 4700257731 | {named['name']} | Xã Thượng Minh | Thái Nguyên |" in markdown
     # Until the new address took effect it was in Ba Bể.
     old = json.loads(htx("report", "2024", "--district", "ba be", "--format", "json").stdout)
     assert old["totals"]["organisations"]["active"] > 0
@@ -543,3 +545,34 @@ def test_statuses_of_2025_are_counted_once_by_the_address_in_force(htx: Htx) -> 
     assert data["communes"]["Thượng Minh"]["cooperative"]["suspended"] == 1
     operating = data["organisations"]["cooperative"]["operating"]
     assert operating == data["organisations"]["cooperative"]["registered"] - 1
+
+
+def test_units_are_printed_with_their_type_word_and_named_organisations_with_the_address_in_force(
+    htx: Htx,
+) -> None:
+    """Phường Bắc Kạn is not the former province Bắc Kạn: the report's tables and documents print a
+    commune with its type word (the official list's, by the code stored); the JSON keeps the stored
+    name. The new-model table names each organisation's address in force on the period's last day
+    (Xã/Phường, Tỉnh), the narrative too."""
+    for args in (
+        ("add", "HTX Một", "--code", "A1", "--province", "Thái Nguyên", "--commune", "Phường Bắc Kạn"),
+        ("add", "HTX Ba", "--code", "A3", "--province", "Bắc Kạn", "--district", "Ba Bể"),
+        ("edit", "A3", "--commune", "Mỹ Phương"),
+        ("edit", "A3", "--province", "Thái Nguyên", "--commune", "Thượng Minh"),
+        ("support", "add", "new-model", "--to", "A1", "--date", "01/09/2025", "--amount", "5tr"),
+        ("support", "add", "new-model", "--to", "A3", "--date", "01/09/2025", "--amount", "5tr"),
+    ):
+        founded = ("--founded", "01/08/2025" if "A1" in args else "01/08/2015") if args[0] == "add" else ()
+        r = htx(*args, *founded)
+        assert r.exit_code == 0, r.stderr
+    data = json.loads(htx("report", "2025", "--format", "json").stdout)
+    assert set(data["communes"]) == {"Bắc Kạn", "Thượng Minh"}  # the stored names, one form
+    assert [r["commune"] for r in data["new_model"]] == ["Thượng Minh", "Bắc Kạn"]
+    markdown = htx("report", "2025", "--format", "markdown").stdout
+    assert "| Phường Bắc Kạn | 1 |" in markdown and "| Xã Thượng Minh | 1 |" in markdown
+    assert "| Bắc Kạn |" not in markdown
+    assert "| Code | Name | Commune/Ward | Province |" in markdown
+    assert "| A3 | HTX Ba | Xã Thượng Minh | Thái Nguyên |" in markdown
+    assert "| A1 | HTX Một | Phường Bắc Kạn | Thái Nguyên |" in markdown
+    text = htx("report", "2025", "--format", "text").stdout
+    assert "HTX Ba (Xã Thượng Minh)" in text and "HTX Một (Phường Bắc Kạn)" in text

@@ -433,3 +433,34 @@ def test_parse_years(text: str, years: list[int]) -> None:
 def test_parse_years_refuses(text: str) -> None:
     with pytest.raises(InvalidValue):
         parse_years("year", text)
+
+
+def test_not_rated_counts_the_cooperatives_still_awaiting_the_years_rating(
+    registry: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`unrated` stays the grade recorded ("chưa xếp loại"); `not_rated` counts the active
+    cooperatives (and unions) with no rating record for the year at all: groups are not rated."""
+    htx = registry  # two cooperatives and a group, none rated for 2018
+    monkeypatch.setenv("COLUMNS", "160")
+
+    def ratings(year: str) -> dict[str, Any]:
+        r = json.loads(htx("report", year, "--format", "json").stdout)["ratings"]
+        assert list(r)[:3] == ["rated", "unrated", "not_rated"]
+        return dict(r)
+
+    assert [ratings("2018")[k] for k in ("rated", "unrated", "not_rated")] == [0, 0, 2]
+    assert htx("rate", "4700284512", "2018", "chưa xếp loại").exit_code == 0
+    assert [ratings("2018")[k] for k in ("unrated", "not_rated")] == [1, 1]
+    assert htx("rate", "0470012345", "2018", "tốt").exit_code == 0
+    assert [ratings("2018")[k] for k in ("rated", "unrated", "not_rated")] == [1, 1, 0]
+    assert ratings("2019")["not_rated"] == 2
+    # Dissolved before the period's end: no longer awaited.
+    assert htx("dissolve", "4700284512", "--on", "01/06/2019").exit_code == 0
+    assert ratings("2019")["not_rated"] == 1
+    assert "1 rated, 1 unrated; not yet assessed: 0" in htx("report", "2018").stdout
+    assert "not yet assessed: 1" in htx("report", "2019", "--format", "markdown").stdout
+    assert "Not yet assessed: 1 cooperative." in htx("report", "2019", "--format", "text").stdout
+    assert "2018,ratings,not_rated,count,0" in htx("report", "2018", "--format", "csv").stdout
+    assert "| Not yet assessed | 0 | 1 |" in htx("report", "2018..2019", "--format", "markdown").stdout
+    words = htx("--lang", "vi", "report", "2019").stdout.split()  # a narrow table wraps its caption
+    assert "chưa đánh giá: 1" in " ".join(words)

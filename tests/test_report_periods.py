@@ -96,3 +96,50 @@ def test_the_terminal_table_keeps_its_bars_and_minus_sign(shrinking: Callable[..
     r = shrinking("report", "2018")
     assert r.exit_code == 0
     assert f"{MINUS}1" in r.stdout and "█" in r.stdout
+
+
+def test_a_period_that_is_not_the_calendar_year_is_printed_under_the_title_and_in_table_titles(
+    example_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --period-start 15/12 (or the setting), every human layout says which days its figures
+    cover under the title, and the tables of stocks say on which day; the calendar year says nothing."""
+    import docx
+
+    monkeypatch.setenv("COLUMNS", "160")
+    line = "(Figures from 2017-12-15 to 2018-12-14)"
+
+    def out(*args: str) -> str:
+        r = invoke(example_db, "report", "2018", "--period-start", "15/12", *args)
+        assert r.exit_code == 0, r.stderr
+        return r.stdout
+
+    terminal = out()
+    assert terminal.splitlines()[0] == "Collective economy, 2018"
+    assert line in terminal.splitlines()[:4]
+    markdown = out("--format", "markdown")
+    assert markdown.startswith(f"# Collective economy, 2018\n\n{line}\n")
+    for title in ("Organisations on 2018-12-14", "Districts on 2018-12-14"):
+        assert f"## {title}\n" in markdown
+    assert "| Active on 2017-12-14 |" not in markdown  # the terminal and Markdown leave it out
+    assert out("--format", "text").startswith(f"{line}\n\n")
+    assert line in out("--format", "html")
+    out("-o", str(tmp_path / "r.docx"))
+    texts = [p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs]
+    assert texts.index(line) < 4 and texts[texts.index(line) - 1].endswith("2018")  # under the subject
+    out("-o", str(tmp_path / "r.xlsx"))
+    import openpyxl
+
+    summary = openpyxl.load_workbook(tmp_path / "r.xlsx")["Summary"]
+    assert summary["A1"].value == "Organisations on 2018-12-14"
+    assert summary["A2"].value == f"Collective economy, 2018 {line}"
+    assert "Active on 2017-12-14" in [c.value for c in summary[4]]
+    range_ = invoke(example_db, "report", "2017..2018", "--period-start", "15/12", "--format", "markdown")
+    assert "\n(Figures from 2016-12-15 to 2018-12-14)\n" in range_.stdout
+    # The calendar year: as it always was.
+    for args in ((), ("--format", "markdown"), ("--format", "text"), ("--format", "html")):
+        plain = invoke(example_db, "report", "2018", *args).stdout
+        assert "Figures from" not in plain and "on 2018-12-31" not in plain
+    assert (
+        "## Organisations at the end of 2018\n"
+        in invoke(example_db, "report", "2018", "-f", "markdown").stdout
+    )

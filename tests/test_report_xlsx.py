@@ -15,7 +15,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS, SECTORS
+from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
 from tests.conftest import HTX, ROOT, Run, invoke, snapshot
 
 pytestmark = pytest.mark.both_backends
@@ -150,7 +150,9 @@ def test_the_organisation_list_is_htx_lists_order_with_each_grade(
     ]
     r = report_json(example_db, "2018")
     assert len(rows) == len(active) == r["totals"]["organisations"]["active"]
-    assert sheet["A1"].value == f"Organisations active at the end of 2018: {len(active)}"
+    assert sheet["A1"].value == (
+        f"Organisations registered (not ended) on 2018-12-31: {len(active)}, of which operating {len(active)}"
+    )
     assert [row[1] for row in rows] == [o["code"] for o in active]  # the Vietnamese order of htx list
     grades = {
         g["code"]: g["grade"]
@@ -159,19 +161,35 @@ def test_the_organisation_list_is_htx_lists_order_with_each_grade(
         )
     }
     for n, (row, o) in enumerate(zip(rows, active, strict=True), 1):
-        number, code, name, kind, district, commune, sector, founded, members, capital, grade = row
+        (
+            number,
+            code,
+            name,
+            kind,
+            status,
+            district,
+            commune,
+            province,
+            sector,
+            founded,
+            members,
+            capital,
+            grade,
+        ) = row
         assert number == n and isinstance(code, str) and name == o["name"] and kind == KINDS.label(o["kind"])
-        assert (district, commune, sector) == (
+        assert status == LEGAL_STATUSES.label("operating")  # no status recorded in the example
+        assert (district, commune, province, sector) == (
             o["district"],
             o["commune"],
+            o["province"],
             SECTORS.label(o["sector"]) or None,
         )
         assert founded == datetime.fromisoformat(o["founded"])
         assert (members, capital) == (o["members"], o["capital_vnd"])
         assert grade == (GRADES.label(grades[code]) if code in grades else None)
-    founded_cell = sheet.cell(HEADER_ROW + 1, 8)
+    founded_cell = sheet.cell(HEADER_ROW + 1, 10)
     assert founded_cell.is_date and founded_cell.number_format == "dd/mm/yyyy"
-    assert sum(1 for row in rows if row[10] is not None) == r["ratings"]["rated"] + r["ratings"]["unrated"]
+    assert sum(1 for row in rows if row[12] is not None) == r["ratings"]["rated"] + r["ratings"]["unrated"]
 
 
 def test_frozen_headers_widths_and_print_set_up(book_2018: tuple[Any, Path]) -> None:
@@ -293,7 +311,7 @@ def test_one_district(example_db: Path, tmp_path: Path) -> None:
     book = workbook(example_db, tmp_path / "ba-be.xlsx", "2018", "--district", "ba be")
     r = report_json(example_db, "2018", "--district", "ba be")
     rows = list(book["Organisations 2018"].iter_rows(min_row=HEADER_ROW + 1, values_only=True))
-    assert {row[4] for row in rows} == {"Ba Bể"}
+    assert {row[5] for row in rows} == {"Ba Bể"}
     assert len(rows) == r["totals"]["organisations"]["active"]
 
 
@@ -311,4 +329,83 @@ def test_sheet_names_and_headers_are_vietnamese_by_default(example_db: Path, tmp
     assert book.sheetnames == SHEETS_VI
     assert all(len(name) <= 31 for name in book.sheetnames)
     assert headers(book["Danh sách tổ chức 2018"])[:3] == ["STT", "Mã số", "Tên"]
-    assert headers(book["Tổng hợp"])[:2] == ["Loại hình", "Đang hoạt động"]
+    assert headers(book["Tổng hợp"])[:2] == ["Loại hình", "Hiện có (còn đăng ký)"]
+
+
+def test_the_list_of_a_period_after_the_reform_gives_the_status_and_the_address_in_force(
+    htx: Callable[..., Run], db_path: Path | str, tmp_path: Path
+) -> None:
+    """The list sheet of the 2025 period (15/12/2024–14/12/2025) holds the organisations registered on
+    its last day, says so, gives each its legal status, and its address in force that day with the
+    type words (Xã/Phường, Tỉnh), beside the address before 01/07/2025 of one that moved."""
+    for args in (
+        ("add", "HTX Ba", "--code", "A3", "--province", "Bắc Kạn", "--district", "Ba Bể"),
+        ("add", "HTX Hai", "--code", "A2", "--province", "thai nguyen", "--commune", "bac kan"),
+        ("add", "HTX Một", "--code", "A1", "--province", "Thái Nguyên", "--commune", "Phường Bắc Kạn"),
+        ("add", "HTX Bốn", "--code", "A4", "--province", "Thái Nguyên", "--commune", "Bắc Kạn"),
+        ("edit", "A3", "--commune", "Mỹ Phương"),
+        ("edit", "A3", "--province", "Thái Nguyên", "--commune", "Thượng Minh"),
+        ("suspend", "A2", "--from", "01/11/2025"),
+        ("dissolve", "A4", "--on", "14/12/2025"),  # ended on the last day: not registered on it
+        ("settings", "period-start", "15/12"),
+    ):
+        founded = ("--founded", "01/08/2015" if "A3" in args else "01/08/2025") if args[0] == "add" else ()
+        r = htx(*args, *founded)
+        assert r.exit_code == 0, r.stderr
+    book = workbook(db_path, tmp_path / "bao-cao-2025.xlsx", "2025")
+    sheet = book["Organisations 2025"]
+    assert sheet["A1"].value == "Organisations registered (not ended) on 2025-12-14: 3, of which operating 2"
+    assert headers(sheet)[:8] == [
+        "No.",
+        "Code",
+        "Name",
+        "Kind",
+        "Legal status",
+        "Commune/Ward",
+        "Province",
+        "Address before 2025-07-01",
+    ]
+    rows = [row[1:8] for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
+    operating, suspended, cooperative = (
+        LEGAL_STATUSES.label("operating"),
+        LEGAL_STATUSES.label("suspended"),
+        KINDS.label("cooperative"),
+    )
+    assert rows == [
+        (
+            "A3",
+            "HTX Ba",
+            cooperative,
+            operating,
+            "Xã Thượng Minh",
+            "Thái Nguyên",
+            "Xã Mỹ Phương, Huyện Ba Bể",
+        ),
+        ("A2", "HTX Hai", cooperative, suspended, "Phường Bắc Kạn", "Thái Nguyên", None),
+        ("A1", "HTX Một", cooperative, operating, "Phường Bắc Kạn", "Thái Nguyên", None),
+    ]
+
+
+def test_the_organisation_list_counts_the_reporting_period_not_the_calendar_year(
+    htx: Callable[..., Run], db_path: Path | str, tmp_path: Path
+) -> None:
+    """With reporting years from 15/12, the period named 2018 ends on 14/12/2018: one founded on
+    20/12/2018 is in the year 2019, not on the list of 2018, whose title counts what the report counts."""
+    for code, founded in (("P1", "2015-03-01"), ("P2", "2018-12-20")):
+        assert (
+            htx("add", f"HTX {code}", "--code", code, "--district", "Ba Bể", "--founded", founded).exit_code
+            == 0
+        )
+    assert htx("settings", "period-start", "15/12").exit_code == 0
+    book = workbook(db_path, tmp_path / "p.xlsx", "2018")
+    sheet = book["Organisations 2018"]
+    rows = [row[1] for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
+    assert sheet["A1"].value == "Organisations registered (not ended) on 2018-12-14: 1, of which operating 1"
+    assert rows == ["P1"]
+    assert report_json(db_path, "2018")["totals"]["organisations"]["active"] == 1
+    book = workbook(db_path, tmp_path / "p2019.xlsx", "2019")
+    rows = [row[1] for row in book["Organisations 2019"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
+    assert book["Organisations 2019"]["A1"].value == (
+        "Organisations registered (not ended) on 2019-12-14: 2, of which operating 2"
+    )
+    assert rows == ["P1", "P2"]

@@ -294,13 +294,12 @@ def test_a_sheet_with_a_title_and_no_header_row_says_so(
 
 
 def test_a_money_column_in_another_unit_is_refused(db_path: Path | str, tmp_path: Path) -> None:
+    """triệu and tỷ đồng are scaled (test_office_sheets.py); a unit that is no multiple of the đồng is not."""
     f = tmp_path / "c.csv"
-    f.write_text("Mã số,Tên,Ngày thành lập,Vốn điều lệ (triệu đồng)\n47001,HTX A,2019-01-01,1.500\n")
+    f.write_text("Mã số,Tên,Ngày thành lập,Vốn điều lệ (USD)\n47001,HTX A,2019-01-01,1.500\n")
     r = invoke(db_path, "import", "cooperatives", str(f))
     assert r.exit_code == 1
-    assert (
-        "Vốn điều lệ (triệu đồng): amounts are read in đồng, and this column is in 'triệu đồng'" in r.stderr
-    )
+    assert "Vốn điều lệ (USD): amounts are read in đồng, and this column is in 'USD'" in r.stderr
 
 
 # --- the values of a sheet -------------------------------------------------------------------

@@ -96,7 +96,9 @@ def test_statuses_in_the_clerks_words(word: str, key: str) -> None:
 
 
 def test_list_keeps_its_words_and_takes_the_legal_statuses() -> None:
-    assert STATUSES.parse("hoạt động") == "active" and STATUSES.parse("giải thể") == "dissolved"
+    assert STATUSES.parse("còn đăng ký") == "active" and STATUSES.parse("giải thể") == "dissolved"
+    # One word, one meaning: "(đang) hoạt động" is operating, as in the legal statuses.
+    assert STATUSES.parse("hoạt động") == STATUSES.parse("đang hoạt động") == "operating"
     assert STATUSES.parse("tạm ngừng") == "suspended" and STATUSES.parse("đang giải thể") == "being-dissolved"
     assert REASONS.parse("sáp nhập") == "merged" and REASONS.parse("phá sản") == "bankrupt"
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from htxcli.domain.errors import HtxError, InvalidValue
+    from htxcli.domain.periods import Period
 
 
 class Format(StrEnum):
@@ -23,6 +24,18 @@ class Format(StrEnum):
 
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="table for people; csv or json for scripts.")
+]
+
+
+PeriodStartOption = Annotated[
+    str | None,
+    typer.Option(
+        "--period-start",
+        metavar="DD/MM",
+        help="First day of the reporting year --year names, e.g. 15/12 (15/12/2025–14/12/2026 is 2026). "
+        "Default: the registry's setting (htx settings period-start), as htx report takes it.",
+        show_default=False,
+    ),
 ]
 
 
@@ -80,6 +93,28 @@ def state(ctx: typer.Context) -> State:
 
 def engine(ctx: typer.Context, *, create: bool = True) -> Engine:
     return state(ctx).engine(create=create)
+
+
+def reporting_period(ctx: typer.Context, year: int | None, period_start: str | None) -> Period | None:
+    """The reporting period that `--year` names (None without it), as `htx report` takes it: from
+    --period-start, else the registry's setting. Said on stderr, so that a listing of 2026 says
+    which days it covers."""
+    from htxcli.domain import messages
+    from htxcli.domain.settings import parse_period_start
+    from htxcli.domain.values import format_date, parse_optional_year
+    from htxcli.services.settings import reporting_period as period_of
+
+    chosen = parse_optional_year("year", year)
+    start = parse_period_start("--period-start", period_start) if period_start is not None else None
+    if chosen is None:
+        return None
+    period = period_of(engine(ctx, create=False), chosen, start)
+    say(
+        messages.PERIOD_COVERED.format(
+            year=chosen, first=format_date(period.first), last=format_date(period.last)
+        )
+    )
+    return period
 
 
 def say(message: str) -> None:

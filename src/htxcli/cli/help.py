@@ -8,6 +8,7 @@ anew for every run of htx (typer.main.get_command), so nothing carries over from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import click
@@ -38,3 +39,56 @@ def translate(command: click.Command, gettext: Callable[[str], str]) -> None:
         text = getattr(holder, name, None)
         if isinstance(text, str) and text.strip():
             setattr(holder, name, gettext(text))
+    _translate_placeholders(command, gettext, None)
+
+
+# The placeholders of usage lines and option lists: Click makes each from a parameter's type (TEXT,
+# INTEGER, PATH) or an argument's name (CODE, YEAR), and its usage from [OPTIONS] and COMMAND [ARGS]...
+# Each word is a message (domain/messages.py PLACEHOLDERS); a parameter gets its placeholder in the
+# language as its own metavar, which Click's and Typer's make_metavar then show as it is. An option
+# that takes a code, a date, a file or an amount is named so, rather than by its type (TEXT).
+_WORD = re.compile(r"[A-Z][A-Z_]*")
+_OPTION_PLACEHOLDERS = {
+    "code": "CODE",
+    "new_code": "CODE",
+    "to": "CODE",
+    "founded": "DATE",
+    "dissolved": "DATE",
+    "date": "DATE",
+    "on": "DATE",
+    "start": "DATE",
+    "until": "DATE",
+    "output": "FILE",
+    "rejects": "FILE",
+    "amount": "AMOUNT",
+    "capital": "AMOUNT",
+}
+
+
+def _translate_placeholders(
+    command: click.Command, gettext: Callable[[str], str], parent: click.Context | None
+) -> None:
+    from htxcli.domain.messages import english
+
+    words: dict[str, str] = english("PLACEHOLDERS")
+
+    def said(text: str) -> str:
+        return _WORD.sub(lambda m: gettext(words[m[0]]) if m[0] in words else m[0], text).replace(
+            " RANGE", ""
+        )
+
+    ctx = click.Context(command, info_name=command.name, parent=parent)
+    command.options_metavar = gettext(words["[OPTIONS]"])
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = gettext(words["COMMAND [ARGS]..."])
+    for param in command.params:
+        if isinstance(param, click.Option) and (param.is_flag or param.count):
+            continue
+        named = _OPTION_PLACEHOLDERS.get(param.name or "") if isinstance(param, click.Option) else None
+        if named is not None and param.metavar is None and getattr(param.type, "name", "") == "text":
+            param.metavar = gettext(words[named])
+            continue
+        param.metavar = said(param.make_metavar(ctx))
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _translate_placeholders(sub, gettext, ctx)

@@ -116,7 +116,10 @@ def undo(
     target = service.next_undo(eng, wanted)
     say(
         messages.UNDO_TARGET.format(
-            id=target["id"], command=target["command"], at=_moment(target["at"]), user=target["user_name"]
+            id=target["id"],
+            command=view.spoken_command(target["command"]),
+            at=_moment(target["at"]),
+            user=target["user_name"],
         )
     )
     for line in view.describe(target):

@@ -6,11 +6,11 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from enum import StrEnum
-from typing import IO, TYPE_CHECKING, Annotated
+from typing import IO, TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from htxcli.cli.common import engine, out, registry_path, say
+from htxcli.cli.common import PeriodStartOption, engine, out, registry_path, reporting_period, say
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 
@@ -65,6 +65,10 @@ def import_(
     sheet: Annotated[
         str | None, typer.Option("--sheet", help="The sheet of a workbook to read (default: the first).")
     ] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(help="ratings: the year of every row, for a sheet without a year column."),
+    ] = None,
 ) -> None:
     """Load a CSV file or an Excel sheet: all rows or, if any row is bad, none.
 
@@ -76,11 +80,20 @@ def import_(
     Examples:
       htx import cooperatives examples/bac-kan-2018/cooperatives.csv
       htx import cooperatives danh-sach-htx.xlsx --sheet 'Năm 2018'
+      htx import ratings xep-loai-2026.xlsx --year 2026
     """
     from htxcli.render.sheet_xlsx import RejectsBook
     from htxcli.services import csvsource, interchange
     from htxcli.services.output import check_target, written, written_bytes
 
+    given: dict[str, str] = {}
+    if year is not None:
+        from htxcli.domain.errors import InvalidValue
+        from htxcli.domain.records import parse_rating_year
+
+        if table is not Table.ratings:
+            raise InvalidValue("--year", year, messages.YEAR_OF_RATINGS_ONLY)
+        given["year"] = str(parse_rating_year(year))
     guarded = registry_path(ctx)
     if rejects is not None:  # refused before anything is read or written
         check_target("--rejects", rejects, registry=guarded, inputs=[file])
@@ -113,6 +126,7 @@ def import_(
                     rejects=reject_file,
                     progress=progress,
                     sheet=sheet,
+                    given=given,
                 )
             if isinstance(reject_file, RejectsBook):
                 reject_file.close()
@@ -156,7 +170,7 @@ def _say_warnings(result: ImportResult, name: str) -> None:
     if result.warning_count > len(result.warnings):
         say(messages.MORE_WARNINGS.format(count=result.warning_count - len(result.warnings)))
     if result.warning_count:
-        say(messages.IMPORT_WARNED.format(file=name, count=result.warning_count))
+        say(messages.IMPORT_WARNED.format(file=name, count=result.warned_rows))
 
 
 @contextmanager
@@ -179,7 +193,10 @@ def export(
     table: Annotated[Table, typer.Argument(help="cooperatives, ratings or support.")],
     year: Annotated[
         int | None,
-        typer.Option(help="ratings: that year's; support: dated in it; cooperatives: active during it."),
+        typer.Option(
+            help="ratings: that year's; support: dated in the reporting year (the registry's period, as "
+            "in htx report); cooperatives: active during it."
+        ),
     ] = None,
     format: Annotated[
         ExportFormat | None,
@@ -202,6 +219,7 @@ def export(
     excel: Annotated[
         bool, typer.Option("--excel", help="Add a BOM and CRLF so Excel reads the UTF-8.")
     ] = False,
+    period_start: PeriodStartOption = None,
 ) -> None:
     """Write one contract file to stdout or to a file, ready to import elsewhere.
 
@@ -231,7 +249,10 @@ def export(
     fields = interchange.columns(table.value)
     labels = [vietnamese_header(f) for f in fields] if headers is Headers.vi else list(fields)
     year_ = parse_optional_year("year", year)
-    rows = interchange.export_rows(engine(ctx, create=False), table.value, year_)
+    period = reporting_period(ctx, year_, period_start) if table is not Table.ratings else None
+    rows = interchange.export_rows(engine(ctx, create=False), table.value, year_, period)
+    if headers is Headers.vi:  # Vietnamese values under Vietnamese headers; import reads both back
+        rows = _in_vietnamese(rows, dates_as_text=format is not ExportFormat.xlsx)
     if format is ExportFormat.xlsx:
         from htxcli.render.sheet_xlsx import write_xlsx
 
@@ -243,6 +264,27 @@ def export(
             write_json_lines_array(f, rows)
         else:
             write_csv(f, fields, rows, excel=excel, header=labels)
+
+
+def _in_vietnamese(rows: Iterator[dict[str, Any]], *, dates_as_text: bool) -> Iterator[dict[str, Any]]:
+    """Each row with its kind, sector, grade and program in Vietnamese and, in CSV, its dates written
+    DD/MM/YYYY (a workbook has date cells)."""
+    from datetime import date
+
+    from htxcli.domain.vocab import with_labels
+
+    for row in rows:
+        out = with_labels(row)
+        if dates_as_text:
+            for column, value in out.items():
+                if isinstance(value, date):
+                    out[column] = value.strftime("%d/%m/%Y")
+                elif column in _DATE_FIELDS and isinstance(value, str) and len(value) == 10:
+                    out[column] = f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+        yield out
+
+
+_DATE_FIELDS = frozenset({"founded", "dissolved", "date", "new_address_from"})
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ import typer
 from htxcli.cli.common import Format, FormatOption, engine, out, say
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
+from htxcli.domain.reform import NEW_SCHEME
 
 app = typer.Typer(
     help="Vietnam's official provinces and communes, before and after the 2025 reform.", no_args_is_help=True
@@ -46,7 +47,7 @@ def search(text: Annotated[str, typer.Argument()], format: FormatOption = Format
     from htxcli.render import tables
 
     shown = [
-        {**r, "scheme": messages.SCHEME_NEW if r["scheme"] == "2025" else messages.SCHEME_LEGACY}
+        {**r, "scheme": messages.SCHEME_NEW if r["scheme"] == NEW_SCHEME else messages.SCHEME_LEGACY}
         for r in rows
     ]
     title = messages.PLACES_TITLE.format(text=text, count=len(rows))
@@ -58,6 +59,64 @@ def _becomes(successors: list[dict[str, Any]] | None) -> str | None:
     if successors is None:
         return None
     return "; ".join(f"{s['name']} ({s['province']})" for s in successors)
+
+
+def _quoted(text: str) -> str:
+    """A value as a shell takes it, in the single quotes the help's examples use."""
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def _list_migration(plan: Any, format: Format) -> None:
+    """Each organisation's address before and after the migration, on stdout: a line each (old → new),
+    or CSV/JSON rows with the outcome (mapped, ambiguous, not_found) for scripts."""
+    rows = [
+        {
+            "code": i["code"],
+            "name": i["name"],
+            "old_address": i["address"],
+            "new_address": i["new"],
+            "outcome": "mapped",
+            "candidates": "",
+        }
+        for i in plan.mapped
+    ]
+    rows += [
+        {
+            "code": i["code"],
+            "name": i["name"],
+            "old_address": i["address"],
+            "new_address": "",
+            "outcome": "ambiguous",
+            "candidates": i["candidates"],
+        }
+        for i in plan.ambiguous
+    ]
+    rows += [
+        {
+            "code": i["code"],
+            "name": i["name"],
+            "old_address": i["address"],
+            "new_address": "",
+            "outcome": "not_found",
+            "candidates": "",
+        }
+        for i in plan.not_found
+    ]
+    if format is Format.csv:
+        from htxcli.render.machine import write_csv
+
+        write_csv(out(), list(MIGRATION_COLUMNS), rows)
+        return
+    if format is Format.json:
+        import json
+
+        out().write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    for row in rows[: len(plan.mapped)]:
+        out().write(f"{row['code']} {row['name']}: {row['old_address']} → {row['new_address']}\n")
+
+
+MIGRATION_COLUMNS = ("code", "name", "old_address", "new_address", "outcome", "candidates")
 
 
 @app.command()
@@ -73,26 +132,42 @@ def migrate(
             "in several.",
         ),
     ] = None,
+    format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="List each organisation's old and new address on stdout: table (old → new), csv or json.",
+        ),
+    ] = None,
 ) -> None:
     """Give every organisation whose address is in the old scheme its new province and commune, in force
     from 01/07/2025; the old address stays for the years before. A commune that was split is listed with
     the communes it went into, for you to settle with htx edit. One history entry: htx undo reverts it.
 
     \b
-    Example: htx places migrate --dry-run
+    Examples:
+      htx places migrate --dry-run
+      htx places migrate --dry-run --format csv > dia-chi-moi.csv
     """
     from htxcli.services import places
 
     eng = engine(ctx, create=False)
     plan = places.migrate(eng, dry_run=True, from_province=from_province)
+    listed = dry_run or format is not None
+    if listed:
+        _list_migration(plan, format or Format.table)
     for item in plan.ambiguous:
+        # Naming the old province helps only where the address is found in several.
         hint = messages.MIGRATE_PROVINCE_HINT if len(item["provinces"]) > 1 else ""
-        say(messages.MIGRATE_CANDIDATES.format(**item) + hint)
+        say(messages.MIGRATE_CANDIDATES.format(**item, hint=hint))
+        for commune, province in item["choices"]:
+            say(f"  htx edit {item['code']} --province {_quoted(province)} --commune {_quoted(commune)}")
     for item in plan.not_found:
-        hint = "" if item["province_known"] else messages.MIGRATE_PROVINCE_HINT
+        # No old unit of that name anywhere: naming the old province (--from-province) would not help.
         say(
             messages.MIGRATE_UNKNOWN.format(
-                code=item["code"], name=item["name"], address=item["address"], hint=hint
+                code=item["code"], name=item["name"], address=item["address"], hint=""
             )
             + messages.MIGRATE_CLOSEST.format(names=item["closest"])
         )
@@ -111,11 +186,14 @@ def migrate(
             raise HtxError(messages.MIGRATE_NEEDS_YES.format(count=len(plan.mapped)))
         from htxcli.cli.prompts import confirm
 
+        if not listed:  # the clerk sees what would change before saying yes
+            _list_migration(plan, Format.table)
         try:
             answer = confirm(messages.MIGRATE_CONFIRM.format(count=len(plan.mapped)))
         except (EOFError, KeyboardInterrupt):
             answer = False
         if not answer:
+            say(messages.MIGRATE_ABANDONED)
             raise typer.Exit(1)
     done = places.migrate(eng, dry_run=False, from_province=from_province)
     for line in (

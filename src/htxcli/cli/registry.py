@@ -154,13 +154,34 @@ def edit(
         phone=phone,
         products=products,
     )
-    values, changed, respelled, unmatched = registry.edit(engine(ctx, create=False), code, raw)
+    values, changed, respelled, unmatched, before = registry.edit(engine(ctx, create=False), code, raw)
     warn(ctx, unmatched)
     if respelled:
         say(messages.DISTRICT_RESPELLED.format(given=respelled[0], stored=respelled[1]))
     warn(ctx, organisation_doubts({f: values[f] for f in changed}))
-    fields = ", ".join(typed_names(ctx, changed)) or messages.NO_CHANGE
-    say(messages.EDITED.format(code=values["code"], fields=fields))
+    say(_edited(ctx, values, changed, before))
+
+
+def _edited(ctx: typer.Context, values: dict[str, Any], changed: list[str], before: dict[str, Any]) -> str:
+    """What an edit recorded, each field with its value before and after: `Đã sửa xã của 4601254878:
+    Van Lang → Văn Lang`. The field is the option typed (--commune) in English, its name in Vietnamese."""
+    from htxcli.domain.i18n import current
+    from htxcli.render.history import shown_value
+
+    if not changed:
+        return messages.EDITED.format(code=values["code"], fields=messages.NO_CHANGE)
+    if current() == "en":
+        names = typed_names(ctx, changed)
+    else:
+        names = [str(messages.HEADERS.get(f, f)).lower() for f in changed]
+    old = [shown_value(f, before.get(f)) for f in changed]
+    new = [shown_value(f, values.get(f)) for f in changed]
+    if len(changed) == 1:
+        return messages.EDITED_ONE.format(field=names[0], code=values["code"], old=old[0], new=new[0])
+    changes = "; ".join(
+        messages.EDITED_CHANGE.format(field=n, old=o, new=v) for n, o, v in zip(names, old, new, strict=True)
+    )
+    return messages.EDITED_MANY.format(code=values["code"], changes=changes)
 
 
 def dissolve(
@@ -199,6 +220,7 @@ def dissolve(
         note=note,
         command="dissolve",
     )
+    warn(ctx, done.warnings)
     if done.status == "dissolved":
         say(messages.DISSOLVED.format(code=done.code, date=format_date(done.started)))
     else:
@@ -291,7 +313,7 @@ def listing(
     from htxcli.domain.vocab import KINDS, SECTORS, STATUSES
     from htxcli.services import registry
 
-    status = STATUSES.parse(status)  # also in the clerk's words: đang hoạt động, giải thể, tất cả
+    status = STATUSES.parse(status)  # also in the clerk's words: còn đăng ký, đang hoạt động, giải thể
     rows = registry.listing(
         engine(ctx, create=False),
         kind=KINDS.parse(kind) if kind else None,

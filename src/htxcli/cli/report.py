@@ -62,7 +62,8 @@ def report(
     commune: Annotated[
         str | None,
         typer.Option(
-            help="Only this commune, by each organisation's address on 31 December ('thuong minh')."
+            help="Only this commune, by each organisation's address on the reporting period's last day "
+            "('thuong minh')."
         ),
     ] = None,
     format: Annotated[
@@ -200,9 +201,11 @@ def _write(
 ) -> None:
     """One renderer per format, each formatting the one model (domain.report) its own way."""
     if chosen is ReportFormat.text:
+        from htxcli.render.layout import period_line
         from htxcli.render.narrative import paragraphs
 
-        out.write("\n\n".join(paragraphs(built)) + "\n")
+        period = period_line(built)
+        out.write("\n\n".join([*([period] if period else []), *paragraphs(built)]) + "\n")
         return
     if chosen is ReportFormat.html:
         from htxcli.render.report_html import write_html
@@ -224,11 +227,12 @@ def _write(
     from htxcli.render import report as view
 
     heading = view.title(built)
+    period = view.period_line(built)
     blocks = view.report_blocks(built, single=single)
     if chosen is ReportFormat.markdown:
         from htxcli.render.markdown import write_report
 
-        write_report(out, heading, blocks)
+        write_report(out, heading, blocks, period)
         return
     from rich.console import Console
 
@@ -239,6 +243,6 @@ def _write(
         console = Console(file=out, width=120, no_color=True, highlight=False)
     else:
         console = tables.console()
-    for part in tables.report(heading, blocks):
+    for part in tables.report(heading, blocks, period):
         console.print(part)
         console.print()

@@ -22,12 +22,12 @@ def status(
     ctx: typer.Context,
     code: CodeArg,
     new_status: Annotated[
-        str | None,
+        list[str] | None,
         typer.Argument(
-            metavar="[STATUS]",
+            metavar="[STATUS]...",
             help="To record a change: operating | suspended | being-dissolved | dissolved | bankrupt | "
             "revoked (also hoạt động, tạm ngừng, đang giải thể, giải thể, phá sản, thu hồi giấy chứng "
-            "nhận). Without it, show the history.",
+            "nhận; no quotes needed). Without it, show the history.",
             show_default=False,
         ),
     ] = None,
@@ -43,16 +43,17 @@ def status(
     Examples:
       htx status 4700284512
       htx status 4700284512 suspended --on 01/03/2018 --until 30/09/2018 --reference 15/TB-HTX
-      htx status 4700284512 'đang giải thể' --on 01/11/2018
+      htx status 4700284512 đang giải thể --on 01/11/2018
     """
-    if new_status is None:
+    if not new_status:
         _show(ctx, code, format)
         return
     if on is None:
         from htxcli.domain.errors import MissingValue
 
         raise MissingValue("on")
-    _record(ctx, code, new_status, on, until=until, reference=reference, note=note)
+    # A status of several words needs no quotes: `htx status X tạm ngừng --on …` is one status.
+    _record(ctx, code, " ".join(new_status), on, until=until, reference=reference, note=note)
 
 
 def suspend(

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, engine, out, say, say_if_cut, typed_names, warn
+from htxcli.cli.common import (
+    Format,
+    FormatOption,
+    PeriodStartOption,
+    engine,
+    out,
+    reporting_period,
+    say,
+    say_if_cut,
+    typed_names,
+    warn,
+)
 from htxcli.domain import messages
 
 app = typer.Typer(help="Record and list support disbursements and activities.", no_args_is_help=True)
@@ -59,7 +70,6 @@ def add(
     """
     from htxcli.domain.records import support_doubts
     from htxcli.domain.values import format_date
-    from htxcli.domain.vocab import PROGRAMS
     from htxcli.services import support
 
     raw = {
@@ -72,38 +82,62 @@ def add(
         "reference": reference,
         "note": note,
     }
-    record, warning = support.add(engine(ctx), raw)
+    record, warning, twin = support.add(engine(ctx), raw)
     if warning:
         date_option = typed_names(ctx, ["date"])[0]
         say(messages.WARNING.format(problem=f"{date_option} {format_date(record['date'])} {warning}"))
     warn(ctx, support_doubts(record))
+    if twin is not None:
+        say(messages.WARNING.format(problem=messages.SUPPORT_TWIN.format(id=twin)))
     say(
         messages.SUPPORT_ADDED.format(
-            id=record["id"], program=PROGRAMS.spoken(record["program"]), date=format_date(record["date"])
+            id=record["id"], what=_recorded(record), date=format_date(record["date"])
         )
     )
+
+
+def _recorded(record: dict[str, Any]) -> str:
+    """A support record as its confirmation says it: `tín dụng 1.500.000.000 đồng cho 4601254871 HTX …`."""
+    from htxcli.domain.values import format_count
+    from htxcli.domain.vocab import PROGRAMS
+
+    what = PROGRAMS.spoken(record["program"])
+    if record.get("amount_vnd"):
+        what = messages.SUPPORT_AMOUNT.format(what=what, amount=format_count(record["amount_vnd"]))
+    if record.get("unit") or (record.get("quantity") or 1) != 1:
+        quantity = format_count(record.get("quantity") or 1)
+        what = messages.SUPPORT_QUANTITY.format(what=what, quantity=quantity, unit=record.get("unit") or "")
+    if record.get("code"):
+        what = messages.SUPPORT_FOR.format(what=what, code=record["code"], name=record.get("name") or "")
+    return what.strip()
 
 
 @app.command("list")
 def listing(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option(help="Only records dated in this year.")] = None,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            help="Only records dated in this reporting year (the registry's period, as in htx report)."
+        ),
+    ] = None,
     program: Annotated[str | None, typer.Option(help="Only this program.")] = None,
     to: Annotated[str | None, typer.Option("--to", help="Only support to this organisation.")] = None,
     format: FormatOption = Format.table,
+    period_start: PeriodStartOption = None,
 ) -> None:
     """List support records by date.
 
     \b
     Example: htx support list --year 2018 --program credit --format csv
     """
-    from htxcli.domain.values import parse_optional_year
     from htxcli.domain.vocab import PROGRAMS
     from htxcli.services import support
 
+    period = reporting_period(ctx, year, period_start)
     rows = support.listing(
         engine(ctx, create=False),
-        year=parse_optional_year("year", year),
+        period=period,
         program=PROGRAMS.parse(program) if program else None,
         code=to,
     )

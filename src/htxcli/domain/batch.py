@@ -19,7 +19,7 @@ from operator import itemgetter
 from typing import Any
 
 from htxcli.domain.cells import unprotect_cell, unprotect_column
-from htxcli.domain.errors import HtxError, InvalidValue
+from htxcli.domain.errors import HtxError, InvalidValue, InvalidValues, Problems
 from htxcli.domain.records import (
     CODE_LIMIT,
     CODE_SYMBOLS,
@@ -35,6 +35,7 @@ from htxcli.domain.records import (
     parse_rating,
     parse_rating_year,
     parse_support,
+    phone_lost_its_zero,
     support_doubts,
 )
 from htxcli.domain.text import has_control_characters
@@ -47,7 +48,7 @@ from htxcli.domain.values import (
     parse_past_date,
     parse_text,
 )
-from htxcli.domain.vocab import KINDS, PROGRAMS, SECTORS
+from htxcli.domain.vocab import KINDS, PROGRAMS, SECTORS, implied_sector
 
 Bad = set[int]  # positions of the cells (so rows) the fast checks could not vouch for
 
@@ -222,6 +223,10 @@ def _columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[list
     return whole, [unprotect_column(column) for column in zip(*(rows[i] for i in whole), strict=True)]
 
 
+# Between the problems of one row, in the message an import's error travels as (rowsource.labelled
+# names each problem's column by the file's header, then joins them with "; ").
+PROBLEMS_JOINT = "\x1e"
+
 RowParser = Callable[[dict[str, str]], dict[str, Any]]
 
 
@@ -307,6 +312,8 @@ def _parse_row(header: Sequence[str], row: Sequence[str], parse_row: RowParser) 
     raw = {column: unprotect_cell(cell) for column, cell in zip(header, row, strict=False)}
     try:
         return parse_row(raw)
+    except InvalidValues as e:  # each problem kept apart, for the file's own column names (rowsource)
+        return HtxError(PROBLEMS_JOINT.join(map(str, e.errors)))
     except HtxError as e:
         return e
 
@@ -314,6 +321,7 @@ def _parse_row(header: Sequence[str], row: Sequence[str], parse_row: RowParser) 
 def parse_organisations(header: Sequence[str], rows: Sequence[Sequence[str]]) -> ParsedBatch:
     """parse_organisation for each row, for the file's columns (a file without `kind` keeps the stored
     kind of an organisation it updates, so the column is not made up here)."""
+    header, rows = _with_implied_sector(header, rows)
     whole, columns = _columns(header, rows)
     bad: Bad = set()
     as_text: list[Sequence[str]] = []
@@ -327,11 +335,28 @@ def parse_organisations(header: Sequence[str], rows: Sequence[Sequence[str]]) ->
         for j, (start, end) in enumerate(zip(founded, dissolved, strict=True)):
             if end is not None and start is not None and end < start:
                 bad.add(j)  # check_life's message comes from the row parser
+    if "kind" in header:  # "HTX nông nghiệp": its row gets the sector from the row parser
+        kinds = columns[header.index("kind")]
+        bad.update(j for j, kind in enumerate(kinds) if kind and implied_sector(kind) is not None)
     iso = {"founded": as_text[0]} if as_text else None
     parse_row: RowParser = parse_organisation
     if not {"name", "founded"} <= set(header):  # changes to stored organisations (the loader checks)
         parse_row = _parse_changes
     return _assemble(tuple(header), header, rows, whole, parsed, bad, parse_row, iso)
+
+
+def _with_implied_sector(
+    header: Sequence[str], rows: Sequence[Sequence[str]]
+) -> tuple[Sequence[str], Sequence[Sequence[str]]]:
+    """A file without a sector column whose kinds say the sector ("HTX nông nghiệp"): the column
+    added, empty, for the row parser to fill (parse_organisation)."""
+    if "kind" not in header or "sector" in header:
+        return header, rows
+    at = header.index("kind")
+    if not any(at < len(row) and implied_sector(row[at]) for row in rows):
+        return header, rows
+    width = len(header)
+    return [*header, "sector"], [[*row, ""] if len(row) == width else row for row in rows]
 
 
 def _parse_changes(raw: Mapping[str, str | None]) -> dict[str, Any]:
@@ -373,12 +398,14 @@ def parse_ratings(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Parse
 
 
 def rating_values(raw: Mapping[str, str | None]) -> dict[str, Any]:
-    """One ratings row, read on its own: code, year, and grade or score."""
-    return {
-        "code": parse_code(raw.get("code")),
-        "year": parse_rating_year(raw.get("year") or ""),
-        **parse_rating(raw.get("grade"), raw.get("score"), raw.get("note")),
-    }
+    """One ratings row, read on its own: code, year, and grade or score; every bad cell named at once."""
+    problems = Problems()
+    code = problems.take(parse_code, raw.get("code"))
+    year = problems.take(parse_rating_year, raw.get("year") or "")
+    rating = problems.take(parse_rating, raw.get("grade"), raw.get("score"), raw.get("note"))
+    problems.check()
+    assert rating is not None
+    return {"code": code, "year": year, **rating}
 
 
 SUPPORT_VALUES = ("code", "program", "date", "amount_vnd", "quantity", "unit", "reference", "note")
@@ -414,11 +441,19 @@ Doubts = list[tuple[int, InvalidValue]]  # rows of a parsed batch (positions in 
 def organisation_doubts_in(parsed: ParsedBatch) -> Doubts:
     """organisation_doubts of each row of a parsed batch, looking at the few rows its capital column
     points to (a row-by-row look cost seconds in a million-row import)."""
-    if "capital_vnd" not in parsed.fields:
-        return []
-    capital = parsed.column("capital_vnd")
-    suspects = [j for j, c in enumerate(capital) if type(c) is int and c > PLAUSIBLE_CAPITAL]
-    return [(j, doubt) for j in suspects for doubt in organisation_doubts(parsed.row(j))]
+    suspects: set[int] = set()
+    if "capital_vnd" in parsed.fields:
+        capital = parsed.column("capital_vnd")
+        suspects.update(j for j, c in enumerate(capital) if type(c) is int and c > PLAUSIBLE_CAPITAL)
+    if "phone" in parsed.fields:
+        phones = parsed.column("phone")
+        joined = "\n".join(p if type(p) is str else "" for p in phones)
+        if _PHONE_AS_NUMBER.search(joined):  # in C: most batches stop here
+            suspects.update(j for j, p in enumerate(phones) if type(p) is str and phone_lost_its_zero(p))
+    return [(j, doubt) for j in sorted(suspects) for doubt in organisation_doubts(parsed.row(j))]
+
+
+_PHONE_AS_NUMBER = re.compile(r"^(?:[1-9]\d*|0)$", re.MULTILINE)
 
 
 def support_doubts_in(parsed: ParsedBatch) -> Doubts:

@@ -78,6 +78,21 @@ def unit_is_dong(unit: str) -> bool:
     return " ".join(fold(unit).replace(".", " ").split()) in _CURRENCY_UNITS
 
 
+# A money column in a larger unit (`Vốn điều lệ (triệu đồng)`): the word its bare numbers are read with,
+# so that `1,5` reads as `1,5 triệu` (values.parse_money scales it).
+_SCALES = {
+    "triệu": ("trieu dong", "trieu", "tr", "tr d", "trd", "trieu d", "trieu vnd"),
+    "tỷ": ("ty dong", "ty", "ty d", "ty vnd"),
+    "nghìn": ("nghin dong", "nghin", "ngan dong", "ngan", "1000 dong", "1000d", "1 000 dong", "nghin d"),
+}
+_SCALE_OF = {name: word for word, names in _SCALES.items() for name in names}
+
+
+def unit_scale(unit: str) -> str | None:
+    """The word of a money header's unit that scales its numbers (`triệu đồng` -> 'triệu'), or None."""
+    return _SCALE_OF.get(" ".join(fold(unit).replace(".", " ").split()))
+
+
 IGNORED = "\x00row-number"  # what header_names gives a row-number column
 
 

@@ -34,6 +34,8 @@ YEAR_BEFORE_FOUNDED = N_("is before the founding year {founded}")
 YEAR_AFTER_DISSOLVED = N_("is after the year of dissolution {dissolved}")
 SUPPORT_BEFORE_FOUNDED = N_("is before {code} was founded ({founded})")
 SUPPORT_AFTER_DISSOLVED = N_("is after {code} was dissolved ({dissolved})")
+ENDING_BEFORE_SUPPORT = N_("is before support to {code} dated after it: {records}")
+SUPPORT_TWIN = N_("an identical record already exists (#{id})")
 WARNING = N_("Warning: {problem}; recorded all the same")
 SAME_NAME = N_(
     "the same name (accents and case aside) is registered to {codes}, perhaps the same organisation"
@@ -167,6 +169,34 @@ FIELD_NAMES = {
     "dissolved": N_("dissolved"),
     "entry": N_("entry"),
 }
+# The placeholders of --help and of usage lines, in the clerk's language (cli/help.py): each word Click
+# or Typer makes one of (a type, an argument's name), and the usage's own.
+PLACEHOLDERS = {
+    "TEXT": N_("TEXT"),
+    "INTEGER": N_("INTEGER"),
+    "FLOAT": N_("FLOAT"),
+    "PATH": N_("PATH"),
+    "PATH_OR_URL": N_("PATH_OR_URL"),
+    "FILE": N_("FILE"),
+    "CODE": N_("CODE"),
+    "NAME": N_("NAME"),
+    "YEAR": N_("YEAR"),
+    "FIRST": N_("FIRST"),
+    "LAST": N_("LAST"),
+    "DATE": N_("DATE"),
+    "DD": N_("DD"),
+    "MM": N_("MM"),
+    "AMOUNT": N_("AMOUNT"),
+    "PROGRAM": N_("PROGRAM"),
+    "TABLE": N_("TABLE"),
+    "GRADE": N_("GRADE"),
+    "STATUS": N_("STATUS"),
+    "KEY": N_("KEY"),
+    "VALUE": N_("VALUE"),
+    "N": N_("N"),
+    "[OPTIONS]": N_("[OPTIONS]"),
+    "COMMAND [ARGS]...": N_("COMMAND [ARGS]..."),
+}
 # The tables of the history's details ("organisation 4700284512: members: 12 → 15").
 TABLE_NAMES = {"organisation": N_("organisation"), "rating": N_("rating"), "support": N_("support record")}
 NO_CHANGE = N_("no change")
@@ -174,12 +204,19 @@ NO_CHANGE = N_("no change")
 # --- confirmations on stderr --------------------------------------------------------------
 ADDED = N_("Added {code} {name}")
 EDITED = N_("Updated {code}: {fields}")
+# What an edit changed, said as recorded: one field, or several.
+EDITED_ONE = N_("Updated {code}: {field} {old} → {new}")
+EDITED_MANY = N_("Updated {code}: {changes}")
+EDITED_CHANGE = N_("{field} {old} → {new}")
 DISSOLVED = N_("Recorded {code} as dissolved on {date}")
 REINSTATED = N_("Reinstated {code}")
 RATED = N_("Rated {code} for {year}: {grade}")
 RATED_AGAIN = N_("Replaced the {year} rating of {code}: {old} -> {grade}")
 GRADE_WITH_SCORE = N_("{grade} ({score} points)")
-SUPPORT_ADDED = N_("Recorded support #{id}: {program}, {date}")
+SUPPORT_ADDED = N_("Recorded support #{id}: {what}, {date}")
+SUPPORT_AMOUNT = N_("{what} {amount} đồng")
+SUPPORT_QUANTITY = N_("{what}, {quantity} {unit}")
+SUPPORT_FOR = N_("{what} for {code} {name}")
 
 # --- questions at a terminal (cli/prompts.py) --------------------------------------------
 PROMPT_PROBLEM = N_("Not accepted: {problem}")
@@ -257,6 +294,8 @@ TITLE_RATINGS = N_("Ratings")
 TITLE_SUPPORT = N_("Support received")
 TITLE_LIST = N_("Organisations: {count}")
 TITLE_SUPPORT_LIST = N_("Support records: {count}, total {amount}")
+# Said on stderr by every listing of one year (support list, export): the days that year covers.
+PERIOD_COVERED = N_("Year {year}: from {first} to {last}")
 PROVINCE_WIDE = N_("toàn tỉnh")  # province-wide
 
 # --- import and export --------------------------------------------------------------------
@@ -286,6 +325,14 @@ READING_KEYBOARD = N_(
 CANNOT_READ = N_("{file}: cannot read ({detail})")
 # Warnings of an import: the rows are imported all the same.
 IMPORT_WARNING = N_("{file}:{line}: warning: {problems}")
+IMPORT_SHORT_CODE = N_(
+    "code: {code!r} has 9 digits: a tax code has 10, and a spreadsheet drops a leading 0 (0{code}?); "
+    "format the column as Text and check the code"
+)
+PHONE_AS_NUMBER = N_(
+    "looks like a number a spreadsheet made of a phone number, which drops its leading 0; "
+    "format the column as Text and type the numbers again"
+)
 IMPORT_UNPADDED_CODE = N_(
     "code: {code!r} equals the registered {near} once leading zeros are ignored (a spreadsheet drops them), "
     "perhaps the same organisation"
@@ -302,8 +349,17 @@ IMPORT_DISTRICT_RESPELLED = N_(
 REPORT_TITLE = N_("Collective economy, {years}")
 REPORT_TITLE_DISTRICT = N_("Collective economy, {years} — {district}")
 REPORT_ORGANISATIONS = N_("Organisations at the end of {year}")
+# Under the title, and in the tables' titles, when the reporting period is not the calendar year.
+REPORT_PERIOD = N_("(Figures from {first} to {last})")
+REPORT_ORGANISATIONS_ON = N_("Organisations on {day}")
+REPORT_STATUS_ON = N_("Legal status on {day}")
+REPORT_DISTRICTS_ON = N_("Districts on {day}")
+REPORT_COMMUNES_ON = N_("Communes on {day}")
+REPORT_FORMER_PROVINCES_ON = N_("Former provinces on {day}")
+REPORT_ACTIVE_ON = N_("Active on {day}")
 REPORT_RATINGS = N_("Ratings {year}")
-REPORT_RATED = N_("{rated} rated, {unrated} unrated")
+# `unrated` is the grade recorded ("chưa xếp loại"); `not_rated` those with no rating record yet.
+REPORT_RATED = N_("{rated} rated, {unrated} unrated; not yet assessed: {not_rated}")
 REPORT_SUPPORT = N_("Support {year}")
 REPORT_NO_SUPPORT = N_("No support recorded in {year}.")
 REPORT_NEW_MODEL = N_("New-model cooperatives supported in {year}")
@@ -325,6 +381,7 @@ REPORT_SHARE = N_("Share")
 REPORT_SHARE_OF = N_("{label} %")
 REPORT_RATED_ROW = N_("Rated")
 REPORT_UNRATED_ROW = N_("Unrated")
+REPORT_NOT_RATED_ROW = N_("Not yet assessed")
 REPORT_RECORDS = N_("Records")
 REPORT_ORGANISATIONS_COUNT = N_("Organisations")
 REPORT_NEW = N_("New")
@@ -339,6 +396,30 @@ BAD_OUTPUT_SUFFIX = N_(
     "has no known extension (.json, .csv, .md, .txt, .docx, .html or .xlsx); or give --format"
 )
 CANNOT_WRITE = N_("cannot be written ({detail})")
+# The operating system's and the decoders' reasons a clerk meets most, in words (errors.reason_of):
+# keyed by errno name, by UnicodeDecodeError's reason, by the csv module's message.
+OS_REASONS = {
+    "ENOENT": N_("no such file or folder"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("permission denied"),
+    "EISDIR": N_("it is a folder"),
+    "ENOTDIR": N_("a part of the path is not a folder"),
+    "ENOSPC": N_("the disk is full"),
+    "EROFS": N_("the disk is read-only"),
+    "EEXIST": N_("it exists already"),
+    "EBUSY": N_("it is in use by another program"),
+    "ENAMETOOLONG": N_("the name is too long"),
+    "EINVAL": N_("the name is not valid here"),
+}
+DECODING_REASONS = {
+    "invalid continuation byte": N_("a byte that no UTF-8 character has there"),
+    "invalid start byte": N_("a byte that no UTF-8 character starts with"),
+    "unexpected end of data": N_("the file ends inside a character"),
+}
+CSV_REASONS = {
+    "unexpected end of data": N_('the file ends inside a quoted cell (a " is not closed)'),
+    "new-line character seen in unquoted field": N_("a line break inside a cell that is not in quotes"),
+}
 # Every file htx writes (services/output.py): never over the registry, a database, an input or a folder.
 OUTPUT_IS_DATABASE = N_("is a database; htx never writes over one (choose another file name)")
 OUTPUT_IS_REGISTRY = N_("is the registry itself; htx never writes over it (choose another file name)")
@@ -355,6 +436,26 @@ HISTORY_CUT = N_(
 )
 HISTORY_IMPORT = N_("{file}: {new} new, {changed} changed, {unchanged} unchanged")
 HISTORY_UNDO = N_("reverted #{id} ({command})")
+# A history entry's command as the clerk says it (the history's command column, undo's lines); machine
+# formats keep the command as typed.
+COMMAND_WORDS = {
+    "add": N_("add"),
+    "edit": N_("edit"),
+    "dissolve": N_("dissolve"),
+    "reinstate": N_("reinstate"),
+    "rate": N_("rate"),
+    "support add": N_("support add"),
+    "status": N_("status"),
+    "suspend": N_("suspend"),
+    "resume": N_("resume"),
+    "revoke": N_("revoke"),
+    "settings": N_("settings"),
+    "undo": N_("undo"),
+    "places migrate": N_("places migrate"),
+    "import cooperatives": N_("import cooperatives"),
+    "import ratings": N_("import ratings"),
+    "import support": N_("import support"),
+}
 HISTORY_UNDONE = N_("(undone by #{id})")
 HISTORY_HEADLINES = {
     "add": N_("{code} {name}"),
@@ -408,6 +509,10 @@ CHECKS = {
     "CHECK_SUPPORT_BEFORE_FOUNDED": N_("support #{id}: dated {date}, before {code} was founded ({founded})"),
     "CHECK_SUPPORT_AFTER_DISSOLVED": N_(
         "support #{id}: dated {date}, after {code} was dissolved ({dissolved})"
+    ),
+    "CHECK_SUPPORT_TWINS": N_(
+        "support: the same record entered {count} times (organisation, program, date, amount, "
+        "quantity, unit and note): {ids}"
     ),
     "CHECK_SHARED_NAME": N_("name: the same name once accents and case are ignored: {organisations}"),
     "CHECK_GRADE_SCORE": N_("grade: {code} {year} is graded {grade} but its score {score} earns {expected}"),
@@ -502,6 +607,7 @@ NARRATIVE_BANDS = {
     "weak": N_("{count} weak, {percent}"),
 }
 NARRATIVE_ALSO_UNRATED = N_("Not rated: {count}.")
+NARRATIVE_NOT_RATED = N_("Not yet assessed: {count}.")
 NARRATIVE_ONLY_UNRATED = N_("No cooperative was rated for {year} ({count} not rated).")
 NARRATIVE_NO_RATINGS = N_("No ratings are recorded for {year}.")
 # The support, program by program, in the order of the printed report.
@@ -582,7 +688,13 @@ SHEET_NEW_MODEL = N_("New-model")
 SHEET_DISTRICTS = N_("Districts")
 SHEET_CHARTS = N_("Charts")
 SHEET_ORGANISATIONS = N_("Organisations {year}")
-WORKBOOK_ORGANISATIONS = N_("Organisations active at the end of {year}: {count}")
+WORKBOOK_ORGANISATIONS = N_(
+    "Organisations registered (not ended) on {day}: {count}, of which operating {operating}"
+)
+WORKBOOK_STATUS = N_("Legal status")
+WORKBOOK_COMMUNE = N_("Commune/Ward")
+WORKBOOK_PROVINCE = N_("Province")
+WORKBOOK_FORMER_ADDRESS = N_("Address before {day}")
 WORKBOOK_NUMBER = N_("No.")
 WORKBOOK_GRADE = N_("Grade {year}")
 WORKBOOK_CHART_BANDS = N_("Rating bands, {years}")
@@ -683,6 +795,25 @@ HEADERS.update(
     }
 )
 FIELD_NAMES.update({"province": N_("province"), "commune": N_("commune")})
+# The other fields, for a message that names one the command took no option for (a stored value):
+# English keeps the stored names, as the history does.
+FIELD_NAMES.update(
+    {
+        "capital_vnd": N_("capital_vnd"),
+        "members": N_("members"),
+        "phone": N_("phone"),
+        "representative": N_("representative"),
+        "products": N_("products"),
+        "new_province": N_("new_province"),
+        "new_commune": N_("new_commune"),
+        "new_address_from": N_("new_address_from"),
+        "amount_vnd": N_("amount_vnd"),
+        "quantity": N_("quantity"),
+        "unit": N_("unit"),
+        "reference": N_("reference"),
+        "note": N_("note"),
+    }
+)
 ADDRESS_FROM = N_("{address} (from {date})")
 ADDRESS_BEFORE = N_("Address before {date}")
 PLACE_UNMATCHED = N_("is in no official list of units (the closest: {names})")
@@ -696,12 +827,10 @@ MIGRATE_AMBIGUOUS = N_(
     "Left for you to settle (split communes, or names found in several provinces): {count}"
 )
 MIGRATE_NOT_FOUND = N_("Not found in the old list: {count}")
-MIGRATE_CANDIDATES = N_(
-    "{code} {name}: {address} went into {candidates}; "
-    "settle it with: htx edit {code} --province '{province}' --commune 'NAME'"
-)
+MIGRATE_CANDIDATES = N_("{code} {name}: {address} went into {candidates}{hint}; settle it with one of:")
 MIGRATE_UNKNOWN = N_("{code} {name}: {address} is not in the old list{hint}")
 MIGRATE_PROVINCE_HINT = N_(" (name the old province with --from-province)")
+MIGRATE_ABANDONED = N_("Stopped: no address was changed.")
 MIGRATE_DRY_RUN = N_("Dry run: nothing was written.")
 MIGRATE_NOTHING = N_("No address to migrate: nothing was written.")
 MIGRATE_CONFIRM = N_("Give {count} organisations their new address from 01/07/2025?")
@@ -736,6 +865,24 @@ MIGRATE_CLOSEST = N_("; the closest: {names}")
 # --- spreadsheets in and out: xlsx, Vietnamese headers, title and totals rows (issue 18) -------------
 ACCEPTED_HEADERS = N_("also accepted: {names}")
 HEADER_UNIT_NOT_DONG = N_("amounts are read in đồng, and this column is in {unit!r}: convert it to đồng")
+NAME_NOT_REGISTERED = N_(
+    "{label}: {name!r} is not the registered name of {code} ({registered!r}); the row was read by its code"
+)
+OR_GIVE_YEAR = N_("; a sheet of one year may instead give it as: htx import ratings FILE --year YEAR")
+YEAR_OF_RATINGS_ONLY = N_("is the year of a ratings sheet; cooperatives and support rows carry their dates")
+GIVEN_AND_IN_FILE = N_(
+    "the file has its own column {column!r}: give the value there, or leave the option out"
+)
+HEADER_UNIT_SCALED = N_(
+    "{where}: the column {column!r} is in {word} đồng: its numbers were read as {word} đồng"
+)
+EXCEL_DAY_NUMBERS = N_(
+    "{where}: the column {column!r} holds dates as Excel's day numbers (format the column as a date); "
+    "they were read as dates: {serial} is {date}"
+)
+# A rejects workbook's sheet and its error column, for the clerk who corrects it (import ignores the column).
+REJECTS_SHEET = N_("rejects")
+REJECTS_ERROR_COLUMN = N_("error")
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"
@@ -743,6 +890,20 @@ ROWS_AFTER_TOTALS_SKIPPED = N_(
 NOT_A_WORKBOOK = N_("{file}: not an Excel workbook that can be read ({detail})")
 NO_SUCH_SHEET = N_("is not a sheet of {file} (sheets: {sheets})")
 EMPTY_SHEET = N_("{file}: sheet {sheet!r} has no header row; its header must name the columns: {columns}")
+ODS_NOT_READ = N_(
+    "{file}: an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves it), which htx does not read; "
+    "open it and save it as an Excel workbook (.xlsx) or as CSV (UTF-8)"
+)
+NOT_A_TABLE_FILE = N_(
+    "{file}: {what}, not a CSV file or an Excel workbook; save the table as an Excel workbook (.xlsx) "
+    "or as CSV (UTF-8) and import that"
+)
+WHAT_PDF = N_("a PDF document")
+WHAT_IMAGE = N_("an image")
+WHAT_ARCHIVE = N_("a compressed archive")
+WHAT_DOCUMENT = N_("a text document (Word or Writer)")
+WHAT_BINARY = N_("not text (it holds bytes that no text file has)")
+UTF16_DAMAGED = N_("it begins as UTF-16 text (Excel's Unicode Text) but is damaged")
 XLS_NOT_READ = N_("{file}: an old Excel workbook (.xls); open it in Excel and save it as .xlsx")
 SHEET_OF_CSV = N_("only a workbook (.xlsx) has sheets; this file is CSV")
 REQUIRED_FOR_NEW = N_("is required for a new organisation ({code!r} is not registered)")

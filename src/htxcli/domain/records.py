@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from htxcli.domain import messages
-from htxcli.domain.errors import InvalidValue, MissingValue
+from htxcli.domain.errors import InvalidValue, MissingValue, Problems
 from htxcli.domain.periods import Period, within_life
 from htxcli.domain.text import fold, fold_many, sort_key, sort_key_many
 from htxcli.domain.values import (
@@ -26,7 +26,7 @@ from htxcli.domain.values import (
     parse_text,
     parse_year,
 )
-from htxcli.domain.vocab import GRADES, KINDS, PROGRAMS, SECTORS, grade_for_score
+from htxcli.domain.vocab import GRADES, KINDS, PROGRAMS, SECTORS, grade_for_score, implied_sector
 
 ORGANISATION_FIELDS = (
     "code",
@@ -107,35 +107,46 @@ def parse_code(value: str | None, field: str = "code") -> str:
 
 
 def parse_organisation(raw: Mapping[str, str | None], *, partial: bool = False) -> dict[str, Any]:
-    """Clean values for the fields present in `raw`. Without `partial`, required fields must be there."""
+    """Clean values for the fields present in `raw`. Without `partial`, required fields must be there.
+    Every bad field is named at once (InvalidValues), not only the first."""
     out: dict[str, Any] = {}
+    problems = Problems()
     if not partial:
         for field in ("code", "name", "founded"):
             if _blank(raw.get(field)):
-                raise MissingValue(field)
+                problems.errors.append(MissingValue(field))
     for field, value in raw.items():
+        if not partial and field in ("code", "name", "founded") and _blank(value):
+            continue  # said above
         if field == "code":
-            out["code"] = parse_code(value)
+            out["code"] = problems.take(parse_code, value)
         elif field in _TEXT_FIELDS:
-            out[field] = parse_text(field, value, required=field == "name")
+            out[field] = problems.take(parse_text, field, value, required=field == "name")
         elif field == "kind":
-            out["kind"] = KINDS.parse(value) if value and value.strip() else DEFAULT_KIND
+            out["kind"] = problems.take(KINDS.parse, value) if value and value.strip() else DEFAULT_KIND
         elif field == "sector":
-            out["sector"] = SECTORS.parse(value) if value and value.strip() else None
+            out["sector"] = problems.take(SECTORS.parse, value) if value and value.strip() else None
         elif field == "founded":
             if _blank(value):
-                raise MissingValue("founded")
-            out["founded"] = parse_past_date("founded", value or "")
+                problems.errors.append(MissingValue("founded"))
+            else:
+                out["founded"] = problems.take(parse_past_date, "founded", value or "")
         elif field in ("dissolved", "new_address_from"):
-            out[field] = None if _blank(value) else parse_past_date(field, value or "")
+            out[field] = None if _blank(value) else problems.take(parse_past_date, field, value or "")
         elif field == "members":
-            out["members"] = None if _blank(value) else parse_count("members", value or "")
+            out["members"] = None if _blank(value) else problems.take(parse_count, "members", value or "")
         elif field == "capital_vnd":
-            out["capital_vnd"] = None if _blank(value) else parse_money("capital_vnd", value or "")
+            out["capital_vnd"] = (
+                None if _blank(value) else problems.take(parse_money, "capital_vnd", value or "")
+            )
         else:
             raise InvalidValue("field", field, "is not a field of an organisation")
+    problems.check()
     if not partial and "kind" not in out:
         out["kind"] = DEFAULT_KIND
+    sector = implied_sector(raw.get("kind"))
+    if sector is not None and out.get("sector") is None:  # "HTX nông nghiệp" without a sector
+        out["sector"] = sector
     check_life(out.get("founded"), out.get("dissolved"))
     return out
 
@@ -146,11 +157,22 @@ PLAUSIBLE_CAPITAL = 100_000 * 10**9
 
 def organisation_doubts(values: Mapping[str, Any]) -> list[InvalidValue]:
     """What looks wrong in an organisation's clean values yet is recorded, with a warning."""
+    doubts = []
     capital = values.get("capital_vnd")
     if isinstance(capital, int) and capital > PLAUSIBLE_CAPITAL:
         problem = messages.IMPLAUSIBLE_CAPITAL.format(limit=format_count(PLAUSIBLE_CAPITAL // 10**9))
-        return [InvalidValue("capital_vnd", format_money(capital), problem)]
-    return []
+        doubts.append(InvalidValue("capital_vnd", format_money(capital), problem))
+    phone = values.get("phone")
+    if isinstance(phone, str) and phone_lost_its_zero(phone):
+        doubts.append(InvalidValue("phone", phone, messages.PHONE_AS_NUMBER))
+    return doubts
+
+
+def phone_lost_its_zero(phone: str) -> bool:
+    """A phone number a spreadsheet read as a number: digits only, without the 0 every Vietnamese
+    number starts with (912345678 for 0912345678), or the 0 of an empty number cell. A number written
+    with its country code (84…, +84…) is none."""
+    return phone.isascii() and phone.isdigit() and (phone == "0" or not phone.startswith(("0", "84")))
 
 
 def support_doubts(values: Mapping[str, Any]) -> list[InvalidValue]:
@@ -259,23 +281,28 @@ def check_rating_year(year: int, founded: date, dissolved: date | None) -> None:
 
 
 def parse_support(raw: Mapping[str, str | None]) -> dict[str, Any]:
-    """A support record's values; `code` is kept as text (or None for province-wide activities)."""
+    """A support record's values; `code` is kept as text (or None for province-wide activities).
+    Every bad field is named at once (InvalidValues), not only the first."""
+    problems = Problems()
     for field in ("program", "date"):
         if _blank(raw.get(field)):
-            raise MissingValue(field)
+            problems.errors.append(MissingValue(field))
     amount = raw.get("amount_vnd")
     quantity = raw.get("quantity")
     code = raw.get("code")
-    return {
-        "code": None if _blank(code) else parse_code(code),
-        "program": PROGRAMS.parse(raw.get("program") or ""),
-        "date": parse_past_date("date", raw.get("date") or ""),
-        "amount_vnd": DEFAULT_AMOUNT if _blank(amount) else parse_money("amount_vnd", amount or ""),
-        "quantity": DEFAULT_QUANTITY if _blank(quantity) else parse_count("quantity", quantity or ""),
-        "unit": parse_text("unit", raw.get("unit")),
-        "reference": parse_text("reference", raw.get("reference"), limit=REFERENCE_LIMIT),
-        "note": parse_text("note", raw.get("note")),
+    take = problems.take
+    values = {
+        "code": None if _blank(code) else take(parse_code, code),
+        "program": None if _blank(raw.get("program")) else take(PROGRAMS.parse, raw.get("program") or ""),
+        "date": None if _blank(raw.get("date")) else take(parse_past_date, "date", raw.get("date") or ""),
+        "amount_vnd": DEFAULT_AMOUNT if _blank(amount) else take(parse_money, "amount_vnd", amount or ""),
+        "quantity": DEFAULT_QUANTITY if _blank(quantity) else take(parse_count, "quantity", quantity or ""),
+        "unit": take(parse_text, "unit", raw.get("unit")),
+        "reference": take(parse_text, "reference", raw.get("reference"), limit=REFERENCE_LIMIT),
+        "note": take(parse_text, "note", raw.get("note")),
     }
+    problems.check()
+    return values
 
 
 def parse_rating_year(value: str | int) -> int:

@@ -9,9 +9,11 @@ the value, the terminal gets `1.620.000.000 ₫`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
+from typing import Any, Self
 
+from htxcli.domain import messages
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
 
@@ -71,81 +73,159 @@ def figures(record: object) -> Iterator[tuple[str, Value | None]]:
         yield f.name, getattr(record, f.name)
 
 
-@dataclass(slots=True)
-class Organisations:
-    """One block of organisation figures (a kind, a district's kind, or a total over kinds)."""
+# --- metrics: each figure of a block declared once ------------------------------------------------
+# A block (Organisations, Support, and the blocks to come) is a dataclass whose figures are declared
+# with metric(): the field's name is the metric's key (JSON, CSV, the SQL column that fills it), its
+# type its unit, and the declaration names its label and the tables that show it. The totals, the
+# blocks built from SQL sums, the JSON and CSV keys, the range layout's lines and the tables' columns
+# all derive from the declarations: a new metric is its declaration plus its query.
 
-    active: Count
-    new: Count
-    dissolved: Count
-    members: Count
-    capital_vnd: Money
-    active_start: Count  # active at the end of the year before
+UNITS: dict[str, type[Count] | type[Money]] = {"Count": Count, "Money": Money}
+_METRIC = "htx.metric"
+
+# The tables a metric can be shown in (render/year_layout.py, render/range_layout.py):
+ORGANISATIONS = "organisations"  # the organisations by kind, and the range's lines per kind
+STATUS = "status"  # legal status by kind, in both layouts
+STATUS_SIGN = "status-sign"  # a figure whose count makes the status table appear
+PLACES = "places"  # beside the active by kind, in the table by district, commune or former province
+PLACE_LINES = "place-lines"  # the range's lines per district, commune or former province
+SUPPORT = "support"  # the support by program, in both layouts
+RATINGS = "ratings"  # the rating counts, in the range's lines (the year's table has them in its caption)
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """One figure of a block, as declared."""
+
+    name: str
+    unit: type[Count] | type[Money]
+    label: Callable[[], str]  # its message, in the language of the run
+    tables: frozenset[str]
+
+    def of(self, value: int) -> Count | Money:
+        return self.unit(value)
+
+
+def metric(label: Callable[[], str], *tables: str) -> Any:
+    """Declare a block's field as a metric: `active: Count = metric(lambda: messages.REPORT_ACTIVE,
+    ORGANISATIONS)`. Its value is 0 unless given."""
+    return field(default=None, metadata={_METRIC: (label, frozenset(tables))})
+
+
+class Block:
+    """A block of metrics (a dataclass whose figures are metric() fields), with what derives from them."""
+
+    __slots__ = ()
+
+    @classmethod
+    def metrics(cls, table: str | None = None) -> tuple[Metric, ...]:
+        """The block's metrics in their declared order, or those shown in `table`."""
+        return tuple(m for m in _declared(cls) if table is None or table in m.tables)
+
+    @classmethod
+    def of(cls, sums: Mapping[str, int], **others: Any) -> Self:
+        """The block of these sums (0 for a metric missing), and its other fields as given."""
+        return cls(**{m.name: m.of(int(sums.get(m.name) or 0)) for m in _declared(cls)}, **others)
+
+    @classmethod
+    def total(cls, blocks: Iterable[Self]) -> Self:
+        """Metric by metric, the sum of the blocks."""
+        blocks = list(blocks)
+        return cls(**{m.name: m.of(sum(b.figure(m.name).value for b in blocks)) for m in _declared(cls)})
+
+    @classmethod
+    def zeros(cls) -> dict[str, int]:
+        return dict.fromkeys((m.name for m in _declared(cls)), 0)
+
+    def figure(self, name: str) -> Count | Money:
+        value: Count | Money = getattr(self, name)
+        return value
+
+    def __post_init__(self) -> None:
+        for m in _declared(type(self)):
+            if getattr(self, m.name) is None:
+                object.__setattr__(self, m.name, m.of(0))
+
+
+_DECLARED: dict[type, tuple[Metric, ...]] = {}
+
+
+def _declared(cls: type) -> tuple[Metric, ...]:
+    found = _DECLARED.get(cls)
+    if found is None:
+        found = _DECLARED[cls] = tuple(
+            Metric(f.name, UNITS[f.type] if isinstance(f.type, str) else f.type, *f.metadata[_METRIC])
+            for f in fields(cls)
+            if _METRIC in f.metadata
+        )
+    return found
+
+
+def _header(key: str) -> Callable[[], str]:
+    return lambda: messages.HEADERS[key]
+
+
+@dataclass(slots=True)
+class Organisations(Block):
+    """One block of organisation figures (a kind, a district's kind, or a total over kinds). Flows count
+    inside the period, stocks are taken on its last day."""
+
+    active: Count = metric(lambda: messages.REPORT_ACTIVE, ORGANISATIONS, PLACE_LINES)
+    new: Count = metric(lambda: messages.REPORT_NEW, ORGANISATIONS, PLACES, PLACE_LINES)
+    dissolved: Count = metric(lambda: messages.REPORT_DISSOLVED, ORGANISATIONS, PLACES, PLACE_LINES)
+    members: Count = metric(_header("members"), ORGANISATIONS, PLACES)
+    capital_vnd: Money = metric(_header("capital_vnd"), ORGANISATIONS, PLACES)
+    # Active at the end of the period before (the day before it starts): a comparison's start.
+    active_start: Count = metric(lambda: messages.REPORT_ACTIVE)
     # Legal status (revision 0005). Stocks on the period's last day: registered (= active: not ended by
     # a dissolution or bankruptcy), of which operating, suspended, being_dissolved and revoked (the
     # four add up to registered); resumed: organisations back to operating within the period.
-    registered: Count = field(default_factory=lambda: Count(0))
-    operating: Count = field(default_factory=lambda: Count(0))
-    suspended: Count = field(default_factory=lambda: Count(0))
-    being_dissolved: Count = field(default_factory=lambda: Count(0))
-    revoked: Count = field(default_factory=lambda: Count(0))
-    resumed: Count = field(default_factory=lambda: Count(0))
+    registered: Count = metric(lambda: messages.REPORT_REGISTERED, STATUS)
+    operating: Count = metric(lambda: messages.REPORT_OPERATING, STATUS)
+    suspended: Count = metric(lambda: messages.REPORT_SUSPENDED, STATUS, STATUS_SIGN)
+    being_dissolved: Count = metric(lambda: messages.REPORT_BEING_DISSOLVED, STATUS, STATUS_SIGN)
+    revoked: Count = metric(lambda: messages.REPORT_REVOKED, STATUS, STATUS_SIGN)
+    resumed: Count = metric(lambda: messages.REPORT_RESUMED, STATUS, STATUS_SIGN)
 
     @property
     def change(self) -> Change:
         """Active at the end of the year against its start."""
         return Change.between(self.active_start, self.active)
 
-    @classmethod
-    def total(cls, blocks: Iterable[Organisations]) -> Organisations:
-        blocks = list(blocks)
 
-        def count(metric: str) -> Count:
-            return Count(sum(getattr(b, metric).value for b in blocks))
+@dataclass(slots=True)
+class Ratings(Block):
+    """The year's ratings: the counts declared as metrics (the JSON's and CSV's keys, the range's
+    lines), then the grades, bands and shares."""
 
-        return cls(
-            active=count("active"),
-            new=count("new"),
-            dissolved=count("dissolved"),
-            members=count("members"),
-            capital_vnd=Money(sum(b.capital_vnd.value for b in blocks)),
-            active_start=count("active_start"),
-            registered=count("registered"),
-            operating=count("operating"),
-            suspended=count("suspended"),
-            being_dissolved=count("being_dissolved"),
-            revoked=count("revoked"),
-            resumed=count("resumed"),
-        )
+    rated: Count = metric(lambda: messages.REPORT_RATED_ROW, RATINGS)
+    unrated: Count = metric(lambda: messages.REPORT_UNRATED_ROW, RATINGS)  # the grade "chưa xếp loại"
+    # Active organisations of the rated kinds (vocab.RATED_KINDS) with no rating record for the year
+    # at all: not yet assessed ("chưa đánh giá").
+    not_rated: Count = metric(lambda: messages.REPORT_NOT_RATED_ROW, RATINGS)
+    grades: dict[str, Count] = field(default_factory=dict)  # good, fair, average, weak
+    bands: dict[str, Count] = field(default_factory=dict)  # effective (good + fair), average, weak
+    percent: dict[str, Percent] = field(default_factory=dict)  # the bands' shares of the rated
 
 
 @dataclass(slots=True)
-class Ratings:
-    rated: Count
-    unrated: Count
-    grades: dict[str, Count]  # good, fair, average, weak
-    bands: dict[str, Count]  # effective (good + fair), average, weak
-    percent: dict[str, Percent]  # the bands' shares of the rated
-
-
-@dataclass(slots=True)
-class Support:
+class Support(Block):
     """One program's support in the year."""
 
-    organisations: Count  # distinct organisations named
-    records: Count
-    quantity: Count
-    amount_vnd: Money
-    unit: Label | None  # when every record that gives one agrees
+    organisations: Count = metric(lambda: messages.REPORT_ORGANISATIONS_COUNT, SUPPORT)  # distinct
+    records: Count = metric(lambda: messages.REPORT_RECORDS, SUPPORT)
+    quantity: Count = metric(_header("quantity"), SUPPORT)
+    amount_vnd: Money = metric(_header("amount_vnd"), SUPPORT)
+    unit: Label | None = None  # when every record that gives one agrees
 
 
 @dataclass(slots=True)
-class SupportTotal:
+class SupportTotal(Block):
     """Over the programs: records and money add up; organisations (one may have several programs) and
     quantities (in different units) do not."""
 
-    records: Count
-    amount_vnd: Money
+    records: Count = metric(lambda: messages.REPORT_RECORDS)
+    amount_vnd: Money = metric(_header("amount_vnd"))
 
 
 @dataclass(slots=True)
@@ -156,7 +236,8 @@ class Recipient:
     code: str
     name: str
     district: str | None
-    commune: str | None = None  # from the 2025 reform on: the commune of the new scheme on 31 December
+    commune: str | None = None  # from the 2025 reform on: the commune of the new scheme on its last day
+    province: str | None = None  # from the 2025 reform on: the province in force that day
 
 
 @dataclass(slots=True)
@@ -195,6 +276,9 @@ class YearReport:
     # From the 2025 reform on: by commune of the new scheme ("" for none) and by former province.
     communes: dict[str, dict[str, Organisations]] | None = field(default=None)
     former_provinces: dict[str, dict[str, Organisations]] | None = field(default=None)
+    # The communes of `communes` as tables print them, with their type word (Phường Bắc Kạn): the keys
+    # stay the registry's names, which the JSON and CSV keep.
+    commune_titles: dict[str, str] | None = field(default=None)
 
 
 @dataclass(slots=True)

@@ -25,11 +25,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from htxcli.domain.reform import LEGACY_SCHEME, NEW_SCHEME
 from htxcli.domain.text import fold, sort_key
-
-NEW = "2025"  # the scheme in force since 01/07/2025: 34 provinces, communes directly under them
-LEGACY = "legacy"  # the scheme before: 63 provinces, districts, communes
-SCHEMES = (NEW, LEGACY)
 
 # Type words as fold() writes them, longest first so that "thi xa" is not read as "thi" + "xa".
 _TYPE_WORDS = (
@@ -69,7 +66,7 @@ def spelt_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Unit:
-    scheme: str  # NEW or LEGACY
+    scheme: str  # NEW_SCHEME or LEGACY_SCHEME
     level: str  # province, district or commune
     code: str
     kind: str  # its type word: Xã, Phường, Huyện, Tỉnh, …
@@ -92,22 +89,24 @@ class Gazetteer:
 
     def __init__(self, data: dict[str, object]) -> None:
         self.source = str(data["source"])
-        self.provinces = {c: Unit(NEW, "province", c, k, n) for c, k, n in data["provinces"]}  # type: ignore[attr-defined]
+        self.provinces = {c: Unit(NEW_SCHEME, "province", c, k, n) for c, k, n in data["provinces"]}  # type: ignore[attr-defined]
         self.communes = {
-            c: Unit(NEW, "commune", c, k, n, province=self.provinces[p])
+            c: Unit(NEW_SCHEME, "commune", c, k, n, province=self.provinces[p])
             for c, p, k, n in data["communes"]  # type: ignore[attr-defined]
         }
         self.legacy_provinces = {
-            c: Unit(LEGACY, "province", c, k, n)
+            c: Unit(LEGACY_SCHEME, "province", c, k, n)
             for c, k, n in data["legacy_provinces"]  # type: ignore[attr-defined]
         }
         self.legacy_districts = {
-            c: Unit(LEGACY, "district", c, k, n, province=self.legacy_provinces[p], becomes=tuple(went))
+            c: Unit(
+                LEGACY_SCHEME, "district", c, k, n, province=self.legacy_provinces[p], becomes=tuple(went)
+            )
             for c, p, k, n, went in data["legacy_districts"]  # type: ignore[attr-defined]
         }
         self.legacy_communes = {
             c: Unit(
-                LEGACY,
+                LEGACY_SCHEME,
                 "commune",
                 c,
                 k,
@@ -183,7 +182,7 @@ class Gazetteer:
             key=lambda u: (
                 self.spelt(u) != spelt,  # "Văn Lang" before Văn Lăng and Văn Lãng
                 self.key(u) != wanted,
-                u.scheme != NEW,
+                u.scheme != NEW_SCHEME,
                 levels[u.level],
                 sort_key(u.province.name) if u.province else "",
                 sort_key(u.name),
@@ -192,11 +191,11 @@ class Gazetteer:
         )
 
     def provinces_named(self, name: str, scheme: str) -> list[Unit]:
-        table = self.provinces if scheme == NEW else self.legacy_provinces
+        table = self.provinces if scheme == NEW_SCHEME else self.legacy_provinces
         return self.named(table.values(), name)
 
     def communes_in(self, province: Unit) -> list[Unit]:
-        table = self.communes if province.scheme == NEW else self.legacy_communes
+        table = self.communes if province.scheme == NEW_SCHEME else self.legacy_communes
         return [c for c in table.values() if c.province is province]
 
     def districts_in(self, province: Unit | None) -> list[Unit]:
@@ -217,11 +216,33 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(json.loads(gzip.decompress(raw)))
 
 
+def titled(name: str | None, code: str | None, scheme: str | None, level: str = "commune") -> str | None:
+    """A stored unit's name as tables and documents print it, with its type word ("Phường Bắc Kạn",
+    not "Bắc Kạn", which is also a former province). The registry stores the name without it, and the
+    official code of a matched commune: the type word comes from the official list by that code. With
+    `level` "district", the district of that (old-scheme) commune. A name with no code (not matched),
+    or typed with its type word, is printed as stored."""
+    if (
+        name is None
+        or code is None
+        or scheme not in (NEW_SCHEME, LEGACY_SCHEME)
+        or fold(name) != name_key(name)
+    ):
+        return name
+    g = gazetteer()
+    unit = (g.communes if scheme == NEW_SCHEME else g.legacy_communes).get(code)
+    if unit is not None and level == "district":
+        unit = unit.district
+    if unit is None or g.key(unit) != name_key(name):
+        return name
+    return unit.full_name
+
+
 @dataclass
 class Placed:
     """An address matched against the official list. Unmatched parts keep the clerk's spelling."""
 
-    scheme: str | None  # NEW, LEGACY, or None when the province is unknown
+    scheme: str | None  # NEW_SCHEME, LEGACY_SCHEME, or None when the province is unknown
     province: str | None
     district: str | None
     commune: str | None
@@ -240,8 +261,8 @@ def place(
     g = gazetteer()
     if province is None:
         return Placed(None, None, district, commune, None, None)
-    news = [] if district else g.provinces_named(province, NEW)
-    olds = [] if only_new else g.provinces_named(province, LEGACY)
+    news = [] if district else g.provinces_named(province, NEW_SCHEME)
+    olds = [] if only_new else g.provinces_named(province, LEGACY_SCHEME)
     if not news and not olds:
         everything = [*g.provinces.values(), *([] if only_new else g.legacy_provinces.values())]
         names = _names(g.closest(province, everything))
@@ -251,7 +272,7 @@ def place(
         if found or not olds or not _in_legacy(g, olds[0], district, commune):
             one = found[0] if len(found) == 1 else None
             code = one.code if one else None
-            placed = Placed(NEW, p.name, None, one.name if one else commune, code, None)
+            placed = Placed(NEW_SCHEME, p.name, None, one.name if one else commune, code, None)
             placed.former_province = g.former_province(code) if code else None
             if commune and one is None:
                 placed.unmatched.append(
@@ -259,7 +280,7 @@ def place(
                 )
             return placed
     p = olds[0]
-    placed = Placed(LEGACY, p.name, district, commune, None, p.name)
+    placed = Placed(LEGACY_SCHEME, p.name, district, commune, None, p.name)
     districts = g.districts_in(p)
     if district:
         named = g.named(districts, district)
@@ -288,7 +309,7 @@ def closest_old(province: str | None, district: str | None, commune: str | None)
     """The three old units nearest an old address found in no list, named as add and edit name them:
     communes of its district when that is known (of its province, or else of any), else districts."""
     g = gazetteer()
-    provinces = g.provinces_named(province, LEGACY) if province else []
+    provinces = g.provinces_named(province, LEGACY_SCHEME) if province else []
     if not commune:
         return _names(g.closest(district or "", g.districts_in(provinces[0] if provinces else None)))
     pool = [c for p in provinces for c in g.communes_in(p)] or list(g.legacy_communes.values())
@@ -331,7 +352,7 @@ def successor(province: str | None, district: str | None, commune: str | None) -
     g = gazetteer()
     if not commune and not district:
         return Successor([], [])
-    provinces = g.provinces_named(province, LEGACY) if province else None
+    provinces = g.provinces_named(province, LEGACY_SCHEME) if province else None
     dkey = name_key(district) if district else None
     ckey = name_key(commune) if commune else None
     olds = [

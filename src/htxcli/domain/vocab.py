@@ -52,7 +52,15 @@ def _vocabulary(field: str, entries: dict[str, tuple[str, ...]]) -> Vocabulary:
 KINDS = _vocabulary(
     "kind",
     {
-        "cooperative": ("Hợp tác xã", "HTX"),
+        "cooperative": (
+            "Hợp tác xã",
+            "HTX",
+            # An office's sheets say the sector in the kind: see IMPLIED_SECTORS.
+            "HTX nông nghiệp",
+            "hợp tác xã nông nghiệp",
+            "HTX phi nông nghiệp",
+            "hợp tác xã phi nông nghiệp",
+        ),
         "group": ("Tổ hợp tác", "THT"),
         "union": ("Liên hiệp HTX", "liên hiệp hợp tác xã", "LHTX", "LH HTX"),
         "credit-fund": ("Quỹ tín dụng nhân dân", "QTDND", "quỹ tín dụng"),
@@ -81,10 +89,11 @@ SECTORS = _vocabulary(
 GRADES = _vocabulary(
     "grade",
     {
-        "good": ("Tốt",),
-        "fair": ("Khá",),
-        "average": ("Trung bình",),
-        "weak": ("Yếu", "kém"),
+        # An office's shorthand too: T, K, TB, Y.
+        "good": ("Tốt", "T"),
+        "fair": ("Khá", "K"),
+        "average": ("Trung bình", "TB"),
+        "weak": ("Yếu", "kém", "Y"),
         "unrated": ("Chưa xếp loại",),
     },
 )
@@ -103,6 +112,25 @@ PROGRAMS = _vocabulary(
         "other": ("Khác",),
     },
 )
+
+# A kind that says the sector (an office's "HTX nông nghiệp" / "HTX phi nông nghiệp", the split its
+# reports use): the sector it implies where the row gives none. A non-agricultural cooperative whose
+# trade is not said is "other" (khác): never counted as agriculture.
+IMPLIED_SECTORS = {
+    fold(name): sector
+    for name, sector in (
+        ("HTX nông nghiệp", "agriculture"),
+        ("hợp tác xã nông nghiệp", "agriculture"),
+        ("HTX phi nông nghiệp", "other"),
+        ("hợp tác xã phi nông nghiệp", "other"),
+    )
+}
+
+
+def implied_sector(kind: str | None) -> str | None:
+    """The sector a kind's words imply (IMPLIED_SECTORS), or None."""
+    return IMPLIED_SECTORS.get(fold(kind)) if kind else None
+
 
 # An organisation's legal status over time (Decree 92/2024/NĐ-CP Art. 27): `htx status CODE STATUS`.
 LEGAL_STATUSES = _vocabulary(
@@ -138,10 +166,12 @@ REASONS = _vocabulary(
 STATUSES = _vocabulary(
     "status",
     {
-        "active": ("Đang hoạt động", "hoạt động"),
+        # One word, one meaning: registered (not ended) is "hiện có (còn đăng ký)"; "đang hoạt động"
+        # is operating only, as the report's legal status table says.
+        "active": ("Hiện có (còn đăng ký)", "hiện có", "còn đăng ký"),
         "dissolved": ("Đã giải thể", "giải thể"),
         "all": ("Tất cả",),
-        "operating": ("Hoạt động bình thường", "đang kinh doanh"),
+        "operating": ("Đang hoạt động", "hoạt động", "hoạt động bình thường", "đang kinh doanh"),
         "suspended": ("Tạm ngừng kinh doanh", "tạm ngừng"),
         "being-dissolved": ("Đang giải thể", "đang làm thủ tục giải thể"),
         "bankrupt": ("Phá sản",),
@@ -159,6 +189,10 @@ SCORE_BANDS = ((80, "good"), (65, "fair"), (50, "average"), (0, "weak"))
 BANDS = {"effective": ("good", "fair"), "average": ("average",), "weak": ("weak",)}
 BAND_LABELS = {"effective": "Hiệu quả (tốt + khá)", "average": "Trung bình", "weak": "Yếu"}
 RATED_GRADES = ("good", "fair", "average", "weak")
+# The kinds rated each year under Circular 01/2020/TT-BKHĐT: cooperatives and their unions. Groups are
+# not rated; people's credit funds are, under the State Bank's rules. The report's `not_rated` counts
+# the organisations of these kinds still awaiting the year's rating.
+RATED_KINDS = ("cooperative", "union")
 
 
 def grade_for_score(score: int) -> str:
@@ -166,3 +200,18 @@ def grade_for_score(score: int) -> str:
         if score >= floor:
             return grade
     return "weak"
+
+
+# The contract's columns that hold a vocabulary's key: `export --headers vi` writes its Vietnamese label
+# (Hợp tác xã, Nông nghiệp, Khá, Tín dụng), which import reads back as the key.
+VOCABULARY_COLUMNS = {"kind": KINDS, "sector": SECTORS, "grade": GRADES, "program": PROGRAMS}
+
+
+def with_labels(row: dict[str, object]) -> dict[str, object]:
+    """A contract row with each vocabulary key as its Vietnamese label."""
+    out = dict(row)
+    for column, vocabulary in VOCABULARY_COLUMNS.items():
+        value = out.get(column)
+        if isinstance(value, str) and value in vocabulary.labels:
+            out[column] = vocabulary.labels[value]
+    return out

@@ -10,6 +10,7 @@ from typing import Any
 
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
+from htxcli.domain.reform import NEW_SCHEME
 from htxcli.domain.settings import spoken_key
 from htxcli.domain.values import format_date
 from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
@@ -19,14 +20,22 @@ _HIDDEN = {"search_key", "name_key", "district_key", "sort_key", "created_by", "
 SHOWN_CHANGES = 5
 
 
+def spoken_command(command: str) -> str:
+    """A history entry's command in the clerk's words (`xếp loại` for rate); English keeps it as typed."""
+    return str(messages.COMMAND_WORDS.get(command, command))
+
+
 def headline(entry: Mapping[str, Any]) -> str:
     s = entry["summary"]
     command = entry["command"]
     if command.startswith("import "):
         return messages.HISTORY_IMPORT.format(**s)
     if command == "undo":
-        return messages.HISTORY_UNDO.format(id=s["reverted"], command=s["command"])
-    values = {**s, "fields": ", ".join(s.get("fields", ())), "code": s.get("code") or messages.PROVINCE_WIDE}
+        return messages.HISTORY_UNDO.format(id=s["reverted"], command=spoken_command(s["command"]))
+    fields = s.get("fields", ())
+    if current() != "en":  # the fields in words: Vốn điều lệ, not capital_vnd
+        fields = [messages.HEADERS.get(f, f) for f in fields]
+    values = {**s, "fields": ", ".join(fields), "code": s.get("code") or messages.PROVINCE_WIDE}
     for field in ("grade", "program", "date", "dissolved", "status", "until"):
         if isinstance(values.get(field), str):  # the clerk's word: khá, not fair; 16/11/2018
             values[field] = _shown(field, values[field])
@@ -67,6 +76,13 @@ def differences(change: Mapping[str, Any]) -> str:
     return f"{label}: " + "; ".join(parts)
 
 
+def shown_value(field: str, value: Any) -> str:
+    """A value, stored or just recorded (a date, an amount), as the clerk reads it."""
+    if isinstance(value, date):
+        value = value.isoformat()
+    return _shown(field, value)
+
+
 def _shown(field: str, value: Any) -> str:
     """A stored value as the clerk reads it: khá for fair, 16/11/2018 for 2018-11-16 (in Vietnamese)."""
     if value is None:
@@ -85,7 +101,15 @@ def _shown(field: str, value: Any) -> str:
         if isinstance(value, str) and _ISO_DATE.fullmatch(value):
             return format_date(date.fromisoformat(value))
         if field == "scheme":  # the period an address belongs to, as places search names it
-            return messages.SCHEME_NEW if value == "2025" else messages.SCHEME_LEGACY
+            return messages.SCHEME_NEW if value == NEW_SCHEME else messages.SCHEME_LEGACY
+        if field in ("capital_vnd", "amount_vnd") and isinstance(value, int):
+            from htxcli.domain.values import format_money
+
+            return format_money(value)  # 1.500.000.000 đồng, not 1500000000
+        if field in ("members", "quantity") and isinstance(value, int):
+            from htxcli.domain.values import format_count
+
+            return format_count(value)
     return str(value)
 
 
@@ -135,7 +159,7 @@ _PLAIN_ENDINGS = ("dissolved",)
 def undone(result: Mapping[str, Any]) -> str:
     """'Undid #24 (rate 4700257731 2018): the rating khá was restored': what was reverted, and what
     that did, in words rather than row counts."""
-    what = " ".join(part for part in (result["command"], _subject(result)) if part)
+    what = " ".join(part for part in (spoken_command(result["command"]), _subject(result)) if part)
     return messages.UNDONE.format(id=result["id"], what=what, effect=_effect(result))
 
 

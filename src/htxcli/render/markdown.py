@@ -13,10 +13,12 @@ def _cell(value: str) -> str:
     return value.replace("\\", "\\\\").replace("|", "\\|").strip() or " "
 
 
-def write_report(out: IO[str], heading: str, blocks: Sequence[Any]) -> None:
+def write_report(out: IO[str], heading: str, blocks: Sequence[Any], period: str | None = None) -> None:
     """Blocks are render.report.Block: the same cells the terminal table shows, formatted for a document
     (ASCII minus, which Excel reads as a number) and without the chart column (no bars in a document)."""
     out.write(f"# {heading}\n")
+    if period is not None:  # the period's days, when they are not calendar years
+        out.write(f"\n{period}\n")
     for block in blocks:
         shown = [i for i in range(len(block.headers)) if i != block.chart]
         out.write(f"\n## {block.title}\n\n")

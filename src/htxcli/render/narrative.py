@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
-from htxcli.domain.report import Organisations, Report, Support, YearReport
+from htxcli.domain.report import Organisations, Recipient, Report, Support, YearReport
 from htxcli.domain.values import format_count
 
 # A province names a handful of new-model cooperatives; the tables and the JSON hold the rest.
@@ -139,10 +139,15 @@ def _kind_clause(kind: str, block: Organisations) -> str | None:
 def _ratings(report: YearReport) -> str:
     ratings = report.ratings
     rated, unrated = ratings.rated.value, ratings.unrated.value
+    # Those with no rating record yet, said after what was rated (not counted in its shares).
+    waiting = ratings.not_rated.value
+    pending = (
+        " " + messages.NARRATIVE_NOT_RATED.format(count=_of_kind("cooperative", waiting)) if waiting else ""
+    )
     if not rated:
         if unrated:
-            return messages.NARRATIVE_ONLY_UNRATED.format(year=report.year, count=number(unrated))
-        return messages.NARRATIVE_NO_RATINGS.format(year=report.year)
+            return messages.NARRATIVE_ONLY_UNRATED.format(year=report.year, count=number(unrated)) + pending
+        return messages.NARRATIVE_NO_RATINGS.format(year=report.year) + pending
     bands = [
         messages.NARRATIVE_BANDS[band].format(
             count=_of_kind("cooperative", ratings.bands[band].value), percent=_percent(share.value)
@@ -156,7 +161,7 @@ def _ratings(report: YearReport) -> str:
     )
     if unrated:
         said += " " + messages.NARRATIVE_ALSO_UNRATED.format(count=_of_kind("cooperative", unrated))
-    return said
+    return said + pending
 
 
 def _support(report: YearReport) -> list[str]:
@@ -213,8 +218,16 @@ def _new_model(report: YearReport) -> list[str]:
     recipients = report.new_model
     if not recipients:
         return []
+    titles = report.commune_titles or {}
+
+    def place(r: Recipient) -> str | None:
+        """Where it is on the period's last day: from 2025, its commune (with its type word) in force."""
+        if r.commune:
+            return titles.get(r.commune, r.commune)
+        return r.district
+
     names = [
-        messages.NARRATIVE_NAMED_IN.format(name=r.name, district=r.district) if r.district else r.name
+        messages.NARRATIVE_NAMED_IN.format(name=r.name, district=where) if (where := place(r)) else r.name
         for r in recipients[:NAMED_AT_MOST]
     ]
     if len(recipients) > NAMED_AT_MOST:

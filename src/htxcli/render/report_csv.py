@@ -35,8 +35,8 @@ def _tidy_year(report: YearReport) -> Iterator[dict[str, Any]]:
     for kind, block in report.organisations.items():
         yield from rows("organisations", kind, block)
     ratings = report.ratings
-    yield row("ratings", "rated", "count", ratings.rated.value)
-    yield row("ratings", "unrated", "count", ratings.unrated.value)
+    for m in ratings.metrics():  # rated, unrated, not_rated
+        yield row("ratings", m.name, "count", ratings.figure(m.name).value)
     for grade, count in ratings.grades.items():
         yield row("grades", grade, "count", count.value)
     for band, count in ratings.bands.items():

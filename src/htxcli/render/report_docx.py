@@ -17,6 +17,7 @@ from htxcli.domain import messages
 from htxcli.domain.i18n import current
 from htxcli.domain.report import Report
 from htxcli.render import document
+from htxcli.render.layout import period_line
 from htxcli.render.narrative import paragraphs
 
 if TYPE_CHECKING:
@@ -146,6 +147,9 @@ def _centred(doc: Document, text: str, *, bold: bool, before: int = 0) -> None:
 def _title(doc: Document, report: Report) -> None:
     _centred(doc, messages.DOCUMENT_KIND, bold=True, before=18)
     _centred(doc, document.subject(report), bold=True)
+    period = period_line(report)
+    if period is not None:
+        _centred(doc, period, bold=False)
     _centred(doc, "", bold=False)
 
 

@@ -18,6 +18,7 @@ from htxcli.domain.i18n import current
 from htxcli.domain.report import Report, YearReport
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render import document
+from htxcli.render.layout import period_line
 from htxcli.render.narrative import number, paragraphs, press_money
 from htxcli.render.svg import Bar, bar_chart
 
@@ -46,6 +47,7 @@ def write_html(
             lang=current(),
             kind=messages.DOCUMENT_KIND,
             subject=document.subject(report),
+            period=period_line(report),
             office=document.office_lines(office),
             office_given=office is not None and bool(office.strip()),
             nation=messages.DOCUMENT_NATION,

@@ -23,8 +23,7 @@ def year_object(report: YearReport) -> dict[str, Any]:
     out["organisations"] = {kind: _plain(block) for kind, block in report.organisations.items()}
     ratings = report.ratings
     out["ratings"] = {
-        "rated": ratings.rated.value,
-        "unrated": ratings.unrated.value,
+        **{m.name: ratings.figure(m.name).value for m in ratings.metrics()},  # rated, unrated, not_rated
         "grades": _values(ratings.grades),
         "bands": _values(ratings.bands),
         "percent": _values(ratings.percent),

@@ -23,11 +23,14 @@ from datetime import date
 from typing import IO, Any
 
 from htxcli.domain import messages
+from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity, Report, Value, YearReport
-from htxcli.domain.values import format_count
-from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS, SECTORS
+from htxcli.domain.values import format_count, format_date
+from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
 from htxcli.render.cells import PLAIN_MINUS, text
-from htxcli.render.report import Block, column_blocks, title, year_blocks
+from htxcli.render.layout import Block, period_line, title
+from htxcli.render.range_layout import column_blocks
+from htxcli.render.year_layout import year_blocks
 
 NUMBER = "#,##0"
 MONEY = '#,##0" ₫"'
@@ -62,6 +65,9 @@ def write_workbook(out: IO[bytes], report: Report, roster: Roster) -> None:
     book = xlsxwriter.Workbook(out, {"constant_memory": True})
     heading = title(report)
     book.set_properties({"title": heading, "author": "htx"})
+    period = period_line(report)
+    if period is not None:  # under each sheet's title: the period's days
+        heading = f"{heading} {period}"
     styles = _Styles(book)
     single = len(report.years) == 1 and not report.compare
     blocks = year_blocks(report.years[0], previous=True) if single else column_blocks(report)
@@ -333,75 +339,101 @@ def _active_chart(sheet: Any, book: Any, styles: _Styles, report: Report, top: i
     sheet.insert_chart(top, 3, chart)
 
 
-# --- the organisations active at the end of the year -----------------------------------------
+# --- the organisations registered on the period's last day ----------------------------------
 
-# Widths of the list's columns: no., code, name, kind, district, commune, sector, founded, members,
-# capital; then a grade per year.
-_ROSTER_WIDTHS = (6, 16, 45, 20, 18, 18, 18, 12, 11, 20)
 _GRADE_WIDTH = 13
 
 
 def _roster_sheet(sheet: Any, styles: _Styles, report: Report, roster: Roster, heading: str) -> None:
-    """One row per organisation, as `htx list` orders them; the sheet's title counts them from the
-    model (the report's active total of the last year), which the rows that follow must match."""
+    """One row per organisation, as `htx list` orders them, with its legal status and its address in
+    force on the period's last day (Xã/Phường, Tỉnh; before the reform the district too; after it the
+    address it had before 01/07/2025 beside). The sheet's title counts them from the model (the
+    report's registered total of the last year, of which operating), which the rows must match."""
     last = report.years[-1]
     years = [one.year for one in report.columns]
+    day = last.period.last if last.period is not None else date(last.year, 12, 31)
+    reformed = last.communes is not None  # the address in force may be of the new scheme
     h = messages.HEADERS
-    headers = [
-        messages.WORKBOOK_NUMBER,
-        h["code"],
-        h["name"],
-        h["kind"],
-        h["district"],
-        h["commune"],
-        h["sector"],
-        h["founded"],
-        h["members"],
-        h["capital_vnd"],
-        *(messages.WORKBOOK_GRADE.format(year=y) for y in years),
+    columns: list[tuple[str, float]] = [
+        (messages.WORKBOOK_NUMBER, 6),
+        (h["code"], 16),
+        (h["name"], 45),
+        (h["kind"], 20),
+        (messages.WORKBOOK_STATUS, 20),
+        *([] if reformed else [(h["district"], 18)]),
+        (messages.WORKBOOK_COMMUNE, 22),
+        (messages.WORKBOOK_PROVINCE, 16),
+        *([(messages.WORKBOOK_FORMER_ADDRESS.format(day=format_date(REFORM_DAY)), 30)] if reformed else []),
+        (h["sector"], 18),
+        (h["founded"], 12),
+        (h["members"], 11),
+        (h["capital_vnd"], 20),
+        *((messages.WORKBOOK_GRADE.format(year=y), _GRADE_WIDTH) for y in years),
     ]
-    count = format_count(last.totals.organisations.active.value)
+    totals = last.totals.organisations
     sheet.write_string(
-        0, 0, messages.WORKBOOK_ORGANISATIONS.format(year=last.year, count=count), styles.title
+        0,
+        0,
+        messages.WORKBOOK_ORGANISATIONS.format(
+            day=format_date(day),
+            count=format_count(totals.active.value),
+            operating=format_count(totals.operating.value),
+        ),
+        styles.title,
     )
     sheet.write_string(1, 0, heading, styles.subtitle)
     sheet.set_row(HEADER_ROW, HEADER_HEIGHT)
-    for column, header in enumerate(headers):
+    for column, (header, width) in enumerate(columns):
         sheet.write_string(HEADER_ROW, column, header, styles.header)
-    widths = [*_ROSTER_WIDTHS, *(_GRADE_WIDTH for _ in years)]
-    for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     plain, centred = styles.get(), styles.get(align="center")
-    number, money, day = (
+    number, money, day_format = (
         styles.get(num_format=NUMBER),
         styles.get(num_format=MONEY),
         styles.get(num_format=DATE),
     )
     write_string, write_number = sheet.write_string, sheet.write_number
+    operating = LEGAL_STATUSES.label("operating")
     row = HEADER_ROW
-    for n, (code, name, kind, district, commune, sector, founded, members, capital, *grades) in enumerate(
-        roster, 1
-    ):
+    for n, fields in enumerate(roster, 1):
+        (code, name, kind, status, commune, district, province, former_commune, former_district) = fields[:9]
+        sector, founded, members, capital, *grades = fields[9:]
         row = HEADER_ROW + n
         write_number(row, 0, n, centred)
         write_string(row, 1, code, plain)
         write_string(row, 2, name, plain)
         write_string(row, 3, KINDS.label(kind), plain)
-        if district:
-            write_string(row, 4, district, plain)
-        if commune:
-            write_string(row, 5, commune, plain)
+        write_string(row, 4, LEGAL_STATUSES.label(status) if status else operating, plain)
+        at = 5
+        if reformed:
+            # An address not yet moved to the new scheme is in force as it was: its district with it.
+            place = ", ".join(p for p in (commune, district) if p)
+        else:
+            if district:
+                write_string(row, at, district, plain)
+            at += 1
+            place = commune
+        if place:
+            write_string(row, at, place, plain)
+        if province:
+            write_string(row, at + 1, province, plain)
+        at += 2
+        if reformed:
+            former = ", ".join(p for p in (former_commune, former_district) if p)
+            if former:
+                write_string(row, at, former, plain)
+            at += 1
         if sector:
-            write_string(row, 6, SECTORS.label(sector), plain)
+            write_string(row, at, SECTORS.label(sector), plain)
         # A date cell is a day number with a date format: what Excel itself stores.
-        write_number(row, 7, (founded - EXCEL_EPOCH).days, day)
+        write_number(row, at + 1, (founded - EXCEL_EPOCH).days, day_format)
         if members is not None:
-            write_number(row, 8, members, number)
+            write_number(row, at + 2, members, number)
         if capital is not None:
-            write_number(row, 9, capital, money)
+            write_number(row, at + 3, capital, money)
         for i, grade in enumerate(grades):
             if grade:
-                write_string(row, 10 + i, GRADES.label(grade), centred)
-    sheet.autofilter(HEADER_ROW, 0, row, len(headers) - 1)
+                write_string(row, at + 4 + i, GRADES.label(grade), centred)
+    sheet.autofilter(HEADER_ROW, 0, row, len(columns) - 1)
     sheet.freeze_panes(HEADER_ROW + 1, 3)  # the number, code and name stay in view
     _print_setup(sheet, landscape=True)

@@ -105,19 +105,26 @@ class RejectsBook:
         self.out = out
         self._book: Any = None
 
-    def __call__(self, header: Sequence[str]) -> _RejectRows:
+    def __call__(self, header: Sequence[str], fields: Sequence[str] = ()) -> _RejectRows:
+        """The rejects sheet ("Dòng lỗi" in Vietnamese) under `header`, whose first columns are the
+        contract's `fields` (the rest, the error, is text)."""
         import xlsxwriter
+
+        from htxcli.domain import messages
 
         if self._book is not None:  # a retry: what the first attempt wrote is dropped
             self.out.seek(0)
             self.out.truncate()
         self._book = xlsxwriter.Workbook(self.out, _OPTIONS)
-        page = self._book.add_worksheet("rejects")
+        page = self._book.add_worksheet(str(messages.REJECTS_SHEET))
         for i, text in enumerate(header):
             page.set_column(i, i, max(14, len(text) + 2))
+        # The error column last, wide and wrapped: the clerk reads it whole beside the row to correct.
+        page.set_column(len(header) - 1, len(header) - 1, 70, self._book.add_format({"text_wrap": True}))
         page.freeze_panes(1, 0)
         page.write_row(0, 0, header, self._book.add_format({"bold": True}))
-        return _RejectRows(page)
+        day = self._book.add_format({"num_format": "dd/mm/yyyy"})
+        return _RejectRows(page, [i for i, f in enumerate(fields) if f in DATE_COLUMNS], day)
 
     def close(self) -> None:
         if self._book is not None:
@@ -125,13 +132,25 @@ class RejectsBook:
 
 
 class _RejectRows:
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: Any, dates: Sequence[int] = (), day: Any = None) -> None:
         self.page = page
         self.row = 0
+        self.dates = frozenset(dates)
+        self.day = day
 
     def writerow(self, cells: Sequence[str], /) -> None:
-        """The cells as read, as text (a CSV file's formula guard removed: a text cell needs none)."""
+        """The cells as read, as text (a CSV file's formula guard removed: a text cell needs none); a
+        date as a date cell, as the clerk's sheet had it."""
         self.row += 1
         for i, cell in enumerate(cells):
-            if cell:
-                self.page.write_string(self.row, i, unprotect_cell(cell))
+            if not cell:
+                continue
+            if i in self.dates:
+                try:
+                    day = date.fromisoformat(cell.strip())
+                except ValueError:
+                    pass
+                else:
+                    self.page.write_datetime(self.row, i, day, self.day)
+                    continue
+            self.page.write_string(self.row, i, unprotect_cell(cell))

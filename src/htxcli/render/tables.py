@@ -178,15 +178,18 @@ def support_records(rows: Sequence[dict[str, Any]]) -> Table:
     )
 
 
-def report(heading: str, blocks: Sequence[Any]) -> list[Any]:
-    """The yearly report's blocks (render.report.Block) as Rich tables under a bold title: the cells
-    formatted for a terminal (a true minus sign), the chart column drawn as bars."""
+def report(heading: str, blocks: Sequence[Any], period: str | None = None) -> list[Any]:
+    """The yearly report's blocks (render.report.Block) as Rich tables under a bold title (and the
+    period's days, when they are not calendar years): the cells formatted for a terminal (a true minus
+    sign), the chart column drawn as bars."""
     from rich import box
     from rich.text import Text
 
     from htxcli.render.cells import TERMINAL_MINUS, text
 
     out: list[Any] = [Text(heading, style="bold underline")]
+    if period is not None:
+        out.append(Text(period))
     for block in blocks:
         t = Table(
             title=block.title,
@@ -223,6 +226,8 @@ def bar(share: Any) -> str:
 
 
 def history(entries: Sequence[Mapping[str, Any]], describe: Any) -> Table:
+    from htxcli.render.history import spoken_command
+
     h = messages.HEADERS
     t = Table(title=messages.TITLE_HISTORY, title_justify="left", header_style="bold", show_lines=True)
     t.add_column(h["id"], justify="right", no_wrap=True)
@@ -234,5 +239,6 @@ def history(entries: Sequence[Mapping[str, Any]], describe: Any) -> Table:
         what = describe(e)
         if e.get("undone_by"):
             what[0] += " " + messages.HISTORY_UNDONE.format(id=e["undone_by"])
-        t.add_row(str(e["id"]), format_moment(e["at"]), e["user_name"], e["command"], "\n".join(what))
+        command = spoken_command(e["command"])
+        t.add_row(str(e["id"]), format_moment(e["at"]), e["user_name"], command, "\n".join(what))
     return t

@@ -11,13 +11,13 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import accumulate, chain, islice
 from pathlib import Path
 from typing import IO, Any
 
 from htxcli.domain import messages
-from htxcli.domain.errors import HtxError
+from htxcli.domain.errors import HtxError, reason_of
 from htxcli.services.rowsource import COLUMNS, HEADER_SEARCH, REJECTS_COLUMN, Read, RowSource, header_score
 
 READ_CHUNK = 1 << 20  # bytes of the file decoded at a time
@@ -55,8 +55,10 @@ class CsvSource(RowSource):
     title and blank rows above it); the separator is the one that splits that line into the most known
     names, so a title holding a comma does not decide it."""
 
-    def __init__(self, stream: IO[bytes], name: str, table: str) -> None:
-        super().__init__(name, table)
+    def __init__(
+        self, stream: IO[bytes], name: str, table: str, given: Mapping[str, str] | None = None
+    ) -> None:
+        super().__init__(name, table, given)
         self.binary = stream
         self.bom = False  # the file's dialect, which a rejects file repeats so that Excel reads it alike
         lines = self._decoded_lines()
@@ -96,7 +98,7 @@ class CsvSource(RowSource):
                         raw.decode("utf-8")
                     except UnicodeDecodeError as e:
                         raise HtxError(
-                            messages.NOT_UTF8.format(file=self.name, line=number, detail=e.reason)
+                            messages.NOT_UTF8.format(file=self.name, line=number, detail=reason_of(e))
                         ) from None
                 raise AssertionError("unreachable") from None
             if lines_before == 0 and text.startswith("\ufeff"):
@@ -121,7 +123,7 @@ class CsvSource(RowSource):
             return HtxError(
                 messages.CELL_TOO_LONG.format(file=self.name, line=line, limit=csv.field_size_limit())
             )
-        return HtxError(messages.BAD_CSV.format(file=self.name, line=line, detail=e))
+        return HtxError(messages.BAD_CSV.format(file=self.name, line=line, detail=reason_of(e)))
 
     def _batches(self, size: int) -> Iterator[Read]:
         """The rows, `size` at a time, with the physical line each starts on; blank lines skipped."""
@@ -188,7 +190,7 @@ def open_input(path: str) -> tuple[IO[bytes], str]:
     try:
         return open(path, "rb"), path
     except OSError as e:
-        raise HtxError(messages.CANNOT_READ.format(file=path, detail=e.strerror)) from None
+        raise HtxError(messages.CANNOT_READ.format(file=path, detail=reason_of(e))) from None
 
 
 def input_size(path: str) -> int:

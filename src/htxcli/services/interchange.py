@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import io
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -22,13 +22,15 @@ from htxcli.domain.text import printable
 from htxcli.services.csvsource import CsvSource, stream_size
 from htxcli.services.loaders import LOADERS, ImportEntry, ImportResult, Loader
 from htxcli.services.readahead import read_ahead
-from htxcli.services.rowsource import COLUMNS, REJECTS_COLUMN, Read, Refused, RowSource
+from htxcli.services.rowsource import COLUMNS, Read, Refused, RowSource
 from htxcli.services.sheetsource import XLS_SIGNATURE, XLSX_SIGNATURE, SheetSource
 from htxcli.store import exports
 from htxcli.store.uow import ATTEMPTS, UnitOfWork, is_retryable
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from htxcli.domain.periods import Period
 
 BATCH = 2000
 
@@ -40,9 +42,9 @@ class RowWriter(Protocol):
     def writerow(self, row: Sequence[str], /) -> Any: ...
 
 
-# Rejects written as a workbook: given the header, a writer for the rows (render/sheet_xlsx.py makes it;
-# called again from the top when the import is retried).
-SheetRejects = Callable[[Sequence[str]], RowWriter]
+# Rejects written as a workbook: given the header and the contract's columns under it, a writer for the
+# rows (render/sheet_xlsx.py makes it; called again from the top when the import is retried).
+SheetRejects = Callable[[Sequence[str], Sequence[str]], RowWriter]
 
 
 def import_csv(
@@ -55,6 +57,7 @@ def import_csv(
     rejects: IO[str] | SheetRejects | None = None,
     progress: Progress | None = None,
     sheet: str | None = None,
+    given: Mapping[str, str] | None = None,
 ) -> ImportResult:
     """Load one contract file, CSV or a workbook's sheet. Without `rejects`, any bad row means nothing
     is written.
@@ -64,7 +67,7 @@ def import_csv(
     """
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            return _import_once(engine, table, stream, name, dry_run, rejects, progress, sheet)
+            return _import_once(engine, table, stream, name, dry_run, rejects, progress, sheet, given)
         except Exception as e:  # is_retryable says which: the database's, never one of htx's own
             if not is_retryable(e) or attempt == ATTEMPTS or not _rewind(stream, rejects):
                 raise
@@ -102,20 +105,79 @@ def _fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
-def open_source(stream: IO[bytes], name: str, table: str, sheet: str | None = None) -> RowSource:
+def open_source(
+    stream: IO[bytes],
+    name: str,
+    table: str,
+    sheet: str | None = None,
+    given: Mapping[str, str] | None = None,
+) -> RowSource:
     """The rows of a contract file: a workbook's sheet, known by its first bytes, or CSV."""
-    start = _first_bytes(stream, len(XLSX_SIGNATURE))
+    head = _first_bytes(stream, SNIFFED)
+    start = head[: len(XLSX_SIGNATURE)]
     if start == XLSX_SIGNATURE:
         if not stream.seekable():  # a workbook is a zip archive, read from its end: a pipe is kept
             stream = io.BytesIO(stream.read())
-        return SheetSource(stream, name, table, sheet, size=stream_size(stream))
+        _check_zip(stream, name)
+        return SheetSource(stream, name, table, sheet, size=stream_size(stream), given=given)
     if start == XLS_SIGNATURE:
         raise HtxError(messages.XLS_NOT_READ.format(file=name))
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        # Excel's "Unicode Text": UTF-16 with a BOM, tab-separated. Read as the UTF-8 it holds.
+        try:
+            text = stream.read().decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise HtxError(messages.CANNOT_READ.format(file=name, detail=messages.UTF16_DAMAGED)) from e
+        stream = io.BytesIO(text.encode("utf-8"))
+    else:
+        _check_text(head, name)
     if name.lower().endswith(".xlsx"):  # named a workbook, and not one: not to be read as CSV
         raise HtxError(messages.NOT_XLSX.format(file=name))
     if sheet is not None:
         raise InvalidValue("--sheet", sheet, messages.SHEET_OF_CSV)
-    return CsvSource(stream, name, table)
+    return CsvSource(stream, name, table, given)
+
+
+SNIFFED = 4096  # bytes looked at to tell what a file is
+
+
+def _check_zip(stream: IO[bytes], name: str) -> None:
+    """A zip archive that is no workbook, named for what it is: LibreOffice's .ods, a Word document."""
+    import zipfile
+
+    at = stream.tell()
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            names = set(archive.namelist())
+            kind = archive.read("mimetype")[:80].decode("ascii", "replace") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError):
+        return  # SheetSource says why it cannot be read
+    finally:
+        stream.seek(at)
+    if "opendocument.spreadsheet" in kind:
+        raise HtxError(messages.ODS_NOT_READ.format(file=name))
+    if "opendocument.text" in kind or "word/document.xml" in names:
+        raise HtxError(messages.NOT_A_TABLE_FILE.format(file=name, what=messages.WHAT_DOCUMENT))
+
+
+_SIGNATURES = {
+    b"%PDF": "WHAT_PDF",
+    b"\x89PNG": "WHAT_IMAGE",
+    b"\xff\xd8\xff": "WHAT_IMAGE",
+    b"GIF8": "WHAT_IMAGE",
+    b"Rar!": "WHAT_ARCHIVE",
+    b"7z\xbc\xaf": "WHAT_ARCHIVE",
+}
+
+
+def _check_text(head: bytes, name: str) -> None:
+    """A file that is no text at all (a PDF, an image, other binary data), named for what it is, with
+    how to save the table as a file htx reads; text in another encoding is the CSV reader's to name."""
+    for signature, what in _SIGNATURES.items():
+        if head.startswith(signature):
+            raise HtxError(messages.NOT_A_TABLE_FILE.format(file=name, what=getattr(messages, what)))
+    if b"\x00" in head.split(b"\n", 1)[0]:  # a header line never holds one; a cell's is named by its row
+        raise HtxError(messages.NOT_A_TABLE_FILE.format(file=name, what=messages.WHAT_BINARY))
 
 
 def _first_bytes(stream: IO[bytes], count: int) -> bytes:
@@ -140,12 +202,14 @@ def _import_once(
     rejects: IO[str] | SheetRejects | None,
     progress: Progress | None,
     sheet: str | None,
+    given: Mapping[str, str] | None,
 ) -> ImportResult:
-    source = open_source(stream, name, table, sheet)
+    source = open_source(stream, name, table, sheet, given)
     result = ImportResult(table)
+    result.notes.extend(source.header_notes)
     reject_writer: RowWriter | None = None
     if callable(rejects):
-        reject_writer = rejects([*source.header_labels, REJECTS_COLUMN])
+        reject_writer = rejects([*source.header_labels, messages.REJECTS_ERROR_COLUMN], source.header)
     elif rejects is not None:
         reject_writer = source.rejects_writer(rejects, to_file=rejects is not sys.stdout)
 
@@ -170,6 +234,9 @@ def _import_once(
             refused = loader.apply(read, parsed)
             for line, cells, problem in sorted(unread + refused, key=lambda item: item[0]):
                 refuse(line, cells, problem)
+            if "name" in source.header and table != "cooperatives":
+                left_out = {line for line, _, _ in refused}
+                _warn_other_names(uow, source, read, left_out, result)
             doubts = loader.doubts_in(parsed)
             if doubts:
                 left_out = {line for line, _, _ in refused}
@@ -180,7 +247,8 @@ def _import_once(
                         result.add_warning(
                             messages.IMPORT_WARNING.format(
                                 file=name, line=source.place(line), problems=problems
-                            )
+                            ),
+                            line,
                         )
             if progress is not None:
                 progress(position)
@@ -195,6 +263,48 @@ def _import_once(
                 uow.history.set_summary(entry.id, result.summary(name))
             uow.commit()
     return result
+
+
+def _warn_other_names(
+    uow: UnitOfWork, source: RowSource, read: Read, left_out: set[int], result: ImportResult
+) -> None:
+    """A ratings or support sheet names each organisation beside its code: the code decides, and a
+    name that is not the registered one (accents, case and "Hợp tác xã" for "HTX" aside) is warned of."""
+    code_at, name_at = source.header.index("code"), source.header.index("name")
+    named = [
+        (line, cells[code_at].strip(), cells[name_at].strip())
+        for line, cells in read
+        if line not in left_out and len(cells) > max(code_at, name_at) and cells[name_at].strip()
+    ]
+    if not named:
+        return
+    stored = uow.organisations.names_of(sorted({code for _, code, _ in named if code}))
+    for line, code, name in named:
+        registered = stored.get(code)
+        if registered is not None and _name_key(registered) != _name_key(name):
+            problem = messages.NAME_NOT_REGISTERED.format(
+                label=source.labels["name"], name=name, code=code, registered=registered
+            )
+            warning = messages.IMPORT_WARNING.format(
+                file=source.name, line=source.place(line), problems=problem
+            )
+            result.add_warning(warning, line)
+
+
+def _name_key(name: str) -> str:
+    from htxcli.domain.text import fold
+
+    key = " ".join(fold(name).replace(".", " ").split())
+    for long in ("hop tac xa", "to hop tac", "lien hiep htx", "quy tin dung nhan dan"):
+        short = {
+            "hop tac xa": "htx",
+            "to hop tac": "tht",
+            "lien hiep htx": "lhtx",
+            "quy tin dung nhan dan": "qtdnd",
+        }[long]
+        if key.startswith(long):
+            key = short + key[len(long) :]
+    return key
 
 
 Parsed = tuple[Read, ParsedBatch, Refused, int]  # a batch, its values, rows refused already, file position
@@ -215,10 +325,13 @@ def _parsed_batches(source: RowSource, loader: Loader) -> Iterator[Parsed]:
         yield read, parsed, unread, source.position()
 
 
-def export_rows(engine: Engine, table: str, year: int | None = None) -> Iterator[dict[str, Any]]:
-    """The contract's rows in a stable order, streamed from one read-only transaction."""
+def export_rows(
+    engine: Engine, table: str, year: int | None = None, period: Period | None = None
+) -> Iterator[dict[str, Any]]:
+    """The contract's rows in a stable order, streamed from one read-only transaction: of `year`'s
+    ratings, or of support and organisations in `period` (settings.reporting_period)."""
     with UnitOfWork(engine, read_only=True) as uow:
-        yield from exports.export_rows(uow.connection, table, year)
+        yield from exports.export_rows(uow.connection, table, year, period)
 
 
 def columns(table: str) -> Sequence[str]:

@@ -73,6 +73,8 @@ class ImportResult:
     rejected: int = 0
     warnings: list[str] = field(default_factory=list)  # the first MAX_SHOWN_ERRORS, as FILE:LINE: warning
     warning_count: int = 0
+    warned_lines: set[int] = field(default_factory=set)  # the rows warned of
+    unplaced_warnings: int = 0
     notes: list[str] = field(default_factory=list)  # rows left out by design (a totals row), said as they are
     # Districts stored in the registry's spelling: (as given, as stored) -> rows.
     respelled: Mapping[tuple[str, str], int] = field(default_factory=dict)
@@ -82,10 +84,20 @@ class ImportResult:
         if len(self.errors) < MAX_SHOWN_ERRORS:
             self.errors.append(text)
 
-    def add_warning(self, text: str) -> None:
+    def add_warning(self, text: str, line: int | None = None) -> None:
+        """A warning, about the row at `line` of the file when it is one's (a row with two warnings
+        is one row with warnings)."""
         self.warning_count += 1
+        if line is None:
+            self.unplaced_warnings += 1
+        else:
+            self.warned_lines.add(line)
         if len(self.warnings) < MAX_SHOWN_ERRORS:
             self.warnings.append(text)
+
+    @property
+    def warned_rows(self) -> int:
+        return len(self.warned_lines) + self.unplaced_warnings
 
     def summary(self, file: str) -> dict[str, Any]:
         """What the import's history entry says."""
@@ -253,7 +265,7 @@ class CooperativeLoader(Loader):
 
     def _warn(self, line: int, problem: object) -> None:
         self.result.add_warning(
-            messages.IMPORT_WARNING.format(file=self.entry.file, line=line, problems=problem)
+            messages.IMPORT_WARNING.format(file=self.entry.file, line=line, problems=problem), line
         )
 
     def _warn_lookalikes(self, lines: Sequence[int], codes: Sequence[str], name_keys: Sequence[str]) -> None:
@@ -261,7 +273,8 @@ class CooperativeLoader(Loader):
             self.result.add_warning(
                 messages.IMPORT_WARNING.format(
                     file=self.entry.file, line=self.entry.place(line), problems=problems
-                )
+                ),
+                line,
             )
 
     def plan_bulk(self, parsed: ParsedBatch) -> list[Sequence[Any]] | None:

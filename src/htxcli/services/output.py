@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO
 
 from htxcli.domain import messages
-from htxcli.domain.errors import InvalidValue
+from htxcli.domain.errors import InvalidValue, reason_of
 from htxcli.store.location import SQLITE_HEADER
 
 STDOUT = "-"
@@ -173,7 +173,7 @@ def _into_place(option: str, path: str, registry: Path | None, inputs: Sequence[
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as e:
-        raise InvalidValue(option, path, messages.CANNOT_WRITE.format(detail=e.strerror)) from None
+        raise InvalidValue(option, path, messages.CANNOT_WRITE.format(detail=reason_of(e))) from None
     try:
         yield handle
         check_target(option, path, registry=registry, inputs=inputs)  # nothing appeared there meanwhile

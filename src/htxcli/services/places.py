@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.records import search_key
-from htxcli.domain.units import LEGACY, Unit, closest_old, gazetteer, successor
+from htxcli.domain.reform import LEGACY_SCHEME, REFORM_DAY
+from htxcli.domain.units import Unit, closest_old, gazetteer, successor
 from htxcli.services.history import current_user
-from htxcli.services.registry import REFORM
 from htxcli.store.uow import UnitOfWork, retrying
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def _unit(successors: Any, u: Unit) -> dict[str, Any]:
         "district": u.district.name if u.district else None,
         "scheme": u.scheme,
     }
-    if u.scheme == LEGACY and u.level != "province":
+    if u.scheme == LEGACY_SCHEME and u.level != "province":
         out["becomes"] = [
             {"name": n.full_name, "code": n.code, "province": n.province.name if n.province else None}
             for n in successors(u)
@@ -80,13 +80,13 @@ def migrate(engine: Engine, *, dry_run: bool, from_province: str | None = None) 
                 new, old = found.candidates[0], found.old[0]
                 assert new.province is not None and old.province is not None
                 values = {
-                    "new_address_from": REFORM,
+                    "new_address_from": REFORM_DAY,
                     "new_province": new.province.name,
                     "new_commune": new.name,
                     "new_commune_code": new.code,
                     "former_province": old.province.name,
                     "province": row["province"] or old.province.name,
-                    "scheme": LEGACY,
+                    "scheme": LEGACY_SCHEME,
                     "commune_code": old.code if old.level == "commune" else None,
                 }
                 updates.append((row, values))
@@ -100,6 +100,10 @@ def migrate(engine: Engine, *, dry_run: bool, from_province: str | None = None) 
                     {
                         **described,
                         "candidates": names,
+                        # (commune, its province) of each candidate: one settle command each
+                        "choices": [
+                            (c.name, c.province.name if c.province else "") for c in found.candidates
+                        ],
                         "province": found.candidates[0].province.name if found.candidates[0].province else "",
                         "provinces": provinces,
                     }

@@ -17,9 +17,9 @@ from htxcli.domain.records import (
     parse_code,
     parse_organisation,
 )
+from htxcli.domain.reform import LEGACY_SCHEME, NEW_SCHEME, REFORM_DAY
 from htxcli.domain.status import standing_on
 from htxcli.domain.text import fold
-from htxcli.domain.units import LEGACY
 from htxcli.domain.values import format_date
 from htxcli.domain.vocab import LEGAL_STATUSES
 from htxcli.services.history import record_change
@@ -65,9 +65,6 @@ def _stored_district(uow: UnitOfWork, values: dict[str, Any], other_than: str | 
         return None
     values["district"] = stored
     return given, stored
-
-
-REFORM = date(2025, 7, 1)  # Resolution 202/2025/QH15: the new provinces and communes took effect
 
 
 def placed(values: dict[str, Any]) -> list[InvalidValue]:
@@ -138,24 +135,24 @@ def _new_address(row: Mapping[Any, Any], changes: dict[str, Any]) -> dict[str, A
     moved = {f"new_{f}": changes.pop(f) for f in ("province", "commune") if f in changes}
     if row["new_address_from"] is not None:
         return {**changes, **moved}
-    old_scheme = row["scheme"] == LEGACY or (row["scheme"] is None and row["district"] is not None)
-    if not old_scheme or row["founded"] >= REFORM or not moved.get("new_province"):
+    old_scheme = row["scheme"] == LEGACY_SCHEME or (row["scheme"] is None and row["district"] is not None)
+    if not old_scheme or row["founded"] >= REFORM_DAY or not moved.get("new_province"):
         return {**changes, **{f[4:]: v for f, v in moved.items()}}
-    from htxcli.domain.units import NEW, place
+    from htxcli.domain.units import place
 
     typed = place(moved["new_province"], None, moved.get("new_commune") or row["commune"])
-    if typed.scheme != NEW:
+    if typed.scheme != NEW_SCHEME:
         return {**changes, **{f[4:]: v for f, v in moved.items()}}
-    return {**changes, **moved, "new_address_from": REFORM}
+    return {**changes, **moved, "new_address_from": REFORM_DAY}
 
 
 @retrying
 def edit(
     engine: Engine, code: str, raw: Mapping[str, str | None]
-) -> tuple[dict[str, Any], list[str], Respelled, Doubts]:
+) -> tuple[dict[str, Any], list[str], Respelled, Doubts, dict[str, Any]]:
     """Change only the given fields; returns the new profile, the names of the fields that changed,
-    the district as given and as stored when the registry spells it otherwise, and names not in the
-    official list."""
+    the district as given and as stored when the registry spells it otherwise, names not in the
+    official list, and the changed fields' values before."""
     if not raw:
         raise HtxError(messages.NOTHING_TO_CHANGE)
     changes = parse_organisation(raw, partial=True)
@@ -185,7 +182,7 @@ def edit(
             # correction, and `htx history NEW` finds it by the organisation's id.
             record_change(uow, "edit", summary, "organisation", row["id"], row["code"], row)
             uow.commit()
-    return merged, changed, respelled, unmatched
+    return merged, changed, respelled, unmatched, {f: row[f] for f in changed}
 
 
 def _place_fields(changes: Mapping[str, Any]) -> dict[str, Any]:

@@ -28,10 +28,10 @@ from htxcli.domain.areas import Area
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.periods import Period
 from htxcli.domain.places import display_names, preferred_spelling, spellings_by_key
+from htxcli.domain.reform import NEW_SCHEME, REFORM_DAY
 from htxcli.domain.report import (
     Count,
     Label,
-    Money,
     Organisations,
     Percent,
     Ratings,
@@ -52,9 +52,9 @@ from htxcli.store.uow import UnitOfWork
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-ORGANISATION_METRICS = ("active", "new", "dissolved", "members", "capital_vnd", "active_start")
-STATUS_METRICS = ("suspended", "being_dissolved", "revoked", "resumed")
-SUPPORT_METRICS = ("organisations", "records", "quantity", "amount_vnd")
+# The statuses that set a registered organisation apart from the operating ones (the status query's
+# columns, with `resumed`).
+NOT_OPERATING = ("suspended", "being_dissolved", "revoked")
 # The programme whose recipients the report names one by one.
 NAMED_PROGRAM = "new-model"
 NO_DISTRICT = ""
@@ -99,15 +99,31 @@ def reports(
 
 
 def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:
-    """The organisations active at the end of the report's last year, in `htx list`'s order, each
-    with its grade of every year the report shows (store/roster.py's columns); in the report's
-    district when it has one. Streamed from its own read transaction: a workbook's appendix."""
-    from htxcli.store.roster import active_at_end
+    """The organisations registered on the last day of the report's last period (the one its figures
+    count, 15/12 to 14/12 too, not the calendar year), in `htx list`'s order, each with its legal status
+    and address that day and its grade of every year the report shows (store/roster.py's columns); in
+    the report's area when it has one. Streamed from its own read transaction: a workbook's appendix."""
+    from htxcli.domain.units import titled
+    from htxcli.store.roster import CODE_FIELDS, ROSTER_FIELDS, active_at_end
 
     last = report.years[-1]
     years = [one.year for one in report.columns]
+    period = last.period or Period.year(last.year)
+    at = {f: i for i, f in enumerate((*ROSTER_FIELDS, *CODE_FIELDS))}
+    shown = len(ROSTER_FIELDS)
     with UnitOfWork(engine, read_only=True) as uow:
-        yield from active_at_end(uow.connection, last.year, years, last.area)
+        for row in active_at_end(uow.connection, period, years, last.area):
+            fields = list(row[:shown])
+            code, scheme = row[at["commune_code"]], row[at["scheme"]]
+            former_code, former_scheme = row[at["former_commune_code"]], row[at["former_scheme"]]
+            # Units with their type word: "Phường Bắc Kạn", not the former province's name.
+            fields[at["commune"]] = titled(fields[at["commune"]], code, scheme)
+            fields[at["district"]] = titled(fields[at["district"]], code, scheme, "district")
+            fields[at["former_commune"]] = titled(fields[at["former_commune"]], former_code, former_scheme)
+            fields[at["former_district"]] = titled(
+                fields[at["former_district"]], former_code, former_scheme, "district"
+            )
+            yield (*fields, *row[shown + len(CODE_FIELDS) :])
 
 
 def _commune(uow: UnitOfWork, name: str) -> tuple[Area, str]:
@@ -138,11 +154,8 @@ def _district(uow: UnitOfWork, name: str) -> tuple[Area, str]:
     raise InvalidValue("district", name, messages.UNKNOWN_DISTRICT.format(districts=names))
 
 
-REFORM = date(2025, 7, 1)  # from this day on, organisations are also shown by commune of the new scheme
-
-
 def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_name: str | None) -> YearReport:
-    reformed = period.last >= REFORM
+    reformed = period.last >= REFORM_DAY  # also by commune of the new scheme
     # An organisation is placed by its address on 31 December. Before any new address took effect
     # (every year before the reform) that is the address it was registered with: the report's
     # covering index answers, as it always did.
@@ -170,21 +183,22 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
             1
         ]
     support = _support(uow.reports.support(period, area))
+    titles = _commune_titles(uow, period.last, communes_shown) if reformed else {}
     recipients = [
         Recipient(
             r["code"],
             r["name"],
             shown.get(r["district"], r["district"]),
             communes_shown.get(r["commune"], r["commune"]) if reformed else None,
+            province=r["province"] if reformed else None,
         )
         for r in uow.reports.recipients(period, NAMED_PROGRAM, area, on=period.last if by_address else None)
     ]
-    ratings = _ratings(uow.reports.grades(year, area))
+    ratings = _ratings(uow.reports.grades(year, area), uow.reports.not_rated(period, year, area))
     totals = Totals(
         Organisations.total(by_kind.values()),
-        SupportTotal(
-            Count(sum(s.records.value for s in support.values())),
-            Money(sum(s.amount_vnd.value for s in support.values())),
+        SupportTotal.of(
+            {m.name: sum(s.figure(m.name).value for s in support.values()) for m in SupportTotal.metrics()}
         ),
         {name: Organisations.total(blocks.values()) for name, blocks in by_district.items()},
         communes=_totals(communes),
@@ -205,52 +219,41 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
         band_shares=Series(tuple(ratings.percent.items())),
         support_amounts=Series(tuple((p, s.amount_vnd) for p, s in support.items() if s.records.value)),
         period=period,
+        commune_titles=titles or None,
     )
+
+
+def _commune_titles(uow: UnitOfWork, day: date, shown: Mapping[str, str]) -> dict[str, str]:
+    """The communes shown, each with its type word from the official list by the code the registry
+    holds ("Bắc Kạn" -> "Phường Bắc Kạn", not the former province): for the tables people read. A
+    name whose organisations hold no code, or codes of units that disagree, stays as it is."""
+    from htxcli.domain.units import titled
+
+    found: dict[str, set[str]] = {}
+    for name, code in uow.reports.commune_codes(day):
+        if name in shown:
+            found.setdefault(shown[name], set()).add(titled(name, code, NEW_SCHEME) or name)
+    return {name: next(iter(full)) for name, full in found.items() if len(full) == 1 and full != {name}}
 
 
 def _with_statuses(rows: list[dict[str, Any]], statuses: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The organisation rows (per place and kind, as the query that read them grouped them) with their
-    status counts: registered is active, and operating what is left of it once the suspended, being
-    dissolved and revoked are set apart."""
+    status counts (every metric the status query reads): registered is active, and operating what is
+    left of it once the suspended, being dissolved and revoked are set apart."""
     places = [key for key in ("district", "commune", "former_province") if statuses and key in statuses[0]]
 
     def group(row: Mapping[str, Any]) -> tuple[Any, ...]:
         return (*(row[key] for key in places), row["kind"])
 
     by_group = {group(row): row for row in statuses}
+    counted = [m for m in (statuses[0] if statuses else ()) if m not in places and m != "kind"]
     for row in rows:
         found = by_group.get(group(row), {})
-        for metric in STATUS_METRICS:
+        for metric in counted:
             row[metric] = int(found.get(metric) or 0)
         row["registered"] = row["active"]
-        row["operating"] = int(row["active"]) - sum(
-            row[m] for m in ("suspended", "being_dissolved", "revoked")
-        )
+        row["operating"] = int(row["active"]) - sum(int(row.get(m) or 0) for m in NOT_OPERATING)
     return rows
-
-
-BLOCK_METRICS = (*ORGANISATION_METRICS, "registered", "operating", *STATUS_METRICS)
-
-
-def _empty_block() -> Sums:
-    return dict.fromkeys(BLOCK_METRICS, 0)
-
-
-def _block(sums: Sums) -> Organisations:
-    return Organisations(
-        active=Count(sums["active"]),
-        new=Count(sums["new"]),
-        dissolved=Count(sums["dissolved"]),
-        members=Count(sums["members"]),
-        capital_vnd=Money(sums["capital_vnd"]),
-        active_start=Count(sums["active_start"]),
-        registered=Count(sums["registered"]),
-        operating=Count(sums["operating"]),
-        suspended=Count(sums["suspended"]),
-        being_dissolved=Count(sums["being_dissolved"]),
-        revoked=Count(sums["revoked"]),
-        resumed=Count(sums["resumed"]),
-    )
 
 
 def _spellings(rows: list[dict[str, Any]], column: str) -> list[tuple[str, int]]:
@@ -268,32 +271,33 @@ def _organisations(
 ) -> tuple[dict[str, Organisations], dict[str, dict[str, Organisations]]]:
     """The province's blocks by kind, and each district's (or commune's, or former province's) by
     kind, in Vietnamese order."""
-    province = {kind: _empty_block() for kind in KINDS.keys}
+    names = [m.name for m in Organisations.metrics()]
+    province = {kind: Organisations.zeros() for kind in KINDS.keys}
     districts: dict[str, dict[str, Sums]] = {}
     for row in rows:
-        figures = {metric: int(row[metric]) for metric in BLOCK_METRICS}
+        figures = {metric: int(row.get(metric) or 0) for metric in names}
         for metric, value in figures.items():
             province[row["kind"]][metric] += value
         if not any(figures.values()):
             continue  # e.g. founded after the year: no figure to show for this district
         name = shown[row[column]] if row[column] else NO_DISTRICT
-        blocks = districts.setdefault(name, {kind: _empty_block() for kind in KINDS.keys})
+        blocks = districts.setdefault(name, {kind: Organisations.zeros() for kind in KINDS.keys})
         for metric, value in figures.items():
             blocks[row["kind"]][metric] += value
-    by_kind = {kind: _block(sums) for kind, sums in province.items()}
+    by_kind = {kind: Organisations.of(sums) for kind, sums in province.items()}
     by_district = {
-        name: {kind: _block(sums) for kind, sums in districts[name].items()}
+        name: {kind: Organisations.of(sums) for kind, sums in districts[name].items()}
         for name in sorted(districts, key=sort_key)
     }
     return by_kind, by_district
 
 
-def _ratings(grades: dict[str, int]) -> Ratings:
+def _ratings(grades: dict[str, int], not_rated: int = 0) -> Ratings:
     counts = {grade: grades.get(grade, 0) for grade in RATED_GRADES}
     bands = {band: sum(counts[g] for g in members) for band, members in BANDS.items()}
-    return Ratings(
-        rated=Count(sum(counts.values())),
-        unrated=Count(grades.get("unrated", 0)),
+    sums = {"rated": sum(counts.values()), "unrated": grades.get("unrated", 0), "not_rated": not_rated}
+    return Ratings.of(
+        sums,
         grades={grade: Count(n) for grade, n in counts.items()},
         bands={band: Count(n) for band, n in bands.items()},
         percent={band: Percent(n) for band, n in largest_remainder(bands).items()},
@@ -305,12 +309,8 @@ def _support(rows: list[dict[str, Any]]) -> dict[str, Support]:
     out = {}
     for program in PROGRAMS.keys:
         row = by_program.get(program)
-        sums = {metric: int(row[metric]) if row else 0 for metric in SUPPORT_METRICS}
-        out[program] = Support(
-            organisations=Count(sums["organisations"]),
-            records=Count(sums["records"]),
-            quantity=Count(sums["quantity"]),
-            amount_vnd=Money(sums["amount_vnd"]),
+        out[program] = Support.of(
+            row or {},
             # The unit only when every record that names one names the same.
             unit=Label(row["unit"]) if row and row["units"] == 1 else None,
         )

@@ -8,15 +8,19 @@ not know what kind of file it reads: batching, reading ahead, rejects and all-or
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, timedelta
 from itertools import compress
 from typing import IO, Any
 
 from htxcli.domain import i18n, messages
+from htxcli.domain.batch import PROBLEMS_JOINT
 from htxcli.domain.cells import unprotect_cell
-from htxcli.domain.errors import HtxError
+from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.headers import (
     ALIASES,
+    DATE_COLUMNS,
     IGNORED,
     MONEY_COLUMNS,
     accepted_names,
@@ -26,9 +30,11 @@ from htxcli.domain.headers import (
     is_header_row,
     totals_label,
     unit_is_dong,
+    unit_scale,
     vietnamese_header,
 )
 from htxcli.domain.records import ORGANISATION_FIELDS, RATING_FIELDS, SUPPORT_FIELDS
+from htxcli.domain.values import format_date
 
 COLUMNS = {"cooperatives": ORGANISATION_FIELDS, "ratings": RATING_FIELDS, "support": SUPPORT_FIELDS}
 REQUIRED = {
@@ -44,7 +50,11 @@ EXAMPLE_COLUMNS = {
     "ratings": ("code", "year", "grade"),
     "support": ("code", "program", "date", "amount_vnd"),
 }
+# Columns a file of that list may have besides the contract's: the organisation's name beside its code.
+NAMED_BESIDE_CODE = {"ratings": ("name",), "support": ("name",)}
 REJECTS_COLUMN = "error"  # the column a rejects file adds, and import ignores
+# ... and its name in a rejects workbook, which a Vietnamese clerk reads ("Lỗi"): both ignored, as keys.
+REJECTS_COLUMNS = frozenset({REJECTS_COLUMN, header_key("Lỗi")})
 HEADER_SEARCH = 20  # rows looked at for the header: titles and blank rows above it are skipped
 
 Refused = list[tuple[int, list[str], str]]  # rows set aside (line, cells), with their problem
@@ -96,6 +106,29 @@ def header_score(cells: Sequence[str], names: dict[str, str]) -> int:
     return sum(header_key(cell) in names for cell in cells if cell.strip())
 
 
+_BARE_NUMBER = re.compile(r"\s*\d[\d.,]*\s*")
+# Excel's day numbers from 1955 to 2119 (20000–80000): a date column formatted General shows them.
+_SERIAL = re.compile(r"\s*[2-7]\d{4}(?:[.,]0+)?\s*")
+_SERIALS = re.compile(rf"^{_SERIAL.pattern}$", re.MULTILINE)
+_EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's numbering (its 1900 leap-year slip included)
+
+
+def excel_day(serial: str) -> date:
+    number = int(serial.strip().replace(",", ".").split(".")[0])
+    return _EXCEL_EPOCH + timedelta(days=number)
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _looks_like_code(text: str) -> bool:
+    """Whether a cell under the totals row may be a code (a row of data after it), not the signature
+    block's words: one word holding a digit, as registration and tax codes do."""
+    text = text.strip()
+    return bool(text) and " " not in text and _has_digit(text)
+
+
 class RowSource:
     """An input's header and rows. Subclasses read the rows (`_batches`) and say where a row is (`place`)."""
 
@@ -103,14 +136,21 @@ class RowSource:
     table: str
     workbook = False  # a sheet of a workbook, named as the list it holds rather than as `TABLE.csv`
 
-    def __init__(self, name: str, table: str) -> None:
+    def __init__(self, name: str, table: str, given: Mapping[str, str] | None = None) -> None:
         self.name = name
         self.table = table
-        self.names = header_names(COLUMNS[table])
+        # A ratings or support sheet may name each organisation beside its code ("Tên HTX"): the name
+        # is read, only to warn where it is not the registered one (interchange.py).
+        self.names = header_names((*COLUMNS[table], *NAMED_BESIDE_CODE.get(table, ())))
+        # Columns the command line gives every row (`import ratings FILE --year 2026`): column -> text.
+        self.given = dict(given or {})
         self.header: list[str] = []  # the contract's column of each kept cell
         self.labels: dict[str, str] = {}  # column -> the header's own text, which messages name it by
         self.dropped: list[int] = []  # cells of no column: a rejects file's error, a row number (STT)
         self.code_at = 0  # the cell of a row (as read, before fit) that holds its code
+        self.scales: dict[int, str] = {}  # a money column in triệu or tỷ đồng (its place) -> that word
+        self.header_notes: list[str] = []  # said once, before the rows' notes (a column's unit)
+        self._serials_noted: set[str] = set()  # date columns where Excel's day numbers were read
 
     # --- where a row is -----------------------------------------------------------------------
 
@@ -123,7 +163,13 @@ class RowSource:
 
     def labelled(self, problem: str) -> str:
         """A row's problem naming the column by the header's own text: `Ngày thành lập: '31/02/2019' is
-        not a date` for a file whose header says so, where the parsers say `founded`."""
+        not a date` for a file whose header says so, where the parsers say `founded`. A row with several
+        bad cells has each problem labelled, joined by "; "."""
+        if PROBLEMS_JOINT in problem:
+            return "; ".join(map(self._labelled, problem.split(PROBLEMS_JOINT)))
+        return self._labelled(problem)
+
+    def _labelled(self, problem: str) -> str:
         field, colon, rest = problem.partition(": ")
         if not colon:
             return problem
@@ -158,7 +204,7 @@ class RowSource:
         for position, text in enumerate(cells):
             key = header_key(text)
             column = self.names.get(key)
-            if key == REJECTS_COLUMN or column == IGNORED:
+            if key in REJECTS_COLUMNS or column == IGNORED:
                 self.dropped.append(position)
                 continue
             if column is None:
@@ -174,11 +220,25 @@ class RowSource:
                 raise self._fail(line, f"{text}: {messages.DUPLICATE_COLUMN}")
             unit = header_unit(text)
             if column in MONEY_COLUMNS and unit is not None and not unit_is_dong(unit):
-                raise self._fail(line, f"{text}: {messages.HEADER_UNIT_NOT_DONG.format(unit=unit)}")
+                word = unit_scale(unit)
+                if word is None:
+                    raise self._fail(line, f"{text}: {messages.HEADER_UNIT_NOT_DONG.format(unit=unit)}")
+                self.scales[len(self.header)] = word
+                self.header_notes.append(
+                    messages.HEADER_UNIT_SCALED.format(where=self.where(line), column=text, word=word)
+                )
             if column == "code":
                 self.code_at = position
             self.header.append(column)
             self.labels[column] = text
+        for column, value in self.given.items():
+            if column in self.labels:
+                option = f"--{column}"
+                raise InvalidValue(
+                    option, value, messages.GIVEN_AND_IN_FILE.format(column=self.labels[column])
+                )
+            self.header.append(column)
+            self.labels[column] = vietnamese_header(column) if i18n.current() == "vi" else column
         for name in REQUIRED[self.table]:
             if name not in self.labels:
                 if self.workbook:
@@ -186,6 +246,8 @@ class RowSource:
                 else:
                     problem = messages.MISSING_COLUMN.format(table=self.table)
                 shown = vietnamese_header(name) if i18n.current() == "vi" else name  # as labelled() does
+                if name == "year" and self.table == "ratings":
+                    problem += messages.OR_GIVE_YEAR
                 raise self._fail(line, f"{shown}: {problem}")
 
     @property
@@ -228,15 +290,19 @@ class RowSource:
         notes = list(read.notes)
         trailer: list[tuple[int, str]] = []  # (line, first filled cell) of the rows after a totals row
         for line, cells in read:
-            if code_at < len(cells) and cells[code_at].strip():
+            code = cells[code_at] if code_at < len(cells) else ""
+            if code and code.isascii() and " " not in code and (not ended or _has_digit(code)):
+                # A code: every row of data comes here, at the cost of these looks (in C). A cell with
+                # spaces or accents is looked at below: "Tổng cộng", "Người lập biểu", or a bad code.
                 wanted.append(True)
                 continue
-            label = totals_label(cells)
+            label = totals_label(cells) or totals_label([code])
             if label is not None:
                 notes.append(messages.TOTALS_ROW_SKIPPED.format(where=self.where(line), label=label))
                 ended = True
                 wanted.append(False)
-            elif ended:
+            elif ended and not _looks_like_code(code):
+                # The signature block, also where it is written under the code ("Người lập biểu").
                 trailer.append((line, next((c.strip() for c in cells if c.strip()), "")))
                 wanted.append(False)
             else:
@@ -257,25 +323,66 @@ class RowSource:
     def fit(self, read: Read) -> tuple[Read, Refused]:
         """The rows cut to the header: cells of no column dropped (a rejects file's error, a row number),
         and empty cells past the last column too (Excel leaves them); a row with a value past the last
-        column is refused."""
+        column is refused. Then the values given on the command line (`--year`) added to every row."""
         if self.dropped:
             positions = self.dropped[::-1]
             for cells in read.rows:
                 for position in positions:
                     del cells[position : position + 1]
-        width = len(self.header)
+        given = list(self.given.values())
+        width = len(self.header) - len(given)  # the file's own columns
+        if given:
+            for cells in read.rows:
+                if len(cells) < width:
+                    cells.extend([""] * (width - len(cells)))
         if not read.rows or max(map(len, read.rows)) <= width:
-            return read, []
-        for cells in read.rows:
-            if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
-                del cells[width:]
-        wanted = [len(cells) <= width for cells in read.rows]
-        refused = [
-            (line, cells, messages.TOO_MANY_CELLS.format(found=len(cells), expected=width))
-            for (line, cells), fits in zip(read, wanted, strict=True)
-            if not fits
-        ]
-        return (read.keep(wanted) if refused else read), refused
+            refused: Refused = []
+        else:
+            for cells in read.rows:
+                if len(cells) > width and not any(cell.strip() for cell in cells[width:]):
+                    del cells[width:]
+            wanted = [len(cells) <= width for cells in read.rows]
+            refused = [
+                (line, cells, messages.TOO_MANY_CELLS.format(found=len(cells), expected=width))
+                for (line, cells), fits in zip(read, wanted, strict=True)
+                if not fits
+            ]
+            if refused:
+                read = read.keep(wanted)
+        if given:
+            for cells in read.rows:
+                cells.extend(given)
+        self._read_as_written(read)
+        return read, refused
+
+    def _read_as_written(self, read: Read) -> None:
+        """Cells the office writes otherwise than the contract: the bare numbers of a money column in
+        triệu or tỷ đồng get that word (`1,5` -> `1,5 triệu`, which parse_money scales), and the day
+        numbers Excel shows a date column as when it is formatted General (`45658`) become the date."""
+        rows = read.rows
+        for position, word in self.scales.items():
+            for cells in rows:
+                if position < len(cells) and _BARE_NUMBER.fullmatch(cells[position]):
+                    cells[position] = f"{cells[position].strip()} {word}"
+        for position, column in enumerate(self.header):
+            if column not in DATE_COLUMNS:
+                continue
+            if not _SERIALS.search("\n".join(cells[position] for cells in rows if position < len(cells))):
+                continue
+            first = None
+            for line, cells in read:
+                if position < len(cells) and _SERIAL.fullmatch(cells[position]):
+                    day = excel_day(cells[position])
+                    if first is None:
+                        first = (line, cells[position], day)
+                    cells[position] = day.isoformat()
+            if first is not None and column not in self._serials_noted:
+                self._serials_noted.add(column)
+                line, serial, day = first
+                note = messages.EXCEL_DAY_NUMBERS.format(
+                    where=self.where(line), column=self.labels[column], serial=serial, date=format_date(day)
+                )
+                read.notes = [*read.notes, note]
 
     def rejects_writer(self, out: IO[str], to_file: bool) -> Any:
         raise NotImplementedError

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from htxcli.domain.periods import Period
 from htxcli.domain.settings import DEFAULTS, KEYS, PERIOD_START, parse_key, parse_period_start, parse_value
 from htxcli.services.history import current_user
 from htxcli.store.uow import UnitOfWork, retrying
@@ -32,6 +33,13 @@ def value(uow: UnitOfWork, key: str) -> str | None:
 def period_start(uow: UnitOfWork) -> tuple[int, int]:
     """(day, month) on which the registry's reporting years start."""
     return parse_period_start(PERIOD_START, value(uow, PERIOD_START) or "01/01")
+
+
+def reporting_period(engine: Engine, year: int, start: tuple[int, int] | None = None) -> Period:
+    """The reporting period named `year`: from `start` (day, month), by default the registry's
+    period-start, as `htx report` takes it."""
+    with UnitOfWork(engine, read_only=True) as uow:
+        return Period.reporting_year(year, start or period_start(uow))
 
 
 def every(engine: Engine) -> dict[str, str | None]:

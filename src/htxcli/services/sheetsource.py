@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from itertools import chain, islice
 from typing import IO, Any
@@ -95,9 +95,15 @@ class SheetSource(RowSource):
     workbook = True
 
     def __init__(
-        self, stream: IO[bytes], name: str, table: str, sheet: str | None = None, size: int | None = None
+        self,
+        stream: IO[bytes],
+        name: str,
+        table: str,
+        sheet: str | None = None,
+        size: int | None = None,
+        given: Mapping[str, str] | None = None,
     ) -> None:
-        super().__init__(name, table)
+        super().__init__(name, table, given)
         from openpyxl import load_workbook
 
         try:
@@ -129,7 +135,11 @@ class SheetSource(RowSource):
         # A number cell of a money column that is a fraction of a đồng: its row is refused saying so
         # (as text, 1,5 would only be an ambiguous amount).
         kept = [p for p in range(len(self.header) + len(self.dropped)) if p not in self.dropped]
-        self._money = [(p, c) for p, c in zip(kept, self.header, strict=True) if c in MONEY_COLUMNS]
+        self._money = [
+            (p, c)
+            for at, (p, c) in enumerate(zip(kept, self.header, strict=True))
+            if c in MONEY_COLUMNS and at not in self.scales  # 1,5 in triệu đồng is 1.500.000 đồng
+        ]
         self._fractions: dict[int, str] = {}  # line -> the problem of its fractional amount
         rest = chain(first[at + 1 :], values)
         self._rows = self._fractions_noted(rest) if self._money else _texts(rest)

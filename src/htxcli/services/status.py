@@ -117,6 +117,7 @@ def record(
             entry, "legal_status", [(new_id, row["code"], None, uow.history.row("legal_status", new_id))]
         )
         if key in ENDING_STATUSES:
+            later = _records_after(uow, row, started)
             uow.organisations.update(row["id"], {"dissolved": started})
             uow.history.changes(
                 entry,
@@ -125,9 +126,25 @@ def record(
             )
         uow.commit()
     recorded = Recorded(row["code"], key, started, last, why)
+    if key in ENDING_STATUSES:
+        recorded.warnings.extend(InvalidValue("on", on, problem) for problem in later)
     if key == SUSPENDED and too_long(started, last):
         recorded.warnings.append(InvalidValue("until", until or "", messages.LEGAL_SUSPENSION_TOO_LONG))
     return recorded
+
+
+def _records_after(uow: UnitOfWork, row: Mapping[Any, Any], ended: date) -> list[str]:
+    """What an ending on `ended` leaves outside the organisation's life, as `htx support add` and
+    `htx db check` judge it: support dated after that day. Kept, with a warning: the date may be
+    wrong, or the records. (A rating of a later year is refused by _check.)"""
+    from htxcli.store.repositories import SupportFilter
+
+    problems = []
+    support = [s for s in uow.support.matching(SupportFilter(organisation_id=row["id"])) if s["date"] > ended]
+    if support:
+        listed = ", ".join(f"#{s['id']} ({format_date(s['date'])})" for s in support)
+        problems.append(messages.ENDING_BEFORE_SUPPORT.format(code=row["code"], records=listed))
+    return problems
 
 
 def _check(

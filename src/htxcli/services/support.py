@@ -20,8 +20,10 @@ if TYPE_CHECKING:
 
 
 @retrying
-def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], str | None]:
-    """Record support; returns the record and a warning when it falls outside the organisation's life."""
+def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], str | None, int | None]:
+    """Record support; returns the record, a warning when it falls outside the organisation's life,
+    and the id of an identical record already there (the same support typed twice), recorded all the
+    same: two equal bulletins may be two deliveries, and `htx db check` lists the pairs."""
     values = parse_support(raw)
     warning = None
     code = values.pop("code")
@@ -47,20 +49,25 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
                 raise Conflict(
                     messages.REFERENCE_TAKEN.format(reference=values["reference"], id=earlier["id"])
                 )
+        twin = uow.support.identical({**values, "organisation_id": organisation_id})
         new_id = uow.support.insert({**values, "organisation_id": organisation_id})
         summary = {"code": code, "program": values["program"], "date": values["date"].isoformat()}
         record_change(uow, "support add", summary, "support", new_id, code, None)
         uow.commit()
-    return {"id": new_id, "code": code, **values}, warning
+    # The organisation's name too, for the confirmation that says what was recorded.
+    name = org["name"] if code is not None else None
+    return {"id": new_id, "code": code, "name": name, **values}, warning, twin
 
 
 def listing(
-    engine: Engine, *, year: int | None = None, program: str | None = None, code: str | None = None
+    engine: Engine, *, period: Period | None = None, program: str | None = None, code: str | None = None
 ) -> Iterator[dict[str, Any]]:
+    """Support records by date: dated in `period` (settings.reporting_period), of a program, to an
+    organisation."""
     with UnitOfWork(engine, read_only=True) as uow:
         organisation_id = require(uow, parse_code(code))["id"] if code else None
         for row in uow.support.matching(
-            SupportFilter(year=year, program=program, organisation_id=organisation_id)
+            SupportFilter(period=period, program=program, organisation_id=organisation_id)
         ):
             # The organisation's name, for people reading the list (its code alone says little).
             yield {**support_record(row), "name": row["name"]}

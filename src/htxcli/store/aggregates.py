@@ -15,7 +15,15 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
-from htxcli.store.areas import district_on, former_province, in_area, new_commune_on
+from htxcli.domain.vocab import RATED_KINDS
+from htxcli.store.areas import (
+    district_on,
+    former_province,
+    in_area,
+    new_commune_code_on,
+    new_commune_on,
+    province_on,
+)
 from htxcli.store.periods import during, in_force
 from htxcli.store.schema import legal_status, organisation, rating, support
 from htxcli.store.status import idle_on, resumed_in
@@ -150,6 +158,13 @@ class ReportQueries:
         ).group_by(district, commune, former, o.kind)
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
 
+    def commune_codes(self, day: date) -> list[tuple[str, str]]:
+        """(name, official code) of every commune of the new scheme an organisation is in on `day`:
+        what gives the report's communes their type words (Phường Bắc Kạn)."""
+        name, code = new_commune_on(day), new_commune_code_on(day)
+        query = select(name, code).where(code.is_not(None)).distinct()
+        return [(row[0], row[1]) for row in self.connection.execute(query)]
+
     def grades(self, year: int, area: Area | None) -> dict[str, int]:
         """Ratings recorded for the year, by grade."""
         query = select(rating.c.grade, func.count()).where(rating.c.year == year)
@@ -157,6 +172,18 @@ class ReportQueries:
             query = self._in(query.join(organisation, organisation.c.id == rating.c.organisation_id), area)
         query = query.group_by(rating.c.grade)
         return {grade: count for grade, count in self.connection.execute(query)}
+
+    def not_rated(self, period: Period, year: int, area: Area | None) -> int:
+        """Organisations of the rated kinds (vocab.RATED_KINDS) active on the period's last day with no
+        rating recorded for `year` (not even "unrated"): the ratings the office still awaits."""
+        o, r = organisation.c, rating.c
+        rated = select(r.organisation_id).where(r.year == year)
+        query = (
+            select(func.count())
+            .select_from(organisation)
+            .where(o.kind.in_(RATED_KINDS), _active_on(Period.day(period.last)), o.id.not_in(rated))
+        )
+        return int(self.connection.execute(self._in(query, area)).scalar_one())
 
     def support(self, period: Period, area: Area | None) -> list[dict[str, Any]]:
         """Per program: distinct organisations named, records, quantity, amount, and the unit when
@@ -184,7 +211,8 @@ class ReportQueries:
         self, period: Period, program: str, area: Area | None, *, on: date | None = None
     ) -> list[dict[str, Any]]:
         """The organisations a program supported in the year, in Vietnamese order; with `on`, each
-        with the district and the commune of the new scheme of its address in force that day."""
+        with the district, the commune of the new scheme (and its code) and the province of its
+        address in force that day."""
         o = organisation.c
         # A subquery, not a join: it is answered from the support date index, where a join made
         # SQLite walk the organisations in name order and probe support for each.
@@ -193,7 +221,12 @@ class ReportQueries:
         )
         columns = [o.code, o.name, o.district]
         if on is not None:
-            columns[2:] = [district_on(on).label("district"), new_commune_on(on).label("commune")]
+            columns[2:] = [
+                district_on(on).label("district"),
+                new_commune_on(on).label("commune"),
+                new_commune_code_on(on).label("commune_code"),
+                province_on(on).label("province"),
+            ]
         query = select(*columns).where(o.id.in_(supported)).order_by(o.sort_key, o.code)
         rows = self.connection.execute(self._in(query, area)).mappings()
-        return [{"commune": None, **row} for row in rows]
+        return [{"commune": None, "commune_code": None, "province": None, **row} for row in rows]

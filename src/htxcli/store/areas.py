@@ -9,11 +9,11 @@ from sqlalchemy import ColumnElement, and_, case, false, func, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
+from htxcli.domain.reform import NEW_SCHEME
 from htxcli.domain.units import name_key, spelt_key
 from htxcli.store.schema import organisation
 
 o = organisation.c
-NEW_SCHEME = "2025"
 
 
 def moved_by(day: date) -> ColumnElement[bool]:
@@ -32,14 +32,28 @@ def commune_on(day: date) -> Any:
     return case((moved_by(day), o.new_commune), else_=o.commune)
 
 
+def province_on(day: date) -> Any:
+    """The province of the address in force on `day`, whichever scheme it is in."""
+    return case((moved_by(day), o.new_province), else_=o.province)
+
+
 def new_commune_on(day: date) -> Any:
     """The commune of the new scheme the organisation is in on `day`, or NULL: its new address, or
     the address it was registered with when that is in the new scheme (a province and no district,
     when it was not matched)."""
-    registered_new = or_(
+    return case((moved_by(day), o.new_commune), (_registered_new(), o.commune), else_=None)
+
+
+def new_commune_code_on(day: date) -> Any:
+    """The official code of new_commune_on(day), or NULL (not matched, or no commune of the new scheme)."""
+    return case((moved_by(day), o.new_commune_code), (_registered_new(), o.commune_code), else_=None)
+
+
+def _registered_new() -> ColumnElement[bool]:
+    """Registered with an address of the new scheme (a province and no district, when not matched)."""
+    return or_(
         o.scheme == NEW_SCHEME, and_(o.scheme.is_(None), o.province.is_not(None), o.district.is_(None))
     )
-    return case((moved_by(day), o.new_commune), (registered_new, o.commune), else_=None)
 
 
 def former_province() -> Any:

@@ -14,6 +14,7 @@ from htxcli.domain.places import by_use
 from htxcli.domain.text import sort_key
 from htxcli.domain.vocab import ENDING_STATUSES, SCORE_BANDS
 from htxcli.store.periods import RowPeriod, within_life
+from htxcli.store.repositories import TWIN_FIELDS
 from htxcli.store.schema import legal_status, organisation, rating, support
 
 Finding = tuple[str, dict[str, Any]]  # a message key and its values
@@ -57,6 +58,18 @@ class RegistryChecks:
         for id_, code, when, founded, dissolved in self.connection.execute(query):
             key = "CHECK_SUPPORT_BEFORE_FOUNDED" if when < founded else "CHECK_SUPPORT_AFTER_DISSOLVED"
             yield key, {"id": id_, "code": code, "date": when, "founded": founded, "dissolved": dissolved}
+
+    def support_twins(self) -> Iterator[Finding]:
+        """Support records equal in everything but their id (and a reference, unique when given): one
+        record typed twice, or two deliveries that the note should tell apart."""
+        s = support.c
+        fields = [s[f] for f in TWIN_FIELDS]
+        twins = select(func.min(s.id), func.count()).group_by(*fields).having(func.count() > 1)
+        for first, count in sorted(self.connection.execute(twins)):
+            row = self.connection.execute(select(*fields).where(s.id == first)).one()
+            same = select(s.id).where(*(c.is_not_distinct_from(v) for c, v in zip(fields, row, strict=True)))
+            ids = ", ".join(f"#{i}" for i in self.connection.execute(same.order_by(s.id)).scalars())
+            yield "CHECK_SUPPORT_TWINS", {"count": count, "ids": ids}
 
     def shared_names(self) -> Iterator[Finding]:
         """Names equal once accents, case and spacing are folded: often one organisation entered twice."""
@@ -190,6 +203,7 @@ class RegistryChecks:
         yield from self.engine_checks()
         yield from self.ratings_outside_life()
         yield from self.support_outside_life()
+        yield from self.support_twins()
         yield from self.statuses_out_of_step()
         yield from self.shared_names()
         yield from self.district_spellings()

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
 
 from htxcli.domain import messages
-from htxcli.domain.errors import HtxError
+from htxcli.domain.errors import HtxError, reason_of
 from htxcli.store.location import Location
 
 # Dates reach the driver as the ISO text SQLAlchemy's Date type stores on SQLite. Registered once: the
@@ -41,7 +41,9 @@ def make_engine(location: Location) -> Engine:
         detail = messages.DB_PARENT_NOT_FOLDER.format(parent=_first_file(location.sqlite_path))
         raise HtxError(messages.DB_CANNOT_OPEN.format(path=location.sqlite_path, detail=detail)) from None
     except OSError as e:
-        raise HtxError(messages.DB_CANNOT_OPEN.format(path=location.sqlite_path, detail=e.strerror)) from None
+        raise HtxError(
+            messages.DB_CANNOT_OPEN.format(path=location.sqlite_path, detail=reason_of(e))
+        ) from None
     # One connection per command: NullPool closes it on release, which also checkpoints the WAL.
     engine = create_engine(location.url, poolclass=NullPool)
     event.listen(engine, "connect", _configure_sqlite_connection)

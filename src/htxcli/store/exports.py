@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -17,19 +16,25 @@ from htxcli.store.schema import organisation, rating, support
 YIELD_PER = 5000  # rows fetched at a time: nothing holds a whole file
 
 
-def export_rows(connection: Connection, table: str, year: int | None) -> Iterator[dict[str, Any]]:
-    """The rows of the contract file `table` (cooperatives, ratings, support), of `year` if given."""
-    result = connection.execution_options(yield_per=YIELD_PER).execute(_query(table, year))
+def export_rows(
+    connection: Connection, table: str, year: int | None, period: Period | None = None
+) -> Iterator[dict[str, Any]]:
+    """The rows of the contract file `table` (cooperatives, ratings, support), of `year` if given:
+    ratings of that rating year; support dated in `period`, cooperatives active during it (the
+    reporting period named `year`, the calendar year unless the registry's periods start elsewhere)."""
+    if year is not None and period is None:
+        period = Period.year(year)
+    result = connection.execution_options(yield_per=YIELD_PER).execute(_query(table, year, period))
     for row in result.mappings():
         yield dict(row)
 
 
-def _query(table: str, year: int | None) -> Select[Any]:
+def _query(table: str, year: int | None, period: Period | None) -> Select[Any]:
     o = organisation.c
     if table == "cooperatives":
         query = select(*(getattr(o, f) for f in ORGANISATION_FIELDS)).order_by(o.code)
-        if year is not None:
-            query = query.where(in_force(o.founded, o.dissolved, Period.year(year)))
+        if period is not None:
+            query = query.where(in_force(o.founded, o.dissolved, period))
         return query
     if table == "ratings":
         r = rating.c
@@ -55,6 +60,6 @@ def _query(table: str, year: int | None) -> Select[Any]:
             s.id,
         )
     )
-    if year is not None:
-        query = query.where(s.date.between(date(year, 1, 1), date(year, 12, 31)))
+    if period is not None:
+        query = query.where(s.date.between(period.first, period.last))
     return query

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection, RowMapping
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period, within_life
+from htxcli.domain.reform import NEW_SCHEME
 from htxcli.domain.vocab import ENDING_STATUSES
 from htxcli.store.areas import in_area
 from htxcli.store.periods import during, in_force
@@ -42,6 +43,15 @@ class OrganisationRepository:
             .first()
         )
 
+    def names_of(self, codes: Sequence[str]) -> dict[str, str]:
+        """code -> registered name, for the codes that are registered."""
+        found: dict[str, str] = {}
+        for start in range(0, len(codes), 500):
+            chunk = codes[start : start + 500]
+            query = select(organisation.c.code, organisation.c.name).where(organisation.c.code.in_(chunk))
+            found.update((code, name) for code, name in self.connection.execute(query))
+        return found
+
     def insert(self, values: Values) -> int:
         result = self.connection.execute(insert(organisation).values(**values))
         return int(result.inserted_primary_key[0])  # type: ignore[index]
@@ -57,7 +67,7 @@ class OrganisationRepository:
         o = organisation.c
         query = (
             select(organisation)
-            .where(o.new_address_from.is_(None), or_(o.scheme.is_(None), o.scheme != "2025"))
+            .where(o.new_address_from.is_(None), or_(o.scheme.is_(None), o.scheme != NEW_SCHEME))
             .order_by(o.code)
         )
         return list(self.connection.execute(query).mappings())
@@ -181,9 +191,13 @@ class RatingRepository:
         return int(self.connection.execute(select(func.count()).select_from(rating)).scalar_one())
 
 
+# What makes two support records the same record typed twice (the reference, unique, aside).
+TWIN_FIELDS = ("organisation_id", "program", "date", "amount_vnd", "quantity", "unit", "note")
+
+
 @dataclass(frozen=True)
 class SupportFilter:
-    year: int | None = None
+    period: Period | None = None  # dated in it
     program: str | None = None
     organisation_id: int | None = None
 
@@ -203,14 +217,22 @@ class SupportRepository:
             .first()
         )
 
+    def identical(self, values: Values) -> int | None:
+        """The first record with the same organisation, program, date, amount, quantity, unit and note
+        (a record typed twice), or None."""
+        s = support.c
+        query = select(func.min(s.id)).where(*(s[f].is_not_distinct_from(values.get(f)) for f in TWIN_FIELDS))
+        found = self.connection.execute(query).scalar_one()
+        return int(found) if found is not None else None
+
     def matching(self, where: SupportFilter) -> Iterator[RowMapping]:
         query = (
             select(support, organisation.c.code, organisation.c.name)
             .select_from(support.outerjoin(organisation, support.c.organisation_id == organisation.c.id))
             .order_by(support.c.date, support.c.id)
         )
-        if where.year is not None:
-            query = query.where(during(support.c.date, Period.year(where.year)))
+        if where.period is not None:
+            query = query.where(during(support.c.date, where.period))
         if where.program:
             query = query.where(support.c.program == where.program)
         if where.organisation_id is not None:

@@ -1,40 +1,97 @@
-"""The report workbook's list of organisations: those active at the end of a year, each with its grade
-of every year shown, in `htx list`'s order (the Vietnamese sort key, then the code), streamed."""
+"""The report workbook's list of organisations: those registered (not ended) on the last day of a
+reporting period, each with its legal status and its address in force that day, and its grade of every
+year shown, in `htx list`'s order (the Vietnamese sort key, then the code), streamed."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import FromClause, select
+from sqlalchemy import FromClause, case, literal, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
-from htxcli.store.areas import in_area
+from htxcli.domain.reform import NEW_SCHEME
+from htxcli.domain.vocab import IDLE_STATUSES
+from htxcli.store.areas import commune_on, district_on, in_area, moved_by, province_on
 from htxcli.store.exports import YIELD_PER
 from htxcli.store.periods import in_force
-from htxcli.store.schema import organisation, rating
+from htxcli.store.schema import legal_status, organisation, rating
+from htxcli.store.status import idle_on
 
-ROSTER_FIELDS = ("code", "name", "kind", "district", "commune", "sector", "founded", "members", "capital_vnd")
+# The columns of each row, then one grade (or None) per year shown. `status` is the legal status on
+# the period's last day, None for operating; the address is the one in force that day (the district
+# None once a new address without districts took effect); `former_*` the address it replaced, for an
+# organisation whose new address was in force by then.
+ROSTER_FIELDS = (
+    "code",
+    "name",
+    "kind",
+    "status",
+    "commune",
+    "district",
+    "province",
+    "former_commune",
+    "former_district",
+    "sector",
+    "founded",
+    "members",
+    "capital_vnd",
+)
+
+
+# Then, before the grades, what gives the addresses their type words (domain.units.titled): the
+# official code and scheme of the commune in force, and of the former commune.
+CODE_FIELDS = ("commune_code", "scheme", "former_commune_code", "former_scheme")
 
 
 def active_at_end(
-    connection: Connection, year: int, grade_years: Sequence[int], area: Area | None
+    connection: Connection, period: Period, grade_years: Sequence[int], area: Area | None
 ) -> Iterator[tuple[Any, ...]]:
-    """Rows of ROSTER_FIELDS then one grade (or None) per year of `grade_years`, as tuples: the list of a
-    100,000-organisation registry is read YIELD_PER rows at a time and never held whole."""
-    o = organisation.c
+    """Rows of ROSTER_FIELDS, CODE_FIELDS, then one grade (or None) per year of `grade_years`, as tuples:
+    the list of a 100,000-organisation registry is read YIELD_PER rows at a time and never held whole."""
+    o, s = organisation.c, legal_status.c
+    day = period.last
     # One outer join per year shown, each answered by the unique (organisation_id, year) index.
     grades = {y: rating.alias(f"rating_{y}") for y in grade_years}
     joined: FromClause = organisation
     for y, r in grades.items():
         joined = joined.outerjoin(r, (r.c.organisation_id == o.id) & (r.c.year == y))
-    # Active at the end of the year: in force on 31 December (dissolved on D: inactive from D on).
+    status = (
+        select(s.status)
+        .where(s.organisation_id == o.id, idle_on(day, IDLE_STATUSES))
+        .limit(1)
+        .scalar_subquery()
+    )
+    moved = moved_by(day)
+    columns = {
+        "code": o.code,
+        "name": o.name,
+        "kind": o.kind,
+        "status": status,
+        "commune": commune_on(day),
+        "district": district_on(day),
+        "province": province_on(day),
+        "former_commune": case((moved, o.commune), else_=None),
+        "former_district": case((moved, o.district), else_=None),
+        "sector": o.sector,
+        "founded": o.founded,
+        "members": o.members,
+        "capital_vnd": o.capital_vnd,
+        "commune_code": case((moved, o.new_commune_code), else_=o.commune_code),
+        "scheme": case((moved, literal(NEW_SCHEME)), else_=o.scheme),
+        "former_commune_code": case((moved, o.commune_code), else_=None),
+        "former_scheme": case((moved, o.scheme), else_=None),
+    }
+    # Active on the period's last day (dissolved on D: inactive from D on).
     query = (
-        select(*(getattr(o, f) for f in ROSTER_FIELDS), *(r.c.grade for r in grades.values()))
+        select(
+            *(columns[f].label(f) for f in (*ROSTER_FIELDS, *CODE_FIELDS)),
+            *(r.c.grade for r in grades.values()),
+        )
         .select_from(joined)
-        .where(in_force(o.founded, o.dissolved, Period.day(Period.year(year).last)))
+        .where(in_force(o.founded, o.dissolved, Period.day(day)))
         .order_by(o.sort_key, o.code)
     )
     if area is not None:

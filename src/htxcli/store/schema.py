@@ -67,7 +67,7 @@ organisation = Table(
     Column("phone", Text),
     Column("products", Text),
     # The address after the 2025 reform (revision 0006): the province of the address above, the
-    # official code of its commune and the scheme it belongs to ("legacy", "2025", or NULL when not
+    # official code of its commune and the scheme it belongs to (domain/reform.py's, or NULL when not
     # matched); and the address in force from new_address_from on, which `htx places migrate` gives.
     Column("province", Text),
     Column("commune_code", Text),

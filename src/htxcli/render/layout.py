@@ -1,0 +1,109 @@
+"""The vocabulary of the report's layouts (render/year_layout.py, one year as the printed report lays
+it out; render/range_layout.py, a column per year): blocks of typed cells, shared by the Rich, Markdown,
+Word, HTML and Excel views so they agree. A cell is a value of domain/report.py (None when empty); each
+view formats it last (render/cells.py), and draws or drops the chart column. Nothing in the layouts
+computes a figure except the change between two years shown side by side; the totals come with the
+model, and the metrics a table shows, with their labels, come from their declarations there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from htxcli.domain import messages
+from htxcli.domain.periods import Period
+from htxcli.domain.report import STATUS_SIGN, Label, Metric, Organisations, Report, Value, YearReport
+from htxcli.domain.report import Block as Figures
+from htxcli.domain.values import format_date
+
+Cell = Value | None
+
+
+@dataclass
+class Block:
+    title: str
+    headers: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    numeric: frozenset[int] = frozenset()  # columns aligned right
+    caption: str | None = None
+    total: bool = False  # the last row is a total
+    chart: int | None = None  # a column of shares that a view draws as bars, or leaves out
+    wrap: frozenset[int] = frozenset({0})  # columns that may wrap; codes and figures never do
+    sheet: str | None = None  # a workbook's short sheet name (31 characters at most); else from the title
+
+
+def title(report: Report) -> str:
+    first, last = report.years[0], report.years[-1]
+    years = str(first.year) if len(report.years) == 1 else f"{first.year}–{last.year}"
+    if first.area_name is not None:
+        return messages.REPORT_TITLE_DISTRICT.format(years=years, district=first.area_name)
+    return messages.REPORT_TITLE.format(years=years)
+
+
+def period_line(report: Report) -> str | None:
+    """The line under the title, "(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)", when the
+    reporting periods are not calendar years; None when they are (the title's years say it all)."""
+    first, last = report.columns[0].period, report.years[-1].period
+    if first is None or last is None or (_calendar(first) and _calendar(last)):
+        return None
+    return messages.REPORT_PERIOD.format(first=format_date(first.first), last=format_date(last.last))
+
+
+def _calendar(period: Period) -> bool:
+    return (period.first.month, period.first.day, period.last.month, period.last.day) == (1, 1, 12, 31)
+
+
+def at_end(report: YearReport, calendar: str, on_day: str) -> str:
+    """A table title that says when its stocks are taken: "at the end of 2026" for a calendar year,
+    "on 14/12/2026" (the period's last day) otherwise."""
+    period = report.period
+    if period is None or _calendar(period):
+        return calendar.format(year=report.year)
+    return on_day.format(day=format_date(period.last))
+
+
+def at_start(report: YearReport) -> str:
+    """The header of the count the period started with: the end of the year before, or its day."""
+    period = report.period
+    if period is None or _calendar(period):
+        return messages.REPORT_ACTIVE_AT_END.format(year=report.year - 1)
+    return messages.REPORT_ACTIVE_ON.format(day=format_date(period.first - timedelta(days=1)))
+
+
+def shown(blocks: Sequence[Figures], table: str, none: type[Figures] = Organisations) -> tuple[Metric, ...]:
+    """The metrics `table` shows, as the blocks' declaration lists them (`none`'s when there is no
+    block: the table's headers all the same)."""
+    return (type(blocks[0]) if blocks else none).metrics(table)
+
+
+def has_statuses(blocks: Sequence[Figures]) -> bool:
+    """A registry that records no status but dissolutions prints the report it always printed: the
+    status table appears once one of the STATUS_SIGN metrics is counted."""
+    return any(b.figure(m.name).value for b in blocks for m in shown(blocks, STATUS_SIGN))
+
+
+def district_label(name: str) -> Label:
+    return Label(name or messages.REPORT_NO_DISTRICT)
+
+
+def commune_label(name: str, titles: Mapping[str, str] | None = None) -> Label:
+    """A commune as tables print it: with its type word when the official list gives it."""
+    if not name:
+        return Label(messages.REPORT_NO_COMMUNE)
+    return Label((titles or {}).get(name, name))
+
+
+def titled_communes(reports: Sequence[YearReport]) -> Callable[[str], Label]:
+    """commune_label with the type words the reports give their communes."""
+    titles: dict[str, str] = {}
+    for one in reports:
+        titles.update(one.commune_titles or {})
+    return lambda name: commune_label(name, titles)
+
+
+def former_province_label(name: str) -> Label:
+    if not name:
+        return Label(messages.REPORT_NO_FORMER_PROVINCE)
+    return Label(messages.REPORT_FORMER_AREA.format(province=name))

@@ -1,0 +1,197 @@
+"""Several years side by side, hledger's way: a column per year (with --compare, the year before the
+first too, and a change column after each), a line per figure. The figures of each section are the
+metrics declared for its table in domain/report.py, each line labelled "subject: metric"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from htxcli.domain import messages
+from htxcli.domain.report import (
+    ORGANISATIONS,
+    PLACE_LINES,
+    RATINGS,
+    STATUS,
+    SUPPORT,
+    Change,
+    Label,
+    Metric,
+    Organisations,
+    Quantity,
+    Ratings,
+    Report,
+    Support,
+    YearReport,
+)
+from htxcli.domain.text import sort_key
+from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS
+from htxcli.render.layout import (
+    Block,
+    Cell,
+    district_label,
+    former_province_label,
+    has_statuses,
+    shown,
+    titled_communes,
+)
+
+Getter = Callable[[YearReport], Quantity | None]  # None: the year has no such figure
+Line = tuple[str, Getter]  # label, how to read the figure from a year's report
+
+
+def column_blocks(report: Report) -> list[Block]:
+    """A column per year; with compare, the year before the first too, and a change column after each."""
+    columns = report.columns
+    compare = report.compare
+    headers = [messages.REPORT_FIGURES]
+    for i, one in enumerate(columns):
+        headers.append(str(one.year))
+        if compare and i:
+            headers.append(messages.REPORT_CHANGE)
+    sections = [
+        (messages.REPORT_SECTION_ORGANISATIONS, _kind_lines(columns, ORGANISATIONS), messages.SHEET_SUMMARY),
+        (messages.REPORT_SECTION_STATUS, _kind_lines(columns, STATUS), messages.SHEET_STATUS),
+        (messages.REPORT_SECTION_RATINGS, _rating_lines(), messages.SHEET_RATINGS),
+        (messages.REPORT_SECTION_SUPPORT, _support_lines(columns), messages.SHEET_SUPPORT),
+        (messages.REPORT_SECTION_DISTRICTS, _district_lines(columns), messages.SHEET_DISTRICTS),
+        (
+            messages.REPORT_SECTION_COMMUNES,
+            _reform_lines(columns, "communes", titled_communes(columns)),
+            messages.SHEET_COMMUNES,
+        ),
+        (
+            messages.REPORT_SECTION_FORMER_PROVINCES,
+            _reform_lines(columns, "former_provinces", former_province_label),
+            messages.SHEET_FORMER_PROVINCES,
+        ),
+    ]
+    blocks = []
+    for section_title, lines, sheet in sections:
+        block = Block(section_title, list(headers), numeric=frozenset(range(1, len(headers))), sheet=sheet)
+        for label, get in lines:
+            row: list[Cell] = [Label(label)]
+            for i, one in enumerate(columns):
+                row.append(get(one))
+                if compare and i:
+                    before, after = get(columns[i - 1]), get(one)
+                    row.append(None if before is None or after is None else Change.between(before, after))
+            block.rows.append(row)
+        if block.rows:
+            blocks.append(block)
+    return blocks
+
+
+def _line(subject: str, metric: Metric, get: Getter) -> Line:
+    return messages.REPORT_METRIC.format(subject=subject, metric=metric.label()), get
+
+
+def _figure(section: str, key: str, metric: str) -> Getter:
+    """The figure report.<section>[key].<metric>: a kind's or a program's."""
+
+    def get(report: YearReport) -> Quantity:
+        value: Quantity = getattr(report, section)[key].figure(metric)
+        return value
+
+    return get
+
+
+def _rating(group: str, key: str | None = None) -> Getter:
+    """report.ratings.<group>, or report.ratings.<group>[key]."""
+
+    def get(report: YearReport) -> Quantity:
+        found = getattr(report.ratings, group)
+        value: Quantity = found if key is None else found[key]
+        return value
+
+    return get
+
+
+def _kind_lines(columns: Sequence[YearReport], table: str) -> list[Line]:
+    """A kind's figures of `table`, for the kinds with one to show: for STATUS, those with a status
+    counted; else any figure not 0."""
+    lines: list[Line] = []
+    for kind in KINDS.keys:
+        blocks: list[Organisations] = [r.organisations[kind] for r in columns]
+        metrics = shown(blocks, table)
+        if table == STATUS:
+            if not has_statuses(blocks):
+                continue
+        elif not any(b.figure(m.name).value for b in blocks for m in metrics):
+            continue
+        for metric in metrics:
+            lines.append(_line(KINDS.label(kind), metric, _figure("organisations", kind, metric.name)))
+    return lines
+
+
+def _rating_lines() -> list[Line]:
+    lines: list[Line] = [(m.label(), _rating(m.name)) for m in Ratings.metrics(RATINGS)]
+    for grade in ("good", "fair", "average", "weak"):
+        lines.append((GRADES.label(grade), _rating("grades", grade)))
+    for band, label in BAND_LABELS.items():
+        lines.append((messages.REPORT_SHARE_OF.format(label=label), _rating("percent", band)))
+    return lines
+
+
+def _support_lines(columns: Sequence[YearReport]) -> list[Line]:
+    lines: list[Line] = []
+    for program in PROGRAMS.keys:
+        blocks: list[Support] = [r.support[program] for r in columns]
+        if not any(b.records.value for b in blocks):
+            continue
+        for metric in shown(blocks, SUPPORT, Support):
+            lines.append(_line(PROGRAMS.label(program), metric, _figure("support", program, metric.name)))
+    return lines
+
+
+def _place_metrics(columns: Sequence[YearReport]) -> tuple[Metric, ...]:
+    return shown([columns[0].totals.organisations], PLACE_LINES)
+
+
+def _district_lines(columns: Sequence[YearReport]) -> list[Line]:
+    names: list[str] = []
+    for report in columns:
+        names.extend(n for n in report.districts if n not in names)
+    lines: list[Line] = []
+    for name in sorted(names, key=sort_key):
+        for metric in _place_metrics(columns):
+            lines.append(_line(district_label(name).text, metric, _district_total(name, metric)))
+    return lines
+
+
+def _district_total(name: str, metric: Metric) -> Getter:
+    """A district's figure over all kinds; 0 in a year the district had none."""
+
+    def get(report: YearReport) -> Quantity:
+        total = report.totals.districts.get(name)
+        value: Quantity = total.figure(metric.name) if total else metric.of(0)
+        return value
+
+    return get
+
+
+def _reform_lines(columns: Sequence[YearReport], section: str, label: Callable[[str], Label]) -> list[Line]:
+    """Lines by commune or former province, for the years from the reform on (empty cells before)."""
+    names: list[str] = []
+    for report in columns:
+        places = getattr(report.totals, section)
+        names.extend(n for n in places or {} if n not in names)
+    lines: list[Line] = []
+    for name in sorted(names, key=sort_key):
+        for metric in _place_metrics(columns):
+            lines.append(_line(label(name).text, metric, _reform_total(section, name, metric)))
+    return lines
+
+
+def _reform_total(section: str, name: str, metric: Metric) -> Getter:
+    """A commune's or former province's figure over all kinds; 0 in a year it had none, nothing in a
+    year before the reform."""
+
+    def get(report: YearReport) -> Quantity | None:
+        places: dict[str, Organisations] | None = getattr(report.totals, section)
+        if places is None:
+            return None
+        total = places.get(name)
+        value: Quantity = total.figure(metric.name) if total else metric.of(0)
+        return value
+
+    return get

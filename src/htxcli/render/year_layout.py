@@ -1,0 +1,295 @@
+"""One year laid out like the printed report: the organisations by kind, their legal status, the
+ratings, the support by program, the new-model cooperatives, the districts, and from the 2025 reform on
+the communes and former provinces. Each table's figures are the metrics declared for it in
+domain/report.py, in their declared order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from htxcli.domain import messages
+from htxcli.domain.report import (
+    ORGANISATIONS,
+    PLACES,
+    STATUS,
+    SUPPORT,
+    Label,
+    Metric,
+    Organisations,
+    YearReport,
+)
+from htxcli.domain.report import (
+    Block as Figures,
+)
+from htxcli.domain.values import format_count
+from htxcli.domain.vocab import BAND_LABELS, GRADES, KIND_ABBREVIATIONS, KINDS, PROGRAMS
+from htxcli.render.layout import (
+    Block,
+    Cell,
+    at_end,
+    at_start,
+    district_label,
+    former_province_label,
+    has_statuses,
+    shown,
+    titled_communes,
+)
+
+# A province names a handful of new-model cooperatives; a longer list belongs in the JSON or CSV.
+NAMED_AT_MOST = 50
+# Where the organisations table puts the count at the start (with `previous`) and the change: after the
+# flows of the year, before the members and capital.
+_CHANGE_AFTER = "dissolved"
+# Where the support table puts the unit of its quantities: beside them.
+_UNIT_AFTER = "quantity"
+
+
+def year_blocks(report: YearReport, *, previous: bool = False) -> list[Block]:
+    """The printed report's tables. With `previous`, the summary shows the count at the end of the
+    year before beside its change (the workbook's appendix has the room; a terminal has not)."""
+    year = report.year
+    return [
+        _organisation_block(report, year, previous=previous),
+        *_status_block(report, year),
+        _rating_block(report, year),
+        _support_block(report, year),
+        *_new_model_block(report, year),
+        _district_block(report, year),
+        *_reform_blocks(report, year),
+    ]
+
+
+def _split(metrics: Sequence[Metric], after: str) -> tuple[list[Metric], list[Metric]]:
+    names = [m.name for m in metrics]
+    at = names.index(after) + 1 if after in names else len(names)
+    return list(metrics[:at]), list(metrics[at:])
+
+
+def _organisation_block(report: YearReport, year: int, *, previous: bool = False) -> Block:
+    totals = report.totals.organisations
+    flows, stocks = _split(shown([totals], ORGANISATIONS), _CHANGE_AFTER)
+    headers = [
+        messages.HEADERS["kind"],
+        *(m.label() for m in flows),
+        *([at_start(report)] if previous else []),
+        messages.REPORT_CHANGE_SINCE.format(year=year - 1),
+        *(m.label() for m in stocks),
+    ]
+    block = Block(
+        at_end(report, messages.REPORT_ORGANISATIONS, messages.REPORT_ORGANISATIONS_ON),
+        headers,
+        numeric=frozenset(range(1, len(headers))),
+        total=True,
+        sheet=messages.SHEET_SUMMARY,
+    )
+
+    def cells(figures: Organisations) -> list[Cell]:
+        before: list[Cell] = [figures.active_start] if previous else []
+        return [
+            *(figures.figure(m.name) for m in flows),
+            *before,
+            figures.change,
+            *(figures.figure(m.name) for m in stocks),
+        ]
+
+    for kind, figures in report.organisations.items():
+        block.rows.append([Label(KINDS.label(kind)), *cells(figures)])
+    block.rows.append([Label(messages.REPORT_TOTAL), *cells(totals)])
+    return block
+
+
+def _by_kind_block(
+    title: str, sheet: str, by_kind: Mapping[str, Figures], total: Figures, table: str
+) -> Block:
+    """A row per kind and a total row, a column per metric of `table`."""
+    metrics = shown([total], table)
+    block = Block(
+        title,
+        [messages.HEADERS["kind"], *(m.label() for m in metrics)],
+        numeric=frozenset(range(1, len(metrics) + 1)),
+        total=True,
+        sheet=sheet,
+    )
+    for kind, figures in by_kind.items():
+        block.rows.append([Label(KINDS.label(kind)), *(figures.figure(m.name) for m in metrics)])
+    block.rows.append([Label(messages.REPORT_TOTAL), *(total.figure(m.name) for m in metrics)])
+    return block
+
+
+def _status_block(report: YearReport, year: int) -> list[Block]:
+    """Registered organisations by legal status on the period's last day (operating, suspended, being
+    dissolved, revoked add up to registered), and those resumed within the period."""
+    totals = report.totals.organisations
+    if not has_statuses([totals]):
+        return []
+    title = at_end(report, messages.REPORT_STATUS, messages.REPORT_STATUS_ON)
+    return [_by_kind_block(title, messages.SHEET_STATUS, report.organisations, totals, STATUS)]
+
+
+def _rating_block(report: YearReport, year: int) -> Block:
+    ratings = report.ratings
+    block = Block(
+        messages.REPORT_RATINGS.format(year=year),
+        [messages.REPORT_BAND, messages.REPORT_COUNT, messages.REPORT_SHARE, ""],
+        numeric=frozenset({1, 2}),
+        caption=messages.REPORT_RATED.format(
+            rated=format_count(ratings.rated.value),
+            unrated=format_count(ratings.unrated.value),
+            not_rated=format_count(ratings.not_rated.value),
+        ),
+        chart=3,
+        sheet=messages.SHEET_RATINGS,
+    )
+    for band, share in report.band_shares.points:
+        block.rows.append([Label(BAND_LABELS[band]), ratings.bands[band], share, share])
+        if band == "effective":  # its two grades beneath it, as the printed report lists them
+            for grade in ("good", "fair"):
+                block.rows.append([Label("  " + GRADES.label(grade)), ratings.grades[grade], None, None])
+    return block
+
+
+def _support_block(report: YearReport, year: int) -> Block:
+    programs = list(report.support.values())
+    before, after = _split(shown(programs, SUPPORT), _UNIT_AFTER)
+    headers = [
+        messages.HEADERS["program"],
+        *(m.label() for m in before),
+        messages.HEADERS["unit"],
+        *(m.label() for m in after),
+    ]
+    unit_column = len(before) + 1
+    block = Block(
+        messages.REPORT_SUPPORT.format(year=year),
+        headers,
+        numeric=frozenset(range(1, len(headers))) - {unit_column},
+        total=True,
+        sheet=messages.SHEET_SUPPORT,
+    )
+    for program, figures in report.support.items():
+        if not figures.records.value:
+            continue
+        block.rows.append(
+            [
+                Label(PROGRAMS.label(program)),
+                *(figures.figure(m.name) for m in before),
+                figures.unit,
+                *(figures.figure(m.name) for m in after),
+            ]
+        )
+    if not block.rows:
+        block.caption = messages.REPORT_NO_SUPPORT.format(year=year)
+        block.total = False
+        return block
+    # The totals add up some metrics only (SupportTotal's): the others' cells stay empty.
+    total = report.totals.support
+    summed = {m.name for m in total.metrics()}
+
+    def summed_cells(metrics: list[Metric]) -> list[Cell]:
+        return [total.figure(m.name) if m.name in summed else None for m in metrics]
+
+    block.rows.append([Label(messages.REPORT_TOTAL), *summed_cells(before), None, *summed_cells(after)])
+    return block
+
+
+def _new_model_block(report: YearReport, year: int) -> list[Block]:
+    recipients = report.new_model
+    if not recipients:
+        return []
+    h = messages.HEADERS
+    # From 2025 on: the address in force on the period's last day, Xã/Phường (with its type word) and
+    # Tỉnh; the district only for an address not yet moved to the new scheme.
+    reformed = report.communes is not None
+    titles = report.commune_titles or {}
+    headers = (
+        [h["code"], h["name"], messages.WORKBOOK_COMMUNE, messages.WORKBOOK_PROVINCE]
+        if reformed
+        else [h["code"], h["name"], h["district"]]
+    )
+    block = Block(
+        messages.REPORT_NEW_MODEL.format(year=year),
+        headers,
+        wrap=frozenset({1, 2, 3}) if reformed else frozenset({1, 2}),
+        sheet=messages.SHEET_NEW_MODEL,
+    )
+    for r in recipients[:NAMED_AT_MOST]:
+        if reformed:
+            commune = titles.get(r.commune, r.commune) if r.commune else None
+            place = ", ".join(p for p in (commune, None if r.commune else r.district) if p)
+            cells: list[Cell] = [Label(place) if place else None, Label(r.province) if r.province else None]
+        else:
+            cells = [None if r.district is None else Label(r.district)]
+        block.rows.append([Label(r.code), Label(r.name), *cells])
+    if len(recipients) > NAMED_AT_MOST:
+        block.caption = messages.REPORT_MORE_NAMED.format(count=format_count(len(recipients) - NAMED_AT_MOST))
+    return [block]
+
+
+def _district_block(report: YearReport, year: int) -> Block:
+    return _place_block(
+        at_end(report, messages.REPORT_DISTRICTS, messages.REPORT_DISTRICTS_ON),
+        messages.HEADERS["district"],
+        report.districts,
+        report.totals.districts,
+        district_label,
+        messages.SHEET_DISTRICTS,
+    )
+
+
+def _reform_blocks(report: YearReport, year: int) -> list[Block]:
+    """From the 2025 reform on: by commune of the new scheme, and the roll-up by former province (as
+    Thái Nguyên reports "khu vực Bắc Kạn cũ"). Years before it have neither, and look as they always did."""
+    blocks = []
+    totals = report.totals
+    if report.communes is not None and totals.communes is not None:
+        blocks.append(
+            _place_block(
+                at_end(report, messages.REPORT_COMMUNES, messages.REPORT_COMMUNES_ON),
+                messages.WORKBOOK_COMMUNE,
+                report.communes,
+                totals.communes,
+                titled_communes([report]),
+                messages.SHEET_COMMUNES,
+            )
+        )
+    if report.former_provinces is not None and totals.former_provinces is not None:
+        blocks.append(
+            _place_block(
+                at_end(report, messages.REPORT_FORMER_PROVINCES, messages.REPORT_FORMER_PROVINCES_ON),
+                messages.REPORT_AREA,
+                report.former_provinces,
+                totals.former_provinces,
+                former_province_label,
+                messages.SHEET_FORMER_PROVINCES,
+            )
+        )
+    return blocks
+
+
+def _place_block(
+    title: str,
+    header: str,
+    places: Mapping[str, Mapping[str, Organisations]],
+    totals: Mapping[str, Organisations],
+    label: Callable[[str], Label],
+    sheet: str,
+) -> Block:
+    """A row per district (or commune, or former province): its active organisations by kind, then
+    the metrics declared for PLACES (new, dissolved, members, capital) over the kinds."""
+    kinds = [k for k in KINDS.keys if any(blocks[k].active.value for blocks in places.values())]
+    metrics = shown(list(totals.values()), PLACES)
+    block = Block(
+        title,
+        [header, *(KIND_ABBREVIATIONS[k] for k in kinds), *(m.label() for m in metrics)],
+        numeric=frozenset(range(1, len(kinds) + len(metrics) + 1)),
+        sheet=sheet,
+    )
+    for name, blocks in places.items():
+        total = totals[name]
+        block.rows.append(
+            [
+                label(name),
+                *(blocks[k].active for k in kinds),
+                *(total.figure(m.name) for m in metrics),
+            ]
+        )
+    return block
