@@ -177,7 +177,12 @@ def snapshot(db_path: Path | str) -> list[tuple[str, list[tuple[object, ...]]]]:
     con = sqlite3.connect(db_path)
     try:
         tables = [
-            r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+            r[0]
+            for r in con.execute(
+                # sqlite_sequence is the ids' high-water mark, which an undo never lowers (ids are not reused)
+                "SELECT name FROM sqlite_master WHERE type='table' AND name != 'sqlite_sequence' "
+                "ORDER BY name"
+            )
         ]
         return [(t, con.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()) for t in tables]
     finally:

@@ -60,11 +60,15 @@ def ensure_current(engine: Engine, location: Location, notify: Notify) -> bool:
 
 
 def upgrade(engine: Engine, location: Location, notify: Notify, revision: str | None) -> bool:
-    """Upgrade to head, backing up an SQLite file that holds a registry first (`revision`, read before,
-    is not None). True when the schema was made from nothing by this call."""
-    if revision is not None and location.sqlite_path is not None and _holds_data(location.sqlite_path):
-        backup = backup_sqlite(location.sqlite_path, reason=f"before-{HEAD_REVISION}")
-        notify(messages.DB_BACKUP_WRITTEN.format(path=location.sqlite_path, backup=backup))
+    """Upgrade to head, backing up an SQLite file that holds data first. True when the schema was made
+    from nothing by this call."""
+    path = location.sqlite_path
+    # A file with no revision that holds tables now may just have been made by a clerk starting the same
+    # registry at this moment (the schema is then current, and there is nothing to back up).
+    made_meanwhile = revision is None and stored_revision(engine) == HEAD_REVISION
+    if path is not None and not made_meanwhile and _holds_data(path):
+        backup = backup_sqlite(path, reason=f"before-{HEAD_REVISION}")
+        notify(messages.DB_BACKUP_WRITTEN.format(path=path, backup=backup))
     return run_alembic_upgrade(engine) is None
 
 
