@@ -14,6 +14,8 @@ from sqlalchemy.engine import Connection
 from htxcli.store.schema import metadata
 
 config = context.config
+# An arbitrary constant: the advisory lock that makes concurrent migrations of one server database take turns.
+MIGRATION_LOCK = 4_826_017
 
 
 class ForeignKeyViolation(RuntimeError):
@@ -30,8 +32,16 @@ def _run(connection: Connection) -> None:
             target_metadata=metadata,
             render_as_batch=True,
             compare_type=True,
+            # SQLite runs DDL in a transaction as well: the whole upgrade is one, under BEGIN IMMEDIATE,
+            # so a clerk starting the same registry at the same moment waits and then finds it made
+            # (Alembic commits each step apart on SQLite by default, and the other read a half-way head).
+            transactional_ddl=True,
         )
         with context.begin_transaction():
+            if not sqlite:  # SQLite's BEGIN IMMEDIATE already made concurrent first commands take turns
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            # The revision found once the lock is held: None when this run makes the schema from nothing.
+            config.attributes["htx_from_revision"] = context.get_context().get_current_revision()
             context.run_migrations()
             if sqlite:
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

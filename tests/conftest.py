@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from htxcli.cli.app import app
+from tests import contract
 
 # Tests pin the language they check: English unless a test says otherwise (test_language.py). Set in
 # the environment, so that htx run as a subprocess speaks it too.
@@ -179,6 +180,7 @@ def htx(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
 
     def run(*args: str, input: str | None = None) -> Run:
         result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        contract.check(args, result.exit_code, result.stdout)
         return Run(result.exit_code, result.stdout, result.stderr)
 
     return run
@@ -191,7 +193,12 @@ def snapshot(db_path: Path | str) -> list[tuple[str, list[tuple[object, ...]]]]:
     con = sqlite3.connect(db_path)
     try:
         tables = [
-            r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+            r[0]
+            for r in con.execute(
+                # sqlite_sequence is the ids' high-water mark, which an undo never lowers (ids are not reused)
+                "SELECT name FROM sqlite_master WHERE type='table' AND name != 'sqlite_sequence' "
+                "ORDER BY name"
+            )
         ]
         return [(t, con.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall()) for t in tables]
     finally:
@@ -310,7 +317,9 @@ runner = CliRunner()
 
 def invoke(db: Path | str, *args: str, input: str | bytes | None = None) -> Any:
     """One htx command in-process against the database `db` (a file or a URL)."""
-    return runner.invoke(app, ["--db", str(db), *args], input=input, catch_exceptions=False)
+    result = runner.invoke(app, ["--db", str(db), *args], input=input, catch_exceptions=False)
+    contract.check(args, result.exit_code, result.stdout)
+    return result
 
 
 def load_example(db: Path | str) -> None:

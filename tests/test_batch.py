@@ -166,7 +166,7 @@ def _same_and_after_crossing(parsed: ParsedBatch, size: int, single: list[Any]) 
     _same(arrived, as_sent)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(_rows(ORGANISATION_FIELDS, ("code", "name", "founded")))
 @example((["code", "name", "founded", "dissolved"], [["A", "HTX A", "2010-01-01", "2009-01-01"]]))
 @example((["code", "name", "founded", "members"], [["A", "HTX A", "2010-01-01", "2147483648"]]))
@@ -184,14 +184,14 @@ def test_organisations_by_column_equal_row_by_row(case: tuple[list[str], list[li
     _same_and_after_crossing(parse_organisations(header, rows), len(rows), single)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(_rows(RATING_VALUES, ("code", "year")))
 def test_ratings_by_column_equal_row_by_row(case: tuple[list[str], list[list[str]]]) -> None:
     header, rows = case
     _same_and_after_crossing(parse_ratings(header, rows), len(rows), _one_by_one(header, rows, rating_values))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(_rows(SUPPORT_VALUES, ("program", "date")))
 @example((["program", "date", "quantity"], [["credit", "2018-01-01", "2147483648"]]))
 @example((["program", "date", "amount_vnd"], [["credit", _TODAY, "1 tỷ 5 tr"], ["credit", _TOMORROW, "1"]]))
@@ -209,7 +209,7 @@ def _doubts_one_by_one(results: list[Any], doubts: Callable[[dict[str, Any]], li
     return [(j, str(d)) for j, values in enumerate(good) for d in doubts(values)]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(_rows(ORGANISATION_FIELDS, ("code", "name", "founded")))
 @example((["code", "name", "founded", "capital_vnd"], [["A", "HTX A", "2010-01-01", "200.000 tỷ"]] * 2))
 def test_organisation_warnings_by_column_equal_row_by_row(case: tuple[list[str], list[list[str]]]) -> None:
@@ -219,7 +219,7 @@ def test_organisation_warnings_by_column_equal_row_by_row(case: tuple[list[str],
     assert by_column == _doubts_one_by_one(parsed.results(len(rows)), organisation_doubts)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(_rows(SUPPORT_VALUES, ("program", "date")))
 @example((["program", "date", "amount_vnd", "quantity"], [["credit", "2018-01-01", "", ""]] * 2))
 @example((["program", "date", "amount_vnd", "quantity"], [["vay vốn", "2018-01-01", "0", "1"]]))
@@ -245,14 +245,14 @@ def test_a_clean_batch_takes_the_column_path_whole() -> None:
 _TEXTS = st.lists(st.text(max_size=30), max_size=20)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(_TEXTS)
 @example(["Đồng  Tâm-x_y", "\u0300a", "a\x00b", "", " ", "ﬁ İ", "a\u00a0 b", "x\x1fy", "ĐẠI"])
 def test_fold_many_is_fold_of_each(values: list[str]) -> None:
     assert fold_many(values) == [fold(v) for v in values]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(_TEXTS)
 @example(["Hợp tác xã  Số 1", "a\tb", " x ", "", "Ầ ầ", "a\x00b"])
 @example(["Số 12345", "A.B-c_d 09!", "~{|}\x7f", "x\x01y 2018/QĐ"])  # ASCII words, keyed as bytes

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from htxcli.domain.errors import InvalidValue
@@ -263,6 +263,7 @@ def test_largest_remainder(counts: tuple[int, int, int], shares: tuple[int, int,
     assert tuple(got.values()) == shares
 
 
+@settings(max_examples=1000, deadline=None)  # part of the 10,000 examples a run makes (README)
 @given(st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=6))
 def test_shares_sum_to_100_and_stay_within_a_point(counts: list[int]) -> None:
     shares = largest_remainder({str(i): c for i, c in enumerate(counts)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from htxcli.domain.errors import InvalidValue
@@ -31,6 +31,7 @@ def test_the_reporting_period_named_a_year_ends_in_it(
     assert Period.reporting_year(year, start) == Period(first, last)
 
 
+@settings(max_examples=500, deadline=None)  # part of the 10,000 examples a run makes (README)
 @given(st.integers(1901, 2099), st.dates(date(2001, 1, 1), date(2001, 12, 31)))
 def test_consecutive_periods_leave_no_day_out(year: int, start: date) -> None:
     one = Period.reporting_year(year, (start.day, start.month))

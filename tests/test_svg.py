@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from htxcli.render.svg import VALUE_ROOM, WIDTH, Bar, bar_chart
@@ -29,6 +29,7 @@ def test_nothing_to_draw_says_so() -> None:
         assert [t.text for t in svg.iter("text")] == ["Nothing to draw."]
 
 
+@settings(max_examples=300, deadline=None)  # part of the 10,000 examples a run makes (README)
 @given(st.text(), st.text(), st.text())
 def test_every_text_is_escaped(label: str, shown: str, title: str) -> None:
     clean = [c for c in (label, shown, title) if all(ch.isprintable() for ch in c)]

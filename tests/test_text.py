@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from htxcli.domain.text import fold, sort_key
@@ -17,6 +17,7 @@ def test_fold_strips_marks_and_maps_d_bar() -> None:
     assert fold("nông - lâm - thủy sản") == "nong lam thuy san"
 
 
+@settings(max_examples=1000, deadline=None)  # part of the 10,000 examples a run makes (README)
 @given(st.text())
 def test_fold_is_the_same_for_nfc_and_nfd(text: str) -> None:
     assert fold(unicodedata.normalize("NFC", text)) == fold(unicodedata.normalize("NFD", text))
@@ -56,6 +57,7 @@ def test_letters_before_tones() -> None:
     assert sorted(["mai", "mạ"], key=sort_key) == ["mạ", "mai"]
 
 
+@settings(max_examples=1000, deadline=None)  # part of the 10,000 examples a run makes (README)
 @given(st.text())
 def test_sort_key_ignores_normalisation_form(text: str) -> None:
     assert sort_key(unicodedata.normalize("NFC", text)) == sort_key(unicodedata.normalize("NFD", text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from htxcli.domain.errors import InvalidValue
@@ -120,6 +120,7 @@ def test_money_rejects_with_field_and_value(text: str, problem: str) -> None:
     assert problem in message
 
 
+@settings(max_examples=1000, deadline=None)  # part of the 10,000 examples a run makes (README)
 @given(st.integers(min_value=0, max_value=MAX_MONEY))
 def test_money_reads_back_what_tables_print(amount: int) -> None:
     printed = format_money(amount)
@@ -129,6 +130,7 @@ def test_money_reads_back_what_tables_print(amount: int) -> None:
 _UNITS = {10**9: ["tỷ", "tỉ", "ty"], 10**6: ["triệu", "trieu", "tr"], 10**3: ["nghìn", "ngàn", "nghin"]}
 
 
+@settings(max_examples=1000, deadline=None)  # part of the 10,000 examples a run makes (README)
 @given(
     st.integers(min_value=0, max_value=MAX_MONEY // 1000).map(lambda n: n * 1000),
     st.data(),
@@ -149,6 +151,7 @@ def test_spoken_compounds_read_back(amount: int, data: st.DataObject | None) -> 
     assert parse_money("amount", text) == amount
 
 
+@settings(max_examples=1000, deadline=None)  # part of the 10,000 examples a run makes (README)
 @given(st.integers(min_value=MAX_MONEY + 1, max_value=10**40))
 def test_amounts_beyond_the_limit_say_so(amount: int) -> None:
     for text in (str(amount), format_money(amount)):
@@ -156,6 +159,7 @@ def test_amounts_beyond_the_limit_say_so(amount: int) -> None:
             parse_money("amount", text)
 
 
+@settings(max_examples=1000, deadline=None)  # part of the 10,000 examples a run makes (README)
 @given(st.text())
 def test_money_parser_accepts_or_names_the_field(text: str) -> None:
     try:
@@ -199,6 +203,7 @@ def test_dates_reject_everything_else(text: str) -> None:
         parse_date("founded", text)
 
 
+@settings(max_examples=1000, deadline=None)  # part of the 10,000 examples a run makes (README)
 @given(st.dates(min_value=date(1000, 1, 1)))
 def test_both_date_forms_agree(day: date) -> None:
     assert parse_date("d", day.isoformat()) == day
@@ -262,6 +267,7 @@ def test_counts_refused(text: str, problem: str) -> None:
     assert str(caught.value) == f"members: {text!r} {problem}"
 
 
+@settings(max_examples=1000, deadline=None)  # part of the 10,000 examples a run makes (README)
 @given(st.integers(min_value=0, max_value=MAX_COUNT))
 def test_counts_read_back_with_or_without_dots(number: int) -> None:
     assert parse_count("members", str(number)) == number

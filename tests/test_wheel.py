@@ -25,6 +25,7 @@ def test_wheel_installs_and_creates_a_database(tmp_path: Path) -> None:
 
     names = zipfile.ZipFile(wheel).namelist()
     assert "htxcli/migrations/env.py" in names
+    assert "htxcli/report.schema.json" in names  # docs/report.schema.json, the JSON contract
     assert any(n.startswith("htxcli/migrations/versions/0001") for n in names)
     assert "htxcli/locale/vi/LC_MESSAGES/htx.mo" in names  # the compiled catalog travels with htx
     assert "htxcli/render/templates/report.html.j2" in names  # the HTML report's template too

@@ -40,6 +40,14 @@ class HtxGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
+            return self._invoke(ctx)
+        except BaseException as e:
+            if _failed(e) and isinstance(ctx.obj, State):
+                ctx.obj.discard_new_registry()  # so the next try is announced as the new registry it is
+            raise
+
+    def _invoke(self, ctx: Any) -> Any:
+        try:
             result = super().invoke(ctx)
             if isinstance(ctx.obj, State):
                 for note in ctx.obj.notes:
@@ -47,6 +55,8 @@ class HtxGroup(TyperGroup):
             return result
         except HtxError as e:
             _fail(str(self._as_typed(ctx, e)))
+        except BrokenPipeError:
+            _pipe_closed()
         except Exception as e:
             if _is_database_error(e):
                 detail = _first_line(getattr(e, "orig", None) or e)
@@ -65,6 +75,15 @@ class HtxGroup(TyperGroup):
         if command is None or isinstance(command, TyperGroup):
             return e
         return as_typed(e, command, " ".join(filter(None, (command_name(ctx), name))))
+
+
+def _failed(e: BaseException) -> bool:
+    """Whether the command ended in failure: an error, Ctrl-C, or an exit code other than 0."""
+    if isinstance(e, click.exceptions.Exit):
+        return e.exit_code != 0
+    if isinstance(e, SystemExit):
+        return e.code not in (None, 0)
+    return True
 
 
 def _is_database_error(e: BaseException) -> bool:
@@ -208,6 +227,18 @@ def _flush_quietly() -> None:
     try:
         sys.stdout.flush()
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(1)
+        _pipe_closed()
+
+
+PIPE_CLOSED_EXIT = 0
+
+
+def _pipe_closed() -> None:
+    """The reader of stdout went away (`| head`): it has what it wanted, so htx ends quietly with exit
+    0, not 1 (bad input) — a script under `set -o pipefail` does not fail for it. Stdout is pointed at
+    the null device so that Python's own flush at exit finds nothing to complain about. A write
+    command's transaction has committed or rolled back by then, as with any other exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    sys.exit(PIPE_CLOSED_EXIT)

@@ -46,6 +46,7 @@ class State:
     def __init__(self, db: str | None) -> None:
         self.db = db
         self._engine: Engine | None = None
+        self._created: Path | None = None  # the SQLite file this command made, if it made one
         self.notes: list[str] = []  # said on stderr when the command has succeeded
 
     def engine(self, *, create: bool = True) -> Engine:
@@ -61,8 +62,20 @@ class State:
             # Said once the command has succeeded, after what it did (HtxGroup.invoke).
             if created is not None:
                 self.notes.append(DB_CREATED.format(path=created))
-            self._engine = engine
+            self._engine, self._created = engine, created
         return self._engine
+
+    def discard_new_registry(self) -> None:
+        """After a failed command: the registry file it made (with SQLite's files beside it) is removed
+        while it still holds nothing, so that a failed first import leaves no empty registry behind."""
+        if self._created is None or self._engine is None:
+            return
+        from htxcli.services.session import discard_unused
+
+        self._engine.dispose()
+        discard_unused(self._created)
+        self._created = None
+        self._engine = None
 
 
 def registry_path(ctx: typer.Context) -> Path | None:

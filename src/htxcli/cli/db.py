@@ -76,7 +76,9 @@ def check(ctx: typer.Context) -> None:
 @app.command()
 def backup(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="Where to write the copy; must not exist yet.")],
+    file: Annotated[
+        Path, typer.Argument(help="Where to write the copy; must not exist yet.", readable=False)
+    ],
 ) -> None:
     """Copy the database to FILE while others may be writing to it (SQLite's online backup API, never a
     plain file copy, which can miss what is still in the write-ahead log).
@@ -95,9 +97,9 @@ def backup(
     if registry is None:  # said before opening: a server needs no driver to be told this
         raise HtxError(messages.BACKUP_SERVER.format(url=shown(st.db)))
     check_target("FILE", str(file), registry=registry)
-    source, copy = database.backup(st.engine(create=False), st.db, file)
-    size = f"{format_count(copy.stat().st_size // 1024)} KiB"
-    say(messages.BACKUP_WRITTEN.format(path=source, backup=copy, size=size))
+    source, written = database.backup(st.engine(create=False), st.db, file)
+    size = f"{format_count(written // 1024)} KiB"
+    say(messages.BACKUP_WRITTEN.format(path=source, backup=file, size=size))
 
 
 @app.command("copy")

@@ -88,6 +88,7 @@ def report(
             "-o",
             help="Write to FILE instead of stdout; the format follows its extension (.json .csv .md .txt "
             ".docx .html .xlsx).",
+            readable=False,  # /dev/stdout of another user's pipe is written, never read
         ),
     ] = None,
     office: Annotated[

@@ -442,6 +442,7 @@ OUTPUT_NOT_HTX = N_(
     "was not written by htx (or by an older version of it) and is kept; "
     "write to another file, or add --force to replace it"
 )
+OUTPUT_IS_SPECIAL = N_("is neither a file, a character device nor a named pipe; htx does not write there")
 
 # --- history and undo ---------------------------------------------------------------------
 TITLE_HISTORY = N_("History, newest first")
@@ -774,6 +775,9 @@ LEGAL_UNTIL_BEFORE = N_("is before the suspension starts ({date})")
 LEGAL_REASON_ONLY_ENDING = N_("is only for a dissolution")
 LEGAL_SUSPENSION_TOO_LONG = N_("is more than 12 months after the start, the law's limit for one notice")
 LEGAL_FOUNDED_AFTER_STATUS = N_("is after the status {status} recorded on {date}")
+LEGAL_DISSOLVED_BEFORE_STATUS = N_(
+    "is not after the status {status} recorded on {date}; a dissolution must be the last"
+)
 LEGAL_HISTORY_TITLE = N_("{code} {name}: status today {status}")
 LEGAL_NO_HISTORY = N_("operating since its founding on {date}; no change recorded")
 NOT_A_DAY_MONTH = N_("is not a day and month (use DD/MM, e.g. 01/01 or 15/12)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -50,11 +51,34 @@ def check(engine: Engine) -> Iterator[str]:
             yield messages.CHECKS[key].format(**shown)
 
 
-def backup(engine: Engine, option: str | None, destination: Path) -> tuple[Path, Path]:
-    """An online copy through SQLite's backup API, safe while other clerks write. Returns (source, copy)."""
+def backup(engine: Engine, option: str | None, destination: Path) -> tuple[Path, int]:
+    """An online copy through SQLite's backup API, safe while other clerks write. Returns the source
+    and the copy's size in bytes. A device or a named pipe (`/dev/stdout`, a FIFO) is given the copy's
+    bytes as a stream: the backup is made in a temporary folder first, since SQLite needs a file. A
+    symbolic link is followed: its target must not exist yet."""
+    import shutil
+    import tempfile
+
+    from htxcli.services.output import is_stream
+
     location = resolve(option)
     if location.sqlite_path is None:
         raise HtxError(messages.BACKUP_SERVER.format(url=location.display))
+    if is_stream(destination):
+        engine.dispose()
+        with tempfile.TemporaryDirectory(prefix="htx-backup-") as folder:
+            copy = backup_sqlite(location.sqlite_path, Path(folder) / "backup.db")
+            try:
+                with copy.open("rb") as source, open(destination, "wb") as out:
+                    shutil.copyfileobj(source, out)
+            except OSError as e:
+                if isinstance(e, BrokenPipeError):
+                    raise
+                problem = messages.CANNOT_WRITE.format(detail=e.strerror)
+                raise InvalidValue("file", str(destination), problem) from None
+            return location.sqlite_path, copy.stat().st_size
+    if destination.is_symlink() and not destination.exists():  # a link to a file still to be made
+        destination = Path(os.path.realpath(destination))
     if destination.exists():
         if destination.resolve() == location.sqlite_path.resolve():
             raise InvalidValue("file", str(destination), messages.BACKUP_SAME_FILE)
@@ -62,7 +86,8 @@ def backup(engine: Engine, option: str | None, destination: Path) -> tuple[Path,
     if not destination.parent.is_dir():
         raise InvalidValue("file", str(destination), messages.NO_SUCH_FOLDER)
     engine.dispose()
-    return location.sqlite_path, backup_sqlite(location.sqlite_path, destination)
+    copy = backup_sqlite(location.sqlite_path, destination)
+    return location.sqlite_path, copy.stat().st_size
 
 
 def copy(

@@ -49,6 +49,8 @@ from htxcli.domain.records import (
 )
 from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.text import fold
+from htxcli.domain.values import format_date
+from htxcli.domain.vocab import LEGAL_STATUSES
 from htxcli.services.import_places import ADDRESS_FIELDS, ImportPlaces, has_places, in_default_province
 from htxcli.services.import_result import ImportEntry, ImportResult, Row
 from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
@@ -159,6 +161,7 @@ class CooperativeLoader(Loader):
     def __init__(self, uow: UnitOfWork, result: ImportResult, entry: ImportEntry) -> None:
         super().__init__(uow, result, entry)
         self.target = self.organisations = OrganisationLoad(uow.connection)
+        self.statuses = uow.statuses
         self.districts = DistrictSpellings(uow.connection)
         result.respelled = self.districts.respelled
         self.lookalikes = Lookalikes(uow.connection)
@@ -283,8 +286,9 @@ class CooperativeLoader(Loader):
                 refused.append((row, f"{missing[0]}: {messages.REQUIRED_FOR_NEW.format(code=code)}"))
                 continue
             if old is not None and ("founded" in row.values or "dissolved" in row.values):
-                try:  # a changed date against the stored other one
+                try:  # a changed date against the stored other one, and the status history
                     check_life(full["founded"], full["dissolved"])
+                    self._check_statuses(old, full)
                 except HtxError as e:
                     refused.append((row, str(e)))
                     continue
@@ -318,6 +322,21 @@ class CooperativeLoader(Loader):
         self.result.new += len(new)
         self.result.changed += len(changed)
         return refused
+
+    def _check_statuses(self, old: Mapping[str, Any], full: Mapping[str, Any]) -> None:
+        """A changed founding or dissolution date may not leave a recorded status entry outside the
+        life: the row is refused naming the entry it clashes with (as `edit` and `dissolve` refuse)."""
+        if (full["founded"], full["dissolved"]) == (old["founded"], old["dissolved"]):
+            return
+        clash = self.statuses.outside_life(old["id"], full["founded"], full["dissolved"])
+        if clash is None:
+            return
+        spoken = {"status": LEGAL_STATUSES.spoken(clash["status"]), "date": format_date(clash["started"])}
+        if clash["started"] < full["founded"]:
+            problem = messages.LEGAL_FOUNDED_AFTER_STATUS.format(**spoken)
+            raise InvalidValue("founded", full["founded"].isoformat(), problem)
+        problem = messages.LEGAL_DISSOLVED_BEFORE_STATUS.format(**spoken)
+        raise InvalidValue("dissolved", full["dissolved"].isoformat(), problem)
 
 
 class RatingLoader(Loader):

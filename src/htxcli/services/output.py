@@ -7,13 +7,21 @@ written, when it is the registry (or one of SQLite's files beside it), any other
 written goes to a temporary file beside the target and is renamed over it only when complete, so a
 failure or a Ctrl-C never leaves half a file, and never touches the file that was there.
 
+That rule is for regular files. A character device or a named pipe (`/dev/stdout`, `/dev/null`, a FIFO
+another program reads) is opened and written to directly, as a stream: replacing it would turn a device
+into a file and leave the pipe's reader with nothing. A symbolic link is followed: its target is the
+file written (by the rule above, beside the target, so the link stays a link), and the guards apply to
+that target. A block device or a socket is refused.
+
 Standard library only (SQLAlchemy is not imported): this runs before the database is opened.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -50,11 +58,34 @@ def _is_database(path: Path) -> bool:
     return start.startswith(_DATABASE_HEADERS)
 
 
+def is_stream(path: Path) -> bool:
+    """A character device or a named pipe, links followed: written to directly, never replaced."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _followed(target: Path) -> Path:
+    """The file a symbolic link leads to (the link itself stays); any other path as it is."""
+    if not target.is_symlink():
+        return target
+    return Path(os.path.realpath(target))
+
+
 def check_target(option: str, path: str, *, registry: Path | None = None, inputs: Sequence[str] = ()) -> Path:
-    """The target of a writing option, or one line saying why htx will not write there ("-": stdout)."""
+    """The target of a writing option, or one line saying why htx will not write there ("-": stdout).
+    A symbolic link is followed, so the returned path is its target; a device or a pipe is returned as
+    given (its link, such as /dev/stdout, is only opened)."""
     target = Path(path).expanduser()
     if path == STDOUT:
         return target
+    if is_stream(target):
+        return target
+    target = _followed(target)
+    if target.exists() and not target.is_file() and not target.is_dir():
+        raise InvalidValue(option, path, messages.OUTPUT_IS_SPECIAL)  # a block device, a socket
     if target.is_dir():
         raise InvalidValue(option, path, messages.OUTPUT_IS_FOLDER)
     if registry is not None:
@@ -113,15 +144,44 @@ def written_bytes(
     if path == STDOUT:
         yield sys.stdout.buffer
         return
-    with _into_place(option, path, registry, inputs) as handle, os.fdopen(handle, "wb") as f:
+    with _into_place(option, path, registry, inputs) as handle, _binary(handle) as f:
         yield f
+
+
+class _Unseekable(io.FileIO):
+    """A device opened for writing, seen as a stream: /dev/null accepts a seek and then reports
+    position 0, which misleads a zip writer (a .docx or .xlsx) into an impossible end record."""
+
+    def seekable(self) -> bool:
+        return False
+
+    def seek(self, *_: object) -> int:
+        raise io.UnsupportedOperation("seek")
+
+    def tell(self) -> int:
+        raise io.UnsupportedOperation("tell")
+
+
+def _binary(handle: int) -> IO[bytes]:
+    mode = os.fstat(handle).st_mode
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+        return io.BufferedWriter(_Unseekable(handle, "w"))
+    return os.fdopen(handle, "wb")
 
 
 @contextmanager
 def _into_place(option: str, path: str, registry: Path | None, inputs: Sequence[str]) -> Iterator[int]:
     """A temporary file beside the target (its descriptor, for the caller to open and close), renamed
-    over the target once the block succeeds; removed whatever happens."""
+    over the target once the block succeeds; removed whatever happens. A device or a pipe is opened and
+    written directly."""
     target = check_target(option, path, registry=registry, inputs=inputs)
+    if is_stream(target):
+        try:
+            handle = os.open(target, os.O_WRONLY)
+        except OSError as e:
+            raise InvalidValue(option, path, messages.CANNOT_WRITE.format(detail=e.strerror)) from None
+        yield handle  # the caller's file object closes it
+        return
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as e:

@@ -40,19 +40,26 @@ def open_registry(
     if new and path is not None and path.suffix.lower() in DOCUMENT_SUFFIXES:
         # `--db ds.csv import …` meant the file to import: a registry by that name helps no one.
         raise HtxError(messages.DB_NAMED_AS_DOCUMENT.format(path=path))
-    # An empty file (named .db, or it is refused below) becomes a registry here too: say so as well.
-    new = new or (path is not None and path.is_file() and path.stat().st_size == 0)
     if path is not None:
         refuse_what_is_not_a_registry(path)
     engine = make_engine(location)
     try:
-        ensure_current(engine, location, notify)
+        # An empty file (named .db, or it was refused above) becomes a registry here too: said as well.
+        # Whether this command made it is known only once the schema is made, under the write lock.
+        made = ensure_current(engine, location, notify)
     except Exception:
         clearer = explain_open_failure(location)
         if clearer is None:
             raise
         raise clearer from None
-    return engine, path if new else None
+    return engine, path if made and path is not None else None
+
+
+def discard_unused(path: Path) -> None:
+    """Remove a registry file (and its -wal, -shm, -journal) that holds no change yet."""
+    from htxcli.store.migrate import remove_if_unused
+
+    remove_if_unused(path)
 
 
 def registry_file(option: str | None) -> Path | None:

@@ -71,8 +71,25 @@ def copy_table(source: Engine, target: Engine, table: Table, progress: Callable[
             conn.execute(insert(table), batch)
         copied += len(batch)
         progress(len(batch))
-    if target.dialect.name == "postgresql" and copied:
-        with target.begin() as conn:
-            sequence = f"pg_get_serial_sequence('{table.name}', 'id')"
-            conn.execute(text(f"SELECT setval({sequence}, (SELECT max(id) FROM {table.name}))"))
+    raise_id_floor(target, table.name)
     return copied
+
+
+def raise_id_floor(target: Engine, table: str) -> None:
+    """Ids are never reused: the next id of `table` follows the largest it holds or its history names
+    (rows removed by an undo), on a server's sequence as in SQLite's sqlite_sequence (AUTOINCREMENT)."""
+    highest = (
+        f"SELECT max(n) FROM (SELECT max(id) AS n FROM {table} UNION ALL "
+        f"SELECT max(record_id) FROM history_change WHERE table_name = '{table}') AS ids"
+    )
+    with target.begin() as conn:
+        found = conn.execute(text(highest)).scalar()
+        if found is None:
+            return
+        if target.dialect.name == "postgresql":
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {int(found)})"))
+        else:
+            conn.execute(text("DELETE FROM sqlite_sequence WHERE name = :t"), {"t": table})
+            conn.execute(
+                text("INSERT INTO sqlite_sequence (name, seq) VALUES (:t, :n)"), {"t": table, "n": found}
+            )

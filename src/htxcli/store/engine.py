@@ -92,7 +92,27 @@ def _begin_sqlite(connection: Connection) -> None:
     if connection.get_execution_options().get(READ_ONLY):
         connection.exec_driver_sql("BEGIN")
     else:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        _begin_immediate(connection.connection.dbapi_connection)  # type: ignore[arg-type]
+
+
+def _begin_immediate(raw: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, waiting for the write lock as long as the clerks ahead keep committing.
+
+    SQLite's busy timeout is no queue: its waiters retry at intervals, and with sixteen clerks writing
+    at once on a loaded machine one of them could wait out the whole timeout while the others took
+    turns, and fail with "database is locked" though nobody was stuck. So the timeout counts from the
+    last commit seen: when it runs out, PRAGMA data_version (which changes when another connection
+    commits) tells whether the database moved meanwhile; if it did, the clerk waits again. A writer
+    that holds the lock without committing is still given up on after BUSY_TIMEOUT_MS."""
+    while True:
+        seen = raw.execute("PRAGMA data_version").fetchone()[0]
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as e:
+            busy = getattr(e, "sqlite_errorcode", sqlite3.SQLITE_BUSY) & 0xFF == sqlite3.SQLITE_BUSY
+            if not busy or raw.execute("PRAGMA data_version").fetchone()[0] == seen:
+                raise
 
 
 def _server_engine(location: Location) -> Engine:

@@ -197,6 +197,17 @@ class HistoryRepository:
                     c.table_name == child.name, c.record_id.in_(hanging), c.history_id.in_(live)
                 )
             )
+        # An organisation's status entries are a chain, each change checked against the one before
+        # (a resumption follows a suspension, nothing follows a dissolution): a later status change of
+        # an organisation whose status the entry changed stands on it.
+        statuses = select(c.code).where(
+            c.history_id == entry, c.table_name == legal_status.name, c.code.is_not(None)
+        )
+        found.append(
+            select(c.history_id).where(
+                c.table_name == legal_status.name, c.code.in_(statuses), c.history_id.in_(live)
+            )
+        )
         for change in changes:
             holders = self._holders(change, live) if change["action"] == "update" else None
             if holders is not None:

@@ -19,8 +19,8 @@ from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 from htxcli.store.location import Location
 
-HEAD_REVISION = "0007"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
+HEAD_REVISION = "0008"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
 
 Notify = Callable[[str], None]
 
@@ -46,28 +46,36 @@ def stored_revision(engine: Engine) -> str | None:
         return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def ensure_current(engine: Engine, location: Location, notify: Notify) -> None:
+def ensure_current(engine: Engine, location: Location, notify: Notify) -> bool:
+    """Bring the schema to the newest revision. True when this call made the schema in an empty
+    database: of several clerks starting one registry at the same moment, exactly one is told so."""
     revision = stored_revision(engine)
     if revision == HEAD_REVISION:
-        return
+        return False
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise HtxError(
             messages.DB_NEWER_SCHEMA.format(path=location.display, found=revision, head=HEAD_REVISION)
         )
-    upgrade(engine, location, notify)
+    return upgrade(engine, location, notify, revision)
 
 
-def upgrade(engine: Engine, location: Location, notify: Notify) -> str | None:
-    """Upgrade to head, backing up an SQLite file that holds data first. Returns the backup's path."""
-    backup = None
-    if location.sqlite_path is not None and _holds_data(location.sqlite_path):
-        backup = backup_sqlite(location.sqlite_path, reason=f"before-{HEAD_REVISION}")
-        notify(messages.DB_BACKUP_WRITTEN.format(path=location.sqlite_path, backup=backup))
-    run_alembic_upgrade(engine)
-    return str(backup) if backup else None
+def upgrade(engine: Engine, location: Location, notify: Notify, revision: str | None) -> bool:
+    """Upgrade to head, backing up an SQLite file that holds data first. True when the schema was made
+    from nothing by this call."""
+    path = location.sqlite_path
+    # A file with no revision that holds tables now may just have been made by a clerk starting the same
+    # registry at this moment (the schema is then current, and there is nothing to back up).
+    made_meanwhile = revision is None and stored_revision(engine) == HEAD_REVISION
+    if path is not None and not made_meanwhile and _holds_data(path):
+        backup = backup_sqlite(path, reason=f"before-{HEAD_REVISION}")
+        notify(messages.DB_BACKUP_WRITTEN.format(path=path, backup=backup))
+    return run_alembic_upgrade(engine) is None
 
 
-def run_alembic_upgrade(engine: Engine, revision: str = "head") -> None:
+def run_alembic_upgrade(engine: Engine, revision: str = "head") -> str | None:
+    """Run the migrations up to `revision`; returns the revision the database was at, read inside
+    the migration's transaction after its lock (BEGIN IMMEDIATE; an advisory lock on PostgreSQL), so
+    concurrent first commands make the schema once and each knows whether it was the one."""
     from alembic import command
     from alembic.config import Config
 
@@ -75,7 +83,31 @@ def run_alembic_upgrade(engine: Engine, revision: str = "head") -> None:
     config.set_main_option("script_location", str(migrations_dir()))
     with engine.connect() as connection:
         config.attributes["connection"] = connection
+        config.attributes["htx_from_revision"] = "?"
         command.upgrade(config, revision)
+    found = config.attributes["htx_from_revision"]
+    return None if found is None else str(found)
+
+
+def remove_if_unused(path: Path) -> None:
+    """Remove a SQLite registry and the files beside it when its history is empty (nothing was ever
+    written to it, or all was rolled back): the file a failed first command made. One written to by
+    another clerk in the meantime has history, and stays."""
+    try:
+        con = sqlite3.connect(path, timeout=10, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        empty = con.execute("SELECT count(*) FROM history").fetchone()[0] == 0
+        con.execute("ROLLBACK")
+    except sqlite3.Error:
+        return
+    finally:
+        con.close()
+    if empty:
+        for name in (path.name, *(path.name + side for side in ("-wal", "-shm", "-journal"))):
+            path.with_name(name).unlink(missing_ok=True)
 
 
 def _holds_data(path: Path) -> bool:

@@ -93,6 +93,7 @@ organisation = Table(
     CheckConstraint("dissolved IS NULL OR dissolved >= founded", name="dissolved_after_founded"),
     CheckConstraint("members IS NULL OR members >= 0", name="members"),
     CheckConstraint("capital_vnd IS NULL OR capital_vnd >= 0", name="capital"),
+    sqlite_autoincrement=True,  # ids are never reused (revision 0008)
 )
 Index("ix_organisation_sort_key", organisation.c.sort_key)
 Index("ix_organisation_district_key", organisation.c.district_key)
@@ -124,6 +125,7 @@ rating = Table(
     UniqueConstraint("organisation_id", "year", name="uq_rating_organisation_year"),
     CheckConstraint(_one_of("grade", GRADE_KEYS), name="grade"),
     CheckConstraint("score IS NULL OR (score >= 0 AND score <= 100)", name="score"),
+    sqlite_autoincrement=True,  # ids are never reused (revision 0008)
 )
 Index("ix_rating_year_grade", rating.c.year, rating.c.grade, rating.c.organisation_id)
 
@@ -144,6 +146,7 @@ support = Table(
     CheckConstraint(_one_of("program", PROGRAM_KEYS), name="program"),
     CheckConstraint("amount_vnd >= 0", name="amount"),
     CheckConstraint("quantity >= 0", name="quantity"),
+    sqlite_autoincrement=True,  # ids are never reused (revision 0008)
 )
 Index(
     "ix_support_date_program",
@@ -207,6 +210,7 @@ figures = Table(
         ),
         name="not_negative",
     ),
+    sqlite_autoincrement=True,  # ids are never reused (revision 0008)
 )
 # The report reads one year's rows.
 Index("ix_figures_year", figures.c.year)
@@ -230,6 +234,7 @@ legal_status = Table(
     CheckConstraint(_one_of("status", LEGAL_STATUS_KEYS), name="status"),
     CheckConstraint(f"reason IS NULL OR {_one_of('reason', REASON_KEYS)}", name="reason"),
     CheckConstraint("until IS NULL OR until >= started", name="until_after_started"),
+    sqlite_autoincrement=True,  # ids are never reused (revision 0008)
 )
 # The report's status counts read these columns only.
 Index(
@@ -250,6 +255,7 @@ setting = Table(
     Column("value", Text),
     Column("created_by", Integer),
     UniqueConstraint("key"),
+    sqlite_autoincrement=True,  # ids are never reused (revision 0008)
 )
 
 # Append-only: every change, who made it and when; `htx undo` appends an entry that names the one it
@@ -264,6 +270,7 @@ history = Table(
     Column("summary", Text, nullable=False),  # JSON: what a person reads in `htx history`
     Column("undoes", Integer, ForeignKey("history.id")),
     UniqueConstraint("undoes"),
+    sqlite_autoincrement=True,  # ids are never reused (revision 0008)
 )
 
 history_change = Table(
@@ -278,6 +285,7 @@ history_change = Table(
     Column("old", Text),  # JSON of the whole row before, or NULL for an insert
     Column("new", Text),  # JSON of the whole row after, or NULL for a delete
     CheckConstraint("action IN ('insert', 'update', 'delete')", name="action"),
+    sqlite_autoincrement=True,  # ids are never reused (revision 0008)
 )
 Index("ix_history_change_history_id", history_change.c.history_id)
 Index("ix_history_change_code", history_change.c.code)

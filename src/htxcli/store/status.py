@@ -75,6 +75,16 @@ class StatusRepository:
         )
         return list(self.connection.execute(query).mappings())
 
+    def outside_life(self, organisation_id: int, founded: date, dissolved: date | None) -> RowMapping | None:
+        """A status entry a new life would leave outside it: one before the founding, or one other than
+        the ending itself on or after the dissolution (a dissolution must be the last)."""
+        s = legal_status.c
+        outside = s.started < founded
+        if dissolved is not None:
+            outside = or_(outside, and_(s.started >= dissolved, s.status.not_in(ENDING_STATUSES)))
+        query = select(legal_status).where(s.organisation_id == organisation_id, outside).order_by(s.started)
+        return self.connection.execute(query.limit(1)).mappings().first()
+
     def insert(self, values: Mapping[str, Any]) -> int:
         result = self.connection.execute(insert(legal_status).values(**values))
         return int(result.inserted_primary_key[0])  # type: ignore[index]

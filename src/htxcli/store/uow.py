@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
 import random
+import signal
 import time
 from collections.abc import Callable
 from types import TracebackType
@@ -78,7 +80,9 @@ class UnitOfWork:
 
     def commit(self) -> None:
         assert self._transaction is not None
+        _fault_point("before")
         self._transaction.commit()
+        _fault_point("after")
 
     def __exit__(
         self,
@@ -91,6 +95,17 @@ class UnitOfWork:
                 self._transaction.rollback()
         finally:
             self.connection.close()
+
+
+# For tests only: set to "before" or "after", it kills the process (SIGKILL, no clean-up of any kind)
+# just before or just after the commit of the first writing unit of work, so that a test can show the
+# registry holds all of a change or none of it. Unset (always, outside the tests) it does nothing.
+FAULT_VARIABLE = "HTX_TEST_KILL_AT_COMMIT"
+
+
+def _fault_point(moment: str) -> None:
+    if os.environ.get(FAULT_VARIABLE) == moment:
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 
 
 # Every writing command locks this table first on a server (see _take_writer_lock).
