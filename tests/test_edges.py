@@ -177,12 +177,14 @@ def test_a_target_the_user_cannot_read_is_still_written(
 @pytest.mark.parametrize("writer", ["report markdown", "export csv", "report xlsx", "import --rejects"])
 def test_a_link_is_followed_and_stays_a_link(example: Path, tmp_path: Path, writer: str) -> None:
     real, link = tmp_path / "real.out", tmp_path / "latest.out"
-    real.write_text("stale\n")
+    # A workbook htx did not write is kept (domain/seal.py): that one's link points to no file yet.
+    if writer != "report xlsx":
+        real.write_text("stale\n")
     os.symlink(real.name, link)
     r = invoke_process(example, writer, str(link))
     assert _writes_ok(r.returncode, writer), r.stderr.decode()
     assert link.is_symlink() and os.readlink(link) == real.name
-    assert real.read_bytes() != b"stale\n"
+    assert real.exists() and real.read_bytes() not in (b"", b"stale\n")
     _magic(real.read_bytes(), writer)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["latest.out", "real.out"]
 

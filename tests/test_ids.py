@@ -18,9 +18,10 @@ FIXTURE = ROOT / "tests" / "data" / "registry-0007.db"
 
 
 def _recorded(r: object) -> int:
-    found = re.search(r"#(\d+)", r.stderr)  # type: ignore[attr-defined]
+    # The confirmation is the last line; a warning before it may name an identical record's number.
+    found = re.findall(r"#(\d+)", r.stderr)  # type: ignore[attr-defined]
     assert found, r.stderr  # type: ignore[attr-defined]
-    return int(found.group(1))
+    return int(found[-1])
 
 
 def _support(db: Path | str) -> int:
