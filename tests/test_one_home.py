@@ -39,7 +39,7 @@ def test_the_reform_is_stated_once_in_the_domain() -> None:
 SPEAKING = {"InvalidValue", "HtxError", "NotFound", "Conflict", "say", "warn", "confirm", "prompt", "_fail"}
 # Text that reaches them and is no sentence: (module, the literal's text).
 NOT_SENTENCES = {
-    ("cli/db.py", "f'{format_count(copy.stat().st_size // 1024)} KiB'"),  # a unit symbol, in every language
+    ("cli/db.py", "f'{format_count(written // 1024)} KiB'"),  # a unit symbol, in every language
     # a command line to type, the same in every language
     (
         "cli/places.py",
@@ -166,3 +166,23 @@ def test_a_lifes_end_is_written_by_store_endings_only() -> None:
                 found.append(f"{path.relative_to(SOURCE)}:{node.lineno}: {node.attr}")
     assert found == []
     assert any(_writes_dissolved(n) for n in ast.walk(ast.parse(home.read_text())) if isinstance(n, ast.Call))
+
+
+def test_every_message_table_is_written_whole() -> None:
+    """domain/messages.py is ordered by topic and each table (HEADERS, CHECKS, …) is one literal: a
+    later `TABLE.update(…)` would hide part of a table far from it."""
+    source = (SOURCE / "domain" / "messages.py").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    patched = [
+        f"line {node.lineno}: {ast.unparse(node.value.func)}"
+        for node in tree.body
+        if isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Call)
+        and isinstance(node.value.func, ast.Attribute)
+        and node.value.func.attr in ("update", "setdefault", "__setitem__")
+    ]
+    assert not patched, patched
+    headings = [line for line in source.splitlines() if line.startswith("# --- ")]
+    topics = ["values", "records", "the database", "import", "the yearly report", "report documents"]
+    topics += ["history", "legal status", "places"]
+    assert [next(t for t in topics if h[6:].startswith(t)) for h in headings] == topics, headings

@@ -216,7 +216,7 @@ def parse_figure_values(raw: Mapping[str, str | None], units: Units | None = Non
         elif field in VALUE_FIELDS:
             out[field] = value_parser(field, (units or {}).get(field))(value or "")
         else:
-            raise InvalidValue("field", field, "is not a field of the yearly figures")
+            raise InvalidValue("field", field, messages.NOT_A_FIGURES_FIELD)
     return out
 
 

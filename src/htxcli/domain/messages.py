@@ -11,7 +11,9 @@ from typing import Any
 
 from htxcli.domain.i18n import N_, translated
 
-# --- problems with one value --------------------------------------------------------------
+# --- values: problems with one value, warnings, field and table names -----------------------------
+
+# problems with one value
 NOT_A_DATE = N_("is not a date (use YYYY-MM-DD or DD/MM/YYYY)")
 NOT_AN_INTEGER = N_("is not a whole number")
 NEGATIVE = N_("must not be negative")
@@ -34,6 +36,7 @@ YEAR_BEFORE_FOUNDED = N_("is before the founding year {founded}")
 YEAR_AFTER_DISSOLVED = N_("is after the year of dissolution {dissolved}")
 RATING_OUTSIDE_LIFE = N_("would leave the {year} rating outside the organisation's life")
 NOT_A_FIELD = N_("is not a field of an organisation")
+NOT_A_FIGURES_FIELD = N_("is not a field of the yearly figures")
 SUPPORT_BEFORE_FOUNDED = N_("is before {code} was founded ({founded})")
 SUPPORT_AFTER_DISSOLVED = N_("is after {code} was dissolved ({dissolved})")
 ENDING_BEFORE_SUPPORT = N_("is before support to {code} dated after it: {records}")
@@ -63,8 +66,111 @@ IMPLAUSIBLE_CAPITAL = N_(
 CREDIT_WITHOUT_AMOUNT = N_("has neither an amount nor a quantity (so 0 đồng, quantity 1)")
 # One district typed two ways ('BA BỂ', 'Ba Bể') would be two rows of the report.
 DISTRICT_RESPELLED = N_("Warning: district {given!r} is stored as {stored!r}; using {stored!r}")
+# A field the clerk did not name as an option (an argument, a stored value), as an error names it.
+# The other fields, for a message that names one the command took no option for (a stored value):
+# English keeps the stored names, as the history does.
+# Arguments named in errors (cli/common.py typed_name), and the settings' keys for people: in English
+# the key a clerk types, in Vietnamese its name.
+FIELD_NAMES = {
+    "code": N_("code"),
+    "name": N_("name"),
+    "year": N_("year"),
+    "grade": N_("grade"),
+    "score": N_("score"),
+    "program": N_("program"),
+    "date": N_("date"),
+    "kind": N_("kind"),
+    "sector": N_("sector"),
+    "district": N_("district"),
+    "founded": N_("founded"),
+    "dissolved": N_("dissolved"),
+    "entry": N_("entry"),
+    "province": N_("province"),
+    "commune": N_("commune"),
+    "capital_vnd": N_("capital_vnd"),
+    "members": N_("members"),
+    "phone": N_("phone"),
+    "representative": N_("representative"),
+    "products": N_("products"),
+    "new_province": N_("new_province"),
+    "new_commune": N_("new_commune"),
+    "new_address_from": N_("new_address_from"),
+    "amount_vnd": N_("amount_vnd"),
+    "quantity": N_("quantity"),
+    "unit": N_("unit"),
+    "reference": N_("reference"),
+    "note": N_("note"),
+    "status": N_("status"),
+    "key": N_("setting"),
+    "period-start": N_("period-start"),
+    "office": N_("office"),
+}
+# The placeholders of --help and of usage lines, in the clerk's language (cli/help.py): each word Click
+# or Typer makes one of (a type, an argument's name), and the usage's own.
+PLACEHOLDERS = {
+    "TEXT": N_("TEXT"),
+    "INTEGER": N_("INTEGER"),
+    "FLOAT": N_("FLOAT"),
+    "PATH": N_("PATH"),
+    "PATH_OR_URL": N_("PATH_OR_URL"),
+    "FILE": N_("FILE"),
+    "CODE": N_("CODE"),
+    "NAME": N_("NAME"),
+    "YEAR": N_("YEAR"),
+    "FIRST": N_("FIRST"),
+    "LAST": N_("LAST"),
+    "DATE": N_("DATE"),
+    "DD": N_("DD"),
+    "MM": N_("MM"),
+    "AMOUNT": N_("AMOUNT"),
+    "PROGRAM": N_("PROGRAM"),
+    "TABLE": N_("TABLE"),
+    "GRADE": N_("GRADE"),
+    "STATUS": N_("STATUS"),
+    "KEY": N_("KEY"),
+    "VALUE": N_("VALUE"),
+    "N": N_("N"),
+    "[OPTIONS]": N_("[OPTIONS]"),
+    "COMMAND [ARGS]...": N_("COMMAND [ARGS]..."),
+}
+# The tables of the history's details ("organisation 4700284512: members: 12 → 15").
+TABLE_NAMES = {
+    "organisation": N_("organisation"),
+    "rating": N_("rating"),
+    "support": N_("support record"),
+    "legal_status": N_("status"),
+    "setting": N_("setting"),
+    "figures": N_("figures"),
+}
+NO_CHANGE = N_("no change")
+# The operating system's and the decoders' reasons a clerk meets most, in words (errors.reason_of):
+# keyed by errno name, by UnicodeDecodeError's reason, by the csv module's message.
+OS_REASONS = {
+    "ENOENT": N_("no such file or folder"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("permission denied"),
+    "EISDIR": N_("it is a folder"),
+    "ENOTDIR": N_("a part of the path is not a folder"),
+    "ENOSPC": N_("the disk is full"),
+    "EROFS": N_("the disk is read-only"),
+    "EEXIST": N_("it exists already"),
+    "EBUSY": N_("it is in use by another program"),
+    "ENAMETOOLONG": N_("the name is too long"),
+    "EINVAL": N_("the name is not valid here"),
+}
+DECODING_REASONS = {
+    "invalid continuation byte": N_("a byte that no UTF-8 character has there"),
+    "invalid start byte": N_("a byte that no UTF-8 character starts with"),
+    "unexpected end of data": N_("the file ends inside a character"),
+}
+CSV_REASONS = {
+    "unexpected end of data": N_('the file ends inside a quoted cell (a " is not closed)'),
+    "new-line character seen in unquoted field": N_("a line break inside a cell that is not in quotes"),
+}
 
-# --- problems with records ----------------------------------------------------------------
+# --- records: organisations, ratings, support; confirmations, questions, table labels -------------
+
+# problems with records
 UNKNOWN_CODE = N_("code: {code!r} is not in the registry (see 'htx list' or 'htx search')")
 CODE_TAKEN = N_("code: {code!r} is already registered, to {name!r}")
 REFERENCE_TAKEN = N_("reference: {reference!r} is already recorded (support #{id})")
@@ -74,16 +180,6 @@ NOTHING_TO_CHANGE = N_("nothing to change: give at least one field, e.g. --name 
 MISSING_FIELDS = N_("missing {fields} (give them as options: {options})")
 UNKNOWN_DISTRICT = N_("is not a district of the registry (districts: {districts})")
 NONE_YET = N_("none yet")
-NOTHING_TO_UNDO = N_("nothing to undo: every change in the history is already undone")
-UNDO_MOVED = N_("the newest change is now #{found}, not #{expected}: someone else wrote; run htx undo again")
-UNDO_NO_SUCH_ENTRY = N_("entry: #{id} is not in the history (htx history shows the numbers)")
-UNDO_AN_UNDO = N_("entry: #{id} is an undo (of #{of}); an undo is not undone: make the change again instead")
-UNDO_ALREADY_UNDONE = N_("entry: #{id} was already undone, by #{by}")
-UNDO_LATER_CHANGES = N_(
-    "entry: #{id} cannot be undone on its own: later changes touched the same records ({later}); "
-    "undo those first, newest first (htx undo {last})"
-)
-NOT_AN_ENTRY = N_("is not an entry number (htx history shows them, e.g. 24 or #24)")
 NO_SUCH_SUPPORT = N_("support #{id} is not in the registry")
 RATE_NEEDS_CODE = N_(
     "code: missing; give CODE YEAR GRADE (e.g. htx rate 4700284512 2024 khá), or --year YEAR alone at a "
@@ -106,7 +202,165 @@ SHOW_SEARCH_FINDS_NONE = N_(" (it finds none; htx list shows every organisation)
 SHOW_AS_A_NAME = N_("; as a name, htx search {query} finds {count}")
 UNKNOWN_CODE_NEAR = N_("code: {code!r} is not in the registry; did you mean {near}?")
 
-# --- the database -------------------------------------------------------------------------
+# confirmations on stderr
+ADDED = N_("Added {code} {name}")
+EDITED = N_("Updated {code}: {fields}")
+# What an edit changed, said as recorded: one field, or several.
+EDITED_ONE = N_("Updated {code}: {field} {old} → {new}")
+EDITED_MANY = N_("Updated {code}: {changes}")
+EDITED_CHANGE = N_("{field} {old} → {new}")
+DISSOLVED = N_("Recorded {code} as dissolved on {date}")
+REINSTATED = N_("Reinstated {code}")
+RATED = N_("Rated {code} for {year}: {grade}")
+RATED_AGAIN = N_("Replaced the {year} rating of {code}: {old} -> {grade}")
+GRADE_WITH_SCORE = N_("{grade} ({score} points)")
+SUPPORT_ADDED = N_("Recorded support #{id}: {what}, {date}")
+SUPPORT_AMOUNT = N_("{what} {amount} đồng")
+SUPPORT_QUANTITY = N_("{what}, {quantity} {unit}")
+SUPPORT_FOR = N_("{what} for {code} {name}")
+
+# questions at a terminal (cli/prompts.py)
+PROMPT_PROBLEM = N_("Not accepted: {problem}")
+PROMPT_REQUIRED = N_("an answer is required")
+# `htx add` asks for each field not given as an option, showing the form it takes.
+ADD_PROMPTS = {
+    "name": N_("Name (e.g. HTX Nông nghiệp Tân Thành)"),
+    "code": N_("Code (registration or tax code, e.g. 4700284512)"),
+    "kind": N_("Kind ({choices}, or HTX, THT, LHTX, QTDND; Enter for cooperative)"),
+    "district": N_("District (huyện; Enter to skip)"),
+    "province": N_("Province (tỉnh; Enter to skip)"),
+    "commune": N_("Commune (xã, phường; Enter to skip)"),
+    "sector": N_("Sector ({choices}, or nông nghiệp, thương mại…; Enter to skip)"),
+    "founded": N_("Founding date (DD/MM/YYYY)"),
+    "members": N_("Members (a whole number; Enter to skip)"),
+    "capital_vnd": N_("Capital in đồng (e.g. 1,5 tỷ or 350 triệu; Enter to skip)"),
+}
+ADD_PROMPT_PROVINCE = N_("Province (tỉnh; Enter for {default})")
+ADD_ABANDONED = N_("Stopped: nothing was added.")
+# `htx rate --year YEAR` without a code: a rating session.
+SESSION_START = N_(
+    "Rating {year}: type a code, then its grade ({grades}, or tốt, khá, trung bình, yếu, chưa xếp loại) "
+    "or a score from 0 to 100. Each rating is saved at once; an empty code ends."
+)
+PROMPT_RATING_CODE = N_("Code (Enter to finish)")
+PROMPT_RATING_GRADE = N_("Grade or score for {code} {name} (Enter to skip)")
+SESSION_CURRENT = N_("{code} is rated {grade} for {year} so far; a new grade replaces it")
+SESSION_SKIPPED = N_("Skipped {code}: nothing saved")
+SESSION_SUMMARY = N_("Rating session for {year} ended. Organisations rated: {count}")
+SESSION_STOPPED = N_(
+    "Rating session for {year} stopped. Organisations rated: {count}; their ratings stay saved "
+    "(an answer left half-typed was not saved)"
+)
+
+# labels shown in tables
+STATUS_ACTIVE = N_("active")
+STATUS_DISSOLVED = N_("dissolved")
+NONE_FOUND = N_("No organisations match.")
+TABLE_CUT = N_(
+    "Showing the first {shown} of {total}: narrow it ({narrow}), or use --format csv for every row."
+)
+# Column headers of people's tables, by field.
+HEADERS = {
+    "code": N_("Code"),
+    "name": N_("Name"),
+    "kind": N_("Kind"),
+    "district": N_("District"),
+    "commune": N_("Commune"),
+    "sector": N_("Sector"),
+    "founded": N_("Founded"),
+    "dissolved": N_("Dissolved"),
+    "status": N_("Status"),
+    "members": N_("Members"),
+    "capital_vnd": N_("Capital"),
+    "representative": N_("Representative"),
+    "phone": N_("Phone"),
+    "products": N_("Products"),
+    "year": N_("Year"),
+    "grade": N_("Grade"),
+    "score": N_("Score"),
+    "note": N_("Note"),
+    "id": N_("#"),
+    "program": N_("Program"),
+    "date": N_("Date"),
+    "amount_vnd": N_("Amount"),
+    "quantity": N_("Qty"),
+    "unit": N_("Unit"),
+    "reference": N_("Reference"),
+    "organisation": N_("Organisation"),
+    "at": N_("When"),
+    "user": N_("Who"),
+    "command": N_("Command"),
+    "what": N_("What"),
+    "started": N_("From"),
+    "until": N_("Until"),
+    "reason": N_("Reason"),
+    "key": N_("Setting"),
+    "value": N_("Value"),
+    "province": N_("Province"),
+    "new_address_from": N_("New address from"),
+    "new_province": N_("New province"),
+    "new_commune": N_("New commune"),
+    "address": N_("Address"),
+    "scheme": N_("Period"),
+    "becomes": N_("Became"),
+    "legal_status": N_("Legal status"),
+    "commune_code": N_("Commune code"),
+    "former_province": N_("Former province"),
+    "new_commune_code": N_("New commune code"),
+    "associate_members": N_("Associate members"),
+    "new_members": N_("New members"),
+    "workers": N_("Regular workers"),
+    "member_workers": N_("Workers who are members"),
+    "seasonal_workers": N_("Seasonal workers"),
+    "assets_vnd": N_("Total assets"),
+    "revenue_vnd": N_("Revenue"),
+    "profit_vnd": N_("Pre-tax profit"),
+    "tax_vnd": N_("Taxes paid"),
+    "income_vnd_per_year": N_("Average income a year"),
+    "ocop_3": N_("OCOP 3-star products"),
+    "ocop_4": N_("OCOP 4-star products"),
+    "ocop_5": N_("OCOP 5-star products"),
+    "high_tech": N_("Applies high technology"),
+    "value_chain": N_("In a value chain"),
+}
+TITLE_RATINGS = N_("Ratings")
+TITLE_SUPPORT = N_("Support received")
+TITLE_LIST = N_("Organisations: {count}")
+TITLE_SUPPORT_LIST = N_("Support records: {count}, total {amount}")
+# Said on stderr by every listing of one year (support list, export): the days that year covers.
+PERIOD_COVERED = N_("Year {year}: from {first} to {last}")
+PROVINCE_WIDE = N_("toàn tỉnh")  # province-wide
+
+# yearly figures: what an organisation achieved in a year (htx figures, figures.csv)
+NOT_A_FLAG = N_("is not yes or no (có, không)")
+NOT_MONEY_IN_UNIT = N_("is not an amount in {unit} đồng, as the column's header says (e.g. 2,5 or 2.500)")
+INCOME_NEEDS_PERIOD = N_(
+    "says neither per month nor per year: write '5,5 triệu/tháng' or '66 triệu/năm' (per month, per year)"
+)
+HEADER_UNIT_UNKNOWN = N_("the unit {unit!r} is not đồng, nghìn đồng, triệu đồng or tỷ đồng")
+INCOME_HEADER_NEEDS_PERIOD = N_(
+    "does not say whether the income is per month or per year: write (đồng/người/tháng) or (đồng/người/năm)"
+)
+PROFIT_OVER_REVENUE = N_("is larger than the revenue ({revenue})")
+INCOME_TOO_HIGH = N_("is over 100 triệu đồng a month: a figure per year typed per month?")
+INCOME_TOO_LOW = N_("is under 1 triệu đồng a year: a figure per month, or in thousands?")
+IMPLAUSIBLE_REVENUE = N_("is over {limit} tỷ đồng (a digit too many?)")
+MEMBERS_UNDER_MEMBER_WORKERS = N_("are fewer than the workers who are members ({workers})")
+TENFOLD_PREVIOUS_YEAR = N_("is ten times or more the year {year}'s ({before}): a unit slip?")
+FIGURES_NEED_YEAR = N_("give the year of the figures: htx figures {code} YEAR --revenue …")
+FIGURES_NEED_VALUES = N_(
+    "give the figures of {code} for {year}, such as --revenue '2,5 tỷ' --workers 12 (see htx figures --help)"
+)
+FIGURES_RECORDED = N_("Recorded the {year} figures of {code}: {fields}")
+FIGURES_CHANGED = N_("Changed the {year} figures of {code}: {fields}")
+FIGURES_UNCHANGED = N_("The {year} figures of {code} are already so: nothing changed")
+FIGURES_TITLE = N_("Yearly figures of {code} {name}")
+FIGURES_NONE = N_("No yearly figures recorded for {code}.")
+NOT_REPORTED = N_("–")
+FLAG_YES = N_("yes")
+FLAG_NO = N_("no")
+
+# --- the database: opening, upgrading, db check and db backup -------------------------------------
 DB_NOT_A_DATABASE_FILE = N_(
     "database: {path} is not a registry but another kind of file (text, a spreadsheet…); "
     "check --db or $HTX_DB"
@@ -157,154 +411,74 @@ DB_URL_WITHOUT_SLASHES = N_(
     "write it as {scheme}://user@host/database"
 )
 
-# A field the clerk did not name as an option (an argument, a stored value), as an error names it.
-FIELD_NAMES = {
-    "code": N_("code"),
-    "name": N_("name"),
-    "year": N_("year"),
-    "grade": N_("grade"),
-    "score": N_("score"),
-    "program": N_("program"),
-    "date": N_("date"),
-    "kind": N_("kind"),
-    "sector": N_("sector"),
-    "district": N_("district"),
-    "founded": N_("founded"),
-    "dissolved": N_("dissolved"),
-    "entry": N_("entry"),
+# db check and db backup
+CHECKS = {
+    "CHECK_INTEGRITY": N_("integrity: {detail}"),
+    "CHECK_FOREIGN_KEY": N_("foreign key: {table} row {rowid} points to a missing {parent}"),
+    "CHECK_RATING_OUTSIDE_LIFE": N_(
+        "rating: {code} is rated for {year}, outside its life (founded {founded}, dissolved {dissolved})"
+    ),
+    "CHECK_SUPPORT_BEFORE_FOUNDED": N_("support #{id}: dated {date}, before {code} was founded ({founded})"),
+    "CHECK_SUPPORT_AFTER_DISSOLVED": N_(
+        "support #{id}: dated {date}, after {code} was dissolved ({dissolved})"
+    ),
+    "CHECK_SUPPORT_TWINS": N_(
+        "support: the same record entered {count} times (organisation, program, date, amount, "
+        "quantity, unit and note): {ids}"
+    ),
+    "CHECK_SHARED_NAME": N_("name: the same name once accents and case are ignored: {organisations}"),
+    "CHECK_GRADE_SCORE": N_("grade: {code} {year} is graded {grade} but its score {score} earns {expected}"),
+    "CHECK_IMPLAUSIBLE_DATE": N_("date: {what} is {date}, before 1900 or later than today"),
+    "CHECK_DISTRICT_SPELLINGS": N_(
+        "district: one district spelled {count} ways once accents and case are ignored "
+        "(organisations of each): {spellings}"
+    ),
+    "CHECK_STATUS_OUTSIDE_LIFE": N_(
+        "status: {code} is {status} from {date}, outside its life (founded {founded}, dissolved {dissolved})"
+    ),
+    "CHECK_STATUS_ENDING": N_(
+        "status: {code} has the dissolution date {dissolved} but its status history ends on {ended}"
+    ),
+    "CHECK_UNMATCHED_PLACE": N_(
+        "address: {code} {name}: {field} {value!r} is in no official list of units; "
+        "correct it with: {command}"
+    ),
+    "CHECK_FIGURES_OUTSIDE_LIFE": N_(
+        "figures: {code} has figures for {year}, outside its life (founded {founded}, dissolved {dissolved})"
+    ),
+    "CHECK_FIGURES_SLIP": N_("figures: {code} {year}: {problem}"),
 }
-# The placeholders of --help and of usage lines, in the clerk's language (cli/help.py): each word Click
-# or Typer makes one of (a type, an argument's name), and the usage's own.
-PLACEHOLDERS = {
-    "TEXT": N_("TEXT"),
-    "INTEGER": N_("INTEGER"),
-    "FLOAT": N_("FLOAT"),
-    "PATH": N_("PATH"),
-    "PATH_OR_URL": N_("PATH_OR_URL"),
-    "FILE": N_("FILE"),
-    "CODE": N_("CODE"),
-    "NAME": N_("NAME"),
-    "YEAR": N_("YEAR"),
-    "FIRST": N_("FIRST"),
-    "LAST": N_("LAST"),
-    "DATE": N_("DATE"),
-    "DD": N_("DD"),
-    "MM": N_("MM"),
-    "AMOUNT": N_("AMOUNT"),
-    "PROGRAM": N_("PROGRAM"),
-    "TABLE": N_("TABLE"),
-    "GRADE": N_("GRADE"),
-    "STATUS": N_("STATUS"),
-    "KEY": N_("KEY"),
-    "VALUE": N_("VALUE"),
-    "N": N_("N"),
-    "[OPTIONS]": N_("[OPTIONS]"),
-    "COMMAND [ARGS]...": N_("COMMAND [ARGS]..."),
-}
-# The tables of the history's details ("organisation 4700284512: members: 12 → 15").
-TABLE_NAMES = {"organisation": N_("organisation"), "rating": N_("rating"), "support": N_("support record")}
-NO_CHANGE = N_("no change")
 
-# --- confirmations on stderr --------------------------------------------------------------
-ADDED = N_("Added {code} {name}")
-EDITED = N_("Updated {code}: {fields}")
-# What an edit changed, said as recorded: one field, or several.
-EDITED_ONE = N_("Updated {code}: {field} {old} → {new}")
-EDITED_MANY = N_("Updated {code}: {changes}")
-EDITED_CHANGE = N_("{field} {old} → {new}")
-DISSOLVED = N_("Recorded {code} as dissolved on {date}")
-REINSTATED = N_("Reinstated {code}")
-RATED = N_("Rated {code} for {year}: {grade}")
-RATED_AGAIN = N_("Replaced the {year} rating of {code}: {old} -> {grade}")
-GRADE_WITH_SCORE = N_("{grade} ({score} points)")
-SUPPORT_ADDED = N_("Recorded support #{id}: {what}, {date}")
-SUPPORT_AMOUNT = N_("{what} {amount} đồng")
-SUPPORT_QUANTITY = N_("{what}, {quantity} {unit}")
-SUPPORT_FOR = N_("{what} for {code} {name}")
-
-# --- questions at a terminal (cli/prompts.py) --------------------------------------------
-PROMPT_PROBLEM = N_("Not accepted: {problem}")
-PROMPT_REQUIRED = N_("an answer is required")
-# `htx add` asks for each field not given as an option, showing the form it takes.
-ADD_PROMPTS = {
-    "name": N_("Name (e.g. HTX Nông nghiệp Tân Thành)"),
-    "code": N_("Code (registration or tax code, e.g. 4700284512)"),
-    "kind": N_("Kind ({choices}, or HTX, THT, LHTX, QTDND; Enter for cooperative)"),
-    "district": N_("District (huyện; Enter to skip)"),
-    "province": N_("Province (tỉnh; Enter to skip)"),
-    "commune": N_("Commune (xã, phường; Enter to skip)"),
-    "sector": N_("Sector ({choices}, or nông nghiệp, thương mại…; Enter to skip)"),
-    "founded": N_("Founding date (DD/MM/YYYY)"),
-    "members": N_("Members (a whole number; Enter to skip)"),
-    "capital_vnd": N_("Capital in đồng (e.g. 1,5 tỷ or 350 triệu; Enter to skip)"),
+# db
+# db status, for people (its JSON keeps these keys).
+STATUS_LABELS = {  # English as the keys, which scripts reading this table may know
+    "location": N_("location"),
+    "backend": N_("backend"),
+    "revision": N_("revision"),
+    "newest_revision": N_("newest_revision"),
+    "organisations": N_("organisations"),
+    "ratings": N_("ratings"),
+    "support": N_("support"),
+    "history": N_("history"),
 }
-ADD_PROMPT_PROVINCE = N_("Province (tỉnh; Enter for {default})")
-ADD_ABANDONED = N_("Stopped: nothing was added.")
-# `htx rate --year YEAR` without a code: a rating session.
-SESSION_START = N_(
-    "Rating {year}: type a code, then its grade ({grades}, or tốt, khá, trung bình, yếu, chưa xếp loại) "
-    "or a score from 0 to 100. Each rating is saved at once; an empty code ends."
+CHECK_CLEAN = N_("No problems found in {path}")
+CHECK_FOUND = N_("Problems found in {path}: {count}")
+BACKUP_WRITTEN = N_("Backed up {path} to {backup} ({size})")
+BACKUP_EXISTS = N_("already exists; choose a new name or remove it first")
+BACKUP_SERVER = N_(
+    "database: {url} is a server database; back it up with the server's tools (pg_dump for PostgreSQL)"
 )
-PROMPT_RATING_CODE = N_("Code (Enter to finish)")
-PROMPT_RATING_GRADE = N_("Grade or score for {code} {name} (Enter to skip)")
-SESSION_CURRENT = N_("{code} is rated {grade} for {year} so far; a new grade replaces it")
-SESSION_SKIPPED = N_("Skipped {code}: nothing saved")
-SESSION_SUMMARY = N_("Rating session for {year} ended. Organisations rated: {count}")
-SESSION_STOPPED = N_(
-    "Rating session for {year} stopped. Organisations rated: {count}; their ratings stay saved "
-    "(an answer left half-typed was not saved)"
+NO_SUCH_FOLDER = N_("is in a folder that does not exist")
+COPY_TARGET_NOT_EMPTY = N_("database: {url} already holds a registry; db copy fills only an empty database")
+COPY_MISMATCH = N_("copy: the two sides differ after copying (expected {expected}, found {found})")
+COPY_DONE = N_(
+    "Copied to {url}: {organisations} organisations, {ratings} ratings, {support} support records, "
+    "{history} history entries; counts and sums match"
 )
+COPYING = N_("copying")
+BACKUP_SAME_FILE = N_("is the database itself")
 
-# --- labels shown in tables ---------------------------------------------------------------
-STATUS_ACTIVE = N_("active")
-STATUS_DISSOLVED = N_("dissolved")
-NONE_FOUND = N_("No organisations match.")
-TABLE_CUT = N_(
-    "Showing the first {shown} of {total}: narrow it ({narrow}), or use --format csv for every row."
-)
-
-# Column headers of people's tables, by field.
-HEADERS = {
-    "code": N_("Code"),
-    "name": N_("Name"),
-    "kind": N_("Kind"),
-    "district": N_("District"),
-    "commune": N_("Commune"),
-    "sector": N_("Sector"),
-    "founded": N_("Founded"),
-    "dissolved": N_("Dissolved"),
-    "status": N_("Status"),
-    "members": N_("Members"),
-    "capital_vnd": N_("Capital"),
-    "representative": N_("Representative"),
-    "phone": N_("Phone"),
-    "products": N_("Products"),
-    "year": N_("Year"),
-    "grade": N_("Grade"),
-    "score": N_("Score"),
-    "note": N_("Note"),
-    "id": N_("#"),
-    "program": N_("Program"),
-    "date": N_("Date"),
-    "amount_vnd": N_("Amount"),
-    "quantity": N_("Qty"),
-    "unit": N_("Unit"),
-    "reference": N_("Reference"),
-    "organisation": N_("Organisation"),
-    "at": N_("When"),
-    "user": N_("Who"),
-    "command": N_("Command"),
-    "what": N_("What"),
-}
-TITLE_RATINGS = N_("Ratings")
-TITLE_SUPPORT = N_("Support received")
-TITLE_LIST = N_("Organisations: {count}")
-TITLE_SUPPORT_LIST = N_("Support records: {count}, total {amount}")
-# Said on stderr by every listing of one year (support list, export): the days that year covers.
-PERIOD_COVERED = N_("Year {year}: from {first} to {last}")
-PROVINCE_WIDE = N_("toàn tỉnh")  # province-wide
-
-# --- import and export --------------------------------------------------------------------
+# --- import and export: CSV files and workbooks ---------------------------------------------------
 UNKNOWN_COLUMN = N_("is not a column of {table}.csv (columns: {columns})")
 EMPTY_HEADER = N_("(empty)")
 DUPLICATE_COLUMN = N_("appears twice in the header")
@@ -315,7 +489,12 @@ TOO_MANY_CELLS = N_("row: has {found} cells, the header has {expected}")
 BAD_CSV = N_("{file}:{line}: not valid CSV ({detail})")
 CELL_TOO_LONG = N_("{file}:{line}: a cell is longer than {limit} characters")
 # What an import's counts are of, by the file imported; and stdout, where `-` sends rows.
-IMPORTED_FILES = {"cooperatives": N_("cooperatives"), "ratings": N_("ratings"), "support": N_("support")}
+IMPORTED_FILES = {
+    "cooperatives": N_("cooperatives"),
+    "ratings": N_("ratings"),
+    "support": N_("support"),
+    "figures": N_("figures"),
+}
 STDOUT = N_("stdout")
 IMPORT_COUNTS = N_("{table}: {new} new, {changed} changed, {unchanged} unchanged")
 IMPORT_REJECTED = N_(", {rejected} rejected (written to {rejects})")
@@ -352,7 +531,114 @@ IMPORT_DISTRICT_RESPELLED = N_(
     "{file}: warning: district {given!r} is stored as {stored!r}; using {stored!r} (rows: {count})"
 )
 
-# --- the yearly report --------------------------------------------------------------------
+# import
+BAD_OUTPUT_SUFFIX = N_(
+    "has no known extension (.json, .csv, .md, .txt, .docx, .html or .xlsx); or give --format"
+)
+CANNOT_WRITE = N_("cannot be written ({detail})")
+# Every file htx writes (services/output.py): never over the registry, a database, an input or a folder.
+OUTPUT_IS_DATABASE = N_("is a database; htx never writes over one (choose another file name)")
+OUTPUT_IS_REGISTRY = N_("is the registry itself; htx never writes over it (choose another file name)")
+OUTPUT_IS_INPUT = N_("is the file being read; write to another file (or - for stdout)")
+OUTPUT_IS_FOLDER = N_("is a folder; give a file name inside it")
+OUTPUT_PARENT_NOT_FOLDER = N_("is inside something that is not a folder")
+# A document htx wrote is replaced only while nobody changed it (domain/seal.py).
+OUTPUT_CHANGED = N_(
+    "has changed since htx wrote it (completed in Word or Excel?) and is kept; "
+    "write to another file, or add --force to replace it"
+)
+OUTPUT_NOT_HTX = N_(
+    "was not written by htx (or by an older version of it) and is kept; "
+    "write to another file, or add --force to replace it"
+)
+OUTPUT_IS_SPECIAL = N_("is neither a file, a character device nor a named pipe; htx does not write there")
+# Reading a large file ahead, in a second process (services/readahead.py)
+READER_STOPPED = N_("the process reading the file stopped unexpectedly; nothing was written")
+READER_FAILED = N_("reading the file failed: {detail}; nothing was written")
+OUTPUT_BINARY_NOT_STDOUT = N_("a workbook is a file, not text for a terminal or a pipe: give -o FILE.xlsx")
+
+# spreadsheets in and out: xlsx, Vietnamese headers, title and totals rows (issue 18)
+ACCEPTED_HEADERS = N_("also accepted: {names}")
+HEADER_UNIT_NOT_DONG = N_("amounts are read in đồng, and this column is in {unit!r}: convert it to đồng")
+NAME_NOT_REGISTERED = N_(
+    "{label}: {name!r} is not the registered name of {code} ({registered!r}); the row was read by its code"
+)
+OR_GIVE_YEAR = N_("; a sheet of one year may instead give it as: htx import ratings FILE --year YEAR")
+YEAR_OF_RATINGS_ONLY = N_("is the year of a ratings sheet; cooperatives and support rows carry their dates")
+GIVEN_AND_IN_FILE = N_(
+    "the file has its own column {column!r}: give the value there, or leave the option out"
+)
+HEADER_UNIT_SCALED = N_(
+    "{where}: the column {column!r} is in {word} đồng: its numbers were read as {word} đồng"
+)
+EXCEL_DAY_NUMBERS = N_(
+    "{where}: the column {column!r} holds dates as Excel's day numbers (format the column as a date); "
+    "they were read as dates: {serial} is {date}"
+)
+# A rejects workbook's sheet and its error column, for the clerk who corrects it (import ignores the column).
+REJECTS_SHEET = N_("rejects")
+REJECTS_ERROR_COLUMN = N_("error")
+IMPORT_NEW_ADDRESS_DATED = N_(
+    "{count} row(s) give a new address (new_province, new_commune) without its date (new_address_from): "
+    "in force from 01/07/2025, as `htx edit --province` records it"
+)
+TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
+ROWS_AFTER_TOTALS_SKIPPED = N_(
+    "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"
+)
+NOT_A_WORKBOOK = N_("{file}: not an Excel workbook that can be read ({detail})")
+NO_SUCH_SHEET = N_("is not a sheet of {file} (sheets: {sheets})")
+EMPTY_SHEET = N_("{file}: sheet {sheet!r} has no header row; its header must name the columns: {columns}")
+ODS_NOT_READ = N_(
+    "{file}: an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves it), which htx does not read; "
+    "open it and save it as an Excel workbook (.xlsx) or as CSV (UTF-8)"
+)
+NOT_A_TABLE_FILE = N_(
+    "{file}: {what}, not a CSV file or an Excel workbook; save the table as an Excel workbook (.xlsx) "
+    "or as CSV (UTF-8) and import that"
+)
+WHAT_PDF = N_("a PDF document")
+WHAT_IMAGE = N_("an image")
+WHAT_ARCHIVE = N_("a compressed archive")
+WHAT_DOCUMENT = N_("a text document (Word or Writer)")
+WHAT_BINARY = N_("not text (it holds bytes that no text file has)")
+UTF16_DAMAGED = N_("it begins as UTF-16 text (Excel's Unicode Text) but is damaged")
+XLS_NOT_READ = N_("{file}: an old Excel workbook (.xls); open it in Excel and save it as .xlsx")
+SHEET_OF_CSV = N_("only a workbook (.xlsx) has sheets; this file is CSV")
+REQUIRED_FOR_NEW = N_("is required for a new organisation ({code!r} is not registered)")
+CODE_SCIENTIFIC = N_(
+    "was shown by Excel in scientific notation, which lost its digits: format the column as Text and "
+    "type the codes again"
+)
+EXPORT_NEEDS_OUTPUT = N_("an xlsx workbook is written to a file: give -o FILE.xlsx")
+HEADERS_OF_JSON = N_("applies to csv and xlsx; JSON keys are always the contract's")
+
+# spreadsheet import fixes: the header's own words in errors, workbooks refused in one line
+# A row's problem starts with its column, which an import names by the file's own header (so the
+# column is not part of the sentence to translate): `Mã số thuế: '999' is not in the registry`.
+CODE_NOT_REGISTERED = N_("{code!r} is not in the registry (see 'htx list' or 'htx search')")
+NOT_XLSX = N_(
+    "{file}: not an Excel workbook (.xlsx), though its name ends in .xlsx: open it in Excel and save it as "
+    "an Excel Workbook (.xlsx), or, if it is CSV, name it .csv"
+)
+WORKBOOK_DAMAGED = N_("the file is damaged or incomplete")
+WORKBOOK_NOT_EXCEL = N_("a zip archive, but not of an Excel workbook")
+WORKBOOK_UNREADABLE = N_("its content is not laid out as Excel writes it")
+# A workbook's sheet is no `cooperatives.csv`: it is named as the list it holds.
+UNKNOWN_COLUMN_OF_LIST = N_("is not a column of {contract} (columns: {columns})")
+MISSING_COLUMN_OF_LIST = N_("is a required column of {contract}")
+LISTS = {
+    "cooperatives": N_("the list of organisations (cooperatives)"),
+    "ratings": N_("the list of ratings (ratings)"),
+    "support": N_("the list of support (support)"),
+    "figures": N_("the list of yearly figures (figures)"),
+}
+NO_HEADER_ROW = N_(
+    "no header row among the first {count} rows (the first reads {first!r}); a header row names the "
+    "columns, such as {names} (or {columns})"
+)
+
+# --- the yearly report ----------------------------------------------------------------------------
 REPORT_TITLE = N_("Collective economy, {years}")
 REPORT_TITLE_DISTRICT = N_("Collective economy, {years} — {district}")
 REPORT_ORGANISATIONS = N_("Organisations at the end of {year}")
@@ -399,212 +685,42 @@ REPORT_WRITTEN = N_("Wrote {path}")
 REPORT_FUTURE_YEAR = N_(
     "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"
 )
-BAD_OUTPUT_SUFFIX = N_(
-    "has no known extension (.json, .csv, .md, .txt, .docx, .html or .xlsx); or give --format"
-)
-CANNOT_WRITE = N_("cannot be written ({detail})")
-# The operating system's and the decoders' reasons a clerk meets most, in words (errors.reason_of):
-# keyed by errno name, by UnicodeDecodeError's reason, by the csv module's message.
-OS_REASONS = {
-    "ENOENT": N_("no such file or folder"),
-    "EACCES": N_("permission denied"),
-    "EPERM": N_("permission denied"),
-    "EISDIR": N_("it is a folder"),
-    "ENOTDIR": N_("a part of the path is not a folder"),
-    "ENOSPC": N_("the disk is full"),
-    "EROFS": N_("the disk is read-only"),
-    "EEXIST": N_("it exists already"),
-    "EBUSY": N_("it is in use by another program"),
-    "ENAMETOOLONG": N_("the name is too long"),
-    "EINVAL": N_("the name is not valid here"),
-}
-DECODING_REASONS = {
-    "invalid continuation byte": N_("a byte that no UTF-8 character has there"),
-    "invalid start byte": N_("a byte that no UTF-8 character starts with"),
-    "unexpected end of data": N_("the file ends inside a character"),
-}
-CSV_REASONS = {
-    "unexpected end of data": N_('the file ends inside a quoted cell (a " is not closed)'),
-    "new-line character seen in unquoted field": N_("a line break inside a cell that is not in quotes"),
-}
-# Every file htx writes (services/output.py): never over the registry, a database, an input or a folder.
-OUTPUT_IS_DATABASE = N_("is a database; htx never writes over one (choose another file name)")
-OUTPUT_IS_REGISTRY = N_("is the registry itself; htx never writes over it (choose another file name)")
-OUTPUT_IS_INPUT = N_("is the file being read; write to another file (or - for stdout)")
-OUTPUT_IS_FOLDER = N_("is a folder; give a file name inside it")
-OUTPUT_PARENT_NOT_FOLDER = N_("is inside something that is not a folder")
-# A document htx wrote is replaced only while nobody changed it (domain/seal.py).
-OUTPUT_CHANGED = N_(
-    "has changed since htx wrote it (completed in Word or Excel?) and is kept; "
-    "write to another file, or add --force to replace it"
-)
-OUTPUT_NOT_HTX = N_(
-    "was not written by htx (or by an older version of it) and is kept; "
-    "write to another file, or add --force to replace it"
-)
-OUTPUT_IS_SPECIAL = N_("is neither a file, a character device nor a named pipe; htx does not write there")
 
-# --- history and undo ---------------------------------------------------------------------
-TITLE_HISTORY = N_("History, newest first")
-HISTORY_EMPTY = N_("No changes recorded yet.")
-HISTORY_CUT = N_(
-    "Showing the newest {shown} of {total} changes; use --limit for more, or --format json for all"
+# the report's economy: what the organisations achieved (issue 22)
+REPORT_ECONOMY = N_("What the organisations achieved in {year}")
+REPORT_ECONOMY_REPORTING = N_("Reporting")
+REPORT_ECONOMY_GIVEN = N_("Reported by")
+REPORT_ECONOMY_AVERAGE = N_("Average per organisation")
+REPORT_ECONOMY_CAPTION = N_(
+    "{reporting} of the {active} organisations active at the end of {year} reported figures."
 )
-HISTORY_IMPORT = N_("{file}: {new} new, {changed} changed, {unchanged} unchanged")
-HISTORY_UNDO = N_("reverted #{id} ({command})")
-# A history entry's command as the clerk says it (the history's command column, undo's lines); machine
-# formats keep the command as typed.
-COMMAND_WORDS = {
-    "add": N_("add"),
-    "edit": N_("edit"),
-    "dissolve": N_("dissolve"),
-    "reinstate": N_("reinstate"),
-    "rate": N_("rate"),
-    "support add": N_("support add"),
-    "status": N_("status"),
-    "suspend": N_("suspend"),
-    "resume": N_("resume"),
-    "revoke": N_("revoke"),
-    "settings": N_("settings"),
-    "undo": N_("undo"),
-    "places migrate": N_("places migrate"),
-    "import cooperatives": N_("import cooperatives"),
-    "import ratings": N_("import ratings"),
-    "import support": N_("import support"),
-}
-HISTORY_UNDONE = N_("(undone by #{id})")
-HISTORY_HEADLINES = {
-    "add": N_("{code} {name}"),
-    "edit": N_("{code}: {fields}"),
-    "dissolve": N_("{code} dissolved on {dissolved}"),
-    "reinstate": N_("{code} reinstated"),
-    "rate": N_("{code} {year}: {grade}"),
-    "support add": N_("{program} {date} for {code}"),
-}
-MORE_CHANGES = N_("… and {count} more changes (see --format json)")
-UNDO_TARGET = N_("Undo #{id} {command}, {at} by {user}:")
-UNDO_QUESTION = N_("Undo it?")
-# A yes-or-no question: the choices shown after it, and what a clerk is told when the answer is neither.
-YES_NO_CHOICES = N_("[y/N]")
-PROMPT_YES_NO = N_("answer y (yes) or n (no)")
-UNDO_DECLINED = N_("Nothing undone.")
-UNDO_NOT_CONFIRMED = N_("undo: not confirmed; run it at a terminal to be asked, or add --yes")
-UNDO_SOMEONE_ELSES = N_("#{id} is {user}'s change, not yours ({me}).")
-UNDO_THEIRS_QUESTION = N_("Undo {user}'s change all the same?")
-# After an undo: what was reverted, then what that did, as a sentence.
-UNDONE = N_("Undid #{id} ({what}): {effect}")
-UNDONE_EFFECTS = {
-    "add": N_("{code} {name} was removed from the registry"),
-    "edit": N_("{code} has its earlier values again: {values}"),
-    "dissolve": N_("{code} is no longer recorded as dissolved"),
-    "reinstate": N_("{code} is recorded as dissolved on {dissolved} again"),
-    "rate": N_("the rating {grade} was restored"),
-    "rate new": N_("the rating was removed"),
-    "support add": N_("support #{id} was removed"),
-}
-UNDONE_REMOVED = N_("removed {rows} it added")
-UNDONE_RESTORED = N_("restored {rows} it changed")
-UNDONE_AND = N_(" and ")
-UNDONE_SCORE = N_("{grade} (score {score})")
-UNDONE_NOTHING = N_("nothing left to revert")
-UNDONE_NO_VALUE = N_("(none)")
-# Counted rows: one, many.
-ROWS = {
-    "organisation": (N_("{count} organisation"), N_("{count} organisations")),
-    "rating": (N_("{count} rating"), N_("{count} ratings")),
-    "support": (N_("{count} support record"), N_("{count} support records")),
-}
-
-# --- db check and db backup ---------------------------------------------------------------
-CHECKS = {
-    "CHECK_INTEGRITY": N_("integrity: {detail}"),
-    "CHECK_FOREIGN_KEY": N_("foreign key: {table} row {rowid} points to a missing {parent}"),
-    "CHECK_RATING_OUTSIDE_LIFE": (
-        N_("rating: {code} is rated for {year}, outside its life (founded {founded}, dissolved {dissolved})")
-    ),
-    "CHECK_SUPPORT_BEFORE_FOUNDED": N_("support #{id}: dated {date}, before {code} was founded ({founded})"),
-    "CHECK_SUPPORT_AFTER_DISSOLVED": N_(
-        "support #{id}: dated {date}, after {code} was dissolved ({dissolved})"
-    ),
-    "CHECK_SUPPORT_TWINS": N_(
-        "support: the same record entered {count} times (organisation, program, date, amount, "
-        "quantity, unit and note): {ids}"
-    ),
-    "CHECK_SHARED_NAME": N_("name: the same name once accents and case are ignored: {organisations}"),
-    "CHECK_GRADE_SCORE": N_("grade: {code} {year} is graded {grade} but its score {score} earns {expected}"),
-    "CHECK_IMPLAUSIBLE_DATE": N_("date: {what} is {date}, before 1900 or later than today"),
-    "CHECK_DISTRICT_SPELLINGS": (
-        N_(
-            "district: one district spelled {count} ways once accents and case are ignored "
-            "(organisations of each): {spellings}"
-        )
-    ),
-}
-
-# --- yearly figures: what an organisation achieved in a year (htx figures, figures.csv) ---------------
-NOT_A_FLAG = N_("is not yes or no (có, không)")
-NOT_MONEY_IN_UNIT = N_("is not an amount in {unit} đồng, as the column's header says (e.g. 2,5 or 2.500)")
-INCOME_NEEDS_PERIOD = N_(
-    "says neither per month nor per year: write '5,5 triệu/tháng' or '66 triệu/năm' (per month, per year)"
+REPORT_ECONOMY_BY_WORKERS = N_("The average income is weighted by each organisation's regular workers.")
+REPORT_ECONOMY_BY_ORGANISATIONS = N_(
+    "The average income is a plain average over organisations (some gave no number of workers)."
 )
-HEADER_UNIT_UNKNOWN = N_("the unit {unit!r} is not đồng, nghìn đồng, triệu đồng or tỷ đồng")
-INCOME_HEADER_NEEDS_PERIOD = N_(
-    "does not say whether the income is per month or per year: write (đồng/người/tháng) or (đồng/người/năm)"
-)
-PROFIT_OVER_REVENUE = N_("is larger than the revenue ({revenue})")
-INCOME_TOO_HIGH = N_("is over 100 triệu đồng a month: a figure per year typed per month?")
-INCOME_TOO_LOW = N_("is under 1 triệu đồng a year: a figure per month, or in thousands?")
-IMPLAUSIBLE_REVENUE = N_("is over {limit} tỷ đồng (a digit too many?)")
-MEMBERS_UNDER_MEMBER_WORKERS = N_("are fewer than the workers who are members ({workers})")
-TENFOLD_PREVIOUS_YEAR = N_("is ten times or more the year {year}'s ({before}): a unit slip?")
-FIGURES_NEED_YEAR = N_("give the year of the figures: htx figures {code} YEAR --revenue …")
-FIGURES_NEED_VALUES = N_(
-    "give the figures of {code} for {year}, such as --revenue '2,5 tỷ' --workers 12 (see htx figures --help)"
-)
-FIGURES_RECORDED = N_("Recorded the {year} figures of {code}: {fields}")
-FIGURES_CHANGED = N_("Changed the {year} figures of {code}: {fields}")
-FIGURES_UNCHANGED = N_("The {year} figures of {code} are already so: nothing changed")
-FIGURES_TITLE = N_("Yearly figures of {code} {name}")
-FIGURES_NONE = N_("No yearly figures recorded for {code}.")
-NOT_REPORTED = N_("–")
-FLAG_YES = N_("yes")
-FLAG_NO = N_("no")
+REPORT_NO_FIGURES = N_("No yearly figures were reported for {year}.")
+REPORT_ECONOMY_DISTRICTS = N_("Averages by district, {year}")
+REPORT_ECONOMY_COMMUNES = N_("Averages by commune, {year}")
+REPORT_ECONOMY_FORMER_PROVINCES = N_("Averages by former province, {year}")
+REPORT_SECTION_ECONOMY = N_("What the organisations achieved")
+REPORT_AVERAGE_OF = N_("{metric}, average")
+SHEET_ECONOMY = N_("Economy")
+SHEET_ECONOMY_DISTRICTS = N_("Economy by district")
+SHEET_ECONOMY_COMMUNES = N_("Economy by commune")
+SHEET_ECONOMY_FORMER_PROVINCES = N_("Economy by former province")
+NARRATIVE_ECONOMY_REPORTED = N_("{counts} reported figures for {year}.")
+NARRATIVE_ECONOMY_COUNT = N_("{reporting}/{active} {kind}")
+NARRATIVE_REVENUE = N_("Average revenue was {amount}/{kind}")
+NARRATIVE_PROFIT = N_("average pre-tax profit {amount}/{kind}")
+NARRATIVE_INCOME = N_("the average income of a worker {amount}/person/year")
+NARRATIVE_UP_ON = N_("{clause}, up {percent} on {year}")
+NARRATIVE_DOWN_ON = N_("{clause}, down {percent} on {year}")
+NARRATIVE_HIGH_TECH = N_("{count} applied high technology")
+NARRATIVE_VALUE_CHAIN = N_("{count} worked in a value chain")
+NARRATIVE_OCOP = N_("{count} OCOP products ({stars})")
+NARRATIVE_OCOP_STARS = N_("{count} of {stars} stars")
 
-# db status, for people (its JSON keeps these keys).
-STATUS_LABELS = {  # English as the keys, which scripts reading this table may know
-    "location": N_("location"),
-    "backend": N_("backend"),
-    "revision": N_("revision"),
-    "newest_revision": N_("newest_revision"),
-    "organisations": N_("organisations"),
-    "ratings": N_("ratings"),
-    "support": N_("support"),
-    "history": N_("history"),
-}
-CHECK_CLEAN = N_("No problems found in {path}")
-CHECK_FOUND = N_("Problems found in {path}: {count}")
-BACKUP_WRITTEN = N_("Backed up {path} to {backup} ({size})")
-BACKUP_EXISTS = N_("already exists; choose a new name or remove it first")
-BACKUP_SERVER = N_(
-    "database: {url} is a server database; back it up with the server's tools (pg_dump for PostgreSQL)"
-)
-NO_SUCH_FOLDER = N_("is in a folder that does not exist")
-COPY_TARGET_NOT_EMPTY = N_("database: {url} already holds a registry; db copy fills only an empty database")
-COPY_MISMATCH = N_("copy: the two sides differ after copying (expected {expected}, found {found})")
-COPY_DONE = N_(
-    "Copied to {url}: {organisations} organisations, {ratings} ratings, {support} support records, "
-    "{history} history entries; counts and sums match"
-)
-COPYING = N_("copying")
-BACKUP_SAME_FILE = N_("is the database itself")
-
-# Reading a large file ahead, in a second process (services/readahead.py)
-READER_STOPPED = N_("the process reading the file stopped unexpectedly; nothing was written")
-READER_FAILED = N_("reading the file failed: {detail}; nothing was written")
-
-
-# --- report documents: the narrative, the Word and HTML reports (render/narrative.py, report_docx.py,
-# report_html.py) ----------------------------------------------------------------------------------
+# --- report documents: narrative, Word, HTML, workbook, charts ------------------------------------
 # A count with its noun, singular and plural apart (Vietnamese has one form for both).
 NARRATIVE_KIND_ONE = {
     "cooperative": N_("{count} cooperative"),
@@ -734,8 +850,7 @@ DOCX_TO_TERMINAL = N_(
     "is a Word file, not text for the terminal: write it with -o FILE.docx (or redirect stdout)"
 )
 
-# --- the report's workbook (htx report -o FILE.xlsx, render/report_xlsx.py) -----------------
-OUTPUT_BINARY_NOT_STDOUT = N_("a workbook is a file, not text for a terminal or a pipe: give -o FILE.xlsx")
+# the report's workbook (htx report -o FILE.xlsx, render/report_xlsx.py)
 # Sheet names: at most 31 characters, none of [ ] : * ? / \ (Excel refuses them)
 SHEET_SUMMARY = N_("Summary")
 SHEET_RATINGS = N_("Ratings")
@@ -758,8 +873,108 @@ WORKBOOK_CHART_SUPPORT = N_("Support by program, {years}")
 WORKBOOK_CHART_ACTIVE = N_("Organisations active at year end")
 WORKBOOK_PAGE = N_("Page &P of &N")
 
+# --- history and undo -----------------------------------------------------------------------------
 
-# --- legal status and registry settings (issue 17) -----------------------------------------
+# history
+NOTHING_TO_UNDO = N_("nothing to undo: every change in the history is already undone")
+UNDO_MOVED = N_("the newest change is now #{found}, not #{expected}: someone else wrote; run htx undo again")
+UNDO_NO_SUCH_ENTRY = N_("entry: #{id} is not in the history (htx history shows the numbers)")
+UNDO_AN_UNDO = N_("entry: #{id} is an undo (of #{of}); an undo is not undone: make the change again instead")
+UNDO_ALREADY_UNDONE = N_("entry: #{id} was already undone, by #{by}")
+UNDO_LATER_CHANGES = N_(
+    "entry: #{id} cannot be undone on its own: later changes touched the same records ({later}); "
+    "undo those first, newest first (htx undo {last})"
+)
+NOT_AN_ENTRY = N_("is not an entry number (htx history shows them, e.g. 24 or #24)")
+TITLE_HISTORY = N_("History, newest first")
+HISTORY_EMPTY = N_("No changes recorded yet.")
+HISTORY_CUT = N_(
+    "Showing the newest {shown} of {total} changes; use --limit for more, or --format json for all"
+)
+HISTORY_IMPORT = N_("{file}: {new} new, {changed} changed, {unchanged} unchanged")
+HISTORY_UNDO = N_("reverted #{id} ({command})")
+# A history entry's command as the clerk says it (the history's command column, undo's lines); machine
+# formats keep the command as typed.
+COMMAND_WORDS = {
+    "add": N_("add"),
+    "edit": N_("edit"),
+    "dissolve": N_("dissolve"),
+    "reinstate": N_("reinstate"),
+    "rate": N_("rate"),
+    "support add": N_("support add"),
+    "status": N_("status"),
+    "suspend": N_("suspend"),
+    "resume": N_("resume"),
+    "revoke": N_("revoke"),
+    "settings": N_("settings"),
+    "undo": N_("undo"),
+    "places migrate": N_("places migrate"),
+    "import cooperatives": N_("import cooperatives"),
+    "import ratings": N_("import ratings"),
+    "import support": N_("import support"),
+}
+HISTORY_UNDONE = N_("(undone by #{id})")
+HISTORY_HEADLINES = {
+    "add": N_("{code} {name}"),
+    "edit": N_("{code}: {fields}"),
+    "dissolve": N_("{code} dissolved on {dissolved}"),
+    "reinstate": N_("{code} reinstated"),
+    "rate": N_("{code} {year}: {grade}"),
+    "support add": N_("{program} {date} for {code}"),
+    "status": N_("{code}: {status} from {date}"),
+    "suspend": N_("{code}: {status} from {date}"),
+    "resume": N_("{code}: {status} from {date}"),
+    "revoke": N_("{code}: {status} from {date}"),
+    "settings": N_("setting {key} = {value}"),
+    "places migrate": N_(
+        "new addresses from 01/07/2025: {mapped} mapped, {ambiguous} left to settle, {not_found} not found"
+    ),
+    "figures": N_("{code} {year} figures: {fields}"),
+}
+MORE_CHANGES = N_("… and {count} more changes (see --format json)")
+
+# history
+UNDO_TARGET = N_("Undo #{id} {command}, {at} by {user}:")
+UNDO_QUESTION = N_("Undo it?")
+# A yes-or-no question: the choices shown after it, and what a clerk is told when the answer is neither.
+YES_NO_CHOICES = N_("[y/N]")
+PROMPT_YES_NO = N_("answer y (yes) or n (no)")
+
+# history
+UNDO_DECLINED = N_("Nothing undone.")
+UNDO_NOT_CONFIRMED = N_("undo: not confirmed; run it at a terminal to be asked, or add --yes")
+UNDO_SOMEONE_ELSES = N_("#{id} is {user}'s change, not yours ({me}).")
+UNDO_THEIRS_QUESTION = N_("Undo {user}'s change all the same?")
+# After an undo: what was reverted, then what that did, as a sentence.
+UNDONE = N_("Undid #{id} ({what}): {effect}")
+UNDONE_EFFECTS = {
+    "add": N_("{code} {name} was removed from the registry"),
+    "edit": N_("{code} has its earlier values again: {values}"),
+    "dissolve": N_("{code} is no longer recorded as dissolved"),
+    "reinstate": N_("{code} is recorded as dissolved on {dissolved} again"),
+    "rate": N_("the rating {grade} was restored"),
+    "rate new": N_("the rating was removed"),
+    "support add": N_("support #{id} was removed"),
+    "figures": N_("the {year} figures of {code} are as they were"),
+    "figures new": N_("the {year} figures of {code} were removed"),
+}
+UNDONE_REMOVED = N_("removed {rows} it added")
+UNDONE_RESTORED = N_("restored {rows} it changed")
+UNDONE_AND = N_(" and ")
+UNDONE_SCORE = N_("{grade} (score {score})")
+UNDONE_NOTHING = N_("nothing left to revert")
+UNDONE_NO_VALUE = N_("(none)")
+# Counted rows: one, many.
+ROWS = {
+    "organisation": (N_("{count} organisation"), N_("{count} organisations")),
+    "rating": (N_("{count} rating"), N_("{count} ratings")),
+    "support": (N_("{count} support record"), N_("{count} support records")),
+    "legal_status": (N_("{count} status entry"), N_("{count} status entries")),
+    "setting": (N_("{count} setting"), N_("{count} settings")),
+    "figures": (N_("{count} year of figures"), N_("{count} years of figures")),
+}
+
+# --- legal status and registry settings -----------------------------------------------------------
 LEGAL_RECORDED = N_("Recorded {code} as {status} from {date}")
 LEGAL_RECORDED_UNTIL = N_("Recorded {code} as {status} from {date} until {until}")
 LEGAL_REMOVED = N_("Removed the status {status} of {code} from {date}")
@@ -801,75 +1016,16 @@ REPORT_SUSPENDED = N_("Suspended")
 REPORT_BEING_DISSOLVED = N_("Being dissolved")
 REPORT_REVOKED = N_("Certificate revoked")
 REPORT_RESUMED = N_("Resumed in the year")
-HISTORY_HEADLINES.update(
-    {
-        "status": N_("{code}: {status} from {date}"),
-        "suspend": N_("{code}: {status} from {date}"),
-        "resume": N_("{code}: {status} from {date}"),
-        "revoke": N_("{code}: {status} from {date}"),
-        "settings": N_("setting {key} = {value}"),
-    }
-)
-TABLE_NAMES.update({"legal_status": N_("status"), "setting": N_("setting")})
-CHECKS.update(
-    {
-        "CHECK_STATUS_OUTSIDE_LIFE": N_(
-            "status: {code} is {status} from {date}, outside its life "
-            "(founded {founded}, dissolved {dissolved})"
-        ),
-        "CHECK_STATUS_ENDING": N_(
-            "status: {code} has the dissolution date {dissolved} but its status history ends on {ended}"
-        ),
-    }
-)
-ROWS.update(
-    {
-        "legal_status": (N_("{count} status entry"), N_("{count} status entries")),
-        "setting": (N_("{count} setting"), N_("{count} settings")),
-    }
-)
-HEADERS.update(
-    {
-        "started": N_("From"),
-        "until": N_("Until"),
-        "reason": N_("Reason"),
-        "key": N_("Setting"),
-        "value": N_("Value"),
-    }
-)
 
-# --- addresses after the 2025 reform (htx places, --province, address history) ---------------
-HEADERS.update(
-    {
-        "province": N_("Province"),
-        "new_address_from": N_("New address from"),
-        "new_province": N_("New province"),
-        "new_commune": N_("New commune"),
-        "address": N_("Address"),
-        "scheme": N_("Period"),
-        "becomes": N_("Became"),
-    }
-)
-FIELD_NAMES.update({"province": N_("province"), "commune": N_("commune")})
-# The other fields, for a message that names one the command took no option for (a stored value):
-# English keeps the stored names, as the history does.
-FIELD_NAMES.update(
-    {
-        "capital_vnd": N_("capital_vnd"),
-        "members": N_("members"),
-        "phone": N_("phone"),
-        "representative": N_("representative"),
-        "products": N_("products"),
-        "new_province": N_("new_province"),
-        "new_commune": N_("new_commune"),
-        "new_address_from": N_("new_address_from"),
-        "amount_vnd": N_("amount_vnd"),
-        "quantity": N_("quantity"),
-        "unit": N_("unit"),
-        "reference": N_("reference"),
-        "note": N_("note"),
-    }
-)
+# legal status fixes: the status today in list and show, argument names, wording (issue 17)
+LEGAL_STANDING_SINCE = N_("{status} from {date}")
+LEGAL_STANDING_UNTIL = N_("{status} from {date} until {until}")
+HISTORY_STATUS_UNTIL = N_("{code}: {status} from {date} until {until}")
+SETTING_KEY_NAMED = N_("{key} ({name})")
+
+# --- places: the 2025 reform, addresses, places search and migrate --------------------------------
+
+# addresses after the 2025 reform (htx places, --province, address history)
 ADDRESS_FROM = N_("{address} (from {date})")
 ADDRESS_BEFORE = N_("Address before {date}")
 PLACE_UNMATCHED = N_("is in no official list of units (the closest: {names})")
@@ -899,17 +1055,9 @@ MIGRATE_NEEDS_YES = N_(
     "htx places migrate writes {count} addresses: run it at a terminal to confirm, or add --yes"
 )
 DISTRICT_EMPTY = N_("is empty; to find organisations without an address use --without-address")
-CHECKS.update(
-    {
-        "CHECK_UNMATCHED_PLACE": N_(
-            "address: {code} {name}: {field} {value!r} is in no official list of units; "
-            "correct it with: {command}"
-        )
-    }
-)
 UNKNOWN_COMMUNE = N_("is not a commune of the registry; known: {communes}")
 
-# --- the report by commune and former province, from the 2025 reform on ------------------------
+# the report by commune and former province, from the 2025 reform on
 REPORT_COMMUNES = N_("Communes at the end of {year}")
 REPORT_FORMER_PROVINCES = N_("Former provinces at the end of {year}")
 REPORT_SECTION_COMMUNES = N_("Communes at year end")
@@ -923,198 +1071,8 @@ REPORT_FORMER_DISTRICT = N_(
     "organisation(s) registered in the former district {district} are in these communes: {communes}. "
     "To follow them use --commune, e.g. --commune {example!r}"
 )
-
-# --- places migrate: the closest old units of an address found in no list ----------------------
 MIGRATE_CLOSEST = N_("; the closest: {names}")
 
-# --- spreadsheets in and out: xlsx, Vietnamese headers, title and totals rows (issue 18) -------------
-ACCEPTED_HEADERS = N_("also accepted: {names}")
-HEADER_UNIT_NOT_DONG = N_("amounts are read in đồng, and this column is in {unit!r}: convert it to đồng")
-NAME_NOT_REGISTERED = N_(
-    "{label}: {name!r} is not the registered name of {code} ({registered!r}); the row was read by its code"
-)
-OR_GIVE_YEAR = N_("; a sheet of one year may instead give it as: htx import ratings FILE --year YEAR")
-YEAR_OF_RATINGS_ONLY = N_("is the year of a ratings sheet; cooperatives and support rows carry their dates")
-GIVEN_AND_IN_FILE = N_(
-    "the file has its own column {column!r}: give the value there, or leave the option out"
-)
-HEADER_UNIT_SCALED = N_(
-    "{where}: the column {column!r} is in {word} đồng: its numbers were read as {word} đồng"
-)
-EXCEL_DAY_NUMBERS = N_(
-    "{where}: the column {column!r} holds dates as Excel's day numbers (format the column as a date); "
-    "they were read as dates: {serial} is {date}"
-)
-# A rejects workbook's sheet and its error column, for the clerk who corrects it (import ignores the column).
-REJECTS_SHEET = N_("rejects")
-REJECTS_ERROR_COLUMN = N_("error")
-IMPORT_NEW_ADDRESS_DATED = N_(
-    "{count} row(s) give a new address (new_province, new_commune) without its date (new_address_from): "
-    "in force from 01/07/2025, as `htx edit --province` records it"
-)
-TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
-ROWS_AFTER_TOTALS_SKIPPED = N_(
-    "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"
-)
-NOT_A_WORKBOOK = N_("{file}: not an Excel workbook that can be read ({detail})")
-NO_SUCH_SHEET = N_("is not a sheet of {file} (sheets: {sheets})")
-EMPTY_SHEET = N_("{file}: sheet {sheet!r} has no header row; its header must name the columns: {columns}")
-ODS_NOT_READ = N_(
-    "{file}: an OpenDocument spreadsheet (.ods, as LibreOffice Calc saves it), which htx does not read; "
-    "open it and save it as an Excel workbook (.xlsx) or as CSV (UTF-8)"
-)
-NOT_A_TABLE_FILE = N_(
-    "{file}: {what}, not a CSV file or an Excel workbook; save the table as an Excel workbook (.xlsx) "
-    "or as CSV (UTF-8) and import that"
-)
-WHAT_PDF = N_("a PDF document")
-WHAT_IMAGE = N_("an image")
-WHAT_ARCHIVE = N_("a compressed archive")
-WHAT_DOCUMENT = N_("a text document (Word or Writer)")
-WHAT_BINARY = N_("not text (it holds bytes that no text file has)")
-UTF16_DAMAGED = N_("it begins as UTF-16 text (Excel's Unicode Text) but is damaged")
-XLS_NOT_READ = N_("{file}: an old Excel workbook (.xls); open it in Excel and save it as .xlsx")
-SHEET_OF_CSV = N_("only a workbook (.xlsx) has sheets; this file is CSV")
-REQUIRED_FOR_NEW = N_("is required for a new organisation ({code!r} is not registered)")
-CODE_SCIENTIFIC = N_(
-    "was shown by Excel in scientific notation, which lost its digits: format the column as Text and "
-    "type the codes again"
-)
-EXPORT_NEEDS_OUTPUT = N_("an xlsx workbook is written to a file: give -o FILE.xlsx")
-HEADERS_OF_JSON = N_("applies to csv and xlsx; JSON keys are always the contract's")
-
-# --- spreadsheet import fixes: the header's own words in errors, workbooks refused in one line ----------
-# A row's problem starts with its column, which an import names by the file's own header (so the
-# column is not part of the sentence to translate): `Mã số thuế: '999' is not in the registry`.
-CODE_NOT_REGISTERED = N_("{code!r} is not in the registry (see 'htx list' or 'htx search')")
-NOT_XLSX = N_(
-    "{file}: not an Excel workbook (.xlsx), though its name ends in .xlsx: open it in Excel and save it as "
-    "an Excel Workbook (.xlsx), or, if it is CSV, name it .csv"
-)
-WORKBOOK_DAMAGED = N_("the file is damaged or incomplete")
-WORKBOOK_NOT_EXCEL = N_("a zip archive, but not of an Excel workbook")
-WORKBOOK_UNREADABLE = N_("its content is not laid out as Excel writes it")
-# A workbook's sheet is no `cooperatives.csv`: it is named as the list it holds.
-UNKNOWN_COLUMN_OF_LIST = N_("is not a column of {contract} (columns: {columns})")
-MISSING_COLUMN_OF_LIST = N_("is a required column of {contract}")
-LISTS = {
-    "cooperatives": N_("the list of organisations (cooperatives)"),
-    "ratings": N_("the list of ratings (ratings)"),
-    "support": N_("the list of support (support)"),
-}
-NO_HEADER_ROW = N_(
-    "no header row among the first {count} rows (the first reads {first!r}); a header row names the "
-    "columns, such as {names} (or {columns})"
-)
-
-# --- legal status fixes: the status today in list and show, argument names, wording (issue 17) ----
-HEADERS.update({"legal_status": N_("Legal status")})
-LEGAL_STANDING_SINCE = N_("{status} from {date}")
-LEGAL_STANDING_UNTIL = N_("{status} from {date} until {until}")
-# Arguments named in errors (cli/common.py typed_name), and the settings' keys for people: in English
-# the key a clerk types, in Vietnamese its name.
-FIELD_NAMES.update(
-    {
-        "status": N_("status"),
-        "key": N_("setting"),
-        "period-start": N_("period-start"),
-        "office": N_("office"),
-    }
-)
-HISTORY_STATUS_UNTIL = N_("{code}: {status} from {date} until {until}")
-SETTING_KEY_NAMED = N_("{key} ({name})")
-
-# --- addresses after the 2025 reform: the derived place fields in the history and undo ----------
-HEADERS.update(
-    {
-        "commune_code": N_("Commune code"),
-        "former_province": N_("Former province"),
-        "new_commune_code": N_("New commune code"),
-    }
-)
-HISTORY_HEADLINES.update(
-    {
-        "places migrate": N_(
-            "new addresses from 01/07/2025: {mapped} mapped, {ambiguous} left to settle, "
-            "{not_found} not found"
-        )
-    }
-)
-
-# --- yearly figures: their names in tables, the history, imports and db check ------------------------
-HEADERS.update(
-    {
-        "associate_members": N_("Associate members"),
-        "new_members": N_("New members"),
-        "workers": N_("Regular workers"),
-        "member_workers": N_("Workers who are members"),
-        "seasonal_workers": N_("Seasonal workers"),
-        "assets_vnd": N_("Total assets"),
-        "revenue_vnd": N_("Revenue"),
-        "profit_vnd": N_("Pre-tax profit"),
-        "tax_vnd": N_("Taxes paid"),
-        "income_vnd_per_year": N_("Average income a year"),
-        "ocop_3": N_("OCOP 3-star products"),
-        "ocop_4": N_("OCOP 4-star products"),
-        "ocop_5": N_("OCOP 5-star products"),
-        "high_tech": N_("Applies high technology"),
-        "value_chain": N_("In a value chain"),
-    }
-)
-TABLE_NAMES.update({"figures": N_("figures")})
-ROWS.update({"figures": (N_("{count} year of figures"), N_("{count} years of figures"))})
-IMPORTED_FILES.update({"figures": N_("figures")})
-LISTS.update({"figures": N_("the list of yearly figures (figures)")})
-HISTORY_HEADLINES.update({"figures": N_("{code} {year} figures: {fields}")})
-UNDONE_EFFECTS.update(
-    {
-        "figures": N_("the {year} figures of {code} are as they were"),
-        "figures new": N_("the {year} figures of {code} were removed"),
-    }
-)
-CHECKS.update(
-    {
-        "CHECK_FIGURES_OUTSIDE_LIFE": N_(
-            "figures: {code} has figures for {year}, outside its life "
-            "(founded {founded}, dissolved {dissolved})"
-        ),
-        "CHECK_FIGURES_SLIP": N_("figures: {code} {year}: {problem}"),
-    }
-)
-
-# --- the report's economy: what the organisations achieved (issue 22) -------------------------------
-REPORT_ECONOMY = N_("What the organisations achieved in {year}")
-REPORT_ECONOMY_REPORTING = N_("Reporting")
-REPORT_ECONOMY_GIVEN = N_("Reported by")
-REPORT_ECONOMY_AVERAGE = N_("Average per organisation")
-REPORT_ECONOMY_CAPTION = N_(
-    "{reporting} of the {active} organisations active at the end of {year} reported figures."
-)
-REPORT_ECONOMY_BY_WORKERS = N_("The average income is weighted by each organisation's regular workers.")
-REPORT_ECONOMY_BY_ORGANISATIONS = N_(
-    "The average income is a plain average over organisations (some gave no number of workers)."
-)
-REPORT_NO_FIGURES = N_("No yearly figures were reported for {year}.")
-REPORT_ECONOMY_DISTRICTS = N_("Averages by district, {year}")
-REPORT_ECONOMY_COMMUNES = N_("Averages by commune, {year}")
-REPORT_ECONOMY_FORMER_PROVINCES = N_("Averages by former province, {year}")
-REPORT_SECTION_ECONOMY = N_("What the organisations achieved")
-REPORT_AVERAGE_OF = N_("{metric}, average")
-SHEET_ECONOMY = N_("Economy")
-SHEET_ECONOMY_DISTRICTS = N_("Economy by district")
-SHEET_ECONOMY_COMMUNES = N_("Economy by commune")
-SHEET_ECONOMY_FORMER_PROVINCES = N_("Economy by former province")
-NARRATIVE_ECONOMY_REPORTED = N_("{counts} reported figures for {year}.")
-NARRATIVE_ECONOMY_COUNT = N_("{reporting}/{active} {kind}")
-NARRATIVE_REVENUE = N_("Average revenue was {amount}/{kind}")
-NARRATIVE_PROFIT = N_("average pre-tax profit {amount}/{kind}")
-NARRATIVE_INCOME = N_("the average income of a worker {amount}/person/year")
-NARRATIVE_UP_ON = N_("{clause}, up {percent} on {year}")
-NARRATIVE_DOWN_ON = N_("{clause}, down {percent} on {year}")
-NARRATIVE_HIGH_TECH = N_("{count} applied high technology")
-NARRATIVE_VALUE_CHAIN = N_("{count} worked in a value chain")
-NARRATIVE_OCOP = N_("{count} OCOP products ({stars})")
-NARRATIVE_OCOP_STARS = N_("{count} of {stars} stars")
 
 # The constants above are English message ids. They leave the module's namespace here, so that reading
 # one (messages.NAME, or `from htxcli.domain.messages import NAME` inside a function) goes through
