@@ -6,7 +6,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from htxcli.cli.common import Format, FormatOption, engine, out, say, warn
+from htxcli.cli.common import Format, FormatOption, engine, out, say, typed_names, warn
 from htxcli.domain import messages
 
 # Each figure's option, with its Vietnamese alias (unaccented, as a clerk types it on a command line).
@@ -157,7 +157,14 @@ def figures(
     if not result.changed:
         say(messages.FIGURES_UNCHANGED.format(code=result.code, year=result.year))
         return
-    names = ", ".join(OPTIONS[f][0] for f in result.changed)
+    from htxcli.domain.i18n import current
+
+    # In Vietnamese the figures by their names as the office's sheet heads them; in English the options.
+    headers = messages.HEADERS
+    if current() == "vi" and all(f in headers for f in result.changed):
+        names = ", ".join(headers[f] for f in result.changed)
+    else:
+        names = ", ".join(typed_names(ctx, list(result.changed)))
     template = messages.FIGURES_RECORDED if result.new else messages.FIGURES_CHANGED
     say(template.format(code=result.code, year=result.year, fields=names))
 

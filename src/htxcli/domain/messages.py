@@ -130,6 +130,9 @@ PLACEHOLDERS = {
     "KEY": N_("KEY"),
     "VALUE": N_("VALUE"),
     "N": N_("N"),
+    "PERIOD": N_("PERIOD"),  # of an amount: /tháng or /năm
+    "YES": N_("YES"),
+    "NO": N_("NO"),
     "[OPTIONS]": N_("[OPTIONS]"),
     "COMMAND [ARGS]...": N_("COMMAND [ARGS]..."),
 }
@@ -691,9 +694,7 @@ REPORT_ECONOMY = N_("What the organisations achieved in {year}")
 REPORT_ECONOMY_REPORTING = N_("Reporting")
 REPORT_ECONOMY_GIVEN = N_("Reported by")
 REPORT_ECONOMY_AVERAGE = N_("Average per organisation")
-REPORT_ECONOMY_CAPTION = N_(
-    "{reporting} of the {active} organisations active at the end of {year} reported figures."
-)
+REPORT_ECONOMY_CAPTION = N_("{reporting} of the {active} registered organisations reported figures for {year}.")
 REPORT_ECONOMY_BY_WORKERS = N_("The average income is weighted by each organisation's regular workers.")
 REPORT_ECONOMY_BY_ORGANISATIONS = N_(
     "The average income is a plain average over organisations (some gave no number of workers)."

@@ -94,7 +94,8 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         total = None if m.name == "income_vnd_per_year" else totals.total_of(m.name)
         block.rows.append([Label(m.label()), total, totals.average(m.name), totals.figure(f"{m.name}_given")])
     for m in totals.metrics(ECONOMY_FLAGS):
-        block.rows.append([Label(m.label()), totals.figure(m.name), None, totals.reporting])
+        # How many answered yes; how many answered at all is not kept, so that column stays blank.
+        block.rows.append([Label(m.label()), totals.figure(m.name), None, None])
     caption = messages.REPORT_ECONOMY_CAPTION.format(
         reporting=format_count(totals.reporting.value), active=format_count(totals.active.value), year=year
     )
@@ -111,7 +112,7 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         (
             messages.REPORT_ECONOMY_DISTRICTS,
             messages.HEADERS["district"],
-            economy.districts,
+            economy.districts if _has_districts(report) else None,
             district_label,
             messages.SHEET_ECONOMY_DISTRICTS,
         ),
