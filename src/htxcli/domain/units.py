@@ -334,7 +334,7 @@ def titled(name: str | None, code: str | None, scheme: str | None, level: str = 
         name is None
         or code is None
         or scheme not in (NEW_SCHEME, LEGACY_SCHEME)
-        or fold(name) != name_key(name)
+        or match_key(name) != name_key(name)  # typed with its type word
     ):
         return name
     g = gazetteer()
