@@ -8,11 +8,8 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
-from htxcli.domain.batch import (
-    ParsedBatch,
-    organisation_doubts_in,
-    parse_organisations,
-)
+from htxcli.domain.batch import ParsedBatch
+from htxcli.domain.batch_organisations import organisation_doubts_in, parse_organisations
 from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.records import (
     DEFAULT_KIND,
@@ -32,9 +29,7 @@ from htxcli.services.import_result import ImportEntry, ImportResult, Row
 from htxcli.services.loaders.base import Loader
 from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
 from htxcli.services.rowsource import Read, Refused
-from htxcli.store.loading import (
-    OrganisationLoad,
-)
+from htxcli.store.loading import OrganisationLoad
 
 if TYPE_CHECKING:
     from htxcli.store.uow import UnitOfWork

@@ -6,21 +6,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
-from htxcli.domain.batch import (
-    ParsedBatch,
-    parse_ratings,
-)
+from htxcli.domain.batch import ParsedBatch
+from htxcli.domain.batch_ratings import parse_ratings
 from htxcli.domain.errors import HtxError
 from htxcli.domain.periods import years_within_life
-from htxcli.domain.records import (
-    check_rating_year,
-)
+from htxcli.domain.records import check_rating_year
 from htxcli.services.import_result import ImportEntry, ImportResult, Row
 from htxcli.services.loaders.base import Loader
-from htxcli.store.loading import (
-    RatingLoad,
-    StoredRating,
-)
+from htxcli.store.loading import RatingLoad, StoredRating
 
 if TYPE_CHECKING:
     from htxcli.store.uow import UnitOfWork

@@ -7,16 +7,11 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
-from htxcli.domain.batch import (
-    ParsedBatch,
-    parse_supports,
-    support_doubts_in,
-)
+from htxcli.domain.batch import ParsedBatch
+from htxcli.domain.batch_support import parse_supports, support_doubts_in
 from htxcli.services.import_result import ImportEntry, ImportResult, Row
 from htxcli.services.loaders.base import Loader
-from htxcli.store.loading import (
-    SupportLoad,
-)
+from htxcli.store.loading import SupportLoad
 
 if TYPE_CHECKING:
     from htxcli.store.uow import UnitOfWork
