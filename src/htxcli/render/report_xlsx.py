@@ -24,9 +24,7 @@ from typing import IO, Any
 
 from htxcli.domain import messages
 from htxcli.domain.reform import REFORM_DAY
-from htxcli.domain.report import (
-    Report,
-)
+from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS

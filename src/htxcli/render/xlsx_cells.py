@@ -9,16 +9,7 @@ from datetime import date
 from typing import Any
 
 from htxcli.domain import messages
-from htxcli.domain.report import (
-    Change,
-    Count,
-    Label,
-    Money,
-    Percent,
-    Quantity,
-    Tenths,
-    Value,
-)
+from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity, Tenths, Value
 from htxcli.render.cells import PLAIN_MINUS, text
 from htxcli.render.layout import Block
 

@@ -8,13 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from htxcli.domain import messages
-from htxcli.domain.report import (
-    Label,
-    Money,
-    Report,
-    Value,
-    YearReport,
-)
+from htxcli.domain.report import Label, Money, Report, Value, YearReport
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render.xlsx_cells import MONEY, NUMBER, PERCENT, Styles, header_height, print_setup, write_cell
 

@@ -9,19 +9,11 @@ from itertools import repeat
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from htxcli.domain.batch import (
-    Doubts,
-    ParsedBatch,
-)
-from htxcli.domain.figures import (
-    Units,
-)
+from htxcli.domain.batch import Doubts, ParsedBatch
+from htxcli.domain.figures import Units
 from htxcli.services.import_result import ImportEntry, ImportResult, Row
 from htxcli.services.rowsource import Read, Refused
-from htxcli.store.loading import (
-    Lives,
-    TableLoad,
-)
+from htxcli.store.loading import Lives, TableLoad
 
 if TYPE_CHECKING:
     from htxcli.store.uow import UnitOfWork

@@ -6,28 +6,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
-from htxcli.domain.batch import (
-    Doubts,
-    ParsedBatch,
-)
+from htxcli.domain.batch import Doubts, ParsedBatch
 from htxcli.domain.errors import HtxError
-from htxcli.domain.figures import (
-    COMPARED,
-    VALUE_FIELDS,
-    figure_doubts_in,
-    parse_figure_batch,
-    tenfold_doubts,
-)
+from htxcli.domain.figures import COMPARED, VALUE_FIELDS, figure_doubts_in, parse_figure_batch, tenfold_doubts
 from htxcli.domain.periods import years_within_life
-from htxcli.domain.records import (
-    check_rating_year,
-)
+from htxcli.domain.records import check_rating_year
 from htxcli.services.import_result import ImportEntry, ImportResult, Row
 from htxcli.services.loaders.base import Loader
 from htxcli.services.rowsource import Read, Refused
-from htxcli.store.loading import (
-    FiguresLoad,
-)
+from htxcli.store.loading import FiguresLoad
 
 if TYPE_CHECKING:
     from htxcli.store.uow import UnitOfWork
