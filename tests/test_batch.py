@@ -12,19 +12,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from htxcli.domain import batch
-from htxcli.domain.batch import (
-    PROBLEMS_JOINT,
-    RATING_VALUES,
-    SUPPORT_VALUES,
-    ParsedBatch,
-    organisation_doubts_in,
-    parse_organisations,
-    parse_ratings,
-    parse_supports,
-    rating_values,
-    support_doubts_in,
-)
+from htxcli.domain import batch, batch_organisations, batch_ratings, batch_support
+from htxcli.domain.batch import PROBLEMS_JOINT, ParsedBatch
+from htxcli.domain.batch_organisations import organisation_doubts_in, parse_organisations
+from htxcli.domain.batch_ratings import RATING_VALUES, parse_ratings, rating_values
+from htxcli.domain.batch_support import SUPPORT_VALUES, parse_supports, support_doubts_in
 from htxcli.domain.errors import HtxError, InvalidValues
 from htxcli.domain.records import (
     CODE_LIMIT,
@@ -387,13 +379,17 @@ def test_each_fast_check_agrees_with_its_parser_either_side_of_each_limit(
     handed_on: list[str] = []  # the cells the batch left to a parser
 
     def spy(name: str, cells: Callable[..., list[str]]) -> None:
-        original = getattr(batch, name)
+        # In each module of the batch parsers that calls it by this name.
+        for module in (batch, batch_organisations, batch_ratings, batch_support):
+            if not hasattr(module, name):
+                continue
+            original = getattr(module, name)
 
-        def run(*args: Any, **kwargs: Any) -> Any:
-            handed_on.extend(cells(*args))
-            return original(*args, **kwargs)
+            def run(*args: Any, original: Callable[..., Any] = original, **kwargs: Any) -> Any:
+                handed_on.extend(cells(*args))
+                return original(*args, **kwargs)
 
-        monkeypatch.setattr(batch, name, run)
+            monkeypatch.setattr(module, name, run)
 
     spy("by_value", lambda _parse, column, _bad: list(column))
     spy("parse_text", lambda _field, cell, *_: [cell])

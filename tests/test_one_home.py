@@ -186,3 +186,29 @@ def test_every_message_table_is_written_whole() -> None:
     topics = ["values", "records", "the database", "import", "the yearly report", "report documents"]
     topics += ["history", "legal status", "places"]
     assert [next(t for t in topics if h[6:].startswith(t)) for h in headings] == topics, headings
+
+
+LONGEST_MODULE = 450  # lines (issue 27): a longer module holds more than one thing; split it by what it holds
+LONG_BY_NATURE = {Path("domain/messages.py")}  # the catalog of every sentence, one topic after another
+
+
+def too_long(root: Path = SOURCE) -> list[str]:
+    """The modules under `root` longer than LONGEST_MODULE lines, with their lengths."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > LONGEST_MODULE and path.relative_to(root) not in LONG_BY_NATURE:
+            found.append(f"{path.relative_to(root)}: {lines} lines")
+    return found
+
+
+def test_no_module_holds_more_than_its_share() -> None:
+    assert too_long() == []
+
+
+def test_the_length_check_finds_a_long_module(tmp_path: Path) -> None:
+    (tmp_path / "domain").mkdir()
+    (tmp_path / "domain" / "messages.py").write_text("x = 1\n" * (LONGEST_MODULE + 1))
+    (tmp_path / "long.py").write_text("x = 1\n" * (LONGEST_MODULE + 1))
+    (tmp_path / "short.py").write_text("x = 1\n" * LONGEST_MODULE)
+    assert too_long(tmp_path) == [f"long.py: {LONGEST_MODULE + 1} lines"]

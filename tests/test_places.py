@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from htxcli.domain.units import gazetteer, name_key, place
+from htxcli.domain.unit_matching import place
+from htxcli.domain.unit_names import name_key
+from htxcli.domain.units import gazetteer
 from tests.conftest import EXAMPLE, Run, snapshot
 from tests.test_language import _vi
 

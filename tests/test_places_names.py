@@ -14,7 +14,9 @@ from hypothesis import strategies as st
 
 from htxcli.domain.reform import NEW_SCHEME as NEW
 from htxcli.domain.text import fold
-from htxcli.domain.units import OWN_NAMES, Unit, gazetteer, match_key, name_key, place
+from htxcli.domain.unit_matching import place
+from htxcli.domain.unit_names import OWN_NAMES, match_key, name_key
+from htxcli.domain.units import Unit, gazetteer
 from tests.conftest import EXAMPLE, Run
 
 Htx = Callable[..., Run]

@@ -20,7 +20,7 @@ Level = Literal["district", "commune", "province"]
 @dataclass(frozen=True)
 class Area:
     level: Level
-    key: str  # units.name_key of its name: accents, case, i/y and type word do not matter
+    key: str  # unit_names.name_key of its name: accents, case, i/y and type word do not matter
     # For a report: the day whose address places an organisation (31 December of its year); None
     # for a listing, which finds an organisation by any of its addresses.
     on: date | None = None
@@ -39,7 +39,7 @@ class Area:
         """The area a clerk named; None when no name was given, or one that folds to nothing.
         Matched as the official list is, at every level: "Huyện Ba Bể" is Ba Bể, "Xã Thượng Minh"
         Thượng Minh."""
-        from htxcli.domain.units import name_key
+        from htxcli.domain.unit_names import name_key
 
         key = name_key(name) if name else ""
         return cls(level, key, on, name) if key and name else None

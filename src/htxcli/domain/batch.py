@@ -1,4 +1,6 @@
-"""Parsing a batch of CSV rows column by column, with the same results as the row parsers.
+"""Parsing a batch of CSV rows column by column, with the same results as the row parsers: the column
+checks and the batch they make, shared by the parsers of each file (batch_organisations.py,
+batch_ratings.py, batch_support.py, figures.py).
 
 An import spends most of its Python time on cells, and most columns repeat a few values (kinds, dates,
 grades, amounts) or are plain NFC text without control characters. So each column is checked as a whole
@@ -12,43 +14,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
 from typing import Any
 
 from htxcli.domain.cells import unprotect_cell, unprotect_column
-from htxcli.domain.errors import HtxError, InvalidValue, InvalidValues, Problems
+from htxcli.domain.errors import HtxError, InvalidValue, InvalidValues
 from htxcli.domain.records import (
     CODE_LIMIT,
     CODE_SYMBOLS,
-    DEFAULT_AMOUNT,
-    DEFAULT_KIND,
-    DEFAULT_QUANTITY,
     NUMBER_LIKE_CODES,
-    PLAUSIBLE_CAPITAL,
-    REFERENCE_LIMIT,
-    organisation_doubts,
-    parse_code,
-    parse_organisation,
-    parse_rating,
-    parse_rating_year,
-    parse_support,
-    phone_lost_its_zero,
-    support_doubts,
 )
 from htxcli.domain.text import has_control_characters
 from htxcli.domain.values import (
     PLAIN_COUNT_DIGITS,
     PLAIN_MONEY_DIGITS,
     TEXT_LIMIT,
-    parse_count,
-    parse_money,
-    parse_past_date,
     parse_text,
 )
-from htxcli.domain.vocab import KINDS, PROGRAMS, SECTORS, implied_sector
 
 Bad = set[int]  # positions of the cells (so rows) the fast checks could not vouch for
 
@@ -60,7 +44,7 @@ _PLAIN_CODES = re.compile(f"(?:{_PLAIN_CODE}\n)*")
 _PLAIN_CODES_OR_BLANK = re.compile(f"(?:(?:{_PLAIN_CODE})?\n)*")
 # What parse_money and parse_count return as int(cell): digits too few to pass their maximum.
 _PLAIN_AMOUNTS = re.compile(f"(?:[0-9]{{1,{PLAIN_MONEY_DIGITS}}}\n)*")
-_PLAIN_COUNTS = re.compile(f"(?:[0-9]{{1,{PLAIN_COUNT_DIGITS}}}\n)*")
+PLAIN_COUNTS = re.compile(f"(?:[0-9]{{1,{PLAIN_COUNT_DIGITS}}}\n)*")
 _ISO_DATES = re.compile("(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\n)*")
 
 
@@ -164,11 +148,11 @@ def codes(column: Sequence[str], bad: Bad, *, blank_allowed: bool = False) -> li
     return [cell or None for cell in column] if blank_allowed else list(column)
 
 
-def _optional(parse: Callable[[str, str], Any], field: str, empty: Any) -> Callable[[str], Any]:
+def optional(parse: Callable[[str, str], Any], field: str, empty: Any) -> Callable[[str], Any]:
     return lambda value: empty if _blank(value) else parse(field, value)
 
 
-def _required(parse: Callable[[str, str], Any], field: str) -> Callable[[str], Any]:
+def required(parse: Callable[[str, str], Any], field: str) -> Callable[[str], Any]:
     def run(value: str) -> Any:
         if _blank(value):
             raise HtxError(field)  # the row parser names it properly
@@ -177,42 +161,12 @@ def _required(parse: Callable[[str, str], Any], field: str) -> Callable[[str], A
     return run
 
 
-def _kind(value: str) -> str:
-    return KINDS.parse(value) if value.strip() else DEFAULT_KIND
-
-
-def _sector(value: str) -> str | None:
-    return SECTORS.parse(value) if value.strip() else None
-
-
-def _program(_field: str, value: str) -> str:
-    return PROGRAMS.parse(value)
-
-
 Handler = Callable[[Sequence[str], Bad], list[Any]]
 
-_ORGANISATION_COLUMNS: dict[str, Handler] = {
-    "code": codes,
-    "name": lambda c, bad: texts("name", c, bad, required=True),
-    "kind": lambda c, bad: by_value(_kind, c, bad),
-    "district": lambda c, bad: texts("district", c, bad),
-    "commune": lambda c, bad: texts("commune", c, bad),
-    "sector": lambda c, bad: by_value(_sector, c, bad),
-    "founded": lambda c, bad: dates(_required(parse_past_date, "founded"), c, bad),  # see parse_organisations
-    "dissolved": lambda c, bad: by_value(_optional(parse_past_date, "dissolved", None), c, bad),
-    "members": lambda c, bad: numbers(_optional(parse_count, "members", None), c, bad, _PLAIN_COUNTS),
-    "capital_vnd": lambda c, bad: numbers(_optional(parse_money, "capital_vnd", None), c, bad),
-    "representative": lambda c, bad: texts("representative", c, bad),
-    "phone": lambda c, bad: texts("phone", c, bad),
-    "products": lambda c, bad: texts("products", c, bad),
-    "province": lambda c, bad: texts("province", c, bad),
-    "new_address_from": lambda c, bad: by_value(_optional(parse_past_date, "new_address_from", None), c, bad),
-    "new_province": lambda c, bad: texts("new_province", c, bad),
-    "new_commune": lambda c, bad: texts("new_commune", c, bad),
-}
 
-
-def _columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> tuple[list[int], list[Sequence[str]]]:
+def cut_columns(
+    header: Sequence[str], rows: Sequence[Sequence[str]]
+) -> tuple[list[int], list[Sequence[str]]]:
     """The rows with a cell for every column (others go to the row parser), and their columns."""
     width = len(header)
     whole = [i for i, row in enumerate(rows) if len(row) == width]
@@ -275,7 +229,7 @@ class ParsedBatch:
         return [r for r in out if r is not None]
 
 
-def _assemble(
+def assemble(
     fields: tuple[str, ...],
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -318,154 +272,8 @@ def _parse_row(header: Sequence[str], row: Sequence[str], parse_row: RowParser) 
         return e
 
 
-def parse_organisations(header: Sequence[str], rows: Sequence[Sequence[str]]) -> ParsedBatch:
-    """parse_organisation for each row, for the file's columns (a file without `kind` keeps the stored
-    kind of an organisation it updates, so the column is not made up here)."""
-    header, rows = _with_implied_sector(header, rows)
-    whole, columns = _columns(header, rows)
-    bad: Bad = set()
-    as_text: list[Sequence[str]] = []
-    handlers: dict[str, Handler] = {
-        **_ORGANISATION_COLUMNS,
-        "founded": lambda c, bad: dates(_required(parse_past_date, "founded"), c, bad, as_text),
-    }
-    parsed = [handlers[name](column, bad) for name, column in zip(header, columns, strict=True)]
-    if "dissolved" in header and "founded" in header:  # with one of them, the loader checks both
-        founded, dissolved = parsed[header.index("founded")], parsed[header.index("dissolved")]
-        for j, (start, end) in enumerate(zip(founded, dissolved, strict=True)):
-            if end is not None and start is not None and end < start:
-                bad.add(j)  # check_life's message comes from the row parser
-    if "kind" in header:  # "HTX nông nghiệp": its row gets the sector from the row parser
-        kinds = columns[header.index("kind")]
-        bad.update(j for j, kind in enumerate(kinds) if kind and implied_sector(kind) is not None)
-    iso = {"founded": as_text[0]} if as_text else None
-    parse_row: RowParser = parse_organisation
-    if not {"name", "founded"} <= set(header):  # changes to stored organisations (the loader checks)
-        parse_row = _parse_changes
-    return _assemble(tuple(header), header, rows, whole, parsed, bad, parse_row, iso)
-
-
-def _with_implied_sector(
-    header: Sequence[str], rows: Sequence[Sequence[str]]
-) -> tuple[Sequence[str], Sequence[Sequence[str]]]:
-    """A file without a sector column whose kinds say the sector ("HTX nông nghiệp"): the column
-    added, empty, for the row parser to fill (parse_organisation)."""
-    if "kind" not in header or "sector" in header:
-        return header, rows
-    at = header.index("kind")
-    if not any(at < len(row) and implied_sector(row[at]) for row in rows):
-        return header, rows
-    width = len(header)
-    return [*header, "sector"], [[*row, ""] if len(row) == width else row for row in rows]
-
-
-def _parse_changes(raw: Mapping[str, str | None]) -> dict[str, Any]:
-    return parse_organisation(raw, partial=True)
-
-
-def _present(header: Sequence[str], columns: Sequence[Sequence[str]], name: str, rows: int) -> Sequence[str]:
+def present(header: Sequence[str], columns: Sequence[Sequence[str]], name: str, rows: int) -> Sequence[str]:
     return columns[header.index(name)] if name in header else [""] * rows
 
 
-_REFUSED = (None, None)  # the grade and score of a pair parse_rating refuses (the row is bad)
-RATING_VALUES = ("code", "year", "grade", "score", "note")
-
-
-def parse_ratings(header: Sequence[str], rows: Sequence[Sequence[str]]) -> ParsedBatch:
-    """Values {code, year, grade, score, note} of each row, as the ratings importer reads them."""
-    whole, columns = _columns(header, rows)
-    n = len(whole)
-    bad: Bad = set()
-    code = codes(_present(header, columns, "code", n), bad)
-    year = by_value(parse_rating_year, _present(header, columns, "year", n), bad)
-    pairs = list(
-        zip(_present(header, columns, "grade", n), _present(header, columns, "score", n), strict=True)
-    )
-    seen: dict[tuple[str, str], tuple[Any, Any]] = {}
-    for pair in set(pairs):
-        try:
-            values = parse_rating(pair[0], pair[1], None)
-            seen[pair] = values["grade"], values["score"]
-        except HtxError:
-            seen[pair] = _REFUSED
-    graded = list(map(seen.__getitem__, pairs))
-    if _REFUSED in seen.values():
-        bad.update(j for j, g in enumerate(graded) if g is _REFUSED)
-    grade = list(map(itemgetter(0), graded))
-    score = list(map(itemgetter(1), graded))
-    note = texts("note", _present(header, columns, "note", n), bad)
-    return _assemble(RATING_VALUES, header, rows, whole, [code, year, grade, score, note], bad, rating_values)
-
-
-def rating_values(raw: Mapping[str, str | None]) -> dict[str, Any]:
-    """One ratings row, read on its own: code, year, and grade or score; every bad cell named at once."""
-    problems = Problems()
-    code = problems.take(parse_code, raw.get("code"))
-    year = problems.take(parse_rating_year, raw.get("year") or "")
-    rating = problems.take(parse_rating, raw.get("grade"), raw.get("score"), raw.get("note"))
-    problems.check()
-    assert rating is not None
-    return {"code": code, "year": year, **rating}
-
-
-SUPPORT_VALUES = ("code", "program", "date", "amount_vnd", "quantity", "unit", "reference", "note")
-
-
-def parse_supports(header: Sequence[str], rows: Sequence[Sequence[str]]) -> ParsedBatch:
-    """parse_support for each row."""
-    whole, columns = _columns(header, rows)
-    n = len(whole)
-    bad: Bad = set()
-
-    def column(name: str) -> Sequence[str]:
-        return _present(header, columns, name, n)
-
-    as_text: list[Sequence[str]] = []
-    parsed = [
-        codes(column("code"), bad, blank_allowed=True),
-        by_value(_required(_program, "program"), column("program"), bad),
-        dates(_required(parse_past_date, "date"), column("date"), bad, as_text),
-        numbers(_optional(parse_money, "amount_vnd", DEFAULT_AMOUNT), column("amount_vnd"), bad),
-        numbers(_optional(parse_count, "quantity", DEFAULT_QUANTITY), column("quantity"), bad, _PLAIN_COUNTS),
-        texts("unit", column("unit"), bad),
-        texts("reference", column("reference"), bad, limit=REFERENCE_LIMIT),
-        texts("note", column("note"), bad),
-    ]
-    iso = {"date": as_text[0]} if as_text else None
-    return _assemble(SUPPORT_VALUES, header, rows, whole, parsed, bad, parse_support, iso)
-
-
 Doubts = list[tuple[int, InvalidValue]]  # rows of a parsed batch (positions in its index) and a warning
-
-
-def organisation_doubts_in(parsed: ParsedBatch) -> Doubts:
-    """organisation_doubts of each row of a parsed batch, looking at the few rows its capital column
-    points to (a row-by-row look cost seconds in a million-row import)."""
-    suspects: set[int] = set()
-    if "capital_vnd" in parsed.fields:
-        capital = parsed.column("capital_vnd")
-        suspects.update(j for j, c in enumerate(capital) if type(c) is int and c > PLAUSIBLE_CAPITAL)
-    if "phone" in parsed.fields:
-        phones = parsed.column("phone")
-        joined = "\n".join(p if type(p) is str else "" for p in phones)
-        if _PHONE_AS_NUMBER.search(joined):  # in C: most batches stop here
-            suspects.update(j for j, p in enumerate(phones) if type(p) is str and phone_lost_its_zero(p))
-    return [(j, doubt) for j in sorted(suspects) for doubt in organisation_doubts(parsed.row(j))]
-
-
-_PHONE_AS_NUMBER = re.compile(r"^(?:[1-9]\d*|0)$", re.MULTILINE)
-
-
-def support_doubts_in(parsed: ParsedBatch) -> Doubts:
-    """support_doubts of each row of a parsed batch, looking at its credit rows of 0 đồng only."""
-    program, amount = parsed.column("program"), parsed.column("amount_vnd")
-    if "credit" not in program or DEFAULT_AMOUNT not in amount:  # in C: most batches stop here
-        return []
-    credits = enumerate(zip(program, amount, strict=True))
-    suspects = [j for j, (p, a) in credits if p == "credit" and a == DEFAULT_AMOUNT]
-    return [(j, doubt) for j in suspects for doubt in support_doubts(parsed.row(j))]
-
-
-# For the parsers of other files built from the same pieces (domain/figures.py).
-cut_columns = _columns
-assemble = _assemble

@@ -694,7 +694,9 @@ REPORT_ECONOMY = N_("What the organisations achieved in {year}")
 REPORT_ECONOMY_REPORTING = N_("Reporting")
 REPORT_ECONOMY_GIVEN = N_("Reported by")
 REPORT_ECONOMY_AVERAGE = N_("Average per organisation")
-REPORT_ECONOMY_CAPTION = N_("{reporting} of the {active} registered organisations reported figures for {year}.")
+REPORT_ECONOMY_CAPTION = N_(
+    "{reporting} of the {active} registered organisations reported figures for {year}."
+)
 REPORT_ECONOMY_BY_WORKERS = N_("The average income is weighted by each organisation's regular workers.")
 REPORT_ECONOMY_BY_ORGANISATIONS = N_(
     "The average income is a plain average over organisations (some gave no number of workers)."

@@ -1,6 +1,6 @@
 """One place, however it is typed: names that differ only by case, a type word ("Huyện Ba Bể" is Ba
 Bể), i/y (Sĩ/Sỹ) or, when typed without any, accents are one place: the rule of the official list
-(units.name_key and Gazetteer.named), at every level.
+(unit_names.name_key and units.Gazetteer.named), at every level.
 
 The registry keeps each record's district as typed. Where a place is shown once for many records (the
 report's district table, a warning), it is spelled as most of its records spell it.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from htxcli.domain.text import sort_key
-from htxcli.domain.units import name_key, spelt_key
+from htxcli.domain.unit_names import name_key, spelt_key
 
 
 def by_use(counts: Mapping[str, int]) -> list[str]:

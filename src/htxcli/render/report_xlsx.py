@@ -24,53 +24,29 @@ from typing import IO, Any
 
 from htxcli.domain import messages
 from htxcli.domain.reform import REFORM_DAY
-from htxcli.domain.report import (
-    Change,
-    Count,
-    Label,
-    Money,
-    Percent,
-    Quantity,
-    Report,
-    Tenths,
-    Value,
-    YearReport,
-)
+from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
-from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
-from htxcli.render.cells import PLAIN_MINUS, text
+from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS
 from htxcli.render.layout import Block, period_line, title
 from htxcli.render.range_layout import column_blocks
+from htxcli.render.xlsx_cells import (
+    DATE,
+    EXCEL_EPOCH,
+    HEADER_ROW,
+    MONEY,
+    NUMBER,
+    PORTRAIT_WIDTH,
+    SheetNames,
+    Styles,
+    column_width,
+    header_height,
+    print_setup,
+    write_cell,
+)
+from htxcli.render.xlsx_charts import chart_sheet
 from htxcli.render.year_layout import year_blocks
 
-NUMBER = "#,##0"
-MONEY = '#,##0" ₫"'
-PERCENT = "0%"
-DATE = "dd/mm/yyyy"
-FORMATS: dict[type, str] = {Count: NUMBER, Money: MONEY, Percent: PERCENT, Tenths: "#,##0.0"}
-# A change shows its sign; a change of shares is in percentage points (0.05 shown as +5%).
-CHANGES: dict[type, str] = {
-    Count: "+#,##0;-#,##0;0",
-    Money: '+#,##0" ₫";-#,##0" ₫";0',
-    Percent: "+0%;-0%;0%",
-    Tenths: "+#,##0.0;-#,##0.0;0.0",
-}
-A4 = 9  # Excel's paper size code
-HEADER_ROW = 3  # the title, the report's heading, a blank row, then the table's header
-# A header row's height, set before it is written (Excel does not grow a row written in advance): a
-# line of points for each line its most wrapped header takes, two at least.
-LINE_POINTS = 15
-HEADER_LINES = 2
-# A4 portrait holds about this many characters of Excel's default font across; wider sheets turn.
-PORTRAIT_WIDTH = 95
-WIDEST_COLUMN = 60
-SHEET_NAME_LENGTH = 31  # Excel's limit
-FORBIDDEN_IN_SHEET_NAMES = "[]:*?/\\"
-EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system, for dates after February 1900
-CHART_ROWS = 18  # rows a chart and its table take on the chart sheet
-CHART_SIZE = {"width": 640, "height": 320}
-CHART_LABEL_WIDTH, CHART_FIGURE_WIDTH = 28, 18  # the chart sheet's columns
 SPOOLED_IN_MEMORY = 16 << 20  # bytes of a workbook held in memory before it is sealed; more on disk
 
 Roster = Iterable[Sequence[Any]]  # store/roster.py's rows: the fields, then a grade per year shown
@@ -97,69 +73,24 @@ def _fill(book: Any, report: Report, roster: Roster) -> None:
     period = period_line(report)
     if period is not None:  # under each sheet's title: the period's days
         heading = f"{heading} {period}"
-    styles = _Styles(book)
+    styles = Styles(book)
     single = len(report.years) == 1 and not report.compare
     blocks = year_blocks(report.years[0], previous=True) if single else column_blocks(report)
-    names = _SheetNames()
+    names = SheetNames()
     for block in blocks:
         _block_sheet(book.add_worksheet(names.take(block.sheet or block.title)), styles, block, heading)
-    _chart_sheet(book.add_worksheet(names.take(messages.SHEET_CHARTS)), book, styles, report, heading)
+    chart_sheet(book.add_worksheet(names.take(messages.SHEET_CHARTS)), book, styles, report, heading)
     last = report.years[-1].year
     sheet = book.add_worksheet(names.take(messages.SHEET_ORGANISATIONS.format(year=last)))
     _roster_sheet(sheet, styles, report, roster, heading)
     book.close()
 
 
-class _SheetNames:
-    """Names Excel accepts: at most 31 characters, none of its forbidden ones, each once (any case)."""
-
-    def __init__(self) -> None:
-        self._taken: set[str] = set()
-
-    def take(self, wanted: str) -> str:
-        clean = "".join(" " if c in FORBIDDEN_IN_SHEET_NAMES else c for c in wanted).strip(" '")
-        clean = clean[:SHEET_NAME_LENGTH].rstrip(" '") or "-"
-        name, n = clean, 1
-        while name.casefold() in self._taken:
-            n += 1
-            suffix = f" ({n})"
-            name = clean[: SHEET_NAME_LENGTH - len(suffix)] + suffix
-        self._taken.add(name.casefold())
-        return name
-
-
-class _Styles:
-    """The workbook's cell formats, each made once."""
-
-    def __init__(self, book: Any) -> None:
-        self._book = book
-        self._made: dict[tuple[tuple[str, Any], ...], Any] = {}
-        self.title = self.get(bold=True, font_size=14)
-        self.subtitle = self.get(italic=True)
-        self.header = self.get(
-            bold=True, text_wrap=True, valign="vcenter", align="center", border=1, bg_color="#DDEBF7"
-        )
-        self.caption = self.get(italic=True)
-
-    def get(self, **properties: Any) -> Any:
-        key = tuple(sorted(properties.items()))
-        if key not in self._made:
-            self._made[key] = self._book.add_format(properties)
-        return self._made[key]
-
-    def cell(self, *, total: bool = False, **properties: Any) -> Any:
-        """A table's cell: bordered, the total row in bold."""
-        return self.get(border=1, bold=total, valign="top", **properties)
-
-
-# --- the report's blocks, one sheet each -------------------------------------------------------
-
-
-def _block_sheet(sheet: Any, styles: _Styles, block: Block, heading: str) -> None:
+def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: str) -> None:
     shown = [i for i in range(len(block.headers)) if i != block.chart]  # bars: the chart sheet draws them
     sheet.write_string(0, 0, block.title, styles.title)
     sheet.write_string(1, 0, heading, styles.subtitle)
-    widths = [_width(block, i) for i in shown]
+    widths = [column_width(block, i) for i in shown]
     # Before the row is written: constant_memory's rule.
     sheet.set_row(HEADER_ROW, header_height([block.headers[i] for i in shown], widths))
     for column, i in enumerate(shown):
@@ -167,251 +98,19 @@ def _block_sheet(sheet: Any, styles: _Styles, block: Block, heading: str) -> Non
     for n, row in enumerate(block.rows):
         total = block.total and n == len(block.rows) - 1
         for column, i in enumerate(shown):
-            _write_cell(sheet, HEADER_ROW + 1 + n, column, row[i], styles, total=total)
+            write_cell(sheet, HEADER_ROW + 1 + n, column, row[i], styles, total=total)
     if block.caption:
         sheet.write_string(HEADER_ROW + len(block.rows) + 2, 0, block.caption, styles.caption)
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     sheet.freeze_panes(HEADER_ROW + 1, 1)
-    _print_setup(sheet, landscape=sum(widths) > PORTRAIT_WIDTH)
+    print_setup(sheet, landscape=sum(widths) > PORTRAIT_WIDTH)
 
-
-def _write_cell(
-    sheet: Any, row: int, column: int, cell: Value | None, styles: _Styles, *, total: bool
-) -> None:
-    if cell is None:
-        sheet.write_blank(row, column, None, styles.cell(total=total))
-    elif isinstance(cell, Label):
-        # The layout indents a row beneath another with spaces (a band's grades): an indent here.
-        shown = cell.text.lstrip(" ")
-        indent = (len(cell.text) - len(shown) + 1) // 2
-        sheet.write_string(row, column, shown, styles.cell(total=total, indent=indent))
-    elif isinstance(cell, Change):
-        sheet.write_number(row, column, _number(cell.by), styles.cell(total=total, num_format=_change(cell)))
-    else:
-        sheet.write_number(row, column, _number(cell), styles.cell(total=total, num_format=_format(cell)))
-
-
-def header_height(headers: Sequence[str], widths: Sequence[float]) -> float:
-    """Points for a header row whose cells wrap `headers` in columns `widths` characters wide."""
-    lines = max((_wrapped_lines(h, w) for h, w in zip(headers, widths, strict=True)), default=1)
-    return LINE_POINTS * max(lines, HEADER_LINES) + 2
-
-
-def _wrapped_lines(text: str, width: float) -> int:
-    """Lines Excel takes for `text` wrapped at spaces in a column `width` characters wide (a width unit
-    is a digit of the default font; a bold letter is about as wide, a character less for the margins;
-    LibreOffice's wider fallback font fits the same lines, checked by eye)."""
-    room = max(int(width) - 1, 1)
-    lines, used = 1, 0
-    for word in text.split():
-        if used and used + 1 + len(word) > room:
-            lines, used = lines + 1, len(word)
-        else:
-            used += (1 if used else 0) + len(word)
-        lines += (len(word) - 1) // room if len(word) > room else 0
-    return lines
-
-
-def _number(value: Quantity) -> int | float:
-    """A share as Excel keeps percentages (29% is 0.29); any other figure as it is."""
-    if isinstance(value, Tenths):
-        return value.value / 10
-    return value.value / 100 if isinstance(value, Percent) else value.value
-
-
-def _format(value: Quantity) -> str:
-    return FORMATS[type(value)]
-
-
-def _change(change: Change) -> str:
-    return CHANGES[type(change.by)]
-
-
-def _width(block: Block, i: int) -> float:
-    """Wide enough for the longest cell as the terminal writes it, and for the header's longest word
-    (headers wrap); names wider than WIDEST_COLUMN run over into the cell beside when it is empty."""
-    cells = [len(text(row[i], minus=PLAIN_MINUS)) for row in block.rows]
-    words = [len(word) for word in block.headers[i].split()] or [0]
-    return min(max([*cells, *words, 6]) + 3, WIDEST_COLUMN)
-
-
-def _print_setup(sheet: Any, *, landscape: bool, header_row: int | None = HEADER_ROW) -> None:
-    """A4, as wide as one page, the table's header repeated on every page, the pages numbered."""
-    sheet.set_paper(A4)
-    if landscape:
-        sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
-    if header_row is not None:
-        sheet.repeat_rows(header_row)
-    sheet.center_horizontally()
-    sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
-    sheet.set_footer("&C" + messages.WORKBOOK_PAGE)
-
-
-# --- charts ---------------------------------------------------------------------------------
-
-
-def _chart_sheet(sheet: Any, book: Any, styles: _Styles, report: Report, heading: str) -> None:
-    """Native Excel charts, each beside the small table it is drawn from (the model's chart series):
-    the rating bands, support amounts by program, and with several years the organisations active."""
-    columns = report.columns
-    years = [str(one.year) for one in columns]
-    span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    sheet.write_string(0, 0, heading, styles.title)
-    top = 2
-    _bands_chart(sheet, book, styles, columns, years, span, top)
-    top += CHART_ROWS
-    if _support_chart(sheet, book, styles, columns, years, span, top):
-        top += CHART_ROWS
-    if len(columns) > 1:
-        _active_chart(sheet, book, styles, report, top)
-    sheet.set_column(0, 0, CHART_LABEL_WIDTH)
-    sheet.set_column(1, len(years), CHART_FIGURE_WIDTH)
-    _print_setup(sheet, landscape=True, header_row=None)
-    sheet.fit_to_pages(1, 1)  # the charts on one page
-
-
-def _table(
-    sheet: Any, styles: _Styles, top: int, headers: list[str], rows: Sequence[Sequence[Value | None]]
-) -> None:
-    widths = [CHART_LABEL_WIDTH, *(CHART_FIGURE_WIDTH for _ in headers[1:])]
-    sheet.set_row(top, header_height(headers, widths))
-    for column, header in enumerate(headers):
-        sheet.write_string(top, column, header, styles.header)
-    for n, row in enumerate(rows):
-        for column, cell in enumerate(row):
-            _write_cell(sheet, top + 1 + n, column, cell, styles, total=False)
-
-
-def _bands_chart(
-    sheet: Any, book: Any, styles: _Styles, columns: list[YearReport], years: list[str], span: str, top: int
-) -> None:
-    """The three bands' shares: a pie for one year, stacked columns (one per year) for several. A year
-    nobody was rated in has no shares: its cells are left empty (no bar, no "0%") and its column is
-    headed "2014 (chưa có kết quả)"."""
-    name = sheet.get_name()
-    rated = [one.ratings.rated.value > 0 for one in columns]
-    shares = [dict(one.band_shares.points) for one in columns]
-    rows: list[list[Value | None]] = [
-        [Label(label), *(s[band] if r else None for s, r in zip(shares, rated, strict=True))]
-        for band, label in BAND_LABELS.items()
-    ]
-    heads = [
-        y if r else messages.CHART_YEAR_NO_RESULTS.format(year=y) for y, r in zip(years, rated, strict=True)
-    ]
-    _table(sheet, styles, top, [messages.REPORT_BAND, *heads], rows)
-    first, last = top + 1, top + len(rows)
-    chart_title = messages.WORKBOOK_CHART_BANDS.format(years=span)
-    if len(columns) == 1:
-        chart = book.add_chart({"type": "pie"})
-        chart.add_series(
-            {
-                "name": chart_title,
-                "categories": [name, first, 0, last, 0],
-                "values": [name, first, 1, last, 1],
-                "data_labels": {"value": True, "num_format": PERCENT, "category": True},
-                "points": [{"fill": {"color": c}} for c in ("#2E75B6", "#FFC000", "#C00000")],
-            }
-        )
-        if not rated[0]:
-            chart_title = messages.CHART_YEAR_NO_RESULTS.format(year=chart_title)
-    else:
-        chart = book.add_chart({"type": "column", "subtype": "stacked"})
-        for n, colour in enumerate(("#2E75B6", "#FFC000", "#C00000")):
-            chart.add_series(
-                {
-                    "name": [name, first + n, 0],
-                    "categories": [name, top, 1, top, len(years)],
-                    "values": [name, first + n, 1, first + n, len(years)],
-                    "fill": {"color": colour},
-                    "data_labels": {"value": True, "num_format": PERCENT},
-                }
-            )
-        chart.set_y_axis({"num_format": PERCENT, "min": 0, "max": 1})
-        chart.show_blanks_as("gap")
-    chart.set_title({"name": chart_title})
-    chart.set_size(CHART_SIZE)
-    sheet.insert_chart(top, len(years) + 2, chart)
-
-
-def _support_chart(
-    sheet: Any, book: Any, styles: _Styles, columns: list[YearReport], years: list[str], span: str, top: int
-) -> bool:
-    """Support amounts by program: bars for one year, a column per program and year for several.
-    False (and nothing drawn) when no year shown has any support."""
-    name = sheet.get_name()
-    amounts = [dict(one.support_amounts.points) for one in columns]
-    programs = [p for p in PROGRAMS.keys if any(p in year_amounts for year_amounts in amounts)]
-    if not programs:
-        return False
-    rows: list[list[Value]] = [
-        [Label(PROGRAMS.label(p)), *(year_amounts.get(p, Money(0)) for year_amounts in amounts)]
-        for p in programs
-    ]
-    _table(sheet, styles, top, [messages.HEADERS["program"], *years], rows)
-    first, last = top + 1, top + len(rows)
-    if len(years) == 1:
-        chart = book.add_chart({"type": "bar"})
-        chart.add_series(
-            {
-                "name": [name, top, 1],
-                "categories": [name, first, 0, last, 0],
-                "values": [name, first, 1, last, 1],
-                "data_labels": {"value": True, "num_format": MONEY},
-            }
-        )
-        chart.set_x_axis({"num_format": MONEY, "min": 0})
-        chart.set_y_axis({"reverse": True})  # programs top to bottom, in the table's order
-        chart.set_legend({"none": True})
-    else:
-        # Several years: a column per year, its programs stacked, so the total and its parts both show.
-        chart = book.add_chart({"type": "column", "subtype": "stacked"})
-        for n in range(len(rows)):
-            chart.add_series(
-                {
-                    "name": [name, first + n, 0],
-                    "categories": [name, top, 1, top, len(years)],
-                    "values": [name, first + n, 1, first + n, len(years)],
-                }
-            )
-        chart.set_y_axis({"num_format": MONEY, "min": 0})
-    chart.set_title({"name": messages.WORKBOOK_CHART_SUPPORT.format(years=span)})
-    chart.set_size(CHART_SIZE)
-    sheet.insert_chart(top, len(years) + 2, chart)
-    return True
-
-
-def _active_chart(sheet: Any, book: Any, styles: _Styles, report: Report, top: int) -> None:
-    """Organisations active at each year's end (the model's active_by_year), a column per year."""
-    name = sheet.get_name()
-    points = report.active_by_year.points
-    rows: list[list[Value]] = [[Label(year), count] for year, count in points]
-    _table(sheet, styles, top, [messages.HEADERS["year"], messages.REPORT_ACTIVE], rows)
-    first, last = top + 1, top + len(rows)
-    chart = book.add_chart({"type": "column"})
-    chart.add_series(
-        {
-            "name": [name, top, 1],
-            "categories": [name, first, 0, last, 0],
-            "values": [name, first, 1, last, 1],
-            "data_labels": {"value": True, "num_format": NUMBER},
-            "fill": {"color": "#2E75B6"},
-        }
-    )
-    chart.set_title({"name": messages.WORKBOOK_CHART_ACTIVE})
-    chart.set_legend({"none": True})
-    chart.set_y_axis({"num_format": NUMBER, "min": 0})
-    chart.set_size(CHART_SIZE)
-    sheet.insert_chart(top, 3, chart)
-
-
-# --- the organisations registered on the period's last day ----------------------------------
 
 _GRADE_WIDTH = 13
 
 
-def _roster_sheet(sheet: Any, styles: _Styles, report: Report, roster: Roster, heading: str) -> None:
+def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, heading: str) -> None:
     """One row per organisation, as `htx list` orders them, with its legal status and its address in
     force on the period's last day (Xã/Phường, Tỉnh; before the reform the district too; after it the
     address it had before 01/07/2025 beside). The sheet's title counts them from the model (the
@@ -506,4 +205,4 @@ def _roster_sheet(sheet: Any, styles: _Styles, report: Report, roster: Roster, h
                 write_string(row, at + 4 + i, GRADES.label(grade), centred)
     sheet.autofilter(HEADER_ROW, 0, row, len(columns) - 1)
     sheet.freeze_panes(HEADER_ROW + 1, 3)  # the number, code and name stay in view
-    _print_setup(sheet, landscape=True)
+    print_setup(sheet, landscape=True)

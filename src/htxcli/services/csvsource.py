@@ -1,6 +1,6 @@
 """Reading a CSV contract file: bytes decoded as UTF-8, the header line found and its delimiter sniffed,
 the header checked (rowsource.py), rows in batches with the physical line each starts on; and the rejects
-file written in the input's own dialect. No database here: the rows go to the loaders (loaders.py),
+file written in the input's own dialect. No database here: the rows go to the loaders (the loaders package),
 maybe from another process (readahead.py).
 """
 

@@ -1,5 +1,5 @@
 """Addresses of an imported cooperatives file matched against the official list, as add and edit
-match them (domain/units.address_values): names in the official spelling, with their codes and
+match them (domain/unit_matching.address_values): names in the official spelling, with their codes and
 scheme, and a warning for a name found in no list.
 
 One difference from add and edit: a district given keeps its spelling (see _matched). Only a file
@@ -69,7 +69,8 @@ def _matched(typed: Address) -> Matched:
     values = {f: None if v is ABSENT else v for f, v in zip(ADDRESS_FIELDS, typed, strict=True)}
     if not values["province"] and not values["new_province"]:
         return {**values, **dict.fromkeys(PLACE_FIELDS)}, []
-    from htxcli.domain.units import address_values, iy_spelling
+    from htxcli.domain.unit_matching import address_values
+    from htxcli.domain.unit_names import iy_spelling
 
     official, unmatched = address_values(values)
     for field in ("commune", "new_commune"):

@@ -1,5 +1,5 @@
 """What an import reports (ImportResult), the rows it reads (Row) and its history entry (ImportEntry),
-shared by the loaders (loaders.py) and the import service (interchange.py)."""
+shared by the loaders (the loaders package) and the import service (interchange.py)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """CSV interchange: atomic, batched imports and streaming exports in the public file contract.
 
 Import reads the file as a stream (csvsource.py), validates each row with the same domain parsers the
-commands use, and writes batches (loaders.py) inside one transaction: all or nothing, unless the
+commands use, and writes batches (the loaders package) inside one transaction: all or nothing, unless the
 caller asks for rejects to be set aside. Export streams rows from the database (store/exports.py);
 nothing holds a whole file. This module runs both: units of work, retries, progress and results.
 """
@@ -21,7 +21,8 @@ from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.text import printable
 from htxcli.services.csvsource import CsvSource, stream_size
 from htxcli.services.import_result import ImportEntry, ImportResult
-from htxcli.services.loaders import LOADERS, Loader
+from htxcli.services.loaders import LOADERS
+from htxcli.services.loaders.base import Loader
 from htxcli.services.readahead import read_ahead
 from htxcli.services.rowsource import COLUMNS, Read, Refused, RowSource
 from htxcli.services.sheetsource import XLS_SIGNATURE, XLSX_SIGNATURE, SheetSource
@@ -95,7 +96,7 @@ def _fewer_collections() -> Iterator[None]:
     """An import allocates millions of short-lived tuples and lists that reference counting frees;
     the cycle collector's full passes over everything else alive (the registry's lookups, the loaded
     modules) were a tenth of a large import's time. They are made rarer for its duration; what the
-    careful way leaves in cycles is swept batch by batch instead (loaders.Loader.apply)."""
+    careful way leaves in cycles is swept batch by batch instead (loaders.base.Loader.apply)."""
     before = gc.get_threshold()
     gc.freeze()
     gc.set_threshold(100_000, 50, 1000)

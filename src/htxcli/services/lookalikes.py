@@ -23,7 +23,7 @@ from htxcli.domain import messages
 from htxcli.domain.batch import ABSENT, ParsedBatch
 from htxcli.domain.places import preferred_spelling, spellings_by_key
 from htxcli.domain.records import ORGANISATION_FIELDS
-from htxcli.domain.units import name_key as place_key
+from htxcli.domain.unit_names import name_key as place_key
 from htxcli.store.repositories import codes_and_names, district_spellings
 
 if TYPE_CHECKING:

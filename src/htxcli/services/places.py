@@ -10,7 +10,8 @@ from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.records import search_key
 from htxcli.domain.reform import LEGACY_SCHEME, REFORM_DAY
-from htxcli.domain.units import Unit, closest_old, gazetteer, successor
+from htxcli.domain.unit_matching import closest_old, successor
+from htxcli.domain.units import Unit, gazetteer
 from htxcli.services.history import current_user
 from htxcli.store.uow import UnitOfWork, retrying
 

@@ -83,7 +83,7 @@ def placed(values: dict[str, Any], default_province: str | None = None) -> list[
         else:
             values.update(dict.fromkeys(PLACE_FIELDS))
             return []
-    from htxcli.domain.units import address_values
+    from htxcli.domain.unit_matching import address_values
 
     official, unmatched = address_values(values)
     values.update(official)
@@ -152,7 +152,7 @@ def _new_address(row: Mapping[Any, Any], changes: dict[str, Any]) -> dict[str, A
     old_scheme = row["scheme"] == LEGACY_SCHEME or (row["scheme"] is None and row["district"] is not None)
     if not old_scheme or row["founded"] >= REFORM_DAY or not moved.get("new_province"):
         return {**changes, **{f[4:]: v for f, v in moved.items()}}
-    from htxcli.domain.units import place
+    from htxcli.domain.unit_matching import place
 
     typed = place(moved["new_province"], None, moved.get("new_commune") or row["commune"])
     if typed.scheme != NEW_SCHEME:

@@ -107,7 +107,7 @@ def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:
     count, 15/12 to 14/12 too, not the calendar year), in `htx list`'s order, each with its legal status
     and address that day and its grade of every year the report shows (store/roster.py's columns); in
     the report's area when it has one. Streamed from its own read transaction: a workbook's appendix."""
-    from htxcli.domain.units import titled
+    from htxcli.domain.unit_matching import titled
     from htxcli.store.roster import CODE_FIELDS, ROSTER_FIELDS, active_at_end
 
     last = report.years[-1]
@@ -263,7 +263,7 @@ def _commune_titles(uow: UnitOfWork, day: date, shown: Mapping[str, str]) -> dic
     """The communes shown, each with its type word from the official list by the code the registry
     holds ("Bắc Kạn" -> "Phường Bắc Kạn", not the former province): for the tables people read. A
     name whose organisations hold no code, or codes of units that disagree, stays as it is."""
-    from htxcli.domain.units import titled
+    from htxcli.domain.unit_matching import titled
 
     found: dict[str, set[str]] = {}
     for name, code in uow.reports.commune_codes(day):

@@ -45,7 +45,7 @@ COLUMNS = {
 }
 REQUIRED = {
     # name and founded are required of new organisations only: a file that changes stored ones may
-    # carry just the code and the columns it changes (loaders.CooperativeLoader refuses a new one).
+    # carry just the code and the columns it changes (loaders/organisations.py refuses a new one).
     "cooperatives": ("code",),
     "ratings": ("code", "year"),
     "support": ("program", "date"),

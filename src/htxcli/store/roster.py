@@ -41,7 +41,7 @@ ROSTER_FIELDS = (
 )
 
 
-# Then, before the grades, what gives the addresses their type words (domain.units.titled): the
+# Then, before the grades, what gives the addresses their type words (domain.unit_matching.titled): the
 # official code and scheme of the commune in force, and of the former commune.
 CODE_FIELDS = ("commune_code", "scheme", "former_commune_code", "former_scheme")
 

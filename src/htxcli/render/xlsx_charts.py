@@ -1,0 +1,174 @@
+"""The report workbook's sheet of native Excel charts (render/report_xlsx.py), drawn from the model's
+series: organisations by band, support by programme, active organisations by year; each chart with the
+table of its figures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from htxcli.domain import messages
+from htxcli.domain.report import Label, Money, Report, Value, YearReport
+from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
+from htxcli.render.xlsx_cells import MONEY, NUMBER, PERCENT, Styles, header_height, print_setup, write_cell
+
+CHART_ROWS = 18  # rows a chart and its table take on the chart sheet
+CHART_SIZE = {"width": 640, "height": 320}
+CHART_LABEL_WIDTH, CHART_FIGURE_WIDTH = 28, 18  # the chart sheet's columns
+
+
+def chart_sheet(sheet: Any, book: Any, styles: Styles, report: Report, heading: str) -> None:
+    """Native Excel charts, each beside the small table it is drawn from (the model's chart series):
+    the rating bands, support amounts by program, and with several years the organisations active."""
+    columns = report.columns
+    years = [str(one.year) for one in columns]
+    span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    sheet.write_string(0, 0, heading, styles.title)
+    top = 2
+    _bands_chart(sheet, book, styles, columns, years, span, top)
+    top += CHART_ROWS
+    if _support_chart(sheet, book, styles, columns, years, span, top):
+        top += CHART_ROWS
+    if len(columns) > 1:
+        _active_chart(sheet, book, styles, report, top)
+    sheet.set_column(0, 0, CHART_LABEL_WIDTH)
+    sheet.set_column(1, len(years), CHART_FIGURE_WIDTH)
+    print_setup(sheet, landscape=True, header_row=None)
+    sheet.fit_to_pages(1, 1)  # the charts on one page
+
+
+def _table(
+    sheet: Any, styles: Styles, top: int, headers: list[str], rows: Sequence[Sequence[Value | None]]
+) -> None:
+    widths = [CHART_LABEL_WIDTH, *(CHART_FIGURE_WIDTH for _ in headers[1:])]
+    sheet.set_row(top, header_height(headers, widths))
+    for column, header in enumerate(headers):
+        sheet.write_string(top, column, header, styles.header)
+    for n, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            write_cell(sheet, top + 1 + n, column, cell, styles, total=False)
+
+
+def _bands_chart(
+    sheet: Any, book: Any, styles: Styles, columns: list[YearReport], years: list[str], span: str, top: int
+) -> None:
+    """The three bands' shares: a pie for one year, stacked columns (one per year) for several. A year
+    nobody was rated in has no shares: its cells are left empty (no bar, no "0%") and its column is
+    headed "2014 (chưa có kết quả)"."""
+    name = sheet.get_name()
+    rated = [one.ratings.rated.value > 0 for one in columns]
+    shares = [dict(one.band_shares.points) for one in columns]
+    rows: list[list[Value | None]] = [
+        [Label(label), *(s[band] if r else None for s, r in zip(shares, rated, strict=True))]
+        for band, label in BAND_LABELS.items()
+    ]
+    heads = [
+        y if r else messages.CHART_YEAR_NO_RESULTS.format(year=y) for y, r in zip(years, rated, strict=True)
+    ]
+    _table(sheet, styles, top, [messages.REPORT_BAND, *heads], rows)
+    first, last = top + 1, top + len(rows)
+    chart_title = messages.WORKBOOK_CHART_BANDS.format(years=span)
+    if len(columns) == 1:
+        chart = book.add_chart({"type": "pie"})
+        chart.add_series(
+            {
+                "name": chart_title,
+                "categories": [name, first, 0, last, 0],
+                "values": [name, first, 1, last, 1],
+                "data_labels": {"value": True, "num_format": PERCENT, "category": True},
+                "points": [{"fill": {"color": c}} for c in ("#2E75B6", "#FFC000", "#C00000")],
+            }
+        )
+        if not rated[0]:
+            chart_title = messages.CHART_YEAR_NO_RESULTS.format(year=chart_title)
+    else:
+        chart = book.add_chart({"type": "column", "subtype": "stacked"})
+        for n, colour in enumerate(("#2E75B6", "#FFC000", "#C00000")):
+            chart.add_series(
+                {
+                    "name": [name, first + n, 0],
+                    "categories": [name, top, 1, top, len(years)],
+                    "values": [name, first + n, 1, first + n, len(years)],
+                    "fill": {"color": colour},
+                    "data_labels": {"value": True, "num_format": PERCENT},
+                }
+            )
+        chart.set_y_axis({"num_format": PERCENT, "min": 0, "max": 1})
+        chart.show_blanks_as("gap")
+    chart.set_title({"name": chart_title})
+    chart.set_size(CHART_SIZE)
+    sheet.insert_chart(top, len(years) + 2, chart)
+
+
+def _support_chart(
+    sheet: Any, book: Any, styles: Styles, columns: list[YearReport], years: list[str], span: str, top: int
+) -> bool:
+    """Support amounts by program: bars for one year, a column per program and year for several.
+    False (and nothing drawn) when no year shown has any support."""
+    name = sheet.get_name()
+    amounts = [dict(one.support_amounts.points) for one in columns]
+    programs = [p for p in PROGRAMS.keys if any(p in year_amounts for year_amounts in amounts)]
+    if not programs:
+        return False
+    rows: list[list[Value]] = [
+        [Label(PROGRAMS.label(p)), *(year_amounts.get(p, Money(0)) for year_amounts in amounts)]
+        for p in programs
+    ]
+    _table(sheet, styles, top, [messages.HEADERS["program"], *years], rows)
+    first, last = top + 1, top + len(rows)
+    if len(years) == 1:
+        chart = book.add_chart({"type": "bar"})
+        chart.add_series(
+            {
+                "name": [name, top, 1],
+                "categories": [name, first, 0, last, 0],
+                "values": [name, first, 1, last, 1],
+                "data_labels": {"value": True, "num_format": MONEY},
+            }
+        )
+        chart.set_x_axis({"num_format": MONEY, "min": 0})
+        chart.set_y_axis({"reverse": True})  # programs top to bottom, in the table's order
+        chart.set_legend({"none": True})
+    else:
+        # Several years: a column per year, its programs stacked, so the total and its parts both show.
+        chart = book.add_chart({"type": "column", "subtype": "stacked"})
+        for n in range(len(rows)):
+            chart.add_series(
+                {
+                    "name": [name, first + n, 0],
+                    "categories": [name, top, 1, top, len(years)],
+                    "values": [name, first + n, 1, first + n, len(years)],
+                }
+            )
+        chart.set_y_axis({"num_format": MONEY, "min": 0})
+    chart.set_title({"name": messages.WORKBOOK_CHART_SUPPORT.format(years=span)})
+    chart.set_size(CHART_SIZE)
+    sheet.insert_chart(top, len(years) + 2, chart)
+    return True
+
+
+def _active_chart(sheet: Any, book: Any, styles: Styles, report: Report, top: int) -> None:
+    """Organisations active at each year's end (the model's active_by_year), a column per year."""
+    name = sheet.get_name()
+    points = report.active_by_year.points
+    rows: list[list[Value]] = [[Label(year), count] for year, count in points]
+    _table(sheet, styles, top, [messages.HEADERS["year"], messages.REPORT_ACTIVE], rows)
+    first, last = top + 1, top + len(rows)
+    chart = book.add_chart({"type": "column"})
+    chart.add_series(
+        {
+            "name": [name, top, 1],
+            "categories": [name, first, 0, last, 0],
+            "values": [name, first, 1, last, 1],
+            "data_labels": {"value": True, "num_format": NUMBER},
+            "fill": {"color": "#2E75B6"},
+        }
+    )
+    chart.set_title({"name": messages.WORKBOOK_CHART_ACTIVE})
+    chart.set_legend({"none": True})
+    chart.set_y_axis({"num_format": NUMBER, "min": 0})
+    chart.set_size(CHART_SIZE)
+    sheet.insert_chart(top, 3, chart)
+
+
+# --- the organisations registered on the period's last day ----------------------------------
