@@ -23,6 +23,17 @@ def test_amount_in_ty_is_stored_in_dong(registry: Any) -> None:
     assert rows[0]["amount_vnd"] == 1_600_000_000
 
 
+def test_a_program_of_two_words_needs_no_quotes(registry: Any) -> None:
+    r = registry(
+        "support", "add", "tín", "dụng", "--to", "4700284512", "--date", "2018-07-01", "--amount", "5 triệu"
+    )
+    assert r.exit_code == 0, r.stderr
+    rows = json.loads(registry("support", "list", "--to", "4700284512", "-f", "json").stdout)
+    assert [row["program"] for row in rows] == ["credit"]
+    r = registry("support", "add", "tín", "vụng", "--date", "2018-07-01")
+    assert r.exit_code == 1 and "'tín vụng'" in r.stderr, r.stderr
+
+
 def test_province_wide_activity_names_no_organisation(registry: Any) -> None:
     r = registry("support", "add", "tuyên truyền", "--date", "10/05/2018", "--quantity", "8", "--unit", "lớp")
     assert r.exit_code == 0

@@ -41,12 +41,13 @@ SUPPORT_COLUMNS = (
 @app.command("add")
 def add(
     ctx: typer.Context,
-    program: Annotated[
-        str,
+    program_words: Annotated[
+        list[str],
         typer.Argument(
+            metavar="PROGRAM",
             help="outreach | bulletin | human-resources | trade-promotion | credit | new-model | "
             "infrastructure "
-            "| certification | other (Vietnamese names such as 'vay vốn' work too)."
+            "| certification | other (Vietnamese names such as 'vay vốn' work too).",
         ),
     ],
     date: Annotated[str, typer.Option(help="YYYY-MM-DD or DD/MM/YYYY.")],
@@ -72,6 +73,8 @@ def add(
     from htxcli.domain.values import format_date
     from htxcli.services import support
 
+    # A program of several words needs no quotes (support add tín dụng …), as a status needs none.
+    program = " ".join(program_words)
     raw = {
         "code": to,
         "program": program,
