@@ -50,7 +50,9 @@ class HtxGroup(TyperGroup):
         try:
             result = super().invoke(ctx)
             if isinstance(ctx.obj, State):
-                for note in ctx.obj.notes:
+                # Said once: a group within a group (htx db upgrade) ends here before its parent does.
+                notes, ctx.obj.notes = ctx.obj.notes, []
+                for note in notes:
                     print(note, file=sys.stderr)
             return result
         except HtxError as e:
