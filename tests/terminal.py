@@ -101,9 +101,17 @@ def interruptible() -> None:
 
 
 def _as_a_clerks_shell_starts_it(fcntl: Any, termios: Any) -> None:
-    """In the child: Ctrl-C interrupts, and the terminal becomes its controlling terminal."""
+    """In the child: Ctrl-C interrupts, and the terminal becomes its controlling terminal.
+
+    NOFLSH: Linux sends SIGINT first and only then discards the terminal's pending output, so a
+    line htx writes in that instant ("Stopped: nothing was added.") is now and then thrown away
+    (seen once in a fresh-clone CI run: "^C" shown, the line never). A person would see the line
+    on the next attempt; a test must see it every time, so the terminal keeps pending output."""
     interruptible()
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    attributes = termios.tcgetattr(0)
+    attributes[3] |= termios.NOFLSH  # lflag
+    termios.tcsetattr(0, termios.TCSANOW, attributes)
 
 
 def undo_at_a_terminal(db: Path | str, *answers: str, user: str | None = None) -> tuple[int, str]:
