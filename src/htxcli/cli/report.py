@@ -116,6 +116,16 @@ def report(
             show_default=False,
         ),
     ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Instead of the report, list what should be looked at before signing it (parts that do "
+            "not add up, organisations with no address or no rating, figures a unit off, overdue "
+            "suspensions…), one line each; exit 1 when anything is found. With --format json: "
+            '{"findings": [{"check", "message", "codes"}]}.',
+        ),
+    ] = False,
 ) -> None:
     """Print the yearly summary: organisations active, founded and dissolved by kind; ratings in the
     three bands (effective = good + fair, average, weak) with shares summing to 100; support per
@@ -132,6 +142,7 @@ def report(
       htx report 2018 -o bao-cao-2018.docx --office 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ'
       htx report 2018 -o bao-cao-2018.xlsx
       htx report 2018 --period-start 15/12 --format json
+      htx report 2018 --check
     """
     from htxcli.domain.values import parse_years
     from htxcli.services.report import reports
@@ -162,6 +173,9 @@ def report(
         compare=compare,
         period_start=start,
     )
+    if check:
+        _check(ctx, built, chosen)
+        return
     if district is not None:
         from htxcli.services.report import former_district
 
@@ -196,6 +210,24 @@ def report(
             )
     if output is not None:
         say(messages.REPORT_WRITTEN.format(path=output))
+
+
+def _check(ctx: typer.Context, built: Report, chosen: ReportFormat) -> None:
+    """The findings on stdout, one line each (or as JSON); exit 1 when there is any."""
+    from htxcli.services.report_checks import as_json, findings
+
+    found = findings(engine(ctx, create=False), built)
+    if chosen is ReportFormat.json:
+        from htxcli.render.machine import write_json
+
+        write_json(sys.stdout, as_json(found))
+    elif found:
+        for finding in found:
+            typer.echo(finding.message)
+    else:
+        typer.echo(messages.CHECK_NONE)
+    if found:
+        raise typer.Exit(1)
 
 
 def _warn_of_the_future(span: list[int]) -> None:

@@ -707,6 +707,46 @@ REPORT_ECONOMY_COMMUNES = N_("Averages by commune, {year}")
 REPORT_ECONOMY_FORMER_PROVINCES = N_("Averages by former province, {year}")
 REPORT_SECTION_ECONOMY = N_("What the organisations achieved")
 REPORT_AVERAGE_OF = N_("{metric}, average")
+# htx report --check: what to look at before a report is signed; one line each.
+CHECK_NONE = N_("No findings")
+CHECK_MORE_CODES = N_("{codes} and {count} more")
+CHECK_TOTALS = N_("{year}: {part} add up to {parts}, not to the total {total}")
+CHECK_PART_KINDS = N_("the kinds")
+CHECK_PART_STATUSES = N_("the legal statuses of {kind}")
+CHECK_PART_RATINGS = N_("the grades and bands")
+CHECK_PART_SHARES = N_("the bands' shares")
+CHECK_PART_DISTRICTS = N_("the districts")
+CHECK_PART_COMMUNES = N_("the communes")
+CHECK_PART_FORMER_PROVINCES = N_("the former provinces")
+CHECK_PART_SUPPORT = N_("the support programs")
+CHECK_NO_DISTRICT = N_(
+    "{year}: {count} organisations counted have no district the report can place them in: {codes}"
+)
+CHECK_NO_COMMUNE = N_("{year}: {count} organisations counted have no commune in force on {day}: {codes}")
+CHECK_UNRATED = N_("{year}: {count} active organisations have no rating for the year: {codes}")
+CHECK_RATED_NOT_ACTIVE = N_(
+    "{year}: {count} organisations rated for the year were not active at its end: {codes}"
+)
+CHECK_REVENUE_HIGH = N_(
+    "{year}: average revenue {amount} per organisation is above {limit} (a unit off?); above it: {codes}"
+)
+CHECK_INCOME_HIGH = N_(
+    "{year}: average income of a worker {amount} a year is above {limit} (a unit off?); above it: {codes}"
+)
+CHECK_INCOME_LOW = N_(
+    "{year}: average income of a worker {amount} a year is under {limit} (a monthly figure?); "
+    "under it: {codes}"
+)
+CHECK_FIGURES_COVERAGE = N_(
+    "{year}: only {reporting} of {active} active organisations reported figures; not reported: {codes}"
+)
+CHECK_FIGURES_JUMP = N_("{year}: {figure} changed ten-fold or more from {previous}: {codes}")
+CHECK_SUSPENSION_OVERDUE = N_(
+    "{day}: {count} suspensions ended with no resumption or later status recorded: {codes}"
+)
+CHECK_DISSOLVING_LONG = N_(
+    "{day}: {count} organisations have been being dissolved for more than a year: {codes}"
+)
 SHEET_ECONOMY = N_("Economy")
 SHEET_ECONOMY_DISTRICTS = N_("Economy by district")
 SHEET_ECONOMY_COMMUNES = N_("Economy by commune")
