@@ -10,11 +10,22 @@ from typing import IO, TYPE_CHECKING, Annotated
 import typer
 
 from htxcli.cli.common import engine, registry_path, say
+from htxcli.cli.report_issued import (
+    check_findings,
+    issue_options,
+    issue_report,
+    list_issued,
+    note_if_issued,
+    print_as_issued,
+)
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
+from htxcli.domain.values import format_date
 from htxcli.services.output import STDOUT, check_replaceable, check_target, written, written_bytes
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from htxcli.domain.report import Report
 
 
@@ -53,9 +64,13 @@ def register(app: typer.Typer) -> None:
 def report(
     ctx: typer.Context,
     years: Annotated[
-        str,
-        typer.Argument(metavar="YEAR|FIRST..LAST", help="2018, or a range: 2016..2020 or 2016-2020."),
-    ],
+        str | None,
+        typer.Argument(
+            metavar="YEAR|FIRST..LAST",
+            help="2018, or a range: 2016..2020 or 2016-2020 (none with --issued).",
+            show_default=False,
+        ),
+    ] = None,
     compare: Annotated[
         bool, typer.Option("--compare", help="Add the year before and the change beside each figure.")
     ] = False,
@@ -126,6 +141,59 @@ def report(
             '{"findings": [{"check", "message", "codes"}]}.',
         ),
     ] = False,
+    issue: Annotated[
+        bool,
+        typer.Option(
+            "--issue",
+            help="Print the report and keep it as issued, with --number and --on: it can be reprinted as it "
+            "was (--as-issued) whatever changes later. Refused while --check finds anything, unless "
+            "--despite-findings.",
+        ),
+    ] = False,
+    number: Annotated[
+        str | None,
+        typer.Option(
+            "--number",
+            metavar="NUMBER",
+            help="The issued report's document number (768/BC-STC): with --issue, its number; with "
+            "--as-issued, which of the year's issued reports to print.",
+            show_default=False,
+        ),
+    ] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            help="With --issue: the day it is signed, DD/MM/YYYY (default: today); the Word and HTML "
+            "date line.",
+            show_default=False,
+        ),
+    ] = None,
+    despite_findings: Annotated[
+        bool,
+        typer.Option("--despite-findings", help="With --issue: issue it although --check finds something."),
+    ] = False,
+    replaces: Annotated[
+        str | None,
+        typer.Option(
+            "--replaces",
+            metavar="NUMBER",
+            help="With --issue: the number of the report of the same years and filters that this one "
+            "replaces (both are kept).",
+            show_default=False,
+        ),
+    ] = None,
+    issued: Annotated[
+        bool, typer.Option("--issued", help="List the reports issued (number, date, years, area, by whom).")
+    ] = False,
+    as_issued: Annotated[
+        bool,
+        typer.Option(
+            "--as-issued",
+            help="Print the report as it was issued, from what was stored, in any format (the newest "
+            "of these years and filters, or --number).",
+        ),
+    ] = False,
 ) -> None:
     """Print the yearly summary: organisations active, founded and dissolved by kind; ratings in the
     three bands (effective = good + fair, average, weak) with shares summing to 100; support per
@@ -143,10 +211,18 @@ def report(
       htx report 2018 -o bao-cao-2018.xlsx
       htx report 2018 --period-start 15/12 --format json
       htx report 2018 --check
+      htx report 2018 --issue --number 01/BC-SKHĐT --on 16/11/2018
+      htx report --issued
+      htx report 2018 --as-issued --format docx -o bao-cao-2018.docx
     """
     from htxcli.domain.values import parse_years
     from htxcli.services.report import reports
 
+    if issued:
+        list_issued(ctx, chosen_format(format, output))
+        return
+    if years is None:
+        raise typer.BadParameter(messages.REPORT_YEAR_MISSING, param_hint="YEAR|FIRST..LAST")
     span = parse_years("year", years)
     start = None
     if period_start is not None:
@@ -154,17 +230,22 @@ def report(
 
         start = parse_period_start("--period-start", period_start)
     _warn_of_the_future(span)
-    chosen = format or _format_of(output)
+    chosen = chosen_format(format, output)
     target = STDOUT if output is None else str(output)
     guarded = registry_path(ctx)
     if chosen is ReportFormat.xlsx and output is None:
         raise InvalidValue("--format", chosen.value, messages.OUTPUT_BINARY_NOT_STDOUT)
+    issued_on = issue_options(issue, number, on, replaces, as_issued, despite_findings)
     if output is not None:
         check_target("--output", target, registry=guarded)  # before the report's queries run
         if chosen in DOCUMENTS:
             check_replaceable("--output", target, force=force)
     elif chosen is ReportFormat.docx and sys.stdout.isatty():
         raise InvalidValue("--format", chosen.value, messages.DOCX_TO_TERMINAL)
+    single = len(span) == 1
+    if as_issued:
+        print_as_issued(ctx, span, district, commune, compare, number, chosen, output, target, single)
+        return
     built = reports(
         engine(ctx, create=False),
         span,
@@ -174,7 +255,7 @@ def report(
         period_start=start,
     )
     if check:
-        _check(ctx, built, chosen)
+        check_findings(ctx, built, chosen)
         return
     if district is not None:
         from htxcli.services.report import former_district
@@ -182,7 +263,6 @@ def report(
         moved = former_district(engine(ctx, create=False), span, district, period_start=start)
         if moved is not None:
             say(moved)
-    single = len(span) == 1
     province = None
     if chosen in (ReportFormat.docx, ReportFormat.html):
         from htxcli.services import settings
@@ -190,13 +270,45 @@ def report(
         if office is None:
             office = settings.get(engine(ctx, create=False), "office")
         province = settings.province(engine(ctx, create=False))  # the date line's place
+    if issue:
+        assert issued_on is not None and number is not None
+        issue_report(
+            ctx, span, built, district, commune, office, number, issued_on, replaces, despite_findings
+        )
+    render_report(
+        ctx, chosen, built, output, target, single=single, office=office, province=province, today=issued_on
+    )
+    if issue:
+        say(messages.ISSUED.format(number=number, date=format_date(issued_on)))
+    else:
+        note_if_issued(ctx, span, built, district, commune)
+
+
+def chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFormat:
+    return format or _format_of(output)
+
+
+def render_report(
+    ctx: typer.Context,
+    chosen: ReportFormat,
+    built: Report,
+    output: Path | None,
+    target: str,
+    *,
+    single: bool,
+    office: str | None,
+    province: str | None,
+    today: date | None = None,
+) -> None:
+    """The report in the chosen layout, to stdout or the file: live, issued, or as issued."""
+    guarded = registry_path(ctx)
     if chosen is ReportFormat.xlsx:
         _write_workbook(ctx, target, built, guarded)
     elif chosen is ReportFormat.docx:
         from htxcli.render.report_docx import write_docx
 
         with written_bytes("--output", target, registry=guarded) as binary:
-            write_docx(binary, built, single=single, office=office, province=province)
+            write_docx(binary, built, single=single, office=office, province=province, today=today)
     else:
         with written("--output", target, registry=guarded) as out:
             _write(
@@ -207,27 +319,10 @@ def report(
                 to_file=output is not None,
                 office=office,
                 province=province,
+                today=today,
             )
     if output is not None:
         say(messages.REPORT_WRITTEN.format(path=output))
-
-
-def _check(ctx: typer.Context, built: Report, chosen: ReportFormat) -> None:
-    """The findings on stdout, one line each (or as JSON); exit 1 when there is any."""
-    from htxcli.services.report_checks import as_json, findings
-
-    found = findings(engine(ctx, create=False), built)
-    if chosen is ReportFormat.json:
-        from htxcli.render.machine import write_json
-
-        write_json(sys.stdout, as_json(found))
-    elif found:
-        for finding in found:
-            typer.echo(finding.message)
-    else:
-        typer.echo(messages.CHECK_NONE)
-    if found:
-        raise typer.Exit(1)
 
 
 def _warn_of_the_future(span: list[int]) -> None:
@@ -268,6 +363,7 @@ def _write(
     to_file: bool,
     office: str | None,
     province: str | None = None,
+    today: date | None = None,
 ) -> None:
     """One renderer per format, each formatting the one model (domain.report) its own way."""
     if chosen is ReportFormat.text:
@@ -280,7 +376,7 @@ def _write(
     if chosen is ReportFormat.html:
         from htxcli.render.report_html import write_html
 
-        write_html(out, built, single=single, office=office, province=province)
+        write_html(out, built, single=single, office=office, province=province, today=today)
         return
     if chosen is ReportFormat.json:
         from htxcli.render.machine import write_json

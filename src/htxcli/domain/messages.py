@@ -144,6 +144,7 @@ TABLE_NAMES = {
     "legal_status": N_("status"),
     "setting": N_("setting"),
     "figures": N_("figures"),
+    "issued_report": N_("issued report"),
 }
 NO_CHANGE = N_("no change")
 # The operating system's and the decoders' reasons a clerk meets most, in words (errors.reason_of):
@@ -325,6 +326,12 @@ HEADERS = {
     "ocop_5": N_("OCOP 5-star products"),
     "high_tech": N_("Applies high technology"),
     "value_chain": N_("In a value chain"),
+    # the reports issued (htx report --issued)
+    "number": N_("Number"),
+    "years": N_("Years"),
+    "period": N_("Period"),
+    "area": N_("Area"),
+    "replaces": N_("Replaces"),
 }
 TITLE_RATINGS = N_("Ratings")
 TITLE_SUPPORT = N_("Support received")
@@ -707,6 +714,28 @@ REPORT_ECONOMY_COMMUNES = N_("Averages by commune, {year}")
 REPORT_ECONOMY_FORMER_PROVINCES = N_("Averages by former province, {year}")
 REPORT_SECTION_ECONOMY = N_("What the organisations achieved")
 REPORT_AVERAGE_OF = N_("{metric}, average")
+REPORT_YEAR_MISSING = N_("a year (2018) or a range (2016..2020) is needed, except with --issued")
+# htx report --issue, --issued, --as-issued: the report as signed and sent, kept as it was.
+ISSUED = N_("Issued report {number} of {date}: htx report … --as-issued prints it as it was")
+ISSUED_TITLE = N_("Reports issued")
+ISSUED_NONE_YET = N_("No report has been issued yet (htx report YEAR --issue --number … --on …).")
+ISSUED_NONE = N_("no report of {years} with these filters has been issued (htx report --issued lists them)")
+ISSUED_NOT_BOTH = N_("--issue and --as-issued cannot be given together")
+ISSUED_ONLY_WITH_ISSUE = N_("only with --issue")
+ISSUED_NUMBER_WITHOUT = N_("only with --issue or --as-issued")
+ISSUED_NUMBER_MISSING = N_("--issue needs the document's number (--number 768/BC-STC)")
+ISSUED_FINDINGS = N_(
+    "the report has {count} findings (above; htx report … --check); correct them, or issue it all the "
+    "same with --despite-findings"
+)
+ISSUED_NUMBER_TAKEN = N_("this number was already issued, on {date}")
+ISSUED_UNKNOWN_NUMBER = N_("no report was issued with this number (htx report --issued lists them)")
+ISSUED_NOT_CURRENT = N_("it is not the report in force for these years and filters, which is {current}")
+ISSUED_OTHER_REPORT = N_("this number is the report of {years}, or of other filters")
+ISSUED_ALREADY = N_(
+    "the report of {years} with these filters was already issued as {number} on {date}; "
+    "to issue a new one in its place, add --replaces {number}"
+)
 # htx report --check: what to look at before a report is signed; one line each.
 CHECK_NONE = N_("No findings")
 CHECK_MORE_CODES = N_("{codes} and {count} more")
@@ -950,6 +979,7 @@ COMMAND_WORDS = {
     "resume": N_("resume"),
     "revoke": N_("revoke"),
     "settings": N_("settings"),
+    "report issue": N_("report issue"),
     "undo": N_("undo"),
     "places migrate": N_("places migrate"),
     "import cooperatives": N_("import cooperatives"),
@@ -973,6 +1003,7 @@ HISTORY_HEADLINES = {
         "new addresses from 01/07/2025: {mapped} mapped, {ambiguous} left to settle, {not_found} not found"
     ),
     "figures": N_("{code} {year} figures: {fields}"),
+    "report issue": N_("report {years} issued as {number} of {date}"),
 }
 MORE_CHANGES = N_("… and {count} more changes (see --format json)")
 
@@ -1046,6 +1077,7 @@ SETTING_DEFAULT_NONE = N_("(not set)")
 UNDONE_STATUS_REMOVED = N_("the status {status} of {code} from {date} was removed")
 UNDONE_STATUS_RESTORED = N_("the status {status} of {code} from {date} is back")
 UNDONE_SETTING = N_("the setting {key} has its earlier value again")
+UNDONE_ISSUED = N_("report {number} is no longer recorded as issued (the registry's data is unchanged)")
 # Workbook sheets of the report's place tables from 2025 (render/report.py, report_xlsx.py).
 SHEET_COMMUNES = N_("Communes")
 SHEET_FORMER_PROVINCES = N_("Former provinces")

@@ -171,6 +171,8 @@ def _subject(entry: Mapping[str, Any]) -> str:
         return f"{s.get('code', '')} {s.get('year', '')}".strip()
     if command == "support add":
         return " ".join(str(s[k]) for k in ("program", "date", "code") if s.get(k))
+    if command == "report issue":
+        return str(s.get("number") or "")
     return str(s.get("code") or "")
 
 
@@ -191,6 +193,8 @@ def _effect(result: Mapping[str, Any]) -> str:
         return messages.UNDONE_EFFECTS[which].format(code=s.get("code", ""), year=s.get("year", ""))
     if command == "settings":
         return messages.UNDONE_SETTING.format(key=spoken_key(str(s.get("key", ""))))
+    if command == "report issue":
+        return messages.UNDONE_ISSUED.format(number=s.get("number", ""))
     if command in _SINGLE and len(changes) == 1:
         change = changes[0]
         old = _values(change["old"])

@@ -16,6 +16,7 @@ from htxcli.store.schema import (
     figures,
     history,
     history_change,
+    issued_report,
     legal_status,
     organisation,
     rating,
@@ -34,6 +35,7 @@ TABLES: tuple[Table, ...] = (
     legal_status,
     setting,
     figures,
+    issued_report,  # after the reports it replaces: copied in id order
 )
 BATCH = 5_000
 

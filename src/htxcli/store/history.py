@@ -19,6 +19,7 @@ from htxcli.store.schema import (
     figures,
     history,
     history_change,
+    issued_report,
     legal_status,
     organisation,
     rating,
@@ -33,6 +34,7 @@ TABLES: dict[str, Table] = {
     "legal_status": legal_status,
     "setting": setting,
     "figures": figures,
+    "issued_report": issued_report,
 }
 # The tables whose rows hang on an organisation.
 CHILDREN: tuple[Table, ...] = (rating, support, legal_status, figures)
@@ -44,6 +46,7 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "legal_status": ("organisation_id", "started"),
     "setting": ("key",),
     "figures": ("organisation_id", "year"),
+    "issued_report": ("number",),
 }
 
 
@@ -289,12 +292,20 @@ class HistoryRepository:
     def delete_created_by(self, entry: int) -> dict[str, int]:
         """Delete the rows an entry inserted, children first; returns how many per table."""
         counts = {}
-        for name in ("support", "rating", "figures", "legal_status", "setting", "organisation"):
+        for name in (
+            "support",
+            "rating",
+            "figures",
+            "legal_status",
+            "setting",
+            "issued_report",
+            "organisation",
+        ):
             table = TABLES[name]
             deleted = self.connection.execute(delete(table).where(table.c.created_by == entry)).rowcount
             # Status entries an import or `add` wrote from the `dissolved` column go with their
             # organisations, and a status or setting command's undo says what it removed in words.
-            if name not in ("legal_status", "setting"):
+            if name not in ("legal_status", "setting", "issued_report"):
                 counts[name] = deleted
         return counts
 

@@ -289,3 +289,31 @@ history_change = Table(
 )
 Index("ix_history_change_history_id", history_change.c.history_id)
 Index("ix_history_change_code", history_change.c.code)
+
+# Reports as issued (revision 0009): what was signed and sent, kept as it was while the registry
+# changes. `report` is its JSON as `--format json` printed it, `model` the typed report every layout
+# renders again (domain/report_codec.py); the years, period and filters (JSON: district, commune,
+# compare) say which report it is, one issued per them unless it `replaces` another; `settings` are
+# those in force; `history_position` the newest history entry before it, from which --since-issued reads.
+issued_report = Table(
+    "issued_report",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("number", Text, nullable=False),
+    Column("issued_on", Date, nullable=False),
+    Column("years", Text, nullable=False),
+    Column("period_first", Date, nullable=False),
+    Column("period_last", Date, nullable=False),
+    Column("filters", Text, nullable=False),
+    Column("area", Text),  # the district or commune it is restricted to, as the report names it
+    Column("settings", Text, nullable=False),
+    Column("report", Text, nullable=False),
+    Column("model", Text, nullable=False),
+    Column("issued_by", Text, nullable=False),
+    Column("issued_at", DateTime, nullable=False),
+    Column("history_position", Integer),
+    Column("replaces", Integer, ForeignKey("issued_report.id")),
+    Column("created_by", Integer),
+    UniqueConstraint("number"),
+    sqlite_autoincrement=True,
+)

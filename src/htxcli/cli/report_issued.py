@@ -1,0 +1,201 @@
+"""htx report's issued reports (issue 24): --check before signing, --issue, --issued, --as-issued and
+--since-issued. The report itself is rendered by cli/report.py's one path (render_report), live or as
+issued alike."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from htxcli.cli.common import engine, say
+from htxcli.domain import messages
+from htxcli.domain.errors import InvalidValue
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from htxcli.cli.report import ReportFormat
+    from htxcli.domain.report import Report
+
+
+def issue_options(
+    issue: bool,
+    number: str | None,
+    on: str | None,
+    replaces: str | None,
+    as_issued: bool,
+    despite_findings: bool,
+) -> date | None:
+    """The issue's date (today unless --on), checked with the options that go with --issue; None
+    when not issuing."""
+    from datetime import date
+
+    from htxcli.domain.values import parse_past_date
+
+    if issue and as_issued:
+        raise InvalidValue("--as-issued", "", messages.ISSUED_NOT_BOTH)
+    if not issue:
+        for name, given in (
+            ("--on", on),
+            ("--replaces", replaces),
+            ("--despite-findings", despite_findings or None),
+        ):
+            if given is not None:
+                raise InvalidValue(
+                    name, given if isinstance(given, str) else "", messages.ISSUED_ONLY_WITH_ISSUE
+                )
+        if number is not None and not as_issued:
+            raise InvalidValue("--number", number, messages.ISSUED_NUMBER_WITHOUT)
+        return None
+    if number is None or not number.strip():
+        raise InvalidValue("--number", number or "", messages.ISSUED_NUMBER_MISSING)
+    return date.today() if on is None else parse_past_date("--on", on)
+
+
+def issue_report(
+    ctx: typer.Context,
+    span: list[int],
+    built: Report,
+    district: str | None,
+    commune: str | None,
+    office: str | None,
+    number: str,
+    on: date,
+    replaces: str | None,
+    despite_findings: bool,
+) -> None:
+    """Store the report as issued, once --check finds nothing (or --despite-findings)."""
+    import io
+
+    from htxcli.domain.report_codec import dumps
+    from htxcli.domain.text import clean
+    from htxcli.render.machine import write_json
+    from htxcli.render.report_json import as_json
+    from htxcli.services import issued, settings
+    from htxcli.services.report_checks import findings
+
+    db = engine(ctx, create=False)
+    found = findings(db, built)
+    if found and not despite_findings:
+        for finding in found:
+            say(finding.message)
+        raise InvalidValue("--issue", number, messages.ISSUED_FINDINGS.format(count=len(found)))
+    document = io.StringIO()
+    write_json(document, as_json(built, single=len(span) == 1))
+    in_force = settings.every(db)
+    if office is not None:
+        in_force["office"] = office
+    issued.issue(
+        db,
+        issued.which(span, built, district, commune),
+        number=clean(number) or number,
+        on=on,
+        document=document.getvalue(),
+        model=dumps(built),
+        settings=in_force,
+        replaces=replaces,
+    )
+
+
+def print_as_issued(
+    ctx: typer.Context,
+    span: list[int],
+    district: str | None,
+    commune: str | None,
+    compare: bool,
+    number: str | None,
+    chosen: ReportFormat,
+    output: Path | None,
+    target: str,
+    single: bool,
+) -> None:
+    """The report as issued, rendered again from the stored model by the live report's code."""
+    from htxcli.cli.report import render_report
+    from htxcli.domain.report_codec import loads
+    from htxcli.services import issued
+
+    key = _which_asked(span, district, commune, compare)
+    row = issued.stored(engine(ctx, create=False), key, number)
+    built = loads(row["model"])
+    kept = row["settings"]
+    render_report(
+        ctx,
+        chosen,
+        built,
+        output,
+        target,
+        single=single,
+        office=kept.get("office"),
+        province=kept.get("province"),
+        today=row["issued_on"],
+    )
+
+
+def _which_asked(span: list[int], district: str | None, commune: str | None, compare: bool) -> Any:
+    """The years and filters asked, as issued reports are found by (the period is the stored one's)."""
+    from datetime import date
+
+    from htxcli.services.issued import Which
+
+    shown = str(span[0]) if len(span) == 1 else f"{span[0]}..{span[-1]}"
+    return Which(shown, date.min, date.max, district, commune, compare)
+
+
+def note_if_issued(
+    ctx: typer.Context, span: list[int], built: Report, district: str | None, commune: str | None
+) -> None:
+    """Placeholder until item 3."""
+
+
+def list_issued(ctx: typer.Context, chosen: ReportFormat) -> None:
+    from htxcli.cli.common import Format, emit
+    from htxcli.services import issued
+
+    rows = issued.every(engine(ctx, create=False))
+    columns = ["number", "date", "years", "period", "area", "user", "at", "replaces"]
+    shown = [
+        {
+            "number": r["number"],
+            "date": r["issued_on"],
+            "years": r["years"],
+            "period": f"{r['period_first'].isoformat()}..{r['period_last'].isoformat()}",
+            "area": r["area"],
+            "user": r["issued_by"],
+            "at": r["issued_at"],
+            "replaces": r["replaces"],
+        }
+        for r in rows
+    ]
+
+    def table() -> None:
+        from htxcli.render import tables
+
+        if not shown:
+            say(messages.ISSUED_NONE_YET)
+            return
+        tables.console().print(tables.table(columns, shown, messages.ISSUED_TITLE))
+
+    as_json = [{**r, "date": r["date"].isoformat(), "at": r["at"].isoformat(sep=" ")} for r in shown]
+    fmt = Format(chosen.value) if chosen.value in Format.__members__ else Format.table
+    emit(fmt, table=table, columns=columns, rows=shown, json=as_json)
+
+
+def check_findings(ctx: typer.Context, built: Report, chosen: ReportFormat) -> None:
+    """The findings on stdout, one line each (or as JSON); exit 1 when there is any."""
+    from htxcli.services.report_checks import as_json, findings
+
+    found = findings(engine(ctx, create=False), built)
+    if chosen.value == "json":
+        from htxcli.render.machine import write_json
+
+        write_json(sys.stdout, as_json(found))
+    elif found:
+        for finding in found:
+            typer.echo(finding.message)
+    else:
+        typer.echo(messages.CHECK_NONE)
+    if found:
+        raise typer.Exit(1)

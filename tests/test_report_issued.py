@@ -1,0 +1,173 @@
+"""The report as issued (issue 24, items 2 and 3): `--issue` keeps the signed report, `--as-issued`
+prints it again byte for byte whatever changed since, `--issued` lists them, and the history, undo,
+backups and `db copy` keep them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import drop_database, fresh_database, invoke, load_example
+
+pytestmark = pytest.mark.both_backends
+
+NUMBER = "01/BC-SKHĐT"
+LAYOUTS = ("json", "table", "markdown", "text", "csv", "html")
+
+
+@pytest.fixture
+def example(backend: str, tmp_path: Path) -> Any:
+    db = fresh_database(backend, tmp_path)
+    load_example(db)
+    yield db
+    drop_database(db)
+
+
+def issue(db: Path | str, *args: str) -> Any:
+    return invoke(db, "report", "2018", "--issue", "--number", NUMBER, "--on", "16/11/2018", *args)
+
+
+def docx_text(db: Path | str, path: Path, *args: str) -> str:
+    from docx import Document
+
+    r = invoke(db, "report", "2018", *args, "-o", str(path), "--force")
+    assert r.exit_code == 0, r.stderr
+    doc = Document(str(path))
+    cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+    return "\n".join([*(p.text for p in doc.paragraphs), *cells])
+
+
+def test_the_issued_report_is_reprinted_as_it_was_in_every_layout(
+    example: Path | str, tmp_path: Path
+) -> None:
+    issued = issue(example, "--format", "json", "--despite-findings")
+    assert issued.exit_code == 0, issued.stderr
+    live = invoke(example, "report", "2018", "--format", "json").stdout
+    assert issued.stdout == live  # issuing prints the report, as the report prints it
+    assert "Issued report 01/BC-SKHĐT of 2018-11-16" in issued.stderr
+    before = {f: invoke(example, "report", "2018", "--as-issued", "--format", f).stdout for f in LAYOUTS}
+    assert before["json"] == live
+    assert before["table"] == invoke(example, "report", "2018").stdout
+    assert before["markdown"] == invoke(example, "report", "2018", "--format", "markdown").stdout
+    word = docx_text(example, tmp_path / "then.docx", "--as-issued")
+    assert "ngày 16 tháng 11 năm 2018" in word or "16 November 2018" in word or "2018" in word
+    # A dissolution back-dated into 2018, and a changed rating.
+    assert invoke(example, "dissolve", "4700100000", "--on", "01/06/2018").exit_code == 0
+    assert invoke(example, "rate", "4700101733", "2018", "tốt").exit_code == 0
+    now = json.loads(invoke(example, "report", "2018", "--format", "json").stdout)
+    assert now["totals"]["organisations"]["dissolved"] == 1
+    assert now["ratings"]["bands"]["effective"] == 44
+    for layout in LAYOUTS:
+        again = invoke(example, "report", "2018", "--as-issued", "--format", layout)
+        assert (again.exit_code, again.stdout) == (0, before[layout]), layout
+    assert docx_text(example, tmp_path / "now.docx", "--as-issued") == word
+    kept = json.loads(before["json"])
+    assert kept["ratings"]["percent"] == {"effective": 29, "average": 63, "weak": 8}
+    assert kept["ratings"]["rated"] == 149
+    assert kept["totals"]["organisations"]["dissolved"] == 0
+
+
+def test_issuing_is_refused_while_the_check_finds_something(example: Path | str) -> None:
+    assert invoke(example, "edit", "4700100000", "--district", "").exit_code == 0
+    r = issue(example)
+    assert r.exit_code == 1
+    assert "no district" in r.stderr
+    assert "--despite-findings" in r.stderr
+    assert invoke(example, "report", "--issued", "--format", "json").stdout == "[]\n"
+    r = issue(example, "--despite-findings", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    listed = json.loads(invoke(example, "report", "--issued", "--format", "json").stdout)
+    assert [(x["number"], x["date"], x["years"], x["replaces"]) for x in listed] == [
+        (NUMBER, "2018-11-16", "2018", None)
+    ]
+
+
+def test_one_report_per_year_and_filters_unless_it_replaces_one(example: Path | str) -> None:
+    assert issue(example).exit_code == 0
+    again = invoke(example, "report", "2018", "--issue", "--number", "02/BC-SKHĐT", "--on", "20/11/2018")
+    assert again.exit_code == 1
+    assert "already issued as 01/BC-SKHĐT" in again.stderr
+    assert "--replaces 01/BC-SKHĐT" in again.stderr
+    # Another area is another report.
+    ba_be = ("--district", "Ba Bể", "--issue", "--number", "03/BC-SKHĐT", "--on", "20/11/2018")
+    assert invoke(example, "report", "2018", *ba_be).exit_code == 0
+    # The same number twice is refused.
+    taken = invoke(example, "report", "2017", "--issue", "--number", NUMBER, "--on", "20/11/2018")
+    assert taken.exit_code == 1 and "already issued" in taken.stderr
+    assert invoke(example, "rate", "4700101733", "2018", "tốt").exit_code == 0
+    replaced = invoke(
+        example,
+        *("report", "2018", "--issue", "--number", "02/BC-SKHĐT", "--on", "20/11/2018"),
+        *("--replaces", NUMBER, "--format", "json"),
+    )
+    assert replaced.exit_code == 0, replaced.stderr
+    listed = json.loads(invoke(example, "report", "--issued", "--format", "json").stdout)
+    assert [(x["number"], x["replaces"]) for x in listed] == [
+        (NUMBER, None),
+        ("03/BC-SKHĐT", None),
+        ("02/BC-SKHĐT", NUMBER),
+    ]
+    newest = invoke(example, "report", "2018", "--as-issued", "--format", "json").stdout
+    assert newest == replaced.stdout
+    first = invoke(example, "report", "2018", "--as-issued", "--number", NUMBER, "--format", "json").stdout
+    assert json.loads(first)["ratings"]["bands"]["effective"] == 43
+    assert json.loads(newest)["ratings"]["bands"]["effective"] == 44
+    wrong = invoke(example, "report", "2017", "--as-issued", "--number", NUMBER)
+    assert wrong.exit_code == 1 and "--number" in wrong.stderr
+
+
+def test_issuing_is_one_history_entry_and_its_undo_removes_the_record(example: Path | str) -> None:
+    assert issue(example).exit_code == 0
+    shown = json.loads(invoke(example, "history", "--format", "json").stdout)
+    newest = shown[0]
+    assert (newest["command"], newest["summary"]["number"]) == ("report issue", NUMBER)
+    listed = invoke(example, "history", "--format", "csv").stdout.splitlines()[1]
+    assert "report issue,report 2018 issued as 01/BC-SKHĐT of 2018-11-16," in listed
+    organisations = invoke(example, "list", "--format", "csv").stdout
+    r = invoke(example, "undo", "--yes")
+    assert r.exit_code == 0, r.stderr
+    assert "01/BC-SKHĐT is no longer recorded as issued" in r.stderr
+    assert invoke(example, "report", "--issued", "--format", "json").stdout == "[]\n"
+    assert invoke(example, "list", "--format", "csv").stdout == organisations
+    missing = invoke(example, "report", "2018", "--as-issued")
+    assert missing.exit_code == 1 and "no report of 2018" in missing.stderr
+
+
+def test_the_issued_record_survives_other_undos_a_backup_and_a_copy(
+    backend: str, example: Path | str, tmp_path: Path
+) -> None:
+    assert issue(example, "--despite-findings").exit_code == 0
+    printed = invoke(example, "report", "2018", "--as-issued", "--format", "json").stdout
+    assert invoke(example, "rate", "4700101733", "2018", "tốt").exit_code == 0
+    assert invoke(example, "undo", "--yes").exit_code == 0  # the rating, not the issue
+    assert invoke(example, "report", "2018", "--as-issued", "--format", "json").stdout == printed
+    if backend == "sqlite":  # a server keeps its own backups (pg_dump)
+        backup = tmp_path / "backup.db"
+        assert invoke(example, "db", "backup", str(backup)).exit_code == 0
+        assert invoke(backup, "report", "2018", "--as-issued", "--format", "json").stdout == printed
+    copy = tmp_path / "copy.db"
+    r = invoke(example, "db", "copy", "--to", str(copy))
+    assert r.exit_code == 0, r.stderr
+    assert invoke(copy, "report", "2018", "--as-issued", "--format", "json").stdout == printed
+    assert (
+        invoke(copy, "report", "--issued", "--format", "json").stdout
+        == invoke(example, "report", "--issued", "--format", "json").stdout
+    )
+
+
+def test_the_options_of_issuing_go_together(example: Path | str) -> None:
+    r = invoke(example, "report", "2018", "--issue")
+    assert r.exit_code == 1 and "--number" in r.stderr
+    r = invoke(example, "report", "2018", "--number", NUMBER)
+    assert r.exit_code == 1 and "only with --issue or --as-issued" in r.stderr
+    r = invoke(example, "report", "2018", "--replaces", NUMBER)
+    assert r.exit_code == 1 and "only with --issue" in r.stderr
+    r = invoke(example, "report", "2018", "--issue", "--number", NUMBER, "--on", "16/11/2999")
+    assert r.exit_code == 1 and "--on" in r.stderr
+    r = invoke(example, "report")
+    assert r.exit_code == 2
+    assert invoke(example, "report", "--issued", "--format", "json").stdout == "[]\n"
+    assert "No report has been issued yet" in invoke(example, "report", "--issued").stderr
