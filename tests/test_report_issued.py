@@ -171,3 +171,50 @@ def test_the_options_of_issuing_go_together(example: Path | str) -> None:
     assert r.exit_code == 2
     assert invoke(example, "report", "--issued", "--format", "json").stdout == "[]\n"
     assert "No report has been issued yet" in invoke(example, "report", "--issued").stderr
+
+
+def test_what_changed_since_names_the_changed_groups_and_the_history_entries(example: Path | str) -> None:
+    assert issue(example, "--despite-findings").exit_code == 0
+    same = invoke(example, "report", "2018", "--since-issued")
+    assert same.stdout.splitlines()[1:] == ["No figure differs.", "History entries since it was issued: 0"]
+    assert "Differs from the issued report" not in invoke(example, "report", "2018").stderr
+    assert invoke(example, "dissolve", "4700100000", "--on", "01/06/2018").exit_code == 0
+    assert invoke(example, "rate", "4700101733", "2018", "tốt").exit_code == 0
+    assert invoke(example, "rate", "4700101733", "2019", "tốt").exit_code == 0
+    assert invoke(example, "undo", "--yes").exit_code == 0  # undone: no entry of it is named
+    r = invoke(example, "report", "2018", "--since-issued", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    found = json.loads(r.stdout)
+    assert found["issued"] == {"number": NUMBER, "date": "2018-11-16"}
+    assert {f["group"] for f in found["figures"]} == {"organisations", "ratings"}
+    figures = {f["path"]: (f["issued"], f["now"]) for f in found["figures"]}
+    assert figures["totals.organisations.dissolved"] == (0, 1)
+    assert figures["ratings.percent.effective"] == (29, 30)
+    assert [(e["command"], e["what"]) for e in found["history"]] == [
+        ("dissolve", "4700100000 dissolved on 2018-06-01"),
+        ("rate", "4700101733 2018: good"),
+    ]
+    lines = invoke(example, "report", "2018", "--since-issued").stdout.splitlines()
+    assert lines[0] == "Since the issued report 01/BC-SKHĐT of 2018-11-16:"
+    assert [line for line in lines if not line.startswith("  ")][1:] == [
+        f"Organisations: {sum(f['group'] == 'organisations' for f in found['figures'])} figures differ "
+        "(issued → now)",
+        "Ratings: 6 figures differ (issued → now)",
+        "History entries since it was issued: 2",
+    ]
+    assert "  ratings.percent.effective: 29 → 30" in lines
+    # The live report says so in one line at its end, on stderr: its output is unchanged.
+    live = invoke(example, "report", "2018", "--format", "json")
+    count = len(found["figures"])
+    assert live.stderr.splitlines()[-1] == (
+        f"Differs from the issued report 01/BC-SKHĐT: {count} figures; see --since-issued"
+    )
+    vi = invoke(example, "--lang", "vi", "report", "2018")
+    assert vi.stderr.splitlines()[-1] == (
+        f"Khác với báo cáo đã ban hành số 01/BC-SKHĐT: {count} chỉ số; xem --since-issued"
+    )
+    # The next year's comparison uses the figures now, and says so.
+    compared = invoke(example, "report", "2019", "--compare")
+    assert "2018 is compared by its figures now, which differ from the issued report 01/BC-SKHĐT" in (
+        compared.stderr
+    )

@@ -17,6 +17,7 @@ from htxcli.cli.report_issued import (
     list_issued,
     note_if_issued,
     print_as_issued,
+    since,
 )
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
@@ -194,6 +195,14 @@ def report(
             "of these years and filters, or --number).",
         ),
     ] = False,
+    since_issued: Annotated[
+        bool,
+        typer.Option(
+            "--since-issued",
+            help="List every figure that differs from the report as issued (issued and now), and the "
+            "history entries since it was issued (who, when, what).",
+        ),
+    ] = False,
 ) -> None:
     """Print the yearly summary: organisations active, founded and dissolved by kind; ratings in the
     three bands (effective = good + fair, average, weak) with shares summing to 100; support per
@@ -214,6 +223,7 @@ def report(
       htx report 2018 --issue --number 01/BC-SKHĐT --on 16/11/2018
       htx report --issued
       htx report 2018 --as-issued --format docx -o bao-cao-2018.docx
+      htx report 2018 --since-issued
     """
     from htxcli.domain.values import parse_years
     from htxcli.services.report import reports
@@ -235,7 +245,7 @@ def report(
     guarded = registry_path(ctx)
     if chosen is ReportFormat.xlsx and output is None:
         raise InvalidValue("--format", chosen.value, messages.OUTPUT_BINARY_NOT_STDOUT)
-    issued_on = issue_options(issue, number, on, replaces, as_issued, despite_findings)
+    issued_on = issue_options(issue, number, on, replaces, as_issued, despite_findings, since_issued)
     if output is not None:
         check_target("--output", target, registry=guarded)  # before the report's queries run
         if chosen in DOCUMENTS:
@@ -243,6 +253,9 @@ def report(
     elif chosen is ReportFormat.docx and sys.stdout.isatty():
         raise InvalidValue("--format", chosen.value, messages.DOCX_TO_TERMINAL)
     single = len(span) == 1
+    if since_issued:
+        since(ctx, span, district, commune, compare, number, chosen)
+        return
     if as_issued:
         print_as_issued(ctx, span, district, commune, compare, number, chosen, output, target, single)
         return

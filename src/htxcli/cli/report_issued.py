@@ -4,6 +4,7 @@ issued alike."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ def issue_options(
     replaces: str | None,
     as_issued: bool,
     despite_findings: bool,
+    since_issued: bool = False,
 ) -> date | None:
     """The issue's date (today unless --on), checked with the options that go with --issue; None
     when not issuing."""
@@ -47,7 +49,7 @@ def issue_options(
                 raise InvalidValue(
                     name, given if isinstance(given, str) else "", messages.ISSUED_ONLY_WITH_ISSUE
                 )
-        if number is not None and not as_issued:
+        if number is not None and not (as_issued or since_issued):
             raise InvalidValue("--number", number, messages.ISSUED_NUMBER_WITHOUT)
         return None
     if number is None or not number.strip():
@@ -147,7 +149,94 @@ def _which_asked(span: list[int], district: str | None, commune: str | None, com
 def note_if_issued(
     ctx: typer.Context, span: list[int], built: Report, district: str | None, commune: str | None
 ) -> None:
-    """Placeholder until item 3."""
+    """After a live report of an issued year: one line saying how many figures differ from the issued
+    report; with --compare, the same of the year before (compared by its live figures)."""
+    from htxcli.domain.report import Report
+    from htxcli.domain.report_diff import differences
+    from htxcli.render.report_json import as_json, year_object
+    from htxcli.services import issued
+
+    db = engine(ctx, create=False)
+    kept = issued.current(db, issued.which(span, built, district, commune))
+    if kept is not None:
+        changed = differences(json.loads(kept["report"]), as_json(built, single=len(span) == 1))
+        if changed:
+            say(messages.ISSUED_DIFFERS.format(number=kept["number"], count=len(changed)))
+    for one in built.years:
+        if one.previous is None:
+            continue
+        alone = Report([one.previous], False, built.active_by_year)
+        before = issued.current(db, issued.which([one.year - 1], alone, district, commune))
+        if before is not None and differences(json.loads(before["report"]), year_object(one.previous)):
+            say(messages.ISSUED_COMPARED_LIVE.format(year=one.year - 1, number=before["number"]))
+
+
+def since(
+    ctx: typer.Context,
+    span: list[int],
+    district: str | None,
+    commune: str | None,
+    compare: bool,
+    number: str | None,
+    chosen: ReportFormat,
+) -> None:
+    """Every figure that differs from the report as issued, by group, and the history entries since."""
+    from htxcli.domain.report_diff import differences
+    from htxcli.domain.values import format_date
+    from htxcli.render.history import headline
+    from htxcli.render.report_json import as_json
+    from htxcli.services import issued
+    from htxcli.services.report import reports
+
+    db = engine(ctx, create=False)
+    row = issued.stored(db, _which_asked(span, district, commune, compare), number)
+    first = row["period_first"]
+    live = reports(
+        db, span, district=district, commune=commune, compare=compare, period_start=(first.day, first.month)
+    )
+    changed = differences(json.loads(row["report"]), as_json(live, single=len(span) == 1))
+    entries = issued.history_since(db, row["history_position"])
+    if chosen.value == "json":
+        from htxcli.render.machine import write_json
+
+        write_json(
+            sys.stdout,
+            {
+                "issued": {"number": row["number"], "date": row["issued_on"].isoformat()},
+                "figures": [
+                    {"group": d.group, "path": d.path, "issued": d.issued, "now": d.now} for d in changed
+                ],
+                "history": [
+                    {
+                        "id": e["id"],
+                        "at": e["at"].isoformat(sep=" "),
+                        "user": e["user_name"],
+                        "command": e["command"],
+                        "what": headline(e),
+                    }
+                    for e in entries
+                ],
+            },
+        )
+        return
+    lines = [messages.SINCE_ISSUED.format(number=row["number"], date=format_date(row["issued_on"]))]
+    if not changed:
+        lines.append(messages.SINCE_ISSUED_SAME)
+    groups: dict[str, list[Any]] = {}
+    for d in changed:
+        groups.setdefault(d.group, []).append(d)
+    for group, found in groups.items():
+        lines.append(messages.SINCE_ISSUED_GROUP.format(group=messages.DIFF_GROUPS[group], count=len(found)))
+        lines.extend(f"  {d.path}: {_plain(d.issued)} → {_plain(d.now)}" for d in found)
+    lines.append(messages.SINCE_ISSUED_HISTORY.format(count=len(entries)))
+    for e in entries:
+        when = e["at"].strftime("%d/%m/%Y %H:%M")
+        lines.append(f"  #{e['id']} {when} {e['user_name']}: {headline(e)}")
+    typer.echo("\n".join(lines))
+
+
+def _plain(value: Any) -> str:
+    return "–" if value is None else str(value)
 
 
 def list_issued(ctx: typer.Context, chosen: ReportFormat) -> None:

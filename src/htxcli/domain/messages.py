@@ -736,6 +736,21 @@ ISSUED_ALREADY = N_(
     "the report of {years} with these filters was already issued as {number} on {date}; "
     "to issue a new one in its place, add --replaces {number}"
 )
+ISSUED_DIFFERS = N_("Differs from the issued report {number}: {count} figures; see --since-issued")
+ISSUED_COMPARED_LIVE = N_(
+    "{year} is compared by its figures now, which differ from the issued report {number} (--since-issued)"
+)
+SINCE_ISSUED = N_("Since the issued report {number} of {date}:")
+SINCE_ISSUED_SAME = N_("No figure differs.")
+SINCE_ISSUED_GROUP = N_("{group}: {count} figures differ (issued → now)")
+SINCE_ISSUED_HISTORY = N_("History entries since it was issued: {count}")
+DIFF_GROUPS = {
+    "organisations": N_("Organisations"),
+    "ratings": N_("Ratings"),
+    "support": N_("Support"),
+    "economy": N_("What the organisations achieved"),
+    "other": N_("Other"),
+}
 # htx report --check: what to look at before a report is signed; one line each.
 CHECK_NONE = N_("No findings")
 CHECK_MORE_CODES = N_("{codes} and {count} more")

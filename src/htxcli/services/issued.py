@@ -207,3 +207,44 @@ def _day(day: date) -> str:
     from htxcli.domain.values import format_date
 
     return format_date(day)
+
+
+def current(engine: Engine, report: Which) -> dict[str, Any] | None:
+    """The issued report in force for these years, period and filters (its number, date and JSON), or
+    None: what the live report is set against."""
+    from sqlalchemy import select
+
+    from htxcli.store.schema import issued_report
+
+    t = issued_report.c
+    with UnitOfWork(engine, read_only=True) as uow:
+        found = _current(uow.connection, report)
+        if found is None:
+            return None
+        document = uow.connection.execute(select(t.report).where(t.id == found["id"])).scalar_one()
+    return {**found, "report": document}
+
+
+def history_since(engine: Engine, position: int | None) -> list[dict[str, Any]]:
+    """The history entries after `position` that changed the registry and still do, oldest first: an
+    entry later undone and its undo cancel out, and issuing a report changes no figure."""
+    from sqlalchemy import select
+
+    from htxcli.store.schema import history
+
+    with UnitOfWork(engine, read_only=True) as uow:
+        newest = uow.connection.execute(select(history.c.id).order_by(history.c.id.desc()).limit(1)).scalar()
+        if newest is None:
+            return []
+        count = newest - (position or 0)
+        found = uow.history.entries(None, count) if count > 0 else []
+    undone = {e["summary"].get("reverted") for e in found if e["command"] == "undo"}
+    return [
+        e
+        for e in reversed(found)
+        if (position is None or e["id"] > position)
+        and e["command"] != COMMAND
+        and e["undone_by"] is None
+        and not (e["command"] == "undo" and e["undoes"] in {x["id"] for x in found})
+        and e["id"] not in undone
+    ]
