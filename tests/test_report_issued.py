@@ -218,3 +218,65 @@ def test_what_changed_since_names_the_changed_groups_and_the_history_entries(exa
     assert "2018 is compared by its figures now, which differ from the issued report 01/BC-SKHĐT" in (
         compared.stderr
     )
+
+
+# --- every later schema upgrade keeps the issued report byte for byte -------------------------------
+
+
+def _issued_revision() -> tuple[str, str]:
+    """This feature's revision and the one before it, found by what it creates: they stay right when
+    the revision is renumbered at a merge."""
+    from alembic.script import ScriptDirectory
+
+    from htxcli.store.migrate import migrations_dir
+
+    script = ScriptDirectory(str(migrations_dir()))
+    for rev in script.walk_revisions():
+        if '"issued_report"' in Path(rev.path).read_text(encoding="utf-8") and "create_table" in Path(
+            rev.path
+        ).read_text(encoding="utf-8"):
+            assert isinstance(rev.down_revision, str)
+            return rev.revision, rev.down_revision
+    raise AssertionError("no revision creates issued_report")
+
+
+def test_an_issued_report_survives_every_later_upgrade(tmp_path: Path) -> None:
+    """A registry at the revision that brought issued reports, holding one, upgraded to the newest
+    schema: --as-issued prints it byte for byte in every layout. The registry is made from the fixture
+    of the revision before (registry-NNNN.db), so that it follows any renumbering."""
+    import shutil
+    import sqlite3
+
+    from sqlalchemy import create_engine
+
+    from htxcli.store.migrate import run_alembic_upgrade
+
+    mine, before = _issued_revision()
+    fixture = Path(__file__).parent / "data" / f"registry-{before}.db"
+    # The report as the newest code issues it, on the fixture's registry brought to the newest schema.
+    head = tmp_path / "head.db"
+    shutil.copy(fixture, head)
+    assert issue(head, "--despite-findings").exit_code == 0
+    printed = {f: invoke(head, "report", "2018", "--as-issued", "--format", f).stdout for f in LAYOUTS}
+    with sqlite3.connect(head) as con:
+        con.row_factory = sqlite3.Row
+        row = dict(con.execute("SELECT * FROM issued_report").fetchone())
+    # The same registry at this feature's revision, holding that issued report ...
+    old = tmp_path / "old.db"
+    shutil.copy(fixture, old)
+    engine = create_engine(f"sqlite:///{old}")
+    run_alembic_upgrade(engine, mine)
+    engine.dispose()
+    with sqlite3.connect(old) as con:
+        columns = [r[1] for r in con.execute("PRAGMA table_info(issued_report)")]
+        values = {c: row[c] for c in columns if c in row}
+        values["created_by"] = None  # its history entry is not in this copy
+        con.execute(
+            f"INSERT INTO issued_report ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+            list(values.values()),
+        )
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == mine
+    # ... opened by the newest code (every revision after it runs), prints it as it was.
+    for layout in LAYOUTS:
+        again = invoke(old, "report", "2018", "--as-issued", "--format", layout)
+        assert (again.exit_code, again.stdout) == (0, printed[layout]), layout

@@ -265,7 +265,9 @@ def list_issued(ctx: typer.Context, chosen: ReportFormat) -> None:
         if not shown:
             say(messages.ISSUED_NONE_YET)
             return
-        tables.console().print(tables.table(columns, shown, messages.ISSUED_TITLE))
+        # The day stored and the period are in csv and json: the table keeps to 80 columns.
+        narrow = [c for c in columns if c not in ("period", "at")]
+        tables.console().print(tables.table(narrow, shown, messages.ISSUED_TITLE))
 
     as_json = [{**r, "date": r["date"].isoformat(), "at": r["at"].isoformat(sep=" ")} for r in shown]
     fmt = Format(chosen.value) if chosen.value in Format.__members__ else Format.table
