@@ -158,7 +158,7 @@ def test_the_issued_record_survives_other_undos_a_backup_and_a_copy(
     )
 
 
-def test_the_options_of_issuing_go_together(example: Path | str) -> None:
+def test_the_options_of_issuing_go_together(example: Path | str, tmp_path: Path) -> None:
     r = invoke(example, "report", "2018", "--issue")
     assert r.exit_code == 1 and "--number" in r.stderr
     r = invoke(example, "report", "2018", "--number", NUMBER)
@@ -169,6 +169,10 @@ def test_the_options_of_issuing_go_together(example: Path | str) -> None:
     assert r.exit_code == 1 and "--on" in r.stderr
     r = invoke(example, "report")
     assert r.exit_code == 2
+    assert issue(example, "--despite-findings").exit_code == 0
+    book = invoke(example, "report", "2018", "--as-issued", "-o", str(tmp_path / "x.xlsx"))
+    assert book.exit_code == 1 and "not kept with an issued report" in book.stderr
+    assert invoke(example, "undo", "--yes").exit_code == 0
     assert invoke(example, "report", "--issued", "--format", "json").stdout == "[]\n"
     assert "No report has been issued yet" in invoke(example, "report", "--issued").stderr
 

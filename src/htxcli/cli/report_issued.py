@@ -116,6 +116,9 @@ def print_as_issued(
 ) -> None:
     """The report as issued, rendered again from the stored model by the live report's code."""
     from htxcli.cli.report import render_report
+
+    if chosen.value == "xlsx":  # its list of organisations is read live: not what was issued
+        raise InvalidValue("--format", chosen.value, messages.ISSUED_NO_WORKBOOK)
     from htxcli.domain.report_codec import loads
     from htxcli.services import issued
 

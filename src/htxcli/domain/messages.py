@@ -720,6 +720,10 @@ ISSUED = N_("Issued report {number} of {date}: htx report … --as-issued prints
 ISSUED_TITLE = N_("Reports issued")
 ISSUED_NONE_YET = N_("No report has been issued yet (htx report YEAR --issue --number … --on …).")
 ISSUED_NONE = N_("no report of {years} with these filters has been issued (htx report --issued lists them)")
+ISSUED_NO_WORKBOOK = N_(
+    "the workbook's list of organisations is not kept with an issued report; --as-issued prints it as "
+    "json, csv, table, markdown, text, docx or html"
+)
 ISSUED_NOT_BOTH = N_("--issue and --as-issued cannot be given together")
 ISSUED_ONLY_WITH_ISSUE = N_("only with --issue")
 ISSUED_NUMBER_WITHOUT = N_("only with --issue or --as-issued")
