@@ -110,6 +110,11 @@ def test_one_report_per_year_and_filters_unless_it_replaces_one(example: Path | 
         ("03/BC-SKHĐT", None),
         ("02/BC-SKHĐT", NUMBER),
     ]
+    # The first cannot be undone while the one replacing it stands.
+    entries = json.loads(invoke(example, "history", "--format", "json").stdout)
+    first_entry = next(e for e in entries if e["summary"].get("number") == NUMBER)
+    refused = invoke(example, "undo", str(first_entry["id"]), "--yes")
+    assert refused.exit_code == 1 and "later changes touched the same records" in refused.stderr
     newest = invoke(example, "report", "2018", "--as-issued", "--format", "json").stdout
     assert newest == replaced.stdout
     first = invoke(example, "report", "2018", "--as-issued", "--number", NUMBER, "--format", "json").stdout

@@ -211,6 +211,13 @@ class HistoryRepository:
                 c.table_name == legal_status.name, c.code.in_(statuses), c.history_id.in_(live)
             )
         )
+        # An issued report that replaces one the entry issued stands on it (revision 0009).
+        issued = select(issued_report.c.id).where(issued_report.c.created_by == entry)
+        found.append(
+            select(issued_report.c.created_by).where(
+                issued_report.c.replaces.in_(issued), issued_report.c.created_by.in_(live)
+            )
+        )
         for change in changes:
             holders = self._holders(change, live) if change["action"] == "update" else None
             if holders is not None:
