@@ -58,8 +58,9 @@ def findings(engine: Engine, report: Report) -> list[Finding]:
 
     out: list[Finding] = []
     with UnitOfWork(engine, read_only=True) as uow:
-        checks = ReportChecks(uow.connection, report.years[0].area)
         for year in report.years:
+            # The year's own area: from the 2025 reform on, placed by the address in force at its end.
+            checks = ReportChecks(uow.connection, year.area)
             out.extend(_totals(year))
             out.extend(_organisations(checks, year))
             if year.economy is not None:
