@@ -289,3 +289,24 @@ def test_an_issued_report_survives_every_later_upgrade(tmp_path: Path) -> None:
     for layout in LAYOUTS:
         again = invoke(old, "report", "2018", "--as-issued", "--format", layout)
         assert (again.exit_code, again.stdout) == (0, printed[layout]), layout
+
+
+def test_a_copy_to_a_server_keeps_the_issued_report(tmp_path: Path) -> None:
+    source = tmp_path / "office.db"
+    load_example(source)
+    assert issue(source, "--despite-findings").exit_code == 0
+    server = fresh_database("postgresql", tmp_path / "server")  # skips without a server
+    try:
+        assert invoke(source, "db", "copy", "--to", str(server)).exit_code == 0
+        for layout in LAYOUTS:
+            args = ("report", "2018", "--as-issued", "--format", layout)
+            assert invoke(server, *args).stdout == invoke(source, *args).stdout, layout
+        assert (
+            invoke(server, "report", "--issued", "-f", "json").stdout
+            == invoke(source, "report", "--issued", "-f", "json").stdout
+        )
+        # Undo on the server removes it there, as on the file.
+        assert invoke(server, "undo", "--yes").exit_code == 0
+        assert invoke(server, "report", "--issued", "-f", "json").stdout == "[]\n"
+    finally:
+        drop_database(server)
