@@ -43,6 +43,7 @@ def upgrade() -> None:
         sa.Column("history_position", sa.Integer(), nullable=True),
         sa.Column("replaces", sa.Integer(), nullable=True),
         sa.Column("created_by", sa.Integer(), nullable=True),
+        sa.CheckConstraint("period_first <= period_last", name=op.f("ck_issued_report_period")),
         sa.ForeignKeyConstraint(
             ["replaces"], ["issued_report.id"], name=op.f("fk_issued_report_replaces_issued_report")
         ),

@@ -315,5 +315,6 @@ issued_report = Table(
     Column("replaces", Integer, ForeignKey("issued_report.id")),
     Column("created_by", Integer),
     UniqueConstraint("number"),
+    CheckConstraint("period_first <= period_last", name="period"),
     sqlite_autoincrement=True,
 )
