@@ -310,3 +310,16 @@ def test_a_copy_to_a_server_keeps_the_issued_report(tmp_path: Path) -> None:
         assert invoke(server, "report", "--issued", "-f", "json").stdout == "[]\n"
     finally:
         drop_database(server)
+
+
+def test_a_districts_issued_report_names_the_history_of_its_organisations(example: Path | str) -> None:
+    ba_be = ("report", "2018", "--district", "Ba Bể")
+    r = invoke(example, *ba_be, "--issue", "--number", NUMBER, "--on", "16/11/2018", "--despite-findings")
+    assert r.exit_code == 0, r.stderr
+    assert invoke(example, "rate", "4700112131", "2018", "tốt").exit_code == 0  # in Chợ Đồn
+    assert invoke(example, "rate", "4700101733", "2018", "tốt").exit_code == 0  # in Ba Bể
+    found = json.loads(invoke(example, *ba_be, "--since-issued", "--format", "json").stdout)
+    assert [e["what"] for e in found["history"]] == ["4700101733 2018: good"]
+    assert {f["group"] for f in found["figures"]} == {"ratings"}
+    province = invoke(example, "report", "2018", "--since-issued")
+    assert province.exit_code == 1 and "no report of 2018 with these filters" in province.stderr

@@ -198,7 +198,7 @@ def since(
         db, span, district=district, commune=commune, compare=compare, period_start=(first.day, first.month)
     )
     changed = differences(json.loads(row["report"]), as_json(live, single=len(span) == 1))
-    entries = issued.history_since(db, row["history_position"])
+    entries = issued.history_since(db, row["history_position"], live.years[0].area)
     if chosen.value == "json":
         from htxcli.render.machine import write_json
 

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from htxcli.domain import messages
+from htxcli.domain.areas import Area
 from htxcli.domain.errors import Conflict, InvalidValue, NotFound
 from htxcli.domain.report import Report
 from htxcli.domain.text import fold
@@ -225,9 +226,10 @@ def current(engine: Engine, report: Which) -> dict[str, Any] | None:
     return {**found, "report": document}
 
 
-def history_since(engine: Engine, position: int | None) -> list[dict[str, Any]]:
+def history_since(engine: Engine, position: int | None, area: Area | None = None) -> list[dict[str, Any]]:
     """The history entries after `position` that changed the registry and still do, oldest first: an
-    entry later undone and its undo cancel out, and issuing a report changes no figure."""
+    entry later undone and its undo cancel out, and issuing a report changes no figure. With an area,
+    those that touched its organisations, or none in particular (a setting, province-wide support)."""
     from sqlalchemy import select
 
     from htxcli.store.schema import history
@@ -238,6 +240,7 @@ def history_since(engine: Engine, position: int | None) -> list[dict[str, Any]]:
             return []
         count = newest - (position or 0)
         found = uow.history.entries(None, count) if count > 0 else []
+        inside = None if area is None else _codes_in(uow, area)
     undone = {e["summary"].get("reverted") for e in found if e["command"] == "undo"}
     return [
         e
@@ -247,4 +250,23 @@ def history_since(engine: Engine, position: int | None) -> list[dict[str, Any]]:
         and e["undone_by"] is None
         and not (e["command"] == "undo" and e["undoes"] in {x["id"] for x in found})
         and e["id"] not in undone
+        and (inside is None or _concerns(e, inside))
     ]
+
+
+def _codes_in(uow: UnitOfWork, area: Area) -> set[str]:
+    from sqlalchemy import select
+
+    from htxcli.store.areas import in_area
+    from htxcli.store.schema import organisation
+
+    query = select(organisation.c.code).where(in_area(uow.connection, area))
+    return set(uow.connection.execute(query).scalars())
+
+
+def _concerns(entry: Mapping[str, Any], codes: set[str]) -> bool:
+    """The entry touched one of `codes`, or no organisation at all."""
+    touched = {c["code"] for c in entry["changes"] if c["code"]} | (
+        {entry["summary"]["code"]} if isinstance(entry["summary"].get("code"), str) else set()
+    )
+    return not touched or bool(touched & codes)
