@@ -117,6 +117,10 @@ def test_one_report_per_year_and_filters_unless_it_replaces_one(example: Path | 
     assert refused.exit_code == 1 and "later changes touched the same records" in refused.stderr
     newest = invoke(example, "report", "2018", "--as-issued", "--format", "json").stdout
     assert newest == replaced.stdout
+    of_2017 = invoke(example, "report", "2017", "--issued", "--format", "json")
+    assert of_2017.stdout == "[]\n"
+    of_2018 = json.loads(invoke(example, "report", "2018", "--issued", "--format", "json").stdout)
+    assert [x["number"] for x in of_2018] == [NUMBER, "03/BC-SKHĐT", "02/BC-SKHĐT"]
     first = invoke(example, "report", "2018", "--as-issued", "--number", NUMBER, "--format", "json").stdout
     assert json.loads(first)["ratings"]["bands"]["effective"] == 43
     assert json.loads(newest)["ratings"]["bands"]["effective"] == 44

@@ -185,7 +185,11 @@ def report(
         ),
     ] = None,
     issued: Annotated[
-        bool, typer.Option("--issued", help="List the reports issued (number, date, years, area, by whom).")
+        bool,
+        typer.Option(
+            "--issued",
+            help="List the reports issued (number, date, years, area, by whom); with YEAR, those of it.",
+        ),
     ] = False,
     as_issued: Annotated[
         bool,
@@ -229,7 +233,7 @@ def report(
     from htxcli.services.report import reports
 
     if issued:
-        list_issued(ctx, chosen_format(format, output))
+        list_issued(ctx, chosen_format(format, output), None if years is None else parse_years("year", years))
         return
     if years is None:
         raise typer.BadParameter(messages.REPORT_YEAR_MISSING, param_hint="YEAR|FIRST..LAST")

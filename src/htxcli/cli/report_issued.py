@@ -242,11 +242,17 @@ def _plain(value: Any) -> str:
     return "–" if value is None else str(value)
 
 
-def list_issued(ctx: typer.Context, chosen: ReportFormat) -> None:
+def list_issued(ctx: typer.Context, chosen: ReportFormat, years: list[int] | None = None) -> None:
+    """The reports issued; with YEAR (or a range), those whose years include one of them."""
     from htxcli.cli.common import Format, emit
     from htxcli.services import issued
 
     rows = issued.every(engine(ctx, create=False))
+    if years is not None:
+        from htxcli.domain.values import parse_years
+
+        asked = set(years)
+        rows = [r for r in rows if asked & set(parse_years("year", r["years"]))]
     columns = ["number", "date", "years", "period", "area", "user", "at", "replaces"]
     shown = [
         {
