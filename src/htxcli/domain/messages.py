@@ -130,6 +130,7 @@ PLACEHOLDERS = {
     "KEY": N_("KEY"),
     "VALUE": N_("VALUE"),
     "N": N_("N"),
+    "NUMBER": N_("NUMBER"),  # a document's number: 768/BC-STC
     "PERIOD": N_("PERIOD"),  # of an amount: /tháng or /năm
     "YES": N_("YES"),
     "NO": N_("NO"),
