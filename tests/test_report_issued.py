@@ -70,6 +70,33 @@ def test_the_issued_report_is_reprinted_as_it_was_in_every_layout(
     assert kept["totals"]["organisations"]["dissolved"] == 0
 
 
+def test_the_settings_in_force_are_kept_with_it(example: Path | str) -> None:
+    assert invoke(example, "settings", "office", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ").exit_code == 0
+    r = issue(example, "--despite-findings", "--period-start", "15/12", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["period"] == {"from": "2017-12-15", "to": "2018-12-14"}
+    from sqlalchemy import create_engine, text
+
+    url = str(example) if "://" in str(example) else f"sqlite:///{example}"
+    engine = create_engine(url)
+    try:
+        with engine.connect() as con:
+            row = con.execute(
+                text("SELECT settings, period_first, history_position FROM issued_report")
+            ).one()
+    finally:
+        engine.dispose()
+    assert json.loads(row[0]) == {
+        "office": "SỞ KẾ HOẠCH VÀ ĐẦU TƯ",
+        "period-start": "15/12",
+        "province": None,
+    }
+    assert str(row[1]) == "2017-12-15"
+    assert row[2] == json.loads(invoke(example, "history", "--format", "json").stdout)[1]["id"]
+    # Printed again as issued, with its own period, whatever the setting says now.
+    assert invoke(example, "report", "2018", "--as-issued", "--format", "json").stdout == r.stdout
+
+
 def test_issuing_is_refused_while_the_check_finds_something(example: Path | str) -> None:
     assert invoke(example, "edit", "4700100000", "--district", "").exit_code == 0
     r = issue(example)

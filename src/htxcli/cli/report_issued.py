@@ -90,6 +90,9 @@ def issue_report(
     in_force = settings.every(db)
     if office is not None:
         in_force["office"] = office
+    first = built.years[0].period
+    if first is not None:  # the start the report used: the setting's, or --period-start's
+        in_force["period-start"] = f"{first.first.day:02}/{first.first.month:02}"
     issued.issue(
         db,
         issued.which(span, built, district, commune),
