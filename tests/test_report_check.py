@@ -174,3 +174,12 @@ def test_parts_that_do_not_add_up_are_found(example: Path | str) -> None:
         found = list(_totals(tampered))
     assert [f.check for f in found] == ["totals", "totals"]  # the district's kinds, the districts' total
     assert found[0].message.startswith("2018: the districts (Active) add up to ")
+
+
+def test_from_the_reform_on_an_organisation_is_placed_by_its_commune(htx: Callable[..., Run]) -> None:
+    new_scheme = ("--province", "Thái Nguyên", "--founded", "01/08/2025")
+    assert htx("add", "HTX A", "--code", "N1", "--commune", "Phường Bắc Kạn", *new_scheme).exit_code == 0
+    assert htx("add", "HTX B", "--code", "N2", *new_scheme).exit_code == 0
+    r = htx("report", "2025", "--check")
+    assert "2025: 1 organisations counted have no commune in force on 2025-12-31: N2" in r.stdout.splitlines()
+    assert checks_of(htx, "2025")["no-address"] == ["N2"]
