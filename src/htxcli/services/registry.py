@@ -251,6 +251,15 @@ def profile(engine: Engine, code: str) -> Profile:
     return {**public(row), "legal_status": legal_status, "ratings": ratings, "support": support}
 
 
+def place_codes(engine: Engine, codes: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """{code: the official codes of its addresses} of those of `codes` (a table's units get their type
+    words from them; the listing's rows, which CSV and JSON write, stay as they are)."""
+    if not codes:
+        return {}
+    with UnitOfWork(engine, read_only=True) as uow:
+        return uow.organisations.place_codes(list(codes))
+
+
 def _shown(uow: UnitOfWork, text: str) -> RowMapping:
     """The organisation `htx show TEXT` names. A clerk often types a name there ('quang khe'): text that
     cannot be a code, or a word that is no code but is in some names, is pointed to `htx search`, with
