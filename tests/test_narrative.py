@@ -1,6 +1,6 @@
 """The narrative over generated report models: whatever the figures, it never prints a zero where it
-should be silent, its percentages are the model's and sum to 100, and every count it prints is the
-model's. In both languages (Vietnamese switched on in-process and back, as the suite runs in English)."""
+should be silent, its percentages are the model's and sum to 100 (or less, where equal counts have
+equal shares), and every count it prints is the model's. In both languages (Vietnamese switched on in-process and back, as the suite runs in English)."""
 
 from __future__ import annotations
 
@@ -119,7 +119,8 @@ def test_the_narrative_never_prints_a_silent_zero_and_its_shares_sum_to_100(
     ratings = report.ratings
     shares = [int(p) for p in PERCENT.findall(text)]
     if ratings.rated.value:
-        assert sum(shares) == 100
+        # 100, or a point short for each equal band left without one (1/1/1 is 33% each)
+        assert sum(shares) == sum(p.value for p in ratings.percent.values()) <= 100
         printed = [
             report.ratings.percent[b].value
             for b in ("effective", "average", "weak")

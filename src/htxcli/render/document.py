@@ -15,6 +15,7 @@ from htxcli.domain import messages
 from htxcli.domain.report import Report
 from htxcli.render import report as view
 from htxcli.render.cells import PLAIN_MINUS, text
+from htxcli.render.layout import area_shown
 
 # Where the clerk writes the issuing office by hand when --office is not given.
 OFFICE_PLACEHOLDER = "…………………………"
@@ -161,7 +162,7 @@ def years(report: Report) -> str:
 
 def subject(report: Report) -> str:
     """The title's second line: "Tình hình phát triển kinh tế tập thể năm 2018"."""
-    district = report.years[0].area_name
+    district = area_shown(report)
     if district is None:
         return messages.DOCUMENT_SUBJECT.format(years=years(report))
     return messages.DOCUMENT_SUBJECT_DISTRICT.format(years=years(report), district=district)

@@ -38,8 +38,17 @@ def title(report: Report) -> str:
     first, last = report.years[0], report.years[-1]
     years = str(first.year) if len(report.years) == 1 else f"{first.year}–{last.year}"
     if first.area_name is not None:
-        return messages.REPORT_TITLE_DISTRICT.format(years=years, district=first.area_name)
+        return messages.REPORT_TITLE_DISTRICT.format(years=years, district=area_shown(report))
     return messages.REPORT_TITLE.format(years=years)
+
+
+def area_shown(report: Report) -> str | None:
+    """The area of the report as its title names it: a commune with its type word ("Xã Thượng Minh")
+    where the last year's report gives one, else as the registry spells it."""
+    for one in reversed(report.years):
+        if one.area_title:
+            return one.area_title
+    return report.years[0].area_name
 
 
 def period_line(report: Report) -> str | None:
@@ -62,6 +71,17 @@ def at_end(report: YearReport, calendar: str, on_day: str) -> str:
     if period is None or _calendar(period):
         return calendar.format(year=report.year)
     return on_day.format(day=format_date(period.last))
+
+
+def period_end(report: YearReport) -> str | None:
+    """The day and month a reporting period that is not the calendar year ends ("14/12"), which a
+    column per year's titles name; None for calendar years."""
+    period = report.period
+    if period is None or _calendar(period):
+        return None
+    from htxcli.domain.i18n import current
+
+    return period.last.strftime("%d/%m" if current() == "vi" else "%d %b")
 
 
 def at_start(report: YearReport) -> str:

@@ -99,7 +99,7 @@ def _series(items: list[str], pair: str) -> str:
 def _scope(report: YearReport) -> str:
     if report.area_name is None:
         return messages.NARRATIVE_SCOPE_PROVINCE
-    return messages.NARRATIVE_SCOPE_DISTRICT.format(district=report.area_name)
+    return messages.NARRATIVE_SCOPE_DISTRICT.format(district=report.area_title or report.area_name)
 
 
 def _organisations(report: YearReport) -> str:
@@ -208,7 +208,8 @@ def _support(report: YearReport) -> list[str]:
     if report.area_name is None:
         sentences = [messages.NARRATIVE_SUPPORT.format(clauses=joined)]
     else:
-        sentences = [messages.NARRATIVE_SUPPORT_DISTRICT.format(district=report.area_name, clauses=joined)]
+        area = report.area_title or report.area_name
+        sentences = [messages.NARRATIVE_SUPPORT_DISTRICT.format(district=area, clauses=joined)]
     with_money = [s for s in report.support.values() if s.amount_vnd.value]
     if len(with_money) > 1:  # one program's amount is already in its clause
         total = report.totals.support.amount_vnd.value

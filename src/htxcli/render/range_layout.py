@@ -33,6 +33,7 @@ from htxcli.render.layout import (
     district_label,
     former_province_label,
     has_statuses,
+    period_end,
     shown,
     titled_communes,
 )
@@ -50,19 +51,32 @@ def column_blocks(report: Report) -> list[Block]:
         headers.append(str(one.year))
         if compare and i:
             headers.append(messages.REPORT_CHANGE)
+    day = period_end(columns[-1])
+
+    def at_end(calendar: str, on_day: str) -> str:
+        return calendar if day is None else on_day.format(day=day)
+
     sections = [
-        (messages.REPORT_SECTION_ORGANISATIONS, _kind_lines(columns, ORGANISATIONS), messages.SHEET_SUMMARY),
+        (
+            at_end(messages.REPORT_SECTION_ORGANISATIONS, messages.REPORT_SECTION_ORGANISATIONS_ON),
+            _kind_lines(columns, ORGANISATIONS),
+            messages.SHEET_SUMMARY,
+        ),
         (messages.REPORT_SECTION_STATUS, _kind_lines(columns, STATUS), messages.SHEET_STATUS),
         (messages.REPORT_SECTION_RATINGS, _rating_lines(), messages.SHEET_RATINGS),
         (messages.REPORT_SECTION_SUPPORT, _support_lines(columns), messages.SHEET_SUPPORT),
-        (messages.REPORT_SECTION_DISTRICTS, _district_lines(columns), messages.SHEET_DISTRICTS),
         (
-            messages.REPORT_SECTION_COMMUNES,
+            at_end(messages.REPORT_SECTION_DISTRICTS, messages.REPORT_SECTION_DISTRICTS_ON),
+            _district_lines(columns),
+            messages.SHEET_DISTRICTS,
+        ),
+        (
+            at_end(messages.REPORT_SECTION_COMMUNES, messages.REPORT_SECTION_COMMUNES_ON),
             _reform_lines(columns, "communes", titled_communes(columns)),
             messages.SHEET_COMMUNES,
         ),
         (
-            messages.REPORT_SECTION_FORMER_PROVINCES,
+            at_end(messages.REPORT_SECTION_FORMER_PROVINCES, messages.REPORT_SECTION_FORMER_PROVINCES_ON),
             _reform_lines(columns, "former_provinces", former_province_label),
             messages.SHEET_FORMER_PROVINCES,
         ),
