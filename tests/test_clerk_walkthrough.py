@@ -67,3 +67,67 @@ def test_list_and_show_print_the_address_in_force_with_type_words(thai_nguyen: H
     # CSV and JSON keep the stored names.
     assert "Xã Thượng Minh" not in thai_nguyen("list", "--format", "csv").stdout
     assert "Xã Thượng Minh" not in thai_nguyen("show", "4700284512", "--format", "json").stdout
+
+
+# --- 2: the report's words, shares and money -----------------------------------------------------------
+
+
+def _six_rated(htx: Htx) -> None:
+    """Six cooperatives of Xã Thượng Minh rated in 2026: four effective, one average, one weak."""
+    grades = ("tốt", "khá", "tốt", "khá", "trung bình", "yếu")
+    for i, grade in enumerate(grades):
+        code = f"46012549{i:02d}"
+        r = htx("add", f"HTX Số {i}", "--code", code, "--commune", "Thượng Minh", "--founded", "01/03/2026")
+        assert r.exit_code == 0, r.stderr
+        assert htx("rate", code, "2026", grade).exit_code == 0
+
+
+def test_the_report_of_a_commune_is_titled_with_its_type_word(thai_nguyen: Htx) -> None:
+    r = thai_nguyen("report", "2026", "--commune", "thuong minh")
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.splitlines()[0] == "Tình hình kinh tế tập thể, 2026 — Xã Thượng Minh"
+    words = thai_nguyen("report", "2026", "--commune", "thuong minh", "--format", "text").stdout
+    assert "Xã Thượng Minh" in words
+    # The JSON keeps the name as the registry holds it.
+    assert (
+        '"commune": "Thượng Minh"'
+        in thai_nguyen("report", "2026", "--commune", "thuong minh", "--format", "json").stdout
+    )
+
+
+def test_a_comparison_names_the_periods_last_day_when_it_is_not_31_december(thai_nguyen: Htx) -> None:
+    out = thai_nguyen("report", "2026", "--compare").stdout
+    assert "Tổ chức đến ngày 14/12 hằng năm" in out
+    assert "cuối năm" not in out
+    calendar = thai_nguyen("report", "2026", "--compare", "--period-start", "01/01").stdout
+    assert "Tổ chức đến cuối năm" in calendar
+
+
+def test_equal_counts_print_equal_shares_and_the_rated_are_counted_as_htx(thai_nguyen: Htx) -> None:
+    _six_rated(thai_nguyen)
+    out = thai_nguyen("report", "2026").stdout
+    assert "6 HTX đã xếp loại, 0 HTX chưa xếp loại; chưa đánh giá: 2 HTX" in out
+    rows = {line.split()[0]: line for line in out.splitlines() if line.strip().startswith(("Trung", "Yếu"))}
+    assert " 17%" in rows["Trung"] and " 17%" in rows["Yếu"]
+    assert "66%" in out
+    text = thai_nguyen("report", "2026", "--format", "text").stdout
+    assert "66%" in text and text.count("17%") == 2
+
+
+def test_averages_in_a_sentence_are_written_to_one_decimal_of_a_trieu(thai_nguyen: Htx) -> None:
+    for code, revenue in (("4700284512", "64.565.000"), ("4601254871", "64.565.000")):
+        r = thai_nguyen("figures", code, "2026", "--revenue", revenue)
+        assert r.exit_code == 0, r.stderr
+    text = thai_nguyen("report", "2026", "--format", "text").stdout
+    assert "64,6 triệu đồng" in text and "64,565" not in text
+
+
+def test_a_group_without_capital_is_not_reported_as_0_dong(thai_nguyen: Htx) -> None:
+    out = thai_nguyen("report", "2026").stdout
+    group = next(line for line in out.splitlines() if line.strip().startswith("Tổ hợp tác"))
+    assert "₫" not in group
+    union = next(line for line in out.splitlines() if line.strip().startswith("Liên hiệp HTX"))
+    assert "0 ₫" in union  # no union at all: nothing to report, 0
+    compared = thai_nguyen("report", "2026", "--compare").stdout
+    line = next(line for line in compared.splitlines() if "Tổ hợp tác: Vốn điều lệ" in line)
+    assert line.count("₫") == 1  # 2025 had no group (0 ₫); 2026's group gave no capital

@@ -27,7 +27,9 @@ def largest_remainder(counts: Mapping[str, int], total: int = 100) -> dict[str, 
     groups: dict[int, list[str]] = {}
     for key in order:
         groups.setdefault(counts[key], []).append(key)
-    ranked = sorted(groups.values(), key=lambda keys: (-(counts[keys[0]] * total % whole), order.index(keys[0])))
+    ranked = sorted(
+        groups.values(), key=lambda keys: (-(counts[keys[0]] * total % whole), order.index(keys[0]))
+    )
     best: tuple[int, list[int]] = (-1, [])
     for chosen in _subsets(len(ranked)):
         points = sum(len(ranked[i]) for i in chosen)

@@ -179,7 +179,7 @@ def date_line(day: date, place: str | None = None) -> str:
 
 def office_lines(office: str | None) -> list[str]:
     """The issuing office as typed (a line break, or ' / ', separates a parent body from the office:
-    'UBND TỈNH BẮC KẠN / SỞ KẾ HOẠCH VÀ ĐẦU TƯ'), upper case as Decree 30 writes it."""
+    'UBND TỈNH THÁI NGUYÊN / SỞ TÀI CHÍNH'), upper case as Decree 30 writes it."""
     if office is None or not office.strip():
         return [OFFICE_PLACEHOLDER]
     parts = [p.strip() for p in office.replace(" / ", "\n").splitlines()]

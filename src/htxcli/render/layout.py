@@ -14,7 +14,17 @@ from datetime import timedelta
 
 from htxcli.domain import messages
 from htxcli.domain.periods import Period
-from htxcli.domain.report import STATUS_SIGN, Label, Metric, Organisations, Report, Value, YearReport
+from htxcli.domain.report import (
+    STATUS_SIGN,
+    Count,
+    Label,
+    Metric,
+    Money,
+    Organisations,
+    Report,
+    Value,
+    YearReport,
+)
 from htxcli.domain.report import Block as Figures
 from htxcli.domain.values import format_date
 
@@ -96,6 +106,15 @@ def shown(blocks: Sequence[Figures], table: str, none: type[Figures] = Organisat
     """The metrics `table` shows, as the blocks' declaration lists them (`none`'s when there is no
     block: the table's headers all the same)."""
     return (type(blocks[0]) if blocks else none).metrics(table)
+
+
+def reported(block: Figures, name: str) -> Count | Money | None:
+    """A block's figure as the tables show it: the capital of organisations of which none gave one
+    (a group registered without it) is not reported, a blank cell, not 0 ₫."""
+    value = block.figure(name)
+    if name == "capital_vnd" and isinstance(block, Organisations) and not value.value and block.active.value:
+        return None
+    return value
 
 
 def has_statuses(blocks: Sequence[Figures]) -> bool:

@@ -55,17 +55,18 @@ def number(value: int) -> str:
 
 
 def press_money(amount: int) -> str:
-    """đồng as the press writes them: 1,62 tỷ đồng; 350 triệu đồng; 20.000 đồng (three decimals at most,
-    half up, trailing zeros dropped). English: 1.62 billion đồng."""
-    if amount >= _BILLION:
+    """đồng as the press writes them: 1,62 tỷ đồng; 64,6 triệu đồng; 20.000 đồng (half up, trailing
+    zeros dropped; three decimals at most for tỷ, one for triệu: an average of 64.565.000 đồng is
+    "64,6 triệu đồng"). English: 1.62 billion đồng."""
+    if amount >= _BILLION - _MILLION // 20:  # 999,95 triệu and more round to 1 tỷ, not 1.000 triệu
         return messages.MONEY_BILLIONS.format(amount=_decimal(amount, _BILLION))
     if amount >= _MILLION:
-        return messages.MONEY_MILLIONS.format(amount=_decimal(amount, _MILLION))
+        return messages.MONEY_MILLIONS.format(amount=_decimal(amount, _MILLION, "0.1"))
     return messages.MONEY_DONG.format(amount=number(amount))
 
 
-def _decimal(amount: int, unit: int) -> str:
-    value = (Decimal(amount) / unit).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP).normalize()
+def _decimal(amount: int, unit: int, places: str = "0.001") -> str:
+    value = (Decimal(amount) / unit).quantize(Decimal(places), rounding=ROUND_HALF_UP).normalize()
     whole, _, fraction = f"{value:f}".partition(".")
     whole = number(int(whole))
     if not fraction:

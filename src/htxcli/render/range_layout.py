@@ -34,6 +34,7 @@ from htxcli.render.layout import (
     former_province_label,
     has_statuses,
     period_end,
+    reported,
     shown,
     titled_communes,
 )
@@ -105,8 +106,8 @@ def _line(subject: str, metric: Metric, get: Getter) -> Line:
 def _figure(section: str, key: str, metric: str) -> Getter:
     """The figure report.<section>[key].<metric>: a kind's or a program's."""
 
-    def get(report: YearReport) -> Quantity:
-        value: Quantity = getattr(report, section)[key].figure(metric)
+    def get(report: YearReport) -> Quantity | None:
+        value: Quantity | None = reported(getattr(report, section)[key], metric)
         return value
 
     return get
@@ -190,9 +191,9 @@ def _district_lines(columns: Sequence[YearReport]) -> list[Line]:
 def _district_total(name: str, metric: Metric) -> Getter:
     """A district's figure over all kinds; 0 in a year the district had none."""
 
-    def get(report: YearReport) -> Quantity:
+    def get(report: YearReport) -> Quantity | None:
         total = report.totals.districts.get(name)
-        value: Quantity = total.figure(metric.name) if total else metric.of(0)
+        value: Quantity | None = reported(total, metric.name) if total else metric.of(0)
         return value
 
     return get
@@ -220,7 +221,7 @@ def _reform_total(section: str, name: str, metric: Metric) -> Getter:
         if places is None:
             return None
         total = places.get(name)
-        value: Quantity = total.figure(metric.name) if total else metric.of(0)
+        value: Quantity | None = reported(total, metric.name) if total else metric.of(0)
         return value
 
     return get
