@@ -131,3 +131,42 @@ def test_a_group_without_capital_is_not_reported_as_0_dong(thai_nguyen: Htx) -> 
     compared = thai_nguyen("report", "2026", "--compare").stdout
     line = next(line for line in compared.splitlines() if "Tổ hợp tác: Vốn điều lệ" in line)
     assert line.count("₫") == 1  # 2025 had no group (0 ₫); 2026's group gave no capital
+
+
+# --- 4: the places commands and the import's errors in the clerk's words -------------------------------
+
+
+def test_migrate_dry_run_names_old_and_new_units_with_their_type_words(vi: Htx) -> None:
+    r = vi("add", "HTX Chè Mỹ Phương", "--code", "4700284512", "--province", "Bắc Kạn", "--district", "ba be",
+           "--commune", "my phuong", "--founded", "20/04/2015")  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    r = vi("places", "migrate", "--dry-run")
+    assert r.stdout == (
+        "4700284512 HTX Chè Mỹ Phương: Xã Mỹ Phương, Huyện Ba Bể, Bắc Kạn → Xã Thượng Minh, Thái Nguyên\n"
+    )
+    # CSV keeps the stored names, as it always wrote them.
+    assert "Mỹ Phương, Ba Bể, Bắc Kạn,Thượng Minh, Thái Nguyên" in vi(
+        "places", "migrate", "--dry-run", "--format", "csv"
+    ).stdout.replace('"', "")
+
+
+def test_places_search_says_its_source_in_vietnamese(vi: Htx) -> None:
+    r = vi("places", "search", "thuong minh")
+    source = r.stderr.splitlines()[-1]
+    assert source.startswith("Nguồn: ") and "; dữ liệu từ danhmuchanhchinh.gso.gov.vn" in source
+    assert " from " not in source and " and " not in source
+
+
+def test_a_workbooks_unknown_column_is_named_without_english_words(vi: Htx, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Xếp loại"
+    sheet.append(["Mã số thuế", "Năm", "Xếp loại", "Cột lạ"])
+    sheet.append(["4700284512", 2026, "tốt", "x"])
+    book.save(tmp_path / "xep-loai.xlsx")
+    r = vi("import", "ratings", str(tmp_path / "xep-loai.xlsx"))
+    assert r.exit_code == 1
+    assert "Cột lạ: không phải là cột của danh sách xếp loại (" in r.stderr
+    assert "(ratings)" not in r.stderr

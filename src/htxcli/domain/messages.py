@@ -1044,6 +1044,9 @@ SCHEME_LEGACY = N_("before 01/07/2025")
 PLACES_NONE = N_("No administrative unit matches {text!r}.")
 PLACES_TITLE = N_("Administrative units matching {text!r}: {count}")
 PLACES_SOURCE = N_("Source: {source}")
+# The list's source names where its data come from ("from danhmuchanhchinh.gso.gov.vn and …"): said in
+# the clerk's language, the sites as they are.
+PLACES_SOURCE_FROM = N_("{package}; data from {sites}")
 MIGRATE_MAPPED = N_("Mapped to their new commune: {count}")
 MIGRATE_AMBIGUOUS = N_(
     "Left for you to settle (split communes, or names found in several provinces): {count}"
