@@ -519,4 +519,6 @@ def test_migrate_suggests_the_old_province_only_when_several_match(htx: Htx) -> 
     assert "(name the old province with --from-province); settle it with one of:" in line
     assert len([x for x in r.stderr.splitlines() if x.strip().startswith("htx edit 4701000009")]) == 2
     r = htx("places", "migrate", "--dry-run", "--from-province", "Hải Phòng")
-    assert r.stdout.startswith("4701000009 HTX X: An Lão, An Lão → An Lão, Hải Phòng")
+    assert r.stdout.startswith(
+        "4701000009 HTX X: Thị trấn An Lão, Huyện An Lão, Hải Phòng → Xã An Lão, Hải Phòng"
+    )
