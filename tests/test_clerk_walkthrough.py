@@ -6,11 +6,12 @@ registry. Each through the CLI in Vietnamese, as the clerk runs htx."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run
+from tests.conftest import Run, snapshot
 
 pytestmark = pytest.mark.both_backends
 
@@ -170,3 +171,82 @@ def test_a_workbooks_unknown_column_is_named_without_english_words(vi: Htx, tmp_
     assert r.exit_code == 1
     assert "Cột lạ: không phải là cột của danh sách xếp loại (" in r.stderr
     assert "(ratings)" not in r.stderr
+
+
+# --- 5: the import's messages -------------------------------------------------------------------------
+
+
+def test_a_future_date_cell_is_said_as_the_clerk_writes_dates(vi: Htx, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Mã số thuế", "Tên HTX", "Ngày thành lập"])
+    sheet.append(["4601254879", "HTX Tương Lai", datetime(2099, 1, 31)])
+    book.save(tmp_path / "htx.xlsx")
+    r = vi("import", "cooperatives", str(tmp_path / "htx.xlsx"))
+    assert r.exit_code == 1
+    assert "Ngày thành lập: '31/01/2099' muộn hơn ngày hôm nay" in r.stderr
+    assert "2099-01-31" not in r.stderr
+
+
+def _figures_file(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "so-lieu.csv"
+    header = "Mã số thuế,Tên HTX,Năm,Doanh thu (triệu đồng),Lợi nhuận (tỷ đồng),Số thành viên\n"
+    path.write_text(header + "".join(f"{row}\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_import_figures_keeps_a_name_column_and_says_the_scaled_units(
+    thai_nguyen: Htx, tmp_path: Path
+) -> None:
+    path = _figures_file(
+        tmp_path, '4601254871,HTX Mới,2026,"1.250,5","0,1",7', "4700284512,HTX Khác,2026,80,,9"
+    )
+    r = thai_nguyen("import", "figures", str(path))
+    assert r.exit_code == 0, r.stderr
+    assert "'Doanh thu (triệu đồng)' tính bằng triệu đồng" in r.stderr
+    assert "'Lợi nhuận (tỷ đồng)' tính bằng tỷ đồng" in r.stderr
+    # The name is compared with the registered one, never stored.
+    assert "Tên HTX: 'HTX Khác' khác tên đã đăng ký của 4700284512" in r.stderr
+    shown = thai_nguyen("figures", "4601254871", "--format", "json").stdout
+    assert "1250500000" in shown and "100000000" in shown
+
+
+def test_import_figures_reports_every_bad_cell_of_a_row(
+    thai_nguyen: Htx, db_path: Path | str, tmp_path: Path
+) -> None:
+    before = snapshot(db_path)
+    r = thai_nguyen("import", "figures", str(_figures_file(tmp_path, "4601254871,HTX Mới,2026,xx,yy,zz")))
+    assert r.exit_code == 1
+    line = next(line for line in r.stderr.splitlines() if "so-lieu.csv:2" in line)
+    assert "Doanh thu (triệu đồng): 'xx'" in line
+    assert "Lợi nhuận (tỷ đồng): 'yy'" in line
+    assert "Số thành viên: 'zz'" in line
+    assert snapshot(db_path) == before
+
+
+# --- 6: settings start a registry; the report's help names today's department ----------------------------
+
+
+def test_settings_starts_a_new_registry_as_a_first_command_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import invoke, missing_database
+
+    db = missing_database(tmp_path)
+    r = invoke(db, "--lang", "vi", "settings", "province", "xyz")  # refused: no registry left behind
+    assert r.exit_code == 1 and not db.exists()
+    r = invoke(db, "--lang", "vi", "settings", "province", "thai nguyen")
+    assert r.exit_code == 0, r.stderr
+    assert "Thiết lập tỉnh: (chưa đặt) -> Thái Nguyên" in r.stderr
+    assert f"Đã tạo sổ đăng ký mới tại {db}" in r.stderr
+    assert invoke(db, "settings", "province").stdout == "Thái Nguyên\n"
+    # Reading a setting still refuses a registry that is not there.
+    other = missing_database(tmp_path / "other")
+    assert invoke(other, "settings", "province").exit_code == 1 and not other.exists()
+
+
+def test_the_reports_help_names_the_department_of_finance(vi: Htx) -> None:
+    shown = " ".join(vi("report", "--help").stdout.split())
+    assert "--office 'SỞ TÀI CHÍNH'" in shown and "KẾ HOẠCH VÀ ĐẦU TƯ" not in shown
