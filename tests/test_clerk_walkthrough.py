@@ -250,3 +250,39 @@ def test_settings_starts_a_new_registry_as_a_first_command_does(
 def test_the_reports_help_names_the_department_of_finance(vi: Htx) -> None:
     shown = " ".join(vi("report", "--help").stdout.split())
     assert "--office 'SỞ TÀI CHÍNH'" in shown and "KẾ HOẠCH VÀ ĐẦU TƯ" not in shown
+
+
+# --- 3: balanced columns: a figure's header wraps twice at most ---------------------------------------
+
+
+def _header_lines_of(document_path: Path) -> list[tuple[str, int]]:
+    """(header, lines) of every figure column's header of the Word report's data tables, wrapped as
+    htx measures text in the width Word gives the cell (its margins of 1.9 mm each side aside)."""
+    from docx import Document
+
+    from htxcli.render.document import header_lines
+
+    doc = Document(str(document_path))
+    found = []
+    for table in doc.tables[1:-1]:  # the heading's grid first, the signature's last
+        header, first = table.rows[0].cells, table.rows[-1].cells
+        for cell, below in zip(header[1:], first[1:], strict=True):
+            run = cell.paragraphs[0].runs[0]
+            if not any(c.isdigit() for c in below.text):
+                continue  # a label column (a unit's name)
+            found.append((cell.text, header_lines(cell.text, cell.width.mm - 3.8, run.font.size.pt)))
+    return found
+
+
+def test_word_headers_wrap_twice_at_most(thai_nguyen: Htx, example_db: Path | str, tmp_path: Path) -> None:
+    from tests.conftest import invoke
+
+    _six_rated(thai_nguyen)
+    assert thai_nguyen("report", "2026", "-o", str(tmp_path / "2026.docx")).exit_code == 0
+    assert (
+        invoke(example_db, "--lang", "vi", "report", "2018", "-o", str(tmp_path / "2018.docx")).exit_code == 0
+    )
+    for name in ("2026.docx", "2018.docx"):
+        lines = _header_lines_of(tmp_path / name)
+        assert ("Hiện có (còn đăng ký)", 3) in lines or ("Hiện có (còn đăng ký)", 2) in lines, lines
+        assert all(n <= 3 for _, n in lines), (name, lines)
