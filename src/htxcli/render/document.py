@@ -15,7 +15,7 @@ from htxcli.domain import messages
 from htxcli.domain.report import Report
 from htxcli.render import report as view
 from htxcli.render.cells import PLAIN_MINUS, text
-from htxcli.render.layout import area_shown
+from htxcli.render.layout import area_in_text
 
 # Where the clerk writes the issuing office by hand when --office is not given.
 OFFICE_PLACEHOLDER = "…………………………"
@@ -195,7 +195,7 @@ def years(report: Report) -> str:
 
 def subject(report: Report) -> str:
     """The title's second line: "Tình hình phát triển kinh tế tập thể năm 2018"."""
-    district = area_shown(report)
+    district = area_in_text(report.years[-1])  # "… năm 2026 trên địa bàn xã Thượng Minh"
     if district is None:
         return messages.DOCUMENT_SUBJECT.format(years=years(report))
     return messages.DOCUMENT_SUBJECT_DISTRICT.format(years=years(report), district=district)

@@ -52,6 +52,16 @@ def title(report: Report) -> str:
     return messages.REPORT_TITLE.format(years=years)
 
 
+def area_in_text(one: YearReport) -> str | None:
+    """The report's area inside a sentence: a commune's type word in lower case in Vietnamese, as
+    Decree 30 writes a unit in running text ("trên địa bàn xã Thượng Minh")."""
+    from htxcli.domain.i18n import current
+
+    if one.area_title and current() == "vi":
+        return one.area_title[:1].lower() + one.area_title[1:]
+    return one.area_title or one.area_name
+
+
 def area_shown(report: Report) -> str | None:
     """The area of the report as its title names it: a commune with its type word ("Xã Thượng Minh")
     where the last year's report gives one, else as the registry spells it."""

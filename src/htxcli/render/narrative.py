@@ -17,6 +17,7 @@ from htxcli.domain import messages
 from htxcli.domain.i18n import current
 from htxcli.domain.report import Economy, Money, Organisations, Recipient, Report, Support, YearReport
 from htxcli.domain.values import format_count
+from htxcli.render.layout import area_in_text
 
 # A province names a handful of new-model cooperatives; the tables and the JSON hold the rest.
 NAMED_AT_MOST = 50
@@ -100,7 +101,7 @@ def _series(items: list[str], pair: str) -> str:
 def _scope(report: YearReport) -> str:
     if report.area_name is None:
         return messages.NARRATIVE_SCOPE_PROVINCE
-    return messages.NARRATIVE_SCOPE_DISTRICT.format(district=report.area_title or report.area_name)
+    return messages.NARRATIVE_SCOPE_DISTRICT.format(district=area_in_text(report))
 
 
 def _organisations(report: YearReport) -> str:
@@ -209,8 +210,9 @@ def _support(report: YearReport) -> list[str]:
     if report.area_name is None:
         sentences = [messages.NARRATIVE_SUPPORT.format(clauses=joined)]
     else:
-        area = report.area_title or report.area_name
-        sentences = [messages.NARRATIVE_SUPPORT_DISTRICT.format(district=area, clauses=joined)]
+        sentences = [
+            messages.NARRATIVE_SUPPORT_DISTRICT.format(district=area_in_text(report), clauses=joined)
+        ]
     with_money = [s for s in report.support.values() if s.amount_vnd.value]
     if len(with_money) > 1:  # one program's amount is already in its clause
         total = report.totals.support.amount_vnd.value
