@@ -30,7 +30,7 @@ class Money:
 
 @dataclass(frozen=True, slots=True)
 class Percent:
-    value: int  # whole percentage points; one set of shares sums to 100 (largest remainder)
+    value: int  # whole percentage points; one set sums to 100 (largest remainder), equal counts alike
 
 
 @dataclass(frozen=True, slots=True)

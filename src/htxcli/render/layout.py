@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from htxcli.domain import messages
+from htxcli.domain.i18n import current
 from htxcli.domain.periods import Period
 from htxcli.domain.report import (
     STATUS_SIGN,
@@ -55,8 +56,6 @@ def title(report: Report) -> str:
 def area_in_text(one: YearReport) -> str | None:
     """The report's area inside a sentence: a commune's type word in lower case in Vietnamese, as
     Decree 30 writes a unit in running text ("trên địa bàn xã Thượng Minh")."""
-    from htxcli.domain.i18n import current
-
     if one.area_title and current() == "vi":
         return one.area_title[:1].lower() + one.area_title[1:]
     return one.area_title or one.area_name
@@ -99,8 +98,6 @@ def period_end(report: YearReport) -> str | None:
     period = report.period
     if period is None or _calendar(period):
         return None
-    from htxcli.domain.i18n import current
-
     return period.last.strftime("%d/%m" if current() == "vi" else "%d %b")
 
 
