@@ -254,6 +254,7 @@ def test_boundary_dates_count_as_defined(htx: Callable[..., Run]) -> None:
         ((1, 1, 1), (33, 33, 33)),  # equal counts, equal shares: 100 cannot be made
         ((4, 1, 1), (66, 17, 17)),  # the two equal counts take the two missing points
         ((3, 3, 1), (43, 43, 14)),
+        ((0, 1, 1), (0, 50, 50)),
         ((5, 2, 7), (36, 14, 50)),  # the largest remainder takes the missing point
         ((0, 0, 0), (0, 0, 0)),
         ((0, 5, 0), (0, 100, 0)),

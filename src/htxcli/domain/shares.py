@@ -26,7 +26,8 @@ def largest_remainder(counts: Mapping[str, int], total: int = 100) -> dict[str, 
     order = list(counts)
     groups: dict[int, list[str]] = {}
     for key in order:
-        groups.setdefault(counts[key], []).append(key)
+        if counts[key] * total % whole:  # an exact share (0 of 0 too) takes no point
+            groups.setdefault(counts[key], []).append(key)
     ranked = sorted(
         groups.values(), key=lambda keys: (-(counts[keys[0]] * total % whole), order.index(keys[0]))
     )
