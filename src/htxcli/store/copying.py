@@ -18,6 +18,7 @@ from htxcli.store.schema import (
     history_change,
     legal_status,
     organisation,
+    plan,
     rating,
     setting,
     support,
@@ -34,6 +35,7 @@ TABLES: tuple[Table, ...] = (
     legal_status,
     setting,
     figures,
+    plan,
 )
 BATCH = 5_000
 

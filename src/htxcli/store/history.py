@@ -21,6 +21,7 @@ from htxcli.store.schema import (
     history_change,
     legal_status,
     organisation,
+    plan,
     rating,
     setting,
     support,
@@ -33,6 +34,7 @@ TABLES: dict[str, Table] = {
     "legal_status": legal_status,
     "setting": setting,
     "figures": figures,
+    "plan": plan,
 }
 # The tables whose rows hang on an organisation.
 CHILDREN: tuple[Table, ...] = (rating, support, legal_status, figures)
@@ -44,6 +46,7 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "legal_status": ("organisation_id", "started"),
     "setting": ("key",),
     "figures": ("organisation_id", "year"),
+    "plan": ("first_year", "last_year", "indicator", "area_key"),
 }
 
 
@@ -289,12 +292,12 @@ class HistoryRepository:
     def delete_created_by(self, entry: int) -> dict[str, int]:
         """Delete the rows an entry inserted, children first; returns how many per table."""
         counts = {}
-        for name in ("support", "rating", "figures", "legal_status", "setting", "organisation"):
+        for name in ("support", "rating", "figures", "legal_status", "setting", "plan", "organisation"):
             table = TABLES[name]
             deleted = self.connection.execute(delete(table).where(table.c.created_by == entry)).rowcount
             # Status entries an import or `add` wrote from the `dissolved` column go with their
             # organisations, and a status or setting command's undo says what it removed in words.
-            if name not in ("legal_status", "setting"):
+            if name not in ("legal_status", "setting", "plan"):
                 counts[name] = deleted
         return counts
 

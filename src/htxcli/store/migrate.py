@@ -19,8 +19,8 @@ from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 from htxcli.store.location import Location
 
-HEAD_REVISION = "0008"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+HEAD_REVISION = "0009_plans"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009_plans")
 
 Notify = Callable[[str], None]
 
