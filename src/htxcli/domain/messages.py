@@ -144,6 +144,7 @@ TABLE_NAMES = {
     "legal_status": N_("status"),
     "setting": N_("setting"),
     "figures": N_("figures"),
+    "plan": N_("plan"),
 }
 NO_CHANGE = N_("no change")
 # The operating system's and the decoders' reasons a clerk meets most, in words (errors.reason_of):
@@ -497,6 +498,7 @@ IMPORTED_FILES = {
     "ratings": N_("ratings"),
     "support": N_("support"),
     "figures": N_("figures"),
+    "plans": N_("plans"),
 }
 STDOUT = N_("stdout")
 IMPORT_COUNTS = N_("{table}: {new} new, {changed} changed, {unchanged} unchanged")
@@ -915,6 +917,10 @@ COMMAND_WORDS = {
     "import cooperatives": N_("import cooperatives"),
     "import ratings": N_("import ratings"),
     "import support": N_("import support"),
+    "plan set": N_("plan set"),
+    "plan unset": N_("plan unset"),
+    "plan estimate": N_("plan estimate"),
+    "import plans": N_("import plans"),
 }
 HISTORY_UNDONE = N_("(undone by #{id})")
 HISTORY_HEADLINES = {
@@ -933,6 +939,9 @@ HISTORY_HEADLINES = {
         "new addresses from 01/07/2025: {mapped} mapped, {ambiguous} left to settle, {not_found} not found"
     ),
     "figures": N_("{code} {year} figures: {fields}"),
+    "plan set": N_("plan {year} {indicator}{area}: {target}"),
+    "plan unset": N_("plan {year} {indicator}{area} removed"),
+    "plan estimate": N_("estimate of the whole year {year} {indicator}{area}: {estimate}"),
 }
 MORE_CHANGES = N_("… and {count} more changes (see --format json)")
 
@@ -961,6 +970,7 @@ UNDONE_EFFECTS = {
     "figures": N_("the {year} figures of {code} are as they were"),
     "figures new": N_("the {year} figures of {code} were removed"),
 }
+UNDONE_PLAN = N_("the plan {plan} is as it was")
 UNDONE_REMOVED = N_("removed {rows} it added")
 UNDONE_RESTORED = N_("restored {rows} it changed")
 UNDONE_AND = N_(" and ")
@@ -975,6 +985,31 @@ ROWS = {
     "legal_status": (N_("{count} status entry"), N_("{count} status entries")),
     "setting": (N_("{count} setting"), N_("{count} settings")),
     "figures": (N_("{count} year of figures"), N_("{count} years of figures")),
+    "plan": (N_("{count} plan target"), N_("{count} plan targets")),
+}
+
+# --- plans: targets and their attainment -----------------------------------------------------------
+PLAN_SET = N_("Set the plan {plan}: {target}")
+PLAN_CHANGED = N_("Changed the plan {plan}: {old} → {target}")
+PLAN_UNCHANGED = N_("The plan {plan} is already {target}; nothing changed")
+PLAN_REMOVED = N_("Removed the plan {plan}")
+PLAN_NOT_SET = N_("there is no plan {plan} to remove (htx plan lists them)")
+PLAN_ESTIMATED = N_("Recorded the estimate of the whole year {plan}: {estimate}")
+PLAN_ESTIMATE_UNCHANGED = N_("The estimate of the whole year {plan} is already {estimate}; nothing changed")
+PLAN_ESTIMATE_ONE_YEAR = N_("is a span of years; an estimate of the whole year is of one year (2026)")
+PLAN_UNKNOWN_AREA = N_("is neither a district nor a commune of the registry")
+PLAN_TWICE = N_("the plan {plan} is given twice")
+PLAN_TOO_MANY_CELLS = N_("the row has more cells than the header has columns")
+PLANS_AS_CSV = N_("plans are exported as csv or json")
+PLAN_NONE = N_("No plan targets set yet (htx plan set 2026 new-cooperatives 35).")
+PLAN_TITLE = N_("Plan targets")
+PLAN_HEADERS = {
+    "year": N_("Year"),
+    "indicator": N_("Indicator"),
+    "area": N_("Area"),
+    "target": N_("Target"),
+    "estimate": N_("Whole-year estimate"),
+    "note": N_("Note"),
 }
 
 # --- legal status and registry settings -----------------------------------------------------------

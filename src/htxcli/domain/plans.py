@@ -15,7 +15,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
-from htxcli.domain.vocab import INDICATORS
 
 COUNT, MONEY, PERCENT = "count", "money", "percent"
 # Each indicator's unit: how its target is typed and its values written.
@@ -27,8 +26,8 @@ UNITS = {
 }
 # Flows: counted within a period, so a span's actual adds its years up. The rest are the year's own.
 FLOWS = frozenset(
-    {"new-cooperatives", "new-groups", "new-unions", "new-credit-funds", "dissolved-cooperatives", "new-model",
-     "new-members"}
+    {"new-cooperatives", "new-groups", "new-unions", "new-credit-funds", "dissolved-cooperatives",
+     "new-model", "new-members"}
 )  # fmt: skip
 # Computed from the organisations' yearly figures (revision 0007).
 FROM_FIGURES = frozenset(

@@ -297,7 +297,7 @@ class HistoryRepository:
             deleted = self.connection.execute(delete(table).where(table.c.created_by == entry)).rowcount
             # Status entries an import or `add` wrote from the `dissolved` column go with their
             # organisations, and a status or setting command's undo says what it removed in words.
-            if name not in ("legal_status", "setting", "plan"):
+            if name not in ("legal_status", "setting"):
                 counts[name] = deleted
         return counts
 

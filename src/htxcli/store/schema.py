@@ -280,7 +280,9 @@ plan = Table(
     UniqueConstraint("first_year", "last_year", "indicator", "area_key", name="uq_plan_span_indicator_area"),
     CheckConstraint(_one_of("indicator", INDICATOR_KEYS), name="indicator"),
     CheckConstraint("last_year >= first_year", name="span"),
-    CheckConstraint("area_level IS NULL OR area_level = 'district' OR area_level = 'commune'", name="area_level"),
+    CheckConstraint(
+        "area_level IS NULL OR area_level = 'district' OR area_level = 'commune'", name="area_level"
+    ),
     sqlite_autoincrement=True,  # ids are never reused (revision 0008)
 )
 
