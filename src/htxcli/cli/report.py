@@ -106,6 +106,16 @@ def report(
             "(without it, htx replaces only its own unchanged output).",
         ),
     ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DAY",
+            help="Stop at this day of the (last) year's period, e.g. 30/06/2026: stocks on that day, flows "
+            "from the period's start; the year before compared is the same part of it.",
+            show_default=False,
+        ),
+    ] = None,
     period_start: Annotated[
         str | None,
         typer.Option(
@@ -132,6 +142,7 @@ def report(
       htx report 2018 -o bao-cao-2018.docx --office 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ'
       htx report 2018 -o bao-cao-2018.xlsx
       htx report 2018 --period-start 15/12 --format json
+      htx report 2026 --as-of 30/06/2026
     """
     from htxcli.domain.values import parse_years
     from htxcli.services.report import reports
@@ -142,6 +153,11 @@ def report(
         from htxcli.domain.settings import parse_period_start
 
         start = parse_period_start("--period-start", period_start)
+    day = None
+    if as_of is not None:
+        from htxcli.domain.values import parse_date
+
+        day = parse_date("--as-of", as_of)
     _warn_of_the_future(span)
     chosen = format or _format_of(output)
     target = STDOUT if output is None else str(output)
@@ -161,6 +177,7 @@ def report(
         commune=commune,
         compare=compare,
         period_start=start,
+        as_of=day,
     )
     if district is not None:
         from htxcli.services.report import former_district

@@ -646,6 +646,11 @@ NO_HEADER_ROW = N_(
 # --- the yearly report ----------------------------------------------------------------------------
 REPORT_TITLE = N_("Collective economy, {years}")
 REPORT_TITLE_DISTRICT = N_("Collective economy, {years} — {district}")
+# With --as-of: the part of the year a report covers, in its title.
+REPORT_FIRST_MONTHS = N_("the first {months} months of {year}")
+REPORT_YEAR_UP_TO = N_("{year} up to {day}")
+REPORT_YEARS_UP_TO = N_("{years} (up to {day})")
+AS_OF_OUTSIDE = N_("is outside the reporting period, from {first} to {last}")
 REPORT_ORGANISATIONS = N_("Organisations at the end of {year}")
 # Under the title, and in the tables' titles, when the reporting period is not the calendar year.
 REPORT_PERIOD = N_("(Figures from {first} to {last})")
@@ -754,6 +759,7 @@ NARRATIVE_COPIES_MANY = N_("{count} copies")
 NARRATIVE_QUANTITY = N_("{count} {unit}")
 # The year's organisations: "In 2018, the province founded 29 …, bringing the total to 149 …; …".
 NARRATIVE_OPENING = N_("In {year}, {scope} {clauses}.")
+NARRATIVE_OPENING_PART = N_("In {period}, {scope} {clauses}.")
 NARRATIVE_SCOPE_PROVINCE = N_("the province")
 NARRATIVE_SCOPE_DISTRICT = N_("{district}")
 NARRATIVE_NOTHING = N_("In {year}, {scope} has no organisation of the collective economy recorded.")
@@ -833,6 +839,8 @@ DOCUMENT_DATE = N_("{year}-{month}-{day}")
 DOCUMENT_KIND = N_("REPORT")
 DOCUMENT_SUBJECT = N_("The development of the collective economy in {years}")
 DOCUMENT_SUBJECT_DISTRICT = N_("The development of the collective economy in {years}: {district}")
+DOCUMENT_SUBJECT_PERIOD = N_("The development of the collective economy in {period}")
+DOCUMENT_SUBJECT_PERIOD_DISTRICT = N_("The development of the collective economy in {period}: {district}")
 DOCUMENT_OVERVIEW = N_("Overview")
 DOCUMENT_FIGURES = N_("Tables of figures")
 DOCUMENT_CHARTS = N_("Charts")
@@ -1003,6 +1011,41 @@ PLAN_TOO_MANY_CELLS = N_("the row has more cells than the header has columns")
 PLANS_AS_CSV = N_("plans are exported as csv or json")
 PLAN_NONE = N_("No plan targets set yet (htx plan set 2026 new-cooperatives 35).")
 PLAN_TITLE = N_("Plan targets")
+# The report's table of the plan's targets, and its sentences.
+REPORT_PLAN_TITLE = N_("Attainment of the {year} plan")
+SHEET_PLAN = N_("Plan")
+PLAN_COLUMNS = {
+    "indicator": N_("Indicator"),
+    "target": N_("Plan"),
+    "actual": N_("Actual"),
+    "estimate": N_("Whole-year estimate"),
+    "percent": N_("% of plan"),
+    "previous": N_("Same period last year"),
+    "change": N_("±"),
+}
+PLAN_SPAN_LABEL = N_("{indicator} ({first}–{last}, cumulative)")
+NARRATIVE_PLAN_YEAR = N_("{indicator}: {actual}, {percent} of the plan (the {year} plan is {target})")
+NARRATIVE_PLAN_YEAR_ZERO = N_("{indicator}: {actual} (the {year} plan is {target})")
+NARRATIVE_PLAN_SPAN = N_("{indicator}: cumulative {first}–{last}, {bare}/{target} ({percent})")
+NARRATIVE_PLAN_SPAN_ZERO = N_("{indicator}: cumulative {first}–{last}, {bare}/{target}")
+NARRATIVE_PLAN_NO_FIGURES = N_("{indicator}: no figures yet (the plan is {target})")
+NARRATIVE_PLAN_ACTUAL_ONLY = N_("{indicator}: {actual}")
+NARRATIVE_PLAN_OVER = N_(", above the plan by {excess}")
+NARRATIVE_PLAN_ESTIMATE = N_("; whole-year estimate {estimate}")
+# A count of an indicator's unit, in the narrative's sentences.
+PLAN_UNITS = {
+    "new-cooperatives": N_("{count} cooperatives"),
+    "new-groups": N_("{count} groups"),
+    "new-unions": N_("{count} unions"),
+    "new-credit-funds": N_("{count} credit funds"),
+    "operating-cooperatives": N_("{count} cooperatives"),
+    "dissolved-cooperatives": N_("{count} cooperatives"),
+    "new-model": N_("{count} models"),
+    "new-members": N_("{count} members"),
+    "high-tech": N_("{count} cooperatives"),
+    "value-chain": N_("{count} cooperatives"),
+    "ocop-products": N_("{count} products"),
+}
 PLAN_HEADERS = {
     "year": N_("Year"),
     "indicator": N_("Indicator"),

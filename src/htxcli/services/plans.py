@@ -193,7 +193,9 @@ class Imported:
 
 
 @retrying
-def import_csv(engine: Engine, stream: IO[str], name: str, *, dry_run: bool = False) -> Imported:
+def import_csv(
+    engine: Engine, stream: IO[str], name: str, *, dry_run: bool = False, table: str = "plans"
+) -> Imported:
     """Every row of a plans file, or none: a bad row is one line naming FILE:LINE, the column and
     the value. A row sets its target (and note) as `htx plan set` does; one history entry for all."""
     from htxcli.domain.cells import unprotect_cell
@@ -205,11 +207,11 @@ def import_csv(engine: Engine, stream: IO[str], name: str, *, dry_run: bool = Fa
     for column in header:
         if column not in COLUMNS:
             raise InvalidValue(
-                f"{name}:1", column, messages.UNKNOWN_COLUMN.format(table="plans", columns=", ".join(COLUMNS))
+                f"{name}:1", column, messages.UNKNOWN_COLUMN.format(table=table, columns=", ".join(COLUMNS))
             )
     for column in ("year", "indicator", "target"):
         if column not in header:
-            raise InvalidValue(f"{name}:1", column, messages.MISSING_COLUMN.format(table="plans"))
+            raise InvalidValue(f"{name}:1", column, messages.MISSING_COLUMN.format(table=table))
     reader.fieldnames = header
     counts = Imported()
     with UnitOfWork(engine) as uow:
