@@ -170,6 +170,14 @@ def report(
             check_replaceable("--output", target, force=force)
     elif chosen is ReportFormat.docx and sys.stdout.isatty():
         raise InvalidValue("--format", chosen.value, messages.DOCX_TO_TERMINAL)
+    if day is not None:  # within the (last) year's period, said with the day as typed
+        from htxcli.domain.values import format_date
+        from htxcli.services.settings import reporting_period
+
+        period = reporting_period(engine(ctx, create=False), span[-1], start)
+        if day not in period:
+            first, last = format_date(period.first), format_date(period.last)
+            raise InvalidValue("--as-of", as_of, messages.AS_OF_OUTSIDE.format(first=first, last=last))
     built = reports(
         engine(ctx, create=False),
         span,
