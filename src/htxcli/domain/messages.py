@@ -792,6 +792,10 @@ NARRATIVE_NO_RATINGS = N_("No ratings are recorded for {year}.")
 # The support, program by program, in the order of the printed report.
 NARRATIVE_SUPPORT = N_("During the year the province {clauses}.")
 NARRATIVE_SUPPORT_DISTRICT = N_("During the year, in {district}, the province {clauses}.")
+NARRATIVE_SUPPORT_SO_FAR = N_("From the start of the period to {day} the province {clauses}.")
+NARRATIVE_SUPPORT_DISTRICT_SO_FAR = N_(
+    "From the start of the period to {day}, in {district}, the province {clauses}."
+)
 NARRATIVE_PROGRAMS = {
     "outreach": N_("held {quantity} of outreach and training on the collective economy"),
     "bulletin": N_("published the collective economy bulletin in {quantity}"),
@@ -819,6 +823,7 @@ NARRATIVE_PROGRAM_RECORDS = N_("gave support for {program} ({records})")
 NARRATIVE_DISBURSED = N_("{clause}, disbursing {amount}")
 NARRATIVE_COSTING = N_("{clause}, at a cost of {amount}")
 NARRATIVE_SUPPORT_TOTAL = N_("Support in the year came to {amount} in all.")
+NARRATIVE_SUPPORT_TOTAL_SO_FAR = N_("Support from the start of the period to {day} came to {amount} in all.")
 NARRATIVE_NEW_MODEL_ONE = N_("The cooperative supported to build the new model is {names}.")
 NARRATIVE_NEW_MODEL_MANY = N_("The cooperatives supported to build the new model are {names}.")
 NARRATIVE_NAMED_IN = N_("{name} ({district})")
@@ -996,7 +1001,7 @@ ROWS = {
     "plan": (N_("{count} plan target"), N_("{count} plan targets")),
 }
 
-# --- plans: targets and their attainment -----------------------------------------------------------
+# plans: targets set with htx plan (the report's words for them are with the yearly report's)
 PLAN_SET = N_("Set the plan {plan}: {target}")
 PLAN_CHANGED = N_("Changed the plan {plan}: {old} → {target}")
 PLAN_UNCHANGED = N_("The plan {plan} is already {target}; nothing changed")

@@ -17,7 +17,7 @@ from htxcli.domain import messages
 from htxcli.domain.i18n import current
 from htxcli.domain.plans import Attainment
 from htxcli.domain.report import Economy, Money, Organisations, Recipient, Report, Support, YearReport
-from htxcli.domain.values import format_count
+from htxcli.domain.values import format_count, format_date
 
 # A province names a handful of new-model cooperatives; the tables and the JSON hold the rest.
 NAMED_AT_MOST = 50
@@ -216,14 +216,21 @@ def _support(report: YearReport) -> list[str]:
     if not clauses:
         return [messages.REPORT_NO_SUPPORT.format(year=report.year)]
     joined = _series(clauses, messages.NARRATIVE_CLAUSES)
+    # With --as-of, the support so far: "Từ đầu kỳ báo cáo đến ngày 30/06/2026, tỉnh đã …".
+    day = format_date(report.as_of) if report.as_of is not None else None
     if report.area_name is None:
-        sentences = [messages.NARRATIVE_SUPPORT.format(clauses=joined)]
+        pattern = messages.NARRATIVE_SUPPORT if day is None else messages.NARRATIVE_SUPPORT_SO_FAR
+        sentences = [pattern.format(clauses=joined, day=day)]
     else:
-        sentences = [messages.NARRATIVE_SUPPORT_DISTRICT.format(district=report.area_name, clauses=joined)]
+        pattern = (
+            messages.NARRATIVE_SUPPORT_DISTRICT if day is None else messages.NARRATIVE_SUPPORT_DISTRICT_SO_FAR
+        )
+        sentences = [pattern.format(district=report.area_name, clauses=joined, day=day)]
     with_money = [s for s in report.support.values() if s.amount_vnd.value]
     if len(with_money) > 1:  # one program's amount is already in its clause
-        total = report.totals.support.amount_vnd.value
-        sentences.append(messages.NARRATIVE_SUPPORT_TOTAL.format(amount=press_money(total)))
+        total = press_money(report.totals.support.amount_vnd.value)
+        pattern = messages.NARRATIVE_SUPPORT_TOTAL if day is None else messages.NARRATIVE_SUPPORT_TOTAL_SO_FAR
+        sentences.append(pattern.format(amount=total, day=day))
     return sentences
 
 
