@@ -9,10 +9,7 @@ import typer
 from htxcli.cli.common import Format, FormatOption, emit, engine, say
 from htxcli.domain import messages
 
-app = typer.Typer(
-    help="Set, list and remove the plan's targets (kế hoạch) that the report measures the year against.",
-    invoke_without_command=True,
-)
+app = typer.Typer(invoke_without_command=True)
 
 YearArgument = Annotated[
     str, typer.Argument(metavar="YEAR", help="2026, or a span whose target is cumulative: 2018-2020.")
@@ -39,7 +36,8 @@ AreaOption = Annotated[
 
 @app.callback()
 def plan(ctx: typer.Context, format: FormatOption = Format.table) -> None:
-    """List the plan's targets (also: htx plan list).
+    """Set, list and remove the plan's targets (kế hoạch) that the report measures the year against;
+    without a command, list them.
 
     \b
     Examples:
@@ -79,7 +77,11 @@ def _list(ctx: typer.Context, format: Format) -> None:
         shown = Table(title=messages.PLAN_TITLE, title_justify="left", header_style="bold")
         for column in plans.LIST_COLUMNS:
             numeric = column in ("target", "estimate")
-            shown.add_column(messages.PLAN_HEADERS[column], justify="right" if numeric else "left")
+            shown.add_column(  # an amount or a span shown in part is worse than a narrower name
+                messages.PLAN_HEADERS[column],
+                justify="right" if numeric else "left",
+                no_wrap=column in ("year", "target"),
+            )
         for row in rows:
             shown.add_row(
                 row["year"],
