@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := build/demo.db
 
-.PHONY: demo test lint bench clean catalog constraints
+.PHONY: demo test lint bench clean catalog constraints fresh-schema
 
 # The versions of constraints.txt, for htx and its development alike (refresh: make constraints).
 $(BIN)/htx: pyproject.toml constraints.txt
@@ -42,6 +42,10 @@ catalog: $(BIN)/htx
 	$(BIN)/python tools/catalog.py update
 	$(BIN)/python tools/catalog.py compile
 	$(BIN)/python tools/catalog.py check
+
+# After adding a migration: the schema a new SQLite registry is made with (store/fresh_schema.py).
+fresh-schema: $(BIN)/htx
+	$(BIN)/python tools/fresh_schema.py
 
 bench: $(BIN)/htx
 	$(BIN)/python benchmarks/run.py
