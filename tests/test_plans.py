@@ -158,7 +158,7 @@ def test_a_bad_plans_file_imports_nothing(registry: Any, db_path: Path, tmp_path
     assert snapshot(db_path) == before
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     note=st.text(st.characters(exclude_categories=("Cs", "Cc")), max_size=20).map(str.strip),
     target=st.integers(min_value=0, max_value=10**9),
