@@ -393,14 +393,12 @@ def test_a_sheets_header_problems_name_the_list_in_vietnamese(tmp_path: Path) ->
     book.save(path)
     r = _vi("import", "cooperatives", str(path), db=tmp_path / "x.db")
     assert r.returncode == 1
-    assert r.stderr.startswith(
-        f"Lỗi: {path}:Sheet!2: Màu sắc: không phải là cột của danh sách tổ chức (cooperatives) ("
-    )
+    assert r.stderr.startswith(f"Lỗi: {path}:Sheet!2: Màu sắc: không phải là cột của danh sách tổ chức (")
     book.active.delete_cols(3)
     book.save(path)
     r = _vi("import", "cooperatives", str(path), db=tmp_path / "x.db")
     assert r.stderr == (
-        f"Lỗi: {path}:Sheet!2: Mã số: là cột bắt buộc của danh sách tổ chức (cooperatives) nhưng không có "
+        f"Lỗi: {path}:Sheet!2: Mã số: là cột bắt buộc của danh sách tổ chức nhưng không có "
         "trong dòng tiêu đề\n"
     )
     book.active.delete_rows(2)

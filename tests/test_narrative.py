@@ -1,6 +1,7 @@
 """The narrative over generated report models: whatever the figures, it never prints a zero where it
-should be silent, its percentages are the model's and sum to 100, and every count it prints is the
-model's. In both languages (Vietnamese switched on in-process and back, as the suite runs in English)."""
+should be silent, its percentages are the model's and sum to 100 (or less, where equal counts have
+equal shares), and every count it prints is the model's. In both languages (Vietnamese switched on
+in-process and back, as the suite runs in English)."""
 
 from __future__ import annotations
 
@@ -119,7 +120,8 @@ def test_the_narrative_never_prints_a_silent_zero_and_its_shares_sum_to_100(
     ratings = report.ratings
     shares = [int(p) for p in PERCENT.findall(text)]
     if ratings.rated.value:
-        assert sum(shares) == 100
+        # 100, or a point short for each equal band left without one (1/1/1 is 33% each)
+        assert sum(shares) == sum(p.value for p in ratings.percent.values()) <= 100
         printed = [
             report.ratings.percent[b].value
             for b in ("effective", "average", "weak")
@@ -176,6 +178,9 @@ def test_money_is_written_as_the_press_writes_it() -> None:
         1_234_000_000_000: ("1.234 tỷ đồng", "1,234 billion đồng"),
         350_000_000: ("350 triệu đồng", "350 million đồng"),
         96_000_000: ("96 triệu đồng", "96 million đồng"),
+        64_565_000: ("64,6 triệu đồng", "64.6 million đồng"),  # one decimal at most for triệu
+        25_500_000: ("25,5 triệu đồng", "25.5 million đồng"),
+        999_960_000: ("1 tỷ đồng", "1 billion đồng"),
         20_000: ("20.000 đồng", "20,000 đồng"),
         999: ("999 đồng", "999 đồng"),
     }

@@ -443,7 +443,7 @@ def test_migrate_dry_run_lists_old_and_new_per_organisation(htx: Htx, db_path: P
     assert len(lines) == 211  # one per organisation it would map (i and y alike: Sĩ Bình is Sỹ Bình)
     assert "4700257731 " in r.stdout
     line = next(x for x in lines if x.startswith("4700257731 "))
-    assert line.endswith(": Mỹ Phương, Ba Bể → Thượng Minh, Thái Nguyên")
+    assert line.endswith(": Xã Mỹ Phương, Huyện Ba Bể, Bắc Kạn → Xã Thượng Minh, Thái Nguyên")
     # Not found in the old list by any province: no hint to name one.
     assert "--from-province" not in r.stderr
     r = htx("places", "migrate", "--dry-run", "--format", "csv")
@@ -495,7 +495,7 @@ def test_migrate_answered_no_says_nothing_was_changed(htx: Htx, db_path: Path | 
         terminal.expect("không có địa chỉ nào được thay đổi")
         code, out = terminal.finish()
     assert code == 1
-    assert "Mỹ Phương, Ba Bể → Thượng Minh, Thái Nguyên" in out  # shown before the question
+    assert "Xã Mỹ Phương, Huyện Ba Bể, Bắc Kạn → Xã Thượng Minh, Thái Nguyên" in out  # before the question
     assert snapshot(db_path) == before
 
 
@@ -519,4 +519,6 @@ def test_migrate_suggests_the_old_province_only_when_several_match(htx: Htx) -> 
     assert "(name the old province with --from-province); settle it with one of:" in line
     assert len([x for x in r.stderr.splitlines() if x.strip().startswith("htx edit 4701000009")]) == 2
     r = htx("places", "migrate", "--dry-run", "--from-province", "Hải Phòng")
-    assert r.stdout.startswith("4701000009 HTX X: An Lão, An Lão → An Lão, Hải Phòng")
+    assert r.stdout.startswith(
+        "4701000009 HTX X: Thị trấn An Lão, Huyện An Lão, Hải Phòng → Xã An Lão, Hải Phòng"
+    )

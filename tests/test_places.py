@@ -151,7 +151,7 @@ def test_migrate_maps_the_example_keeps_2018_and_undo_restores_every_address(htx
     assert found_by_new_commune()  # search knows the new address
     shown = htx("show", "4700257731").stdout
     assert "Thượng Minh, Thái Nguyên (from 2025-07-01)" in shown
-    assert "Mỹ Phương, Ba Bể, Bắc Kạn" in shown and "before 2025-07-01" in shown
+    assert "Xã Mỹ Phương, Huyện Ba Bể, Bắc Kạn" in shown and "before 2025-07-01" in shown
     profile = json.loads(htx("show", "4700257731", "--format", "json").stdout)
     assert (profile["new_province"], profile["new_commune"], profile["new_address_from"]) == (
         "Thái Nguyên",

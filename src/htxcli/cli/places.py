@@ -106,8 +106,8 @@ def _list_migration(plan: Any, format: Format) -> None:
 
         out().write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    for row in rows[: len(plan.mapped)]:
-        out().write(f"{row['code']} {row['name']}: {row['old_address']} → {row['new_address']}\n")
+    for item in plan.mapped:  # for people: the units with their type words
+        out().write(f"{item['code']} {item['name']}: {item['address_titled']} → {item['new_titled']}\n")
 
 
 MIGRATION_COLUMNS = ("code", "name", "old_address", "new_address", "outcome", "candidates")

@@ -278,7 +278,8 @@ def show(
         from htxcli.render import tables
 
         console = tables.console()
-        for part in tables.profile(data):
+        codes = registry.place_codes(engine(ctx, create=False), [data["code"]]).get(data["code"])
+        for part in tables.profile(data, codes):
             console.print(part)
 
     emit(format, table=table, columns=ORGANISATION_FIELDS, rows=[data], json=data)
@@ -361,8 +362,11 @@ def _emit_organisations(ctx: typer.Context, rows: Any, format: Format, *, narrow
         from htxcli.services.status import in_force_today
 
         codes = [r["code"] for r in materialised[: tables.TABLE_ROWS]]
+        from htxcli.services.registry import place_codes
+
         today = in_force_today(engine(ctx, create=False), codes)
-        tables.console().print(tables.organisations(materialised, today))
+        places = place_codes(engine(ctx, create=False), codes)
+        tables.console().print(tables.organisations(materialised, today, places))
         say_if_cut(len(materialised), narrow)
 
     emit(format, table=table, columns=ORGANISATION_FIELDS, rows=rows, stream=True)

@@ -94,7 +94,7 @@ def report(
     office: Annotated[
         str | None,
         typer.Option(
-            help="The issuing office at the top of the Word and HTML report ('SỞ KẾ HOẠCH VÀ ĐẦU TƯ'); "
+            help="The issuing office at the top of the Word and HTML report ('SỞ TÀI CHÍNH'); "
             "without it, the registry's setting (htx settings office …), else a dotted line to fill in.",
         ),
     ] = None,
@@ -139,7 +139,7 @@ def report(
       htx report 2016..2020 --format csv | grep ',bands,'
       htx report 2018 --district 'Ba Bể' -o ba-be-2018.md
       htx report 2018 --format text
-      htx report 2018 -o bao-cao-2018.docx --office 'SỞ KẾ HOẠCH VÀ ĐẦU TƯ'
+      htx report 2018 -o bao-cao-2018.docx --office 'SỞ TÀI CHÍNH'
       htx report 2018 -o bao-cao-2018.xlsx
       htx report 2018 --period-start 15/12 --format json
       htx report 2026 --as-of 30/06/2026

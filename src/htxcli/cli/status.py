@@ -182,7 +182,7 @@ def settings(
 
     if value is not None:
         assert key is not None
-        name, before, after = service.change(engine(ctx, create=False), key, value)
+        name, before, after = service.change(engine(ctx), key, value)
         unset = messages.SETTING_DEFAULT_NONE
         if before == after:
             say(messages.SETTING_UNCHANGED.format(key=spoken_key(name), value=after or unset))

@@ -25,7 +25,7 @@ from htxcli.domain.batch import (
     cut_columns,
     texts,
 )
-from htxcli.domain.errors import InvalidValue
+from htxcli.domain.errors import InvalidValue, Problems
 from htxcli.domain.records import PLAUSIBLE_CAPITAL, parse_code, parse_rating_year
 from htxcli.domain.text import fold
 from htxcli.domain.values import (
@@ -222,12 +222,16 @@ def parse_figure_values(raw: Mapping[str, str | None], units: Units | None = Non
 
 def figure_row(raw: Mapping[str, str | None], units: Units | None = None) -> dict[str, Any]:
     """One row of a figures file: code, year, and the figures it gives."""
-    values = {k: v for k, v in raw.items() if k not in ("code", "year")}
-    return {
-        "code": parse_code(raw.get("code")),
-        "year": parse_rating_year(raw.get("year") or ""),
-        **parse_figure_values(values, units),
-    }
+    problems = Problems()
+    code = problems.take(parse_code, raw.get("code"))
+    year = problems.take(parse_rating_year, raw.get("year") or "")
+    values: dict[str, Any] = {}
+    for field, value in raw.items():
+        if field not in ("code", "year"):
+            # Every bad cell of the row is said at once, as the other imports do.
+            values.update(problems.take(parse_figure_values, {field: value}, units) or {})
+    problems.check()
+    return {"code": code, "year": year, **values}
 
 
 # --- a batch of rows, column by column (as batch.py does for the other files) ----------------------
@@ -251,7 +255,12 @@ def parse_figure_batch(
     header: Sequence[str], rows: Sequence[Sequence[str]], units: Units | None = None
 ) -> ParsedBatch:
     """figure_row for each row, for the file's columns (a column the file lacks keeps the stored values
-    of an organisation's year it updates)."""
+    of an organisation's year it updates). A name beside the code ("Tên HTX") is no figure: it is left
+    out here, and the import only compares it with the registered name."""
+    if "name" in header:
+        kept = [i for i, column in enumerate(header) if column != "name"]
+        header = [header[i] for i in kept]
+        rows = [[row[i] for i in kept if i < len(row)] for row in rows]
     whole, columns = cut_columns(header, rows)
     bad: Bad = set()
     units = units or {}

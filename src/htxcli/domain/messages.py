@@ -673,6 +673,9 @@ REPORT_SECTION_ORGANISATIONS = N_("Organisations at year end")
 REPORT_SECTION_RATINGS = N_("Ratings")
 REPORT_SECTION_SUPPORT = N_("Support")
 REPORT_SECTION_DISTRICTS = N_("Districts at year end")
+# The same sections when the reporting period is not the calendar year: its last day (14/12) each year.
+REPORT_SECTION_ORGANISATIONS_ON = N_("Organisations on {day} of each year")
+REPORT_SECTION_DISTRICTS_ON = N_("Districts on {day} of each year")
 REPORT_TOTAL = N_("Total")
 REPORT_NO_DISTRICT = N_("(no district)")
 REPORT_CHANGE = N_("±")
@@ -1124,6 +1127,9 @@ SCHEME_LEGACY = N_("before 01/07/2025")
 PLACES_NONE = N_("No administrative unit matches {text!r}.")
 PLACES_TITLE = N_("Administrative units matching {text!r}: {count}")
 PLACES_SOURCE = N_("Source: {source}")
+# The list's source names where its data come from ("from danhmuchanhchinh.gso.gov.vn and …"): said in
+# the clerk's language, the sites as they are.
+PLACES_SOURCE_FROM = N_("{package}; data from {sites}")
 MIGRATE_MAPPED = N_("Mapped to their new commune: {count}")
 MIGRATE_AMBIGUOUS = N_(
     "Left for you to settle (split communes, or names found in several provinces): {count}"
@@ -1148,6 +1154,8 @@ REPORT_COMMUNES = N_("Communes at the end of {year}")
 REPORT_FORMER_PROVINCES = N_("Former provinces at the end of {year}")
 REPORT_SECTION_COMMUNES = N_("Communes at year end")
 REPORT_SECTION_FORMER_PROVINCES = N_("Former provinces at year end")
+REPORT_SECTION_COMMUNES_ON = N_("Communes on {day} of each year")
+REPORT_SECTION_FORMER_PROVINCES_ON = N_("Former provinces on {day} of each year")
 REPORT_AREA = N_("Area")
 REPORT_FORMER_AREA = N_("Former {province} area")
 REPORT_NO_COMMUNE = N_("(no commune)")

@@ -32,7 +32,7 @@ class Money:
 
 @dataclass(frozen=True, slots=True)
 class Percent:
-    value: int  # whole percentage points; one set of shares sums to 100 (largest remainder)
+    value: int  # whole percentage points; one set sums to 100 (largest remainder), equal counts alike
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +400,9 @@ class YearReport:
     # The communes of `communes` as tables print them, with their type word (Phường Bắc Kạn): the keys
     # stay the registry's names, which the JSON and CSV keep.
     commune_titles: dict[str, str] | None = field(default=None)
+    # `area_name` as titles print it, with its type word ("Xã Thượng Minh"), where the official list
+    # gives it; the JSON keeps area_name.
+    area_title: str | None = field(default=None)
     # What the organisations achieved (their yearly figures, revision 0007); None when the registry
     # holds no figures at all, so that such a report is exactly as before.
     economy: YearEconomy | None = field(default=None)

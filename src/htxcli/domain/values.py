@@ -43,7 +43,9 @@ def parse_past_date(field: str, value: str) -> date:
     day = parse_date(field, value)
     today = date.today()
     if day > today:
-        raise InvalidValue(field, value, messages.DATE_IN_FUTURE.format(today=format_date(today)))
+        # A date cell of a workbook reaches here as its ISO text: said as the clerk writes dates.
+        shown = format_date(day) if _ISO_DATE.fullmatch(value.strip()) else value
+        raise InvalidValue(field, shown, messages.DATE_IN_FUTURE.format(today=format_date(today)))
     return day
 
 

@@ -15,6 +15,7 @@ from htxcli.domain import messages
 from htxcli.domain.report import Report
 from htxcli.render import report as view
 from htxcli.render.cells import PLAIN_MINUS, text
+from htxcli.render.layout import area_in_text
 
 # Where the clerk writes the issuing office by hand when --office is not given.
 OFFICE_PLACEHOLDER = "…………………………"
@@ -65,23 +66,29 @@ class Layout:
     landscape: bool
 
 
+# A figure column's header wraps twice at most: "Hiện có (còn đăng ký)" on three lines, not five.
+HEADER_LINES = 3
+
+
 def layout(table: Table) -> Layout:
     """Each column gets room for what must stay on one line: its longest figure (a figure never
     wraps), its header's longest word, a label column LABEL_CHARACTERS or its longest text; what is
-    left of the line goes to the label columns. The first of these that fits: upright at 12, 11 or
-    10 pt, then turned; a table wider than any is scaled down on a turned page, its label
-    columns keeping their room."""
-    for landscape in (False, True):
-        width = LANDSCAPE_MM if landscape else PORTRAIT_MM
-        for size in TABLE_SIZES[:3] if not landscape else TABLE_SIZES:
-            needs, shares = _needs(table, size)
-            # The figures' columns alike (a year beside a year) when the line holds them so.
-            widest = max((n for n, s in zip(needs, shares, strict=True) if not s), default=0.0)
-            alike = [n if s else widest for n, s in zip(needs, shares, strict=True)]
-            for tried in (alike, needs):
-                if sum(tried) <= width:
-                    spread = _spread(table, size, tried, shares, width - sum(tried))
-                    return Layout(spread, size, landscape)
+    left of the line goes to the label columns. A figure column's header gets room to wrap into
+    HEADER_LINES lines at most, at the cost of a smaller size, before it is left to wrap further. The
+    first of these that fits: upright at 12, 11 or 10 pt, then turned; a table wider than any is
+    scaled down on a turned page, its label columns keeping their room."""
+    for headed in (True, False):
+        for landscape in (False, True):
+            width = LANDSCAPE_MM if landscape else PORTRAIT_MM
+            for size in TABLE_SIZES[:3] if not landscape else TABLE_SIZES:
+                needs, shares = _needs(table, size, headed=headed)
+                # The figures' columns alike (a year beside a year) when the line holds them so.
+                widest = max((n for n, s in zip(needs, shares, strict=True) if not s), default=0.0)
+                alike = [n if s else widest for n, s in zip(needs, shares, strict=True)]
+                for tried in (alike, needs):
+                    if sum(tried) <= width:
+                        spread = _spread(table, size, tried, shares, width - sum(tried))
+                        return Layout(spread, size, landscape)
     size = TABLE_SIZES[-1]
     needs, shares = _needs(table, size)
     kept = sum(n for n, s in zip(needs, shares, strict=True) if s)
@@ -89,6 +96,31 @@ def layout(table: Table) -> Layout:
     scale = max(LANDSCAPE_MM - kept, 0) / figures if figures else 1.0
     widths = [n if s else n * scale for n, s in zip(needs, shares, strict=True)]
     return Layout(widths, size, True)
+
+
+def header_lines(header: str, width: float, size: float) -> int:
+    """How many lines `header` takes, bold at `size`, wrapped between words in `width` mm of text."""
+    lines, line = 1, ""
+    for word in header.split():
+        tried = f"{line} {word}" if line else word
+        if line and text_mm(tried, size, bold=True) > width:
+            lines, line = lines + 1, word
+        else:
+            line = tried
+    return lines
+
+
+def _header_room(header: str, size: float, lines: int) -> float:
+    """The least text width (mm) in which `header` wraps into `lines` lines at most."""
+    low = max((text_mm(w, size, bold=True) for w in header.split()), default=0.0)
+    high = text_mm(header, size, bold=True)
+    while high - low > 0.2:
+        middle = (low + high) / 2
+        if header_lines(header, middle, size) <= lines:
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 def _spread(table: Table, size: int, needs: list[float], shares: list[float], spare: float) -> list[float]:
@@ -107,13 +139,15 @@ def _spread(table: Table, size: int, needs: list[float], shares: list[float], sp
     return [w + rest * s / sum(weights) for w, s in zip(widths, weights, strict=True)]
 
 
-def _needs(table: Table, size: int) -> tuple[list[float], list[float]]:
+def _needs(table: Table, size: int, *, headed: bool = False) -> tuple[list[float], list[float]]:
     """Each column's least width at `size`, and its share of the spare room (label columns only, by
-    the length of their texts)."""
+    the length of their texts). `headed`: a figure column's header in HEADER_LINES lines at most."""
     needs, shares = [], []
     for i, numeric in enumerate(table.numeric):
         cells = [row[i] for row in table.rows]
         header = max((text_mm(w, size, bold=True) for w in table.headers[i].split()), default=0.0)
+        if numeric and headed:
+            header = max(header, _header_room(table.headers[i], size, HEADER_LINES))
         if numeric:
             least = max((text_mm(c, size, bold=table.total) for c in cells), default=0.0)
             shares.append(0.0)
@@ -161,7 +195,7 @@ def years(report: Report) -> str:
 
 def subject(report: Report) -> str:
     """The title's second line: "Tình hình phát triển kinh tế tập thể năm 2018"."""
-    district = report.years[0].area_name
+    district = area_in_text(report.years[-1])  # "… năm 2026 trên địa bàn xã Thượng Minh"
     if report.years[-1].as_of is not None:  # "… 6 tháng đầu năm 2026"
         from htxcli.render.layout import span_words
 
@@ -184,7 +218,7 @@ def date_line(day: date, place: str | None = None) -> str:
 
 def office_lines(office: str | None) -> list[str]:
     """The issuing office as typed (a line break, or ' / ', separates a parent body from the office:
-    'UBND TỈNH BẮC KẠN / SỞ KẾ HOẠCH VÀ ĐẦU TƯ'), upper case as Decree 30 writes it."""
+    'UBND TỈNH THÁI NGUYÊN / SỞ TÀI CHÍNH'), upper case as Decree 30 writes it."""
     if office is None or not office.strip():
         return [OFFICE_PLACEHOLDER]
     parts = [p.strip() for p in office.replace(" / ", "\n").splitlines()]

@@ -13,8 +13,19 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from htxcli.domain import messages
+from htxcli.domain.i18n import current
 from htxcli.domain.periods import Period
-from htxcli.domain.report import STATUS_SIGN, Label, Metric, Organisations, Report, Value, YearReport
+from htxcli.domain.report import (
+    STATUS_SIGN,
+    Count,
+    Label,
+    Metric,
+    Money,
+    Organisations,
+    Report,
+    Value,
+    YearReport,
+)
 from htxcli.domain.report import Block as Figures
 from htxcli.domain.values import format_date
 
@@ -38,7 +49,7 @@ def title(report: Report) -> str:
     first = report.years[0]
     years = span_words(report)
     if first.area_name is not None:
-        return messages.REPORT_TITLE_DISTRICT.format(years=years, district=first.area_name)
+        return messages.REPORT_TITLE_DISTRICT.format(years=years, district=area_shown(report))
     return messages.REPORT_TITLE.format(years=years)
 
 
@@ -67,6 +78,23 @@ def part_of_year(report: YearReport) -> str | None:
     return messages.REPORT_YEAR_UP_TO.format(year=report.year, day=format_date(day))
 
 
+def area_in_text(one: YearReport) -> str | None:
+    """The report's area inside a sentence: a commune's type word in lower case in Vietnamese, as
+    Decree 30 writes a unit in running text ("trên địa bàn xã Thượng Minh")."""
+    if one.area_title and current() == "vi":
+        return one.area_title[:1].lower() + one.area_title[1:]
+    return one.area_title or one.area_name
+
+
+def area_shown(report: Report) -> str | None:
+    """The area of the report as its title names it: a commune with its type word ("Xã Thượng Minh")
+    where the last year's report gives one, else as the registry spells it."""
+    for one in reversed(report.years):
+        if one.area_title:
+            return one.area_title
+    return report.years[0].area_name
+
+
 def period_line(report: Report) -> str | None:
     """The line under the title, "(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)", when the
     reporting periods are not calendar years; None when they are (the title's years say it all)."""
@@ -89,6 +117,15 @@ def at_end(report: YearReport, calendar: str, on_day: str) -> str:
     return on_day.format(day=format_date(period.last))
 
 
+def period_end(report: YearReport) -> str | None:
+    """The day and month a reporting period that is not the calendar year ends ("14/12"), which a
+    column per year's titles name; None for calendar years."""
+    period = report.period
+    if period is None or _calendar(period):
+        return None
+    return period.last.strftime("%d/%m" if current() == "vi" else "%d %b")
+
+
 def at_start(report: YearReport) -> str:
     """The header of the count the period started with: the end of the year before, or its day."""
     period = report.period
@@ -101,6 +138,15 @@ def shown(blocks: Sequence[Figures], table: str, none: type[Figures] = Organisat
     """The metrics `table` shows, as the blocks' declaration lists them (`none`'s when there is no
     block: the table's headers all the same)."""
     return (type(blocks[0]) if blocks else none).metrics(table)
+
+
+def reported(block: Figures, name: str) -> Count | Money | None:
+    """A block's figure as the tables show it: the capital of organisations of which none gave one
+    (a group registered without it) is not reported, a blank cell, not 0 ₫."""
+    value = block.figure(name)
+    if name == "capital_vnd" and isinstance(block, Organisations) and not value.value and block.active.value:
+        return None
+    return value
 
 
 def has_statuses(blocks: Sequence[Figures]) -> bool:

@@ -18,6 +18,7 @@ from htxcli.domain.i18n import current
 from htxcli.domain.plans import Attainment
 from htxcli.domain.report import Economy, Money, Organisations, Recipient, Report, Support, YearReport
 from htxcli.domain.values import format_count, format_date
+from htxcli.render.layout import area_in_text
 
 # A province names a handful of new-model cooperatives; the tables and the JSON hold the rest.
 NAMED_AT_MOST = 50
@@ -57,17 +58,18 @@ def number(value: int) -> str:
 
 
 def press_money(amount: int) -> str:
-    """đồng as the press writes them: 1,62 tỷ đồng; 350 triệu đồng; 20.000 đồng (three decimals at most,
-    half up, trailing zeros dropped). English: 1.62 billion đồng."""
-    if amount >= _BILLION:
+    """đồng as the press writes them: 1,62 tỷ đồng; 64,6 triệu đồng; 20.000 đồng (half up, trailing
+    zeros dropped; three decimals at most for tỷ, one for triệu: an average of 64.565.000 đồng is
+    "64,6 triệu đồng"). English: 1.62 billion đồng."""
+    if amount >= _BILLION - _MILLION // 20:  # 999,95 triệu and more round to 1 tỷ, not 1.000 triệu
         return messages.MONEY_BILLIONS.format(amount=_decimal(amount, _BILLION))
     if amount >= _MILLION:
-        return messages.MONEY_MILLIONS.format(amount=_decimal(amount, _MILLION))
+        return messages.MONEY_MILLIONS.format(amount=_decimal(amount, _MILLION, "0.1"))
     return messages.MONEY_DONG.format(amount=number(amount))
 
 
-def _decimal(amount: int, unit: int) -> str:
-    value = (Decimal(amount) / unit).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP).normalize()
+def _decimal(amount: int, unit: int, places: str = "0.001") -> str:
+    value = (Decimal(amount) / unit).quantize(Decimal(places), rounding=ROUND_HALF_UP).normalize()
     whole, _, fraction = f"{value:f}".partition(".")
     whole = number(int(whole))
     if not fraction:
@@ -101,7 +103,7 @@ def _series(items: list[str], pair: str) -> str:
 def _scope(report: YearReport) -> str:
     if report.area_name is None:
         return messages.NARRATIVE_SCOPE_PROVINCE
-    return messages.NARRATIVE_SCOPE_DISTRICT.format(district=report.area_name)
+    return messages.NARRATIVE_SCOPE_DISTRICT.format(district=area_in_text(report))
 
 
 def _organisations(report: YearReport) -> str:
@@ -225,7 +227,7 @@ def _support(report: YearReport) -> list[str]:
         pattern = (
             messages.NARRATIVE_SUPPORT_DISTRICT if day is None else messages.NARRATIVE_SUPPORT_DISTRICT_SO_FAR
         )
-        sentences = [pattern.format(district=report.area_name, clauses=joined, day=day)]
+        sentences = [pattern.format(district=area_in_text(report), clauses=joined, day=day)]
     with_money = [s for s in report.support.values() if s.amount_vnd.value]
     if len(with_money) > 1:  # one program's amount is already in its clause
         total = press_money(report.totals.support.amount_vnd.value)

@@ -33,6 +33,8 @@ from htxcli.render.layout import (
     district_label,
     former_province_label,
     has_statuses,
+    period_end,
+    reported,
     shown,
     titled_communes,
 )
@@ -50,19 +52,32 @@ def column_blocks(report: Report) -> list[Block]:
         headers.append(str(one.year))
         if compare and i:
             headers.append(messages.REPORT_CHANGE)
+    day = period_end(columns[-1])
+
+    def at_end(calendar: str, on_day: str) -> str:
+        return calendar if day is None else on_day.format(day=day)
+
     sections = [
-        (messages.REPORT_SECTION_ORGANISATIONS, _kind_lines(columns, ORGANISATIONS), messages.SHEET_SUMMARY),
+        (
+            at_end(messages.REPORT_SECTION_ORGANISATIONS, messages.REPORT_SECTION_ORGANISATIONS_ON),
+            _kind_lines(columns, ORGANISATIONS),
+            messages.SHEET_SUMMARY,
+        ),
         (messages.REPORT_SECTION_STATUS, _kind_lines(columns, STATUS), messages.SHEET_STATUS),
         (messages.REPORT_SECTION_RATINGS, _rating_lines(), messages.SHEET_RATINGS),
         (messages.REPORT_SECTION_SUPPORT, _support_lines(columns), messages.SHEET_SUPPORT),
-        (messages.REPORT_SECTION_DISTRICTS, _district_lines(columns), messages.SHEET_DISTRICTS),
         (
-            messages.REPORT_SECTION_COMMUNES,
+            at_end(messages.REPORT_SECTION_DISTRICTS, messages.REPORT_SECTION_DISTRICTS_ON),
+            _district_lines(columns),
+            messages.SHEET_DISTRICTS,
+        ),
+        (
+            at_end(messages.REPORT_SECTION_COMMUNES, messages.REPORT_SECTION_COMMUNES_ON),
             _reform_lines(columns, "communes", titled_communes(columns)),
             messages.SHEET_COMMUNES,
         ),
         (
-            messages.REPORT_SECTION_FORMER_PROVINCES,
+            at_end(messages.REPORT_SECTION_FORMER_PROVINCES, messages.REPORT_SECTION_FORMER_PROVINCES_ON),
             _reform_lines(columns, "former_provinces", former_province_label),
             messages.SHEET_FORMER_PROVINCES,
         ),
@@ -95,8 +110,8 @@ def _line(subject: str, metric: Metric, get: Getter) -> Line:
 def _figure(section: str, key: str, metric: str) -> Getter:
     """The figure report.<section>[key].<metric>: a kind's or a program's."""
 
-    def get(report: YearReport) -> Quantity:
-        value: Quantity = getattr(report, section)[key].figure(metric)
+    def get(report: YearReport) -> Quantity | None:
+        value: Quantity | None = reported(getattr(report, section)[key], metric)
         return value
 
     return get
@@ -180,9 +195,9 @@ def _district_lines(columns: Sequence[YearReport]) -> list[Line]:
 def _district_total(name: str, metric: Metric) -> Getter:
     """A district's figure over all kinds; 0 in a year the district had none."""
 
-    def get(report: YearReport) -> Quantity:
+    def get(report: YearReport) -> Quantity | None:
         total = report.totals.districts.get(name)
-        value: Quantity = total.figure(metric.name) if total else metric.of(0)
+        value: Quantity | None = reported(total, metric.name) if total else metric.of(0)
         return value
 
     return get
@@ -210,7 +225,7 @@ def _reform_total(section: str, name: str, metric: Metric) -> Getter:
         if places is None:
             return None
         total = places.get(name)
-        value: Quantity = total.figure(metric.name) if total else metric.of(0)
+        value: Quantity | None = reported(total, metric.name) if total else metric.of(0)
         return value
 
     return get

@@ -87,14 +87,14 @@ def status_history(
     return [heading, table(("status", "started", "until", "reason", "reference", "note"), entries)]
 
 
-def profile(data: Mapping[str, Any]) -> list[Table]:
+def profile(data: Mapping[str, Any], codes: Mapping[str, Any] | None = None) -> list[Table]:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold")
     facts.add_column()
     for field in ORGANISATION_FIELDS:
         if field in _ADDRESS_FIELDS:
             if field == "district":
-                for label, address in addresses(data):
+                for label, address in addresses(data, codes):
                     facts.add_row(label, address)
         elif data.get(field) is not None:
             facts.add_row(messages.HEADERS[field], cell(field, data[field]))
@@ -117,6 +117,9 @@ def profile(data: Mapping[str, Any]) -> list[Table]:
 def standing(legal: Mapping[str, Any]) -> str:
     """'Tạm ngừng kinh doanh từ ngày 01/11/2018 đến ngày 30/09/2019': the status today and its dates."""
     status = cell("status", legal["status"])
+    if legal["status"] == "operating":  # the word `htx list` says ("đang hoạt động"), as a value
+        active = str(messages.STATUS_ACTIVE)
+        status = active[:1].upper() + active[1:]
     if legal["since"] is None:
         return status
     if legal["until"] is not None:
@@ -129,14 +132,15 @@ def standing(legal: Mapping[str, Any]) -> str:
 _ADDRESS_FIELDS = ("district", "commune", "province", "new_address_from", "new_province", "new_commune")
 
 
-def addresses(data: Mapping[str, Any]) -> list[tuple[str, str]]:
+def addresses(data: Mapping[str, Any], codes: Mapping[str, Any] | None = None) -> list[tuple[str, str]]:
     """(label, address) of an organisation's addresses: the one in force now, then the one before
-    its new address took effect, each written commune, district, province."""
-    old = ", ".join(data[f] for f in ("commune", "district", "province") if data.get(f))
+    its new address took effect, each written commune, district, province, the units with their type
+    words where `codes` (registry.place_codes) gives their official codes ("Xã Thượng Minh")."""
+    old = _old_address(data, codes)
     since = data.get("new_address_from")
     if since is None:
         return [(messages.HEADERS["address"], old)] if old else []
-    new = ", ".join(data[f] for f in ("new_commune", "new_province") if data.get(f))
+    new = _new_address(data, codes)
     shown = [
         (messages.HEADERS["address"], messages.ADDRESS_FROM.format(address=new, date=format_date(since)))
     ]
@@ -145,16 +149,57 @@ def addresses(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     return shown
 
 
-def organisations(rows: Sequence[dict[str, Any]], today: Mapping[str, str] | None = None) -> Table:
+def address_today(data: Mapping[str, Any], codes: Mapping[str, Any] | None, today: date) -> str:
+    """The address in force on `today`, its units with their type words: the new one from the day it
+    took effect ("Xã Thượng Minh, Thái Nguyên"), else the one registered."""
+    since = data.get("new_address_from")
+    if since is not None and since <= today:
+        return _new_address(data, codes)
+    return _old_address(data, codes)
+
+
+def _old_address(data: Mapping[str, Any], codes: Mapping[str, Any] | None) -> str:
+    from htxcli.domain.unit_matching import titled
+
+    code, scheme = (codes or {}).get("commune_code"), (codes or {}).get("scheme")
+    parts = (
+        titled(data.get("commune"), code, scheme),
+        titled(data.get("district"), code, scheme, "district"),
+        data.get("province"),
+    )
+    return ", ".join(p for p in parts if p)
+
+
+def _new_address(data: Mapping[str, Any], codes: Mapping[str, Any] | None) -> str:
+    from htxcli.domain.reform import NEW_SCHEME
+    from htxcli.domain.unit_matching import titled
+
+    commune = titled(data.get("new_commune"), (codes or {}).get("new_commune_code"), NEW_SCHEME)
+    return ", ".join(p for p in (commune, data.get("new_province")) if p)
+
+
+def organisations(
+    rows: Sequence[dict[str, Any]],
+    today: Mapping[str, str] | None = None,
+    places: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Table:
     """The rows under a status column: `today` maps the codes not operating today to their legal
-    status (suspended, revoked, bankrupt…); without an entry, a dissolution date says dissolved."""
+    status (suspended, revoked, bankrupt…); without an entry, a dissolution date says dissolved. The
+    address is the one in force today, its units with their type words (`places`: place_codes)."""
     today = today or {}
+    places = places or {}
+    day = date.today()
     shown = [
-        {**r, "kind": KIND_ABBREVIATIONS[r["kind"]], "status": _status_today(r, today.get(r["code"]))}
+        {
+            **r,
+            "kind": KIND_ABBREVIATIONS[r["kind"]],
+            "status": _status_today(r, today.get(r["code"])),
+            "address": address_today(r, places.get(r["code"]), day),
+        }
         for r in rows[:TABLE_ROWS]
     ]
     return table(
-        ("code", "name", "kind", "district", "founded", "status"),
+        ("code", "name", "kind", "address", "founded", "status"),
         shown,
         messages.TITLE_LIST.format(count=format_count(len(rows))),
     )

@@ -35,6 +35,7 @@ from htxcli.render.layout import (
     district_label,
     former_province_label,
     has_statuses,
+    reported,
     shown,
     titled_communes,
 )
@@ -186,7 +187,7 @@ def _organisation_block(report: YearReport, year: int, *, previous: bool = False
             *(figures.figure(m.name) for m in flows),
             *before,
             figures.change,
-            *(figures.figure(m.name) for m in stocks),
+            *(reported(figures, m.name) for m in stocks),
         ]
 
     for kind, figures in report.organisations.items():
@@ -391,7 +392,7 @@ def _place_block(
             [
                 label(name),
                 *(blocks[k].active for k in kinds),
-                *(total.figure(m.name) for m in metrics),
+                *(reported(total, m.name) for m in metrics),
             ]
         )
     return block

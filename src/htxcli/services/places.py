@@ -20,7 +20,12 @@ if TYPE_CHECKING:
 
 
 def source() -> str:
-    return gazetteer().source
+    """Where the official list comes from, in the clerk's language: the package, its licence, and the
+    sites its data come from (the list says "from A and B" in English)."""
+    package, joint, sites = gazetteer().source.partition("; from ")
+    if not joint:
+        return package
+    return messages.PLACES_SOURCE_FROM.format(package=package, sites=", ".join(sites.split(" and ")))
 
 
 def search(text: str) -> list[dict[str, Any]]:
@@ -62,6 +67,19 @@ def _old_address(row: Any) -> str:
     return ", ".join(row[f] for f in ("commune", "district", "province") if row[f])
 
 
+def _titled_old(row: Any, old: Unit) -> str:
+    """The old address the list matched, its units with their type words ("Xã Mỹ Phương, Huyện Ba Bể,
+    Bắc Kạn"): the commune and district the row gives, and the province it lies in."""
+    commune = old if old.level == "commune" else None
+    district = old.district if commune is not None else old if old.level == "district" else None
+    parts = (
+        commune.full_name if commune is not None and row["commune"] else None,
+        district.full_name if district is not None and row["district"] else None,
+        old.province.name if old.province is not None else row["province"],
+    )
+    return ", ".join(p for p in parts if p)
+
+
 @retrying
 def migrate(engine: Engine, *, dry_run: bool, from_province: str | None = None) -> Migration:
     """Every organisation whose address is in the old scheme gets its new province and commune, in
@@ -91,7 +109,15 @@ def migrate(engine: Engine, *, dry_run: bool, from_province: str | None = None) 
                     "commune_code": old.code if old.level == "commune" else None,
                 }
                 updates.append((row, values))
-                result.mapped.append({**described, "new": f"{new.name}, {new.province.name}"})
+                result.mapped.append(
+                    {
+                        **described,
+                        "new": f"{new.name}, {new.province.name}",
+                        # As people read them (the dry run's lines): each unit with its type word.
+                        "address_titled": _titled_old(row, old),
+                        "new_titled": f"{new.full_name}, {new.province.name}",
+                    }
+                )
             elif found.candidates:
                 names = ", ".join(
                     f"{c.full_name} ({c.province.name if c.province else ''})" for c in found.candidates

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -249,6 +249,15 @@ def profile(engine: Engine, code: str) -> Profile:
         standing = standing_on([dict(e) for e in uow.statuses.of(row["id"])], date.today())
     legal_status = {"status": standing.status, "since": standing.since, "until": standing.until}
     return {**public(row), "legal_status": legal_status, "ratings": ratings, "support": support}
+
+
+def place_codes(engine: Engine, codes: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """{code: the official codes of its addresses} of those of `codes` (a table's units get their type
+    words from them; the listing's rows, which CSV and JSON write, stay as they are)."""
+    if not codes:
+        return {}
+    with UnitOfWork(engine, read_only=True) as uow:
+        return uow.organisations.place_codes(list(codes))
 
 
 def _shown(uow: UnitOfWork, text: str) -> RowMapping:

@@ -298,6 +298,11 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
         period=period,
         economy=economy,
         commune_titles=titles or None,
+        area_title=(
+            titles.get(communes_shown.get(area_name, area_name))
+            if area_name and area is not None and area.level == "commune"
+            else None
+        ),
     )
 
 

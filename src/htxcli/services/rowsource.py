@@ -59,7 +59,7 @@ EXAMPLE_COLUMNS = {
     "figures": ("code", "year", "revenue_vnd"),
 }
 # Columns a file of that list may have besides the contract's: the organisation's name beside its code.
-NAMED_BESIDE_CODE = {"ratings": ("name",), "support": ("name",)}
+NAMED_BESIDE_CODE = {"ratings": ("name",), "support": ("name",), "figures": ("name",)}
 REJECTS_COLUMN = "error"  # the column a rejects file adds, and import ignores
 # ... and its name in a rejects workbook, which a Vietnamese clerk reads ("Lỗi"): both ignored, as keys.
 REJECTS_COLUMNS = frozenset({REJECTS_COLUMN, header_key("Lỗi")})
@@ -237,6 +237,12 @@ class RowSource:
                     raise self._fail(line, f"{text}: {getattr(e, 'problem', e)}") from None
                 if counted != HeaderUnit():
                     self.units[column] = counted
+                if counted.scale:  # in triệu or tỷ đồng: said once, as the other imports say it
+                    self.header_notes.append(
+                        messages.HEADER_UNIT_SCALED.format(
+                            where=self.where(line), column=text, word=counted.scale
+                        )
+                    )
             elif column in MONEY_COLUMNS and unit is not None and not unit_is_dong(unit):
                 word = unit_scale(unit)
                 if word is None:

@@ -127,6 +127,13 @@ class OrganisationRepository:
             query = query.where(o.code != other_than)
         return {spelling: count for spelling, count in self.connection.execute(query.group_by(o.district))}
 
+    def place_codes(self, codes: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """{code: its address's official codes (commune_code, scheme, new_commune_code)} of `codes`:
+        what gives a listing's units their type words."""
+        o = organisation.c
+        query = select(o.code, o.commune_code, o.scheme, o.new_commune_code).where(o.code.in_(codes))
+        return {row.code: dict(row._mapping) for row in self.connection.execute(query)}
+
     def unpadded(self, code: str) -> list[str]:
         """Stored codes equal to `code` once leading zeros are ignored (a spreadsheet drops them): a
         scan, for a single look-up only."""
