@@ -45,6 +45,8 @@ NOT_SENTENCES = {
         "cli/places.py",
         "f\"  htx edit {item['code']} --province {_quoted(province)} --commune {_quoted(commune)}\"",
     ),
+    ("store/migrate.py", "'0009_plans'"),  # a schema revision's id, named in messages as it is
+    ("store/migrate.py", "'0010_issued_reports'"),  # a schema revision's id, named in messages as it is
 }
 
 

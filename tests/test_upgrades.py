@@ -211,3 +211,36 @@ def test_upgrade_to_0007_adds_an_empty_figures_table_and_keeps_the_report(tmp_pa
     assert _run(upgraded, "export", "figures").count("\n") == 1
     for year, report in reports.items():  # a registry without figures reports as before
         assert _run(upgraded, "report", str(year), "--format", "json") == report
+
+
+# --- revision 0009_plans: targets -----------------------------------------------------------------
+
+
+def test_upgrade_to_0009_adds_an_empty_plan_table_and_keeps_the_report(tmp_path: Path) -> None:
+    """From the newest fixtures (made at 0007 and 0008): the new table starts empty, a target can be
+    set and undone, and every report stays byte for byte as it was."""
+    for fixture in ("registry-0007.db", "registry-0008.db"):
+        upgraded = tmp_path / fixture
+        shutil.copy(ROOT / "tests" / "data" / fixture, upgraded)
+        before = {year: _run(upgraded, "report", str(year), "--format", "json") for year in (2017, 2018)}
+        con = sqlite3.connect(upgraded)
+        try:
+            assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
+            assert con.execute("SELECT count(*) FROM plan").fetchone()[0] == 0
+            highest = con.execute("SELECT max(id) FROM history").fetchone()[0]
+        finally:
+            con.close()
+        _run(upgraded, "plan", "set", "2018-2020", "new-model", "10")
+        assert _run(upgraded, "export", "plans").endswith("2018-2020,new-model,,10,\n")
+        _run(upgraded, "undo", "--yes")
+        assert _run(upgraded, "export", "plans") == "year,indicator,area,target,note\n"
+        con = sqlite3.connect(upgraded)
+        try:  # the history goes on from where it was: ids never reused
+            assert (
+                con.execute("SELECT min(id) FROM history WHERE id > ?", (highest,)).fetchone()[0]
+                == highest + 1
+            )
+        finally:
+            con.close()
+        for year, report in before.items():
+            assert _run(upgraded, "report", str(year), "--format", "json") == report

@@ -12,7 +12,19 @@ import typer
 from typer.core import TyperGroup
 
 from htxcli import __version__
-from htxcli.cli import db, figures, history, interchange, places, ratings, registry, report, status, support
+from htxcli.cli import (
+    db,
+    figures,
+    history,
+    interchange,
+    places,
+    plans,
+    ratings,
+    registry,
+    report,
+    status,
+    support,
+)
 from htxcli.cli.common import State, as_typed, command_name
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
@@ -196,6 +208,7 @@ status.register(app)
 app.add_typer(support.app, name="support", cls=HtxGroup)
 app.add_typer(db.app, name="db", cls=HtxGroup)
 app.add_typer(places.app, name="places", cls=HtxGroup)
+app.add_typer(plans.app, name="plan", cls=HtxGroup)
 
 
 def _unicode_streams() -> None:

@@ -24,6 +24,7 @@ class Table(StrEnum):
     ratings = "ratings"
     support = "support"
     figures = "figures"
+    plans = "plans"
 
 
 class ExportFormat(StrEnum):
@@ -46,7 +47,9 @@ PROGRESS_FROM_BYTES = 2_000_000
 
 def import_(
     ctx: typer.Context,
-    table: Annotated[Table, typer.Argument(help="Which file: cooperatives, ratings, support or figures.")],
+    table: Annotated[
+        Table, typer.Argument(help="Which file: cooperatives, ratings, support, figures or plans.")
+    ],
     file: Annotated[
         str,
         typer.Argument(
@@ -83,6 +86,9 @@ def import_(
       htx import cooperatives danh-sach-htx.xlsx --sheet 'Năm 2018'
       htx import ratings xep-loai-2026.xlsx --year 2026
     """
+    if table is Table.plans:
+        _import_plans(ctx, file, dry_run=dry_run)
+        return
     from htxcli.render.sheet_xlsx import RejectsBook
     from htxcli.services import csvsource, interchange
     from htxcli.services.output import check_target, written, written_bytes
@@ -162,6 +168,31 @@ def import_(
         raise typer.Exit(1)
 
 
+def _import_plans(ctx: typer.Context, file: str, *, dry_run: bool) -> None:
+    """A plans file (year,indicator,area,target,note): all rows or none, one history entry."""
+    import io
+
+    from htxcli.services import csvsource, plans
+
+    stream, name = csvsource.open_input(file)
+    try:
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        try:
+            result = plans.import_csv(engine(ctx), text, name, dry_run=dry_run)
+        except UnicodeDecodeError as e:
+            raise HtxError(messages.NOT_UTF8.format(file=name, line=1, detail=e.reason)) from None
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    summary = messages.IMPORT_COUNTS.format(
+        table=messages.IMPORTED_FILES["plans"],
+        new=result.new,
+        changed=result.changed,
+        unchanged=result.unchanged,
+    )
+    say(summary + (messages.IMPORT_DRY_RUN if dry_run else ""))
+
+
 def _say_warnings(result: ImportResult, name: str) -> None:
     """Districts stored in the registry's spelling, then rows that look like stored organisations."""
     for (given, stored), count in sorted(result.respelled.items()):
@@ -191,7 +222,7 @@ def _progress(size: int) -> Iterator[Callable[[int], None] | None]:
 
 def export(
     ctx: typer.Context,
-    table: Annotated[Table, typer.Argument(help="cooperatives, ratings, support or figures.")],
+    table: Annotated[Table, typer.Argument(help="cooperatives, ratings, support, figures or plans.")],
     year: Annotated[
         int | None,
         typer.Option(
@@ -247,6 +278,18 @@ def export(
     guarded = registry_path(ctx)
     if output is not None:  # refused before the database is read
         check_target("--output", output, registry=guarded)
+    if table is Table.plans:
+        from htxcli.services import plans
+
+        if format is ExportFormat.xlsx:
+            raise InvalidValue("--format", "xlsx", messages.PLANS_AS_CSV)
+        plan_rows = plans.export_rows(engine(ctx, create=False))
+        with written("--output", output or "-", registry=guarded, stdout=out()) as f:
+            if format is ExportFormat.json:
+                write_json_lines_array(f, plan_rows)
+            else:
+                write_csv(f, plans.COLUMNS, plan_rows, excel=excel)
+        return
     fields = interchange.columns(table.value)
     labels = [vietnamese_header(f) for f in fields] if headers is Headers.vi else list(fields)
     year_ = parse_optional_year("year", year)

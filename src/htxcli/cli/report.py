@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -19,43 +18,11 @@ from htxcli.cli.report_issued import (
     print_as_issued,
     since,
 )
+from htxcli.cli.report_output import DOCUMENTS, ReportFormat, chosen_format, render_report
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.values import format_date
-from htxcli.services.output import STDOUT, check_replaceable, check_target, written, written_bytes
-
-if TYPE_CHECKING:
-    from datetime import date
-
-    from htxcli.domain.report import Report
-
-
-class ReportFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    text = "text"
-    docx = "docx"
-    html = "html"
-    xlsx = "xlsx"
-
-
-SUFFIXES = {
-    ".json": ReportFormat.json,
-    ".csv": ReportFormat.csv,
-    ".md": ReportFormat.markdown,
-    ".markdown": ReportFormat.markdown,
-    ".txt": ReportFormat.table,
-    ".docx": ReportFormat.docx,
-    ".html": ReportFormat.html,
-    ".htm": ReportFormat.html,
-    ".xlsx": ReportFormat.xlsx,
-}
-
-
-# What an office completes by hand: replaced only while unchanged since htx wrote it, or with --force.
-DOCUMENTS = (ReportFormat.docx, ReportFormat.html, ReportFormat.xlsx)
+from htxcli.services.output import STDOUT, check_replaceable, check_target
 
 
 def register(app: typer.Typer) -> None:
@@ -122,6 +89,16 @@ def report(
             "(without it, htx replaces only its own unchanged output).",
         ),
     ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DAY",
+            help="Stop at this day of the (last) year's period, e.g. 30/06/2026: stocks on that day, flows "
+            "from the period's start; the year before compared is the same part of it.",
+            show_default=False,
+        ),
+    ] = None,
     period_start: Annotated[
         str | None,
         typer.Option(
@@ -223,6 +200,7 @@ def report(
       htx report 2018 -o bao-cao-2018.docx --office 'SỞ TÀI CHÍNH'
       htx report 2018 -o bao-cao-2018.xlsx
       htx report 2018 --period-start 15/12 --format json
+      htx report 2026 --as-of 30/06/2026
       htx report 2018 --check
       htx report 2018 --issue --number 01/BC-SKHĐT --on 16/11/2018
       htx report --issued
@@ -243,6 +221,11 @@ def report(
         from htxcli.domain.settings import parse_period_start
 
         start = parse_period_start("--period-start", period_start)
+    day = None
+    if as_of is not None:
+        from htxcli.domain.values import parse_date
+
+        day = parse_date("--as-of", as_of)
     _warn_of_the_future(span)
     chosen = chosen_format(format, output)
     target = STDOUT if output is None else str(output)
@@ -256,6 +239,13 @@ def report(
             check_replaceable("--output", target, force=force)
     elif chosen is ReportFormat.docx and sys.stdout.isatty():
         raise InvalidValue("--format", chosen.value, messages.DOCX_TO_TERMINAL)
+    if day is not None:  # within the (last) year's period, said with the day as typed
+        from htxcli.services.settings import reporting_period
+
+        period = reporting_period(engine(ctx, create=False), span[-1], start)
+        if day not in period:
+            first, last = format_date(period.first), format_date(period.last)
+            raise InvalidValue("--as-of", as_of, messages.AS_OF_OUTSIDE.format(first=first, last=last))
     single = len(span) == 1
     if since_issued:
         since(ctx, span, district, commune, compare, number, chosen)
@@ -270,6 +260,7 @@ def report(
         commune=commune,
         compare=compare,
         period_start=start,
+        as_of=day,
     )
     if check:
         check_findings(ctx, built, chosen)
@@ -301,47 +292,6 @@ def report(
         note_if_issued(ctx, span, built, district, commune)
 
 
-def chosen_format(format: ReportFormat | None, output: Path | None) -> ReportFormat:
-    return format or _format_of(output)
-
-
-def render_report(
-    ctx: typer.Context,
-    chosen: ReportFormat,
-    built: Report,
-    output: Path | None,
-    target: str,
-    *,
-    single: bool,
-    office: str | None,
-    province: str | None,
-    today: date | None = None,
-) -> None:
-    """The report in the chosen layout, to stdout or the file: live, issued, or as issued."""
-    guarded = registry_path(ctx)
-    if chosen is ReportFormat.xlsx:
-        _write_workbook(ctx, target, built, guarded)
-    elif chosen is ReportFormat.docx:
-        from htxcli.render.report_docx import write_docx
-
-        with written_bytes("--output", target, registry=guarded) as binary:
-            write_docx(binary, built, single=single, office=office, province=province, today=today)
-    else:
-        with written("--output", target, registry=guarded) as out:
-            _write(
-                out,
-                chosen,
-                built,
-                single=single,
-                to_file=output is not None,
-                office=office,
-                province=province,
-                today=today,
-            )
-    if output is not None:
-        say(messages.REPORT_WRITTEN.format(path=output))
-
-
 def _warn_of_the_future(span: list[int]) -> None:
     """A year not yet begun is most likely a typo (2081 for 2018); its report is printed all the same,
     since a plan or a script may ask for it on purpose."""
@@ -351,81 +301,3 @@ def _warn_of_the_future(span: list[int]) -> None:
     if span[-1] > current:
         later = [str(y) for y in span if y > current]
         say(messages.REPORT_FUTURE_YEAR.format(years=", ".join(later), current=current))
-
-
-def _format_of(output: Path | None) -> ReportFormat:
-    if output is None:
-        return ReportFormat.table
-    found = SUFFIXES.get(output.suffix.lower())
-    if found is None:
-        raise InvalidValue("--output", str(output), messages.BAD_OUTPUT_SUFFIX)
-    return found
-
-
-def _write_workbook(ctx: typer.Context, target: str, built: Report, guarded: Path | None) -> None:
-    """The workbook, with the list of the organisations active at the end of its last year."""
-    from htxcli.render.report_xlsx import write_workbook
-    from htxcli.services.report import roster
-
-    with written_bytes("--output", target, registry=guarded) as out:
-        write_workbook(out, built, roster(engine(ctx, create=False), built))
-
-
-def _write(
-    out: IO[str],
-    chosen: ReportFormat,
-    built: Report,
-    *,
-    single: bool,
-    to_file: bool,
-    office: str | None,
-    province: str | None = None,
-    today: date | None = None,
-) -> None:
-    """One renderer per format, each formatting the one model (domain.report) its own way."""
-    if chosen is ReportFormat.text:
-        from htxcli.render.layout import period_line
-        from htxcli.render.narrative import paragraphs
-
-        period = period_line(built)
-        out.write("\n\n".join([*([period] if period else []), *paragraphs(built)]) + "\n")
-        return
-    if chosen is ReportFormat.html:
-        from htxcli.render.report_html import write_html
-
-        write_html(out, built, single=single, office=office, province=province, today=today)
-        return
-    if chosen is ReportFormat.json:
-        from htxcli.render.machine import write_json
-        from htxcli.render.report_json import as_json
-
-        write_json(out, as_json(built, single=single))
-        return
-    if chosen is ReportFormat.csv:
-        from htxcli.render.machine import write_csv
-        from htxcli.render.report_csv import TIDY_FIELDS, tidy
-
-        write_csv(out, TIDY_FIELDS, tidy(built))
-        return
-    from htxcli.render import report as view
-
-    heading = view.title(built)
-    period = view.period_line(built)
-    blocks = view.report_blocks(built, single=single)
-    if chosen is ReportFormat.markdown:
-        from htxcli.render.markdown import write_report
-
-        write_report(out, heading, blocks, period)
-        return
-    from rich.console import Console
-
-    from htxcli.render import tables
-
-    if to_file or not out.isatty():
-        # A report saved or piped is read in an editor: wider than the 80 columns Rich assumes.
-        console = Console(file=out, width=120, no_color=True, highlight=False)
-    else:
-        console = tables.console()
-    for part in tables.report(heading, blocks, period):
-        console.print(part)
-        console.print()

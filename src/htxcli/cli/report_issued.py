@@ -18,7 +18,7 @@ from htxcli.domain.errors import InvalidValue
 if TYPE_CHECKING:
     from datetime import date
 
-    from htxcli.cli.report import ReportFormat
+    from htxcli.cli.report_output import ReportFormat
     from htxcli.domain.report import Report
 
 
@@ -118,7 +118,7 @@ def print_as_issued(
     single: bool,
 ) -> None:
     """The report as issued, rendered again from the stored model by the live report's code."""
-    from htxcli.cli.report import render_report
+    from htxcli.cli.report_output import render_report
 
     if chosen.value == "xlsx":  # its list of organisations is read live: not what was issued
         raise InvalidValue("--format", chosen.value, messages.ISSUED_NO_WORKBOOK)

@@ -146,6 +146,7 @@ TABLE_NAMES = {
     "setting": N_("setting"),
     "figures": N_("figures"),
     "issued_report": N_("issued report"),
+    "plan": N_("plan"),
 }
 NO_CHANGE = N_("no change")
 # The operating system's and the decoders' reasons a clerk meets most, in words (errors.reason_of):
@@ -505,6 +506,7 @@ IMPORTED_FILES = {
     "ratings": N_("ratings"),
     "support": N_("support"),
     "figures": N_("figures"),
+    "plans": N_("plans"),
 }
 STDOUT = N_("stdout")
 IMPORT_COUNTS = N_("{table}: {new} new, {changed} changed, {unchanged} unchanged")
@@ -652,6 +654,11 @@ NO_HEADER_ROW = N_(
 # --- the yearly report ----------------------------------------------------------------------------
 REPORT_TITLE = N_("Collective economy, {years}")
 REPORT_TITLE_DISTRICT = N_("Collective economy, {years} — {district}")
+# With --as-of: the part of the year a report covers, in its title.
+REPORT_FIRST_MONTHS = N_("the first {months} months of {year}")
+REPORT_YEAR_UP_TO = N_("{year} up to {day}")
+REPORT_YEARS_UP_TO = N_("{years} (up to {day})")
+AS_OF_OUTSIDE = N_("is outside the reporting period, from {first} to {last}")
 REPORT_ORGANISATIONS = N_("Organisations at the end of {year}")
 # Under the title, and in the tables' titles, when the reporting period is not the calendar year.
 REPORT_PERIOD = N_("(Figures from {first} to {last})")
@@ -844,6 +851,7 @@ NARRATIVE_COPIES_MANY = N_("{count} copies")
 NARRATIVE_QUANTITY = N_("{count} {unit}")
 # The year's organisations: "In 2018, the province founded 29 …, bringing the total to 149 …; …".
 NARRATIVE_OPENING = N_("In {year}, {scope} {clauses}.")
+NARRATIVE_OPENING_PART = N_("In {period}, {scope} {clauses}.")
 NARRATIVE_SCOPE_PROVINCE = N_("the province")
 NARRATIVE_SCOPE_DISTRICT = N_("{district}")
 NARRATIVE_NOTHING = N_("In {year}, {scope} has no organisation of the collective economy recorded.")
@@ -876,6 +884,10 @@ NARRATIVE_NO_RATINGS = N_("No ratings are recorded for {year}.")
 # The support, program by program, in the order of the printed report.
 NARRATIVE_SUPPORT = N_("During the year the province {clauses}.")
 NARRATIVE_SUPPORT_DISTRICT = N_("During the year, in {district}, the province {clauses}.")
+NARRATIVE_SUPPORT_SO_FAR = N_("From the start of the period to {day} the province {clauses}.")
+NARRATIVE_SUPPORT_DISTRICT_SO_FAR = N_(
+    "From the start of the period to {day}, in {district}, the province {clauses}."
+)
 NARRATIVE_PROGRAMS = {
     "outreach": N_("held {quantity} of outreach and training on the collective economy"),
     "bulletin": N_("published the collective economy bulletin in {quantity}"),
@@ -903,6 +915,7 @@ NARRATIVE_PROGRAM_RECORDS = N_("gave support for {program} ({records})")
 NARRATIVE_DISBURSED = N_("{clause}, disbursing {amount}")
 NARRATIVE_COSTING = N_("{clause}, at a cost of {amount}")
 NARRATIVE_SUPPORT_TOTAL = N_("Support in the year came to {amount} in all.")
+NARRATIVE_SUPPORT_TOTAL_SO_FAR = N_("Support from the start of the period to {day} came to {amount} in all.")
 NARRATIVE_NEW_MODEL_ONE = N_("The cooperative supported to build the new model is {names}.")
 NARRATIVE_NEW_MODEL_MANY = N_("The cooperatives supported to build the new model are {names}.")
 NARRATIVE_NAMED_IN = N_("{name} ({district})")
@@ -923,6 +936,8 @@ DOCUMENT_DATE = N_("{year}-{month}-{day}")
 DOCUMENT_KIND = N_("REPORT")
 DOCUMENT_SUBJECT = N_("The development of the collective economy in {years}")
 DOCUMENT_SUBJECT_DISTRICT = N_("The development of the collective economy in {years}: {district}")
+DOCUMENT_SUBJECT_PERIOD = N_("The development of the collective economy in {period}")
+DOCUMENT_SUBJECT_PERIOD_DISTRICT = N_("The development of the collective economy in {period}: {district}")
 DOCUMENT_OVERVIEW = N_("Overview")
 DOCUMENT_FIGURES = N_("Tables of figures")
 DOCUMENT_CHARTS = N_("Charts")
@@ -1008,6 +1023,10 @@ COMMAND_WORDS = {
     "import cooperatives": N_("import cooperatives"),
     "import ratings": N_("import ratings"),
     "import support": N_("import support"),
+    "plan set": N_("plan set"),
+    "plan unset": N_("plan unset"),
+    "plan estimate": N_("plan estimate"),
+    "import plans": N_("import plans"),
 }
 HISTORY_UNDONE = N_("(undone by #{id})")
 HISTORY_HEADLINES = {
@@ -1027,6 +1046,9 @@ HISTORY_HEADLINES = {
     ),
     "figures": N_("{code} {year} figures: {fields}"),
     "report issue": N_("report {years} issued as {number} of {date}"),
+    "plan set": N_("plan {year} {indicator}{area}: {target}"),
+    "plan unset": N_("plan {year} {indicator}{area} removed"),
+    "plan estimate": N_("estimate of the whole year {year} {indicator}{area}: {estimate}"),
 }
 MORE_CHANGES = N_("… and {count} more changes (see --format json)")
 
@@ -1055,6 +1077,7 @@ UNDONE_EFFECTS = {
     "figures": N_("the {year} figures of {code} are as they were"),
     "figures new": N_("the {year} figures of {code} were removed"),
 }
+UNDONE_PLAN = N_("the plan {plan} is as it was")
 UNDONE_REMOVED = N_("removed {rows} it added")
 UNDONE_RESTORED = N_("restored {rows} it changed")
 UNDONE_AND = N_(" and ")
@@ -1069,6 +1092,66 @@ ROWS = {
     "legal_status": (N_("{count} status entry"), N_("{count} status entries")),
     "setting": (N_("{count} setting"), N_("{count} settings")),
     "figures": (N_("{count} year of figures"), N_("{count} years of figures")),
+    "plan": (N_("{count} plan target"), N_("{count} plan targets")),
+}
+
+# plans: targets set with htx plan (the report's words for them are with the yearly report's)
+PLAN_SET = N_("Set the plan {plan}: {target}")
+PLAN_CHANGED = N_("Changed the plan {plan}: {old} → {target}")
+PLAN_UNCHANGED = N_("The plan {plan} is already {target}; nothing changed")
+PLAN_REMOVED = N_("Removed the plan {plan}")
+PLAN_NOT_SET = N_("there is no plan {plan} to remove (htx plan lists them)")
+PLAN_ESTIMATED = N_("Recorded the estimate of the whole year {plan}: {estimate}")
+PLAN_ESTIMATE_UNCHANGED = N_("The estimate of the whole year {plan} is already {estimate}; nothing changed")
+PLAN_ESTIMATE_ONE_YEAR = N_("is a span of years; an estimate of the whole year is of one year (2026)")
+PLAN_UNKNOWN_AREA = N_("is neither a district nor a commune of the registry")
+PLAN_TWICE = N_("the plan {plan} is given twice")
+PLAN_TOO_MANY_CELLS = N_("the row has more cells than the header has columns")
+PLANS_AS_CSV = N_("plans are exported as csv or json")
+PLAN_NONE = N_("No plan targets set yet (htx plan set 2026 new-cooperatives 35).")
+PLAN_TITLE = N_("Plan targets")
+# The report's table of the plan's targets, and its sentences.
+REPORT_PLAN_TITLE = N_("Attainment of the {year} plan")
+SHEET_PLAN = N_("Plan")
+PLAN_COLUMNS = {
+    "indicator": N_("Indicator"),
+    "target": N_("Plan"),
+    "actual": N_("Actual"),
+    "estimate": N_("Whole-year estimate"),
+    "percent": N_("% of plan"),
+    "previous": N_("Same period last year"),
+    "change": N_("±"),
+}
+PLAN_SPAN_LABEL = N_("{indicator} ({first}–{last}, cumulative)")
+NARRATIVE_PLAN_YEAR = N_("{indicator}: {actual}, {percent} of the plan (the {year} plan is {target})")
+NARRATIVE_PLAN_YEAR_ZERO = N_("{indicator}: {actual} (the {year} plan is {target})")
+NARRATIVE_PLAN_SPAN = N_("{indicator}: cumulative {first}–{last}, {bare}/{target} ({percent})")
+NARRATIVE_PLAN_SPAN_ZERO = N_("{indicator}: cumulative {first}–{last}, {bare}/{target}")
+NARRATIVE_PLAN_NO_FIGURES = N_("{indicator}: no figures yet (the plan is {target})")
+NARRATIVE_PLAN_ACTUAL_ONLY = N_("{indicator}: {actual}")
+NARRATIVE_PLAN_OVER = N_(", above the plan by {excess}")
+NARRATIVE_PLAN_ESTIMATE = N_("; whole-year estimate {estimate}")
+# A count of an indicator's unit, in the narrative's sentences.
+PLAN_UNITS = {
+    "new-cooperatives": N_("{count} cooperatives"),
+    "new-groups": N_("{count} groups"),
+    "new-unions": N_("{count} unions"),
+    "new-credit-funds": N_("{count} credit funds"),
+    "operating-cooperatives": N_("{count} cooperatives"),
+    "dissolved-cooperatives": N_("{count} cooperatives"),
+    "new-model": N_("{count} models"),
+    "new-members": N_("{count} members"),
+    "high-tech": N_("{count} cooperatives"),
+    "value-chain": N_("{count} cooperatives"),
+    "ocop-products": N_("{count} products"),
+}
+PLAN_HEADERS = {
+    "year": N_("Year"),
+    "indicator": N_("Indicator"),
+    "area": N_("Area"),
+    "target": N_("Target"),
+    "estimate": N_("Whole-year estimate"),
+    "note": N_("Note"),
 }
 
 # --- legal status and registry settings -----------------------------------------------------------

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
+from datetime import date
 from typing import Any, Self
 
 from htxcli.domain import messages
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
+from htxcli.domain.plans import Attainment
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +40,12 @@ class Tenths:
     value: int  # a count to one decimal, in tenths (356 is 35,6): an average of counts
 
 
-Quantity = Count | Money | Percent | Tenths
+@dataclass(frozen=True, slots=True)
+class Share:
+    value: int  # a percentage to one decimal, in tenths (1160 is 116,0%): a plan's attainment
+
+
+Quantity = Count | Money | Percent | Tenths | Share
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +406,12 @@ class YearReport:
     # What the organisations achieved (their yearly figures, revision 0007); None when the registry
     # holds no figures at all, so that such a report is exactly as before.
     economy: YearEconomy | None = field(default=None)
+    # The targets covering the year (htx plan, revision 0009_plans) for the report's area, and what
+    # was achieved; None when none applies, so that such a report is exactly as before.
+    plan: list[Attainment] | None = field(default=None)
+    # --as-of: the day the report stops at, within its period (whose `last` it is); None for the
+    # whole period.
+    as_of: date | None = field(default=None)
 
 
 @dataclass(slots=True)

@@ -144,6 +144,28 @@ LEGAL_STATUSES = _vocabulary(
         "revoked": ("Bị thu hồi giấy chứng nhận", "thu hồi giấy chứng nhận", "thu hồi"),
     },
 )
+# What a plan sets a target for (htx plan set): domain/plans.py says how each is measured.
+INDICATORS = _vocabulary(
+    "indicator",
+    {
+        "new-cooperatives": ("HTX thành lập mới", "thành lập mới HTX", "HTX mới", "thành lập mới"),
+        "new-groups": ("THT thành lập mới", "tổ hợp tác thành lập mới", "THT mới"),
+        "new-unions": ("LHTX thành lập mới", "liên hiệp HTX thành lập mới", "LHTX mới"),
+        "new-credit-funds": ("QTDND thành lập mới", "quỹ tín dụng nhân dân thành lập mới", "QTDND mới"),
+        "operating-cooperatives": ("HTX đang hoạt động", "HTX hoạt động", "đang hoạt động"),
+        "dissolved-cooperatives": ("HTX giải thể", "giải thể HTX", "giải thể"),
+        "new-model": ("Mô hình HTX kiểu mới", "HTX kiểu mới", "kiểu mới", "mô hình kiểu mới"),
+        "good-fair-share": ("Tỷ lệ HTX khá, tốt", "tỷ lệ khá tốt", "HTX khá tốt", "khá, tốt", "khá tốt"),
+        "new-members": ("Thành viên mới", "thành viên tăng mới"),
+        "average-revenue": ("Doanh thu bình quân", "doanh thu bình quân HTX"),
+        "average-profit": ("Lợi nhuận bình quân", "lợi nhuận bình quân HTX"),
+        "average-income": ("Thu nhập bình quân", "thu nhập bình quân lao động"),
+        "high-tech": ("HTX ứng dụng công nghệ cao", "ứng dụng công nghệ cao", "công nghệ cao"),
+        "value-chain": ("HTX liên kết chuỗi giá trị", "liên kết chuỗi giá trị", "chuỗi giá trị"),
+        "ocop-products": ("Sản phẩm OCOP", "OCOP"),
+    },
+)
+
 # The statuses that end a life: from their date the organisation is no longer registered, and
 # organisation.dissolved holds that date. A revoked certificate can be restored, so it ends nothing.
 ENDING_STATUSES = ("dissolved", "bankrupt")

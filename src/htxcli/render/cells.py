@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from htxcli.domain.report import Change, Count, Label, Money, Percent, Tenths, Value
+from htxcli.domain.report import Change, Count, Label, Money, Percent, Share, Tenths, Value
 from htxcli.domain.values import format_count, format_money
 
 # The terminal table prints a true minus sign (U+2212). A document is pasted into Word or opened in
@@ -25,6 +25,8 @@ def text(cell: Value | None, *, minus: str) -> str:
         return f"{format_count(cell.value)}%"
     if isinstance(cell, Tenths):
         return tenths(cell.value, minus)
+    if isinstance(cell, Share):
+        return f"{tenths(cell.value, minus)}%"
     return _change(cell, minus)
 
 
@@ -38,6 +40,6 @@ def tenths(value: int, minus: str) -> str:
 def _change(change: Change, minus: str) -> str:
     value = change.by.value
     sign = "+" if value > 0 else minus if value < 0 else ""
-    if isinstance(change.by, Tenths):
+    if isinstance(change.by, Tenths | Share):
         return sign + tenths(abs(value), minus)
     return sign + format_count(abs(value)) + (" ₫" if isinstance(change.by, Money) and value else "")

@@ -196,6 +196,12 @@ def years(report: Report) -> str:
 def subject(report: Report) -> str:
     """The title's second line: "Tình hình phát triển kinh tế tập thể năm 2018"."""
     district = area_in_text(report.years[-1])  # "… năm 2026 trên địa bàn xã Thượng Minh"
+    if report.years[-1].as_of is not None:  # "… 6 tháng đầu năm 2026"
+        from htxcli.render.layout import span_words
+
+        if district is None:
+            return messages.DOCUMENT_SUBJECT_PERIOD.format(period=span_words(report))
+        return messages.DOCUMENT_SUBJECT_PERIOD_DISTRICT.format(period=span_words(report), district=district)
     if district is None:
         return messages.DOCUMENT_SUBJECT.format(years=years(report))
     return messages.DOCUMENT_SUBJECT_DISTRICT.format(years=years(report), district=district)

@@ -42,6 +42,15 @@ def headline(entry: Mapping[str, Any]) -> str:
     if command == "settings":
         values["key"] = spoken_key(str(s.get("key", "")))
         values["value"] = s.get("value") or messages.SETTING_DEFAULT_NONE
+    if command.startswith("plan "):
+        from htxcli.domain.values import format_count
+        from htxcli.domain.vocab import INDICATORS
+
+        values["indicator"] = INDICATORS.spoken(str(s.get("indicator", "")))
+        values["area"] = f" ({s['area']})" if s.get("area") else ""
+        for name in ("target", "estimate"):
+            if isinstance(s.get(name), int):
+                values[name] = format_count(s[name])
     template = messages.HISTORY_HEADLINES.get(command)
     if command in _RECORDING and s.get("status") not in (None, *_PLAIN_ENDINGS):
         # A status entry (revision 0005) names the status recorded: a bankruptcy is no dissolution.
@@ -195,6 +204,11 @@ def _effect(result: Mapping[str, Any]) -> str:
         return messages.UNDONE_SETTING.format(key=spoken_key(str(s.get("key", ""))))
     if command == "report issue":
         return messages.UNDONE_ISSUED.format(number=s.get("number", ""))
+    if command.startswith("plan "):
+        from htxcli.domain.vocab import INDICATORS
+
+        plan = f"{s.get('year', '')} {INDICATORS.spoken(str(s.get('indicator', '')))}"
+        return messages.UNDONE_PLAN.format(plan=f"{plan} ({s['area']})" if s.get("area") else plan)
     if command in _SINGLE and len(changes) == 1:
         change = changes[0]
         old = _values(change["old"])

@@ -46,11 +46,36 @@ class Block:
 
 
 def title(report: Report) -> str:
-    first, last = report.years[0], report.years[-1]
-    years = str(first.year) if len(report.years) == 1 else f"{first.year}–{last.year}"
+    first = report.years[0]
+    years = span_words(report)
     if first.area_name is not None:
         return messages.REPORT_TITLE_DISTRICT.format(years=years, district=area_shown(report))
     return messages.REPORT_TITLE.format(years=years)
+
+
+def span_words(report: Report) -> str:
+    """The years a title names: 2018, 2016–2020; with --as-of, the part of the year it covers: "6
+    tháng đầu năm 2026" (the calendar year up to a month's end), else "năm 2026 đến ngày 15/08/2026"."""
+    first, last = report.years[0], report.years[-1]
+    years = str(first.year) if len(report.years) == 1 else f"{first.year}–{last.year}"
+    if last.as_of is None:
+        return years
+    if len(report.years) > 1:
+        return messages.REPORT_YEARS_UP_TO.format(years=years, day=format_date(last.as_of))
+    return part_of_year(last) or years
+
+
+def part_of_year(report: YearReport) -> str | None:
+    """With --as-of, the part of the year the report covers ("6 tháng đầu năm 2026", "năm 2026 đến
+    ngày 15/08/2026"); None for a whole period."""
+    day = report.as_of
+    if day is None:
+        return None
+    period = report.period
+    month_end = (day + timedelta(days=1)).day == 1
+    if period is not None and (period.first.day, period.first.month) == (1, 1) and month_end:
+        return messages.REPORT_FIRST_MONTHS.format(months=day.month, year=report.year)
+    return messages.REPORT_YEAR_UP_TO.format(year=report.year, day=format_date(day))
 
 
 def area_in_text(one: YearReport) -> str | None:

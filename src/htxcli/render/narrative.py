@@ -15,8 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from htxcli.domain import messages
 from htxcli.domain.i18n import current
+from htxcli.domain.plans import Attainment
 from htxcli.domain.report import Economy, Money, Organisations, Recipient, Report, Support, YearReport
-from htxcli.domain.values import format_count
+from htxcli.domain.values import format_count, format_date
 from htxcli.render.layout import area_in_text
 
 # A province names a handful of new-model cooperatives; the tables and the JSON hold the rest.
@@ -43,6 +44,7 @@ def paragraph(report: YearReport) -> str:
         *_support(report),
         *_new_model(report),
         *_economy(report),
+        *_plan(report),
     ]
     return " ".join(s for s in sentences if s)
 
@@ -108,6 +110,15 @@ def _organisations(report: YearReport) -> str:
     clauses = [c for kind, block in report.organisations.items() if (c := _kind_clause(kind, block))]
     if not clauses:
         return messages.NARRATIVE_NOTHING.format(year=report.year, scope=_scope(report))
+    if report.as_of is not None:  # "6 tháng đầu năm 2026, toàn tỉnh thành lập mới …"
+        from htxcli.render.layout import part_of_year
+
+        said = messages.NARRATIVE_OPENING_PART.format(
+            period=part_of_year(report),
+            scope=_scope(report),
+            clauses=_series(clauses, messages.NARRATIVE_CLAUSES),
+        )
+        return said[:1].upper() + said[1:]
     return messages.NARRATIVE_OPENING.format(
         year=report.year, scope=_scope(report), clauses=_series(clauses, messages.NARRATIVE_CLAUSES)
     )
@@ -207,16 +218,21 @@ def _support(report: YearReport) -> list[str]:
     if not clauses:
         return [messages.REPORT_NO_SUPPORT.format(year=report.year)]
     joined = _series(clauses, messages.NARRATIVE_CLAUSES)
+    # With --as-of, the support so far: "Từ đầu kỳ báo cáo đến ngày 30/06/2026, tỉnh đã …".
+    day = format_date(report.as_of) if report.as_of is not None else None
     if report.area_name is None:
-        sentences = [messages.NARRATIVE_SUPPORT.format(clauses=joined)]
+        pattern = messages.NARRATIVE_SUPPORT if day is None else messages.NARRATIVE_SUPPORT_SO_FAR
+        sentences = [pattern.format(clauses=joined, day=day)]
     else:
-        sentences = [
-            messages.NARRATIVE_SUPPORT_DISTRICT.format(district=area_in_text(report), clauses=joined)
-        ]
+        pattern = (
+            messages.NARRATIVE_SUPPORT_DISTRICT if day is None else messages.NARRATIVE_SUPPORT_DISTRICT_SO_FAR
+        )
+        sentences = [pattern.format(district=area_in_text(report), clauses=joined, day=day)]
     with_money = [s for s in report.support.values() if s.amount_vnd.value]
     if len(with_money) > 1:  # one program's amount is already in its clause
-        total = report.totals.support.amount_vnd.value
-        sentences.append(messages.NARRATIVE_SUPPORT_TOTAL.format(amount=press_money(total)))
+        total = press_money(report.totals.support.amount_vnd.value)
+        pattern = messages.NARRATIVE_SUPPORT_TOTAL if day is None else messages.NARRATIVE_SUPPORT_TOTAL_SO_FAR
+        sentences.append(pattern.format(amount=total, day=day))
     return sentences
 
 
@@ -359,3 +375,65 @@ def _ocop(block: Economy) -> str | None:
         messages.NARRATIVE_OCOP_STARS.format(count=number(count), stars=n) for n, count in stars if count
     ]
     return messages.NARRATIVE_OCOP.format(count=number(total), stars=", ".join(parts))
+
+
+def _plan(report: YearReport) -> list[str]:
+    """Each target covering the year, as provincial reports measure a year against its plan: "HTX
+    thành lập mới: 29 HTX, đạt 116,0% kế hoạch, vượt kế hoạch 4 HTX (kế hoạch năm 2018 là 25 HTX)";
+    for a span, "lũy kế 2018–2020 đạt 4/10 mô hình (40,0%)"."""
+    from htxcli.domain.vocab import INDICATORS
+
+    sentences = []
+    for a in report.plan or ():
+        name = INDICATORS.label(a.indicator) if current() == "vi" else a.indicator
+        values = {
+            "indicator": name,
+            "year": report.year,
+            "first": a.first,
+            "last": a.last,
+            "target": _plan_value(a, a.target),
+            "actual": _plan_value(a, a.actual),
+            "bare": _plan_value(a, a.actual, unit=False),
+            "percent": "" if a.percent is None else _one_decimal(a.percent) + "%",
+        }
+        if a.target is None:
+            sentence = messages.NARRATIVE_PLAN_ACTUAL_ONLY.format(**values)
+        elif a.actual is None:
+            sentence = messages.NARRATIVE_PLAN_NO_FIGURES.format(**values)
+        elif a.span:
+            pattern = (
+                messages.NARRATIVE_PLAN_SPAN if a.percent is not None else messages.NARRATIVE_PLAN_SPAN_ZERO
+            )
+            sentence = pattern.format(**values)
+        else:
+            pattern = (
+                messages.NARRATIVE_PLAN_YEAR if a.percent is not None else messages.NARRATIVE_PLAN_YEAR_ZERO
+            )
+            sentence = pattern.format(**values)
+        if a.target is not None and a.actual is not None and a.actual > a.target:
+            excess = a.actual - a.target
+            sentence += messages.NARRATIVE_PLAN_OVER.format(excess=_plan_value(a, excess))
+        if a.estimate is not None:
+            sentence += messages.NARRATIVE_PLAN_ESTIMATE.format(estimate=_plan_value(a, a.estimate))
+        sentences.append(sentence + ".")
+    return sentences
+
+
+def _one_decimal(value: float) -> str:
+    text = f"{Decimal(repr(value)).quantize(Decimal('0.1'), ROUND_HALF_UP):f}"
+    whole, _, tenth = text.partition(".")
+    return number(int(whole)) + ("," if current() == "vi" else ".") + tenth
+
+
+def _plan_value(a: Attainment, value: float | None, *, unit: bool = True) -> str:
+    """A target or an actual in its indicator's unit: 25 HTX, 4 mô hình, 1,15 tỷ đồng, 28,9%."""
+    from htxcli.domain.plans import MONEY, PERCENT
+
+    if value is None:
+        return ""
+    if a.unit == PERCENT:
+        return _one_decimal(float(value)) + "%"
+    if a.unit == MONEY:
+        return press_money(int(value))
+    counted = number(int(value))
+    return messages.PLAN_UNITS[a.indicator].format(count=counted) if unit else counted

@@ -96,6 +96,10 @@ def column_blocks(report: Report) -> list[Block]:
             block.rows.append(row)
         if block.rows:
             blocks.append(block)
+    from htxcli.render.plan_layout import plan_blocks
+
+    for one in report.years:  # each year's attainment of the targets covering it
+        blocks.extend(plan_blocks(one))
     return blocks
 
 

@@ -56,6 +56,21 @@ def _tidy_year(report: YearReport) -> Iterator[dict[str, Any]]:
                 yield from rows(f"{section}/{name}", kind, block)
     if report.economy is not None:  # a registry that holds yearly figures (revision 0007)
         yield from _economy_rows(report, row)
+    for a in report.plan or ():  # the targets covering the year (htx plan)
+        key = a.indicator if not a.span else f"{a.indicator}:{a.first}-{a.last}"
+        if a.area:
+            key += f"/{a.area}"
+        values = {
+            "target": a.target,
+            "actual": a.actual,
+            "percent": a.percent,
+            "previous_year": a.previous_year,
+            "change": a.change,
+            "estimate": a.estimate,
+        }
+        for metric, value in values.items():
+            if value is not None:
+                yield row("plan", key, metric, value)
 
 
 def _economy_rows(report: YearReport, row: Any) -> Iterator[dict[str, Any]]:

@@ -66,6 +66,21 @@ def year_object(report: YearReport) -> dict[str, Any]:
             out["totals"][key] = {name: _plain(block) for name, block in sums.items()}
     if report.economy is not None:
         out["economy"] = economy_object(report)
+    if report.plan is not None:
+        out["plan"] = [
+            {
+                "indicator": a.indicator,
+                "area": a.area,
+                "span": [a.first, a.last],
+                "target": a.target,
+                "actual": a.actual,
+                "percent": a.percent,
+                "previous_year": a.previous_year,
+                "change": a.change,
+                "estimate": a.estimate,
+            }
+            for a in report.plan
+        ]
     if report.previous is not None:
         out["previous"] = year_object(report.previous)
     return out

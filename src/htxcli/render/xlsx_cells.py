@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from htxcli.domain import messages
-from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity, Tenths, Value
+from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity, Share, Tenths, Value
 from htxcli.render.cells import PLAIN_MINUS, text
 from htxcli.render.layout import Block
 
@@ -17,13 +17,14 @@ NUMBER = "#,##0"
 MONEY = '#,##0" ₫"'
 PERCENT = "0%"
 DATE = "dd/mm/yyyy"
-FORMATS: dict[type, str] = {Count: NUMBER, Money: MONEY, Percent: PERCENT, Tenths: "#,##0.0"}
+FORMATS: dict[type, str] = {Count: NUMBER, Money: MONEY, Percent: PERCENT, Tenths: "#,##0.0", Share: "0.0%"}
 # A change shows its sign; a change of shares is in percentage points (0.05 shown as +5%).
 CHANGES: dict[type, str] = {
     Count: "+#,##0;-#,##0;0",
     Money: '+#,##0" ₫";-#,##0" ₫";0',
     Percent: "+0%;-0%;0%",
     Tenths: "+#,##0.0;-#,##0.0;0.0",
+    Share: "+0.0%;-0.0%;0.0%",
 }
 A4 = 9  # Excel's paper size code
 HEADER_ROW = 3  # the title, the report's heading, a blank row, then the table's header
@@ -125,6 +126,8 @@ def excel_number(value: Quantity) -> int | float:
     """A share as Excel keeps percentages (29% is 0.29); any other figure as it is."""
     if isinstance(value, Tenths):
         return value.value / 10
+    if isinstance(value, Share):
+        return value.value / 1000
     return value.value / 100 if isinstance(value, Percent) else value.value
 
 

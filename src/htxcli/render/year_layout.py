@@ -39,6 +39,7 @@ from htxcli.render.layout import (
     shown,
     titled_communes,
 )
+from htxcli.render.plan_layout import plan_blocks
 
 # A province names a handful of new-model cooperatives; a longer list belongs in the JSON or CSV.
 NAMED_AT_MOST = 50
@@ -62,6 +63,7 @@ def year_blocks(report: YearReport, *, previous: bool = False) -> list[Block]:
         *([_district_block(report, year)] if _has_districts(report) else []),
         *_reform_blocks(report, year),
         *economy_blocks(report, year),
+        *plan_blocks(report),
     ]
 
 

@@ -76,30 +76,72 @@ def reports(
     commune: str | None = None,
     compare: bool = False,
     period_start: tuple[int, int] | None = None,
+    as_of: date | None = None,
 ) -> Report:
     """One report per year; with compare, each carries the year before under `previous`. The
-    reporting periods start on `period_start` (day, month), by default on the registry's setting."""
+    reporting periods start on `period_start` (day, month), by default on the registry's setting.
+    With `as_of`, a day within the last year's period, that year stops there (stocks on that day,
+    flows from the period's start) and the year before it is the same period a year earlier."""
     from htxcli.services.settings import period_start as stored_period_start
 
     with UnitOfWork(engine, read_only=True) as uow:
         area, area_name = _area(uow, district, commune)
         start = period_start or stored_period_start(uow)
-        built: dict[int, YearReport] = {}
+        last = years[-1]
+        if as_of is not None:
+            _check_as_of(as_of, Period.reporting_year(last, start))
+        built: dict[Period, YearReport] = {}
 
-        def year_report(year: int) -> YearReport:
-            if year not in built:
-                built[year] = _year(uow, Period.reporting_year(year, start), year, area, area_name)
-            return built[year]
+        def period_of(year: int, *, before: bool = False) -> Period:
+            """The period of `year`; with `before`, the same period of the year before it."""
+            wanted = year - 1 if before else year
+            full = Period.reporting_year(wanted, start)
+            if as_of is None or year != last:
+                return full
+            return Period(full.first, _a_year_before(as_of) if before else as_of)
+
+        def year_report(year: int, period: Period | None = None) -> YearReport:
+            period = period or period_of(year)
+            if period not in built:
+                one = _year(uow, period, year, area, area_name)
+                if period != Period.reporting_year(year, start):
+                    one.as_of = period.last
+                built[period] = one
+            return built[period]
 
         out = []
         for year in years:
             report = year_report(year)
             if compare:
-                report = replace(report, previous=year_report(year - 1))
+                report = replace(report, previous=year_report(year - 1, period_of(year, before=True)))
             out.append(report)
+        if uow.plans.any():
+            from htxcli.services.attainment import attainments
+
+            for report in out:
+                report.plan = attainments(uow.plans.covering(report.year), report, year_report, period_of)
     # The chart of a range: organisations active at each year's end, a point per column shown.
     active = Series(tuple((str(r.year), r.totals.organisations.active) for r in columns(out, compare)))
     return Report(out, compare, active)
+
+
+def _check_as_of(day: date, period: Period) -> None:
+    """--as-of must fall within the period it cuts short."""
+    from htxcli.domain.values import format_date
+
+    if day not in period:
+        problem = messages.AS_OF_OUTSIDE.format(
+            first=format_date(period.first), last=format_date(period.last)
+        )
+        raise InvalidValue("--as-of", format_date(day), problem)
+
+
+def _a_year_before(day: date) -> date:
+    """The same day a year earlier; 28 February for a 29th."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
 
 
 def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:

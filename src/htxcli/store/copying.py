@@ -19,6 +19,7 @@ from htxcli.store.schema import (
     issued_report,
     legal_status,
     organisation,
+    plan,
     rating,
     setting,
     support,
@@ -35,6 +36,7 @@ TABLES: tuple[Table, ...] = (
     legal_status,
     setting,
     figures,
+    plan,
     issued_report,  # after the reports it replaces: copied in id order
 )
 BATCH = 5_000

@@ -22,6 +22,7 @@ from htxcli.store.schema import (
     issued_report,
     legal_status,
     organisation,
+    plan,
     rating,
     setting,
     support,
@@ -35,6 +36,7 @@ TABLES: dict[str, Table] = {
     "setting": setting,
     "figures": figures,
     "issued_report": issued_report,
+    "plan": plan,
 }
 # The tables whose rows hang on an organisation.
 CHILDREN: tuple[Table, ...] = (rating, support, legal_status, figures)
@@ -47,6 +49,7 @@ UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
     "setting": ("key",),
     "figures": ("organisation_id", "year"),
     "issued_report": ("number",),
+    "plan": ("first_year", "last_year", "indicator", "area_key"),
 }
 
 
@@ -211,7 +214,7 @@ class HistoryRepository:
                 c.table_name == legal_status.name, c.code.in_(statuses), c.history_id.in_(live)
             )
         )
-        # An issued report that replaces one the entry issued stands on it (revision 0009).
+        # An issued report that replaces one the entry issued stands on it (revision 0010_issued_reports).
         issued = select(issued_report.c.id).where(issued_report.c.created_by == entry)
         found.append(
             select(issued_report.c.created_by).where(
@@ -305,6 +308,7 @@ class HistoryRepository:
             "figures",
             "legal_status",
             "setting",
+            "plan",
             "issued_report",
             "organisation",
         ):

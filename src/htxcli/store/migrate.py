@@ -19,8 +19,19 @@ from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 from htxcli.store.location import Location
 
-HEAD_REVISION = "0009"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
+HEAD_REVISION = "0010_issued_reports"
+KNOWN_REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009_plans",
+    "0010_issued_reports",
+)
 
 Notify = Callable[[str], None]
 

@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, REASONS, SECTORS
+from htxcli.domain.vocab import GRADES, INDICATORS, KINDS, LEGAL_STATUSES, PROGRAMS, REASONS, SECTORS
 
 # Set before the first revision: batch migrations on SQLite need every constraint named.
 NAMING_CONVENTION = {
@@ -37,6 +37,7 @@ GRADE_KEYS = GRADES.keys
 PROGRAM_KEYS = PROGRAMS.keys
 LEGAL_STATUS_KEYS = LEGAL_STATUSES.keys
 REASON_KEYS = REASONS.keys
+INDICATOR_KEYS = INDICATORS.keys
 
 
 def _one_of(column: str, keys: tuple[str, ...]) -> str:
@@ -258,6 +259,33 @@ setting = Table(
     sqlite_autoincrement=True,  # ids are never reused (revision 0008)
 )
 
+# Plans (revision 0009_plans): a target for an indicator over a year or a span of years, for the
+# province (area NULL) or a district or commune as typed (area_level says which; area_key is its
+# name_key, '' for the province, so that one target per indicator, span and area is unique), with an
+# estimate of the whole year ("ước thực hiện cả năm") when recorded.
+plan = Table(
+    "plan",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("first_year", Integer, nullable=False),
+    Column("last_year", Integer, nullable=False),
+    Column("indicator", Text, nullable=False),
+    Column("area", Text),
+    Column("area_level", Text),
+    Column("area_key", Text, nullable=False, server_default=""),
+    Column("target", BigInteger),
+    Column("estimate", BigInteger),
+    Column("note", Text),
+    Column("created_by", Integer),
+    UniqueConstraint("first_year", "last_year", "indicator", "area_key", name="uq_plan_span_indicator_area"),
+    CheckConstraint(_one_of("indicator", INDICATOR_KEYS), name="indicator"),
+    CheckConstraint("last_year >= first_year", name="span"),
+    CheckConstraint(
+        "area_level IS NULL OR area_level = 'district' OR area_level = 'commune'", name="area_level"
+    ),
+    sqlite_autoincrement=True,  # ids are never reused (revision 0008)
+)
+
 # Append-only: every change, who made it and when; `htx undo` appends an entry that names the one it
 # reverted instead of deleting anything.
 history = Table(
@@ -290,11 +318,12 @@ history_change = Table(
 Index("ix_history_change_history_id", history_change.c.history_id)
 Index("ix_history_change_code", history_change.c.code)
 
-# Reports as issued (revision 0009): what was signed and sent, kept as it was while the registry
-# changes. `report` is its JSON as `--format json` printed it, `model` the typed report every layout
-# renders again (domain/report_codec.py); the years, period and filters (JSON: district, commune,
-# compare) say which report it is, one issued per them unless it `replaces` another; `settings` are
-# those in force; `history_position` the newest history entry before it, from which --since-issued reads.
+# Reports as issued (revision 0010_issued_reports): what was signed and sent, kept as it was while
+# the registry changes. `report` is its JSON as `--format json` printed it, `model` the typed report
+# every layout renders again (domain/report_codec.py); the years, period and filters (JSON: district,
+# commune, compare) say which report it is, one issued per them unless it `replaces` another;
+# `settings` are those in force; `history_position` the newest history entry before it, from which
+# --since-issued reads.
 issued_report = Table(
     "issued_report",
     metadata,

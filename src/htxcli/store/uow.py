@@ -20,6 +20,7 @@ from htxcli.store.checks import RegistryChecks
 from htxcli.store.endings import EndingRepository
 from htxcli.store.engine import BUSY_TIMEOUT_MS, READ_ONLY
 from htxcli.store.history import HistoryRepository
+from htxcli.store.plans import PlanRepository
 from htxcli.store.repositories import (
     FiguresRepository,
     OrganisationRepository,
@@ -42,6 +43,7 @@ class UnitOfWork:
     statuses: StatusRepository
     endings: EndingRepository  # the one writer of a life's end
     settings: SettingRepository
+    plans: PlanRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False, resolved_references: bool = False) -> None:
         self._engine = engine
@@ -76,6 +78,7 @@ class UnitOfWork:
         self.statuses = StatusRepository(connection)
         self.endings = EndingRepository(connection)
         self.settings = SettingRepository(connection)
+        self.plans = PlanRepository(connection)
         return self
 
     def commit(self) -> None:

@@ -1,7 +1,7 @@
 """reports as issued: the signed report kept as it was, with its number, date and settings
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010_issued_reports
+Revises: 0009_plans
 Create Date: 2026-12-06
 
 `htx report YEAR --issue --number … --on …` stores the report as printed (its JSON, and the typed
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0009"
-down_revision: str | None = "0008"
+revision: str = "0010_issued_reports"
+down_revision: str | None = "0009_plans"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
