@@ -67,6 +67,16 @@ def test_bad_plan_is_one_line_and_changes_nothing(
     assert snapshot(db_path) == before
 
 
+def test_a_bad_plan_names_its_field_in_the_clerks_words(registry: Any) -> None:
+    r = registry("--lang", "vi", "plan", "set", "2018", "thành lập mới", "nhiều")
+    assert r.stderr.startswith("Lỗi: mức kế hoạch: 'nhiều'"), r.stderr
+    r = registry("--lang", "vi", "plan", "set", "2018", "xyz", "3")
+    assert r.stderr.startswith("Lỗi: chỉ tiêu: 'xyz'") and "tỷ lệ HTX tốt và khá," in r.stderr, r.stderr
+    assert registry("plan", "set", "2018", "thành lập mới hợp tác xã", "3").exit_code == 0
+    assert registry("plan", "set", "2018", "tốt và khá", "70%").exit_code == 0
+    assert {p["indicator"] for p in plans_of(registry)} == {"new-cooperatives", "good-fair-share"}
+
+
 def test_area_is_a_district_or_commune_of_the_registry(registry: Any) -> None:
     assert (
         registry("plan", "set", "2018", "new-cooperatives", "2", "--area", "thanh pho bac kan").exit_code == 0

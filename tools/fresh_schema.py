@@ -34,9 +34,28 @@ def migrated_statements() -> list[str]:
         engine.dispose()
         con = sqlite3.connect(path)
         try:
-            return [s for s in con.iterdump() if s not in ("BEGIN TRANSACTION;", "COMMIT;")]
+            statements = [
+                _constraints_sorted(s) for s in con.iterdump() if s not in ("BEGIN TRANSACTION;", "COMMIT;")
+            ]
         finally:
             con.close()
+    # Indexes in name order where they stand (after every table): their order, too, varies by run.
+    at = [i for i, s in enumerate(statements) if s.startswith("CREATE INDEX")]
+    for i, index in zip(at, sorted(statements[i] for i in at), strict=True):
+        statements[i] = index
+    return statements
+
+
+def _constraints_sorted(statement: str) -> str:
+    """A table's constraints in name order: Alembic's batch migrations write them in no fixed order,
+    which would change this file on every run (the order means nothing to SQLite)."""
+    if not statement.startswith("CREATE TABLE"):
+        return statement
+    first, *body, last = statement.split("\n")
+    parts = [line.removesuffix(", ") for line in body]
+    columns = [p for p in parts if not p.startswith("\tCONSTRAINT")]
+    constraints = sorted(p for p in parts if p.startswith("\tCONSTRAINT"))
+    return "\n".join([first, ", \n".join(columns + constraints), last])
 
 
 def main() -> None:

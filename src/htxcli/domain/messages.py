@@ -104,6 +104,10 @@ FIELD_NAMES = {
     "key": N_("setting"),
     "period-start": N_("period-start"),
     "office": N_("office"),
+    "indicator": N_("indicator"),
+    "target": N_("target"),
+    "area": N_("area"),
+    "estimate": N_("estimate"),
 }
 # The placeholders of --help and of usage lines, in the clerk's language (cli/help.py): each word Click
 # or Typer makes one of (a type, an argument's name), and the usage's own.
