@@ -354,3 +354,23 @@ def test_a_districts_issued_report_names_the_history_of_its_organisations(exampl
     assert {f["group"] for f in found["figures"]} == {"ratings"}
     province = invoke(example, "report", "2018", "--since-issued")
     assert province.exit_code == 1 and "no report of 2018 with these filters" in province.stderr
+
+
+def test_a_report_with_its_plan_is_issued_and_its_documents_carry_the_number(
+    example: Path | str, tmp_path: Path
+) -> None:
+    """A plan's attainment (averages and shares are fractions) is kept with the issued report, and the
+    Word and HTML documents printed at issue or reprinted as issued are headed with its number."""
+    for target in (("2018", "new-cooperatives", "25"), ("2018", "good-fair-share", "70%")):
+        assert invoke(example, "plan", "set", *target).exit_code == 0
+    assert invoke(example, "plan", "set", "2018-2020", "new-model", "10").exit_code == 0
+    live = invoke(example, "report", "2018", "--format", "json").stdout
+    assert json.loads(live)["plan"]
+    issued = issue(example, "--despite-findings", "-o", str(tmp_path / "issued.docx"))
+    assert issued.exit_code == 0 and "Traceback" not in issued.stderr, issued.stderr
+    assert f"No.: {NUMBER}" in docx_text(example, tmp_path / "again.docx", "--as-issued")
+    assert invoke(example, "plan", "unset", "2018", "new-cooperatives").exit_code == 0
+    assert invoke(example, "report", "2018", "--as-issued", "--format", "json").stdout == live
+    html = invoke(example, "report", "2018", "--as-issued", "--format", "html").stdout
+    assert f"No.: {NUMBER}" in html and "……/BC-……" not in html
+    assert "……/BC-……" in docx_text(example, tmp_path / "live.docx")  # a live report leaves it to fill in

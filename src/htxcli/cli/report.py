@@ -284,7 +284,16 @@ def report(
             ctx, span, built, district, commune, office, number, issued_on, replaces, despite_findings
         )
     render_report(
-        ctx, chosen, built, output, target, single=single, office=office, province=province, today=issued_on
+        ctx,
+        chosen,
+        built,
+        output,
+        target,
+        single=single,
+        office=office,
+        province=province,
+        today=issued_on,
+        document_number=number if issue else None,
     )
     if issue:
         say(messages.ISSUED.format(number=number, date=format_date(issued_on)))

@@ -139,6 +139,7 @@ def print_as_issued(
         office=kept.get("office"),
         province=kept.get("province"),
         today=row["issued_on"],
+        document_number=row["number"],
     )
 
 

@@ -63,8 +63,10 @@ def render_report(
     office: str | None,
     province: str | None,
     today: date | None = None,
+    document_number: str | None = None,
 ) -> None:
-    """The report in the chosen layout, to stdout or the file: live, issued, or as issued."""
+    """The report in the chosen layout, to stdout or the file: live, issued, or as issued (`document_number`:
+    the issued report's, printed in a document's heading)."""
     guarded = registry_path(ctx)
     if chosen is ReportFormat.xlsx:
         _write_workbook(ctx, target, built, guarded)
@@ -72,7 +74,15 @@ def render_report(
         from htxcli.render.report_docx import write_docx
 
         with written_bytes("--output", target, registry=guarded) as binary:
-            write_docx(binary, built, single=single, office=office, province=province, today=today)
+            write_docx(
+                binary,
+                built,
+                single=single,
+                office=office,
+                province=province,
+                today=today,
+                document_number=document_number,
+            )
     else:
         with written("--output", target, registry=guarded) as out:
             _write(
@@ -84,6 +94,7 @@ def render_report(
                 office=office,
                 province=province,
                 today=today,
+                document_number=document_number,
             )
     if output is not None:
         say(messages.REPORT_WRITTEN.format(path=output))
@@ -117,6 +128,7 @@ def _write(
     office: str | None,
     province: str | None = None,
     today: date | None = None,
+    document_number: str | None = None,
 ) -> None:
     """One renderer per format, each formatting the one model (domain.report) its own way."""
     if chosen is ReportFormat.text:
@@ -129,7 +141,15 @@ def _write(
     if chosen is ReportFormat.html:
         from htxcli.render.report_html import write_html
 
-        write_html(out, built, single=single, office=office, province=province, today=today)
+        write_html(
+            out,
+            built,
+            single=single,
+            office=office,
+            province=province,
+            today=today,
+            document_number=document_number,
+        )
         return
     if chosen is ReportFormat.json:
         from htxcli.render.machine import write_json

@@ -16,6 +16,7 @@ from typing import Any
 from htxcli.domain import report as model
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
+from htxcli.domain.plans import Attainment
 
 CLASSES: dict[str, type] = {
     cls.__name__: cls
@@ -37,6 +38,7 @@ CLASSES: dict[str, type] = {
         model.Series,
         model.YearReport,
         model.Report,
+        Attainment,
         Period,
         Area,
     )
@@ -54,7 +56,7 @@ def loads(text: str) -> model.Report:
 
 
 def _encode(value: Any) -> Any:
-    if value is None or isinstance(value, bool | int | str):
+    if value is None or isinstance(value, bool | int | float | str):  # a float: a plan's average or share
         return value
     if is_dataclass(value) and not isinstance(value, type):
         name = type(value).__name__

@@ -207,6 +207,11 @@ def subject(report: Report) -> str:
     return messages.DOCUMENT_SUBJECT_DISTRICT.format(years=years(report), district=district)
 
 
+def number_line(number: str | None) -> str:
+    """ "Số: 768/BC-STC" for a report issued with that number; else dotted, for the clerk to fill in."""
+    return messages.DOCUMENT_NUMBER_GIVEN.format(number=number) if number else messages.DOCUMENT_NUMBER
+
+
 def date_line(day: date, place: str | None = None) -> str:
     """ "Thái Nguyên, ngày 05 tháng 12 năm 2026": the registry's province (htx settings province), else
     a place left for the clerk, and the day the file was made."""

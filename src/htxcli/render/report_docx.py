@@ -49,13 +49,14 @@ def write_docx(
     office: str | None,
     today: date | None = None,
     province: str | None = None,
+    document_number: str | None = None,
 ) -> None:
     from docx import Document as new_document
 
     doc = new_document()
     _page_and_fonts(doc)
     _page_numbers(doc)
-    _heading(doc, office, today or date.today(), province)
+    _heading(doc, office, today or date.today(), province, document_number)
     _title(doc, report)
     for text in paragraphs(report):
         _body(doc, text)
@@ -117,7 +118,9 @@ def _run(
     return run
 
 
-def _heading(doc: Document, office: str | None, today: date, province: str | None = None) -> None:
+def _heading(
+    doc: Document, office: str | None, today: date, province: str | None = None, number: str | None = None
+) -> None:
     """Two columns without borders: the office (and the document's number) on the left, the national
     heading and the date line on the right."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -138,10 +141,10 @@ def _heading(doc: Document, office: str | None, today: date, province: str | Non
     # Under the office, a rule a third to a half as long as its name, centred (Decree 30, Appendix I).
     name = document.text_mm(lines[-1], HEADING_SIZE, bold=True)
     _rule(left, min(max(name * 0.4, 15.0), OFFICE_COLUMN_MM * 0.5), OFFICE_COLUMN_MM)
-    number = left.add_paragraph()
-    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    number.paragraph_format.space_before = Pt(6)
-    _run(number, messages.DOCUMENT_NUMBER, size=HEADING_SIZE)
+    line = left.add_paragraph()
+    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    line.paragraph_format.space_before = Pt(6)
+    _run(line, document.number_line(number), size=HEADING_SIZE)
 
     nation = right.paragraphs[0]
     nation.alignment = WD_ALIGN_PARAGRAPH.CENTER

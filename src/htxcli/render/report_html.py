@@ -35,6 +35,7 @@ def write_html(
     office: str | None,
     today: date | None = None,
     province: str | None = None,
+    document_number: str | None = None,
 ) -> None:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
     from markupsafe import Markup
@@ -60,7 +61,7 @@ def write_html(
                 office_given=office is not None and bool(office.strip()),
                 nation=messages.DOCUMENT_NATION,
                 motto=messages.DOCUMENT_MOTTO,
-                number=messages.DOCUMENT_NUMBER,
+                number=document.number_line(document_number),
                 date_line=document.date_line(today or date.today(), province),
                 overview=messages.DOCUMENT_OVERVIEW,
                 paragraphs=paragraphs(report),
