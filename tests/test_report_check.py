@@ -93,6 +93,10 @@ def test_ratings_missing_and_ratings_of_the_inactive(htx: Callable[..., Run]) ->
     assert htx("rate", "A3", "2018", "tốt").exit_code == 0
     assert htx("dissolve", "A3", "--on", "01/12/2018").exit_code == 0
     assert checks_of(htx, "2018") == {"unrated": ["A2"], "rated-not-active": ["A3"]}
+    # In the report's words: "active" is registered ("hiện có (còn đăng ký)"), not operating.
+    lines = htx("--lang", "vi", "report", "2018", "--check").stdout.splitlines()
+    assert "2018: 1 tổ chức hiện có (còn đăng ký) chưa có xếp loại của năm: A2" in lines, lines
+    assert "2018: 1 tổ chức có xếp loại của năm nhưng đến cuối kỳ không còn đăng ký: A3" in lines, lines
     assert htx("rate", "A2", "2018", "yếu").exit_code == 0
     assert checks_of(htx, "2018") == {"rated-not-active": ["A3"]}
 
