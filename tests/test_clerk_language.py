@@ -20,7 +20,8 @@ Htx = Callable[..., Run]
 # Words Click, Typer or a help text would show a Vietnamese clerk in English.
 ENGLISH_PLACEHOLDERS = re.compile(
     r"(?<![\w-])(?:TEXT|INTEGER|FLOAT|PATH|PATH_OR_URL|CODE|YEAR|FILE|NAME|PROGRAM|TABLE|GRADE|STATUS|KEY"
-    r"|VALUE|FIRST|LAST|DATE|AMOUNT|RANGE|N)(?![\w-])|\[OPTIONS\]|COMMAND|\[ARGS\]|YYYY|DD/MM"
+    r"|VALUE|FIRST|LAST|DATE|AMOUNT|RANGE|N|INDICATOR|TARGET|ESTIMATE|DAY|NUMBER)(?![\w-])"
+    r"|\[OPTIONS\]|COMMAND|\[ARGS\]|YYYY|DD/MM"
 )
 
 

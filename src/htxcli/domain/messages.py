@@ -135,6 +135,10 @@ PLACEHOLDERS = {
     "VALUE": N_("VALUE"),
     "N": N_("N"),
     "NUMBER": N_("NUMBER"),  # a document's number: 768/BC-STC
+    "INDICATOR": N_("INDICATOR"),  # a plan's: new-cooperatives, HTX thành lập mới …
+    "TARGET": N_("TARGET"),
+    "ESTIMATE": N_("ESTIMATE"),
+    "DAY": N_("DAY"),  # report --as-of
     "PERIOD": N_("PERIOD"),  # of an amount: /tháng or /năm
     "YES": N_("YES"),
     "NO": N_("NO"),
