@@ -289,3 +289,23 @@ def test_as_of_outside_the_period_is_one_line(example_db: Path, args: tuple[str,
 def test_as_of_the_periods_last_day_is_the_full_report(example_db: Path) -> None:
     full = run(example_db, "report", "2018", "--format", "json")
     assert run(example_db, "report", "2018", "--as-of", "31/12/2018", "--format", "json") == full
+
+
+def test_as_of_a_day_counts_the_ratings_of_organisations_founded_by_then(htx: Any) -> None:
+    """A rating of the year given to an organisation founded after the day is not yet counted: rated
+    and not rated then add up to the cooperatives registered on that day."""
+    for code, founded in (("4700000101", "01/01/2017"), ("4700000102", "15/07/2018")):
+        assert htx("add", f"HTX {code}", "--code", code, "--founded", founded).exit_code == 0
+        assert htx("rate", code, "2018", "khá").exit_code == 0
+
+    def ratings(*args: str) -> dict[str, Any]:
+        r = htx("report", "2018", *args, "--format", "json")
+        assert r.exit_code == 0, r.stderr
+        report = json.loads(r.stdout)
+        return {
+            "rated": report["ratings"]["rated"],
+            "registered": report["totals"]["organisations"]["active"],
+        }
+
+    assert ratings() == {"rated": 2, "registered": 2}
+    assert ratings("--as-of", "30/06/2018") == {"rated": 1, "registered": 1}

@@ -103,8 +103,9 @@ def reports(
         def year_report(year: int, period: Period | None = None) -> YearReport:
             period = period or period_of(year)
             if period not in built:
-                one = _year(uow, period, year, area, area_name)
-                if period != Period.reporting_year(year, start):
+                partial = period != Period.reporting_year(year, start)
+                one = _year(uow, period, year, area, area_name, as_of=period.last if partial else None)
+                if partial:
                     one.as_of = period.last
                 built[period] = one
             return built[period]
@@ -213,7 +214,14 @@ def _district(uow: UnitOfWork, name: str) -> str:
     raise InvalidValue("district", name, messages.UNKNOWN_DISTRICT.format(districts=names))
 
 
-def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_name: str | None) -> YearReport:
+def _year(
+    uow: UnitOfWork,
+    period: Period,
+    year: int,
+    area: Area | None,
+    area_name: str | None,
+    as_of: date | None = None,
+) -> YearReport:
     reformed = period.last >= REFORM_DAY  # also by commune of the new scheme
     # An organisation is placed by its address on 31 December. Before any new address took effect
     # (every year before the reform) that is the address it was registered with: the report's
@@ -258,7 +266,10 @@ def _year(uow: UnitOfWork, period: Period, year: int, area: Area | None, area_na
         )
         for r in uow.reports.recipients(period, NAMED_PROGRAM, area, on=period.last if by_address else None)
     ]
-    ratings = _ratings(uow.reports.grades(year, area), uow.reports.not_rated(period, year, area))
+    # As of a day within the year: the ratings of the organisations founded by then (a rating of the
+    # year given to one founded later would count more rated than were registered on that day).
+    grades = uow.reports.grades(year, area, founded_by=as_of)
+    ratings = _ratings(grades, uow.reports.not_rated(period, year, area))
     economy = None
     if uow.reports.has_figures():  # a registry without yearly figures reports as it always did
         from htxcli.services.economy import year_economy

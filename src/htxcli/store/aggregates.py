@@ -181,11 +181,15 @@ class ReportQueries:
         query = select(name, code).where(code.is_not(None)).distinct()
         return [(row[0], row[1]) for row in self.connection.execute(query)]
 
-    def grades(self, year: int, area: Area | None) -> dict[str, int]:
-        """Ratings recorded for the year, by grade."""
+    def grades(self, year: int, area: Area | None, founded_by: date | None = None) -> dict[str, int]:
+        """Ratings recorded for the year, by grade; with `founded_by`, of organisations founded by then."""
         query = select(rating.c.grade, func.count()).where(rating.c.year == year)
+        if area is not None or founded_by is not None:
+            query = query.join(organisation, organisation.c.id == rating.c.organisation_id)
+        if founded_by is not None:
+            query = query.where(organisation.c.founded <= founded_by)
         if area is not None:
-            query = self._in(query.join(organisation, organisation.c.id == rating.c.organisation_id), area)
+            query = self._in(query, area)
         query = query.group_by(rating.c.grade)
         return {grade: count for grade, count in self.connection.execute(query)}
 
