@@ -145,6 +145,12 @@ def test_slips_are_recorded_with_a_warning_and_listed_by_db_check(
     assert r.stderr.count("Warning:") == 1
     check = registry("db", "check")
     assert "figures: 0470012345 2018: " in check.stdout
+    # Named as the clerk reads the figure, never by its column (profit_vnd, revenue_vnd, members).
+    field = {"--profit": "Pre-tax profit", "--income": "Average income a year", "--revenue": "Revenue"}
+    assert f"figures: 0470012345 2018: {field.get(warning.split(':')[0], 'Members')}: '" in check.stdout, (
+        check.stdout
+    )
+    assert "_vnd" not in check.stdout and "members:" not in check.stdout
 
 
 def test_ten_times_the_year_before_is_a_slip(registry: Any) -> None:

@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, and_, case, func, literal, not_, or_, select, true
 from sqlalchemy.engine import Connection
 
+from htxcli.domain import messages
+from htxcli.domain.errors import InvalidValue
 from htxcli.domain.places import by_use, spellings_by_key
 from htxcli.domain.text import sort_key
 from htxcli.domain.vocab import ENDING_STATUSES, SCORE_BANDS
@@ -199,7 +201,13 @@ class RegistryChecks:
                     command = f"htx edit {org_code} --province '…' --commune {_quoted(value)}"
                 yield (
                     "CHECK_UNMATCHED_PLACE",
-                    {"code": org_code, "name": org_name, "field": field, "value": value, "command": command},
+                    {
+                        "code": org_code,
+                        "name": org_name,
+                        "field": str(messages.FIELD_NAMES.get(field, field)),  # xã, not commune
+                        "value": value,
+                        "command": command,
+                    },
                 )
 
     def figures_outside_life(self) -> Iterator[Finding]:
@@ -246,11 +254,12 @@ class RegistryChecks:
             for doubt in figure_doubts(stored):
                 yield (
                     "CHECK_FIGURES_SLIP",
-                    {"code": stored["code"], "year": stored["year"], "problem": str(doubt)},
+                    {"code": stored["code"], "year": stored["year"], "problem": _in_words(doubt)},
                 )
         for row, previous in tenfold_pairs(self.connection, COMPARED, true()):
             for doubt in tenfold_doubts(row, previous):
-                yield "CHECK_FIGURES_SLIP", {"code": row["code"], "year": row["year"], "problem": str(doubt)}
+                problem = _in_words(doubt)
+                yield "CHECK_FIGURES_SLIP", {"code": row["code"], "year": row["year"], "problem": problem}
 
     def all(self) -> Iterator[Finding]:
         yield from self.engine_checks()
@@ -302,3 +311,9 @@ def tenfold_pairs(
 def _quoted(value: str) -> str:
     """A value as a shell word: in single quotes, as the clerk would type it."""
     return "'" + value.replace("'", "'\\''") + "'"
+
+
+def _in_words(doubt: InvalidValue) -> str:
+    """A figure's doubt named as the clerk reads the figure (Lợi nhuận trước thuế, not profit_vnd)."""
+    label = messages.HEADERS.get(doubt.field, doubt.field)
+    return f"{label}: {doubt.value!r} {doubt.problem}"
