@@ -140,3 +140,12 @@ def test_operating_system_and_decoding_errors_in_vietnamese(htx: Htx, tmp_path: 
     unclosed.write_bytes(b'\xef\xbb\xbfcode,name,founded\r\n1,"HTX A\r\n')
     r = _vi(htx, "import", "cooperatives", str(unclosed))
     assert r.exit_code == 1 and 'thiếu dấu " đóng' in r.stderr and "unexpected" not in r.stderr
+
+
+def test_undo_of_a_support_record_names_it_in_the_clerks_words(htx: Htx) -> None:
+    add = htx("--lang", "vi", "support", "add", "bản tin", "--date", "28/02/2026", "--amount", "25tr")
+    assert add.exit_code == 0, add.stderr
+    undo = htx("--lang", "vi", "undo", "--yes")
+    assert undo.exit_code == 0, undo.stderr
+    assert "(ghi nhận hỗ trợ bản tin KTTT 28/02/2026)" in undo.stderr, undo.stderr
+    assert "bulletin" not in undo.stderr and "2026-02-28" not in undo.stderr

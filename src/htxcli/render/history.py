@@ -179,7 +179,7 @@ def _subject(entry: Mapping[str, Any]) -> str:
     if command in ("rate", "figures"):
         return f"{s.get('code', '')} {s.get('year', '')}".strip()
     if command == "support add":
-        return " ".join(str(s[k]) for k in ("program", "date", "code") if s.get(k))
+        return " ".join(_shown(k, s[k]) for k in ("program", "date", "code") if s.get(k))
     if command == "report issue":
         return str(s.get("number") or "")
     return str(s.get("code") or "")
