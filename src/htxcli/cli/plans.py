@@ -97,15 +97,9 @@ def _list(ctx: typer.Context, format: Format) -> None:
 
 
 def _value(indicator: str, value: int | None) -> str:
-    from htxcli.domain.plans import MONEY, PERCENT, unit_of
-    from htxcli.domain.values import format_count, format_money
+    from htxcli.domain.plans import format_target
 
-    if value is None:
-        return ""
-    unit = unit_of(indicator)
-    if unit == MONEY:
-        return format_money(value)
-    return f"{format_count(value)}%" if unit == PERCENT else format_count(value)
+    return "" if value is None else format_target(indicator, value)
 
 
 @app.command("set")

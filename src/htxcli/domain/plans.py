@@ -76,6 +76,16 @@ def parse_target(field: str, indicator: str, value: str | int) -> int:
     return parse_count(field, value)
 
 
+def format_target(indicator: str, value: int) -> str:
+    """A target or estimate in its unit: 35, 2.500.000.000 ₫, 70%."""
+    from htxcli.domain.values import format_count, format_money
+
+    unit = unit_of(indicator)
+    if unit == MONEY:
+        return format_money(value)
+    return f"{format_count(value)}%" if unit == PERCENT else format_count(value)
+
+
 def percent_of(actual: int | float | None, target: int | None) -> float | None:
     """actual / target in percent, one decimal, half up; None when either is missing or the target 0."""
     if actual is None or not target:

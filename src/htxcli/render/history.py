@@ -43,14 +43,14 @@ def headline(entry: Mapping[str, Any]) -> str:
         values["key"] = spoken_key(str(s.get("key", "")))
         values["value"] = s.get("value") or messages.SETTING_DEFAULT_NONE
     if command.startswith("plan "):
-        from htxcli.domain.values import format_count
+        from htxcli.domain.plans import format_target
         from htxcli.domain.vocab import INDICATORS
 
         values["indicator"] = INDICATORS.spoken(str(s.get("indicator", "")))
         values["area"] = f" ({s['area']})" if s.get("area") else ""
         for name in ("target", "estimate"):
-            if isinstance(s.get(name), int):
-                values[name] = format_count(s[name])
+            if isinstance(s.get(name), int):  # in its unit: 70%, 2.000.000.000 ₫
+                values[name] = format_target(str(s.get("indicator", "")), s[name])
     template = messages.HISTORY_HEADLINES.get(command)
     if command in _RECORDING and s.get("status") not in (None, *_PLAIN_ENDINGS):
         # A status entry (revision 0005) names the status recorded: a bankruptcy is no dissolution.
