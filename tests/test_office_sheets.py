@@ -215,6 +215,11 @@ def test_totals_and_signature_written_in_the_code_column(htx: Htx, tmp_path: Pat
     r = htx("import", "ratings", str(sheet))
     assert r.exit_code == 0, r.stderr
     assert "the totals row 'Tổng cộng' was skipped" in r.stderr
+    # With its count beside the word, in the name column of a sheet whose code is left empty.
+    text = "Mã số thuế;Tên HTX;Năm;Xếp loại\n4700284512;HTX Tân Thành;2024;Tốt\n;Tổng cộng: 1 HTX;;\n"
+    r = htx("import", "ratings", str(_csv(tmp_path / "r2.csv", text)))
+    assert r.exit_code == 0, r.stderr
+    assert "the totals row 'Tổng cộng: 1 HTX' was skipped" in r.stderr
 
 
 # --- 21: money in triệu and tỷ đồng; Excel's day numbers ------------------------------------------
@@ -522,3 +527,25 @@ def test_migrate_suggests_the_old_province_only_when_several_match(htx: Htx) -> 
     assert r.stdout.startswith(
         "4701000009 HTX X: Thị trấn An Lão, Huyện An Lão, Hải Phòng → Xã An Lão, Hải Phòng"
     )
+
+
+@pytest.mark.parametrize(
+    ("label", "totals"),
+    [
+        ("Tổng cộng", True),
+        ("TỔNG CỘNG", True),
+        ("Tổng cộng: 10 HTX", True),
+        ("Cộng (12 tổ chức)", True),
+        ("Tổng số 5", True),
+        ("Total", True),
+        ("Tổng cộng HTX", False),  # no count: a name, as far as anyone can tell
+        ("Tổng Công ty Xây dựng", False),
+        ("Cộng đồng Xanh", False),
+        ("HTX Tổng hợp 5", False),
+        ("4700284512", False),
+    ],
+)
+def test_a_totals_rows_label_may_carry_its_count(label: str, totals: bool) -> None:
+    from htxcli.domain.headers import totals_label
+
+    assert (totals_label(["", label, "", "10"]) == label) is totals

@@ -173,10 +173,21 @@ def is_header_row(cells: Sequence[str], names: Mapping[str, str]) -> bool:
 _TOTALS = frozenset({"tong cong", "cong", "tong so", "tong", "total", "totals", "grand total"})
 
 
+# What may follow the word in a totals row's label: its count and what was counted ("Tổng cộng: 10 HTX").
+_COUNTED = frozenset({"htx", "tht", "lhtx", "qtdnd", "to", "chuc", "hop", "tac", "xa", "don", "vi"})
+
+
 def totals_label(cells: Sequence[str]) -> str | None:
-    """The label of a totals row (its first filled cell reads `Tổng cộng`, `Cộng`, `Tổng số`, `Total`)."""
+    """The label of a totals row: its first filled cell reads `Tổng cộng`, `Cộng`, `Tổng số`, `Total`,
+    alone or with the count it sums up (`Tổng cộng: 10 HTX`, `Cộng (12 tổ chức)`)."""
     for cell in cells:
         if cell.strip():
             label = cell.strip()
-            return label if " ".join(_NOT_LETTERS.sub(" ", fold(label)).split()) in _TOTALS else None
+            words = _NOT_LETTERS.sub(" ", fold(label)).split()
+            for n in (2, 1):
+                rest = words[n:]
+                if " ".join(words[:n]) in _TOTALS and all(w.isdigit() or w in _COUNTED for w in rest):
+                    if not rest or any(w.isdigit() for w in rest):
+                        return label
+            return None
     return None
