@@ -186,8 +186,8 @@ def totals_label(cells: Sequence[str]) -> str | None:
             words = _NOT_LETTERS.sub(" ", fold(label)).split()
             for n in (2, 1):
                 rest = words[n:]
-                if " ".join(words[:n]) in _TOTALS and all(w.isdigit() or w in _COUNTED for w in rest):
-                    if not rest or any(w.isdigit() for w in rest):
-                        return label
+                counted = all(w.isdigit() or w in _COUNTED for w in rest)
+                if " ".join(words[:n]) in _TOTALS and counted and (not rest or any(map(str.isdigit, rest))):
+                    return label
             return None
     return None
