@@ -36,10 +36,42 @@ def ask(label: str) -> str:
     knows what they end. Read with readline rather than input(), which writes its prompt to stdout."""
     sys.stderr.write(f"{label}: ")
     sys.stderr.flush()
+    _until_typed()
     line = sys.stdin.readline()
     if not line:
         raise EOFError
     return line.rstrip("\r\n")
+
+
+def _until_typed() -> None:
+    """Wait for a line (or the end of input) in a way that Ctrl-C always interrupts.
+
+    Python runs a signal's handler between two steps of Python code; a Ctrl-C that lands after the
+    last such step and before read() begins leaves read() waiting for a line with the interruption
+    pending, and the clerk's Ctrl-C seems ignored (seen in CI: "^C" shown, htx still waiting). The
+    signal's wakeup fd makes select() return however early the Ctrl-C came, and the handler then
+    raises KeyboardInterrupt here. POSIX only (select on a terminal), from the main thread only."""
+    import os
+
+    if os.name != "posix":
+        return
+    import select
+    import signal
+
+    wake, woken = os.pipe()
+    os.set_blocking(woken, False)
+    try:
+        previous = signal.set_wakeup_fd(woken, warn_on_full_buffer=False)
+    except ValueError:  # not the main thread: no wakeup fd to be had
+        os.close(wake)
+        os.close(woken)
+        return
+    try:
+        select.select([sys.stdin, wake], [], [])
+    finally:
+        signal.set_wakeup_fd(previous)
+        os.close(wake)
+        os.close(woken)
 
 
 def ask_until(label: str, accept: Callable[[str], T], field: str | None = None) -> T:
