@@ -104,9 +104,9 @@ def _as_a_clerks_shell_starts_it(fcntl: Any, termios: Any) -> None:
     """In the child: Ctrl-C interrupts, and the terminal becomes its controlling terminal.
 
     NOFLSH: Linux sends SIGINT first and only then discards the terminal's pending output, so a
-    line htx writes in that instant ("Stopped: nothing was added.") is now and then thrown away
-    (seen once in a fresh-clone CI run: "^C" shown, the line never). A person would see the line
-    on the next attempt; a test must see it every time, so the terminal keeps pending output."""
+    line htx writes in that instant ("Stopped: nothing was added.") could be thrown away; the
+    terminal keeps pending output so that a test sees every line. (The "^C" without "Stopped" seen
+    in CI had another cause, a Ctrl-C landing just before read(): see cli/prompts._until_typed.)"""
     interruptible()
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
     attributes = termios.tcgetattr(0)
