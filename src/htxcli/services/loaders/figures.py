@@ -97,11 +97,11 @@ class FiguresLoader(Loader):
                 refused.append((row, f"code: {messages.CODE_NOT_REGISTERED.format(code=row.values['code'])}"))
                 continue
             try:
-                check_rating_year(row.values["year"], life[1], life[2])
+                check_rating_year(row.values["year"], life.founded, life.dissolved)
             except HtxError as e:
                 refused.append((row, str(e)))
                 continue
-            latest[(life[0], row.values["year"])] = row  # a year twice in the batch: the later row wins
+            latest[(life.id, row.values["year"])] = row  # a year twice in the batch: the later row wins
         ids, years = list({key[0] for key in latest}), list({key[1] for key in latest})
         existing = self.figures.stored(ids, years)
         new, changed, history = [], [], []
