@@ -466,10 +466,12 @@ def test_not_rated_counts_the_cooperatives_still_awaiting_the_years_rating(
     # Dissolved before the period's end: no longer awaited.
     assert htx("dissolve", "4700284512", "--on", "01/06/2019").exit_code == 0
     assert ratings("2019")["not_rated"] == 1
-    assert "1 rated, 1 unrated; not yet assessed: 0" in htx("report", "2018").stdout
-    assert "not yet assessed: 1" in htx("report", "2019", "--format", "markdown").stdout
-    assert "Not yet assessed: 1 cooperative." in htx("report", "2019", "--format", "text").stdout
+    out = htx("report", "2018").stdout
+    assert "1 rated, 1 graded unrated" in out and "No rating result" not in out
+    assert "No rating result for 2019 yet: 1" in htx("report", "2019", "--format", "markdown").stdout
+    text = htx("report", "2019", "--format", "text").stdout
+    assert "No rating result for 2019 yet: 1 cooperative." in text
     assert "2018,ratings,not_rated,count,0" in htx("report", "2018", "--format", "csv").stdout
-    assert "| Not yet assessed | 0 | 1 |" in htx("report", "2018..2019", "--format", "markdown").stdout
+    assert "| No rating result yet | 0 | 1 |" in htx("report", "2018..2019", "--format", "markdown").stdout
     words = htx("--lang", "vi", "report", "2019").stdout.split()  # a narrow table wraps its caption
-    assert "chưa đánh giá: 1" in " ".join(words)
+    assert "Chưa có kết quả đánh giá năm 2019: 1 HTX" in " ".join(words)

@@ -678,7 +678,11 @@ REPORT_FORMER_PROVINCES_ON = N_("Former provinces on {day}")
 REPORT_ACTIVE_ON = N_("Active on {day}")
 REPORT_RATINGS = N_("Ratings {year}")
 # `unrated` is the grade recorded ("chưa xếp loại"); `not_rated` those with no rating record yet.
-REPORT_RATED = N_("{rated} rated, {unrated} unrated; not yet assessed: {not_rated}")
+# The ratings table's caption: the rated, those graded "unrated" (when any), then those with no
+# rating record for the year at all (when any), which a clerk must not read as the grade "unrated".
+REPORT_RATED = N_("{rated} rated")
+REPORT_RATED_UNRATED = N_("{rated} rated, {unrated} graded unrated")
+REPORT_NOT_RATED = N_("No rating result for {year} yet: {count}")
 REPORT_SUPPORT = N_("Support {year}")
 REPORT_NO_SUPPORT = N_("No support recorded in {year}.")
 REPORT_NEW_MODEL = N_("New-model cooperatives supported in {year}")
@@ -703,12 +707,15 @@ REPORT_SHARE = N_("Share")
 REPORT_SHARE_OF = N_("{label} %")
 REPORT_RATED_ROW = N_("Rated")
 REPORT_UNRATED_ROW = N_("Unrated")
-REPORT_NOT_RATED_ROW = N_("Not yet assessed")
+REPORT_NOT_RATED_ROW = N_("No rating result yet")
 REPORT_RECORDS = N_("Records")
 REPORT_ORGANISATIONS_COUNT = N_("Organisations")
 REPORT_NEW = N_("New")
 REPORT_ACTIVE = N_("Active")
 REPORT_DISSOLVED = N_("Dissolved")
+REPORT_BANKRUPT = N_("Bankrupt")
+# Lives ended in the period, dissolutions and bankruptcies together (the JSON's `dissolved`).
+REPORT_ENDED = N_("Dissolved or bankrupt")
 REPORT_METRIC = N_("{subject}: {metric}")
 REPORT_WRITTEN = N_("Wrote {path}")
 REPORT_FUTURE_YEAR = N_(
@@ -865,6 +872,9 @@ NARRATIVE_SCOPE_DISTRICT = N_("{district}")
 NARRATIVE_NOTHING = N_("In {year}, {scope} has no organisation of the collective economy recorded.")
 NARRATIVE_FOUNDED = N_("founded {count}")
 NARRATIVE_DISSOLVED = N_("dissolved {count}")
+NARRATIVE_BANKRUPT = N_("{count} went bankrupt")
+# Dissolutions and bankruptcies of one kind: "dissolved 2 cooperatives, 1 went bankrupt".
+NARRATIVE_ENDINGS = N_("{first}, {second}")
 NARRATIVE_BOTH = N_("{founded} and {dissolved}")
 NARRATIVE_TOTAL_UP = N_("{changes}, bringing the total to {count}")
 NARRATIVE_TOTAL_DOWN = N_("{changes}, leaving {count}")
@@ -886,7 +896,7 @@ NARRATIVE_BANDS = {
     "weak": N_("{count} weak, {percent}"),
 }
 NARRATIVE_ALSO_UNRATED = N_("Not rated: {count}.")
-NARRATIVE_NOT_RATED = N_("Not yet assessed: {count}.")
+NARRATIVE_NOT_RATED = N_("No rating result for {year} yet: {count}.")
 NARRATIVE_ONLY_UNRATED = N_("No cooperative was rated for {year} ({count} not rated).")
 NARRATIVE_NO_RATINGS = N_("No ratings are recorded for {year}.")
 # The support, program by program, in the order of the printed report.

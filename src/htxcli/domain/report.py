@@ -80,9 +80,12 @@ def raw(value: Value) -> int | str:
 
 
 def figures(record: object) -> Iterator[tuple[str, Value | None]]:
-    """(name, value) of a block's fields, in their order: the order of the JSON contract's keys."""
+    """(name, value) of a block's fields, in their order: the order of the JSON contract's keys. The
+    metrics declared for people only (metric(..., contract=False)) are no keys of the contract."""
     for f in fields(record):  # type: ignore[arg-type]
-        yield f.name, getattr(record, f.name)
+        declared = f.metadata.get(_METRIC)
+        if declared is None or declared[2]:
+            yield f.name, getattr(record, f.name)
 
 
 # --- metrics: each figure of a block declared once ------------------------------------------------
@@ -99,6 +102,7 @@ _METRIC = "htx.metric"
 ORGANISATIONS = "organisations"  # the organisations by kind, and the range's lines per kind
 STATUS = "status"  # legal status by kind, in both layouts
 STATUS_SIGN = "status-sign"  # a figure whose count makes the status table appear
+WHEN_COUNTED = "when-counted"  # a column or line shown only when the report counts any
 PLACES = "places"  # beside the active by kind, in the table by district, commune or former province
 PLACE_LINES = "place-lines"  # the range's lines per district, commune or former province
 SUPPORT = "support"  # the support by program, in both layouts
@@ -116,15 +120,17 @@ class Metric:
     unit: type[Count] | type[Money]
     label: Callable[[], str]  # its message, in the language of the run
     tables: frozenset[str]
+    contract: bool = True  # a key of the JSON and CSV; False: a figure the human layouts show alone
 
     def of(self, value: int) -> Count | Money:
         return self.unit(value)
 
 
-def metric(label: Callable[[], str], *tables: str) -> Any:
+def metric(label: Callable[[], str], *tables: str, contract: bool = True) -> Any:
     """Declare a block's field as a metric: `active: Count = metric(lambda: messages.REPORT_ACTIVE,
-    ORGANISATIONS)`. Its value is 0 unless given."""
-    return field(default=None, metadata={_METRIC: (label, frozenset(tables))})
+    ORGANISATIONS)`. Its value is 0 unless given. With contract=False, the human layouts show it but
+    the JSON and CSV, whose keys are a contract, do not."""
+    return field(default=None, metadata={_METRIC: (label, frozenset(tables), contract)})
 
 
 class Block:
@@ -187,7 +193,15 @@ class Organisations(Block):
 
     active: Count = metric(lambda: messages.REPORT_ACTIVE, ORGANISATIONS, PLACE_LINES)
     new: Count = metric(lambda: messages.REPORT_NEW, ORGANISATIONS, PLACES, PLACE_LINES)
-    dissolved: Count = metric(lambda: messages.REPORT_DISSOLVED, ORGANISATIONS, PLACES, PLACE_LINES)
+    # Lives ended in the period, by dissolution or bankruptcy: the contract's key. People read the two
+    # apart (a bankruptcy is no dissolution): `dissolutions` and `bankrupt`, which add up to it.
+    dissolved: Count = metric(lambda: messages.REPORT_ENDED)
+    dissolutions: Count = metric(
+        lambda: messages.REPORT_DISSOLVED, ORGANISATIONS, PLACES, PLACE_LINES, contract=False
+    )
+    bankrupt: Count = metric(
+        lambda: messages.REPORT_BANKRUPT, ORGANISATIONS, PLACES, PLACE_LINES, WHEN_COUNTED, contract=False
+    )
     members: Count = metric(_header("members"), ORGANISATIONS, PLACES)
     capital_vnd: Money = metric(_header("capital_vnd"), ORGANISATIONS, PLACES)
     # Active at the end of the period before (the day before it starts): a comparison's start.
@@ -201,6 +215,12 @@ class Organisations(Block):
     being_dissolved: Count = metric(lambda: messages.REPORT_BEING_DISSOLVED, STATUS, STATUS_SIGN)
     revoked: Count = metric(lambda: messages.REPORT_REVOKED, STATUS, STATUS_SIGN)
     resumed: Count = metric(lambda: messages.REPORT_RESUMED, STATUS, STATUS_SIGN)
+
+    def __post_init__(self) -> None:
+        # A report issued before the two were told apart holds `dissolved` alone: all dissolutions.
+        if self.dissolutions is None and self.dissolved is not None:
+            self.dissolutions = Count(self.dissolved.value - (self.bankrupt or Count(0)).value)
+        Block.__post_init__(self)
 
     @property
     def change(self) -> Change:

@@ -17,6 +17,7 @@ from htxcli.domain.i18n import current
 from htxcli.domain.periods import Period
 from htxcli.domain.report import (
     STATUS_SIGN,
+    WHEN_COUNTED,
     Count,
     Label,
     Metric,
@@ -136,8 +137,12 @@ def at_start(report: YearReport) -> str:
 
 def shown(blocks: Sequence[Figures], table: str, none: type[Figures] = Organisations) -> tuple[Metric, ...]:
     """The metrics `table` shows, as the blocks' declaration lists them (`none`'s when there is no
-    block: the table's headers all the same)."""
-    return (type(blocks[0]) if blocks else none).metrics(table)
+    block: the table's headers all the same); one declared WHEN_COUNTED only when a block counts it."""
+    return tuple(
+        m
+        for m in (type(blocks[0]) if blocks else none).metrics(table)
+        if WHEN_COUNTED not in m.tables or any(b.figure(m.name).value for b in blocks)
+    )
 
 
 def reported(block: Figures, name: str) -> Count | Money | None:

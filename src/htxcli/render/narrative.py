@@ -150,26 +150,29 @@ def _statuses(report: YearReport) -> str:
 
 
 def _kind_clause(kind: str, block: Organisations) -> str | None:
-    """What happened to one kind: founded and dissolved (those that happened), then where that left
-    the total; a kind that only exists says how many; a kind with nothing at all is silent."""
-    new, dissolved, active, start = (
-        block.new.value,
-        block.dissolved.value,
-        block.active.value,
-        block.active_start.value,
-    )
-    changes = [
-        messages.NARRATIVE_FOUNDED.format(count=_of_kind(kind, new)) if new else None,
-        messages.NARRATIVE_DISSOLVED.format(count=_of_kind(kind, dissolved)) if dissolved else None,
+    """What happened to one kind: founded, dissolved and bankrupt (those that happened; a bankruptcy
+    is no dissolution), then where that left the total; a kind that only exists says how many; a kind
+    with nothing at all is silent."""
+    new, active, start = block.new.value, block.active.value, block.active_start.value
+    ended = [
+        getattr(messages, message).format(count=_of_kind(kind, count))
+        for count, message in (
+            (block.dissolutions.value, "NARRATIVE_DISSOLVED"),
+            (block.bankrupt.value, "NARRATIVE_BANKRUPT"),
+        )
+        if count
     ]
-    happened = [c for c in changes if c]
-    if not happened:
+    founded = messages.NARRATIVE_FOUNDED.format(count=_of_kind(kind, new)) if new else None
+    if not founded and not ended:
         return messages.NARRATIVE_ACTIVE.format(count=_of_kind(kind, active)) if active else None
-    said = (
-        happened[0]
-        if len(happened) == 1
-        else messages.NARRATIVE_BOTH.format(founded=happened[0], dissolved=happened[1])
-    )
+    if not ended:
+        said = founded or ""
+    elif not founded:
+        said = _series(ended, messages.NARRATIVE_ENDINGS)
+    else:
+        said = messages.NARRATIVE_BOTH.format(
+            founded=founded, dissolved=_series(ended, messages.NARRATIVE_ENDINGS)
+        )
     if active == 0:
         return messages.NARRATIVE_TOTAL_NONE.format(changes=said, none=messages.NARRATIVE_KIND_NONE[kind])
     if active > start:
@@ -187,7 +190,9 @@ def _ratings(report: YearReport) -> str:
     # Those with no rating record yet, said after what was rated (not counted in its shares).
     waiting = ratings.not_rated.value
     pending = (
-        " " + messages.NARRATIVE_NOT_RATED.format(count=_of_kind("cooperative", waiting)) if waiting else ""
+        " " + messages.NARRATIVE_NOT_RATED.format(year=report.year, count=_of_kind("cooperative", waiting))
+        if waiting
+        else ""
     )
     if not rated:
         if unrated:

@@ -44,10 +44,10 @@ from htxcli.render.plan_layout import plan_blocks
 # A province names a handful of new-model cooperatives; a longer list belongs in the JSON or CSV.
 NAMED_AT_MOST = 50
 # Where the organisations table puts the count at the start (with `previous`) and the change: after the
-# flows of the year, before the members and capital.
-_CHANGE_AFTER = "dissolved"
+# flows of the year (the bankruptcies shown only when there are any), before the members and capital.
+_CHANGE_AFTER = ("dissolutions", "bankrupt")
 # Where the support table puts the unit of its quantities: beside them.
-_UNIT_AFTER = "quantity"
+_UNIT_AFTER = ("quantity",)
 
 
 def year_blocks(report: YearReport, *, previous: bool = False) -> list[Block]:
@@ -157,9 +157,10 @@ def _economy_place_block(
     return block
 
 
-def _split(metrics: Sequence[Metric], after: str) -> tuple[list[Metric], list[Metric]]:
+def _split(metrics: Sequence[Metric], after: tuple[str, ...]) -> tuple[list[Metric], list[Metric]]:
+    """The metrics up to the last of `after` shown, and the rest."""
     names = [m.name for m in metrics]
-    at = names.index(after) + 1 if after in names else len(names)
+    at = max((names.index(name) + 1 for name in after if name in names), default=len(names))
     return list(metrics[:at]), list(metrics[at:])
 
 
@@ -224,17 +225,29 @@ def _status_block(report: YearReport, year: int) -> list[Block]:
     return [_by_kind_block(title, messages.SHEET_STATUS, report.organisations, totals, STATUS)]
 
 
+def rated_caption(report: YearReport) -> str:
+    """How many were rated; graded "unrated" and with no result for the year, each only when any."""
+    ratings = report.ratings
+    rated, unrated, waiting = (
+        format_count(r.value) for r in (ratings.rated, ratings.unrated, ratings.not_rated)
+    )
+    said = (
+        messages.REPORT_RATED_UNRATED.format(rated=rated, unrated=unrated)
+        if ratings.unrated.value
+        else messages.REPORT_RATED.format(rated=rated)
+    )
+    if ratings.not_rated.value:
+        said += ". " + messages.REPORT_NOT_RATED.format(year=report.year, count=waiting)
+    return said
+
+
 def _rating_block(report: YearReport, year: int) -> Block:
     ratings = report.ratings
     block = Block(
         messages.REPORT_RATINGS.format(year=year),
         [messages.REPORT_BAND, messages.REPORT_COUNT, messages.REPORT_SHARE, ""],
         numeric=frozenset({1, 2}),
-        caption=messages.REPORT_RATED.format(
-            rated=format_count(ratings.rated.value),
-            unrated=format_count(ratings.unrated.value),
-            not_rated=format_count(ratings.not_rated.value),
-        ),
+        caption=rated_caption(report),
         chart=3,
         sheet=messages.SHEET_RATINGS,
     )

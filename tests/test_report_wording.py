@@ -1,0 +1,134 @@
+"""The 2026 report's words as a Vietnamese clerk reads them (Thái Nguyên, period from 15/12): a
+bankruptcy named apart from a dissolution, the ratings caption without a contradiction, Biểu 2's stocks
+apart from its flows, the documents' heading and signature, one title in every layout, the support
+table's units. Each through the CLI in every layout that shows it."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+pytestmark = pytest.mark.both_backends
+
+Htx = Callable[..., Run]
+LAYOUTS = ("table", "markdown", "text", "docx", "html", "xlsx")
+
+
+@pytest.fixture
+def vi(htx: Htx, monkeypatch: pytest.MonkeyPatch) -> Iterator[Htx]:
+    """htx in Vietnamese, on a terminal wide enough that no cell wraps."""
+    monkeypatch.setenv("COLUMNS", "220")
+
+    def run(*args: str, input: str | None = None) -> Run:
+        return htx("--lang", "vi", *args, input=input)
+
+    yield run
+
+
+@pytest.fixture
+def thai_nguyen(vi: Htx) -> Htx:
+    """Thái Nguyên, periods from 15/12: six cooperatives of Xã Thượng Minh founded in 2020; in the 2026
+    period one went bankrupt, one was dissolved, one was suspended and resumed, one is suspended on the
+    period's last day, one was rated."""
+    for args in (
+        ("settings", "province", "thai nguyen"),
+        ("settings", "period-start", "15/12"),
+        *(
+            ("add", f"HTX Số {i}", "--code", f"460125490{i}", "--commune", "Thượng Minh", "--founded",
+             "01/03/2020")
+            for i in range(1, 7)
+        ),
+        ("status", "4601254901", "phá sản", "--on", "01/03/2026"),
+        ("status", "4601254902", "giải thể", "--on", "01/04/2026"),
+        ("status", "4601254903", "tạm ngừng", "--on", "01/02/2026", "--until", "30/09/2026"),
+        ("status", "4601254903", "hoạt động", "--on", "01/05/2026"),
+        ("status", "4601254904", "tạm ngừng", "--on", "01/02/2026", "--until", "31/12/2026"),
+        ("rate", "4601254905", "2026", "tốt"),
+    ):  # fmt: skip
+        r = vi(*args)
+        assert r.exit_code == 0, (args, r.stderr)
+    return vi
+
+
+def layout_text(htx: Htx, tmp_path: Path, layout: str, *args: str) -> str:
+    """What a person reads of the report in `layout`, as text (cells joined by " | ")."""
+    if layout in ("table", "markdown", "text"):
+        r = htx("report", *args, "--format", layout)
+        assert r.exit_code == 0, r.stderr
+        return r.stdout
+    target = tmp_path / f"report.{layout}"
+    r = htx("report", *args, "-o", str(target))
+    assert r.exit_code == 0, r.stderr
+    if layout == "html":
+        body = target.read_text(encoding="utf-8")
+        body = re.sub(r"<(style|script)[^>]*>.*?</\1>", "", body, flags=re.S)
+        body = re.sub(r"</t[dh]>\s*<t[dh][^>]*>", " | ", body)
+        return html.unescape(re.sub(r"<[^>]+>", "", body))
+    if layout == "docx":
+        from docx import Document
+
+        doc = Document(str(target))
+        lines = [p.text for p in doc.paragraphs]
+        for table in doc.tables:
+            for row in table.rows:
+                lines.append(" | ".join(c.text for c in row.cells))
+        return "\n".join(lines)
+    from openpyxl import load_workbook
+
+    book = load_workbook(target)
+    return "\n".join(
+        " | ".join("" if v is None else str(v) for v in row)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+    )
+
+
+# --- 1: a bankruptcy is no dissolution ---------------------------------------------------------------
+
+
+def test_a_bankruptcy_is_counted_and_worded_apart_from_dissolutions(thai_nguyen: Htx) -> None:
+    out = thai_nguyen("report", "2026").stdout
+    header = next(line for line in out.splitlines() if "Thành lập mới" in line)
+    assert "Thành lập mới   Giải thể   Phá sản   ±" in header, header
+    row = next(line for line in out.splitlines() if line.strip().startswith("Hợp tác xã"))
+    assert row.split()[3:8] == ["4", "0", "1", "1", "−2"], row  # registered, new, dissolved, bankrupt, ±
+    text = thai_nguyen("report", "2026", "--format", "text").stdout
+    assert "giải thể 1 HTX, phá sản 1 HTX, tổng số còn 4 HTX" in text
+    # The JSON and CSV keep their keys: `dissolved` counts the lives ended, both ways.
+    data = json.loads(thai_nguyen("report", "2026", "--format", "json").stdout)
+    assert data["organisations"]["cooperative"]["dissolved"] == 2
+    assert "bankrupt" not in json.dumps(data) and "dissolutions" not in json.dumps(data)
+    assert "bankrupt" not in thai_nguyen("report", "2026", "--format", "csv").stdout
+    # A year without a bankruptcy has no such column.
+    assert "Phá sản" not in thai_nguyen("report", "2025").stdout
+
+
+def test_bankruptcies_are_named_in_every_layout(thai_nguyen: Htx, tmp_path: Path) -> None:
+    for layout in LAYOUTS:
+        shown = layout_text(thai_nguyen, tmp_path, layout, "2026")
+        assert ("phá sản 1 HTX" if layout == "text" else "Phá sản") in shown, layout
+    words = layout_text(thai_nguyen, tmp_path, "docx", "2026")
+    assert "giải thể 1 HTX, phá sản 1 HTX" in words
+
+
+# --- 2: the ratings caption --------------------------------------------------------------------------
+
+
+def test_the_ratings_caption_says_no_result_yet_apart_from_the_grade_unrated(
+    thai_nguyen: Htx, tmp_path: Path
+) -> None:
+    for layout in LAYOUTS:
+        shown = " ".join(layout_text(thai_nguyen, tmp_path, layout, "2026").split())
+        assert "Chưa có kết quả đánh giá năm 2026: 3 HTX" in shown, layout
+        assert "chưa xếp loại" not in shown.lower(), layout  # nobody was graded "unrated"
+        assert "chưa đánh giá" not in shown.lower(), layout
+    assert thai_nguyen("rate", "4601254906", "2026", "chưa xếp loại").exit_code == 0
+    out = " ".join(thai_nguyen("report", "2026").stdout.split())
+    assert "1 HTX đã xếp loại, 1 HTX chưa xếp loại. Chưa có kết quả đánh giá năm 2026: 2 HTX" in out
