@@ -132,3 +132,35 @@ def test_the_ratings_caption_says_no_result_yet_apart_from_the_grade_unrated(
     assert thai_nguyen("rate", "4601254906", "2026", "chưa xếp loại").exit_code == 0
     out = " ".join(thai_nguyen("report", "2026").stdout.split())
     assert "1 HTX đã xếp loại, 1 HTX chưa xếp loại. Chưa có kết quả đánh giá năm 2026: 2 HTX" in out
+
+
+# --- 3: Biểu 2's columns are stocks that add up; the flows of the period are a note -------------------
+
+
+def _status_rows(shown: str) -> list[list[int]]:
+    """The figures of each row of the legal status table, its header's row first excluded."""
+    lines = [line for line in shown.splitlines() if line.strip()]
+    at = next(i for i, line in enumerate(lines) if "Hiện có (còn đăng ký)" in line and "Tạm ngừng" in line)
+    rows = []
+    for line in lines[at + 1 :]:
+        cells = [c.strip() for c in (line.split("|") if "|" in line else re.split(r"\s{2,}", line))]
+        figures = [int(c.strip("*").replace(".", "")) for c in cells if re.fullmatch(r"\**[\d.]+\**", c)]
+        if "---" in line or "───" in line or not figures:
+            continue
+        rows.append(figures)
+        if "Tổng cộng" in line:
+            break
+    return rows
+
+
+def test_the_status_columns_of_each_row_add_up_to_the_registered(thai_nguyen: Htx, tmp_path: Path) -> None:
+    for layout in ("table", "markdown", "docx", "html", "xlsx"):
+        shown = layout_text(thai_nguyen, tmp_path, layout, "2026")
+        rows = _status_rows(shown)
+        assert len(rows) == 5, (layout, rows)  # four kinds and the total
+        for registered, *stocks in rows:
+            assert len(stocks) == 4 and sum(stocks) == registered, (layout, registered, stocks)
+        assert rows[0] == [4, 3, 1, 0, 0], layout  # one suspended on the last day
+        # The resumed: a flow of the period, said beneath the table, not a column beside the stocks.
+        note = " ".join(shown.split())
+        assert "Hoạt động lại trong kỳ: Hợp tác xã 1 (không cộng vào các cột trên)." in note, layout

@@ -672,6 +672,10 @@ REPORT_ORGANISATIONS = N_("Organisations at the end of {year}")
 REPORT_PERIOD = N_("(Figures from {first} to {last})")
 REPORT_ORGANISATIONS_ON = N_("Organisations on {day}")
 REPORT_STATUS_ON = N_("Legal status on {day}")
+# Under the legal status table, whose columns are the stocks of the last day: a flow of the period,
+# by kind ("Resumed in the year: Cooperatives 2 (not added to the columns above).").
+REPORT_FLOW_NOTE = N_("{metric}: {counts} (not added to the columns above).")
+REPORT_KIND_COUNT = N_("{kind} {count}")
 REPORT_DISTRICTS_ON = N_("Districts on {day}")
 REPORT_COMMUNES_ON = N_("Communes on {day}")
 REPORT_FORMER_PROVINCES_ON = N_("Former provinces on {day}")

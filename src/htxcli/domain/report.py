@@ -102,6 +102,7 @@ _METRIC = "htx.metric"
 ORGANISATIONS = "organisations"  # the organisations by kind, and the range's lines per kind
 STATUS = "status"  # legal status by kind, in both layouts
 STATUS_SIGN = "status-sign"  # a figure whose count makes the status table appear
+FLOW = "flow"  # counted within the period, not on its last day: the year's table sets it apart
 WHEN_COUNTED = "when-counted"  # a column or line shown only when the report counts any
 PLACES = "places"  # beside the active by kind, in the table by district, commune or former province
 PLACE_LINES = "place-lines"  # the range's lines per district, commune or former province
@@ -214,7 +215,7 @@ class Organisations(Block):
     suspended: Count = metric(lambda: messages.REPORT_SUSPENDED, STATUS, STATUS_SIGN)
     being_dissolved: Count = metric(lambda: messages.REPORT_BEING_DISSOLVED, STATUS, STATUS_SIGN)
     revoked: Count = metric(lambda: messages.REPORT_REVOKED, STATUS, STATUS_SIGN)
-    resumed: Count = metric(lambda: messages.REPORT_RESUMED, STATUS, STATUS_SIGN)
+    resumed: Count = metric(lambda: messages.REPORT_RESUMED, STATUS, STATUS_SIGN, FLOW)
 
     def __post_init__(self) -> None:
         # A report issued before the two were told apart holds `dissolved` alone: all dissolutions.

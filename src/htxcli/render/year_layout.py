@@ -12,6 +12,7 @@ from htxcli.domain.report import (
     ECONOMY,
     ECONOMY_FLAGS,
     ECONOMY_PLACES,
+    FLOW,
     ORGANISATIONS,
     PLACES,
     STATUS,
@@ -198,10 +199,10 @@ def _organisation_block(report: YearReport, year: int, *, previous: bool = False
 
 
 def _by_kind_block(
-    title: str, sheet: str, by_kind: Mapping[str, Figures], total: Figures, table: str
+    title: str, sheet: str, by_kind: Mapping[str, Figures], total: Figures, table: str, leave: str = ""
 ) -> Block:
-    """A row per kind and a total row, a column per metric of `table`."""
-    metrics = shown([total], table)
+    """A row per kind and a total row, a column per metric of `table` (but those of `leave`)."""
+    metrics = [m for m in shown([total], table) if leave not in m.tables]
     block = Block(
         title,
         [messages.HEADERS["kind"], *(m.label() for m in metrics)],
@@ -216,13 +217,25 @@ def _by_kind_block(
 
 
 def _status_block(report: YearReport, year: int) -> list[Block]:
-    """Registered organisations by legal status on the period's last day (operating, suspended, being
-    dissolved, revoked add up to registered), and those resumed within the period."""
+    """Registered organisations by legal status on the period's last day: the columns are stocks
+    (operating, suspended, being dissolved, revoked add up to registered). The flows of the period
+    (those resumed) are no column beside them, where a row would not add up, but a note beneath."""
     totals = report.totals.organisations
     if not has_statuses([totals]):
         return []
     title = at_end(report, messages.REPORT_STATUS, messages.REPORT_STATUS_ON)
-    return [_by_kind_block(title, messages.SHEET_STATUS, report.organisations, totals, STATUS)]
+    block = _by_kind_block(title, messages.SHEET_STATUS, report.organisations, totals, STATUS, FLOW)
+    notes = []
+    for m in shown([totals], FLOW):
+        counted = [
+            messages.REPORT_KIND_COUNT.format(kind=KINDS.label(kind), count=format_count(value))
+            for kind, figures in report.organisations.items()
+            if (value := figures.figure(m.name).value)
+        ]
+        if counted:
+            notes.append(messages.REPORT_FLOW_NOTE.format(metric=m.label(), counts=", ".join(counted)))
+    block.caption = " ".join(notes) or None
+    return [block]
 
 
 def rated_caption(report: YearReport) -> str:
