@@ -164,3 +164,40 @@ def test_the_status_columns_of_each_row_add_up_to_the_registered(thai_nguyen: Ht
         # The resumed: a flow of the period, said beneath the table, not a column beside the stocks.
         note = " ".join(shown.split())
         assert "Hoạt động lại trong kỳ: Hợp tác xã 1 (không cộng vào các cột trên)." in note, layout
+
+
+# --- 5: a support without quantity of its own; the demo's last line ----------------------------------
+
+
+def test_a_loan_or_a_new_model_shows_no_quantity_of_nothing(thai_nguyen: Htx, tmp_path: Path) -> None:
+    for args in (
+        ("support", "add", "tín dụng", "--to", "4601254905", "--date", "01/06/2026", "--amount", "1,5 tỷ"),
+        ("support", "add", "kiểu mới", "--to", "4601254906", "--date", "01/06/2026", "--amount", "100tr"),
+        ("support", "add", "bản tin", "--date", "01/06/2026", "--quantity", "500", "--unit", "cuốn",
+         "--amount", "25tr"),
+    ):  # fmt: skip
+        assert thai_nguyen(*args).exit_code == 0
+    for layout in ("table", "markdown", "docx", "html"):
+        lines = layout_text(thai_nguyen, tmp_path, layout, "2026").splitlines()
+        for program in ("Tín dụng", "HTX kiểu mới"):
+            row = next(line for line in lines if line.strip(" |").startswith(program))
+            cells = [c.strip(" *") for c in (row.split("|") if "|" in row else re.split(r"\s{2,}", row))]
+            cells = [c for c in cells if c]
+            assert cells[1:3] == ["1", "1"], (layout, row)  # organisations, records
+            assert re.fullmatch(r"[\d.]+ ₫", cells[3]), (layout, row)  # then the amount, no quantity
+        bulletin = next(line for line in lines if line.strip(" |").startswith("Bản tin KTTT"))
+        assert "500" in bulletin and "cuốn" in bulletin, layout
+    # The JSON keeps every record's quantity.
+    data = json.loads(thai_nguyen("report", "2026", "--format", "json").stdout)
+    assert data["support"]["credit"]["quantity"] == 1
+
+
+def test_the_demo_ends_with_a_command_in_no_language() -> None:
+    from tests.conftest import ROOT
+
+    said = [
+        line.strip()
+        for line in (ROOT / "examples" / "demo.sh").read_text().splitlines()
+        if line.strip().startswith("echo")
+    ]
+    assert said[-1] == 'echo >&2 "HTX_DB=$db $htx report 2018 --compare"'

@@ -24,6 +24,7 @@ from htxcli.domain.report import (
     Money,
     Organisations,
     Report,
+    Support,
     Value,
     YearReport,
 )
@@ -147,9 +148,14 @@ def shown(blocks: Sequence[Figures], table: str, none: type[Figures] = Organisat
 
 def reported(block: Figures, name: str) -> Count | Money | None:
     """A block's figure as the tables show it: the capital of organisations of which none gave one
-    (a group registered without it) is not reported, a blank cell, not 0 ₫."""
+    (a group registered without it) is not reported, a blank cell, not 0 ₫; nor is the quantity of a
+    program whose records give neither a unit nor a quantity of their own (a loan, a new-model
+    cooperative: 1 a record), which would read "1" of nothing beside the records counted."""
     value = block.figure(name)
     if name == "capital_vnd" and isinstance(block, Organisations) and not value.value and block.active.value:
+        return None
+    quantity_of_nothing = isinstance(block, Support) and block.unit is None and value == block.records
+    if name == "quantity" and quantity_of_nothing and value.value:
         return None
     return value
 

@@ -295,9 +295,9 @@ def _support_block(report: YearReport, year: int) -> Block:
         block.rows.append(
             [
                 Label(PROGRAMS.label(program)),
-                *(figures.figure(m.name) for m in before),
+                *(reported(figures, m.name) for m in before),
                 figures.unit,
-                *(figures.figure(m.name) for m in after),
+                *(reported(figures, m.name) for m in after),
             ]
         )
     if not block.rows:
