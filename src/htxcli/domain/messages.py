@@ -785,6 +785,26 @@ DIFF_GROUPS = {
     "economy": N_("What the organisations achieved"),
     "other": N_("Other"),
 }
+# The words --since-issued names a figure with, besides the report's own labels: "Năm trước, Hợp tác
+# xã: Thành lập mới"; an economy figure's sum, average and reporting; a named organisation's fields.
+DIFF_PREVIOUS = N_("Year before")
+DIFF_WORDS = {
+    "sum": N_("Total"),
+    "average": N_("Average per organisation"),
+    "reporting": N_("Reported by"),
+    "basis": N_("Averaged over"),
+    "change": N_("Change"),
+    "by": N_("by"),
+    "percent": N_("%"),
+    "name": N_("Name"),
+    "code": N_("Code"),
+    "district": N_("District"),
+    "commune": N_("Commune"),
+    "unit": N_("Unit"),
+    "period": N_("Period"),
+    "from": N_("from"),
+    "to": N_("to"),
+}
 # htx report --check: what to look at before a report is signed; one line each.
 CHECK_NONE = N_("No findings")
 CHECK_MORE_CODES = N_("{codes} and {count} more")
