@@ -840,7 +840,8 @@ CHECK_FIGURES_COVERAGE = N_(
 )
 CHECK_FIGURES_JUMP = N_("{year}: {figure} changed ten-fold or more from {previous}: {codes}")
 CHECK_SUSPENSION_OVERDUE = N_(
-    "{day}: {count} suspensions ended with no resumption or later status recorded: {codes}"
+    "{day}: {count} organisations suspended for more than 12 months, the law's limit for one notice "
+    "(renewal or resumption not recorded): {codes}"
 )
 CHECK_DISSOLVING_LONG = N_(
     "{day}: {count} organisations have been being dissolved for more than a year: {codes}"
