@@ -128,6 +128,20 @@ def test_figures_off_by_a_unit_too_few_and_ten_fold(htx: Callable[..., Run]) -> 
     assert checks_of(htx, "2018") == {"figures-jump": ["F2"]}
 
 
+def test_a_profit_above_the_revenue_is_found_as_db_check_finds_it(htx: Callable[..., Run]) -> None:
+    for code in ("P1", "P2"):
+        _add(htx, code)
+        assert htx("rate", code, "2018", "khá").exit_code == 0
+        assert htx("figures", code, "2018", "--revenue", "1 tỷ", "--profit", "100 triệu").exit_code == 0
+    assert checks_of(htx, "2018") == {}
+    r = htx("figures", "P2", "2018", "--profit", "1,2 tỷ")  # warned at entry, recorded all the same
+    assert r.exit_code == 0
+    assert checks_of(htx, "2018") == {"figures-profit": ["P2"]}
+    assert "P2" in htx("db", "check").stdout + htx("db", "check").stderr
+    r = htx("--lang", "vi", "report", "2018", "--check")
+    assert r.stdout == "2018: 1 tổ chức có lợi nhuận trước thuế lớn hơn doanh thu: P2\n"
+
+
 def test_overdue_suspensions_and_long_dissolutions(htx: Callable[..., Run]) -> None:
     """A suspension past its last day is operating again, as `htx status` says: no finding. One in
     force for more than the 12 months a notice may cover is."""

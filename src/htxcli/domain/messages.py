@@ -828,6 +828,9 @@ CHECK_RATED_NOT_ACTIVE = N_(
 CHECK_REVENUE_HIGH = N_(
     "{year}: average revenue {amount} per organisation is above {limit} (a unit off?); above it: {codes}"
 )
+CHECK_PROFIT_ABOVE_REVENUE = N_(
+    "{year}: {count} organisations report a pre-tax profit above their revenue: {codes}"
+)
 CHECK_INCOME_HIGH = N_(
     "{year}: average income of a worker {amount} a year is above {limit} (a unit off?); above it: {codes}"
 )

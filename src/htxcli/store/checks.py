@@ -16,6 +16,7 @@ from htxcli.domain.places import by_use, spellings_by_key
 from htxcli.domain.text import sort_key
 from htxcli.domain.vocab import ENDING_STATUSES, SCORE_BANDS
 from htxcli.store.periods import RowPeriod, within_life
+from htxcli.store.report_checks import profit_above_revenue
 from htxcli.store.repositories import TWIN_FIELDS
 from htxcli.store.schema import figures, legal_status, organisation, rating, support
 
@@ -238,7 +239,7 @@ class RegistryChecks:
 
         f = figures.c
         suspect = or_(
-            f.profit_vnd > f.revenue_vnd,
+            profit_above_revenue(),
             f.income_vnd_per_year > INCOME_MAX_PER_YEAR,
             f.income_vnd_per_year < INCOME_MIN_PER_YEAR,
             f.revenue_vnd > PLAUSIBLE_REVENUE,
