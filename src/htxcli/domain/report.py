@@ -80,8 +80,8 @@ def raw(value: Value) -> int | str:
 
 
 def figures(record: object) -> Iterator[tuple[str, Value | None]]:
-    """(name, value) of a block's fields, in their order: the order of the JSON contract's keys. The
-    metrics declared for people only (metric(..., contract=False)) are no keys of the contract."""
+    """(name, value) of a block's fields, in their order: the order of the JSON contract's keys (not
+    the metrics declared contract=False)."""
     for f in fields(record):  # type: ignore[arg-type]
         declared = f.metadata.get(_METRIC)
         if declared is None or declared[2]:
@@ -129,8 +129,7 @@ class Metric:
 
 def metric(label: Callable[[], str], *tables: str, contract: bool = True) -> Any:
     """Declare a block's field as a metric: `active: Count = metric(lambda: messages.REPORT_ACTIVE,
-    ORGANISATIONS)`. Its value is 0 unless given. With contract=False, the human layouts show it but
-    the JSON and CSV, whose keys are a contract, do not."""
+    ORGANISATIONS)`. Its value is 0 unless given. contract=False: no key of the JSON and CSV."""
     return field(default=None, metadata={_METRIC: (label, frozenset(tables), contract)})
 
 
@@ -187,6 +186,9 @@ def _header(key: str) -> Callable[[], str]:
     return lambda: messages.HEADERS[key]
 
 
+_FLOWS = (ORGANISATIONS, PLACES, PLACE_LINES)  # the tables of the flows of the period
+
+
 @dataclass(slots=True)
 class Organisations(Block):
     """One block of organisation figures (a kind, a district's kind, or a total over kinds). Flows count
@@ -197,19 +199,14 @@ class Organisations(Block):
     # Lives ended in the period, by dissolution or bankruptcy: the contract's key. People read the two
     # apart (a bankruptcy is no dissolution): `dissolutions` and `bankrupt`, which add up to it.
     dissolved: Count = metric(lambda: messages.REPORT_ENDED)
-    dissolutions: Count = metric(
-        lambda: messages.REPORT_DISSOLVED, ORGANISATIONS, PLACES, PLACE_LINES, contract=False
-    )
-    bankrupt: Count = metric(
-        lambda: messages.REPORT_BANKRUPT, ORGANISATIONS, PLACES, PLACE_LINES, WHEN_COUNTED, contract=False
-    )
+    dissolutions: Count = metric(lambda: messages.REPORT_DISSOLVED, *_FLOWS, contract=False)
+    bankrupt: Count = metric(lambda: messages.REPORT_BANKRUPT, *_FLOWS, WHEN_COUNTED, contract=False)
     members: Count = metric(_header("members"), ORGANISATIONS, PLACES)
     capital_vnd: Money = metric(_header("capital_vnd"), ORGANISATIONS, PLACES)
     # Active at the end of the period before (the day before it starts): a comparison's start.
     active_start: Count = metric(lambda: messages.REPORT_ACTIVE)
-    # Legal status (revision 0005). Stocks on the period's last day: registered (= active: not ended by
-    # a dissolution or bankruptcy), of which operating, suspended, being_dissolved and revoked (the
-    # four add up to registered); resumed: organisations back to operating within the period.
+    # Legal status (revision 0005). Stocks on the period's last day: registered (= active, not ended),
+    # of which operating, suspended, being_dissolved and revoked (adding up to it); a flow: resumed.
     registered: Count = metric(lambda: messages.REPORT_REGISTERED, STATUS)
     operating: Count = metric(lambda: messages.REPORT_OPERATING, STATUS)
     suspended: Count = metric(lambda: messages.REPORT_SUSPENDED, STATUS, STATUS_SIGN)
@@ -218,10 +215,9 @@ class Organisations(Block):
     resumed: Count = metric(lambda: messages.REPORT_RESUMED, STATUS, STATUS_SIGN, FLOW)
 
     def __post_init__(self) -> None:
-        # A report issued before the two were told apart holds `dissolved` alone: all dissolutions.
-        if self.dissolutions is None and self.dissolved is not None:
-            self.dissolutions = Count(self.dissolved.value - (self.bankrupt or Count(0)).value)
-        Block.__post_init__(self)
+        Block.__post_init__(self)  # then a report issued before the two were told apart: all dissolved
+        if self.dissolutions == self.bankrupt == Count(0) and self.dissolved.value:
+            self.dissolutions = self.dissolved
 
     @property
     def change(self) -> Change:
