@@ -125,6 +125,24 @@ def test_one_report_per_year_and_filters_unless_it_replaces_one(example: Path | 
     taken = invoke(example, "report", "2017", "--issue", "--number", NUMBER, "--on", "20/11/2018")
     assert taken.exit_code == 1 and "already issued" in taken.stderr
     assert invoke(example, "rate", "4700101733", "2018", "tốt").exit_code == 0
+    # A replacement is dated no earlier than the report it replaces: refused in one line, nothing kept.
+    early = (
+        "report",
+        "2018",
+        "--issue",
+        "--number",
+        "02/BC-SKHĐT",
+        "--on",
+        "15/11/2018",
+        "--replaces",
+        NUMBER,
+    )
+    refused = invoke(example, "--lang", "vi", *early)
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert refused.stderr == (
+        "Lỗi: --on: '15/11/2018' sớm hơn ngày của báo cáo được thay thế, số 01/BC-SKHĐT ngày 16/11/2018\n"
+    )
+    assert len(json.loads(invoke(example, "report", "--issued", "--format", "json").stdout)) == 2
     replaced = invoke(
         example,
         *("report", "2018", "--issue", "--number", "02/BC-SKHĐT", "--on", "20/11/2018"),

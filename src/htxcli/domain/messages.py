@@ -765,6 +765,7 @@ ISSUED_FINDINGS = N_(
 ISSUED_NUMBER_TAKEN = N_("this number was already issued, on {date}")
 ISSUED_UNKNOWN_NUMBER = N_("no report was issued with this number (htx report --issued lists them)")
 ISSUED_NOT_CURRENT = N_("it is not the report in force for these years and filters, which is {current}")
+ISSUED_BEFORE_REPLACED = N_("is before the report it replaces, {number} of {date}")
 ISSUED_OTHER_REPORT = N_("this number is the report of {years}, or of other filters")
 ISSUED_ALREADY = N_(
     "the report of {years} with these filters was already issued as {number} on {date}; "
