@@ -86,7 +86,10 @@ def _six_rated(htx: Htx) -> None:
 def test_the_report_of_a_commune_is_titled_with_its_type_word(thai_nguyen: Htx, tmp_path: Path) -> None:
     r = thai_nguyen("report", "2026", "--commune", "thuong minh")
     assert r.exit_code == 0, r.stderr
-    assert r.stdout.splitlines()[0] == "Tình hình kinh tế tập thể, 2026 — Xã Thượng Minh"
+    assert (
+        r.stdout.splitlines()[0]
+        == "Tình hình phát triển kinh tế tập thể năm 2026 trên địa bàn xã Thượng Minh"
+    )
     words = thai_nguyen("report", "2026", "--commune", "thuong minh", "--format", "text").stdout
     assert "trên địa bàn xã Thượng Minh" in words  # in running text, as Decree 30 writes a unit
     target = tmp_path / "2026.docx"

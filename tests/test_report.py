@@ -59,7 +59,7 @@ def test_quick_start_prints_the_report(example_db: Path) -> None:
     r = invoke(example_db, "report", "2018")
     assert r.exit_code == 0 and r.stderr == ""
     text = r.stdout
-    assert "Collective economy, 2018" in text
+    assert "The development of the collective economy in 2018" in text
     for figure in ("149", "29%", "63%", "8%", "600", "cuốn", "lớp", "1.620.000.000 ₫"):
         assert figure in text, figure
     for name in ("Tân Thành", "Dương Phong", "Mỹ Phương", "Hợp Thành Thanh Vận"):
@@ -320,7 +320,7 @@ def markdown_rows(text: str) -> dict[str, list[str]]:
 def test_markdown_and_table_agree_with_json(example_db: Path) -> None:
     data = report_json(example_db, "2018")
     md = invoke(example_db, "report", "2018", "--format", "markdown").stdout
-    assert md.startswith("# Collective economy, 2018\n")
+    assert md.startswith("# The development of the collective economy in 2018\n")
     rows = markdown_rows(md)
     cooperative = data["organisations"]["cooperative"]
     assert rows["Hợp tác xã"][:3] == [str(cooperative["active"]), str(cooperative["new"]), "0"]
@@ -391,7 +391,8 @@ def test_unknown_district_is_one_line_naming_the_known_ones(example_db: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("name", "first"), [("r.json", "{"), ("r.csv", "year,section"), ("r.md", "# "), ("r.txt", "Col")]
+    ("name", "first"),
+    [("r.json", "{"), ("r.csv", "year,section"), ("r.md", "# "), ("r.txt", "The development")],
 )
 def test_output_file_format_follows_its_extension(
     example_db: Path, tmp_path: Path, name: str, first: str

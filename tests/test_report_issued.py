@@ -88,8 +88,11 @@ def test_the_settings_in_force_are_kept_with_it(example: Path | str) -> None:
         engine.dispose()
     assert json.loads(row[0]) == {
         "office": "SỞ KẾ HOẠCH VÀ ĐẦU TƯ",
+        "parent-body": None,
         "period-start": "15/12",
         "province": None,
+        "signer-title": None,
+        "signer": None,
     }
     assert str(row[1]) == "2017-12-15"
     assert row[2] == json.loads(invoke(example, "history", "--format", "json").stdout)[1]["id"]

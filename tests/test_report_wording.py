@@ -201,3 +201,73 @@ def test_the_demo_ends_with_a_command_in_no_language() -> None:
         if line.strip().startswith("echo")
     ]
     assert said[-1] == 'echo >&2 "HTX_DB=$db $htx report 2018 --compare"'
+
+
+# --- 4: the documents' heading and signature, and one title -------------------------------------------
+
+
+def test_every_layout_has_the_one_title(thai_nguyen: Htx, tmp_path: Path) -> None:
+    title = "Tình hình phát triển kinh tế tập thể năm 2026"
+    assert thai_nguyen("report", "2026").stdout.splitlines()[0] == title
+    assert thai_nguyen("report", "2026", "--format", "markdown").stdout.splitlines()[0] == f"# {title}"
+    from docx import Document
+    from openpyxl import load_workbook
+
+    assert thai_nguyen("report", "2026", "-o", str(tmp_path / "r.docx")).exit_code == 0
+    paragraphs = [p.text for p in Document(str(tmp_path / "r.docx")).paragraphs]
+    assert paragraphs[paragraphs.index("BÁO CÁO") + 1] == title
+    assert thai_nguyen("report", "2026", "-o", str(tmp_path / "r.html")).exit_code == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert f"<title>BÁO CÁO {title}</title>" in page and f"</span> {title}</h1>" in page
+    assert thai_nguyen("report", "2026", "-o", str(tmp_path / "r.xlsx")).exit_code == 0
+    first = load_workbook(tmp_path / "r.xlsx").worksheets[0]
+    assert str(first["A2"].value).startswith(f"{title} (Số liệu từ ngày 15/12/2025")
+
+
+def _heading_and_signature(htx: Htx, tmp_path: Path) -> tuple[list[str], list[str], str]:
+    """The Word heading's office lines, the Word signature's lines, and the HTML page."""
+    from docx import Document
+
+    assert htx("report", "2026", "-o", str(tmp_path / "r.docx")).exit_code == 0
+    doc = Document(str(tmp_path / "r.docx"))
+    office = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs if p.text]
+    signer = [p.text for p in doc.tables[-1].rows[0].cells[1].paragraphs if p.text]
+    assert htx("report", "2026", "-o", str(tmp_path / "r.html")).exit_code == 0
+    return office, signer, (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_the_documents_put_the_governing_body_above_the_office_and_sign_as_set(
+    thai_nguyen: Htx, tmp_path: Path
+) -> None:
+    assert thai_nguyen("settings", "office", "Sở Tài chính").exit_code == 0
+    office, signer, page = _heading_and_signature(thai_nguyen, tmp_path)
+    # A department answers to the province's people's committee: above it, the office bold below.
+    assert office[:2] == ["UBND TỈNH THÁI NGUYÊN", "SỞ TÀI CHÍNH"]
+    assert '<div>UBND TỈNH THÁI NGUYÊN</div>\n    <div class="name">SỞ TÀI CHÍNH</div>' in page
+    assert signer == ["THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)"]
+    # The settings name another body, the signer's title on two lines, and the signer.
+    for key, value in (
+        ("parent-body", "Ủy ban nhân dân tỉnh Thái Nguyên"),
+        ("signer-title", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"),
+        ("signer", "Nguyễn Văn An"),
+    ):
+        r = thai_nguyen("settings", key, value)
+        assert r.exit_code == 0, r.stderr
+    shown = thai_nguyen("settings").stdout
+    assert "parent-body (cơ quan chủ quản)" in shown and "signer-title (chức vụ người ký)" in shown
+    office, signer, page = _heading_and_signature(thai_nguyen, tmp_path)
+    assert office[:2] == ["ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "SỞ TÀI CHÍNH"]
+    assert signer == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"]
+    assert (
+        '<div class="who">PHÓ GIÁM ĐỐC</div>\n    <div class="room"></div>\n'
+        '    <div class="who">Nguyễn Văn An' in page
+    )
+    # An office typed with its parent keeps it; --office names another office for one document.
+    r = thai_nguyen(
+        "report", "2026", "--office", "UBND HUYỆN X / PHÒNG KINH TẾ", "-o", str(tmp_path / "o.docx")
+    )
+    assert r.exit_code == 0
+    from docx import Document
+
+    cells = Document(str(tmp_path / "o.docx")).tables[0].rows[0].cells[0].paragraphs
+    assert [p.text for p in cells if p.text][:2] == ["UBND HUYỆN X", "PHÒNG KINH TẾ"]

@@ -123,6 +123,7 @@ def print_as_issued(
     if chosen.value == "xlsx":  # its list of organisations is read live: not what was issued
         raise InvalidValue("--format", chosen.value, messages.ISSUED_NO_WORKBOOK)
     from htxcli.domain.report_codec import loads
+    from htxcli.render.document import Letterhead
     from htxcli.services import issued
 
     key = _which_asked(span, district, commune, compare)
@@ -136,8 +137,7 @@ def print_as_issued(
         output,
         target,
         single=single,
-        office=kept.get("office"),
-        province=kept.get("province"),
+        letterhead=Letterhead.of(kept),
         today=row["issued_on"],
         document_number=row["number"],
     )

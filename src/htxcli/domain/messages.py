@@ -104,6 +104,9 @@ FIELD_NAMES = {
     "key": N_("setting"),
     "period-start": N_("period-start"),
     "office": N_("office"),
+    "parent-body": N_("parent body"),
+    "signer-title": N_("signer's title"),
+    "signer": N_("signer"),
     "indicator": N_("indicator"),
     "target": N_("target"),
     "area": N_("area"),
@@ -993,6 +996,8 @@ DOCUMENT_TABLE = N_("Table {number}. {title}")
 DOCUMENT_RECIPIENTS = N_("Recipients:")
 DOCUMENT_FILED = N_("- Filed: office records.")
 DOCUMENT_SIGNATURE = N_("HEAD OF THE OFFICE")
+# The body above a department (Sở) in the heading, when no parent-body is set: "UBND Tỉnh Thái Nguyên".
+DOCUMENT_COMMITTEE = N_("People's Committee of {province}")
 DOCUMENT_SIGN_HERE = N_("(signature, full name and seal)")
 DOCUMENT_GENERATED = N_(
     "Made by htx from the registry on {date}; every figure equals htx report --format json."

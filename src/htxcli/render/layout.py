@@ -48,11 +48,20 @@ class Block:
 
 
 def title(report: Report) -> str:
-    first = report.years[0]
-    years = span_words(report)
-    if first.area_name is not None:
-        return messages.REPORT_TITLE_DISTRICT.format(years=years, district=area_shown(report))
-    return messages.REPORT_TITLE.format(years=years)
+    """The report's one title, in every layout (the terminal, Markdown, the workbook, and under
+    "BÁO CÁO" in the Word and HTML documents): "Tình hình phát triển kinh tế tập thể năm 2026", "… 6
+    tháng đầu năm 2026", "… năm 2026 trên địa bàn xã Thượng Minh"."""
+    area = area_in_text(report.years[-1])
+    if report.years[-1].as_of is not None:
+        period = span_words(report)
+        if area is None:
+            return messages.DOCUMENT_SUBJECT_PERIOD.format(period=period)
+        return messages.DOCUMENT_SUBJECT_PERIOD_DISTRICT.format(period=period, district=area)
+    first, last = report.years[0].year, report.years[-1].year
+    years = str(last) if first == last else f"{first}–{last}"
+    if area is None:
+        return messages.DOCUMENT_SUBJECT.format(years=years)
+    return messages.DOCUMENT_SUBJECT_DISTRICT.format(years=years, district=area)
 
 
 def span_words(report: Report) -> str:
