@@ -127,6 +127,11 @@ _PER = re.compile(
 _MONTHS = {"tháng": 12, "thang": 12, "month": 12, "năm": 1, "nam": 1, "year": 1}
 
 
+def has_period(value: str) -> bool:
+    """Whether an income says its period (per month or per year)."""
+    return _PER.match(value.strip()) is not None
+
+
 def parse_income(field: str, value: str) -> int:
     """An average income as typed, per month or per year (`5,5 triệu/tháng`, `64 triệu/năm`,
     `66000000 per year`), as đồng a year. A bare amount could be either: refused."""
