@@ -134,6 +134,20 @@ def test_the_narrative_says_it_in_the_reports_words(planned_db: Path) -> None:
     assert "new-model: cumulative 2018–2020, 4/10 models (40.0%)." in english
 
 
+def test_a_share_above_its_target_is_above_it_by_points(databases: Any) -> None:
+    """43 of 149 rated good or fair is 28,9%: above a 20% target by 8,9 percentage points, not by "8,9%"
+    (which reads as a percent of the target)."""
+    db = databases()
+    load_example(db)
+    run(db, "plan", "set", "2018", "good-fair-share", "20%")
+    text = run(db, "--lang", "vi", "report", "2018", "--format", "text")
+    assert "Tỷ lệ HTX tốt và khá: 28,9%, đạt 144,5% kế hoạch" in text, text
+    assert "vượt kế hoạch 8,9 điểm phần trăm" in text, text
+    assert "above the plan by 8.9 percentage points" in run(
+        db, "--lang", "en", "report", "2018", "--format", "text"
+    )
+
+
 def test_figures_based_indicators_are_computed_from_the_yearly_figures(
     planned_db: Path, databases: Any
 ) -> None:

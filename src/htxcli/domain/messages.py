@@ -1142,6 +1142,8 @@ NARRATIVE_PLAN_SPAN_ZERO = N_("{indicator}: cumulative {first}–{last}, {bare}/
 NARRATIVE_PLAN_NO_FIGURES = N_("{indicator}: no figures yet (the plan is {target})")
 NARRATIVE_PLAN_ACTUAL_ONLY = N_("{indicator}: {actual}")
 NARRATIVE_PLAN_OVER = N_(", above the plan by {excess}")
+# A share's excess over its target is in points of percent, not a percent of the target.
+NARRATIVE_PERCENTAGE_POINTS = N_("{points} percentage points")
 NARRATIVE_PLAN_ESTIMATE = N_("; whole-year estimate {estimate}")
 # A count of an indicator's unit, in the narrative's sentences.
 PLAN_UNITS = {
