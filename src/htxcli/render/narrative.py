@@ -154,25 +154,21 @@ def _kind_clause(kind: str, block: Organisations) -> str | None:
     is no dissolution), then where that left the total; a kind that only exists says how many; a kind
     with nothing at all is silent."""
     new, active, start = block.new.value, block.active.value, block.active_start.value
-    ended = [
-        getattr(messages, message).format(count=_of_kind(kind, count))
-        for count, message in (
-            (block.dissolutions.value, "NARRATIVE_DISSOLVED"),
-            (block.bankrupt.value, "NARRATIVE_BANKRUPT"),
-        )
-        if count
-    ]
+    endings = (
+        (block.dissolutions, messages.NARRATIVE_DISSOLVED),
+        (block.bankrupt, messages.NARRATIVE_BANKRUPT),
+    )
+    ended = [said.format(count=_of_kind(kind, count.value)) for count, said in endings if count.value]
     founded = messages.NARRATIVE_FOUNDED.format(count=_of_kind(kind, new)) if new else None
     if not founded and not ended:
         return messages.NARRATIVE_ACTIVE.format(count=_of_kind(kind, active)) if active else None
-    if not ended:
-        said = founded or ""
-    elif not founded:
-        said = _series(ended, messages.NARRATIVE_ENDINGS)
-    else:
-        said = messages.NARRATIVE_BOTH.format(
-            founded=founded, dissolved=_series(ended, messages.NARRATIVE_ENDINGS)
-        )
+    gone = _series(ended, messages.NARRATIVE_ENDINGS) if ended else None
+    said = (
+        messages.NARRATIVE_BOTH.format(founded=founded, dissolved=gone)
+        if founded and gone
+        else founded or gone
+    )
+    assert said is not None
     if active == 0:
         return messages.NARRATIVE_TOTAL_NONE.format(changes=said, none=messages.NARRATIVE_KIND_NONE[kind])
     if active > start:
@@ -417,11 +413,21 @@ def _plan(report: YearReport) -> list[str]:
             sentence = pattern.format(**values)
         if a.target is not None and a.actual is not None and a.actual > a.target:
             excess = a.actual - a.target
-            sentence += messages.NARRATIVE_PLAN_OVER.format(excess=_plan_value(a, excess))
+            sentence += messages.NARRATIVE_PLAN_OVER.format(excess=_excess(a, excess))
         if a.estimate is not None:
             sentence += messages.NARRATIVE_PLAN_ESTIMATE.format(estimate=_plan_value(a, a.estimate))
         sentences.append(sentence + ".")
     return sentences
+
+
+def _excess(a: Attainment, excess: float) -> str:
+    """How far the actual is above the target: 4 HTX, 1,15 tỷ đồng, or for a share 2,5 điểm phần
+    trăm (62,5% against 60%: "2,5%" would read as a percent of the target)."""
+    from htxcli.domain.plans import PERCENT
+
+    if a.unit == PERCENT:
+        return messages.NARRATIVE_PERCENTAGE_POINTS.format(points=_one_decimal(float(excess)))
+    return _plan_value(a, excess)
 
 
 def _one_decimal(value: float) -> str:
