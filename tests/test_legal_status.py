@@ -333,7 +333,14 @@ def test_the_statutory_period_from_the_setting_or_the_option(registry: Htx) -> N
 def test_settings_are_stored_shown_in_the_history_and_undone(registry: Htx, db_path: Path | str) -> None:
     htx = registry
     shown = json.loads(ok(htx("settings", "--format", "json")).stdout)
-    assert shown == {"period-start": "01/01", "office": None, "province": None}
+    assert shown == {
+        "period-start": "01/01",
+        "office": None,
+        "parent-body": None,
+        "province": None,
+        "signer-title": None,
+        "signer": None,
+    }
     r = ok(htx("settings", "office", "Sở Tài chính tỉnh Thái Nguyên"))
     assert r.stderr == "Setting office: (not set) -> Sở Tài chính tỉnh Thái Nguyên\n"
     ok(htx("settings", "province", "Thái Nguyên"))
