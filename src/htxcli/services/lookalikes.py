@@ -67,6 +67,8 @@ class DistrictSpellings:
             self.respelled[(given, renamed[given])] += count
 
     def _learn(self, unseen: list[str], column: list[Any]) -> None:
+        from htxcli.domain.unit_matching import district_as_stored
+
         if not self.read:  # the registry's districts, read once (they are few)
             stored = spellings_by_key(district_spellings(self.connection))
             self.by_key.update({key: preferred_spelling(counts) for key, counts in stored.items()})
@@ -74,7 +76,9 @@ class DistrictSpellings:
         keys = {spelling: place_key(spelling) for spelling in unseen}
         in_batch = Counter(value for value in column if value in keys and keys[value] not in self.by_key)
         for key, counts in spellings_by_key(in_batch.items()).items():
-            self.by_key[key] = preferred_spelling(counts)
+            # One form: a district new to the registry is stored without its type word (Huyện Phú Bình:
+            # Phú Bình), as the official list and add name it.
+            self.by_key[key] = district_as_stored(preferred_spelling(counts))
         self.as_stored.update({spelling: self.by_key[key] for spelling, key in keys.items()})
 
 
