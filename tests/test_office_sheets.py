@@ -129,6 +129,51 @@ def test_kinds_that_say_the_sector(htx: Htx, tmp_path: Path) -> None:
     assert '"sector": "agriculture"' in htx("show", "4700284516", "-f", "json").stdout
 
 
+# The sector wordings an office uses, and the sector each is read as (the nearest of the vocabulary):
+# accents, case, commas, hyphens, slashes and "và" aside.
+OFFICE_SECTORS = (
+    ("Thương mại, dịch vụ", "trade-services"),
+    ("Thương mại - dịch vụ", "trade-services"),
+    ("thương mại và dịch vụ", "trade-services"),
+    ("THƯƠNG MẠI/DỊCH VỤ", "trade-services"),
+    ("Dịch vụ", "trade-services"),
+    ("Nông, lâm nghiệp", "agriculture"),
+    ("Nông nghiệp", "agriculture"),
+    ("Lâm nghiệp", "agriculture"),
+    ("Thủy sản", "agriculture"),  # fisheries: the reports' nông, lâm, thủy sản
+    ("Thuỷ sản", "agriculture"),
+    ("Nông - Lâm - Ngư nghiệp", "agriculture"),
+    ("Vận tải", "transport"),
+    ("Xây dựng", "construction"),
+    ("Công nghiệp - TTCN", "industry"),
+    ("Công nghiệp, tiểu thủ công nghiệp", "industry"),
+    ("Tiểu thủ công nghiệp", "industry"),
+)
+
+
+def test_an_offices_sector_wordings_are_read_as_the_nearest_sector(
+    htx: Htx, db_path: Path | str, tmp_path: Path
+) -> None:
+    lines = [f'47002845{n:02d};HTX {n};"{sector}";01/02/2019' for n, (sector, _) in enumerate(OFFICE_SECTORS)]
+    sheet = _csv(
+        tmp_path / "htx.csv", "Mã số thuế;Tên HTX;Lĩnh vực;Ngày thành lập\n" + "\n".join(lines) + "\n"
+    )
+    r = htx("import", "cooperatives", str(sheet))
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(htx("export", "cooperatives").stdout)))
+    got = {row["code"]: row["sector"] for row in rows}
+    assert [got[f"47002845{n:02d}"] for n in range(len(OFFICE_SECTORS))] == [s for _, s in OFFICE_SECTORS]
+    # A wording that maps nowhere refuses its row, in one line naming the field and the value.
+    before = snapshot(db_path)
+    sheet = _csv(
+        tmp_path / "htx2.csv",
+        "Mã số thuế;Tên HTX;Lĩnh vực;Ngày thành lập\n4700284599;HTX X;Du lịch;01/02/2019\n",
+    )
+    r = htx("import", "cooperatives", str(sheet))
+    assert r.exit_code == 1 and "htx2.csv:2: Lĩnh vực: 'Du lịch' is not one of" in r.stderr, r.stderr
+    assert snapshot(db_path) == before
+
+
 # --- 18: a name beside the code; the year on the command line -----------------------------------
 
 
