@@ -215,6 +215,36 @@ def test_a_ratings_sheet_with_names_and_without_a_year(htx: Htx, db_path: Path |
     assert len(htx("export", "ratings").stdout.splitlines()) == 3
 
 
+def test_a_rating_year_is_the_registrys_reporting_year(htx: Htx, db_path: Path | str, tmp_path: Path) -> None:
+    """With periods from 15/12, 2026 runs from 15/12/2025 to 14/12/2026: an organisation founded on
+    20/12/2025 is rated for 2026, not 2025; one dissolved on 16/12/2025 may still be rated for 2026."""
+    assert htx("settings", "period-start", "15/12").exit_code == 0
+    for args in (
+        ("HTX Mới", "--code", "4700284512", "--founded", "20/12/2025"),
+        ("HTX Cũ", "--code", "4700284513", "--founded", "20/12/2024", "--dissolved", "16/12/2025"),
+    ):
+        assert htx("add", *args).exit_code == 0
+    sheet = _workbook(tmp_path / "xl.xlsx", [["Mã số thuế", "Tên HTX", "Xếp loại"], ["4700284512", "HTX Mới", "Khá"],
+                                             ["4700284513", "HTX Cũ", "TB"]])  # fmt: skip
+    before = snapshot(db_path)
+    r = htx("import", "ratings", str(sheet), "--year", "2025")
+    assert r.exit_code == 1, r.stderr
+    assert "year: 2025 is before the reporting year 2026, in which it was founded (2025-12-20)" in r.stderr
+    assert snapshot(db_path) == before
+    r = htx("import", "ratings", str(sheet), "--year", "2026")
+    assert r.exit_code == 0 and "ratings: 2 new" in r.stderr, r.stderr
+    # With a year column, and one by one.
+    by_year = _csv(tmp_path / "r.csv", "code,year,grade\n4700284513,2026,good\n4700284512,2025,fair\n")
+    r = htx("import", "ratings", str(by_year))
+    assert r.exit_code == 1 and "r.csv:3: year: 2025 is before the reporting year 2026" in r.stderr, r.stderr
+    assert "r.csv:2" not in r.stderr
+    assert htx("rate", "4700284513", "2026", "good").exit_code == 0
+    r = htx("rate", "4700284512", "2025", "good")
+    assert r.exit_code == 1 and "before the reporting year 2026" in r.stderr, r.stderr
+    # db check reads the years as the report does: nothing outside a life.
+    assert htx("db", "check").exit_code == 0
+
+
 def test_a_support_sheet_with_names(htx: Htx, tmp_path: Path) -> None:
     _add(htx, "4700284512", "HTX Tân Thành")
     sheet = _csv(

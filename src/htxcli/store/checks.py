@@ -35,12 +35,12 @@ class RegistryChecks:
         for table, rowid, parent, _ in self.connection.exec_driver_sql("PRAGMA foreign_key_check"):
             yield "CHECK_FOREIGN_KEY", {"table": table, "rowid": rowid, "parent": parent}
 
-    def ratings_outside_life(self) -> Iterator[Finding]:
+    def ratings_outside_life(self, start: tuple[int, int] = (1, 1)) -> Iterator[Finding]:
         o = organisation.c
         query = (
             select(o.code, rating.c.year, o.founded, o.dissolved)
             .join(organisation, organisation.c.id == rating.c.organisation_id)
-            .where(not_(within_life(o.founded, o.dissolved, RowPeriod.year(rating.c.year))))
+            .where(not_(within_life(o.founded, o.dissolved, RowPeriod.reporting_year(rating.c.year, start))))
             .order_by(o.code, rating.c.year)
         )
         for code, year, founded, dissolved in self.connection.execute(query):
@@ -210,12 +210,12 @@ class RegistryChecks:
                     },
                 )
 
-    def figures_outside_life(self) -> Iterator[Finding]:
+    def figures_outside_life(self, start: tuple[int, int] = (1, 1)) -> Iterator[Finding]:
         o = organisation.c
         query = (
             select(o.code, figures.c.year, o.founded, o.dissolved)
             .join(organisation, organisation.c.id == figures.c.organisation_id)
-            .where(not_(within_life(o.founded, o.dissolved, RowPeriod.year(figures.c.year))))
+            .where(not_(within_life(o.founded, o.dissolved, RowPeriod.reporting_year(figures.c.year, start))))
             .order_by(o.code, figures.c.year)
         )
         for code, year, founded, dissolved in self.connection.execute(query):
@@ -261,9 +261,11 @@ class RegistryChecks:
                 problem = _in_words(doubt)
                 yield "CHECK_FIGURES_SLIP", {"code": row["code"], "year": row["year"], "problem": problem}
 
-    def all(self) -> Iterator[Finding]:
+    def all(self, start: tuple[int, int] = (1, 1)) -> Iterator[Finding]:
+        """Every finding; the years of ratings and figures are reporting years from `start` (day,
+        month), the registry's period start."""
         yield from self.engine_checks()
-        yield from self.ratings_outside_life()
+        yield from self.ratings_outside_life(start)
         yield from self.support_outside_life()
         yield from self.support_twins()
         yield from self.statuses_out_of_step()
@@ -272,7 +274,7 @@ class RegistryChecks:
         yield from self.grades_against_scores()
         yield from self.implausible_dates(date.today())
         yield from self.unmatched_places()
-        yield from self.figures_outside_life()
+        yield from self.figures_outside_life(start)
         yield from self.figure_slips()
 
 
