@@ -114,3 +114,59 @@ def test_without_the_province_setting_a_district_new_to_the_registry_is_stored_w
             "01/01/2017")  # fmt: skip
     assert r.exit_code == 0, r.stderr
     assert json.loads(htx("show", "4600000010", "--format", "json").stdout)["district"] == "Thành phố Bắc Kạn"
+
+
+# --- 3: db check names what report --check names ---------------------------------------------------------
+
+
+def test_db_check_lists_the_organisations_report_check_finds_with_no_commune_in_force(
+    office: Htx, tmp_path: Path
+) -> None:
+    assert office("import", "cooperatives", str(_sheet(tmp_path, "csv"))).exit_code == 0
+    # One with no address at all has nothing to move: neither check is about it in db check.
+    assert (
+        office("add", "HTX Không Địa Chỉ", "--code", "4600000099", "--founded", "01/01/2017").exit_code == 0
+    )
+    report = office("report", "2026", "--check")
+    line = next(x for x in report.stdout.splitlines() if "no commune in force" in x)
+    counted = set(line.rsplit(": ", 1)[1].split(", "))
+    assert counted == {*STORED, "4600000099"}, line
+    check = office("--lang", "vi", "db", "check")
+    assert check.exit_code == 1
+    listed = {x.split()[2] for x in check.stdout.splitlines() if "chưa có xã, phường" in x}
+    assert listed == set(STORED), check.stdout
+    assert (
+        "địa chỉ: 4600000006 HTX Sáu: chưa có xã, phường theo địa giới từ ngày 01/07/2025 (địa chỉ trước đó: "
+        "Mỹ Phương, Ba Bể, Bắc Kạn); chuyển địa chỉ bằng lệnh: htx places migrate, hoặc sửa: "
+        "htx edit 4600000006 --province '…' --commune '…'"
+    ) in check.stdout
+    # Once migrated, neither names those it moved.
+    assert office("places", "migrate", "--yes").exit_code == 0
+    left = {
+        x.split()[2] for x in office("--lang", "vi", "db", "check").stdout.splitlines() if "chưa có xã" in x
+    }
+    line = next(x for x in office("report", "2026", "--check").stdout.splitlines() if "no commune" in x)
+    assert left == set(line.rsplit(": ", 1)[1].split(", ")) - {"4600000099"}
+    assert left < set(STORED)
+
+
+# --- 6: --district on a period after the reform, when the former district has no commune in force --------
+
+
+def test_district_after_the_reform_says_no_commune_is_known_and_suggests_migrate(
+    office: Htx, tmp_path: Path
+) -> None:
+    assert office("import", "cooperatives", str(_sheet(tmp_path, "csv"))).exit_code == 0
+    r = office("--lang", "vi", "report", "2026", "--district", "huyện phú bình")
+    assert r.exit_code == 0, r.stderr
+    assert "--commune '…'" not in r.stderr and "--commune ''" not in r.stderr, r.stderr
+    assert (
+        "đến ngày 14/12/2026, cả 2 tổ chức đăng ký tại Phú Bình (đơn vị cấp huyện cũ) đều chưa có xã, phường "
+        "mới: địa chỉ chưa được chuyển. Chuyển địa chỉ bằng lệnh: htx places migrate; sau đó dùng --commune"
+    ) in r.stderr, r.stderr
+    # Once moved, the communes are listed, and one of them given as the example.
+    assert office("places", "migrate", "--yes").exit_code == 0
+    r = office("report", "2026", "--district", "Phú Bình")
+    assert "are in these communes: " in r.stderr and "--commune '…'" not in r.stderr, r.stderr
+    example = r.stderr.split("e.g. --commune ")[1].strip().strip("'")
+    assert example and example in r.stderr.split("these communes: ")[1].split(". To follow")[0]

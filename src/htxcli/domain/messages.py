@@ -466,6 +466,10 @@ CHECKS = {
         "address: {code} {name}: {field} {value!r} is in no official list of units; "
         "correct it with: {command}"
     ),
+    "CHECK_NO_COMMUNE_IN_FORCE": N_(
+        "address: {code} {name}: no commune in force since {since} (the address before: {address}); "
+        "move it with: htx places migrate, or: {command}"
+    ),
     "CHECK_FIGURES_OUTSIDE_LIFE": N_(
         "figures: {code} has figures for {year}, outside its life (founded {founded}, dissolved {dissolved})"
     ),
@@ -1268,6 +1272,11 @@ REPORT_FORMER_DISTRICT = N_(
     "Warning: --district {district!r}: districts were abolished on 01/07/2025; on {day} the {count} "
     "organisation(s) registered in the former district {district} are in these communes: {communes}. "
     "To follow them use --commune, e.g. --commune {example!r}"
+)
+REPORT_FORMER_DISTRICT_UNPLACED = N_(
+    "Warning: --district {district!r}: districts were abolished on 01/07/2025; on {day} no commune is "
+    "known for any of the {count} organisation(s) registered in the former district {district}: their "
+    "addresses were not moved to the new communes. Move them with: htx places migrate; then use --commune"
 )
 MIGRATE_CLOSEST = N_("; the closest: {names}")
 

@@ -436,6 +436,10 @@ def former_district(
     counted = sorted(((c or messages.REPORT_NO_COMMUNE, n) for c, n in found), key=lambda cn: sort_key(cn[0]))
     communes = ", ".join(f"{c} ({n})" for c, n in counted) or "—"
     first = next((c for c, _ in found if c), None)
+    if first is None:  # none moved to a commune of the new scheme: there is no --commune to name
+        return messages.REPORT_FORMER_DISTRICT_UNPLACED.format(
+            district=name, day=period.last.strftime("%d/%m/%Y"), count=sum(n for _, n in found)
+        )
     return messages.REPORT_FORMER_DISTRICT.format(
         district=name,
         day=period.last.strftime("%d/%m/%Y"),
