@@ -224,8 +224,12 @@ def test_a_rating_year_is_the_registrys_reporting_year(htx: Htx, db_path: Path |
         ("HTX Cũ", "--code", "4700284513", "--founded", "20/12/2024", "--dissolved", "16/12/2025"),
     ):
         assert htx("add", *args).exit_code == 0
-    sheet = _workbook(tmp_path / "xl.xlsx", [["Mã số thuế", "Tên HTX", "Xếp loại"], ["4700284512", "HTX Mới", "Khá"],
-                                             ["4700284513", "HTX Cũ", "TB"]])  # fmt: skip
+    rows: list[list[object]] = [
+        ["Mã số thuế", "Tên HTX", "Xếp loại"],
+        ["4700284512", "HTX Mới", "Khá"],
+        ["4700284513", "HTX Cũ", "TB"],
+    ]
+    sheet = _workbook(tmp_path / "xl.xlsx", rows)
     before = snapshot(db_path)
     r = htx("import", "ratings", str(sheet), "--year", "2025")
     assert r.exit_code == 1, r.stderr

@@ -36,7 +36,9 @@ YEAR_BEFORE_FOUNDED = N_("is before the founding year {founded}")
 YEAR_AFTER_DISSOLVED = N_("is after the year of dissolution {dissolved}")
 # The same, when the registry's reporting years do not start on 1 January (htx settings period-start).
 YEAR_BEFORE_FOUNDED_IN_PERIOD = N_("is before the reporting year {founded}, in which it was founded ({day})")
-YEAR_AFTER_DISSOLVED_IN_PERIOD = N_("is after the reporting year {dissolved}, in which it was dissolved ({day})")
+YEAR_AFTER_DISSOLVED_IN_PERIOD = N_(
+    "is after the reporting year {dissolved}, in which it was dissolved ({day})"
+)
 RATING_OUTSIDE_LIFE = N_("would leave the {year} rating outside the organisation's life")
 NOT_A_FIELD = N_("is not a field of an organisation")
 NOT_A_FIGURES_FIELD = N_("is not a field of the yearly figures")

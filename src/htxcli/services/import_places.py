@@ -5,8 +5,8 @@ scheme, and a warning for a name found in no list.
 One difference from add and edit: a district given keeps its spelling, its type word aside (see
 _matched). Only a file with a province column is matched, or, once the registry's province is set (htx
 settings province), one with communes or districts and no province (an office's own workbook): without
-a province nothing is, as before the reform, so the official list is read only for such a file. A file names few distinct addresses however many
-rows it has: each is matched once.
+a province nothing is, as before the reform, so the official list is read only for such a file. A file
+names few distinct addresses however many rows it has: each is matched once.
 """
 
 from __future__ import annotations
@@ -51,12 +51,13 @@ class ImportPlaces:
         if found is None:
             province, district, commune, new_province, _ = typed
             given = typed
-            if _blank(province) and _blank(new_province) and self.default_province:
-                if not (_blank(commune) and _blank(district)):
-                    from htxcli.domain.unit_matching import province_for
+            unplaced = _blank(province) and _blank(new_province) and self.default_province
+            if unplaced and not (_blank(commune) and _blank(district)):
+                from htxcli.domain.unit_matching import province_for
 
-                    where = province_for(self.default_province, None if _blank(district) else district)
-                    given = (where, *typed[1:])
+                assert self.default_province is not None
+                where = province_for(self.default_province, None if _blank(district) else district)
+                given = (where, *typed[1:])
             found = self.matched[typed] = _matched(given)
         return found
 
@@ -84,7 +85,8 @@ def _matched(typed: Address) -> Matched:
         if given and matched and iy_spelling(str(given), str(matched)):
             official[field] = given  # "Sĩ Bình" is Sỹ Bình, and stays as the file spells it
     if values["district"]:
-        # A district given keeps its spelling, its type word aside (the registry's, services/lookalikes.DistrictSpellings):
+        # A district given keeps its spelling, its type word aside (the registry's,
+        # services/lookalikes.DistrictSpellings):
         # the level is gone, and its names are the keys of the reports before 2025, which an import
         # must not rename ("Thành phố Bắc Kạn" stays, as `places migrate` keeps it; export, import,
         # export stays byte-identical). It still picks the commune and its code.

@@ -12,11 +12,11 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
+from htxcli.domain.periods import Period
 from htxcli.domain.places import by_use, spellings_by_key
+from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.text import sort_key
 from htxcli.domain.vocab import ENDING_STATUSES, SCORE_BANDS
-from htxcli.domain.periods import Period
-from htxcli.domain.reform import REFORM_DAY
 from htxcli.store.areas import registered_old, unplaced_on
 from htxcli.store.periods import RowPeriod, in_force, within_life
 from htxcli.store.repositories import TWIN_FIELDS

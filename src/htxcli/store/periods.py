@@ -33,7 +33,6 @@ class RowPeriod:
         """The calendar year held in an integer column."""
         return cls(_YearDay(column, *_literals(1, 1)), _YearDay(column, *_literals(12, 31)))
 
-
     @classmethod
     def reporting_year(cls, column: Any, start: tuple[int, int] = (1, 1)) -> RowPeriod:
         """The reporting year held in an integer column, its periods starting on `start` (day, month):

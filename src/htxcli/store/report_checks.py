@@ -39,7 +39,9 @@ class ReportChecks:
         """Organisations within their life during the period that the report cannot place: no
         district before the 2025 reform, no commune of the new scheme in force on its last day after."""
         o = organisation.c
-        return self._codes(select(o.code).where(within_life(o.founded, o.dissolved, period), unplaced_on(period.last)))
+        return self._codes(
+            select(o.code).where(within_life(o.founded, o.dissolved, period), unplaced_on(period.last))
+        )
 
     def unrated(self, period: Period, year: int) -> list[str]:
         """Active organisations of the rated kinds with no rating recorded for the year."""
