@@ -116,6 +116,80 @@ def test_without_the_province_setting_a_district_new_to_the_registry_is_stored_w
     assert json.loads(htx("show", "4600000010", "--format", "json").stdout)["district"] == "Thành phố Bắc Kạn"
 
 
+# --- 2: districts after the reform --------------------------------------------------------------------
+
+
+def test_addresses_never_moved_are_unknown_communes_after_the_reform_and_bring_back_no_district_table(
+    office: Htx, tmp_path: Path
+) -> None:
+    assert office("import", "cooperatives", str(_sheet(tmp_path, "csv"))).exit_code == 0
+    r = office(
+        "add", "HTX Mới", "--code", "4601254871", "--commune", "Thượng Minh", "--founded", "02/02/2026"
+    )
+    assert r.exit_code == 0, r.stderr
+    before = office("report", "2018", "--format", "json").stdout
+    data = json.loads(office("report", "2026", "--format", "json").stdout)
+    assert data["districts"] == {} and data["totals"]["districts"] == {}
+    counted = {name: c["cooperative"]["active"] for name, c in data["communes"].items()}
+    assert counted == {"": len(STORED), "Thượng Minh": 1}
+    for fmt, absent in (
+        ("table", ("Theo huyện", "không rõ huyện", "Huyện")),
+        ("markdown", ("Theo huyện", "không rõ huyện", "Huyện")),
+        ("text", ("huyện Phú Bình", "không rõ huyện", "Phú Bình")),
+    ):
+        out = office("--lang", "vi", "report", "2026", "--format", fmt).stdout
+        assert "(không rõ xã)" in out or fmt == "text", (fmt, out)
+        for word in absent:
+            assert word not in out, (fmt, word, out)
+    tidy = office("report", "2026", "--format", "csv").stdout
+    assert ",districts/" not in tidy and ",communes/," in tidy
+    # The documents: no district sheet, table or column; the workbook's list shows an address never
+    # moved as the address before 01/07/2025, not as the one in force.
+    for doc in ("html", "docx", "xlsx"):
+        target = tmp_path / f"r.{doc}"
+        assert office("--lang", "vi", "report", "2026", "-o", str(target)).exit_code == 0
+        text = _document_text(target)
+        assert "Theo huyện" not in text and "không rõ huyện" not in text and "Huyện" not in text, (doc, text)
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    roster = book.worksheets[-1]
+    rows = list(roster.iter_rows(values_only=True))
+    header = next(row for row in rows if row and row[0] == "STT")
+    at = {
+        name: header.index(name) for name in ("Mã số", "Xã/Phường", "Tỉnh", "Địa chỉ trước ngày 01/07/2025")
+    }
+    by_code = {row[at["Mã số"]]: row for row in rows[rows.index(header) + 1 :] if row[0]}
+    one = by_code["4600000006"]
+    assert (one[at["Xã/Phường"]], one[at["Tỉnh"]]) == (None, None)
+    assert one[at["Địa chỉ trước ngày 01/07/2025"]] == "Xã Mỹ Phương, Huyện Ba Bể"
+    new = by_code["4601254871"]
+    assert (new[at["Xã/Phường"]], new[at["Tỉnh"]]) == ("Xã Thượng Minh", "Thái Nguyên")
+    assert new[at["Địa chỉ trước ngày 01/07/2025"]] is None
+    # The years before keep their districts, and 2018's JSON is what it was.
+    assert list(json.loads(before)["districts"]) == ["Ba Bể", "Đồng Hỷ", "Phổ Yên", "Phú Bình", "Sông Công"]
+    assert office("report", "2018", "--format", "json").stdout == before
+
+
+def _document_text(path: Path) -> str:
+    if path.suffix == ".html":
+        return path.read_text(encoding="utf-8")
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    # Every sheet but the list of organisations, whose column of the addresses before 01/07/2025 names
+    # their districts; of that one, its header.
+    book = openpyxl.load_workbook(path)
+    *sheets, roster = book.worksheets
+    header = next(row for row in roster.iter_rows(values_only=True) if row and row[0] == "STT")
+    return "\n".join(
+        [sheet.title for sheet in book.worksheets]
+        + [str(v) for sheet in sheets for row in sheet.iter_rows(values_only=True) for v in row if v]
+        + [str(v) for v in header if v]
+    )
+
+
 # --- 3: db check names what report --check names ---------------------------------------------------------
 
 

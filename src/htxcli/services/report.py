@@ -241,8 +241,11 @@ def _year(
     # comparison or range shows the same name.
     shown = display_names((row["district"], row["records"]) for row in rows if row["district"])
     by_kind, by_district = _organisations(rows, shown)
-    if reformed and not shown:
-        by_district = {}  # districts are gone and no organisation is still placed by one
+    if reformed:
+        # Districts are gone: an address before 01/07/2025 never moved to a commune of the new scheme
+        # is no longer in force, and is counted in the commune table as unknown (report --check and
+        # db check name those organisations), not by a district that no longer exists.
+        by_district = {}
     communes = former = None
     communes_shown: Mapping[str, str] = {}
     former_shown: Mapping[str, str] = {}
