@@ -123,23 +123,6 @@ def province_for(setting: str, district: str | None) -> str:
     return next(iter(olds)) if len(olds) == 1 else setting
 
 
-def district_as_stored(typed: str) -> str:
-    """A district's name as the registry stores it, one form: without its type word, as the official
-    list names it ("Huyện Phú Bình", "huyện Phú Bình": Phú Bình; "Thị xã Phổ Yên": Phổ Yên). A town
-    named as a province keeps it ("Thành phố Bắc Kạn"): alone, the name is the province's."""
-    key = name_key(typed)
-    if not key or key == match_key(typed):
-        return typed
-    words = typed.split()
-    rest = " ".join(words[len(words) - len(key.split()) :])
-    if name_key(rest) != key:
-        return typed  # words the type word does not split as fold() does: kept as typed
-    g = gazetteer()
-    if any(g.key(p) == key for p in (*g.provinces.values(), *g.legacy_provinces.values())):
-        return typed
-    return rest
-
-
 def closest_old(province: str | None, district: str | None, commune: str | None) -> list[str]:
     """The three old units nearest an old address found in no list, named as add and edit name them:
     communes of its district when that is known (of its province, or else of any), else districts."""

@@ -76,8 +76,8 @@ def _matched(typed: Address) -> Matched:
     values = {f: None if v is ABSENT else v for f, v in zip(ADDRESS_FIELDS, typed, strict=True)}
     if not values["province"] and not values["new_province"]:
         return {**values, **dict.fromkeys(PLACE_FIELDS)}, []
-    from htxcli.domain.unit_matching import address_values, district_as_stored
-    from htxcli.domain.unit_names import iy_spelling
+    from htxcli.domain.unit_matching import address_values
+    from htxcli.domain.unit_names import district_as_stored, iy_spelling
 
     official, unmatched = address_values(values)
     for field in ("commune", "new_commune"):

@@ -23,6 +23,7 @@ from htxcli.domain import messages
 from htxcli.domain.batch import ABSENT, ParsedBatch
 from htxcli.domain.places import preferred_spelling, spellings_by_key
 from htxcli.domain.records import ORGANISATION_FIELDS
+from htxcli.domain.unit_names import district_as_stored
 from htxcli.domain.unit_names import name_key as place_key
 from htxcli.store.repositories import codes_and_names, district_spellings
 
@@ -67,8 +68,6 @@ class DistrictSpellings:
             self.respelled[(given, renamed[given])] += count
 
     def _learn(self, unseen: list[str], column: list[Any]) -> None:
-        from htxcli.domain.unit_matching import district_as_stored
-
         if not self.read:  # the registry's districts, read once (they are few)
             stored = spellings_by_key(district_spellings(self.connection))
             self.by_key.update({key: preferred_spelling(counts) for key, counts in stored.items()})

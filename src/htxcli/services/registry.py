@@ -64,7 +64,7 @@ def _stored_district(uow: UnitOfWork, values: dict[str, Any], other_than: str | 
     if spellings:
         stored = preferred_spelling(spellings)
     else:
-        from htxcli.domain.unit_matching import district_as_stored
+        from htxcli.domain.unit_names import district_as_stored
 
         stored = district_as_stored(given)
     if stored == given:
