@@ -34,6 +34,11 @@ DISSOLVED_BEFORE_FOUNDED = N_("is before the founding date {founded}")
 FOUNDED_AFTER_DISSOLVED = N_("is after the dissolution date {dissolved}")
 YEAR_BEFORE_FOUNDED = N_("is before the founding year {founded}")
 YEAR_AFTER_DISSOLVED = N_("is after the year of dissolution {dissolved}")
+# The same, when the registry's reporting years do not start on 1 January (htx settings period-start).
+YEAR_BEFORE_FOUNDED_IN_PERIOD = N_("is before the reporting year {founded}, in which it was founded ({day})")
+YEAR_AFTER_DISSOLVED_IN_PERIOD = N_(
+    "is after the reporting year {dissolved}, in which it was dissolved ({day})"
+)
 RATING_OUTSIDE_LIFE = N_("would leave the {year} rating outside the organisation's life")
 NOT_A_FIELD = N_("is not a field of an organisation")
 NOT_A_FIGURES_FIELD = N_("is not a field of the yearly figures")
@@ -468,6 +473,10 @@ CHECKS = {
     "CHECK_UNMATCHED_PLACE": N_(
         "address: {code} {name}: {field} {value!r} is in no official list of units; "
         "correct it with: {command}"
+    ),
+    "CHECK_NO_COMMUNE_IN_FORCE": N_(
+        "address: {code} {name}: no commune in force since {since} (the address before: {address}); "
+        "move it with: htx places migrate, or: {command}"
     ),
     "CHECK_FIGURES_OUTSIDE_LIFE": N_(
         "figures: {code} has figures for {year}, outside its life (founded {founded}, dissolved {dissolved})"
@@ -1314,6 +1323,11 @@ REPORT_FORMER_DISTRICT = N_(
     "Warning: --district {district!r}: districts were abolished on 01/07/2025; on {day} the {count} "
     "organisation(s) registered in the former district {district} are in these communes: {communes}. "
     "To follow them use --commune, e.g. --commune {example!r}"
+)
+REPORT_FORMER_DISTRICT_UNPLACED = N_(
+    "Warning: --district {district!r}: districts were abolished on 01/07/2025; on {day} no commune is "
+    "known for any of the {count} organisation(s) registered in the former district {district}: their "
+    "addresses were not moved to the new communes. Move them with: htx places migrate; then use --commune"
 )
 MIGRATE_CLOSEST = N_("; the closest: {names}")
 
