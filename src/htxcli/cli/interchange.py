@@ -184,6 +184,8 @@ def _import_plans(ctx: typer.Context, file: str, *, dry_run: bool) -> None:
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+    for note in result.notes:
+        say(note)
     summary = messages.IMPORT_COUNTS.format(
         table=messages.IMPORTED_FILES["plans"],
         new=result.new,

@@ -6,8 +6,8 @@ trailing unit in parentheses, against the contract's own name and the Vietnamese
 Vietnamese name of a column is the one `htx export --headers vi` writes, so that it reads back.
 
 Also here, as the same kind of knowledge about such sheets: the row that is the header (titles and blank
-rows above it are skipped), a row-number column (`STT`) that carries no data, and the totals row that ends
-many of them.
+rows above it are skipped), a row-number column (`STT`) that carries no data, the row of column numbers
+under the header, and the totals row that ends many of them.
 """
 
 from __future__ import annotations
@@ -168,6 +168,34 @@ def is_header_row(cells: Sequence[str], names: Mapping[str, str]) -> bool:
     filled = [cell for cell in cells if cell.strip()]
     known = sum(header_key(cell) in names for cell in filled)
     return known > 0 and (known == len(filled) or len(filled) > 1)
+
+
+# A cell of the row of column numbers an office puts under its header: "(1)", "2", "A", "(B)".
+_COLUMN_NUMBER = re.compile(r"\(?\s*(?:(\d{1,3})|([A-Za-z]))\s*\)?")
+
+
+def is_column_numbers(cells: Sequence[str]) -> bool:
+    """The row of column numbers under a header ("(1) (2) (3) …", "1 2 3 …", "A B 1 2 …"): every
+    filled cell a number or a letter, the numbers counting up by one and the letters A, B, C …; two
+    cells at least. It numbers the columns, and holds no data."""
+    numbers: list[int] = []
+    letters: list[int] = []
+    for cell in cells:
+        if not cell.strip():
+            continue
+        found = _COLUMN_NUMBER.fullmatch(cell.strip())
+        if found is None:
+            return False
+        if found[1] is not None:
+            numbers.append(int(found[1]))
+        else:
+            letters.append(ord(found[2].upper()) - ord("A"))
+    first = numbers[0] if numbers else 0
+    return (
+        len(numbers) + len(letters) >= 2
+        and numbers == list(range(first, first + len(numbers)))
+        and letters == list(range(len(letters)))
+    )
 
 
 _TOTALS = frozenset({"tong cong", "cong", "tong so", "tong", "total", "totals", "grand total"})

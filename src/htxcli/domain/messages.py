@@ -604,6 +604,7 @@ IMPORT_NEW_ADDRESS_DATED = N_(
     "in force from 01/07/2025, as `htx edit --province` records it"
 )
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
+COLUMN_NUMBERS_SKIPPED = N_("{where}: the row of column numbers under the header was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"
 )

@@ -1,0 +1,106 @@
+"""The office's sheets laid out as offices lay them out, and the words a Vietnamese clerk meets around
+them: a row of column numbers under the header, a header of two rows, a row that names the organisation
+but not its code; the clerk's words for every command in the history; `htx figures CODE YEAR` shows that
+year."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run, snapshot
+
+pytestmark = pytest.mark.both_backends
+
+Htx = Callable[..., Run]
+
+
+def _workbook(path: Path, rows: list[list[object]], merged: tuple[str, ...] = ()) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    for row in rows:
+        sheet.append(row)
+    for cells in merged:
+        sheet.merge_cells(cells)
+    book.save(path)
+    return path
+
+
+def _csv(path: Path, text: str) -> Path:
+    path.write_bytes(("\ufeff" + text.replace("\n", "\r\n")).encode("utf-8"))
+    return path
+
+
+def _vi(htx: Htx, *args: str, input: str | None = None) -> Run:
+    return htx("--lang", "vi", *args, input=input)
+
+
+def _add(htx: Htx, code: str = "4600300001", name: str = "HTX Chè Tân Cương") -> None:
+    r = htx("add", name, "--code", code, "--founded", "01/02/2019")
+    assert r.exit_code == 0, r.stderr
+
+
+def _exported(htx: Htx, table: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(htx("export", table).stdout)))
+
+
+# --- a row of column numbers under the header -------------------------------------------------
+
+
+def test_a_row_of_column_numbers_under_the_header_is_skipped(htx: Htx, tmp_path: Path) -> None:
+    _add(htx)
+    ratings = _csv(
+        tmp_path / "xep-loai.csv",
+        "STT,Mã số thuế,Tên HTX,Năm,Xếp loại\n(1),(2),(3),(4),(5)\n1,4600300001,HTX Chè Tân Cương,2025,Khá\n",
+    )
+    r = _vi(htx, "import", "ratings", str(ratings))
+    assert r.exit_code == 0, r.stderr
+    assert "xep-loai.csv:2: đã bỏ qua dòng đánh số cột dưới dòng tiêu đề" in r.stderr
+    assert [row["grade"] for row in _exported(htx, "ratings")] == ["fair"]
+    # Unbracketed numbers, and letters then numbers, in a workbook: cooperatives, figures, support.
+    book = _workbook(
+        tmp_path / "htx.xlsx",
+        [
+            ["Mã số thuế", "Tên HTX", "Ngày thành lập"],
+            ["A", "B", 1],
+            ["4600300002", "HTX Hoa Sơn", "01/03/2020"],
+        ],
+    )
+    r = htx("import", "cooperatives", str(book))
+    assert r.exit_code == 0, r.stderr
+    assert "Sheet1!2: the row of column numbers under the header was skipped" in r.stderr
+    book = _workbook(
+        tmp_path / "so-lieu.xlsx",
+        [["Mã số thuế", "Năm", "Doanh thu"], [1, 2, 3], ["4600300002", 2025, 5_000_000]],
+    )
+    r = htx("import", "figures", str(book))
+    assert r.exit_code == 0, r.stderr
+    assert [row["revenue_vnd"] for row in _exported(htx, "figures")] == ["5000000"]
+    support = _csv(
+        tmp_path / "ho-tro.csv",
+        "Mã số thuế;Chương trình;Ngày;Số tiền\n(1);(2);(3);(4)\n;tập huấn;12/03/2025;5tr\n",
+    )
+    r = htx("import", "support", str(support))
+    assert r.exit_code == 0, r.stderr
+    assert len(_exported(htx, "support")) == 1
+    plans = _csv(tmp_path / "ke-hoach.csv", "year,indicator,target\n(1),(2),(3)\n2026,new-cooperatives,5\n")
+    r = htx("import", "plans", str(plans))
+    assert r.exit_code == 0, r.stderr
+    assert "ke-hoach.csv:2: the row of column numbers under the header was skipped" in r.stderr
+    assert [row["target"] for row in _exported(htx, "plans")] == ["5"]
+
+
+def test_a_row_of_data_is_not_taken_for_column_numbers(htx: Htx, db_path: Path, tmp_path: Path) -> None:
+    # Numbers that do not count the columns up by one are data, refused as such.
+    before = snapshot(db_path)
+    ratings = _csv(tmp_path / "xep-loai.csv", "Mã số thuế,Năm,Xếp loại\n(1),(3),(2)\n")
+    r = htx("import", "ratings", str(ratings))
+    assert r.exit_code == 1 and "Năm: '(3)'" in r.stderr
+    assert snapshot(db_path) == before
