@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -104,3 +105,26 @@ def test_a_row_of_data_is_not_taken_for_column_numbers(htx: Htx, db_path: Path, 
     r = htx("import", "ratings", str(ratings))
     assert r.exit_code == 1 and "Năm: '(3)'" in r.stderr
     assert snapshot(db_path) == before
+
+
+# --- htx figures CODE YEAR shows that year ------------------------------------------------------
+
+
+def test_figures_of_one_year_are_shown(htx: Htx) -> None:
+    _add(htx)
+    for year, revenue in (("2025", "1 tỷ"), ("2026", "2 tỷ")):
+        r = htx("figures", "4600300001", year, "--revenue", revenue)
+        assert r.exit_code == 0, r.stderr
+    r = _vi(htx, "figures", "4600300001", "2026")
+    assert r.exit_code == 0, r.stderr
+    assert "2026" in r.stdout and "2.000.000.000" in r.stdout
+    assert "2025" not in r.stdout and "1.000.000.000" not in r.stdout
+    shown = json.loads(htx("figures", "4600300001", "2026", "--format", "json").stdout)
+    assert list(shown["years"]) == ["2026"] and shown["years"]["2026"]["revenue_vnd"] == 2_000_000_000
+    table = list(csv.reader(io.StringIO(htx("figures", "4600300001", "2025", "-f", "csv").stdout)))
+    assert table[0] == ["field", "2025"]
+    assert ["revenue_vnd", "1000000000"] in table
+    r = _vi(htx, "figures", "4600300001", "2024")
+    assert r.exit_code == 0 and r.stderr == "Chưa có số liệu năm 2024 của 4600300001.\n"
+    r = htx("figures", "4600300001", "20x6")
+    assert r.exit_code == 1 and "20x6" in r.stderr
