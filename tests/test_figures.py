@@ -45,7 +45,8 @@ def test_figures_are_recorded_as_typed_and_others_kept(registry: Any) -> None:
     )
     r = registry("figures", "0470012345", "2018", "--doanh-thu", "2.600.000.000", "--cong-nghe-cao", "không")
     assert r.exit_code == 0, r.stderr
-    assert r.stderr == "Changed the 2018 figures of 0470012345: --revenue, --high-tech\n"
+    # Named as typed: the Vietnamese aliases the clerk used, not their English twins.
+    assert r.stderr == "Changed the 2018 figures of 0470012345: --doanh-thu, --cong-nghe-cao\n"
     year = years_of(registry, "0470012345")["2018"]
     assert year["revenue_vnd"] == 2_600_000_000 and year["profit_vnd"] == 180_000_000
     assert year["income_vnd_per_year"] == 66_000_000  # per month as typed, stored per year

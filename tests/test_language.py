@@ -152,6 +152,7 @@ _NOT_PROSE = re.compile(
 def _prose(text: str) -> str:
     """What a clerk reads as sentences: without examples, option names, metavars and quoted values."""
     kept = []
+    text = re.sub(r"(\w-)\n\s+(?=\w)", r"\1", text)  # a key wrapped at its hyphen (new-\n  members) is one
     for line in text.splitlines():
         if line.strip().startswith(("htx ", "Ví dụ: htx", "Cách dùng:")):
             continue

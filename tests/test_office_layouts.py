@@ -128,3 +128,67 @@ def test_figures_of_one_year_are_shown(htx: Htx) -> None:
     assert r.exit_code == 0 and r.stderr == "Chưa có số liệu năm 2024 của 4600300001.\n"
     r = htx("figures", "4600300001", "20x6")
     assert r.exit_code == 1 and "20x6" in r.stderr
+
+
+# --- the clerk's words: commands, fields and options ---------------------------------------------
+
+
+def test_every_command_that_writes_has_the_clerks_word() -> None:
+    from htxcli.domain import messages
+    from htxcli.services.rowsource import COLUMNS
+
+    writing = {*messages.HISTORY_HEADLINES, *(f"import {table}" for table in (*COLUMNS, "plans")), "undo"}
+    assert sorted(writing - set(messages.COMMAND_WORDS)) == []
+
+
+def test_history_and_undo_of_figures_and_plans_in_the_clerks_words(htx: Htx, tmp_path: Path) -> None:
+    _add(htx)
+    figures = _csv(tmp_path / "so-lieu.csv", "Mã số thuế,Năm,Doanh thu\n4600300001,2025,5000000\n")
+    assert htx("import", "figures", str(figures)).exit_code == 0
+    assert htx("figures", "4600300001", "2026", "--revenue", "2 tỷ", "--high-tech", "có").exit_code == 0
+    assert (
+        htx("figures", "4600300001", "2026", "--profit", "150 triệu", "--high-tech", "không").exit_code == 0
+    )
+    assert htx("plan", "set", "2026", "good-fair-share", "70").exit_code == 0
+    assert htx("plan", "estimate", "2026", "good-fair-share", "65").exit_code == 0
+    assert htx("plan", "set", "2026", "good-fair-share", "75").exit_code == 0
+    shown = " ".join(_vi(htx, "history", "--limit", "6").stdout.replace("│", " ").split())
+    assert "nhập số liệu" in shown and "ghi số liệu" in shown and "đặt kế hoạch" in shown
+    assert "import figures" not in shown and " figures " not in shown
+    assert "Ước thực hiện cả năm: – → 65%" in shown and "70% → 75%" in shown
+    assert "Ứng dụng công nghệ cao: có → không" in shown and "– → 150.000.000 ₫" in shown
+    assert "estimate:" not in shown and "target:" not in shown and "True" not in shown
+    for _ in range(3):
+        assert _vi(htx, "undo", "--yes").exit_code == 0
+    r = _vi(htx, "undo", "--yes")
+    assert r.stderr.startswith("Hoàn tác #4 ghi số liệu,"), r.stderr
+    assert "Đã hoàn tác #4 (ghi số liệu 4600300001 2026)" in r.stderr
+    assert _vi(htx, "undo", "--yes").exit_code == 0
+    r = _vi(htx, "undo", "--yes")
+    assert "Đã hoàn tác #2 (nhập số liệu " in r.stderr, r.stderr
+    # English keeps the commands as typed.
+    assert "│ figures" in htx("history").stdout.replace("  ", " ")
+
+
+def test_a_figure_is_named_by_the_option_the_clerk_typed(htx: Htx) -> None:
+    _add(htx)
+    r = _vi(htx, "figures", "4600300001", "2026", "--doanh-thu", "1 triệu", "--loi-nhuan=5 triệu")
+    assert r.exit_code == 0, r.stderr
+    assert "Cảnh báo: --loi-nhuan: '5.000.000 ₫' lớn hơn doanh thu" in r.stderr and "--profit" not in r.stderr
+    r = _vi(htx, "figures", "4600300001", "2026", "--cong-nghe-cao", "hmm")
+    assert r.exit_code == 1 and r.stderr.startswith("Lỗi: --cong-nghe-cao: 'hmm'"), r.stderr
+    r = htx("figures", "4600300001", "2026", "--revenue", "1 triệu", "--profit", "6 triệu")
+    assert "Warning: --profit: " in r.stderr
+
+
+def test_plan_help_lists_the_indicators_by_their_vietnamese_names() -> None:
+    from typer.testing import CliRunner
+
+    from htxcli.cli.app import app
+    from htxcli.domain.vocab import INDICATORS
+
+    shown = " ".join(CliRunner().invoke(app, ["--lang", "vi", "plan", "set", "--help"]).stdout.split())
+    for key in INDICATORS.keys:
+        label = INDICATORS.labels[key]
+        assert label in shown and key in shown.replace("- ", "-")
+        assert INDICATORS.parse(label) == key

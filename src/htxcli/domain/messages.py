@@ -1011,8 +1011,8 @@ HISTORY_CUT = N_(
 )
 HISTORY_IMPORT = N_("{file}: {new} new, {changed} changed, {unchanged} unchanged")
 HISTORY_UNDO = N_("reverted #{id} ({command})")
-# A history entry's command as the clerk says it (the history's command column, undo's lines); machine
-# formats keep the command as typed.
+# A history entry's command as the clerk says it (the history's command column, undo's lines): every
+# command that writes. Machine formats, and English, keep the command as typed.
 COMMAND_WORDS = {
     "add": N_("add"),
     "edit": N_("edit"),
@@ -1031,6 +1031,8 @@ COMMAND_WORDS = {
     "import cooperatives": N_("import cooperatives"),
     "import ratings": N_("import ratings"),
     "import support": N_("import support"),
+    "import figures": N_("import figures"),
+    "figures": N_("record figures"),
     "plan set": N_("plan set"),
     "plan unset": N_("plan unset"),
     "plan estimate": N_("plan estimate"),
