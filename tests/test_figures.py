@@ -311,7 +311,9 @@ def test_a_file_of_some_columns_keeps_the_others_and_undo_restores(htx: Any, tmp
     path = tmp_path / "revenue.csv"
     path.write_text("code,year,revenue_vnd\n4700257731,2018,\n4700257731,2016,5000000\n", encoding="utf-8")
     r = htx("import", "figures", str(path))
-    assert r.exit_code == 0 and r.stderr.endswith("figures: 1 new, 1 changed, 0 unchanged\n"), r.stderr
+    assert r.exit_code == 0 and r.stderr.endswith(
+        "figures: 1 new, 1 changed, 0 unchanged (history entry #3; htx undo reverts it)\n"
+    ), r.stderr
     after = json.loads(htx("figures", "4700257731", "-f", "json").stdout)["years"]
     assert after["2018"]["revenue_vnd"] is None and after["2018"]["workers"] is not None
     assert after["2016"]["revenue_vnd"] == 5_000_000 and after["2016"]["workers"] is None

@@ -192,3 +192,31 @@ def test_plan_help_lists_the_indicators_by_their_vietnamese_names() -> None:
         label = INDICATORS.labels[key]
         assert label in shown and key in shown.replace("- ", "-")
         assert INDICATORS.parse(label) == key
+
+
+# --- an import says its history entry; its undo counts rows, not years ----------------------------
+
+
+def test_an_import_names_its_history_entry_and_its_undo_counts_rows(htx: Htx, tmp_path: Path) -> None:
+    _add(htx)
+    rows = "".join(f"4600300001,{year},1000000\n" for year in range(2020, 2026))
+    figures = _csv(tmp_path / "so-lieu.csv", "code,year,revenue_vnd\n" + rows)
+    r = _vi(htx, "import", "figures", str(figures))
+    assert (
+        r.stderr.splitlines()[-1]
+        == "số liệu: 6 mới, 0 thay đổi, 0 không đổi (mục lịch sử #2; htx undo để hoàn tác)"
+    )
+    r = _vi(htx, "import", "figures", str(figures))  # nothing written: no entry to name
+    assert r.stderr.splitlines()[-1] == "số liệu: 0 mới, 0 thay đổi, 6 không đổi"
+    r = _vi(htx, "undo", "--yes")
+    assert "đã xóa 6 dòng số liệu" in r.stderr and "năm" not in r.stderr.splitlines()[-1], r.stderr
+    plans = _csv(tmp_path / "ke-hoach.csv", "year,indicator,target\n2026,new-cooperatives,5\n")
+    r = htx("import", "plans", str(plans), "--dry-run")
+    assert r.stderr.splitlines()[-1] == "plans: 1 new, 0 changed, 0 unchanged (dry run: nothing written)"
+    r = htx("import", "plans", str(plans))
+    assert r.stderr.splitlines()[-1] == (
+        "plans: 1 new, 0 changed, 0 unchanged (history entry #4; htx undo reverts it)"
+    )
+    ratings = _csv(tmp_path / "xep-loai.csv", "code,year,grade\n4600300001,2025,good\n")
+    r = htx("import", "ratings", str(ratings))
+    assert r.stderr.endswith("(history entry #5; htx undo reverts it)\n")

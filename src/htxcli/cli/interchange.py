@@ -163,6 +163,8 @@ def import_(
         summary += messages.IMPORT_REJECTED.format(rejected=result.rejected, rejects=rejects_name)
     if dry_run:
         summary += messages.IMPORT_DRY_RUN
+    elif result.entry is not None:
+        summary += messages.IMPORT_ENTRY.format(entry=result.entry)
     say(summary)
     if result.rejected:
         raise typer.Exit(1)
@@ -192,7 +194,11 @@ def _import_plans(ctx: typer.Context, file: str, *, dry_run: bool) -> None:
         changed=result.changed,
         unchanged=result.unchanged,
     )
-    say(summary + (messages.IMPORT_DRY_RUN if dry_run else ""))
+    if dry_run:
+        summary += messages.IMPORT_DRY_RUN
+    elif result.entry is not None:
+        summary += messages.IMPORT_ENTRY.format(entry=result.entry)
+    say(summary)
 
 
 def _say_warnings(result: ImportResult, name: str) -> None:

@@ -518,6 +518,8 @@ STDOUT = N_("stdout")
 IMPORT_COUNTS = N_("{table}: {new} new, {changed} changed, {unchanged} unchanged")
 IMPORT_REJECTED = N_(", {rejected} rejected (written to {rejects})")
 IMPORT_DRY_RUN = N_(" (dry run: nothing written)")
+# As places migrate says it: the history entry of an import that wrote, and how to take it back.
+IMPORT_ENTRY = N_(" (history entry #{entry}; htx undo reverts it)")
 IMPORT_FAILED = N_("{file}: rows with errors: {count}; nothing was imported")
 MORE_ERRORS = N_("… and {count} more errors")
 MORE_WARNINGS = N_("… and {count} more warnings")

@@ -266,6 +266,7 @@ def _import_once(
             if entry.id is not None:
                 uow.history.set_summary(entry.id, result.summary(name))
             uow.commit()
+            result.entry = entry.id
     return result
 
 
