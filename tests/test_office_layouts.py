@@ -220,3 +220,41 @@ def test_an_import_names_its_history_entry_and_its_undo_counts_rows(htx: Htx, tm
     ratings = _csv(tmp_path / "xep-loai.csv", "code,year,grade\n4600300001,2025,good\n")
     r = htx("import", "ratings", str(ratings))
     assert r.stderr.endswith("(history entry #5; htx undo reverts it)\n")
+
+
+# --- a row that names the organisation but not its code ------------------------------------------
+
+
+def test_a_row_without_a_code_says_which_code_its_name_is(htx: Htx, db_path: Path, tmp_path: Path) -> None:
+    _add(htx)
+    _add(htx, "4600300002", "HTX Hoa Sơn")
+    _add(htx, "4600300003", "HTX Hoa Son")
+    before = snapshot(db_path)
+    ratings = _csv(
+        tmp_path / "xep-loai.csv",
+        "Mã số thuế,Tên HTX,Năm,Xếp loại\n"
+        ",htx chè tân cương,2025,Khá\n,HTX Hoa Sơn,2025,Tốt\n,HTX Không Có,2025,Tốt\n,,2025,Tốt\n",
+    )
+    r = _vi(htx, "import", "ratings", str(ratings))
+    assert r.exit_code == 1
+    lines = r.stderr.splitlines()
+    assert lines[0].endswith(
+        ":2: Mã số thuế: '' không được để trống; tên 'htx chè tân cương' trùng với mã 4600300001"
+    )
+    assert lines[1].endswith(
+        ":3: Mã số thuế: '' không được để trống;"
+        " tên 'HTX Hoa Sơn' trùng với nhiều tổ chức: 4600300002, 4600300003"
+    )
+    assert lines[2].endswith(
+        "không tổ chức nào trong sổ đăng ký có tên 'HTX Không Có';"
+        " tìm mã số bằng lệnh htx search 'HTX Không Có'"
+    )
+    assert lines[3].endswith(":5: Mã số thuế: '' không được để trống")
+    assert snapshot(db_path) == before
+    # A workbook of figures, and its rejects file, say it too.
+    book = _workbook(
+        tmp_path / "so-lieu.xlsx",
+        [["Mã số thuế", "Tên HTX", "Năm", "Doanh thu"], [None, "HTX Chè Tân Cương", 2025, 5_000_000]],
+    )
+    r = htx("import", "figures", str(book), "--rejects", "-")
+    assert "the name 'HTX Chè Tân Cương' is that of 4600300001" in r.stdout

@@ -584,6 +584,10 @@ HEADER_UNIT_NOT_DONG = N_("amounts are read in đồng, and this column is in {u
 NAME_NOT_REGISTERED = N_(
     "{label}: {name!r} is not the registered name of {code} ({registered!r}); the row was read by its code"
 )
+# A row refused for its empty code, that names the organisation: which code it probably is.
+CODE_OF_NAME = N_("the name {name!r} is that of {code}")
+CODES_OF_NAME = N_("the name {name!r} is that of several organisations: {codes}")
+FIND_CODE_OF_NAME = N_("no registered organisation has the name {name!r}; find its code with {search}")
 OR_GIVE_YEAR = N_("; a sheet of one year may instead give it as: htx import ratings FILE --year YEAR")
 YEAR_OF_RATINGS_ONLY = N_("is the year of a ratings sheet; cooperatives and support rows carry their dates")
 GIVEN_AND_IN_FILE = N_(
