@@ -258,3 +258,50 @@ def test_a_row_without_a_code_says_which_code_its_name_is(htx: Htx, db_path: Pat
     )
     r = htx("import", "figures", str(book), "--rejects", "-")
     assert "the name 'HTX Chè Tân Cương' is that of 4600300001" in r.stdout
+
+
+# --- a header of two rows -----------------------------------------------------------------------------
+
+
+def test_a_header_of_two_rows_is_read_as_the_office_means_it(htx: Htx, tmp_path: Path) -> None:
+    _add(htx)
+    book = _workbook(
+        tmp_path / "so-lieu.xlsx",
+        [
+            ["BÁO CÁO SỐ LIỆU HTX NĂM 2025"],
+            ["STT", "Mã số thuế", "Năm", "Sản phẩm OCOP", None, None, "Lao động", None, "Doanh thu"],
+            [None, None, None, "3 sao", "4 sao", "5 sao", "Tổng số", "Trong đó thành viên", "(triệu đồng)"],
+            ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)", "(9)"],
+            [1, "4600300001", 2025, 2, 1, 0, 12, 8, 1500],
+        ],
+        merged=("A2:A3", "B2:B3", "C2:C3", "D2:F2", "G2:H2"),
+    )
+    r = htx("import", "figures", str(book))
+    assert r.exit_code == 0, r.stderr
+    assert "Sheet1!4: the row of column numbers under the header was skipped" in r.stderr
+    row = _exported(htx, "figures")[0]
+    assert (row["ocop_3"], row["ocop_4"], row["ocop_5"]) == ("2", "1", "0")
+    assert (row["workers"], row["member_workers"], row["revenue_vnd"]) == ("12", "8", "1500000000")
+    # The same as CSV (a sheet saved as CSV keeps both rows); a bad cell is named by its line.
+    sheet = _csv(
+        tmp_path / "so-lieu.csv",
+        "Mã số thuế;Năm;Thành viên;;\n;;Tổng số;Thành viên mới;Thành viên liên kết\n4600300001;2024;30;x;2\n",
+    )
+    r = htx("import", "figures", str(sheet))
+    assert r.exit_code == 1
+    assert "so-lieu.csv:3: Thành viên mới: 'x'" in r.stderr, r.stderr
+    # A row of data under a complete header stays a row of data.
+    sheet = _csv(tmp_path / "mot-dong.csv", "Mã số thuế,Năm,Doanh thu\n4600300001,2023,5000000\n")
+    assert htx("import", "figures", str(sheet)).exit_code == 0
+    assert [row["year"] for row in _exported(htx, "figures")] == ["2023", "2025"]
+
+
+def test_a_header_not_understood_names_the_columns_in_vietnamese(htx: Htx, tmp_path: Path) -> None:
+    sheet = _csv(tmp_path / "so-lieu.csv", "Mã số thuế,Năm,Sản phẩm OCOP,,\n,,3 sao,4 sao,hạng khác\n")
+    r = _vi(htx, "import", "figures", str(sheet))
+    assert r.exit_code == 1
+    line = r.stderr.splitlines()[0]
+    assert ":1: Sản phẩm OCOP hạng khác: không phải là cột của danh sách số liệu hằng năm;" in line
+    assert "các cột gồm: Mã số, Năm, Số thành viên," in line and "Sản phẩm OCOP 3 sao" in line
+    assert "htx export figures --headers vi" in line
+    assert "code" not in line and "revenue_vnd" not in line and "cũng nhận" not in line

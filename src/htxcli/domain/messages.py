@@ -659,6 +659,12 @@ LISTS = {
     "support": N_("the list of support (support)"),
     "figures": N_("the list of yearly figures (figures)"),
 }
+# The same, said to a Vietnamese clerk: the columns by their Vietnamese headers, and how to mend the sheet.
+UNKNOWN_COLUMN_HOW_TO_FIX = N_(
+    "is not a column of {contract}, whose columns are: {names}. Head each column with one of these names "
+    "(a header of two rows reads as one: 'Sản phẩm OCOP' over '3 sao' is 'Sản phẩm OCOP 3 sao'), or "
+    "start from the sheet htx export {table} --headers vi -o FILE.xlsx writes"
+)
 NO_HEADER_ROW = N_(
     "no header row among the first {count} rows (the first reads {first!r}); a header row names the "
     "columns, such as {names} (or {columns})"

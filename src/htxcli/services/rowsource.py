@@ -220,6 +220,12 @@ class RowSource:
                 self.dropped.append(position)
                 continue
             if column is None:
+                if i18n.current() == "vi":  # the columns by the names a Vietnamese sheet heads them with
+                    names = ", ".join(vietnamese_header(c) for c in columns if c in ALIASES)
+                    problem = messages.UNKNOWN_COLUMN_HOW_TO_FIX.format(
+                        contract=messages.LISTS[self.table], names=names, table=self.table
+                    )
+                    raise self._fail(line, f"{text or messages.EMPTY_HEADER}: {problem}")
                 if self.workbook:
                     problem = messages.UNKNOWN_COLUMN_OF_LIST.format(
                         contract=messages.LISTS[self.table], columns=",".join(columns)
