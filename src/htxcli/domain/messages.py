@@ -379,14 +379,12 @@ TENTH_PREVIOUS_YEAR = N_(
     "is a tenth or less of the year {year}'s ({before}): a unit slip (a month's typed as a year's?)"
 )
 FIGURES_NEED_YEAR = N_("give the year of the figures: htx figures {code} YEAR --revenue …")
-FIGURES_NEED_VALUES = N_(
-    "give the figures of {code} for {year}, such as --revenue '2,5 tỷ' --workers 12 (see htx figures --help)"
-)
 FIGURES_RECORDED = N_("Recorded the {year} figures of {code}: {fields}")
 FIGURES_CHANGED = N_("Changed the {year} figures of {code}: {fields}")
 FIGURES_UNCHANGED = N_("The {year} figures of {code} are already so: nothing changed")
 FIGURES_TITLE = N_("Yearly figures of {code} {name}")
 FIGURES_NONE = N_("No yearly figures recorded for {code}.")
+FIGURES_NONE_OF_YEAR = N_("No figures recorded for {code} in {year}.")
 NOT_REPORTED = N_("–")
 FLAG_YES = N_("yes")
 FLAG_NO = N_("no")
@@ -535,6 +533,8 @@ STDOUT = N_("stdout")
 IMPORT_COUNTS = N_("{table}: {new} new, {changed} changed, {unchanged} unchanged")
 IMPORT_REJECTED = N_(", {rejected} rejected (written to {rejects})")
 IMPORT_DRY_RUN = N_(" (dry run: nothing written)")
+# As places migrate says it: the history entry of an import that wrote, and how to take it back.
+IMPORT_ENTRY = N_(" (history entry #{entry}; htx undo reverts it)")
 IMPORT_FAILED = N_("{file}: rows with errors: {count}; nothing was imported")
 MORE_ERRORS = N_("… and {count} more errors")
 MORE_WARNINGS = N_("… and {count} more warnings")
@@ -599,6 +599,10 @@ HEADER_UNIT_NOT_DONG = N_("amounts are read in đồng, and this column is in {u
 NAME_NOT_REGISTERED = N_(
     "{label}: {name!r} is not the registered name of {code} ({registered!r}); the row was read by its code"
 )
+# A row refused for its empty code, that names the organisation: which code it probably is.
+CODE_OF_NAME = N_("the name {name!r} is that of {code}")
+CODES_OF_NAME = N_("the name {name!r} is that of several organisations: {codes}")
+FIND_CODE_OF_NAME = N_("no registered organisation has the name {name!r}; find its code with {search}")
 OR_GIVE_YEAR = N_("; a sheet of one year may instead give it as: htx import ratings FILE --year YEAR")
 YEAR_OF_RATINGS_ONLY = N_("is the year of a ratings sheet; cooperatives and support rows carry their dates")
 GIVEN_AND_IN_FILE = N_(
@@ -619,6 +623,7 @@ IMPORT_NEW_ADDRESS_DATED = N_(
     "in force from 01/07/2025, as `htx edit --province` records it"
 )
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
+COLUMN_NUMBERS_SKIPPED = N_("{where}: the row of column numbers under the header was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"
 )
@@ -669,6 +674,12 @@ LISTS = {
     "support": N_("the list of support (support)"),
     "figures": N_("the list of yearly figures (figures)"),
 }
+# The same, said to a Vietnamese clerk: the columns by their Vietnamese headers, and how to mend the sheet.
+UNKNOWN_COLUMN_HOW_TO_FIX = N_(
+    "is not a column of {contract}, whose columns are: {names}. Head each column with one of these names "
+    "(a header of two rows reads as one: 'Sản phẩm OCOP' over '3 sao' is 'Sản phẩm OCOP 3 sao'), or "
+    "start from the sheet htx export {table} --headers vi -o FILE.xlsx writes"
+)
 NO_HEADER_ROW = N_(
     "no header row among the first {count} rows (the first reads {first!r}); a header row names the "
     "columns, such as {names} (or {columns})"
@@ -1068,8 +1079,8 @@ HISTORY_CUT = N_(
 )
 HISTORY_IMPORT = N_("{file}: {new} new, {changed} changed, {unchanged} unchanged")
 HISTORY_UNDO = N_("reverted #{id} ({command})")
-# A history entry's command as the clerk says it (the history's command column, undo's lines); machine
-# formats keep the command as typed.
+# A history entry's command as the clerk says it (the history's command column, undo's lines): every
+# command that writes. Machine formats, and English, keep the command as typed.
 COMMAND_WORDS = {
     "add": N_("add"),
     "edit": N_("edit"),
@@ -1088,6 +1099,8 @@ COMMAND_WORDS = {
     "import cooperatives": N_("import cooperatives"),
     "import ratings": N_("import ratings"),
     "import support": N_("import support"),
+    "import figures": N_("import figures"),
+    "figures": N_("record figures"),
     "plan set": N_("plan set"),
     "plan unset": N_("plan unset"),
     "plan estimate": N_("plan estimate"),
