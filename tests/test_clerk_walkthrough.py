@@ -178,7 +178,7 @@ def test_a_workbooks_unknown_column_is_named_without_english_words(vi: Htx, tmp_
     book.save(tmp_path / "xep-loai.xlsx")
     r = vi("import", "ratings", str(tmp_path / "xep-loai.xlsx"))
     assert r.exit_code == 1
-    assert "Cột lạ: không phải là cột của danh sách xếp loại (" in r.stderr
+    assert "Cột lạ: không phải là cột của danh sách xếp loại; các cột gồm: Mã số, Năm, Xếp loại" in r.stderr
     assert "(ratings)" not in r.stderr
 
 

@@ -34,6 +34,11 @@ DISSOLVED_BEFORE_FOUNDED = N_("is before the founding date {founded}")
 FOUNDED_AFTER_DISSOLVED = N_("is after the dissolution date {dissolved}")
 YEAR_BEFORE_FOUNDED = N_("is before the founding year {founded}")
 YEAR_AFTER_DISSOLVED = N_("is after the year of dissolution {dissolved}")
+# The same, when the registry's reporting years do not start on 1 January (htx settings period-start).
+YEAR_BEFORE_FOUNDED_IN_PERIOD = N_("is before the reporting year {founded}, in which it was founded ({day})")
+YEAR_AFTER_DISSOLVED_IN_PERIOD = N_(
+    "is after the reporting year {dissolved}, in which it was dissolved ({day})"
+)
 RATING_OUTSIDE_LIFE = N_("would leave the {year} rating outside the organisation's life")
 NOT_A_FIELD = N_("is not a field of an organisation")
 NOT_A_FIGURES_FIELD = N_("is not a field of the yearly figures")
@@ -374,14 +379,12 @@ TENTH_PREVIOUS_YEAR = N_(
     "is a tenth or less of the year {year}'s ({before}): a unit slip (a month's typed as a year's?)"
 )
 FIGURES_NEED_YEAR = N_("give the year of the figures: htx figures {code} YEAR --revenue …")
-FIGURES_NEED_VALUES = N_(
-    "give the figures of {code} for {year}, such as --revenue '2,5 tỷ' --workers 12 (see htx figures --help)"
-)
 FIGURES_RECORDED = N_("Recorded the {year} figures of {code}: {fields}")
 FIGURES_CHANGED = N_("Changed the {year} figures of {code}: {fields}")
 FIGURES_UNCHANGED = N_("The {year} figures of {code} are already so: nothing changed")
 FIGURES_TITLE = N_("Yearly figures of {code} {name}")
 FIGURES_NONE = N_("No yearly figures recorded for {code}.")
+FIGURES_NONE_OF_YEAR = N_("No figures recorded for {code} in {year}.")
 NOT_REPORTED = N_("–")
 FLAG_YES = N_("yes")
 FLAG_NO = N_("no")
@@ -469,6 +472,10 @@ CHECKS = {
         "address: {code} {name}: {field} {value!r} is in no official list of units; "
         "correct it with: {command}"
     ),
+    "CHECK_NO_COMMUNE_IN_FORCE": N_(
+        "address: {code} {name}: no commune in force since {since} (the address before: {address}); "
+        "move it with: htx places migrate, or: {command}"
+    ),
     "CHECK_FIGURES_OUTSIDE_LIFE": N_(
         "figures: {code} has figures for {year}, outside its life (founded {founded}, dissolved {dissolved})"
     ),
@@ -526,6 +533,8 @@ STDOUT = N_("stdout")
 IMPORT_COUNTS = N_("{table}: {new} new, {changed} changed, {unchanged} unchanged")
 IMPORT_REJECTED = N_(", {rejected} rejected (written to {rejects})")
 IMPORT_DRY_RUN = N_(" (dry run: nothing written)")
+# As places migrate says it: the history entry of an import that wrote, and how to take it back.
+IMPORT_ENTRY = N_(" (history entry #{entry}; htx undo reverts it)")
 IMPORT_FAILED = N_("{file}: rows with errors: {count}; nothing was imported")
 MORE_ERRORS = N_("… and {count} more errors")
 MORE_WARNINGS = N_("… and {count} more warnings")
@@ -590,6 +599,10 @@ HEADER_UNIT_NOT_DONG = N_("amounts are read in đồng, and this column is in {u
 NAME_NOT_REGISTERED = N_(
     "{label}: {name!r} is not the registered name of {code} ({registered!r}); the row was read by its code"
 )
+# A row refused for its empty code, that names the organisation: which code it probably is.
+CODE_OF_NAME = N_("the name {name!r} is that of {code}")
+CODES_OF_NAME = N_("the name {name!r} is that of several organisations: {codes}")
+FIND_CODE_OF_NAME = N_("no registered organisation has the name {name!r}; find its code with {search}")
 OR_GIVE_YEAR = N_("; a sheet of one year may instead give it as: htx import ratings FILE --year YEAR")
 YEAR_OF_RATINGS_ONLY = N_("is the year of a ratings sheet; cooperatives and support rows carry their dates")
 GIVEN_AND_IN_FILE = N_(
@@ -610,6 +623,7 @@ IMPORT_NEW_ADDRESS_DATED = N_(
     "in force from 01/07/2025, as `htx edit --province` records it"
 )
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
+COLUMN_NUMBERS_SKIPPED = N_("{where}: the row of column numbers under the header was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"
 )
@@ -660,6 +674,12 @@ LISTS = {
     "support": N_("the list of support (support)"),
     "figures": N_("the list of yearly figures (figures)"),
 }
+# The same, said to a Vietnamese clerk: the columns by their Vietnamese headers, and how to mend the sheet.
+UNKNOWN_COLUMN_HOW_TO_FIX = N_(
+    "is not a column of {contract}, whose columns are: {names}. Head each column with one of these names "
+    "(a header of two rows reads as one: 'Sản phẩm OCOP' over '3 sao' is 'Sản phẩm OCOP 3 sao'), or "
+    "start from the sheet htx export {table} --headers vi -o FILE.xlsx writes"
+)
 NO_HEADER_ROW = N_(
     "no header row among the first {count} rows (the first reads {first!r}); a header row names the "
     "columns, such as {names} (or {columns})"
@@ -1059,8 +1079,8 @@ HISTORY_CUT = N_(
 )
 HISTORY_IMPORT = N_("{file}: {new} new, {changed} changed, {unchanged} unchanged")
 HISTORY_UNDO = N_("reverted #{id} ({command})")
-# A history entry's command as the clerk says it (the history's command column, undo's lines); machine
-# formats keep the command as typed.
+# A history entry's command as the clerk says it (the history's command column, undo's lines): every
+# command that writes. Machine formats, and English, keep the command as typed.
 COMMAND_WORDS = {
     "add": N_("add"),
     "edit": N_("edit"),
@@ -1079,6 +1099,8 @@ COMMAND_WORDS = {
     "import cooperatives": N_("import cooperatives"),
     "import ratings": N_("import ratings"),
     "import support": N_("import support"),
+    "import figures": N_("import figures"),
+    "figures": N_("record figures"),
     "plan set": N_("plan set"),
     "plan unset": N_("plan unset"),
     "plan estimate": N_("plan estimate"),
@@ -1314,6 +1336,11 @@ REPORT_FORMER_DISTRICT = N_(
     "Warning: --district {district!r}: districts were abolished on 01/07/2025; on {day} the {count} "
     "organisation(s) registered in the former district {district} are in these communes: {communes}. "
     "To follow them use --commune, e.g. --commune {example!r}"
+)
+REPORT_FORMER_DISTRICT_UNPLACED = N_(
+    "Warning: --district {district!r}: districts were abolished on 01/07/2025; on {day} no commune is "
+    "known for any of the {count} organisation(s) registered in the former district {district}: their "
+    "addresses were not moved to the new communes. Move them with: htx places migrate; then use --commune"
 )
 MIGRATE_CLOSEST = N_("; the closest: {names}")
 

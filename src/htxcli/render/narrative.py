@@ -277,7 +277,8 @@ def _new_model(report: YearReport) -> list[str]:
         """Where it is on the period's last day: from 2025, its commune (with its type word) in force."""
         if r.commune:
             return titles.get(r.commune, r.commune)
-        return r.district
+        # Before it, its district; after it, an address never moved is no longer in force: none.
+        return r.district if report.communes is None else None
 
     names = [
         messages.NARRATIVE_NAMED_IN.format(name=r.name, district=where) if (where := place(r)) else r.name

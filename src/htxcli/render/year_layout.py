@@ -321,7 +321,7 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
         return []
     h = messages.HEADERS
     # From 2025 on: the address in force on the period's last day, Xã/Phường (with its type word) and
-    # Tỉnh; the district only for an address not yet moved to the new scheme.
+    # Tỉnh; blank for an address before 01/07/2025 never moved (no longer in force).
     reformed = report.communes is not None
     titles = report.commune_titles or {}
     headers = (
@@ -338,8 +338,8 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
     for r in recipients[:NAMED_AT_MOST]:
         if reformed:
             commune = titles.get(r.commune, r.commune) if r.commune else None
-            place = ", ".join(p for p in (commune, None if r.commune else r.district) if p)
-            cells: list[Cell] = [Label(place) if place else None, Label(r.province) if r.province else None]
+            province = r.province if r.commune else None  # the old province of an address never moved
+            cells: list[Cell] = [Label(commune) if commune else None, Label(province) if province else None]
         else:
             cells = [None if r.district is None else Label(r.district)]
         block.rows.append([Label(r.code), Label(r.name), *cells])
@@ -349,7 +349,8 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
 
 
 def _has_districts(report: YearReport) -> bool:
-    """Before the 2025 reform always; from it on, only while some organisation still has a district."""
+    """Before the 2025 reform always; from it on, never (services.report: an address never moved to
+    a commune of the new scheme is counted as unknown in the commune table)."""
     return report.communes is None or bool(report.districts)
 
 

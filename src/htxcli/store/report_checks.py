@@ -13,10 +13,9 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
-from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.status import SUSPENDED, year_before
 from htxcli.domain.vocab import RATED_GRADES, RATED_KINDS
-from htxcli.store.areas import in_area, new_commune_on
+from htxcli.store.areas import in_area, unplaced_on
 from htxcli.store.periods import in_force, within_life
 from htxcli.store.schema import figures, legal_status, organisation, rating
 from htxcli.store.status import idle_on, latest_on
@@ -48,8 +47,9 @@ class ReportChecks:
         """Organisations within their life during the period that the report cannot place: no
         district before the 2025 reform, no commune of the new scheme in force on its last day after."""
         o = organisation.c
-        unplaced = o.district.is_(None) if period.last < REFORM_DAY else new_commune_on(period.last).is_(None)
-        return self._codes(select(o.code).where(within_life(o.founded, o.dissolved, period), unplaced))
+        return self._codes(
+            select(o.code).where(within_life(o.founded, o.dissolved, period), unplaced_on(period.last))
+        )
 
     def unrated(self, period: Period, year: int) -> list[str]:
         """Active organisations of the rated kinds with no rating recorded for the year."""
