@@ -163,12 +163,8 @@ def _kind_clause(kind: str, block: Organisations) -> str | None:
     if not founded and not ended:
         return messages.NARRATIVE_ACTIVE.format(count=_of_kind(kind, active)) if active else None
     gone = _series(ended, messages.NARRATIVE_ENDINGS) if ended else None
-    said = (
-        messages.NARRATIVE_BOTH.format(founded=founded, dissolved=gone)
-        if founded and gone
-        else founded or gone
-    )
-    assert said is not None
+    said = messages.NARRATIVE_BOTH.format(founded=founded, dissolved=gone) if founded and gone else founded
+    said = said or gone or ""
     if active == 0:
         return messages.NARRATIVE_TOTAL_NONE.format(changes=said, none=messages.NARRATIVE_KIND_NONE[kind])
     if active > start:
