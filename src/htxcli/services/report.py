@@ -5,8 +5,8 @@ Definitions (also in the README):
 - active at the end of YEAR: founded on or before 31 December and not dissolved by then; one
   dissolved on D is inactive from D on, so a dissolution dated 31 December is not active at year end;
 - new: founded in YEAR; dissolved: dissolved in YEAR; members, capital: sums over the active;
-- ratings: those recorded for YEAR; the three bands are effective (good + fair), average, weak, with
-  shares of the rated count by the largest-remainder method;
+- ratings: those recorded for YEAR of the rated kinds (vocab.RATED_KINDS); the three bands are
+  effective (good + fair), average, weak, with shares of the rated count by the largest-remainder method;
 - support: records dated in YEAR, per program;
 - legal status (revision 0005), on the period's last day: registered (= active), operating,
   suspended, being_dissolved, revoked (the four add up to registered); in the period: resumed.
@@ -131,17 +131,15 @@ def _check_as_of(day: date, period: Period) -> None:
     from htxcli.domain.values import format_date
 
     if day not in period:
-        problem = messages.AS_OF_OUTSIDE.format(
-            first=format_date(period.first), last=format_date(period.last)
-        )
-        raise InvalidValue("--as-of", format_date(day), problem)
+        first, last = format_date(period.first), format_date(period.last)
+        raise InvalidValue("--as-of", format_date(day), messages.AS_OF_OUTSIDE.format(first=first, last=last))
 
 
 def _a_year_before(day: date) -> date:
     """The same day a year earlier; 28 February for a 29th."""
     try:
         return day.replace(year=day.year - 1)
-    except ValueError:
+    except ValueError:  # 29 February
         return day.replace(year=day.year - 1, day=28)
 
 
