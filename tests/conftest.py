@@ -103,6 +103,28 @@ def _language_as_it_was() -> Iterator[None]:
         yield
 
 
+# --- order ----------------------------------------------------------------------------------------
+# xdist (--dist loadscope) hands each worker a module at a time, in the order collected
+# (--no-loadscope-reorder: not by number of tests, which sent the modules of few but long tests, such as
+# the sixteen clerks, last, and left one worker running them while the other idled). The modules that
+# take longest go first, so that the short ones fill in at the end.
+SLOWEST_FIRST = (
+    "test_reliability.py",
+    "test_commit_kill.py",
+    "test_report_documents.py",
+    "test_report_check.py",
+    "test_wheel.py",
+    "test_cli_history_undo.py",
+    "test_report_issued.py",
+    "test_legal_status.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest as collected
+
+
 # --- backends ----------------------------------------------------------------------------------
 # Tests marked `both_backends` (a module's pytestmark, or one test's mark) run on SQLite and on
 # PostgreSQL when they take a database: the `backend` fixture, or one built on it (db_path, databases,
