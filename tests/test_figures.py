@@ -168,6 +168,19 @@ def test_ten_times_the_year_before_is_a_slip(registry: Any) -> None:
     assert "figures:" not in registry("db", "check").stdout
 
 
+def test_a_tenth_of_the_year_before_is_a_slip(registry: Any) -> None:
+    """A month's income typed as a year's: 6 triệu/năm after 66 triệu/năm. Said at entry and listed by
+    db check (whose SQL finds the pair); a count that falls to 0 is no slip."""
+    registry("figures", "0470012345", "2017", "--income", "66 triệu/năm", "--ocop-3", "2")
+    r = registry("figures", "0470012345", "2018", "--income", "6 triệu/năm", "--ocop-3", "0")
+    assert "Warning: --income: '6.000.000 ₫' is a tenth or less of the year 2017's (66.000.000 ₫)" in r.stderr
+    assert r.stderr.count("Warning:") == 1, r.stderr
+    assert "is a tenth or less of the year 2017's" in registry("db", "check").stdout
+    r = registry("--lang", "vi", "figures", "0470012345", "2018", "--income", "5,5 triệu/tháng")
+    assert "Cảnh báo" not in r.stderr, r.stderr
+    assert "figures:" not in registry("db", "check").stdout
+
+
 # --- history and undo -----------------------------------------------------------------------------
 
 

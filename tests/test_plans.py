@@ -48,6 +48,23 @@ def test_targets_in_their_unit(registry: Any) -> None:
     assert got == {"good-fair-share": 70, "average-revenue": 2_500_000_000}
 
 
+def test_an_income_target_is_typed_with_its_period_and_kept_per_year(registry: Any, tmp_path: Path) -> None:
+    """A clerk's '6 triệu' could be a month's or a year's income: refused, as `figures --income` refuses
+    it; '6 triệu/tháng' is 72 triệu a year, the unit of the figures it is compared with. A file's bare
+    amount is the contract's, đồng a year."""
+    r = registry("--lang", "vi", "plan", "set", "2026", "thu nhập bình quân", "6 triệu")
+    assert r.exit_code == 1 and "tháng" in r.stderr, r.stderr
+    assert registry("plan", "set", "2026", "thu nhập bình quân", "6 triệu/tháng").exit_code == 0
+    assert registry("plan", "estimate", "2026", "average-income", "70 triệu/năm").exit_code == 0
+    assert [(p["target"], p["estimate"]) for p in plans_of(registry)] == [(72_000_000, 70_000_000)]
+    exported = tmp_path / "plans.csv"
+    assert registry("export", "plans", "-o", str(exported)).exit_code == 0
+    assert "2026,average-income,,72000000," in exported.read_text(encoding="utf-8-sig")
+    assert registry("plan", "unset", "2026", "average-income").exit_code == 0
+    assert registry("import", "plans", str(exported)).exit_code == 0
+    assert [p["target"] for p in plans_of(registry)] == [72_000_000]
+
+
 @pytest.mark.parametrize(
     ("args", "problem"),
     [
@@ -197,5 +214,6 @@ def test_example_registry_accepts_targets_of_every_indicator(db_path: Path) -> N
     from htxcli.domain.vocab import INDICATORS
 
     for indicator in INDICATORS.keys:
-        r = invoke(db_path, "plan", "set", "2018", indicator, "1")
+        target = "1/năm" if indicator == "average-income" else "1"  # an income says its period
+        r = invoke(db_path, "plan", "set", "2018", indicator, target)
         assert r.exit_code == 0, (indicator, r.stderr)

@@ -444,6 +444,19 @@ def test_parse_years_refuses(text: str) -> None:
         parse_years("year", text)
 
 
+def test_only_the_rated_kinds_ratings_are_counted(registry: Callable[..., Run]) -> None:
+    """The report gives its ratings as "N HTX được xếp loại": a group's or a credit fund's rating is
+    kept (the State Bank rates credit funds under its own rules) but not counted among them."""
+    htx = registry
+    assert htx("add", "Quỹ tín dụng nhân dân Chợ Rã", "--code", "QTD-01", "--kind", "QTDND",
+               "--founded", "2010-01-05").exit_code == 0  # fmt: skip
+    for code, grade in (("0470012345", "tốt"), ("THT-07", "tốt"), ("QTD-01", "khá")):
+        assert htx("rate", code, "2018", grade).exit_code == 0
+    ratings = json.loads(htx("report", "2018", "--format", "json").stdout)["ratings"]
+    assert (ratings["rated"], ratings["bands"]["effective"], ratings["grades"]["good"]) == (1, 1, 1), ratings
+    assert "Trong số 1 HTX được xếp loại" in htx("--lang", "vi", "report", "2018", "--format", "text").stdout
+
+
 def test_not_rated_counts_the_cooperatives_still_awaiting_the_years_rating(
     registry: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
 ) -> None:

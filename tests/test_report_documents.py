@@ -277,6 +277,26 @@ def test_the_word_report_is_laid_out_as_an_administrative_report(example_db: Pat
     assert doc.tables[1].style.name == "Table Grid"
 
 
+def test_a_word_table_repeats_its_header_and_lets_its_rows_break(example_db: Path, tmp_path: Path) -> None:
+    """Each table's header row is kept whole and printed again on every page the table runs onto; its
+    data rows carry no "keep whole": with every row kept whole, LibreOffice printed a 2026 report's
+    Biểu 1, broken after its first data row, as that one row and dropped the four others."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    target = tmp_path / "bao-cao.docx"
+    assert invoke(example_db, "report", "2014..2018", "-o", str(target)).exit_code == 0
+    tables = Document(str(target)).tables[1:-1]  # not the heading's, not the signature's
+    assert len(tables) >= 4
+    for table in tables:
+        header, *rows = table.rows
+        properties = header._tr.trPr
+        assert properties.find(qn("w:tblHeader")) is not None
+        assert properties.find(qn("w:cantSplit")) is not None
+        for row in rows:
+            assert row._tr.trPr is None or row._tr.trPr.find(qn("w:cantSplit")) is None
+
+
 def test_without_an_office_the_word_report_leaves_a_line_to_fill(example_db: Path, tmp_path: Path) -> None:
     from docx import Document
 

@@ -111,7 +111,8 @@ def set_(
         str,
         typer.Argument(
             metavar="TARGET",
-            help="A count (35), an amount of đồng for an average ('2,5 tỷ'), or a percent (70 or 70%).",
+            help="A count (35), an amount of đồng for an average ('2,5 tỷ'; an income with its period: "
+            "'6 triệu/tháng' or '72 triệu/năm'), or a percent (70 or 70%).",
         ),
     ],
     area: AreaOption = None,
@@ -125,6 +126,7 @@ def set_(
       htx plan set 2018-2020 new-model 10
       htx plan set 2026 new-cooperatives 35 --note 'KH 295/KH-UBND'
       htx plan set 2026 good-fair-share 70%
+      htx plan set 2026 average-income '6 triệu/tháng'
     """
     from htxcli.services import plans
 

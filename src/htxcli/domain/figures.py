@@ -127,6 +127,11 @@ _PER = re.compile(
 _MONTHS = {"tháng": 12, "thang": 12, "month": 12, "năm": 1, "nam": 1, "year": 1}
 
 
+def has_period(value: str) -> bool:
+    """Whether an income says its period (per month or per year)."""
+    return _PER.match(value.strip()) is not None
+
+
 def parse_income(field: str, value: str) -> int:
     """An average income as typed, per month or per year (`5,5 triệu/tháng`, `64 triệu/năm`,
     `66000000 per year`), as đồng a year. A bare amount could be either: refused."""
@@ -292,7 +297,7 @@ def parse_figure_batch(
 PLAUSIBLE_REVENUE = PLAUSIBLE_CAPITAL
 INCOME_MAX_PER_YEAR = 12 * 100 * 10**6  # over 100 triệu a month: a per-year figure typed per month?
 INCOME_MIN_PER_YEAR = 10**6  # under 1 triệu a year: a per-month figure in thousands?
-TENFOLD = 10  # a figure this many times the previous year's, or more
+TENFOLD = 10  # a figure this many times the previous year's or more, or this many times less
 COMPARED = (*COUNT_FIGURES, *MONEY_FIGURES, *OCOP_FIGURES)
 
 
@@ -326,14 +331,22 @@ def figure_doubts(values: Mapping[Any, Any], previous: Mapping[Any, Any] | None 
 
 
 def tenfold_doubts(values: Mapping[Any, Any], previous: Mapping[Any, Any]) -> list[InvalidValue]:
+    """The figures ten times the year before's or more, or a tenth of it or less (but not nothing: a
+    count may fall to 0): a unit slip, such as a month's income typed as a year's. Its SQL twin is
+    store.checks.tenfold_pairs."""
     found = []
     for field in COMPARED:
         now, before = values.get(field), previous.get(field)
-        if now is not None and before is not None and before > 0 and now >= TENFOLD * before:
-            problem = messages.TENFOLD_PREVIOUS_YEAR.format(
-                year=previous.get("year", ""), before=_shown(field, before)
-            )
-            found.append(InvalidValue(field, _shown(field, now), problem))
+        if now is None or before is None or before <= 0:
+            continue
+        if now >= TENFOLD * before:
+            pattern = messages.TENFOLD_PREVIOUS_YEAR
+        elif 0 < now * TENFOLD <= before:
+            pattern = messages.TENTH_PREVIOUS_YEAR
+        else:
+            continue
+        problem = pattern.format(year=previous.get("year", ""), before=_shown(field, before))
+        found.append(InvalidValue(field, _shown(field, now), problem))
     return found
 
 

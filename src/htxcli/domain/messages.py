@@ -367,6 +367,9 @@ INCOME_TOO_LOW = N_("is under 1 triệu đồng a year: a figure per month, or i
 IMPLAUSIBLE_REVENUE = N_("is over {limit} tỷ đồng (a digit too many?)")
 MEMBERS_UNDER_MEMBER_WORKERS = N_("are fewer than the workers who are members ({workers})")
 TENFOLD_PREVIOUS_YEAR = N_("is ten times or more the year {year}'s ({before}): a unit slip?")
+TENTH_PREVIOUS_YEAR = N_(
+    "is a tenth or less of the year {year}'s ({before}): a unit slip (a month's typed as a year's?)"
+)
 FIGURES_NEED_YEAR = N_("give the year of the figures: htx figures {code} YEAR --revenue …")
 FIGURES_NEED_VALUES = N_(
     "give the figures of {code} for {year}, such as --revenue '2,5 tỷ' --workers 12 (see htx figures --help)"
@@ -1139,6 +1142,8 @@ NARRATIVE_PLAN_SPAN_ZERO = N_("{indicator}: cumulative {first}–{last}, {bare}/
 NARRATIVE_PLAN_NO_FIGURES = N_("{indicator}: no figures yet (the plan is {target})")
 NARRATIVE_PLAN_ACTUAL_ONLY = N_("{indicator}: {actual}")
 NARRATIVE_PLAN_OVER = N_(", above the plan by {excess}")
+# A share's excess over its target is in points of percent, not a percent of the target.
+NARRATIVE_PERCENTAGE_POINTS = N_("{points} percentage points")
 NARRATIVE_PLAN_ESTIMATE = N_("; whole-year estimate {estimate}")
 # A count of an indicator's unit, in the narrative's sentences.
 PLAN_UNITS = {

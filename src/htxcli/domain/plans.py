@@ -62,12 +62,18 @@ def format_span(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}-{last}"
 
 
-def parse_target(field: str, indicator: str, value: str | int) -> int:
+def parse_target(field: str, indicator: str, value: str | int, *, typed: bool = True) -> int:
     """A target or an estimate in the indicator's unit: a count, đồng ('2,5 tỷ'), or whole percent
-    (70 or 70%)."""
+    (70 or 70%). An income target is stored per year, as the figures are, and typed with its period
+    ('6 triệu/tháng', '72 triệu/năm'): a bare amount typed by a clerk could be either, and a monthly
+    target read as yearly put the report at 1.786% of plan. A file's bare amount is the contract's,
+    đồng a year (`typed=False`)."""
+    from htxcli.domain.figures import has_period, parse_income
     from htxcli.domain.values import parse_count, parse_int, parse_money
 
     unit = unit_of(indicator)
+    if indicator == "average-income" and isinstance(value, str) and (typed or has_period(value)):
+        return parse_income(field, value)
     if unit == MONEY:
         return parse_money(field, value)
     if unit == PERCENT:

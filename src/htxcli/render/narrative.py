@@ -412,11 +412,21 @@ def _plan(report: YearReport) -> list[str]:
             sentence = pattern.format(**values)
         if a.target is not None and a.actual is not None and a.actual > a.target:
             excess = a.actual - a.target
-            sentence += messages.NARRATIVE_PLAN_OVER.format(excess=_plan_value(a, excess))
+            sentence += messages.NARRATIVE_PLAN_OVER.format(excess=_excess(a, excess))
         if a.estimate is not None:
             sentence += messages.NARRATIVE_PLAN_ESTIMATE.format(estimate=_plan_value(a, a.estimate))
         sentences.append(sentence + ".")
     return sentences
+
+
+def _excess(a: Attainment, excess: float) -> str:
+    """How far the actual is above the target: 4 HTX, 1,15 tỷ đồng, or for a share 2,5 điểm phần
+    trăm (62,5% against 60%: "2,5%" would read as a percent of the target)."""
+    from htxcli.domain.plans import PERCENT
+
+    if a.unit == PERCENT:
+        return messages.NARRATIVE_PERCENTAGE_POINTS.format(points=_one_decimal(float(excess)))
+    return _plan_value(a, excess)
 
 
 def _one_decimal(value: float) -> str:

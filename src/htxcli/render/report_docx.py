@@ -269,14 +269,13 @@ def _table(doc: Document, number: int, table: document.Table) -> None:
     grid.autofit = False
     widths = [Mm(w) for w in shape.widths]
     _set_widths(grid, widths)
-    _keep_rows_whole(grid.rows[0], header=True)
+    _repeat_on_each_page(grid.rows[0])
     for cell, header, width in zip(grid.rows[0].cells, table.headers, widths, strict=True):
         cell.width = width
         _cell(cell, header, bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
     for n, row in enumerate(table.rows):
         bold = table.total and n == len(table.rows) - 1
         added = grid.add_row()
-        _keep_rows_whole(added, header=False)
         for cell, value, numeric, width in zip(added.cells, row, table.numeric, widths, strict=True):
             cell.width = width
             align = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
@@ -347,18 +346,19 @@ def _set_widths(grid: Any, widths: Sequence[Any]) -> None:
             cell.width = width
 
 
-def _keep_rows_whole(row: Any, *, header: bool) -> None:
-    """A row never splits across two pages; the header row is printed again at the top of each page a
-    long table runs onto."""
+def _repeat_on_each_page(row: Any) -> None:
+    """The header row is never split and is printed again at the top of each page a long table runs
+    onto. The data rows are left free to break: kept whole as well, LibreOffice (7.x) printed a table
+    whose page break fell after its first data row with that row only, and dropped the rest (seen on
+    a 2026 report: Biểu 1 lost its THT, LHTX, QTDND and Tổng cộng rows in the PDF)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     properties = row._tr.get_or_add_trPr()
     properties.append(OxmlElement("w:cantSplit"))
-    if header:
-        marker = OxmlElement("w:tblHeader")
-        marker.set(qn("w:val"), "true")
-        properties.append(marker)
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    properties.append(marker)
 
 
 def _signature(doc: Document) -> None:

@@ -25,7 +25,7 @@ _ORGANISATIONS = {
     "operating-cooperatives": ("cooperative", "operating"),
     "dissolved-cooperatives": ("cooperative", "dissolved"),
 }
-# The indicators read from the yearly figures' totals (revision 0007): a sum, or an average.
+# The indicators read from the cooperatives' yearly figures (revision 0007): a sum, or an average.
 _SUMS = {"new-members": ("new_members",), "ocop-products": ("ocop_3", "ocop_4", "ocop_5")}
 _AVERAGES = {
     "average-revenue": "revenue_vnd",
@@ -49,7 +49,10 @@ def measure(indicator: str, report: YearReport) -> Number:
     economy = report.economy
     if economy is None:
         return None
-    totals = economy.totals
+    # The cooperatives' figures, as the report's paragraph gives them ("doanh thu bình quân … đồng/HTX",
+    # "… HTX ứng dụng công nghệ cao"): a credit fund's revenue averaged in made the plan's line and the
+    # paragraph above it two different averages of one report.
+    totals = economy.kinds["cooperative"]
     if indicator in _SUMS:
         given = [totals.total_of(name) for name in _SUMS[indicator]]
         known = [g.value for g in given if g is not None]

@@ -225,7 +225,7 @@ def import_csv(
             try:
                 key = _key(uow, row.get("year") or "", row.get("indicator") or "", row.get("area"))
                 values = {
-                    "target": parse_target("target", key.indicator, row.get("target") or ""),
+                    "target": parse_target("target", key.indicator, row.get("target") or "", typed=False),
                     "note": parse_text("note", row.get("note")),
                 }
             except InvalidValue as e:

@@ -182,10 +182,14 @@ class ReportQueries:
         return [(row[0], row[1]) for row in self.connection.execute(query)]
 
     def grades(self, year: int, area: Area | None, founded_by: date | None = None) -> dict[str, int]:
-        """Ratings recorded for the year, by grade; with `founded_by`, of organisations founded by then."""
-        query = select(rating.c.grade, func.count()).where(rating.c.year == year)
-        if area is not None or founded_by is not None:
-            query = query.join(organisation, organisation.c.id == rating.c.organisation_id)
+        """Ratings recorded for the year of the rated kinds (vocab.RATED_KINDS), by grade; with
+        `founded_by`, of organisations founded by then. A credit fund's rating (the State Bank's) is
+        kept but not counted: the report gives these as "N HTX được xếp loại"."""
+        query = (
+            select(rating.c.grade, func.count())
+            .join(organisation, organisation.c.id == rating.c.organisation_id)
+            .where(rating.c.year == year, organisation.c.kind.in_(RATED_KINDS))
+        )
         if founded_by is not None:
             query = query.where(organisation.c.founded <= founded_by)
         if area is not None:

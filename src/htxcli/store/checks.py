@@ -280,11 +280,18 @@ def tenfold_pairs(
     connection: Connection, fields: Sequence[str], where: ColumnElement[bool]
 ) -> Iterator[tuple[Mapping[Any, Any], Mapping[Any, Any]]]:
     """(row, the same organisation's row of the year before) of the figures rows `where` selects, in
-    which a field of `fields` is ten times the year before's or more; each with the code and year."""
+    which a field of `fields` is ten times the year before's or more, or a tenth of it or less (not 0);
+    each with the code and year. Its Python twin is domain.figures.tenfold_doubts."""
     from htxcli.domain.figures import TENFOLD
 
     now, before = figures, figures.alias("before")
-    grown = or_(*(and_(before.c[x] > 0, now.c[x] >= TENFOLD * before.c[x]) for x in fields))
+
+    def jumped_in(x: str) -> ColumnElement[bool]:
+        up = now.c[x] >= TENFOLD * before.c[x]
+        down = and_(now.c[x] > 0, now.c[x] <= before.c[x] // TENFOLD)
+        return and_(before.c[x] > 0, or_(up, down))
+
+    jumped = or_(*(jumped_in(x) for x in fields))
     query = (
         select(
             organisation.c.code,
@@ -299,7 +306,7 @@ def tenfold_pairs(
                 and_(before.c.organisation_id == now.c.organisation_id, before.c.year == now.c.year - 1),
             ).join(organisation, organisation.c.id == now.c.organisation_id)
         )
-        .where(where, grown)
+        .where(where, jumped)
         .order_by(organisation.c.code, now.c.year)
     )
     for row in connection.execute(query).mappings():
