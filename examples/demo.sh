@@ -14,4 +14,5 @@ for table in cooperatives ratings support figures; do
 done
 echo >&2
 $htx report 2018
-echo >&2 "The database is $db: try  HTX_DB=$db $htx report 2018 --compare"
+# The next command to try, in no language: the report's own messages speak the clerk's.
+echo >&2 "HTX_DB=$db $htx report 2018 --compare"

@@ -86,7 +86,10 @@ def _six_rated(htx: Htx) -> None:
 def test_the_report_of_a_commune_is_titled_with_its_type_word(thai_nguyen: Htx, tmp_path: Path) -> None:
     r = thai_nguyen("report", "2026", "--commune", "thuong minh")
     assert r.exit_code == 0, r.stderr
-    assert r.stdout.splitlines()[0] == "Tình hình kinh tế tập thể, 2026 — Xã Thượng Minh"
+    assert (
+        r.stdout.splitlines()[0]
+        == "Tình hình phát triển kinh tế tập thể năm 2026 trên địa bàn xã Thượng Minh"
+    )
     words = thai_nguyen("report", "2026", "--commune", "thuong minh", "--format", "text").stdout
     assert "trên địa bàn xã Thượng Minh" in words  # in running text, as Decree 30 writes a unit
     target = tmp_path / "2026.docx"
@@ -113,7 +116,7 @@ def test_a_comparison_names_the_periods_last_day_when_it_is_not_31_december(thai
 def test_equal_counts_print_equal_shares_and_the_rated_are_counted_as_htx(thai_nguyen: Htx) -> None:
     _six_rated(thai_nguyen)
     out = thai_nguyen("report", "2026").stdout
-    assert "6 HTX đã xếp loại, 0 HTX chưa xếp loại; chưa đánh giá: 2 HTX" in out
+    assert "6 HTX đã xếp loại. Chưa có kết quả đánh giá năm 2026: 2 HTX" in out
     rows = {line.split()[0]: line for line in out.splitlines() if line.strip().startswith(("Trung", "Yếu"))}
     assert " 17%" in rows["Trung"] and " 17%" in rows["Yếu"]
     assert "66%" in out
@@ -175,7 +178,7 @@ def test_a_workbooks_unknown_column_is_named_without_english_words(vi: Htx, tmp_
     book.save(tmp_path / "xep-loai.xlsx")
     r = vi("import", "ratings", str(tmp_path / "xep-loai.xlsx"))
     assert r.exit_code == 1
-    assert "Cột lạ: không phải là cột của danh sách xếp loại (" in r.stderr
+    assert "Cột lạ: không phải là cột của danh sách xếp loại; các cột gồm: Mã số, Năm, Xếp loại" in r.stderr
     assert "(ratings)" not in r.stderr
 
 

@@ -31,7 +31,7 @@ def test_example_imports_with_its_counts(backend: str, db_path: Path | str, tmp_
     assert r.exit_code == 0
     created = [f"Created a new registry at {db}; back it up now and then with: htx db backup FILE"]
     assert r.stderr.splitlines() == [
-        "cooperatives: 222 new, 0 changed, 0 unchanged",
+        "cooperatives: 222 new, 0 changed, 0 unchanged (history entry #1; htx undo reverts it)",
         *(created if backend == "sqlite" else []),
     ]
     assert r.stdout == ""
@@ -242,7 +242,10 @@ def test_rejects_to_stdout(db_path: Path | str, tmp_path: Path) -> None:
         "code,name,founded,error",
         "B,HTX B,2010-02-30,founded: '2010-02-30' is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
     ]
-    assert r.stderr.endswith("1 new, 0 changed, 0 unchanged, 1 rejected (written to stdout)\n")
+    assert r.stderr.endswith(
+        "1 new, 0 changed, 0 unchanged, 1 rejected (written to stdout)"
+        " (history entry #1; htx undo reverts it)\n"
+    )
 
 
 def test_support_without_reference_is_not_added_twice(db_path: Path | str, tmp_path: Path) -> None:

@@ -274,7 +274,7 @@ def test_imports_warn_row_by_row_and_record(registry: Any, tmp_path: Path) -> No
     assert r.stderr.splitlines() == [
         f"{cooperatives}:3: warning: {problem}",
         f"{cooperatives}: rows with warnings: 1 (a warning does not stop the import)",
-        "cooperatives: 2 new, 0 changed, 0 unchanged",
+        "cooperatives: 2 new, 0 changed, 0 unchanged (history entry #6; htx undo reverts it)",
     ]
     support = tmp_path / "s.csv"
     support.write_text(
@@ -290,7 +290,7 @@ def test_imports_warn_row_by_row_and_record(registry: Any, tmp_path: Path) -> No
     assert r.stderr.splitlines() == [
         f"{support}:2: warning: {problem}",
         f"{support}: rows with warnings: 1 (a warning does not stop the import)",
-        "support: 3 new, 0 changed, 0 unchanged",
+        "support: 3 new, 0 changed, 0 unchanged (history entry #7; htx undo reverts it)",
     ]
     assert support_count(registry) == before + 3
 

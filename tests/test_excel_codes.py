@@ -71,7 +71,7 @@ def test_an_excel_round_trip_warns_about_the_code_and_still_imports(stored: Htx,
         f"{file}:2: warning: phone: '912345678' looks like a number a spreadsheet made of a phone number, "
         "which drops its leading 0; format the column as Text and type the numbers again",
         f"{file}: rows with warnings: 1 (a warning does not stop the import)",
-        "cooperatives: 1 new, 0 changed, 1 unchanged",
+        "cooperatives: 1 new, 0 changed, 1 unchanged (history entry #3; htx undo reverts it)",
     ]
     assert sorted(codes(stored)) == ["0100222333", "100222333", "4700100200"]
 
@@ -87,7 +87,10 @@ def test_a_new_name_equal_once_folded_warns(stored: Htx, tmp_path: Path) -> None
         f"{file}:2: warning: name: the same name (accents and case aside) is registered to 0100222333, "
         "perhaps the same organisation"
     )
-    assert r.stderr.splitlines()[-1] == "cooperatives: 2 new, 0 changed, 0 unchanged"
+    assert (
+        r.stderr.splitlines()[-1]
+        == "cooperatives: 2 new, 0 changed, 0 unchanged (history entry #3; htx undo reverts it)"
+    )
 
 
 def test_a_row_that_looks_like_two_organisations_names_both(stored: Htx, tmp_path: Path) -> None:
@@ -106,7 +109,10 @@ def test_a_row_that_looks_like_two_organisations_names_both(stored: Htx, tmp_pat
         + "; name: the same name (accents and case aside) is registered to 0100222333, perhaps the same "
         "organisation"
     )
-    assert r.stderr.splitlines()[-1] == "cooperatives: 1 new, 0 changed, 1 unchanged"
+    assert (
+        r.stderr.splitlines()[-1]
+        == "cooperatives: 1 new, 0 changed, 1 unchanged (history entry #3; htx undo reverts it)"
+    )
 
 
 def test_only_new_rows_are_checked(stored: Htx, tmp_path: Path) -> None:
@@ -119,7 +125,7 @@ def test_only_new_rows_are_checked(stored: Htx, tmp_path: Path) -> None:
     )
     r = stored("import", "cooperatives", str(file))
     assert r.exit_code == 0
-    assert r.stderr == "cooperatives: 0 new, 1 changed, 1 unchanged\n"
+    assert r.stderr == "cooperatives: 0 new, 1 changed, 1 unchanged (history entry #3; htx undo reverts it)\n"
 
 
 def test_rows_of_the_same_file_are_not_registered_ones(htx: Htx, tmp_path: Path) -> None:
@@ -134,7 +140,7 @@ def test_rows_of_the_same_file_are_not_registered_ones(htx: Htx, tmp_path: Path)
         f"{file}:3: warning: code: '100222333' has 9 digits: a tax code has 10, and a spreadsheet drops a "
         "leading 0 (0100222333?); format the column as Text and check the code",
         f"{file}: rows with warnings: 1 (a warning does not stop the import)",
-        "cooperatives: 2 new, 0 changed, 0 unchanged",
+        "cooperatives: 2 new, 0 changed, 0 unchanged (history entry #1; htx undo reverts it)",
     ]
 
 
@@ -158,7 +164,7 @@ def test_fifty_warnings_are_shown_then_a_count(htx: Htx, tmp_path: Path) -> None
         # country code (84…), which is no lost 0.
         f"… and {2 * total - 11 - 50} more warnings",
         f"{mangled}: rows with warnings: {total} (a warning does not stop the import)",
-        f"cooperatives: {total} new, 0 changed, 0 unchanged",
+        f"cooperatives: {total} new, 0 changed, 0 unchanged (history entry #2; htx undo reverts it)",
     ]
 
 

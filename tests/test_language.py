@@ -220,6 +220,7 @@ _NOT_PROSE = re.compile(
 def _prose(text: str) -> str:
     """What a clerk reads as sentences: without examples, option names, metavars and quoted values."""
     kept = []
+    text = re.sub(r"(\w-)\n\s+(?=\w)", r"\1", text)  # a key wrapped at its hyphen (new-\n  members) is one
     for line in text.splitlines():
         if line.strip().startswith(("htx ", "Ví dụ: htx", "Cách dùng:")):
             continue
@@ -461,7 +462,9 @@ def test_a_sheets_header_problems_name_the_list_in_vietnamese(tmp_path: Path) ->
     book.save(path)
     r = _vi("import", "cooperatives", str(path), db=tmp_path / "x.db")
     assert r.returncode == 1
-    assert r.stderr.startswith(f"Lỗi: {path}:Sheet!2: Màu sắc: không phải là cột của danh sách tổ chức (")
+    assert r.stderr.startswith(
+        f"Lỗi: {path}:Sheet!2: Màu sắc: không phải là cột của danh sách tổ chức; các cột"
+    )
     book.active.delete_cols(3)
     book.save(path)
     r = _vi("import", "cooperatives", str(path), db=tmp_path / "x.db")

@@ -142,8 +142,8 @@ def test_the_narrative_never_prints_a_silent_zero_and_its_shares_sum_to_100(
 
 
 def test_one_of_everything_reads_in_the_singular() -> None:
-    one = Organisations(Count(1), Count(1), Count(0), Count(5), Money(0), Count(0))
-    none = Organisations(Count(0), Count(0), Count(0), Count(0), Money(0), Count(0))
+    one = Organisations(active=Count(1), new=Count(1), members=Count(5), active_start=Count(0))
+    none = Organisations()
     ratings = _ratings({"good": 1})
     credit = Support(Count(1), Count(1), Count(1), Money(1_500_000_000), None)
     empty = Support(Count(0), Count(0), Count(0), Money(0), None)

@@ -129,6 +129,51 @@ def test_kinds_that_say_the_sector(htx: Htx, tmp_path: Path) -> None:
     assert '"sector": "agriculture"' in htx("show", "4700284516", "-f", "json").stdout
 
 
+# The sector wordings an office uses, and the sector each is read as (the nearest of the vocabulary):
+# accents, case, commas, hyphens, slashes and "và" aside.
+OFFICE_SECTORS = (
+    ("Thương mại, dịch vụ", "trade-services"),
+    ("Thương mại - dịch vụ", "trade-services"),
+    ("thương mại và dịch vụ", "trade-services"),
+    ("THƯƠNG MẠI/DỊCH VỤ", "trade-services"),
+    ("Dịch vụ", "trade-services"),
+    ("Nông, lâm nghiệp", "agriculture"),
+    ("Nông nghiệp", "agriculture"),
+    ("Lâm nghiệp", "agriculture"),
+    ("Thủy sản", "agriculture"),  # fisheries: the reports' nông, lâm, thủy sản
+    ("Thuỷ sản", "agriculture"),
+    ("Nông - Lâm - Ngư nghiệp", "agriculture"),
+    ("Vận tải", "transport"),
+    ("Xây dựng", "construction"),
+    ("Công nghiệp - TTCN", "industry"),
+    ("Công nghiệp, tiểu thủ công nghiệp", "industry"),
+    ("Tiểu thủ công nghiệp", "industry"),
+)
+
+
+def test_an_offices_sector_wordings_are_read_as_the_nearest_sector(
+    htx: Htx, db_path: Path | str, tmp_path: Path
+) -> None:
+    lines = [f'47002845{n:02d};HTX {n};"{sector}";01/02/2019' for n, (sector, _) in enumerate(OFFICE_SECTORS)]
+    sheet = _csv(
+        tmp_path / "htx.csv", "Mã số thuế;Tên HTX;Lĩnh vực;Ngày thành lập\n" + "\n".join(lines) + "\n"
+    )
+    r = htx("import", "cooperatives", str(sheet))
+    assert r.exit_code == 0, r.stderr
+    rows = list(csv.DictReader(io.StringIO(htx("export", "cooperatives").stdout)))
+    got = {row["code"]: row["sector"] for row in rows}
+    assert [got[f"47002845{n:02d}"] for n in range(len(OFFICE_SECTORS))] == [s for _, s in OFFICE_SECTORS]
+    # A wording that maps nowhere refuses its row, in one line naming the field and the value.
+    before = snapshot(db_path)
+    sheet = _csv(
+        tmp_path / "htx2.csv",
+        "Mã số thuế;Tên HTX;Lĩnh vực;Ngày thành lập\n4700284599;HTX X;Du lịch;01/02/2019\n",
+    )
+    r = htx("import", "cooperatives", str(sheet))
+    assert r.exit_code == 1 and "htx2.csv:2: Lĩnh vực: 'Du lịch' is not one of" in r.stderr, r.stderr
+    assert snapshot(db_path) == before
+
+
 # --- 18: a name beside the code; the year on the command line -----------------------------------
 
 
@@ -168,6 +213,40 @@ def test_a_ratings_sheet_with_names_and_without_a_year(htx: Htx, db_path: Path |
     r = htx("import", "support", str(with_year), "--year", "2025")
     assert r.exit_code == 1 and "--year" in r.stderr
     assert len(htx("export", "ratings").stdout.splitlines()) == 3
+
+
+def test_a_rating_year_is_the_registrys_reporting_year(htx: Htx, db_path: Path | str, tmp_path: Path) -> None:
+    """With periods from 15/12, 2026 runs from 15/12/2025 to 14/12/2026: an organisation founded on
+    20/12/2025 is rated for 2026, not 2025; one dissolved on 16/12/2025 may still be rated for 2026."""
+    assert htx("settings", "period-start", "15/12").exit_code == 0
+    for args in (
+        ("HTX Mới", "--code", "4700284512", "--founded", "20/12/2025"),
+        ("HTX Cũ", "--code", "4700284513", "--founded", "20/12/2024", "--dissolved", "16/12/2025"),
+    ):
+        assert htx("add", *args).exit_code == 0
+    rows: list[list[object]] = [
+        ["Mã số thuế", "Tên HTX", "Xếp loại"],
+        ["4700284512", "HTX Mới", "Khá"],
+        ["4700284513", "HTX Cũ", "TB"],
+    ]
+    sheet = _workbook(tmp_path / "xl.xlsx", rows)
+    before = snapshot(db_path)
+    r = htx("import", "ratings", str(sheet), "--year", "2025")
+    assert r.exit_code == 1, r.stderr
+    assert "year: 2025 is before the reporting year 2026, in which it was founded (2025-12-20)" in r.stderr
+    assert snapshot(db_path) == before
+    r = htx("import", "ratings", str(sheet), "--year", "2026")
+    assert r.exit_code == 0 and "ratings: 2 new" in r.stderr, r.stderr
+    # With a year column, and one by one.
+    by_year = _csv(tmp_path / "r.csv", "code,year,grade\n4700284513,2026,good\n4700284512,2025,fair\n")
+    r = htx("import", "ratings", str(by_year))
+    assert r.exit_code == 1 and "r.csv:3: year: 2025 is before the reporting year 2026" in r.stderr, r.stderr
+    assert "r.csv:2" not in r.stderr
+    assert htx("rate", "4700284513", "2026", "good").exit_code == 0
+    r = htx("rate", "4700284512", "2025", "good")
+    assert r.exit_code == 1 and "before the reporting year 2026" in r.stderr, r.stderr
+    # db check reads the years as the report does: nothing outside a life.
+    assert htx("db", "check").exit_code == 0
 
 
 def test_a_support_sheet_with_names(htx: Htx, tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from htxcli.domain.reform import NEW_SCHEME as NEW
 from htxcli.domain.text import fold
 from htxcli.domain.unit_matching import place
-from htxcli.domain.unit_names import OWN_NAMES, match_key, name_key
+from htxcli.domain.unit_names import OWN_NAMES, PROVINCE_KEYS, match_key, name_key
 from htxcli.domain.units import Unit, gazetteer
 from tests.conftest import EXAMPLE, Run
 
@@ -55,6 +55,12 @@ def test_the_names_that_begin_like_a_type_word_are_those_of_the_list() -> None:
     }
     assert begin_so == OWN_NAMES
     assert len([u for u in g.units if match_key(u.name) in OWN_NAMES]) >= 100
+
+
+def test_the_province_keys_are_those_of_the_list() -> None:
+    """unit_names.PROVINCE_KEYS (a town named as its province keeps its type word) is the list's."""
+    g = gazetteer()
+    assert {g.key(p) for p in (*g.provinces.values(), *g.legacy_provinces.values())} == PROVINCE_KEYS
 
 
 @pytest.mark.parametrize(

@@ -181,7 +181,7 @@ def test_import_warns_once_per_spelling_with_a_count(registry: Htx, tmp_path: Pa
         f"{file}: warning: district 'BA BỂ' is stored as 'Ba Bể'; using 'Ba Bể' (rows: 2)",
         f"{file}: warning: district 'NA RÌ' is stored as 'Na Rì'; using 'Na Rì' (rows: 1)",
         f"{file}: warning: district 'ba be' is stored as 'Ba Bể'; using 'Ba Bể' (rows: 1)",
-        "cooperatives: 7 new, 0 changed, 0 unchanged",
+        "cooperatives: 7 new, 0 changed, 0 unchanged (history entry #6; htx undo reverts it)",
     ]
     listed = csv.DictReader(io.StringIO(registry("list", "-f", "csv").stdout))
     districts = {row["code"]: row["district"] for row in listed}
@@ -196,7 +196,7 @@ def test_import_updating_a_stored_row_uses_the_stored_spelling(registry: Htx, tm
     assert r.exit_code == 0
     assert r.stderr.splitlines() == [
         f"{file}: warning: district 'BA BE' is stored as 'Ba Bể'; using 'Ba Bể' (rows: 1)",
-        "cooperatives: 0 new, 1 changed, 0 unchanged",
+        "cooperatives: 0 new, 1 changed, 0 unchanged (history entry #6; htx undo reverts it)",
     ]
     assert json.loads(registry("show", "THT-07", "-f", "json").stdout)["district"] == "Ba Bể"
     again = registry("import", "cooperatives", file)

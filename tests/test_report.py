@@ -59,7 +59,7 @@ def test_quick_start_prints_the_report(example_db: Path) -> None:
     r = invoke(example_db, "report", "2018")
     assert r.exit_code == 0 and r.stderr == ""
     text = r.stdout
-    assert "Collective economy, 2018" in text
+    assert "The development of the collective economy in 2018" in text
     for figure in ("149", "29%", "63%", "8%", "600", "cuốn", "lớp", "1.620.000.000 ₫"):
         assert figure in text, figure
     for name in ("Tân Thành", "Dương Phong", "Mỹ Phương", "Hợp Thành Thanh Vận"):
@@ -320,7 +320,7 @@ def markdown_rows(text: str) -> dict[str, list[str]]:
 def test_markdown_and_table_agree_with_json(example_db: Path) -> None:
     data = report_json(example_db, "2018")
     md = invoke(example_db, "report", "2018", "--format", "markdown").stdout
-    assert md.startswith("# Collective economy, 2018\n")
+    assert md.startswith("# The development of the collective economy in 2018\n")
     rows = markdown_rows(md)
     cooperative = data["organisations"]["cooperative"]
     assert rows["Hợp tác xã"][:3] == [str(cooperative["active"]), str(cooperative["new"]), "0"]
@@ -391,7 +391,8 @@ def test_unknown_district_is_one_line_naming_the_known_ones(example_db: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("name", "first"), [("r.json", "{"), ("r.csv", "year,section"), ("r.md", "# "), ("r.txt", "Col")]
+    ("name", "first"),
+    [("r.json", "{"), ("r.csv", "year,section"), ("r.md", "# "), ("r.txt", "The development")],
 )
 def test_output_file_format_follows_its_extension(
     example_db: Path, tmp_path: Path, name: str, first: str
@@ -479,10 +480,12 @@ def test_not_rated_counts_the_cooperatives_still_awaiting_the_years_rating(
     # Dissolved before the period's end: no longer awaited.
     assert htx("dissolve", "4700284512", "--on", "01/06/2019").exit_code == 0
     assert ratings("2019")["not_rated"] == 1
-    assert "1 rated, 1 unrated; not yet assessed: 0" in htx("report", "2018").stdout
-    assert "not yet assessed: 1" in htx("report", "2019", "--format", "markdown").stdout
-    assert "Not yet assessed: 1 cooperative." in htx("report", "2019", "--format", "text").stdout
+    out = htx("report", "2018").stdout
+    assert "1 rated, 1 graded unrated" in out and "No rating result" not in out
+    assert "No rating result for 2019 yet: 1" in htx("report", "2019", "--format", "markdown").stdout
+    text = htx("report", "2019", "--format", "text").stdout
+    assert "No rating result for 2019 yet: 1 cooperative." in text
     assert "2018,ratings,not_rated,count,0" in htx("report", "2018", "--format", "csv").stdout
-    assert "| Not yet assessed | 0 | 1 |" in htx("report", "2018..2019", "--format", "markdown").stdout
+    assert "| No rating result yet | 0 | 1 |" in htx("report", "2018..2019", "--format", "markdown").stdout
     words = htx("--lang", "vi", "report", "2019").stdout.split()  # a narrow table wraps its caption
-    assert "chưa đánh giá: 1" in " ".join(words)
+    assert "Chưa có kết quả đánh giá năm 2019: 1 HTX" in " ".join(words)

@@ -128,8 +128,24 @@ def test_figures_off_by_a_unit_too_few_and_ten_fold(htx: Callable[..., Run]) -> 
     assert checks_of(htx, "2018") == {"figures-jump": ["F2"]}
 
 
+def test_a_profit_above_the_revenue_is_found_as_db_check_finds_it(htx: Callable[..., Run]) -> None:
+    for code in ("P1", "P2"):
+        _add(htx, code)
+        assert htx("rate", code, "2018", "khá").exit_code == 0
+        assert htx("figures", code, "2018", "--revenue", "1 tỷ", "--profit", "100 triệu").exit_code == 0
+    assert checks_of(htx, "2018") == {}
+    r = htx("figures", "P2", "2018", "--profit", "1,2 tỷ")  # warned at entry, recorded all the same
+    assert r.exit_code == 0
+    assert checks_of(htx, "2018") == {"figures-profit": ["P2"]}
+    assert "P2" in htx("db", "check").stdout + htx("db", "check").stderr
+    r = htx("--lang", "vi", "report", "2018", "--check")
+    assert r.stdout == "2018: 1 tổ chức có lợi nhuận trước thuế lớn hơn doanh thu: P2\n"
+
+
 def test_overdue_suspensions_and_long_dissolutions(htx: Callable[..., Run]) -> None:
-    for code in ("S1", "S2", "S3", "S4"):
+    """A suspension past its last day is operating again, as `htx status` says: no finding. One in
+    force for more than the 12 months a notice may cover is."""
+    for code in ("S1", "S2", "S3", "S4", "S5", "S6"):
         _add(htx, code)
         assert htx("rate", code, "2018", "khá").exit_code == 0
     assert htx("status", "S1", "tạm ngừng", "--on", "01/02/2018", "--until", "30/06/2018").exit_code == 0
@@ -137,12 +153,18 @@ def test_overdue_suspensions_and_long_dissolutions(htx: Callable[..., Run]) -> N
     assert htx("status", "S2", "hoạt động", "--on", "15/06/2018").exit_code == 0  # resumed early
     assert htx("status", "S3", "đang giải thể", "--on", "01/10/2017").exit_code == 0
     assert htx("status", "S4", "đang giải thể", "--on", "01/06/2018").exit_code == 0
-    assert checks_of(htx, "2018") == {"suspension-overdue": ["S1"], "dissolving-long": ["S3"]}
+    assert htx("status", "S5", "tạm ngừng", "--on", "31/12/2017").exit_code == 0  # no last day
+    assert htx("status", "S6", "tạm ngừng", "--on", "01/01/2018").exit_code == 0  # 12 months on 31/12
+    assert checks_of(htx, "2018") == {"suspension-overdue": ["S5"], "dissolving-long": ["S3"]}
     r = htx("--lang", "en", "report", "2018", "--check")
     assert r.stdout.splitlines() == [
-        "2018-12-31: 1 suspensions ended with no resumption or later status recorded: S1",
+        "2018-12-31: 1 organisations suspended for more than 12 months, the law's limit for one notice "
+        "(renewal or resumption not recorded): S5",
         "2018-12-31: 1 organisations have been being dissolved for more than a year: S3",
     ]
+    # The check and `htx status` read one rule: S1 is operating again, S5 still suspended.
+    assert "operating" in htx("--lang", "en", "status", "S1").stdout.splitlines()[0]
+    assert "suspended" in htx("--lang", "en", "status", "S5").stdout.splitlines()[0]
 
 
 def test_many_codes_are_shortened_on_the_line_but_not_in_json(htx: Callable[..., Run]) -> None:

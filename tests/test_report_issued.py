@@ -88,8 +88,11 @@ def test_the_settings_in_force_are_kept_with_it(example: Path | str) -> None:
         engine.dispose()
     assert json.loads(row[0]) == {
         "office": "SỞ KẾ HOẠCH VÀ ĐẦU TƯ",
+        "parent-body": None,
         "period-start": "15/12",
         "province": None,
+        "signer-title": None,
+        "signer": None,
     }
     assert str(row[1]) == "2017-12-15"
     assert row[2] == json.loads(invoke(example, "history", "--format", "json").stdout)[1]["id"]
@@ -125,6 +128,24 @@ def test_one_report_per_year_and_filters_unless_it_replaces_one(example: Path | 
     taken = invoke(example, "report", "2017", "--issue", "--number", NUMBER, "--on", "20/11/2018")
     assert taken.exit_code == 1 and "already issued" in taken.stderr
     assert invoke(example, "rate", "4700101733", "2018", "tốt").exit_code == 0
+    # A replacement is dated no earlier than the report it replaces: refused in one line, nothing kept.
+    early = (
+        "report",
+        "2018",
+        "--issue",
+        "--number",
+        "02/BC-SKHĐT",
+        "--on",
+        "15/11/2018",
+        "--replaces",
+        NUMBER,
+    )
+    refused = invoke(example, "--lang", "vi", *early)
+    assert refused.exit_code == 1 and refused.stdout == ""
+    assert refused.stderr == (
+        "Lỗi: --on: '15/11/2018' sớm hơn ngày của báo cáo được thay thế, số 01/BC-SKHĐT ngày 16/11/2018\n"
+    )
+    assert len(json.loads(invoke(example, "report", "--issued", "--format", "json").stdout)) == 2
     replaced = invoke(
         example,
         *("report", "2018", "--issue", "--number", "02/BC-SKHĐT", "--on", "20/11/2018"),
@@ -239,10 +260,17 @@ def test_what_changed_since_names_the_changed_groups_and_the_history_entries(exa
     assert [line for line in lines if not line.startswith("  ")][1:] == [
         f"Organisations: {sum(f['group'] == 'organisations' for f in found['figures'])} figures differ "
         "(issued → now)",
-        "Ratings: 6 figures differ (issued → now)",
+        "Ratings: 5 figures differ (issued → now)",  # the band "average" is the grade, told once
         "History entries since it was issued: 2",
     ]
-    assert "  ratings.percent.effective: 29 → 30" in lines
+    assert "  Hiệu quả (tốt + khá) (%): 29 → 30" in lines
+    # Each figure once, by the report's own words, its value as the report prints it.
+    shown = invoke(example, "--lang", "vi", "report", "2018", "--since-issued").stdout.splitlines()
+    assert shown.count("  Hợp tác xã: Hiện có (còn đăng ký): 149 → 148") == 1
+    assert "  Tổng cộng: Vốn điều lệ: 227.450.000.000 ₫ → 226.410.000.000 ₫" in shown
+    assert "  Ba Bể, Hợp tác xã: Giải thể, phá sản: 0 → 1" in shown
+    assert not [line for line in shown if "." in line.split(":")[0] or "registered" in line]
+    assert "registered" not in {f["path"].rpartition(".")[2] for f in found["figures"]}
     # The live report says so in one line at its end, on stderr: its output is unchanged.
     live = invoke(example, "report", "2018", "--format", "json")
     count = len(found["figures"])

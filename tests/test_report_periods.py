@@ -47,7 +47,7 @@ def test_a_year_after_the_current_one_warns_and_still_reports(example_db: Path) 
     assert json.loads(r.stdout)["year"] == next_year  # the report is printed all the same
     assert r.stderr.count("\n") == 1 and r.stderr.startswith(f"Warning: year: {next_year}: after")
     r = invoke(example_db, "report", f"{next_year - 2}-{next_year}")
-    assert r.exit_code == 0 and "Collective economy" in r.stdout
+    assert r.exit_code == 0 and "The development of the collective economy" in r.stdout
     assert r.stderr.count("\n") == 1 and f"{next_year}: after the current year" in r.stderr
     assert invoke(example_db, "report", str(next_year - 1)).stderr == ""  # the current year: no warning
 
@@ -114,10 +114,10 @@ def test_a_period_that_is_not_the_calendar_year_is_printed_under_the_title_and_i
         return r.stdout
 
     terminal = out()
-    assert terminal.splitlines()[0] == "Collective economy, 2018"
+    assert terminal.splitlines()[0] == "The development of the collective economy in 2018"
     assert line in terminal.splitlines()[:4]
     markdown = out("--format", "markdown")
-    assert markdown.startswith(f"# Collective economy, 2018\n\n{line}\n")
+    assert markdown.startswith(f"# The development of the collective economy in 2018\n\n{line}\n")
     for title in ("Organisations on 2018-12-14", "Districts on 2018-12-14"):
         assert f"## {title}\n" in markdown
     assert "| Active on 2017-12-14 |" not in markdown  # the terminal and Markdown leave it out
@@ -131,7 +131,7 @@ def test_a_period_that_is_not_the_calendar_year_is_printed_under_the_title_and_i
 
     summary = openpyxl.load_workbook(tmp_path / "r.xlsx")["Summary"]
     assert summary["A1"].value == "Organisations on 2018-12-14"
-    assert summary["A2"].value == f"Collective economy, 2018 {line}"
+    assert summary["A2"].value == f"The development of the collective economy in 2018 {line}"
     assert "Active on 2017-12-14" in [c.value for c in summary[4]]
     range_ = invoke(example_db, "report", "2017..2018", "--period-start", "15/12", "--format", "markdown")
     assert "\n(Figures from 2016-12-15 to 2018-12-14)\n" in range_.stdout

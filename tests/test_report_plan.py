@@ -271,7 +271,7 @@ def test_percent_of_plan_as_of_a_day_is_of_the_whole_years_target(planned_db: Pa
 
 def test_every_human_layout_says_the_part_of_the_year(example_db: Path, tmp_path: Path) -> None:
     table = run(example_db, "--lang", "vi", "report", "2018", "--as-of", "30/06/2018")
-    assert table.startswith("Tình hình kinh tế tập thể, 6 tháng đầu năm 2018")
+    assert table.startswith("Tình hình phát triển kinh tế tập thể 6 tháng đầu năm 2018")
     assert "đến ngày 30/06/2018" in table
     text = run(example_db, "--lang", "vi", "report", "2018", "--as-of", "15/08/2018", "--format", "text")
     assert "Năm 2018 đến ngày 15/08/2018, toàn tỉnh thành lập mới" in text

@@ -172,3 +172,24 @@ def test_the_python_and_the_sql_rules_agree(engine: Engine, seed: int) -> None:
             assert found_places == expected_places, period
             _count("address_on", len(stored))
     assert len(cases) == 5 and min(cases.values()) >= 500, cases
+
+
+@pytest.mark.parametrize("start", [(1, 1), (15, 12), (1, 7), (2, 1), (31, 3)])
+def test_a_reporting_year_held_in_a_column_is_the_python_period(
+    engine: Engine, start: tuple[int, int]
+) -> None:
+    """store.periods.RowPeriod.reporting_year, which db check reads ratings' and figures' years by, gives
+    the days of domain.periods.Period.reporting_year."""
+    from sqlalchemy import literal_column
+
+    with engine.connect() as con:
+        for year in range(2015, 2030):
+            period = sql_periods.RowPeriod.reporting_year(literal_column(str(year)), start)
+            first, last = con.execute(select(period.first, period.last)).one()
+            assert (first, last) == (
+                (expected := Period.reporting_year(year, start)).first,
+                expected.last,
+            ), (year, start)
+            assert python_periods.years_within_life(expected.first, expected.last, start) == range(
+                year, year + 1
+            )

@@ -25,7 +25,7 @@ from htxcli.cli import (
     status,
     support,
 )
-from htxcli.cli.common import State, as_typed, command_name
+from htxcli.cli.common import TYPED_WORDS, State, as_typed, command_name
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 
@@ -45,10 +45,14 @@ class HtxGroup(TyperGroup):
         chosen = _language_option(argv)
         # An unknown --lang value is Click's to refuse, in the language the environment names. The
         # language holds for this command, and the process speaks as before once it ends.
-        with i18n.speaking(chosen if chosen in i18n.LANGUAGES else i18n.language_from_environment()):
-            if i18n.current() != "en":
-                translate(self, i18n.gettext)
-            return super().main(argv, *rest, **options)
+        typed = TYPED_WORDS.set(tuple(argv))  # a message names an option as typed
+        try:
+            with i18n.speaking(chosen if chosen in i18n.LANGUAGES else i18n.language_from_environment()):
+                if i18n.current() != "en":
+                    translate(self, i18n.gettext)
+                return super().main(argv, *rest, **options)
+        finally:
+            TYPED_WORDS.reset(typed)
 
     def invoke(self, ctx: Any) -> Any:
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextvars import ContextVar
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -191,16 +192,33 @@ def command_name(ctx: typer.Context) -> str:
     return " ".join(reversed(words))
 
 
+# The words of the command line, as typed: a message names an option by the name the clerk typed
+# (--loi-nhuan, where --profit is its other name). Set by the command group (app.py).
+TYPED_WORDS: ContextVar[tuple[str, ...]] = ContextVar("TYPED_WORDS", default=())
+
+
+def _as_typed(names: Sequence[str], default: str) -> str:
+    """Of an option's names, the one typed on the command line (`--loi-nhuan=5tr` too); else `default`."""
+    for word in TYPED_WORDS.get():
+        typed = word.partition("=")[0]
+        if typed in names:
+            return typed
+    return default
+
+
 def typed_name(command: Any, name: str, field: str) -> str:
-    """The option of `command` (called `name`) that fills `field`; the field itself when none does
-    (an argument, such as add's NAME, or a stored value the command did not take)."""
+    """The option of `command` (called `name`) that fills `field`, by the name the clerk typed it
+    with; the field itself when none does (an argument, such as add's NAME, or a stored value the
+    command did not take)."""
     renamed = OPTION_OF_FIELD.get(name, {}).get(field)
-    if renamed is not None:
-        return renamed
     wanted = field.replace("-", "_")
     for param in command.params:
-        if param.param_type_name == "option" and param.name == wanted:
-            return str(max(param.opts, key=len))
+        if param.param_type_name != "option":
+            continue
+        if (renamed in param.opts) if renamed is not None else (param.name == wanted):
+            return _as_typed(param.opts, renamed or str(max(param.opts, key=len)))
+    if renamed is not None:
+        return renamed
     from htxcli.domain import messages
 
     return str(messages.FIELD_NAMES.get(field, field))

@@ -101,7 +101,8 @@ def figures(
     note: Annotated[str | None, _option("note", "Ghi chú: a note.", "TEXT")] = None,
     format: FormatOption = Format.table,
 ) -> None:
-    """Record what an organisation achieved in a year, or show its figures year by year.
+    """Record what an organisation achieved in a year, or show its figures year by year (or of a
+    year: htx figures CODE YEAR, without figures to record).
 
     Only the figures given are recorded or changed; the others keep what was recorded. A figure left
     out is "not reported", never zero; an empty value ('') clears one. Likely slips (a profit larger
@@ -113,6 +114,7 @@ def figures(
       htx figures 4700257731 2018 --revenue '2,5 tỷ' --profit '180 triệu' --workers 12 --members 35
       htx figures 4700257731 2018 --income '5,5 triệu/tháng' --ocop-3 1 --high-tech có
       htx figures 4700257731
+      htx figures 4700257731 2018
     """
     given = {
         "members": members,
@@ -143,9 +145,9 @@ def figures(
     from htxcli.domain.figures import parse_figure_values, parse_income
     from htxcli.domain.records import parse_rating_year
 
-    if not typed:
-        parse_rating_year(year)  # a bad year is the first thing to fix
-        _usage(messages.FIGURES_NEED_VALUES.format(code=code, year=year))
+    if not typed:  # that year's figures, shown as every year's are
+        _show(ctx, code, format.value, parse_rating_year(year))
+        return
     values = parse_figure_values({f: t for f, t in typed.items() if f != "income_vnd_per_year"})
     if "income_vnd_per_year" in typed:
         text = typed["income_vnd_per_year"]
@@ -176,11 +178,14 @@ def _usage(problem: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _show(ctx: typer.Context, code: str, format: str) -> None:
+def _show(ctx: typer.Context, code: str, format: str, year: int | None = None) -> None:
+    """The organisation's figures year by year, or of one year (`htx figures CODE YEAR`)."""
     from htxcli.domain.figures import VALUE_FIELDS, format_flag
     from htxcli.services import figures as service
 
     org, rows = service.years(engine(ctx, create=False), code)
+    if year is not None:
+        rows = [r for r in rows if int(r["year"]) == year]
     if format == "json":
         import json
 
@@ -209,7 +214,10 @@ def _show(ctx: typer.Context, code: str, format: str) -> None:
 
     title = messages.FIGURES_TITLE.format(code=org["code"], name=org["name"])
     if not rows:
-        say(messages.FIGURES_NONE.format(code=org["code"]))
+        if year is not None:
+            say(messages.FIGURES_NONE_OF_YEAR.format(code=org["code"], year=year))
+        else:
+            say(messages.FIGURES_NONE.format(code=org["code"]))
         return
     console().print(years_side_by_side(title, rows))
 

@@ -163,6 +163,8 @@ def import_(
         summary += messages.IMPORT_REJECTED.format(rejected=result.rejected, rejects=rejects_name)
     if dry_run:
         summary += messages.IMPORT_DRY_RUN
+    elif result.entry is not None:
+        summary += messages.IMPORT_ENTRY.format(entry=result.entry)
     say(summary)
     if result.rejected:
         raise typer.Exit(1)
@@ -184,13 +186,19 @@ def _import_plans(ctx: typer.Context, file: str, *, dry_run: bool) -> None:
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+    for note in result.notes:
+        say(note)
     summary = messages.IMPORT_COUNTS.format(
         table=messages.IMPORTED_FILES["plans"],
         new=result.new,
         changed=result.changed,
         unchanged=result.unchanged,
     )
-    say(summary + (messages.IMPORT_DRY_RUN if dry_run else ""))
+    if dry_run:
+        summary += messages.IMPORT_DRY_RUN
+    elif result.entry is not None:
+        summary += messages.IMPORT_ENTRY.format(entry=result.entry)
+    say(summary)
 
 
 def _say_warnings(result: ImportResult, name: str) -> None:

@@ -271,13 +271,14 @@ def report(
         moved = former_district(engine(ctx, create=False), span, district, period_start=start)
         if moved is not None:
             say(moved)
-    province = None
+    letterhead = None
     if chosen in (ReportFormat.docx, ReportFormat.html):
+        from htxcli.render.document import Letterhead
         from htxcli.services import settings
 
-        if office is None:
-            office = settings.get(engine(ctx, create=False), "office")
-        province = settings.province(engine(ctx, create=False))  # the date line's place
+        in_force = settings.every(engine(ctx, create=False))
+        in_force["province"] = settings.province(engine(ctx, create=False))  # the date line's place
+        letterhead = Letterhead.of(in_force, office)
     if issue:
         assert issued_on is not None and number is not None
         issue_report(
@@ -290,8 +291,7 @@ def report(
         output,
         target,
         single=single,
-        office=office,
-        province=province,
+        letterhead=letterhead,
         today=issued_on,
         document_number=number if issue else None,
     )

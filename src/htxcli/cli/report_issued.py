@@ -123,6 +123,7 @@ def print_as_issued(
     if chosen.value == "xlsx":  # its list of organisations is read live: not what was issued
         raise InvalidValue("--format", chosen.value, messages.ISSUED_NO_WORKBOOK)
     from htxcli.domain.report_codec import loads
+    from htxcli.render.document import Letterhead
     from htxcli.services import issued
 
     key = _which_asked(span, district, commune, compare)
@@ -136,8 +137,7 @@ def print_as_issued(
         output,
         target,
         single=single,
-        office=kept.get("office"),
-        province=kept.get("province"),
+        letterhead=Letterhead.of(kept),
         today=row["issued_on"],
         document_number=row["number"],
     )
@@ -188,7 +188,7 @@ def since(
     chosen: ReportFormat,
 ) -> None:
     """Every figure that differs from the report as issued, by group, and the history entries since."""
-    from htxcli.domain.report_diff import differences
+    from htxcli.domain.report_diff import describe, differences, value_shown
     from htxcli.domain.values import format_date
     from htxcli.render.history import headline
     from htxcli.render.report_json import as_json
@@ -234,7 +234,10 @@ def since(
         groups.setdefault(d.group, []).append(d)
     for group, found in groups.items():
         lines.append(messages.SINCE_ISSUED_GROUP.format(group=messages.DIFF_GROUPS[group], count=len(found)))
-        lines.extend(f"  {d.path}: {_plain(d.issued)} → {_plain(d.now)}" for d in found)
+        lines.extend(
+            f"  {describe(d.path)}: {value_shown(d.path, d.issued)} → {value_shown(d.path, d.now)}"
+            for d in found
+        )
     lines.append(messages.SINCE_ISSUED_HISTORY.format(count=len(entries)))
     for e in entries:
         when = e["at"].strftime("%d/%m/%Y %H:%M")

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from htxcli.domain.report import Report
+    from htxcli.render.document import Letterhead
 
 
 class ReportFormat(StrEnum):
@@ -60,13 +61,14 @@ def render_report(
     target: str,
     *,
     single: bool,
-    office: str | None,
-    province: str | None,
+    letterhead: Letterhead | None = None,
     today: date | None = None,
     document_number: str | None = None,
 ) -> None:
     """The report in the chosen layout, to stdout or the file: live, issued, or as issued (`document_number`:
     the issued report's, printed in a document's heading)."""
+    from htxcli.render.document import Letterhead
+
     guarded = registry_path(ctx)
     if chosen is ReportFormat.xlsx:
         _write_workbook(ctx, target, built, guarded)
@@ -78,8 +80,7 @@ def render_report(
                 binary,
                 built,
                 single=single,
-                office=office,
-                province=province,
+                letterhead=letterhead or Letterhead(),
                 today=today,
                 document_number=document_number,
             )
@@ -91,8 +92,7 @@ def render_report(
                 built,
                 single=single,
                 to_file=output is not None,
-                office=office,
-                province=province,
+                letterhead=letterhead or Letterhead(),
                 today=today,
                 document_number=document_number,
             )
@@ -125,8 +125,7 @@ def _write(
     *,
     single: bool,
     to_file: bool,
-    office: str | None,
-    province: str | None = None,
+    letterhead: Letterhead,
     today: date | None = None,
     document_number: str | None = None,
 ) -> None:
@@ -145,8 +144,7 @@ def _write(
             out,
             built,
             single=single,
-            office=office,
-            province=province,
+            letterhead=letterhead,
             today=today,
             document_number=document_number,
         )

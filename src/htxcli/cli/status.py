@@ -159,7 +159,10 @@ def settings(
     ctx: typer.Context,
     key: Annotated[
         str | None,
-        typer.Argument(help="period-start | office | province. Without it, show every setting."),
+        typer.Argument(
+            help="period-start | office | parent-body | province | signer-title | signer. "
+            "Without it, show every setting."
+        ),
     ] = None,
     value: Annotated[
         str | None,
@@ -169,13 +172,16 @@ def settings(
 ) -> None:
     """Show or change the registry's settings, which every clerk of a shared registry sees:
     period-start (first day of the reporting year: 01/01, or 15/12 under Circular 09/2024), office
-    (the issuing office's name, for report documents), province.
+    (the issuing office's name, for report documents), parent-body (the body above it in the
+    documents' heading; by default the province's people's committee above a department), province,
+    signer-title and signer (the documents' signature; by default THỦ TRƯỞNG CƠ QUAN).
 
     \b
     Examples:
       htx settings
       htx settings period-start 15/12
-      htx settings office 'Sở Tài chính tỉnh Thái Nguyên'
+      htx settings office 'Sở Tài chính'
+      htx settings signer-title 'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC'
     """
     from htxcli.domain.settings import spoken_key, typed_key
     from htxcli.services import settings as service

@@ -6,8 +6,9 @@ trailing unit in parentheses, against the contract's own name and the Vietnamese
 Vietnamese name of a column is the one `htx export --headers vi` writes, so that it reads back.
 
 Also here, as the same kind of knowledge about such sheets: the row that is the header (titles and blank
-rows above it are skipped), a row-number column (`STT`) that carries no data, and the totals row that ends
-many of them.
+rows above it are skipped), or the two rows that are (a group's name over its columns); a row-number
+column (`STT`) that carries no data; the row of column numbers under the header; and the totals row that
+ends many of them.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     "sector": ("Lĩnh vực", "Ngành", "Ngành nghề", "Lĩnh vực hoạt động"),
     "founded": ("Ngày thành lập", "Ngày đăng ký", "Ngày cấp phép"),
     "dissolved": ("Ngày giải thể",),
-    "members": ("Số thành viên", "Thành viên"),
+    "members": ("Số thành viên", "Thành viên", "Thành viên tổng số", "Số thành viên tổng số"),
     "capital_vnd": ("Vốn điều lệ (đồng)", "Vốn điều lệ"),
     "representative": ("Người đại diện", "Giám đốc", "Người đại diện theo pháp luật"),
     "phone": ("Điện thoại", "Số điện thoại"),
@@ -50,8 +51,22 @@ ALIASES: Mapping[str, tuple[str, ...]] = {
     # The yearly figures (figures.csv). members, capital_vnd, year, note and code are named above.
     "associate_members": ("Thành viên liên kết", "Số thành viên liên kết"),
     "new_members": ("Thành viên mới", "Số thành viên mới", "Thành viên mới trong năm"),
-    "workers": ("Số lao động thường xuyên", "Lao động thường xuyên", "Số lao động"),
-    "member_workers": ("Lao động là thành viên", "Lao động là thành viên HTX"),
+    # A header of two rows reads as one ("Lao động" over "Tổng số | Trong đó thành viên"): its names too.
+    "workers": (
+        "Số lao động thường xuyên",
+        "Lao động thường xuyên",
+        "Số lao động",
+        "Lao động tổng số",
+        "Lao động thường xuyên tổng số",
+    ),
+    "member_workers": (
+        "Lao động là thành viên",
+        "Lao động là thành viên HTX",
+        "Lao động thành viên",
+        "Lao động trong đó thành viên",
+        "Lao động trong đó là thành viên",
+        "Lao động thường xuyên trong đó thành viên",
+    ),
     "seasonal_workers": ("Lao động thời vụ", "Số lao động thời vụ"),
     "assets_vnd": ("Tổng tài sản (đồng)", "Tổng tài sản", "Tài sản"),
     "revenue_vnd": ("Doanh thu (đồng)", "Doanh thu", "Tổng doanh thu"),
@@ -168,6 +183,68 @@ def is_header_row(cells: Sequence[str], names: Mapping[str, str]) -> bool:
     filled = [cell for cell in cells if cell.strip()]
     known = sum(header_key(cell) in names for cell in filled)
     return known > 0 and (known == len(filled) or len(filled) > 1)
+
+
+# A cell of the row of column numbers an office puts under its header: "(1)", "2", "A", "(B)".
+_COLUMN_NUMBER = re.compile(r"\(?\s*(?:(\d{1,3})|([A-Za-z]))\s*\)?")
+
+
+def is_column_numbers(cells: Sequence[str]) -> bool:
+    """The row of column numbers under a header ("(1) (2) (3) …", "1 2 3 …", "A B 1 2 …"): every
+    filled cell a number or a letter, the numbers counting up by one and the letters A, B, C …; two
+    cells at least. It numbers the columns, and holds no data."""
+    numbers: list[int] = []
+    letters: list[int] = []
+    for cell in cells:
+        if not cell.strip():
+            continue
+        found = _COLUMN_NUMBER.fullmatch(cell.strip())
+        if found is None:
+            return False
+        if found[1] is not None:
+            numbers.append(int(found[1]))
+        else:
+            letters.append(ord(found[2].upper()) - ord("A"))
+    first = numbers[0] if numbers else 0
+    return (
+        len(numbers) + len(letters) >= 2
+        and numbers == list(range(first, first + len(numbers)))
+        and letters == list(range(len(letters)))
+    )
+
+
+def two_row_header(upper: Sequence[str], lower: Sequence[str], names: Mapping[str, str]) -> list[str] | None:
+    """The header an office writes on two rows, as one: a group's name over its columns ("Sản phẩm
+    OCOP", merged over "3 sao | 4 sao | 5 sao") prefixes each of them ("Sản phẩm OCOP 3 sao"), or
+    is left out where the lower cell is a name of its own ("Thành viên" over "Thành viên mới"); a cell
+    with nothing under it (merged down) is the upper one. None when the lower row is not the rest of
+    the header: most of its cells would not name a column (a row of data), or one stands under no
+    header at all, or it numbers the columns."""
+    if not any(cell.strip() for cell in lower) or is_column_numbers(lower):
+        return None
+    width = max(len(upper), len(lower))
+    combined: list[str] = []
+    group = ""
+    joined = known = 0
+    for at in range(width):
+        above = " ".join(upper[at].split()) if at < len(upper) else ""
+        below = " ".join(lower[at].split()) if at < len(lower) else ""
+        if above:
+            group = above
+        if not below:
+            combined.append(above)
+            continue
+        if not group:
+            return None
+        joined += 1
+        for candidate in (f"{group} {below}", below):
+            if header_key(candidate) in names:
+                combined.append(candidate)
+                known += 1
+                break
+        else:
+            combined.append(f"{group} {below}")  # refused by this name, which says what was read
+    return combined if known * 2 > joined else None
 
 
 _TOTALS = frozenset({"tong cong", "cong", "tong so", "tong", "total", "totals", "grand total"})

@@ -34,6 +34,11 @@ DISSOLVED_BEFORE_FOUNDED = N_("is before the founding date {founded}")
 FOUNDED_AFTER_DISSOLVED = N_("is after the dissolution date {dissolved}")
 YEAR_BEFORE_FOUNDED = N_("is before the founding year {founded}")
 YEAR_AFTER_DISSOLVED = N_("is after the year of dissolution {dissolved}")
+# The same, when the registry's reporting years do not start on 1 January (htx settings period-start).
+YEAR_BEFORE_FOUNDED_IN_PERIOD = N_("is before the reporting year {founded}, in which it was founded ({day})")
+YEAR_AFTER_DISSOLVED_IN_PERIOD = N_(
+    "is after the reporting year {dissolved}, in which it was dissolved ({day})"
+)
 RATING_OUTSIDE_LIFE = N_("would leave the {year} rating outside the organisation's life")
 NOT_A_FIELD = N_("is not a field of an organisation")
 NOT_A_FIGURES_FIELD = N_("is not a field of the yearly figures")
@@ -104,6 +109,9 @@ FIELD_NAMES = {
     "key": N_("setting"),
     "period-start": N_("period-start"),
     "office": N_("office"),
+    "parent-body": N_("parent body"),
+    "signer-title": N_("signer's title"),
+    "signer": N_("signer"),
     "indicator": N_("indicator"),
     "target": N_("target"),
     "area": N_("area"),
@@ -371,14 +379,12 @@ TENTH_PREVIOUS_YEAR = N_(
     "is a tenth or less of the year {year}'s ({before}): a unit slip (a month's typed as a year's?)"
 )
 FIGURES_NEED_YEAR = N_("give the year of the figures: htx figures {code} YEAR --revenue …")
-FIGURES_NEED_VALUES = N_(
-    "give the figures of {code} for {year}, such as --revenue '2,5 tỷ' --workers 12 (see htx figures --help)"
-)
 FIGURES_RECORDED = N_("Recorded the {year} figures of {code}: {fields}")
 FIGURES_CHANGED = N_("Changed the {year} figures of {code}: {fields}")
 FIGURES_UNCHANGED = N_("The {year} figures of {code} are already so: nothing changed")
 FIGURES_TITLE = N_("Yearly figures of {code} {name}")
 FIGURES_NONE = N_("No yearly figures recorded for {code}.")
+FIGURES_NONE_OF_YEAR = N_("No figures recorded for {code} in {year}.")
 NOT_REPORTED = N_("–")
 FLAG_YES = N_("yes")
 FLAG_NO = N_("no")
@@ -466,6 +472,10 @@ CHECKS = {
         "address: {code} {name}: {field} {value!r} is in no official list of units; "
         "correct it with: {command}"
     ),
+    "CHECK_NO_COMMUNE_IN_FORCE": N_(
+        "address: {code} {name}: no commune in force since {since} (the address before: {address}); "
+        "move it with: htx places migrate, or: {command}"
+    ),
     "CHECK_FIGURES_OUTSIDE_LIFE": N_(
         "figures: {code} has figures for {year}, outside its life (founded {founded}, dissolved {dissolved})"
     ),
@@ -523,6 +533,8 @@ STDOUT = N_("stdout")
 IMPORT_COUNTS = N_("{table}: {new} new, {changed} changed, {unchanged} unchanged")
 IMPORT_REJECTED = N_(", {rejected} rejected (written to {rejects})")
 IMPORT_DRY_RUN = N_(" (dry run: nothing written)")
+# As places migrate says it: the history entry of an import that wrote, and how to take it back.
+IMPORT_ENTRY = N_(" (history entry #{entry}; htx undo reverts it)")
 IMPORT_FAILED = N_("{file}: rows with errors: {count}; nothing was imported")
 MORE_ERRORS = N_("… and {count} more errors")
 MORE_WARNINGS = N_("… and {count} more warnings")
@@ -587,6 +599,10 @@ HEADER_UNIT_NOT_DONG = N_("amounts are read in đồng, and this column is in {u
 NAME_NOT_REGISTERED = N_(
     "{label}: {name!r} is not the registered name of {code} ({registered!r}); the row was read by its code"
 )
+# A row refused for its empty code, that names the organisation: which code it probably is.
+CODE_OF_NAME = N_("the name {name!r} is that of {code}")
+CODES_OF_NAME = N_("the name {name!r} is that of several organisations: {codes}")
+FIND_CODE_OF_NAME = N_("no registered organisation has the name {name!r}; find its code with {search}")
 OR_GIVE_YEAR = N_("; a sheet of one year may instead give it as: htx import ratings FILE --year YEAR")
 YEAR_OF_RATINGS_ONLY = N_("is the year of a ratings sheet; cooperatives and support rows carry their dates")
 GIVEN_AND_IN_FILE = N_(
@@ -607,6 +623,7 @@ IMPORT_NEW_ADDRESS_DATED = N_(
     "in force from 01/07/2025, as `htx edit --province` records it"
 )
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
+COLUMN_NUMBERS_SKIPPED = N_("{where}: the row of column numbers under the header was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"
 )
@@ -657,6 +674,12 @@ LISTS = {
     "support": N_("the list of support (support)"),
     "figures": N_("the list of yearly figures (figures)"),
 }
+# The same, said to a Vietnamese clerk: the columns by their Vietnamese headers, and how to mend the sheet.
+UNKNOWN_COLUMN_HOW_TO_FIX = N_(
+    "is not a column of {contract}, whose columns are: {names}. Head each column with one of these names "
+    "(a header of two rows reads as one: 'Sản phẩm OCOP' over '3 sao' is 'Sản phẩm OCOP 3 sao'), or "
+    "start from the sheet htx export {table} --headers vi -o FILE.xlsx writes"
+)
 NO_HEADER_ROW = N_(
     "no header row among the first {count} rows (the first reads {first!r}); a header row names the "
     "columns, such as {names} (or {columns})"
@@ -675,13 +698,21 @@ REPORT_ORGANISATIONS = N_("Organisations at the end of {year}")
 REPORT_PERIOD = N_("(Figures from {first} to {last})")
 REPORT_ORGANISATIONS_ON = N_("Organisations on {day}")
 REPORT_STATUS_ON = N_("Legal status on {day}")
+# Under the legal status table, whose columns are the stocks of the last day: a flow of the period,
+# by kind ("Resumed in the year: Cooperatives 2 (not added to the columns above).").
+REPORT_FLOW_NOTE = N_("{metric}: {counts} (not added to the columns above).")
+REPORT_KIND_COUNT = N_("{kind} {count}")
 REPORT_DISTRICTS_ON = N_("Districts on {day}")
 REPORT_COMMUNES_ON = N_("Communes on {day}")
 REPORT_FORMER_PROVINCES_ON = N_("Former provinces on {day}")
 REPORT_ACTIVE_ON = N_("Active on {day}")
 REPORT_RATINGS = N_("Ratings {year}")
 # `unrated` is the grade recorded ("chưa xếp loại"); `not_rated` those with no rating record yet.
-REPORT_RATED = N_("{rated} rated, {unrated} unrated; not yet assessed: {not_rated}")
+# The ratings table's caption: the rated, those graded "unrated" (when any), then those with no
+# rating record for the year at all (when any), which a clerk must not read as the grade "unrated".
+REPORT_RATED = N_("{rated} rated")
+REPORT_RATED_UNRATED = N_("{rated} rated, {unrated} graded unrated")
+REPORT_NOT_RATED = N_("No rating result for {year} yet: {count}")
 REPORT_SUPPORT = N_("Support {year}")
 REPORT_NO_SUPPORT = N_("No support recorded in {year}.")
 REPORT_NEW_MODEL = N_("New-model cooperatives supported in {year}")
@@ -706,12 +737,15 @@ REPORT_SHARE = N_("Share")
 REPORT_SHARE_OF = N_("{label} %")
 REPORT_RATED_ROW = N_("Rated")
 REPORT_UNRATED_ROW = N_("Unrated")
-REPORT_NOT_RATED_ROW = N_("Not yet assessed")
+REPORT_NOT_RATED_ROW = N_("No rating result yet")
 REPORT_RECORDS = N_("Records")
 REPORT_ORGANISATIONS_COUNT = N_("Organisations")
 REPORT_NEW = N_("New")
 REPORT_ACTIVE = N_("Active")
 REPORT_DISSOLVED = N_("Dissolved")
+REPORT_BANKRUPT = N_("Bankrupt")
+# Lives ended in the period, dissolutions and bankruptcies together (the JSON's `dissolved`).
+REPORT_ENDED = N_("Dissolved or bankrupt")
 REPORT_METRIC = N_("{subject}: {metric}")
 REPORT_WRITTEN = N_("Wrote {path}")
 REPORT_FUTURE_YEAR = N_(
@@ -757,6 +791,7 @@ ISSUED_FINDINGS = N_(
 ISSUED_NUMBER_TAKEN = N_("this number was already issued, on {date}")
 ISSUED_UNKNOWN_NUMBER = N_("no report was issued with this number (htx report --issued lists them)")
 ISSUED_NOT_CURRENT = N_("it is not the report in force for these years and filters, which is {current}")
+ISSUED_BEFORE_REPLACED = N_("is before the report it replaces, {number} of {date}")
 ISSUED_OTHER_REPORT = N_("this number is the report of {years}, or of other filters")
 ISSUED_ALREADY = N_(
     "the report of {years} with these filters was already issued as {number} on {date}; "
@@ -776,6 +811,26 @@ DIFF_GROUPS = {
     "support": N_("Support"),
     "economy": N_("What the organisations achieved"),
     "other": N_("Other"),
+}
+# The words --since-issued names a figure with, besides the report's own labels: "Năm trước, Hợp tác
+# xã: Thành lập mới"; an economy figure's sum, average and reporting; a named organisation's fields.
+DIFF_PREVIOUS = N_("Year before")
+DIFF_WORDS = {
+    "sum": N_("Total"),
+    "average": N_("Average per organisation"),
+    "reporting": N_("Reported by"),
+    "basis": N_("Averaged over"),
+    "change": N_("Change"),
+    "by": N_("by"),
+    "percent": N_("%"),
+    "name": N_("Name"),
+    "code": N_("Code"),
+    "district": N_("District"),
+    "commune": N_("Commune"),
+    "unit": N_("Unit"),
+    "period": N_("Period"),
+    "from": N_("from"),
+    "to": N_("to"),
 }
 # htx report --check: what to look at before a report is signed; one line each.
 CHECK_NONE = N_("No findings")
@@ -800,6 +855,9 @@ CHECK_RATED_NOT_ACTIVE = N_(
 CHECK_REVENUE_HIGH = N_(
     "{year}: average revenue {amount} per organisation is above {limit} (a unit off?); above it: {codes}"
 )
+CHECK_PROFIT_ABOVE_REVENUE = N_(
+    "{year}: {count} organisations report a pre-tax profit above their revenue: {codes}"
+)
 CHECK_INCOME_HIGH = N_(
     "{year}: average income of a worker {amount} a year is above {limit} (a unit off?); above it: {codes}"
 )
@@ -812,7 +870,8 @@ CHECK_FIGURES_COVERAGE = N_(
 )
 CHECK_FIGURES_JUMP = N_("{year}: {figure} changed ten-fold or more from {previous}: {codes}")
 CHECK_SUSPENSION_OVERDUE = N_(
-    "{day}: {count} suspensions ended with no resumption or later status recorded: {codes}"
+    "{day}: {count} organisations suspended for more than 12 months, the law's limit for one notice "
+    "(renewal or resumption not recorded): {codes}"
 )
 CHECK_DISSOLVING_LONG = N_(
     "{day}: {count} organisations have been being dissolved for more than a year: {codes}"
@@ -868,6 +927,9 @@ NARRATIVE_SCOPE_DISTRICT = N_("{district}")
 NARRATIVE_NOTHING = N_("In {year}, {scope} has no organisation of the collective economy recorded.")
 NARRATIVE_FOUNDED = N_("founded {count}")
 NARRATIVE_DISSOLVED = N_("dissolved {count}")
+NARRATIVE_BANKRUPT = N_("{count} went bankrupt")
+# Dissolutions and bankruptcies of one kind: "dissolved 2 cooperatives, 1 went bankrupt".
+NARRATIVE_ENDINGS = N_("{first}, {second}")
 NARRATIVE_BOTH = N_("{founded} and {dissolved}")
 NARRATIVE_TOTAL_UP = N_("{changes}, bringing the total to {count}")
 NARRATIVE_TOTAL_DOWN = N_("{changes}, leaving {count}")
@@ -889,7 +951,7 @@ NARRATIVE_BANDS = {
     "weak": N_("{count} weak, {percent}"),
 }
 NARRATIVE_ALSO_UNRATED = N_("Not rated: {count}.")
-NARRATIVE_NOT_RATED = N_("Not yet assessed: {count}.")
+NARRATIVE_NOT_RATED = N_("No rating result for {year} yet: {count}.")
 NARRATIVE_ONLY_UNRATED = N_("No cooperative was rated for {year} ({count} not rated).")
 NARRATIVE_NO_RATINGS = N_("No ratings are recorded for {year}.")
 # The support, program by program, in the order of the printed report.
@@ -957,6 +1019,8 @@ DOCUMENT_TABLE = N_("Table {number}. {title}")
 DOCUMENT_RECIPIENTS = N_("Recipients:")
 DOCUMENT_FILED = N_("- Filed: office records.")
 DOCUMENT_SIGNATURE = N_("HEAD OF THE OFFICE")
+# The body above a department (Sở) in the heading, when no parent-body is set: "UBND Tỉnh Thái Nguyên".
+DOCUMENT_COMMITTEE = N_("People's Committee of {province}")
 DOCUMENT_SIGN_HERE = N_("(signature, full name and seal)")
 DOCUMENT_GENERATED = N_(
     "Made by htx from the registry on {date}; every figure equals htx report --format json."
@@ -1015,8 +1079,8 @@ HISTORY_CUT = N_(
 )
 HISTORY_IMPORT = N_("{file}: {new} new, {changed} changed, {unchanged} unchanged")
 HISTORY_UNDO = N_("reverted #{id} ({command})")
-# A history entry's command as the clerk says it (the history's command column, undo's lines); machine
-# formats keep the command as typed.
+# A history entry's command as the clerk says it (the history's command column, undo's lines): every
+# command that writes. Machine formats, and English, keep the command as typed.
 COMMAND_WORDS = {
     "add": N_("add"),
     "edit": N_("edit"),
@@ -1035,6 +1099,8 @@ COMMAND_WORDS = {
     "import cooperatives": N_("import cooperatives"),
     "import ratings": N_("import ratings"),
     "import support": N_("import support"),
+    "import figures": N_("import figures"),
+    "figures": N_("record figures"),
     "plan set": N_("plan set"),
     "plan unset": N_("plan unset"),
     "plan estimate": N_("plan estimate"),
@@ -1270,6 +1336,11 @@ REPORT_FORMER_DISTRICT = N_(
     "Warning: --district {district!r}: districts were abolished on 01/07/2025; on {day} the {count} "
     "organisation(s) registered in the former district {district} are in these communes: {communes}. "
     "To follow them use --commune, e.g. --commune {example!r}"
+)
+REPORT_FORMER_DISTRICT_UNPLACED = N_(
+    "Warning: --district {district!r}: districts were abolished on 01/07/2025; on {day} no commune is "
+    "known for any of the {count} organisation(s) registered in the former district {district}: their "
+    "addresses were not moved to the new communes. Move them with: htx places migrate; then use --commune"
 )
 MIGRATE_CLOSEST = N_("; the closest: {names}")
 

@@ -74,7 +74,16 @@ def within_life(started: date, ended: date | None, period: Period) -> bool:
     return started <= period.last and (ended is None or ended >= period.first)
 
 
-def years_within_life(started: date, ended: date | None) -> range:
-    """The years y for which within_life(started, ended, Period.year(y)) holds, as a range: a bulk
-    import tests a whole batch's years against it in C instead of calling within_life per row."""
-    return range(started.year, (ended.year if ended is not None else 10_000) + 1)
+def reporting_year_of(day: date, start: tuple[int, int] = (1, 1)) -> int:
+    """The reporting year `day` falls in (the one whose Period.reporting_year holds it): 20/12/2025 is
+    in 2026 when periods start on 15/12."""
+    first_day, month = start
+    return day.year + 1 if start != (1, 1) and (day.month, day.day) >= (month, first_day) else day.year
+
+
+def years_within_life(started: date, ended: date | None, start: tuple[int, int] = (1, 1)) -> range:
+    """The years y for which within_life(started, ended, Period.reporting_year(y, start)) holds, as a
+    range: a bulk import tests a whole batch's years against it in C instead of calling within_life
+    per row."""
+    last = reporting_year_of(ended, start) if ended is not None else 10_000
+    return range(reporting_year_of(started, start), last + 1)

@@ -13,7 +13,7 @@ from typing import Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue, MissingValue, Problems
-from htxcli.domain.periods import Period, within_life
+from htxcli.domain.periods import Period, reporting_year_of, within_life
 from htxcli.domain.text import fold, fold_many, sort_key, sort_key_many
 from htxcli.domain.values import (
     format_count,
@@ -270,14 +270,31 @@ def parse_rating(grade_text: str | None, score_text: str | int | None, note: str
     return {"grade": grade, "score": score, "note": parse_text("note", note)}
 
 
-def check_rating_year(year: int, founded: date, dissolved: date | None) -> None:
-    """A rating belongs to a year of the organisation's life, the year of its dissolution included."""
-    if within_life(founded, dissolved, Period.year(year)):
+def check_rating_year(
+    year: int, founded: date, dissolved: date | None, start: tuple[int, int] = (1, 1)
+) -> None:
+    """A rating (or a year's figures) belongs to a year of the organisation's life, the year of its
+    dissolution included: a reporting year, from the registry's period start (`start`, day and month),
+    as the report counts it."""
+    if within_life(founded, dissolved, Period.reporting_year(year, start)):
         return
-    if year < founded.year:
-        raise InvalidValue("year", year, messages.YEAR_BEFORE_FOUNDED.format(founded=founded.year))
+    calendar = start == (1, 1)
+    if founded > Period.reporting_year(year, start).last:
+        founding = reporting_year_of(founded, start)
+        problem = (
+            messages.YEAR_BEFORE_FOUNDED.format(founded=founding)
+            if calendar
+            else messages.YEAR_BEFORE_FOUNDED_IN_PERIOD.format(founded=founding, day=format_date(founded))
+        )
+        raise InvalidValue("year", year, problem)
     assert dissolved is not None  # after a life that has not ended: impossible
-    raise InvalidValue("year", year, messages.YEAR_AFTER_DISSOLVED.format(dissolved=dissolved.year))
+    ending = reporting_year_of(dissolved, start)
+    problem = (
+        messages.YEAR_AFTER_DISSOLVED.format(dissolved=ending)
+        if calendar
+        else messages.YEAR_AFTER_DISSOLVED_IN_PERIOD.format(dissolved=ending, day=format_date(dissolved))
+    )
+    raise InvalidValue("year", year, problem)
 
 
 def parse_support(raw: Mapping[str, str | None]) -> dict[str, Any]:

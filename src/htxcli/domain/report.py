@@ -80,9 +80,12 @@ def raw(value: Value) -> int | str:
 
 
 def figures(record: object) -> Iterator[tuple[str, Value | None]]:
-    """(name, value) of a block's fields, in their order: the order of the JSON contract's keys."""
+    """(name, value) of a block's fields, in their order: the order of the JSON contract's keys (not
+    the metrics declared contract=False)."""
     for f in fields(record):  # type: ignore[arg-type]
-        yield f.name, getattr(record, f.name)
+        declared = f.metadata.get(_METRIC)
+        if declared is None or declared[2]:
+            yield f.name, getattr(record, f.name)
 
 
 # --- metrics: each figure of a block declared once ------------------------------------------------
@@ -99,6 +102,8 @@ _METRIC = "htx.metric"
 ORGANISATIONS = "organisations"  # the organisations by kind, and the range's lines per kind
 STATUS = "status"  # legal status by kind, in both layouts
 STATUS_SIGN = "status-sign"  # a figure whose count makes the status table appear
+FLOW = "flow"  # counted within the period, not on its last day: the year's table sets it apart
+WHEN_COUNTED = "when-counted"  # a column or line shown only when the report counts any
 PLACES = "places"  # beside the active by kind, in the table by district, commune or former province
 PLACE_LINES = "place-lines"  # the range's lines per district, commune or former province
 SUPPORT = "support"  # the support by program, in both layouts
@@ -116,15 +121,16 @@ class Metric:
     unit: type[Count] | type[Money]
     label: Callable[[], str]  # its message, in the language of the run
     tables: frozenset[str]
+    contract: bool = True  # a key of the JSON and CSV; False: a figure the human layouts show alone
 
     def of(self, value: int) -> Count | Money:
         return self.unit(value)
 
 
-def metric(label: Callable[[], str], *tables: str) -> Any:
+def metric(label: Callable[[], str], *tables: str, contract: bool = True) -> Any:
     """Declare a block's field as a metric: `active: Count = metric(lambda: messages.REPORT_ACTIVE,
-    ORGANISATIONS)`. Its value is 0 unless given."""
-    return field(default=None, metadata={_METRIC: (label, frozenset(tables))})
+    ORGANISATIONS)`. Its value is 0 unless given. contract=False: no key of the JSON and CSV."""
+    return field(default=None, metadata={_METRIC: (label, frozenset(tables), contract)})
 
 
 class Block:
@@ -180,6 +186,9 @@ def _header(key: str) -> Callable[[], str]:
     return lambda: messages.HEADERS[key]
 
 
+_FLOWS = (ORGANISATIONS, PLACES, PLACE_LINES)  # the tables of the flows of the period
+
+
 @dataclass(slots=True)
 class Organisations(Block):
     """One block of organisation figures (a kind, a district's kind, or a total over kinds). Flows count
@@ -187,20 +196,28 @@ class Organisations(Block):
 
     active: Count = metric(lambda: messages.REPORT_ACTIVE, ORGANISATIONS, PLACE_LINES)
     new: Count = metric(lambda: messages.REPORT_NEW, ORGANISATIONS, PLACES, PLACE_LINES)
-    dissolved: Count = metric(lambda: messages.REPORT_DISSOLVED, ORGANISATIONS, PLACES, PLACE_LINES)
+    # Lives ended in the period, by dissolution or bankruptcy: the contract's key. People read the two
+    # apart (a bankruptcy is no dissolution): `dissolutions` and `bankrupt`, which add up to it.
+    dissolved: Count = metric(lambda: messages.REPORT_ENDED)
+    dissolutions: Count = metric(lambda: messages.REPORT_DISSOLVED, *_FLOWS, contract=False)
+    bankrupt: Count = metric(lambda: messages.REPORT_BANKRUPT, *_FLOWS, WHEN_COUNTED, contract=False)
     members: Count = metric(_header("members"), ORGANISATIONS, PLACES)
     capital_vnd: Money = metric(_header("capital_vnd"), ORGANISATIONS, PLACES)
     # Active at the end of the period before (the day before it starts): a comparison's start.
     active_start: Count = metric(lambda: messages.REPORT_ACTIVE)
-    # Legal status (revision 0005). Stocks on the period's last day: registered (= active: not ended by
-    # a dissolution or bankruptcy), of which operating, suspended, being_dissolved and revoked (the
-    # four add up to registered); resumed: organisations back to operating within the period.
+    # Legal status (revision 0005). Stocks on the period's last day: registered (= active, not ended),
+    # of which operating, suspended, being_dissolved and revoked (adding up to it); a flow: resumed.
     registered: Count = metric(lambda: messages.REPORT_REGISTERED, STATUS)
     operating: Count = metric(lambda: messages.REPORT_OPERATING, STATUS)
     suspended: Count = metric(lambda: messages.REPORT_SUSPENDED, STATUS, STATUS_SIGN)
     being_dissolved: Count = metric(lambda: messages.REPORT_BEING_DISSOLVED, STATUS, STATUS_SIGN)
     revoked: Count = metric(lambda: messages.REPORT_REVOKED, STATUS, STATUS_SIGN)
-    resumed: Count = metric(lambda: messages.REPORT_RESUMED, STATUS, STATUS_SIGN)
+    resumed: Count = metric(lambda: messages.REPORT_RESUMED, STATUS, STATUS_SIGN, FLOW)
+
+    def __post_init__(self) -> None:
+        Block.__post_init__(self)  # then a report issued before the two were told apart: all dissolved
+        if self.dissolutions == self.bankrupt == Count(0) and self.dissolved.value:
+            self.dissolutions = self.dissolved
 
     @property
     def change(self) -> Change:

@@ -15,9 +15,22 @@ from htxcli.domain.text import clean
 PERIOD_START = "period-start"
 OFFICE = "office"
 PROVINCE = "province"
-KEYS = (PERIOD_START, OFFICE, PROVINCE)
-# The value a key has until a clerk sets it: the calendar year, and no office or province named.
-DEFAULTS: dict[str, str | None] = {PERIOD_START: "01/01", OFFICE: None, PROVINCE: None}
+# The documents' heading and signature (Decree 30/2020): the body the office answers to, printed
+# above it ("UBND TỈNH THÁI NGUYÊN" above "SỞ TÀI CHÍNH"), and who signs ("KT. GIÁM ĐỐC / PHÓ GIÁM
+# ĐỐC", then the name).
+PARENT_BODY = "parent-body"
+SIGNER_TITLE = "signer-title"
+SIGNER = "signer"
+KEYS = (PERIOD_START, OFFICE, PARENT_BODY, PROVINCE, SIGNER_TITLE, SIGNER)
+# The value a key has until a clerk sets it: the calendar year, and nothing else named.
+DEFAULTS: dict[str, str | None] = {
+    PERIOD_START: "01/01",
+    OFFICE: None,
+    PARENT_BODY: None,
+    PROVINCE: None,
+    SIGNER_TITLE: None,
+    SIGNER: None,
+}
 _DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})")
 
 

@@ -90,6 +90,16 @@ def resumed_in(entries: Sequence[Entry], period: Period) -> list[Entry]:
     ]
 
 
+def year_before(day: date) -> date:
+    """The same day a year earlier (28 February for 29 February): a suspension started on it or before
+    is beyond what one notice covers on `day` (too_long), and a dissolution procedure started then
+    has lasted more than a year."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
 def too_long(started: date, until: date | None) -> bool:
     """Longer than the 12 months one suspension notice may cover (Decree 92/2024/NĐ-CP): from
     01/03/2018 the last day allowed is 28/02/2019. Recorded with a warning all the same, as a clerk may

@@ -102,6 +102,27 @@ def place(
     return placed
 
 
+def province_for(setting: str, district: str | None) -> str:
+    """The province to match an address typed without one, in the registry's province (`setting`,
+    htx settings province): the setting itself; for an address before 2025 (with a district), the old
+    province merged into it that has that district ("Huyện Phú Bình": Thái Nguyên; "Ba Bể": Bắc Kạn),
+    or the setting when none or several have it."""
+    if not district:
+        return setting
+    g = gazetteer()
+    news = g.provinces_named(setting, NEW_SCHEME)
+    if len(news) != 1:
+        return setting
+    inside = {c.code for c in g.communes_in(news[0])}
+    named = {id(d) for d in g.named(g.legacy_districts.values(), district)}
+    olds = {
+        c.province.name
+        for c in g.legacy_communes.values()
+        if id(c.district) in named and c.province is not None and inside.intersection(c.becomes)
+    }
+    return next(iter(olds)) if len(olds) == 1 else setting
+
+
 def closest_old(province: str | None, district: str | None, commune: str | None) -> list[str]:
     """The three old units nearest an old address found in no list, named as add and edit name them:
     communes of its district when that is known (of its province, or else of any), else districts."""

@@ -46,6 +46,23 @@ OWN_NAMES = frozenset(
     )
 )  # fmt: skip
 
+# The provinces' names, both schemes (as name_key writes them): a town named as its province keeps its
+# type word (district_as_stored). Written out so that storing a district never loads the list;
+# tests/test_places_names.py checks it against the bundled list.
+PROVINCE_KEYS = frozenset(
+    (
+        "an giang", "ba ria vung tau", "bac giang", "bac kan", "bac lieu", "bac ninh", "ben tre", "binh dinh",
+        "binh duong", "binh phuoc", "binh thuan", "ca mau", "can tho", "cao bang", "da nang", "dak lak",
+        "dak nong", "dien bien", "dong nai", "dong thap", "gia lai", "ha giang", "ha nam", "ha noi",
+        "ha tinh", "hai duong", "hai phong", "hau giang", "ho chi minh", "hoa binh", "hue", "hung yen",
+        "khanh hoa", "kien giang", "kon tum", "lai chau", "lam dong", "lang son", "lao cai", "long an",
+        "nam dinh", "nghe an", "ninh binh", "ninh thuan", "phu tho", "phu yen", "quang binh", "quang nam",
+        "quang ngai", "quang ninh", "quang tri", "soc trang", "son la", "tay ninh", "thai binh",
+        "thai nguyen", "thanh hoa", "tien giang", "tra vinh", "tuyen quang", "vinh long", "vinh phuc",
+        "yen bai",
+    )
+)  # fmt: skip
+
 # i and y after a consonant, at a syllable's end, are two spellings of one sound: Sĩ/Sỹ, Kì/Kỳ,
 # Lí/Lý, Mĩ/Mỹ. Equal when names are matched (the key writes i), never changed when printed.
 _FINAL_Y = re.compile(r"\b([bcdghklmnpqrstvx]+)y\b")
@@ -77,6 +94,19 @@ def name_key(name: str) -> str:
         return key
     word = _type_word(key)
     return key[len(word) + 1 :].strip() if word else key
+
+
+def district_as_stored(typed: str) -> str:
+    """A district's name as the registry stores it, one form: without its type word, as the official
+    list names it ("Huyện Phú Bình", "huyện Phú Bình": Phú Bình; "Thị xã Phổ Yên": Phổ Yên). A town
+    named as a province keeps it ("Thành phố Bắc Kạn"): alone, the name is the province's."""
+    key = name_key(typed)
+    if not key or key == match_key(typed) or key in PROVINCE_KEYS:
+        return typed
+    words = typed.split()
+    rest = " ".join(words[len(words) - len(key.split()) :])
+    # Words the type word does not split as fold() does: kept as typed.
+    return rest if name_key(rest) == key else typed
 
 
 _WORDS = re.compile(r"[\s\-_]+")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from htxcli.domain import messages
@@ -21,8 +22,9 @@ class Vocabulary:
         return tuple(self.labels)
 
     def parse(self, value: str) -> str:
-        """Map a key, a Vietnamese name or an abbreviation (any case, any diacritics) to its key."""
-        key = self.aliases.get(fold(value))
+        """Map a key, a Vietnamese name or an abbreviation (any case, any diacritics, any of the ways an
+        office joins words: commas, hyphens, slashes, "và") to its key."""
+        key = self.aliases.get(term_key(value))
         if key is None:
             choices = ", ".join(self.spoken(key) for key in self.keys)
             raise InvalidValue(self.field, value, messages.NOT_IN_VOCABULARY.format(choices=choices))
@@ -40,12 +42,22 @@ class Vocabulary:
         return label if label[:2].isupper() else label[:1].lower() + label[1:]
 
 
+_JOINERS = re.compile(r"[,;/&+.()]|\bva\b")
+
+
+def term_key(value: str) -> str:
+    """A term as matched against a vocabulary: folded (accents, case, hyphens), and the words that join
+    its parts in an office's sheets ignored ("Thương mại, dịch vụ", "Thương mại - dịch vụ" and
+    "thương mại và dịch vụ" are one term)."""
+    return " ".join(_JOINERS.sub(" ", fold(value)).split())
+
+
 def _vocabulary(field: str, entries: dict[str, tuple[str, ...]]) -> Vocabulary:
     labels = {key: names[0] for key, names in entries.items()}
     aliases: dict[str, str] = {}
     for key, names in entries.items():
         for name in (key, *names):
-            aliases[fold(name)] = key
+            aliases[term_key(name)] = key
     return Vocabulary(field, labels, aliases)
 
 
@@ -70,18 +82,46 @@ KINDS = _vocabulary(
 SECTORS = _vocabulary(
     "sector",
     {
-        "agriculture": ("Nông nghiệp", "nông lâm nghiệp", "nông - lâm - thủy sản", "nông lâm thủy sản"),
+        # The wordings offices use (term_key ignores their commas, hyphens and "và"): fisheries and
+        # forestry are agriculture, as the reports' nông, lâm, thủy sản.
+        "agriculture": (
+            "Nông nghiệp",
+            "nông lâm nghiệp",
+            "nông - lâm - thủy sản",
+            "nông lâm thủy sản",
+            "nông lâm ngư nghiệp",
+            "lâm nghiệp",
+            "thủy sản",
+            "nuôi trồng thủy sản",
+            "ngư nghiệp",
+            "trồng trọt",
+            "chăn nuôi",
+            "trồng trọt chăn nuôi",
+        ),
         "industry": (
             "Công nghiệp",
             "công nghiệp - tiểu thủ công nghiệp",
             "tiểu thủ công nghiệp",
             "CN-TTCN",
+            "công nghiệp TTCN",
+            "TTCN",
+            "thủ công nghiệp",
+            "tiểu thủ công nghiệp - làng nghề",
+            "làng nghề",
         ),
         "construction": ("Xây dựng",),
-        "trade-services": ("Thương mại - dịch vụ", "thương mại", "dịch vụ", "TM-DV"),
-        "transport": ("Vận tải", "giao thông vận tải"),
+        "trade-services": (
+            "Thương mại - dịch vụ",
+            "thương mại",
+            "dịch vụ",
+            "TM-DV",
+            "dịch vụ thương mại",
+            "thương mại dịch vụ tổng hợp",
+            "dịch vụ tổng hợp",
+        ),
+        "transport": ("Vận tải", "giao thông vận tải", "dịch vụ vận tải"),
         "environment": ("Môi trường", "vệ sinh môi trường"),
-        "credit": ("Tín dụng",),
+        "credit": ("Tín dụng", "quỹ tín dụng"),
         "other": ("Khác",),
     },
 )

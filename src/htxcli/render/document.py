@@ -8,6 +8,7 @@ drawn as bars on the terminal, is left out (the HTML draws real charts).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,7 +16,7 @@ from htxcli.domain import messages
 from htxcli.domain.report import Report
 from htxcli.render import report as view
 from htxcli.render.cells import PLAIN_MINUS, text
-from htxcli.render.layout import area_in_text
+from htxcli.render.layout import title
 
 # Where the clerk writes the issuing office by hand when --office is not given.
 OFFICE_PLACEHOLDER = "…………………………"
@@ -188,23 +189,9 @@ def tables(report: Report, *, single: bool) -> list[Table]:
     return out
 
 
-def years(report: Report) -> str:
-    first, last = report.years[0].year, report.years[-1].year
-    return str(last) if first == last else f"{first}–{last}"
-
-
 def subject(report: Report) -> str:
-    """The title's second line: "Tình hình phát triển kinh tế tập thể năm 2018"."""
-    district = area_in_text(report.years[-1])  # "… năm 2026 trên địa bàn xã Thượng Minh"
-    if report.years[-1].as_of is not None:  # "… 6 tháng đầu năm 2026"
-        from htxcli.render.layout import span_words
-
-        if district is None:
-            return messages.DOCUMENT_SUBJECT_PERIOD.format(period=span_words(report))
-        return messages.DOCUMENT_SUBJECT_PERIOD_DISTRICT.format(period=span_words(report), district=district)
-    if district is None:
-        return messages.DOCUMENT_SUBJECT.format(years=years(report))
-    return messages.DOCUMENT_SUBJECT_DISTRICT.format(years=years(report), district=district)
+    """The title's second line, under "BÁO CÁO": the report's one title (layout.title)."""
+    return title(report)
 
 
 def number_line(number: str | None) -> str:
@@ -221,10 +208,67 @@ def date_line(day: date, place: str | None = None) -> str:
     return messages.DOCUMENT_DATE_LINE.format(date=spelled)
 
 
-def office_lines(office: str | None) -> list[str]:
-    """The issuing office as typed (a line break, or ' / ', separates a parent body from the office:
-    'UBND TỈNH THÁI NGUYÊN / SỞ TÀI CHÍNH'), upper case as Decree 30 writes it."""
-    if office is None or not office.strip():
-        return [OFFICE_PLACEHOLDER]
-    parts = [p.strip() for p in office.replace(" / ", "\n").splitlines()]
+@dataclass(frozen=True)
+class Letterhead:
+    """What heads and signs a document (Decree 30/2020, Appendix I), from the registry's settings in
+    force (htx settings; an issued report keeps those of its day): the issuing office and the body it
+    answers to, the province of the date line, the signer's title and name."""
+
+    office: str | None = None
+    parent: str | None = None
+    province: str | None = None
+    signer_title: str | None = None
+    signer: str | None = None
+
+    @classmethod
+    def of(cls, settings: Mapping[str, str | None], office: str | None = None) -> Letterhead:
+        """From the settings (domain/settings.py's keys); `office` (--office) before the setting's."""
+        from htxcli.domain import settings as keys
+
+        return cls(
+            office if office is not None else settings.get(keys.OFFICE),
+            settings.get(keys.PARENT_BODY),
+            settings.get(keys.PROVINCE),
+            settings.get(keys.SIGNER_TITLE),
+            settings.get(keys.SIGNER),
+        )
+
+    def office_lines(self) -> list[str]:
+        """The body the office answers to, then the office, upper case as Decree 30 writes them: the
+        parent as typed in the office ('UBND TỈNH THÁI NGUYÊN / SỞ TÀI CHÍNH'), else the parent-body
+        setting, else for a department (Sở) the province's people's committee; a dotted line to fill in
+        without an office."""
+        if self.office is None or not self.office.strip():
+            return [OFFICE_PLACEHOLDER]
+        lines = _lines(self.office)
+        parent = self.parent or (_committee(self.province) if lines[0].startswith("SỞ ") else None)
+        return lines if len(lines) > 1 or parent is None else [*_lines(parent), *lines]
+
+    def given(self) -> bool:
+        return self.office is not None and bool(self.office.strip())
+
+    def signature_lines(self) -> list[str]:
+        """The signer's title: as set ('KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC' on two lines), else the head of
+        the office."""
+        return _lines(self.signer_title) if self.signer_title else [messages.DOCUMENT_SIGNATURE]
+
+
+def _lines(text: str) -> list[str]:
+    """A setting's lines (a line break, or ' / ', separates them), upper case."""
+    parts = [p.strip() for p in text.replace(" / ", "\n").splitlines()]
     return [p.upper() for p in parts if p]
+
+
+def _committee(province: str | None) -> str | None:
+    """ "UBND TỈNH THÁI NGUYÊN" (UBND THÀNH PHỐ HÀ NỘI): the people's committee of the province."""
+    if not province:
+        return None
+    from htxcli.domain.reform import LEGACY_SCHEME, NEW_SCHEME
+    from htxcli.domain.units import gazetteer
+
+    g = gazetteer()
+    for scheme in (NEW_SCHEME, LEGACY_SCHEME):
+        found = g.provinces_named(province, scheme)
+        if len(found) == 1:
+            return messages.DOCUMENT_COMMITTEE.format(province=found[0].full_name).upper()
+    return None

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from htxcli.domain import messages
+from htxcli.domain.headers import MONEY_COLUMNS, NUMBER_COLUMNS
 from htxcli.domain.i18n import current
 from htxcli.domain.reform import NEW_SCHEME
 from htxcli.domain.settings import spoken_key
@@ -18,10 +19,13 @@ from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
 # Derived columns change with the fields they come from; showing them would only repeat those.
 _HIDDEN = {"search_key", "name_key", "district_key", "sort_key", "created_by", "organisation_id"}
 SHOWN_CHANGES = 5
+_COUNTED = NUMBER_COLUMNS - MONEY_COLUMNS - {"year", "score"}  # 1.200 members; not the year 2.026
 
 
 def spoken_command(command: str) -> str:
     """A history entry's command in the clerk's words (`xếp loại` for rate); English keeps it as typed."""
+    if current() == "en":
+        return command
     return str(messages.COMMAND_WORDS.get(command, command))
 
 
@@ -76,9 +80,24 @@ def differences(change: Mapping[str, Any]) -> str:
     label = f"{table} {change['code'] or '#' + str(change['record_id'])}"
     if change["action"] != "update":
         return f"{change['action']} {label}"
-    headers = messages.HEADERS if current() != "en" else {}  # English keeps the stored names
+    headers: Mapping[str, str] = {}  # English keeps the stored names
+    if current() != "en":  # a plan's target and estimate by the plan list's names
+        headers = (
+            {**messages.HEADERS, **messages.PLAN_HEADERS}
+            if change["table_name"] == "plan"
+            else messages.HEADERS
+        )
+    indicator = str(new.get("indicator") or old.get("indicator") or "")
+
+    def shown(field: str, value: Any) -> str:
+        if field in ("target", "estimate") and indicator and isinstance(value, int) and current() != "en":
+            from htxcli.domain.plans import format_target
+
+            return format_target(indicator, value)  # in its unit: 70%, 2.000.000.000 ₫
+        return _shown(field, value)
+
     parts = [
-        f"{headers.get(field, field)}: {_shown(field, old.get(field))} → {_shown(field, new.get(field))}"
+        f"{headers.get(field, field)}: {shown(field, old.get(field))} → {shown(field, new.get(field))}"
         for field in new
         if field not in _HIDDEN and old.get(field) != new.get(field)
     ]
@@ -111,11 +130,13 @@ def _shown(field: str, value: Any) -> str:
             return format_date(date.fromisoformat(value))
         if field == "scheme":  # the period an address belongs to, as places search names it
             return messages.SCHEME_NEW if value == NEW_SCHEME else messages.SCHEME_LEGACY
-        if field in ("capital_vnd", "amount_vnd") and isinstance(value, int):
+        if isinstance(value, bool):  # a yearly figure's flag (high_tech): có, không
+            return messages.FLAG_YES if value else messages.FLAG_NO
+        if field in MONEY_COLUMNS and isinstance(value, int):
             from htxcli.domain.values import format_money
 
             return format_money(value)  # 1.500.000.000 đồng, not 1500000000
-        if field in ("members", "quantity") and isinstance(value, int):
+        if field in _COUNTED and isinstance(value, int):
             from htxcli.domain.values import format_count
 
             return format_count(value)

@@ -17,12 +17,14 @@ from htxcli.domain.i18n import current
 from htxcli.domain.periods import Period
 from htxcli.domain.report import (
     STATUS_SIGN,
+    WHEN_COUNTED,
     Count,
     Label,
     Metric,
     Money,
     Organisations,
     Report,
+    Support,
     Value,
     YearReport,
 )
@@ -46,11 +48,20 @@ class Block:
 
 
 def title(report: Report) -> str:
-    first = report.years[0]
-    years = span_words(report)
-    if first.area_name is not None:
-        return messages.REPORT_TITLE_DISTRICT.format(years=years, district=area_shown(report))
-    return messages.REPORT_TITLE.format(years=years)
+    """The report's one title, in every layout (the terminal, Markdown, the workbook, and under
+    "BÁO CÁO" in the Word and HTML documents): "Tình hình phát triển kinh tế tập thể năm 2026", "… 6
+    tháng đầu năm 2026", "… năm 2026 trên địa bàn xã Thượng Minh"."""
+    area = area_in_text(report.years[-1])
+    if report.years[-1].as_of is not None:
+        period = span_words(report)
+        if area is None:
+            return messages.DOCUMENT_SUBJECT_PERIOD.format(period=period)
+        return messages.DOCUMENT_SUBJECT_PERIOD_DISTRICT.format(period=period, district=area)
+    first, last = report.years[0].year, report.years[-1].year
+    years = str(last) if first == last else f"{first}–{last}"
+    if area is None:
+        return messages.DOCUMENT_SUBJECT.format(years=years)
+    return messages.DOCUMENT_SUBJECT_DISTRICT.format(years=years, district=area)
 
 
 def span_words(report: Report) -> str:
@@ -136,15 +147,24 @@ def at_start(report: YearReport) -> str:
 
 def shown(blocks: Sequence[Figures], table: str, none: type[Figures] = Organisations) -> tuple[Metric, ...]:
     """The metrics `table` shows, as the blocks' declaration lists them (`none`'s when there is no
-    block: the table's headers all the same)."""
-    return (type(blocks[0]) if blocks else none).metrics(table)
+    block: the table's headers all the same); one declared WHEN_COUNTED only when a block counts it."""
+    return tuple(
+        m
+        for m in (type(blocks[0]) if blocks else none).metrics(table)
+        if WHEN_COUNTED not in m.tables or any(b.figure(m.name).value for b in blocks)
+    )
 
 
 def reported(block: Figures, name: str) -> Count | Money | None:
     """A block's figure as the tables show it: the capital of organisations of which none gave one
-    (a group registered without it) is not reported, a blank cell, not 0 ₫."""
+    (a group registered without it) is not reported, a blank cell, not 0 ₫; nor is the quantity of a
+    program whose records give neither a unit nor a quantity of their own (a loan, a new-model
+    cooperative: 1 a record), which would read "1" of nothing beside the records counted."""
     value = block.figure(name)
     if name == "capital_vnd" and isinstance(block, Organisations) and not value.value and block.active.value:
+        return None
+    quantity_of_nothing = isinstance(block, Support) and block.unit is None and value == block.records
+    if name == "quantity" and quantity_of_nothing and value.value:
         return None
     return value
 

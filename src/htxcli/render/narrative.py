@@ -150,26 +150,25 @@ def _statuses(report: YearReport) -> str:
 
 
 def _kind_clause(kind: str, block: Organisations) -> str | None:
-    """What happened to one kind: founded and dissolved (those that happened), then where that left
-    the total; a kind that only exists says how many; a kind with nothing at all is silent."""
-    new, dissolved, active, start = (
-        block.new.value,
-        block.dissolved.value,
-        block.active.value,
-        block.active_start.value,
+    """What happened to one kind: founded, dissolved and bankrupt (those that happened; a bankruptcy
+    is no dissolution), then where that left the total; a kind that only exists says how many; a kind
+    with nothing at all is silent."""
+    new, active, start = block.new.value, block.active.value, block.active_start.value
+    endings = (
+        (block.dissolutions, messages.NARRATIVE_DISSOLVED),
+        (block.bankrupt, messages.NARRATIVE_BANKRUPT),
     )
-    changes = [
-        messages.NARRATIVE_FOUNDED.format(count=_of_kind(kind, new)) if new else None,
-        messages.NARRATIVE_DISSOLVED.format(count=_of_kind(kind, dissolved)) if dissolved else None,
-    ]
-    happened = [c for c in changes if c]
-    if not happened:
+    ended = [said.format(count=_of_kind(kind, count.value)) for count, said in endings if count.value]
+    founded = messages.NARRATIVE_FOUNDED.format(count=_of_kind(kind, new)) if new else None
+    if not founded and not ended:
         return messages.NARRATIVE_ACTIVE.format(count=_of_kind(kind, active)) if active else None
+    gone = _series(ended, messages.NARRATIVE_ENDINGS) if ended else None
     said = (
-        happened[0]
-        if len(happened) == 1
-        else messages.NARRATIVE_BOTH.format(founded=happened[0], dissolved=happened[1])
+        messages.NARRATIVE_BOTH.format(founded=founded, dissolved=gone)
+        if founded and gone
+        else founded or gone
     )
+    assert said is not None
     if active == 0:
         return messages.NARRATIVE_TOTAL_NONE.format(changes=said, none=messages.NARRATIVE_KIND_NONE[kind])
     if active > start:
@@ -187,7 +186,9 @@ def _ratings(report: YearReport) -> str:
     # Those with no rating record yet, said after what was rated (not counted in its shares).
     waiting = ratings.not_rated.value
     pending = (
-        " " + messages.NARRATIVE_NOT_RATED.format(count=_of_kind("cooperative", waiting)) if waiting else ""
+        " " + messages.NARRATIVE_NOT_RATED.format(year=report.year, count=_of_kind("cooperative", waiting))
+        if waiting
+        else ""
     )
     if not rated:
         if unrated:
@@ -276,7 +277,8 @@ def _new_model(report: YearReport) -> list[str]:
         """Where it is on the period's last day: from 2025, its commune (with its type word) in force."""
         if r.commune:
             return titles.get(r.commune, r.commune)
-        return r.district
+        # Before it, its district; after it, an address never moved is no longer in force: none.
+        return r.district if report.communes is None else None
 
     names = [
         messages.NARRATIVE_NAMED_IN.format(name=r.name, district=where) if (where := place(r)) else r.name

@@ -193,9 +193,12 @@ def _district_lines(columns: Sequence[YearReport]) -> list[Line]:
 
 
 def _district_total(name: str, metric: Metric) -> Getter:
-    """A district's figure over all kinds; 0 in a year the district had none."""
+    """A district's figure over all kinds; 0 in a year the district had none, nothing in a year from
+    the reform on (districts are gone: services.report counts no organisation by one)."""
 
     def get(report: YearReport) -> Quantity | None:
+        if report.communes is not None:
+            return None
         total = report.totals.districts.get(name)
         value: Quantity | None = reported(total, metric.name) if total else metric.of(0)
         return value

@@ -39,6 +39,7 @@ FIRST_LINE_INDENT_CM = 1.27
 OFFICE_COLUMN_MM = 62  # the rest of the line holds the national heading on one line
 HEADING_CELL_MARGIN_MM = 1.9  # Word's own, each side of a cell
 RULE_POINTS = 0.75  # the rules under the office and the motto: a thin solid line
+SIGNATURE_ROOM_POINTS = 60  # the room between the signer's title and name: a signature and a seal
 
 
 def write_docx(
@@ -46,9 +47,8 @@ def write_docx(
     report: Report,
     *,
     single: bool,
-    office: str | None,
+    letterhead: document.Letterhead,
     today: date | None = None,
-    province: str | None = None,
     document_number: str | None = None,
 ) -> None:
     from docx import Document as new_document
@@ -56,7 +56,7 @@ def write_docx(
     doc = new_document()
     _page_and_fonts(doc)
     _page_numbers(doc)
-    _heading(doc, office, today or date.today(), province, document_number)
+    _heading(doc, letterhead, today or date.today(), document_number)
     _title(doc, report)
     for text in paragraphs(report):
         _body(doc, text)
@@ -67,7 +67,7 @@ def write_docx(
         _centred(doc, messages.DOCUMENT_FIGURES.upper(), bold=True, before=12)
     for number, table in enumerate(tables, start=1):
         _table(doc, number, table)
-    _signature(doc)
+    _signature(doc, letterhead)
     doc.core_properties.title = f"{messages.DOCUMENT_KIND} {document.subject(report)}"
     doc.core_properties.language = "vi-VN" if current() == "vi" else "en-GB"
     # Not python-docx's placeholders ("python-docx", a date of 2013): Word shows them under File > Info.
@@ -118,9 +118,7 @@ def _run(
     return run
 
 
-def _heading(
-    doc: Document, office: str | None, today: date, province: str | None = None, number: str | None = None
-) -> None:
+def _heading(doc: Document, letterhead: document.Letterhead, today: date, number: str | None = None) -> None:
     """Two columns without borders: the office (and the document's number) on the left, the national
     heading and the date line on the right."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -131,13 +129,13 @@ def _heading(
     widths = (Mm(OFFICE_COLUMN_MM), Mm(TEXT_WIDTH_MM - OFFICE_COLUMN_MM))
     _set_widths(grid, widths)
     left, right = grid.rows[0].cells
-    lines = document.office_lines(office)
+    lines = letterhead.office_lines()
     first = left.paragraphs[0]
     for i, line in enumerate(lines):
         paragraph = first if i == 0 else left.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         # A parent body above the office is not bold; the office itself is (Decree 30, Appendix I).
-        _run(paragraph, line, bold=i == len(lines) - 1 or office is None, size=HEADING_SIZE)
+        _run(paragraph, line, bold=i == len(lines) - 1 or not letterhead.given(), size=HEADING_SIZE)
     # Under the office, a rule a third to a half as long as its name, centred (Decree 30, Appendix I).
     name = document.text_mm(lines[-1], HEADING_SIZE, bold=True)
     _rule(left, min(max(name * 0.4, 15.0), OFFICE_COLUMN_MM * 0.5), OFFICE_COLUMN_MM)
@@ -158,7 +156,7 @@ def _heading(
     right.add_paragraph()
     dated = right.add_paragraph()
     dated.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(dated, document.date_line(today, province), italic=True, size=TEXT_SIZE)
+    _run(dated, document.date_line(today, letterhead.province), italic=True, size=TEXT_SIZE)
 
 
 _AFTER_BORDERS = (
@@ -361,8 +359,9 @@ def _repeat_on_each_page(row: Any) -> None:
     properties.append(marker)
 
 
-def _signature(doc: Document) -> None:
-    """Recipients on the left, the signer on the right, as the decree's form ends."""
+def _signature(doc: Document, letterhead: document.Letterhead) -> None:
+    """Recipients on the left, the signer on the right, as the decree's form ends: the signer's title
+    (bold), room to sign and seal, then the signer's name (bold) when the registry names one."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
@@ -374,9 +373,17 @@ def _signature(doc: Document) -> None:
     recipients = left.paragraphs[0]
     _run(recipients, messages.DOCUMENT_RECIPIENTS, bold=True, italic=True, size=TABLE_SIZE)
     _run(left.add_paragraph(), messages.DOCUMENT_FILED, size=11)
-    signer = right.paragraphs[0]
-    signer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(signer, messages.DOCUMENT_SIGNATURE, bold=True)
-    hint = right.add_paragraph()
-    hint.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(hint, messages.DOCUMENT_SIGN_HERE, italic=True)
+    for i, line in enumerate(letterhead.signature_lines()):
+        signer = right.paragraphs[0] if i == 0 else right.add_paragraph()
+        signer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(signer, line, bold=True)
+    if not letterhead.signer:
+        hint = right.add_paragraph()
+        hint.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(hint, messages.DOCUMENT_SIGN_HERE, italic=True)
+    room = right.add_paragraph()
+    room.paragraph_format.space_before = Pt(SIGNATURE_ROOM_POINTS)  # to sign and seal
+    if letterhead.signer:
+        name = right.add_paragraph()
+        name.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(name, letterhead.signer, bold=True)

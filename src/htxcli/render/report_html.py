@@ -32,9 +32,8 @@ def write_html(
     report: Report,
     *,
     single: bool,
-    office: str | None,
+    letterhead: document.Letterhead,
     today: date | None = None,
-    province: str | None = None,
     document_number: str | None = None,
 ) -> None:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -57,12 +56,12 @@ def write_html(
                 kind=messages.DOCUMENT_KIND,
                 subject=document.subject(report),
                 period=period_line(report),
-                office=document.office_lines(office),
-                office_given=office is not None and bool(office.strip()),
+                office=letterhead.office_lines(),
+                office_given=letterhead.given(),
                 nation=messages.DOCUMENT_NATION,
                 motto=messages.DOCUMENT_MOTTO,
                 number=document.number_line(document_number),
-                date_line=document.date_line(today or date.today(), province),
+                date_line=document.date_line(today or date.today(), letterhead.province),
                 overview=messages.DOCUMENT_OVERVIEW,
                 paragraphs=paragraphs(report),
                 charts_title=messages.DOCUMENT_CHARTS,
@@ -74,7 +73,8 @@ def write_html(
                 ],
                 recipients=messages.DOCUMENT_RECIPIENTS,
                 filed=messages.DOCUMENT_FILED,
-                signature=messages.DOCUMENT_SIGNATURE,
+                signature=letterhead.signature_lines(),
+                signer=letterhead.signer,
                 sign_here=messages.DOCUMENT_SIGN_HERE,
             )
         )

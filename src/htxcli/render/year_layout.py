@@ -12,6 +12,7 @@ from htxcli.domain.report import (
     ECONOMY,
     ECONOMY_FLAGS,
     ECONOMY_PLACES,
+    FLOW,
     ORGANISATIONS,
     PLACES,
     STATUS,
@@ -44,10 +45,10 @@ from htxcli.render.plan_layout import plan_blocks
 # A province names a handful of new-model cooperatives; a longer list belongs in the JSON or CSV.
 NAMED_AT_MOST = 50
 # Where the organisations table puts the count at the start (with `previous`) and the change: after the
-# flows of the year, before the members and capital.
-_CHANGE_AFTER = "dissolved"
+# flows of the year (the bankruptcies shown only when there are any), before the members and capital.
+_CHANGE_AFTER = ("dissolutions", "bankrupt")
 # Where the support table puts the unit of its quantities: beside them.
-_UNIT_AFTER = "quantity"
+_UNIT_AFTER = ("quantity",)
 
 
 def year_blocks(report: YearReport, *, previous: bool = False) -> list[Block]:
@@ -157,9 +158,10 @@ def _economy_place_block(
     return block
 
 
-def _split(metrics: Sequence[Metric], after: str) -> tuple[list[Metric], list[Metric]]:
+def _split(metrics: Sequence[Metric], after: tuple[str, ...]) -> tuple[list[Metric], list[Metric]]:
+    """The metrics up to the last of `after` shown, and the rest."""
     names = [m.name for m in metrics]
-    at = names.index(after) + 1 if after in names else len(names)
+    at = max((names.index(name) + 1 for name in after if name in names), default=len(names))
     return list(metrics[:at]), list(metrics[at:])
 
 
@@ -197,10 +199,10 @@ def _organisation_block(report: YearReport, year: int, *, previous: bool = False
 
 
 def _by_kind_block(
-    title: str, sheet: str, by_kind: Mapping[str, Figures], total: Figures, table: str
+    title: str, sheet: str, by_kind: Mapping[str, Figures], total: Figures, table: str, leave: str = ""
 ) -> Block:
-    """A row per kind and a total row, a column per metric of `table`."""
-    metrics = shown([total], table)
+    """A row per kind and a total row, a column per metric of `table` (but those of `leave`)."""
+    metrics = [m for m in shown([total], table) if leave not in m.tables]
     block = Block(
         title,
         [messages.HEADERS["kind"], *(m.label() for m in metrics)],
@@ -215,13 +217,41 @@ def _by_kind_block(
 
 
 def _status_block(report: YearReport, year: int) -> list[Block]:
-    """Registered organisations by legal status on the period's last day (operating, suspended, being
-    dissolved, revoked add up to registered), and those resumed within the period."""
+    """Registered organisations by legal status on the period's last day: the columns are stocks
+    (operating, suspended, being dissolved, revoked add up to registered). The flows of the period
+    (those resumed) are no column beside them, where a row would not add up, but a note beneath."""
     totals = report.totals.organisations
     if not has_statuses([totals]):
         return []
     title = at_end(report, messages.REPORT_STATUS, messages.REPORT_STATUS_ON)
-    return [_by_kind_block(title, messages.SHEET_STATUS, report.organisations, totals, STATUS)]
+    block = _by_kind_block(title, messages.SHEET_STATUS, report.organisations, totals, STATUS, FLOW)
+    notes = []
+    for m in shown([totals], FLOW):
+        counted = [
+            messages.REPORT_KIND_COUNT.format(kind=KINDS.label(kind), count=format_count(value))
+            for kind, figures in report.organisations.items()
+            if (value := figures.figure(m.name).value)
+        ]
+        if counted:
+            notes.append(messages.REPORT_FLOW_NOTE.format(metric=m.label(), counts=", ".join(counted)))
+    block.caption = " ".join(notes) or None
+    return [block]
+
+
+def rated_caption(report: YearReport) -> str:
+    """How many were rated; graded "unrated" and with no result for the year, each only when any."""
+    ratings = report.ratings
+    rated, unrated, waiting = (
+        format_count(r.value) for r in (ratings.rated, ratings.unrated, ratings.not_rated)
+    )
+    said = (
+        messages.REPORT_RATED_UNRATED.format(rated=rated, unrated=unrated)
+        if ratings.unrated.value
+        else messages.REPORT_RATED.format(rated=rated)
+    )
+    if ratings.not_rated.value:
+        said += ". " + messages.REPORT_NOT_RATED.format(year=report.year, count=waiting)
+    return said
 
 
 def _rating_block(report: YearReport, year: int) -> Block:
@@ -230,11 +260,7 @@ def _rating_block(report: YearReport, year: int) -> Block:
         messages.REPORT_RATINGS.format(year=year),
         [messages.REPORT_BAND, messages.REPORT_COUNT, messages.REPORT_SHARE, ""],
         numeric=frozenset({1, 2}),
-        caption=messages.REPORT_RATED.format(
-            rated=format_count(ratings.rated.value),
-            unrated=format_count(ratings.unrated.value),
-            not_rated=format_count(ratings.not_rated.value),
-        ),
+        caption=rated_caption(report),
         chart=3,
         sheet=messages.SHEET_RATINGS,
     )
@@ -269,9 +295,9 @@ def _support_block(report: YearReport, year: int) -> Block:
         block.rows.append(
             [
                 Label(PROGRAMS.label(program)),
-                *(figures.figure(m.name) for m in before),
+                *(reported(figures, m.name) for m in before),
                 figures.unit,
-                *(figures.figure(m.name) for m in after),
+                *(reported(figures, m.name) for m in after),
             ]
         )
     if not block.rows:
@@ -295,7 +321,7 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
         return []
     h = messages.HEADERS
     # From 2025 on: the address in force on the period's last day, Xã/Phường (with its type word) and
-    # Tỉnh; the district only for an address not yet moved to the new scheme.
+    # Tỉnh; blank for an address before 01/07/2025 never moved (no longer in force).
     reformed = report.communes is not None
     titles = report.commune_titles or {}
     headers = (
@@ -312,8 +338,8 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
     for r in recipients[:NAMED_AT_MOST]:
         if reformed:
             commune = titles.get(r.commune, r.commune) if r.commune else None
-            place = ", ".join(p for p in (commune, None if r.commune else r.district) if p)
-            cells: list[Cell] = [Label(place) if place else None, Label(r.province) if r.province else None]
+            province = r.province if r.commune else None  # the old province of an address never moved
+            cells: list[Cell] = [Label(commune) if commune else None, Label(province) if province else None]
         else:
             cells = [None if r.district is None else Label(r.district)]
         block.rows.append([Label(r.code), Label(r.name), *cells])
@@ -323,7 +349,8 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
 
 
 def _has_districts(report: YearReport) -> bool:
-    """Before the 2025 reform always; from it on, only while some organisation still has a district."""
+    """Before the 2025 reform always; from it on, never (services.report: an address never moved to
+    a commune of the new scheme is counted as unknown in the commune table)."""
     return report.communes is None or bool(report.districts)
 
 

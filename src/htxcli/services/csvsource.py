@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from htxcli.domain import messages
+from htxcli.domain.cells import unprotect_cell
 from htxcli.domain.errors import HtxError, reason_of
+from htxcli.domain.headers import two_row_header
 from htxcli.services.rowsource import COLUMNS, HEADER_SEARCH, REJECTS_COLUMN, Read, RowSource, header_score
 
 READ_CHUNK = 1 << 20  # bytes of the file decoded at a time
@@ -67,8 +69,20 @@ class CsvSource(RowSource):
         first = top[at] if top else None
         self.crlf = first is not None and first.endswith("\r\n")
         self.skipped = at  # lines above the header: the reader's line numbers start after them
+        self._two_rows = self._header_of_two_rows(top[at:])
         self.reader = csv.reader(chain(top[at:], lines), delimiter=self.delimiter, strict=True)
         self._read_header()
+
+    def _header_of_two_rows(self, top: Sequence[str]) -> list[str] | None:
+        """The header as one row when it is written on two (headers.two_row_header), else None."""
+        probe = csv.reader(iter(top), delimiter=self.delimiter, strict=True)
+        try:
+            upper, lower = next(probe, None), next(probe, None)
+        except csv.Error:
+            return None
+        if upper is None or lower is None:
+            return None
+        return two_row_header([unprotect_cell(c) for c in upper], lower, self.names)
 
     def _header_line(self, top: Sequence[str]) -> tuple[int, str]:
         """Which of the first lines is the header, and its separator; the first line when none names
@@ -116,6 +130,9 @@ class CsvSource(RowSource):
             raise HtxError(messages.EMPTY_FILE.format(file=self.name, columns=",".join(columns))) from None
         except csv.Error as e:
             raise self._problem(e, line) from None
+        if self._two_rows is not None:
+            next(self.reader)  # the header's second row, read as part of the first
+            raw = self._two_rows
         self._take_header(raw, line)
 
     def _problem(self, e: Exception, line: int) -> HtxError:

@@ -41,7 +41,9 @@ def status(engine: Engine, option: str | None) -> dict[str, Any]:
 def check(engine: Engine) -> Iterator[str]:
     """Every finding of `htx db check`, one line each."""
     with UnitOfWork(engine, read_only=True) as uow:
-        for key, values in uow.checks.all():
+        from htxcli.services.settings import period_start
+
+        for key, values in uow.checks.all(period_start(uow)):
             shown = {
                 k: "–" if v is None else format_date(v) if isinstance(v, date) else v
                 for k, v in values.items()

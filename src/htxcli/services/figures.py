@@ -11,6 +11,7 @@ from htxcli.domain.figures import VALUE_FIELDS, figure_doubts
 from htxcli.domain.records import check_rating_year, parse_rating_year
 from htxcli.services.history import record_change
 from htxcli.services.registry import require
+from htxcli.services.settings import period_start
 from htxcli.store.uow import UnitOfWork, retrying
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def record(engine: Engine, code: str, year: str | int, values: Mapping[str, Any]
     year_value = parse_rating_year(year)
     with UnitOfWork(engine) as uow:
         org = require(uow, code)
-        check_rating_year(year_value, org["founded"], org["dissolved"])
+        check_rating_year(year_value, org["founded"], org["dissolved"], period_start(uow))
         before = uow.figures.get(org["id"], year_value)
         changed = [f for f in VALUE_FIELDS if f in values and (before is None or before[f] != values[f])]
         if before is not None and not changed:

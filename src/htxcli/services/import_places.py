@@ -2,10 +2,11 @@
 match them (domain/unit_matching.address_values): names in the official spelling, with their codes and
 scheme, and a warning for a name found in no list.
 
-One difference from add and edit: a district given keeps its spelling (see _matched). Only a file
-with a province column is matched (without a province nothing is, as before the reform),
-so the official list is read only for such a file. A file names few distinct addresses however many
-rows it has: each is matched once.
+One difference from add and edit: a district given keeps its spelling, its type word aside (see
+_matched). Only a file with a province column is matched, or, once the registry's province is set (htx
+settings province), one with communes or districts and no province (an office's own workbook): without
+a province nothing is, as before the reform, so the official list is read only for such a file. A file
+names few distinct addresses however many rows it has: each is matched once.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ def has_places(fields: Sequence[str]) -> bool:
 
 
 def in_default_province(fields: Sequence[str]) -> bool:
-    """Whether a file's communes are in the registry's province: it names communes, and neither a
-    province nor a district."""
-    return "commune" in fields and not any(f in fields for f in ("province", "new_province", "district"))
+    """Whether a file's addresses are in the registry's province: it names communes or districts (an
+    office's own workbook, before 2025 or after), and no province."""
+    return any(f in fields for f in ("commune", "district")) and not has_places(fields)
 
 
 class ImportPlaces:
@@ -49,9 +50,15 @@ class ImportPlaces:
         found = self.matched.get(typed)
         if found is None:
             province, district, commune, new_province, _ = typed
-            blank = _blank(province) and _blank(district) and _blank(new_province)
-            given = (self.default_province, *typed[1:]) if blank and self.default_province else typed
-            found = self.matched[typed] = _matched(given if not _blank(commune) else typed)
+            given = typed
+            unplaced = _blank(province) and _blank(new_province) and self.default_province
+            if unplaced and not (_blank(commune) and _blank(district)):
+                from htxcli.domain.unit_matching import province_for
+
+                assert self.default_province is not None
+                where = province_for(self.default_province, None if _blank(district) else district)
+                given = (where, *typed[1:])
+            found = self.matched[typed] = _matched(given)
         return found
 
     def columns(self, parsed: ParsedBatch) -> tuple[dict[str, list[Any]], list[tuple[int, InvalidValue]]]:
@@ -70,7 +77,7 @@ def _matched(typed: Address) -> Matched:
     if not values["province"] and not values["new_province"]:
         return {**values, **dict.fromkeys(PLACE_FIELDS)}, []
     from htxcli.domain.unit_matching import address_values
-    from htxcli.domain.unit_names import iy_spelling
+    from htxcli.domain.unit_names import district_as_stored, iy_spelling
 
     official, unmatched = address_values(values)
     for field in ("commune", "new_commune"):
@@ -78,11 +85,12 @@ def _matched(typed: Address) -> Matched:
         if given and matched and iy_spelling(str(given), str(matched)):
             official[field] = given  # "Sĩ Bình" is Sỹ Bình, and stays as the file spells it
     if values["district"]:
-        # A district given keeps its spelling (the registry's, services/lookalikes.DistrictSpellings):
+        # A district given keeps its spelling, its type word aside (the registry's,
+        # services/lookalikes.DistrictSpellings):
         # the level is gone, and its names are the keys of the reports before 2025, which an import
         # must not rename ("Thành phố Bắc Kạn" stays, as `places migrate` keeps it; export, import,
         # export stays byte-identical). It still picks the commune and its code.
-        official["district"] = values["district"]
+        official["district"] = district_as_stored(values["district"])
     warnings = [
         InvalidValue(field, name, messages.PLACE_UNMATCHED.format(names=", ".join(names)))
         for field, name, names in unmatched

@@ -38,6 +38,7 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)  # rows left out by design (a totals row), said as they are
     # Districts stored in the registry's spelling: (as given, as stored) -> rows.
     respelled: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    entry: int | None = None  # the history entry written, which htx undo reverts
 
     def add_error(self, text: str) -> None:
         self.error_count += 1

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from htxcli.domain import messages
-from htxcli.domain.batch import ParsedBatch
+from htxcli.domain.batch import PROBLEMS_JOINT, ParsedBatch
 from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.text import printable
 from htxcli.services.csvsource import CsvSource, stream_size
@@ -215,8 +215,14 @@ def _import_once(
     elif rejects is not None:
         reject_writer = source.rejects_writer(rejects, to_file=rejects is not sys.stdout)
 
+    looked_up = [0]  # rows whose code was looked for by their name: a file of such rows costs no more
+
     def refuse(row_line: int, cells: list[str], problem: str) -> None:
-        problem = source.labelled(problem)
+        hint = ""
+        if looked_up[0] < MAX_NAME_LOOKUPS and _code_missing(source, cells, problem):
+            looked_up[0] += 1
+            hint = _code_of_name(uow, cells[source.header.index("name")].strip())
+        problem = source.labelled(problem) + hint
         result.add_error(printable(f"{source.where(row_line)}: {' '.join(problem.split())}"))
         if reject_writer is not None:
             reject_writer.writerow([*cells, problem])
@@ -266,6 +272,7 @@ def _import_once(
             if entry.id is not None:
                 uow.history.set_summary(entry.id, result.summary(name))
             uow.commit()
+            result.entry = entry.id
     return result
 
 
@@ -293,6 +300,35 @@ def _warn_other_names(
                 file=source.name, line=source.place(line), problems=problem
             )
             result.add_warning(warning, line)
+
+
+MAX_NAME_LOOKUPS = 100
+
+
+def _code_missing(source: RowSource, cells: Sequence[str], problem: str) -> bool:
+    """Whether a row is refused for its empty code while it names an organisation ("Tên HTX")."""
+    header = source.header
+    if "code" not in header or "name" not in header:
+        return False
+    code_at, name_at = header.index("code"), header.index("name")
+    if len(cells) <= max(code_at, name_at) or cells[code_at].strip() or not cells[name_at].strip():
+        return False
+    return any(part.startswith("code: ") for part in problem.split(PROBLEMS_JOINT))
+
+
+def _code_of_name(uow: UnitOfWork, name: str) -> str:
+    """What to add to the problem of a row without a code: the code of the registered organisation
+    of that name (accents and case aside), the codes if several have it, else how to find one."""
+    import shlex
+
+    from htxcli.domain.text import fold
+
+    codes = uow.organisations.codes_named(fold(name))
+    if len(codes) == 1:
+        return "; " + messages.CODE_OF_NAME.format(name=name, code=codes[0])
+    if codes:
+        return "; " + messages.CODES_OF_NAME.format(name=name, codes=", ".join(codes))
+    return "; " + messages.FIND_CODE_OF_NAME.format(name=name, search=f"htx search {shlex.quote(name)}")
 
 
 def _name_key(name: str) -> str:

@@ -93,6 +93,11 @@ def issue(
             if current is None or found.id != current["id"]:
                 shown = current["number"] if current is not None else messages.NONE_YET
                 raise InvalidValue("--replaces", replaces, messages.ISSUED_NOT_CURRENT.format(current=shown))
+            if on < current["issued_on"]:  # a replacement comes after what it replaces
+                before = messages.ISSUED_BEFORE_REPLACED.format(
+                    number=replaces, date=_day(current["issued_on"])
+                )
+                raise InvalidValue("--on", _day(on), before)
             replaced_id = found.id
         elif current is not None:
             raise Conflict(

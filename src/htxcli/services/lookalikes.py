@@ -23,6 +23,7 @@ from htxcli.domain import messages
 from htxcli.domain.batch import ABSENT, ParsedBatch
 from htxcli.domain.places import preferred_spelling, spellings_by_key
 from htxcli.domain.records import ORGANISATION_FIELDS
+from htxcli.domain.unit_names import district_as_stored
 from htxcli.domain.unit_names import name_key as place_key
 from htxcli.store.repositories import codes_and_names, district_spellings
 
@@ -74,7 +75,9 @@ class DistrictSpellings:
         keys = {spelling: place_key(spelling) for spelling in unseen}
         in_batch = Counter(value for value in column if value in keys and keys[value] not in self.by_key)
         for key, counts in spellings_by_key(in_batch.items()).items():
-            self.by_key[key] = preferred_spelling(counts)
+            # One form: a district new to the registry is stored without its type word (Huyện Phú Bình:
+            # Phú Bình), as the official list and add name it.
+            self.by_key[key] = district_as_stored(preferred_spelling(counts))
         self.as_stored.update({spelling: self.by_key[key] for spelling, key in keys.items()})
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import IO, TYPE_CHECKING, Any
 
 from htxcli.domain import messages
@@ -190,6 +191,8 @@ class Imported:
     new: int = 0
     changed: int = 0
     unchanged: int = 0
+    entry: int | None = None  # the history entry, when something was written
+    notes: list[str] = dataclass_field(default_factory=list)  # rows left out, for the clerk
 
 
 @retrying
@@ -199,6 +202,7 @@ def import_csv(
     """Every row of a plans file, or none: a bad row is one line naming FILE:LINE, the column and
     the value. A row sets its target (and note) as `htx plan set` does; one history entry for all."""
     from htxcli.domain.cells import unprotect_cell
+    from htxcli.domain.headers import is_column_numbers
     from htxcli.domain.text import fold
     from htxcli.domain.values import parse_text
 
@@ -221,6 +225,9 @@ def import_csv(
             where = f"{name}:{line}"
             if None in raw:  # more cells than the header has columns
                 raise HtxError(f"{where}: {messages.PLAN_TOO_MANY_CELLS}")
+            if line == 2 and is_column_numbers([v or "" for v in raw.values()]):
+                counts.notes.append(messages.COLUMN_NUMBERS_SKIPPED.format(where=where))
+                continue
             row = {k: None if v is None else unprotect_cell(v) for k, v in raw.items()}
             try:
                 key = _key(uow, row.get("year") or "", row.get("indicator") or "", row.get("area"))
@@ -263,4 +270,5 @@ def import_csv(
             uow.history.set_summary(entry, summary)
         if not dry_run:
             uow.commit()
+            counts.entry = entry
     return counts

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from htxcli.domain.records import check_rating_year, parse_rating, parse_rating_year
 from htxcli.services.history import record_change
 from htxcli.services.registry import require
+from htxcli.services.settings import period_start
 from htxcli.store.uow import UnitOfWork, retrying
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def rate(
     values = parse_rating(grade, score, note)
     with UnitOfWork(engine) as uow:
         org = require(uow, code)
-        check_rating_year(year_value, org["founded"], org["dissolved"])
+        check_rating_year(year_value, org["founded"], org["dissolved"], period_start(uow))
         old = uow.ratings.put(org["id"], year_value, values)
         new = uow.ratings.get(org["id"], year_value)
         assert new is not None
@@ -65,6 +66,6 @@ def ratable(engine: Engine, code: str, year: int) -> Ratable:
     a rating session can refuse a code before asking for its grade."""
     with UnitOfWork(engine, read_only=True) as uow:
         org = require(uow, code)
-        check_rating_year(year, org["founded"], org["dissolved"])
+        check_rating_year(year, org["founded"], org["dissolved"], period_start(uow))
         current = uow.ratings.get(org["id"], year)
     return Ratable(org["code"], org["name"], Grade(current["grade"], current["score"]) if current else None)

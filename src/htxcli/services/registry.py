@@ -61,7 +61,12 @@ def _stored_district(uow: UnitOfWork, values: dict[str, Any], other_than: str | 
         return None
     counts = uow.organisations.district_spellings(other_than)
     spellings = {spelling: counts[spelling] for spelling in spellings_of(given, counts)}
-    stored = preferred_spelling(spellings) if spellings else given
+    if spellings:
+        stored = preferred_spelling(spellings)
+    else:
+        from htxcli.domain.unit_names import district_as_stored
+
+        stored = district_as_stored(given)
     if stored == given:
         return None
     values["district"] = stored
@@ -75,11 +80,13 @@ def placed(values: dict[str, Any], default_province: str | None = None) -> list[
     setting); with none, it cannot be matched, and is warned about. The official list is read only
     when there is a province to match."""
     if not values.get("province") and not values.get("new_province"):
-        if values.get("commune") and not values.get("district"):
-            if default_province is None:
-                values.update(dict.fromkeys(PLACE_FIELDS))
-                return [InvalidValue("commune", values["commune"], messages.PLACE_NO_PROVINCE)]
-            values["province"] = default_province
+        if default_province is not None and (values.get("commune") or values.get("district")):
+            from htxcli.domain.unit_matching import province_for
+
+            values["province"] = province_for(default_province, values.get("district"))
+        elif values.get("commune") and not values.get("district"):
+            values.update(dict.fromkeys(PLACE_FIELDS))
+            return [InvalidValue("commune", values["commune"], messages.PLACE_NO_PROVINCE)]
         else:
             values.update(dict.fromkeys(PLACE_FIELDS))
             return []
@@ -104,7 +111,8 @@ def add(engine: Engine, raw: Mapping[str, str | None]) -> tuple[dict[str, Any], 
     values = parse_organisation(raw)
     values.update({f: values.get(f) for f in ORGANISATION_FIELDS if f not in values})
     default = None
-    if values.get("commune") and not any(values.get(f) for f in ("province", "new_province", "district")):
+    typed_place = values.get("commune") or values.get("district")
+    if typed_place and not any(values.get(f) for f in ("province", "new_province")):
         from htxcli.services.settings import province
 
         default = province(engine)
@@ -177,13 +185,13 @@ def edit(
         if any(f in changes for f in (*ADDRESS_FIELDS, "new_province", "new_commune")):
             address = {**public(row), **changes}
             default = None
-            if not any(address.get(f) for f in ("province", "new_province", "district")):
+            if not any(address.get(f) for f in ("province", "new_province")):
                 from htxcli.services.settings import province_of
 
                 default = province_of(uow)
             unmatched = placed(address, default)
-            if default is not None and address.get("province") == default:
-                changes["province"] = default
+            if default is not None and address.get("province"):
+                changes["province"] = address["province"]  # the registry's (or its old one, for a district)
             changes.update(
                 {f: address[f] for f in (*ADDRESS_FIELDS, "new_province", "new_commune") if f in changes}
             )

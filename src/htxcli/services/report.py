@@ -241,8 +241,11 @@ def _year(
     # comparison or range shows the same name.
     shown = display_names((row["district"], row["records"]) for row in rows if row["district"])
     by_kind, by_district = _organisations(rows, shown)
-    if reformed and not shown:
-        by_district = {}  # districts are gone and no organisation is still placed by one
+    if reformed:
+        # Districts are gone: an address before 01/07/2025 never moved to a commune of the new scheme
+        # is no longer in force, and is counted in the commune table as unknown (report --check and
+        # db check name those organisations), not by a district that no longer exists.
+        by_district = {}
     communes = former = None
     communes_shown: Mapping[str, str] = {}
     former_shown: Mapping[str, str] = {}
@@ -436,6 +439,10 @@ def former_district(
     counted = sorted(((c or messages.REPORT_NO_COMMUNE, n) for c, n in found), key=lambda cn: sort_key(cn[0]))
     communes = ", ".join(f"{c} ({n})" for c, n in counted) or "—"
     first = next((c for c, _ in found if c), None)
+    if first is None:  # none moved to a commune of the new scheme: there is no --commune to name
+        return messages.REPORT_FORMER_DISTRICT_UNPLACED.format(
+            district=name, day=period.last.strftime("%d/%m/%Y"), count=sum(n for _, n in found)
+        )
     return messages.REPORT_FORMER_DISTRICT.format(
         district=name,
         day=period.last.strftime("%d/%m/%Y"),

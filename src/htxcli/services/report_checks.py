@@ -31,6 +31,7 @@ CHECKS = (
     "unrated",
     "rated-not-active",
     "figures-unit",
+    "figures-profit",
     "figures-coverage",
     "figures-jump",
     "suspension-overdue",
@@ -196,6 +197,9 @@ def _figures(checks: ReportChecks, report: YearReport) -> Iterator[Finding]:
             amount=format_money(income.value),
             limit=format_money(INCOME_BELOW),
         )
+    above = checks.profit_above_revenue(period, year)
+    if above:
+        yield _found("figures-profit", messages.CHECK_PROFIT_ABOVE_REVENUE, above, year=year)
     if totals.reporting.value * 2 < totals.active.value:
         codes = checks.not_reporting(period, year)
         yield _found(

@@ -28,6 +28,7 @@ from htxcli.domain.headers import (
     header_key,
     header_names,
     header_unit,
+    is_column_numbers,
     is_header_row,
     totals_label,
     unit_is_dong,
@@ -219,6 +220,12 @@ class RowSource:
                 self.dropped.append(position)
                 continue
             if column is None:
+                if i18n.current() == "vi":  # the columns by the names a Vietnamese sheet heads them with
+                    names = ", ".join(vietnamese_header(c) for c in columns if c in ALIASES)
+                    problem = messages.UNKNOWN_COLUMN_HOW_TO_FIX.format(
+                        contract=messages.LISTS[self.table], names=names, table=self.table
+                    )
+                    raise self._fail(line, f"{text or messages.EMPTY_HEADER}: {problem}")
                 if self.workbook:
                     problem = messages.UNKNOWN_COLUMN_OF_LIST.format(
                         contract=messages.LISTS[self.table], columns=",".join(columns)
@@ -291,7 +298,10 @@ class RowSource:
         data cost one look at a cell."""
         held: Read | None = None
         ended = False  # a totals row was seen: what follows without a code is no data
+        first = True
         for read in self._batches(size):
+            if first:
+                read, first = self._without_column_numbers(read), False
             read, ended = self._without_totals(read, ended)
             if held is not None:
                 yield held
@@ -307,6 +317,15 @@ class RowSource:
             held = held.keep([True] * (len(held.lines) - 1) + [False])
             held.notes = [*held.notes, note]
         yield held
+
+    def _without_column_numbers(self, read: Read) -> Read:
+        """The first batch without the row of column numbers an office puts under its header ("(1)
+        (2) (3) …"), with a note: it numbers the columns, and would be refused as data."""
+        if not read.lines or not is_column_numbers(read.rows[0]):
+            return read
+        kept = read.keep([False] + [True] * (len(read.lines) - 1))
+        kept.notes = [*read.notes, messages.COLUMN_NUMBERS_SKIPPED.format(where=self.where(read.lines[0]))]
+        return kept
 
     def _without_totals(self, read: Read, ended: bool) -> tuple[Read, bool]:
         code_at = self.code_at

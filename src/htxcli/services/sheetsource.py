@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError, InvalidValue
-from htxcli.domain.headers import MONEY_COLUMNS
+from htxcli.domain.headers import MONEY_COLUMNS, two_row_header
 from htxcli.services.rowsource import (
     COLUMNS,
     HEADER_SEARCH,
@@ -131,6 +131,10 @@ class SheetSource(RowSource):
                 messages.EMPTY_SHEET.format(file=name, sheet=self.sheet, columns=",".join(columns))
             )
         number, cells = top[at]
+        two_rows = two_row_header(cells, top[at + 1][1], self.names) if at + 1 < len(top) else None
+        if two_rows is not None:  # a group's name over its columns: one header, rows from the next
+            cells = two_rows
+            at += 1
         self._take_header(cells, number)
         # A number cell of a money column that is a fraction of a đồng: its row is refused saying so
         # (as text, 1,5 would only be an ambiguous amount).

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, exists, func, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
@@ -32,15 +32,21 @@ from htxcli.store.status import idle_on, resumed_in
 def _organisation_figures(period: Period) -> list[Any]:
     """The figures of a group of organisations in a period, for organisations() and
     organisations_by_address() alike: active at its end and at its start (= the end of the period
-    before), founded and dissolved in it, members and capital of the active, and the rows counted."""
-    o = organisation.c
+    before), founded and ended in it (dissolved, of which by dissolution and by bankruptcy), members
+    and capital of the active, and the rows counted."""
+    o, s = organisation.c, legal_status.c
     active = _active_on(Period.day(period.last))
     active_start = _active_on(period.day_before())
+    ended = during(o.dissolved, period)
+    # The life ended by bankruptcy: its ending entry (store/endings.py writes both) says so.
+    bankrupt = exists().where(s.organisation_id == o.id, s.status == "bankrupt", s.started == o.dissolved)
     return [
         _count_if(active).label("active"),
         _count_if(active_start).label("active_start"),
         _count_if(during(o.founded, period)).label("new"),
-        _count_if(during(o.dissolved, period)).label("dissolved"),
+        _count_if(ended).label("dissolved"),
+        _count_if(and_(ended, ~bankrupt)).label("dissolutions"),
+        _count_if(and_(ended, bankrupt)).label("bankrupt"),
         _sum_if(active, o.members).label("members"),
         _sum_if(active, o.capital_vnd).label("capital_vnd"),
         func.count().label("records"),

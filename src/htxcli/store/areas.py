@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.places import spellings_of
-from htxcli.domain.reform import NEW_SCHEME
+from htxcli.domain.reform import LEGACY_SCHEME, NEW_SCHEME, REFORM_DAY
 from htxcli.store.schema import organisation
 
 o = organisation.c
@@ -49,6 +49,20 @@ def new_commune_on(day: date) -> Any:
 def new_commune_code_on(day: date) -> Any:
     """The official code of new_commune_on(day), or NULL (not matched, or no commune of the new scheme)."""
     return case((moved_by(day), o.new_commune_code), (_registered_new(), o.commune_code), else_=None)
+
+
+def unplaced_on(day: date) -> ColumnElement[bool]:
+    """What the report cannot place an organisation by on `day`: no district before the 2025 reform,
+    no commune of the new scheme in force from it on. report --check and db check both ask this."""
+    if day < REFORM_DAY:
+        return o.district.is_(None)
+    return new_commune_on(day).is_(None)  # type: ignore[no-any-return]
+
+
+def registered_old() -> ColumnElement[bool]:
+    """Registered with an address before the 2025 reform: matched in the old scheme, or, not matched,
+    with a district."""
+    return or_(o.scheme == LEGACY_SCHEME, and_(o.scheme.is_(None), o.district.is_not(None)))
 
 
 def _registered_new() -> ColumnElement[bool]:

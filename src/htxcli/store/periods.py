@@ -7,6 +7,7 @@ A period's bounds are dates (domain.periods.Period: one question for every row) 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Date, and_, func, literal_column, or_
@@ -31,6 +32,18 @@ class RowPeriod:
     def year(cls, column: Any) -> RowPeriod:
         """The calendar year held in an integer column."""
         return cls(_YearDay(column, *_literals(1, 1)), _YearDay(column, *_literals(12, 31)))
+
+    @classmethod
+    def reporting_year(cls, column: Any, start: tuple[int, int] = (1, 1)) -> RowPeriod:
+        """The reporting year held in an integer column, its periods starting on `start` (day, month):
+        the SQL twin of domain.periods.Period.reporting_year."""
+        if start == (1, 1):
+            return cls.year(column)
+        day, month = start
+        last = date(2001, month, day) - timedelta(days=1)  # 28 February for a period from 1 March
+        return cls(
+            _YearDay(column - 1, *_literals(month, day)), _YearDay(column, *_literals(last.month, last.day))
+        )
 
 
 Bounds = Period | RowPeriod

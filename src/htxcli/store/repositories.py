@@ -111,6 +111,12 @@ class OrganisationRepository:
     def count(self) -> int:
         return int(self.connection.execute(select(func.count()).select_from(organisation)).scalar_one())
 
+    def codes_named(self, name_key: str, limit: int = 5) -> list[str]:
+        """Codes of the organisations whose name folds to `name_key` (the first `limit`)."""
+        o = organisation.c
+        query = select(o.code).where(o.name_key == name_key).order_by(o.code).limit(limit)
+        return list(self.connection.execute(query).scalars())
+
     def sharing_name(self, name_key: str, other_than: str) -> list[str]:
         """Codes of the other organisations whose name folds to `name_key`."""
         o = organisation.c

@@ -5,16 +5,26 @@ year shown, in `htx list`'s order (the Vietnamese sort key, then the code), stre
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import Any
 
-from sqlalchemy import FromClause, case, literal, select
+from sqlalchemy import FromClause, String, case, literal, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
 from htxcli.domain.periods import Period
-from htxcli.domain.reform import NEW_SCHEME
+from htxcli.domain.reform import NEW_SCHEME, REFORM_DAY
 from htxcli.domain.vocab import IDLE_STATUSES
-from htxcli.store.areas import commune_on, district_on, in_area, moved_by, province_on
+from htxcli.store.areas import (
+    commune_on,
+    district_on,
+    in_area,
+    moved_by,
+    new_commune_code_on,
+    new_commune_on,
+    province_on,
+    registered_old,
+)
 from htxcli.store.exports import YIELD_PER
 from htxcli.store.periods import in_force
 from htxcli.store.schema import legal_status, organisation, rating
@@ -64,25 +74,16 @@ def active_at_end(
         .limit(1)
         .scalar_subquery()
     )
-    moved = moved_by(day)
     columns = {
         "code": o.code,
         "name": o.name,
         "kind": o.kind,
         "status": status,
-        "commune": commune_on(day),
-        "district": district_on(day),
-        "province": province_on(day),
-        "former_commune": case((moved, o.commune), else_=None),
-        "former_district": case((moved, o.district), else_=None),
+        **_address(day),
         "sector": o.sector,
         "founded": o.founded,
         "members": o.members,
         "capital_vnd": o.capital_vnd,
-        "commune_code": case((moved, o.new_commune_code), else_=o.commune_code),
-        "scheme": case((moved, literal(NEW_SCHEME)), else_=o.scheme),
-        "former_commune_code": case((moved, o.commune_code), else_=None),
-        "former_scheme": case((moved, o.scheme), else_=None),
     }
     # Active on the period's last day (dissolved on D: inactive from D on).
     query = (
@@ -99,3 +100,36 @@ def active_at_end(
     result = connection.execution_options(yield_per=YIELD_PER).execute(query)
     for row in result:
         yield tuple(row)
+
+
+def _address(day: date) -> dict[str, Any]:
+    """The address columns (and CODE_FIELDS) of the address in force on `day`. From the 2025 reform
+    on, that is a commune of the new scheme or nothing: an address before 01/07/2025 never moved is
+    no longer in force (report --check and db check name it), and is shown as the address before."""
+    o = organisation.c
+    moved = moved_by(day)
+    if day < REFORM_DAY:
+        return {
+            "commune": commune_on(day),
+            "district": district_on(day),
+            "province": province_on(day),
+            "former_commune": case((moved, o.commune), else_=None),
+            "former_district": case((moved, o.district), else_=None),
+            "commune_code": case((moved, o.new_commune_code), else_=o.commune_code),
+            "scheme": case((moved, literal(NEW_SCHEME)), else_=o.scheme),
+            "former_commune_code": case((moved, o.commune_code), else_=None),
+            "former_scheme": case((moved, o.scheme), else_=None),
+        }
+    before = or_(moved, registered_old())  # an address before the one in force, or never moved
+    in_force_now = new_commune_on(day)
+    return {
+        "commune": in_force_now,
+        "district": literal(None, String),
+        "province": case((moved, o.new_province), (registered_old(), None), else_=o.province),
+        "former_commune": case((before, o.commune), else_=None),
+        "former_district": case((before, o.district), else_=None),
+        "commune_code": new_commune_code_on(day),
+        "scheme": case((in_force_now.is_not(None), literal(NEW_SCHEME)), else_=None),
+        "former_commune_code": case((before, o.commune_code), else_=None),
+        "former_scheme": case((before, o.scheme), else_=None),
+    }

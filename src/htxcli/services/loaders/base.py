@@ -42,6 +42,17 @@ class Loader:
         self.result = result
         self.entry = entry
         self.lives = Lives(uow.connection)  # the organisations the file names
+        self._uow = uow
+        self._period_start: tuple[int, int] | None = None
+
+    @property
+    def period_start(self) -> tuple[int, int]:
+        """(day, month) on which the registry's reporting years start: a file's years are those."""
+        if self._period_start is None:
+            from htxcli.services.settings import period_start
+
+            self._period_start = period_start(self._uow)
+        return self._period_start
 
     def apply(self, read: Read, parsed: ParsedBatch) -> Refused:
         """Write the parsed rows of a batch; return the rows refused, each with its problem."""

@@ -74,7 +74,7 @@ class FiguresLoader(Loader):
         if not lives.keys() >= named:
             return None  # an unknown code: refused the careful way, with its message
         id_of = {code: lives[code][0] for code in named}
-        span = {code: years_within_life(lives[code][1], lives[code][2]) for code in named}
+        span = {code: years_within_life(lives[code][1], lives[code][2], self.period_start) for code in named}
         ids = list(map(id_of.__getitem__, codes))
         if len(set(zip(ids, years, strict=True))) != len(ids) or not all(
             map(range.__contains__, map(span.__getitem__, codes), years)
@@ -97,7 +97,7 @@ class FiguresLoader(Loader):
                 refused.append((row, f"code: {messages.CODE_NOT_REGISTERED.format(code=row.values['code'])}"))
                 continue
             try:
-                check_rating_year(row.values["year"], life.founded, life.dissolved)
+                check_rating_year(row.values["year"], life.founded, life.dissolved, self.period_start)
             except HtxError as e:
                 refused.append((row, str(e)))
                 continue

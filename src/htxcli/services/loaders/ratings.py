@@ -38,7 +38,10 @@ class RatingLoader(Loader):
             return None  # an unknown code: refused the careful way, with its message
         # Per organisation named in the batch, then mapped over its rows in C.
         id_of = {code: lives[code].id for code in named}
-        span = {code: years_within_life(lives[code].founded, lives[code].dissolved) for code in named}
+        span = {
+            code: years_within_life(lives[code].founded, lives[code].dissolved, self.period_start)
+            for code in named
+        }
         ids = list(map(id_of.__getitem__, codes))
         if len(set(zip(ids, years, strict=True))) != len(ids) or not all(
             map(range.__contains__, map(span.__getitem__, codes), years)
@@ -56,7 +59,7 @@ class RatingLoader(Loader):
                 refused.append((row, f"code: {messages.CODE_NOT_REGISTERED.format(code=row.values['code'])}"))
                 continue
             try:
-                check_rating_year(row.values["year"], life.founded, life.dissolved)
+                check_rating_year(row.values["year"], life.founded, life.dissolved, self.period_start)
             except HtxError as e:
                 refused.append((row, str(e)))
                 continue
