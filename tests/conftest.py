@@ -1,18 +1,21 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sqlite3
 import sys
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+import click
+import click.testing
 import pytest
-from typer.testing import CliRunner
+import typer
 
 from htxcli.cli.app import app
 from tests import contract
@@ -23,6 +26,65 @@ os.environ["HTX_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parents[1]
 HTX = [sys.executable, "-m", "htxcli"]
+
+
+class CliRunner(click.testing.CliRunner):
+    """typer.testing.CliRunner, with htx's English command tree built once per test process.
+
+    Building the Click tree from the Typer app (typer.main.get_command) was most of an in-process
+    command's time: about 50 ms of 70. The tree holds no state of a run, except that a run in another
+    language translates its help in place (cli/help.py translate); so a run that will speak English gets
+    the tree built once, and any other run a tree of its own, as the real htx builds one per process.
+    """
+
+    def invoke(  # type: ignore[override]
+        self,
+        cli: typer.Typer,
+        args: str | Sequence[str] | None = None,
+        input: str | bytes | IO[Any] | None = None,
+        env: Mapping[str, str | None] | None = None,
+        catch_exceptions: bool = True,
+        color: bool = False,
+        **extra: Any,
+    ) -> click.testing.Result:
+        return super().invoke(
+            _command_tree(cli, args, env),
+            args=args,
+            input=input,
+            env=env,
+            catch_exceptions=catch_exceptions,
+            color=color,
+            **extra,
+        )
+
+
+_ENGLISH_TREE: list[click.Command] = []
+
+
+def _command_tree(
+    cli: typer.Typer, args: str | Sequence[str] | None, env: Mapping[str, str | None] | None
+) -> click.Command:
+    """The tree a run of `args` under `env` needs: the shared one if it speaks English (decided as
+    HtxGroup.main decides: --lang first, then the environment), else a new one."""
+    from htxcli.cli.app import _language_option
+    from htxcli.domain import i18n
+
+    if cli is not app:
+        return typer.main.get_command(cli)
+    argv = shlex.split(args) if isinstance(args, str) else list(args or ())
+    environ: dict[str, str] = dict(os.environ)
+    for name, value in (env or {}).items():
+        if value is None:
+            environ.pop(name, None)
+        else:
+            environ[name] = value
+    chosen = _language_option(argv)
+    language = chosen if chosen in i18n.LANGUAGES else i18n.language_from_environment(environ)
+    if language != "en":
+        return typer.main.get_command(app)
+    if not _ENGLISH_TREE:
+        _ENGLISH_TREE.append(typer.main.get_command(app))
+    return _ENGLISH_TREE[0]
 
 
 @dataclass
@@ -39,6 +101,28 @@ def _language_as_it_was() -> Iterator[None]:
 
     with i18n.kept():
         yield
+
+
+# --- order ----------------------------------------------------------------------------------------
+# xdist (--dist loadscope) hands each worker a module at a time, in the order collected
+# (--no-loadscope-reorder: not by number of tests, which sent the modules of few but long tests, such as
+# the sixteen clerks, last, and left one worker running them while the other idled). The modules that
+# take longest go first, so that the short ones fill in at the end.
+SLOWEST_FIRST = (
+    "test_reliability.py",
+    "test_commit_kill.py",
+    "test_report_documents.py",
+    "test_report_check.py",
+    "test_wheel.py",
+    "test_cli_history_undo.py",
+    "test_report_issued.py",
+    "test_legal_status.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest as collected
 
 
 # --- backends ----------------------------------------------------------------------------------

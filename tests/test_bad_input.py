@@ -10,12 +10,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from htxcli.cli.app import app
 from htxcli.domain.errors import HtxError
 from htxcli.domain.values import parse_date, parse_int, parse_money, parse_score, parse_text
-from tests.conftest import snapshot
+from tests.conftest import CliRunner, snapshot
 
 runner = CliRunner()
 # 50 examples per property, about 300 generated inputs in all.

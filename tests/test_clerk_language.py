@@ -10,10 +10,9 @@ from pathlib import Path
 import click
 import pytest
 from typer.main import get_command
-from typer.testing import CliRunner
 
 from htxcli.cli.app import app
-from tests.conftest import Run
+from tests.conftest import CliRunner, Run
 
 Htx = Callable[..., Run]
 

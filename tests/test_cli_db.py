@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from htxcli import __version__
 from htxcli.cli.app import app
 from htxcli.store.migrate import HEAD_REVISION
+from tests.conftest import CliRunner
 
 runner = CliRunner()
 

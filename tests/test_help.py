@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 import typer
-from typer.testing import CliRunner
 
 from htxcli.cli.app import app
+from tests.conftest import CliRunner
 
 ROOT = typer.main.get_command(app)
 

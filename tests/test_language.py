@@ -5,11 +5,13 @@ Every other test module runs in English (conftest.py sets HTX_LANG=en); these pi
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,16 +30,79 @@ ENGLISH = re.compile(
 )
 
 
-def _vi(
-    *args: str, db: Path | str | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """htx as a clerk starts it: no HTX_LANG, a locale that names no language."""
+def _clerks_environment(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of htx as a clerk starts it: no HTX_LANG, a locale that names no language."""
     environ = {
         k: v for k, v in os.environ.items() if k not in ("HTX_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")
     }
-    environ.update({"LANG": "C.UTF-8", **(env or {})})
+    return {**environ, "LANG": "C.UTF-8", **(env or {})}
+
+
+def _vi_process(
+    *args: str, db: Path | str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """htx as a clerk starts it, a process of its own."""
     head = [*HTX, "--db", str(db)] if db is not None else list(HTX)
-    return subprocess.run([*head, *args], capture_output=True, text=True, env=environ, cwd=ROOT, check=False)
+    return subprocess.run(
+        [*head, *args], capture_output=True, text=True, env=_clerks_environment(env), cwd=ROOT, check=False
+    )
+
+
+# One process started as a clerk starts htx runs the module's commands one after another, each with a
+# command tree of its own as htx builds one per process (a Vietnamese run translates the tree's help in
+# place); a process per command took most of this module's time. An exception no command handles ends
+# the process with its traceback, and the test that sent the command fails with it.
+_CLERK = """
+import json, sys
+from click.testing import CliRunner
+from typer.main import get_command
+from htxcli.cli.app import app
+
+for line in sys.stdin:
+    args, env = json.loads(line)
+    r = CliRunner().invoke(get_command(app), args, env=env, catch_exceptions=False)
+    print(json.dumps([r.exit_code, r.stdout, r.stderr]), flush=True)
+"""
+_CLERK_PROCESS: list[subprocess.Popen[str]] = []
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _clerk_process() -> Iterator[None]:
+    yield
+    for process in _CLERK_PROCESS:
+        process.communicate(timeout=60)
+    _CLERK_PROCESS.clear()
+
+
+def _vi(
+    *args: str, db: Path | str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """htx as a clerk starts it (no HTX_LANG, a locale that names no language), in the module's clerk
+    process; `env` adds to that environment for this command only."""
+    if not _CLERK_PROCESS or _CLERK_PROCESS[0].poll() is not None:
+        _CLERK_PROCESS[:] = [
+            subprocess.Popen(
+                [sys.executable, "-c", _CLERK],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                env=_clerks_environment(),
+                cwd=ROOT,
+            )
+        ]
+    process = _CLERK_PROCESS[0]
+    assert process.stdin is not None and process.stdout is not None
+    argv = ["--db", str(db), *args] if db is not None else list(args)
+    process.stdin.write(json.dumps([argv, env or {}]) + "\n")
+    process.stdin.flush()
+    answer = process.stdout.readline()
+    if not answer:
+        _, err = process.communicate(timeout=60)
+        pytest.fail(f"htx {' '.join(argv)} ended the clerk's process:\n{err}")
+    code, out, err = json.loads(answer)
+    return subprocess.CompletedProcess(argv, code, out, err)
 
 
 # --- which language ------------------------------------------------------------------------------
@@ -68,10 +133,13 @@ def test_the_language_follows_htx_lang_then_the_locale_then_vietnamese(
 
 
 def test_lang_option_wins_over_the_environment(tmp_path: Path) -> None:
-    r = _vi("--lang", "en", "--help", env={"HTX_LANG": "vi"})
+    # Processes of their own: the language as htx's own main chooses it at a process's start.
+    r = _vi_process("--lang", "en", "--help", env={"HTX_LANG": "vi"})
     assert r.returncode == 0 and r.stdout.startswith("Usage: ")
-    r = _vi("--db", str(tmp_path / "x.db"), "--lang=vi", "--help", env={"HTX_LANG": "en"})
+    r = _vi_process("--db", str(tmp_path / "x.db"), "--lang=vi", "--help", env={"HTX_LANG": "en"})
     assert r.stdout.startswith("Cách dùng: ")
+    r = _vi_process("--help")
+    assert r.returncode == 0 and r.stdout.startswith("Cách dùng: ")
 
 
 def test_the_language_holds_for_one_command_and_is_restored_after_it(tmp_path: Path) -> None:

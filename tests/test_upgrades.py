@@ -13,11 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from htxcli.cli.app import app
 from htxcli.store.migrate import HEAD_REVISION, KNOWN_REVISIONS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, CliRunner
 
 FIXTURES = sorted((ROOT / "tests" / "data").glob("registry-*.db"))
 
