@@ -406,6 +406,14 @@ def invoke(db: Path | str, *args: str, input: str | bytes | None = None) -> Any:
     return result
 
 
+def newest_entry(htx: Callable[..., Run]) -> str:
+    """The line an import ends with names its history entry ("history entry #7"): the newest one.
+    Read from the history rather than counted, since PostgreSQL's sequences skip the ids a refused
+    transaction drew (ids are never reused, not dense)."""
+    rows = htx("history", "--format", "csv").stdout.splitlines()
+    return "#" + rows[1].split(",")[0]
+
+
 def load_example(db: Path | str) -> None:
     for table in TABLES:
         r = invoke(db, "import", table, str(EXAMPLE / f"{table}.csv"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run, snapshot
+from tests.conftest import Run, newest_entry, snapshot
 
 pytestmark = pytest.mark.both_backends
 
@@ -202,9 +202,10 @@ def test_an_import_names_its_history_entry_and_its_undo_counts_rows(htx: Htx, tm
     rows = "".join(f"4600300001,{year},1000000\n" for year in range(2020, 2026))
     figures = _csv(tmp_path / "so-lieu.csv", "code,year,revenue_vnd\n" + rows)
     r = _vi(htx, "import", "figures", str(figures))
+    entry = newest_entry(htx)
     assert (
         r.stderr.splitlines()[-1]
-        == "số liệu: 6 mới, 0 thay đổi, 0 không đổi (mục lịch sử #2; htx undo để hoàn tác)"
+        == f"số liệu: 6 mới, 0 thay đổi, 0 không đổi (mục lịch sử {entry}; htx undo để hoàn tác)"
     )
     r = _vi(htx, "import", "figures", str(figures))  # nothing written: no entry to name
     assert r.stderr.splitlines()[-1] == "số liệu: 0 mới, 0 thay đổi, 6 không đổi"
@@ -214,12 +215,14 @@ def test_an_import_names_its_history_entry_and_its_undo_counts_rows(htx: Htx, tm
     r = htx("import", "plans", str(plans), "--dry-run")
     assert r.stderr.splitlines()[-1] == "plans: 1 new, 0 changed, 0 unchanged (dry run: nothing written)"
     r = htx("import", "plans", str(plans))
+    entry = newest_entry(htx)
     assert r.stderr.splitlines()[-1] == (
-        "plans: 1 new, 0 changed, 0 unchanged (history entry #4; htx undo reverts it)"
+        f"plans: 1 new, 0 changed, 0 unchanged (history entry {entry}; htx undo reverts it)"
     )
     ratings = _csv(tmp_path / "xep-loai.csv", "code,year,grade\n4600300001,2025,good\n")
     r = htx("import", "ratings", str(ratings))
-    assert r.stderr.endswith("(history entry #5; htx undo reverts it)\n")
+    entry = newest_entry(htx)
+    assert r.stderr.endswith(f"(history entry {entry}; htx undo reverts it)\n")
 
 
 # --- a row that names the organisation but not its code ------------------------------------------

@@ -222,6 +222,8 @@ def two_row_header(upper: Sequence[str], lower: Sequence[str], names: Mapping[st
     header at all, or it numbers the columns."""
     if not any(cell.strip() for cell in lower) or is_column_numbers(lower):
         return None
+    if any(_COLUMN_NUMBER.fullmatch(cell.strip()) for cell in lower if cell.strip()):
+        return None  # a bare number or letter names no column: a row of data, such as "(1),(3),(2)"
     width = max(len(upper), len(lower))
     combined: list[str] = []
     group = ""
