@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -105,9 +106,14 @@ def import_(
     if rejects is not None:  # refused before anything is read or written
         check_target("--rejects", rejects, registry=guarded, inputs=[file])
     try:
-        if file == "-" and sys.stdin.isatty():
+        if file == "-" and sys.stdin.isatty():  # what the clerk types, up to Ctrl-D
+            from htxcli.cli.prompts import typed_until_end
+
             say(messages.READING_KEYBOARD)
-        stream, name = csvsource.open_input(file)  # at a terminal, what the clerk types, up to Ctrl-D
+            stream: IO[bytes] = io.BytesIO(typed_until_end())
+            name = "<stdin>"
+        else:
+            stream, name = csvsource.open_input(file)
     except KeyboardInterrupt:
         say(messages.IMPORT_INTERRUPTED)
         raise typer.Exit(130) from None

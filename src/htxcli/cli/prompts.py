@@ -74,6 +74,26 @@ def _until_typed() -> None:
         os.close(woken)
 
 
+def typed_until_end() -> bytes:
+    """What is typed or pasted at the terminal, up to Ctrl-D on a line of its own (a Ctrl-D after some
+    characters ends only the read under way, as a terminal does). Read chunk by chunk from the file
+    descriptor after _until_typed, so that a Ctrl-C always interrupts: a buffered read() waiting for
+    the next chunk kept a Ctrl-C that landed just before it pending (seen in CI: "^C" shown, htx still
+    reading). Elsewhere than POSIX, the buffered read."""
+    import os
+
+    if os.name != "posix":
+        return sys.stdin.buffer.read()
+    descriptor = sys.stdin.fileno()
+    chunks: list[bytes] = []
+    while True:
+        _until_typed()
+        chunk = os.read(descriptor, 1 << 16)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
 def ask_until(label: str, accept: Callable[[str], T], field: str | None = None) -> T:
     """Ask until `accept` takes the answer; each refusal is shown in one line and asked again."""
     while True:
