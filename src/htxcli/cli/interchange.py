@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -12,6 +11,7 @@ from typing import IO, TYPE_CHECKING, Annotated, Any
 import typer
 
 from htxcli.cli.common import PeriodStartOption, engine, out, registry_path, reporting_period, say
+from htxcli.cli.prompts import typed_until_end
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError
 
@@ -106,14 +106,9 @@ def import_(
     if rejects is not None:  # refused before anything is read or written
         check_target("--rejects", rejects, registry=guarded, inputs=[file])
     try:
-        if file == "-" and sys.stdin.isatty():  # what the clerk types, up to Ctrl-D
-            from htxcli.cli.prompts import typed_until_end
-
+        if file == "-" and sys.stdin.isatty():
             say(messages.READING_KEYBOARD)
-            stream: IO[bytes] = io.BytesIO(typed_until_end())
-            name = "<stdin>"
-        else:
-            stream, name = csvsource.open_input(file)
+        stream, name = csvsource.open_input(file, typed_until_end)  # at a terminal, up to Ctrl-D
     except KeyboardInterrupt:
         say(messages.IMPORT_INTERRUPTED)
         raise typer.Exit(130) from None
@@ -182,7 +177,7 @@ def _import_plans(ctx: typer.Context, file: str, *, dry_run: bool) -> None:
 
     from htxcli.services import csvsource, plans
 
-    stream, name = csvsource.open_input(file)
+    stream, name = csvsource.open_input(file, typed_until_end)
     try:
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
         try:

@@ -11,7 +11,7 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import accumulate, chain, islice
 from pathlib import Path
 from typing import IO, Any
@@ -197,12 +197,14 @@ def stream_size(stream: IO[bytes]) -> int | None:
     return None if stat.S_ISFIFO(status.st_mode) else status.st_size
 
 
-def open_input(path: str) -> tuple[IO[bytes], str]:
+def open_input(path: str, typed: Callable[[], bytes] | None = None) -> tuple[IO[bytes], str]:
+    """The file, or standard input for "-". At a terminal, the rows typed or pasted up to the first
+    Ctrl-D, read all at once by `typed` (the CLI's, which a Ctrl-C always interrupts) or else by one
+    buffered read (in chunks, a terminal's end of input would end only the read under way, and the
+    clerk would have to press Ctrl-D again)."""
     if path == "-":
         if sys.stdin.isatty():
-            # Typed or pasted rows: read up to the first Ctrl-D. Read in chunks, a terminal's end of input
-            # ends only the read under way, and the clerk would have to press Ctrl-D again.
-            return io.BytesIO(sys.stdin.buffer.read()), "<stdin>"
+            return io.BytesIO(typed() if typed is not None else sys.stdin.buffer.read()), "<stdin>"
         return sys.stdin.buffer, "<stdin>"
     try:
         return open(path, "rb"), path
