@@ -120,6 +120,16 @@ SLOWEST_FIRST = (
 )
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """htx's bytecode, written once before any test starts an htx process: with PYTHONDONTWRITEBYTECODE
+    set (as CI's image sets it) Python never writes it for the editable install, and every process
+    compiled htx's modules again, about a tenth of a second of CPU each."""
+    if not hasattr(session.config, "workerinput"):  # the controller, or a run without xdist
+        import compileall
+
+        compileall.compile_dir(str(ROOT / "src" / "htxcli"), quiet=1)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest as collected
@@ -157,12 +167,17 @@ def postgres_server() -> str:
     return url
 
 
-def fresh_database(backend: str, folder: Path) -> Path | str:
+def fresh_database(backend: str, folder: Path, small: bool = False) -> Path | str:
     """A new registry, migrated and empty: for SQLite a copy of a file migrated once per test process,
     at `folder`/registry/htx.db; on the server, the URL of a new database copied from a template.
-    A test of what happens where no registry exists yet takes `missing_database` instead."""
+    `small`: holding the `registry` fixture's rows instead, copied from a registry those commands made
+    once per test process. A test of what happens where no registry exists yet takes
+    `missing_database` instead."""
     if backend == "sqlite":
-        return sqlite_registry(folder)
+        db = sqlite_registry(folder)
+        if small:
+            shutil.copyfile(_small_template(backend), db)
+        return db
     url = postgres_server()  # skips when there is no server, or no driver
     import psycopg
     from sqlalchemy.engine import make_url
@@ -171,8 +186,17 @@ def fresh_database(backend: str, folder: Path) -> Path | str:
     admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
     name = f"htx_test_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(admin, autocommit=True) as con:
-        con.execute(f'CREATE DATABASE "{name}" TEMPLATE "{_migrated_template(server, con)}"')
+        template = _small_template(backend) if small else _migrated_template(server, con)
+        copy_database(con, template, name)
     return server.set(database=name).render_as_string(hide_password=False)
+
+
+def copy_database(con: Any, template: str, name: str) -> None:
+    """CREATE DATABASE `name` as a copy of `template`, file by file: PostgreSQL 15's default strategy
+    (WAL_LOG) writes every page of the copy through the write-ahead log, six times the server's work
+    of a file copy for databases as small as a test's (0.25 s against 0.04 s), and a run makes hundreds."""
+    strategy = " STRATEGY = FILE_COPY" if con.info.server_version >= 150000 else ""
+    con.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"{strategy}')
 
 
 def sqlite_registry(folder: Path) -> Path:
@@ -220,6 +244,82 @@ def _migrated_template(server: Any, con: Any) -> str:
     return _TEMPLATE[0]
 
 
+_SMALL: dict[str, str] = {}
+
+
+def _small_template(backend: str) -> str:
+    """The `registry` fixture's registry, made once per test process and backend by its commands (a
+    file, or a database on the server): each test that takes the fixture gets a copy of it."""
+    if backend not in _SMALL:
+        if backend == "sqlite":
+            folder = Path(tempfile.mkdtemp(prefix="htx-small-"))
+            db: Path | str = folder / "htx.db"
+            shutil.copyfile(_sqlite_template(), db)
+        else:
+            from sqlalchemy.engine import make_url
+
+            server = make_url(postgres_server())
+            name = f"htx_small_{os.getpid()}"
+            admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+            import psycopg
+
+            with psycopg.connect(admin, autocommit=True) as con:
+                con.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                copy_database(con, _migrated_template(server, con), name)
+            db = server.set(database=name).render_as_string(hide_password=False)
+        for command in SMALL_REGISTRY:
+            result = CliRunner().invoke(app, ["--db", str(db), *command], catch_exceptions=False)
+            assert result.exit_code == 0, (command, result.stderr)
+        if isinstance(db, Path):  # a plain copy takes the main file only
+            assert not db.with_name("htx.db-wal").exists()
+        _SMALL[backend] = str(db) if isinstance(db, Path) else name
+    return _SMALL[backend]
+
+
+_MADE: dict[tuple[str, str], str] = {}
+
+
+def made_by(db: Path | str, name: str, commands: Sequence[Sequence[str]]) -> None:
+    """Make the fresh registry `db` (from db_path or databases, not yet used) hold what `commands` make:
+    a copy of the registry they made once in this test process on the same backend, under `name`, for
+    a fixture that makes the same registry for every test of its module. The commands must succeed."""
+    backend = "sqlite" if isinstance(db, Path) else "postgresql"
+    if (name, backend) not in _MADE:
+        if isinstance(db, Path):
+            template: Path | str = Path(tempfile.mkdtemp(prefix=f"htx-{name}-")) / "htx.db"
+            shutil.copyfile(_sqlite_template(), template)
+        else:
+            import psycopg
+            from sqlalchemy.engine import make_url
+
+            server = make_url(db)
+            admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+            database = f"htx_{name}_{os.getpid()}"
+            with psycopg.connect(admin, autocommit=True) as con:
+                con.execute(f'DROP DATABASE IF EXISTS "{database}"')
+                copy_database(con, _migrated_template(server, con), database)
+            template = server.set(database=database).render_as_string(hide_password=False)
+        for command in commands:
+            result = CliRunner().invoke(app, ["--db", str(template), *command], catch_exceptions=False)
+            assert result.exit_code == 0, (command, result.stderr)
+        if isinstance(template, Path):  # a plain copy takes the main file only
+            assert not template.with_name("htx.db-wal").exists()
+            _MADE[(name, backend)] = str(template)
+        else:
+            _MADE[(name, backend)] = database
+    if isinstance(db, Path):
+        shutil.copyfile(_MADE[(name, backend)], db)
+        return
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db)
+    admin = url.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    with psycopg.connect(admin, autocommit=True) as con:
+        con.execute(f'DROP DATABASE "{url.database}" WITH (FORCE)')
+        copy_database(con, _MADE[(name, backend)], str(url.database))
+
+
 def drop_database(db: Path | str) -> None:
     """Drop a database fresh_database() made on the server; SQLite files go with their tmp folder."""
     if not isinstance(db, str):
@@ -234,8 +334,9 @@ def drop_database(db: Path | str) -> None:
 
 
 @pytest.fixture
-def db_path(backend: str, tmp_path: Path) -> Iterator[Path | str]:
-    db = fresh_database(backend, tmp_path)
+def db_path(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """The test's registry: empty, or the `registry` fixture's rows when the test takes that fixture."""
+    db = fresh_database(backend, tmp_path, small="registry" in request.fixturenames)
     yield db
     drop_database(db)
 
@@ -304,92 +405,112 @@ def _server_snapshot(url: str) -> list[tuple[str, list[tuple[object, ...]]]]:
         engine.dispose()
 
 
+# The `registry` fixture's rows, as the commands that make them.
+SMALL_REGISTRY: tuple[tuple[str, ...], ...] = (
+    (
+        "add",
+        "HTX Nông nghiệp Tân Thành",
+        "--code",
+        "0470012345",
+        "--kind",
+        "HTX",
+        "--district",
+        "Thành phố Bắc Kạn",
+        "--commune",
+        "Xuất Hóa",
+        "--sector",
+        "nông nghiệp",
+        "--founded",
+        "15/03/2012",
+        "--members",
+        "12",
+        "--capital",
+        "1,5 tỷ",
+    ),
+    (
+        "add",
+        "HTX Chè Mỹ Phương",
+        "--code",
+        "4700284512",
+        "--district",
+        "Ba Bể",
+        "--founded",
+        "2015-04-20",
+        "--representative",
+        "Hoàng Văn Đức",
+    ),
+    (
+        "add",
+        "Tổ hợp tác Ăn Quả",
+        "--code",
+        "THT-07",
+        "--kind",
+        "THT",
+        "--district",
+        "Chợ Đồn",
+        "--founded",
+        "2017-01-09",
+    ),
+    ("rate", "0470012345", "2017", "khá"),
+    (
+        "support",
+        "add",
+        "credit",
+        "--to",
+        "0470012345",
+        "--date",
+        "12/06/2018",
+        "--amount",
+        "350 triệu",
+        "--reference",
+        "QĐ-12",
+    ),
+)
+
+
 @pytest.fixture
-def registry(htx: Callable[..., Run]) -> Iterator[Callable[..., Run]]:
-    """A small registry: two cooperatives and a group, one of them rated, one support record."""
-    assert (
-        htx(
-            "add",
-            "HTX Nông nghiệp Tân Thành",
-            "--code",
-            "0470012345",
-            "--kind",
-            "HTX",
-            "--district",
-            "Thành phố Bắc Kạn",
-            "--commune",
-            "Xuất Hóa",
-            "--sector",
-            "nông nghiệp",
-            "--founded",
-            "15/03/2012",
-            "--members",
-            "12",
-            "--capital",
-            "1,5 tỷ",
-        ).exit_code
-        == 0
-    )
-    assert (
-        htx(
-            "add",
-            "HTX Chè Mỹ Phương",
-            "--code",
-            "4700284512",
-            "--district",
-            "Ba Bể",
-            "--founded",
-            "2015-04-20",
-            "--representative",
-            "Hoàng Văn Đức",
-        ).exit_code
-        == 0
-    )
-    assert (
-        htx(
-            "add",
-            "Tổ hợp tác Ăn Quả",
-            "--code",
-            "THT-07",
-            "--kind",
-            "THT",
-            "--district",
-            "Chợ Đồn",
-            "--founded",
-            "2017-01-09",
-        ).exit_code
-        == 0
-    )
-    assert htx("rate", "0470012345", "2017", "khá").exit_code == 0
-    assert (
-        htx(
-            "support",
-            "add",
-            "credit",
-            "--to",
-            "0470012345",
-            "--date",
-            "12/06/2018",
-            "--amount",
-            "350 triệu",
-            "--reference",
-            "QĐ-12",
-        ).exit_code
-        == 0
-    )
+def registry(htx: Callable[..., Run], db_path: Path | str) -> Iterator[Callable[..., Run]]:
+    """A small registry: two cooperatives and a group, one of them rated, one support record (the
+    commands of SMALL_REGISTRY, with their five history entries). db_path holds it already: a copy of
+    the registry those commands made once in this test process, much quicker than making it again."""
+    assert _history_commands(db_path) == ["add", "add", "add", "rate", "support add"]
     yield htx
+
+
+def _history_commands(db: Path | str) -> list[str]:
+    query = "SELECT command FROM history ORDER BY id"
+    if isinstance(db, Path):
+        con = sqlite3.connect(db)
+        try:
+            return [row[0] for row in con.execute(query)]
+        finally:
+            con.close()
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    with psycopg.connect(
+        make_url(db).set(drivername="postgresql").render_as_string(hide_password=False)
+    ) as pg:
+        return [row[0] for row in pg.execute(query)]
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     if _SQLITE_TEMPLATE:
         shutil.rmtree(_SQLITE_TEMPLATE[0].parent, ignore_errors=True)
+    if "sqlite" in _SMALL:
+        shutil.rmtree(Path(_SMALL["sqlite"]).parent, ignore_errors=True)
+    for (_, backend), made in _MADE.items():
+        if backend == "sqlite":
+            shutil.rmtree(Path(made).parent, ignore_errors=True)
     if _TEMPLATE:
         import psycopg
         from sqlalchemy.engine import make_url
 
         admin = make_url(postgres_server()).set(drivername="postgresql").render_as_string(hide_password=False)
         with psycopg.connect(admin, autocommit=True) as con:
-            con.execute(f'DROP DATABASE IF EXISTS "{_TEMPLATE[0]}" WITH (FORCE)')
+            made = [name for (_, backend), name in _MADE.items() if backend == "postgresql"]
+            for name in (*_TEMPLATE, *([_SMALL["postgresql"]] if "postgresql" in _SMALL else []), *made):
+                con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 # --- the example registry ----------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from htxcli.store.uow import FAULT_VARIABLE
-from tests.conftest import HTX, drop_database, fresh_database, invoke, load_example, snapshot
+from tests.conftest import HTX, copy_database, drop_database, fresh_database, invoke, load_example, snapshot
 
 pytestmark = [pytest.mark.both_backends, pytest.mark.slow]
 
@@ -77,7 +77,7 @@ def loaded(example_template: Path | str, tmp_path: Path) -> Iterator[Path | str]
     name = f"{url.database}_{tmp_path.name[-12:].lower().replace('-', '_')}"
     admin = url.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
     with psycopg.connect(admin, autocommit=True) as con:
-        con.execute(f'CREATE DATABASE "{name}" TEMPLATE "{url.database}"')
+        copy_database(con, url.database, name)
     copy = url.set(database=name).render_as_string(hide_password=False)
     yield copy
     drop_database(copy)

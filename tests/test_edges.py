@@ -14,11 +14,13 @@ import stat
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import EXAMPLE, HTX, ROOT, invoke, load_example, sqlite_registry
+from tests.one_process import run_commands
 
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="making a device needs root")
 
@@ -76,45 +78,128 @@ def _magic(data: bytes, writer: str) -> None:
         assert [line.split(",")[0] for line in text.splitlines()[1:]] == ["NOPE"]
 
 
+# The writers behind each kind of target run in one process (tests/one_process.py: htx's entry point, a
+# command at a time, each with standard streams of its own): what a command does with the file it is
+# given needs no process of its own. The closed pipes and the first commands below keep theirs.
+LINKED = ("report markdown", "export csv", "report xlsx", "import --rejects")
+REFUSED = ("report json", "export csv", "import --rejects")
+
+
+@dataclass
+class Written:
+    """One command's run behind one target: its folder (the test's own), the process's outcome and
+    what a named pipe's reader received."""
+
+    folder: Path
+    run: subprocess.CompletedProcess[bytes]
+    received: list[bytes] = field(default_factory=list)
+    before: bytes = b""
+
+
+@pytest.fixture(scope="module")
+def dev_stdout() -> os.stat_result:
+    """/dev/stdout as it was before any writer ran (`written` takes it first)."""
+    return os.lstat("/dev/stdout")
+
+
+@pytest.fixture(scope="module")
+def written(
+    example: Path, dev_stdout: os.stat_result, tmp_path_factory: pytest.TempPathFactory
+) -> dict[tuple[str, ...], Written]:
+    base = tmp_path_factory.mktemp("targets")
+    scenes: dict[tuple[str, ...], tuple[Path, list[str]]] = {}
+    received: dict[tuple[str, ...], list[bytes]] = {}
+    before: dict[tuple[str, ...], bytes] = {}
+    readers: list[tuple[Path, threading.Thread]] = []
+
+    def folder() -> Path:
+        made = base / f"{len(scenes) + 1:02d}"
+        made.mkdir()
+        return made
+
+    for writer in sorted(WRITERS):
+        fifo = (here := folder()) / "fifo"
+        os.mkfifo(fifo)
+        got = received[("fifo", writer)] = []
+        reader = threading.Thread(target=lambda f=fifo, g=got: g.append(f.read_bytes()), daemon=True)
+        reader.start()
+        readers.append((fifo, reader))
+        scenes[("fifo", writer)] = (here, _args(example, writer, str(fifo)))
+        if os.geteuid() == 0:
+            null = (here := folder()) / "null"
+            os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a null device of the test's own
+            scenes[("device", writer)] = (here, _args(example, writer, str(null)))
+        scenes[("stdout", writer)] = (folder(), _args(example, writer, "/dev/stdout"))
+    for writer in LINKED:
+        real, link = (here := folder()) / "real.out", here / "latest.out"
+        # A workbook htx did not write is kept (domain/seal.py): that one's link points to no file yet.
+        if writer != "report xlsx":
+            real.write_text("stale\n")
+        os.symlink(real.name, link)
+        scenes[("link", writer)] = (here, _args(example, writer, str(link)))
+    os.symlink("2018-12-31.db", (here := folder()) / "latest.db")
+    scenes[("link", "backup to be made")] = (here, _args(example, "db backup", str(here / "latest.db")))
+    for writer in REFUSED:
+        for target in ("registry", "other"):
+            registry = (here := folder()) / "htx.db"
+            shutil.copy(example, registry)
+            shutil.copy(example, here / "other-registry")
+            chosen = registry if target == "registry" else here / "other-registry"
+            os.symlink(chosen, here / "innocent.txt")
+            before[("refused", writer, target)] = chosen.read_bytes()
+            scenes[("refused", writer, target)] = (here, _args(registry, writer, str(here / "innocent.txt")))
+    if os.geteuid() == 0:
+        disk = (here := folder()) / "disk"
+        os.mknod(disk, 0o600 | stat.S_IFBLK, os.makedev(7, 200))
+        scenes[("block",)] = (here, _args(example, "export csv", str(disk)))
+
+    runs = run_commands([command for _, command in scenes.values()])
+    for fifo, reader in readers:
+        reader.join(timeout=60)
+        if reader.is_alive():  # never opened by htx: let the reader go, with nothing received
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    return {
+        key: Written(here, run, received.get(key, []), before.get(key, b""))
+        for (key, (here, _)), run in zip(scenes.items(), runs, strict=True)
+    }
+
+
 @pytest.mark.parametrize("writer", sorted(WRITERS))
-def test_a_named_pipe_is_written_to_and_stays_a_pipe(example: Path, tmp_path: Path, writer: str) -> None:
-    fifo = tmp_path / "fifo"
-    os.mkfifo(fifo)
-    received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
-    reader.start()
-    r = subprocess.run([*HTX, *_args(example, writer, str(fifo))], capture_output=True, timeout=120)
-    reader.join(timeout=60)
-    assert _writes_ok(r.returncode, writer), r.stderr.decode()
-    assert stat.S_ISFIFO(fifo.lstat().st_mode)
-    _magic(received[0], writer)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo"]  # no temporary file left beside it
+def test_a_named_pipe_is_written_to_and_stays_a_pipe(
+    written: dict[tuple[str, ...], Written], writer: str
+) -> None:
+    w = written[("fifo", writer)]
+    assert _writes_ok(w.run.returncode, writer), w.run.stderr.decode()
+    assert stat.S_ISFIFO((w.folder / "fifo").lstat().st_mode)
+    _magic(w.received[0], writer)
+    assert sorted(p.name for p in w.folder.iterdir()) == ["fifo"]  # no temporary file left beside it
 
 
 @ROOT_ONLY
 @pytest.mark.parametrize("writer", sorted(WRITERS))
-def test_a_device_is_written_to_and_stays_a_device(example: Path, tmp_path: Path, writer: str) -> None:
-    null = tmp_path / "null"
-    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a null device of the test's own
-    r = invoke_process(example, writer, str(null))
-    assert _writes_ok(r.returncode, writer), r.stderr.decode()
+def test_a_device_is_written_to_and_stays_a_device(
+    written: dict[tuple[str, ...], Written], writer: str
+) -> None:
+    w = written[("device", writer)]
+    null = w.folder / "null"
+    assert _writes_ok(w.run.returncode, writer), w.run.stderr.decode()
     assert stat.S_ISCHR(null.lstat().st_mode) and null.lstat().st_rdev == os.makedev(1, 3)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["null"]
-
-
-def invoke_process(db: Path, writer: str, out: str, **options: object) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*HTX, *_args(db, writer, out)], capture_output=True, timeout=120, **options)  # type: ignore[call-overload,no-any-return]
+    assert sorted(p.name for p in w.folder.iterdir()) == ["null"]
 
 
 @pytest.mark.parametrize("writer", sorted(WRITERS))
-def test_dev_stdout_gets_the_output_and_stays_what_it_was(example: Path, writer: str) -> None:
+def test_dev_stdout_gets_the_output_and_stays_what_it_was(
+    dev_stdout: os.stat_result, written: dict[tuple[str, ...], Written], writer: str
+) -> None:
     """-o /dev/stdout into a pipe: the bytes come out of the pipe; /dev/stdout is still the link."""
-    before = os.lstat("/dev/stdout")
-    r = invoke_process(example, writer, "/dev/stdout")
-    assert _writes_ok(r.returncode, writer), r.stderr.decode()
-    _magic(r.stdout, writer)
+    w = written[("stdout", writer)]
+    assert _writes_ok(w.run.returncode, writer), w.run.stderr.decode()
+    _magic(w.run.stdout, writer)
     after = os.lstat("/dev/stdout")
-    assert stat.S_ISLNK(after.st_mode) and (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
+    assert stat.S_ISLNK(after.st_mode) and (after.st_ino, after.st_mode) == (
+        dev_stdout.st_ino,
+        dev_stdout.st_mode,
+    )
 
 
 def _nobody_can_run_python() -> bool:
@@ -174,52 +259,42 @@ def test_a_target_the_user_cannot_read_is_still_written(
     assert received[0]
 
 
-@pytest.mark.parametrize("writer", ["report markdown", "export csv", "report xlsx", "import --rejects"])
-def test_a_link_is_followed_and_stays_a_link(example: Path, tmp_path: Path, writer: str) -> None:
-    real, link = tmp_path / "real.out", tmp_path / "latest.out"
-    # A workbook htx did not write is kept (domain/seal.py): that one's link points to no file yet.
-    if writer != "report xlsx":
-        real.write_text("stale\n")
-    os.symlink(real.name, link)
-    r = invoke_process(example, writer, str(link))
-    assert _writes_ok(r.returncode, writer), r.stderr.decode()
+@pytest.mark.parametrize("writer", LINKED)
+def test_a_link_is_followed_and_stays_a_link(written: dict[tuple[str, ...], Written], writer: str) -> None:
+    w = written[("link", writer)]
+    real, link = w.folder / "real.out", w.folder / "latest.out"
+    assert _writes_ok(w.run.returncode, writer), w.run.stderr.decode()
     assert link.is_symlink() and os.readlink(link) == real.name
     assert real.exists() and real.read_bytes() not in (b"", b"stale\n")
     _magic(real.read_bytes(), writer)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["latest.out", "real.out"]
+    assert sorted(p.name for p in w.folder.iterdir()) == ["latest.out", "real.out"]
 
 
-def test_a_link_to_a_backup_still_to_be_made(example: Path, tmp_path: Path) -> None:
-    link = tmp_path / "latest.db"
-    os.symlink("2018-12-31.db", link)
-    r = invoke_process(example, "db backup", str(link))
-    assert r.returncode == 0, r.stderr.decode()
-    assert link.is_symlink()
-    _magic((tmp_path / "2018-12-31.db").read_bytes(), "db backup")
+def test_a_link_to_a_backup_still_to_be_made(written: dict[tuple[str, ...], Written]) -> None:
+    w = written[("link", "backup to be made")]
+    assert w.run.returncode == 0, w.run.stderr.decode()
+    assert (w.folder / "latest.db").is_symlink()
+    _magic((w.folder / "2018-12-31.db").read_bytes(), "db backup")
 
 
-@pytest.mark.parametrize("writer", ["report json", "export csv", "import --rejects"])
-def test_a_link_to_the_registry_or_a_database_is_refused(example: Path, tmp_path: Path, writer: str) -> None:
-    other = tmp_path / "other-registry"
-    shutil.copy(example, other)
-    for target in (example, other):
-        link = tmp_path / "innocent.txt"
-        link.unlink(missing_ok=True)
-        os.symlink(target, link)
-        before = target.read_bytes()
-        r = invoke_process(example, writer, str(link))
-        assert r.returncode == 1
-        assert b"never writes over" in r.stderr and r.stderr.count(b"\n") == 1, r.stderr
-        assert link.is_symlink() and target.read_bytes() == before
+@pytest.mark.parametrize("writer", REFUSED)
+def test_a_link_to_the_registry_or_a_database_is_refused(
+    written: dict[tuple[str, ...], Written], writer: str
+) -> None:
+    for target in ("registry", "other"):
+        w = written[("refused", writer, target)]
+        link = w.folder / "innocent.txt"
+        assert w.run.returncode == 1
+        assert b"never writes over" in w.run.stderr and w.run.stderr.count(b"\n") == 1, w.run.stderr
+        assert link.is_symlink() and Path(os.readlink(link)).read_bytes() == w.before
 
 
 @ROOT_ONLY
-def test_a_block_device_is_refused(example: Path, tmp_path: Path) -> None:
-    disk = tmp_path / "disk"
-    os.mknod(disk, 0o600 | stat.S_IFBLK, os.makedev(7, 200))
-    r = invoke_process(example, "export csv", str(disk), env={**os.environ, "HTX_LANG": "en"})
-    assert r.returncode == 1
-    assert r.stderr.decode() == (
+def test_a_block_device_is_refused(written: dict[tuple[str, ...], Written]) -> None:
+    w = written[("block",)]
+    disk = w.folder / "disk"
+    assert w.run.returncode == 1
+    assert w.run.stderr.decode() == (
         f"Error: --output: '{disk}' is neither a file, a character device nor a named pipe; "
         "htx does not write there\n"
     )

@@ -32,10 +32,22 @@ def test_wheel_installs_and_creates_a_database(tmp_path: Path) -> None:
     # The official units, and the permission notice their MIT licence asks every copy to carry.
     assert {"htxcli/data/places.json.gz", "htxcli/data/places-LICENSE.txt"} <= set(names)
 
+    # A clean environment with no pip of its own (ensurepip took a fifth of the test): this pip installs
+    # into it (--python), the wheel and the dependencies it declares, as into any other.
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
-    pip = env_dir / "bin" / "pip"
-    subprocess.run([str(pip), "install", "-q", str(wheel)], check=True, capture_output=True)
+    venv.create(env_dir, with_pip=False)
+    python = env_dir / "bin" / "python"
+    install = [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", str(wheel)]
+    subprocess.run(install, check=True, capture_output=True)
+    # Nothing but what the wheel brought: no htxcli from this checkout, no package from this virtualenv.
+    where = subprocess.run(
+        [str(python), "-c", "import htxcli, sys; print(htxcli.__file__); print(*sys.path, sep='\\n')"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert where.stdout.startswith(str(env_dir)) and str(ROOT) not in where.stdout, where.stdout
     htx = str(env_dir / "bin" / "htx")
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
