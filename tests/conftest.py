@@ -543,8 +543,9 @@ def load_example(db: Path | str) -> None:
 
 @pytest.fixture(scope="module")
 def example_db(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | str]:
-    """The example registry, loaded once per module and backend; tests must not change it."""
+    """The example registry, loaded once per module and backend (a copy of the one loaded once per test
+    process); tests must not change it."""
     db = fresh_database(backend, tmp_path_factory.mktemp("example"))
-    load_example(db)
+    made_by(db, "example", [("import", table, str(EXAMPLE / f"{table}.csv")) for table in TABLES])
     yield db
     drop_database(db)
