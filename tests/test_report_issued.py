@@ -402,3 +402,32 @@ def test_a_report_with_its_plan_is_issued_and_its_documents_carry_the_number(
     html = invoke(example, "report", "2018", "--as-issued", "--format", "html").stdout
     assert f"No.: {NUMBER}" in html and "……/BC-……" not in html
     assert "……/BC-……" in docx_text(example, tmp_path / "live.docx")  # a live report leaves it to fill in
+
+
+def test_issuing_before_the_period_ends_says_the_figures_are_so_far(example: Path | str) -> None:
+    """Issued on 16/11/2018, the report of 2018 still says "đến ngày 31/12/2018": the clerk is told,
+    and how to report to the day of issue instead; issued after the period, or --as-of, nothing."""
+    early = issue(example, "--despite-findings", "--format", "json")
+    assert early.exit_code == 0, early.stderr
+    assert "Warning: issued on 2018-11-16, before the period ends on 2018-12-31" in early.stderr
+    assert "--as-of 2018-11-16" in early.stderr
+    on_time = invoke(
+        example,
+        *("report", "2018", "--issue", "--number", "02/BC", "--on", "05/01/2019"),
+        *("--replaces", NUMBER, "--despite-findings"),
+    )
+    assert on_time.exit_code == 0 and "before the period ends" not in on_time.stderr, on_time.stderr
+    to_the_day = invoke(
+        example,
+        "report",
+        "2018",
+        "--as-of",
+        "16/11/2018",
+        "--issue",
+        "--number",
+        "03/BC",
+        "--on",
+        "16/11/2018",
+        "--despite-findings",
+    )
+    assert to_the_day.exit_code == 0 and "before the period ends" not in to_the_day.stderr, to_the_day.stderr

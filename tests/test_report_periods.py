@@ -50,6 +50,14 @@ def test_a_year_after_the_current_one_warns_and_still_reports(example_db: Path) 
     assert r.exit_code == 0 and "The development of the collective economy" in r.stdout
     assert r.stderr.count("\n") == 1 and f"{next_year}: after the current year" in r.stderr
     assert invoke(example_db, "report", str(next_year - 1)).stderr == ""  # the current year: no warning
+    today = date.today()
+    if (today.day, today.month) not in ((1, 1), (29, 2)):
+        # Periods starting today: next year's has begun, the year after's has not.
+        start = f"{today.day}/{today.month}"
+        r = invoke(example_db, "report", str(next_year), "--period-start", start, "--format", "json")
+        assert r.exit_code == 0 and r.stderr == "", r.stderr
+        r = invoke(example_db, "report", str(next_year + 1), "--period-start", start, "--format", "json")
+        assert f"{next_year + 1}: after the current year ({next_year})" in r.stderr, r.stderr
 
 
 # --- documents and spreadsheets ----------------------------------------------------------------

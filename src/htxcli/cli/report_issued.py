@@ -74,6 +74,7 @@ def issue_report(
 
     from htxcli.domain.report_codec import dumps
     from htxcli.domain.text import clean
+    from htxcli.domain.values import format_date
     from htxcli.render.machine import write_json
     from htxcli.render.report_json import as_json
     from htxcli.services import issued, settings
@@ -103,6 +104,10 @@ def issue_report(
         settings=in_force,
         replaces=replaces,
     )
+    last = built.years[-1].period
+    if last is not None and on < last.last and built.years[-1].as_of is None:
+        # Issued before its period ends, the report still says "đến ngày <last day>".
+        say(messages.ISSUED_EARLY.format(on=format_date(on), last=format_date(last.last)))
 
 
 def print_as_issued(

@@ -26,6 +26,7 @@ FRACTION_OF_DONG = N_("is not a whole number of đồng")
 NOT_IN_VOCABULARY = N_("is not one of: {choices}")
 SCORE_RANGE = N_("must be between 0 and 100")
 YEAR_IN_FUTURE = N_("is after the current year ({current}); a year is rated once it has begun")
+YEAR_AFTER_NEXT = N_("is after {latest}; a year is rated once it has begun")
 YEAR_RANGE = N_("is not a year between 1900 and 2100")
 YEARS_BACKWARDS = N_("ends before it starts (write FIRST..LAST, e.g. 2016..2020)")
 YEARS_TOO_MANY = N_("spans more than {limit} years")
@@ -748,6 +749,10 @@ REPORT_BANKRUPT = N_("Bankrupt")
 REPORT_ENDED = N_("Dissolved or bankrupt")
 REPORT_METRIC = N_("{subject}: {metric}")
 REPORT_WRITTEN = N_("Wrote {path}")
+ISSUED_EARLY = N_(
+    "Warning: issued on {on}, before the period ends on {last}: the report counts what is recorded so far "
+    "and still says 'to {last}' (--as-of {on} reports to the day of issue)"
+)
 REPORT_FUTURE_YEAR = N_(
     "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"
 )
