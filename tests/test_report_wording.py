@@ -140,7 +140,9 @@ def test_the_ratings_caption_says_no_result_yet_apart_from_the_grade_unrated(
 def _status_rows(shown: str) -> list[list[int]]:
     """The figures of each row of the legal status table, its header's row first excluded."""
     lines = [line for line in shown.splitlines() if line.strip()]
-    at = next(i for i, line in enumerate(lines) if "Hiện có (còn đăng ký)" in line and "Tạm ngừng" in line)
+    # A terminal puts a header's note in brackets on a second line: "Hiện có" over "(còn đăng ký)".
+    headed = ("Hiện có", "(còn")
+    at = next(i for i, line in enumerate(lines) if "Tạm ngừng" in line and any(h in line for h in headed))
     rows = []
     for line in lines[at + 1 :]:
         cells = [c.strip() for c in (line.split("|") if "|" in line else re.split(r"\s{2,}", line))]

@@ -241,7 +241,7 @@ def test_a_range_puts_the_years_side_by_side_with_the_year_by_year_chart(
     assert headers(book["Summary"]) == ["Figures", "2014", "2015", "2016", "2017", "2018"]
     summary = table(book["Summary"])
     for kind in ("cooperative", "group"):
-        for metric, label in (("active", "Active"), ("capital_vnd", "Capital")):
+        for metric, label in (("active", "Active"), ("capital_vnd", "Capital (registered)")):
             row = summary[f"{KINDS.label(kind)}: {label}"]
             blocks = [y["organisations"][kind] for y in years]
             if metric == "capital_vnd":

@@ -352,6 +352,11 @@ HEADERS = {
     "area": N_("Area"),
     "replaces": N_("Replaces"),
 }
+# The headers of the averages by place, where a figure's own header is its total's.
+AVERAGE_HEADERS = {
+    "revenue_vnd": N_("Average revenue"),
+    "profit_vnd": N_("Average pre-tax profit"),
+}
 TITLE_RATINGS = N_("Ratings")
 TITLE_SUPPORT = N_("Support received")
 TITLE_LIST = N_("Organisations: {count}")
@@ -742,6 +747,9 @@ REPORT_NOT_RATED_ROW = N_("No rating result yet")
 REPORT_RECORDS = N_("Records")
 REPORT_ORGANISATIONS_COUNT = N_("Organisations")
 REPORT_NEW = N_("New")
+# The members and capital of Biểu 1, as registered: the year's reported figures differ.
+REPORT_REGISTERED_MEMBERS = N_("Members (registered)")
+REPORT_REGISTERED_CAPITAL = N_("Capital (registered)")
 REPORT_ACTIVE = N_("Active")
 REPORT_DISSOLVED = N_("Dissolved")
 REPORT_BANKRUPT = N_("Bankrupt")

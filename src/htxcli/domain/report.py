@@ -201,8 +201,9 @@ class Organisations(Block):
     dissolved: Count = metric(lambda: messages.REPORT_ENDED)
     dissolutions: Count = metric(lambda: messages.REPORT_DISSOLVED, *_FLOWS, contract=False)
     bankrupt: Count = metric(lambda: messages.REPORT_BANKRUPT, *_FLOWS, WHEN_COUNTED, contract=False)
-    members: Count = metric(_header("members"), ORGANISATIONS, PLACES)
-    capital_vnd: Money = metric(_header("capital_vnd"), ORGANISATIONS, PLACES)
+    # As registered (not the year's reported figures: Economy's): so headed, as the two differ.
+    members: Count = metric(lambda: messages.REPORT_REGISTERED_MEMBERS, ORGANISATIONS, PLACES)
+    capital_vnd: Money = metric(lambda: messages.REPORT_REGISTERED_CAPITAL, ORGANISATIONS, PLACES)
     # Active at the end of the period before (the day before it starts): a comparison's start.
     active_start: Count = metric(lambda: messages.REPORT_ACTIVE)
     # Legal status (revision 0005). Stocks on the period's last day: registered (= active, not ended),

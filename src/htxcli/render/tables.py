@@ -228,6 +228,7 @@ def report(heading: str, blocks: Sequence[Any], period: str | None = None) -> li
     period's days, when they are not calendar years): the cells formatted for a terminal (a true minus
     sign), the chart column drawn as bars."""
     from rich import box
+    from rich.cells import cell_len
     from rich.text import Text
 
     from htxcli.render.cells import TERMINAL_MINUS, text
@@ -245,17 +246,23 @@ def report(heading: str, blocks: Sequence[Any], period: str | None = None) -> li
             caption_justify="left",
             box=box.SIMPLE_HEAD,
         )
+        rows = [
+            [bar(c) if i == block.chart else text(c, minus=TERMINAL_MINUS) for i, c in enumerate(row)]
+            for row in block.rows
+        ]
         for i, header in enumerate(block.headers):
+            # A figure never wraps (nor its ₫), its header may: "Thành viên (đăng ký)" on two lines
+            # rather than the label column squeezed to a letter.
+            whole = i not in block.wrap
             t.add_column(
-                header,
+                header.replace(" (", "\n(") if whole else header,  # its note in brackets below it
                 justify="right" if i in block.numeric else "left",
-                no_wrap=i not in block.wrap,
+                min_width=max((cell_len(r[i]) for r in rows if i < len(r)), default=0) if whole else None,
                 style="green" if i == block.chart else None,
             )
-        for n, row in enumerate(block.rows):
+        for n, cells in enumerate(rows):
             before_total = block.total and n == len(block.rows) - 2
             is_total = block.total and n == len(block.rows) - 1
-            cells = [bar(c) if i == block.chart else text(c, minus=TERMINAL_MINUS) for i, c in enumerate(row)]
             t.add_row(*cells, end_section=before_total, style="bold" if is_total else None)
         out.append(t)
     return out

@@ -148,7 +148,7 @@ def _economy_place_block(
         header,
         messages.REPORT_ECONOMY_REPORTING,
         messages.REPORT_ACTIVE,
-        *(m.label() for m in metrics),  # averages, as the title says
+        *(messages.AVERAGE_HEADERS.get(m.name) or m.label() for m in metrics),  # averages, as headed
     ]
     block = Block(title, headers, numeric=frozenset(range(1, len(headers))), sheet=sheet)
     for name, place in places.items():
