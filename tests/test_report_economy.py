@@ -240,3 +240,5 @@ def test_figures_group_by_the_address_in_force_from_2025(htx: Any) -> None:
     assert next(iter(communes.values()))["revenue_vnd"]["average"] == 3_000_000_000
     assert economy["former_provinces"]["Bắc Kạn"]["income_vnd_per_year"]["average"] == 72_000_000
     assert set(economy["communes"]) == set(data["totals"]["communes"])
+    # No district is in force after the reform: none in the economy either (it had "": active 0).
+    assert data["districts"] == {} and economy["districts"] == {}

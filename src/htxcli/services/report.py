@@ -277,7 +277,7 @@ def _year(
 
         district_totals = {name: Organisations.total(b.values()) for name, b in by_district.items()}
         places = {
-            "district": (shown, district_totals),
+            "district": (shown, district_totals) if by_district else None,  # none after the reform
             "commune": (communes_shown, _totals(communes) or {}) if reformed else None,
             "former_province": (former_shown, _totals(former) or {}) if reformed else None,
         }
