@@ -777,6 +777,9 @@ REPORT_ECONOMY_BY_WORKERS = N_("The average income is weighted by each organisat
 REPORT_ECONOMY_BY_ORGANISATIONS = N_(
     "The average income is a plain average over organisations (some gave no number of workers)."
 )
+REPORT_ECONOMY_ENDED = N_(
+    "{count} more organisations that ended within the period reported figures; they are not counted here."
+)
 REPORT_NO_FIGURES = N_("No yearly figures were reported for {year}.")
 REPORT_ECONOMY_DISTRICTS = N_("Averages by district, {year}")
 REPORT_ECONOMY_COMMUNES = N_("Averages by commune, {year}")
