@@ -1227,6 +1227,18 @@ NARRATIVE_PLAN_OVER = N_(", above the plan by {excess}")
 # A share's excess over its target is in points of percent, not a percent of the target.
 NARRATIVE_PERCENTAGE_POINTS = N_("{points} percentage points")
 NARRATIVE_PLAN_ESTIMATE = N_("; whole-year estimate {estimate}")
+# The unit of a money indicator's amount, wherever one is written (the income is kept per year).
+PLAN_MONEY_UNITS = {
+    "average-revenue": N_("{amount}/cooperative"),
+    "average-profit": N_("{amount}/cooperative"),
+    "average-income": N_("{amount}/person/year"),
+}
+# A money indicator's label in a table of figures, which holds the bare amounts.
+PLAN_MONEY_LABELS = {
+    "average-revenue": N_("{indicator} (đồng/cooperative)"),
+    "average-profit": N_("{indicator} (đồng/cooperative)"),
+    "average-income": N_("{indicator} (đồng/person/year)"),
+}
 # A count of an indicator's unit, in the narrative's sentences.
 PLAN_UNITS = {
     "new-cooperatives": N_("{count} cooperatives"),
