@@ -1318,6 +1318,7 @@ SETTING_KEY_NAMED = N_("{key} ({name})")
 ADDRESS_FROM = N_("{address} (from {date})")
 ADDRESS_BEFORE = N_("Address before {date}")
 PLACE_UNMATCHED = N_("is in no official list of units (the closest: {names})")
+PLACE_AMBIGUOUS = N_("is the name of several units: {names}; type it with its accents")
 PLACE_NO_PROVINCE = N_(
     "cannot be matched to the official list without a province: give --province, or set the registry's "
     "with htx settings province"
