@@ -249,7 +249,7 @@ PROMPT_REQUIRED = N_("an answer is required")
 ADD_PROMPTS = {
     "name": N_("Name (e.g. HTX Nông nghiệp Tân Thành)"),
     "code": N_("Code (registration or tax code, e.g. 4700284512)"),
-    "kind": N_("Kind ({choices}, or HTX, THT, LHTX, QTDND; Enter for cooperative)"),
+    "kind": N_("Kind ({choices}, or HTX, THT, LHTX, QTDND; Enter for {default})"),
     "district": N_("District (huyện; Enter to skip)"),
     "province": N_("Province (tỉnh; Enter to skip)"),
     "commune": N_("Commune (xã, phường; Enter to skip)"),
