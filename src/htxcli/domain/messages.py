@@ -788,7 +788,7 @@ REPORT_SECTION_ECONOMY = N_("What the organisations achieved")
 REPORT_AVERAGE_OF = N_("{metric}, average")
 REPORT_YEAR_MISSING = N_("a year (2018) or a range (2016..2020) is needed, except with --issued")
 # htx report --issue, --issued, --as-issued: the report as signed and sent, kept as it was.
-ISSUED = N_("Issued report {number} of {date}: htx report … --as-issued prints it as it was")
+ISSUED = N_("Issued report {number} of {date}: {command} prints it as it was")
 ISSUED_TITLE = N_("Reports issued")
 ISSUED_NONE_YET = N_("No report has been issued yet (htx report YEAR --issue --number … --on …).")
 ISSUED_NONE = N_("no report of {years} with these filters has been issued (htx report --issued lists them)")
@@ -801,7 +801,7 @@ ISSUED_ONLY_WITH_ISSUE = N_("only with --issue")
 ISSUED_NUMBER_WITHOUT = N_("only with --issue or --as-issued")
 ISSUED_NUMBER_MISSING = N_("--issue needs the document's number (--number 768/BC-STC)")
 ISSUED_FINDINGS = N_(
-    "the report has {count} findings (above; htx report … --check); correct them, or issue it all the "
+    "the report has {count} findings (above; {command}); correct them, or issue it all the "
     "same with --despite-findings"
 )
 ISSUED_NUMBER_TAKEN = N_("this number was already issued, on {date}")
