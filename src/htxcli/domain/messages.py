@@ -868,6 +868,10 @@ CHECK_UNRATED = N_("{year}: {count} active organisations have no rating for the 
 CHECK_RATED_NOT_ACTIVE = N_(
     "{year}: {count} organisations rated for the year were not active at its end: {codes}"
 )
+CHECK_SUPPORT_OUTSIDE_LIFE = N_(
+    "{year}: {count} organisations have support dated before they were founded or after they were "
+    "dissolved: {codes}"
+)
 CHECK_REVENUE_HIGH = N_(
     "{year}: average revenue {amount} per organisation is above {limit} (a unit off?); above it: {codes}"
 )
