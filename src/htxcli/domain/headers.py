@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from htxcli.domain.text import fold
 
@@ -306,8 +307,12 @@ _ON_BEHALF = frozenset({"kt", "tm", "tl", "tuq", "q"})
 _PLACE_AND_DATE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
 
 
+@lru_cache(maxsize=4096)
 def is_signature_cell(text: str) -> bool:
-    """A cell of the signature block: a signer's title, what to write under it, or the place and date."""
+    """A cell of the signature block: a signer's title, what to write under it, or the place and date.
+    Cached: a row without a code is looked at cell by cell up to its first that is no signature's, which
+    in a file of support to no organisation is most rows, and their first cell (a row number, the
+    program) repeats."""
     folded = fold(text)
     if _PLACE_AND_DATE.search(folded):
         return True
@@ -320,5 +325,10 @@ def is_signature_cell(text: str) -> bool:
 
 def is_signature_row(cells: Sequence[str]) -> bool:
     """A row of the signature block: something in it, and nothing but a signature's words."""
-    filled = [cell for cell in cells if cell.strip()]
-    return bool(filled) and all(map(is_signature_cell, filled))
+    found = False
+    for cell in cells:
+        if cell and not cell.isspace():
+            if not is_signature_cell(cell):
+                return False
+            found = True
+    return found

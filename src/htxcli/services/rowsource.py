@@ -227,9 +227,10 @@ class RowSource:
                 # The notes an office keeps beside each row ("Ghi chú"), where the contract has none.
                 self.dropped.append(position)
                 contract = messages.LISTS[self.table] if self.workbook else f"{self.table}.csv"
-                self.header_notes.append(
-                    messages.NOTE_COLUMN_NOT_READ.format(where=self.where(line), column=text, contract=contract)
+                note = messages.NOTE_COLUMN_NOT_READ.format(
+                    where=self.where(line), column=text, contract=contract
                 )
+                self.header_notes.append(note)
                 continue
             if column is None:
                 if i18n.current() == "vi":  # the columns by the names a Vietnamese sheet heads them with
