@@ -783,6 +783,9 @@ REPORT_ECONOMY_BY_WORKERS = N_("The average income is weighted by each organisat
 REPORT_ECONOMY_BY_ORGANISATIONS = N_(
     "The average income is a plain average over organisations (some gave no number of workers)."
 )
+REPORT_ECONOMY_ENDED = N_(
+    "{count} more organisations that ended within the period reported figures; they are not counted here."
+)
 REPORT_NO_FIGURES = N_("No yearly figures were reported for {year}.")
 REPORT_ECONOMY_DISTRICTS = N_("Averages by district, {year}")
 REPORT_ECONOMY_COMMUNES = N_("Averages by commune, {year}")
@@ -1230,6 +1233,18 @@ NARRATIVE_PLAN_OVER = N_(", above the plan by {excess}")
 # A share's excess over its target is in points of percent, not a percent of the target.
 NARRATIVE_PERCENTAGE_POINTS = N_("{points} percentage points")
 NARRATIVE_PLAN_ESTIMATE = N_("; whole-year estimate {estimate}")
+# The unit of a money indicator's amount, wherever one is written (the income is kept per year).
+PLAN_MONEY_UNITS = {
+    "average-revenue": N_("{amount}/cooperative"),
+    "average-profit": N_("{amount}/cooperative"),
+    "average-income": N_("{amount}/person/year"),
+}
+# A money indicator's label in a table of figures, which holds the bare amounts.
+PLAN_MONEY_LABELS = {
+    "average-revenue": N_("{indicator} (đồng/cooperative)"),
+    "average-profit": N_("{indicator} (đồng/cooperative)"),
+    "average-income": N_("{indicator} (đồng/person/year)"),
+}
 # A count of an indicator's unit, in the narrative's sentences.
 PLAN_UNITS = {
     "new-cooperatives": N_("{count} cooperatives"),
