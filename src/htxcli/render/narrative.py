@@ -189,7 +189,8 @@ def _ratings(report: YearReport) -> str:
     if not rated:
         if unrated:
             return messages.NARRATIVE_ONLY_UNRATED.format(year=report.year, count=number(unrated)) + pending
-        return messages.NARRATIVE_NO_RATINGS.format(year=report.year) + pending
+        # Nothing rated and some waiting: the waiting say it ("no result yet: 8"), not twice.
+        return pending.strip() or messages.NARRATIVE_NO_RATINGS.format(year=report.year)
     bands = [
         messages.NARRATIVE_BANDS[band].format(
             count=_of_kind("cooperative", ratings.bands[band].value), percent=_percent(share.value)

@@ -256,7 +256,7 @@ def rated_caption(report: YearReport) -> str:
         else messages.REPORT_RATED.format(rated=rated)
     )
     if ratings.not_rated.value:
-        said += ". " + messages.REPORT_NOT_RATED.format(year=report.year, count=waiting)
+        said += ". " + messages.REPORT_NOT_RATED.format(year=report.year, count=waiting) + "."
     return said
 
 
