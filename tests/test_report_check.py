@@ -107,7 +107,8 @@ def test_support_dated_after_a_dissolution_is_found_as_db_check_finds_it(htx: Ca
     _add(htx, "D1")
     assert htx("rate", "D1", "2018", "khá").exit_code == 0
     for day in ("05/10/2018", "05/10/2019"):
-        assert htx("support", "add", "tập huấn", "--to", "D1", "--date", day, "--amount", "5tr").exit_code == 0
+        r = htx("support", "add", "tập huấn", "--to", "D1", "--date", day, "--amount", "5tr")
+        assert r.exit_code == 0, r.stderr
     assert checks_of(htx, "2018") == {}
     assert htx("dissolve", "D1", "--on", "01/03/2018").exit_code == 0
     assert "support #1: dated 2018-10-05, after D1 was dissolved" in htx("db", "check").stdout
