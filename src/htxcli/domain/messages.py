@@ -617,6 +617,8 @@ GIVEN_AND_IN_FILE = N_(
 HEADER_UNIT_SCALED = N_(
     "{where}: the column {column!r} is in {word} đồng: its numbers were read as {word} đồng"
 )
+# An office's "Ghi chú" column in a list that keeps no note (the organisations'): left unread, said once.
+NOTE_COLUMN_NOT_READ = N_("{where}: the column {column!r} was not read: {contract} has no notes")
 EXCEL_DAY_NUMBERS = N_(
     "{where}: the column {column!r} holds dates as Excel's day numbers (format the column as a date); "
     "they were read as dates: {serial} is {date}"
@@ -632,6 +634,10 @@ TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
 COLUMN_NUMBERS_SKIPPED = N_("{where}: the row of column numbers under the header was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"
+)
+SIGNATURE_ROWS_SKIPPED = N_(
+    "{where}: the signature block under the data, {count} row(s) with no code, was skipped (the first "
+    "reads {first!r})"
 )
 NOT_A_WORKBOOK = N_("{file}: not an Excel workbook that can be read ({detail})")
 NO_SUCH_SHEET = N_("is not a sheet of {file} (sheets: {sheets})")

@@ -92,9 +92,11 @@ NUMBER_LIKE_CODES = re.compile(f"^(?:{_CODE_AS_FLOAT.pattern}|{_CODE_SCIENTIFIC.
 
 
 def parse_code(value: str | None, field: str = "code") -> str:
-    """Codes are text: leading zeros stay. No spaces inside, so that a code is one word on a command line."""
-    code = parse_text(field, value, required=True, limit=CODE_LIMIT)
-    assert code is not None
+    """Codes are text: leading zeros stay. No spaces inside, so that a code is one word on a command line.
+    An empty one is missing, said as every missing required value is (MissingValue)."""
+    code = parse_text(field, value, limit=CODE_LIMIT)
+    if code is None:
+        raise MissingValue(field)
     if as_float := _CODE_AS_FLOAT.fullmatch(code):
         code = as_float[1]
     elif _CODE_SCIENTIFIC.fullmatch(code):
