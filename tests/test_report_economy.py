@@ -261,3 +261,22 @@ def test_figures_of_an_organisation_ended_within_the_period_are_left_out_with_a_
         assert "1 more organisations that ended within the period reported figures" in shown, layout
     shown = " ".join(htx("--lang", "vi", "report", "2018").stdout.split())
     assert "Ngoài ra, 1 tổ chức đã chấm dứt hoạt động trong kỳ có báo cáo số liệu" in shown
+
+
+def test_a_yes_or_no_figure_nobody_answered_is_blank_not_0(htx: Any) -> None:
+    """"Liên kết chuỗi giá trị: 0" was printed while no organisation had answered it: not reported is
+    not none. Answered, the table says how many answered yes and how many answered."""
+    assert htx("import", "cooperatives", str(EXAMPLE / "cooperatives.csv")).exit_code == 0
+    codes = [r["code"] for r in _rows("cooperatives.csv")[:3]]
+    for code in codes:
+        assert htx("figures", code, "2018", "--revenue", "2 tỷ").exit_code == 0
+
+    def row(label: str) -> list[str]:
+        table = htx("report", "2018", "--format", "markdown").stdout
+        line = next(line for line in table.splitlines() if line.startswith(f"| {label} |"))
+        return [cell.strip() for cell in line.strip("|").split("|")]
+
+    assert row("In a value chain")[1:] == ["", "", ""]
+    assert htx("figures", codes[0], "2018", "--value-chain", "yes").exit_code == 0
+    assert htx("figures", codes[1], "2018", "--value-chain", "no").exit_code == 0
+    assert row("In a value chain")[1:] == ["1", "", "2"]  # yes: 1, answered: 2

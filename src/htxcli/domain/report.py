@@ -267,12 +267,11 @@ def _given() -> str:
 class Economy(Block):
     """What the organisations active at the end of the period achieved in its year, from their yearly
     figures (revision 0007). The metrics are the sums the query gives, so that a total adds them up:
-    `reporting` (active, with any figure), each figure's sum and how many gave it (`NAME_given`), and
-    the income's weighting by workers; the averages derive (average()), never averaged themselves.
-    An average is over those that gave the figure: whole đồng for money, one decimal for counts. The
-    income of a regular worker is averaged over workers (each organisation's income weighted by its
-    regular workers) when every organisation that gave an income also gave its workers, otherwise
-    over organisations (income_basis)."""
+    `reporting` (active, with any figure), each figure's sum and how many gave it (`NAME_given`, a
+    yes-or-no figure's how many answered), the income's weighting by workers; the averages derive
+    (average()). An average is over those that gave the figure: whole đồng for money, one decimal for
+    counts; a worker's income is weighted by regular workers when every organisation that gave an
+    income gave its workers, else over organisations (income_basis)."""
 
     active: Count = metric(lambda: messages.REPORT_ACTIVE)
     reporting: Count = metric(lambda: messages.REPORT_ECONOMY_REPORTING)
@@ -309,8 +308,9 @@ class Economy(Block):
     ocop_3_given: Count = metric(_given)
     ocop_4_given: Count = metric(_given)
     ocop_5_given: Count = metric(_given)
-    # The income weighted by workers: the sum of income × workers, and of the workers, over the
-    # organisations that gave both, and how many did.
+    high_tech_given: Count = metric(_given)
+    value_chain_given: Count = metric(_given)
+    # The income weighted by workers: sums of income × workers and of workers where both were given.
     income_weighted: Money = metric(_given)
     income_workers: Count = metric(_given)
     income_with_workers: Count = metric(_given)

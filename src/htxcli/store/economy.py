@@ -35,6 +35,7 @@ def economy_query(period: Period, year: int, *, by_address: bool) -> Select[Any]
         func.coalesce(func.sum(case((both, f.workers), else_=None)), 0).label("income_workers"),
         func.count(case((both, 1), else_=None)).label("income_with_workers"),
         *(func.count(case((f[name].is_(True), 1), else_=None)).label(name) for name in FLAG_FIGURES),
+        *(func.count(f[name]).label(f"{name}_given") for name in FLAG_FIGURES),  # answered yes or no
     ]
     return (
         select(*columns)
