@@ -264,7 +264,7 @@ def test_figures_of_an_organisation_ended_within_the_period_are_left_out_with_a_
 
 
 def test_a_yes_or_no_figure_nobody_answered_is_blank_not_0(htx: Any) -> None:
-    """"Liên kết chuỗi giá trị: 0" was printed while no organisation had answered it: not reported is
+    """ "Liên kết chuỗi giá trị: 0" was printed while no organisation had answered it: not reported is
     not none. Answered, the table says how many answered yes and how many answered."""
     assert htx("import", "cooperatives", str(EXAMPLE / "cooperatives.csv")).exit_code == 0
     codes = [r["code"] for r in _rows("cooperatives.csv")[:3]]
