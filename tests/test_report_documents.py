@@ -192,7 +192,9 @@ def test_a_range_gives_a_paragraph_per_year_and_compare_the_year_before_first(ex
 def test_a_year_without_ratings_or_support_says_so(example_db: Path) -> None:
     r = invoke(example_db, "report", "2030", "--format", "text")
     assert r.exit_code == 0, r.stderr
-    assert "No ratings are recorded for 2030." in r.stdout
+    # Nobody rated and every cooperative waiting: said once, with how many wait.
+    assert re.search(r"No rating result for 2030 yet: \d+ cooperatives\.", r.stdout), r.stdout
+    assert "No ratings are recorded for 2030." not in r.stdout
     assert "No support recorded in 2030." in r.stdout
     assert "founded" not in r.stdout  # nobody founded in 2030: only the totals that exist
     assert re.search(
