@@ -9,7 +9,7 @@ drawn as bars on the terminal, is left out (the HTML draws real charts).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from htxcli.domain import messages
@@ -170,23 +170,35 @@ class Table:
     numeric: list[bool]  # by column: figures, aligned right
     total: bool  # the last row is a total
     caption: str | None
+    # By row: how many steps its first cell is indented (a band's grades beneath it: 1), which the
+    # layouts indent with their own means (a paragraph's indent, CSS padding), never with spaces.
+    indents: list[int] = field(default_factory=list)
 
 
 def tables(report: Report, *, single: bool) -> list[Table]:
     out = []
     for block in view.report_blocks(report, single=single):
         shown = [i for i in range(len(block.headers)) if i != block.chart]
+        rows = [[text(row[i], minus=PLAIN_MINUS) for i in shown] for row in block.rows]
+        indents = [sub_row(row[0]) if row else 0 for row in rows]
         out.append(
             Table(
                 title=block.title,
                 headers=[block.headers[i] for i in shown],
-                rows=[[text(row[i], minus=PLAIN_MINUS) for i in shown] for row in block.rows],
+                rows=[[row[0].lstrip(" "), *row[1:]] if row else row for row in rows],
                 numeric=[i in block.numeric for i in shown],
                 total=block.total,
                 caption=block.caption,
+                indents=indents,
             )
         )
     return out
+
+
+def sub_row(label: str) -> int:
+    """How deep a row lies beneath another: the layouts indent its label by two spaces a step (the
+    terminal prints them so)."""
+    return (len(label) - len(label.lstrip(" "))) // 2
 
 
 def subject(report: Report) -> str:

@@ -168,6 +168,9 @@ def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:
             fields[at["former_district"]] = titled(
                 fields[at["former_district"]], former_code, former_scheme, "district"
             )
+            fields[at["former_province"]] = titled(
+                fields[at["former_province"]], former_code, former_scheme, "province"
+            )
             yield (*fields, *row[shown + len(CODE_FIELDS) :])
 
 
