@@ -125,19 +125,66 @@ def _header_room(header: str, size: float, lines: int) -> float:
 
 
 def _spread(table: Table, size: int, needs: list[float], shares: list[float], spare: float) -> list[float]:
-    """Room left on the line: first, up to half of it, to the figures' columns whose header would
-    wrap (towards one line each), then the rest to the label columns by the length of their texts."""
-    headers = [
-        max(text_mm(h, size, bold=True) + CELL_PADDING_MM - n, 0.0) if not s else 0.0
-        for h, n, s in zip(table.headers, needs, shares, strict=True)
+    """Room left on the line, by what it buys: first the figures' headers that wrap most, a line less
+    at a time, down to two lines ("Đã báo cáo" on two lines, not squeezed onto three beside a money
+    column with room to spare); then the label columns, towards their longest text on one line; then
+    the headers again, towards one line; the rest to the label columns by the length of their texts."""
+    widths = list(needs)
+    spare = _balance_headers(table, size, widths, spare, floor=2)
+    spare = _unsqueeze_headers(table, size, widths, spare)
+    wants = [
+        max(max((text_mm(c[i], size, bold=table.total) for c in table.rows), default=0.0) + CELL_PADDING_MM - w, 0)
+        if s
+        else 0.0
+        for i, (w, s) in enumerate(zip(widths, shares, strict=True))
     ]
-    given = min(sum(headers), spare / 2 if sum(shares) else spare)
-    widths = [
-        n + (given * h / sum(headers) if sum(headers) else 0.0) for n, h in zip(needs, headers, strict=True)
-    ]
-    rest = spare - given
+    if sum(wants):
+        given = min(spare, sum(wants))
+        widths = [w + given * want / sum(wants) for w, want in zip(widths, wants, strict=True)]
+        spare -= given
+    spare = _balance_headers(table, size, widths, spare, floor=1)
     weights = shares if sum(shares) else [1.0] * len(needs)
-    return [w + rest * s / sum(weights) for w, s in zip(widths, weights, strict=True)]
+    return [w + spare * s / sum(weights) for w, s in zip(widths, weights, strict=True)]
+
+
+def _unsqueeze_headers(table: Table, size: int, widths: list[float], spare: float) -> float:
+    """A figure's header of three words or more set a word a line ("Đã / báo / cáo") gets a line
+    less where `spare` pays for it, the cheapest first; what is left of `spare`."""
+    costs = []
+    for i, numeric in enumerate(table.numeric):
+        words = len(table.headers[i].split())
+        lines = header_lines(table.headers[i], widths[i] - CELL_PADDING_MM, size)
+        if numeric and words >= 3 and lines >= words:
+            room = _header_room(table.headers[i], size, lines - 1) + CELL_PADDING_MM + 0.01
+            costs.append((max(room - widths[i], 0.0), i))
+    for cost, i in sorted(costs):
+        if cost > spare:
+            break
+        widths[i] += cost
+        spare -= cost
+    return spare
+
+
+def _balance_headers(table: Table, size: int, widths: list[float], spare: float, *, floor: int) -> float:
+    """Widen the figures' columns whose headers take the most lines, all of them a line less at a
+    time, while `spare` pays for it and they take more than `floor` lines; what is left of `spare`."""
+    figures = [i for i, numeric in enumerate(table.numeric) if numeric]
+    while figures:
+        lines = {i: header_lines(table.headers[i], widths[i] - CELL_PADDING_MM, size) for i in figures}
+        most = max(lines.values())
+        if most <= floor:
+            return spare
+        costs = {
+            i: max(_header_room(table.headers[i], size, most - 1) + CELL_PADDING_MM + 0.01 - widths[i], 0.0)
+            for i, n in lines.items()
+            if n == most
+        }
+        if sum(costs.values()) > spare:
+            return spare
+        for i, cost in costs.items():
+            widths[i] += cost
+        spare -= sum(costs.values())
+    return spare
 
 
 def _needs(table: Table, size: int, *, headed: bool = False) -> tuple[list[float], list[float]]:
