@@ -26,7 +26,10 @@ pytestmark = pytest.mark.both_backends
 Htx = Callable[..., Run]
 
 PERIOD = "(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)"
-COMPARED = "(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026; năm 2025 so sánh: từ ngày 15/12/2024 đến ngày 14/12/2025)"
+COMPARED = (
+    "(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026; "
+    "năm 2025 so sánh: từ ngày 15/12/2024 đến ngày 14/12/2025)"
+)
 
 
 @pytest.fixture
@@ -96,7 +99,9 @@ def _html_cells(path: Path) -> _Cells:
 # --- 1. a band's grades beneath it -------------------------------------------------------------
 
 
-def test_a_bands_grades_are_indented_beneath_it_and_never_summed_as_bands(office: Htx, tmp_path: Path) -> None:
+def test_a_bands_grades_are_indented_beneath_it_and_never_summed_as_bands(
+    office: Htx, tmp_path: Path
+) -> None:
     import docx
     import openpyxl
 
@@ -109,7 +114,9 @@ def test_a_bands_grades_are_indented_beneath_it_and_never_summed_as_bands(office
     assert re.search(r"td\.sub1 \{ padding-left: [\d.]+rem; \}", page.read_text(encoding="utf-8"))
     # Word: a paragraph indent, not spaces.
     doc = docx.Document(str(_write(office, tmp_path / "r.docx")))
-    paragraphs = {c.paragraphs[0].text: c.paragraphs[0] for t in doc.tables for row in t.rows for c in row.cells}
+    paragraphs = {
+        c.paragraphs[0].text: c.paragraphs[0] for t in doc.tables for row in t.rows for c in row.cells
+    }
     assert paragraphs["Tốt"].paragraph_format.left_indent and paragraphs["Khá"].paragraph_format.left_indent
     assert not paragraphs["Trung bình"].paragraph_format.left_indent
     # The workbook: indented, in italics, grouped beneath the band; the bands alone add up to the rated.
@@ -240,7 +247,7 @@ def test_spare_room_goes_first_to_the_headers_that_wrap_most() -> None:
 def test_the_printed_page_keeps_the_signature_with_the_last_table(office: Htx, tmp_path: Path) -> None:
     page = _write(office, tmp_path / "r.html")
     html = page.read_text(encoding="utf-8")
-    closing = html[html.index('<div class="closing'):]
+    closing = html[html.index('<div class="closing') :]
     assert closing.index('<div class="table') < closing.index('<div class="signature">')
     assert html.count('<div class="signature">') == 1
     assert re.search(r"\.closing \{ break-inside: avoid;", html)
@@ -273,7 +280,9 @@ def test_the_bands_have_one_colour_each_in_every_layout(office: Htx, tmp_path: P
     book = _write(office, tmp_path / "range.xlsx", "2025..2026")
     with zipfile.ZipFile(book) as z:
         stacked = next(
-            z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/") and "stacked" in z.read(n).decode()
+            z.read(n).decode()
+            for n in z.namelist()
+            if n.startswith("xl/charts/") and "stacked" in z.read(n).decode()
         )
     assert [c.upper() for c in re.findall(r'<a:srgbClr val="([0-9A-Fa-f]{6})"', stacked)][:3] == page
 

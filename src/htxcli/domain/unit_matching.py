@@ -17,8 +17,8 @@ def titled(name: str | None, code: str | None, scheme: str | None, level: str = 
     """A stored unit's name as tables and documents print it, with its type word ("Phường Bắc Kạn",
     not "Bắc Kạn", which is also a former province). The registry stores the name without it, and the
     official code of a matched commune: the type word comes from the official list by that code. With
-    `level` "district" or "province", the district (old scheme) or the province of that commune. A name with no code (not matched),
-    or typed with its type word, is printed as stored."""
+    `level` "district" or "province", the district (old scheme) or the province of that commune. A
+    name with no code (not matched), or typed with its type word, is printed as stored."""
     if (
         name is None
         or code is None

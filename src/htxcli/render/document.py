@@ -133,7 +133,12 @@ def _spread(table: Table, size: int, needs: list[float], shares: list[float], sp
     spare = _balance_headers(table, size, widths, spare, floor=2)
     spare = _unsqueeze_headers(table, size, widths, spare)
     wants = [
-        max(max((text_mm(c[i], size, bold=table.total) for c in table.rows), default=0.0) + CELL_PADDING_MM - w, 0)
+        max(
+            max((text_mm(c[i], size, bold=table.total) for c in table.rows), default=0.0)
+            + CELL_PADDING_MM
+            - w,
+            0,
+        )
         if s
         else 0.0
         for i, (w, s) in enumerate(zip(widths, shares, strict=True))

@@ -27,7 +27,7 @@ from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
-from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS
+from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS, STATUSES
 from htxcli.render.layout import Block, period_line, title
 from htxcli.render.range_layout import column_blocks
 from htxcli.render.xlsx_cells import (
@@ -126,7 +126,7 @@ KEPT_COLUMNS = 3  # the number, the code and the name: in view when scrolling, o
 
 def _status_width() -> float:
     """Room for the longest legal status on two lines ("Bị thu hồi / giấy chứng nhận")."""
-    labels = [messages.REPORT_OPERATING, *(LEGAL_STATUSES.label(k) for k in LEGAL_STATUSES.keys)]
+    labels = [STATUSES.label("operating"), *(LEGAL_STATUSES.label(k) for k in LEGAL_STATUSES.keys)]
     return max(max(len(label) for label in labels) / 2 + 3, len(messages.WORKBOOK_STATUS) / 2 + 2, 12)
 
 
@@ -183,7 +183,8 @@ def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, he
         styles.get(num_format=DATE, valign="top"),
     )
     write_string, write_number = sheet.write_string, sheet.write_number
-    operating = messages.REPORT_OPERATING  # the report's word ("Đang hoạt động"), as its tables say
+    # The report's word, "Đang hoạt động" (a value, in Vietnamese as the sheet's kinds and statuses).
+    operating = STATUSES.label("operating")
     row = HEADER_ROW
     for n, fields in enumerate(roster, 1):
         code, name, kind, status, commune, district, province = fields[:7]
@@ -194,7 +195,9 @@ def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, he
         write_string(row, 1, code, plain)
         write_string(row, 2, name, plain)
         write_string(row, 3, KINDS.label(kind), plain)
-        write_string(row, 4, LEGAL_STATUSES.label(status) if status and status != "operating" else operating, plain)
+        write_string(
+            row, 4, LEGAL_STATUSES.label(status) if status and status != "operating" else operating, plain
+        )
         at = 5
         if reformed:
             # An address not yet moved to the new scheme is in force as it was: its district with it.
