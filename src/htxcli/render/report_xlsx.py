@@ -34,6 +34,7 @@ from htxcli.render.xlsx_cells import (
     DATE,
     EXCEL_EPOCH,
     HEADER_ROW,
+    LINE_POINTS,
     MONEY,
     NUMBER,
     PORTRAIT_WIDTH,
@@ -43,6 +44,7 @@ from htxcli.render.xlsx_cells import (
     header_height,
     print_setup,
     sub_row,
+    wrapped_lines,
     write_cell,
 )
 from htxcli.render.xlsx_charts import chart_sheet
@@ -115,7 +117,7 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: str) -> None
     print_setup(sheet, landscape=sum(widths) > PORTRAIT_WIDTH)
 
 
-_GRADE_WIDTH = 10
+_GRADE_WIDTH = 12  # "Trung bình" on a line, "Chưa xếp loại" on two
 # The list is printed on turned A4 pages, as wide as one page when its text stays at least this large a
 # share of its size (about 8 pt of 11); wider (a grade column per year of a range), it runs onto
 # pages side by side, each with the header rows and the number, code and name repeated.
@@ -185,49 +187,52 @@ def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, he
     write_string, write_number = sheet.write_string, sheet.write_number
     # The report's word, "Đang hoạt động" (a value, in Vietnamese as the sheet's kinds and statuses).
     operating = STATUSES.label("operating")
+    grade_style = styles.get(align="center", valign="top", text_wrap=True)
     row = HEADER_ROW
     for n, fields in enumerate(roster, 1):
         code, name, kind, status, commune, district, province = fields[:7]
         former_commune, former_district, former_province = fields[7:10]
         sector, founded, members, capital, *grades = fields[10:]
         row = HEADER_ROW + n
-        write_number(row, 0, n, centred)
-        write_string(row, 1, code, plain)
-        write_string(row, 2, name, plain)
-        write_string(row, 3, KINDS.label(kind), plain)
-        write_string(
-            row, 4, LEGAL_STATUSES.label(status) if status and status != "operating" else operating, plain
-        )
+        texts: list[tuple[int, str | None, Any]] = [
+            (1, code, plain),
+            (2, name, plain),
+            (3, KINDS.label(kind), plain),
+            (4, LEGAL_STATUSES.label(status) if status and status != "operating" else operating, plain),
+        ]
         at = 5
         if reformed:
             # An address not yet moved to the new scheme is in force as it was: its district with it.
             place = ", ".join(p for p in (commune, district) if p)
         else:
-            if district:
-                write_string(row, at, district, plain)
+            texts.append((at, district, plain))
             at += 1
             place = commune
-        if place:
-            write_string(row, at, place, plain)
-        if province:
-            write_string(row, at + 1, province, plain)
+        texts += [(at, place, plain), (at + 1, province, plain)]
         at += 2
         if reformed:
             former = ", ".join(p for p in (former_commune, former_district, former_province) if p)
-            if former:
-                write_string(row, at, former, plain)
+            texts.append((at, former, plain))
             at += 1
-        if sector:
-            write_string(row, at, SECTORS.label(sector), plain)
+        texts.append((at, SECTORS.label(sector) if sector else None, plain))
+        texts += [
+            (at + 4 + i, GRADES.label(grade) if grade else None, grade_style)
+            for i, grade in enumerate(grades)
+        ]
+        # The row as high as its most wrapped text (set before the row is written: constant_memory).
+        lines = max(wrapped_lines(text, widths[column]) for column, text, _ in texts if text)
+        if lines > 1:
+            sheet.set_row(row, LINE_POINTS * lines + 2)
+        write_number(row, 0, n, centred)
+        for column, text, style in texts:
+            if text:
+                write_string(row, column, text, style)
         # A date cell is a day number with a date format: what Excel itself stores.
         write_number(row, at + 1, (founded - EXCEL_EPOCH).days, day_format)
         if members is not None:
             write_number(row, at + 2, members, number)
         if capital is not None:
             write_number(row, at + 3, capital, money)
-        for i, grade in enumerate(grades):
-            if grade:
-                write_string(row, at + 4 + i, GRADES.label(grade), centred)
     sheet.autofilter(HEADER_ROW, 0, row, len(columns) - 1)
     sheet.freeze_panes(HEADER_ROW + 1, KEPT_COLUMNS)  # the number, code and name stay in view
     fits = sum(widths) * LEAST_PRINT_SCALE <= LANDSCAPE_WIDTH

@@ -90,12 +90,14 @@ def write_cell(
 ) -> None:
     """A table's cell with its type kept; `sub`: of a row beneath another (a band's grades), in italics,
     whose label the layout indents with spaces and the cell with an indent."""
-    more = {"italic": True} if sub else {}
+    more: dict[str, Any] = {"italic": True} if sub else {}
     if cell is None:
         sheet.write_blank(row, column, None, styles.cell(total=total, **more))
     elif isinstance(cell, Label):
         shown = cell.text.lstrip(" ")
         indent = (len(cell.text) - len(shown) + 1) // 2
+        if indent:
+            more["align"] = "left"  # an indent is of a cell aligned left (LibreOffice ignores it else)
         sheet.write_string(row, column, shown, styles.cell(total=total, indent=indent, **more))
     elif isinstance(cell, Change):
         style = styles.cell(total=total, num_format=change_format(cell), **more)
