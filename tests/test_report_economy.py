@@ -240,3 +240,24 @@ def test_figures_group_by_the_address_in_force_from_2025(htx: Any) -> None:
     assert next(iter(communes.values()))["revenue_vnd"]["average"] == 3_000_000_000
     assert economy["former_provinces"]["Bắc Kạn"]["income_vnd_per_year"]["average"] == 72_000_000
     assert set(economy["communes"]) == set(data["totals"]["communes"])
+    # No district is in force after the reform: none in the economy either (it had "": active 0).
+    assert data["districts"] == {} and economy["districts"] == {}
+
+
+def test_figures_of_an_organisation_ended_within_the_period_are_left_out_with_a_note(htx: Any) -> None:
+    """The economy counts the organisations active at the period's end; one dissolved during 2018 that
+    reported its 2018 figures was dropped without a word. The table says how many were left out."""
+    for table in ("cooperatives", "ratings", "support", "figures"):
+        assert htx("import", table, str(EXAMPLE / f"{table}.csv")).exit_code == 0
+    code = next(r["code"] for r in _rows("figures.csv") if r["year"] == "2018" and r.get("revenue_vnd"))
+    before = json.loads(htx("report", "2018", "--format", "json").stdout)["economy"]
+    assert "more organisations that ended" not in htx("report", "2018", "--format", "markdown").stdout
+    assert htx("dissolve", code, "--on", "01/06/2018").exit_code == 0
+    after = json.loads(htx("report", "2018", "--format", "json").stdout)["economy"]
+    assert after["totals"]["reporting"] == before["totals"]["reporting"] - 1
+    assert list(after) == list(before)  # the JSON's keys are unchanged
+    for layout in ("table", "markdown"):  # the tables' layouts (the text is the narrative alone)
+        shown = " ".join(htx("report", "2018", "--format", layout).stdout.split())
+        assert "1 more organisations that ended within the period reported figures" in shown, layout
+    shown = " ".join(htx("--lang", "vi", "report", "2018").stdout.split())
+    assert "Ngoài ra, 1 tổ chức đã chấm dứt hoạt động trong kỳ có báo cáo số liệu" in shown

@@ -47,7 +47,7 @@ def test_the_issued_report_is_reprinted_as_it_was_in_every_layout(
     assert issued.exit_code == 0, issued.stderr
     live = invoke(example, "report", "2018", "--format", "json").stdout
     assert issued.stdout == live  # issuing prints the report, as the report prints it
-    assert "Issued report 01/BC-SKHĐT of 2018-11-16" in issued.stderr
+    assert "Issued report 01/BC-SKHĐT of 2018-11-16: htx report 2018 --as-issued prints it" in issued.stderr
     before = {f: invoke(example, "report", "2018", "--as-issued", "--format", f).stdout for f in LAYOUTS}
     assert before["json"] == live
     assert before["table"] == invoke(example, "report", "2018").stdout
@@ -106,6 +106,7 @@ def test_issuing_is_refused_while_the_check_finds_something(example: Path | str)
     assert r.exit_code == 1
     assert "no district" in r.stderr
     assert "--despite-findings" in r.stderr
+    assert "(above; htx report 2018 --check)" in r.stderr  # the command to type, not "htx report …"
     assert invoke(example, "report", "--issued", "--format", "json").stdout == "[]\n"
     r = issue(example, "--despite-findings", "--format", "json")
     assert r.exit_code == 0, r.stderr
@@ -123,7 +124,8 @@ def test_one_report_per_year_and_filters_unless_it_replaces_one(example: Path | 
     assert "--replaces 01/BC-SKHĐT" in again.stderr
     # Another area is another report.
     ba_be = ("--district", "Ba Bể", "--issue", "--number", "03/BC-SKHĐT", "--on", "20/11/2018")
-    assert invoke(example, "report", "2018", *ba_be).exit_code == 0
+    area = invoke(example, "report", "2018", *ba_be)
+    assert area.exit_code == 0 and "htx report 2018 --district 'Ba Bể' --as-issued" in area.stderr
     # The same number twice is refused.
     taken = invoke(example, "report", "2017", "--issue", "--number", NUMBER, "--on", "20/11/2018")
     assert taken.exit_code == 1 and "already issued" in taken.stderr

@@ -296,7 +296,10 @@ def report(
         document_number=number if issue else None,
     )
     if issue:
-        say(messages.ISSUED.format(number=number, date=format_date(issued_on)))
+        from htxcli.cli.report_issued import report_command
+
+        command = report_command(span, district, commune, "--as-issued")
+        say(messages.ISSUED.format(number=number, date=format_date(issued_on), command=command))
     else:
         note_if_issued(ctx, span, built, district, commune)
 

@@ -249,7 +249,7 @@ PROMPT_REQUIRED = N_("an answer is required")
 ADD_PROMPTS = {
     "name": N_("Name (e.g. HTX Nông nghiệp Tân Thành)"),
     "code": N_("Code (registration or tax code, e.g. 4700284512)"),
-    "kind": N_("Kind ({choices}, or HTX, THT, LHTX, QTDND; Enter for cooperative)"),
+    "kind": N_("Kind ({choices}, or HTX, THT, LHTX, QTDND; Enter for {default})"),
     "district": N_("District (huyện; Enter to skip)"),
     "province": N_("Province (tỉnh; Enter to skip)"),
     "commune": N_("Commune (xã, phường; Enter to skip)"),
@@ -780,6 +780,9 @@ REPORT_ECONOMY_BY_WORKERS = N_("The average income is weighted by each organisat
 REPORT_ECONOMY_BY_ORGANISATIONS = N_(
     "The average income is a plain average over organisations (some gave no number of workers)."
 )
+REPORT_ECONOMY_ENDED = N_(
+    "{count} more organisations that ended within the period reported figures; they are not counted here."
+)
 REPORT_NO_FIGURES = N_("No yearly figures were reported for {year}.")
 REPORT_ECONOMY_DISTRICTS = N_("Averages by district, {year}")
 REPORT_ECONOMY_COMMUNES = N_("Averages by commune, {year}")
@@ -788,7 +791,7 @@ REPORT_SECTION_ECONOMY = N_("What the organisations achieved")
 REPORT_AVERAGE_OF = N_("{metric}, average")
 REPORT_YEAR_MISSING = N_("a year (2018) or a range (2016..2020) is needed, except with --issued")
 # htx report --issue, --issued, --as-issued: the report as signed and sent, kept as it was.
-ISSUED = N_("Issued report {number} of {date}: htx report … --as-issued prints it as it was")
+ISSUED = N_("Issued report {number} of {date}: {command} prints it as it was")
 ISSUED_TITLE = N_("Reports issued")
 ISSUED_NONE_YET = N_("No report has been issued yet (htx report YEAR --issue --number … --on …).")
 ISSUED_NONE = N_("no report of {years} with these filters has been issued (htx report --issued lists them)")
@@ -801,7 +804,7 @@ ISSUED_ONLY_WITH_ISSUE = N_("only with --issue")
 ISSUED_NUMBER_WITHOUT = N_("only with --issue or --as-issued")
 ISSUED_NUMBER_MISSING = N_("--issue needs the document's number (--number 768/BC-STC)")
 ISSUED_FINDINGS = N_(
-    "the report has {count} findings (above; htx report … --check); correct them, or issue it all the "
+    "the report has {count} findings (above; {command}); correct them, or issue it all the "
     "same with --despite-findings"
 )
 ISSUED_NUMBER_TAKEN = N_("this number was already issued, on {date}")
@@ -867,6 +870,10 @@ CHECK_NO_COMMUNE = N_("{year}: {count} organisations counted have no commune in 
 CHECK_UNRATED = N_("{year}: {count} active organisations have no rating for the year: {codes}")
 CHECK_RATED_NOT_ACTIVE = N_(
     "{year}: {count} organisations rated for the year were not active at its end: {codes}"
+)
+CHECK_SUPPORT_OUTSIDE_LIFE = N_(
+    "{year}: {count} organisations have support dated before they were founded or after they were "
+    "dissolved: {codes}"
 )
 CHECK_REVENUE_HIGH = N_(
     "{year}: average revenue {amount} per organisation is above {limit} (a unit off?); above it: {codes}"
@@ -1227,6 +1234,18 @@ NARRATIVE_PLAN_OVER = N_(", above the plan by {excess}")
 # A share's excess over its target is in points of percent, not a percent of the target.
 NARRATIVE_PERCENTAGE_POINTS = N_("{points} percentage points")
 NARRATIVE_PLAN_ESTIMATE = N_("; whole-year estimate {estimate}")
+# The unit of a money indicator's amount, wherever one is written (the income is kept per year).
+PLAN_MONEY_UNITS = {
+    "average-revenue": N_("{amount}/cooperative"),
+    "average-profit": N_("{amount}/cooperative"),
+    "average-income": N_("{amount}/person/year"),
+}
+# A money indicator's label in a table of figures, which holds the bare amounts.
+PLAN_MONEY_LABELS = {
+    "average-revenue": N_("{indicator} (đồng/cooperative)"),
+    "average-profit": N_("{indicator} (đồng/cooperative)"),
+    "average-income": N_("{indicator} (đồng/person/year)"),
+}
 # A count of an indicator's unit, in the narrative's sentences.
 PLAN_UNITS = {
     "new-cooperatives": N_("{count} cooperatives"),
@@ -1306,6 +1325,7 @@ SETTING_KEY_NAMED = N_("{key} ({name})")
 ADDRESS_FROM = N_("{address} (from {date})")
 ADDRESS_BEFORE = N_("Address before {date}")
 PLACE_UNMATCHED = N_("is in no official list of units (the closest: {names})")
+PLACE_AMBIGUOUS = N_("is the name of several units: {names}; type it with its accents")
 PLACE_NO_PROVINCE = N_(
     "cannot be matched to the official list without a province: give --province, or set the registry's "
     "with htx settings province"

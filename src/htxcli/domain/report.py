@@ -1,10 +1,10 @@
 """The yearly report as typed values: what each figure is (a count, a sum of money, a share, a change,
 a label), not how it is written.
 
-services/report.py fills this model from the SQL aggregates, the totals and the chart series included,
-once; each renderer (render/report_json.py, render/report_csv.py, the Rich and Markdown tables through
-render/report.py) only formats and places its values. An Excel cell keeps the number, a chart bar gets
-the value, the terminal gets `1.620.000.000 ₫`.
+services/report.py fills this model from the SQL aggregates, the totals and the chart series included, once;
+each renderer (render/report_json.py, render/report_csv.py, the Rich and Markdown tables through
+render/report.py) only formats and places its values. An Excel cell keeps the number, a chart bar gets the
+value, the terminal gets `1.620.000.000 ₫`.
 """
 
 from __future__ import annotations
@@ -80,8 +80,7 @@ def raw(value: Value) -> int | str:
 
 
 def figures(record: object) -> Iterator[tuple[str, Value | None]]:
-    """(name, value) of a block's fields, in their order: the order of the JSON contract's keys (not
-    the metrics declared contract=False)."""
+    """(name, value) of a block's fields in the JSON contract's order (not those declared contract=False)."""
     for f in fields(record):  # type: ignore[arg-type]
         declared = f.metadata.get(_METRIC)
         if declared is None or declared[2]:
@@ -89,11 +88,10 @@ def figures(record: object) -> Iterator[tuple[str, Value | None]]:
 
 
 # --- metrics: each figure of a block declared once ------------------------------------------------
-# A block (Organisations, Support, and the blocks to come) is a dataclass whose figures are declared
-# with metric(): the field's name is the metric's key (JSON, CSV, the SQL column that fills it), its
-# type its unit, and the declaration names its label and the tables that show it. The totals, the
-# blocks built from SQL sums, the JSON and CSV keys, the range layout's lines and the tables' columns
-# all derive from the declarations: a new metric is its declaration plus its query.
+# A block (Organisations, Support, Economy…) is a dataclass whose figures are declared with metric(): the
+# field's name is the metric's key (JSON, CSV, the SQL column filling it), its type its unit, the declaration
+# its label and tables. The totals, the blocks built from SQL sums, the JSON and CSV keys, the range's lines
+# and the tables' columns derive from the declarations: a new metric is its declaration plus its query.
 
 UNITS: dict[str, type[Count] | type[Money]] = {"Count": Count, "Money": Money}
 _METRIC = "htx.metric"
@@ -365,6 +363,7 @@ class YearEconomy:
     districts: dict[str, Economy]
     communes: dict[str, Economy] | None = None
     former_provinces: dict[str, Economy] | None = None
+    ended: int = 0  # organisations ended within the period that reported figures: left out, and said
 
 
 @dataclass(slots=True)

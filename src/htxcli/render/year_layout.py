@@ -92,7 +92,7 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         sheet=messages.SHEET_ECONOMY,
     )
     if not totals.reporting.value:
-        block.caption = messages.REPORT_NO_FIGURES.format(year=year)
+        block.caption = messages.REPORT_NO_FIGURES.format(year=year) + _ended(economy.ended)
         return [block]
     for m in totals.metrics(ECONOMY):
         total = None if m.name == "income_vnd_per_year" else totals.total_of(m.name)
@@ -110,7 +110,7 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
             if basis == "workers"
             else messages.REPORT_ECONOMY_BY_ORGANISATIONS
         )
-    block.caption = caption
+    block.caption = caption + _ended(economy.ended)
     blocks = [block]
     for title, header, places, label, sheet in (
         (
@@ -138,6 +138,12 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         if places:
             blocks.append(_economy_place_block(title.format(year=year), header, places, label, sheet))
     return blocks
+
+
+def _ended(count: int) -> str:
+    """The note on the organisations ended within the period that reported figures, which the table
+    leaves out (it counts those active at the end); "" without any."""
+    return " " + messages.REPORT_ECONOMY_ENDED.format(count=format_count(count)) if count else ""
 
 
 def _economy_place_block(
@@ -250,7 +256,7 @@ def rated_caption(report: YearReport) -> str:
         else messages.REPORT_RATED.format(rated=rated)
     )
     if ratings.not_rated.value:
-        said += ". " + messages.REPORT_NOT_RATED.format(year=report.year, count=waiting)
+        said += ". " + messages.REPORT_NOT_RATED.format(year=report.year, count=waiting) + "."
     return said
 
 

@@ -277,13 +277,12 @@ def _year(
 
         district_totals = {name: Organisations.total(b.values()) for name, b in by_district.items()}
         places = {
-            "district": (shown, district_totals),
+            "district": (shown, district_totals) if by_district else None,  # none after the reform
             "commune": (communes_shown, _totals(communes) or {}) if reformed else None,
             "former_province": (former_shown, _totals(former) or {}) if reformed else None,
         }
-        economy = year_economy(
-            uow.reports.economy(period, year, area, by_address=by_address), by_kind, places
-        )
+        rows = uow.reports.economy(period, year, area, by_address=by_address)
+        economy = year_economy(rows, by_kind, places, ended=uow.reports.ended_reporting(period, year, area))
     totals = Totals(
         Organisations.total(by_kind.values()),
         SupportTotal.of(

@@ -46,3 +46,19 @@ def economy_query(period: Period, year: int, *, by_address: bool) -> Select[Any]
         )
         .group_by(*places, o.kind)
     )
+
+
+def ended_reporting_query(period: Period, year: int) -> Select[Any]:
+    """How many organisations whose life ended within the period (dissolved or bankrupt, so not active
+    at its end) reported figures for `year`: the economy leaves them out, and the report says so."""
+    f, o = figures.c, organisation.c
+    return (
+        select(func.count())
+        .select_from(figures.join(organisation, o.id == f.organisation_id))
+        .where(
+            f.year == year,
+            o.dissolved.is_not(None),
+            o.dissolved.between(period.first, period.last),
+            or_(*(f[name].is_not(None) for name in REPORTED)),
+        )
+    )
