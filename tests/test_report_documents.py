@@ -49,8 +49,8 @@ def figure(text: str) -> int | None:
 
 
 def shown_capital(o: dict[str, Any]) -> int | None:
-    """The capital a table shows: none where organisations are counted and none gave one."""
-    return None if o["active"] and not o["capital_vnd"] else o["capital_vnd"]
+    """The capital a table shows: none where none was given (or none of the kind is counted)."""
+    return o["capital_vnd"] or None
 
 
 def check_year_tables(tables: Tables, data: dict[str, Any]) -> None:
@@ -68,7 +68,7 @@ def check_year_tables(tables: Tables, data: dict[str, Any]) -> None:
     assert checked == len(KINDS.keys) + 1
 
     ratings = data["ratings"]
-    grades = {"  " + GRADES.label(g): g for g in ("good", "fair")}
+    grades = {GRADES.label(g): g for g in ("good", "fair")}  # indented by the layout, not by spaces
     bands = {label: band for band, label in BAND_LABELS.items()}
     rows = found[f"Ratings {year}"][1:]
     assert len(rows) == 5

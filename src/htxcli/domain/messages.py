@@ -708,6 +708,9 @@ AS_OF_OUTSIDE = N_("is outside the reporting period, from {first} to {last}")
 REPORT_ORGANISATIONS = N_("Organisations at the end of {year}")
 # Under the title, and in the tables' titles, when the reporting period is not the calendar year.
 REPORT_PERIOD = N_("(Figures from {first} to {last})")
+REPORT_PERIOD_COMPARED = N_(
+    "(Figures from {first} to {last}; compared with {year}: from {compared_first} to {compared_last})"
+)
 REPORT_ORGANISATIONS_ON = N_("Organisations on {day}")
 REPORT_STATUS_ON = N_("Legal status on {day}")
 # Under the legal status table, whose columns are the stocks of the last day: a flow of the period,

@@ -19,8 +19,8 @@ def titled(name: str | None, code: str | None, scheme: str | None, level: str = 
     """A stored unit's name as tables and documents print it, with its type word ("Phường Bắc Kạn",
     not "Bắc Kạn", which is also a former province). The registry stores the name without it, and the
     official code of a matched commune: the type word comes from the official list by that code. With
-    `level` "district", the district of that (old-scheme) commune. A name with no code (not matched),
-    or typed with its type word, is printed as stored."""
+    `level` "district" or "province", the district (old scheme) or the province of that commune. A
+    name with no code (not matched), or typed with its type word, is printed as stored."""
     if (
         name is None
         or code is None
@@ -32,6 +32,8 @@ def titled(name: str | None, code: str | None, scheme: str | None, level: str = 
     unit = (g.communes if scheme == NEW_SCHEME else g.legacy_communes).get(code)
     if unit is not None and level == "district":
         unit = unit.district
+    elif unit is not None and level == "province":
+        unit = unit.province
     if unit is None or g.key(unit) != name_key(name):
         return name
     return unit.full_name

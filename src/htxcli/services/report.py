@@ -164,10 +164,10 @@ def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:
             # Units with their type word: "Phường Bắc Kạn", not the former province's name.
             fields[at["commune"]] = titled(fields[at["commune"]], code, scheme)
             fields[at["district"]] = titled(fields[at["district"]], code, scheme, "district")
-            fields[at["former_commune"]] = titled(fields[at["former_commune"]], former_code, former_scheme)
-            fields[at["former_district"]] = titled(
-                fields[at["former_district"]], former_code, former_scheme, "district"
-            )
+            for level in ("commune", "district", "province"):  # the former province: a sheet may hold two
+                fields[at[f"former_{level}"]] = titled(
+                    fields[at[f"former_{level}"]], former_code, former_scheme, level
+                )
             yield (*fields, *row[shown + len(CODE_FIELDS) :])
 
 
