@@ -93,6 +93,7 @@ def test_the_settings_in_force_are_kept_with_it(example: Path | str) -> None:
         "province": None,
         "signer-title": None,
         "signer": None,
+        "recipients": None,
     }
     assert str(row[1]) == "2017-12-15"
     assert row[2] == json.loads(invoke(example, "history", "--format", "json").stdout)[1]["id"]

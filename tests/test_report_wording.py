@@ -281,3 +281,22 @@ def test_the_documents_put_the_governing_body_above_the_office_and_sign_as_set(
 
     cells = Document(str(tmp_path / "o.docx")).tables[0].rows[0].cells[0].paragraphs
     assert [p.text for p in cells if p.text][:2] == ["UBND HUYỆN X", "PHÒNG KINH TẾ"]
+
+
+def test_the_documents_list_the_recipients_set_above_the_offices_copy(
+    thai_nguyen: Htx, tmp_path: Path
+) -> None:
+    """ "Nơi nhận" held only "- Lưu: VT.": the recipients setting lists the addressees above it, one a
+    line as Decree 30's form writes them, in the Word and the HTML document."""
+    from docx import Document
+
+    r = thai_nguyen("settings", "recipients", "UBND tỉnh Thái Nguyên; Bộ Tài chính;Cục Thống kê tỉnh")
+    assert r.exit_code == 0, r.stderr
+    assert thai_nguyen("report", "2026", "-o", str(tmp_path / "r.docx")).exit_code == 0
+    cell = Document(str(tmp_path / "r.docx")).tables[-1].rows[0].cells[0]
+    expected = ["- UBND tỉnh Thái Nguyên;", "- Bộ Tài chính;", "- Cục Thống kê tỉnh;", "- Lưu: VT."]
+    assert [p.text for p in cell.paragraphs if p.text] == ["Nơi nhận:", *expected]
+    assert thai_nguyen("report", "2026", "-o", str(tmp_path / "r.html")).exit_code == 0
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    block = page[page.index('<div class="recipients">') : page.index('<div class="signer">')]
+    assert re.findall(r"<div>([^<]*)</div>", block) == expected

@@ -113,6 +113,7 @@ FIELD_NAMES = {
     "parent-body": N_("parent body"),
     "signer-title": N_("signer's title"),
     "signer": N_("signer"),
+    "recipients": N_("recipients"),
     "indicator": N_("indicator"),
     "target": N_("target"),
     "area": N_("area"),

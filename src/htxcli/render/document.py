@@ -283,6 +283,7 @@ class Letterhead:
     province: str | None = None
     signer_title: str | None = None
     signer: str | None = None
+    recipients: str | None = None
 
     @classmethod
     def of(cls, settings: Mapping[str, str | None], office: str | None = None) -> Letterhead:
@@ -295,6 +296,7 @@ class Letterhead:
             settings.get(keys.PROVINCE),
             settings.get(keys.SIGNER_TITLE),
             settings.get(keys.SIGNER),
+            settings.get(keys.RECIPIENTS),
         )
 
     def office_lines(self) -> list[str]:
@@ -315,6 +317,12 @@ class Letterhead:
         """The signer's title: as set ('KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC' on two lines), else the head of
         the office."""
         return _lines(self.signer_title) if self.signer_title else [messages.DOCUMENT_SIGNATURE]
+
+    def recipient_lines(self) -> list[str]:
+        """Under "Nơi nhận:", Decree 30's way: each addressee set (separated by ';' or a line break) on a
+        line "- UBND tỉnh;", then the office's own copy, "- Lưu: VT."."""
+        named = [p.strip(" -;.") for p in (self.recipients or "").replace("\n", ";").split(";")]
+        return [*(f"- {name};" for name in named if name), messages.DOCUMENT_FILED]
 
 
 def _lines(text: str) -> list[str]:

@@ -394,7 +394,8 @@ def _signature(doc: Document, letterhead: document.Letterhead) -> None:
     left, right = grid.rows[0].cells
     recipients = left.paragraphs[0]
     _run(recipients, messages.DOCUMENT_RECIPIENTS, bold=True, italic=True, size=TABLE_SIZE)
-    _run(left.add_paragraph(), messages.DOCUMENT_FILED, size=11)
+    for line in letterhead.recipient_lines():
+        _run(left.add_paragraph(), line, size=11)
     for i, line in enumerate(letterhead.signature_lines()):
         signer = right.paragraphs[0] if i == 0 else right.add_paragraph()
         signer.alignment = WD_ALIGN_PARAGRAPH.CENTER

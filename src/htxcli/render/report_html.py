@@ -74,7 +74,7 @@ def write_html(
                 tables=tables,
                 table_size=min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0]),
                 recipients=messages.DOCUMENT_RECIPIENTS,
-                filed=messages.DOCUMENT_FILED,
+                filed=letterhead.recipient_lines(),
                 signature=letterhead.signature_lines(),
                 signer=letterhead.signer,
                 sign_here=messages.DOCUMENT_SIGN_HERE,
