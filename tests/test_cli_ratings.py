@@ -216,8 +216,41 @@ def test_a_year_after_the_current_one_is_not_rated(registry: Any, db_path: Path)
     r = registry("rate", "4700284512", str(next_year), "khá")
     assert r.exit_code == 1
     assert r.stderr == (
-        f"Error: year: '{next_year}' is after the current year ({date.today().year}); "
+        f"Error: year: {next_year} is after the current year ({date.today().year}); "
         "a year is rated once it has begun\n"
     )
     assert snapshot(db_path) == before
     assert registry("rate", "4700284512", str(date.today().year), "khá").exit_code == 0
+
+
+def test_the_current_year_is_the_registrys_reporting_year(
+    registry: Any, db_path: Path, tmp_path: Path
+) -> None:
+    """With periods starting today's day and month, next year's period has begun today: it can be
+    rated, and the year after cannot (a calendar year's check refused the first from 15/12)."""
+    from datetime import date
+
+    today = date.today()
+    if (today.day, today.month) in ((1, 1), (29, 2)):
+        pytest.skip("no period starts on 1/1 or 29/2 other than the calendar year")
+    assert registry("settings", "period-start", f"{today.day}/{today.month}").exit_code == 0
+    assert registry("rate", "4700284512", str(today.year + 1), "khá").exit_code == 0
+    before = snapshot(db_path)
+    r = registry("rate", "4700284512", str(today.year + 2), "khá")
+    assert r.exit_code == 1 and f"year: '{today.year + 2}' is after {today.year + 1};" in r.stderr, r.stderr
+    assert snapshot(db_path) == before
+    assert registry("settings", "period-start", "1/1").exit_code == 0  # back to calendar years
+    r = registry("rate", "4700284512", str(today.year + 1), "tốt")
+    assert r.exit_code == 1 and f"after the current year ({today.year})" in r.stderr, r.stderr
+    # Imports, whose whole batches are checked at once, follow the same rule.
+    sheet = tmp_path / "ratings.csv"
+    sheet.write_text(f"code,year,grade\n4700284512,{today.year + 1},good\n", encoding="utf-8")
+    before = snapshot(db_path)
+    r = registry("import", "ratings", str(sheet))
+    assert r.exit_code == 1 and f"after the current year ({today.year})" in r.stderr, r.stderr
+    assert snapshot(db_path) == before
+    figures = tmp_path / "figures.csv"
+    figures.write_text(f"code,year,members\n4700284512,{today.year + 1},12\n", encoding="utf-8")
+    r = registry("import", "figures", str(figures))
+    assert r.exit_code == 1 and f"after the current year ({today.year})" in r.stderr, r.stderr
+    assert snapshot(db_path) == before

@@ -340,6 +340,7 @@ def test_settings_are_stored_shown_in_the_history_and_undone(registry: Htx, db_p
         "province": None,
         "signer-title": None,
         "signer": None,
+        "recipients": None,
     }
     r = ok(htx("settings", "office", "Sở Tài chính tỉnh Thái Nguyên"))
     assert r.stderr == "Setting office: (not set) -> Sở Tài chính tỉnh Thái Nguyên\n"

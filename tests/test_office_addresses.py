@@ -160,7 +160,11 @@ def test_addresses_never_moved_are_unknown_communes_after_the_reform_and_bring_b
     by_code = {row[at["Mã số"]]: row for row in rows[rows.index(header) + 1 :] if row[0]}
     one = by_code["4600000006"]
     assert (one[at["Xã/Phường"]], one[at["Tỉnh"]]) == (None, None)
-    assert one[at["Địa chỉ trước ngày 01/07/2025"]] == "Xã Mỹ Phương, Huyện Ba Bể"
+    # With its province: the sheet holds two former provinces (Bắc Kạn, Thái Nguyên).
+    assert one[at["Địa chỉ trước ngày 01/07/2025"]] == "Xã Mỹ Phương, Huyện Ba Bể, Tỉnh Bắc Kạn"
+    assert by_code["4600000003"][at["Địa chỉ trước ngày 01/07/2025"]] == (
+        "Thị trấn Hóa Thượng, Huyện Đồng Hỷ, Tỉnh Thái Nguyên"
+    )
     new = by_code["4601254871"]
     assert (new[at["Xã/Phường"]], new[at["Tỉnh"]]) == ("Xã Thượng Minh", "Thái Nguyên")
     assert new[at["Địa chỉ trước ngày 01/07/2025"]] is None

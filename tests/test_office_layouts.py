@@ -242,17 +242,17 @@ def test_a_row_without_a_code_says_which_code_its_name_is(htx: Htx, db_path: Pat
     assert r.exit_code == 1
     lines = r.stderr.splitlines()
     assert lines[0].endswith(
-        ":2: Mã số thuế: '' không được để trống; tên 'htx chè tân cương' trùng với mã 4600300001"
+        ":2: Mã số thuế: là bắt buộc, không được để trống; tên 'htx chè tân cương' trùng với mã 4600300001"
     )
     assert lines[1].endswith(
-        ":3: Mã số thuế: '' không được để trống;"
+        ":3: Mã số thuế: là bắt buộc, không được để trống;"
         " tên 'HTX Hoa Sơn' trùng với nhiều tổ chức: 4600300002, 4600300003"
     )
     assert lines[2].endswith(
         "không tổ chức nào trong sổ đăng ký có tên 'HTX Không Có';"
         " tìm mã số bằng lệnh htx search 'HTX Không Có'"
     )
-    assert lines[3].endswith(":5: Mã số thuế: '' không được để trống")
+    assert lines[3].endswith(":5: Mã số thuế: là bắt buộc, không được để trống")
     assert snapshot(db_path) == before
     # A workbook of figures, and its rejects file, say it too.
     book = _workbook(

@@ -98,7 +98,8 @@ def test_the_history_gives_each_target_in_its_unit(registry: Any) -> None:
     assert registry("plan", "set", "2026", "good-fair-share", "70%").exit_code == 0
     assert registry("plan", "set", "2026", "average-revenue", "2 tỷ").exit_code == 0
     what = [row.split(",")[4] for row in registry("history", "--format", "csv").stdout.splitlines()[1:3]]
-    assert what == ["plan 2026 average-revenue: 2.000.000.000 ₫", "plan 2026 good-fair-share: 70%"], what
+    expected = ["plan 2026 average-revenue: 2.000.000.000 ₫/cooperative", "plan 2026 good-fair-share: 70%"]
+    assert what == expected, what
 
 
 def test_area_is_a_district_or_commune_of_the_registry(registry: Any) -> None:

@@ -192,3 +192,24 @@ def test_an_organisation_founded_from_july_2025_is_asked_province_and_commune_no
     assert DISTRICT not in terminal.transcript and "Warning" not in terminal.transcript, terminal.transcript
     stored = profile(htx, "4701000201")
     assert (stored["province"], stored["district"], stored["commune"]) == ("Thái Nguyên", None, "Phủ Thông")
+
+
+def test_in_vietnamese_the_choices_are_the_clerks_words(htx: Callable[..., Run], db_path: Path) -> None:
+    """The questions listed the English keys first ("cooperative, group, …; Enter để chọn cooperative –
+    hợp tác xã"); in Vietnamese they list the Vietnamese words, as --help does."""
+    kind = (
+        "Loại hình (hợp tác xã, tổ hợp tác, liên hiệp HTX, quỹ tín dụng nhân dân, "
+        "hoặc HTX, THT, LHTX, QTDND; Enter để chọn hợp tác xã): "
+    )
+    sector = (
+        "Lĩnh vực (nông nghiệp, công nghiệp, xây dựng, thương mại - dịch vụ, vận tải, môi trường, tín dụng"
+    )
+    args = ("--lang", "vi", "add", "HTX Rau", "--founded", "09/01/2019", "--district", "Ba Bể")
+    with Terminal(db_path, *args, "--commune", "Bành Trạch", "--members", "7", "--capital", "0") as t:
+        answer(t, "Mã số", "4700111333")
+        answer(t, kind, "")
+        answer(t, sector, "nông nghiệp")
+        t.expect("Đã thêm 4700111333 HTX Rau")
+        code, _ = t.finish()
+    assert code == 0 and "agriculture" not in t.transcript and "cooperative" not in t.transcript, t.transcript
+    assert profile(htx, "4700111333")["sector"] == "agriculture"

@@ -95,10 +95,27 @@ def test_ratings_missing_and_ratings_of_the_inactive(htx: Callable[..., Run]) ->
     assert checks_of(htx, "2018") == {"unrated": ["A2"], "rated-not-active": ["A3"]}
     # In the report's words: "active" is registered ("hiện có (còn đăng ký)"), not operating.
     lines = htx("--lang", "vi", "report", "2018", "--check").stdout.splitlines()
-    assert "2018: 1 tổ chức hiện có (còn đăng ký) chưa có xếp loại của năm: A2" in lines, lines
+    assert "2018: 1 tổ chức hiện có (còn đăng ký) chưa có kết quả đánh giá của năm: A2" in lines, lines
     assert "2018: 1 tổ chức có xếp loại của năm nhưng đến cuối kỳ không còn đăng ký: A3" in lines, lines
     assert htx("rate", "A2", "2018", "yếu").exit_code == 0
     assert checks_of(htx, "2018") == {"rated-not-active": ["A3"]}
+
+
+def test_support_dated_after_a_dissolution_is_found_as_db_check_finds_it(htx: Callable[..., Run]) -> None:
+    """Support #1 dated 05/10/2018 for an organisation dissolved on 01/03/2018: `db check` listed it,
+    `report --check` did not. Support of another year is not this report's."""
+    _add(htx, "D1")
+    assert htx("rate", "D1", "2018", "khá").exit_code == 0
+    for day in ("05/10/2018", "05/10/2019"):
+        r = htx("support", "add", "tập huấn", "--to", "D1", "--date", day, "--amount", "5tr")
+        assert r.exit_code == 0, r.stderr
+    assert checks_of(htx, "2018") == {}
+    assert htx("dissolve", "D1", "--on", "01/03/2018").exit_code == 0
+    assert "support #1: dated 2018-10-05, after D1 was dissolved" in htx("db", "check").stdout
+    assert checks_of(htx, "2018") == {"rated-not-active": ["D1"], "support-outside-life": ["D1"]}
+    lines = htx("--lang", "vi", "report", "2018", "--check").stdout.splitlines()
+    assert "2018: 1 tổ chức có hỗ trợ ghi ngày trước khi thành lập hoặc sau khi giải thể: D1" in lines, lines
+    assert checks_of(htx, "2017") == {"unrated": ["D1"]}  # no support in 2017: nothing of it
 
 
 def test_figures_off_by_a_unit_too_few_and_ten_fold(htx: Callable[..., Run]) -> None:

@@ -240,3 +240,43 @@ def test_figures_group_by_the_address_in_force_from_2025(htx: Any) -> None:
     assert next(iter(communes.values()))["revenue_vnd"]["average"] == 3_000_000_000
     assert economy["former_provinces"]["Bắc Kạn"]["income_vnd_per_year"]["average"] == 72_000_000
     assert set(economy["communes"]) == set(data["totals"]["communes"])
+    # No district is in force after the reform: none in the economy either (it had "": active 0).
+    assert data["districts"] == {} and economy["districts"] == {}
+
+
+def test_figures_of_an_organisation_ended_within_the_period_are_left_out_with_a_note(htx: Any) -> None:
+    """The economy counts the organisations active at the period's end; one dissolved during 2018 that
+    reported its 2018 figures was dropped without a word. The table says how many were left out."""
+    for table in ("cooperatives", "ratings", "support", "figures"):
+        assert htx("import", table, str(EXAMPLE / f"{table}.csv")).exit_code == 0
+    code = next(r["code"] for r in _rows("figures.csv") if r["year"] == "2018" and r.get("revenue_vnd"))
+    before = json.loads(htx("report", "2018", "--format", "json").stdout)["economy"]
+    assert "more organisations that ended" not in htx("report", "2018", "--format", "markdown").stdout
+    assert htx("dissolve", code, "--on", "01/06/2018").exit_code == 0
+    after = json.loads(htx("report", "2018", "--format", "json").stdout)["economy"]
+    assert after["totals"]["reporting"] == before["totals"]["reporting"] - 1
+    assert list(after) == list(before)  # the JSON's keys are unchanged
+    for layout in ("table", "markdown"):  # the tables' layouts (the text is the narrative alone)
+        shown = " ".join(htx("report", "2018", "--format", layout).stdout.split())
+        assert "1 more organisations that ended within the period reported figures" in shown, layout
+    shown = " ".join(htx("--lang", "vi", "report", "2018").stdout.split())
+    assert "Ngoài ra, 1 tổ chức đã chấm dứt hoạt động trong kỳ có báo cáo số liệu" in shown
+
+
+def test_a_yes_or_no_figure_nobody_answered_is_blank_not_0(htx: Any) -> None:
+    """ "Liên kết chuỗi giá trị: 0" was printed while no organisation had answered it: not reported is
+    not none. Answered, the table says how many answered yes and how many answered."""
+    assert htx("import", "cooperatives", str(EXAMPLE / "cooperatives.csv")).exit_code == 0
+    codes = [r["code"] for r in _rows("cooperatives.csv")[:3]]
+    for code in codes:
+        assert htx("figures", code, "2018", "--revenue", "2 tỷ").exit_code == 0
+
+    def row(label: str) -> list[str]:
+        table = htx("report", "2018", "--format", "markdown").stdout
+        line = next(line for line in table.splitlines() if line.startswith(f"| {label} |"))
+        return [cell.strip() for cell in line.strip("|").split("|")]
+
+    assert row("In a value chain")[1:] == ["", "", ""]
+    assert htx("figures", codes[0], "2018", "--value-chain", "yes").exit_code == 0
+    assert htx("figures", codes[1], "2018", "--value-chain", "no").exit_code == 0
+    assert row("In a value chain")[1:] == ["1", "", "2"]  # yes: 1, answered: 2

@@ -47,7 +47,7 @@ def test_the_issued_report_is_reprinted_as_it_was_in_every_layout(
     assert issued.exit_code == 0, issued.stderr
     live = invoke(example, "report", "2018", "--format", "json").stdout
     assert issued.stdout == live  # issuing prints the report, as the report prints it
-    assert "Issued report 01/BC-SKHĐT of 2018-11-16" in issued.stderr
+    assert "Issued report 01/BC-SKHĐT of 2018-11-16: htx report 2018 --as-issued prints it" in issued.stderr
     before = {f: invoke(example, "report", "2018", "--as-issued", "--format", f).stdout for f in LAYOUTS}
     assert before["json"] == live
     assert before["table"] == invoke(example, "report", "2018").stdout
@@ -93,6 +93,7 @@ def test_the_settings_in_force_are_kept_with_it(example: Path | str) -> None:
         "province": None,
         "signer-title": None,
         "signer": None,
+        "recipients": None,
     }
     assert str(row[1]) == "2017-12-15"
     assert row[2] == json.loads(invoke(example, "history", "--format", "json").stdout)[1]["id"]
@@ -106,6 +107,7 @@ def test_issuing_is_refused_while_the_check_finds_something(example: Path | str)
     assert r.exit_code == 1
     assert "no district" in r.stderr
     assert "--despite-findings" in r.stderr
+    assert "(above; htx report 2018 --check)" in r.stderr  # the command to type, not "htx report …"
     assert invoke(example, "report", "--issued", "--format", "json").stdout == "[]\n"
     r = issue(example, "--despite-findings", "--format", "json")
     assert r.exit_code == 0, r.stderr
@@ -123,7 +125,8 @@ def test_one_report_per_year_and_filters_unless_it_replaces_one(example: Path | 
     assert "--replaces 01/BC-SKHĐT" in again.stderr
     # Another area is another report.
     ba_be = ("--district", "Ba Bể", "--issue", "--number", "03/BC-SKHĐT", "--on", "20/11/2018")
-    assert invoke(example, "report", "2018", *ba_be).exit_code == 0
+    area = invoke(example, "report", "2018", *ba_be)
+    assert area.exit_code == 0 and "htx report 2018 --district 'Ba Bể' --as-issued" in area.stderr
     # The same number twice is refused.
     taken = invoke(example, "report", "2017", "--issue", "--number", NUMBER, "--on", "20/11/2018")
     assert taken.exit_code == 1 and "already issued" in taken.stderr
@@ -267,7 +270,7 @@ def test_what_changed_since_names_the_changed_groups_and_the_history_entries(exa
     # Each figure once, by the report's own words, its value as the report prints it.
     shown = invoke(example, "--lang", "vi", "report", "2018", "--since-issued").stdout.splitlines()
     assert shown.count("  Hợp tác xã: Hiện có (còn đăng ký): 149 → 148") == 1
-    assert "  Tổng cộng: Vốn điều lệ: 227.450.000.000 ₫ → 226.410.000.000 ₫" in shown
+    assert "  Tổng cộng: Vốn điều lệ (đăng ký): 227.450.000.000 ₫ → 226.410.000.000 ₫" in shown
     assert "  Ba Bể, Hợp tác xã: Giải thể, phá sản: 0 → 1" in shown
     assert not [line for line in shown if "." in line.split(":")[0] or "registered" in line]
     assert "registered" not in {f["path"].rpartition(".")[2] for f in found["figures"]}
@@ -402,3 +405,32 @@ def test_a_report_with_its_plan_is_issued_and_its_documents_carry_the_number(
     html = invoke(example, "report", "2018", "--as-issued", "--format", "html").stdout
     assert f"No.: {NUMBER}" in html and "……/BC-……" not in html
     assert "……/BC-……" in docx_text(example, tmp_path / "live.docx")  # a live report leaves it to fill in
+
+
+def test_issuing_before_the_period_ends_says_the_figures_are_so_far(example: Path | str) -> None:
+    """Issued on 16/11/2018, the report of 2018 still says "đến ngày 31/12/2018": the clerk is told,
+    and how to report to the day of issue instead; issued after the period, or --as-of, nothing."""
+    early = issue(example, "--despite-findings", "--format", "json")
+    assert early.exit_code == 0, early.stderr
+    assert "Warning: issued on 2018-11-16, before the period ends on 2018-12-31" in early.stderr
+    assert "--as-of 2018-11-16" in early.stderr
+    on_time = invoke(
+        example,
+        *("report", "2018", "--issue", "--number", "02/BC", "--on", "05/01/2019"),
+        *("--replaces", NUMBER, "--despite-findings"),
+    )
+    assert on_time.exit_code == 0 and "before the period ends" not in on_time.stderr, on_time.stderr
+    to_the_day = invoke(
+        example,
+        "report",
+        "2018",
+        "--as-of",
+        "16/11/2018",
+        "--issue",
+        "--number",
+        "03/BC",
+        "--on",
+        "16/11/2018",
+        "--despite-findings",
+    )
+    assert to_the_day.exit_code == 0 and "before the period ends" not in to_the_day.stderr, to_the_day.stderr

@@ -78,10 +78,10 @@ def test_a_metric_declared_once_reaches_every_output(example_db: Path | str, pro
         for part in report(example_db, "2018", "--format", "markdown").split("## ")
     }
     organisations = tables["Organisations at the end of 2018"].strip().splitlines()
-    assert organisations[2].endswith("| Capital | Profit |")
+    assert organisations[2].endswith("| Capital (registered) | Profit |")
     assert organisations[-1].endswith(f"| **{_vnd(totals['profit_vnd'])}** |")
     districts = tables["Districts at the end of 2018"].strip().splitlines()
-    assert districts[2].endswith("| Capital | Profit |")
+    assert districts[2].endswith("| Capital (registered) | Profit |")
 
     earlier = json.loads(report(example_db, "2017", "--format", "json"))["organisations"]["cooperative"]
     columns = report(example_db, "2017..2018", "--format", "markdown")

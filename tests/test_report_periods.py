@@ -50,6 +50,14 @@ def test_a_year_after_the_current_one_warns_and_still_reports(example_db: Path) 
     assert r.exit_code == 0 and "The development of the collective economy" in r.stdout
     assert r.stderr.count("\n") == 1 and f"{next_year}: after the current year" in r.stderr
     assert invoke(example_db, "report", str(next_year - 1)).stderr == ""  # the current year: no warning
+    today = date.today()
+    if (today.day, today.month) not in ((1, 1), (29, 2)):
+        # Periods starting today: next year's has begun, the year after's has not.
+        start = f"{today.day}/{today.month}"
+        r = invoke(example_db, "report", str(next_year), "--period-start", start, "--format", "json")
+        assert r.exit_code == 0 and r.stderr == "", r.stderr
+        r = invoke(example_db, "report", str(next_year + 1), "--period-start", start, "--format", "json")
+        assert f"{next_year + 1}: after the current year ({next_year})" in r.stderr, r.stderr
 
 
 # --- documents and spreadsheets ----------------------------------------------------------------
@@ -143,3 +151,15 @@ def test_a_period_that_is_not_the_calendar_year_is_printed_under_the_title_and_i
         "## Organisations at the end of 2018\n"
         in invoke(example_db, "report", "2018", "-f", "markdown").stdout
     )
+
+
+def test_the_tidy_csv_gives_a_periods_days_when_they_are_not_the_calendar_years(example_db: Path) -> None:
+    """A script reading `report 2026 --format csv` could not tell the period began on 15/12."""
+    rows = list(csv.DictReader(io.StringIO(invoke(example_db, "report", "2018", "--format", "csv").stdout)))
+    assert not [r for r in rows if r["section"] == "period"]  # the calendar year: its rows as ever
+    shifted = invoke(example_db, "report", "2018", "--period-start", "15/12", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(shifted)))
+    assert [(r["metric"], r["value"]) for r in rows[:2]] == [("from", "2017-12-15"), ("to", "2018-12-14")]
+    assert {r["section"] for r in rows[:2]} == {"period"}
+    to_the_day = invoke(example_db, "report", "2018", "--as-of", "30/06/2018", "--format", "csv").stdout
+    assert "2018,period,,to,2018-06-30" in to_the_day.splitlines()

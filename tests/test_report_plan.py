@@ -326,3 +326,24 @@ def test_as_of_a_day_counts_the_ratings_of_organisations_founded_by_then(htx: An
 
     assert ratings() == {"rated": 2, "registered": 2}
     assert ratings("--as-of", "30/06/2018") == {"rated": 1, "registered": 1}
+
+
+def test_a_money_target_says_what_it_is_per(databases: Any) -> None:
+    """'6 triệu/tháng' was confirmed as "72.000.000 ₫" and printed so in the plan's table and the
+    narrative, beside an income said "/người/năm": every amount of a money indicator says what it is
+    per (the table's label, since its cells hold the bare amounts)."""
+    db = databases()
+    load_example(db)
+    assert invoke(db, "import", "figures", str(EXAMPLE / "figures.csv")).exit_code == 0
+    r = invoke(db, "--lang", "vi", "plan", "set", "2018", "thu nhập bình quân", "4 triệu/tháng")
+    assert r.exit_code == 0 and "48.000.000 ₫/người/năm" in r.stderr, r.stderr
+    r = invoke(db, "--lang", "vi", "plan", "set", "2018", "doanh thu bình quân", "1 tỷ")
+    assert r.exit_code == 0 and "1.000.000.000 ₫/HTX" in r.stderr, r.stderr
+    listed = " ".join(run(db, "--lang", "vi", "plan").split())
+    assert "48.000.000 ₫/người/năm" in listed and "1.000.000.000 ₫/HTX" in listed, listed
+    text = run(db, "--lang", "vi", "report", "2018", "--format", "text")
+    assert "(kế hoạch năm 2018 là 48 triệu đồng/người/năm)" in text, text
+    assert "(kế hoạch năm 2018 là 1 tỷ đồng/HTX)" in text, text
+    table = " ".join(run(db, "--lang", "vi", "report", "2018", "--format", "markdown").split())
+    assert "| Thu nhập bình quân (đồng/người/năm) | 48.000.000 ₫ |" in table, table
+    assert "| Doanh thu bình quân (đồng/HTX) | 1.000.000.000 ₫ |" in table, table

@@ -15,7 +15,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS
+from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS, STATUSES
 from tests.conftest import HTX, ROOT, Run, invoke, snapshot
 
 pytestmark = pytest.mark.both_backends
@@ -72,9 +72,9 @@ def book_2018(example_db: Path | str, tmp_path_factory: pytest.TempPathFactory) 
 
 
 def shown_capital(o: dict[str, Any]) -> int | None:
-    """The capital a table shows for a block: none where organisations are counted and none gave one
-    (a blank cell: not reported, not 0 ₫)."""
-    return None if o["active"] and not o["capital_vnd"] else o["capital_vnd"]
+    """The capital a table shows for a block: none where none was given, or none of the kind is
+    counted (a blank cell: not reported, not 0 ₫)."""
+    return o["capital_vnd"] or None
 
 
 def test_every_figure_of_the_year_equals_the_json(example_db: Path, book_2018: tuple[Any, Path]) -> None:
@@ -183,7 +183,7 @@ def test_the_organisation_list_is_htx_lists_order_with_each_grade(
             grade,
         ) = row
         assert number == n and isinstance(code, str) and name == o["name"] and kind == KINDS.label(o["kind"])
-        assert status == LEGAL_STATUSES.label("operating")  # no status recorded in the example
+        assert status == STATUSES.label("operating") == "Đang hoạt động"  # the report's word
         assert (district, commune, province, sector) == (
             o["district"],
             o["commune"],
@@ -212,7 +212,7 @@ def test_frozen_headers_widths_and_print_set_up(book_2018: tuple[Any, Path]) -> 
         assert setup.fitToHeight == 0
     roster = book["Organisations 2018"]
     assert roster.page_setup.orientation == "landscape"
-    assert roster.column_dimensions["C"].width >= 40  # names
+    assert roster.column_dimensions["C"].width >= 30  # names, wrapped beyond
     assert book["Summary"].column_dimensions["A"].width >= len("Quỹ tín dụng nhân dân")
 
 
@@ -241,7 +241,7 @@ def test_a_range_puts_the_years_side_by_side_with_the_year_by_year_chart(
     assert headers(book["Summary"]) == ["Figures", "2014", "2015", "2016", "2017", "2018"]
     summary = table(book["Summary"])
     for kind in ("cooperative", "group"):
-        for metric, label in (("active", "Active"), ("capital_vnd", "Capital")):
+        for metric, label in (("active", "Active"), ("capital_vnd", "Capital (registered)")):
             row = summary[f"{KINDS.label(kind)}: {label}"]
             blocks = [y["organisations"][kind] for y in years]
             if metric == "capital_vnd":
@@ -380,7 +380,7 @@ def test_the_list_of_a_period_after_the_reform_gives_the_status_and_the_address_
     ]
     rows = [row[1:8] for row in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
     operating, suspended, cooperative = (
-        LEGAL_STATUSES.label("operating"),
+        STATUSES.label("operating"),
         LEGAL_STATUSES.label("suspended"),
         KINDS.label("cooperative"),
     )
@@ -392,7 +392,7 @@ def test_the_list_of_a_period_after_the_reform_gives_the_status_and_the_address_
             operating,
             "Xã Thượng Minh",
             "Thái Nguyên",
-            "Xã Mỹ Phương, Huyện Ba Bể",
+            "Xã Mỹ Phương, Huyện Ba Bể, Tỉnh Bắc Kạn",
         ),
         ("A2", "HTX Hai", cooperative, suspended, "Phường Bắc Kạn", "Thái Nguyên", None),
         ("A1", "HTX Một", cooperative, operating, "Phường Bắc Kạn", "Thái Nguyên", None),

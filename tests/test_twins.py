@@ -174,7 +174,7 @@ def test_the_python_and_the_sql_rules_agree(engine: Engine, seed: int) -> None:
     assert len(cases) == 5 and min(cases.values()) >= 500, cases
 
 
-@pytest.mark.parametrize("start", [(1, 1), (15, 12), (1, 7), (2, 1), (31, 3)])
+@pytest.mark.parametrize("start", [(1, 1), (15, 12), (1, 7), (2, 1), (31, 3), (1, 3)])
 def test_a_reporting_year_held_in_a_column_is_the_python_period(
     engine: Engine, start: tuple[int, int]
 ) -> None:
@@ -183,7 +183,7 @@ def test_a_reporting_year_held_in_a_column_is_the_python_period(
     from sqlalchemy import literal_column
 
     with engine.connect() as con:
-        for year in range(2015, 2030):
+        for year in [*range(2015, 2030), 1900, 2000, 2100]:  # leap years and the centuries' exceptions
             period = sql_periods.RowPeriod.reporting_year(literal_column(str(year)), start)
             first, last = con.execute(select(period.first, period.last)).one()
             assert (first, last) == (

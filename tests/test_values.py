@@ -340,9 +340,17 @@ def test_codes_in_scientific_notation_are_refused_as_such(cell: str) -> None:
         ("_a", "must be letters, digits"),
         ("x;y", "must be letters, digits"),
         ("47 00", "must not contain spaces"),
-        ("", "must not be empty"),
     ],
 )
 def test_codes_refused(code: str, problem: str) -> None:
     with pytest.raises(InvalidValue, match=problem):
+        parse_code(code)
+
+
+@pytest.mark.parametrize("code", ["", "  ", None])
+def test_an_empty_code_is_missing(code: str | None) -> None:
+    """Said as every missing required value is, not as a bad one ("'' must not be empty")."""
+    from htxcli.domain.errors import MissingValue
+
+    with pytest.raises(MissingValue, match=r"^code: is required$"):
         parse_code(code)

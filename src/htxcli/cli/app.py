@@ -38,8 +38,10 @@ class HtxGroup(TyperGroup):
     def main(self, args: Any = None, *rest: Any, **options: Any) -> Any:
         """Before Click reads the command line (and may print help or a usage error), choose the
         language and put the tree's help in it."""
-        from htxcli.cli.help import translate
+        from htxcli.cli.help import translate, whole_hyphenated_words
         from htxcli.domain import i18n
+
+        whole_hyphenated_words()
 
         argv = list(sys.argv[1:] if args is None else args)
         chosen = _language_option(argv)

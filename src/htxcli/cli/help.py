@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import click
 
@@ -92,3 +93,21 @@ def _translate_placeholders(
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             _translate_placeholders(sub, gettext, ctx)
+
+
+def whole_hyphenated_words() -> None:
+    """Click wraps help at hyphens, printing a setting or a value a clerk types as "parent-" over
+    "body": wrap between words only. Click's wrap_text takes its TextWrapper from click._textwrap when
+    it is called, so a subclass put there is used for every help page."""
+    from click import _textwrap
+
+    if getattr(_textwrap.TextWrapper, "whole_hyphenated_words", False):
+        return
+
+    class WholeWords(_textwrap.TextWrapper):
+        whole_hyphenated_words = True
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **{**kwargs, "break_on_hyphens": False})
+
+    _textwrap.TextWrapper = WholeWords  # type: ignore[misc]

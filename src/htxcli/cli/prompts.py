@@ -152,7 +152,11 @@ def complete_organisation(
     parse_organisation(raw, partial=True)  # a bad option fails now, not after every question
     if raw.get("code"):
         check_code(raw["code"] or "")
-    choices = {"kind": ", ".join(KINDS.keys), "sector": ", ".join(SECTORS.keys)}
+    # In the clerk's words (hợp tác xã, nông nghiệp…; the keys in English), as --help lists them.
+    choices = {
+        "kind": ", ".join(map(KINDS.spoken, KINDS.keys)),
+        "sector": ", ".join(map(SECTORS.spoken, SECTORS.keys)),
+    }
     for field in ADD_FIELDS:
         given_empty = field in REQUIRED and not (raw.get(field) or "").strip()
         if field in raw and not given_empty:
@@ -173,7 +177,9 @@ def complete_organisation(
                 check_code(text)
             return text
 
-        label = messages.ADD_PROMPTS[field].format(choices=choices.get(field, ""))
+        label = messages.ADD_PROMPTS[field].format(
+            choices=choices.get(field, ""), default=KINDS.spoken("cooperative")
+        )
         answer = ask_until(label, accept, field)
         if answer.strip():
             raw[field] = answer

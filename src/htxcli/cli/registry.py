@@ -142,14 +142,16 @@ def edit(
     \b
     Example: htx edit 4700284512 --members 32 --capital '2,5 tỷ'
     """
-    from htxcli.domain.errors import InvalidValue
+    from htxcli.domain.errors import InvalidValue, MissingValue
     from htxcli.domain.records import organisation_doubts, parse_code
     from htxcli.services import registry
 
     try:
         parse_code(code)
     except InvalidValue as e:  # CODE's own problem, kept apart: any later error about a code is --new-code's
-        raise HtxError(str(e)) from None
+        raise HtxError(str(InvalidValue(str(messages.FIELD_NAMES["code"]), e.value, e.problem))) from None
+    except MissingValue:
+        raise HtxError(str(MissingValue(str(messages.FIELD_NAMES["code"])))) from None
     raw = _given(
         code=new_code,
         name=name,

@@ -226,7 +226,7 @@ def report(
         from htxcli.domain.values import parse_date
 
         day = parse_date("--as-of", as_of)
-    _warn_of_the_future(span)
+    _warn_of_the_future(ctx, span, start)
     chosen = chosen_format(format, output)
     target = STDOUT if output is None else str(output)
     guarded = registry_path(ctx)
@@ -296,17 +296,27 @@ def report(
         document_number=number if issue else None,
     )
     if issue:
-        say(messages.ISSUED.format(number=number, date=format_date(issued_on)))
+        from htxcli.cli.report_issued import report_command
+
+        command = report_command(span, district, commune, "--as-issued")
+        say(messages.ISSUED.format(number=number, date=format_date(issued_on), command=command))
     else:
         note_if_issued(ctx, span, built, district, commune)
 
 
-def _warn_of_the_future(span: list[int]) -> None:
+def _warn_of_the_future(ctx: typer.Context, span: list[int], start: tuple[int, int] | None) -> None:
     """A year not yet begun is most likely a typo (2081 for 2018); its report is printed all the same,
-    since a plan or a script may ask for it on purpose."""
+    since a plan or a script may ask for it on purpose. Begun by the registry's period: with periods
+    from 15/12, 2027 has begun on 20/12/2026."""
     from datetime import date
 
-    current = date.today().year
+    today = date.today()
+    if span[-1] <= today.year:
+        return
+    from htxcli.services.settings import reporting_period
+
+    upcoming = reporting_period(engine(ctx, create=False), today.year + 1, start)
+    current = today.year + 1 if today >= upcoming.first else today.year
     if span[-1] > current:
         later = [str(y) for y in span if y > current]
         say(messages.REPORT_FUTURE_YEAR.format(years=", ".join(later), current=current))

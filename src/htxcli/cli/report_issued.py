@@ -74,6 +74,7 @@ def issue_report(
 
     from htxcli.domain.report_codec import dumps
     from htxcli.domain.text import clean
+    from htxcli.domain.values import format_date
     from htxcli.render.machine import write_json
     from htxcli.render.report_json import as_json
     from htxcli.services import issued, settings
@@ -84,7 +85,10 @@ def issue_report(
     if found and not despite_findings:
         for finding in found:
             say(finding.message)
-        raise InvalidValue("--issue", number, messages.ISSUED_FINDINGS.format(count=len(found)))
+        command = report_command(span, district, commune, "--check")
+        raise InvalidValue(
+            "--issue", number, messages.ISSUED_FINDINGS.format(count=len(found), command=command)
+        )
     document = io.StringIO()
     write_json(document, as_json(built, single=len(span) == 1))
     in_force = settings.every(db)
@@ -103,6 +107,24 @@ def issue_report(
         settings=in_force,
         replaces=replaces,
     )
+    last = built.years[-1].period
+    if last is not None and on < last.last and built.years[-1].as_of is None:
+        # Issued before its period ends, the report still says "đến ngày <last day>".
+        say(messages.ISSUED_EARLY.format(on=format_date(on), last=format_date(last.last)))
+
+
+def report_command(span: list[int], district: str | None, commune: str | None, *options: str) -> str:
+    """The command that asks for this report, as the clerk would type it: 'htx report 2026 --district
+    'Ba Bể' --as-issued'."""
+    import shlex
+
+    years = str(span[0]) if len(span) == 1 else f"{span[0]}..{span[-1]}"
+    filters = [
+        f"{option} {shlex.quote(value)}"
+        for option, value in (("--district", district), ("--commune", commune))
+        if value
+    ]
+    return " ".join(["htx report", years, *filters, *options])
 
 
 def print_as_issued(

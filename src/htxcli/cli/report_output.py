@@ -180,6 +180,6 @@ def _write(
         console = Console(file=out, width=120, no_color=True, highlight=False)
     else:
         console = tables.console()
-    for part in tables.report(heading, blocks, period):
+    for part in tables.report(heading, blocks, period, width=console.width):
         console.print(part)
         console.print()

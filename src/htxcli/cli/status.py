@@ -160,7 +160,7 @@ def settings(
     key: Annotated[
         str | None,
         typer.Argument(
-            help="period-start | office | parent-body | province | signer-title | signer. "
+            help="period-start | office | parent-body | province | signer-title | signer | recipients. "
             "Without it, show every setting."
         ),
     ] = None,
@@ -174,7 +174,8 @@ def settings(
     period-start (first day of the reporting year: 01/01, or 15/12 under Circular 09/2024), office
     (the issuing office's name, for report documents), parent-body (the body above it in the
     documents' heading; by default the province's people's committee above a department), province,
-    signer-title and signer (the documents' signature; by default THỦ TRƯỞNG CƠ QUAN).
+    signer-title and signer (the documents' signature; by default THỦ TRƯỞNG CƠ QUAN), recipients
+    (the documents' addressees, separated by ';', listed above "- Filed: office records.").
 
     \b
     Examples:
@@ -182,6 +183,7 @@ def settings(
       htx settings period-start 15/12
       htx settings office 'Sở Tài chính'
       htx settings signer-title 'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC'
+      htx settings recipients 'UBND tỉnh; Bộ Tài chính; Cục Thống kê tỉnh'
     """
     from htxcli.domain.settings import spoken_key, typed_key
     from htxcli.services import settings as service

@@ -7,14 +7,15 @@ Vietnamese name of a column is the one `htx export --headers vi` writes, so that
 
 Also here, as the same kind of knowledge about such sheets: the row that is the header (titles and blank
 rows above it are skipped), or the two rows that are (a group's name over its columns); a row-number
-column (`STT`) that carries no data; the row of column numbers under the header; and the totals row that
-ends many of them.
+column (`STT`) that carries no data; the row of column numbers under the header; the totals row that
+ends many of them, and the signature block under the data.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from htxcli.domain.text import fold
 
@@ -270,3 +271,64 @@ def totals_label(cells: Sequence[str]) -> str | None:
                     return label
             return None
     return None
+
+
+# The signature block an office's sheet ends with, under its data (after a totals row or without one):
+# who drew it up and who signs ("Người lập biểu", "KT. GIÁM ĐỐC", "Thủ trưởng đơn vị"), what to write
+# there ("(Ký, họ tên)", "(Ký tên, đóng dấu)") and the place and date ("Thái Nguyên, ngày 05 tháng 12
+# năm 2026"). Titles as fold() writes them, punctuation as spaces; a cell is one if it begins so.
+_SIGNERS = (
+    "nguoi lap bieu",
+    "nguoi lap bang",
+    "nguoi lap",
+    "nguoi ky",
+    "nguoi duyet",
+    "nguoi kiem tra",
+    "can bo lap bieu",
+    "thu truong",
+    "ke toan truong",
+    "ke toan",
+    "giam doc",
+    "pho giam doc",
+    "chu tich",
+    "pho chu tich",
+    "truong phong",
+    "pho truong phong",
+    "lanh dao",
+    "xac nhan",
+    "ky ten",
+    "ky ho ten",
+    "ky ghi ro ho ten",
+    "ky va ghi ro ho ten",
+    "ky dong dau",
+)
+# Who signs for whom: "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "TL. GIÁM ĐỐC", "TUQ. CHỦ TỊCH", "Q. GIÁM ĐỐC".
+_ON_BEHALF = frozenset({"kt", "tm", "tl", "tuq", "q"})
+_PLACE_AND_DATE = re.compile(r"\bngay\b.*\bthang\b.*\bnam\b")
+
+
+@lru_cache(maxsize=4096)
+def is_signature_cell(text: str) -> bool:
+    """A cell of the signature block: a signer's title, what to write under it, or the place and date.
+    Cached: a row without a code is looked at cell by cell up to its first that is no signature's, which
+    in a file of support to no organisation is most rows, and their first cell (a row number, the
+    program) repeats."""
+    folded = fold(text)
+    if _PLACE_AND_DATE.search(folded):
+        return True
+    words = _NOT_LETTERS.sub(" ", folded).split()
+    if len(words) > 1 and words[0] in _ON_BEHALF and "." in folded.split()[0]:
+        return True
+    joined = " ".join(words)
+    return any(joined == signer or joined.startswith(signer + " ") for signer in _SIGNERS)
+
+
+def is_signature_row(cells: Sequence[str]) -> bool:
+    """A row of the signature block: something in it, and nothing but a signature's words."""
+    found = False
+    for cell in cells:
+        if cell and not cell.isspace():
+            if not is_signature_cell(cell):
+                return False
+            found = True
+    return found

@@ -26,6 +26,7 @@ FRACTION_OF_DONG = N_("is not a whole number of đồng")
 NOT_IN_VOCABULARY = N_("is not one of: {choices}")
 SCORE_RANGE = N_("must be between 0 and 100")
 YEAR_IN_FUTURE = N_("is after the current year ({current}); a year is rated once it has begun")
+YEAR_AFTER_NEXT = N_("is after {latest}; a year is rated once it has begun")
 YEAR_RANGE = N_("is not a year between 1900 and 2100")
 YEARS_BACKWARDS = N_("ends before it starts (write FIRST..LAST, e.g. 2016..2020)")
 YEARS_TOO_MANY = N_("spans more than {limit} years")
@@ -112,6 +113,7 @@ FIELD_NAMES = {
     "parent-body": N_("parent body"),
     "signer-title": N_("signer's title"),
     "signer": N_("signer"),
+    "recipients": N_("recipients"),
     "indicator": N_("indicator"),
     "target": N_("target"),
     "area": N_("area"),
@@ -248,7 +250,7 @@ PROMPT_REQUIRED = N_("an answer is required")
 ADD_PROMPTS = {
     "name": N_("Name (e.g. HTX Nông nghiệp Tân Thành)"),
     "code": N_("Code (registration or tax code, e.g. 4700284512)"),
-    "kind": N_("Kind ({choices}, or HTX, THT, LHTX, QTDND; Enter for cooperative)"),
+    "kind": N_("Kind ({choices}, or HTX, THT, LHTX, QTDND; Enter for {default})"),
     "district": N_("District (huyện; Enter to skip)"),
     "province": N_("Province (tỉnh; Enter to skip)"),
     "commune": N_("Commune (xã, phường; Enter to skip)"),
@@ -350,6 +352,11 @@ HEADERS = {
     "period": N_("Period"),
     "area": N_("Area"),
     "replaces": N_("Replaces"),
+}
+# The headers of the averages by place, where a figure's own header is its total's.
+AVERAGE_HEADERS = {
+    "revenue_vnd": N_("Average revenue"),
+    "profit_vnd": N_("Average pre-tax profit"),
 }
 TITLE_RATINGS = N_("Ratings")
 TITLE_SUPPORT = N_("Support received")
@@ -611,6 +618,8 @@ GIVEN_AND_IN_FILE = N_(
 HEADER_UNIT_SCALED = N_(
     "{where}: the column {column!r} is in {word} đồng: its numbers were read as {word} đồng"
 )
+# An office's "Ghi chú" column in a list that keeps no note (the organisations'): left unread, said once.
+NOTE_COLUMN_NOT_READ = N_("{where}: the column {column!r} was not read: {contract} has no notes")
 EXCEL_DAY_NUMBERS = N_(
     "{where}: the column {column!r} holds dates as Excel's day numbers (format the column as a date); "
     "they were read as dates: {serial} is {date}"
@@ -626,6 +635,10 @@ TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
 COLUMN_NUMBERS_SKIPPED = N_("{where}: the row of column numbers under the header was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"
+)
+SIGNATURE_ROWS_SKIPPED = N_(
+    "{where}: the signature block under the data, {count} row(s) with no code, was skipped (the first "
+    "reads {first!r})"
 )
 NOT_A_WORKBOOK = N_("{file}: not an Excel workbook that can be read ({detail})")
 NO_SUCH_SHEET = N_("is not a sheet of {file} (sheets: {sheets})")
@@ -696,6 +709,9 @@ AS_OF_OUTSIDE = N_("is outside the reporting period, from {first} to {last}")
 REPORT_ORGANISATIONS = N_("Organisations at the end of {year}")
 # Under the title, and in the tables' titles, when the reporting period is not the calendar year.
 REPORT_PERIOD = N_("(Figures from {first} to {last})")
+REPORT_PERIOD_COMPARED = N_(
+    "(Figures from {first} to {last}; compared with {year}: from {compared_first} to {compared_last})"
+)
 REPORT_ORGANISATIONS_ON = N_("Organisations on {day}")
 REPORT_STATUS_ON = N_("Legal status on {day}")
 # Under the legal status table, whose columns are the stocks of the last day: a flow of the period,
@@ -741,6 +757,9 @@ REPORT_NOT_RATED_ROW = N_("No rating result yet")
 REPORT_RECORDS = N_("Records")
 REPORT_ORGANISATIONS_COUNT = N_("Organisations")
 REPORT_NEW = N_("New")
+# The members and capital of Biểu 1, as registered: the year's reported figures differ.
+REPORT_REGISTERED_MEMBERS = N_("Members (registered)")
+REPORT_REGISTERED_CAPITAL = N_("Capital (registered)")
 REPORT_ACTIVE = N_("Active")
 REPORT_DISSOLVED = N_("Dissolved")
 REPORT_BANKRUPT = N_("Bankrupt")
@@ -748,6 +767,10 @@ REPORT_BANKRUPT = N_("Bankrupt")
 REPORT_ENDED = N_("Dissolved or bankrupt")
 REPORT_METRIC = N_("{subject}: {metric}")
 REPORT_WRITTEN = N_("Wrote {path}")
+ISSUED_EARLY = N_(
+    "Warning: issued on {on}, before the period ends on {last}: the report counts what is recorded so far "
+    "and still says 'to {last}' (--as-of {on} reports to the day of issue)"
+)
 REPORT_FUTURE_YEAR = N_(
     "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"
 )
@@ -764,6 +787,9 @@ REPORT_ECONOMY_BY_WORKERS = N_("The average income is weighted by each organisat
 REPORT_ECONOMY_BY_ORGANISATIONS = N_(
     "The average income is a plain average over organisations (some gave no number of workers)."
 )
+REPORT_ECONOMY_ENDED = N_(
+    "{count} more organisations that ended within the period reported figures; they are not counted here."
+)
 REPORT_NO_FIGURES = N_("No yearly figures were reported for {year}.")
 REPORT_ECONOMY_DISTRICTS = N_("Averages by district, {year}")
 REPORT_ECONOMY_COMMUNES = N_("Averages by commune, {year}")
@@ -772,7 +798,7 @@ REPORT_SECTION_ECONOMY = N_("What the organisations achieved")
 REPORT_AVERAGE_OF = N_("{metric}, average")
 REPORT_YEAR_MISSING = N_("a year (2018) or a range (2016..2020) is needed, except with --issued")
 # htx report --issue, --issued, --as-issued: the report as signed and sent, kept as it was.
-ISSUED = N_("Issued report {number} of {date}: htx report … --as-issued prints it as it was")
+ISSUED = N_("Issued report {number} of {date}: {command} prints it as it was")
 ISSUED_TITLE = N_("Reports issued")
 ISSUED_NONE_YET = N_("No report has been issued yet (htx report YEAR --issue --number … --on …).")
 ISSUED_NONE = N_("no report of {years} with these filters has been issued (htx report --issued lists them)")
@@ -785,7 +811,7 @@ ISSUED_ONLY_WITH_ISSUE = N_("only with --issue")
 ISSUED_NUMBER_WITHOUT = N_("only with --issue or --as-issued")
 ISSUED_NUMBER_MISSING = N_("--issue needs the document's number (--number 768/BC-STC)")
 ISSUED_FINDINGS = N_(
-    "the report has {count} findings (above; htx report … --check); correct them, or issue it all the "
+    "the report has {count} findings (above; {command}); correct them, or issue it all the "
     "same with --despite-findings"
 )
 ISSUED_NUMBER_TAKEN = N_("this number was already issued, on {date}")
@@ -851,6 +877,10 @@ CHECK_NO_COMMUNE = N_("{year}: {count} organisations counted have no commune in 
 CHECK_UNRATED = N_("{year}: {count} active organisations have no rating for the year: {codes}")
 CHECK_RATED_NOT_ACTIVE = N_(
     "{year}: {count} organisations rated for the year were not active at its end: {codes}"
+)
+CHECK_SUPPORT_OUTSIDE_LIFE = N_(
+    "{year}: {count} organisations have support dated before they were founded or after they were "
+    "dissolved: {codes}"
 )
 CHECK_REVENUE_HIGH = N_(
     "{year}: average revenue {amount} per organisation is above {limit} (a unit off?); above it: {codes}"
@@ -1211,6 +1241,18 @@ NARRATIVE_PLAN_OVER = N_(", above the plan by {excess}")
 # A share's excess over its target is in points of percent, not a percent of the target.
 NARRATIVE_PERCENTAGE_POINTS = N_("{points} percentage points")
 NARRATIVE_PLAN_ESTIMATE = N_("; whole-year estimate {estimate}")
+# The unit of a money indicator's amount, wherever one is written (the income is kept per year).
+PLAN_MONEY_UNITS = {
+    "average-revenue": N_("{amount}/cooperative"),
+    "average-profit": N_("{amount}/cooperative"),
+    "average-income": N_("{amount}/person/year"),
+}
+# A money indicator's label in a table of figures, which holds the bare amounts.
+PLAN_MONEY_LABELS = {
+    "average-revenue": N_("{indicator} (đồng/cooperative)"),
+    "average-profit": N_("{indicator} (đồng/cooperative)"),
+    "average-income": N_("{indicator} (đồng/person/year)"),
+}
 # A count of an indicator's unit, in the narrative's sentences.
 PLAN_UNITS = {
     "new-cooperatives": N_("{count} cooperatives"),
@@ -1290,6 +1332,7 @@ SETTING_KEY_NAMED = N_("{key} ({name})")
 ADDRESS_FROM = N_("{address} (from {date})")
 ADDRESS_BEFORE = N_("Address before {date}")
 PLACE_UNMATCHED = N_("is in no official list of units (the closest: {names})")
+PLACE_AMBIGUOUS = N_("is the name of several units: {names}; type it with its accents")
 PLACE_NO_PROVINCE = N_(
     "cannot be matched to the official list without a province: give --province, or set the registry's "
     "with htx settings province"

@@ -83,13 +83,19 @@ def parse_target(field: str, indicator: str, value: str | int, *, typed: bool = 
 
 
 def format_target(indicator: str, value: int) -> str:
-    """A target or estimate in its unit: 35, 2.500.000.000 ₫, 70%."""
+    """A target or estimate in its unit: 35, 2.500.000.000 ₫/HTX, 72.000.000 ₫/người/năm, 70%."""
     from htxcli.domain.values import format_count, format_money
 
     unit = unit_of(indicator)
     if unit == MONEY:
-        return format_money(value)
+        return money_in_unit(indicator, format_money(value))
     return f"{format_count(value)}%" if unit == PERCENT else format_count(value)
+
+
+def money_in_unit(indicator: str, amount: str) -> str:
+    """A money indicator's amount with what it is per: '1,5 tỷ đồng/HTX', '72 triệu đồng/người/năm'."""
+    pattern: str = messages.PLAN_MONEY_UNITS.get(indicator, "{amount}")
+    return pattern.format(amount=amount)
 
 
 def percent_of(actual: int | float | None, target: int | None) -> float | None:

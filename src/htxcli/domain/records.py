@@ -13,7 +13,7 @@ from typing import Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue, MissingValue, Problems
-from htxcli.domain.periods import Period, reporting_year_of, within_life
+from htxcli.domain.periods import Period, reporting_year_of, within_life, years_within_life
 from htxcli.domain.text import fold, fold_many, sort_key, sort_key_many
 from htxcli.domain.values import (
     format_count,
@@ -92,9 +92,11 @@ NUMBER_LIKE_CODES = re.compile(f"^(?:{_CODE_AS_FLOAT.pattern}|{_CODE_SCIENTIFIC.
 
 
 def parse_code(value: str | None, field: str = "code") -> str:
-    """Codes are text: leading zeros stay. No spaces inside, so that a code is one word on a command line."""
-    code = parse_text(field, value, required=True, limit=CODE_LIMIT)
-    assert code is not None
+    """Codes are text: leading zeros stay. No spaces inside, so that a code is one word on a command line.
+    An empty one is missing, said as every missing required value is (MissingValue)."""
+    code = parse_text(field, value, limit=CODE_LIMIT)
+    if code is None:
+        raise MissingValue(field)
     if as_float := _CODE_AS_FLOAT.fullmatch(code):
         code = as_float[1]
     elif _CODE_SCIENTIFIC.fullmatch(code):
@@ -275,7 +277,10 @@ def check_rating_year(
 ) -> None:
     """A rating (or a year's figures) belongs to a year of the organisation's life, the year of its
     dissolution included: a reporting year, from the registry's period start (`start`, day and month),
-    as the report counts it."""
+    as the report counts it, and one that has begun: by the registry's period, 2027 begins on 15/12/2026."""
+    current = current_year(start)
+    if year > current:
+        raise InvalidValue("year", year, messages.YEAR_IN_FUTURE.format(current=current))
     if within_life(founded, dissolved, Period.reporting_year(year, start)):
         return
     calendar = start == (1, 1)
@@ -322,10 +327,23 @@ def parse_support(raw: Mapping[str, str | None]) -> dict[str, Any]:
     return values
 
 
+def current_year(start: tuple[int, int] = (1, 1)) -> int:
+    """The reporting year today falls in, by the registry's period start: the latest a rating or a
+    year's figures can be for (a rating is filed after the year it judges, or during it)."""
+    return reporting_year_of(date.today(), start)
+
+
+def ratable_years(founded: date, dissolved: date | None, start: tuple[int, int] = (1, 1)) -> range:
+    """The years check_rating_year accepts, as a range: a bulk import tests a batch against it in C."""
+    life = years_within_life(founded, dissolved, start)
+    return range(life.start, min(life.stop, current_year(start) + 1))
+
+
 def parse_rating_year(value: str | int) -> int:
-    """A year that can be rated: not one after the current year (a rating is filed after the year it
-    judges, or during it), as dates later than today are refused."""
+    """A year that can be rated, before the registry's period is known: none after the latest
+    reporting year that can have begun under any period start (check_rating_year then applies the
+    registry's own)."""
     year = parse_year("year", value)
-    if year > date.today().year:
-        raise InvalidValue("year", value, messages.YEAR_IN_FUTURE.format(current=date.today().year))
+    if year > (latest := date.today().year + 1):
+        raise InvalidValue("year", value, messages.YEAR_AFTER_NEXT.format(latest=latest))
     return year

@@ -1,10 +1,10 @@
 """The yearly report as typed values: what each figure is (a count, a sum of money, a share, a change,
 a label), not how it is written.
 
-services/report.py fills this model from the SQL aggregates, the totals and the chart series included,
-once; each renderer (render/report_json.py, render/report_csv.py, the Rich and Markdown tables through
-render/report.py) only formats and places its values. An Excel cell keeps the number, a chart bar gets
-the value, the terminal gets `1.620.000.000 ₫`.
+services/report.py fills this model from the SQL aggregates, the totals and the chart series included, once;
+each renderer (render/report_json.py, render/report_csv.py, the Rich and Markdown tables through
+render/report.py) only formats and places its values. An Excel cell keeps the number, a chart bar gets the
+value, the terminal gets `1.620.000.000 ₫`.
 """
 
 from __future__ import annotations
@@ -80,8 +80,7 @@ def raw(value: Value) -> int | str:
 
 
 def figures(record: object) -> Iterator[tuple[str, Value | None]]:
-    """(name, value) of a block's fields, in their order: the order of the JSON contract's keys (not
-    the metrics declared contract=False)."""
+    """(name, value) of a block's fields in the JSON contract's order (not those declared contract=False)."""
     for f in fields(record):  # type: ignore[arg-type]
         declared = f.metadata.get(_METRIC)
         if declared is None or declared[2]:
@@ -89,11 +88,10 @@ def figures(record: object) -> Iterator[tuple[str, Value | None]]:
 
 
 # --- metrics: each figure of a block declared once ------------------------------------------------
-# A block (Organisations, Support, and the blocks to come) is a dataclass whose figures are declared
-# with metric(): the field's name is the metric's key (JSON, CSV, the SQL column that fills it), its
-# type its unit, and the declaration names its label and the tables that show it. The totals, the
-# blocks built from SQL sums, the JSON and CSV keys, the range layout's lines and the tables' columns
-# all derive from the declarations: a new metric is its declaration plus its query.
+# A block (Organisations, Support, Economy…) is a dataclass whose figures are declared with metric(): the
+# field's name is the metric's key (JSON, CSV, the SQL column filling it), its type its unit, the declaration
+# its label and tables. The totals, the blocks built from SQL sums, the JSON and CSV keys, the range's lines
+# and the tables' columns derive from the declarations: a new metric is its declaration plus its query.
 
 UNITS: dict[str, type[Count] | type[Money]] = {"Count": Count, "Money": Money}
 _METRIC = "htx.metric"
@@ -201,8 +199,9 @@ class Organisations(Block):
     dissolved: Count = metric(lambda: messages.REPORT_ENDED)
     dissolutions: Count = metric(lambda: messages.REPORT_DISSOLVED, *_FLOWS, contract=False)
     bankrupt: Count = metric(lambda: messages.REPORT_BANKRUPT, *_FLOWS, WHEN_COUNTED, contract=False)
-    members: Count = metric(_header("members"), ORGANISATIONS, PLACES)
-    capital_vnd: Money = metric(_header("capital_vnd"), ORGANISATIONS, PLACES)
+    # As registered (not the year's reported figures: Economy's): so headed, as the two differ.
+    members: Count = metric(lambda: messages.REPORT_REGISTERED_MEMBERS, ORGANISATIONS, PLACES)
+    capital_vnd: Money = metric(lambda: messages.REPORT_REGISTERED_CAPITAL, ORGANISATIONS, PLACES)
     # Active at the end of the period before (the day before it starts): a comparison's start.
     active_start: Count = metric(lambda: messages.REPORT_ACTIVE)
     # Legal status (revision 0005). Stocks on the period's last day: registered (= active, not ended),
@@ -268,12 +267,11 @@ def _given() -> str:
 class Economy(Block):
     """What the organisations active at the end of the period achieved in its year, from their yearly
     figures (revision 0007). The metrics are the sums the query gives, so that a total adds them up:
-    `reporting` (active, with any figure), each figure's sum and how many gave it (`NAME_given`), and
-    the income's weighting by workers; the averages derive (average()), never averaged themselves.
-    An average is over those that gave the figure: whole đồng for money, one decimal for counts. The
-    income of a regular worker is averaged over workers (each organisation's income weighted by its
-    regular workers) when every organisation that gave an income also gave its workers, otherwise
-    over organisations (income_basis)."""
+    `reporting` (active, with any figure), each figure's sum and how many gave it (`NAME_given`, a
+    yes-or-no figure's how many answered), the income's weighting by workers; the averages derive
+    (average()). An average is over those that gave the figure: whole đồng for money, one decimal for
+    counts; a worker's income is weighted by regular workers when every organisation that gave an
+    income gave its workers, else over organisations (income_basis)."""
 
     active: Count = metric(lambda: messages.REPORT_ACTIVE)
     reporting: Count = metric(lambda: messages.REPORT_ECONOMY_REPORTING)
@@ -310,8 +308,9 @@ class Economy(Block):
     ocop_3_given: Count = metric(_given)
     ocop_4_given: Count = metric(_given)
     ocop_5_given: Count = metric(_given)
-    # The income weighted by workers: the sum of income × workers, and of the workers, over the
-    # organisations that gave both, and how many did.
+    high_tech_given: Count = metric(_given)
+    value_chain_given: Count = metric(_given)
+    # The income weighted by workers: sums of income × workers and of workers where both were given.
     income_weighted: Money = metric(_given)
     income_workers: Count = metric(_given)
     income_with_workers: Count = metric(_given)
@@ -364,6 +363,7 @@ class YearEconomy:
     districts: dict[str, Economy]
     communes: dict[str, Economy] | None = None
     former_provinces: dict[str, Economy] | None = None
+    ended: int = 0  # organisations ended within the period that reported figures: left out, and said
 
 
 @dataclass(slots=True)

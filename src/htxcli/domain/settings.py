@@ -21,7 +21,9 @@ PROVINCE = "province"
 PARENT_BODY = "parent-body"
 SIGNER_TITLE = "signer-title"
 SIGNER = "signer"
-KEYS = (PERIOD_START, OFFICE, PARENT_BODY, PROVINCE, SIGNER_TITLE, SIGNER)
+# Where the document goes ("Nơi nhận"): its addressees, each a line "- UBND tỉnh;", before "- Lưu: VT.".
+RECIPIENTS = "recipients"
+KEYS = (PERIOD_START, OFFICE, PARENT_BODY, PROVINCE, SIGNER_TITLE, SIGNER, RECIPIENTS)
 # The value a key has until a clerk sets it: the calendar year, and nothing else named.
 DEFAULTS: dict[str, str | None] = {
     PERIOD_START: "01/01",
@@ -30,6 +32,7 @@ DEFAULTS: dict[str, str | None] = {
     PROVINCE: None,
     SIGNER_TITLE: None,
     SIGNER: None,
+    RECIPIENTS: None,
 }
 _DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})")
 

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from htxcli.domain import messages
+from htxcli.domain.errors import InvalidValue
 from htxcli.domain.reform import LEGACY_SCHEME, NEW_SCHEME
 from htxcli.domain.unit_names import match_key, name_key, readings
 from htxcli.domain.units import Gazetteer, Unit, gazetteer
@@ -17,8 +19,8 @@ def titled(name: str | None, code: str | None, scheme: str | None, level: str = 
     """A stored unit's name as tables and documents print it, with its type word ("Phường Bắc Kạn",
     not "Bắc Kạn", which is also a former province). The registry stores the name without it, and the
     official code of a matched commune: the type word comes from the official list by that code. With
-    `level` "district", the district of that (old-scheme) commune. A name with no code (not matched),
-    or typed with its type word, is printed as stored."""
+    `level` "district" or "province", the district (old scheme) or the province of that commune. A
+    name with no code (not matched), or typed with its type word, is printed as stored."""
     if (
         name is None
         or code is None
@@ -30,6 +32,8 @@ def titled(name: str | None, code: str | None, scheme: str | None, level: str = 
     unit = (g.communes if scheme == NEW_SCHEME else g.legacy_communes).get(code)
     if unit is not None and level == "district":
         unit = unit.district
+    elif unit is not None and level == "province":
+        unit = unit.province
     if unit is None or g.key(unit) != name_key(name):
         return name
     return unit.full_name
@@ -46,7 +50,8 @@ class Placed:
     commune_code: str | None
     former_province: str | None
     # What matched nothing, with the three closest official names: (field, typed, [names]).
-    unmatched: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    # (field, as typed, official names, whether they all bear that name: ambiguous, not merely close)
+    unmatched: list[tuple[str, str, list[str], bool]] = field(default_factory=list)
 
 
 def place(
@@ -63,7 +68,7 @@ def place(
     if not news and not olds:
         everything = [*g.provinces.values(), *([] if only_new else g.legacy_provinces.values())]
         names = _names(g.closest(province, everything))
-        return Placed(None, province, district, commune, None, None, [("province", province, names)])
+        return Placed(None, province, district, commune, None, None, [("province", province, names, False)])
     for p in news:
         found = g.named(g.communes_in(p), commune) if commune else []
         if found or not olds or not _in_legacy(g, olds[0], district, commune):
@@ -73,7 +78,7 @@ def place(
             placed.former_province = g.former_province(code) if code else None
             if commune and one is None:
                 placed.unmatched.append(
-                    ("commune", commune, _names(found or g.closest(commune, g.communes_in(p))))
+                    ("commune", commune, _names(found or g.closest(commune, g.communes_in(p))), bool(found))
                 )
             return placed
     p = olds[0]
@@ -84,7 +89,8 @@ def place(
         if len(named) == 1:
             placed.district = named[0].name
         else:
-            placed.unmatched.append(("district", district, _names(named or g.closest(district, districts))))
+            closest = named or g.closest(district, districts)
+            placed.unmatched.append(("district", district, _names(closest), bool(named)))
     candidates = [
         c for c in g.communes_in(p) if placed.district is None or _district_of(c) == placed.district
     ]
@@ -96,9 +102,8 @@ def place(
             _district_of(found[0]),
         )
     elif commune:
-        placed.unmatched.append(
-            ("commune", commune, _names(found or g.closest(commune, candidates or g.communes_in(p))))
-        )
+        closest = found or g.closest(commune, candidates or g.communes_in(p))
+        placed.unmatched.append(("commune", commune, _names(closest), bool(found)))
     return placed
 
 
@@ -199,7 +204,9 @@ def _unique(units: list[Unit]) -> list[Unit]:
 
 
 UNPLACED = {"commune_code": None, "scheme": None, "former_province": None, "new_commune_code": None}
-Unmatched = list[tuple[str, str, list[str]]]  # (field, as typed, the three closest official names)
+# (field, as typed, the official names it may be: the units bearing it, or the three closest; whether
+# several bear it)
+Unmatched = list[tuple[str, str, list[str], bool]]
 
 
 def address_values(values: Mapping[str, Any]) -> tuple[dict[str, Any], Unmatched]:
@@ -224,5 +231,12 @@ def address_values(values: Mapping[str, Any]) -> tuple[dict[str, Any], Unmatched
         p = place(values["new_province"], None, values.get("new_commune"), only_new=True)
         out.update(new_province=p.province, new_commune=p.commune, new_commune_code=p.commune_code)
         out["former_province"] = p.former_province or out["former_province"]
-        unmatched += [(f"new_{field}", typed, names) for field, typed, names in p.unmatched]
+        unmatched += [(f"new_{field}", typed, names, several) for field, typed, names, several in p.unmatched]
     return out, unmatched
+
+
+def unmatched_warning(field: str, typed: str, names: list[str], several: bool) -> InvalidValue:
+    """The warning on a name the official list does not settle: several units bear it ('van lang':
+    Xã Văn Lang and Xã Văn Lăng), or none does (with the closest)."""
+    pattern = messages.PLACE_AMBIGUOUS if several else messages.PLACE_UNMATCHED
+    return InvalidValue(field, typed, pattern.format(names=", ".join(names)))

@@ -176,7 +176,7 @@ def implied_sector(kind: str | None) -> str | None:
 LEGAL_STATUSES = _vocabulary(
     "status",
     {
-        "operating": ("Hoạt động", "đang hoạt động", "hoạt động trở lại", "tiếp tục kinh doanh"),
+        "operating": ("Đang hoạt động", "hoạt động", "hoạt động trở lại", "tiếp tục kinh doanh"),
         "suspended": ("Tạm ngừng kinh doanh", "tạm ngừng", "tạm ngừng hoạt động"),
         "being-dissolved": ("Đang giải thể", "đang làm thủ tục giải thể"),
         "dissolved": ("Giải thể", "đã giải thể", "chấm dứt"),

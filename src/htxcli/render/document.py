@@ -9,7 +9,7 @@ drawn as bars on the terminal, is left out (the HTML draws real charts).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from htxcli.domain import messages
@@ -125,19 +125,71 @@ def _header_room(header: str, size: float, lines: int) -> float:
 
 
 def _spread(table: Table, size: int, needs: list[float], shares: list[float], spare: float) -> list[float]:
-    """Room left on the line: first, up to half of it, to the figures' columns whose header would
-    wrap (towards one line each), then the rest to the label columns by the length of their texts."""
-    headers = [
-        max(text_mm(h, size, bold=True) + CELL_PADDING_MM - n, 0.0) if not s else 0.0
-        for h, n, s in zip(table.headers, needs, shares, strict=True)
+    """Room left on the line, by what it buys: first the figures' headers that wrap most, a line less
+    at a time, down to two lines ("Đã báo cáo" on two lines, not squeezed onto three beside a money
+    column with room to spare); then the label columns, towards their longest text on one line; then
+    the headers again, towards one line; the rest to the label columns by the length of their texts."""
+    widths = list(needs)
+    spare = _balance_headers(table, size, widths, spare, floor=2)
+    spare = _unsqueeze_headers(table, size, widths, spare)
+    wants = [
+        max(
+            max((text_mm(c[i], size, bold=table.total) for c in table.rows), default=0.0)
+            + CELL_PADDING_MM
+            - w,
+            0,
+        )
+        if s
+        else 0.0
+        for i, (w, s) in enumerate(zip(widths, shares, strict=True))
     ]
-    given = min(sum(headers), spare / 2 if sum(shares) else spare)
-    widths = [
-        n + (given * h / sum(headers) if sum(headers) else 0.0) for n, h in zip(needs, headers, strict=True)
-    ]
-    rest = spare - given
+    if sum(wants):
+        given = min(spare, sum(wants))
+        widths = [w + given * want / sum(wants) for w, want in zip(widths, wants, strict=True)]
+        spare -= given
+    spare = _balance_headers(table, size, widths, spare, floor=1)
     weights = shares if sum(shares) else [1.0] * len(needs)
-    return [w + rest * s / sum(weights) for w, s in zip(widths, weights, strict=True)]
+    return [w + spare * s / sum(weights) for w, s in zip(widths, weights, strict=True)]
+
+
+def _unsqueeze_headers(table: Table, size: int, widths: list[float], spare: float) -> float:
+    """A figure's header of three words or more set a word a line ("Đã / báo / cáo") gets a line
+    less where `spare` pays for it, the cheapest first; what is left of `spare`."""
+    costs = []
+    for i, numeric in enumerate(table.numeric):
+        words = len(table.headers[i].split())
+        lines = header_lines(table.headers[i], widths[i] - CELL_PADDING_MM, size)
+        if numeric and words >= 3 and lines >= words:
+            room = _header_room(table.headers[i], size, lines - 1) + CELL_PADDING_MM + 0.01
+            costs.append((max(room - widths[i], 0.0), i))
+    for cost, i in sorted(costs):
+        if cost > spare:
+            break
+        widths[i] += cost
+        spare -= cost
+    return spare
+
+
+def _balance_headers(table: Table, size: int, widths: list[float], spare: float, *, floor: int) -> float:
+    """Widen the figures' columns whose headers take the most lines, all of them a line less at a
+    time, while `spare` pays for it and they take more than `floor` lines; what is left of `spare`."""
+    figures = [i for i, numeric in enumerate(table.numeric) if numeric]
+    while figures:
+        lines = {i: header_lines(table.headers[i], widths[i] - CELL_PADDING_MM, size) for i in figures}
+        most = max(lines.values())
+        if most <= floor:
+            return spare
+        costs = {
+            i: max(_header_room(table.headers[i], size, most - 1) + CELL_PADDING_MM + 0.01 - widths[i], 0.0)
+            for i, n in lines.items()
+            if n == most
+        }
+        if sum(costs.values()) > spare:
+            return spare
+        for i, cost in costs.items():
+            widths[i] += cost
+        spare -= sum(costs.values())
+    return spare
 
 
 def _needs(table: Table, size: int, *, headed: bool = False) -> tuple[list[float], list[float]]:
@@ -170,23 +222,35 @@ class Table:
     numeric: list[bool]  # by column: figures, aligned right
     total: bool  # the last row is a total
     caption: str | None
+    # By row: how many steps its first cell is indented (a band's grades beneath it: 1), which the
+    # layouts indent with their own means (a paragraph's indent, CSS padding), never with spaces.
+    indents: list[int] = field(default_factory=list)
 
 
 def tables(report: Report, *, single: bool) -> list[Table]:
     out = []
     for block in view.report_blocks(report, single=single):
         shown = [i for i in range(len(block.headers)) if i != block.chart]
+        rows = [[text(row[i], minus=PLAIN_MINUS) for i in shown] for row in block.rows]
+        indents = [sub_row(row[0]) if row else 0 for row in rows]
         out.append(
             Table(
                 title=block.title,
                 headers=[block.headers[i] for i in shown],
-                rows=[[text(row[i], minus=PLAIN_MINUS) for i in shown] for row in block.rows],
+                rows=[[row[0].lstrip(" "), *row[1:]] if row else row for row in rows],
                 numeric=[i in block.numeric for i in shown],
                 total=block.total,
                 caption=block.caption,
+                indents=indents,
             )
         )
     return out
+
+
+def sub_row(label: str) -> int:
+    """How deep a row lies beneath another: the layouts indent its label by two spaces a step (the
+    terminal prints them so)."""
+    return (len(label) - len(label.lstrip(" "))) // 2
 
 
 def subject(report: Report) -> str:
@@ -219,6 +283,7 @@ class Letterhead:
     province: str | None = None
     signer_title: str | None = None
     signer: str | None = None
+    recipients: str | None = None
 
     @classmethod
     def of(cls, settings: Mapping[str, str | None], office: str | None = None) -> Letterhead:
@@ -231,6 +296,7 @@ class Letterhead:
             settings.get(keys.PROVINCE),
             settings.get(keys.SIGNER_TITLE),
             settings.get(keys.SIGNER),
+            settings.get(keys.RECIPIENTS),
         )
 
     def office_lines(self) -> list[str]:
@@ -251,6 +317,12 @@ class Letterhead:
         """The signer's title: as set ('KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC' on two lines), else the head of
         the office."""
         return _lines(self.signer_title) if self.signer_title else [messages.DOCUMENT_SIGNATURE]
+
+    def recipient_lines(self) -> list[str]:
+        """Under "Nơi nhận:", Decree 30's way: each addressee set (separated by ';' or a line break) on a
+        line "- UBND tỉnh;", then the office's own copy, "- Lưu: VT."."""
+        named = [p.strip(" -;.") for p in (self.recipients or "").replace("\n", ";").split(";")]
+        return [*(f"- {name};" for name in named if name), messages.DOCUMENT_FILED]
 
 
 def _lines(text: str) -> list[str]:

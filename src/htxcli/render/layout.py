@@ -108,11 +108,23 @@ def area_shown(report: Report) -> str | None:
 
 def period_line(report: Report) -> str | None:
     """The line under the title, "(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)", when the
-    reporting periods are not calendar years; None when they are (the title's years say it all)."""
-    first, last = report.columns[0].period, report.years[-1].period
-    if first is None or last is None or (_calendar(first) and _calendar(last)):
+    reporting periods are not calendar years; None when they are (the title's years say it all). The
+    period is the one the title names (the report's years); with --compare, the year compared with
+    follows, with its own days, as its column is headed by its year alone."""
+    first, last = report.years[0].period, report.years[-1].period
+    compared = report.columns[0].period if report.columns[0] is not report.years[0] else None
+    periods = [p for p in (first, last, compared) if p is not None]
+    if first is None or last is None or all(_calendar(p) for p in periods):
         return None
-    return messages.REPORT_PERIOD.format(first=format_date(first.first), last=format_date(last.last))
+    days = {"first": format_date(first.first), "last": format_date(last.last)}
+    if compared is None:
+        return messages.REPORT_PERIOD.format(**days)
+    return messages.REPORT_PERIOD_COMPARED.format(
+        **days,
+        year=report.columns[0].year,
+        compared_first=format_date(compared.first),
+        compared_last=format_date(compared.last),
+    )
 
 
 def _calendar(period: Period) -> bool:
@@ -156,12 +168,14 @@ def shown(blocks: Sequence[Figures], table: str, none: type[Figures] = Organisat
 
 
 def reported(block: Figures, name: str) -> Count | Money | None:
-    """A block's figure as the tables show it: the capital of organisations of which none gave one
-    (a group registered without it) is not reported, a blank cell, not 0 ₫; nor is the quantity of a
+    """A block's figure as the tables show it: a capital of 0 is not reported, a blank cell, not 0 ₫,
+    whether none of the kind's organisations gave one (a group registered without it) or there is none
+    of the kind that year (one rule: a compared year without a group reads as the year with one that
+    gave none); nor is the quantity of a
     program whose records give neither a unit nor a quantity of their own (a loan, a new-model
     cooperative: 1 a record), which would read "1" of nothing beside the records counted."""
     value = block.figure(name)
-    if name == "capital_vnd" and isinstance(block, Organisations) and not value.value and block.active.value:
+    if name == "capital_vnd" and isinstance(block, Organisations) and not value.value:
         return None
     quantity_of_nothing = isinstance(block, Support) and block.unit is None and value == block.records
     if name == "quantity" and quantity_of_nothing and value.value:

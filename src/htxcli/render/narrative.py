@@ -189,7 +189,8 @@ def _ratings(report: YearReport) -> str:
     if not rated:
         if unrated:
             return messages.NARRATIVE_ONLY_UNRATED.format(year=report.year, count=number(unrated)) + pending
-        return messages.NARRATIVE_NO_RATINGS.format(year=report.year) + pending
+        # Nothing rated and some waiting: the waiting say it ("no result yet: 8"), not twice.
+        return pending.strip() or messages.NARRATIVE_NO_RATINGS.format(year=report.year)
     bands = [
         messages.NARRATIVE_BANDS[band].format(
             count=_of_kind("cooperative", ratings.bands[band].value), percent=_percent(share.value)
@@ -435,13 +436,13 @@ def _one_decimal(value: float) -> str:
 
 def _plan_value(a: Attainment, value: float | None, *, unit: bool = True) -> str:
     """A target or an actual in its indicator's unit: 25 HTX, 4 mô hình, 1,15 tỷ đồng, 28,9%."""
-    from htxcli.domain.plans import MONEY, PERCENT
+    from htxcli.domain.plans import MONEY, PERCENT, money_in_unit
 
     if value is None:
         return ""
     if a.unit == PERCENT:
         return _one_decimal(float(value)) + "%"
     if a.unit == MONEY:
-        return press_money(int(value))
+        return money_in_unit(a.indicator, press_money(int(value))) if unit else press_money(int(value))
     counted = number(int(value))
     return messages.PLAN_UNITS[a.indicator].format(count=counted) if unit else counted

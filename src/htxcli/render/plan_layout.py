@@ -39,6 +39,8 @@ def plan_blocks(report: YearReport) -> list[Block]:
     )
     for a in report.plan:
         name = INDICATORS.label(a.indicator)
+        if a.unit == MONEY:  # the cells hold bare amounts: the label says what they are per
+            name = messages.PLAN_MONEY_LABELS.get(a.indicator, "{indicator}").format(indicator=name)
         if a.span:
             name = messages.PLAN_SPAN_LABEL.format(indicator=name, first=a.first, last=a.last)
         if a.area:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from htxcli.domain.periods import Period
 from htxcli.domain.report import Report, YearReport, figures, raw
 
 TIDY_FIELDS = ("year", "section", "key", "metric", "value")
@@ -32,6 +33,12 @@ def _tidy_year(report: YearReport) -> Iterator[dict[str, Any]]:
             if value is not None:  # a unit only where the records agree on one
                 yield row(section, key, metric, raw(value))
 
+    period = report.period
+    if period is not None and period != Period.year(year):
+        # Its days, where they are not the calendar year's (from 15/12, or --as-of): a calendar year's
+        # report keeps its rows exactly, and a script reading none knows the year is the calendar's.
+        yield row("period", "", "from", period.first.isoformat())
+        yield row("period", "", "to", period.last.isoformat())
     for kind, block in report.organisations.items():
         yield from rows("organisations", kind, block)
     ratings = report.ratings

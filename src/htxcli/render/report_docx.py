@@ -40,6 +40,7 @@ OFFICE_COLUMN_MM = 62  # the rest of the line holds the national heading on one 
 HEADING_CELL_MARGIN_MM = 1.9  # Word's own, each side of a cell
 RULE_POINTS = 0.75  # the rules under the office and the motto: a thin solid line
 SIGNATURE_ROOM_POINTS = 60  # the room between the signer's title and name: a signature and a seal
+SUB_ROW_INDENT_MM = 5  # a row beneath another (a band's grades), indented by this much a step
 
 
 def write_docx(
@@ -64,7 +65,8 @@ def write_docx(
     if tables:
         # The heading goes with the first table: on a turned page when that table needs one.
         _turn(doc, landscape=document.layout(tables[0]).landscape)
-        _centred(doc, messages.DOCUMENT_FIGURES.upper(), bold=True, before=12)
+        # Never alone at a page's foot: kept with the first table's title, itself kept with its table.
+        _centred(doc, messages.DOCUMENT_FIGURES.upper(), bold=True, before=12, keep_with_next=True)
     for number, table in enumerate(tables, start=1):
         _table(doc, number, table)
     _signature(doc, letterhead)
@@ -218,13 +220,15 @@ def _rule(cell: _Cell, length_mm: float, column_mm: float) -> None:
     paragraph._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_BORDERS)
 
 
-def _centred(doc: Document, text: str, *, bold: bool, before: int = 0) -> None:
+def _centred(doc: Document, text: str, *, bold: bool, before: int = 0, keep_with_next: bool = False) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     paragraph = doc.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.space_before = Pt(before)
+    if keep_with_next:
+        paragraph.paragraph_format.keep_with_next = True
     _run(paragraph, text, bold=bold)
 
 
@@ -274,10 +278,13 @@ def _table(doc: Document, number: int, table: document.Table) -> None:
     for n, row in enumerate(table.rows):
         bold = table.total and n == len(table.rows) - 1
         added = grid.add_row()
-        for cell, value, numeric, width in zip(added.cells, row, table.numeric, widths, strict=True):
+        for i, (cell, value, numeric, width) in enumerate(
+            zip(added.cells, row, table.numeric, widths, strict=True)
+        ):
             cell.width = width
             align = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
-            _cell(cell, value, bold=bold, size=size, align=align)
+            indent = table.indents[n] if i == 0 else 0
+            _cell(cell, value, bold=bold, size=size, align=align, indent=indent)
     if table.caption:
         caption = doc.add_paragraph()
         caption.paragraph_format.space_before = Pt(3)
@@ -330,10 +337,25 @@ def _page_numbers(doc: Document) -> None:
             run._r.append(shown)
 
 
-def _cell(cell: _Cell, text: str, *, bold: bool, size: int, align: Any) -> None:
+def _cell(cell: _Cell, text: str, *, bold: bool, size: int, align: Any, indent: int = 0) -> None:
+    """A cell's one paragraph at `size`, its mark too: an empty cell's line is as high as a filled
+    one's (Word and LibreOffice size an empty paragraph by its mark, else the Normal style's 14 pt).
+    A row beneath another (a band's grades) is indented `indent` steps."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
     paragraph = cell.paragraphs[0]
     paragraph.alignment = align
+    if indent:
+        paragraph.paragraph_format.left_indent = Mm(SUB_ROW_INDENT_MM * indent)
     _run(paragraph, text, bold=bold, size=size)
+    mark = OxmlElement("w:rPr")
+    for tag in ("w:sz", "w:szCs"):
+        half_points = OxmlElement(tag)
+        half_points.set(qn("w:val"), str(size * 2))
+        mark.append(half_points)
+    paragraph._p.get_or_add_pPr().insert_element_before(mark, "w:sectPr", "w:pPrChange")
 
 
 def _set_widths(grid: Any, widths: Sequence[Any]) -> None:
@@ -372,7 +394,8 @@ def _signature(doc: Document, letterhead: document.Letterhead) -> None:
     left, right = grid.rows[0].cells
     recipients = left.paragraphs[0]
     _run(recipients, messages.DOCUMENT_RECIPIENTS, bold=True, italic=True, size=TABLE_SIZE)
-    _run(left.add_paragraph(), messages.DOCUMENT_FILED, size=11)
+    for line in letterhead.recipient_lines():
+        _run(left.add_paragraph(), line, size=11)
     for i, line in enumerate(letterhead.signature_lines()):
         signer = right.paragraphs[0] if i == 0 else right.add_paragraph()
         signer.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -21,10 +21,10 @@ from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render import document
 from htxcli.render.layout import period_line
 from htxcli.render.narrative import number, paragraphs, press_money
+from htxcli.render.palette import BAND_COLOURS, css
 from htxcli.render.svg import Bar, bar_chart
 
 TEMPLATES = Path(__file__).parent / "templates"
-BAND_COLOURS = {"effective": "#2e7d32", "average": "#f9a825", "weak": "#c62828"}
 
 
 def write_html(
@@ -49,6 +49,10 @@ def write_html(
     page = environment.get_template("report.html.j2")
     # svg.py escapes every text it writes: its output is the one thing marked safe.
     charts = [(title, Markup(svg)) for title, svg in _charts(report)]
+    tables = [
+        (messages.DOCUMENT_TABLE.format(number=n, title=t.title), t, document.layout(t))
+        for n, t in enumerate(document.tables(report, single=single), start=1)
+    ]
     out.write(
         seal_html(
             page.render(
@@ -67,12 +71,10 @@ def write_html(
                 charts_title=messages.DOCUMENT_CHARTS,
                 charts=charts,
                 figures_title=messages.DOCUMENT_FIGURES,
-                tables=[
-                    (messages.DOCUMENT_TABLE.format(number=n, title=t.title), t, document.layout(t))
-                    for n, t in enumerate(document.tables(report, single=single), start=1)
-                ],
+                tables=tables,
+                table_size=min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0]),
                 recipients=messages.DOCUMENT_RECIPIENTS,
-                filed=messages.DOCUMENT_FILED,
+                filed=letterhead.recipient_lines(),
                 signature=letterhead.signature_lines(),
                 signer=letterhead.signer,
                 sign_here=messages.DOCUMENT_SIGN_HERE,
@@ -107,7 +109,7 @@ def _band_bars(report: YearReport) -> list[Bar]:
             BAND_LABELS[band],
             bands[band].value,
             f"{number(bands[band].value)} ({share.value}%)",
-            BAND_COLOURS[band],
+            css(BAND_COLOURS[band]),
         )
         for band, share in report.band_shares.points
     ]

@@ -27,13 +27,14 @@ from htxcli.domain.reform import REFORM_DAY
 from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
-from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS
+from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS, STATUSES
 from htxcli.render.layout import Block, period_line, title
 from htxcli.render.range_layout import column_blocks
 from htxcli.render.xlsx_cells import (
     DATE,
     EXCEL_EPOCH,
     HEADER_ROW,
+    LINE_POINTS,
     MONEY,
     NUMBER,
     PORTRAIT_WIDTH,
@@ -42,6 +43,8 @@ from htxcli.render.xlsx_cells import (
     column_width,
     header_height,
     print_setup,
+    sub_row,
+    wrapped_lines,
     write_cell,
 )
 from htxcli.render.xlsx_charts import chart_sheet
@@ -97,43 +100,63 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: str) -> None
         sheet.write_string(HEADER_ROW, column, block.headers[i], styles.header)
     for n, row in enumerate(block.rows):
         total = block.total and n == len(block.rows) - 1
+        sub = sub_row(row)
+        if sub:
+            # A band's grades are its parts, not bands of their own: indented, in italics, and grouped
+            # under it (Excel's outline), so a column of bands is not read as summing them too.
+            sheet.set_row(HEADER_ROW + 1 + n, None, None, {"level": 1})
         for column, i in enumerate(shown):
-            write_cell(sheet, HEADER_ROW + 1 + n, column, row[i], styles, total=total)
+            write_cell(sheet, HEADER_ROW + 1 + n, column, row[i], styles, total=total, sub=sub)
     if block.caption:
         sheet.write_string(HEADER_ROW + len(block.rows) + 2, 0, block.caption, styles.caption)
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
+    if any(sub_row(row) for row in block.rows):
+        sheet.outline_settings(True, False)  # a band above its grades: the outline's button above too
     sheet.freeze_panes(HEADER_ROW + 1, 1)
     print_setup(sheet, landscape=sum(widths) > PORTRAIT_WIDTH)
 
 
-_GRADE_WIDTH = 13
+_GRADE_WIDTH = 12  # "Trung bình" on a line, "Chưa xếp loại" on two
+# The list is printed on turned A4 pages, as wide as one page when its text stays at least this large a
+# share of its size (about 8 pt of 11); wider (a grade column per year of a range), it runs onto
+# pages side by side, each with the header rows and the number, code and name repeated.
+LEAST_PRINT_SCALE = 0.7
+LANDSCAPE_WIDTH = 140  # characters of the default font across a turned A4 page (PORTRAIT_WIDTH's rule)
+KEPT_COLUMNS = 3  # the number, the code and the name: in view when scrolling, on every printed page
+
+
+def _status_width() -> float:
+    """Room for the longest legal status on two lines ("Bị thu hồi / giấy chứng nhận")."""
+    labels = [STATUSES.label("operating"), *(LEGAL_STATUSES.label(k) for k in LEGAL_STATUSES.keys)]
+    return max(max(len(label) for label in labels) / 2 + 3, len(messages.WORKBOOK_STATUS) / 2 + 2, 12)
 
 
 def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, heading: str) -> None:
     """One row per organisation, as `htx list` orders them, with its legal status and its address in
     force on the period's last day (Xã/Phường, Tỉnh; before the reform the district too; after it the
-    address it had before 01/07/2025 beside). The sheet's title counts them from the model (the
-    report's registered total of the last year, of which operating), which the rows must match."""
+    address it had before 01/07/2025 beside, with its province: the sheet may hold two former
+    provinces). The sheet's title counts them from the model (the report's registered total of the
+    last year, of which operating), which the rows must match. Long texts wrap in their columns."""
     last = report.years[-1]
     years = [one.year for one in report.columns]
     day = last.period.last if last.period is not None else date(last.year, 12, 31)
     reformed = last.communes is not None  # the address in force may be of the new scheme
     h = messages.HEADERS
     columns: list[tuple[str, float]] = [
-        (messages.WORKBOOK_NUMBER, 6),
-        (h["code"], 16),
-        (h["name"], 45),
-        (h["kind"], 20),
-        (messages.WORKBOOK_STATUS, 20),
-        *([] if reformed else [(h["district"], 18)]),
-        (messages.WORKBOOK_COMMUNE, 22),
-        (messages.WORKBOOK_PROVINCE, 16),
-        *([(messages.WORKBOOK_FORMER_ADDRESS.format(day=format_date(REFORM_DAY)), 30)] if reformed else []),
-        (h["sector"], 18),
-        (h["founded"], 12),
-        (h["members"], 11),
-        (h["capital_vnd"], 20),
+        (messages.WORKBOOK_NUMBER, 5),
+        (h["code"], 15),
+        (h["name"], 30),
+        (h["kind"], 12),
+        (messages.WORKBOOK_STATUS, _status_width()),
+        *([] if reformed else [(h["district"], 16)]),
+        (messages.WORKBOOK_COMMUNE, 18),
+        (messages.WORKBOOK_PROVINCE, 12),
+        *([(messages.WORKBOOK_FORMER_ADDRESS.format(day=format_date(REFORM_DAY)), 28)] if reformed else []),
+        (h["sector"], 13),
+        (h["founded"], 11),
+        (h["members"], 9),
+        (h["capital_vnd"], 16),
         *((messages.WORKBOOK_GRADE.format(year=y), _GRADE_WIDTH) for y in years),
     ]
     totals = last.totals.organisations
@@ -155,54 +178,68 @@ def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, he
         sheet.write_string(HEADER_ROW, column, header, styles.header)
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
-    plain, centred = styles.get(), styles.get(align="center")
+    plain, centred = styles.get(text_wrap=True, valign="top"), styles.get(align="center", valign="top")
     number, money, day_format = (
-        styles.get(num_format=NUMBER),
-        styles.get(num_format=MONEY),
-        styles.get(num_format=DATE),
+        styles.get(num_format=NUMBER, valign="top"),
+        styles.get(num_format=MONEY, valign="top"),
+        styles.get(num_format=DATE, valign="top"),
     )
     write_string, write_number = sheet.write_string, sheet.write_number
-    operating = LEGAL_STATUSES.label("operating")
+    # The report's word, "Đang hoạt động" (a value, in Vietnamese as the sheet's kinds and statuses).
+    operating = STATUSES.label("operating")
+    grade_style = styles.get(align="center", valign="top", text_wrap=True)
     row = HEADER_ROW
     for n, fields in enumerate(roster, 1):
-        (code, name, kind, status, commune, district, province, former_commune, former_district) = fields[:9]
-        sector, founded, members, capital, *grades = fields[9:]
+        code, name, kind, status, commune, district, province = fields[:7]
+        former_commune, former_district, former_province = fields[7:10]
+        sector, founded, members, capital, *grades = fields[10:]
         row = HEADER_ROW + n
-        write_number(row, 0, n, centred)
-        write_string(row, 1, code, plain)
-        write_string(row, 2, name, plain)
-        write_string(row, 3, KINDS.label(kind), plain)
-        write_string(row, 4, LEGAL_STATUSES.label(status) if status else operating, plain)
+        texts: list[tuple[int, str | None, Any]] = [
+            (1, code, plain),
+            (2, name, plain),
+            (3, KINDS.label(kind), plain),
+            (4, LEGAL_STATUSES.label(status) if status and status != "operating" else operating, plain),
+        ]
         at = 5
         if reformed:
             # An address not yet moved to the new scheme is in force as it was: its district with it.
             place = ", ".join(p for p in (commune, district) if p)
         else:
-            if district:
-                write_string(row, at, district, plain)
+            texts.append((at, district, plain))
             at += 1
             place = commune
-        if place:
-            write_string(row, at, place, plain)
-        if province:
-            write_string(row, at + 1, province, plain)
+        texts += [(at, place, plain), (at + 1, province, plain)]
         at += 2
         if reformed:
-            former = ", ".join(p for p in (former_commune, former_district) if p)
-            if former:
-                write_string(row, at, former, plain)
+            former = ", ".join(p for p in (former_commune, former_district, former_province) if p)
+            texts.append((at, former, plain))
             at += 1
-        if sector:
-            write_string(row, at, SECTORS.label(sector), plain)
+        texts.append((at, SECTORS.label(sector) if sector else None, plain))
+        texts += [
+            (at + 4 + i, GRADES.label(grade) if grade else None, grade_style)
+            for i, grade in enumerate(grades)
+        ]
+        # The row as high as its most wrapped text (set before the row is written: constant_memory).
+        lines = max(wrapped_lines(text, widths[column]) for column, text, _ in texts if text)
+        if lines > 1:
+            sheet.set_row(row, LINE_POINTS * lines + 2)
+        write_number(row, 0, n, centred)
+        for column, text, style in texts:
+            if text:
+                write_string(row, column, text, style)
         # A date cell is a day number with a date format: what Excel itself stores.
         write_number(row, at + 1, (founded - EXCEL_EPOCH).days, day_format)
         if members is not None:
             write_number(row, at + 2, members, number)
         if capital is not None:
             write_number(row, at + 3, capital, money)
-        for i, grade in enumerate(grades):
-            if grade:
-                write_string(row, at + 4 + i, GRADES.label(grade), centred)
     sheet.autofilter(HEADER_ROW, 0, row, len(columns) - 1)
-    sheet.freeze_panes(HEADER_ROW + 1, 3)  # the number, code and name stay in view
-    print_setup(sheet, landscape=True)
+    sheet.freeze_panes(HEADER_ROW + 1, KEPT_COLUMNS)  # the number, code and name stay in view
+    fits = sum(widths) * LEAST_PRINT_SCALE <= LANDSCAPE_WIDTH
+    print_setup(sheet, landscape=True, fit_width=fits)
+    if not fits:
+        # Fitted to one page's width, its text would shrink past reading: pages side by side instead,
+        # printed across then down (an organisation's row on consecutive pages), each with the
+        # header rows and the number, code and name.
+        sheet.repeat_columns(0, KEPT_COLUMNS - 1)
+        sheet.print_across()

@@ -12,13 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from htxcli.render.palette import FIGURE_COLOUR, css
+
 WIDTH = 400  # the viewBox; the page scales it to the width available
 LABEL_HEIGHT = 20
 BAR_HEIGHT = 16
 ROW_GAP = 10
 VALUE_ROOM = 140  # beside the longest bar, for its value
 FONT = 15
-DEFAULT_COLOUR = "#2f6f9f"
+DEFAULT_COLOUR = css(FIGURE_COLOUR)  # render/palette.py: a figure that is no band's
 
 
 @dataclass(frozen=True)

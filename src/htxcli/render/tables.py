@@ -223,10 +223,10 @@ def support_records(rows: Sequence[dict[str, Any]]) -> Table:
     )
 
 
-def report(heading: str, blocks: Sequence[Any], period: str | None = None) -> list[Any]:
+def report(heading: str, blocks: Sequence[Any], period: str | None = None, width: int = 120) -> list[Any]:
     """The yearly report's blocks (render.report.Block) as Rich tables under a bold title (and the
     period's days, when they are not calendar years): the cells formatted for a terminal (a true minus
-    sign), the chart column drawn as bars."""
+    sign), the chart column drawn as bars, each table fitted to `width` columns where it can be."""
     from rich import box
     from rich.text import Text
 
@@ -245,20 +245,83 @@ def report(heading: str, blocks: Sequence[Any], period: str | None = None) -> li
             caption_justify="left",
             box=box.SIMPLE_HEAD,
         )
-        for i, header in enumerate(block.headers):
+        rows = [
+            [bar(c) if i == block.chart else text(c, minus=TERMINAL_MINUS) for i, c in enumerate(row)]
+            for row in block.rows
+        ]
+        fitted = _fitted_headers(block, rows, width)
+        for i, header in enumerate(fitted or block.headers):
             t.add_column(
                 header,
                 justify="right" if i in block.numeric else "left",
                 no_wrap=i not in block.wrap,
+                min_width=_longest_word([r[i] for r in rows if i < len(r)])
+                if fitted and i in block.wrap
+                else None,
                 style="green" if i == block.chart else None,
             )
-        for n, row in enumerate(block.rows):
+        for n, cells in enumerate(rows):
             before_total = block.total and n == len(block.rows) - 2
             is_total = block.total and n == len(block.rows) - 1
-            cells = [bar(c) if i == block.chart else text(c, minus=TERMINAL_MINUS) for i, c in enumerate(row)]
             t.add_row(*cells, end_section=before_total, style="bold" if is_total else None)
         out.append(t)
     return out
+
+
+_LABEL_AT_MOST = 24  # a label column is given its longest label, up to this, before headers narrow
+_LABEL_AT_LEAST = 12  # then this much ("Quỹ tín dụng"), before a label wraps word by word
+
+
+def _fitted_headers(block: Any, rows: Sequence[Sequence[str]], width: int) -> list[str] | None:
+    """The headers, those of the columns that never wrap (figures, and their ₫) broken into lines no
+    wider than their widest cell or a few words, narrower as the table needs to fit `width`: Rich
+    wraps only the label columns, and would otherwise cut a figure ("227.450.000.00") or squeeze the
+    labels to a letter ("H…"). Labels keep their whole width (up to _LABEL_AT_MOST) while the headers
+    can narrow, and wrap between words only when that is not enough."""
+    from rich.cells import cell_len
+
+    whole = [i for i in range(len(block.headers)) if i not in block.wrap]
+    widest = {i: max((cell_len(r[i]) for r in rows if i < len(r)), default=0) for i in whole}
+    labels = [[r[i] for r in rows if i < len(r)] for i in block.wrap]
+    # Each column takes a blank either side and a divider; the table an edge either side.
+    frame = 3 * len(block.headers) + 1
+    for label_width in (
+        sum(min(max(map(cell_len, cells), default=0), _LABEL_AT_MOST) for cells in labels),
+        sum(min(max(map(cell_len, cells), default=0), _LABEL_AT_LEAST) for cells in labels),
+        sum(_longest_word(cells) for cells in labels),
+    ):
+        for line in range(13, 3, -1):  # header lines of at most 13 characters, fewer while it does not fit
+            headers = [
+                _wrapped(h, max(widest[i], line)) if i in widest else h for i, h in enumerate(block.headers)
+            ]
+            if label_width + sum(_width(headers[i], widest[i]) for i in whole) + frame <= width:
+                return headers
+    return None  # too wide whatever the headers (a long range side by side): Rich cuts it as it must
+
+
+def _wrapped(header: str, width: int) -> str:
+    """A header in lines of at most `width` characters (a longer word alone on its line); a note in
+    brackets starts a line of its own: "Thành viên" over "(đăng ký)"."""
+    import textwrap
+
+    name, bracket, note = header.partition(" (")
+    parts = [name, bracket.strip() + note] if bracket else [name]
+    lines = [line for part in parts for line in textwrap.wrap(part, width, break_long_words=False)]
+    return "\n".join(lines) or header
+
+
+def _width(header: str, widest_cell: int) -> int:
+    from rich.cells import cell_len
+
+    return max(widest_cell, *(cell_len(line) for line in header.split("\n")))
+
+
+def _longest_word(cells: Sequence[str]) -> int:
+    """A label column's least width: its longest word, so that a narrow terminal wraps a label between
+    words and never cuts it."""
+    from rich.cells import cell_len
+
+    return max((cell_len(word) for cell in cells for word in cell.split()), default=0)
 
 
 def bar(share: Any) -> str:

@@ -85,20 +85,32 @@ class Styles:
 # --- the report's blocks, one sheet each -------------------------------------------------------
 
 
-def write_cell(sheet: Any, row: int, column: int, cell: Value | None, styles: Styles, *, total: bool) -> None:
+def write_cell(
+    sheet: Any, row: int, column: int, cell: Value | None, styles: Styles, *, total: bool, sub: bool = False
+) -> None:
+    """A table's cell with its type kept; `sub`: of a row beneath another (a band's grades), in italics,
+    whose label the layout indents with spaces and the cell with an indent."""
+    more: dict[str, Any] = {"italic": True} if sub else {}
     if cell is None:
-        sheet.write_blank(row, column, None, styles.cell(total=total))
+        sheet.write_blank(row, column, None, styles.cell(total=total, **more))
     elif isinstance(cell, Label):
-        # The layout indents a row beneath another with spaces (a band's grades): an indent here.
         shown = cell.text.lstrip(" ")
         indent = (len(cell.text) - len(shown) + 1) // 2
-        sheet.write_string(row, column, shown, styles.cell(total=total, indent=indent))
+        if indent:
+            more["align"] = "left"  # an indent is of a cell aligned left (LibreOffice ignores it else)
+        sheet.write_string(row, column, shown, styles.cell(total=total, indent=indent, **more))
     elif isinstance(cell, Change):
-        style = styles.cell(total=total, num_format=change_format(cell))
+        style = styles.cell(total=total, num_format=change_format(cell), **more)
         sheet.write_number(row, column, excel_number(cell.by), style)
     else:
-        style = styles.cell(total=total, num_format=number_format(cell))
+        style = styles.cell(total=total, num_format=number_format(cell), **more)
         sheet.write_number(row, column, excel_number(cell), style)
+
+
+def sub_row(row: Sequence[Value | None]) -> bool:
+    """A row beneath another: its label indented by the layout (a band's grades beneath the band)."""
+    first = row[0] if row else None
+    return isinstance(first, Label) and first.text.startswith(" ")
 
 
 def header_height(headers: Sequence[str], widths: Sequence[float]) -> float:
@@ -147,12 +159,16 @@ def column_width(block: Block, i: int) -> float:
     return min(max([*cells, *words, 6]) + 3, WIDEST_COLUMN)
 
 
-def print_setup(sheet: Any, *, landscape: bool, header_row: int | None = HEADER_ROW) -> None:
-    """A4, as wide as one page, the table's header repeated on every page, the pages numbered."""
+def print_setup(
+    sheet: Any, *, landscape: bool, header_row: int | None = HEADER_ROW, fit_width: bool = True
+) -> None:
+    """A4, as wide as one page (unless not `fit_width`), the table's header repeated on every page,
+    the pages numbered."""
     sheet.set_paper(A4)
     if landscape:
         sheet.set_landscape()
-    sheet.fit_to_pages(1, 0)
+    if fit_width:
+        sheet.fit_to_pages(1, 0)
     if header_row is not None:
         sheet.repeat_rows(header_row)
     sheet.center_horizontally()

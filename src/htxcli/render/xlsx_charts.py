@@ -10,6 +10,7 @@ from typing import Any
 from htxcli.domain import messages
 from htxcli.domain.report import Label, Money, Report, Value, YearReport
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
+from htxcli.render.palette import BAND_COLOURS, FIGURE_COLOUR, css
 from htxcli.render.xlsx_cells import MONEY, NUMBER, PERCENT, Styles, header_height, print_setup, write_cell
 
 CHART_ROWS = 18  # rows a chart and its table take on the chart sheet
@@ -76,20 +77,20 @@ def _bands_chart(
                 "categories": [name, first, 0, last, 0],
                 "values": [name, first, 1, last, 1],
                 "data_labels": {"value": True, "num_format": PERCENT, "category": True},
-                "points": [{"fill": {"color": c}} for c in ("#2E75B6", "#FFC000", "#C00000")],
+                "points": [{"fill": {"color": css(BAND_COLOURS[band])}} for band in BAND_LABELS],
             }
         )
         if not rated[0]:
             chart_title = messages.CHART_YEAR_NO_RESULTS.format(year=chart_title)
     else:
         chart = book.add_chart({"type": "column", "subtype": "stacked"})
-        for n, colour in enumerate(("#2E75B6", "#FFC000", "#C00000")):
+        for n, band in enumerate(BAND_LABELS):
             chart.add_series(
                 {
                     "name": [name, first + n, 0],
                     "categories": [name, top, 1, top, len(years)],
                     "values": [name, first + n, 1, first + n, len(years)],
-                    "fill": {"color": colour},
+                    "fill": {"color": css(BAND_COLOURS[band])},
                     "data_labels": {"value": True, "num_format": PERCENT},
                 }
             )
@@ -161,7 +162,7 @@ def _active_chart(sheet: Any, book: Any, styles: Styles, report: Report, top: in
             "categories": [name, first, 0, last, 0],
             "values": [name, first, 1, last, 1],
             "data_labels": {"value": True, "num_format": NUMBER},
-            "fill": {"color": "#2E75B6"},
+            "fill": {"color": css(FIGURE_COLOUR)},
         }
     )
     chart.set_title({"name": messages.WORKBOOK_CHART_ACTIVE})

@@ -92,14 +92,19 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         sheet=messages.SHEET_ECONOMY,
     )
     if not totals.reporting.value:
-        block.caption = messages.REPORT_NO_FIGURES.format(year=year)
+        block.caption = messages.REPORT_NO_FIGURES.format(year=year) + _ended(economy.ended)
         return [block]
     for m in totals.metrics(ECONOMY):
         total = None if m.name == "income_vnd_per_year" else totals.total_of(m.name)
         block.rows.append([Label(m.label()), total, totals.average(m.name), totals.figure(f"{m.name}_given")])
     for m in totals.metrics(ECONOMY_FLAGS):
-        # How many answered yes; how many answered at all is not kept, so that column stays blank.
-        block.rows.append([Label(m.label()), totals.figure(m.name), None, None])
+        # How many answered yes, and how many answered: blank when nobody did (not reported is not
+        # none). A report issued before answers were counted shows its count as it was.
+        answered = totals.given(m.name)
+        said = totals.figure(m.name) if answered or totals.figure(m.name).value else None
+        block.rows.append(
+            [Label(m.label()), said, None, totals.figure(f"{m.name}_given") if answered else None]
+        )
     caption = messages.REPORT_ECONOMY_CAPTION.format(
         reporting=format_count(totals.reporting.value), active=format_count(totals.active.value), year=year
     )
@@ -110,7 +115,7 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
             if basis == "workers"
             else messages.REPORT_ECONOMY_BY_ORGANISATIONS
         )
-    block.caption = caption
+    block.caption = caption + _ended(economy.ended)
     blocks = [block]
     for title, header, places, label, sheet in (
         (
@@ -140,6 +145,12 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
     return blocks
 
 
+def _ended(count: int) -> str:
+    """The note on the organisations ended within the period that reported figures, which the table
+    leaves out (it counts those active at the end); "" without any."""
+    return " " + messages.REPORT_ECONOMY_ENDED.format(count=format_count(count)) if count else ""
+
+
 def _economy_place_block(
     title: str, header: str, places: Mapping[str, Economy], label: Callable[[str], Label], sheet: str
 ) -> Block:
@@ -148,7 +159,7 @@ def _economy_place_block(
         header,
         messages.REPORT_ECONOMY_REPORTING,
         messages.REPORT_ACTIVE,
-        *(m.label() for m in metrics),  # averages, as the title says
+        *(messages.AVERAGE_HEADERS.get(m.name) or m.label() for m in metrics),  # averages, as headed
     ]
     block = Block(title, headers, numeric=frozenset(range(1, len(headers))), sheet=sheet)
     for name, place in places.items():
@@ -250,7 +261,7 @@ def rated_caption(report: YearReport) -> str:
         else messages.REPORT_RATED.format(rated=rated)
     )
     if ratings.not_rated.value:
-        said += ". " + messages.REPORT_NOT_RATED.format(year=report.year, count=waiting)
+        said += ". " + messages.REPORT_NOT_RATED.format(year=report.year, count=waiting) + "."
     return said
 
 

@@ -22,7 +22,7 @@ def _added(into: dict[str, int], row: Mapping[str, Any]) -> None:
 
 
 def year_economy(
-    rows: list[dict[str, Any]], kinds: Mapping[str, Organisations], places: Places
+    rows: list[dict[str, Any]], kinds: Mapping[str, Organisations], places: Places, *, ended: int = 0
 ) -> YearEconomy:
     """`rows`: the query's; `kinds`: the report's organisation blocks by kind (their `active`);
     `places`: for district, commune and former_province, the name shown for each stored spelling and
@@ -55,4 +55,5 @@ def year_economy(
         levels.get("district") or {},
         levels.get("commune"),
         levels.get("former_province"),
+        ended,
     )

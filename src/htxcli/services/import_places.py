@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from htxcli.domain import messages
 from htxcli.domain.batch import ABSENT, ParsedBatch
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.records import PLACE_FIELDS
@@ -76,7 +75,7 @@ def _matched(typed: Address) -> Matched:
     values = {f: None if v is ABSENT else v for f, v in zip(ADDRESS_FIELDS, typed, strict=True)}
     if not values["province"] and not values["new_province"]:
         return {**values, **dict.fromkeys(PLACE_FIELDS)}, []
-    from htxcli.domain.unit_matching import address_values
+    from htxcli.domain.unit_matching import address_values, unmatched_warning
     from htxcli.domain.unit_names import district_as_stored, iy_spelling
 
     official, unmatched = address_values(values)
@@ -91,10 +90,7 @@ def _matched(typed: Address) -> Matched:
         # must not rename ("Thành phố Bắc Kạn" stays, as `places migrate` keeps it; export, import,
         # export stays byte-identical). It still picks the commune and its code.
         official["district"] = district_as_stored(values["district"])
-    warnings = [
-        InvalidValue(field, name, messages.PLACE_UNMATCHED.format(names=", ".join(names)))
-        for field, name, names in unmatched
-    ]
+    warnings = [unmatched_warning(*one) for one in unmatched]
     return {**values, **official}, warnings
 
 

@@ -225,7 +225,10 @@ def _import_once(
         problem = source.labelled(problem) + hint
         result.add_error(printable(f"{source.where(row_line)}: {' '.join(problem.split())}"))
         if reject_writer is not None:
-            reject_writer.writerow([*cells, problem])
+            # The error in its own column, under the header's last: a row short of the header gets
+            # its missing cells, empty, first.
+            missing = len(source.header) - len(cells)
+            reject_writer.writerow([*cells, *[""] * missing, problem])
             result.rejected += 1
 
     with _fewer_collections(), UnitOfWork(engine, resolved_references=True) as uow:
@@ -280,7 +283,8 @@ def _warn_other_names(
     uow: UnitOfWork, source: RowSource, read: Read, left_out: set[int], result: ImportResult
 ) -> None:
     """A ratings or support sheet names each organisation beside its code: the code decides, and a
-    name that is not the registered one (accents, case and "Hợp tác xã" for "HTX" aside) is warned of."""
+    name that is not the registered one (accents, case, i/y and "Hợp tác xã" for "HTX" aside: _name_key)
+    is warned of."""
     code_at, name_at = source.header.index("code"), source.header.index("name")
     named = [
         (line, cells[code_at].strip(), cells[name_at].strip())
@@ -332,9 +336,11 @@ def _code_of_name(uow: UnitOfWork, name: str) -> str:
 
 
 def _name_key(name: str) -> str:
-    from htxcli.domain.text import fold
+    """A name as compared: accents, case and spacing aside, i for a final y as place names are matched
+    ("Sĩ Bình" is "Sỹ Bình"), and the kind's words for its abbreviation."""
+    from htxcli.domain.unit_names import match_key
 
-    key = " ".join(fold(name).replace(".", " ").split())
+    key = " ".join(match_key(name).replace(".", " ").split())
     for long in ("hop tac xa", "to hop tac", "lien hiep htx", "quy tin dung nhan dan"):
         short = {
             "hop tac xa": "htx",

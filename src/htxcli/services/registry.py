@@ -90,14 +90,11 @@ def placed(values: dict[str, Any], default_province: str | None = None) -> list[
         else:
             values.update(dict.fromkeys(PLACE_FIELDS))
             return []
-    from htxcli.domain.unit_matching import address_values
+    from htxcli.domain.unit_matching import address_values, unmatched_warning
 
     official, unmatched = address_values(values)
     values.update(official)
-    return [
-        InvalidValue(field, typed, messages.PLACE_UNMATCHED.format(names=", ".join(names)))
-        for field, typed, names in unmatched
-    ]
+    return [unmatched_warning(*one) for one in unmatched]
 
 
 Doubts = list[InvalidValue]

@@ -164,10 +164,10 @@ def roster(engine: Engine, report: Report) -> Iterator[tuple[Any, ...]]:
             # Units with their type word: "Phường Bắc Kạn", not the former province's name.
             fields[at["commune"]] = titled(fields[at["commune"]], code, scheme)
             fields[at["district"]] = titled(fields[at["district"]], code, scheme, "district")
-            fields[at["former_commune"]] = titled(fields[at["former_commune"]], former_code, former_scheme)
-            fields[at["former_district"]] = titled(
-                fields[at["former_district"]], former_code, former_scheme, "district"
-            )
+            for level in ("commune", "district", "province"):  # the former province: a sheet may hold two
+                fields[at[f"former_{level}"]] = titled(
+                    fields[at[f"former_{level}"]], former_code, former_scheme, level
+                )
             yield (*fields, *row[shown + len(CODE_FIELDS) :])
 
 
@@ -277,13 +277,12 @@ def _year(
 
         district_totals = {name: Organisations.total(b.values()) for name, b in by_district.items()}
         places = {
-            "district": (shown, district_totals),
+            "district": (shown, district_totals) if by_district else None,  # none after the reform
             "commune": (communes_shown, _totals(communes) or {}) if reformed else None,
             "former_province": (former_shown, _totals(former) or {}) if reformed else None,
         }
-        economy = year_economy(
-            uow.reports.economy(period, year, area, by_address=by_address), by_kind, places
-        )
+        rows = uow.reports.economy(period, year, area, by_address=by_address)
+        economy = year_economy(rows, by_kind, places, ended=uow.reports.ended_reporting(period, year, area))
     totals = Totals(
         Organisations.total(by_kind.values()),
         SupportTotal.of(

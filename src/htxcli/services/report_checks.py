@@ -30,6 +30,7 @@ CHECKS = (
     "no-address",
     "unrated",
     "rated-not-active",
+    "support-outside-life",
     "figures-unit",
     "figures-profit",
     "figures-coverage",
@@ -155,6 +156,9 @@ def _organisations(checks: ReportChecks, report: YearReport) -> Iterator[Finding
     inactive = checks.rated_not_active(period, year)
     if inactive:
         yield _found("rated-not-active", messages.CHECK_RATED_NOT_ACTIVE, inactive, year=year)
+    outside = checks.support_outside_life(period)
+    if outside:
+        yield _found("support-outside-life", messages.CHECK_SUPPORT_OUTSIDE_LIFE, outside, year=year)
 
 
 def _figures(checks: ReportChecks, report: YearReport) -> Iterator[Finding]:

@@ -30,6 +30,7 @@ from htxcli.domain.headers import (
     header_unit,
     is_column_numbers,
     is_header_row,
+    is_signature_row,
     totals_label,
     unit_is_dong,
     unit_scale,
@@ -64,6 +65,9 @@ NAMED_BESIDE_CODE = {"ratings": ("name",), "support": ("name",), "figures": ("na
 REJECTS_COLUMN = "error"  # the column a rejects file adds, and import ignores
 # ... and its name in a rejects workbook, which a Vietnamese clerk reads ("Lỗi"): both ignored, as keys.
 REJECTS_COLUMNS = frozenset({REJECTS_COLUMN, header_key("Lỗi")})
+TOTALS, SIGNATURE = "totals", "signature"  # what ended a sheet's data: a totals row, or a signature
+# A column of notes ("Ghi chú"), by its keys: the note of a list whose contract has one, else not read.
+NOTE_HEADERS = frozenset(header_key(name) for name in ("note", *ALIASES["note"]))
 HEADER_SEARCH = 20  # rows looked at for the header: titles and blank rows above it are skipped
 
 Refused = list[tuple[int, list[str], str]]  # rows set aside (line, cells), with their problem
@@ -219,6 +223,15 @@ class RowSource:
             if key in REJECTS_COLUMNS or column == IGNORED:
                 self.dropped.append(position)
                 continue
+            if column is None and key in NOTE_HEADERS and "note" not in columns:
+                # The notes an office keeps beside each row ("Ghi chú"), where the contract has none.
+                self.dropped.append(position)
+                contract = messages.LISTS[self.table] if self.workbook else f"{self.table}.csv"
+                note = messages.NOTE_COLUMN_NOT_READ.format(
+                    where=self.where(line), column=text, contract=contract
+                )
+                self.header_notes.append(note)
+                continue
             if column is None:
                 if i18n.current() == "vi":  # the columns by the names a Vietnamese sheet heads them with
                     names = ", ".join(vietnamese_header(c) for c in columns if c in ALIASES)
@@ -293,11 +306,12 @@ class RowSource:
     def batches(self, size: int) -> Iterator[Read]:
         """The rows, `size` at a time, blank ones left out; the totals row left out with a note, and
         after it the rows that hold no code (the signature block an office's sheet ends with: "Người
-        lập biểu", "…, ngày … tháng … năm …"), with one note. A final totals row is left out whatever
-        its code cell holds. Only a row without a code is read for a totals label, so the rows of
-        data cost one look at a cell."""
+        lập biểu", "…, ngày … tháng … năm …"), with one note; a signature block without a totals
+        row above it too, from its first row (one holding only a signature's words). A final totals
+        row is left out whatever its code cell holds. Only a row without a code is read for a totals
+        label, so the rows of data cost one look at a cell."""
         held: Read | None = None
-        ended = False  # a totals row was seen: what follows without a code is no data
+        ended = ""  # TOTALS or SIGNATURE once seen: what follows without a code is no data
         first = True
         for read in self._batches(size):
             if first:
@@ -327,11 +341,12 @@ class RowSource:
         kept.notes = [*read.notes, messages.COLUMN_NUMBERS_SKIPPED.format(where=self.where(read.lines[0]))]
         return kept
 
-    def _without_totals(self, read: Read, ended: bool) -> tuple[Read, bool]:
+    def _without_totals(self, read: Read, ended: str) -> tuple[Read, str]:
         code_at = self.code_at
         wanted: list[bool] = []
         notes = list(read.notes)
         trailer: list[tuple[int, str]] = []  # (line, first filled cell) of the rows after a totals row
+        signed: list[tuple[int, str]] = []  # ... of the signature block, with no totals row above it
         for line, cells in read:
             code = cells[code_at] if code_at < len(cells) else ""
             if code and code.isascii() and " " not in code and (not ended or _has_digit(code)):
@@ -342,21 +357,26 @@ class RowSource:
             label = totals_label(cells) or totals_label([code])
             if label is not None:
                 notes.append(messages.TOTALS_ROW_SKIPPED.format(where=self.where(line), label=label))
-                ended = True
+                ended = TOTALS
                 wanted.append(False)
-            elif ended and not _looks_like_code(code):
-                # The signature block, also where it is written under the code ("Người lập biểu").
-                trailer.append((line, next((c.strip() for c in cells if c.strip()), "")))
+            elif (ended or is_signature_row(cells)) and not _looks_like_code(code):
+                # The signature block, also where it is written under the code ("Người lập biểu"); where
+                # no totals row ends the data, from its first row: one of a signature's words only.
+                ended = ended or SIGNATURE
+                skipped = trailer if ended == TOTALS else signed
+                skipped.append((line, next((c.strip() for c in cells if c.strip()), "")))
                 wanted.append(False)
             else:
                 wanted.append(True)
-        if trailer:
-            first_line, first_text = trailer[0]
-            notes.append(
-                messages.ROWS_AFTER_TOTALS_SKIPPED.format(
-                    where=self.where(first_line), count=len(trailer), first=first_text
+        for skipped, pattern in (
+            (trailer, messages.ROWS_AFTER_TOTALS_SKIPPED),
+            (signed, messages.SIGNATURE_ROWS_SKIPPED),
+        ):
+            if skipped:
+                first_line, first_text = skipped[0]
+                notes.append(
+                    pattern.format(where=self.where(first_line), count=len(skipped), first=first_text)
                 )
-            )
         if all(wanted):
             return read, ended
         kept = read.keep(wanted)
@@ -366,7 +386,8 @@ class RowSource:
     def fit(self, read: Read) -> tuple[Read, Refused]:
         """The rows cut to the header: cells of no column dropped (a rejects file's error, a row number),
         and empty cells past the last column too (Excel leaves them); a row with a value past the last
-        column is refused. Then the values given on the command line (`--year`) added to every row."""
+        column is refused; a row short of the last column gets its missing cells, empty. Then the
+        values given on the command line (`--year`) added to every row."""
         if self.dropped:
             positions = self.dropped[::-1]
             for cells in read.rows:
@@ -374,10 +395,11 @@ class RowSource:
                     del cells[position : position + 1]
         given = list(self.given.values())
         width = len(self.header) - len(given)  # the file's own columns
-        if given:
-            for cells in read.rows:
-                if len(cells) < width:
-                    cells.extend([""] * (width - len(cells)))
+        for cells in read.rows:
+            # A row that stops before the last column (Excel saves a row's empty last cells so, and
+            # a CSV line may end early) has those cells empty: read exactly as if they were there.
+            if len(cells) < width:
+                cells.extend([""] * (width - len(cells)))
         if not read.rows or max(map(len, read.rows)) <= width:
             refused: Refused = []
         else:

@@ -251,6 +251,12 @@ class ReportQueries:
         query = economy_query(period, year, by_address=by_address)
         return [dict(row) for row in self.connection.execute(self._in(query, area)).mappings()]
 
+    def ended_reporting(self, period: Period, year: int, area: Area | None) -> int:
+        """How many organisations that ended within the period reported figures for `year`."""
+        from htxcli.store.economy import ended_reporting_query
+
+        return int(self.connection.execute(self._in(ended_reporting_query(period, year), area)).scalar_one())
+
     def recipients(
         self, period: Period, program: str, area: Area | None, *, on: date | None = None
     ) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from htxcli.domain.text import sort_key
 from htxcli.domain.vocab import ENDING_STATUSES, SCORE_BANDS
 from htxcli.store.areas import registered_old, unplaced_on
 from htxcli.store.periods import RowPeriod, in_force, within_life
-from htxcli.store.report_checks import profit_above_revenue
+from htxcli.store.report_checks import profit_above_revenue, support_outside_life
 from htxcli.store.repositories import TWIN_FIELDS
 from htxcli.store.schema import figures, legal_status, organisation, rating, support
 
@@ -58,7 +58,7 @@ class RegistryChecks:
         query = (
             select(support.c.id, o.code, support.c.date, o.founded, o.dissolved)
             .join(organisation, organisation.c.id == support.c.organisation_id)
-            .where(not_(within_life(o.founded, o.dissolved, RowPeriod.day(support.c.date))))
+            .where(support_outside_life())
             .order_by(support.c.id)
         )
         for id_, code, when, founded, dissolved in self.connection.execute(query):

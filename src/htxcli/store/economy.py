@@ -35,6 +35,7 @@ def economy_query(period: Period, year: int, *, by_address: bool) -> Select[Any]
         func.coalesce(func.sum(case((both, f.workers), else_=None)), 0).label("income_workers"),
         func.count(case((both, 1), else_=None)).label("income_with_workers"),
         *(func.count(case((f[name].is_(True), 1), else_=None)).label(name) for name in FLAG_FIGURES),
+        *(func.count(f[name]).label(f"{name}_given") for name in FLAG_FIGURES),  # answered yes or no
     ]
     return (
         select(*columns)
@@ -45,4 +46,20 @@ def economy_query(period: Period, year: int, *, by_address: bool) -> Select[Any]
             or_(*(f[name].is_not(None) for name in REPORTED)),
         )
         .group_by(*places, o.kind)
+    )
+
+
+def ended_reporting_query(period: Period, year: int) -> Select[Any]:
+    """How many organisations whose life ended within the period (dissolved or bankrupt, so not active
+    at its end) reported figures for `year`: the economy leaves them out, and the report says so."""
+    f, o = figures.c, organisation.c
+    return (
+        select(func.count())
+        .select_from(figures.join(organisation, o.id == f.organisation_id))
+        .where(
+            f.year == year,
+            o.dissolved.is_not(None),
+            o.dissolved.between(period.first, period.last),
+            or_(*(f[name].is_not(None) for name in REPORTED)),
+        )
     )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Date, and_, func, literal_column, or_
+from sqlalchemy import ColumnElement, Date, and_, case, func, literal_column, or_
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -40,10 +40,12 @@ class RowPeriod:
         if start == (1, 1):
             return cls.year(column)
         day, month = start
-        last = date(2001, month, day) - timedelta(days=1)  # 28 February for a period from 1 March
-        return cls(
-            _YearDay(column - 1, *_literals(month, day)), _YearDay(column, *_literals(last.month, last.day))
-        )
+        last = date(2001, month, day) - timedelta(days=1)  # a common year's day before the start
+        ends: Any = _YearDay(column, *_literals(last.month, last.day))
+        if (last.month, last.day) == (2, 28):  # a period from 1 March ends on 29 February in a leap year
+            leap = or_(and_(column % 4 == 0, column % 100 != 0), column % 400 == 0)
+            ends = case((leap, _YearDay(column, *_literals(2, 29))), else_=ends)
+        return cls(_YearDay(column - 1, *_literals(month, day)), ends)
 
 
 Bounds = Period | RowPeriod

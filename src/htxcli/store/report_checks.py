@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, not_, or_, select
 from sqlalchemy.engine import Connection
 
 from htxcli.domain.areas import Area
@@ -16,8 +16,8 @@ from htxcli.domain.periods import Period
 from htxcli.domain.status import SUSPENDED, year_before
 from htxcli.domain.vocab import RATED_GRADES, RATED_KINDS
 from htxcli.store.areas import in_area, unplaced_on
-from htxcli.store.periods import in_force, within_life
-from htxcli.store.schema import figures, legal_status, organisation, rating
+from htxcli.store.periods import RowPeriod, during, in_force, within_life
+from htxcli.store.schema import figures, legal_status, organisation, rating, support
 from htxcli.store.status import idle_on, latest_on
 
 # A figure that changed this many times over (up or down) from the year before looks like a slip.
@@ -31,6 +31,13 @@ def profit_above_revenue() -> ColumnElement[bool]:
     figures.py's doubt in SQL), which `db check` and `report --check` both look for."""
     f = figures.c
     return f.profit_vnd > f.revenue_vnd
+
+
+def support_outside_life() -> ColumnElement[bool]:
+    """A support record (joined to its organisation) dated before the organisation was founded or after
+    it was dissolved: `db check` lists each record, `report --check` those of its period."""
+    o = organisation.c
+    return not_(within_life(o.founded, o.dissolved, RowPeriod.day(support.c.date)))
 
 
 class ReportChecks:
@@ -66,6 +73,17 @@ class ReportChecks:
             select(o.code)
             .join(rating, r.organisation_id == o.id)
             .where(r.year == year, r.grade.in_(RATED_GRADES), ~_active_on(period.last))
+        )
+        return self._codes(query)
+
+    def support_outside_life(self, period: Period) -> list[str]:
+        """Organisations with support dated within the period but outside their life."""
+        o, s = organisation.c, support.c
+        query = (
+            select(o.code)
+            .distinct()
+            .join(support, s.organisation_id == o.id)
+            .where(during(s.date, period), support_outside_life())
         )
         return self._codes(query)
 

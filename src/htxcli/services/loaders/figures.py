@@ -9,8 +9,7 @@ from htxcli.domain import messages
 from htxcli.domain.batch import Doubts, ParsedBatch
 from htxcli.domain.errors import HtxError
 from htxcli.domain.figures import COMPARED, VALUE_FIELDS, figure_doubts_in, parse_figure_batch, tenfold_doubts
-from htxcli.domain.periods import years_within_life
-from htxcli.domain.records import check_rating_year
+from htxcli.domain.records import check_rating_year, ratable_years
 from htxcli.services.import_result import ImportEntry, ImportResult, Row
 from htxcli.services.loaders.base import Loader
 from htxcli.services.rowsource import Read, Refused
@@ -74,7 +73,7 @@ class FiguresLoader(Loader):
         if not lives.keys() >= named:
             return None  # an unknown code: refused the careful way, with its message
         id_of = {code: lives[code][0] for code in named}
-        span = {code: years_within_life(lives[code][1], lives[code][2], self.period_start) for code in named}
+        span = {code: ratable_years(lives[code][1], lives[code][2], self.period_start) for code in named}
         ids = list(map(id_of.__getitem__, codes))
         if len(set(zip(ids, years, strict=True))) != len(ids) or not all(
             map(range.__contains__, map(span.__getitem__, codes), years)

@@ -9,8 +9,7 @@ from htxcli.domain import messages
 from htxcli.domain.batch import ParsedBatch
 from htxcli.domain.batch_ratings import parse_ratings
 from htxcli.domain.errors import HtxError
-from htxcli.domain.periods import years_within_life
-from htxcli.domain.records import check_rating_year
+from htxcli.domain.records import check_rating_year, ratable_years
 from htxcli.services.import_result import ImportEntry, ImportResult, Row
 from htxcli.services.loaders.base import Loader
 from htxcli.store.loading import RatingLoad, StoredRating
@@ -39,7 +38,7 @@ class RatingLoader(Loader):
         # Per organisation named in the batch, then mapped over its rows in C.
         id_of = {code: lives[code].id for code in named}
         span = {
-            code: years_within_life(lives[code].founded, lives[code].dissolved, self.period_start)
+            code: ratable_years(lives[code].founded, lives[code].dissolved, self.period_start)
             for code in named
         }
         ids = list(map(id_of.__getitem__, codes))
