@@ -768,8 +768,8 @@ REPORT_ENDED = N_("Dissolved or bankrupt")
 REPORT_METRIC = N_("{subject}: {metric}")
 REPORT_WRITTEN = N_("Wrote {path}")
 ISSUED_EARLY = N_(
-    "Warning: issued on {on}, before the period ends on {last}: the report counts what is recorded so far "
-    "and still says 'to {last}' (--as-of {on} reports to the day of issue)"
+    "Warning: dated {on}, before the period ends on {last}: the document counts what is recorded so far "
+    "and still says 'to {last}' (--as-of {on} reports to the day of its date)"
 )
 REPORT_FUTURE_YEAR = N_(
     "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"

@@ -102,9 +102,7 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         # none). A report issued before answers were counted shows its count as it was.
         answered = totals.given(m.name)
         said = totals.figure(m.name) if answered or totals.figure(m.name).value else None
-        block.rows.append(
-            [Label(m.label()), said, None, totals.figure(f"{m.name}_given") if answered else None]
-        )
+        block.rows.append([Label(m.label()), said, None, totals.figure(f"{m.name}_given")])
     caption = messages.REPORT_ECONOMY_CAPTION.format(
         reporting=format_count(totals.reporting.value), active=format_count(totals.active.value), year=year
     )
