@@ -357,7 +357,10 @@ HEADERS = {
 AVERAGE_HEADERS = {
     "revenue_vnd": N_("Average revenue"),
     "profit_vnd": N_("Average pre-tax profit"),
+    "income_vnd_per_year": N_("Average income a year"),  # an average already
 }
+# The income's line in the economy's table, beside averages per organisation: it is per worker.
+REPORT_ECONOMY_INCOME_ROW = N_("Average income (đồng/person/year)")
 TITLE_RATINGS = N_("Ratings")
 TITLE_SUPPORT = N_("Support received")
 TITLE_LIST = N_("Organisations: {count}")
