@@ -161,6 +161,9 @@ def test_one_report_per_year_and_filters_unless_it_replaces_one(example: Path | 
         ("03/BC-SKHĐT", None),
         ("02/BC-SKHĐT", NUMBER),
     ]
+    table = invoke(example, "report", "--issued").stdout
+    areas = {line.split()[1]: line for line in table.splitlines() if "BC-SKHĐT" in line}
+    assert "toàn tỉnh" in areas[NUMBER] and "Ba Bể" in areas["03/BC-SKHĐT"], table  # not a blank area
     # The first cannot be undone while the one replacing it stands.
     entries = json.loads(invoke(example, "history", "--format", "json").stdout)
     first_entry = next(e for e in entries if e["summary"].get("number") == NUMBER)
@@ -412,7 +415,7 @@ def test_issuing_before_the_period_ends_says_the_figures_are_so_far(example: Pat
     and how to report to the day of issue instead; issued after the period, or --as-of, nothing."""
     early = issue(example, "--despite-findings", "--format", "json")
     assert early.exit_code == 0, early.stderr
-    assert "Warning: issued on 2018-11-16, before the period ends on 2018-12-31" in early.stderr
+    assert "Warning: dated 2018-11-16, before the period ends on 2018-12-31" in early.stderr
     assert "--as-of 2018-11-16" in early.stderr
     on_time = invoke(
         example,
@@ -434,3 +437,27 @@ def test_issuing_before_the_period_ends_says_the_figures_are_so_far(example: Pat
         "--despite-findings",
     )
     assert to_the_day.exit_code == 0 and "before the period ends" not in to_the_day.stderr, to_the_day.stderr
+
+
+def test_a_document_dated_before_its_period_ends_says_so_too(example: Path | str, tmp_path: Path) -> None:
+    """`report YEAR -o x.docx` is dated today: within the year it said "đến ngày 31/12" with no word."""
+    from datetime import date
+
+    today = date.today()
+    if (today.month, today.day) == (12, 31):
+        pytest.skip("the year's last day: its period has ended by the document's date")
+    for suffix in ("docx", "html", "xlsx"):
+        r = invoke(example, "report", str(today.year), "-o", str(tmp_path / f"now.{suffix}"))
+        assert r.exit_code == 0 and f"before the period ends on {today.year}-12-31" in r.stderr, r.stderr
+        r = invoke(example, "report", "2018", "-o", str(tmp_path / f"then.{suffix}"))
+        assert r.exit_code == 0 and "before the period ends" not in r.stderr, r.stderr
+    r = invoke(
+        example,
+        "report",
+        str(today.year),
+        "--as-of",
+        today.strftime("%d/%m/%Y"),
+        "-o",
+        str(tmp_path / "a.docx"),
+    )
+    assert r.exit_code == 0 and "before the period ends" not in r.stderr, r.stderr

@@ -28,7 +28,7 @@ Htx = Callable[..., Run]
 PERIOD = "(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)"
 COMPARED = (
     "(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026; "
-    "năm 2025 so sánh: từ ngày 15/12/2024 đến ngày 14/12/2025)"
+    "so sánh với năm 2025: từ ngày 15/12/2024 đến ngày 14/12/2025)"
 )
 
 

@@ -301,6 +301,12 @@ def report(
         command = report_command(span, district, commune, "--as-issued")
         say(messages.ISSUED.format(number=number, date=format_date(issued_on), command=command))
     else:
+        if chosen in DOCUMENTS:  # dated today, it may still say "đến ngày <the period's last day>"
+            from datetime import date
+
+            from htxcli.cli.report_issued import warn_if_early
+
+            warn_if_early(built, date.today())
         note_if_issued(ctx, span, built, district, commune)
 
 

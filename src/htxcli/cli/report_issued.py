@@ -74,7 +74,6 @@ def issue_report(
 
     from htxcli.domain.report_codec import dumps
     from htxcli.domain.text import clean
-    from htxcli.domain.values import format_date
     from htxcli.render.machine import write_json
     from htxcli.render.report_json import as_json
     from htxcli.services import issued, settings
@@ -107,9 +106,16 @@ def issue_report(
         settings=in_force,
         replaces=replaces,
     )
+    warn_if_early(built, on)
+
+
+def warn_if_early(built: Report, on: date) -> None:
+    """A document dated (or issued) before its period ends still says "đến ngày <last day>": say so,
+    and how to report to its date instead."""
+    from htxcli.domain.values import format_date
+
     last = built.years[-1].period
     if last is not None and on < last.last and built.years[-1].as_of is None:
-        # Issued before its period ends, the report still says "đến ngày <last day>".
         say(messages.ISSUED_EARLY.format(on=format_date(on), last=format_date(last.last)))
 
 
@@ -305,7 +311,8 @@ def list_issued(ctx: typer.Context, chosen: ReportFormat, years: list[int] | Non
             return
         # The day stored and the period are in csv and json: the table keeps to 80 columns.
         narrow = [c for c in columns if c not in ("period", "at")]
-        tables.console().print(tables.table(narrow, shown, messages.ISSUED_TITLE))
+        people = [{**r, "area": r["area"] or messages.PROVINCE_WIDE} for r in shown]  # as plan says it
+        tables.console().print(tables.table(narrow, people, messages.ISSUED_TITLE))
 
     as_json = [{**r, "date": r["date"].isoformat(), "at": r["at"].isoformat(sep=" ")} for r in shown]
     fmt = Format(chosen.value) if chosen.value in Format.__members__ else Format.table

@@ -186,6 +186,13 @@ def is_header_row(cells: Sequence[str], names: Mapping[str, str]) -> bool:
     return known > 0 and (known == len(filled) or len(filled) > 1)
 
 
+def header_score(cells: Sequence[str], names: Mapping[str, str]) -> int:
+    """How many cells of a row are known headers, or 0 when the row is not a header (is_header_row)."""
+    if not is_header_row(cells, names):
+        return 0
+    return sum(header_key(cell) in names for cell in cells if cell.strip())
+
+
 # A cell of the row of column numbers an office puts under its header: "(1)", "2", "A", "(B)".
 _COLUMN_NUMBER = re.compile(r"\(?\s*(?:(\d{1,3})|([A-Za-z]))\s*\)?")
 

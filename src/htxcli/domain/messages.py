@@ -357,7 +357,10 @@ HEADERS = {
 AVERAGE_HEADERS = {
     "revenue_vnd": N_("Average revenue"),
     "profit_vnd": N_("Average pre-tax profit"),
+    "income_vnd_per_year": N_("Average income a year"),  # an average already
 }
+# The income's line in the economy's table, beside averages per organisation: it is per worker.
+REPORT_ECONOMY_INCOME_ROW = N_("Average income (đồng/person/year)")
 TITLE_RATINGS = N_("Ratings")
 TITLE_SUPPORT = N_("Support received")
 TITLE_LIST = N_("Organisations: {count}")
@@ -768,8 +771,8 @@ REPORT_ENDED = N_("Dissolved or bankrupt")
 REPORT_METRIC = N_("{subject}: {metric}")
 REPORT_WRITTEN = N_("Wrote {path}")
 ISSUED_EARLY = N_(
-    "Warning: issued on {on}, before the period ends on {last}: the report counts what is recorded so far "
-    "and still says 'to {last}' (--as-of {on} reports to the day of issue)"
+    "Warning: dated {on}, before the period ends on {last}: the document counts what is recorded so far "
+    "and still says 'to {last}' (--as-of {on} reports to the day of its date)"
 )
 REPORT_FUTURE_YEAR = N_(
     "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"

@@ -242,7 +242,11 @@ def _economy_lines(columns: Sequence[YearReport]) -> list[Line]:
     lines: list[Line] = [(messages.REPORT_ECONOMY_REPORTING, _economy_reporting)]
     for metric in Economy.metrics(ECONOMY):
         lines.append(
-            (messages.REPORT_AVERAGE_OF.format(metric=metric.label()), _economy_average(metric.name))
+            (
+                messages.AVERAGE_HEADERS.get(metric.name)
+                or messages.REPORT_AVERAGE_OF.format(metric=metric.label()),
+                _economy_average(metric.name),
+            )
         )
     return lines
 

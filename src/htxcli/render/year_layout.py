@@ -96,15 +96,14 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         return [block]
     for m in totals.metrics(ECONOMY):
         total = None if m.name == "income_vnd_per_year" else totals.total_of(m.name)
-        block.rows.append([Label(m.label()), total, totals.average(m.name), totals.figure(f"{m.name}_given")])
+        named = messages.REPORT_ECONOMY_INCOME_ROW if m.name == "income_vnd_per_year" else m.label()
+        block.rows.append([Label(named), total, totals.average(m.name), totals.figure(f"{m.name}_given")])
     for m in totals.metrics(ECONOMY_FLAGS):
         # How many answered yes, and how many answered: blank when nobody did (not reported is not
         # none). A report issued before answers were counted shows its count as it was.
         answered = totals.given(m.name)
         said = totals.figure(m.name) if answered or totals.figure(m.name).value else None
-        block.rows.append(
-            [Label(m.label()), said, None, totals.figure(f"{m.name}_given") if answered else None]
-        )
+        block.rows.append([Label(m.label()), said, None, totals.figure(f"{m.name}_given")])
     caption = messages.REPORT_ECONOMY_CAPTION.format(
         reporting=format_count(totals.reporting.value), active=format_count(totals.active.value), year=year
     )

@@ -19,8 +19,8 @@ from typing import IO, Any
 from htxcli.domain import messages
 from htxcli.domain.cells import unprotect_cell
 from htxcli.domain.errors import HtxError, reason_of
-from htxcli.domain.headers import two_row_header
-from htxcli.services.rowsource import COLUMNS, HEADER_SEARCH, REJECTS_COLUMN, Read, RowSource, header_score
+from htxcli.domain.headers import header_score, two_row_header
+from htxcli.services.rowsource import COLUMNS, HEADER_SEARCH, REJECTS_COLUMN, Read, RowSource
 
 READ_CHUNK = 1 << 20  # bytes of the file decoded at a time
 

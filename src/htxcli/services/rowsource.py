@@ -27,9 +27,9 @@ from htxcli.domain.headers import (
     accepted_names,
     header_key,
     header_names,
+    header_score,
     header_unit,
     is_column_numbers,
-    is_header_row,
     is_signature_row,
     totals_label,
     unit_is_dong,
@@ -110,13 +110,6 @@ class Read:
 
     def keep(self, wanted: Sequence[bool]) -> Read:
         return Read(list(compress(self.lines, wanted)), list(compress(self.rows, wanted)), self.notes)
-
-
-def header_score(cells: Sequence[str], names: dict[str, str]) -> int:
-    """How many cells of a row are known headers, or 0 when the row is not a header (is_header_row)."""
-    if not is_header_row(cells, names):
-        return 0
-    return sum(header_key(cell) in names for cell in cells if cell.strip())
 
 
 _BARE_NUMBER = re.compile(r"\s*\d[\d.,]*\s*")

@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError, InvalidValue
-from htxcli.domain.headers import MONEY_COLUMNS, two_row_header
+from htxcli.domain.headers import MONEY_COLUMNS, header_score, two_row_header
 from htxcli.services.rowsource import (
     COLUMNS,
     HEADER_SEARCH,
@@ -30,7 +30,6 @@ from htxcli.services.rowsource import (
     Read,
     Refused,
     RowSource,
-    header_score,
 )
 
 XLSX_SIGNATURE = b"PK\x03\x04"  # a zip archive, which an .xlsx workbook is
