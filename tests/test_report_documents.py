@@ -526,3 +526,21 @@ def test_chromium_prints_the_page_on_a4_with_its_vietnamese_text(rendered: Path,
 def test_chromium_shows_the_page_at_a_phones_width(rendered: Path) -> None:
     shot = (rendered / "phone.png").read_bytes()
     assert shot.startswith(b"\x89PNG") and len(shot) > 20_000
+
+
+def test_a_documents_overview_has_a_paragraph_per_topic(example_db: Path, tmp_path: Path) -> None:
+    """The overview was one paragraph in Word and HTML: the organisations and their ratings, then the
+    support, each a paragraph of its own (the text layout keeps one paragraph per year, for scripts)."""
+    from docx import Document
+
+    r = invoke(example_db, "report", "2018", "-o", str(tmp_path / "r.docx"))
+    assert r.exit_code == 0, r.stderr
+    texts = [p.text for p in Document(str(tmp_path / "r.docx")).paragraphs]
+    first = next(i for i, t in enumerate(texts) if t.startswith("In 2018,"))
+    assert "rated" in texts[first] and "During the year" not in texts[first], texts[first]
+    assert texts[first + 1].startswith("During the year the province"), texts[first + 1]
+    r = invoke(example_db, "report", "2018", "-o", str(tmp_path / "r.html"))
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert re.search(r"<p>In 2018,[^<]*</p>\s*<p>During the year the province", page), page[:3000]
+    text = invoke(example_db, "report", "2018", "--format", "text").stdout
+    assert text.strip().count("\n\n") == 0  # one paragraph for the year

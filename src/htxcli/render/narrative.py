@@ -31,22 +31,24 @@ _BILLION = 1_000_000_000
 _MILLION = 1_000_000
 
 
-def paragraphs(report: Report) -> list[str]:
-    """One paragraph per year shown, in the order of the report's columns."""
-    return [paragraph(year) for year in report.columns]
+def paragraphs(report: Report, *, by_topic: bool = False) -> list[str]:
+    """A paragraph per year shown, in the columns' order; by_topic (a document's), one per topic of each."""
+    if not by_topic:
+        return [paragraph(year) for year in report.columns]
+    return [" ".join(filter(None, t)) for year in report.columns for t in _topics(year) if any(t)]
 
 
 def paragraph(report: YearReport) -> str:
-    sentences = [
-        _organisations(report),
-        _statuses(report),
-        _ratings(report),
-        *_support(report),
-        *_new_model(report),
-        *_economy(report),
-        *_plan(report),
+    return " ".join(s for topic in _topics(report) for s in topic if s)
+
+
+def _topics(report: YearReport) -> list[list[str]]:
+    return [
+        [_organisations(report), _statuses(report), _ratings(report)],
+        [*_support(report), *_new_model(report)],
+        _economy(report),
+        _plan(report),
     ]
-    return " ".join(s for s in sentences if s)
 
 
 # --- numbers in prose -------------------------------------------------------------------------

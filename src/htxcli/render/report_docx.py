@@ -59,7 +59,7 @@ def write_docx(
     _page_numbers(doc)
     _heading(doc, letterhead, today or date.today(), document_number)
     _title(doc, report)
-    for text in paragraphs(report):
+    for text in paragraphs(report, by_topic=True):
         _body(doc, text)
     tables = document.tables(report, single=single)
     if tables:

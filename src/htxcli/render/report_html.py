@@ -67,7 +67,7 @@ def write_html(
                 number=document.number_line(document_number),
                 date_line=document.date_line(today or date.today(), letterhead.province),
                 overview=messages.DOCUMENT_OVERVIEW,
-                paragraphs=paragraphs(report),
+                paragraphs=paragraphs(report, by_topic=True),
                 charts_title=messages.DOCUMENT_CHARTS,
                 charts=charts,
                 figures_title=messages.DOCUMENT_FIGURES,
