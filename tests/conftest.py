@@ -244,61 +244,34 @@ def _migrated_template(server: Any, con: Any) -> str:
     return _TEMPLATE[0]
 
 
-_SMALL: dict[str, str] = {}
-
-
 def _small_template(backend: str) -> str:
     """The `registry` fixture's registry, made once per test process and backend by its commands (a
     file, or a database on the server): each test that takes the fixture gets a copy of it."""
-    if backend not in _SMALL:
-        if backend == "sqlite":
-            folder = Path(tempfile.mkdtemp(prefix="htx-small-"))
-            db: Path | str = folder / "htx.db"
-            shutil.copyfile(_sqlite_template(), db)
-        else:
-            from sqlalchemy.engine import make_url
-
-            server = make_url(postgres_server())
-            name = f"htx_small_{os.getpid()}"
-            admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
-            import psycopg
-
-            with psycopg.connect(admin, autocommit=True) as con:
-                con.execute(f'DROP DATABASE IF EXISTS "{name}"')
-                copy_database(con, _migrated_template(server, con), name)
-            db = server.set(database=name).render_as_string(hide_password=False)
-        for command in SMALL_REGISTRY:
-            result = CliRunner().invoke(app, ["--db", str(db), *command], catch_exceptions=False)
-            assert result.exit_code == 0, (command, result.stderr)
-        if isinstance(db, Path):  # a plain copy takes the main file only
-            assert not db.with_name("htx.db-wal").exists()
-        _SMALL[backend] = str(db) if isinstance(db, Path) else name
-    return _SMALL[backend]
+    server = None if backend == "sqlite" else postgres_server()
+    return _template("small", backend, server, SMALL_REGISTRY)
 
 
 _MADE: dict[tuple[str, str], str] = {}
 
 
-def made_by(db: Path | str, name: str, commands: Sequence[Sequence[str]]) -> None:
-    """Make the fresh registry `db` (from db_path or databases, not yet used) hold what `commands` make:
-    a copy of the registry they made once in this test process on the same backend, under `name`, for
-    a fixture that makes the same registry for every test of its module. The commands must succeed."""
-    backend = "sqlite" if isinstance(db, Path) else "postgresql"
+def _template(name: str, backend: str, server: str | None, commands: Sequence[Sequence[str]]) -> str:
+    """A registry that `commands` made, once per test process and backend under `name`: its file's
+    path, or the name of its database on `server`. The commands must succeed."""
     if (name, backend) not in _MADE:
-        if isinstance(db, Path):
+        if server is None:
             template: Path | str = Path(tempfile.mkdtemp(prefix=f"htx-{name}-")) / "htx.db"
             shutil.copyfile(_sqlite_template(), template)
         else:
             import psycopg
             from sqlalchemy.engine import make_url
 
-            server = make_url(db)
-            admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+            url = make_url(server)
+            admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
             database = f"htx_{name}_{os.getpid()}"
             with psycopg.connect(admin, autocommit=True) as con:
                 con.execute(f'DROP DATABASE IF EXISTS "{database}"')
-                copy_database(con, _migrated_template(server, con), database)
-            template = server.set(database=database).render_as_string(hide_password=False)
+                copy_database(con, _migrated_template(url, con), database)
+            template = url.set(database=database).render_as_string(hide_password=False)
         for command in commands:
             result = CliRunner().invoke(app, ["--db", str(template), *command], catch_exceptions=False)
             assert result.exit_code == 0, (command, result.stderr)
@@ -307,8 +280,17 @@ def made_by(db: Path | str, name: str, commands: Sequence[Sequence[str]]) -> Non
             _MADE[(name, backend)] = str(template)
         else:
             _MADE[(name, backend)] = database
+    return _MADE[(name, backend)]
+
+
+def made_by(db: Path | str, name: str, commands: Sequence[Sequence[str]]) -> None:
+    """Make the fresh registry `db` (from db_path or databases, not yet used) hold what `commands` make:
+    a copy of the registry they made once in this test process on the same backend, under `name`, for
+    a fixture that makes the same registry for every test of its module. The commands must succeed."""
+    backend = "sqlite" if isinstance(db, Path) else "postgresql"
+    made = _template(name, backend, None if isinstance(db, Path) else str(db), commands)
     if isinstance(db, Path):
-        shutil.copyfile(_MADE[(name, backend)], db)
+        shutil.copyfile(made, db)
         return
     import psycopg
     from sqlalchemy.engine import make_url
@@ -317,7 +299,7 @@ def made_by(db: Path | str, name: str, commands: Sequence[Sequence[str]]) -> Non
     admin = url.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
     with psycopg.connect(admin, autocommit=True) as con:
         con.execute(f'DROP DATABASE "{url.database}" WITH (FORCE)')
-        copy_database(con, _MADE[(name, backend)], str(url.database))
+        copy_database(con, made, str(url.database))
 
 
 def drop_database(db: Path | str) -> None:
@@ -497,8 +479,6 @@ def _history_commands(db: Path | str) -> list[str]:
 def pytest_sessionfinish(session: pytest.Session) -> None:
     if _SQLITE_TEMPLATE:
         shutil.rmtree(_SQLITE_TEMPLATE[0].parent, ignore_errors=True)
-    if "sqlite" in _SMALL:
-        shutil.rmtree(Path(_SMALL["sqlite"]).parent, ignore_errors=True)
     for (_, backend), made in _MADE.items():
         if backend == "sqlite":
             shutil.rmtree(Path(made).parent, ignore_errors=True)
@@ -509,7 +489,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         admin = make_url(postgres_server()).set(drivername="postgresql").render_as_string(hide_password=False)
         with psycopg.connect(admin, autocommit=True) as con:
             made = [name for (_, backend), name in _MADE.items() if backend == "postgresql"]
-            for name in (*_TEMPLATE, *([_SMALL["postgresql"]] if "postgresql" in _SMALL else []), *made):
+            for name in (*_TEMPLATE, *made):
                 con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
