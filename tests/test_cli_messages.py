@@ -241,10 +241,28 @@ def test_credit_without_amount_or_quantity_is_recorded_with_a_warning(registry: 
     [["--amount", "5 triệu"], ["--quantity", "3"], []],
 )
 def test_no_warning_when_the_record_says_something(registry: Any, given: list[str]) -> None:
-    program = "credit" if given else "outreach"  # an outreach record needs neither
-    r = registry("support", "add", program, "--date", "2018-03-01", *given)
+    # an outreach record needs neither an amount nor an organisation
+    program = ("credit", "--to", "0470012345") if given else ("outreach",)
+    r = registry("support", "add", *program, "--date", "2018-03-01", *given)
     assert r.exit_code == 0
     assert not r.stderr.startswith("Warning"), r.stderr
+
+
+def test_credit_to_no_organisation_is_recorded_with_a_warning(registry: Any, tmp_path: Any) -> None:
+    """A loan typed without --to was recorded silently as province-wide support. It is still recorded
+    (an office may log a programme's total), with a warning; an import warns on the same row."""
+    warning = (
+        "Warning: program: 'credit' names no organisation (so province-wide); a loan is recorded for the "
+        "organisation that borrows, by its code; recorded all the same"
+    )
+    r = registry("support", "add", "credit", "--date", "2018-03-01", "--amount", "5 triệu")
+    assert r.exit_code == 0 and r.stderr.splitlines()[0] == warning, r.stderr
+    path = tmp_path / "support.csv"
+    path.write_text("code,program,date,amount_vnd\n,credit,2018-04-01,5000000\n,outreach,2018-04-01,5\n")
+    r = registry("import", "support", str(path))
+    assert r.exit_code == 0
+    assert f"{path}:2: warning: program: 'credit' names no organisation" in r.stderr, r.stderr
+    assert f"{path}:3:" not in r.stderr, r.stderr
 
 
 def test_implausible_capital_is_recorded_with_a_warning(registry: Any) -> None:

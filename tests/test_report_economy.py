@@ -170,6 +170,27 @@ def test_the_narrative_tells_the_economy_with_the_json_s_numbers(with_figures: P
     assert f"{ocop} OCOP products" in last
 
 
+def test_the_tables_count_of_reporting_gives_each_kinds_as_the_narrative_does(
+    with_figures: Path | str,
+) -> None:
+    """The narrative said "6/12 HTX đã báo cáo" and the table "6/13 tổ chức": both right (one counts
+    cooperatives, the other every kind), read side by side as a contradiction. With more than one kind
+    registered the table's caption gives each kind's count beside the total."""
+    data = report(with_figures, "2018")
+    economy, totals = data["economy"], data["economy"]["totals"]
+    kinds = ", ".join(
+        f"{economy[k]['reporting']}/{economy[k]['active']} {abbreviation}"
+        for k, abbreviation in (("cooperative", "HTX"), ("group", "THT"))
+    )
+    shown = " ".join(
+        invoke(with_figures, "--lang", "vi", "report", "2018", "--format", "markdown").stdout.split()
+    )
+    assert (
+        f"{totals['reporting']}/{totals['active']} tổ chức hiện có (còn đăng ký) đã báo cáo số liệu năm 2018 "
+        f"({kinds})." in shown
+    ), shown
+
+
 def test_the_narrative_in_vietnamese_as_the_press_writes_it(with_figures: Path | str) -> None:
     r = invoke(with_figures, "--lang", "vi", "report", "2018", "--compare", "--format", "text")
     last = r.stdout.strip().split("\n\n")[-1]
@@ -280,3 +301,18 @@ def test_a_yes_or_no_figure_nobody_answered_is_blank_not_0(htx: Any) -> None:
     assert htx("figures", codes[0], "2018", "--value-chain", "yes").exit_code == 0
     assert htx("figures", codes[1], "2018", "--value-chain", "no").exit_code == 0
     assert row("In a value chain")[1:] == ["1", "", "2"]  # yes: 1, answered: 2
+
+
+def test_a_loss_has_the_same_minus_as_a_change(htx: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A loss was printed "-50.000.000 ₫" at the terminal beside its changes' "−4": one minus a view.
+    The terminal's is the true minus sign; Markdown and the documents keep ASCII "-", which Excel and
+    Word read as a number."""
+    monkeypatch.setenv("COLUMNS", "200")
+    assert htx("import", "cooperatives", str(EXAMPLE / "cooperatives.csv")).exit_code == 0
+    code = _rows("cooperatives.csv")[0]["code"]
+    assert htx("figures", code, "2018", "--revenue", "2 tỷ", "--profit", "-50000000").exit_code == 0
+    table = htx("report", "2018").stdout
+    profit = next(line for line in table.splitlines() if line.strip().startswith("Pre-tax profit"))
+    assert profit.split()[-5:-1] == ["\u221250.000.000", "₫", "\u221250.000.000", "₫"], profit
+    markdown = htx("report", "2018", "--format", "markdown").stdout
+    assert "| -50.000.000 ₫ | -50.000.000 ₫ | 1 |" in markdown, markdown

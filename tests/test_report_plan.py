@@ -383,3 +383,18 @@ def test_a_plan_too_wide_for_80_columns_is_shown_row_by_row_and_whole(databases:
     assert re.search(rf"Cùng kỳ +{plan['new-cooperatives']['previous_year']}\n", new), new
     wide = on_a_terminal(db, 160, "--lang", "vi", "report", "2018")
     assert re.search(r"Doanh thu bình quân \(đồng/HTX\) +2\.000\.000\.000 ₫ ", wide), wide
+
+
+def test_a_share_in_the_plan_says_it_is_to_one_decimal(databases: Any) -> None:
+    """The plan measured the good-and-fair share as 57,1% while the ratings table and the narrative
+    said 57% (whole percents that add up to 100): two roundings read as two numbers. A plan with a
+    share says so under its table; a plan without one does not."""
+    db = databases()
+    load_example(db)
+    assert invoke(db, "plan", "set", "2018", "new-cooperatives", "25").exit_code == 0
+    note = "tính đến một chữ số thập phân; biểu xếp loại làm tròn các tỷ lệ đến số nguyên"
+    assert note not in " ".join(run(db, "--lang", "vi", "report", "2018", "--format", "markdown").split())
+    assert invoke(db, "plan", "set", "2018", "good-fair-share", "40%").exit_code == 0
+    share = by_indicator(report_json(db, "2018"))["good-fair-share"]["actual"]
+    shown = " ".join(run(db, "--lang", "vi", "report", "2018", "--format", "markdown").split())
+    assert f"{share:.1f}%".replace(".", ",") in shown and note in shown, shown

@@ -70,6 +70,10 @@ IMPLAUSIBLE_CAPITAL = N_(
     "is more than {limit} tỷ đồng, more than any cooperative's capital (a digit too many?)"
 )
 CREDIT_WITHOUT_AMOUNT = N_("has neither an amount nor a quantity (so 0 đồng, quantity 1)")
+CREDIT_WITHOUT_ORGANISATION = N_(
+    "names no organisation (so province-wide); a loan is recorded for the organisation that borrows, "
+    "by its code"
+)
 # One district typed two ways ('BA BỂ', 'Ba Bể') would be two rows of the report.
 DISTRICT_RESPELLED = N_("Warning: district {given!r} is stored as {stored!r}; using {stored!r}")
 # A field the clerk did not name as an option (an argument, a stored value), as an error names it.
@@ -786,6 +790,10 @@ REPORT_ECONOMY_AVERAGE = N_("Average per organisation")
 REPORT_ECONOMY_CAPTION = N_(
     "{reporting} of the {active} registered organisations reported figures for {year}."
 )
+# The same, with the count of each kind registered (as the narrative counts them: "6/12 HTX")
+REPORT_ECONOMY_CAPTION_KINDS = N_(
+    "{reporting} of the {active} registered organisations reported figures for {year} ({kinds})."
+)
 REPORT_ECONOMY_BY_WORKERS = N_("The average income is weighted by each organisation's regular workers.")
 REPORT_ECONOMY_BY_ORGANISATIONS = N_(
     "The average income is a plain average over organisations (some gave no number of workers)."
@@ -1223,6 +1231,11 @@ PLAN_NONE = N_("No plan targets set yet (htx plan set 2026 new-cooperatives 35).
 PLAN_TITLE = N_("Plan targets")
 # The report's table of the plan's targets, and its sentences.
 REPORT_PLAN_TITLE = N_("Attainment of the {year} plan")
+# Under a plan with a share: its 57.1% beside the ratings table's 57% is two roundings, not two numbers
+REPORT_PLAN_SHARES = N_(
+    "Shares in this table are to one decimal place; the ratings table rounds its shares to whole "
+    "percents that add up to 100."
+)
 SHEET_PLAN = N_("Plan")
 PLAN_COLUMNS = {
     "indicator": N_("Indicator"),

@@ -19,8 +19,8 @@ def text(cell: Value | None, *, minus: str) -> str:
         return cell.text
     if isinstance(cell, Count):
         return format_count(cell.value)
-    if isinstance(cell, Money):
-        return format_money(cell.value)
+    if isinstance(cell, Money):  # a loss: −50.000.000 ₫, with the minus its changes have
+        return (minus if cell.value < 0 else "") + format_money(abs(cell.value))
     if isinstance(cell, Percent):
         return f"{format_count(cell.value)}%"
     if isinstance(cell, Tenths):

@@ -104,8 +104,24 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         answered = totals.given(m.name)
         said = totals.figure(m.name) if answered or totals.figure(m.name).value else None
         block.rows.append([Label(m.label()), said, None, totals.figure(f"{m.name}_given")])
-    caption = messages.REPORT_ECONOMY_CAPTION.format(
-        reporting=format_count(totals.reporting.value), active=format_count(totals.active.value), year=year
+    # With more than one kind registered, each kind's count too: the narrative's "6/12 HTX" is then
+    # read within the table's "6/13 tổ chức", not against it.
+    kinds = [
+        messages.NARRATIVE_ECONOMY_COUNT.format(
+            reporting=format_count(b.reporting.value),
+            active=format_count(b.active.value),
+            kind=KIND_ABBREVIATIONS[k],
+        )
+        for k, b in economy.kinds.items()
+        if b.active.value
+    ]
+    caption = (
+        messages.REPORT_ECONOMY_CAPTION_KINDS if len(kinds) > 1 else messages.REPORT_ECONOMY_CAPTION
+    ).format(
+        reporting=format_count(totals.reporting.value),
+        active=format_count(totals.active.value),
+        year=year,
+        kinds=", ".join(kinds),
     )
     basis = totals.income_basis
     if basis is not None:
