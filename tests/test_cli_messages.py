@@ -18,9 +18,14 @@ from tests.conftest import snapshot
 # Every test that opens a database runs on SQLite and on PostgreSQL.
 pytestmark = pytest.mark.both_backends
 
-TODAY = date.today()
-TOMORROW = (TODAY + timedelta(days=1)).isoformat()
-LATER = f"is later than today ({TODAY.isoformat()}); record it once it has happened"
+# Two days ahead, not one: the parameters are made when the tests are collected, and a run that passes
+# midnight before a test runs would find "tomorrow" become today.
+LATER_DAY = (date.today() + timedelta(days=2)).isoformat()
+
+
+def later() -> str:
+    """The refusal of a day after today, as htx words it when the test runs."""
+    return f"is later than today ({date.today().isoformat()}); record it once it has happened"
 
 
 def refused(run: Any, db_path: Path, args: list[str], message: str) -> None:
@@ -163,25 +168,25 @@ def test_amounts_refused_say_why(registry: Any, db_path: Path, amount: str, prob
 @pytest.mark.parametrize(
     ("args", "option"),
     [
-        (["add", "HTX Mới", "--code", "N1", "--founded", TOMORROW], "--founded"),
+        (["add", "HTX Mới", "--code", "N1", "--founded", LATER_DAY], "--founded"),
         (
-            ["add", "HTX Mới", "--code", "N1", "--founded", "2018-01-01", "--dissolved", TOMORROW],
+            ["add", "HTX Mới", "--code", "N1", "--founded", "2018-01-01", "--dissolved", LATER_DAY],
             "--dissolved",
         ),
-        (["edit", "0470012345", "--founded", TOMORROW], "--founded"),
-        (["dissolve", "0470012345", "--on", TOMORROW], "--on"),
-        (["support", "add", "outreach", "--date", TOMORROW, "--quantity", "2"], "--date"),
-        (["support", "add", "credit", "--to", "0470012345", "--date", TOMORROW, "--amount", "5"], "--date"),
+        (["edit", "0470012345", "--founded", LATER_DAY], "--founded"),
+        (["dissolve", "0470012345", "--on", LATER_DAY], "--on"),
+        (["support", "add", "outreach", "--date", LATER_DAY, "--quantity", "2"], "--date"),
+        (["support", "add", "credit", "--to", "0470012345", "--date", LATER_DAY, "--amount", "5"], "--date"),
     ],
 )
 def test_dates_later_than_today_are_refused(
     registry: Any, db_path: Path, args: list[str], option: str
 ) -> None:
-    refused(registry, db_path, args, f"{option}: {TOMORROW!r} {LATER}")
+    refused(registry, db_path, args, f"{option}: {LATER_DAY!r} {later()}")
 
 
 def test_today_is_not_later_than_today(registry: Any) -> None:
-    today = TODAY.strftime("%d/%m/%Y")
+    today = date.today().strftime("%d/%m/%Y")
     assert registry("add", "HTX Hôm Nay", "--code", "N2", "--founded", today).exit_code == 0
     assert registry("support", "add", "outreach", "--date", today, "--quantity", "2").exit_code == 0
     assert registry("dissolve", "N2", "--on", today).exit_code == 0
@@ -190,22 +195,22 @@ def test_today_is_not_later_than_today(registry: Any) -> None:
 def test_imports_refuse_dates_later_than_today(registry: Any, db_path: Path, tmp_path: Path) -> None:
     """Past a batch of rows, so that the column parser (not only the row parser) meets the date."""
     lines = [f"N{i},HTX {i},2018-01-01," for i in range(2500)]
-    lines[2400] = f"N2400,HTX 2400,{TOMORROW},"
-    lines[10] = f"N10,HTX 10,2018-01-01,{TOMORROW}"
+    lines[2400] = f"N2400,HTX 2400,{LATER_DAY},"
+    lines[10] = f"N10,HTX 10,2018-01-01,{LATER_DAY}"
     cooperatives = tmp_path / "c.csv"
     cooperatives.write_text("code,name,founded,dissolved\n" + "\n".join(lines) + "\n")
     support = tmp_path / "s.csv"
-    support.write_text(f"program,date,quantity\noutreach,2018-01-01,2\noutreach,{TOMORROW},2\n")
+    support.write_text(f"program,date,quantity\noutreach,2018-01-01,2\noutreach,{LATER_DAY},2\n")
     before = snapshot(db_path)
     r = registry("import", "cooperatives", str(cooperatives))
     assert r.exit_code == 1
     assert r.stderr.splitlines()[:2] == [
-        f"{cooperatives}:12: dissolved: {TOMORROW!r} {LATER}",
-        f"{cooperatives}:2402: founded: {TOMORROW!r} {LATER}",
+        f"{cooperatives}:12: dissolved: {LATER_DAY!r} {later()}",
+        f"{cooperatives}:2402: founded: {LATER_DAY!r} {later()}",
     ]
     r = registry("import", "support", str(support))
     assert r.exit_code == 1
-    assert r.stderr.splitlines()[0] == f"{support}:3: date: {TOMORROW!r} {LATER}"
+    assert r.stderr.splitlines()[0] == f"{support}:3: date: {LATER_DAY!r} {later()}"
     assert snapshot(db_path) == before
 
 
