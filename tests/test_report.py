@@ -510,3 +510,6 @@ def test_a_narrow_terminal_wraps_headers_and_never_cuts_a_label_or_a_figure(
     assert row.split()[-2:] == [f"{capital:,}".replace(",", "."), "₫"], row
     for label in ("Tổ hợp tác", "Liên hiệp HTX", "Tuyên truyền", "Nguồn nhân lực", "Tổng cộng"):
         assert any(line.strip().startswith(label) for line in lines), (label, shown)
+    if columns == 100:  # room enough: a note in brackets is never split ("(đăng" over "ký)")
+        assert "(đăng\n" not in shown.replace(" ", "") and "(còn\n" not in shown.replace(" ", ""), shown
+        assert "(còn đăng ký)" in next(line for line in lines if "Loại hình" in line), shown

@@ -348,28 +348,40 @@ def _fitted_headers(block: Any, rows: Sequence[Sequence[str]], width: int) -> li
     labels = [[r[i] for r in rows if i < len(r)] for i in block.wrap]
     # Each column takes a blank either side and a divider; the table an edge either side.
     frame = 3 * len(block.headers) + 1
-    for label_width in (
-        # never narrower than a label's longest word: the least width report() gives a label column
-        sum(max(_longest_word(cells), min(max(map(cell_len, cells), default=0), most)) for cells in labels)
-        for most in (_LABEL_AT_MOST, _LABEL_AT_LEAST, 0)
+    # Labels at their whole width, then at _LABEL_AT_LEAST, then word by word; a note in brackets whole
+    # ("(còn đăng ký)"), and split over lines only before the labels go word by word.
+    for most, notes_whole in (
+        (_LABEL_AT_MOST, True),
+        (_LABEL_AT_LEAST, True),
+        (_LABEL_AT_LEAST, False),
+        (0, True),
+        (0, False),
     ):
+        # never narrower than a label's longest word: the least width report() gives a label column
+        label_width = sum(
+            max(_longest_word(cells), min(max(map(cell_len, cells), default=0), most)) for cells in labels
+        )
         for line in range(13, 3, -1):  # header lines of at most 13 characters, fewer while it does not fit
             headers = [
-                _wrapped(h, max(widest[i], line)) if i in widest else h for i, h in enumerate(block.headers)
+                _wrapped(h, max(widest[i], line), notes_whole) if i in widest else h
+                for i, h in enumerate(block.headers)
             ]
             if label_width + sum(_width(headers[i], widest[i]) for i in whole) + frame <= width:
                 return headers
-    return None  # too wide whatever the headers (a long range side by side): Rich cuts it as it must
+    return None  # too wide whatever the headers (a long range side by side): shown row by row
 
 
-def _wrapped(header: str, width: int) -> str:
+def _wrapped(header: str, width: int, note_whole: bool = True) -> str:
     """A header in lines of at most `width` characters (a longer word alone on its line); a note in
-    brackets starts a line of its own: "Thành viên" over "(đăng ký)"."""
+    brackets is a line of its own: "Thành viên" over "(đăng ký)", kept whole unless `note_whole` is
+    false ("(đăng" over "ký)" reads as two notes, and is the last resort)."""
     import textwrap
 
     name, bracket, note = header.partition(" (")
-    parts = [name, bracket.strip() + note] if bracket else [name]
-    lines = [line for part in parts for line in textwrap.wrap(part, width, break_long_words=False)]
+    lines = textwrap.wrap(name, width, break_long_words=False)
+    if bracket:
+        note = bracket.strip() + note
+        lines += [note] if note_whole else textwrap.wrap(note, width, break_long_words=False)
     return "\n".join(lines) or header
 
 
