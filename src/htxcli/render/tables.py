@@ -218,6 +218,9 @@ def organisations(
         ("code", "name", "kind", "address", "founded", "status"),
         shown,
         messages.TITLE_LIST.format(count=format_count(len(rows))),
+        # Every column wraps between words: a code, a kind and a date are one word each, kept whole,
+        # while their headers ("Ngày thành lập") and a status wrap to fit 80 columns.
+        whole=(),
     )
 
 
