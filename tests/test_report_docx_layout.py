@@ -147,13 +147,16 @@ def test_word_headers_break_only_between_phrases(office: Htx, tmp_path: Path) ->
 
 
 def test_a_comparisons_label_column_holds_its_labels_before_figures_are_padded(
-    office: Htx,  # noqa: F811
-    tmp_path: Path,
+    example_db: Path, tmp_path: Path
 ) -> None:
+    """The example's 2019 (no change since 2018) compared: "Hợp tác xã: Vốn điều lệ (đăng ký)" on one line,
+    not wrapped beside a "±" column padded as wide as a sum of money."""
     import docx
 
-    doc = docx.Document(str(_write(office, tmp_path / "c.docx", "2026", "--compare")))
-    table = doc.tables[1]
+    target = tmp_path / "c.docx"
+    r = invoke(example_db, "--lang", "vi", "report", "2019", "--compare", "-o", str(target))
+    assert r.exit_code == 0, r.stderr
+    table = docx.Document(str(target)).tables[1]
     widths = [c.width.mm for c in table.rows[0].cells]
     size = table.rows[1].cells[0].paragraphs[0].runs[0].font.size.pt
     longest = max(document.text_mm(row.cells[0].text, size) for row in table.rows[1:])
