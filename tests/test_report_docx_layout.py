@@ -203,7 +203,9 @@ def test_the_workbooks_sheets_are_the_documents_tables_numbered_alike(
         assert sheet.title.startswith(f"Biểu {n}. ") and len(sheet.title) <= 31, sheet.title
         assert sheet["A1"].value == title
         shown = [c.value for c in sheet[HEADER_ROW + 1] if c.value is not None]
-        assert shown == headers, (title, shown)
+        assert [" ".join(h.split()) for h in shown] == headers, (title, shown)
+    if args == ("2026",):  # its headers wrap between phrases, as Word's do
+        assert "Thành viên (đăng\u00a0ký)" in [c.value for c in book.worksheets[0][HEADER_ROW + 1]]
     # Biểu 1 has no column the documents lack (the count at the period's start is the count less the
     # change, which both show).
     assert not any("ngày 14/12/2025" in str(c.value) for c in book.worksheets[0][HEADER_ROW + 1])

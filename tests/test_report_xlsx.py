@@ -352,7 +352,7 @@ def test_sheet_names_and_headers_are_vietnamese_by_default(example_db: Path, tmp
     assert book.sheetnames == SHEETS_VI
     assert all(len(name) <= 31 for name in book.sheetnames)
     assert headers(book["Danh sách tổ chức 2018"])[:3] == ["STT", "Mã số", "Tên"]
-    assert headers(named(book, "Tổng hợp"))[:2] == ["Loại hình", "Hiện có (còn đăng ký)"]
+    assert headers(named(book, "Tổng hợp"))[:2] == ["Loại hình", "Hiện có (còn\u00a0đăng\u00a0ký)"]
 
 
 def test_the_list_of_a_period_after_the_reform_gives_the_status_and_the_address_in_force(

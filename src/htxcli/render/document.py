@@ -8,7 +8,6 @@ drawn as bars on the terminal, is left out (the HTML draws real charts).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +15,7 @@ from datetime import date
 from htxcli.domain import messages
 from htxcli.domain.report import Report
 from htxcli.render import report as view
-from htxcli.render.cells import PLAIN_MINUS, text
+from htxcli.render.cells import PLAIN_MINUS, keep_notes_whole, text
 from htxcli.render.layout import title
 
 # Where the clerk writes the issuing office by hand when --office is not given.
@@ -106,18 +105,8 @@ def layout(table: Table) -> Layout:
 
 def words(text: str) -> list[str]:
     """The words a line may break between: split at spaces, never at a no-break space (a header's
-    bracketed note, "(còn đăng ký)", is one: see keep_notes_whole)."""
+    bracketed note, "(còn đăng ký)", is one: see cells.keep_notes_whole)."""
     return [w for w in text.split(" ") if w]
-
-
-def keep_notes_whole(header: str) -> str:
-    """A header whose bracketed note never breaks inside: "Thành viên (đăng ký)" wraps before the
-    bracket, never as "(đăng / ký)"; its spaces become no-break spaces, which Word, LibreOffice and
-    browsers all honour."""
-    return re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(" ", NO_BREAK_SPACE), header)
-
-
-NO_BREAK_SPACE = "\u00a0"
 
 
 def _label_wants(table: Table, size: int, widths: list[float], shares: list[float]) -> float:

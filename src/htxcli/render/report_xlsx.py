@@ -28,6 +28,7 @@ from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS, STATUSES
+from htxcli.render.cells import keep_notes_whole
 from htxcli.render.layout import Block, period_line, title
 from htxcli.render.report import report_blocks
 from htxcli.render.xlsx_cells import (
@@ -95,10 +96,12 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: str, number:
     sheet.write_string(0, 0, messages.DOCUMENT_TABLE.format(number=number, title=block.title), styles.title)
     sheet.write_string(1, 0, heading, styles.subtitle)
     widths = [column_width(block, i) for i in shown]
+    # Headers wrap between phrases, never inside a bracketed note, as in the Word and HTML tables.
+    headers = [keep_notes_whole(block.headers[i]) for i in shown]
     # Before the row is written: constant_memory's rule.
-    sheet.set_row(HEADER_ROW, header_height([block.headers[i] for i in shown], widths))
-    for column, i in enumerate(shown):
-        sheet.write_string(HEADER_ROW, column, block.headers[i], styles.header)
+    sheet.set_row(HEADER_ROW, header_height(headers, widths))
+    for column, header in enumerate(headers):
+        sheet.write_string(HEADER_ROW, column, header, styles.header)
     for n, row in enumerate(block.rows):
         total = block.total and n == len(block.rows) - 1
         sub = sub_row(row)
