@@ -347,3 +347,39 @@ def test_a_money_target_says_what_it_is_per(databases: Any) -> None:
     table = " ".join(run(db, "--lang", "vi", "report", "2018", "--format", "markdown").split())
     assert "| Thu nhập bình quân (đồng/người/năm) | 48.000.000 ₫ |" in table, table
     assert "| Doanh thu bình quân (đồng/HTX) | 1.000.000.000 ₫ |" in table, table
+
+
+def test_a_plan_too_wide_for_80_columns_is_shown_row_by_row_and_whole(databases: Any) -> None:
+    """Four money columns do not fit 80 columns whatever their headers: Rich cut the last columns
+    ("Cùng" and nothing under it). Such a table is shown a row at a time, each figure under its
+    label with its header, and nothing is cut; at 120 columns it is the table it was."""
+    from tests.terminal import on_a_terminal
+
+    db = databases()
+    load_example(db)
+    assert invoke(db, "import", "figures", str(EXAMPLE / "figures.csv")).exit_code == 0
+    for step in (
+        ("plan", "set", "2018", "average-revenue", "2 tỷ"),
+        ("plan", "set", "2018", "average-income", "6 triệu/tháng"),
+        ("plan", "set", "2018", "new-cooperatives", "25"),
+        ("plan", "estimate", "2018", "new-cooperatives", "31"),
+    ):
+        assert invoke(db, *step).exit_code == 0
+    plan = by_indicator(report_json(db, "2018"))
+    shown = on_a_terminal(db, 80, "--lang", "vi", "report", "2018")
+    lines = shown.splitlines()
+    assert max(map(len, lines)) <= 80 and "…" not in shown, shown
+    part = "\n".join(
+        line.rstrip() for line in shown[shown.index("Kết quả thực hiện kế hoạch") :].splitlines()
+    )
+
+    def row(label: str) -> str:
+        return part[part.index(label) :].split("\n\n")[0]
+
+    revenue, new = row("Doanh thu bình quân (đồng/HTX)"), row("HTX thành lập mới")
+    target = f"{plan['average-revenue']['target']:,} ₫".replace(",", ".")
+    assert re.search(rf"Kế hoạch +{target}", revenue), revenue
+    assert re.search(r"Ước thực hiện cả năm +31\n", new), new
+    assert re.search(rf"Cùng kỳ +{plan['new-cooperatives']['previous_year']}\n", new), new
+    wide = on_a_terminal(db, 160, "--lang", "vi", "report", "2018")
+    assert re.search(r"Doanh thu bình quân \(đồng/HTX\) +2\.000\.000\.000 ₫ ", wide), wide

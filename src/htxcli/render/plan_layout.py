@@ -35,7 +35,6 @@ def plan_blocks(report: YearReport) -> list[Block]:
         headers,
         numeric=frozenset(range(1, len(headers))),
         sheet=messages.SHEET_PLAN,
-        wrap=frozenset({0, 3}) if estimates else frozenset({0}),  # the estimate's long header may wrap
     )
     for a in report.plan:
         name = INDICATORS.label(a.indicator)

@@ -53,8 +53,11 @@ def cell(field: str, value: Any) -> str:
         return ""
     if field in _LABELS and value in _LABELS[field].labels:
         return _LABELS[field].label(value)
+    if isinstance(value, str):  # text, or a figure written already ("500 cuốn")
+        return value
     if field in ("capital_vnd", "amount_vnd"):
-        return format_money(value)
+        # 0 is what a record of no money holds (a certificate): a blank, as the report shows it
+        return format_money(value) if value else ""
     if field in ("members", "quantity"):
         return format_count(value)
     if isinstance(value, date):
@@ -62,16 +65,29 @@ def cell(field: str, value: Any) -> str:
     return str(value)
 
 
-def table(fields: Sequence[str], rows: Iterable[Mapping[str, Any]], title: str | None = None) -> Table:
+def table(
+    fields: Sequence[str],
+    rows: Iterable[Mapping[str, Any]],
+    title: str | None = None,
+    whole: Iterable[str] = _WHOLE,
+) -> Table:
+    """The rows under their headers; the `whole` columns never wrap, and a column that wraps is never
+    narrower than its longest word (of its header too), so a narrow terminal wraps a name between
+    words and never cuts it ("Thượ…")."""
+    whole = set(whole)
+    headers = [messages.HEADERS.get(field, field) for field in fields]
+    cells = [[cell(f, row.get(f)) for f in fields] for row in rows]
     t = Table(title=title, title_justify="left", header_style="bold")
-    for field in fields:
+    for i, field in enumerate(fields):
         t.add_column(
-            messages.HEADERS.get(field, field),
+            headers[i],
             justify="right" if field in _NUMERIC else "left",
-            no_wrap=field in _WHOLE,
+            no_wrap=field in whole,
+            overflow="ellipsis" if field in whole else "fold",
+            min_width=None if field in whole else _longest_word([headers[i], *(r[i] for r in cells)]),
         )
-    for row in rows:
-        t.add_row(*(cell(f, row.get(f)) for f in fields))
+    for row_cells in cells:
+        t.add_row(*row_cells)
     return t
 
 
@@ -214,19 +230,30 @@ def _status_today(row: Mapping[str, Any], status: str | None) -> str:
 
 
 def support_records(rows: Sequence[dict[str, Any]]) -> Table:
+    """The records, five columns that fit 80: the organisation's code and name in one ("toàn tỉnh" for
+    the province's own), the quantity with its unit ("500 cuốn")."""
     total = sum(r["amount_vnd"] for r in rows)
-    shown = [{**r, "organisation": r["code"] or messages.PROVINCE_WIDE} for r in rows[:TABLE_ROWS]]
+    shown = [
+        {
+            **r,
+            "organisation": " ".join(filter(None, (r["code"], r.get("name")))) or messages.PROVINCE_WIDE,
+            "quantity": " ".join(filter(None, (format_count(r["quantity"]), r["unit"]))),
+        }
+        for r in rows[:TABLE_ROWS]
+    ]
     return table(
-        ("date", "program", "organisation", "name", "quantity", "unit", "amount_vnd"),
+        ("date", "program", "organisation", "quantity", "amount_vnd"),
         shown,
         messages.TITLE_SUPPORT_LIST.format(count=format_count(len(rows)), amount=format_money(total)),
+        whole={"date", "amount_vnd"},
     )
 
 
 def report(heading: str, blocks: Sequence[Any], period: str | None = None, width: int = 120) -> list[Any]:
     """The yearly report's blocks (render.report.Block) as Rich tables under a bold title (and the
     period's days, when they are not calendar years): the cells formatted for a terminal (a true minus
-    sign), the chart column drawn as bars, each table fitted to `width` columns where it can be."""
+    sign), the chart column drawn as bars, each table fitted to `width` columns, or shown row by row
+    where it cannot be."""
     from rich import box
     from rich.text import Text
 
@@ -236,6 +263,14 @@ def report(heading: str, blocks: Sequence[Any], period: str | None = None, width
     if period is not None:
         out.append(Text(period))
     for block in blocks:
+        rows = [
+            [bar(c) if i == block.chart else text(c, minus=TERMINAL_MINUS) for i, c in enumerate(row)]
+            for row in block.rows
+        ]
+        fitted = _fitted_headers(block, rows, width)
+        if fitted is None:
+            out.append(_row_by_row(block, rows))
+            continue
         t = Table(
             title=block.title,
             title_justify="left",
@@ -245,19 +280,13 @@ def report(heading: str, blocks: Sequence[Any], period: str | None = None, width
             caption_justify="left",
             box=box.SIMPLE_HEAD,
         )
-        rows = [
-            [bar(c) if i == block.chart else text(c, minus=TERMINAL_MINUS) for i, c in enumerate(row)]
-            for row in block.rows
-        ]
-        fitted = _fitted_headers(block, rows, width)
-        for i, header in enumerate(fitted or block.headers):
+        for i, header in enumerate(fitted):
             t.add_column(
                 header,
                 justify="right" if i in block.numeric else "left",
                 no_wrap=i not in block.wrap,
-                min_width=_longest_word([r[i] for r in rows if i < len(r)])
-                if fitted and i in block.wrap
-                else None,
+                overflow="fold" if i in block.wrap else "ellipsis",
+                min_width=_longest_word([r[i] for r in rows if i < len(r)]) if i in block.wrap else None,
                 style="green" if i == block.chart else None,
             )
         for n, cells in enumerate(rows):
@@ -266,6 +295,40 @@ def report(heading: str, blocks: Sequence[Any], period: str | None = None, width
             t.add_row(*cells, end_section=before_total, style="bold" if is_total else None)
         out.append(t)
     return out
+
+
+def _row_by_row(block: Any, rows: Sequence[Sequence[str]]) -> Table:
+    """A table too wide for the terminal whatever its headers (four money columns at 80 columns, a
+    long range side by side) shown as psql's expanded display shows one: each row its label in bold,
+    then a line per figure, its header and its value. Nothing is cut; an empty cell is left out."""
+    from rich import box
+    from rich.text import Text
+
+    labels = [i for i in range(len(block.headers)) if i not in block.numeric and i != block.chart]
+    t = Table(
+        title=block.title,
+        title_justify="left",
+        title_style="bold",
+        caption=block.caption,
+        caption_justify="left",
+        box=box.SIMPLE,
+        show_header=False,
+    )
+    t.add_column()
+    t.add_column(justify="right", no_wrap=True)
+    for n, cells in enumerate(rows):
+        is_total = block.total and n == len(rows) - 1
+        label = " · ".join(cells[i] for i in labels if i < len(cells) and cells[i])
+        t.add_row(Text(label, style="bold"), "")
+        figures = [i for i in range(len(cells)) if i not in labels and cells[i]]
+        for k, i in enumerate(figures):
+            t.add_row(
+                "  " + " ".join(block.headers[i].split()),
+                cells[i],
+                style="bold" if is_total else None,
+                end_section=k == len(figures) - 1 and n < len(rows) - 1,
+            )
+    return t
 
 
 _LABEL_AT_MOST = 24  # a label column is given its longest label, up to this, before headers narrow
@@ -286,9 +349,9 @@ def _fitted_headers(block: Any, rows: Sequence[Sequence[str]], width: int) -> li
     # Each column takes a blank either side and a divider; the table an edge either side.
     frame = 3 * len(block.headers) + 1
     for label_width in (
-        sum(min(max(map(cell_len, cells), default=0), _LABEL_AT_MOST) for cells in labels),
-        sum(min(max(map(cell_len, cells), default=0), _LABEL_AT_LEAST) for cells in labels),
-        sum(_longest_word(cells) for cells in labels),
+        # never narrower than a label's longest word: the least width report() gives a label column
+        sum(max(_longest_word(cells), min(max(map(cell_len, cells), default=0), most)) for cells in labels)
+        for most in (_LABEL_AT_MOST, _LABEL_AT_LEAST, 0)
     ):
         for line in range(13, 3, -1):  # header lines of at most 13 characters, fewer while it does not fit
             headers = [
@@ -316,12 +379,15 @@ def _width(header: str, widest_cell: int) -> int:
     return max(widest_cell, *(cell_len(line) for line in header.split("\n")))
 
 
+_WORD_AT_MOST = 24  # a longer "word" (a file's path) is folded over lines, never widens its column
+
+
 def _longest_word(cells: Sequence[str]) -> int:
     """A label column's least width: its longest word, so that a narrow terminal wraps a label between
-    words and never cuts it."""
+    words and never cuts it (the columns that wrap fold a word longer than _WORD_AT_MOST)."""
     from rich.cells import cell_len
 
-    return max((cell_len(word) for cell in cells for word in cell.split()), default=0)
+    return min(max((cell_len(word) for cell in cells for word in cell.split()), default=0), _WORD_AT_MOST)
 
 
 def bar(share: Any) -> str:
@@ -333,20 +399,41 @@ def bar(share: Any) -> str:
     return "█" * (points // 2) + ("▌" if points % 2 else "")
 
 
-def history(entries: Sequence[Mapping[str, Any]], describe: Any) -> Table:
+_WHAT_AT_LEAST = 30  # what a history entry did: this much room a line before its other columns wrap
+
+
+def history(entries: Sequence[Mapping[str, Any]], describe: Any, width: int = 120) -> Table:
     from htxcli.render.history import spoken_command
 
     h = messages.HEADERS
-    t = Table(title=messages.TITLE_HISTORY, title_justify="left", header_style="bold", show_lines=True)
-    t.add_column(h["id"], justify="right", no_wrap=True)
-    t.add_column(h["at"], no_wrap=True)
-    t.add_column(h["user"], no_wrap=True)
-    t.add_column(h["command"], no_wrap=True)
-    t.add_column(h["what"], ratio=1)
+    rows = []
     for e in entries:
         what = describe(e)
         if e.get("undone_by"):
             what[0] += " " + messages.HISTORY_UNDONE.format(id=e["undone_by"])
-        command = spoken_command(e["command"])
-        t.add_row(str(e["id"]), format_moment(e["at"]), e["user_name"], command, "\n".join(what))
+        rows.append(
+            (str(e["id"]), format_moment(e["at"]), e["user_name"], spoken_command(e["command"]), what)
+        )
+    from rich.cells import cell_len
+
+    columns = [[h["id"], h["at"], h["user"], h["command"]], *(r[:4] for r in rows)]
+    natural = [max(cell_len(c) for c in column) for column in zip(*columns, strict=True)]
+    what = max((cell_len(line) for r in rows for line in r[4]), default=0)
+    # Too narrow for every column on one line (80 columns): the moment wraps between its date and its
+    # time, then the user's name, then the command between words, until what was done has room for
+    # a few words a line (it had five characters, a word a line, cut).
+    least = [0, *(_longest_word(column) for column in list(zip(*columns, strict=True))[1:])]
+    widths = list(natural)
+    for n in (1, 2, 3):
+        if sum(widths) + min(what, _WHAT_AT_LEAST) + 3 * 5 + 1 > width:
+            widths[n] = least[n]
+    t = Table(title=messages.TITLE_HISTORY, title_justify="left", header_style="bold", show_lines=True)
+    t.add_column(h["id"], justify="right", no_wrap=True)
+    for n, header in enumerate((h["at"], h["user"], h["command"]), start=1):
+        t.add_column(header, min_width=least[n], max_width=widths[n], no_wrap=widths[n] == natural[n])
+    t.add_column(
+        h["what"], ratio=1, min_width=_longest_word([ln for r in rows for ln in r[4]]), overflow="fold"
+    )
+    for row in rows:
+        t.add_row(*row[:4], "\n".join(row[4]))
     return t
