@@ -16,7 +16,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import invoke
@@ -289,6 +289,7 @@ def _tables(draw: st.DrawFn) -> Any:
     return Table("T", headers, cells, numeric, total=draw(st.booleans()), caption=None)
 
 
+@settings(deadline=None)  # a computation only, but the shared test machine is slow at times
 @given(_tables())
 def test_a_table_fits_its_page_and_its_words_fit_their_columns(table: Any) -> None:
     """Whatever a table holds: its columns fill its page's line and no more, and every word of a

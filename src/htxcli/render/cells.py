@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from htxcli.domain.report import Change, Count, Label, Money, Percent, Share, Tenths, Value
 from htxcli.domain.values import format_count, format_money
 
@@ -43,3 +45,13 @@ def _change(change: Change, minus: str) -> str:
     if isinstance(change.by, Tenths | Share):
         return sign + tenths(abs(value), minus)
     return sign + format_count(abs(value)) + (" ₫" if isinstance(change.by, Money) and value else "")
+
+
+NO_BREAK_SPACE = "\u00a0"
+
+
+def keep_notes_whole(header: str) -> str:
+    """A header whose bracketed note never breaks inside: "Thành viên (đăng ký)" wraps before the
+    bracket, never as "(đăng / ký)"; its spaces become no-break spaces, which Word, LibreOffice and
+    browsers all honour."""
+    return re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(" ", NO_BREAK_SPACE), header)

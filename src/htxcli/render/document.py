@@ -15,7 +15,7 @@ from datetime import date
 from htxcli.domain import messages
 from htxcli.domain.report import Report
 from htxcli.render import report as view
-from htxcli.render.cells import PLAIN_MINUS, text
+from htxcli.render.cells import PLAIN_MINUS, keep_notes_whole, text
 from htxcli.render.layout import title
 
 # Where the clerk writes the issuing office by hand when --office is not given.
@@ -46,7 +46,7 @@ def text_mm(text: str, size: float, *, bold: bool = False) -> float:
     for c in text:
         if c.isdigit() or c in "₫+-*":
             ems += _DIGIT
-        elif c in " .,:;'()[]/|!":
+        elif c in " \u00a0.,:;'()[]/|!":
             ems += _NARROW
         elif c == "%":
             ems += 0.83
@@ -86,8 +86,12 @@ def layout(table: Table) -> Layout:
                 # The figures' columns alike (a year beside a year) when the line holds them so.
                 widest = max((n for n, s in zip(needs, shares, strict=True) if not s), default=0.0)
                 alike = [n if s else widest for n, s in zip(needs, shares, strict=True)]
-                for tried in (alike, needs):
-                    if sum(tried) <= width:
+                # The label columns' longest texts on one line before the figures' columns are
+                # padded alike: a comparison's "Hợp tác xã: Vốn điều lệ (đăng ký)" whole beside
+                # three columns of đồng, not wrapped beside a "±" column as wide as a sum of money.
+                for tried, whole in ((alike, True), (needs, True), (alike, False), (needs, False)):
+                    wanted = sum(tried) + (_label_wants(table, size, tried, shares) if whole else 0.0)
+                    if wanted <= width:
                         spread = _spread(table, size, tried, shares, width - sum(tried))
                         return Layout(spread, size, landscape)
     size = TABLE_SIZES[-1]
@@ -99,10 +103,30 @@ def layout(table: Table) -> Layout:
     return Layout(widths, size, True)
 
 
+def words(text: str) -> list[str]:
+    """The words a line may break between: split at spaces, never at a no-break space (a header's
+    bracketed note, "(còn đăng ký)", is one: see cells.keep_notes_whole)."""
+    return [w for w in text.split(" ") if w]
+
+
+def _label_wants(table: Table, size: int, widths: list[float], shares: list[float]) -> float:
+    """What the label columns lack of their longest text on one line, in `widths` (mm)."""
+    return sum(
+        max(
+            max((text_mm(row[i], size, bold=table.total) for row in table.rows), default=0.0)
+            + CELL_PADDING_MM
+            - w,
+            0.0,
+        )
+        for i, (w, s) in enumerate(zip(widths, shares, strict=True))
+        if s
+    )
+
+
 def header_lines(header: str, width: float, size: float) -> int:
     """How many lines `header` takes, bold at `size`, wrapped between words in `width` mm of text."""
     lines, line = 1, ""
-    for word in header.split():
+    for word in words(header):
         tried = f"{line} {word}" if line else word
         if line and text_mm(tried, size, bold=True) > width:
             lines, line = lines + 1, word
@@ -113,7 +137,7 @@ def header_lines(header: str, width: float, size: float) -> int:
 
 def _header_room(header: str, size: float, lines: int) -> float:
     """The least text width (mm) in which `header` wraps into `lines` lines at most."""
-    low = max((text_mm(w, size, bold=True) for w in header.split()), default=0.0)
+    low = max((text_mm(w, size, bold=True) for w in words(header)), default=0.0)
     high = text_mm(header, size, bold=True)
     while high - low > 0.2:
         middle = (low + high) / 2
@@ -157,9 +181,9 @@ def _unsqueeze_headers(table: Table, size: int, widths: list[float], spare: floa
     less where `spare` pays for it, the cheapest first; what is left of `spare`."""
     costs = []
     for i, numeric in enumerate(table.numeric):
-        words = len(table.headers[i].split())
+        count = len(words(table.headers[i]))
         lines = header_lines(table.headers[i], widths[i] - CELL_PADDING_MM, size)
-        if numeric and words >= 3 and lines >= words:
+        if numeric and count >= 3 and lines >= count:
             room = _header_room(table.headers[i], size, lines - 1) + CELL_PADDING_MM + 0.01
             costs.append((max(room - widths[i], 0.0), i))
     for cost, i in sorted(costs):
@@ -198,14 +222,14 @@ def _needs(table: Table, size: int, *, headed: bool = False) -> tuple[list[float
     needs, shares = [], []
     for i, numeric in enumerate(table.numeric):
         cells = [row[i] for row in table.rows]
-        header = max((text_mm(w, size, bold=True) for w in table.headers[i].split()), default=0.0)
+        header = max((text_mm(w, size, bold=True) for w in words(table.headers[i])), default=0.0)
         if numeric and headed:
             header = max(header, _header_room(table.headers[i], size, HEADER_LINES))
         if numeric:
             least = max((text_mm(c, size, bold=table.total) for c in cells), default=0.0)
             shares.append(0.0)
         else:
-            word = max((text_mm(w, size, bold=True) for c in cells for w in c.split()), default=0.0)
+            word = max((text_mm(w, size, bold=True) for c in cells for w in words(c)), default=0.0)
             longest = max(cells, key=len, default="")
             room = text_mm(longest[:LABEL_CHARACTERS], size, bold=table.total)
             least = max(word, room)
@@ -236,7 +260,7 @@ def tables(report: Report, *, single: bool) -> list[Table]:
         out.append(
             Table(
                 title=block.title,
-                headers=[block.headers[i] for i in shown],
+                headers=[keep_notes_whole(block.headers[i]) for i in shown],
                 rows=[[row[0].lstrip(" "), *row[1:]] if row else row for row in rows],
                 numeric=[i in block.numeric for i in shown],
                 total=block.total,
@@ -251,6 +275,12 @@ def sub_row(label: str) -> int:
     """How deep a row lies beneath another: the layouts indent its label by two spaces a step (the
     terminal prints them so)."""
     return (len(label) - len(label.lstrip(" "))) // 2
+
+
+def section_heading(message: str) -> str:
+    """A part's heading as both documents print it ("TÌNH HÌNH CHUNG", "CÁC BIỂU SỐ LIỆU"): upper
+    case, from its one message."""
+    return message.upper()
 
 
 def subject(report: Report) -> str:

@@ -59,6 +59,8 @@ def write_docx(
     _page_numbers(doc)
     _heading(doc, letterhead, today or date.today(), document_number)
     _title(doc, report)
+    # The overview's heading, as the HTML report has it above the same paragraphs.
+    _centred(doc, document.section_heading(messages.DOCUMENT_OVERVIEW), bold=True, keep_with_next=True)
     for text in paragraphs(report, by_topic=True):
         _body(doc, text)
     tables = document.tables(report, single=single)
@@ -66,7 +68,13 @@ def write_docx(
         # The heading goes with the first table: on a turned page when that table needs one.
         _turn(doc, landscape=document.layout(tables[0]).landscape)
         # Never alone at a page's foot: kept with the first table's title, itself kept with its table.
-        _centred(doc, messages.DOCUMENT_FIGURES.upper(), bold=True, before=12, keep_with_next=True)
+        _centred(
+            doc,
+            document.section_heading(messages.DOCUMENT_FIGURES),
+            bold=True,
+            before=12,
+            keep_with_next=True,
+        )
     for number, table in enumerate(tables, start=1):
         _table(doc, number, table)
     _signature(doc, letterhead)
@@ -271,13 +279,14 @@ def _table(doc: Document, number: int, table: document.Table) -> None:
     grid.autofit = False
     widths = [Mm(w) for w in shape.widths]
     _set_widths(grid, widths)
-    _repeat_on_each_page(grid.rows[0])
+    _keep_whole(grid.rows[0], header=True)
     for cell, header, width in zip(grid.rows[0].cells, table.headers, widths, strict=True):
         cell.width = width
         _cell(cell, header, bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
     for n, row in enumerate(table.rows):
         bold = table.total and n == len(table.rows) - 1
         added = grid.add_row()
+        _keep_whole(added, header=False)
         for i, (cell, value, numeric, width) in enumerate(
             zip(added.cells, row, table.numeric, widths, strict=True)
         ):
@@ -366,19 +375,21 @@ def _set_widths(grid: Any, widths: Sequence[Any]) -> None:
             cell.width = width
 
 
-def _repeat_on_each_page(row: Any) -> None:
-    """The header row is never split and is printed again at the top of each page a long table runs
-    onto. The data rows are left free to break: kept whole as well, LibreOffice (7.x) printed a table
-    whose page break fell after its first data row with that row only, and dropped the rest (seen on
-    a 2026 report: Biểu 1 lost its THT, LHTX, QTDND and Tổng cộng rows in the PDF)."""
+def _keep_whole(row: Any, *, header: bool) -> None:
+    """A row is never split across two pages (a label's last line alone at the top of the next); the
+    header row is printed again at the top of each page a long table runs onto. (Rows were once left
+    free to break, after a PDF of LibreOffice 7.x that lost rows of a table kept whole; LibreOffice 7.4
+    keeps every row of every table wherever the page breaks, which tests/test_report_docx_layout.py
+    checks on its PDFs.)"""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     properties = row._tr.get_or_add_trPr()
     properties.append(OxmlElement("w:cantSplit"))
-    marker = OxmlElement("w:tblHeader")
-    marker.set(qn("w:val"), "true")
-    properties.append(marker)
+    if header:
+        marker = OxmlElement("w:tblHeader")
+        marker.set(qn("w:val"), "true")
+        properties.append(marker)
 
 
 def _signature(doc: Document, letterhead: document.Letterhead) -> None:
