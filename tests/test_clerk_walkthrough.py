@@ -279,7 +279,8 @@ def _header_lines_of(document_path: Path) -> list[tuple[str, int]]:
             run = cell.paragraphs[0].runs[0]
             if not any(c.isdigit() for c in below.text):
                 continue  # a label column (a unit's name)
-            found.append((cell.text, header_lines(cell.text, cell.width.mm - 3.8, run.font.size.pt)))
+            lines = header_lines(cell.text, cell.width.mm - 3.8, run.font.size.pt)
+            found.append((cell.text.replace("\xa0", " "), lines))  # a bracketed note's spaces do not break
     return found
 
 
