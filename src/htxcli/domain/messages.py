@@ -443,6 +443,9 @@ DB_HINTS = {
     "lock timeout": N_("another clerk's command kept it busy too long; try again, nothing was changed"),
     "malformed": N_("restore it from a backup (htx db backup makes one)"),
 }
+BUSY_TIMEOUT_BAD = N_(
+    "is not a number of seconds between 0 and 86400 (how long a command waits for another's)"
+)
 DB_UNKNOWN_DRIVER = N_("database: no driver for {url!r}; {hint}")
 DB_INSTALL_POSTGRES = N_("install the PostgreSQL extra: pip install 'htxcli[postgres]'")
 DB_IN_MEMORY = N_("database: {url!r} is a database in memory, forgotten when htx exits; give a file")
