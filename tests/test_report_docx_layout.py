@@ -45,12 +45,13 @@ def _with_room_taken(source: Path, lines: int, target: Path) -> Path:
     return target
 
 
-def test_a_compared_word_tables_rows_stay_whole_and_all_print_wherever_the_page_breaks(
+def test_a_compared_word_tables_rows_all_print_wherever_the_page_breaks(
     example_db: Path, tmp_path: Path
 ) -> None:
     """A range compared year by year: Biểu 1's labels wrap on a turned page. With the page break moved
-    row by row down the table, LibreOffice's PDF holds every row, and no page continues a row: the
-    first line under a repeated header starts a row, never the last words of a label."""
+    row by row down the table, LibreOffice's PDF holds every row. No row is kept whole: with its
+    rows (even its header row alone) kept whole, LibreOffice printed a 2026 comparison's support
+    table as its header alone, its rows lost (a second reader's finding)."""
     import docx
 
     soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
@@ -60,9 +61,9 @@ def test_a_compared_word_tables_rows_stay_whole_and_all_print_wherever_the_page_
     r = invoke(example_db, "--lang", "vi", "report", "2014..2018", "--compare", "-o", str(source))
     assert r.exit_code == 0, r.stderr
     rows = docx.Document(str(source)).tables[1].rows
-    assert all(row._tr.trPr is not None and row._tr.trPr.find(_W + "cantSplit") is not None for row in rows)
+    kept = [row._tr.trPr is not None and row._tr.trPr.find(_W + "cantSplit") is not None for row in rows]
+    assert kept == [False] * len(rows)
     labels = [row.cells[0].text for t in docx.Document(str(source)).tables[1:-1] for row in t.rows[1:]]
-    starts = {" ".join(label.split()[:2]) for label in labels}
     shifted = [_with_room_taken(source, n, tmp_path / f"s{n}.docx") for n in range(0, 17)]
     subprocess.run(
         [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, shifted)],
@@ -78,12 +79,6 @@ def test_a_compared_word_tables_rows_stay_whole_and_all_print_wherever_the_page_
         printed = [line.strip() for line in text.splitlines() if line.strip()]
         for label in labels:
             assert any(line.startswith(" ".join(label.split()[:2])) for line in printed), (path.name, label)
-        for page in text.split("\f"):
-            lines = [line.strip() for line in page.splitlines() if line.strip()]
-            header = next((i for i, line in enumerate(lines[:3]) if line.startswith("Chỉ tiêu")), None)
-            if header is not None and header + 1 < len(lines):
-                first = lines[header + 1]
-                assert any(first.startswith(s) for s in starts), (path.name, first)
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

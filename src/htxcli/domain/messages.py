@@ -1060,6 +1060,7 @@ DOCUMENT_OVERVIEW = N_("Overview")
 DOCUMENT_FIGURES = N_("Tables of figures")
 DOCUMENT_CHARTS = N_("Charts")
 DOCUMENT_TABLE = N_("Table {number}. {title}")
+DOCUMENT_TABLE_CONTINUED = N_("Table {number} (continued)")  # its next columns, too wide for one page
 DOCUMENT_RECIPIENTS = N_("Recipients:")
 DOCUMENT_FILED = N_("- Filed: office records.")
 DOCUMENT_SIGNATURE = N_("HEAD OF THE OFFICE")

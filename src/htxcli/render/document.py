@@ -9,7 +9,7 @@ drawn as bars on the terminal, is left out (the HTML draws real charts).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from htxcli.domain import messages
@@ -77,7 +77,22 @@ def layout(table: Table) -> Layout:
     left of the line goes to the label columns. A figure column's header gets room to wrap into
     HEADER_LINES lines at most, at the cost of a smaller size, before it is left to wrap further. The
     first of these that fits: upright at 12, 11 or 10 pt, then turned; a table wider than any is
-    scaled down on a turned page, its label columns keeping their room."""
+    scaled down on a turned page, its label columns keeping their room (tables() splits such a table
+    first, so that this is the last resort of a single column too wide for a page)."""
+    fitting = _fitting(table)
+    if fitting is not None:
+        return fitting
+    size = TABLE_SIZES[-1]
+    needs, shares = _needs(table, size)
+    kept = sum(n for n, s in zip(needs, shares, strict=True) if s)
+    figures = sum(needs) - kept
+    scale = max(LANDSCAPE_MM - kept, 0) / figures if figures else 1.0
+    widths = [n if s else n * scale for n, s in zip(needs, shares, strict=True)]
+    return Layout(widths, size, True)
+
+
+def _fitting(table: Table) -> Layout | None:
+    """layout()'s first layout that holds every figure on one line, or None."""
     for headed in (True, False):
         for landscape in (False, True):
             width = LANDSCAPE_MM if landscape else PORTRAIT_MM
@@ -94,13 +109,7 @@ def layout(table: Table) -> Layout:
                     if wanted <= width:
                         spread = _spread(table, size, tried, shares, width - sum(tried))
                         return Layout(spread, size, landscape)
-    size = TABLE_SIZES[-1]
-    needs, shares = _needs(table, size)
-    kept = sum(n for n, s in zip(needs, shares, strict=True) if s)
-    figures = sum(needs) - kept
-    scale = max(LANDSCAPE_MM - kept, 0) / figures if figures else 1.0
-    widths = [n if s else n * scale for n, s in zip(needs, shares, strict=True)]
-    return Layout(widths, size, True)
+    return None
 
 
 def words(text: str) -> list[str]:
@@ -249,6 +258,62 @@ class Table:
     # By row: how many steps its first cell is indented (a band's grades beneath it: 1), which the
     # layouts indent with their own means (a paragraph's indent, CSS padding), never with spaces.
     indents: list[int] = field(default_factory=list)
+    continued: bool = False  # the next columns of the table before it, too wide for one page
+
+
+def numbered(tables: list[Table]) -> list[tuple[str, Table]]:
+    """Each table under its title, numbered as the workbook numbers its sheets: "Biểu 1. …", and a
+    table's continuation "Biểu 1 (tiếp theo)" under the same number."""
+    out, number = [], 0
+    for table in tables:
+        if table.continued:
+            out.append((messages.DOCUMENT_TABLE_CONTINUED.format(number=number), table))
+        else:
+            number += 1
+            out.append((messages.DOCUMENT_TABLE.format(number=number, title=table.title), table))
+    return out
+
+
+def _parts(table: Table) -> list[Table]:
+    """The table, or, when its figures cannot all hold on one line of a turned page (five years
+    side by side, each with its change: "227.450.000 / .000 ₫"), its figure columns in parts that
+    can, each under the label columns; a change column ("±") stays with the year before it. The
+    caption goes under the last part."""
+    if _fitting(table) is not None:
+        return [table]
+    labels = [i for i, numeric in enumerate(table.numeric) if not numeric]
+    units: list[list[int]] = []  # a figure column with the change columns after it
+    for i, numeric in enumerate(table.numeric):
+        if numeric:
+            if units and table.headers[i].startswith("±"):
+                units[-1].append(i)
+            else:
+                units.append([i])
+
+    def part(columns: list[int], continued: bool) -> Table:
+        shown = labels + columns
+        return Table(
+            title=table.title,
+            headers=[table.headers[i] for i in shown],
+            rows=[[row[i] for i in shown] for row in table.rows],
+            numeric=[table.numeric[i] for i in shown],
+            total=table.total,
+            caption=None,
+            indents=table.indents,
+            continued=continued,
+        )
+
+    parts: list[list[int]] = []
+    for unit in units:
+        if parts and _fitting(part(parts[-1] + unit, False)) is not None:
+            parts[-1] += unit
+        else:
+            parts.append(list(unit))
+    if len(parts) < 2:
+        return [table]  # one column too wide for a page: layout() squeezes it
+    out = [part(columns, n > 0) for n, columns in enumerate(parts)]
+    out[-1] = replace(out[-1], caption=table.caption)
+    return out
 
 
 def tables(report: Report, *, single: bool) -> list[Table]:
@@ -257,15 +322,17 @@ def tables(report: Report, *, single: bool) -> list[Table]:
         shown = [i for i in range(len(block.headers)) if i != block.chart]
         rows = [[text(row[i], minus=PLAIN_MINUS) for i in shown] for row in block.rows]
         indents = [sub_row(row[0]) if row else 0 for row in rows]
-        out.append(
-            Table(
-                title=block.title,
-                headers=[keep_notes_whole(block.headers[i]) for i in shown],
-                rows=[[row[0].lstrip(" "), *row[1:]] if row else row for row in rows],
-                numeric=[i in block.numeric for i in shown],
-                total=block.total,
-                caption=block.caption,
-                indents=indents,
+        out.extend(
+            _parts(
+                Table(
+                    title=block.title,
+                    headers=[keep_notes_whole(block.headers[i]) for i in shown],
+                    rows=[[row[0].lstrip(" "), *row[1:]] if row else row for row in rows],
+                    numeric=[i in block.numeric for i in shown],
+                    total=block.total,
+                    caption=block.caption,
+                    indents=indents,
+                )
             )
         )
     return out

@@ -50,8 +50,8 @@ def write_html(
     # svg.py escapes every text it writes: its output is the one thing marked safe.
     charts = [(title, Markup(svg)) for title, svg in _charts(report)]
     tables = [
-        (messages.DOCUMENT_TABLE.format(number=n, title=t.title), t, document.layout(t))
-        for n, t in enumerate(document.tables(report, single=single), start=1)
+        (title, t, document.layout(t))
+        for title, t in document.numbered(document.tables(report, single=single))
     ]
     out.write(
         seal_html(
