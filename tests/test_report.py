@@ -491,7 +491,7 @@ def test_not_rated_counts_the_cooperatives_still_awaiting_the_years_rating(
     assert "2018,ratings,not_rated,count,0" in htx("report", "2018", "--format", "csv").stdout
     assert "| No rating result yet | 0 | 1 |" in htx("report", "2018..2019", "--format", "markdown").stdout
     words = htx("--lang", "vi", "report", "2019").stdout.split()  # a narrow table wraps its caption
-    assert "Chưa có kết quả đánh giá năm 2019: 1 HTX" in " ".join(words)
+    assert "Còn 1 HTX chưa có kết quả đánh giá năm 2019" in " ".join(words)
 
 
 @pytest.mark.parametrize("columns", [80, 100])

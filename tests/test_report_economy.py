@@ -194,7 +194,7 @@ def test_the_tables_count_of_reporting_gives_each_kinds_as_the_narrative_does(
 def test_the_narrative_in_vietnamese_as_the_press_writes_it(with_figures: Path | str) -> None:
     r = invoke(with_figures, "--lang", "vi", "report", "2018", "--compare", "--format", "text")
     last = r.stdout.strip().split("\n\n")[-1]
-    assert re.search(r"\d+/\d+ HTX, \d+/\d+ THT đã báo cáo số liệu năm 2018\.", last), last
+    assert re.search(r"Có \d+/\d+ HTX, \d+/\d+ THT đã báo cáo số liệu năm 2018\.", last), last
     assert (
         "Doanh thu bình quân đạt " in last and " tỷ đồng/HTX, tăng " in last and "% so với năm 2017" in last
     )

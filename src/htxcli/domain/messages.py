@@ -725,9 +725,9 @@ REPORT_PERIOD_COMPARED = N_(
 REPORT_ORGANISATIONS_ON = N_("Organisations on {day}")
 REPORT_STATUS_ON = N_("Legal status on {day}")
 # Under the legal status table, whose columns are the stocks of the last day: a flow of the period,
-# by kind ("Resumed in the year: Cooperatives 2 (not added to the columns above).").
+# by kind ("Resumed in the year: 2 HTX (not added to the columns above).").
 REPORT_FLOW_NOTE = N_("{metric}: {counts} (not added to the columns above).")
-REPORT_KIND_COUNT = N_("{kind} {count}")
+REPORT_KIND_COUNT = N_("{count} {kind}")
 REPORT_DISTRICTS_ON = N_("Districts on {day}")
 REPORT_COMMUNES_ON = N_("Communes on {day}")
 REPORT_FORMER_PROVINCES_ON = N_("Former provinces on {day}")
@@ -1063,6 +1063,8 @@ DOCUMENT_TABLE = N_("Table {number}. {title}")
 DOCUMENT_TABLE_CONTINUED = N_("Table {number} (continued)")  # its next columns, too wide for one page
 DOCUMENT_RECIPIENTS = N_("Recipients:")
 DOCUMENT_FILED = N_("- Filed: office records.")
+# The recipient a report goes to when none is set: the body the office reports to ("(b/c)": báo cáo)
+DOCUMENT_REPORTS_TO = N_("{body} (to report)")
 DOCUMENT_SIGNATURE = N_("HEAD OF THE OFFICE")
 # The body above a department (Sở) in the heading, when no parent-body is set: "UBND Tỉnh Thái Nguyên".
 DOCUMENT_COMMITTEE = N_("People's Committee of {province}")

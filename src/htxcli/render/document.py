@@ -417,9 +417,18 @@ class Letterhead:
 
     def recipient_lines(self) -> list[str]:
         """Under "Nơi nhận:", Decree 30's way: each addressee set (separated by ';' or a line break) on a
-        line "- UBND tỉnh;", then the office's own copy, "- Lưu: VT."."""
+        line "- UBND tỉnh;", then the office's own copy, "- Lưu: VT.". With none set, the body the
+        office reports to: "- UBND tỉnh Thái Nguyên (b/c);" (the parent-body setting, else for a
+        department the province's people's committee)."""
         named = [p.strip(" -;.") for p in (self.recipients or "").replace("\n", ";").split(";")]
-        return [*(f"- {name};" for name in named if name), messages.DOCUMENT_FILED]
+        named = [name for name in named if name]
+        if not named and self.given():
+            parent = self.parent or (
+                _committee(self.province) if _lines(self.office or "")[0].startswith("SỞ ") else None
+            )
+            if parent:
+                named = [messages.DOCUMENT_REPORTS_TO.format(body=parent.replace(" / ", ", "))]
+        return [*(f"- {name};" for name in named), messages.DOCUMENT_FILED]
 
 
 def _lines(text: str) -> list[str]:
@@ -429,7 +438,7 @@ def _lines(text: str) -> list[str]:
 
 
 def _committee(province: str | None) -> str | None:
-    """ "UBND TỈNH THÁI NGUYÊN" (UBND THÀNH PHỐ HÀ NỘI): the people's committee of the province."""
+    """ "UBND tỉnh Thái Nguyên" (UBND thành phố Hà Nội): the people's committee of the province."""
     if not province:
         return None
     from htxcli.domain.reform import LEGACY_SCHEME, NEW_SCHEME
@@ -439,5 +448,6 @@ def _committee(province: str | None) -> str | None:
     for scheme in (NEW_SCHEME, LEGACY_SCHEME):
         found = g.provinces_named(province, scheme)
         if len(found) == 1:
-            return messages.DOCUMENT_COMMITTEE.format(province=found[0].full_name).upper()
+            name = found[0].full_name  # "Tỉnh Thái Nguyên": its type word lower case within a name
+            return messages.DOCUMENT_COMMITTEE.format(province=name[:1].lower() + name[1:])
     return None

@@ -254,7 +254,7 @@ def _status_block(report: YearReport, year: int) -> list[Block]:
     notes = []
     for m in shown([totals], FLOW):
         counted = [
-            messages.REPORT_KIND_COUNT.format(kind=KINDS.label(kind), count=format_count(value))
+            messages.REPORT_KIND_COUNT.format(kind=KIND_ABBREVIATIONS[kind], count=format_count(value))
             for kind, figures in report.organisations.items()
             if (value := figures.figure(m.name).value)
         ]
