@@ -103,21 +103,24 @@ def check_year_tables(tables: Tables, data: dict[str, Any]) -> None:
         assert [r[:2] for r in rows] == [[m["code"], m["name"]] for m in data["new_model"]]
 
     rows = found[f"Districts at the end of {year}"]
-    header, body = rows[0], rows[1:]
+    header, body, province = rows[0], rows[1:-1], rows[-1]
     assert [r[0] for r in body] == [d or "(no district)" for d in data["districts"]]
     abbreviations = {"HTX": "cooperative", "THT": "group", "LHTX": "union", "QTDND": "credit-fund"}
-    for row in body:
+    for row in [*body, province]:
         name = "" if row[0] == "(no district)" else row[0]
-        total = data["totals"]["districts"][name]
+        is_total = row is province  # the province's total row, Biểu 1's figures
+        total = data["totals"]["organisations"] if is_total else data["totals"]["districts"][name]
         for column, cell in zip(header[1:], row[1:], strict=True):
             if column in abbreviations:
-                assert figure(cell) == data["districts"][name][abbreviations[column]]["active"]
+                kinds = data["organisations"] if is_total else data["districts"][name]
+                assert figure(cell) == kinds[abbreviations[column]]["active"]
         assert [figure(c) for c in row[-4:]] == [
             total["new"],
             total["dissolved"],
             total["members"],
             total["capital_vnd"],
         ]
+    assert province[0] == "Total"
 
 
 # --- the narrative ----------------------------------------------------------------------------

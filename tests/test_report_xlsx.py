@@ -131,9 +131,9 @@ def test_every_figure_of_the_year_equals_the_json(example_db: Path, book_2018: t
     assert list(table(named(book, "New-model"))) == [m["code"] for m in r["new_model"]]
 
     districts = table(named(book, "Districts"))
-    assert list(districts) == list(r["districts"])
-    for name, kinds in r["districts"].items():
-        t = r["totals"]["districts"][name]
+    assert list(districts) == [*r["districts"], "Total"]
+    for name, kinds in [*r["districts"].items(), ("Total", r["organisations"])]:
+        t = r["totals"]["organisations"] if name == "Total" else r["totals"]["districts"][name]
         active = [kinds[k]["active"] for k in ("cooperative", "group")]
         assert districts[name] == [*active, t["new"], t["dissolved"], t["members"], t["capital_vnd"]]
 

@@ -275,7 +275,7 @@ def _new_model(report: YearReport) -> list[str]:
         """Where it is on the period's last day: from 2025, its commune in force, its type word lower
         case within a sentence ("…, xã Bằng Thành")."""
         if titled := titles.get(r.commune or "", r.commune):
-            return titled if titled == r.commune else titled[:1].lower() + titled[1:]
+            return titled if titled == r.commune or current() != "vi" else titled[:1].lower() + titled[1:]
         # Before it, its district; after it, an address never moved is no longer in force: none.
         return r.district if report.communes is None else None
 

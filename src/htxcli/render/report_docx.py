@@ -22,6 +22,7 @@ from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
 from htxcli.render.layout import period_line
+from htxcli.render.letterhead import Letterhead
 from htxcli.render.narrative import paragraphs
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def write_docx(
     report: Report,
     *,
     single: bool,
-    letterhead: document.Letterhead,
+    letterhead: Letterhead,
     today: date | None = None,
     document_number: str | None = None,
 ) -> None:
@@ -128,7 +129,7 @@ def _run(
     return run
 
 
-def _heading(doc: Document, letterhead: document.Letterhead, today: date, number: str | None = None) -> None:
+def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | None = None) -> None:
     """Two columns without borders: the office (and the document's number) on the left, the national
     heading and the date line on the right."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -391,7 +392,7 @@ def _keep_whole(row: Any, *, header: bool) -> None:
     row._tr.get_or_add_trPr().append(marker)
 
 
-def _signature(doc: Document, letterhead: document.Letterhead) -> None:
+def _signature(doc: Document, letterhead: Letterhead) -> None:
     """Recipients on the left, the signer on the right, as the decree's form ends: the signer's title
     (bold), room to sign and seal, then the signer's name (bold) when the registry names one."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH

@@ -20,6 +20,7 @@ from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render import document
 from htxcli.render.layout import period_line
+from htxcli.render.letterhead import Letterhead
 from htxcli.render.narrative import number, paragraphs, press_money
 from htxcli.render.palette import BAND_COLOURS, css
 from htxcli.render.svg import Bar, bar_chart
@@ -32,7 +33,7 @@ def write_html(
     report: Report,
     *,
     single: bool,
-    letterhead: document.Letterhead,
+    letterhead: Letterhead,
     today: date | None = None,
     document_number: str | None = None,
 ) -> None:
