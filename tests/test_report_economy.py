@@ -316,3 +316,15 @@ def test_a_loss_has_the_same_minus_as_a_change(htx: Any, monkeypatch: pytest.Mon
     assert profit.split()[-5:-1] == ["\u221250.000.000", "₫", "\u221250.000.000", "₫"], profit
     markdown = htx("report", "2018", "--format", "markdown").stdout
     assert "| -50.000.000 ₫ | -50.000.000 ₫ | 1 |" in markdown, markdown
+
+
+def test_the_averages_by_place_end_with_the_provinces(with_figures: Path | str) -> None:
+    """A Vietnamese summary table ends with its total: the averages by district end with the
+    province's row, the economy table's own figures (reporting, active, and each average)."""
+    totals = report(with_figures, "2018")["economy"]["totals"]
+    table = invoke(with_figures, "report", "2018", "--format", "markdown").stdout
+    section = table[table.index("## Averages by district, 2018") :].split("\n\n")[1]
+    last = [c.strip().strip("*") for c in section.splitlines()[-1].strip("|").split("|")]
+    money = [f"{totals[k]['average']:,} ₫".replace(",", ".") for k in ("revenue_vnd", "profit_vnd")]
+    income = f"{totals['income_vnd_per_year']['average']:,} ₫".replace(",", ".")
+    assert last == ["Total", str(totals["reporting"]), str(totals["active"]), *money, income], last
