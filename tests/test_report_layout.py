@@ -388,3 +388,20 @@ def test_chromium_prints_numbered_pages_and_turns_the_wide_tables(example_db: Pa
         check=True,
     ).stdout
     assert "Hợp tác xã: Active" in text and "Hợp tác xã: Capital" in text, text  # each label on one line
+
+
+def test_every_word_table_is_set_at_one_size(example_db: Path, tmp_path: Path) -> None:
+    """Biểu 1 at 10 pt just above Biểu 2 at 12 pt read as a mistake: every table of a document is set
+    at the smallest size any of them needs, as the HTML sets all of its tables at one size."""
+    for years in ("2018", "2014..2018"):
+        doc = _docx(example_db, tmp_path, years)
+        sizes = {
+            run.font.size.pt
+            for table in doc.tables[1:-1]
+            for row in table.rows
+            for cell in row.cells
+            for paragraph in cell.paragraphs
+            for run in paragraph.runs
+            if run.font.size is not None
+        }
+        assert len(sizes) == 1, (years, sizes)

@@ -67,7 +67,14 @@ class Layout:
 HEADER_LINES = 3
 
 
-def layout(table: Table) -> Layout:
+def layouts(tables: list[Table]) -> list[Layout]:
+    """Each table's layout, all at one text size: the smallest any of them needs (a 10-point table
+    beside a 12-point one read as a mistake), as the HTML sets all its tables at one size."""
+    size = min((layout(t).size for t in tables), default=TABLE_SIZES[0])
+    return [layout(t, at_most=size) for t in tables]
+
+
+def layout(table: Table, at_most: int = TABLE_SIZES[0]) -> Layout:
     """Each column gets room for what must stay on one line: its longest figure (a figure never
     wraps), its header's longest word, a label column LABEL_CHARACTERS or its longest text; what is
     left of the line goes to the label columns. A figure column's header gets room to wrap into
@@ -75,7 +82,7 @@ def layout(table: Table) -> Layout:
     first of these that fits: upright at 12, 11 or 10 pt, then turned; a table wider than any is
     scaled down on a turned page, its label columns keeping their room (tables() splits such a table
     first, so that this is the last resort of a single column too wide for a page)."""
-    fitting = _fitting(table)
+    fitting = _fitting(table, at_most)
     if fitting is not None:
         return fitting
     size = TABLE_SIZES[-1]
@@ -87,12 +94,12 @@ def layout(table: Table) -> Layout:
     return Layout(widths, size, True)
 
 
-def _fitting(table: Table) -> Layout | None:
+def _fitting(table: Table, at_most: int = TABLE_SIZES[0]) -> Layout | None:
     """layout()'s first layout that holds every figure on one line, or None."""
     for headed in (True, False):
         for landscape in (False, True):
             width = LANDSCAPE_MM if landscape else PORTRAIT_MM
-            for size in TABLE_SIZES[:3] if not landscape else TABLE_SIZES:
+            for size in (s for s in (TABLE_SIZES[:3] if not landscape else TABLE_SIZES) if s <= at_most):
                 needs, shares = _needs(table, size, headed=headed)
                 # The figures' columns alike (a year beside a year) when the line holds them so.
                 widest = max((n for n, s in zip(needs, shares, strict=True) if not s), default=0.0)

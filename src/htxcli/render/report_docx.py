@@ -65,9 +65,10 @@ def write_docx(
     for text in paragraphs(report, by_topic=True):
         _body(doc, text)
     tables = document.tables(report, single=single)
+    shapes = document.layouts(tables)
     if tables:
         # The heading goes with the first table: on a turned page when that table needs one.
-        _turn(doc, landscape=document.layout(tables[0]).landscape)
+        _turn(doc, landscape=shapes[0].landscape)
         # Never alone at a page's foot: kept with the first table's title, itself kept with its table.
         _centred(
             doc,
@@ -76,8 +77,8 @@ def write_docx(
             before=12,
             keep_with_next=True,
         )
-    for title, table in document.numbered(tables):
-        _table(doc, title, table)
+    for (title, table), shape in zip(document.numbered(tables), shapes, strict=True):
+        _table(doc, title, table, shape)
     _signature(doc, letterhead)
     doc.core_properties.title = f"{messages.DOCUMENT_KIND} {document.subject(report)}"
     doc.core_properties.language = "vi-VN" if current() == "vi" else "en-GB"
@@ -263,11 +264,10 @@ def _body(doc: Document, text: str) -> None:
     _run(paragraph, text)
 
 
-def _table(doc: Document, title_text: str, table: document.Table) -> None:
+def _table(doc: Document, title_text: str, table: document.Table, shape: document.Layout) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    shape = document.layout(table)
     _turn(doc, landscape=shape.landscape)
     title = doc.add_paragraph()
     title.paragraph_format.space_before = Pt(12)
@@ -298,7 +298,7 @@ def _table(doc: Document, title_text: str, table: document.Table) -> None:
     if table.caption:
         caption = doc.add_paragraph()
         caption.paragraph_format.space_before = Pt(3)
-        _run(caption, table.caption, italic=True, size=size)
+        _run(caption, table.caption, italic=True, size=max(size, 11))  # a paragraph: 11 pt at least
 
 
 def _turn(doc: Document, *, landscape: bool) -> None:

@@ -50,10 +50,9 @@ def write_html(
     page = environment.get_template("report.html.j2")
     # svg.py escapes every text it writes: its output is the one thing marked safe.
     charts = [(title, Markup(svg)) for title, svg in _charts(report)]
-    tables = [
-        (title, t, document.layout(t))
-        for title, t in document.numbered(document.tables(report, single=single))
-    ]
+    shown = document.tables(report, single=single)
+    shapes = document.layouts(shown)
+    tables = [(title, t, shape) for (title, t), shape in zip(document.numbered(shown), shapes, strict=True)]
     out.write(
         seal_html(
             page.render(
