@@ -73,7 +73,7 @@ def test_an_unknown_code_writes_nothing_on_stdout(busy: Callable[..., Run]) -> N
 
 
 def test_at_80_columns_what_was_done_keeps_the_room(
-    registry: Callable[..., Run], db_path: Path | str
+    registry: Callable[..., Run], db_path: Path | str, tmp_path: Path
 ) -> None:
     """At 80 columns the moment, the user and the command kept their whole width and what was done
     had five characters: a word a line, cut ("thươ…", "0470…"). Now the moment wraps between its date
@@ -92,3 +92,9 @@ def test_at_80_columns_what_was_done_keeps_the_room(
         "xúc tiến thương mại ngày 05/10/2018 cho 0470012345"
     )
     assert max(map(len, content)) >= 25, shown  # a few words a line, not one
+    # A long command among them ("nhập danh sách tổ chức"): the commands wrap a few words a line, not
+    # a word a line ("ghi / nhận / hỗ / trợ").
+    (tmp_path / "c.csv").write_text("code,name,founded\n0470099999,HTX B,2015-01-01\n", encoding="utf-8")
+    assert registry("import", "cooperatives", str(tmp_path / "c.csv")).exit_code == 0
+    shown = on_a_terminal(db_path, 80, "--lang", "vi", "history")
+    assert "│ ghi nhận hỗ trợ │" in shown.replace("  ", " ").replace("  ", " "), shown

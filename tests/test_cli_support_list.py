@@ -29,7 +29,7 @@ def test_the_table_shows_the_name_beside_the_code_and_toan_tinh(with_outreach: C
     assert r.exit_code == 0
     rows = [line for line in r.stdout.splitlines() if "2018-" in line]
     cells = [[c.strip() for c in line.split("│")[1:-1]] for line in rows]
-    assert [c[2:4] for c in cells] == [["toàn tỉnh", "8 lớp"], ["0470012345 HTX Nông nghiệp Tân Thành", "1"]]
+    assert [c[2:4] for c in cells] == [["toàn tỉnh", "8 lớp"], ["0470012345 HTX Nông nghiệp Tân Thành", ""]]
     assert "Organisation" in r.stdout.splitlines()[2]
     assert cells[0][4] == "", cells  # no amount is a blank, not "0 ₫"
 

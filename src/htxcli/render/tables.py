@@ -240,7 +240,11 @@ def support_records(rows: Sequence[dict[str, Any]]) -> Table:
         {
             **r,
             "organisation": " ".join(filter(None, (r["code"], r.get("name")))) or messages.PROVINCE_WIDE,
-            "quantity": " ".join(filter(None, (format_count(r["quantity"]), r["unit"]))),
+            # 1 of nothing (a loan, a new model: the quantity a record without one is given) is blank,
+            # as in the report's support table
+            "quantity": " ".join(filter(None, (format_count(r["quantity"]), r["unit"])))
+            if r["unit"] or r["quantity"] != 1
+            else "",
         }
         for r in rows[:TABLE_ROWS]
     ]
@@ -264,6 +268,7 @@ def longest_word(cells: Sequence[str]) -> int:
 
 
 _WHAT_AT_LEAST = 30  # what a history entry did: this much room a line before its other columns wrap
+_COMMAND_AT_LEAST = 15  # a command wraps to lines this wide ("ghi nhận hỗ trợ"), not a word a line
 
 
 def history(entries: Sequence[Mapping[str, Any]], describe: Any, width: int = 120) -> Table:
@@ -288,9 +293,9 @@ def history(entries: Sequence[Mapping[str, Any]], describe: Any, width: int = 12
     # a few words a line (it had five characters, a word a line, cut).
     least = [0, *(longest_word(column) for column in list(zip(*columns, strict=True))[1:])]
     widths = list(natural)
-    for n in (1, 2, 3):
+    for n, narrowest in ((1, least[1]), (2, least[2]), (3, max(least[3], _COMMAND_AT_LEAST))):
         if sum(widths) + min(what, _WHAT_AT_LEAST) + 3 * 5 + 1 > width:
-            widths[n] = least[n]
+            widths[n] = min(narrowest, natural[n])
     t = Table(title=messages.TITLE_HISTORY, title_justify="left", header_style="bold", show_lines=True)
     t.add_column(h["id"], justify="right", no_wrap=True)
     for n, header in enumerate((h["at"], h["user"], h["command"]), start=1):
