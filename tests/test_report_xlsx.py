@@ -259,12 +259,12 @@ def test_a_range_puts_the_years_side_by_side_with_the_year_by_year_chart(
     summary = table(named(book, "Summary"))
     for kind in ("cooperative", "group"):
         for metric, label in (("active", "Active"), ("capital_vnd", "Capital (registered)")):
-            row = summary[f"{KINDS.label(kind)}: {label}"]
             blocks = [y["organisations"][kind] for y in years]
-            if metric == "capital_vnd":
-                assert row == [shown_capital(o) for o in blocks], (kind, metric)
-            else:
-                assert row == [o[metric] for o in blocks], (kind, metric)
+            if metric == "capital_vnd":  # a line of nothing in any year is left out
+                shown = [shown_capital(o) for o in blocks]
+                assert summary.get(f"{KINDS.label(kind)}: {label}", [None] * len(shown)) == shown, kind
+                continue
+            assert summary[f"{KINDS.label(kind)}: {label}"] == [o[metric] for o in blocks], (kind, metric)
     ratings = table(named(book, "Ratings"))
     # A year nobody was rated in has no share: an empty cell, not 0%.
     assert [None if v is None else share(v) for v in ratings["Trung bình %"]] == [

@@ -93,7 +93,8 @@ def column_blocks(report: Report) -> list[Block]:
                 if compare and i:
                     before, after = get(columns[i - 1]), get(one)
                     row.append(None if before is None or after is None else Change.between(before, after))
-            block.rows.append(row)
+            if any(cell is not None for cell in row[1:]):  # a line of nothing in any year is left out
+                block.rows.append(row)
         if block.rows:
             blocks.append(block)
     from htxcli.render.plan_layout import plan_blocks
