@@ -269,7 +269,8 @@ def test_the_word_report_is_laid_out_as_an_administrative_report(example_db: Pat
     assert normal.font.name == "Times New Roman" and normal.font.size == Pt(14)
     left, right = doc.tables[0].rows[0].cells
     texts = [p.text for p in left.paragraphs]
-    assert texts == ["UBND TỈNH BẮC KẠN", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "", "Số: ……/BC-……"]  # "": the rule
+    # "": the rule; the number to fill in after the office's initials, as its documents are numbered
+    assert texts == ["UBND TỈNH BẮC KẠN", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "", "Số: ……/BC-SKHVĐT"]
     nation, motto, _, _, dated = right.paragraphs
     assert nation.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and nation.runs[0].bold
     assert motto.text == "Độc lập - Tự do - Hạnh phúc" and motto.runs[0].bold
@@ -563,3 +564,22 @@ def _consecutive(texts: list[str], narrative: str) -> str:
         parts.append(texts[at])
         at += 1
     return " ".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("office", "initials"),
+    [
+        ("Sở Tài chính", "STC"),
+        ("UBND tỉnh Thái Nguyên / Sở Tài chính", "STC"),  # the office itself, not the body above it
+        ("UBND tỉnh Thái Nguyên\nSở Nông nghiệp và Môi trường", "SNNVMT"),
+        ("Ủy ban nhân dân", "UBND"),  # a letter's marks dropped
+        ("Đoàn thanh niên", "ĐTN"),  # Đ is a letter of its own
+        ("Sở  Tài   chính ", "STC"),
+        ("2026", ""),
+        ("", ""),
+    ],
+)
+def test_an_offices_initials_number_its_documents(office: str, initials: str) -> None:
+    from htxcli.render.document import abbreviation
+
+    assert abbreviation(office) == initials

@@ -1047,6 +1047,7 @@ MONEY_DONG = N_("{amount} đồng")
 DOCUMENT_NATION = N_("SOCIALIST REPUBLIC OF VIETNAM")
 DOCUMENT_MOTTO = N_("Independence - Freedom - Happiness")
 DOCUMENT_NUMBER = N_("No.: ……/BC-……")
+DOCUMENT_NUMBER_OF = N_("No.: ……/BC-{office}")  # the number to fill in, after the office's initials
 DOCUMENT_NUMBER_GIVEN = N_("No.: {number}")  # an issued report's own number (report --issue, --as-issued)
 DOCUMENT_DATE_LINE = N_("…………, {date}")
 DOCUMENT_DATE_LINE_PLACE = N_("{place}, {date}")

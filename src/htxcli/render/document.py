@@ -358,9 +358,25 @@ def subject(report: Report) -> str:
     return title(report)
 
 
-def number_line(number: str | None) -> str:
-    """ "Số: 768/BC-STC" for a report issued with that number; else dotted, for the clerk to fill in."""
-    return messages.DOCUMENT_NUMBER_GIVEN.format(number=number) if number else messages.DOCUMENT_NUMBER
+def number_line(number: str | None, office: str | None = None) -> str:
+    """ "Số: 768/BC-STC" for a report issued with that number; else dotted for the clerk to fill in,
+    after the office's abbreviation when it is known ("Số: ……/BC-STC" for Sở Tài chính)."""
+    if number:
+        return messages.DOCUMENT_NUMBER_GIVEN.format(number=number)
+    short = abbreviation(office) if office else ""
+    return messages.DOCUMENT_NUMBER_OF.format(office=short) if short else messages.DOCUMENT_NUMBER
+
+
+def abbreviation(office: str) -> str:
+    """The initials an office signs its documents' numbers with, of the office itself (its last line,
+    not the body above it): "Sở Tài chính" → "STC", "Ủy ban nhân dân" → "UBND" (Đ is a letter of its
+    own and stays: "Đoàn" → "Đ"); "" for an office written with no letters."""
+    import unicodedata
+
+    name = office.replace(" / ", "\n").strip().splitlines()[-1] if office.strip() else ""
+    initials = [word[0] for word in name.split() if word[0].isalpha()]
+    plain = unicodedata.normalize("NFD", "".join(initials).upper())
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 def date_line(day: date, place: str | None = None) -> str:

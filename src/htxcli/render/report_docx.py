@@ -154,7 +154,7 @@ def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | N
     line = left.add_paragraph()
     line.alignment = WD_ALIGN_PARAGRAPH.CENTER
     line.paragraph_format.space_before = Pt(6)
-    _run(line, document.number_line(number), size=HEADING_SIZE)
+    _run(line, document.number_line(number, letterhead.office), size=HEADING_SIZE)
 
     nation = right.paragraphs[0]
     nation.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -64,7 +64,7 @@ def write_html(
                 office_given=letterhead.given(),
                 nation=messages.DOCUMENT_NATION,
                 motto=messages.DOCUMENT_MOTTO,
-                number=document.number_line(document_number),
+                number=document.number_line(document_number, letterhead.office),
                 date_line=document.date_line(today or date.today(), letterhead.province),
                 overview=document.section_heading(messages.DOCUMENT_OVERVIEW),
                 paragraphs=paragraphs(report, by_topic=True),
