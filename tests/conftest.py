@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 import os
 import shlex
 import shutil
@@ -34,7 +35,8 @@ class CliRunner(click.testing.CliRunner):
     Building the Click tree from the Typer app (typer.main.get_command) was most of an in-process
     command's time: about 50 ms of 70. The tree holds no state of a run, except that a run in another
     language translates its help in place (cli/help.py translate); so a run that will speak English gets
-    the tree built once, and any other run a tree of its own, as the real htx builds one per process.
+    the tree built once, and any other run a tree of its own, as the real htx builds one per process:
+    a deep copy of one built once and never run (a tenth of the cost of building it again).
     """
 
     def invoke(  # type: ignore[override]
@@ -59,6 +61,7 @@ class CliRunner(click.testing.CliRunner):
 
 
 _ENGLISH_TREE: list[click.Command] = []
+_UNTRANSLATED_TREE: list[click.Command] = []  # copied for each run in another language, never run itself
 
 
 def _command_tree(
@@ -81,7 +84,9 @@ def _command_tree(
     chosen = _language_option(argv)
     language = chosen if chosen in i18n.LANGUAGES else i18n.language_from_environment(environ)
     if language != "en":
-        return typer.main.get_command(app)
+        if not _UNTRANSLATED_TREE:
+            _UNTRANSLATED_TREE.append(typer.main.get_command(app))
+        return copy.deepcopy(_UNTRANSLATED_TREE[0])
     if not _ENGLISH_TREE:
         _ENGLISH_TREE.append(typer.main.get_command(app))
     return _ENGLISH_TREE[0]
