@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import select
 import subprocess
 import time
@@ -137,3 +138,30 @@ def undo_at_a_terminal(db: Path | str, *answers: str, user: str | None = None) -
     finally:
         os.close(main)
     return undo.returncode, err
+
+
+def on_a_terminal(db: Path | str, columns: int, *args: str) -> str:
+    """`htx ARGS` printing to a terminal `columns` wide (stdout a pseudo-terminal), as a clerk sees it."""
+    import fcntl  # POSIX only
+    import pty
+    import struct
+    import termios
+
+    main, tty = pty.openpty()
+    fcntl.ioctl(tty, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    env = {**os.environ, "PYTHONUTF8": "1", "NO_COLOR": "1", "TERM": "xterm"}
+    env.pop("COLUMNS", None)
+    process = subprocess.Popen([*HTX, "--db", str(db), *args], stdout=tty, stderr=tty, cwd=ROOT, env=env)
+    os.close(tty)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the terminal closed: htx has finished
+            break
+        if not chunk:
+            break
+        shown += chunk
+    process.wait(timeout=60)
+    os.close(main)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode().replace("\r\n", "\n"))

@@ -116,7 +116,7 @@ def test_a_comparison_names_the_periods_last_day_when_it_is_not_31_december(thai
 def test_equal_counts_print_equal_shares_and_the_rated_are_counted_as_htx(thai_nguyen: Htx) -> None:
     _six_rated(thai_nguyen)
     out = thai_nguyen("report", "2026").stdout
-    assert "6 HTX đã xếp loại. Chưa có kết quả đánh giá năm 2026: 2 HTX" in out
+    assert "6 HTX đã xếp loại. Còn 2 HTX chưa có kết quả đánh giá năm 2026" in out
     rows = {line.split()[0]: line for line in out.splitlines() if line.strip().startswith(("Trung", "Yếu"))}
     assert " 17%" in rows["Trung"] and " 17%" in rows["Yếu"]
     assert "66%" in out
@@ -279,7 +279,8 @@ def _header_lines_of(document_path: Path) -> list[tuple[str, int]]:
             run = cell.paragraphs[0].runs[0]
             if not any(c.isdigit() for c in below.text):
                 continue  # a label column (a unit's name)
-            found.append((cell.text, header_lines(cell.text, cell.width.mm - 3.8, run.font.size.pt)))
+            lines = header_lines(cell.text, cell.width.mm - 3.8, run.font.size.pt)
+            found.append((cell.text.replace("\xa0", " "), lines))  # a bracketed note's spaces do not break
     return found
 
 

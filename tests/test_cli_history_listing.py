@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,31 @@ def test_every_change_is_read_a_page_at_a_time(
 def test_an_unknown_code_writes_nothing_on_stdout(busy: Callable[..., Run]) -> None:
     r = busy("history", "9999999999", "--format", "json")
     assert r.exit_code == 1 and r.stdout == "" and "9999999999" in r.stderr
+
+
+def test_at_80_columns_what_was_done_keeps_the_room(
+    registry: Callable[..., Run], db_path: Path | str, tmp_path: Path
+) -> None:
+    """At 80 columns the moment, the user and the command kept their whole width and what was done
+    had five characters: a word a line, cut ("thươ…", "0470…"). Now the moment wraps between its date
+    and time, and each description reads a few words a line, whole."""
+    from tests.terminal import on_a_terminal
+
+    r = registry("support", "add", "trade-promotion", "--to", "0470012345", "--date", "05/10/2018")
+    assert r.exit_code == 0, r.stderr
+    shown = on_a_terminal(db_path, 80, "--lang", "vi", "history", "--limit", "3")
+    table = [
+        line for line in shown.splitlines() if line[:1] in "┏┃┡│├└"
+    ]  # the stderr note the terminal wraps
+    assert max(map(len, table)) <= 80 and "…" not in shown, shown
+    content = [line.split("│")[-2].strip() for line in shown.splitlines() if line.count("│") == 6]
+    assert " ".join(" ".join(content).split()).startswith(
+        "xúc tiến thương mại ngày 05/10/2018 cho 0470012345"
+    )
+    assert max(map(len, content)) >= 25, shown  # a few words a line, not one
+    # A long command among them ("nhập danh sách tổ chức"): the commands wrap a few words a line, not
+    # a word a line ("ghi / nhận / hỗ / trợ").
+    (tmp_path / "c.csv").write_text("code,name,founded\n0470099999,HTX B,2015-01-01\n", encoding="utf-8")
+    assert registry("import", "cooperatives", str(tmp_path / "c.csv")).exit_code == 0
+    shown = on_a_terminal(db_path, 80, "--lang", "vi", "history")
+    assert "│ ghi nhận hỗ trợ │" in shown.replace("  ", " ").replace("  ", " "), shown

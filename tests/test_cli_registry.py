@@ -235,3 +235,24 @@ def test_adding_a_namesake_warns_and_still_registers_it(registry: Any) -> None:
     assert registry("show", "0470099999").exit_code == 0
     r = registry("add", "HTX Nông nghiệp Tân Thành Mới", "--code", "0470099998", "--founded", "2019-01-01")
     assert r.stderr == "Added 0470099998 HTX Nông nghiệp Tân Thành Mới\n"
+
+
+def test_list_fits_80_columns_and_keeps_every_code_and_date_whole(registry: Any, db_path: Path) -> None:
+    """At 80 columns the list ran off the terminal's edge: the status column and the table's right
+    border were cut (a status is several words, and the date's header "Ngày thành lập" did not wrap).
+    Every column now wraps between words; a code, a kind and a date are one word each, kept whole."""
+    from tests.terminal import on_a_terminal
+
+    long_address = ("--province", "thai nguyen", "--commune", "phan dinh phung", "--founded", "2026-03-10")
+    r = registry("add", "HTX Dịch vụ tổng hợp Phan Đình Phùng", "--code", "4602000002", *long_address)
+    assert r.exit_code == 0, r.stderr
+    assert registry("status", "4602000002", "being-dissolved", "--on", "2026-04-01").exit_code == 0
+    assert registry("suspend", "0470012345", "--from", "2026-01-01").exit_code == 0
+    shown = on_a_terminal(db_path, 80, "--lang", "vi", "list")
+    table = [line for line in shown.splitlines() if line[:1] in "┏┃┡│└"]
+    assert table and all(len(line) <= 80 and line[-1] in "┓┃┩│┘" for line in table), shown
+    assert "…" not in shown, shown
+    for organisation in json.loads(registry("list", "--format", "json").stdout):
+        row = next(line for line in table if organisation["code"] in line)
+        founded = organisation["founded"]  # as the table writes it, day first
+        assert "/".join(reversed(founded.split("-"))) in row, (founded, row)

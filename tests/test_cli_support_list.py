@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -27,9 +28,30 @@ def test_the_table_shows_the_name_beside_the_code_and_toan_tinh(with_outreach: C
     r = with_outreach("support", "list")
     assert r.exit_code == 0
     rows = [line for line in r.stdout.splitlines() if "2018-" in line]
-    cells = [[c.strip() for c in line.strip("│ ").split("│")] for line in rows]
-    assert [c[2:4] for c in cells] == [["toàn tỉnh", ""], ["0470012345", "HTX Nông nghiệp Tân Thành"]]
-    assert "Name" in r.stdout.splitlines()[2]
+    cells = [[c.strip() for c in line.split("│")[1:-1]] for line in rows]
+    assert [c[2:4] for c in cells] == [["toàn tỉnh", "8 lớp"], ["0470012345 HTX Nông nghiệp Tân Thành", ""]]
+    assert "Organisation" in r.stdout.splitlines()[2]
+    assert cells[0][4] == "", cells  # no amount is a blank, not "0 ₫"
+
+
+def test_at_80_columns_every_name_and_amount_is_whole(
+    with_outreach: Callable[..., Run], db_path: Path | str
+) -> None:
+    """At 80 columns the names went a word a line and were cut ("Thượ…", "Chươ…"): the code and name
+    share a column, the quantity its unit, and a column that wraps does so between words."""
+    from tests.terminal import on_a_terminal
+
+    shown = on_a_terminal(db_path, 80, "--lang", "vi", "support", "list")
+    assert max(map(len, shown.splitlines())) <= 80 and "…" not in shown, shown
+    words = " ".join(shown.replace("│", " ").split())
+    for record in json.loads(with_outreach("support", "list", "--format", "json").stdout):
+        assert f"{record['amount_vnd']:,} ₫".replace(",", ".") in words or not record["amount_vnd"], words
+    assert "Chương trình" in words and "8 lớp" in words, words
+    listed = json.loads(with_outreach("list", "--format", "json").stdout)
+    name = next(o["name"] for o in listed if o["code"] == "0470012345")
+    lines = [" ".join(line.replace("│", " ").split()) for line in shown.splitlines()]
+    at = next(i for i, line in enumerate(lines) if "0470012345" in line)
+    assert all(word in " ".join(lines[at : at + 3]) for word in name.split()), (name, shown)
 
 
 def test_csv_and_json_add_the_name_after_every_earlier_column(with_outreach: Callable[..., Run]) -> None:

@@ -23,8 +23,9 @@ def history(htx: Callable[..., Run], *args: str) -> list[dict]:
 
 
 def test_an_edit_shows_old_and_new_values_and_undo_restores_it(
-    registry: Callable[..., Run], db_path: Path
+    registry: Callable[..., Run], db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # each change on a line of its own
     before = snapshot(db_path)
     assert registry("edit", "0470012345", "--members", "15", "--name", "HTX Tân Thành mới").exit_code == 0
     entry = history(registry, "0470012345")[0]

@@ -237,9 +237,10 @@ def _row_of(table: str, code: str) -> str:
     return next(line for line in table.splitlines() if code in line)
 
 
-def test_list_and_show_name_the_legal_status_today(registry: Htx) -> None:
+def test_list_and_show_name_the_legal_status_today(registry: Htx, monkeypatch: pytest.MonkeyPatch) -> None:
     """The list's status column and show's profile give the status today, not only active/dissolved:
     a suspension in force (with its last day), a bankruptcy, and a suspension over by itself."""
+    monkeypatch.setenv("COLUMNS", "200")  # a status on one line (at 80 it wraps between words)
     htx = registry
     today = date.today()
     start, last = today - timedelta(days=10), today + timedelta(days=100)

@@ -141,7 +141,10 @@ def test_every_command_that_writes_has_the_clerks_word() -> None:
     assert sorted(writing - set(messages.COMMAND_WORDS)) == []
 
 
-def test_history_and_undo_of_figures_and_plans_in_the_clerks_words(htx: Htx, tmp_path: Path) -> None:
+def test_history_and_undo_of_figures_and_plans_in_the_clerks_words(
+    htx: Htx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # a wide terminal: each change on a line of its own
     _add(htx)
     figures = _csv(tmp_path / "so-lieu.csv", "Mã số thuế,Năm,Doanh thu\n4600300001,2025,5000000\n")
     assert htx("import", "figures", str(figures)).exit_code == 0

@@ -372,13 +372,15 @@ def test_a_note_column_is_not_read_where_the_list_keeps_no_note(htx: Htx, tmp_pa
 
 
 def test_a_note_column_in_vietnamese(db_path: Path | str, tmp_path: Path) -> None:
+    """A Vietnamese clerk's CSV file is named by the list it holds, as a workbook's sheet is, not by
+    the contract's English file name ("cooperatives.csv")."""
     path = tmp_path / "htx.csv"
     path.write_text(
         "Mã số thuế,Tên HTX,Ngày thành lập,Ghi chú\n4702000099,HTX Thử,05/05/2026,x\n", encoding="utf-8"
     )
     r = invoke(db_path, "--lang", "vi", "import", "cooperatives", str(path))
     assert r.exit_code == 0, r.stderr
-    assert f"{path}:1: không đọc cột 'Ghi chú': cooperatives.csv không có cột ghi chú" in r.stderr
+    assert f"{path}:1: không đọc cột 'Ghi chú': danh sách tổ chức không có cột ghi chú" in r.stderr
 
 
 # --- 5: i/y spellings of a registered name ------------------------------------------------------

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from htxcli.cli.app import app
-from htxcli.store.engine import BUSY_TIMEOUT_MS
+from htxcli.store.engine import BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_S
 from htxcli.store.uow import WRITER_LOCK_TABLE
 from tests.conftest import EXAMPLE, HTX, ROOT, Run, invoke, load_example, runner, snapshot, sqlite_registry
 
@@ -390,9 +390,28 @@ def another_writer(db: Path | str) -> Iterator[None]:
         con.rollback()
 
 
+@pytest.mark.parametrize("given", ["abc", "0", "-5", "1e9"])
+def test_a_bad_busy_timeout_is_one_line_before_any_file_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    monkeypatch.setenv(BUSY_TIMEOUT_ENV, given)
+    db = tmp_path / "htx.db"
+    r = invoke(db, "add", "HTX A", "--code", "1", "--founded", "2010-01-01")
+    assert r.exit_code == 1 and not db.exists()
+    assert (
+        r.stderr == f"Error: {BUSY_TIMEOUT_ENV}: {given!r} is not a number of seconds between 0 and 86400 "
+        "(how long a command waits for another's)\n"
+    )
+
+
 @pytest.mark.slow
 @pytest.mark.both_backends
-def test_a_writer_waits_its_turn_and_gives_up_after_the_busy_timeout(db_path: Path | str) -> None:
+def test_a_writer_waits_its_turn_and_gives_up_after_the_busy_timeout(
+    db_path: Path | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer waits for another's write; it gives up after $HTX_BUSY_TIMEOUT seconds (here 3: the
+    default 30 would hold a test worker that long) with one line, having changed nothing."""
+    monkeypatch.setenv(BUSY_TIMEOUT_ENV, "3")
     db = db_path
     assert invoke(db, "db", "upgrade").exit_code == 0
     add = ("add", "HTX Chờ Lượt", "--code", "4799999999", "--founded", "2015-03-01")
@@ -404,7 +423,7 @@ def test_a_writer_waits_its_turn_and_gives_up_after_the_busy_timeout(db_path: Pa
     assert r.returncode == 1, r.stderr
     assert r.stderr.startswith("Error: database: ") and r.stderr.count("\n") == 1
     assert "busy too long; try again, nothing was changed" in r.stderr
-    assert waited >= BUSY_TIMEOUT_MS / 1000
+    assert 3 <= waited < BUSY_TIMEOUT_S
     assert snapshot(db) == before
 
     with another_writer(db):

@@ -170,10 +170,31 @@ def test_the_narrative_tells_the_economy_with_the_json_s_numbers(with_figures: P
     assert f"{ocop} OCOP products" in last
 
 
+def test_the_tables_count_of_reporting_gives_each_kinds_as_the_narrative_does(
+    with_figures: Path | str,
+) -> None:
+    """The narrative said "6/12 HTX đã báo cáo" and the table "6/13 tổ chức": both right (one counts
+    cooperatives, the other every kind), read side by side as a contradiction. With more than one kind
+    registered the table's caption gives each kind's count beside the total."""
+    data = report(with_figures, "2018")
+    economy, totals = data["economy"], data["economy"]["totals"]
+    kinds = ", ".join(
+        f"{economy[k]['reporting']}/{economy[k]['active']} {abbreviation}"
+        for k, abbreviation in (("cooperative", "HTX"), ("group", "THT"))
+    )
+    shown = " ".join(
+        invoke(with_figures, "--lang", "vi", "report", "2018", "--format", "markdown").stdout.split()
+    )
+    assert (
+        f"{totals['reporting']}/{totals['active']} tổ chức hiện có (còn đăng ký) đã báo cáo số liệu năm 2018 "
+        f"({kinds})." in shown
+    ), shown
+
+
 def test_the_narrative_in_vietnamese_as_the_press_writes_it(with_figures: Path | str) -> None:
     r = invoke(with_figures, "--lang", "vi", "report", "2018", "--compare", "--format", "text")
     last = r.stdout.strip().split("\n\n")[-1]
-    assert re.search(r"\d+/\d+ HTX, \d+/\d+ THT đã báo cáo số liệu năm 2018\.", last), last
+    assert re.search(r"Có \d+/\d+ HTX, \d+/\d+ THT đã báo cáo số liệu năm 2018\.", last), last
     assert (
         "Doanh thu bình quân đạt " in last and " tỷ đồng/HTX, tăng " in last and "% so với năm 2017" in last
     )
@@ -280,3 +301,30 @@ def test_a_yes_or_no_figure_nobody_answered_is_blank_not_0(htx: Any) -> None:
     assert htx("figures", codes[0], "2018", "--value-chain", "yes").exit_code == 0
     assert htx("figures", codes[1], "2018", "--value-chain", "no").exit_code == 0
     assert row("In a value chain")[1:] == ["1", "", "2"]  # yes: 1, answered: 2
+
+
+def test_a_loss_has_the_same_minus_as_a_change(htx: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A loss was printed "-50.000.000 ₫" at the terminal beside its changes' "−4": one minus a view.
+    The terminal's is the true minus sign; Markdown and the documents keep ASCII "-", which Excel and
+    Word read as a number."""
+    monkeypatch.setenv("COLUMNS", "200")
+    assert htx("import", "cooperatives", str(EXAMPLE / "cooperatives.csv")).exit_code == 0
+    code = _rows("cooperatives.csv")[0]["code"]
+    assert htx("figures", code, "2018", "--revenue", "2 tỷ", "--profit", "-50000000").exit_code == 0
+    table = htx("report", "2018").stdout
+    profit = next(line for line in table.splitlines() if line.strip().startswith("Pre-tax profit"))
+    assert profit.split()[-5:-1] == ["\u221250.000.000", "₫", "\u221250.000.000", "₫"], profit
+    markdown = htx("report", "2018", "--format", "markdown").stdout
+    assert "| -50.000.000 ₫ | -50.000.000 ₫ | 1 |" in markdown, markdown
+
+
+def test_the_averages_by_place_end_with_the_provinces(with_figures: Path | str) -> None:
+    """A Vietnamese summary table ends with its total: the averages by district end with the
+    province's row, the economy table's own figures (reporting, active, and each average)."""
+    totals = report(with_figures, "2018")["economy"]["totals"]
+    table = invoke(with_figures, "report", "2018", "--format", "markdown").stdout
+    section = table[table.index("## Averages by district, 2018") :].split("\n\n")[1]
+    last = [c.strip().strip("*") for c in section.splitlines()[-1].strip("|").split("|")]
+    money = [f"{totals[k]['average']:,} ₫".replace(",", ".") for k in ("revenue_vnd", "profit_vnd")]
+    income = f"{totals['income_vnd_per_year']['average']:,} ₫".replace(",", ".")
+    assert last == ["Total", str(totals["reporting"]), str(totals["active"]), *money, income], last

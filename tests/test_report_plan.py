@@ -17,6 +17,7 @@ import pytest
 
 from tests.conftest import EXAMPLE, drop_database, fresh_database, invoke, load_example
 from tests.test_report_documents import read_page
+from tests.test_report_xlsx import named
 
 pytestmark = pytest.mark.both_backends
 
@@ -114,7 +115,7 @@ def test_every_layout_shows_the_same_numbers(planned_db: Path, tmp_path: Path) -
 
     book = tmp_path / "bao-cao.xlsx"
     run(planned_db, "--lang", "vi", "report", "2018", "-o", str(book))
-    sheet = load_workbook(book)["Kế hoạch"]
+    sheet = named(load_workbook(book), "Kế hoạch")  # "Biểu N. Kế hoạch", numbered as the documents number it
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     row = next(r for r in values if r[0] == "HTX thành lập mới")
     assert row[1:5] == [25, 29, 31, 1.16]
@@ -347,3 +348,54 @@ def test_a_money_target_says_what_it_is_per(databases: Any) -> None:
     table = " ".join(run(db, "--lang", "vi", "report", "2018", "--format", "markdown").split())
     assert "| Thu nhập bình quân (đồng/người/năm) | 48.000.000 ₫ |" in table, table
     assert "| Doanh thu bình quân (đồng/HTX) | 1.000.000.000 ₫ |" in table, table
+
+
+def test_a_plan_too_wide_for_80_columns_is_shown_row_by_row_and_whole(databases: Any) -> None:
+    """Four money columns do not fit 80 columns whatever their headers: Rich cut the last columns
+    ("Cùng" and nothing under it). Such a table is shown a row at a time, each figure under its
+    label with its header, and nothing is cut; at 120 columns it is the table it was."""
+    from tests.terminal import on_a_terminal
+
+    db = databases()
+    load_example(db)
+    assert invoke(db, "import", "figures", str(EXAMPLE / "figures.csv")).exit_code == 0
+    for step in (
+        ("plan", "set", "2018", "average-revenue", "2 tỷ"),
+        ("plan", "set", "2018", "average-income", "6 triệu/tháng"),
+        ("plan", "set", "2018", "new-cooperatives", "25"),
+        ("plan", "estimate", "2018", "new-cooperatives", "31"),
+    ):
+        assert invoke(db, *step).exit_code == 0
+    plan = by_indicator(report_json(db, "2018"))
+    shown = on_a_terminal(db, 80, "--lang", "vi", "report", "2018")
+    lines = shown.splitlines()
+    assert max(map(len, lines)) <= 80 and "…" not in shown, shown
+    part = "\n".join(
+        line.rstrip() for line in shown[shown.index("Kết quả thực hiện kế hoạch") :].splitlines()
+    )
+
+    def row(label: str) -> str:
+        return part[part.index(label) :].split("\n\n")[0]
+
+    revenue, new = row("Doanh thu bình quân (đồng/HTX)"), row("HTX thành lập mới")
+    target = f"{plan['average-revenue']['target']:,} ₫".replace(",", ".")
+    assert re.search(rf"Kế hoạch +{target}", revenue), revenue
+    assert re.search(r"Ước thực hiện cả năm +31\n", new), new
+    assert re.search(rf"Cùng kỳ +{plan['new-cooperatives']['previous_year']}\n", new), new
+    wide = on_a_terminal(db, 160, "--lang", "vi", "report", "2018")
+    assert re.search(r"Doanh thu bình quân \(đồng/HTX\) +2\.000\.000\.000 ₫ ", wide), wide
+
+
+def test_a_share_in_the_plan_says_it_is_to_one_decimal(databases: Any) -> None:
+    """The plan measured the good-and-fair share as 57,1% while the ratings table and the narrative
+    said 57% (whole percents that add up to 100): two roundings read as two numbers. A plan with a
+    share says so under its table; a plan without one does not."""
+    db = databases()
+    load_example(db)
+    assert invoke(db, "plan", "set", "2018", "new-cooperatives", "25").exit_code == 0
+    note = "tính đến một chữ số thập phân; biểu xếp loại làm tròn các tỷ lệ đến số nguyên"
+    assert note not in " ".join(run(db, "--lang", "vi", "report", "2018", "--format", "markdown").split())
+    assert invoke(db, "plan", "set", "2018", "good-fair-share", "40%").exit_code == 0
+    share = by_indicator(report_json(db, "2018"))["good-fair-share"]["actual"]
+    shown = " ".join(run(db, "--lang", "vi", "report", "2018", "--format", "markdown").split())
+    assert f"{share:.1f}%".replace(".", ",") in shown and note in shown, shown

@@ -120,7 +120,7 @@ def test_a_bands_grades_are_indented_beneath_it_and_never_summed_as_bands(
     assert paragraphs["Tốt"].paragraph_format.left_indent and paragraphs["Khá"].paragraph_format.left_indent
     assert not paragraphs["Trung bình"].paragraph_format.left_indent
     # The workbook: indented, in italics, grouped beneath the band; the bands alone add up to the rated.
-    sheet = openpyxl.load_workbook(_write(office, tmp_path / "r.xlsx"))["Xếp loại"]
+    sheet = openpyxl.load_workbook(_write(office, tmp_path / "r.xlsx"))["Biểu 3. Xếp loại"]
     rows = list(sheet.iter_rows(min_row=HEADER_ROW + 2, max_col=2))
     rows = [r for r in rows if r[0].value and isinstance(r[1].value, int)]
     grades = [r for r in rows if r[0].value in ("Tốt", "Khá")]

@@ -134,14 +134,13 @@ def test_the_ratings_caption_says_no_result_yet_apart_from_the_grade_unrated(
 ) -> None:
     for layout in LAYOUTS:
         shown = " ".join(layout_text(thai_nguyen, tmp_path, layout, "2026").split())
-        assert "Chưa có kết quả đánh giá năm 2026: 3 HTX" in shown, layout
+        assert "Còn 3 HTX chưa có kết quả đánh giá năm 2026" in shown, layout
         assert "chưa xếp loại" not in shown.lower(), layout  # nobody was graded "unrated"
         assert "chưa đánh giá" not in shown.lower(), layout
     assert thai_nguyen("rate", "4601254906", "2026", "chưa xếp loại").exit_code == 0
     out = " ".join(thai_nguyen("report", "2026").stdout.split())
-    assert (
-        "1 HTX đã xếp loại, 1 HTX thuộc diện chưa xếp loại. Chưa có kết quả đánh giá năm 2026: 2 HTX." in out
-    )
+    said = "1 HTX đã xếp loại, 1 HTX thuộc diện chưa xếp loại. Còn 2 HTX chưa có kết quả đánh giá năm 2026."
+    assert said in out
 
 
 # --- 3: Biểu 2's columns are stocks that add up; the flows of the period are a note -------------------
@@ -175,7 +174,8 @@ def test_the_status_columns_of_each_row_add_up_to_the_registered(thai_nguyen: Ht
         assert rows[0] == [4, 3, 1, 0, 0], layout  # one suspended on the last day
         # The resumed: a flow of the period, said beneath the table, not a column beside the stocks.
         note = " ".join(shown.split())
-        assert "Hoạt động lại trong kỳ: Hợp tác xã 1 (không cộng vào các cột trên)." in note, layout
+        resumed = "Hoạt động trở lại sau tạm ngừng kinh doanh trong kỳ: 1 HTX (không tính vào các cột trên)."
+        assert resumed in note, layout
 
 
 # --- 5: a support without quantity of its own; the demo's last line ----------------------------------
@@ -302,3 +302,23 @@ def test_the_documents_list_the_recipients_set_above_the_offices_copy(
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     block = page[page.index('<div class="recipients">') : page.index('<div class="signer">')]
     assert re.findall(r"<div>([^<]*)</div>", block) == expected
+
+
+def test_without_recipients_the_report_goes_to_the_body_the_office_reports_to(
+    thai_nguyen: Htx, tmp_path: Path
+) -> None:
+    """With no recipients set, "Nơi nhận" held only the office's copy. A department's report goes to
+    the province's people's committee, "(b/c)", as Decree 30's forms write it; the parent-body setting
+    names another body; without an office nothing is guessed."""
+    from docx import Document
+
+    def recipients() -> list[str]:
+        assert thai_nguyen("report", "2026", "-o", str(tmp_path / "r.docx")).exit_code == 0
+        cell = Document(str(tmp_path / "r.docx")).tables[-1].rows[0].cells[0]
+        return [p.text for p in cell.paragraphs if p.text][1:]
+
+    assert recipients() == ["- Lưu: VT."]
+    assert thai_nguyen("settings", "office", "Sở Tài chính").exit_code == 0
+    assert recipients() == ["- UBND tỉnh Thái Nguyên (b/c);", "- Lưu: VT."]
+    assert thai_nguyen("settings", "parent-body", "Ban Chỉ đạo kinh tế tập thể tỉnh").exit_code == 0
+    assert recipients() == ["- Ban Chỉ đạo kinh tế tập thể tỉnh (b/c);", "- Lưu: VT."]

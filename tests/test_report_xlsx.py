@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import zipfile
 from collections.abc import Callable
@@ -21,13 +22,21 @@ from tests.conftest import HTX, ROOT, Run, invoke, snapshot
 pytestmark = pytest.mark.both_backends
 
 HEADER_ROW = 4  # openpyxl counts from 1: title, heading, blank, header
-SHEETS_EN = ["Summary", "Ratings", "Support", "New-model", "Districts", "Charts", "Organisations 2018"]
+SHEETS_EN = [
+    "Table 1. Summary",
+    "Table 2. Ratings",
+    "Table 3. Support",
+    "Table 4. New-model",
+    "Table 5. Districts",
+    "Charts",
+    "Organisations 2018",
+]
 SHEETS_VI = [
-    "Tổng hợp",
-    "Xếp loại",
-    "Hỗ trợ",
-    "HTX kiểu mới",
-    "Theo huyện",
+    "Biểu 1. Tổng hợp",
+    "Biểu 2. Xếp loại",
+    "Biểu 3. Hỗ trợ",
+    "Biểu 4. HTX kiểu mới",
+    "Biểu 5. Theo huyện",
     "Biểu đồ",
     "Danh sách tổ chức 2018",
 ]
@@ -50,6 +59,13 @@ def table(sheet: Any) -> dict[str, list[Any]]:
     """The sheet's table by its first column's text: the row's other cells."""
     rows = sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)
     return {row[0]: list(row[1:]) for row in rows if row[0] is not None}
+
+
+def named(book: Any, name: str) -> Any:
+    """The sheet of a table, named by its number as the Word and HTML reports number it: "Table 1.
+    Summary" for "Summary"."""
+    (found,) = [s for s in book.worksheets if re.fullmatch(rf"(Table|Biểu) \d+\. {re.escape(name)}", s.title)]
+    return found
 
 
 def headers(sheet: Any) -> list[Any]:
@@ -82,56 +98,57 @@ def test_every_figure_of_the_year_equals_the_json(example_db: Path, book_2018: t
     r = report_json(example_db, "2018")
     assert book.sheetnames == SHEETS_EN
 
-    summary = table(book["Summary"])
+    summary = table(named(book, "Summary"))
     for kind, o in [*r["organisations"].items(), ("total", r["totals"]["organisations"])]:
         label = "Total" if kind == "total" else KINDS.label(kind)
-        expected = [
-            o["active"],
-            o["new"],
-            o["dissolved"],
-            o["active_start"],
-            o["active"] - o["active_start"],
-            o["members"],
-        ]
+        # The Word and HTML Biểu 1's columns: the count at the start is the count less the change.
+        expected = [o["active"], o["new"], o["dissolved"], o["active"] - o["active_start"], o["members"]]
         assert summary[label] == [*expected, shown_capital(o)], kind
-    assert headers(book["Summary"])[4:6] == ["Active at the end of 2017", "± 2017"]
+    assert headers(named(book, "Summary"))[4] == "± 2017"
 
-    ratings = table(book["Ratings"])
+    ratings = table(named(book, "Ratings"))
     for band, label in BAND_LABELS.items():
         count, percent = ratings[label]
         assert (count, share(percent)) == (r["ratings"]["bands"][band], r["ratings"]["percent"][band])
     assert ratings[GRADES.label("good")][0] == r["ratings"]["grades"]["good"]
     assert ratings[GRADES.label("fair")][0] == r["ratings"]["grades"]["fair"]
 
-    support = table(book["Support"])
+    support = table(named(book, "Support"))
     for program, s in r["support"].items():
         if s["records"]:
-            expected = [s["organisations"], s["records"], s["quantity"], s["unit"], s["amount_vnd"]]
+            # a program for the whole province, or of no money: a blank cell
+            expected = [
+                s["organisations"] or None,
+                s["records"],
+                s["quantity"],
+                s["unit"],
+                s["amount_vnd"] or None,
+            ]
             assert support[PROGRAMS.label(program)] == expected, program
     total = r["totals"]["support"]
     assert support["Total"] == [None, total["records"], None, None, total["amount_vnd"]]
 
-    assert list(table(book["New-model"])) == [m["code"] for m in r["new_model"]]
+    assert list(table(named(book, "New-model"))) == [m["code"] for m in r["new_model"]]
 
-    districts = table(book["Districts"])
-    assert list(districts) == list(r["districts"])
-    for name, kinds in r["districts"].items():
-        t = r["totals"]["districts"][name]
+    districts = table(named(book, "Districts"))
+    assert list(districts) == [*r["districts"], "Total"]
+    for name, kinds in [*r["districts"].items(), ("Total", r["organisations"])]:
+        t = r["totals"]["organisations"] if name == "Total" else r["totals"]["districts"][name]
         active = [kinds[k]["active"] for k in ("cooperative", "group")]
         assert districts[name] == [*active, t["new"], t["dissolved"], t["members"], t["capital_vnd"]]
 
 
 def test_numbers_are_numbers_with_thousands_formats(book_2018: tuple[Any, Path]) -> None:
     book, _ = book_2018
-    summary = book["Summary"]
+    summary = named(book, "Summary")
     cooperatives = summary.cell(HEADER_ROW + 1, 2)
     assert isinstance(cooperatives.value, int) and cooperatives.data_type == "n"
     assert cooperatives.number_format == "#,##0"
-    capital = summary.cell(HEADER_ROW + 1, 8)
+    capital = summary.cell(HEADER_ROW + 1, 7)
     assert isinstance(capital.value, int) and capital.number_format.startswith("#,##0")
-    change = summary.cell(HEADER_ROW + 1, 6)
+    change = summary.cell(HEADER_ROW + 1, 5)
     assert change.number_format.startswith("+#,##0;-#,##0")
-    percent = book["Ratings"].cell(HEADER_ROW + 1, 3)
+    percent = named(book, "Ratings").cell(HEADER_ROW + 1, 3)
     assert isinstance(percent.value, float) and percent.number_format == "0%"
     for sheet in book.worksheets[:5]:
         for row in sheet.iter_rows(min_row=HEADER_ROW + 1, min_col=2):
@@ -213,7 +230,7 @@ def test_frozen_headers_widths_and_print_set_up(book_2018: tuple[Any, Path]) -> 
     roster = book["Organisations 2018"]
     assert roster.page_setup.orientation == "landscape"
     assert roster.column_dimensions["C"].width >= 30  # names, wrapped beyond
-    assert book["Summary"].column_dimensions["A"].width >= len("Quỹ tín dụng nhân dân")
+    assert named(book, "Summary").column_dimensions["A"].width >= len("Quỹ tín dụng nhân dân")
 
 
 def test_the_charts_are_native_excel_charts(book_2018: tuple[Any, Path]) -> None:
@@ -238,8 +255,8 @@ def test_a_range_puts_the_years_side_by_side_with_the_year_by_year_chart(
 ) -> None:
     book = workbook(example_db, tmp_path / "xu-huong.xlsx", "2014..2018")
     years = report_json(example_db, "2014..2018")
-    assert headers(book["Summary"]) == ["Figures", "2014", "2015", "2016", "2017", "2018"]
-    summary = table(book["Summary"])
+    assert headers(named(book, "Summary")) == ["Figures", "2014", "2015", "2016", "2017", "2018"]
+    summary = table(named(book, "Summary"))
     for kind in ("cooperative", "group"):
         for metric, label in (("active", "Active"), ("capital_vnd", "Capital (registered)")):
             row = summary[f"{KINDS.label(kind)}: {label}"]
@@ -248,7 +265,7 @@ def test_a_range_puts_the_years_side_by_side_with_the_year_by_year_chart(
                 assert row == [shown_capital(o) for o in blocks], (kind, metric)
             else:
                 assert row == [o[metric] for o in blocks], (kind, metric)
-    ratings = table(book["Ratings"])
+    ratings = table(named(book, "Ratings"))
     # A year nobody was rated in has no share: an empty cell, not 0%.
     assert [None if v is None else share(v) for v in ratings["Trung bình %"]] == [
         y["ratings"]["percent"]["average"] if y["ratings"]["rated"] else None for y in years
@@ -267,14 +284,14 @@ def test_compare_adds_the_year_before_and_the_change(example_db: Path, tmp_path:
     book = workbook(example_db, tmp_path / "so-sanh.xlsx", "2018", "--compare")
     r = report_json(example_db, "2018", "--compare")
     before, after = r["previous"], r
-    assert headers(book["Summary"]) == ["Figures", "2017", "2018", "±"]
-    row = table(book["Summary"])[f"{KINDS.label('cooperative')}: Active"]
+    assert headers(named(book, "Summary")) == ["Figures", "2017", "2018", "±"]
+    row = table(named(book, "Summary"))[f"{KINDS.label('cooperative')}: Active"]
     a, b = before["organisations"]["cooperative"]["active"], after["organisations"]["cooperative"]["active"]
     assert row == [a, b, b - a]
-    rated = table(book["Ratings"])["Yếu %"]
+    rated = table(named(book, "Ratings"))["Yếu %"]
     weak = before["ratings"]["percent"]["weak"], after["ratings"]["percent"]["weak"]
     assert [share(v) for v in rated] == [*weak, weak[1] - weak[0]]
-    assert book["Ratings"].cell(HEADER_ROW + 1, 4).number_format.startswith("+#,##0")
+    assert named(book, "Ratings").cell(HEADER_ROW + 1, 4).number_format.startswith("+#,##0")
     assert len(_charts(tmp_path / "so-sanh.xlsx")) == 3
 
 
@@ -342,7 +359,7 @@ def test_sheet_names_and_headers_are_vietnamese_by_default(example_db: Path, tmp
     assert book.sheetnames == SHEETS_VI
     assert all(len(name) <= 31 for name in book.sheetnames)
     assert headers(book["Danh sách tổ chức 2018"])[:3] == ["STT", "Mã số", "Tên"]
-    assert headers(book["Tổng hợp"])[:2] == ["Loại hình", "Hiện có (còn đăng ký)"]
+    assert headers(named(book, "Tổng hợp"))[:2] == ["Loại hình", "Hiện có (còn\u00a0đăng\u00a0ký)"]
 
 
 def test_the_list_of_a_period_after_the_reform_gives_the_status_and_the_address_in_force(

@@ -59,7 +59,8 @@ def history(
         if not entries:
             say(messages.HISTORY_EMPTY)
             return
-        tables.console().print(tables.history(entries, view.describe))
+        console = tables.console()
+        console.print(tables.history(entries, view.describe, width=console.width))
         if total > len(entries):
             say(messages.HISTORY_CUT.format(shown=len(entries), total=total))
 

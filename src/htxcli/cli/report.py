@@ -273,7 +273,7 @@ def report(
             say(moved)
     letterhead = None
     if chosen in (ReportFormat.docx, ReportFormat.html):
-        from htxcli.render.document import Letterhead
+        from htxcli.render.letterhead import Letterhead
         from htxcli.services import settings
 
         in_force = settings.every(engine(ctx, create=False))

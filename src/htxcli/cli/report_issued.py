@@ -151,7 +151,7 @@ def print_as_issued(
     if chosen.value == "xlsx":  # its list of organisations is read live: not what was issued
         raise InvalidValue("--format", chosen.value, messages.ISSUED_NO_WORKBOOK)
     from htxcli.domain.report_codec import loads
-    from htxcli.render.document import Letterhead
+    from htxcli.render.letterhead import Letterhead
     from htxcli.services import issued
 
     key = _which_asked(span, district, commune, compare)

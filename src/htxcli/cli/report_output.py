@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from htxcli.domain.report import Report
-    from htxcli.render.document import Letterhead
+    from htxcli.render.letterhead import Letterhead
 
 
 class ReportFormat(StrEnum):
@@ -67,7 +67,7 @@ def render_report(
 ) -> None:
     """The report in the chosen layout, to stdout or the file: live, issued, or as issued (`document_number`:
     the issued report's, printed in a document's heading)."""
-    from htxcli.render.document import Letterhead
+    from htxcli.render.letterhead import Letterhead
 
     guarded = registry_path(ctx)
     if chosen is ReportFormat.xlsx:
@@ -180,6 +180,8 @@ def _write(
         console = Console(file=out, width=120, no_color=True, highlight=False)
     else:
         console = tables.console()
-    for part in tables.report(heading, blocks, period, width=console.width):
+    from htxcli.render.report_terminal import report
+
+    for part in report(heading, blocks, period, width=console.width):
         console.print(part)
         console.print()

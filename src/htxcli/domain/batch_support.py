@@ -1,5 +1,5 @@
 """Parsing a batch of the support file column by column (domain/batch.py), with the results of
-parse_support; and its credit rows of 0 đồng, imported with a warning."""
+parse_support; and its credit rows of 0 đồng or of no organisation, imported with a warning."""
 
 from __future__ import annotations
 
@@ -64,10 +64,13 @@ def parse_supports(header: Sequence[str], rows: Sequence[Sequence[str]]) -> Pars
 
 
 def support_doubts_in(parsed: ParsedBatch) -> Doubts:
-    """support_doubts of each row of a parsed batch, looking at its credit rows of 0 đồng only."""
-    program, amount = parsed.column("program"), parsed.column("amount_vnd")
-    if "credit" not in program or DEFAULT_AMOUNT not in amount:  # in C: most batches stop here
+    """support_doubts of each row of a parsed batch, looking at its credit rows of 0 đồng or of no
+    organisation only."""
+    program = parsed.column("program")
+    if "credit" not in program:  # in C: most batches stop here
         return []
-    credits = enumerate(zip(program, amount, strict=True))
-    suspects = [j for j, (p, a) in credits if p == "credit" and a == DEFAULT_AMOUNT]
+    amount, code = parsed.column("amount_vnd"), parsed.column("code")
+    suspects = [
+        j for j, p in enumerate(program) if p == "credit" and (amount[j] == DEFAULT_AMOUNT or not code[j])
+    ]
     return [(j, doubt) for j in suspects for doubt in support_doubts(parsed.row(j))]

@@ -70,6 +70,10 @@ IMPLAUSIBLE_CAPITAL = N_(
     "is more than {limit} tỷ đồng, more than any cooperative's capital (a digit too many?)"
 )
 CREDIT_WITHOUT_AMOUNT = N_("has neither an amount nor a quantity (so 0 đồng, quantity 1)")
+CREDIT_WITHOUT_ORGANISATION = N_(
+    "names no organisation (so province-wide); a loan is recorded for the organisation that borrows, "
+    "by its code"
+)
 # One district typed two ways ('BA BỂ', 'Ba Bể') would be two rows of the report.
 DISTRICT_RESPELLED = N_("Warning: district {given!r} is stored as {stored!r}; using {stored!r}")
 # A field the clerk did not name as an option (an argument, a stored value), as an error names it.
@@ -439,6 +443,9 @@ DB_HINTS = {
     "lock timeout": N_("another clerk's command kept it busy too long; try again, nothing was changed"),
     "malformed": N_("restore it from a backup (htx db backup makes one)"),
 }
+BUSY_TIMEOUT_BAD = N_(
+    "is not a number of seconds between 0 and 86400 (how long a command waits for another's)"
+)
 DB_UNKNOWN_DRIVER = N_("database: no driver for {url!r}; {hint}")
 DB_INSTALL_POSTGRES = N_("install the PostgreSQL extra: pip install 'htxcli[postgres]'")
 DB_IN_MEMORY = N_("database: {url!r} is a database in memory, forgotten when htx exits; give a file")
@@ -718,9 +725,9 @@ REPORT_PERIOD_COMPARED = N_(
 REPORT_ORGANISATIONS_ON = N_("Organisations on {day}")
 REPORT_STATUS_ON = N_("Legal status on {day}")
 # Under the legal status table, whose columns are the stocks of the last day: a flow of the period,
-# by kind ("Resumed in the year: Cooperatives 2 (not added to the columns above).").
+# by kind ("Resumed in the year: 2 HTX (not added to the columns above).").
 REPORT_FLOW_NOTE = N_("{metric}: {counts} (not added to the columns above).")
-REPORT_KIND_COUNT = N_("{kind} {count}")
+REPORT_KIND_COUNT = N_("{count} {kind}")
 REPORT_DISTRICTS_ON = N_("Districts on {day}")
 REPORT_COMMUNES_ON = N_("Communes on {day}")
 REPORT_FORMER_PROVINCES_ON = N_("Former provinces on {day}")
@@ -785,6 +792,10 @@ REPORT_ECONOMY_GIVEN = N_("Reported by")
 REPORT_ECONOMY_AVERAGE = N_("Average per organisation")
 REPORT_ECONOMY_CAPTION = N_(
     "{reporting} of the {active} registered organisations reported figures for {year}."
+)
+# The same, with the count of each kind registered (as the narrative counts them: "6/12 HTX")
+REPORT_ECONOMY_CAPTION_KINDS = N_(
+    "{reporting} of the {active} registered organisations reported figures for {year} ({kinds})."
 )
 REPORT_ECONOMY_BY_WORKERS = N_("The average income is weighted by each organisation's regular workers.")
 REPORT_ECONOMY_BY_ORGANISATIONS = N_(
@@ -1049,8 +1060,11 @@ DOCUMENT_OVERVIEW = N_("Overview")
 DOCUMENT_FIGURES = N_("Tables of figures")
 DOCUMENT_CHARTS = N_("Charts")
 DOCUMENT_TABLE = N_("Table {number}. {title}")
+DOCUMENT_TABLE_CONTINUED = N_("Table {number} (continued)")  # its next columns, too wide for one page
 DOCUMENT_RECIPIENTS = N_("Recipients:")
 DOCUMENT_FILED = N_("- Filed: office records.")
+# The recipient a report goes to when none is set: the body the office reports to ("(b/c)": báo cáo)
+DOCUMENT_REPORTS_TO = N_("{body} (to report)")
 DOCUMENT_SIGNATURE = N_("HEAD OF THE OFFICE")
 # The body above a department (Sở) in the heading, when no parent-body is set: "UBND Tỉnh Thái Nguyên".
 DOCUMENT_COMMITTEE = N_("People's Committee of {province}")
@@ -1223,6 +1237,11 @@ PLAN_NONE = N_("No plan targets set yet (htx plan set 2026 new-cooperatives 35).
 PLAN_TITLE = N_("Plan targets")
 # The report's table of the plan's targets, and its sentences.
 REPORT_PLAN_TITLE = N_("Attainment of the {year} plan")
+# Under a plan with a share: its 57.1% beside the ratings table's 57% is two roundings, not two numbers
+REPORT_PLAN_SHARES = N_(
+    "Shares in this table are to one decimal place; the ratings table rounds its shares to whole "
+    "percents that add up to 100."
+)
 SHEET_PLAN = N_("Plan")
 PLAN_COLUMNS = {
     "indicator": N_("Indicator"),

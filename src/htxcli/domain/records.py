@@ -179,15 +179,17 @@ def phone_lost_its_zero(phone: str) -> bool:
 
 def support_doubts(values: Mapping[str, Any]) -> list[InvalidValue]:
     """What looks wrong in a support record's clean values yet is recorded, with a warning: a credit
-    that says neither how much nor how many. Decided on the values (0 đồng and the quantity 1 that
-    blank cells give), so that a command and an import of the same record warn alike."""
-    if (
-        values.get("program") == "credit"
-        and values.get("amount_vnd") == DEFAULT_AMOUNT
-        and values.get("quantity") == DEFAULT_QUANTITY
-    ):
-        return [InvalidValue("program", "credit", messages.CREDIT_WITHOUT_AMOUNT)]
-    return []
+    that says neither how much nor how many, or that names no organisation (a loan is to one that
+    borrows). Decided on the values (0 đồng and the quantity 1 that blank cells give), so that a
+    command and an import of the same record warn alike."""
+    if values.get("program") != "credit":
+        return []
+    doubts = []
+    if values.get("amount_vnd") == DEFAULT_AMOUNT and values.get("quantity") == DEFAULT_QUANTITY:
+        doubts.append(InvalidValue("program", "credit", messages.CREDIT_WITHOUT_AMOUNT))
+    if not values.get("code"):
+        doubts.append(InvalidValue("program", "credit", messages.CREDIT_WITHOUT_ORGANISATION))
+    return doubts
 
 
 def check_life(founded: date | None, dissolved: date | None) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from htxcli.domain.report import Change, Count, Label, Money, Percent, Share, Tenths, Value
 from htxcli.domain.values import format_count, format_money
 
@@ -19,8 +21,8 @@ def text(cell: Value | None, *, minus: str) -> str:
         return cell.text
     if isinstance(cell, Count):
         return format_count(cell.value)
-    if isinstance(cell, Money):
-        return format_money(cell.value)
+    if isinstance(cell, Money):  # a loss: −50.000.000 ₫, with the minus its changes have
+        return (minus if cell.value < 0 else "") + format_money(abs(cell.value))
     if isinstance(cell, Percent):
         return f"{format_count(cell.value)}%"
     if isinstance(cell, Tenths):
@@ -43,3 +45,13 @@ def _change(change: Change, minus: str) -> str:
     if isinstance(change.by, Tenths | Share):
         return sign + tenths(abs(value), minus)
     return sign + format_count(abs(value)) + (" ₫" if isinstance(change.by, Money) and value else "")
+
+
+NO_BREAK_SPACE = "\u00a0"
+
+
+def keep_notes_whole(header: str) -> str:
+    """A header whose bracketed note never breaks inside: "Thành viên (đăng ký)" wraps before the
+    bracket, never as "(đăng / ký)"; its spaces become no-break spaces, which Word, LibreOffice and
+    browsers all honour."""
+    return re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(" ", NO_BREAK_SPACE), header)

@@ -1,4 +1,5 @@
-"""What the Word and the HTML report share: their heading's words, and their tables as text.
+"""What the Word and the HTML report share: their heading's words, and their tables as text (what
+heads and signs them: render/letterhead.py).
 
 The tables come from render/report.py's blocks, the ones the terminal and Markdown print, so a section
 added to the report there appears in both documents with no change here. Cells are formatted as in
@@ -8,19 +9,14 @@ drawn as bars on the terminal, is left out (the HTML draws real charts).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from htxcli.domain import messages
 from htxcli.domain.report import Report
 from htxcli.render import report as view
-from htxcli.render.cells import PLAIN_MINUS, text
+from htxcli.render.cells import PLAIN_MINUS, keep_notes_whole, text
 from htxcli.render.layout import title
-
-# Where the clerk writes the issuing office by hand when --office is not given.
-OFFICE_PLACEHOLDER = "…………………………"
-
 
 # The page a document's tables are laid out on: A4 with Decree 30's margins (top and bottom 20 mm, left
 # 30 mm, right 15 mm), upright, or turned for a table too wide for it (as offices print a wide appendix).
@@ -46,7 +42,7 @@ def text_mm(text: str, size: float, *, bold: bool = False) -> float:
     for c in text:
         if c.isdigit() or c in "₫+-*":
             ems += _DIGIT
-        elif c in " .,:;'()[]/|!":
+        elif c in " \u00a0.,:;'()[]/|!":
             ems += _NARROW
         elif c == "%":
             ems += 0.83
@@ -71,25 +67,24 @@ class Layout:
 HEADER_LINES = 3
 
 
-def layout(table: Table) -> Layout:
+def layouts(tables: list[Table]) -> list[Layout]:
+    """Each table's layout, all at one text size: the smallest any of them needs (a 10-point table
+    beside a 12-point one read as a mistake), as the HTML sets all its tables at one size."""
+    size = min((layout(t).size for t in tables), default=TABLE_SIZES[0])
+    return [layout(t, at_most=size) for t in tables]
+
+
+def layout(table: Table, at_most: int = TABLE_SIZES[0]) -> Layout:
     """Each column gets room for what must stay on one line: its longest figure (a figure never
     wraps), its header's longest word, a label column LABEL_CHARACTERS or its longest text; what is
     left of the line goes to the label columns. A figure column's header gets room to wrap into
     HEADER_LINES lines at most, at the cost of a smaller size, before it is left to wrap further. The
     first of these that fits: upright at 12, 11 or 10 pt, then turned; a table wider than any is
-    scaled down on a turned page, its label columns keeping their room."""
-    for headed in (True, False):
-        for landscape in (False, True):
-            width = LANDSCAPE_MM if landscape else PORTRAIT_MM
-            for size in TABLE_SIZES[:3] if not landscape else TABLE_SIZES:
-                needs, shares = _needs(table, size, headed=headed)
-                # The figures' columns alike (a year beside a year) when the line holds them so.
-                widest = max((n for n, s in zip(needs, shares, strict=True) if not s), default=0.0)
-                alike = [n if s else widest for n, s in zip(needs, shares, strict=True)]
-                for tried in (alike, needs):
-                    if sum(tried) <= width:
-                        spread = _spread(table, size, tried, shares, width - sum(tried))
-                        return Layout(spread, size, landscape)
+    scaled down on a turned page, its label columns keeping their room (tables() splits such a table
+    first, so that this is the last resort of a single column too wide for a page)."""
+    fitting = _fitting(table, at_most)
+    if fitting is not None:
+        return fitting
     size = TABLE_SIZES[-1]
     needs, shares = _needs(table, size)
     kept = sum(n for n, s in zip(needs, shares, strict=True) if s)
@@ -99,10 +94,51 @@ def layout(table: Table) -> Layout:
     return Layout(widths, size, True)
 
 
+def _fitting(table: Table, at_most: int = TABLE_SIZES[0]) -> Layout | None:
+    """layout()'s first layout that holds every figure on one line, or None."""
+    for headed in (True, False):
+        for landscape in (False, True):
+            width = LANDSCAPE_MM if landscape else PORTRAIT_MM
+            for size in (s for s in (TABLE_SIZES[:3] if not landscape else TABLE_SIZES) if s <= at_most):
+                needs, shares = _needs(table, size, headed=headed)
+                # The figures' columns alike (a year beside a year) when the line holds them so.
+                widest = max((n for n, s in zip(needs, shares, strict=True) if not s), default=0.0)
+                alike = [n if s else widest for n, s in zip(needs, shares, strict=True)]
+                # The label columns' longest texts on one line before the figures' columns are
+                # padded alike: a comparison's "Hợp tác xã: Vốn điều lệ (đăng ký)" whole beside
+                # three columns of đồng, not wrapped beside a "±" column as wide as a sum of money.
+                for tried, whole in ((alike, True), (needs, True), (alike, False), (needs, False)):
+                    wanted = sum(tried) + (_label_wants(table, size, tried, shares) if whole else 0.0)
+                    if wanted <= width:
+                        spread = _spread(table, size, tried, shares, width - sum(tried))
+                        return Layout(spread, size, landscape)
+    return None
+
+
+def words(text: str) -> list[str]:
+    """The words a line may break between: split at spaces, never at a no-break space (a header's
+    bracketed note, "(còn đăng ký)", is one: see cells.keep_notes_whole)."""
+    return [w for w in text.split(" ") if w]
+
+
+def _label_wants(table: Table, size: int, widths: list[float], shares: list[float]) -> float:
+    """What the label columns lack of their longest text on one line, in `widths` (mm)."""
+    return sum(
+        max(
+            max((text_mm(row[i], size, bold=table.total) for row in table.rows), default=0.0)
+            + CELL_PADDING_MM
+            - w,
+            0.0,
+        )
+        for i, (w, s) in enumerate(zip(widths, shares, strict=True))
+        if s
+    )
+
+
 def header_lines(header: str, width: float, size: float) -> int:
     """How many lines `header` takes, bold at `size`, wrapped between words in `width` mm of text."""
     lines, line = 1, ""
-    for word in header.split():
+    for word in words(header):
         tried = f"{line} {word}" if line else word
         if line and text_mm(tried, size, bold=True) > width:
             lines, line = lines + 1, word
@@ -113,7 +149,7 @@ def header_lines(header: str, width: float, size: float) -> int:
 
 def _header_room(header: str, size: float, lines: int) -> float:
     """The least text width (mm) in which `header` wraps into `lines` lines at most."""
-    low = max((text_mm(w, size, bold=True) for w in header.split()), default=0.0)
+    low = max((text_mm(w, size, bold=True) for w in words(header)), default=0.0)
     high = text_mm(header, size, bold=True)
     while high - low > 0.2:
         middle = (low + high) / 2
@@ -157,9 +193,9 @@ def _unsqueeze_headers(table: Table, size: int, widths: list[float], spare: floa
     less where `spare` pays for it, the cheapest first; what is left of `spare`."""
     costs = []
     for i, numeric in enumerate(table.numeric):
-        words = len(table.headers[i].split())
+        count = len(words(table.headers[i]))
         lines = header_lines(table.headers[i], widths[i] - CELL_PADDING_MM, size)
-        if numeric and words >= 3 and lines >= words:
+        if numeric and count >= 3 and lines >= count:
             room = _header_room(table.headers[i], size, lines - 1) + CELL_PADDING_MM + 0.01
             costs.append((max(room - widths[i], 0.0), i))
     for cost, i in sorted(costs):
@@ -198,14 +234,14 @@ def _needs(table: Table, size: int, *, headed: bool = False) -> tuple[list[float
     needs, shares = [], []
     for i, numeric in enumerate(table.numeric):
         cells = [row[i] for row in table.rows]
-        header = max((text_mm(w, size, bold=True) for w in table.headers[i].split()), default=0.0)
+        header = max((text_mm(w, size, bold=True) for w in words(table.headers[i])), default=0.0)
         if numeric and headed:
             header = max(header, _header_room(table.headers[i], size, HEADER_LINES))
         if numeric:
             least = max((text_mm(c, size, bold=table.total) for c in cells), default=0.0)
             shares.append(0.0)
         else:
-            word = max((text_mm(w, size, bold=True) for c in cells for w in c.split()), default=0.0)
+            word = max((text_mm(w, size, bold=True) for c in cells for w in words(c)), default=0.0)
             longest = max(cells, key=len, default="")
             room = text_mm(longest[:LABEL_CHARACTERS], size, bold=table.total)
             least = max(word, room)
@@ -225,6 +261,62 @@ class Table:
     # By row: how many steps its first cell is indented (a band's grades beneath it: 1), which the
     # layouts indent with their own means (a paragraph's indent, CSS padding), never with spaces.
     indents: list[int] = field(default_factory=list)
+    continued: bool = False  # the next columns of the table before it, too wide for one page
+
+
+def numbered(tables: list[Table]) -> list[tuple[str, Table]]:
+    """Each table under its title, numbered as the workbook numbers its sheets: "Biểu 1. …", and a
+    table's continuation "Biểu 1 (tiếp theo)" under the same number."""
+    out, number = [], 0
+    for table in tables:
+        if table.continued:
+            out.append((messages.DOCUMENT_TABLE_CONTINUED.format(number=number), table))
+        else:
+            number += 1
+            out.append((messages.DOCUMENT_TABLE.format(number=number, title=table.title), table))
+    return out
+
+
+def _parts(table: Table) -> list[Table]:
+    """The table, or, when its figures cannot all hold on one line of a turned page (five years
+    side by side, each with its change: "227.450.000 / .000 ₫"), its figure columns in parts that
+    can, each under the label columns; a change column ("±") stays with the year before it. The
+    caption goes under the last part."""
+    if _fitting(table) is not None:
+        return [table]
+    labels = [i for i, numeric in enumerate(table.numeric) if not numeric]
+    units: list[list[int]] = []  # a figure column with the change columns after it
+    for i, numeric in enumerate(table.numeric):
+        if numeric:
+            if units and table.headers[i].startswith("±"):
+                units[-1].append(i)
+            else:
+                units.append([i])
+
+    def part(columns: list[int], continued: bool) -> Table:
+        shown = labels + columns
+        return Table(
+            title=table.title,
+            headers=[table.headers[i] for i in shown],
+            rows=[[row[i] for i in shown] for row in table.rows],
+            numeric=[table.numeric[i] for i in shown],
+            total=table.total,
+            caption=None,
+            indents=table.indents,
+            continued=continued,
+        )
+
+    parts: list[list[int]] = []
+    for unit in units:
+        if parts and _fitting(part(parts[-1] + unit, False)) is not None:
+            parts[-1] += unit
+        else:
+            parts.append(list(unit))
+    if len(parts) < 2:
+        return [table]  # one column too wide for a page: layout() squeezes it
+    out = [part(columns, n > 0) for n, columns in enumerate(parts)]
+    out[-1] = replace(out[-1], caption=table.caption)
+    return out
 
 
 def tables(report: Report, *, single: bool) -> list[Table]:
@@ -233,15 +325,17 @@ def tables(report: Report, *, single: bool) -> list[Table]:
         shown = [i for i in range(len(block.headers)) if i != block.chart]
         rows = [[text(row[i], minus=PLAIN_MINUS) for i in shown] for row in block.rows]
         indents = [sub_row(row[0]) if row else 0 for row in rows]
-        out.append(
-            Table(
-                title=block.title,
-                headers=[block.headers[i] for i in shown],
-                rows=[[row[0].lstrip(" "), *row[1:]] if row else row for row in rows],
-                numeric=[i in block.numeric for i in shown],
-                total=block.total,
-                caption=block.caption,
-                indents=indents,
+        out.extend(
+            _parts(
+                Table(
+                    title=block.title,
+                    headers=[keep_notes_whole(block.headers[i]) for i in shown],
+                    rows=[[row[0].lstrip(" "), *row[1:]] if row else row for row in rows],
+                    numeric=[i in block.numeric for i in shown],
+                    total=block.total,
+                    caption=block.caption,
+                    indents=indents,
+                )
             )
         )
     return out
@@ -251,6 +345,12 @@ def sub_row(label: str) -> int:
     """How deep a row lies beneath another: the layouts indent its label by two spaces a step (the
     terminal prints them so)."""
     return (len(label) - len(label.lstrip(" "))) // 2
+
+
+def section_heading(message: str) -> str:
+    """A part's heading as both documents print it ("TÌNH HÌNH CHUNG", "CÁC BIỂU SỐ LIỆU"): upper
+    case, from its one message."""
+    return message.upper()
 
 
 def subject(report: Report) -> str:
@@ -270,77 +370,3 @@ def date_line(day: date, place: str | None = None) -> str:
     if place:
         return messages.DOCUMENT_DATE_LINE_PLACE.format(place=place, date=spelled)
     return messages.DOCUMENT_DATE_LINE.format(date=spelled)
-
-
-@dataclass(frozen=True)
-class Letterhead:
-    """What heads and signs a document (Decree 30/2020, Appendix I), from the registry's settings in
-    force (htx settings; an issued report keeps those of its day): the issuing office and the body it
-    answers to, the province of the date line, the signer's title and name."""
-
-    office: str | None = None
-    parent: str | None = None
-    province: str | None = None
-    signer_title: str | None = None
-    signer: str | None = None
-    recipients: str | None = None
-
-    @classmethod
-    def of(cls, settings: Mapping[str, str | None], office: str | None = None) -> Letterhead:
-        """From the settings (domain/settings.py's keys); `office` (--office) before the setting's."""
-        from htxcli.domain import settings as keys
-
-        return cls(
-            office if office is not None else settings.get(keys.OFFICE),
-            settings.get(keys.PARENT_BODY),
-            settings.get(keys.PROVINCE),
-            settings.get(keys.SIGNER_TITLE),
-            settings.get(keys.SIGNER),
-            settings.get(keys.RECIPIENTS),
-        )
-
-    def office_lines(self) -> list[str]:
-        """The body the office answers to, then the office, upper case as Decree 30 writes them: the
-        parent as typed in the office ('UBND TỈNH THÁI NGUYÊN / SỞ TÀI CHÍNH'), else the parent-body
-        setting, else for a department (Sở) the province's people's committee; a dotted line to fill in
-        without an office."""
-        if self.office is None or not self.office.strip():
-            return [OFFICE_PLACEHOLDER]
-        lines = _lines(self.office)
-        parent = self.parent or (_committee(self.province) if lines[0].startswith("SỞ ") else None)
-        return lines if len(lines) > 1 or parent is None else [*_lines(parent), *lines]
-
-    def given(self) -> bool:
-        return self.office is not None and bool(self.office.strip())
-
-    def signature_lines(self) -> list[str]:
-        """The signer's title: as set ('KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC' on two lines), else the head of
-        the office."""
-        return _lines(self.signer_title) if self.signer_title else [messages.DOCUMENT_SIGNATURE]
-
-    def recipient_lines(self) -> list[str]:
-        """Under "Nơi nhận:", Decree 30's way: each addressee set (separated by ';' or a line break) on a
-        line "- UBND tỉnh;", then the office's own copy, "- Lưu: VT."."""
-        named = [p.strip(" -;.") for p in (self.recipients or "").replace("\n", ";").split(";")]
-        return [*(f"- {name};" for name in named if name), messages.DOCUMENT_FILED]
-
-
-def _lines(text: str) -> list[str]:
-    """A setting's lines (a line break, or ' / ', separates them), upper case."""
-    parts = [p.strip() for p in text.replace(" / ", "\n").splitlines()]
-    return [p.upper() for p in parts if p]
-
-
-def _committee(province: str | None) -> str | None:
-    """ "UBND TỈNH THÁI NGUYÊN" (UBND THÀNH PHỐ HÀ NỘI): the people's committee of the province."""
-    if not province:
-        return None
-    from htxcli.domain.reform import LEGACY_SCHEME, NEW_SCHEME
-    from htxcli.domain.units import gazetteer
-
-    g = gazetteer()
-    for scheme in (NEW_SCHEME, LEGACY_SCHEME):
-        found = g.provinces_named(province, scheme)
-        if len(found) == 1:
-            return messages.DOCUMENT_COMMITTEE.format(province=found[0].full_name).upper()
-    return None

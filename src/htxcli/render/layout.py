@@ -171,11 +171,14 @@ def reported(block: Figures, name: str) -> Count | Money | None:
     """A block's figure as the tables show it: a capital of 0 is not reported, a blank cell, not 0 ₫,
     whether none of the kind's organisations gave one (a group registered without it) or there is none
     of the kind that year (one rule: a compared year without a group reads as the year with one that
-    gave none); nor is the quantity of a
-    program whose records give neither a unit nor a quantity of their own (a loan, a new-model
+    gave none); nor is a program's amount of 0 (one that pays nothing: a certificate) or its count of
+    organisations of 0 (a program for the whole province: a bulletin, a class), nor the quantity
+    of a program whose records give neither a unit nor a quantity of their own (a loan, a new-model
     cooperative: 1 a record), which would read "1" of nothing beside the records counted."""
     value = block.figure(name)
     if name == "capital_vnd" and isinstance(block, Organisations) and not value.value:
+        return None
+    if name in ("amount_vnd", "organisations") and isinstance(block, Support) and not value.value:
         return None
     quantity_of_nothing = isinstance(block, Support) and block.unit is None and value == block.records
     if name == "quantity" and quantity_of_nothing and value.value:

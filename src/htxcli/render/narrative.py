@@ -6,8 +6,7 @@ follow the data: a kind with nothing to say is left out (never "thành lập m�
 fell in is not named, a year without ratings or support says so. The percentages printed are the
 model's shares (largest remainder, summing to 100), never recomputed here.
 
-One paragraph per year shown: a range gives one per year, --compare the year before first.
-"""
+One paragraph per year asked: a range gives one per year; --compare's year before is not told."""
 
 from __future__ import annotations
 
@@ -32,10 +31,10 @@ _MILLION = 1_000_000
 
 
 def paragraphs(report: Report, *, by_topic: bool = False) -> list[str]:
-    """A paragraph per year shown, in the columns' order; by_topic (a document's), one per topic of each."""
+    """A paragraph per year asked (not --compare's year before: the tables show it); by_topic, a topic's."""
     if not by_topic:
-        return [paragraph(year) for year in report.columns]
-    return [" ".join(filter(None, t)) for year in report.columns for t in _topics(year) if any(t)]
+        return [paragraph(year) for year in report.years]
+    return [" ".join(filter(None, t)) for year in report.years for t in _topics(year) if any(t)]
 
 
 def paragraph(report: YearReport) -> str:
@@ -273,9 +272,10 @@ def _new_model(report: YearReport) -> list[str]:
     titles = report.commune_titles or {}
 
     def place(r: Recipient) -> str | None:
-        """Where it is on the period's last day: from 2025, its commune (with its type word) in force."""
-        if r.commune:
-            return titles.get(r.commune, r.commune)
+        """Where it is on the period's last day: from 2025, its commune in force, its type word lower
+        case within a sentence ("…, xã Bằng Thành")."""
+        if titled := titles.get(r.commune or "", r.commune):
+            return titled if titled == r.commune or current() != "vi" else titled[:1].lower() + titled[1:]
         # Before it, its district; after it, an address never moved is no longer in force: none.
         return r.district if report.communes is None else None
 

@@ -35,7 +35,7 @@ def plan_blocks(report: YearReport) -> list[Block]:
         headers,
         numeric=frozenset(range(1, len(headers))),
         sheet=messages.SHEET_PLAN,
-        wrap=frozenset({0, 3}) if estimates else frozenset({0}),  # the estimate's long header may wrap
+        caption=messages.REPORT_PLAN_SHARES if any(a.unit == PERCENT for a in report.plan) else None,
     )
     for a in report.plan:
         name = INDICATORS.label(a.indicator)

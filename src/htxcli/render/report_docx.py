@@ -22,6 +22,7 @@ from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
 from htxcli.render.layout import period_line
+from htxcli.render.letterhead import Letterhead
 from htxcli.render.narrative import paragraphs
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def write_docx(
     report: Report,
     *,
     single: bool,
-    letterhead: document.Letterhead,
+    letterhead: Letterhead,
     today: date | None = None,
     document_number: str | None = None,
 ) -> None:
@@ -59,16 +60,25 @@ def write_docx(
     _page_numbers(doc)
     _heading(doc, letterhead, today or date.today(), document_number)
     _title(doc, report)
+    # The overview's heading, as the HTML report has it above the same paragraphs.
+    _centred(doc, document.section_heading(messages.DOCUMENT_OVERVIEW), bold=True, keep_with_next=True)
     for text in paragraphs(report, by_topic=True):
         _body(doc, text)
     tables = document.tables(report, single=single)
+    shapes = document.layouts(tables)
     if tables:
         # The heading goes with the first table: on a turned page when that table needs one.
-        _turn(doc, landscape=document.layout(tables[0]).landscape)
+        _turn(doc, landscape=shapes[0].landscape)
         # Never alone at a page's foot: kept with the first table's title, itself kept with its table.
-        _centred(doc, messages.DOCUMENT_FIGURES.upper(), bold=True, before=12, keep_with_next=True)
-    for number, table in enumerate(tables, start=1):
-        _table(doc, number, table)
+        _centred(
+            doc,
+            document.section_heading(messages.DOCUMENT_FIGURES),
+            bold=True,
+            before=12,
+            keep_with_next=True,
+        )
+    for (title, table), shape in zip(document.numbered(tables), shapes, strict=True):
+        _table(doc, title, table, shape)
     _signature(doc, letterhead)
     doc.core_properties.title = f"{messages.DOCUMENT_KIND} {document.subject(report)}"
     doc.core_properties.language = "vi-VN" if current() == "vi" else "en-GB"
@@ -120,7 +130,7 @@ def _run(
     return run
 
 
-def _heading(doc: Document, letterhead: document.Letterhead, today: date, number: str | None = None) -> None:
+def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | None = None) -> None:
     """Two columns without borders: the office (and the document's number) on the left, the national
     heading and the date line on the right."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -254,30 +264,30 @@ def _body(doc: Document, text: str) -> None:
     _run(paragraph, text)
 
 
-def _table(doc: Document, number: int, table: document.Table) -> None:
+def _table(doc: Document, title_text: str, table: document.Table, shape: document.Layout) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    shape = document.layout(table)
     _turn(doc, landscape=shape.landscape)
     title = doc.add_paragraph()
     title.paragraph_format.space_before = Pt(12)
     title.paragraph_format.space_after = Pt(4)
     title.paragraph_format.keep_with_next = True
-    _run(title, messages.DOCUMENT_TABLE.format(number=number, title=table.title), bold=True)
+    _run(title, title_text, bold=True)
     size = shape.size
     grid = doc.add_table(rows=1, cols=len(table.headers))
     grid.style = doc.styles["Table Grid"]
     grid.autofit = False
     widths = [Mm(w) for w in shape.widths]
     _set_widths(grid, widths)
-    _repeat_on_each_page(grid.rows[0])
+    _keep_whole(grid.rows[0], header=True)
     for cell, header, width in zip(grid.rows[0].cells, table.headers, widths, strict=True):
         cell.width = width
         _cell(cell, header, bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
     for n, row in enumerate(table.rows):
         bold = table.total and n == len(table.rows) - 1
         added = grid.add_row()
+        _keep_whole(added, header=False)
         for i, (cell, value, numeric, width) in enumerate(
             zip(added.cells, row, table.numeric, widths, strict=True)
         ):
@@ -288,7 +298,7 @@ def _table(doc: Document, number: int, table: document.Table) -> None:
     if table.caption:
         caption = doc.add_paragraph()
         caption.paragraph_format.space_before = Pt(3)
-        _run(caption, table.caption, italic=True, size=size)
+        _run(caption, table.caption, italic=True, size=max(size, 11))  # a paragraph: 11 pt at least
 
 
 def _turn(doc: Document, *, landscape: bool) -> None:
@@ -366,22 +376,23 @@ def _set_widths(grid: Any, widths: Sequence[Any]) -> None:
             cell.width = width
 
 
-def _repeat_on_each_page(row: Any) -> None:
-    """The header row is never split and is printed again at the top of each page a long table runs
-    onto. The data rows are left free to break: kept whole as well, LibreOffice (7.x) printed a table
-    whose page break fell after its first data row with that row only, and dropped the rest (seen on
-    a 2026 report: Biểu 1 lost its THT, LHTX, QTDND and Tổng cộng rows in the PDF)."""
+def _keep_whole(row: Any, *, header: bool) -> None:
+    """The header row is printed again at the top of each page a long table runs onto. No row is
+    marked "keep whole" (cantSplit), not even the header: LibreOffice 7.4 printed a compared report's
+    support table, starting near a page's foot, as its title and header alone, its twenty rows lost
+    from the PDF, as long as any of its rows carried the mark; and once Biểu 1 as its first row only.
+    A row broken across a page is the lesser fault (Word itself was not tried)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
+    if not header:
+        return
     marker = OxmlElement("w:tblHeader")
     marker.set(qn("w:val"), "true")
-    properties.append(marker)
+    row._tr.get_or_add_trPr().append(marker)
 
 
-def _signature(doc: Document, letterhead: document.Letterhead) -> None:
+def _signature(doc: Document, letterhead: Letterhead) -> None:
     """Recipients on the left, the signer on the right, as the decree's form ends: the signer's title
     (bold), room to sign and seal, then the signer's name (bold) when the registry names one."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH

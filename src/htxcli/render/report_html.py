@@ -20,6 +20,7 @@ from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render import document
 from htxcli.render.layout import period_line
+from htxcli.render.letterhead import Letterhead
 from htxcli.render.narrative import number, paragraphs, press_money
 from htxcli.render.palette import BAND_COLOURS, css
 from htxcli.render.svg import Bar, bar_chart
@@ -32,7 +33,7 @@ def write_html(
     report: Report,
     *,
     single: bool,
-    letterhead: document.Letterhead,
+    letterhead: Letterhead,
     today: date | None = None,
     document_number: str | None = None,
 ) -> None:
@@ -49,10 +50,9 @@ def write_html(
     page = environment.get_template("report.html.j2")
     # svg.py escapes every text it writes: its output is the one thing marked safe.
     charts = [(title, Markup(svg)) for title, svg in _charts(report)]
-    tables = [
-        (messages.DOCUMENT_TABLE.format(number=n, title=t.title), t, document.layout(t))
-        for n, t in enumerate(document.tables(report, single=single), start=1)
-    ]
+    shown = document.tables(report, single=single)
+    shapes = document.layouts(shown)
+    tables = [(title, t, shape) for (title, t), shape in zip(document.numbered(shown), shapes, strict=True)]
     out.write(
         seal_html(
             page.render(
@@ -66,11 +66,11 @@ def write_html(
                 motto=messages.DOCUMENT_MOTTO,
                 number=document.number_line(document_number),
                 date_line=document.date_line(today or date.today(), letterhead.province),
-                overview=messages.DOCUMENT_OVERVIEW,
+                overview=document.section_heading(messages.DOCUMENT_OVERVIEW),
                 paragraphs=paragraphs(report, by_topic=True),
-                charts_title=messages.DOCUMENT_CHARTS,
+                charts_title=document.section_heading(messages.DOCUMENT_CHARTS),
                 charts=charts,
-                figures_title=messages.DOCUMENT_FIGURES,
+                figures_title=document.section_heading(messages.DOCUMENT_FIGURES),
                 tables=tables,
                 table_size=min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0]),
                 recipients=messages.DOCUMENT_RECIPIENTS,

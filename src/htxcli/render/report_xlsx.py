@@ -28,8 +28,9 @@ from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS, STATUSES
+from htxcli.render.cells import keep_notes_whole
 from htxcli.render.layout import Block, period_line, title
-from htxcli.render.range_layout import column_blocks
+from htxcli.render.report import report_blocks
 from htxcli.render.xlsx_cells import (
     DATE,
     EXCEL_EPOCH,
@@ -48,7 +49,6 @@ from htxcli.render.xlsx_cells import (
     write_cell,
 )
 from htxcli.render.xlsx_charts import chart_sheet
-from htxcli.render.year_layout import year_blocks
 
 SPOOLED_IN_MEMORY = 16 << 20  # bytes of a workbook held in memory before it is sealed; more on disk
 
@@ -77,11 +77,13 @@ def _fill(book: Any, report: Report, roster: Roster) -> None:
     if period is not None:  # under each sheet's title: the period's days
         heading = f"{heading} {period}"
     styles = Styles(book)
-    single = len(report.years) == 1 and not report.compare
-    blocks = year_blocks(report.years[0], previous=True) if single else column_blocks(report)
+    # The tables of the Word and HTML reports, numbered as they are ("Biểu 1", "Biểu 2"…), with the same
+    # columns: a sheet a table, named and headed by its number.
+    single = len(report.years) == 1
     names = SheetNames()
-    for block in blocks:
-        _block_sheet(book.add_worksheet(names.take(block.sheet or block.title)), styles, block, heading)
+    for number, block in enumerate(report_blocks(report, single=single), start=1):
+        name = messages.DOCUMENT_TABLE.format(number=number, title=block.sheet or block.title)
+        _block_sheet(book.add_worksheet(names.take(name)), styles, block, heading, number)
     chart_sheet(book.add_worksheet(names.take(messages.SHEET_CHARTS)), book, styles, report, heading)
     last = report.years[-1].year
     sheet = book.add_worksheet(names.take(messages.SHEET_ORGANISATIONS.format(year=last)))
@@ -89,15 +91,17 @@ def _fill(book: Any, report: Report, roster: Roster) -> None:
     book.close()
 
 
-def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: str) -> None:
+def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: str, number: int) -> None:
     shown = [i for i in range(len(block.headers)) if i != block.chart]  # bars: the chart sheet draws them
-    sheet.write_string(0, 0, block.title, styles.title)
+    sheet.write_string(0, 0, messages.DOCUMENT_TABLE.format(number=number, title=block.title), styles.title)
     sheet.write_string(1, 0, heading, styles.subtitle)
     widths = [column_width(block, i) for i in shown]
+    # Headers wrap between phrases, never inside a bracketed note, as in the Word and HTML tables.
+    headers = [keep_notes_whole(block.headers[i]) for i in shown]
     # Before the row is written: constant_memory's rule.
-    sheet.set_row(HEADER_ROW, header_height([block.headers[i] for i in shown], widths))
-    for column, i in enumerate(shown):
-        sheet.write_string(HEADER_ROW, column, block.headers[i], styles.header)
+    sheet.set_row(HEADER_ROW, header_height(headers, widths))
+    for column, header in enumerate(headers):
+        sheet.write_string(HEADER_ROW, column, header, styles.header)
     for n, row in enumerate(block.rows):
         total = block.total and n == len(block.rows) - 1
         sub = sub_row(row)

@@ -53,8 +53,11 @@ def cell(field: str, value: Any) -> str:
         return ""
     if field in _LABELS and value in _LABELS[field].labels:
         return _LABELS[field].label(value)
+    if isinstance(value, str):  # text, or a figure written already ("500 cuốn")
+        return value
     if field in ("capital_vnd", "amount_vnd"):
-        return format_money(value)
+        # 0 is what a record of no money holds (a certificate): a blank, as the report shows it
+        return format_money(value) if value else ""
     if field in ("members", "quantity"):
         return format_count(value)
     if isinstance(value, date):
@@ -62,16 +65,29 @@ def cell(field: str, value: Any) -> str:
     return str(value)
 
 
-def table(fields: Sequence[str], rows: Iterable[Mapping[str, Any]], title: str | None = None) -> Table:
+def table(
+    fields: Sequence[str],
+    rows: Iterable[Mapping[str, Any]],
+    title: str | None = None,
+    whole: Iterable[str] = _WHOLE,
+) -> Table:
+    """The rows under their headers; the `whole` columns never wrap, and a column that wraps is never
+    narrower than its longest word (of its header too), so a narrow terminal wraps a name between
+    words and never cuts it ("Thượ…")."""
+    whole = set(whole)
+    headers = [messages.HEADERS.get(field, field) for field in fields]
+    cells = [[cell(f, row.get(f)) for f in fields] for row in rows]
     t = Table(title=title, title_justify="left", header_style="bold")
-    for field in fields:
+    for i, field in enumerate(fields):
         t.add_column(
-            messages.HEADERS.get(field, field),
+            headers[i],
             justify="right" if field in _NUMERIC else "left",
-            no_wrap=field in _WHOLE,
+            no_wrap=field in whole,
+            overflow="ellipsis" if field in whole else "fold",
+            min_width=None if field in whole else longest_word([headers[i], *(r[i] for r in cells)]),
         )
-    for row in rows:
-        t.add_row(*(cell(f, row.get(f)) for f in fields))
+    for row_cells in cells:
+        t.add_row(*row_cells)
     return t
 
 
@@ -202,6 +218,9 @@ def organisations(
         ("code", "name", "kind", "address", "founded", "status"),
         shown,
         messages.TITLE_LIST.format(count=format_count(len(rows))),
+        # Every column wraps between words: a code, a kind and a date are one word each, kept whole,
+        # while their headers ("Ngày thành lập") and a status wrap to fit 80 columns.
+        whole=(),
     )
 
 
@@ -214,139 +233,76 @@ def _status_today(row: Mapping[str, Any], status: str | None) -> str:
 
 
 def support_records(rows: Sequence[dict[str, Any]]) -> Table:
+    """The records, five columns that fit 80: the organisation's code and name in one ("toàn tỉnh" for
+    the province's own), the quantity with its unit ("500 cuốn")."""
     total = sum(r["amount_vnd"] for r in rows)
-    shown = [{**r, "organisation": r["code"] or messages.PROVINCE_WIDE} for r in rows[:TABLE_ROWS]]
+    shown = [
+        {
+            **r,
+            "organisation": " ".join(filter(None, (r["code"], r.get("name")))) or messages.PROVINCE_WIDE,
+            # 1 of nothing (a loan, a new model: the quantity a record without one is given) is blank,
+            # as in the report's support table
+            "quantity": " ".join(filter(None, (format_count(r["quantity"]), r["unit"])))
+            if r["unit"] or r["quantity"] != 1
+            else "",
+        }
+        for r in rows[:TABLE_ROWS]
+    ]
     return table(
-        ("date", "program", "organisation", "name", "quantity", "unit", "amount_vnd"),
+        ("date", "program", "organisation", "quantity", "amount_vnd"),
         shown,
         messages.TITLE_SUPPORT_LIST.format(count=format_count(len(rows)), amount=format_money(total)),
+        whole={"date", "amount_vnd"},
     )
 
 
-def report(heading: str, blocks: Sequence[Any], period: str | None = None, width: int = 120) -> list[Any]:
-    """The yearly report's blocks (render.report.Block) as Rich tables under a bold title (and the
-    period's days, when they are not calendar years): the cells formatted for a terminal (a true minus
-    sign), the chart column drawn as bars, each table fitted to `width` columns where it can be."""
-    from rich import box
-    from rich.text import Text
-
-    from htxcli.render.cells import TERMINAL_MINUS, text
-
-    out: list[Any] = [Text(heading, style="bold underline")]
-    if period is not None:
-        out.append(Text(period))
-    for block in blocks:
-        t = Table(
-            title=block.title,
-            title_justify="left",
-            title_style="bold",
-            header_style="bold",
-            caption=block.caption,
-            caption_justify="left",
-            box=box.SIMPLE_HEAD,
-        )
-        rows = [
-            [bar(c) if i == block.chart else text(c, minus=TERMINAL_MINUS) for i, c in enumerate(row)]
-            for row in block.rows
-        ]
-        fitted = _fitted_headers(block, rows, width)
-        for i, header in enumerate(fitted or block.headers):
-            t.add_column(
-                header,
-                justify="right" if i in block.numeric else "left",
-                no_wrap=i not in block.wrap,
-                min_width=_longest_word([r[i] for r in rows if i < len(r)])
-                if fitted and i in block.wrap
-                else None,
-                style="green" if i == block.chart else None,
-            )
-        for n, cells in enumerate(rows):
-            before_total = block.total and n == len(block.rows) - 2
-            is_total = block.total and n == len(block.rows) - 1
-            t.add_row(*cells, end_section=before_total, style="bold" if is_total else None)
-        out.append(t)
-    return out
+_WORD_AT_MOST = 24  # a longer "word" (a file's path) is folded over lines, never widens its column
 
 
-_LABEL_AT_MOST = 24  # a label column is given its longest label, up to this, before headers narrow
-_LABEL_AT_LEAST = 12  # then this much ("Quỹ tín dụng"), before a label wraps word by word
-
-
-def _fitted_headers(block: Any, rows: Sequence[Sequence[str]], width: int) -> list[str] | None:
-    """The headers, those of the columns that never wrap (figures, and their ₫) broken into lines no
-    wider than their widest cell or a few words, narrower as the table needs to fit `width`: Rich
-    wraps only the label columns, and would otherwise cut a figure ("227.450.000.00") or squeeze the
-    labels to a letter ("H…"). Labels keep their whole width (up to _LABEL_AT_MOST) while the headers
-    can narrow, and wrap between words only when that is not enough."""
-    from rich.cells import cell_len
-
-    whole = [i for i in range(len(block.headers)) if i not in block.wrap]
-    widest = {i: max((cell_len(r[i]) for r in rows if i < len(r)), default=0) for i in whole}
-    labels = [[r[i] for r in rows if i < len(r)] for i in block.wrap]
-    # Each column takes a blank either side and a divider; the table an edge either side.
-    frame = 3 * len(block.headers) + 1
-    for label_width in (
-        sum(min(max(map(cell_len, cells), default=0), _LABEL_AT_MOST) for cells in labels),
-        sum(min(max(map(cell_len, cells), default=0), _LABEL_AT_LEAST) for cells in labels),
-        sum(_longest_word(cells) for cells in labels),
-    ):
-        for line in range(13, 3, -1):  # header lines of at most 13 characters, fewer while it does not fit
-            headers = [
-                _wrapped(h, max(widest[i], line)) if i in widest else h for i, h in enumerate(block.headers)
-            ]
-            if label_width + sum(_width(headers[i], widest[i]) for i in whole) + frame <= width:
-                return headers
-    return None  # too wide whatever the headers (a long range side by side): Rich cuts it as it must
-
-
-def _wrapped(header: str, width: int) -> str:
-    """A header in lines of at most `width` characters (a longer word alone on its line); a note in
-    brackets starts a line of its own: "Thành viên" over "(đăng ký)"."""
-    import textwrap
-
-    name, bracket, note = header.partition(" (")
-    parts = [name, bracket.strip() + note] if bracket else [name]
-    lines = [line for part in parts for line in textwrap.wrap(part, width, break_long_words=False)]
-    return "\n".join(lines) or header
-
-
-def _width(header: str, widest_cell: int) -> int:
-    from rich.cells import cell_len
-
-    return max(widest_cell, *(cell_len(line) for line in header.split("\n")))
-
-
-def _longest_word(cells: Sequence[str]) -> int:
+def longest_word(cells: Sequence[str]) -> int:
     """A label column's least width: its longest word, so that a narrow terminal wraps a label between
-    words and never cuts it."""
+    words and never cuts it (the columns that wrap fold a word longer than _WORD_AT_MOST)."""
     from rich.cells import cell_len
 
-    return max((cell_len(word) for cell in cells for word in cell.split()), default=0)
+    return min(max((cell_len(word) for cell in cells for word in cell.split()), default=0), _WORD_AT_MOST)
 
 
-def bar(share: Any) -> str:
-    """A share (domain.report.Percent) as one block per two percentage points, a half block for an odd
-    one: 50 characters at 100%."""
-    if share is None:
-        return ""
-    points: int = share.value
-    return "█" * (points // 2) + ("▌" if points % 2 else "")
+_WHAT_AT_LEAST = 30  # what a history entry did: this much room a line before its other columns wrap
+_COMMAND_AT_LEAST = 15  # a command wraps to lines this wide ("ghi nhận hỗ trợ"), not a word a line
 
 
-def history(entries: Sequence[Mapping[str, Any]], describe: Any) -> Table:
+def history(entries: Sequence[Mapping[str, Any]], describe: Any, width: int = 120) -> Table:
     from htxcli.render.history import spoken_command
 
     h = messages.HEADERS
-    t = Table(title=messages.TITLE_HISTORY, title_justify="left", header_style="bold", show_lines=True)
-    t.add_column(h["id"], justify="right", no_wrap=True)
-    t.add_column(h["at"], no_wrap=True)
-    t.add_column(h["user"], no_wrap=True)
-    t.add_column(h["command"], no_wrap=True)
-    t.add_column(h["what"], ratio=1)
+    rows = []
     for e in entries:
         what = describe(e)
         if e.get("undone_by"):
             what[0] += " " + messages.HISTORY_UNDONE.format(id=e["undone_by"])
-        command = spoken_command(e["command"])
-        t.add_row(str(e["id"]), format_moment(e["at"]), e["user_name"], command, "\n".join(what))
+        rows.append(
+            (str(e["id"]), format_moment(e["at"]), e["user_name"], spoken_command(e["command"]), what)
+        )
+    from rich.cells import cell_len
+
+    columns = [[h["id"], h["at"], h["user"], h["command"]], *(r[:4] for r in rows)]
+    natural = [max(cell_len(c) for c in column) for column in zip(*columns, strict=True)]
+    what = max((cell_len(line) for r in rows for line in r[4]), default=0)
+    # Too narrow for every column on one line (80 columns): the moment wraps between its date and its
+    # time, then the user's name, then the command between words, until what was done has room for
+    # a few words a line (it had five characters, a word a line, cut).
+    least = [0, *(longest_word(column) for column in list(zip(*columns, strict=True))[1:])]
+    widths = list(natural)
+    for n, narrowest in ((1, least[1]), (2, least[2]), (3, max(least[3], _COMMAND_AT_LEAST))):
+        if sum(widths) + min(what, _WHAT_AT_LEAST) + 3 * 5 + 1 > width:
+            widths[n] = min(narrowest, natural[n])
+    t = Table(title=messages.TITLE_HISTORY, title_justify="left", header_style="bold", show_lines=True)
+    t.add_column(h["id"], justify="right", no_wrap=True)
+    for n, header in enumerate((h["at"], h["user"], h["command"]), start=1):
+        t.add_column(header, min_width=least[n], max_width=widths[n], no_wrap=widths[n] == natural[n])
+    t.add_column(
+        h["what"], ratio=1, min_width=longest_word([ln for r in rows for ln in r[4]]), overflow="fold"
+    )
+    for row in rows:
+        t.add_row(*row[:4], "\n".join(row[4]))
     return t

@@ -10,7 +10,7 @@ from typing import Any
 
 from htxcli.domain import messages
 from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity, Share, Tenths, Value
-from htxcli.render.cells import PLAIN_MINUS, text
+from htxcli.render.cells import PLAIN_MINUS, keep_notes_whole, text
 from htxcli.render.layout import Block
 
 NUMBER = "#,##0"
@@ -125,7 +125,9 @@ def wrapped_lines(text: str, width: float) -> int:
     LibreOffice's wider fallback font fits the same lines, checked by eye)."""
     room = max(int(width) - 1, 1)
     lines, used = 1, 0
-    for word in text.split():
+    for word in text.split(" "):  # never at a no-break space (a header's bracketed note)
+        if not word:
+            continue
         if used and used + 1 + len(word) > room:
             lines, used = lines + 1, len(word)
         else:
@@ -155,7 +157,8 @@ def column_width(block: Block, i: int) -> float:
     """Wide enough for the longest cell as the terminal writes it, and for the header's longest word
     (headers wrap); names wider than WIDEST_COLUMN run over into the cell beside when it is empty."""
     cells = [len(text(row[i], minus=PLAIN_MINUS)) for row in block.rows]
-    words = [len(word) for word in block.headers[i].split()] or [0]
+    # A header's bracketed note counts as one word: it never breaks inside (cells.keep_notes_whole).
+    words = [len(word) for word in keep_notes_whole(block.headers[i]).split(" ")] or [0]
     return min(max([*cells, *words, 6]) + 3, WIDEST_COLUMN)
 
 

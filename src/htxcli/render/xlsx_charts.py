@@ -24,8 +24,11 @@ def chart_sheet(sheet: Any, book: Any, styles: Styles, report: Report, heading: 
     columns = report.columns
     years = [str(one.year) for one in columns]
     span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    sheet.write_string(0, 0, heading, styles.title)
-    top = 2
+    # Headed as the tables' sheets are: its title (the HTML report's heading of its charts), then the
+    # report's title and period.
+    sheet.write_string(0, 0, messages.DOCUMENT_CHARTS, styles.title)
+    sheet.write_string(1, 0, heading, styles.subtitle)
+    top = 3
     _bands_chart(sheet, book, styles, columns, years, span, top)
     top += CHART_ROWS
     if _support_chart(sheet, book, styles, columns, years, span, top):

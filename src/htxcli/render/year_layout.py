@@ -5,19 +5,16 @@ domain/report.py, in their declared order."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from htxcli.domain import messages
 from htxcli.domain.report import (
     ECONOMY,
     ECONOMY_FLAGS,
-    ECONOMY_PLACES,
     FLOW,
     ORGANISATIONS,
-    PLACES,
     STATUS,
     SUPPORT,
-    Economy,
     Label,
     Metric,
     Organisations,
@@ -33,13 +30,11 @@ from htxcli.render.layout import (
     Cell,
     at_end,
     at_start,
-    district_label,
-    former_province_label,
     has_statuses,
     reported,
     shown,
-    titled_communes,
 )
+from htxcli.render.place_layout import economy_place_blocks, place_blocks
 from htxcli.render.plan_layout import plan_blocks
 
 # A province names a handful of new-model cooperatives; a longer list belongs in the JSON or CSV.
@@ -61,8 +56,7 @@ def year_blocks(report: YearReport, *, previous: bool = False) -> list[Block]:
         _rating_block(report, year),
         _support_block(report, year),
         *_new_model_block(report, year),
-        *([_district_block(report, year)] if _has_districts(report) else []),
-        *_reform_blocks(report, year),
+        *place_blocks(report),
         *economy_blocks(report, year),
         *plan_blocks(report),
     ]
@@ -104,8 +98,24 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         answered = totals.given(m.name)
         said = totals.figure(m.name) if answered or totals.figure(m.name).value else None
         block.rows.append([Label(m.label()), said, None, totals.figure(f"{m.name}_given")])
-    caption = messages.REPORT_ECONOMY_CAPTION.format(
-        reporting=format_count(totals.reporting.value), active=format_count(totals.active.value), year=year
+    # With more than one kind registered, each kind's count too: the narrative's "6/12 HTX" is then
+    # read within the table's "6/13 tổ chức", not against it.
+    kinds = [
+        messages.NARRATIVE_ECONOMY_COUNT.format(
+            reporting=format_count(b.reporting.value),
+            active=format_count(b.active.value),
+            kind=KIND_ABBREVIATIONS[k],
+        )
+        for k, b in economy.kinds.items()
+        if b.active.value
+    ]
+    caption = (
+        messages.REPORT_ECONOMY_CAPTION_KINDS if len(kinds) > 1 else messages.REPORT_ECONOMY_CAPTION
+    ).format(
+        reporting=format_count(totals.reporting.value),
+        active=format_count(totals.active.value),
+        year=year,
+        kinds=", ".join(kinds),
     )
     basis = totals.income_basis
     if basis is not None:
@@ -115,57 +125,13 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
             else messages.REPORT_ECONOMY_BY_ORGANISATIONS
         )
     block.caption = caption + _ended(economy.ended)
-    blocks = [block]
-    for title, header, places, label, sheet in (
-        (
-            messages.REPORT_ECONOMY_DISTRICTS,
-            messages.HEADERS["district"],
-            economy.districts if _has_districts(report) else None,
-            district_label,
-            messages.SHEET_ECONOMY_DISTRICTS,
-        ),
-        (
-            messages.REPORT_ECONOMY_COMMUNES,
-            messages.WORKBOOK_COMMUNE,
-            economy.communes,
-            titled_communes([report]),
-            messages.SHEET_ECONOMY_COMMUNES,
-        ),
-        (
-            messages.REPORT_ECONOMY_FORMER_PROVINCES,
-            messages.REPORT_AREA,
-            economy.former_provinces,
-            former_province_label,
-            messages.SHEET_ECONOMY_FORMER_PROVINCES,
-        ),
-    ):
-        if places:
-            blocks.append(_economy_place_block(title.format(year=year), header, places, label, sheet))
-    return blocks
+    return [block, *economy_place_blocks(report, year)]
 
 
 def _ended(count: int) -> str:
     """The note on the organisations ended within the period that reported figures, which the table
     leaves out (it counts those active at the end); "" without any."""
     return " " + messages.REPORT_ECONOMY_ENDED.format(count=format_count(count)) if count else ""
-
-
-def _economy_place_block(
-    title: str, header: str, places: Mapping[str, Economy], label: Callable[[str], Label], sheet: str
-) -> Block:
-    metrics = shown(list(places.values()), ECONOMY_PLACES, Economy)
-    headers = [
-        header,
-        messages.REPORT_ECONOMY_REPORTING,
-        messages.REPORT_ACTIVE,
-        *(messages.AVERAGE_HEADERS.get(m.name) or m.label() for m in metrics),  # averages, as headed
-    ]
-    block = Block(title, headers, numeric=frozenset(range(1, len(headers))), sheet=sheet)
-    for name, place in places.items():
-        block.rows.append(
-            [label(name), place.reporting, place.active, *(place.average(m.name) for m in metrics)]
-        )
-    return block
 
 
 def _split(metrics: Sequence[Metric], after: tuple[str, ...]) -> tuple[list[Metric], list[Metric]]:
@@ -238,7 +204,7 @@ def _status_block(report: YearReport, year: int) -> list[Block]:
     notes = []
     for m in shown([totals], FLOW):
         counted = [
-            messages.REPORT_KIND_COUNT.format(kind=KINDS.label(kind), count=format_count(value))
+            messages.REPORT_KIND_COUNT.format(kind=KIND_ABBREVIATIONS[kind], count=format_count(value))
             for kind, figures in report.organisations.items()
             if (value := figures.figure(m.name).value)
         ]
@@ -356,80 +322,3 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
     if len(recipients) > NAMED_AT_MOST:
         block.caption = messages.REPORT_MORE_NAMED.format(count=format_count(len(recipients) - NAMED_AT_MOST))
     return [block]
-
-
-def _has_districts(report: YearReport) -> bool:
-    """Before the 2025 reform always; from it on, never (services.report: an address never moved to
-    a commune of the new scheme is counted as unknown in the commune table)."""
-    return report.communes is None or bool(report.districts)
-
-
-def _district_block(report: YearReport, year: int) -> Block:
-    return _place_block(
-        at_end(report, messages.REPORT_DISTRICTS, messages.REPORT_DISTRICTS_ON),
-        messages.HEADERS["district"],
-        report.districts,
-        report.totals.districts,
-        district_label,
-        messages.SHEET_DISTRICTS,
-    )
-
-
-def _reform_blocks(report: YearReport, year: int) -> list[Block]:
-    """From the 2025 reform on: by commune of the new scheme, and the roll-up by former province (as
-    Thái Nguyên reports "khu vực Bắc Kạn cũ"). Years before it have neither, and look as they always did."""
-    blocks = []
-    totals = report.totals
-    if report.communes is not None and totals.communes is not None:
-        blocks.append(
-            _place_block(
-                at_end(report, messages.REPORT_COMMUNES, messages.REPORT_COMMUNES_ON),
-                messages.WORKBOOK_COMMUNE,
-                report.communes,
-                totals.communes,
-                titled_communes([report]),
-                messages.SHEET_COMMUNES,
-            )
-        )
-    if report.former_provinces is not None and totals.former_provinces is not None:
-        blocks.append(
-            _place_block(
-                at_end(report, messages.REPORT_FORMER_PROVINCES, messages.REPORT_FORMER_PROVINCES_ON),
-                messages.REPORT_AREA,
-                report.former_provinces,
-                totals.former_provinces,
-                former_province_label,
-                messages.SHEET_FORMER_PROVINCES,
-            )
-        )
-    return blocks
-
-
-def _place_block(
-    title: str,
-    header: str,
-    places: Mapping[str, Mapping[str, Organisations]],
-    totals: Mapping[str, Organisations],
-    label: Callable[[str], Label],
-    sheet: str,
-) -> Block:
-    """A row per district (or commune, or former province): its active organisations by kind, then
-    the metrics declared for PLACES (new, dissolved, members, capital) over the kinds."""
-    kinds = [k for k in KINDS.keys if any(blocks[k].active.value for blocks in places.values())]
-    metrics = shown(list(totals.values()), PLACES)
-    block = Block(
-        title,
-        [header, *(KIND_ABBREVIATIONS[k] for k in kinds), *(m.label() for m in metrics)],
-        numeric=frozenset(range(1, len(kinds) + len(metrics) + 1)),
-        sheet=sheet,
-    )
-    for name, blocks in places.items():
-        total = totals[name]
-        block.rows.append(
-            [
-                label(name),
-                *(blocks[k].active for k in kinds),
-                *(reported(total, m.name) for m in metrics),
-            ]
-        )
-    return block

@@ -131,8 +131,7 @@ def _has_digit(text: str) -> bool:
 def _looks_like_code(text: str) -> bool:
     """Whether a cell under the totals row may be a code (a row of data after it), not the signature
     block's words: one word holding a digit, as registration and tax codes do."""
-    text = text.strip()
-    return bool(text) and " " not in text and _has_digit(text)
+    return bool(text.strip()) and " " not in text.strip() and _has_digit(text)
 
 
 class RowSource:
@@ -219,7 +218,8 @@ class RowSource:
             if column is None and key in NOTE_HEADERS and "note" not in columns:
                 # The notes an office keeps beside each row ("Ghi chú"), where the contract has none.
                 self.dropped.append(position)
-                contract = messages.LISTS[self.table] if self.workbook else f"{self.table}.csv"
+                readable = self.workbook or i18n.current() == "vi"  # not the contract's "cooperatives.csv"
+                contract = messages.LISTS[self.table] if readable else f"{self.table}.csv"
                 note = messages.NOTE_COLUMN_NOT_READ.format(
                     where=self.where(line), column=text, contract=contract
                 )

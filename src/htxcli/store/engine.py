@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool, QueuePool
 
 from htxcli.domain import messages
-from htxcli.domain.errors import HtxError, reason_of
+from htxcli.domain.errors import HtxError, InvalidValue, reason_of
 from htxcli.store.location import Location
 
 # Dates reach the driver as the ISO text SQLAlchemy's Date type stores on SQLite. Registered once: the
@@ -29,10 +29,29 @@ from htxcli.store.location import Location
 sqlite3.register_adapter(date, date.isoformat)
 
 READ_ONLY = "htx_read_only"
-BUSY_TIMEOUT_MS = 10_000
+# How long a writing command waits for another clerk's write before it gives up ("try again, nothing
+# was changed"). Thirty seconds: ten were too few for sixteen clerks writing at once on a loaded
+# PostgreSQL server, whose writers queue behind one lock. An office may set $HTX_BUSY_TIMEOUT.
+BUSY_TIMEOUT_ENV = "HTX_BUSY_TIMEOUT"
+BUSY_TIMEOUT_S = 30
+
+
+def busy_timeout_ms() -> int:
+    """$HTX_BUSY_TIMEOUT (seconds, a decimal point allowed) in milliseconds; BUSY_TIMEOUT_S without it."""
+    given = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    if not given:
+        return BUSY_TIMEOUT_S * 1000
+    try:
+        seconds = float(given)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds <= 24 * 3600:
+        raise InvalidValue(BUSY_TIMEOUT_ENV, given, messages.BUSY_TIMEOUT_BAD)
+    return round(seconds * 1000)
 
 
 def make_engine(location: Location) -> Engine:
+    busy_timeout_ms()  # a bad $HTX_BUSY_TIMEOUT is one line, before any file or connection is made
     if location.sqlite_path is None:
         return _server_engine(location)
     try:
@@ -81,7 +100,7 @@ def explain_open_failure(location: Location) -> HtxError | None:
 def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
@@ -103,7 +122,7 @@ def _begin_immediate(raw: sqlite3.Connection) -> None:
     turns, and fail with "database is locked" though nobody was stuck. So the timeout counts from the
     last commit seen: when it runs out, PRAGMA data_version (which changes when another connection
     commits) tells whether the database moved meanwhile; if it did, the clerk waits again. A writer
-    that holds the lock without committing is still given up on after BUSY_TIMEOUT_MS."""
+    that holds the lock without committing is still given up on after busy_timeout_ms()."""
     while True:
         seen = raw.execute("PRAGMA data_version").fetchone()[0]
         try:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from htxcli.store.aggregates import ReportQueries
 from htxcli.store.checks import RegistryChecks
 from htxcli.store.endings import EndingRepository
-from htxcli.store.engine import BUSY_TIMEOUT_MS, READ_ONLY
+from htxcli.store.engine import READ_ONLY, busy_timeout_ms
 from htxcli.store.history import HistoryRepository
 from htxcli.store.plans import PlanRepository
 from htxcli.store.repositories import (
@@ -125,7 +125,7 @@ def _take_writer_lock(connection: Connection) -> None:
     includes everything earlier writers committed, and htx writers never overlap. SERIALIZABLE stays
     for anything else writing to the database. The lock ends with the transaction; a writer that
     waits longer than SQLite's busy timeout gives up with the same "busy" hint."""
-    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {busy_timeout_ms()}")
     connection.exec_driver_sql(f"LOCK TABLE {WRITER_LOCK_TABLE} IN SHARE ROW EXCLUSIVE MODE")
 
 

@@ -1,0 +1,97 @@
+"""What heads and signs a report document (Decree 30/2020, Appendix I): the issuing office under the
+body it answers to, the signer, and "Nơi nhận"; from the registry's settings in force (an issued
+report keeps those of its day)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from htxcli.domain import messages
+
+# Where the clerk writes the issuing office by hand when --office is not given.
+OFFICE_PLACEHOLDER = "…………………………"
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What heads and signs a document (Decree 30/2020, Appendix I), from the registry's settings in
+    force (htx settings; an issued report keeps those of its day): the issuing office and the body it
+    answers to, the province of the date line, the signer's title and name."""
+
+    office: str | None = None
+    parent: str | None = None
+    province: str | None = None
+    signer_title: str | None = None
+    signer: str | None = None
+    recipients: str | None = None
+
+    @classmethod
+    def of(cls, settings: Mapping[str, str | None], office: str | None = None) -> Letterhead:
+        """From the settings (domain/settings.py's keys); `office` (--office) before the setting's."""
+        from htxcli.domain import settings as keys
+
+        return cls(
+            office if office is not None else settings.get(keys.OFFICE),
+            settings.get(keys.PARENT_BODY),
+            settings.get(keys.PROVINCE),
+            settings.get(keys.SIGNER_TITLE),
+            settings.get(keys.SIGNER),
+            settings.get(keys.RECIPIENTS),
+        )
+
+    def office_lines(self) -> list[str]:
+        """The body the office answers to, then the office, upper case as Decree 30 writes them: the
+        parent as typed in the office ('UBND TỈNH THÁI NGUYÊN / SỞ TÀI CHÍNH'), else the parent-body
+        setting, else for a department (Sở) the province's people's committee; a dotted line to fill in
+        without an office."""
+        if self.office is None or not self.office.strip():
+            return [OFFICE_PLACEHOLDER]
+        lines = _lines(self.office)
+        parent = self.parent or (_committee(self.province) if lines[0].startswith("SỞ ") else None)
+        return lines if len(lines) > 1 or parent is None else [*_lines(parent), *lines]
+
+    def given(self) -> bool:
+        return self.office is not None and bool(self.office.strip())
+
+    def signature_lines(self) -> list[str]:
+        """The signer's title: as set ('KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC' on two lines), else the head of
+        the office."""
+        return _lines(self.signer_title) if self.signer_title else [messages.DOCUMENT_SIGNATURE]
+
+    def recipient_lines(self) -> list[str]:
+        """Under "Nơi nhận:", Decree 30's way: each addressee set (separated by ';' or a line break) on a
+        line "- UBND tỉnh;", then the office's own copy, "- Lưu: VT.". With none set, the body the
+        office reports to: "- UBND tỉnh Thái Nguyên (b/c);" (the parent-body setting, else for a
+        department the province's people's committee)."""
+        named = [p.strip(" -;.") for p in (self.recipients or "").replace("\n", ";").split(";")]
+        named = [name for name in named if name]
+        if not named and self.given():
+            parent = self.parent or (
+                _committee(self.province) if _lines(self.office or "")[0].startswith("SỞ ") else None
+            )
+            if parent:
+                named = [messages.DOCUMENT_REPORTS_TO.format(body=parent.replace(" / ", ", "))]
+        return [*(f"- {name};" for name in named), messages.DOCUMENT_FILED]
+
+
+def _lines(text: str) -> list[str]:
+    """A setting's lines (a line break, or ' / ', separates them), upper case."""
+    parts = [p.strip() for p in text.replace(" / ", "\n").splitlines()]
+    return [p.upper() for p in parts if p]
+
+
+def _committee(province: str | None) -> str | None:
+    """ "UBND tỉnh Thái Nguyên" (UBND thành phố Hà Nội): the people's committee of the province."""
+    if not province:
+        return None
+    from htxcli.domain.reform import LEGACY_SCHEME, NEW_SCHEME
+    from htxcli.domain.units import gazetteer
+
+    g = gazetteer()
+    for scheme in (NEW_SCHEME, LEGACY_SCHEME):
+        found = g.provinces_named(province, scheme)
+        if len(found) == 1:
+            name = found[0].full_name  # "Tỉnh Thái Nguyên": its type word lower case within a name
+            return messages.DOCUMENT_COMMITTEE.format(province=name[:1].lower() + name[1:])
+    return None
