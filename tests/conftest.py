@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 import os
 import shlex
 import shutil
@@ -34,7 +35,8 @@ class CliRunner(click.testing.CliRunner):
     Building the Click tree from the Typer app (typer.main.get_command) was most of an in-process
     command's time: about 50 ms of 70. The tree holds no state of a run, except that a run in another
     language translates its help in place (cli/help.py translate); so a run that will speak English gets
-    the tree built once, and any other run a tree of its own, as the real htx builds one per process.
+    the tree built once, and any other run a tree of its own, as the real htx builds one per process:
+    a deep copy of one built once and never run (a tenth of the cost of building it again).
     """
 
     def invoke(  # type: ignore[override]
@@ -59,6 +61,7 @@ class CliRunner(click.testing.CliRunner):
 
 
 _ENGLISH_TREE: list[click.Command] = []
+_UNTRANSLATED_TREE: list[click.Command] = []  # copied for each run in another language, never run itself
 
 
 def _command_tree(
@@ -81,7 +84,9 @@ def _command_tree(
     chosen = _language_option(argv)
     language = chosen if chosen in i18n.LANGUAGES else i18n.language_from_environment(environ)
     if language != "en":
-        return typer.main.get_command(app)
+        if not _UNTRANSLATED_TREE:
+            _UNTRANSLATED_TREE.append(typer.main.get_command(app))
+        return copy.deepcopy(_UNTRANSLATED_TREE[0])
     if not _ENGLISH_TREE:
         _ENGLISH_TREE.append(typer.main.get_command(app))
     return _ENGLISH_TREE[0]
@@ -179,16 +184,28 @@ def fresh_database(backend: str, folder: Path, small: bool = False) -> Path | st
             shutil.copyfile(_small_template(backend), db)
         return db
     url = postgres_server()  # skips when there is no server, or no driver
-    import psycopg
     from sqlalchemy.engine import make_url
 
     server = make_url(url)
-    admin = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    con = admin_connection(server.set(drivername="postgresql").render_as_string(hide_password=False))
     name = f"htx_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(admin, autocommit=True) as con:
-        template = _small_template(backend) if small else _migrated_template(server, con)
-        copy_database(con, template, name)
+    template = _small_template(backend) if small else _migrated_template(server, con)
+    copy_database(con, template, name)
     return server.set(database=name).render_as_string(hide_password=False)
+
+
+_ADMIN: dict[str, Any] = {}
+
+
+def admin_connection(admin: str) -> Any:
+    """An autocommit session on the server at `admin` (a libpq URL), kept for the test process: making
+    and dropping each test's database took a session each, a server process started every time."""
+    import psycopg
+
+    con = _ADMIN.get(admin)
+    if con is None or con.closed or con.broken:
+        con = _ADMIN[admin] = psycopg.connect(admin, autocommit=True)
+    return con
 
 
 def copy_database(con: Any, template: str, name: str) -> None:
@@ -262,15 +279,13 @@ def _template(name: str, backend: str, server: str | None, commands: Sequence[Se
             template: Path | str = Path(tempfile.mkdtemp(prefix=f"htx-{name}-")) / "htx.db"
             shutil.copyfile(_sqlite_template(), template)
         else:
-            import psycopg
             from sqlalchemy.engine import make_url
 
             url = make_url(server)
-            admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
+            con = admin_connection(url.set(drivername="postgresql").render_as_string(hide_password=False))
             database = f"htx_{name}_{os.getpid()}"
-            with psycopg.connect(admin, autocommit=True) as con:
-                con.execute(f'DROP DATABASE IF EXISTS "{database}"')
-                copy_database(con, _migrated_template(url, con), database)
+            con.execute(f'DROP DATABASE IF EXISTS "{database}"')
+            copy_database(con, _migrated_template(url, con), database)
             template = url.set(database=database).render_as_string(hide_password=False)
         for command in commands:
             result = CliRunner().invoke(app, ["--db", str(template), *command], catch_exceptions=False)
@@ -292,27 +307,25 @@ def made_by(db: Path | str, name: str, commands: Sequence[Sequence[str]]) -> Non
     if isinstance(db, Path):
         shutil.copyfile(made, db)
         return
-    import psycopg
     from sqlalchemy.engine import make_url
 
     url = make_url(db)
-    admin = url.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as con:
-        con.execute(f'DROP DATABASE "{url.database}" WITH (FORCE)')
-        copy_database(con, made, str(url.database))
+    con = admin_connection(
+        url.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
+    )
+    con.execute(f'DROP DATABASE "{url.database}" WITH (FORCE)')
+    copy_database(con, made, str(url.database))
 
 
 def drop_database(db: Path | str) -> None:
     """Drop a database fresh_database() made on the server; SQLite files go with their tmp folder."""
     if not isinstance(db, str):
         return
-    import psycopg
     from sqlalchemy.engine import make_url
 
     url = make_url(db)
     admin = url.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as con:
-        con.execute(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)')
+    admin_connection(admin).execute(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -483,14 +496,15 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         if backend == "sqlite":
             shutil.rmtree(Path(made).parent, ignore_errors=True)
     if _TEMPLATE:
-        import psycopg
         from sqlalchemy.engine import make_url
 
         admin = make_url(postgres_server()).set(drivername="postgresql").render_as_string(hide_password=False)
-        with psycopg.connect(admin, autocommit=True) as con:
-            made = [name for (_, backend), name in _MADE.items() if backend == "postgresql"]
-            for name in (*_TEMPLATE, *made):
-                con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        con = admin_connection(admin)
+        made = [name for (_, backend), name in _MADE.items() if backend == "postgresql"]
+        for name in (*_TEMPLATE, *made):
+            con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    for con in _ADMIN.values():
+        con.close()
 
 
 # --- the example registry ----------------------------------------------------------------------

@@ -63,6 +63,9 @@ class HtxGroup(TyperGroup):
             if _failed(e) and isinstance(ctx.obj, State):
                 ctx.obj.discard_new_registry()  # so the next try is announced as the new registry it is
             raise
+        finally:
+            if ctx.parent is None and isinstance(ctx.obj, State):
+                ctx.obj.close()  # the command is over: its connection to the database too
 
     def _invoke(self, ctx: Any) -> Any:
         try:

@@ -66,6 +66,11 @@ class State:
             self._engine, self._created = engine, created
         return self._engine
 
+    def close(self) -> None:
+        """Close the command's connection to the database (a server session), once the command ends."""
+        if self._engine is not None:
+            self._engine.dispose()
+
     def discard_new_registry(self) -> None:
         """After a failed command: the registry file it made (with SQLite's files beside it) is removed
         while it still holds nothing, so that a failed first import leaves no empty registry behind."""

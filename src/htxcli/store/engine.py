@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError, InvalidValue, reason_of
@@ -141,8 +141,12 @@ def _server_engine(location: Location) -> Engine:
     # what goes wrong itself.
     logging.getLogger("psycopg").addHandler(logging.NullHandler())
     try:
-        # One command, one connection: a pool would only keep a server session open after the command.
-        return create_engine(location.url, poolclass=NullPool)
+        # One command, one connection: the schema check and each unit of work took a session of their
+        # own, each a server process started and the client authenticated again (two to four a
+        # command). The pool keeps one for the command's units of work in turn (one opened while
+        # another is open gets a connection of its own); the command closes it when it ends
+        # (HtxGroup.invoke), so no session outlives the command.
+        return create_engine(location.url, poolclass=QueuePool, pool_size=1, max_overflow=-1)
     except ModuleNotFoundError as e:
         hint = messages.DB_INSTALL_POSTGRES if "psycopg" in str(e) else str(e)
         raise HtxError(messages.DB_UNKNOWN_DRIVER.format(url=location.display, hint=hint)) from None
