@@ -26,6 +26,7 @@ from htxcli.domain.report import (
     Report,
     Support,
     Value,
+    YearEconomy,
     YearReport,
 )
 from htxcli.domain.report import Block as Figures
@@ -215,3 +216,18 @@ def former_province_label(name: str) -> Label:
     if not name:
         return Label(messages.REPORT_NO_FORMER_PROVINCE)
     return Label(messages.REPORT_FORMER_AREA.format(province=name))
+
+
+def reporting_by_kind(economy: YearEconomy, write: Callable[[int], str], *, all_active: bool) -> list[str]:
+    """ "6/12 HTX" for each kind: how many of its active organisations reported figures, the numbers
+    written by `write`; of every kind with any active (`all_active`: "0/1 THT" too), else of those
+    that reported."""
+    from htxcli.domain.vocab import KIND_ABBREVIATIONS
+
+    return [
+        messages.NARRATIVE_ECONOMY_COUNT.format(
+            reporting=write(b.reporting.value), active=write(b.active.value), kind=KIND_ABBREVIATIONS[k]
+        )
+        for k, b in economy.kinds.items()
+        if (b.active if all_active else b.reporting).value
+    ]

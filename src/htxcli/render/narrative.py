@@ -17,7 +17,7 @@ from htxcli.domain.i18n import current
 from htxcli.domain.plans import Attainment
 from htxcli.domain.report import Economy, Money, Organisations, Recipient, Report, Support, YearReport
 from htxcli.domain.values import format_count, format_date
-from htxcli.render.layout import area_in_text
+from htxcli.render.layout import area_in_text, reporting_by_kind
 
 # A province names a handful of new-model cooperatives; the tables and the JSON hold the rest.
 NAMED_AT_MOST = 50
@@ -310,15 +310,7 @@ def _economy(report: YearReport) -> list[str]:
         return []
     if not economy.totals.reporting.value:
         return [messages.REPORT_NO_FIGURES.format(year=report.year)]
-    counts = [
-        messages.NARRATIVE_ECONOMY_COUNT.format(
-            reporting=number(block.reporting.value),
-            active=number(block.active.value),
-            kind=KIND_ABBREVIATIONS[kind],
-        )
-        for kind, block in economy.kinds.items()
-        if block.reporting.value
-    ]
+    counts = reporting_by_kind(economy, number, all_active=False)
     sentences = [messages.NARRATIVE_ECONOMY_REPORTED.format(counts=", ".join(counts), year=report.year)]
     coop = economy.kinds["cooperative"]
     if not coop.reporting.value:

@@ -32,6 +32,7 @@ from htxcli.render.layout import (
     at_start,
     has_statuses,
     reported,
+    reporting_by_kind,
     shown,
 )
 from htxcli.render.place_layout import economy_place_blocks, place_blocks
@@ -100,15 +101,7 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         block.rows.append([Label(m.label()), said, None, totals.figure(f"{m.name}_given")])
     # With more than one kind registered, each kind's count too: the narrative's "6/12 HTX" is then
     # read within the table's "6/13 tổ chức", not against it.
-    kinds = [
-        messages.NARRATIVE_ECONOMY_COUNT.format(
-            reporting=format_count(b.reporting.value),
-            active=format_count(b.active.value),
-            kind=KIND_ABBREVIATIONS[k],
-        )
-        for k, b in economy.kinds.items()
-        if b.active.value
-    ]
+    kinds = reporting_by_kind(economy, format_count, all_active=True)
     caption = (
         messages.REPORT_ECONOMY_CAPTION_KINDS if len(kinds) > 1 else messages.REPORT_ECONOMY_CAPTION
     ).format(
