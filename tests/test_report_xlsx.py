@@ -439,3 +439,14 @@ def test_the_organisation_list_counts_the_reporting_period_not_the_calendar_year
         "Organisations registered (not ended) on 2019-12-14: 2, of which operating 2"
     )
     assert rows == ["P1", "P2"]
+
+
+def test_the_list_of_organisations_is_bordered_like_a_printed_table(example_db: Path, tmp_path: Path) -> None:
+    """Its header was bordered and its rows were not, so the printed list had no grid (a second
+    reader's finding). Every cell of the list, an empty one too, now has the header's border."""
+    sheet = workbook(example_db, tmp_path / "r.xlsx", "2018")["Organisations 2018"]
+    width = sum(1 for c in sheet[HEADER_ROW] if c.value is not None)
+    rows = list(sheet.iter_rows(min_row=HEADER_ROW, max_col=width))
+    assert len(rows) > 100
+    unbordered = [c.coordinate for row in rows for c in row if c.border.left.style is None]
+    assert unbordered == [], unbordered[:10]

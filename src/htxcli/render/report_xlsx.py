@@ -182,16 +182,20 @@ def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, he
         sheet.write_string(HEADER_ROW, column, header, styles.header)
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
-    plain, centred = styles.get(text_wrap=True, valign="top"), styles.get(align="center", valign="top")
+    # Every cell bordered, an empty one too, as the header is: a list an office prints as a table.
+    plain, centred = (
+        styles.get(text_wrap=True, valign="top", border=1),
+        styles.get(align="center", valign="top", border=1),
+    )
     number, money, day_format = (
-        styles.get(num_format=NUMBER, valign="top"),
-        styles.get(num_format=MONEY, valign="top"),
-        styles.get(num_format=DATE, valign="top"),
+        styles.get(num_format=NUMBER, valign="top", border=1),
+        styles.get(num_format=MONEY, valign="top", border=1),
+        styles.get(num_format=DATE, valign="top", border=1),
     )
     write_string, write_number = sheet.write_string, sheet.write_number
     # The report's word, "Đang hoạt động" (a value, in Vietnamese as the sheet's kinds and statuses).
     operating = STATUSES.label("operating")
-    grade_style = styles.get(align="center", valign="top", text_wrap=True)
+    grade_style = styles.get(align="center", valign="top", text_wrap=True, border=1)
     row = HEADER_ROW
     for n, fields in enumerate(roster, 1):
         code, name, kind, status, commune, district, province = fields[:7]
@@ -231,12 +235,15 @@ def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, he
         for column, text, style in texts:
             if text:
                 write_string(row, column, text, style)
+            else:
+                sheet.write_blank(row, column, None, style)
         # A date cell is a day number with a date format: what Excel itself stores.
         write_number(row, at + 1, (founded - EXCEL_EPOCH).days, day_format)
-        if members is not None:
-            write_number(row, at + 2, members, number)
-        if capital is not None:
-            write_number(row, at + 3, capital, money)
+        for column, value, style in ((at + 2, members, number), (at + 3, capital, money)):
+            if value is None:
+                sheet.write_blank(row, column, None, style)
+            else:
+                write_number(row, column, value, style)
     sheet.autofilter(HEADER_ROW, 0, row, len(columns) - 1)
     sheet.freeze_panes(HEADER_ROW + 1, KEPT_COLUMNS)  # the number, code and name stay in view
     fits = sum(widths) * LEAST_PRINT_SCALE <= LANDSCAPE_WIDTH
