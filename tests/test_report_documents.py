@@ -546,10 +546,11 @@ def test_a_documents_overview_has_a_paragraph_per_topic(example_db: Path, tmp_pa
     texts = [p.text for p in Document(str(tmp_path / "r.docx")).paragraphs]
     first = next(i for i, t in enumerate(texts) if t.startswith("In 2018,"))
     assert "rated" in texts[first] and "During the year" not in texts[first], texts[first]
-    assert texts[first + 1].startswith("During the year the province"), texts[first + 1]
+    # The next topic under its own heading (tests/test_report_sections.py).
+    assert texts[first + 1].startswith("2. ") and texts[first + 2].startswith("During the year the province")
     r = invoke(example_db, "report", "2018", "-o", str(tmp_path / "r.html"))
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert re.search(r"<p>In 2018,[^<]*</p>\s*<p>During the year the province", page), page[:3000]
+    assert re.search(r"<p>In 2018,[^<]*</p>\s*<h3>2\. [^<]*</h3>\s*<p>During the year the province", page)
     text = invoke(example_db, "report", "2018", "--format", "text").stdout
     assert text.strip().count("\n\n") == 0  # one paragraph for the year
 

@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -84,43 +83,7 @@ def test_a_compared_word_tables_rows_all_print_wherever_the_page_breaks(
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-# --- 2. the overview's heading ---------------------------------------------------------------------
-
-
-class _Headings(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, str]] = []  # (tag, text) of h2 and the narrative's first p
-        self._tag: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("h2", "p"):
-            self._tag = tag
-            self.found.append((tag, ""))
-
-    def handle_data(self, data: str) -> None:
-        if self._tag is not None:
-            self.found[-1] = (self.found[-1][0], self.found[-1][1] + data)
-
-    def handle_endtag(self, tag: str) -> None:
-        self._tag = None
-
-
-def test_word_and_html_head_the_overview_alike(office: Htx, tmp_path: Path) -> None:  # noqa: F811
-    import docx
-
-    doc = docx.Document(str(_write(office, tmp_path / "r.docx")))
-    texts = [p.text for p in doc.paragraphs]
-    at = texts.index("TÌNH HÌNH CHUNG")
-    assert texts[at + 1].startswith("Năm 2026, toàn tỉnh"), texts  # directly above the overview
-    assert doc.paragraphs[at].runs[0].bold and doc.paragraphs[at].paragraph_format.keep_with_next
-    page = _Headings()
-    page.feed(_write(office, tmp_path / "r.html").read_text(encoding="utf-8"))
-    h2 = [i for i, (tag, _) in enumerate(page.found) if tag == "h2"]
-    assert page.found[h2[0]] == ("h2", "TÌNH HÌNH CHUNG")
-    assert page.found[h2[0] + 1][1].startswith("Năm 2026, toàn tỉnh")
-    # One home: the same words from one message in both.
-    assert document.section_heading("Tình hình chung") == "TÌNH HÌNH CHUNG"
+# --- 2. the overview's heading: tests/test_report_sections.py ------------------------------------------
 
 
 # --- 3. headers break between phrases; labels whole before figures are padded -----------------------

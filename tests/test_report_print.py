@@ -188,8 +188,8 @@ def test_a_comparison_states_the_reports_period_and_the_compared_years(office: H
     # One year: its own period only.
     doc = docx.Document(str(_write(office, tmp_path / "r.docx")))
     assert PERIOD in [p.text for p in doc.paragraphs]
-    # "CÁC BIỂU SỐ LIỆU" is never left alone at a page's foot: kept with the first table's title.
-    heading = next(p for p in doc.paragraphs if p.text == "CÁC BIỂU SỐ LIỆU")
+    # "II. CÁC BIỂU SỐ LIỆU" is never left alone at a page's foot: kept with the first table's title.
+    heading = next(p for p in doc.paragraphs if p.text == "II. CÁC BIỂU SỐ LIỆU")
     assert heading.paragraph_format.keep_with_next
 
 

@@ -272,7 +272,7 @@ def report(
         if moved is not None:
             say(moved)
     letterhead = None
-    if chosen in (ReportFormat.docx, ReportFormat.html):
+    if chosen in DOCUMENTS:  # the workbook's sheets cite the office's report too
         from htxcli.render.letterhead import Letterhead
         from htxcli.services import settings
 

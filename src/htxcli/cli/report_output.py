@@ -71,7 +71,8 @@ def render_report(
 
     guarded = registry_path(ctx)
     if chosen is ReportFormat.xlsx:
-        _write_workbook(ctx, target, built, guarded)
+        office = letterhead.office if letterhead is not None else None
+        _write_workbook(ctx, target, built, guarded, office, today, document_number)
     elif chosen is ReportFormat.docx:
         from htxcli.render.report_docx import write_docx
 
@@ -109,13 +110,29 @@ def _format_of(output: Path | None) -> ReportFormat:
     return found
 
 
-def _write_workbook(ctx: typer.Context, target: str, built: Report, guarded: Path | None) -> None:
-    """The workbook, with the list of the organisations active at the end of its last year."""
+def _write_workbook(
+    ctx: typer.Context,
+    target: str,
+    built: Report,
+    guarded: Path | None,
+    office: str | None,
+    today: date | None,
+    document_number: str | None,
+) -> None:
+    """The workbook, with the list of the organisations active at the end of its last year; each
+    sheet cites the report it goes with (the office's, issued with `document_number` on `today`)."""
     from htxcli.render.report_xlsx import write_workbook
     from htxcli.services.report import roster
 
     with written_bytes("--output", target, registry=guarded) as out:
-        write_workbook(out, built, roster(engine(ctx, create=False), built))
+        write_workbook(
+            out,
+            built,
+            roster(engine(ctx, create=False), built),
+            office=office,
+            today=today,
+            document_number=document_number,
+        )
 
 
 def _write(

@@ -1046,9 +1046,8 @@ MONEY_DONG = N_("{amount} đồng")
 # The Word and HTML documents (Decree 30/2020/NĐ-CP's layout for the Word report).
 DOCUMENT_NATION = N_("SOCIALIST REPUBLIC OF VIETNAM")
 DOCUMENT_MOTTO = N_("Independence - Freedom - Happiness")
-DOCUMENT_NUMBER = N_("No.: ……/BC-……")
-DOCUMENT_NUMBER_OF = N_("No.: ……/BC-{office}")  # the number to fill in, after the office's initials
-DOCUMENT_NUMBER_GIVEN = N_("No.: {number}")  # an issued report's own number (report --issue, --as-issued)
+# An issued report's own number (report --issue, --as-issued), else "……/BC-STC" to fill in.
+DOCUMENT_NUMBER_GIVEN = N_("No.: {number}")
 DOCUMENT_DATE_LINE = N_("…………, {date}")
 DOCUMENT_DATE_LINE_PLACE = N_("{place}, {date}")
 DOCUMENT_DATE = N_("{year}-{month}-{day}")
@@ -1058,6 +1057,11 @@ DOCUMENT_SUBJECT_DISTRICT = N_("The development of the collective economy in {ye
 DOCUMENT_SUBJECT_PERIOD = N_("The development of the collective economy in {period}")
 DOCUMENT_SUBJECT_PERIOD_DISTRICT = N_("The development of the collective economy in {period}: {district}")
 DOCUMENT_OVERVIEW = N_("Overview")
+# The overview's parts, numbered 1., 2.… as they are present (render/document.py's parts).
+DOCUMENT_PART_ORGANISATIONS = N_("Number, legal status and rating of the organisations")
+DOCUMENT_PART_SUPPORT = N_("Support for the development of the collective economy")
+DOCUMENT_PART_ECONOMY = N_("Business results of the organisations")
+DOCUMENT_PART_PLAN = N_("Results against the plan")
 DOCUMENT_FIGURES = N_("Tables of figures")
 DOCUMENT_CHARTS = N_("Charts")
 DOCUMENT_TABLE = N_("Table {number}. {title}")
@@ -1070,6 +1074,12 @@ DOCUMENT_SIGNATURE = N_("HEAD OF THE OFFICE")
 # The body above a department (Sở) in the heading, when no parent-body is set: "UBND Tỉnh Thái Nguyên".
 DOCUMENT_COMMITTEE = N_("People's Committee of {province}")
 DOCUMENT_SIGN_HERE = N_("(signature, full name and seal)")
+# On the HTML report's screen, never printed: the print dialog's words as Chrome writes them.
+HTML_PRINT_NOTE = N_(
+    "To print this report without the browser's own header and footer (the file's address, the date), "
+    'open "More settings" in the print dialog (Ctrl+P) and untick "Headers and footers". '
+    "This note is not printed."
+)
 DOCUMENT_GENERATED = N_(
     "Made by htx from the registry on {date}; every figure equals htx report --format json."
 )
@@ -1093,6 +1103,10 @@ SHEET_NEW_MODEL = N_("New-model")
 SHEET_DISTRICTS = N_("Districts")
 SHEET_CHARTS = N_("Charts")
 SHEET_ORGANISATIONS = N_("Organisations {year}")
+# Under each sheet's title, the line of an appendix: the report it goes with ({number}: "768/BC-STC",
+# else "……/BC-STC" to fill in; {date}: DOCUMENT_DATE, dotted when not issued).
+WORKBOOK_APPENDIX = N_("(Attached to Report No. {number} dated {date} of {office})")
+WORKBOOK_APPENDIX_NO_OFFICE = N_("(Attached to Report No. {number} dated {date})")
 WORKBOOK_ORGANISATIONS = N_(
     "Organisations registered (not ended) on {day}: {count}, of which operating {operating}"
 )

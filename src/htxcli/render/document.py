@@ -1,5 +1,5 @@
-"""What the Word and the HTML report share: their heading's words, and their tables as text (what
-heads and signs them: render/letterhead.py).
+"""What the Word and the HTML report share: their heading's words, their body's numbered parts, and
+their tables as text (what heads and signs them: render/letterhead.py).
 
 The tables come from render/report.py's blocks, the ones the terminal and Markdown print, so a section
 added to the report there appears in both documents with no change here. Cells are formatted as in
@@ -17,6 +17,7 @@ from htxcli.domain.report import Report
 from htxcli.render import report as view
 from htxcli.render.cells import PLAIN_MINUS, keep_notes_whole, text
 from htxcli.render.layout import title
+from htxcli.render.narrative import topics
 
 # The page a document's tables are laid out on: A4 with Decree 30's margins (top and bottom 20 mm, left
 # 30 mm, right 15 mm), upright, or turned for a table too wide for it (as offices print a wide appendix).
@@ -347,10 +348,23 @@ def sub_row(label: str) -> int:
     return (len(label) - len(label.lstrip(" "))) // 2
 
 
-def section_heading(message: str) -> str:
-    """A part's heading as both documents print it ("TÌNH HÌNH CHUNG", "CÁC BIỂU SỐ LIỆU"): upper
-    case, from its one message."""
-    return message.upper()
+# The body's parts are numbered in Roman figures, as Vietnamese reports number them.
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+
+
+def part_headings(*parts: str) -> list[str]:
+    """The headings of the body's parts present in a document, in their order, numbered in Roman
+    figures and upper case, each from its one message: "I. TÌNH HÌNH CHUNG", "II. CÁC BIỂU SỐ LIỆU"
+    (the HTML report's charts between them: "II. BIỂU ĐỒ", "III. CÁC BIỂU SỐ LIỆU")."""
+    return [f"{_ROMAN[n]}. {part.upper()}" for n, part in enumerate(parts)]
+
+
+def overview(report: Report) -> list[tuple[str, list[str]]]:
+    """The overview's parts present in this report (render/narrative.py's topics), numbered 1., 2.…
+    in Arabic figures, as written (the documents set them bold, not upper case), each over its
+    paragraphs: "1. Số lượng, tình trạng pháp lý và kết quả xếp loại…", "2. Hỗ trợ phát triển kinh tế
+    tập thể"…; a report without a plan has no empty "4."."""
+    return [(f"{n}. {heading}", texts) for n, (heading, texts) in enumerate(topics(report), start=1)]
 
 
 def subject(report: Report) -> str:
@@ -359,12 +373,41 @@ def subject(report: Report) -> str:
 
 
 def number_line(number: str | None, office: str | None = None) -> str:
-    """ "Số: 768/BC-STC" for a report issued with that number; else dotted for the clerk to fill in,
-    after the office's abbreviation when it is known ("Số: ……/BC-STC" for Sở Tài chính)."""
+    """ "Số: 768/BC-STC" for a report issued with that number; else dotted for the clerk to fill in
+    (report_number)."""
+    return messages.DOCUMENT_NUMBER_GIVEN.format(number=report_number(number, office))
+
+
+def report_number(number: str | None, office: str | None = None) -> str:
+    """The report's number as its number line and its appendices cite it: "768/BC-STC" when issued
+    with it; else dotted for the clerk to fill in, after the office's abbreviation when it is known
+    ("……/BC-STC" for Sở Tài chính), "……/BC-……" without."""
     if number:
-        return messages.DOCUMENT_NUMBER_GIVEN.format(number=number)
+        return number
     short = abbreviation(office) if office else ""
-    return messages.DOCUMENT_NUMBER_OF.format(office=short) if short else messages.DOCUMENT_NUMBER
+    return f"……/BC-{short or '……'}"
+
+
+def appendix_line(number: str | None, office: str | None, day: date) -> str:
+    """The line under each sheet's title of the report's workbook, as an appendix cites the report it
+    goes with: "(Kèm theo Báo cáo số 768/BC-STC ngày 16 tháng 12 năm 2026 của Sở Tài chính)" for a
+    report issued with that number on that day; dotted for the clerk to fill in otherwise, in the
+    year of `day` ("số ……/BC-STC ngày … tháng … năm 2026"); without an office, its number and date."""
+    if number:
+        spelled = messages.DOCUMENT_DATE.format(day=f"{day.day:02d}", month=f"{day.month:02d}", year=day.year)
+    else:
+        spelled = messages.DOCUMENT_DATE.format(day="…", month="…", year=day.year)
+    cited = report_number(number, office)
+    name = own_name(office) if office else ""
+    if name:
+        return messages.WORKBOOK_APPENDIX.format(number=cited, date=spelled, office=name)
+    return messages.WORKBOOK_APPENDIX_NO_OFFICE.format(number=cited, date=spelled)
+
+
+def own_name(office: str) -> str:
+    """The office itself, as typed, without the body above it ("UBND tỉnh Thái Nguyên / Sở Tài chính"
+    → "Sở Tài chính"); "" for an office left blank."""
+    return office.replace(" / ", "\n").strip().splitlines()[-1].strip() if office.strip() else ""
 
 
 def abbreviation(office: str) -> str:
@@ -373,8 +416,7 @@ def abbreviation(office: str) -> str:
     own and stays: "Đoàn" → "Đ"); "" for an office written with no letters."""
     import unicodedata
 
-    name = office.replace(" / ", "\n").strip().splitlines()[-1] if office.strip() else ""
-    initials = [word[0] for word in name.split() if word[0].isalpha()]
+    initials = [word[0] for word in own_name(office).split() if word[0].isalpha()]
     plain = unicodedata.normalize("NFD", "".join(initials).upper())
     return "".join(c for c in plain if not unicodedata.combining(c))
 

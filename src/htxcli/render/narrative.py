@@ -6,7 +6,8 @@ follow the data: a kind with nothing to say is left out (never "thành lập m�
 fell in is not named, a year without ratings or support says so. The percentages printed are the
 model's shares (largest remainder, summing to 100), never recomputed here.
 
-One paragraph per year asked: a range gives one per year; --compare's year before is not told."""
+One paragraph per year asked: a range gives one per year; --compare's year before is not told. The
+Word and HTML documents set it by topic, each under its numbered heading (topics(), document.overview)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from htxcli.domain import messages
 from htxcli.domain.i18n import current
 from htxcli.domain.plans import Attainment
 from htxcli.domain.report import Economy, Money, Organisations, Recipient, Report, Support, YearReport
-from htxcli.domain.values import format_count, format_date
+from htxcli.domain.values import format_date
 from htxcli.render.layout import area_in_text, reporting_by_kind
+from htxcli.render.prose import number, one_decimal, press_money
 
 # A province names a handful of new-model cooperatives; the tables and the JSON hold the rest.
 NAMED_AT_MOST = 50
@@ -26,56 +28,43 @@ _COUNTED_BY_QUANTITY = {
     "outreach": ("NARRATIVE_CLASSES_ONE", "NARRATIVE_CLASSES_MANY"),
     "bulletin": ("NARRATIVE_COPIES_ONE", "NARRATIVE_COPIES_MANY"),
 }
-_BILLION = 1_000_000_000
-_MILLION = 1_000_000
 
 
-def paragraphs(report: Report, *, by_topic: bool = False) -> list[str]:
-    """A paragraph per year asked (not --compare's year before: the tables show it); by_topic, a topic's."""
-    if not by_topic:
-        return [paragraph(year) for year in report.years]
-    return [" ".join(filter(None, t)) for year in report.years for t in _topics(year) if any(t)]
+def paragraphs(report: Report) -> list[str]:
+    """A paragraph per year asked (not --compare's year before: the tables show it)."""
+    return [paragraph(year) for year in report.years]
 
 
 def paragraph(report: YearReport) -> str:
-    return " ".join(s for topic in _topics(report) for s in topic if s)
+    return " ".join(s for _, topic in _topics(report) for s in topic if s)
 
 
-def _topics(report: YearReport) -> list[list[str]]:
+def topics(report: Report) -> list[tuple[str, list[str]]]:
+    """The narrative as the documents set it, part by part under each part's heading (its message):
+    the organisations, the support, their business results, the plan; in each a paragraph per year
+    asked that has something to say of it. A part no year speaks of is left out (a registry without
+    a plan has no "Kết quả thực hiện kế hoạch"), so the documents number only the parts there are."""
+    parts: dict[str, list[str]] = {}
+    for year in report.years:
+        for heading, sentences in _topics(year):
+            if any(sentences):
+                parts.setdefault(heading, []).append(" ".join(filter(None, sentences)))
+    return list(parts.items())
+
+
+def _topics(report: YearReport) -> list[tuple[str, list[str]]]:
     return [
-        [_organisations(report), _statuses(report), _ratings(report)],
-        [*_support(report), *_new_model(report)],
-        _economy(report),
-        _plan(report),
+        (
+            messages.DOCUMENT_PART_ORGANISATIONS,
+            [_organisations(report), _statuses(report), _ratings(report)],
+        ),
+        (messages.DOCUMENT_PART_SUPPORT, [*_support(report), *_new_model(report)]),
+        (messages.DOCUMENT_PART_ECONOMY, _economy(report)),
+        (messages.DOCUMENT_PART_PLAN, _plan(report)),
     ]
 
 
-# --- numbers in prose -------------------------------------------------------------------------
-
-
-def number(value: int) -> str:
-    """A whole number as the language writes it: 1.200 in Vietnamese, 1,200 in English."""
-    return format_count(value) if current() == "vi" else f"{value:,}"
-
-
-def press_money(amount: int) -> str:
-    """đồng as the press writes them: 1,62 tỷ đồng; 64,6 triệu đồng; 20.000 đồng (half up, trailing
-    zeros dropped; three decimals at most for tỷ, one for triệu: an average of 64.565.000 đồng is
-    "64,6 triệu đồng"). English: 1.62 billion đồng."""
-    if amount >= _BILLION - _MILLION // 20:  # 999,95 triệu and more round to 1 tỷ, not 1.000 triệu
-        return messages.MONEY_BILLIONS.format(amount=_decimal(amount, _BILLION))
-    if amount >= _MILLION:
-        return messages.MONEY_MILLIONS.format(amount=_decimal(amount, _MILLION, "0.1"))
-    return messages.MONEY_DONG.format(amount=number(amount))
-
-
-def _decimal(amount: int, unit: int, places: str = "0.001") -> str:
-    value = (Decimal(amount) / unit).quantize(Decimal(places), rounding=ROUND_HALF_UP).normalize()
-    whole, _, fraction = f"{value:f}".partition(".")
-    whole = number(int(whole))
-    if not fraction:
-        return whole
-    return whole + ("," if current() == "vi" else ".") + fraction
+# --- words in prose ---------------------------------------------------------------------------
 
 
 def _counted(count: int, one: str, many: str) -> str:
@@ -387,7 +376,7 @@ def _plan(report: YearReport) -> list[str]:
             "target": _plan_value(a, a.target),
             "actual": _plan_value(a, a.actual),
             "bare": _plan_value(a, a.actual, unit=False),
-            "percent": "" if a.percent is None else _one_decimal(a.percent) + "%",
+            "percent": "" if a.percent is None else one_decimal(a.percent) + "%",
         }
         if a.target is None:
             sentence = messages.NARRATIVE_PLAN_ACTUAL_ONLY.format(**values)
@@ -418,14 +407,8 @@ def _excess(a: Attainment, excess: float) -> str:
     from htxcli.domain.plans import PERCENT
 
     if a.unit == PERCENT:
-        return messages.NARRATIVE_PERCENTAGE_POINTS.format(points=_one_decimal(float(excess)))
+        return messages.NARRATIVE_PERCENTAGE_POINTS.format(points=one_decimal(float(excess)))
     return _plan_value(a, excess)
-
-
-def _one_decimal(value: float) -> str:
-    text = f"{Decimal(repr(value)).quantize(Decimal('0.1'), ROUND_HALF_UP):f}"
-    whole, _, tenth = text.partition(".")
-    return number(int(whole)) + ("," if current() == "vi" else ".") + tenth
 
 
 def _plan_value(a: Attainment, value: float | None, *, unit: bool = True) -> str:
@@ -435,7 +418,7 @@ def _plan_value(a: Attainment, value: float | None, *, unit: bool = True) -> str
     if value is None:
         return ""
     if a.unit == PERCENT:
-        return _one_decimal(float(value)) + "%"
+        return one_decimal(float(value)) + "%"
     if a.unit == MONEY:
         return money_in_unit(a.indicator, press_money(int(value))) if unit else press_money(int(value))
     counted = number(int(value))

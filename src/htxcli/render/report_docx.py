@@ -23,7 +23,6 @@ from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
 from htxcli.render.layout import period_line
 from htxcli.render.letterhead import Letterhead
-from htxcli.render.narrative import paragraphs
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -60,23 +59,23 @@ def write_docx(
     _page_numbers(doc)
     _heading(doc, letterhead, today or date.today(), document_number)
     _title(doc, report)
-    # The overview's heading, as the HTML report has it above the same paragraphs.
-    _centred(doc, document.section_heading(messages.DOCUMENT_OVERVIEW), bold=True, keep_with_next=True)
-    for text in paragraphs(report, by_topic=True):
-        _body(doc, text)
     tables = document.tables(report, single=single)
     shapes = document.layouts(tables)
+    # The body's parts numbered as the HTML report numbers them: I. the overview, part by part (1., 2.…),
+    # II. the tables.
+    parts = document.part_headings(
+        messages.DOCUMENT_OVERVIEW, *([messages.DOCUMENT_FIGURES] if tables else [])
+    )
+    _part_heading(doc, parts[0])
+    for heading, texts in document.overview(report):
+        _part_heading(doc, heading)
+        for text in texts:
+            _body(doc, text)
     if tables:
         # The heading goes with the first table: on a turned page when that table needs one.
         _turn(doc, landscape=shapes[0].landscape)
         # Never alone at a page's foot: kept with the first table's title, itself kept with its table.
-        _centred(
-            doc,
-            document.section_heading(messages.DOCUMENT_FIGURES),
-            bold=True,
-            before=12,
-            keep_with_next=True,
-        )
+        _part_heading(doc, parts[1], before=12)
     for (title, table), shape in zip(document.numbered(tables), shapes, strict=True):
         _table(doc, title, table, shape)
     _signature(doc, letterhead)
@@ -240,6 +239,19 @@ def _centred(doc: Document, text: str, *, bold: bool, before: int = 0, keep_with
     if keep_with_next:
         paragraph.paragraph_format.keep_with_next = True
     _run(paragraph, text, bold=bold)
+
+
+def _part_heading(doc: Document, text: str, *, before: int = 6) -> None:
+    """A part's heading ("I. TÌNH HÌNH CHUNG") or a sub-part's ("1. Hỗ trợ phát triển kinh tế tập
+    thể"), bold, indented as the paragraphs' first lines are, kept with what follows it."""
+    from docx.shared import Cm, Pt
+
+    paragraph = doc.add_paragraph()
+    f = paragraph.paragraph_format
+    f.first_line_indent = Cm(FIRST_LINE_INDENT_CM)
+    f.space_before, f.space_after = Pt(before), Pt(6)
+    f.keep_with_next = True
+    _run(paragraph, text, bold=True)
 
 
 def _title(doc: Document, report: Report) -> None:

@@ -21,8 +21,8 @@ from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render import document
 from htxcli.render.layout import period_line
 from htxcli.render.letterhead import Letterhead
-from htxcli.render.narrative import number, paragraphs, press_money
 from htxcli.render.palette import BAND_COLOURS, css
+from htxcli.render.prose import number, press_money
 from htxcli.render.svg import Bar, bar_chart
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -53,6 +53,10 @@ def write_html(
     shown = document.tables(report, single=single)
     shapes = document.layouts(shown)
     tables = [(title, t, shape) for (title, t), shape in zip(document.numbered(shown), shapes, strict=True)]
+    # Numbered as the Word report numbers its parts, the charts (the HTML's own) between them.
+    overview, charts_title, figures_title = document.part_headings(
+        messages.DOCUMENT_OVERVIEW, messages.DOCUMENT_CHARTS, messages.DOCUMENT_FIGURES
+    )
     out.write(
         seal_html(
             page.render(
@@ -66,11 +70,12 @@ def write_html(
                 motto=messages.DOCUMENT_MOTTO,
                 number=document.number_line(document_number, letterhead.office),
                 date_line=document.date_line(today or date.today(), letterhead.province),
-                overview=document.section_heading(messages.DOCUMENT_OVERVIEW),
-                paragraphs=paragraphs(report, by_topic=True),
-                charts_title=document.section_heading(messages.DOCUMENT_CHARTS),
+                print_note=messages.HTML_PRINT_NOTE,
+                overview=overview,
+                parts=document.overview(report),
+                charts_title=charts_title,
                 charts=charts,
-                figures_title=document.section_heading(messages.DOCUMENT_FIGURES),
+                figures_title=figures_title,
                 tables=tables,
                 table_size=min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0]),
                 recipients=messages.DOCUMENT_RECIPIENTS,

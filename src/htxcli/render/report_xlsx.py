@@ -28,6 +28,7 @@ from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS, STATUSES
+from htxcli.render import document
 from htxcli.render.cells import keep_notes_whole
 from htxcli.render.layout import Block, period_line, title
 from htxcli.render.report import report_blocks
@@ -55,8 +56,18 @@ SPOOLED_IN_MEMORY = 16 << 20  # bytes of a workbook held in memory before it is 
 Roster = Iterable[Sequence[Any]]  # store/roster.py's rows: the fields, then a grade per year shown
 
 
-def write_workbook(out: IO[bytes], report: Report, roster: Roster) -> None:
-    """The whole workbook into `out` (a binary file); `roster` is read once, row by row."""
+def write_workbook(
+    out: IO[bytes],
+    report: Report,
+    roster: Roster,
+    *,
+    office: str | None = None,
+    today: date | None = None,
+    document_number: str | None = None,
+) -> None:
+    """The whole workbook into `out` (a binary file); `roster` is read once, row by row. Each sheet
+    cites the report it goes with: `document_number` and `today` of an issued report, else dotted
+    (document.appendix_line); `office`, the issuing office (htx settings office, --office)."""
     import tempfile
 
     import xlsxwriter
@@ -64,18 +75,21 @@ def write_workbook(out: IO[bytes], report: Report, roster: Roster) -> None:
     # Written whole first (a large one on disk), then copied into `out` with htx's fingerprint in it.
     with tempfile.SpooledTemporaryFile(max_size=SPOOLED_IN_MEMORY) as spool:
         book = xlsxwriter.Workbook(spool, {"constant_memory": True})
-        _fill(book, report, roster)
+        appendix = document.appendix_line(document_number, office, today or date.today())
+        _fill(book, report, roster, appendix)
         spool.seek(0)
         seal_zip(spool, out)
 
 
-def _fill(book: Any, report: Report, roster: Roster) -> None:
-    heading = title(report)
-    book.set_properties({"title": heading, "author": "htx"})
+def _fill(book: Any, report: Report, roster: Roster, appendix: str) -> None:
+    named = title(report)
+    book.set_properties({"title": named, "author": "htx"})
     book.set_custom_property("htx", PLACEHOLDER)
     period = period_line(report)
-    if period is not None:  # under each sheet's title: the period's days
-        heading = f"{heading} {period}"
+    if period is not None:  # the period's days
+        named = f"{named} {period}"
+    # Under each sheet's title, as an appendix is headed: the report it goes with, then what it covers.
+    heading = [appendix, named]
     styles = Styles(book)
     # The tables of the Word and HTML reports, numbered as they are ("Biểu 1", "Biểu 2"…), with the same
     # columns: a sheet a table, named and headed by its number.
@@ -91,10 +105,16 @@ def _fill(book: Any, report: Report, roster: Roster) -> None:
     book.close()
 
 
-def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: str, number: int) -> None:
+def _headed(sheet: Any, styles: Styles, title: str, heading: Sequence[str]) -> None:
+    """A sheet's title, and under it the lines of its heading."""
+    sheet.write_string(0, 0, title, styles.title)
+    for row, line in enumerate(heading, start=1):
+        sheet.write_string(row, 0, line, styles.subtitle)
+
+
+def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str], number: int) -> None:
     shown = [i for i in range(len(block.headers)) if i != block.chart]  # bars: the chart sheet draws them
-    sheet.write_string(0, 0, messages.DOCUMENT_TABLE.format(number=number, title=block.title), styles.title)
-    sheet.write_string(1, 0, heading, styles.subtitle)
+    _headed(sheet, styles, messages.DOCUMENT_TABLE.format(number=number, title=block.title), heading)
     widths = [column_width(block, i) for i in shown]
     # Headers wrap between phrases, never inside a bracketed note, as in the Word and HTML tables.
     headers = [keep_notes_whole(block.headers[i]) for i in shown]
@@ -136,7 +156,7 @@ def _status_width() -> float:
     return max(max(len(label) for label in labels) / 2 + 3, len(messages.WORKBOOK_STATUS) / 2 + 2, 12)
 
 
-def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, heading: str) -> None:
+def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, heading: Sequence[str]) -> None:
     """One row per organisation, as `htx list` orders them, with its legal status and its address in
     force on the period's last day (Xã/Phường, Tỉnh; before the reform the district too; after it the
     address it had before 01/07/2025 beside, with its province: the sheet may hold two former
@@ -164,17 +184,12 @@ def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, he
         *((messages.WORKBOOK_GRADE.format(year=y), _GRADE_WIDTH) for y in years),
     ]
     totals = last.totals.organisations
-    sheet.write_string(
-        0,
-        0,
-        messages.WORKBOOK_ORGANISATIONS.format(
-            day=format_date(day),
-            count=format_count(totals.active.value),
-            operating=format_count(totals.operating.value),
-        ),
-        styles.title,
+    counted = messages.WORKBOOK_ORGANISATIONS.format(
+        day=format_date(day),
+        count=format_count(totals.active.value),
+        operating=format_count(totals.operating.value),
     )
-    sheet.write_string(1, 0, heading, styles.subtitle)
+    _headed(sheet, styles, counted, heading)
     headers = [header for header, _ in columns]
     widths = [width for _, width in columns]
     sheet.set_row(HEADER_ROW, header_height(headers, widths))

@@ -27,7 +27,7 @@ CHANGES: dict[type, str] = {
     Share: "+0.0%;-0.0%;0.0%",
 }
 A4 = 9  # Excel's paper size code
-HEADER_ROW = 3  # the title, the report's heading, a blank row, then the table's header
+HEADER_ROW = 4  # the title, the report it goes with, the report's heading, a blank row, the table's header
 # A header row's height, set before it is written (Excel does not grow a row written in advance): a
 # line of points for each line its most wrapped header takes, two at least.
 LINE_POINTS = 15

@@ -11,24 +11,34 @@ from htxcli.domain import messages
 from htxcli.domain.report import Label, Money, Report, Value, YearReport
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render.palette import BAND_COLOURS, FIGURE_COLOUR, css
-from htxcli.render.xlsx_cells import MONEY, NUMBER, PERCENT, Styles, header_height, print_setup, write_cell
+from htxcli.render.xlsx_cells import (
+    HEADER_ROW,
+    MONEY,
+    NUMBER,
+    PERCENT,
+    Styles,
+    header_height,
+    print_setup,
+    write_cell,
+)
 
 CHART_ROWS = 18  # rows a chart and its table take on the chart sheet
 CHART_SIZE = {"width": 640, "height": 320}
 CHART_LABEL_WIDTH, CHART_FIGURE_WIDTH = 28, 18  # the chart sheet's columns
 
 
-def chart_sheet(sheet: Any, book: Any, styles: Styles, report: Report, heading: str) -> None:
+def chart_sheet(sheet: Any, book: Any, styles: Styles, report: Report, heading: Sequence[str]) -> None:
     """Native Excel charts, each beside the small table it is drawn from (the model's chart series):
     the rating bands, support amounts by program, and with several years the organisations active."""
     columns = report.columns
     years = [str(one.year) for one in columns]
     span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
     # Headed as the tables' sheets are: its title (the HTML report's heading of its charts), then the
-    # report's title and period.
+    # report it goes with, the report's title and period.
     sheet.write_string(0, 0, messages.DOCUMENT_CHARTS, styles.title)
-    sheet.write_string(1, 0, heading, styles.subtitle)
-    top = 3
+    for row, line in enumerate(heading, start=1):
+        sheet.write_string(row, 0, line, styles.subtitle)
+    top = HEADER_ROW
     _bands_chart(sheet, book, styles, columns, years, span, top)
     top += CHART_ROWS
     if _support_chart(sheet, book, styles, columns, years, span, top):
