@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run
+from tests.conftest import Run, invoke
 from tests.test_report_documents import _tool
 from tests.test_report_print import office  # noqa: F401  (the fixture: a Thái Nguyên office, 2026)
 
@@ -123,6 +123,23 @@ def test_a_part_is_numbered_only_when_the_report_has_it(office: Htx, tmp_path: P
     ]
     page = _page(_write(office, tmp_path / "b.html"))
     assert [t for tag, t in page.found if tag == "h3" and re.match(r"\d\. ", t)] == headings
+
+
+def test_a_ranges_years_under_one_heading_each_name_their_year(example_db: Path, tmp_path: Path) -> None:
+    """A range sets its years' paragraphs side by side under each part's heading: each says which year
+    it tells ("Năm 2017, tỉnh đã …"), never "Trong năm" (which year?); the text layout, a paragraph
+    per year that opens with its year, keeps "Trong năm"."""
+    target = tmp_path / "r.docx"
+    r = invoke(example_db, "--lang", "vi", "report", "2016..2018", "-o", str(target))
+    assert r.exit_code == 0, r.stderr
+    texts = [t for t, _ in _word(target)]
+    at = texts.index(SUPPORT)
+    told = texts[at + 1 : at + 4]
+    assert told[0] == "Không có hỗ trợ nào được ghi nhận trong năm 2016.", told
+    assert told[1].startswith("Năm 2017, tỉnh đã tổ chức") and told[2].startswith("Năm 2018, tỉnh đã"), told
+    assert not any("Trong năm, tỉnh" in t for t in texts)
+    text = invoke(example_db, "--lang", "vi", "report", "2017", "--format", "text").stdout
+    assert "Trong năm, tỉnh đã tổ chức" in text
 
 
 def test_the_english_layout_has_the_same_structure(office: Htx, tmp_path: Path) -> None:  # noqa: F811

@@ -1001,6 +1001,9 @@ NARRATIVE_NO_RATINGS = N_("No ratings are recorded for {year}.")
 # The support, program by program, in the order of the printed report.
 NARRATIVE_SUPPORT = N_("During the year the province {clauses}.")
 NARRATIVE_SUPPORT_DISTRICT = N_("During the year, in {district}, the province {clauses}.")
+# The same, a year of a range among its others under the documents' heading of the support.
+NARRATIVE_SUPPORT_IN = N_("In {year} the province {clauses}.")
+NARRATIVE_SUPPORT_DISTRICT_IN = N_("In {year}, in {district}, the province {clauses}.")
 NARRATIVE_SUPPORT_SO_FAR = N_("From the start of the period to {day} the province {clauses}.")
 NARRATIVE_SUPPORT_DISTRICT_SO_FAR = N_(
     "From the start of the period to {day}, in {district}, the province {clauses}."

@@ -46,19 +46,21 @@ def topics(report: Report) -> list[tuple[str, list[str]]]:
     a plan has no "Kết quả thực hiện kế hoạch"), so the documents number only the parts there are."""
     parts: dict[str, list[str]] = {}
     for year in report.years:
-        for heading, sentences in _topics(year):
+        for heading, sentences in _topics(year, named=len(report.years) > 1):
             if any(sentences):
                 parts.setdefault(heading, []).append(" ".join(filter(None, sentences)))
     return list(parts.items())
 
 
-def _topics(report: YearReport) -> list[tuple[str, list[str]]]:
+def _topics(report: YearReport, *, named: bool = False) -> list[tuple[str, list[str]]]:
+    """The year's sentences by topic; `named`, a topic's paragraph names its year (a range's years
+    side by side under one heading: "Năm 2017, tỉnh đã hỗ trợ …", not "Trong năm, …")."""
     return [
         (
             messages.DOCUMENT_PART_ORGANISATIONS,
             [_organisations(report), _statuses(report), _ratings(report)],
         ),
-        (messages.DOCUMENT_PART_SUPPORT, [*_support(report), *_new_model(report)]),
+        (messages.DOCUMENT_PART_SUPPORT, [*_support(report, named=named), *_new_model(report)]),
         (messages.DOCUMENT_PART_ECONOMY, _economy(report)),
         (messages.DOCUMENT_PART_PLAN, _plan(report)),
     ]
@@ -197,7 +199,7 @@ def _ratings(report: YearReport) -> str:
     return said + pending
 
 
-def _support(report: YearReport) -> list[str]:
+def _support(report: YearReport, *, named: bool = False) -> list[str]:
     clauses = [
         _program_clause(program, figures)
         for program, figures in report.support.items()
@@ -209,13 +211,13 @@ def _support(report: YearReport) -> list[str]:
     # With --as-of, the support so far: "Từ đầu kỳ báo cáo đến ngày 30/06/2026, tỉnh đã …".
     day = format_date(report.as_of) if report.as_of is not None else None
     if report.area_name is None:
-        pattern = messages.NARRATIVE_SUPPORT if day is None else messages.NARRATIVE_SUPPORT_SO_FAR
-        sentences = [pattern.format(clauses=joined, day=day)]
+        pattern = messages.NARRATIVE_SUPPORT_IN if named else messages.NARRATIVE_SUPPORT
+        pattern = pattern if day is None else messages.NARRATIVE_SUPPORT_SO_FAR
+        sentences = [pattern.format(clauses=joined, day=day, year=report.year)]
     else:
-        pattern = (
-            messages.NARRATIVE_SUPPORT_DISTRICT if day is None else messages.NARRATIVE_SUPPORT_DISTRICT_SO_FAR
-        )
-        sentences = [pattern.format(district=area_in_text(report), clauses=joined, day=day)]
+        pattern = messages.NARRATIVE_SUPPORT_DISTRICT_IN if named else messages.NARRATIVE_SUPPORT_DISTRICT
+        pattern = pattern if day is None else messages.NARRATIVE_SUPPORT_DISTRICT_SO_FAR
+        sentences = [pattern.format(district=area_in_text(report), clauses=joined, day=day, year=report.year)]
     with_money = [s for s in report.support.values() if s.amount_vnd.value]
     if len(with_money) > 1:  # one program's amount is already in its clause
         total = press_money(report.totals.support.amount_vnd.value)
