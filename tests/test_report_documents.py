@@ -558,7 +558,7 @@ def test_a_documents_overview_has_a_paragraph_per_topic(example_db: Path, tmp_pa
 def _consecutive(texts: list[str], narrative: str) -> str:
     """The texts from the one the narrative starts with, joined as the text layout joins its sentences,
     until they are as long as the narrative."""
-    texts = [t for t in texts if t]
+    texts = [t for t in texts if t and not re.match(r"\d+\. ", t)]  # not the parts' sub-headings
     at = next(i for i, t in enumerate(texts) if narrative.startswith(t))
     parts: list[str] = []
     while len(" ".join(parts)) < len(narrative) and at < len(texts):

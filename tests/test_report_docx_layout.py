@@ -167,7 +167,8 @@ def test_the_workbooks_sheets_are_the_documents_tables_numbered_alike(
     # Biểu 1 has no column the documents lack (the count at the period's start is the count less the
     # change, which both show).
     assert not any("ngày 14/12/2025" in str(c.value) for c in book.worksheets[0][HEADER_ROW + 1])
-    # The chart sheet is headed like the others: its title, then the report's.
+    # The chart sheet is headed like the others: its title, the report it goes with, then the report's.
     charts = book["Biểu đồ"]
     assert charts["A1"].value == "Biểu đồ" and charts["A1"].font.b
-    assert str(charts["A2"].value).startswith("Tình hình phát triển kinh tế tập thể năm 2026")
+    assert str(charts["A2"].value).startswith("(Kèm theo Báo cáo số")
+    assert str(charts["A3"].value).startswith("Tình hình phát triển kinh tế tập thể năm 2026")

@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from htxcli.render.xlsx_cells import HEADER_ROW
 from tests.conftest import invoke
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -249,7 +250,7 @@ def test_workbook_header_rows_are_tall_enough_for_their_wrapped_text(
         for sheet in book.worksheets:
             if sheet.title == "Charts":
                 continue
-            row = 4
+            row = HEADER_ROW + 1  # openpyxl counts from 1
             needed = 1
             for cell in sheet[row]:
                 if not isinstance(cell.value, str):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from htxcli.render.xlsx_cells import HEADER_ROW
 from tests.conftest import Run, invoke, snapshot
 from tests.test_report_xlsx import named
 
@@ -140,8 +141,10 @@ def test_a_period_that_is_not_the_calendar_year_is_printed_under_the_title_and_i
 
     summary = named(openpyxl.load_workbook(tmp_path / "r.xlsx"), "Summary")  # "Table 1. Summary"
     assert summary["A1"].value == "Table 1. Organisations on 2018-12-14"
-    assert summary["A2"].value == f"The development of the collective economy in 2018 {line}"
-    assert "Active on 2017-12-14" not in [c.value for c in summary[4]]  # the documents' columns, as Word's
+    assert summary["A3"].value == f"The development of the collective economy in 2018 {line}"
+    assert "Active on 2017-12-14" not in [
+        c.value for c in summary[HEADER_ROW + 1]
+    ]  # the documents' columns, as Word's
     range_ = invoke(example_db, "report", "2017..2018", "--period-start", "15/12", "--format", "markdown")
     assert "\n(Figures from 2016-12-15 to 2018-12-14)\n" in range_.stdout
     # The calendar year: as it always was.

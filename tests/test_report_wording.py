@@ -233,7 +233,7 @@ def test_every_layout_has_the_one_title(thai_nguyen: Htx, tmp_path: Path) -> Non
     assert f"<title>BÁO CÁO {title}</title>" in page and f"</span> {title}</h1>" in page
     assert thai_nguyen("report", "2026", "-o", str(tmp_path / "r.xlsx")).exit_code == 0
     first = load_workbook(tmp_path / "r.xlsx").worksheets[0]
-    assert str(first["A2"].value).startswith(f"{title} (Số liệu từ ngày 15/12/2025")
+    assert str(first["A3"].value).startswith(f"{title} (Số liệu từ ngày 15/12/2025")
 
 
 def _heading_and_signature(htx: Htx, tmp_path: Path) -> tuple[list[str], list[str], str]:

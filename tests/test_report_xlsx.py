@@ -17,11 +17,12 @@ import openpyxl
 import pytest
 
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS, STATUSES
+from htxcli.render.xlsx_cells import HEADER_ROW as SHEET_HEADER_ROW
 from tests.conftest import HTX, ROOT, Run, invoke, snapshot
 
 pytestmark = pytest.mark.both_backends
 
-HEADER_ROW = 4  # openpyxl counts from 1: title, heading, blank, header
+HEADER_ROW = SHEET_HEADER_ROW + 1  # openpyxl counts from 1: title, the report cited, heading, blank, header
 SHEETS_EN = [
     "Table 1. Summary",
     "Table 2. Ratings",
