@@ -35,6 +35,7 @@ def plan_blocks(report: YearReport) -> list[Block]:
         headers,
         numeric=frozenset(range(1, len(headers))),
         sheet=messages.SHEET_PLAN,
+        by_line=True,
         caption=messages.REPORT_PLAN_SHARES if any(a.unit == PERCENT for a in report.plan) else None,
     )
     for a in report.plan:
