@@ -46,6 +46,18 @@ class Block:
     chart: int | None = None  # a column of shares that a view draws as bars, or leaves out
     wrap: frozenset[int] = frozenset({0})  # columns that may wrap; codes and figures never do
     sheet: str | None = None  # a workbook's short sheet name (31 characters at most); else from the title
+    # Rows that head the rows indented beneath them (a range's kind, program or place over its
+    # metrics): a label alone, its figure cells empty, printed bold.
+    headings: frozenset[int] = frozenset()
+
+
+SUB_ROW = "  "  # a row beneath another: its label indented by this a step, which each view reads
+
+
+def beneath(text: str) -> Label:
+    """The label of a row beneath another (a band's grades beneath the band, a kind's metrics beneath
+    the kind): indented a step, as each view shows it (a paragraph's indent, CSS padding, a cell's)."""
+    return Label(SUB_ROW + text)
 
 
 def title(report: Report) -> str:
