@@ -74,7 +74,7 @@ def test_each_kind_heads_its_metrics_in_a_row_of_its_own(example_db: Path, tmp_p
     page = tmp_path / "so-sanh.html"
     _report(example_db, "2018", "--compare", "-o", str(page))
     html = page.read_text(encoding="utf-8")
-    assert '<tr class="heading"><td>Hợp tác xã</td><td class="n"></td>' in html
+    assert '<tr class="subject"><td>Hợp tác xã</td><td class="n"></td>' in html
     assert '<td class="sub1">Active</td>' in html
 
     book_path = tmp_path / "so-sanh.xlsx"
