@@ -1,6 +1,10 @@
 """Several years side by side, hledger's way: a column per year (with --compare, the year before the
 first too, and a change column after each), a line per figure. The figures of each section are the
-metrics declared for its table in domain/report.py, each line labelled "subject: metric"."""
+metrics declared for its table in domain/report.py. A subject's lines (a kind's, a program's, a
+place's) lie beneath a heading row of its own (its label alone, its cells empty), each labelled by its
+metric alone and indented as the year's grades are beneath their band (layout.beneath); the
+organisations, their legal status and the support end with "Tổng cộng", read from the model's totals
+as the year's tables end; the legal status lists the kinds the year's status table lists."""
 
 from __future__ import annotations
 
