@@ -395,7 +395,10 @@ def test_legal_status_and_settings_read_in_vietnamese(tmp_path: Path) -> None:
     assert r.stderr == "Thiết lập cơ quan ban hành: (chưa đặt) -> Sở Tài chính\n"
     r = _vi("undo", "--yes", db=db)
     assert "thiết lập cơ quan ban hành = Sở Tài chính" in r.stderr, r.stderr
-    assert "period-start (ngày bắt đầu kỳ báo cáo)" in _vi("settings", db=db).stdout
+    # The settings by their Vietnamese names, first; the key a clerk types last, in its own column.
+    shown = _vi("settings", db=db).stdout
+    assert re.search(r"┃ Thiết lập\s+┃ Giá trị\s+┃ Tên trong lệnh\s+┃", shown), shown
+    assert re.search(r"│ Ngày bắt đầu kỳ báo cáo\s+│ 15/12\s+│ period-start\s+│", shown), shown
     assert _vi("dissolve", "S1", "--on", "01/12/2019", "--reason", "phá sản", db=db).returncode == 0
     r = _vi("undo", "--yes", db=db)
     assert "S1: phá sản từ ngày 01/12/2019" in r.stderr and "đã được xóa" in r.stderr, r.stderr

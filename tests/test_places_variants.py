@@ -139,6 +139,9 @@ def test_add_warns_and_uses_the_stored_spelling(registry: Htx) -> None:
 
 def test_add_of_a_stored_spelling_or_a_new_district_says_nothing(registry: Htx) -> None:
     assert add(registry, "BB-9", "Ba Bể").stderr == "Added BB-9 HTX Số BB-9\n"
+    # The stored spelling with its type word: only the type word dropped, nothing to warn about.
+    assert add(registry, "BB-8", "Huyện Ba Bể").stderr == "Added BB-8 HTX Số BB-8\n"
+    assert json.loads(registry("show", "BB-8", "-f", "json").stdout)["district"] == "Ba Bể"
     assert add(registry, "NR-1", "NA RÌ").stderr == "Added NR-1 HTX Số NR-1\n"
 
 

@@ -102,7 +102,8 @@ def test_a_bankruptcy_is_counted_and_worded_apart_from_dissolutions(thai_nguyen:
     # A header wraps in a terminal ("Thành lập" over "mới"): the columns' order is where each starts.
     header = lines[at - 2 : at + 1]
     starts = [
-        next(line.index(h) for line in header if h in line) for h in ("Thành lập", "Giải thể", "Phá sản", "±")
+        next(line.index(h) for line in header if h in line)
+        for h in ("Thành lập", "Giải thể", "Phá sản", "Tăng")
     ]
     assert starts == sorted(starts), header
     row = next(line for line in out.splitlines() if line.strip().startswith("Hợp tác xã"))
@@ -196,7 +197,7 @@ def test_a_loan_or_a_new_model_shows_no_quantity_of_nothing(thai_nguyen: Htx, tm
             cells = [c.strip(" *") for c in (row.split("|") if "|" in row else re.split(r"\s{2,}", row))]
             cells = [c for c in cells if c]
             assert cells[1:3] == ["1", "1"], (layout, row)  # organisations, records
-            assert re.fullmatch(r"[\d.]+ ₫", cells[3]), (layout, row)  # then the amount, no quantity
+            assert re.fullmatch(r"\d{1,3}(\.\d{3})+", cells[3]), (layout, row)  # then the amount, no quantity
         bulletin = next(line for line in lines if line.strip(" |").startswith("Bản tin KTTT"))
         assert "500" in bulletin and "cuốn" in bulletin, layout
     # The JSON keeps every record's quantity.
@@ -266,7 +267,10 @@ def test_the_documents_put_the_governing_body_above_the_office_and_sign_as_set(
         r = thai_nguyen("settings", key, value)
         assert r.exit_code == 0, r.stderr
     shown = thai_nguyen("settings").stdout
-    assert "parent-body (cơ quan chủ quản)" in shown and "signer-title (chức vụ người ký)" in shown
+    assert re.search(r"│ Cơ quan chủ quản\s+│ Ủy ban nhân dân tỉnh Thái Nguyên\s+│ parent-body\s+│", shown), (
+        shown
+    )
+    assert re.search(r"│ Chức vụ người ký\s+│ KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC\s+│ signer-title\s+│", shown), shown
     office, signer, page = _heading_and_signature(thai_nguyen, tmp_path)
     assert office[:2] == ["ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "SỞ TÀI CHÍNH"]
     assert signer == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"]

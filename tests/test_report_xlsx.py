@@ -107,7 +107,7 @@ def test_every_figure_of_the_year_equals_the_json(example_db: Path, book_2018: t
         # The Word and HTML Biểu 1's columns: the count at the start is the count less the change.
         expected = [o["active"], o["new"], o["dissolved"], o["active"] - o["active_start"], o["members"]]
         assert summary[label] == [*expected, shown_capital(o)], kind
-    assert headers(named(book, "Summary"))[4] == "± 2017"
+    assert headers(named(book, "Summary"))[4] == "Change on 2017"
 
     ratings = table(named(book, "Ratings"))
     for band, label in BAND_LABELS.items():
@@ -261,7 +261,7 @@ def test_a_range_puts_the_years_side_by_side_with_the_year_by_year_chart(
     assert headers(named(book, "Summary")) == ["Figures", "2014", "2015", "2016", "2017", "2018"]
     summary = grouped(table_rows(named(book, "Summary")))
     for kind in ("cooperative", "group"):
-        for metric, label in (("active", "Active"), ("capital_vnd", "Capital (registered)")):
+        for metric, label in (("active", "Active"), ("capital_vnd", "Capital (registered) (đồng)")):
             blocks = [y["organisations"][kind] for y in years]
             if metric == "capital_vnd":  # a line of nothing in any year is left out
                 shown = [shown_capital(o) for o in blocks]
@@ -287,7 +287,7 @@ def test_compare_adds_the_year_before_and_the_change(example_db: Path, tmp_path:
     book = workbook(example_db, tmp_path / "so-sanh.xlsx", "2018", "--compare")
     r = report_json(example_db, "2018", "--compare")
     before, after = r["previous"], r
-    assert headers(named(book, "Summary")) == ["Figures", "2017", "2018", "±"]
+    assert headers(named(book, "Summary")) == ["Figures", "2017", "2018", "Change on 2017"]
     row = grouped(table_rows(named(book, "Summary")))[f"{KINDS.label('cooperative')}: Active"]
     a, b = before["organisations"]["cooperative"]["active"], after["organisations"]["cooperative"]["active"]
     assert row == [a, b, b - a]

@@ -185,7 +185,7 @@ def settings(
       htx settings signer-title 'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC'
       htx settings recipients 'UBND tỉnh; Bộ Tài chính; Cục Thống kê tỉnh'
     """
-    from htxcli.domain.settings import spoken_key, typed_key
+    from htxcli.domain.settings import spoken_key
     from htxcli.services import settings as service
 
     if value is not None:
@@ -213,8 +213,18 @@ def settings(
         from htxcli.render import tables
 
         unset = messages.SETTING_DEFAULT_NONE
-        shown = [{"key": typed_key(k), "value": v or unset} for k, v in values.items()]
-        tables.console().print(tables.table(("key", "value"), shown, messages.SETTINGS_TITLE))
+        # Its name first, in the clerk's words ("Ngày bắt đầu kỳ báo cáo"), then its value, then the
+        # key to type to change it; in English the name is the key.
+        named = {k: spoken_key(k) for k in values}
+        if all(name == k for k, name in named.items()):
+            shown = [{"key": k, "value": v or unset} for k, v in values.items()]
+            tables.console().print(tables.table(("key", "value"), shown, messages.SETTINGS_TITLE))
+            return
+        shown = [
+            {"key": named[k][:1].upper() + named[k][1:], "value": v or unset, "typed": k}
+            for k, v in values.items()
+        ]
+        tables.console().print(tables.table(("key", "value", "typed"), shown, messages.SETTINGS_TITLE))
 
     data = values if key is None else values[next(iter(values))]
     emit(format, table=table, columns=("key", "value"), rows=rows, json=data)

@@ -324,6 +324,7 @@ HEADERS = {
     "reason": N_("Reason"),
     "key": N_("Setting"),
     "value": N_("Value"),
+    "typed": N_("Typed as"),
     "province": N_("Province"),
     "new_address_from": N_("New address from"),
     "new_province": N_("New province"),
@@ -727,6 +728,9 @@ REPORT_STATUS_ON = N_("Legal status on {day}")
 # Under the legal status table, whose columns are the stocks of the last day: a flow of the period,
 # by kind ("Resumed in the year: 2 HTX (not added to the columns above).").
 REPORT_FLOW_NOTE = N_("{metric}: {counts} (not added to the columns above).")
+REPORT_REVOKED_NOTE = N_(
+    "Registered includes those whose certificate was revoked and that are not yet dissolved: {counts}."
+)
 REPORT_KIND_COUNT = N_("{count} {kind}")
 REPORT_DISTRICTS_ON = N_("Districts on {day}")
 REPORT_COMMUNES_ON = N_("Communes on {day}")
@@ -754,8 +758,10 @@ REPORT_SECTION_ORGANISATIONS_ON = N_("Organisations on {day} of each year")
 REPORT_SECTION_DISTRICTS_ON = N_("Districts on {day} of each year")
 REPORT_TOTAL = N_("Total")
 REPORT_NO_DISTRICT = N_("(no district)")
-REPORT_CHANGE = N_("±")
-REPORT_CHANGE_SINCE = N_("± {year}")
+# A change column's header, as Vietnamese reports head it ("Tăng (+), giảm (−) so với năm 2025")
+REPORT_CHANGE = N_("Change on {year}")
+# Money in a table: bare figures, the unit after a money column's header or a money line's label
+REPORT_IN_DONG = N_("{header} (đồng)")
 REPORT_ACTIVE_AT_END = N_("Active at the end of {year}")
 REPORT_BAND = N_("Band")
 REPORT_COUNT = N_("Count")
@@ -1102,7 +1108,7 @@ WORKBOOK_FORMER_ADDRESS = N_("Address before {day}")
 WORKBOOK_NUMBER = N_("No.")
 WORKBOOK_GRADE = N_("Grade {year}")
 WORKBOOK_CHART_BANDS = N_("Rating bands, {years}")
-WORKBOOK_CHART_SUPPORT = N_("Support by program, {years}")
+WORKBOOK_CHART_SUPPORT = N_("Support by program, {years} (đồng)")
 WORKBOOK_CHART_ACTIVE = N_("Organisations active at year end")
 WORKBOOK_PAGE = N_("Page &P of &N")
 
@@ -1250,7 +1256,7 @@ PLAN_COLUMNS = {
     "estimate": N_("Whole-year estimate"),
     "percent": N_("% of plan"),
     "previous": N_("Same period last year"),
-    "change": N_("±"),
+    "change": N_("Change on the same period"),
 }
 PLAN_SPAN_LABEL = N_("{indicator} ({first}–{last}, cumulative)")
 NARRATIVE_PLAN_YEAR = N_("{indicator}: {actual}, {percent} of the plan (the {year} plan is {target})")

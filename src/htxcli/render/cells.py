@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from htxcli.domain.report import Change, Count, Label, Money, Percent, Share, Tenths, Value
-from htxcli.domain.values import format_count, format_money
+from htxcli.domain.values import format_count
 
 # The terminal table prints a true minus sign (U+2212). A document is pasted into Word or opened in
 # Excel, which reads "−5" as text, not as a number: there, ASCII "-".
@@ -14,15 +14,16 @@ PLAIN_MINUS = "-"
 
 
 def text(cell: Value | None, *, minus: str) -> str:
-    """1.620.000.000 ₫, 149, 29%, +29 or −1.000.000 ₫; a change of shares in points, without %."""
+    """1.620.000.000, 149, 29%, +29 or −1.000.000; a change of shares in points, without %. Money is
+    bare: its table says "(đồng)" once, in the header or the label (render/report.in_dong)."""
     if cell is None:
         return ""
     if isinstance(cell, Label):
         return cell.text
     if isinstance(cell, Count):
         return format_count(cell.value)
-    if isinstance(cell, Money):  # a loss: −50.000.000 ₫, with the minus its changes have
-        return (minus if cell.value < 0 else "") + format_money(abs(cell.value))
+    if isinstance(cell, Money):  # a loss: −50.000.000, with the minus its changes have
+        return (minus if cell.value < 0 else "") + format_count(abs(cell.value))
     if isinstance(cell, Percent):
         return f"{format_count(cell.value)}%"
     if isinstance(cell, Tenths):
@@ -44,7 +45,7 @@ def _change(change: Change, minus: str) -> str:
     sign = "+" if value > 0 else minus if value < 0 else ""
     if isinstance(change.by, Tenths | Share):
         return sign + tenths(abs(value), minus)
-    return sign + format_count(abs(value)) + (" ₫" if isinstance(change.by, Money) and value else "")
+    return sign + format_count(abs(value))
 
 
 NO_BREAK_SPACE = "\u00a0"

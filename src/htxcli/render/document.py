@@ -9,14 +9,15 @@ drawn as bars on the terminal, is left out (the HTML draws real charts).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from htxcli.domain import messages
-from htxcli.domain.report import Report
+from htxcli.domain.report import Change, Report
 from htxcli.render import report as view
 from htxcli.render.cells import PLAIN_MINUS, keep_notes_whole, text
-from htxcli.render.layout import title
+from htxcli.render.layout import Cell, title
 
 # The page a document's tables are laid out on: A4 with Decree 30's margins (top and bottom 20 mm, left
 # 30 mm, right 15 mm), upright, or turned for a table too wide for it (as offices print a wide appendix).
@@ -107,7 +108,7 @@ def _fitting(table: Table, at_most: int = TABLE_SIZES[0]) -> Layout | None:
                 alike = [n if s else widest for n, s in zip(needs, shares, strict=True)]
                 # The label columns' longest texts on one line before the figures' columns are
                 # padded alike: a comparison's "Hợp tác xã: Vốn điều lệ (đăng ký)" whole beside
-                # three columns of đồng, not wrapped beside a "±" column as wide as a sum of money.
+                # three columns of đồng, not wrapped beside a change column as wide as a sum of money.
                 for tried, whole in ((alike, True), (needs, True), (alike, False), (needs, False)):
                     wanted = sum(tried) + (_label_wants(table, size, tried, shares) if whole else 0.0)
                     if wanted <= width:
@@ -234,7 +235,9 @@ def _needs(table: Table, size: int, *, headed: bool = False) -> tuple[list[float
         cells = [row[i] for row in table.rows]
         header = max((text_mm(w, size, bold=True) for w in words(table.headers[i])), default=0.0)
         if numeric and headed:
-            header = max(header, _header_room(table.headers[i], size, HEADER_LINES))
+            # A change's header is a phrase ("Tăng (+), giảm (−) so với năm 2025"): a line more.
+            lines = HEADER_LINES + (1 if table.changes and table.changes[i] else 0)
+            header = max(header, _header_room(table.headers[i], size, lines))
         if numeric:
             least = max((text_mm(c, size, bold=table.total) for c in cells), default=0.0)
             shares.append(0.0)
@@ -264,6 +267,7 @@ class Table:
     # kept on the page of the row after them.
     headings: frozenset[int] = frozenset()
     continued: bool = False  # the next columns of the table before it, too wide for one page
+    changes: list[bool] = field(default_factory=list)  # by column: a year's change, kept beside its year
 
 
 def numbered(tables: list[Table]) -> list[tuple[str, Table]]:
@@ -282,7 +286,7 @@ def numbered(tables: list[Table]) -> list[tuple[str, Table]]:
 def _parts(table: Table) -> list[Table]:
     """The table, or, when its figures cannot all hold on one line of a turned page (five years
     side by side, each with its change: "227.450.000 / .000 ₫"), its figure columns in parts that
-    can, each under the label columns; a change column ("±") stays with the year before it. The
+    can, each under the label columns; a change column stays with the year before it. The
     caption goes under the last part."""
     if _fitting(table) is not None:
         return [table]
@@ -290,7 +294,7 @@ def _parts(table: Table) -> list[Table]:
     units: list[list[int]] = []  # a figure column with the change columns after it
     for i, numeric in enumerate(table.numeric):
         if numeric:
-            if units and table.headers[i].startswith("±"):
+            if units and table.changes[i]:
                 units[-1].append(i)
             else:
                 units.append([i])
@@ -307,6 +311,7 @@ def _parts(table: Table) -> list[Table]:
             indents=table.indents,
             headings=table.headings,
             continued=continued,
+            changes=[table.changes[i] for i in shown],
         )
 
     parts: list[list[int]] = []
@@ -339,10 +344,17 @@ def tables(report: Report, *, single: bool) -> list[Table]:
                     caption=block.caption,
                     indents=indents,
                     headings=block.headings,
+                    changes=[_changes(row[i] for row in block.rows) for i in shown],
                 )
             )
         )
     return out
+
+
+def _changes(cells: Iterable[Cell]) -> bool:
+    """A column of changes between two years (and blanks)."""
+    held = [c for c in cells if c is not None]
+    return bool(held) and all(isinstance(c, Change) for c in held)
 
 
 def sub_row(label: str) -> int:

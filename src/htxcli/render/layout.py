@@ -46,6 +46,9 @@ class Block:
     chart: int | None = None  # a column of shares that a view draws as bars, or leaves out
     wrap: frozenset[int] = frozenset({0})  # columns that may wrap; codes and figures never do
     sheet: str | None = None  # a workbook's short sheet name (31 characters at most); else from the title
+    # Its lines are its figures, a metric a line (the economy, the plan, years side by side): a unit
+    # is said after a line's label, not in a column's header (render/report.in_dong).
+    by_line: bool = False
     # Rows that head the rows indented beneath them (a range's kind, program or place over its
     # metrics): a label alone, its figure cells empty, printed bold.
     headings: frozenset[int] = frozenset()

@@ -1,6 +1,6 @@
 """The plan's targets and their attainment (htx plan, revision 0009_plans) as a table of the report:
-Chỉ tiêu | Kế hoạch | Thực hiện | [Ước thực hiện cả năm] | % kế hoạch | Cùng kỳ | ±. The one year's layout
-shows it for its year, a range's for each of its years."""
+Chỉ tiêu | Kế hoạch | Thực hiện | [Ước thực hiện cả năm] | % kế hoạch | Cùng kỳ | Tăng (+), giảm (−) so
+với cùng kỳ. The one year's layout shows it for its year, a range's for each of its years."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from htxcli.render.layout import Block, Cell
 
 
 def plan_blocks(report: YearReport) -> list[Block]:
-    """Chỉ tiêu | Kế hoạch | Thực hiện | % kế hoạch | Cùng kỳ | ±, and the estimate of the whole year
-    when one was recorded; none when no target covers the year."""
+    """Chỉ tiêu | Kế hoạch | Thực hiện | % kế hoạch | Cùng kỳ | Tăng (+), giảm (−), and the estimate of
+    the whole year when one was recorded; none when no target covers the year."""
     if not report.plan:
         return []
 
@@ -35,6 +35,7 @@ def plan_blocks(report: YearReport) -> list[Block]:
         headers,
         numeric=frozenset(range(1, len(headers))),
         sheet=messages.SHEET_PLAN,
+        by_line=True,
         caption=messages.REPORT_PLAN_SHARES if any(a.unit == PERCENT for a in report.plan) else None,
     )
     for a in report.plan:

@@ -60,7 +60,7 @@ def column_blocks(report: Report) -> list[Block]:
     for i, one in enumerate(columns):
         headers.append(str(one.year))
         if compare and i:
-            headers.append(messages.REPORT_CHANGE)
+            headers.append(messages.REPORT_CHANGE.format(year=columns[i - 1].year))
     day = period_end(columns[-1])
 
     def at_end(calendar: str, on_day: str) -> str:
@@ -94,7 +94,9 @@ def column_blocks(report: Report) -> list[Block]:
     ]
     blocks = []
     for section_title, groups, sheet in sections:
-        block = Block(section_title, list(headers), numeric=frozenset(range(1, len(headers))), sheet=sheet)
+        block = Block(
+            section_title, list(headers), numeric=frozenset(range(1, len(headers))), sheet=sheet, by_line=True
+        )
         headings: set[int] = set()
         for subject, lines in groups:
             rows = []

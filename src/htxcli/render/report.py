@@ -4,7 +4,11 @@ report lays it out (render/year_layout.py), or a column per year for a range or 
 
 from __future__ import annotations
 
-from htxcli.domain.report import Report
+from collections.abc import Iterable
+from dataclasses import replace
+
+from htxcli.domain import messages
+from htxcli.domain.report import Change, Label, Money, Report
 from htxcli.render.layout import Block, Cell, period_line, title
 from htxcli.render.range_layout import column_blocks
 from htxcli.render.year_layout import year_blocks
@@ -15,4 +19,36 @@ __all__ = ["Block", "Cell", "column_blocks", "period_line", "report_blocks", "ti
 def report_blocks(report: Report, *, single: bool) -> list[Block]:
     """The tables of a report, for every layout that prints tables (terminal, Markdown, Word, HTML): one
     year laid out like the printed report, or a column per year for a range or a comparison."""
-    return year_blocks(report.years[0]) if single and not report.compare else column_blocks(report)
+    blocks = year_blocks(report.years[0]) if single and not report.compare else column_blocks(report)
+    return [in_dong(block) for block in blocks]
+
+
+def in_dong(block: Block) -> Block:
+    """Money as Vietnamese tables print it: bare figures, their unit said once: "(đồng)" after the
+    header of a column of sums of money ("Vốn điều lệ (đăng ký) (đồng)"), or, in a table whose
+    lines are its figures (the economy, the plan, years side by side), after the label of a line
+    with money in it ("Doanh thu (đồng)"), never again where the label names its unit already
+    ("Doanh thu bình quân (đồng/HTX)")."""
+    if block.by_line:
+        rows = [
+            [Label(messages.REPORT_IN_DONG.format(header=row[0].text)), *row[1:]]
+            if isinstance(row[0], Label) and "đồng" not in row[0].text and any(_money(c) for c in row[1:])
+            else row
+            for row in block.rows
+        ]
+        return replace(block, rows=rows)
+    columns = {i for i in range(1, len(block.headers)) if _all_money(r[i] for r in block.rows if i < len(r))}
+    headers = [
+        messages.REPORT_IN_DONG.format(header=h) if i in columns else h for i, h in enumerate(block.headers)
+    ]
+    return replace(block, headers=headers)
+
+
+def _all_money(cells: Iterable[Cell]) -> bool:
+    """Cells that hold sums of money, or their changes, and nothing else but blanks; at least one."""
+    held = [c for c in cells if c is not None]
+    return bool(held) and all(_money(c) for c in held)
+
+
+def _money(cell: Cell) -> bool:
+    return isinstance(cell.by if isinstance(cell, Change) else cell, Money)

@@ -141,16 +141,23 @@ def _fitted_headers(block: Any, rows: Sequence[Sequence[str]], width: int) -> li
 
 def _wrapped(header: str, width: int, note_whole: bool = True) -> str:
     """A header in lines of at most `width` characters (a longer word alone on its line); a note in
-    brackets is a line of its own: "Thành viên" over "(đăng ký)", kept whole unless `note_whole` is
-    false ("(đăng" over "ký)" reads as two notes, and is the last resort)."""
+    brackets that ends it is a line of its own: "Thành viên" over "(đăng ký)"; a note is kept whole
+    unless `note_whole` is false ("(đăng" over "ký)" reads as two notes, and is the last resort). A
+    bracket inside the words ("Tăng (+), giảm (−) so với năm 2025") is a word among them."""
     import textwrap
 
-    name, bracket, note = header.partition(" (")
-    lines = textwrap.wrap(name, width, break_long_words=False)
-    if bracket:
-        note = bracket.strip() + note
+    from htxcli.render.cells import NO_BREAK_SPACE, keep_notes_whole
+
+    name, bracket, note = header.rpartition(" (")
+    if not bracket or not note.endswith(")") or ")" in note[:-1]:
+        name, note = header, ""
+    else:
+        note = "(" + note
+    kept = keep_notes_whole(name) if note_whole else name
+    lines = textwrap.wrap(kept, width, break_long_words=False)
+    if note:
         lines += [note] if note_whole else textwrap.wrap(note, width, break_long_words=False)
-    return "\n".join(lines) or header
+    return "\n".join(line.replace(NO_BREAK_SPACE, " ") for line in lines) or header
 
 
 def _width(header: str, widest_cell: int) -> int:

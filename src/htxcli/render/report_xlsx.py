@@ -163,7 +163,7 @@ def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, he
         (h["sector"], 13),
         (h["founded"], 11),
         (h["members"], 9),
-        (h["capital_vnd"], 16),
+        (messages.REPORT_IN_DONG.format(header=h["capital_vnd"]), 16),
         *((messages.WORKBOOK_GRADE.format(year=y), _GRADE_WIDTH) for y in years),
     ]
     totals = last.totals.organisations

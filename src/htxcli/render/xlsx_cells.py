@@ -14,14 +14,14 @@ from htxcli.render.cells import PLAIN_MINUS, keep_notes_whole, text
 from htxcli.render.layout import Block
 
 NUMBER = "#,##0"
-MONEY = '#,##0" ₫"'
+MONEY = NUMBER  # bare, as the documents print it: the header or the label says "(đồng)"
 PERCENT = "0%"
 DATE = "dd/mm/yyyy"
 FORMATS: dict[type, str] = {Count: NUMBER, Money: MONEY, Percent: PERCENT, Tenths: "#,##0.0", Share: "0.0%"}
 # A change shows its sign; a change of shares is in percentage points (0.05 shown as +5%).
 CHANGES: dict[type, str] = {
     Count: "+#,##0;-#,##0;0",
-    Money: '+#,##0" ₫";-#,##0" ₫";0',
+    Money: "+#,##0;-#,##0;0",
     Percent: "+0%;-0%;0%",
     Tenths: "+#,##0.0;-#,##0.0;0.0",
     Share: "+0.0%;-0.0%;0.0%",

@@ -86,6 +86,7 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         ],
         numeric=frozenset({1, 2, 3}),
         sheet=messages.SHEET_ECONOMY,
+        by_line=True,
     )
     if not totals.reporting.value:
         block.caption = messages.REPORT_NO_FIGURES.format(year=year) + _ended(economy.ended)
@@ -142,7 +143,7 @@ def _organisation_block(report: YearReport, year: int, *, previous: bool = False
         messages.HEADERS["kind"],
         *(m.label() for m in flows),
         *([at_start(report)] if previous else []),
-        messages.REPORT_CHANGE_SINCE.format(year=year - 1),
+        messages.REPORT_CHANGE.format(year=year - 1),
         *(m.label() for m in stocks),
     ]
     block = Block(
@@ -204,6 +205,15 @@ def _status_block(report: YearReport, year: int) -> list[Block]:
         ]
         if counted:
             notes.append(messages.REPORT_FLOW_NOTE.format(metric=m.label(), counts=", ".join(counted)))
+    # A revoked certificate leaves the organisation registered until it is dissolved (Decree 92/2024
+    # Art. 27): counted among the registered, which the note says so that the two words agree.
+    revoked = [
+        messages.REPORT_KIND_COUNT.format(kind=KIND_ABBREVIATIONS[kind], count=format_count(value))
+        for kind, figures in report.organisations.items()
+        if (value := figures.revoked.value)
+    ]
+    if revoked:
+        notes.append(messages.REPORT_REVOKED_NOTE.format(counts=", ".join(revoked)))
     block.caption = " ".join(notes) or None
     return [block]
 

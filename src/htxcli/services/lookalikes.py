@@ -65,7 +65,8 @@ class DistrictSpellings:
         if parsed.planned is not None:
             parsed.planned[DISTRICT_AT] = respelled
         for given, count in Counter(value for value in column if value in renamed).items():
-            self.respelled[(given, renamed[given])] += count
+            if renamed[given] != district_as_stored(given):  # "Huyện Ba Bể" is Ba Bể: nothing to say
+                self.respelled[(given, renamed[given])] += count
 
     def _learn(self, unseen: list[str], column: list[Any]) -> None:
         if not self.read:  # the registry's districts, read once (they are few)

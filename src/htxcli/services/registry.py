@@ -20,6 +20,7 @@ from htxcli.domain.records import (
 from htxcli.domain.reform import LEGACY_SCHEME, NEW_SCHEME, REFORM_DAY
 from htxcli.domain.status import standing_on
 from htxcli.domain.text import fold
+from htxcli.domain.unit_names import district_as_stored
 from htxcli.domain.values import format_date
 from htxcli.domain.vocab import LEGAL_STATUSES
 from htxcli.services.history import record_change
@@ -61,16 +62,12 @@ def _stored_district(uow: UnitOfWork, values: dict[str, Any], other_than: str | 
         return None
     counts = uow.organisations.district_spellings(other_than)
     spellings = {spelling: counts[spelling] for spelling in spellings_of(given, counts)}
-    if spellings:
-        stored = preferred_spelling(spellings)
-    else:
-        from htxcli.domain.unit_names import district_as_stored
-
-        stored = district_as_stored(given)
+    stored = preferred_spelling(spellings) if spellings else district_as_stored(given)
     if stored == given:
         return None
     values["district"] = stored
-    return given, stored
+    # Only the type word dropped ("Huyện Ba Bể" stored as Ba Bể, the official name): no warning.
+    return None if stored == district_as_stored(given) else (given, stored)
 
 
 def placed(values: dict[str, Any], default_province: str | None = None) -> list[InvalidValue]:
