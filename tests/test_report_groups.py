@@ -108,7 +108,7 @@ def test_the_organisations_status_and_support_end_with_their_totals(example_db: 
         "Total: New",
         "Total: Dissolved",
         "Total: Members (registered)",
-        "Total: Capital (registered)",
+        "Total: Capital (registered) (đồng)",
     ]
     for metric, label in (("active", "Active"), ("members", "Members (registered)")):
         kinds = [
@@ -117,7 +117,7 @@ def test_the_organisations_status_and_support_end_with_their_totals(example_db: 
         sums = [sum(figure(row[i]) or 0 for row in kinds) for i in range(3)]
         assert [figure(c) for c in organisations[f"Total: {label}"]] == sums
         assert sums == [y["totals"]["organisations"][metric] for y in years]
-    capital = [figure(c) for c in organisations["Total: Capital (registered)"]]
+    capital = [figure(c) for c in organisations["Total: Capital (registered) (đồng)"]]
     assert capital == [y["totals"]["organisations"]["capital_vnd"] for y in years]
 
     status = grouped(_table(target, "Legal status"))
@@ -134,7 +134,7 @@ def test_the_organisations_status_and_support_end_with_their_totals(example_db: 
         y["totals"]["support"]["records"] for y in years
     ]
     amounts = [y["totals"]["support"]["amount_vnd"] for y in years]
-    assert [figure(c) for c in support["Total: Amount"]] == amounts
+    assert [figure(c) for c in support["Total: Amount (đồng)"]] == amounts
 
 
 def test_a_comparisons_status_table_lists_the_kinds_of_the_years(example_db: Path, tmp_path: Path) -> None:
