@@ -8,7 +8,7 @@ import sqlite3
 import sys
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -543,3 +543,59 @@ def example_db(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     made_by(db, "example", [("import", table, str(EXAMPLE / f"{table}.csv")) for table in TABLES])
     yield db
     drop_database(db)
+
+
+# --- a range's tables, read back -----------------------------------------------------------------
+
+
+def grouped(rows: Iterable[Sequence[Any]]) -> dict[str, list[Any]]:
+    """A range's or comparison's rows (a Word, HTML or workbook table: the label, then the figures)
+    by "subject: metric", as a person reads them: a row whose figures are all empty heads the rows
+    beneath it (a kind, a program, a place; "Total"), labelled by the metric alone; a row outside any
+    group (the ratings) by its label."""
+    out: dict[str, list[Any]] = {}
+    subject = None
+    for row in rows:
+        label, figures = str(row[0] or "").strip(), list(row[1:])
+        if not label:
+            continue
+        if all(f is None or f == "" for f in figures):
+            subject = label
+            continue
+        out[f"{subject}: {label}" if subject else label] = figures
+    return out
+
+
+def lines_beneath(text: str, subject: str, nth: int = 0) -> list[str]:
+    """The lines beneath `subject`'s `nth` heading in a printed table (terminal, Markdown, a PDF's
+    text), up to the next heading or the table's end: those indented further than it, or in Markdown
+    those with any figure. [] when there is no such heading."""
+    lines = [line.replace("**", "") for line in text.splitlines()]
+    starts = [i for i, line in enumerate(lines) if line.strip(" |").split("|")[0].strip() == subject]
+    if nth >= len(starts):
+        return []
+    start = starts[nth]
+    depth = len(lines[start]) - len(lines[start].lstrip())
+    out = []
+    for line in lines[start + 1 :]:
+        if line.startswith("|"):
+            if not any(cell.strip() for cell in line.strip(" |").split("|")[1:]):
+                break
+        elif not line.strip():
+            continue  # a blank line within a table (pdftotext's)
+        elif len(line) - len(line.lstrip()) <= depth:
+            break
+        out.append(line.strip(" |"))
+    return out
+
+
+def line_beneath(text: str, subject: str, metric: str) -> str:
+    """The line of `metric` beneath a heading `subject` in a printed table (the first such heading
+    with one): the first line whose label starts with the metric."""
+    nth = 0
+    while group := lines_beneath(text, subject, nth):
+        found = [line for line in group if line.strip().startswith(metric)]
+        if found:
+            return found[0]
+        nth += 1
+    raise AssertionError(f"no line {metric!r} beneath {subject!r}:\n{text}")

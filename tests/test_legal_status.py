@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Run, load_example, snapshot
+from tests.conftest import Run, line_beneath, load_example, snapshot
 
 pytestmark = pytest.mark.both_backends
 
@@ -447,7 +447,7 @@ def test_the_peoples_layouts_show_the_status_table_once_a_status_is_recorded(exa
     assert cells[1:] == [str(figures[m]) for m in metrics]
     assert shown.replace(table, "").count("Legal status") == 1  # only the new table's title
     ranged = ok(htx("report", "2017..2018")).stdout
-    assert "Legal status" in ranged and "Hợp tác xã: Suspended" in ranged
+    assert "Legal status" in ranged and line_beneath(ranged, "Hợp tác xã", "Suspended")
 
 
 def test_an_ending_before_recorded_activity_is_kept_with_a_warning(registry: Htx) -> None:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.shares import largest_remainder
 from htxcli.domain.values import parse_years
-from tests.conftest import Run, invoke, snapshot
+from tests.conftest import Run, invoke, line_beneath, snapshot
 from tests.terminal import on_a_terminal
 
 # Every test that opens a database runs on SQLite and on PostgreSQL.
@@ -366,7 +366,7 @@ def test_compare_adds_the_year_before_and_the_change(example_db: Path) -> None:
     data = report_json(example_db, "2018", "--compare")
     assert data["previous"] == report_json(example_db, "2017")
     table = invoke(example_db, "report", "2018", "--compare").stdout
-    line = next(line for line in table.splitlines() if "Hợp tác xã: Active" in line)
+    line = line_beneath(table, "Hợp tác xã", "Active")
     assert line.split()[-3:] == ["120", "149", "+29"]
     rows = list(
         csv.DictReader(io.StringIO(invoke(example_db, "report", "2018", "--compare", "-f", "csv").stdout))

@@ -19,7 +19,7 @@ import pytest
 
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS
 from htxcli.render.svg import VALUE_ROOM, WIDTH
-from tests.conftest import HTX, ROOT, Run, invoke
+from tests.conftest import HTX, ROOT, Run, grouped, invoke
 
 Tables = list[tuple[str, list[list[str]]]]  # (title, rows with the header row first)
 
@@ -341,8 +341,8 @@ def test_a_range_in_the_word_report_puts_the_years_side_by_side(example_db: Path
     tables = dict(docx_tables(target))
     rows = tables["Table 1. Organisations at year end"]
     assert rows[0] == ["Figures", "2016", "2017", "2018"]
-    active = next(r for r in rows if r[0] == "Hợp tác xã: Active")
-    assert [figure(c) for c in active[1:]] == [y["organisations"]["cooperative"]["active"] for y in data]
+    active = grouped(rows)["Hợp tác xã: Active"]
+    assert [figure(c) for c in active] == [y["organisations"]["cooperative"]["active"] for y in data]
 
 
 # --- the HTML page ----------------------------------------------------------------------------

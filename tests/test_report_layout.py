@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from htxcli.render.xlsx_cells import HEADER_ROW
-from tests.conftest import invoke
+from tests.conftest import invoke, line_beneath
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MM_PER_TWIP = 25.4 / 1440
@@ -402,7 +402,10 @@ def test_chromium_prints_numbered_pages_and_turns_the_wide_tables(example_db: Pa
         text=True,
         check=True,
     ).stdout
-    assert "Hợp tác xã: Active" in text and "Hợp tác xã: Capital" in text, text  # each label on one line
+    # each label on one line, beneath its kind
+    assert line_beneath(text, "Hợp tác xã", "Active") and line_beneath(
+        text, "Hợp tác xã", "Capital (registered)"
+    )
 
 
 def test_every_word_table_is_set_at_one_size(example_db: Path, tmp_path: Path) -> None:

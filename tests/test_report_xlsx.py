@@ -18,7 +18,7 @@ import pytest
 
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, LEGAL_STATUSES, PROGRAMS, SECTORS, STATUSES
 from htxcli.render.xlsx_cells import HEADER_ROW as SHEET_HEADER_ROW
-from tests.conftest import HTX, ROOT, Run, invoke, snapshot
+from tests.conftest import HTX, ROOT, Run, grouped, invoke, snapshot
 
 pytestmark = pytest.mark.both_backends
 
@@ -58,8 +58,11 @@ def workbook(db: Path | str, path: Path, *args: str) -> Any:
 
 def table(sheet: Any) -> dict[str, list[Any]]:
     """The sheet's table by its first column's text: the row's other cells."""
-    rows = sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True)
-    return {row[0]: list(row[1:]) for row in rows if row[0] is not None}
+    return {row[0]: list(row[1:]) for row in table_rows(sheet) if row[0] is not None}
+
+
+def table_rows(sheet: Any) -> list[tuple[Any, ...]]:
+    return list(sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
 
 
 def named(book: Any, name: str) -> Any:
@@ -99,7 +102,7 @@ def test_every_figure_of_the_year_equals_the_json(example_db: Path, book_2018: t
     r = report_json(example_db, "2018")
     assert book.sheetnames == SHEETS_EN
 
-    summary = table(named(book, "Summary"))
+    summary = grouped(table_rows(named(book, "Summary")))
     for kind, o in [*r["organisations"].items(), ("total", r["totals"]["organisations"])]:
         label = "Total" if kind == "total" else KINDS.label(kind)
         # The Word and HTML Biểu 1's columns: the count at the start is the count less the change.
@@ -257,7 +260,7 @@ def test_a_range_puts_the_years_side_by_side_with_the_year_by_year_chart(
     book = workbook(example_db, tmp_path / "xu-huong.xlsx", "2014..2018")
     years = report_json(example_db, "2014..2018")
     assert headers(named(book, "Summary")) == ["Figures", "2014", "2015", "2016", "2017", "2018"]
-    summary = table(named(book, "Summary"))
+    summary = grouped(table_rows(named(book, "Summary")))
     for kind in ("cooperative", "group"):
         for metric, label in (("active", "Active"), ("capital_vnd", "Capital (registered) (đồng)")):
             blocks = [y["organisations"][kind] for y in years]
@@ -286,7 +289,7 @@ def test_compare_adds_the_year_before_and_the_change(example_db: Path, tmp_path:
     r = report_json(example_db, "2018", "--compare")
     before, after = r["previous"], r
     assert headers(named(book, "Summary")) == ["Figures", "2017", "2018", "Change on 2017"]
-    row = table(named(book, "Summary"))[f"{KINDS.label('cooperative')}: Active"]
+    row = grouped(table_rows(named(book, "Summary")))[f"{KINDS.label('cooperative')}: Active"]
     a, b = before["organisations"]["cooperative"]["active"], after["organisations"]["cooperative"]["active"]
     assert row == [a, b, b - a]
     rated = table(named(book, "Ratings"))["Yếu %"]

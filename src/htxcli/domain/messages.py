@@ -781,7 +781,6 @@ REPORT_DISSOLVED = N_("Dissolved")
 REPORT_BANKRUPT = N_("Bankrupt")
 # Lives ended in the period, dissolutions and bankruptcies together (the JSON's `dissolved`).
 REPORT_ENDED = N_("Dissolved or bankrupt")
-REPORT_METRIC = N_("{subject}: {metric}")
 REPORT_WRITTEN = N_("Wrote {path}")
 ISSUED_EARLY = N_(
     "Warning: dated {on}, before the period ends on {last}: the document counts what is recorded so far "

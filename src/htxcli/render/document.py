@@ -29,6 +29,7 @@ LANDSCAPE_MM = PAGE_MM[1] - MARGINS_MM["left"] - MARGINS_MM["right"]
 # Table text sizes (points), largest first: a table takes the largest its figures fit at.
 TABLE_SIZES = (12, 11, 10, 9)
 CELL_PADDING_MM = 3.8 + 1.2  # Word's cell margins (1.9 mm each side) and a little to spare
+SUB_ROW_INDENT_MM = 5  # a row beneath another (a band's grades, a kind's metrics), indented this much a step
 # A label column (a kind, a figure's name) keeps room for this many characters: it wraps between words
 # ("Hợp tác xã: Đang hoạt động" on two lines), never down to a syllable a line.
 LABEL_CHARACTERS = 22
@@ -123,15 +124,19 @@ def words(text: str) -> list[str]:
     return [w for w in text.split(" ") if w]
 
 
+def _label_mm(table: Table, i: int, size: float) -> list[float]:
+    """The label column `i`'s texts, each on one line with its indent (a row beneath another), in mm."""
+    return [
+        text_mm(row[i], size, bold=table.total or n in table.headings)
+        + (SUB_ROW_INDENT_MM * table.indents[n] if i == 0 and n < len(table.indents) else 0.0)
+        for n, row in enumerate(table.rows)
+    ]
+
+
 def _label_wants(table: Table, size: int, widths: list[float], shares: list[float]) -> float:
     """What the label columns lack of their longest text on one line, in `widths` (mm)."""
     return sum(
-        max(
-            max((text_mm(row[i], size, bold=table.total) for row in table.rows), default=0.0)
-            + CELL_PADDING_MM
-            - w,
-            0.0,
-        )
+        max(max(_label_mm(table, i, size), default=0.0) + CELL_PADDING_MM - w, 0.0)
         for i, (w, s) in enumerate(zip(widths, shares, strict=True))
         if s
     )
@@ -171,14 +176,7 @@ def _spread(table: Table, size: int, needs: list[float], shares: list[float], sp
     spare = _balance_headers(table, size, widths, spare, floor=2)
     spare = _unsqueeze_headers(table, size, widths, spare)
     wants = [
-        max(
-            max((text_mm(c[i], size, bold=table.total) for c in table.rows), default=0.0)
-            + CELL_PADDING_MM
-            - w,
-            0,
-        )
-        if s
-        else 0.0
+        max(max(_label_mm(table, i, size), default=0.0) + CELL_PADDING_MM - w, 0) if s else 0.0
         for i, (w, s) in enumerate(zip(widths, shares, strict=True))
     ]
     if sum(wants):
@@ -248,7 +246,8 @@ def _needs(table: Table, size: int, *, headed: bool = False) -> tuple[list[float
             word = max((text_mm(w, size, bold=True) for c in cells for w in words(c)), default=0.0)
             longest = max(cells, key=len, default="")
             room = text_mm(longest[:LABEL_CHARACTERS], size, bold=table.total)
-            least = max(word, room)
+            deepest = max(table.indents, default=0) if i == 0 else 0
+            least = max(word, room) + SUB_ROW_INDENT_MM * deepest
             shares.append(float(min(max((len(c) for c in cells), default=1), 40)) or 1.0)
         needs.append(max(least, header) + CELL_PADDING_MM)
     return needs, shares
@@ -265,6 +264,9 @@ class Table:
     # By row: how many steps its first cell is indented (a band's grades beneath it: 1), which the
     # layouts indent with their own means (a paragraph's indent, CSS padding), never with spaces.
     indents: list[int] = field(default_factory=list)
+    # The rows that head those indented beneath them (a range's kind over its metrics): bold, and
+    # kept on the page of the row after them.
+    headings: frozenset[int] = frozenset()
     continued: bool = False  # the next columns of the table before it, too wide for one page
     changes: list[bool] = field(default_factory=list)  # by column: a year's change, kept beside its year
 
@@ -308,6 +310,7 @@ def _parts(table: Table) -> list[Table]:
             total=table.total,
             caption=None,
             indents=table.indents,
+            headings=table.headings,
             continued=continued,
             changes=[table.changes[i] for i in shown],
         )
@@ -341,6 +344,7 @@ def tables(report: Report, *, single: bool) -> list[Table]:
                     total=block.total,
                     caption=block.caption,
                     indents=indents,
+                    headings=block.headings,
                     changes=[_changes(row[i] for row in block.rows) for i in shown],
                 )
             )

@@ -49,6 +49,18 @@ class Block:
     # Its lines are its figures, a metric a line (the economy, the plan, years side by side): a unit
     # is said after a line's label, not in a column's header (render/report.in_dong).
     by_line: bool = False
+    # Rows that head the rows indented beneath them (a range's kind, program or place over its
+    # metrics): a label alone, its figure cells empty, printed bold.
+    headings: frozenset[int] = frozenset()
+
+
+SUB_ROW = "  "  # a row beneath another: its label indented by this a step, which each view reads
+
+
+def beneath(text: str) -> Label:
+    """The label of a row beneath another (a band's grades beneath the band, a kind's metrics beneath
+    the kind): indented a step, as each view shows it (a paragraph's indent, CSS padding, a cell's)."""
+    return Label(SUB_ROW + text)
 
 
 def title(report: Report) -> str:

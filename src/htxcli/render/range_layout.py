@@ -1,6 +1,10 @@
 """Several years side by side, hledger's way: a column per year (with --compare, the year before the
 first too, and a change column after each), a line per figure. The figures of each section are the
-metrics declared for its table in domain/report.py, each line labelled "subject: metric"."""
+metrics declared for its table in domain/report.py. A subject's lines (a kind's, a program's, a
+place's) lie beneath a heading row of its own (its label alone, its cells empty), each labelled by its
+metric alone and indented as the year's grades are beneath their band (layout.beneath); the
+organisations, their legal status and the support end with "Tổng cộng", read from the model's totals
+as the year's tables end; the legal status lists the kinds the year's status table lists."""
 
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from htxcli.domain.report import (
     Ratings,
     Report,
     Support,
+    SupportTotal,
     YearReport,
 )
 from htxcli.domain.text import sort_key
@@ -30,6 +35,7 @@ from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS
 from htxcli.render.layout import (
     Block,
     Cell,
+    beneath,
     district_label,
     former_province_label,
     has_statuses,
@@ -41,6 +47,9 @@ from htxcli.render.layout import (
 
 Getter = Callable[[YearReport], Quantity | None]  # None: the year has no such figure
 Line = tuple[str, Getter]  # label, how to read the figure from a year's report
+# A subject (a kind, a program, a place; "Tổng cộng") heading the lines of its metrics, which are
+# labelled by the metric alone and indented beneath it; None: lines of their own (the ratings).
+Group = tuple[str | None, list[Line]]
 
 
 def column_blocks(report: Report) -> list[Block]:
@@ -57,46 +66,54 @@ def column_blocks(report: Report) -> list[Block]:
     def at_end(calendar: str, on_day: str) -> str:
         return calendar if day is None else on_day.format(day=day)
 
-    sections = [
+    sections: list[tuple[str, list[Group], str]] = [
         (
             at_end(messages.REPORT_SECTION_ORGANISATIONS, messages.REPORT_SECTION_ORGANISATIONS_ON),
-            _kind_lines(columns, ORGANISATIONS),
+            _kind_groups(columns),
             messages.SHEET_SUMMARY,
         ),
-        (messages.REPORT_SECTION_STATUS, _kind_lines(columns, STATUS), messages.SHEET_STATUS),
-        (messages.REPORT_SECTION_RATINGS, _rating_lines(), messages.SHEET_RATINGS),
-        (messages.REPORT_SECTION_SUPPORT, _support_lines(columns), messages.SHEET_SUPPORT),
+        (messages.REPORT_SECTION_STATUS, _status_groups(columns), messages.SHEET_STATUS),
+        (messages.REPORT_SECTION_RATINGS, [(None, _rating_lines())], messages.SHEET_RATINGS),
+        (messages.REPORT_SECTION_SUPPORT, _support_groups(columns), messages.SHEET_SUPPORT),
         (
             at_end(messages.REPORT_SECTION_DISTRICTS, messages.REPORT_SECTION_DISTRICTS_ON),
-            _district_lines(columns),
+            _district_groups(columns),
             messages.SHEET_DISTRICTS,
         ),
         (
             at_end(messages.REPORT_SECTION_COMMUNES, messages.REPORT_SECTION_COMMUNES_ON),
-            _reform_lines(columns, "communes", titled_communes(columns)),
+            _reform_groups(columns, "communes", titled_communes(columns)),
             messages.SHEET_COMMUNES,
         ),
         (
             at_end(messages.REPORT_SECTION_FORMER_PROVINCES, messages.REPORT_SECTION_FORMER_PROVINCES_ON),
-            _reform_lines(columns, "former_provinces", former_province_label),
+            _reform_groups(columns, "former_provinces", former_province_label),
             messages.SHEET_FORMER_PROVINCES,
         ),
-        (messages.REPORT_SECTION_ECONOMY, _economy_lines(columns), messages.SHEET_ECONOMY),
+        (messages.REPORT_SECTION_ECONOMY, [(None, _economy_lines(columns))], messages.SHEET_ECONOMY),
     ]
     blocks = []
-    for section_title, lines, sheet in sections:
+    for section_title, groups, sheet in sections:
         block = Block(
             section_title, list(headers), numeric=frozenset(range(1, len(headers))), sheet=sheet, by_line=True
         )
-        for label, get in lines:
-            row: list[Cell] = [Label(label)]
-            for i, one in enumerate(columns):
-                row.append(get(one))
-                if compare and i:
-                    before, after = get(columns[i - 1]), get(one)
-                    row.append(None if before is None or after is None else Change.between(before, after))
-            if any(cell is not None for cell in row[1:]):  # a line of nothing in any year is left out
-                block.rows.append(row)
+        headings: set[int] = set()
+        for subject, lines in groups:
+            rows = []
+            for label, get in lines:
+                row: list[Cell] = [Label(label) if subject is None else beneath(label)]
+                for i, one in enumerate(columns):
+                    row.append(get(one))
+                    if compare and i:
+                        before, after = get(columns[i - 1]), get(one)
+                        row.append(None if before is None or after is None else Change.between(before, after))
+                if any(cell is not None for cell in row[1:]):  # a line of nothing in any year is left out
+                    rows.append(row)
+            if rows and subject is not None:  # the subject's heading, over the lines left
+                headings.add(len(block.rows))
+                block.rows.append([Label(subject), *([None] * (len(headers) - 1))])
+            block.rows.extend(rows)
+        block.headings = frozenset(headings)
         if block.rows:
             blocks.append(block)
     from htxcli.render.plan_layout import plan_blocks
@@ -106,8 +123,13 @@ def column_blocks(report: Report) -> list[Block]:
     return blocks
 
 
-def _line(subject: str, metric: Metric, get: Getter) -> Line:
-    return messages.REPORT_METRIC.format(subject=subject, metric=metric.label()), get
+def _lines(metrics: Sequence[Metric], section: str, key: str | None = None) -> list[Line]:
+    """A line per metric, labelled by the metric alone (its subject heads them): the figures of
+    report.<section>[key] (a kind's, a program's), or with no key of report.totals.<section>."""
+    return [
+        (m.label(), _total(section, m.name) if key is None else _figure(section, key, m.name))
+        for m in metrics
+    ]
 
 
 def _figure(section: str, key: str, metric: str) -> Getter:
@@ -131,21 +153,42 @@ def _rating(group: str, key: str | None = None) -> Getter:
     return get
 
 
-def _kind_lines(columns: Sequence[YearReport], table: str) -> list[Line]:
-    """A kind's figures of `table`, for the kinds with one to show: for STATUS, those with a status
-    counted; else any figure not 0."""
-    lines: list[Line] = []
+def _total(section: str, name: str) -> Getter:
+    """The figure report.totals.<section>.<name>: over the kinds, or over the programs."""
+
+    def get(report: YearReport) -> Quantity | None:
+        value: Quantity | None = reported(getattr(report.totals, section), name)
+        return value
+
+    return get
+
+
+def _kind_groups(columns: Sequence[YearReport]) -> list[Group]:
+    """Each kind with any figure not 0, then "Tổng cộng", all kinds summed (the model's totals), as
+    the year's table ends."""
+    groups: list[Group] = []
     for kind in KINDS.keys:
         blocks: list[Organisations] = [r.organisations[kind] for r in columns]
-        metrics = shown(blocks, table)
-        if table == STATUS:
-            if not has_statuses(blocks):
-                continue
-        elif not any(b.figure(m.name).value for b in blocks for m in metrics):
+        metrics = shown(blocks, ORGANISATIONS)
+        if not any(b.figure(m.name).value for b in blocks for m in metrics):
             continue
-        for metric in metrics:
-            lines.append(_line(KINDS.label(kind), metric, _figure("organisations", kind, metric.name)))
-    return lines
+        groups.append((KINDS.label(kind), _lines(metrics, "organisations", kind)))
+    totals = [r.totals.organisations for r in columns]
+    groups.append((messages.REPORT_TOTAL, _lines(shown(totals, ORGANISATIONS), "organisations")))
+    return groups
+
+
+def _status_groups(columns: Sequence[YearReport]) -> list[Group]:
+    """The kinds the year's status table shows (every kind of the report, once any status is
+    counted), each with the table's metrics, then "Tổng cộng"."""
+    totals = [r.totals.organisations for r in columns]
+    if not has_statuses(totals):
+        return []
+    metrics = shown(totals, STATUS)
+    kinds = [k for k in KINDS.keys if any(k in r.organisations for r in columns)]
+    groups: list[Group] = [(KINDS.label(kind), _lines(metrics, "organisations", kind)) for kind in kinds]
+    groups.append((messages.REPORT_TOTAL, _lines(metrics, "organisations")))
+    return groups
 
 
 def _rating_lines() -> list[Line]:
@@ -169,30 +212,32 @@ def _share(band: str) -> Getter:
     return get
 
 
-def _support_lines(columns: Sequence[YearReport]) -> list[Line]:
-    lines: list[Line] = []
+def _support_groups(columns: Sequence[YearReport]) -> list[Group]:
+    """Each program with records, then "Tổng cộng": the records and the money, which add up over the
+    programs (SupportTotal's metrics, the model's totals), as the year's table ends."""
+    groups: list[Group] = []
     for program in PROGRAMS.keys:
         blocks: list[Support] = [r.support[program] for r in columns]
         if not any(b.records.value for b in blocks):
             continue
-        for metric in shown(blocks, SUPPORT, Support):
-            lines.append(_line(PROGRAMS.label(program), metric, _figure("support", program, metric.name)))
-    return lines
+        groups.append((PROGRAMS.label(program), _lines(shown(blocks, SUPPORT, Support), "support", program)))
+    if groups:
+        groups.append((messages.REPORT_TOTAL, _lines(SupportTotal.metrics(), "support")))
+    return groups
 
 
 def _place_metrics(columns: Sequence[YearReport]) -> tuple[Metric, ...]:
     return shown([columns[0].totals.organisations], PLACE_LINES)
 
 
-def _district_lines(columns: Sequence[YearReport]) -> list[Line]:
+def _district_groups(columns: Sequence[YearReport]) -> list[Group]:
     names: list[str] = []
     for report in columns:
         names.extend(n for n in report.districts if n not in names)
-    lines: list[Line] = []
-    for name in sorted(names, key=sort_key):
-        for metric in _place_metrics(columns):
-            lines.append(_line(district_label(name).text, metric, _district_total(name, metric)))
-    return lines
+    return [
+        (district_label(name).text, [(m.label(), _district_total(name, m)) for m in _place_metrics(columns)])
+        for name in sorted(names, key=sort_key)
+    ]
 
 
 def _district_total(name: str, metric: Metric) -> Getter:
@@ -209,17 +254,16 @@ def _district_total(name: str, metric: Metric) -> Getter:
     return get
 
 
-def _reform_lines(columns: Sequence[YearReport], section: str, label: Callable[[str], Label]) -> list[Line]:
-    """Lines by commune or former province, for the years from the reform on (empty cells before)."""
+def _reform_groups(columns: Sequence[YearReport], section: str, label: Callable[[str], Label]) -> list[Group]:
+    """Groups by commune or former province, for the years from the reform on (empty cells before)."""
     names: list[str] = []
     for report in columns:
         places = getattr(report.totals, section)
         names.extend(n for n in places or {} if n not in names)
-    lines: list[Line] = []
-    for name in sorted(names, key=sort_key):
-        for metric in _place_metrics(columns):
-            lines.append(_line(label(name).text, metric, _reform_total(section, name, metric)))
-    return lines
+    return [
+        (label(name).text, [(m.label(), _reform_total(section, name, m)) for m in _place_metrics(columns)])
+        for name in sorted(names, key=sort_key)
+    ]
 
 
 def _reform_total(section: str, name: str, metric: Metric) -> Getter:

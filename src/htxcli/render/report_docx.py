@@ -40,7 +40,6 @@ OFFICE_COLUMN_MM = 62  # the rest of the line holds the national heading on one 
 HEADING_CELL_MARGIN_MM = 1.9  # Word's own, each side of a cell
 RULE_POINTS = 0.75  # the rules under the office and the motto: a thin solid line
 SIGNATURE_ROOM_POINTS = 60  # the room between the signer's title and name: a signature and a seal
-SUB_ROW_INDENT_MM = 5  # a row beneath another (a band's grades), indented by this much a step
 
 
 def write_docx(
@@ -297,7 +296,8 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
         cell.width = width
         _cell(cell, header, bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
     for n, row in enumerate(table.rows):
-        bold = table.total and n == len(table.rows) - 1
+        heading = n in table.headings
+        bold = heading or (table.total and n == len(table.rows) - 1)
         added = grid.add_row()
         _keep_whole(added, header=False)
         for i, (cell, value, numeric, width) in enumerate(
@@ -306,7 +306,7 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
             cell.width = width
             align = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
             indent = table.indents[n] if i == 0 else 0
-            _cell(cell, value, bold=bold, size=size, align=align, indent=indent)
+            _cell(cell, value, bold=bold, size=size, align=align, indent=indent, keep_with_next=heading)
     if table.caption:
         caption = doc.add_paragraph()
         caption.paragraph_format.space_before = Pt(3)
@@ -359,10 +359,20 @@ def _page_numbers(doc: Document) -> None:
             run._r.append(shown)
 
 
-def _cell(cell: _Cell, text: str, *, bold: bool, size: int, align: Any, indent: int = 0) -> None:
+def _cell(
+    cell: _Cell,
+    text: str,
+    *,
+    bold: bool,
+    size: int,
+    align: Any,
+    indent: int = 0,
+    keep_with_next: bool = False,
+) -> None:
     """A cell's one paragraph at `size`, its mark too: an empty cell's line is as high as a filled
     one's (Word and LibreOffice size an empty paragraph by its mark, else the Normal style's 14 pt).
-    A row beneath another (a band's grades) is indented `indent` steps."""
+    A row beneath another (a band's grades) is indented `indent` steps. `keep_with_next`: a heading
+    row's, which Word then keeps on the page of the row after it (a kind never alone at a page's foot)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Mm
@@ -370,7 +380,9 @@ def _cell(cell: _Cell, text: str, *, bold: bool, size: int, align: Any, indent: 
     paragraph = cell.paragraphs[0]
     paragraph.alignment = align
     if indent:
-        paragraph.paragraph_format.left_indent = Mm(SUB_ROW_INDENT_MM * indent)
+        paragraph.paragraph_format.left_indent = Mm(document.SUB_ROW_INDENT_MM * indent)
+    if keep_with_next:
+        paragraph.paragraph_format.keep_with_next = True
     _run(paragraph, text, bold=bold, size=size)
     mark = OxmlElement("w:rPr")
     for tag in ("w:sz", "w:szCs"):

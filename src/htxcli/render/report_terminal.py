@@ -55,7 +55,8 @@ def report(heading: str, blocks: Sequence[Any], period: str | None = None, width
         for n, cells in enumerate(rows):
             before_total = block.total and n == len(block.rows) - 2
             is_total = block.total and n == len(block.rows) - 1
-            t.add_row(*cells, end_section=before_total, style="bold" if is_total else None)
+            bold = is_total or n in block.headings  # a subject over its metrics: bold too
+            t.add_row(*cells, end_section=before_total, style="bold" if bold else None)
         out.append(t)
     return out
 
@@ -82,11 +83,15 @@ def _row_by_row(block: Any, rows: Sequence[Sequence[str]]) -> Table:
     for n, cells in enumerate(rows):
         is_total = block.total and n == len(rows) - 1
         label = " · ".join(cells[i] for i in labels if i < len(cells) and cells[i])
-        t.add_row(Text(label, style="bold"), "")
+        # Beneath subjects (a range's kinds), the subjects bold and their metrics plain; the figures
+        # a step further in than their row's label (a metric's, already indented beneath its subject).
+        plain = bool(block.headings) and n not in block.headings
+        t.add_row(Text(label, style="" if plain else "bold"), "")
+        indent = "  " + " " * (len(label) - len(label.lstrip(" ")))
         figures = [i for i in range(len(cells)) if i not in labels and cells[i]]
         for k, i in enumerate(figures):
             t.add_row(
-                "  " + " ".join(block.headers[i].split()),
+                indent + " ".join(block.headers[i].split()),
                 cells[i],
                 style="bold" if is_total else None,
                 end_section=k == len(figures) - 1 and n < len(rows) - 1,

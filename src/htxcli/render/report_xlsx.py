@@ -123,14 +123,17 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str
     for column, header in enumerate(headers):
         sheet.write_string(HEADER_ROW, column, header, styles.header)
     for n, row in enumerate(block.rows):
-        total = block.total and n == len(block.rows) - 1
+        # The total row, and a subject over its metrics (a range's kind): bold.
+        bold = (block.total and n == len(block.rows) - 1) or n in block.headings
         sub = sub_row(row)
         if sub:
             # A band's grades are its parts, not bands of their own: indented, in italics, and grouped
-            # under it (Excel's outline), so a column of bands is not read as summing them too.
+            # under it (Excel's outline), so a column of bands is not read as summing them too. A
+            # subject's metrics are indented and grouped under its heading, upright: every line is one.
             sheet.set_row(HEADER_ROW + 1 + n, None, None, {"level": 1})
+        italic = sub and not block.headings
         for column, i in enumerate(shown):
-            write_cell(sheet, HEADER_ROW + 1 + n, column, row[i], styles, total=total, sub=sub)
+            write_cell(sheet, HEADER_ROW + 1 + n, column, row[i], styles, total=bold, sub=italic)
     if block.caption:
         sheet.write_string(HEADER_ROW + len(block.rows) + 2, 0, block.caption, styles.caption)
     for column, width in enumerate(widths):

@@ -30,6 +30,7 @@ from htxcli.render.layout import (
     Cell,
     at_end,
     at_start,
+    beneath,
     has_statuses,
     reported,
     reporting_by_kind,
@@ -247,7 +248,7 @@ def _rating_block(report: YearReport, year: int) -> Block:
         block.rows.append([Label(BAND_LABELS[band]), ratings.bands[band], share, share])
         if band == "effective":  # its two grades beneath it, as the printed report lists them
             for grade in ("good", "fair"):
-                block.rows.append([Label("  " + GRADES.label(grade)), ratings.grades[grade], None, None])
+                block.rows.append([beneath(GRADES.label(grade)), ratings.grades[grade], None, None])
     return block
 
 
