@@ -368,11 +368,18 @@ def sub_row(label: str) -> int:
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 
 
-def part_headings(*parts: str) -> list[str]:
-    """The headings of the body's parts present in a document, in their order, numbered in Roman
-    figures and upper case, each from its one message: "I. TÌNH HÌNH CHUNG", "II. CÁC BIỂU SỐ LIỆU"
-    (the HTML report's charts between them: "II. BIỂU ĐỒ", "III. CÁC BIỂU SỐ LIỆU")."""
-    return [f"{_ROMAN[n]}. {part.upper()}" for n, part in enumerate(parts)]
+def part_headings(*, tables: bool, charts: bool = False) -> dict[str, str]:
+    """The headings of the body's parts present in a document, by part ("overview", "figures",
+    "charts"), numbered in their one order in Roman figures and upper case, each from its one message:
+    "I. TÌNH HÌNH CHUNG", "II. CÁC BIỂU SỐ LIỆU", then the HTML report's charts, "III. BIỂU ĐỒ" (the
+    Word report has none), so that the tables are "II." in both documents."""
+    parts = [
+        ("overview", messages.DOCUMENT_OVERVIEW, True),
+        ("figures", messages.DOCUMENT_FIGURES, tables),
+        ("charts", messages.DOCUMENT_CHARTS, charts),
+    ]
+    present = [(key, text) for key, text, shown in parts if shown]
+    return {key: f"{_ROMAN[n]}. {text.upper()}" for n, (key, text) in enumerate(present)}
 
 
 def overview(report: Report) -> list[tuple[str, list[str]]]:

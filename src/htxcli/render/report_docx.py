@@ -62,10 +62,8 @@ def write_docx(
     shapes = document.layouts(tables)
     # The body's parts numbered as the HTML report numbers them: I. the overview, part by part (1., 2.…),
     # II. the tables.
-    parts = document.part_headings(
-        messages.DOCUMENT_OVERVIEW, *([messages.DOCUMENT_FIGURES] if tables else [])
-    )
-    _part_heading(doc, parts[0])
+    parts = document.part_headings(tables=bool(tables))
+    _part_heading(doc, parts["overview"])
     for heading, texts in document.overview(report):
         _part_heading(doc, heading)
         for text in texts:
@@ -74,7 +72,7 @@ def write_docx(
         # The heading goes with the first table: on a turned page when that table needs one.
         _turn(doc, landscape=shapes[0].landscape)
         # Never alone at a page's foot: kept with the first table's title, itself kept with its table.
-        _part_heading(doc, parts[1], before=12)
+        _part_heading(doc, parts["figures"], before=12)
     for (title, table), shape in zip(document.numbered(tables), shapes, strict=True):
         _table(doc, title, table, shape)
     _signature(doc, letterhead)

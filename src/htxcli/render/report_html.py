@@ -1,6 +1,7 @@
 """The yearly report as one self-contained HTML page: the heading, the narrative, the charts (inline
 SVG, render/svg.py) and the tables, with its CSS inline, so it opens offline, reads on a phone and
-prints on A4 (a print stylesheet, each section on a page of its own).
+prints on A4 (a print stylesheet: the parts flow on as in the Word report, a small table or a chart
+kept whole on a page).
 
 Jinja2 (BSD) fills templates/report.html.j2 with autoescaping on: every stored text (a name, a unit, a
 district) is escaped, and only the SVG this module builds, itself escaped, is marked safe. Imported only
@@ -26,6 +27,9 @@ from htxcli.render.prose import number, press_money
 from htxcli.render.svg import Bar, bar_chart
 
 TEMPLATES = Path(__file__).parent / "templates"
+# A table of this many rows or fewer is printed whole on a page (moved to the next one rather than
+# broken); a longer one breaks between its rows, as in the Word report, its header repeated.
+KEEP_ROWS = 15
 
 
 def write_html(
@@ -53,10 +57,8 @@ def write_html(
     shown = document.tables(report, single=single)
     shapes = document.layouts(shown)
     tables = [(title, t, shape) for (title, t), shape in zip(document.numbered(shown), shapes, strict=True)]
-    # Numbered as the Word report numbers its parts, the charts (the HTML's own) between them.
-    overview, charts_title, figures_title = document.part_headings(
-        messages.DOCUMENT_OVERVIEW, messages.DOCUMENT_CHARTS, messages.DOCUMENT_FIGURES
-    )
+    # Numbered as the Word report numbers its parts, the charts (the HTML's own) after the tables.
+    parts = document.part_headings(tables=bool(tables), charts=True)
     out.write(
         seal_html(
             page.render(
@@ -71,12 +73,13 @@ def write_html(
                 number=document.number_line(document_number, letterhead.office),
                 date_line=document.date_line(today or date.today(), letterhead.province),
                 print_note=messages.HTML_PRINT_NOTE,
-                overview=overview,
+                overview=parts["overview"],
                 parts=document.overview(report),
-                charts_title=charts_title,
+                charts_title=parts["charts"],
                 charts=charts,
-                figures_title=figures_title,
+                figures_title=parts.get("figures", ""),
                 tables=tables,
+                keep_rows=KEEP_ROWS,
                 table_size=min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0]),
                 recipients=messages.DOCUMENT_RECIPIENTS,
                 filed=letterhead.recipient_lines(),
