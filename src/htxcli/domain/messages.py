@@ -1094,6 +1094,8 @@ DOCUMENT_GENERATED = N_(
 CHART_BANDS = N_("Ratings {year}: the three bands")
 CHART_SUPPORT = N_("Support {year}: amount by program")
 CHART_ACTIVE = N_("Organisations active at the end of each year")
+# The same when the reporting period is not the calendar year: its last day (14/12) each year.
+CHART_ACTIVE_ON = N_("Organisations active on {day} of each year")
 CHART_EMPTY = N_("Nothing to draw.")
 # A year nobody was rated in: no shares, never drawn as 0%.
 CHART_NO_RESULTS = N_("No results yet.")

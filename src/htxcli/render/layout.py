@@ -165,6 +165,14 @@ def period_end(report: YearReport) -> str | None:
     return period.last.strftime("%d/%m" if current() == "vi" else "%d %b")
 
 
+def each_year_end(report: Report, calendar: str, on_day: str) -> str:
+    """A title over a figure taken at each year's end (a range's or a comparison's chart): "at the end
+    of each year" for calendar years, "on 14/12 of each year" (the period's last day) otherwise, as
+    the tables' titles say it."""
+    day = period_end(report.columns[-1])
+    return calendar if day is None else on_day.format(day=day)
+
+
 def at_start(report: YearReport) -> str:
     """The header of the count the period started with: the end of the year before, or its day."""
     period = report.period

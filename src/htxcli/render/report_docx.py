@@ -127,12 +127,15 @@ def _run(
 
 
 def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | None = None) -> None:
-    """Two columns without borders: the office (and the document's number) on the left, the national
-    heading and the date line on the right."""
+    """Two columns without borders: the office on the left, the national heading on the right; then,
+    on a second row so that they share a line whatever the lines above them (a parent body, a name
+    wrapped), the document's number under the office and the place and date under the motto (Decree
+    30, Appendix I)."""
+    from docx.enum.table import WD_ALIGN_VERTICAL
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    grid = doc.add_table(rows=1, cols=2)
+    grid = doc.add_table(rows=2, cols=2)
     grid.autofit = False
     widths = (Mm(OFFICE_COLUMN_MM), Mm(TEXT_WIDTH_MM - OFFICE_COLUMN_MM))
     _set_widths(grid, widths)
@@ -147,10 +150,6 @@ def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | N
     # Under the office, a rule a third to a half as long as its name, centred (Decree 30, Appendix I).
     name = document.text_mm(lines[-1], HEADING_SIZE, bold=True)
     _rule(left, min(max(name * 0.4, 15.0), OFFICE_COLUMN_MM * 0.5), OFFICE_COLUMN_MM)
-    line = left.add_paragraph()
-    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    line.paragraph_format.space_before = Pt(6)
-    _run(line, document.number_line(number, letterhead.office), size=HEADING_SIZE)
 
     nation = right.paragraphs[0]
     nation.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -161,10 +160,17 @@ def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | N
     # Under the motto, a rule as long as the motto.
     national = TEXT_WIDTH_MM - OFFICE_COLUMN_MM
     _rule(right, document.text_mm(messages.DOCUMENT_MOTTO, TEXT_SIZE - 1, bold=True), national)
-    right.add_paragraph()
-    dated = right.add_paragraph()
-    dated.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(dated, document.date_line(today, letterhead.province), italic=True, size=TEXT_SIZE)
+
+    numbered, dated = grid.rows[1].cells
+    for cell, text, italic, size in (
+        (numbered, document.number_line(number, letterhead.office), False, HEADING_SIZE),
+        (dated, document.date_line(today, letterhead.province), True, TEXT_SIZE),
+    ):
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM  # one baseline, whatever their sizes
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_before = Pt(6)
+        _run(paragraph, text, italic=italic, size=size)
 
 
 _AFTER_BORDERS = (

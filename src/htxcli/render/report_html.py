@@ -20,7 +20,7 @@ from htxcli.domain.report import Report, YearReport
 from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render import document
-from htxcli.render.layout import period_line
+from htxcli.render.layout import each_year_end, period_line
 from htxcli.render.letterhead import Letterhead
 from htxcli.render.palette import BAND_COLOURS, css
 from htxcli.render.prose import number, press_money
@@ -99,7 +99,8 @@ def _charts(report: Report) -> list[tuple[str, str]]:
         bars = [
             Bar(year, active.value, number(active.value)) for year, active in report.active_by_year.points
         ]
-        charts.append((messages.CHART_ACTIVE, bars))
+        active = each_year_end(report, messages.CHART_ACTIVE, messages.CHART_ACTIVE_ON)
+        charts.append((active, bars))
     last = report.years[-1]
     bands = messages.CHART_BANDS.format(year=last.year)
     drawn = [(title, bar_chart(title, bars, empty=messages.CHART_EMPTY)) for title, bars in charts]
