@@ -269,11 +269,14 @@ def test_the_word_report_is_laid_out_as_an_administrative_report(example_db: Pat
     assert normal.font.name == "Times New Roman" and normal.font.size == Pt(14)
     left, right = doc.tables[0].rows[0].cells
     texts = [p.text for p in left.paragraphs]
-    # "": the rule; the number to fill in after the office's initials, as its documents are numbered
-    assert texts == ["UBND TỈNH BẮC KẠN", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "", "Số: ……/BC-SKHVĐT"]
-    nation, motto, _, _, dated = right.paragraphs
+    assert texts == ["UBND TỈNH BẮC KẠN", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", ""]  # "": the rule
+    nation, motto, _ = right.paragraphs
     assert nation.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and nation.runs[0].bold
     assert motto.text == "Độc lập - Tự do - Hạnh phúc" and motto.runs[0].bold
+    # On the row beneath, side by side: the number to fill in after the office's initials, as its
+    # documents are numbered, and the place and date.
+    numbered, dated = doc.tables[0].rows[1].cells
+    assert numbered.text == "Số: ……/BC-SKHVĐT"
     assert re.fullmatch(r"…………, ngày \d\d tháng \d\d năm \d{4}", dated.text)
     texts = [p.text for p in doc.paragraphs]
     assert "BÁO CÁO" in texts and "Tình hình phát triển kinh tế tập thể năm 2018" in texts

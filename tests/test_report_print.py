@@ -2,7 +2,7 @@
 sent: each document written by htx and read back by an independent reader (python-docx, openpyxl, the
 standard library's html.parser; Chromium and poppler for the printed page). The grades beneath their
 band, the list sheet as a clerk prints it, the period of a comparison, the Word tables' rows and
-headers, the signature on the page of the last table, one palette and one table size."""
+headers, the signature on the page of the last chart, one palette and one table size."""
 
 from __future__ import annotations
 
@@ -248,13 +248,14 @@ def test_spare_room_goes_first_to_the_headers_that_wrap_most() -> None:
 # --- 5. the signature with the last table -------------------------------------------------------
 
 
-def test_the_printed_page_keeps_the_signature_with_the_last_table(office: Htx, tmp_path: Path) -> None:
+def test_the_printed_page_keeps_the_signature_with_the_last_chart(office: Htx, tmp_path: Path) -> None:
+    """The charts close the page's body (after the tables, as "III."): the signature follows the
+    last of them, on its page, never alone on a page of its own."""
     page = _write(office, tmp_path / "r.html")
     html = page.read_text(encoding="utf-8")
-    closing = html[html.index('<div class="closing') :]
-    assert closing.index('<div class="table') < closing.index('<div class="signature">')
+    assert html.rindex("</figure>") < html.index('<div class="signature">')
     assert html.count('<div class="signature">') == 1
-    assert re.search(r"\.closing \{ break-inside: avoid;", html)
+    assert re.search(r"\.signature \{ break-before: avoid;", html)
     chromium, pdftotext = _tool("chromium"), _tool("pdftotext")
     pdf = tmp_path / "r.pdf"
     subprocess.run(
@@ -264,7 +265,7 @@ def test_the_printed_page_keeps_the_signature_with_the_last_table(office: Htx, t
     )  # fmt: skip
     text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
     last = text.stdout.split("\f")[-2] if text.stdout.endswith("\f") else text.stdout.split("\f")[-1]
-    assert "Nơi nhận" in last and "Biểu" in last, last
+    assert "Nơi nhận" in last and "Hỗ trợ năm 2026: số tiền theo chương trình" in last, last
 
 
 # --- 6. one palette, one table size -----------------------------------------------------------------

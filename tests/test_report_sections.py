@@ -1,5 +1,6 @@
 """The 2026 documents laid out as a Vietnamese administrative report (issue 25): the body's parts
-numbered "I. TÌNH HÌNH CHUNG" … "II. CÁC BIỂU SỐ LIỆU" in Word and HTML alike, the overview's parts
+numbered "I. TÌNH HÌNH CHUNG", "II. CÁC BIỂU SỐ LIỆU" in Word and HTML alike (the HTML's charts after
+them, "III. BIỂU ĐỒ"), the overview's parts
 under numbered sub-headings (only those the report has something to say in); each sheet of the
 workbook citing the report it goes with; and the HTML page telling the clerk, on screen only, how to
 print it without the browser's own header and footer."""
@@ -92,17 +93,20 @@ def test_word_and_html_number_the_parts_and_the_overviews_parts(office: Htx, tmp
     assert support < figures and texts[figures + 1].startswith("Biểu 1.")
     assert "TÌNH HÌNH CHUNG" not in texts and "CÁC BIỂU SỐ LIỆU" not in texts
 
+    # The tables are "II." in the page too: its charts (the HTML's own) after them, "III.".
     page = _page(_write(office, tmp_path / "r.html"))
     assert [t for tag, t in page.found if tag == "h2"] == [
         "I. TÌNH HÌNH CHUNG",
-        "II. BIỂU ĐỒ",
-        "III. CÁC BIỂU SỐ LIỆU",
+        "II. CÁC BIỂU SỐ LIỆU",
+        "III. BIỂU ĐỒ",
     ]
     start = page.found.index(("h2", "I. TÌNH HÌNH CHUNG"))
     assert page.found[start + 1] == ("h3", ORGANISATIONS)
     assert page.found[start + 2][0] == "p" and page.found[start + 2][1].startswith("Năm 2026, toàn tỉnh")
-    overview = page.found[start : page.found.index(("h2", "II. BIỂU ĐỒ"))]
+    tables = page.found.index(("h2", "II. CÁC BIỂU SỐ LIỆU"))
+    overview = page.found[start:tables]
     assert [t for tag, t in overview if tag == "h3"] == [ORGANISATIONS, SUPPORT]
+    assert page.found[tables + 1][0] == "h3" and page.found[tables + 1][1].startswith("Biểu 1.")
 
 
 def test_a_part_is_numbered_only_when_the_report_has_it(office: Htx, tmp_path: Path) -> None:  # noqa: F811
@@ -151,8 +155,8 @@ def test_the_english_layout_has_the_same_structure(office: Htx, tmp_path: Path) 
     page = _page(_write(office, tmp_path / "r.html", lang="en"))
     assert [t for tag, t in page.found if tag == "h2"] == [
         "I. OVERVIEW",
-        "II. CHARTS",
-        "III. TABLES OF FIGURES",
+        "II. TABLES OF FIGURES",
+        "III. CHARTS",
     ]
 
 

@@ -1,0 +1,218 @@
+"""The 2026 documents as the second reader prints them (issue 25): the HTML page's parts flowing on as
+the Word report's do (no page a part of its own, a small table or a chart kept whole, a large table
+broken between its rows), the tables "II." in both documents, the charts in the body's font and titled
+with the period's last day, the Word letterhead's number and date on one line, and the workbook's pie
+labels separated as written. Each document written by htx and read back by an independent reader
+(html.parser, python-docx, the workbook's chart XML; Chromium, LibreOffice and poppler for the
+printed pages)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from htxcli.render.report_html import KEEP_ROWS
+from tests.conftest import Run, invoke
+from tests.test_report_documents import _tool
+from tests.test_report_print import office  # noqa: F401  (the fixture: a Thái Nguyên office, 2026)
+
+Htx = Callable[..., Run]
+
+
+def _write(htx: Htx, target: Path, *args: str) -> Path:
+    r = htx("--lang", "vi", "report", *(args or ("2026",)), "-o", str(target))
+    assert r.exit_code == 0, r.stderr
+    return target
+
+
+class _Blocks(HTMLParser):
+    """The page's style, its tables' blocks (classes, title, rows) and its charts' captions."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.style = ""
+        self.tables: list[tuple[set[str], str, int]] = []
+        self.captions: list[str] = []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = set((dict(attrs).get("class") or "").split())
+        if tag == "style":
+            self._in = "style"
+        elif tag == "div" and "table" in classes:
+            self.tables.append((classes, "", 0))
+        elif tag == "h3" and self.tables and not self.tables[-1][1]:
+            self._in = "title"
+        elif tag == "tr" and self.tables:
+            classes, title, rows = self.tables[-1]
+            self.tables[-1] = (classes, title, rows + 1)
+        elif tag == "figcaption":
+            self._in = "caption"
+            self.captions.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "h3", "figcaption"):
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "style":
+            self.style += data
+        elif self._in == "title":
+            classes, title, rows = self.tables[-1]
+            self.tables[-1] = (classes, title + data, rows)
+        elif self._in == "caption":
+            self.captions[-1] += data
+
+
+def _blocks(path: Path) -> _Blocks:
+    parsed = _Blocks()
+    parsed.feed(path.read_text(encoding="utf-8"))
+    return parsed
+
+
+def _chromium_pdf(page: Path, folder: Path) -> Path:
+    pdf = folder / f"{page.stem}.pdf"
+    subprocess.run(
+        [_tool("chromium"), "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={folder / 'profile'}",
+         f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    return pdf
+
+
+def _pages(pdf: Path) -> list[str]:
+    """Each printed page's text, its lines as laid out."""
+    text = subprocess.run(
+        [_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return text.rstrip("\f").split("\f")
+
+
+# --- 1. the parts flow on; a small table kept whole, a large one broken between rows ------------------
+
+
+def test_the_html_parts_flow_on_and_only_small_tables_are_kept_whole(example_db: Path, tmp_path: Path) -> None:
+    """The print stylesheet began each part (the overview, the charts, the tables) on a page of its
+    own and kept every table whole: a page three quarters empty before a part, a table moved whole to
+    the next page. Now no part forces a page; a table of KEEP_ROWS rows or fewer is kept whole, a
+    longer one breaks between its rows under its repeated header."""
+    target = tmp_path / "r.html"
+    assert invoke(example_db, "--lang", "vi", "report", "2014..2018", "-o", str(target)).exit_code == 0
+    page = _blocks(target)
+    style = " ".join(page.style.split())
+    assert "break-before: page" not in style and "page-break-before: always" not in style
+    assert not re.search(r"(^|[ }])\.table \{[^}]*break-inside", style), style  # not every table
+    assert re.search(r"\.table\.keep \{ break-inside: avoid;", style)
+    assert "thead { display: table-header-group; }" in style
+    assert "h2, h3, figcaption { break-after: avoid;" in style  # a heading kept with what follows
+    assert re.search(r"figure \{[^}]*break-inside: avoid;", style)  # a chart kept whole
+    kept = {title: "keep" in classes for classes, title, _ in page.tables}
+    rows = {title: n - 1 for _, title, n in page.tables}  # under the header row
+    assert any(n > KEEP_ROWS for n in rows.values()) and any(n <= KEEP_ROWS for n in rows.values()), rows
+    for title, n in rows.items():
+        assert kept[title] == (n <= KEEP_ROWS), (title, n)
+
+
+def test_chromium_prints_the_tables_on_after_the_overview(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    """The 2026 office's short overview and its tables share the first page; the charts follow the
+    last table on its page; the signature closes the last chart's page."""
+    pages = _pages(_chromium_pdf(_write(office, tmp_path / "r.html"), tmp_path))
+    flat = [" ".join(p.split()) for p in pages]
+    assert "I. TÌNH HÌNH CHUNG" in flat[0] and "II. CÁC BIỂU SỐ LIỆU Biểu 1." in flat[0], flat[0]
+    charts = next(n for n, p in enumerate(flat) if "III. BIỂU ĐỒ" in p)
+    assert "Biểu" in flat[charts].split("III. BIỂU ĐỒ")[0], flat[charts]  # not a page of its own
+    assert "Nơi nhận" in flat[-1] and "Hỗ trợ năm 2026" in flat[-1], flat[-1]
+
+
+# --- 2. the charts after the tables, in the body's font -----------------------------------------------
+
+
+def test_the_charts_follow_the_tables_in_the_bodys_font(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    html = _write(office, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert html.index("II. CÁC BIỂU SỐ LIỆU") < html.index("Biểu 1.") < html.index("III. BIỂU ĐỒ")
+    assert html.index("III. BIỂU ĐỒ") < html.index("<svg") < html.index('<div class="signature">')
+    chart = re.search(r"svg\.chart \{[^}]*\}", html)
+    assert chart is not None
+    fonts = re.search(r"font-family: ([^;]+);", chart.group(0))
+    assert fonts is not None and fonts.group(1).startswith('"Times New Roman"'), chart.group(0)
+    assert "sans-serif" not in fonts.group(1)
+
+
+# --- 3. the chart of a comparison titled with the period's last day -----------------------------------
+
+
+def test_a_comparisons_active_chart_names_the_periods_last_day(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    title = "Số tổ chức hiện có (còn đăng ký) đến ngày 14/12 hằng năm"
+    page = _blocks(_write(office, tmp_path / "r.html", "2026", "--compare"))
+    assert title in page.captions, page.captions
+    assert not any("cuối mỗi năm" in c for c in page.captions)
+    book = _write(office, tmp_path / "r.xlsx", "2026", "--compare")
+    with zipfile.ZipFile(book) as z:
+        titles = [
+            re.findall(r"<a:t>([^<]*)</a:t>", z.read(n).decode(encoding="utf-8"))[:1]
+            for n in z.namelist()
+            if n.startswith("xl/charts/chart")
+        ]
+    assert [title] in titles, titles
+
+
+def test_a_calendar_years_active_chart_still_says_each_years_end(example_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "r.html"
+    assert invoke(example_db, "--lang", "vi", "report", "2017..2018", "-o", str(target)).exit_code == 0
+    assert "Số tổ chức hiện có (còn đăng ký) cuối mỗi năm" in _blocks(target).captions
+
+
+# --- 4. the Word letterhead's number and date on one line ---------------------------------------------
+
+
+@pytest.mark.parametrize("setting", ["Sở Tài chính", "Phòng Kinh tế"])
+def test_the_word_number_and_date_share_a_line(
+    office: Htx,  # noqa: F811
+    tmp_path: Path,
+    setting: str,
+) -> None:
+    """ "Số: ……/BC-STC" sat a line above "Thái Nguyên, ngày …": the office's column and the motto's
+    had different line counts above them. Now they share the heading's second row, whatever the
+    office's lines (a department under the province's committee: two; an office alone: one)."""
+    from docx import Document
+
+    assert office("settings", "office", setting).exit_code == 0
+    target = _write(office, tmp_path / "r.docx")
+    heading = Document(str(target)).tables[0]
+    numbered, dated = heading.rows[1].cells
+    assert numbered.text.startswith("Số: ……/BC-") and dated.text.startswith("Thái Nguyên, ngày ")
+    assert "Số:" not in heading.rows[0].cells[0].text and "ngày" not in heading.rows[0].cells[1].text
+    soffice = _tool("soffice")
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    first = _pages(tmp_path / "r.pdf")[0]
+    line = next(line for line in first.splitlines() if "Số:" in line)
+    assert "Thái Nguyên, ngày" in line, first[:800]
+
+
+def test_the_html_number_and_date_still_share_a_line(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    first = _pages(_chromium_pdf(_write(office, tmp_path / "r.html"), tmp_path))[0]
+    line = next(line for line in first.splitlines() if "Số:" in line)
+    assert "Thái Nguyên, ngày" in line, first[:800]
+
+
+# --- 5. the workbook's pie labels ---------------------------------------------------------------------
+
+
+def test_the_workbooks_pie_labels_have_their_own_separator(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    """LibreOffice printed "Yếu; 14%": with no separator set, a viewer uses its own. The band over its
+    share, on two lines."""
+    with zipfile.ZipFile(_write(office, tmp_path / "r.xlsx")) as z:
+        charts = [z.read(n).decode(encoding="utf-8") for n in z.namelist() if n.startswith("xl/charts/chart")]
+    pie = next(c for c in charts if "<c:pieChart>" in c)
+    labels = pie[pie.index("<c:dLbls>") : pie.index("</c:dLbls>")]
+    assert "<c:separator>\n</c:separator>" in labels, labels
+    assert '<c:showCatName val="1"/>' in labels and '<c:showVal val="1"/>' in labels
