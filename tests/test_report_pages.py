@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 
-from htxcli.render.report_html import KEEP_ROWS
 from tests.conftest import Run, invoke
 from tests.test_report_documents import _tool
 from tests.test_report_print import office  # noqa: F401  (the fixture: a Thái Nguyên office, 2026)
@@ -102,6 +101,8 @@ def test_the_html_parts_flow_on_and_only_small_tables_are_kept_whole(example_db:
     own and kept every table whole: a page three quarters empty before a part, a table moved whole to
     the next page. Now no part forces a page; a table of KEEP_ROWS rows or fewer is kept whole, a
     longer one breaks between its rows under its repeated header."""
+    from htxcli.render.report_html import KEEP_ROWS
+
     target = tmp_path / "r.html"
     assert invoke(example_db, "--lang", "vi", "report", "2014..2018", "-o", str(target)).exit_code == 0
     page = _blocks(target)
