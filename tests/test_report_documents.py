@@ -513,7 +513,7 @@ def test_chromium_prints_the_page_on_a4_with_its_vietnamese_text(rendered: Path,
     )
     assert re.search(r"Page size:\s+59\d(\.\d+)? x 84\d(\.\d+)? pts \(A4\)", info.stdout), info.stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
-    assert pages >= 3  # the narrative, the charts and the tables each begin a page
+    assert pages >= 3  # the narrative, then the tables and the charts flowing on after it
     text = subprocess.run(
         [_tool("pdftotext"), str(rendered / "page.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
