@@ -78,8 +78,9 @@ def _blocks(path: Path) -> _Blocks:
 def _chromium_pdf(page: Path, folder: Path) -> Path:
     pdf = folder / f"{page.stem}.pdf"
     subprocess.run(
-        [_tool("chromium"), "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={folder / 'profile'}",
-         f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri()],
+        [_tool("chromium"), "--headless", "--no-sandbox", "--disable-gpu",
+         f"--user-data-dir={folder / 'profile'}", f"--print-to-pdf={pdf}", "--no-pdf-header-footer",
+         page.as_uri()],
         capture_output=True, timeout=120, check=True,
     )  # fmt: skip
     return pdf
@@ -96,7 +97,9 @@ def _pages(pdf: Path) -> list[str]:
 # --- 1. the parts flow on; a small table kept whole, a large one broken between rows ------------------
 
 
-def test_the_html_parts_flow_on_and_only_small_tables_are_kept_whole(example_db: Path, tmp_path: Path) -> None:
+def test_the_html_parts_flow_on_and_only_small_tables_are_kept_whole(
+    example_db: Path, tmp_path: Path
+) -> None:
     """The print stylesheet began each part (the overview, the charts, the tables) on a page of its
     own and kept every table whole: a page three quarters empty before a part, a table moved whole to
     the next page. Now no part forces a page; a table of KEEP_ROWS rows or fewer is kept whole, a
