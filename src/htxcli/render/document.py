@@ -373,12 +373,9 @@ def part_headings(*, tables: bool, charts: bool = False) -> dict[str, str]:
     "charts"), numbered in their one order in Roman figures and upper case, each from its one message:
     "I. TÌNH HÌNH CHUNG", "II. CÁC BIỂU SỐ LIỆU", then the HTML report's charts, "III. BIỂU ĐỒ" (the
     Word report has none), so that the tables are "II." in both documents."""
-    parts = [
-        ("overview", messages.DOCUMENT_OVERVIEW, True),
-        ("figures", messages.DOCUMENT_FIGURES, tables),
-        ("charts", messages.DOCUMENT_CHARTS, charts),
-    ]
-    present = [(key, text) for key, text, shown in parts if shown]
+    shown = {"overview": True, "figures": tables, "charts": charts}
+    parts = [("overview", messages.DOCUMENT_OVERVIEW), ("figures", messages.DOCUMENT_FIGURES)]
+    present = [(key, text) for key, text in [*parts, ("charts", messages.DOCUMENT_CHARTS)] if shown[key]]
     return {key: f"{_ROMAN[n]}. {text.upper()}" for n, (key, text) in enumerate(present)}
 
 

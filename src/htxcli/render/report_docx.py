@@ -129,8 +129,7 @@ def _run(
 def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | None = None) -> None:
     """Two columns without borders: the office on the left, the national heading on the right; then,
     on a second row so that they share a line whatever the lines above them (a parent body, a name
-    wrapped), the document's number under the office and the place and date under the motto (Decree
-    30, Appendix I)."""
+    wrapped), the number under the office and the place and date under the motto (Decree 30)."""
     from docx.enum.table import WD_ALIGN_VERTICAL
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
