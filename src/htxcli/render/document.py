@@ -370,13 +370,11 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 
 
 def part_headings(*, tables: bool, charts: bool = False) -> dict[str, str]:
-    """The headings of the body's parts present in a document, by part ("overview", "figures",
-    "charts"), numbered in their one order in Roman figures and upper case, each from its one message:
-    "I. TÌNH HÌNH CHUNG", "II. CÁC BIỂU SỐ LIỆU", then the HTML report's charts, "III. BIỂU ĐỒ" (the
-    Word report has none), so that the tables are "II." in both documents."""
-    shown = {"overview": True, "figures": tables, "charts": charts}
-    parts = [("overview", messages.DOCUMENT_OVERVIEW), ("figures", messages.DOCUMENT_FIGURES)]
-    present = [(key, text) for key, text in [*parts, ("charts", messages.DOCUMENT_CHARTS)] if shown[key]]
+    """The headings of the parts a document has, by part, numbered in one order in Roman figures, upper
+    case: "I. TÌNH HÌNH CHUNG", "II. CÁC BIỂU SỐ LIỆU", then the HTML's charts "III. BIỂU ĐỒ"."""
+    parts = [("overview", messages.DOCUMENT_OVERVIEW, True), ("figures", messages.DOCUMENT_FIGURES, tables)]
+    parts.append(("charts", messages.DOCUMENT_CHARTS, charts))
+    present = [(key, text) for key, text, shown in parts if shown]
     return {key: f"{_ROMAN[n]}. {text.upper()}" for n, (key, text) in enumerate(present)}
 
 
