@@ -21,7 +21,7 @@ from htxcli.domain.i18n import current
 from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
-from htxcli.render.layout import period_line
+from htxcli.render.layout import held_with_next, period_line
 from htxcli.render.letterhead import Letterhead
 
 if TYPE_CHECKING:
@@ -295,6 +295,7 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
     for cell, header, width in zip(grid.rows[0].cells, table.headers, widths, strict=True):
         cell.width = width
         _cell(cell, header, bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
+    held = held_with_next(table.headings, len(table.rows))  # a kind's rows on one page
     for n, row in enumerate(table.rows):
         heading = n in table.headings
         bold = heading or (table.total and n == len(table.rows) - 1)
@@ -306,7 +307,7 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
             cell.width = width
             align = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
             indent = table.indents[n] if i == 0 else 0
-            _cell(cell, value, bold=bold, size=size, align=align, indent=indent, keep_with_next=heading)
+            _cell(cell, value, bold=bold, size=size, align=align, indent=indent, keep_with_next=n in held)
     if table.caption:
         caption = doc.add_paragraph()
         caption.paragraph_format.space_before = Pt(3)
@@ -371,8 +372,9 @@ def _cell(
 ) -> None:
     """A cell's one paragraph at `size`, its mark too: an empty cell's line is as high as a filled
     one's (Word and LibreOffice size an empty paragraph by its mark, else the Normal style's 14 pt).
-    A row beneath another (a band's grades) is indented `indent` steps. `keep_with_next`: a heading
-    row's, which Word then keeps on the page of the row after it (a kind never alone at a page's foot)."""
+    A row beneath another (a band's grades) is indented `indent` steps. `keep_with_next`: a row of a
+    group but its last (a kind's heading and its lines), which Word then keeps on the page of the row
+    after it: a group is never split across pages, its heading never alone at a page's foot."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Mm
