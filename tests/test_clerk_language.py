@@ -146,5 +146,5 @@ def test_undo_of_a_support_record_names_it_in_the_clerks_words(htx: Htx) -> None
     assert add.exit_code == 0, add.stderr
     undo = htx("--lang", "vi", "undo", "--yes")
     assert undo.exit_code == 0, undo.stderr
-    assert "(ghi nhận hỗ trợ bản tin KTTT 28/02/2026)" in undo.stderr, undo.stderr
+    assert "(ghi nhận hỗ trợ bản tin kinh tế tập thể 28/02/2026)" in undo.stderr, undo.stderr
     assert "bulletin" not in undo.stderr and "2026-02-28" not in undo.stderr

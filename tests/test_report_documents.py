@@ -277,7 +277,9 @@ def test_the_word_report_is_laid_out_as_an_administrative_report(example_db: Pat
     assert re.fullmatch(r"…………, ngày \d\d tháng \d\d năm \d{4}", dated.text)
     texts = [p.text for p in doc.paragraphs]
     assert "BÁO CÁO" in texts and "Tình hình phát triển kinh tế tập thể năm 2018" in texts
-    assert any(t.startswith("Năm 2018, toàn tỉnh thành lập mới 29 HTX") for t in texts)
+    # A kind's abbreviation spelled out at its first use, as Decree 30 asks, then abbreviated.
+    assert any(t.startswith("Năm 2018, toàn tỉnh thành lập mới 29 hợp tác xã (HTX)") for t in texts)
+    assert sum(t.count("(HTX)") for t in texts) == 1 and sum(t.count("(THT)") for t in texts) == 1
     # Every run is Times New Roman (the style's) at the decree's sizes: 14 for the text, 11–13 elsewhere.
     for paragraph in doc.paragraphs:
         for run in paragraph.runs:
@@ -521,7 +523,7 @@ def test_chromium_prints_the_page_on_a4_with_its_vietnamese_text(rendered: Path,
         "Độc lập - Tự do - Hạnh phúc",
         "SỞ KẾ HOẠCH VÀ ĐẦU TƯ",
         "Tình hình phát triển kinh tế tập thể năm 2018",
-        f"thành lập mới {data['organisations']['cooperative']['new']} HTX",
+        f"thành lập mới {data['organisations']['cooperative']['new']} hợp tác xã (HTX)",
         "1,62 tỷ đồng",
         "Hiệu quả (tốt + khá)",
         "Xếp loại năm 2018: ba mức hoạt động",

@@ -111,4 +111,29 @@ def test_no_revoked_no_note(htx: Htx, tmp_path: Path) -> None:
         assert r.exit_code == 0, r.stderr
     text = _write(htx, tmp_path / "bc.md", "2026").read_text(encoding="utf-8")
     assert "## Tình trạng pháp lý" in text
-    assert "thu hồi giấy chứng nhận" not in text
+    assert "gồm cả tổ chức bị thu hồi" not in text
+
+
+def test_a_comparisons_narrative_says_the_change_against_the_year_before(
+    office: Htx,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """A second reader of the 2026 comparison found its narrative word for word the year's: the
+    subtitle said "so sánh với năm 2025" and no sentence did. Each kind's total now says it."""
+    compared = office("--lang", "vi", "report", "2026", "--compare", "--format", "text").stdout
+    assert "nâng tổng số lên 4 HTX, tăng 2 HTX so với năm 2025" in compared, compared
+    assert "nâng tổng số lên 1 THT, tăng 1 THT so với năm 2025" in compared, compared
+    alone = office("--lang", "vi", "report", "2026", "--format", "text").stdout
+    assert "so với năm 2025" not in alone.split(".")[0], alone
+
+
+def test_the_documents_words_are_spelled_out(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    """Decree 30: no abbreviation a document does not define. The status table's "Bị thu hồi GCN" and
+    the program "Bản tin KTTT" are written out; the averages by commune name both its unit types."""
+    assert office("support", "add", "bản tin KTTT", "--date", "01/03/2026", "--amount", "5tr").exit_code == 0
+    words = _write(office, tmp_path / "bc.md", "2026").read_text(encoding="utf-8")
+    assert "| Bị thu hồi giấy chứng nhận |" in words and "GCN" not in words
+    assert "| Bản tin kinh tế tập thể |" in words and "KTTT" not in words
+    assert office("figures", "4601254871", "2026", "--revenue", "1 tỷ").exit_code == 0
+    words = _write(office, tmp_path / "bc2.md", "2026").read_text(encoding="utf-8")
+    assert "## Bình quân theo xã, phường năm 2026" in words, words

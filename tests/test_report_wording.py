@@ -124,7 +124,8 @@ def test_bankruptcies_are_named_in_every_layout(thai_nguyen: Htx, tmp_path: Path
         shown = layout_text(thai_nguyen, tmp_path, layout, "2026")
         assert ("phá sản 1 HTX" if layout == "text" else "Phá sản") in shown, layout
     words = layout_text(thai_nguyen, tmp_path, "docx", "2026")
-    assert "giải thể 1 HTX, phá sản 1 HTX" in words
+    # The document's first count spells the kind out (Decree 30), then abbreviates it.
+    assert "giải thể 1 hợp tác xã (HTX), phá sản 1 HTX" in words
 
 
 # --- 2: the ratings caption --------------------------------------------------------------------------
@@ -198,7 +199,7 @@ def test_a_loan_or_a_new_model_shows_no_quantity_of_nothing(thai_nguyen: Htx, tm
             cells = [c for c in cells if c]
             assert cells[1:3] == ["1", "1"], (layout, row)  # organisations, records
             assert re.fullmatch(r"\d{1,3}(\.\d{3})+", cells[3]), (layout, row)  # then the amount, no quantity
-        bulletin = next(line for line in lines if line.strip(" |").startswith("Bản tin KTTT"))
+        bulletin = next(line for line in lines if line.strip(" |").startswith("Bản tin kinh tế tập thể"))
         assert "500" in bulletin and "cuốn" in bulletin, layout
     # The JSON keeps every record's quantity.
     data = json.loads(thai_nguyen("report", "2026", "--format", "json").stdout)

@@ -994,6 +994,10 @@ NARRATIVE_TOTAL_DOWN = N_("{changes}, leaving {count}")
 NARRATIVE_TOTAL_SAME = N_("{changes}, keeping the total at {count}")
 NARRATIVE_TOTAL_NONE = N_("{changes}, leaving {none} active")
 NARRATIVE_ACTIVE = N_("has {count} active")
+# With --compare, the total against the year before's
+NARRATIVE_MORE_THAN = N_("{clause}, {count} more than in {year}")
+NARRATIVE_FEWER_THAN = N_("{clause}, {count} fewer than in {year}")
+NARRATIVE_AS_IN = N_("{clause}, as many as in {year}")
 NARRATIVE_CLAUSES = N_("{first}; {second}")
 # Legal statuses on the period's last day, when any organisation is not operating.
 NARRATIVE_STATUSES = N_("At the end of the period: {clauses}.")

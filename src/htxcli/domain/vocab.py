@@ -142,7 +142,8 @@ PROGRAMS = _vocabulary(
     "program",
     {
         "outreach": ("Tuyên truyền", "tập huấn", "bồi dưỡng", "tuyên truyền, tập huấn"),
-        "bulletin": ("Bản tin KTTT", "bản tin", "bản tin kinh tế tập thể"),
+        # Spelled out: a printed report defines no abbreviation (Decree 30); "KTTT" is still read.
+        "bulletin": ("Bản tin kinh tế tập thể", "bản tin", "bản tin KTTT"),
         "human-resources": ("Nguồn nhân lực", "hỗ trợ nguồn nhân lực", "nhân lực"),
         "trade-promotion": ("Xúc tiến thương mại", "hội chợ"),
         "credit": ("Tín dụng", "vay vốn", "quỹ hỗ trợ phát triển HTX"),

@@ -7,9 +7,10 @@ import re
 from htxcli.domain.report import Change, Count, Label, Money, Percent, Share, Tenths, Value
 from htxcli.domain.values import format_count
 
-# The terminal table prints a true minus sign (U+2212). A document is pasted into Word or opened in
-# Excel, which reads "−5" as text, not as a number: there, ASCII "-".
-TERMINAL_MINUS = "\u2212"
+# The terminal and the printed documents (Word, HTML) write a true minus sign (U+2212), as their
+# headers do ("Tăng (+), giảm (−)"). Markdown is pasted into spreadsheets, which read "−5" as text,
+# not as a number: there, ASCII "-" (and the workbook keeps numbers).
+TRUE_MINUS = "\u2212"
 PLAIN_MINUS = "-"
 
 

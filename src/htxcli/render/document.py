@@ -2,8 +2,8 @@
 their tables as text (what heads and signs them: render/letterhead.py).
 
 The tables come from render/report.py's blocks, the ones the terminal and Markdown print, so a section
-added to the report there appears in both documents with no change here. Cells are formatted as in
-Markdown (ASCII minus: a figure copied from a document into Excel stays a number); the chart column,
+added to the report there appears in both documents with no change here. Cells are formatted as the
+terminal writes them (a true minus, as the change columns' header "giảm (−)"); the chart column,
 drawn as bars on the terminal, is left out (the HTML draws real charts).
 """
 
@@ -16,9 +16,10 @@ from datetime import date
 from htxcli.domain import messages
 from htxcli.domain.report import Change, Report
 from htxcli.render import report as view
-from htxcli.render.cells import PLAIN_MINUS, keep_notes_whole, text
+from htxcli.render.cells import TRUE_MINUS, keep_notes_whole, text
 from htxcli.render.layout import Cell, title
 from htxcli.render.narrative import topics
+from htxcli.render.prose import spelled_out_first
 
 # The page a document's tables are laid out on: A4 with Decree 30's margins (top and bottom 20 mm, left
 # 30 mm, right 15 mm), upright, or turned for a table too wide for it (as offices print a wide appendix).
@@ -43,7 +44,7 @@ def text_mm(text: str, size: float, *, bold: bool = False) -> float:
     little generous: Vietnamese marks do not widen a letter, bold does)."""
     ems = 0.0
     for c in text:
-        if c.isdigit() or c in "₫+-*":
+        if c.isdigit() or c in "₫+-−*":
             ems += _DIGIT
         elif c in " \u00a0.,:;'()[]/|!":
             ems += _NARROW
@@ -332,7 +333,7 @@ def tables(report: Report, *, single: bool) -> list[Table]:
     out = []
     for block in view.report_blocks(report, single=single):
         shown = [i for i in range(len(block.headers)) if i != block.chart]
-        rows = [[text(row[i], minus=PLAIN_MINUS) for i in shown] for row in block.rows]
+        rows = [[text(row[i], minus=TRUE_MINUS) for i in shown] for row in block.rows]
         indents = [sub_row(row[0]) if row else 0 for row in rows]
         out.extend(
             _parts(
@@ -380,7 +381,8 @@ def overview(report: Report) -> list[tuple[str, list[str]]]:
     in Arabic figures, as written (the documents set them bold, not upper case), each over its
     paragraphs: "1. Số lượng, tình trạng pháp lý và kết quả xếp loại…", "2. Hỗ trợ phát triển kinh tế
     tập thể"…; a report without a plan has no empty "4."."""
-    return [(f"{n}. {heading}", texts) for n, (heading, texts) in enumerate(topics(report), start=1)]
+    parts = [(f"{n}. {heading}", texts) for n, (heading, texts) in enumerate(topics(report), start=1)]
+    return spelled_out_first(parts)
 
 
 def subject(report: Report) -> str:

@@ -99,7 +99,12 @@ def _scope(report: YearReport) -> str:
 
 
 def _organisations(report: YearReport) -> str:
-    clauses = [c for kind, block in report.organisations.items() if (c := _kind_clause(kind, block))]
+    before = report.previous.organisations if report.previous is not None else {}
+    clauses = [
+        c
+        for kind, block in report.organisations.items()
+        if (c := _kind_clause(kind, block, before.get(kind), report.year - 1))
+    ]
     if not clauses:
         return messages.NARRATIVE_NOTHING.format(year=report.year, scope=_scope(report))
     if report.as_of is not None:  # "6 tháng đầu năm 2026, toàn tỉnh thành lập mới …"
@@ -141,10 +146,24 @@ def _statuses(report: YearReport) -> str:
     return messages.NARRATIVE_STATUSES.format(clauses=_series(clauses, messages.NARRATIVE_CLAUSES))
 
 
-def _kind_clause(kind: str, block: Organisations) -> str | None:
+def _kind_clause(
+    kind: str, block: Organisations, then: Organisations | None = None, year: int = 0
+) -> str | None:
     """What happened to one kind: founded, dissolved and bankrupt (those that happened; a bankruptcy
-    is no dissolution), then where that left the total; a kind that only exists says how many; a kind
-    with nothing at all is silent."""
+    is no dissolution), then where that left the total, against the year before with --compare
+    (`then`, of `year`: "nâng tổng số lên 12 HTX, tăng 4 HTX so với năm 2025"); a kind that only
+    exists says how many; a kind with nothing at all is silent."""
+    said = _kind_changes(kind, block)
+    if said is None or then is None:
+        return said
+    now, before = block.active.value, then.active.value
+    if now == before:
+        return messages.NARRATIVE_AS_IN.format(clause=said, year=year)
+    pattern = messages.NARRATIVE_MORE_THAN if now > before else messages.NARRATIVE_FEWER_THAN
+    return pattern.format(clause=said, count=_of_kind(kind, abs(now - before)), year=year)
+
+
+def _kind_changes(kind: str, block: Organisations) -> str | None:
     new, active, start = block.new.value, block.active.value, block.active_start.value
     endings = (
         (block.dissolutions, messages.NARRATIVE_DISSOLVED),

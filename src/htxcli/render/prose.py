@@ -1,5 +1,6 @@
 """Numbers as the prose of a report writes them (render/narrative.py's sentences, the HTML report's
-chart labels): whole numbers, one decimal, and đồng as the press writes them ("1,62 tỷ đồng")."""
+chart labels): whole numbers, one decimal, đồng as the press writes them ("1,62 tỷ đồng"), and a kind's
+abbreviation spelled out where the documents first use it."""
 
 from __future__ import annotations
 
@@ -43,3 +44,26 @@ def _decimal(amount: int, unit: int, places: str = "0.001") -> str:
     if not fraction:
         return whole
     return whole + ("," if current() == "vi" else ".") + fraction
+
+
+def spelled_out_first(parts: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """The overview with each kind's abbreviation spelled out where a count first uses it, as Decree
+    30 asks of a document's first use of one: "5 hợp tác xã (HTX)", then "12 HTX". Only after a
+    number: "HTX Dược liệu Bằng Thành" is a name, and English counts in words already."""
+    import re
+
+    from htxcli.domain.vocab import KIND_ABBREVIATIONS, KINDS
+
+    out, done = [], set()
+    for heading, texts in parts:
+        spelled = []
+        for paragraph in texts:
+            for kind, short in KIND_ABBREVIATIONS.items():
+                first = re.search(rf"\d ({short})\b", paragraph) if short not in done else None
+                if first:
+                    whole = f"{KINDS.label(kind).lower()} ({short})"
+                    paragraph = paragraph[: first.start(1)] + whole + paragraph[first.end(1) :]
+                    done.add(short)
+            spelled.append(paragraph)
+        out.append((heading, spelled))
+    return out

@@ -20,14 +20,14 @@ def report(heading: str, blocks: Sequence[Any], period: str | None = None, width
     from rich import box
     from rich.text import Text
 
-    from htxcli.render.cells import TERMINAL_MINUS, text
+    from htxcli.render.cells import TRUE_MINUS, text
 
     out: list[Any] = [Text(heading, style="bold underline")]
     if period is not None:
         out.append(Text(period))
     for block in blocks:
         rows = [
-            [bar(c) if i == block.chart else text(c, minus=TERMINAL_MINUS) for i, c in enumerate(row)]
+            [bar(c) if i == block.chart else text(c, minus=TRUE_MINUS) for i, c in enumerate(row)]
             for row in block.rows
         ]
         fitted = _fitted_headers(block, rows, width)

@@ -91,11 +91,13 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
     if not totals.reporting.value:
         block.caption = messages.REPORT_NO_FIGURES.format(year=year) + _ended(economy.ended)
         return [block]
-    for m in totals.metrics(ECONOMY):
+    # A figure no organisation gave is left out, not a line of blanks over "0" (the caption says
+    # how many reported; a capital "0" beside Biểu 1's registered capital read as a contradiction).
+    for m in (m for m in totals.metrics(ECONOMY) if totals.figure(f"{m.name}_given").value):
         total = None if m.name == "income_vnd_per_year" else totals.total_of(m.name)
         named = messages.REPORT_ECONOMY_INCOME_ROW if m.name == "income_vnd_per_year" else m.label()
         block.rows.append([Label(named), total, totals.average(m.name), totals.figure(f"{m.name}_given")])
-    for m in totals.metrics(ECONOMY_FLAGS):
+    for m in (m for m in totals.metrics(ECONOMY_FLAGS) if totals.figure(f"{m.name}_given").value):
         # How many answered yes, and how many answered: blank when nobody did (not reported is not
         # none). A report issued before answers were counted shows its count as it was.
         answered = totals.given(m.name)
@@ -268,6 +270,7 @@ def _support_block(report: YearReport, year: int) -> Block:
         numeric=frozenset(range(1, len(headers))) - {unit_column},
         total=True,
         sheet=messages.SHEET_SUPPORT,
+        wrap=frozenset({0, unit_column}),  # a unit of words ("giấy chứng nhận") wraps as a name does
     )
     for program, figures in report.support.items():
         if not figures.records.value:
