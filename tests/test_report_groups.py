@@ -226,7 +226,7 @@ def test_a_programs_year_without_records_reads_0_and_its_change_follows(htx: Any
     assert support[f"{outreach}: Amount (đồng)"] == ["10.000.000", "60.000.000", "+50.000.000"]
 
 
-def test_a_comparisons_status_lines_add_up_and_the_resumed_are_a_note(htx: Any) -> None:
+def test_a_comparisons_status_lines_add_up_and_the_resumed_are_a_note(htx: Any, tmp_path: Path) -> None:
     """Biểu 2 of a comparison: a kind's lines are stocks that add up to its registered (operating,
     suspended, being dissolved, revoked); those resumed in a year are a flow, no line among them but
     a note beneath, by year and kind, "not added to the lines above", as the year's table has it;
@@ -249,6 +249,20 @@ def test_a_comparisons_status_lines_add_up_and_the_resumed_are_a_note(htx: Any) 
         "Resumed in the year (2018): 1 HTX (not added to the lines above). In 2018, registered includes"
         " those whose certificate was revoked, not yet dissolved: 1 HTX."
     ]
+    # In Word, the note beneath the table, kept with its last row (never alone atop a page).
+    import docx
+
+    target = tmp_path / "so-sanh.docx"
+    assert htx("report", "2018", "--compare", "-o", str(target)).exit_code == 0
+    table = next(
+        t
+        for t in docx.Document(str(target)).tables
+        if t.rows[0].cells[0].text == "Figures"
+        and any(r.cells[0].text.strip() == "Certificate revoked" for r in t.rows)
+    )
+    note = docx.text.paragraph.Paragraph(table._tbl.getnext(), None)
+    assert note.text == notes[0]
+    assert all(p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs)
     # A year's table says the same of its year.
     year = htx("report", "2018", "--format", "markdown").stdout
     assert "Resumed in the year: 1 HTX (not added to the columns above)." in year

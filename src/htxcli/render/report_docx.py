@@ -296,6 +296,8 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
         cell.width = width
         _cell(cell, header, bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
     held = held_with_next(table.headings, len(table.rows))  # a kind's rows on one page
+    if table.caption:  # the note beneath a table never alone at the top of a page
+        held |= {len(table.rows) - 1}
     for n, row in enumerate(table.rows):
         heading = n in table.headings
         bold = heading or (table.total and n == len(table.rows) - 1)
