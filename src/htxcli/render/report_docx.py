@@ -295,12 +295,12 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
     for cell, header, width in zip(grid.rows[0].cells, table.headers, widths, strict=True):
         cell.width = width
         _cell(cell, header, bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
-    held = held_with_next(table.headings, len(table.rows))  # a kind's rows on one page
-    if table.caption:  # the note beneath a table never alone at the top of a page
-        held |= {len(table.rows) - 1}
+    # A group's rows on one page (a kind's), and the note beneath a table never alone atop a page.
+    held = held_with_next(table.headings, len(table.rows)) | (
+        {len(table.rows) - 1} if table.caption else set()
+    )
     for n, row in enumerate(table.rows):
-        heading = n in table.headings
-        bold = heading or (table.total and n == len(table.rows) - 1)
+        bold = n in table.headings or (table.total and n == len(table.rows) - 1)
         added = grid.add_row()
         _keep_whole(added, header=False)
         for i, (cell, value, numeric, width) in enumerate(
@@ -374,9 +374,8 @@ def _cell(
 ) -> None:
     """A cell's one paragraph at `size`, its mark too: an empty cell's line is as high as a filled
     one's (Word and LibreOffice size an empty paragraph by its mark, else the Normal style's 14 pt).
-    A row beneath another (a band's grades) is indented `indent` steps. `keep_with_next`: a row of a
-    group but its last (a kind's heading and its lines), which Word then keeps on the page of the row
-    after it: a group is never split across pages, its heading never alone at a page's foot."""
+    A row beneath another (a band's grades) is indented `indent` steps. `keep_with_next`: kept on the
+    page of the row after it (a group's rows but its last, a table's last row with its note)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Mm
