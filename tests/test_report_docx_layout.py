@@ -69,6 +69,7 @@ def test_a_compared_word_tables_rows_all_print_wherever_the_page_breaks(
         [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, shifted)],
         capture_output=True, timeout=600, check=True, env={**os.environ, "HOME": str(tmp_path)},
     )  # fmt: skip
+    runs_on = 0
     for path in shifted:
         text = subprocess.run(
             [pdftotext, "-layout", str(path.with_suffix(".pdf")), "-"],
@@ -79,6 +80,109 @@ def test_a_compared_word_tables_rows_all_print_wherever_the_page_breaks(
         printed = [line.strip() for line in text.splitlines() if line.strip()]
         for label in labels:
             assert any(line.startswith(" ".join(label.split()[:2])) for line in printed), (path.name, label)
+        tables = docx.Document(str(source)).tables[1:-1]
+        runs_on += _groups_whole(text, _word_rows(tables), tables[0].rows[0].cells[0].text, path.name)
+    assert runs_on  # some grouped table did run on onto a page
+
+
+def _groups_whole(text: str, tables: list[list[tuple[str, bool]]], header: str, name: str) -> int:
+    """No group (a kind, a program, a place and its lines) split across pages: a table that runs on
+    onto a page (its header printed again there) goes on with a group's heading, never with the
+    lines of a group begun on the page before (a second reader found "Quỹ tín dụng nhân dân" with 2
+    rows on one page and the rest on the next, without its name). `tables`: each table's rows, a
+    label and whether it has figures (a heading has none). How many grouped tables ran on."""
+    first_words = lambda label: " ".join(label.split()[:2])  # noqa: E731 (a label may wrap)
+    heads, lines, ungrouped = set(), set(), set()  # ungrouped: the lines of a table without groups
+    for rows in tables:
+        for label, figures in rows:
+            (ungrouped if all(f for _, f in rows) else lines if figures else heads).add(first_words(label))
+    split = 0
+    for number, page in enumerate(text.split("\f")[1:], start=2):
+        printed = [line.strip() for line in page.splitlines() if line.strip()]
+        if not any(line.startswith(first_words(header)) for line in printed[:3]):
+            continue  # no table runs on onto this page
+        row = next(line for line in printed if any(line.startswith(w) for w in heads | lines | ungrouped))
+        if any(row.startswith(w) for w in ungrouped - heads):
+            continue  # a table without groups (the ratings) may break anywhere
+        split += 1
+        assert any(row.startswith(w) for w in heads), (name, number, row)
+    return split
+
+
+def _word_rows(tables: list[Any]) -> list[list[tuple[str, bool]]]:
+    return [
+        [(row.cells[0].text.strip(), any(c.text for c in row.cells[1:])) for row in table.rows[1:]]
+        for table in tables
+    ]
+
+
+def _html_rows(html: str) -> list[list[tuple[str, bool]]]:
+    """Each table's rows in the page: a label, whether it has figures; and each row's classes."""
+    return [
+        [(cells[0], any(cells[1:])) for cells in (re.findall(r"<td[^>]*>(.*?)</td>", row) for _, row in rows)]
+        for rows in _html_row_classes(html)
+    ]
+
+
+def _html_row_classes(html: str) -> list[list[tuple[str, str]]]:
+    return [
+        re.findall(r'<tr(?: class="([^"]*)")?>(.*?)</tr>', body)
+        for body in re.findall(r"<tbody>(.*?)</tbody>", html, flags=re.S)
+    ]
+
+
+def test_a_comparisons_groups_are_kept_together_in_word_and_html(example_db: Path, tmp_path: Path) -> None:
+    """Each row of a group (a kind, a program, a place: its heading and its lines) but its last is
+    kept with the row after it, in Word (keep with next, the row's paragraphs) and in HTML (class
+    "held": break-after avoided when printed); a table without groups (the ratings) is not; and
+    Chromium's PDF of the page, the break moved down the tables, splits no group. Never "keep whole"
+    (cantSplit): LibreOffice dropped a whole table's rows with it."""
+    import docx
+
+    source, page = tmp_path / "k.docx", tmp_path / "k.html"
+    for target in (source, page):
+        r = invoke(example_db, "--lang", "vi", "report", "2014..2018", "--compare", "-o", str(target))
+        assert r.exit_code == 0, r.stderr
+    tables = docx.Document(str(source)).tables[1:-1]
+    html = page.read_text(encoding="utf-8")
+    assert len(_html_row_classes(html)) == len(tables)
+    grouped_tables = 0
+    for table, classes in zip(tables, _html_row_classes(html), strict=True):
+        rows = table.rows[1:]
+        heads = [n for n, row in enumerate(rows) if not any(c.text for c in row.cells[1:])]
+        grouped_tables += bool(heads)
+        after = table._tbl.getnext()  # the table's note, kept with its last row
+        note = after is not None and after.tag == _W + "p" and docx.text.paragraph.Paragraph(after, None).text
+        for n, row in enumerate(rows):
+            held = bool(heads) and n >= heads[0] and n + 1 < len(rows) and n + 1 not in heads
+            kept = {bool(p.paragraph_format.keep_with_next) for c in row.cells for p in c.paragraphs}
+            last_noted = n == len(rows) - 1 and bool(note) and not re.match(r"(Table|Biểu) \d+\b", note)
+            assert kept == {held or last_noted}, (n, row.cells[0].text)
+            assert ("held" in classes[n][0].split()) == held, (n, classes[n])
+            assert row._tr.trPr is None or row._tr.trPr.find(_W + "cantSplit") is None
+    assert grouped_tables >= 4
+
+    from tests.test_report_documents import _tool
+
+    chromium, pdftotext = _tool("chromium"), _tool("pdftotext")
+    runs_on = 0
+    for room in range(0, 120, 20):  # millimetres taken before Biểu 1, as a clerk's added text takes
+        padded = tmp_path / f"p{room}.html"
+        padded.write_text(
+            html.replace('<div class="table', f'<div style="height: {room}mm"></div><div class="table', 1),
+            encoding="utf-8",
+        )
+        pdf = padded.with_suffix(".pdf")
+        subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'p'}",
+             f"--print-to-pdf={pdf}", "--no-pdf-header-footer", padded.as_uri()],
+            capture_output=True, timeout=120, check=True,
+        )  # fmt: skip
+        text = subprocess.run(
+            [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        runs_on += _groups_whole(text, _html_rows(html), "Chỉ tiêu", padded.name)
+    assert runs_on
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -74,7 +74,7 @@ def test_each_kind_heads_its_metrics_in_a_row_of_its_own(example_db: Path, tmp_p
     page = tmp_path / "so-sanh.html"
     _report(example_db, "2018", "--compare", "-o", str(page))
     html = page.read_text(encoding="utf-8")
-    assert '<tr class="subject"><td>Hợp tác xã</td><td class="n"></td>' in html
+    assert '<tr class="subject held"><td>Hợp tác xã</td><td class="n"></td>' in html
     assert '<td class="sub1">Active</td>' in html
 
     book_path = tmp_path / "so-sanh.xlsx"
@@ -122,7 +122,7 @@ def test_the_organisations_status_and_support_end_with_their_totals(example_db: 
 
     status = grouped(_table(target, "Legal status"))
     for metric, label in (("registered", "Registered"), ("suspended", "Suspended")):
-        kinds = [status[f"{KINDS.label(k)}: {label}"] for k in KINDS.keys]
+        kinds = [v for k, v in status.items() if k.endswith(f": {label}") and not k.startswith("Total")]
         total = [figure(c) for c in status[f"Total: {label}"]]
         assert total == [sum(figure(row[i]) or 0 for row in kinds) for i in range(3)]
         assert total == [y["totals"]["organisations"][metric] for y in years]
@@ -137,9 +137,10 @@ def test_the_organisations_status_and_support_end_with_their_totals(example_db: 
     assert [figure(c) for c in support["Total: Amount (đồng)"]] == amounts
 
 
-def test_a_comparisons_status_table_lists_the_kinds_of_the_years(example_db: Path, tmp_path: Path) -> None:
-    """Biểu 2 of a comparison has the rows of Biểu 2 of its year: every kind of the report, not only
-    those with a status counted, then the total."""
+def test_a_comparisons_status_table_leaves_out_a_kind_all_zero(example_db: Path, tmp_path: Path) -> None:
+    """Biểu 2 of a comparison lists the kinds with any status counted in a year shown, as its Biểu 1
+    lists the kinds with any figure: not twelve lines of 0 for the Liên hiệp HTX and the Quỹ tín
+    dụng nhân dân the example has none of; "Total" stays. The year's own table lists every kind."""
     if isinstance(example_db, str):
         pytest.skip("a copy of the example as a file")
     db = tmp_path / "r.db"
@@ -154,8 +155,114 @@ def test_a_comparisons_status_table_lists_the_kinds_of_the_years(example_db: Pat
     _report(db, "2018", "-o", str(year))
     _report(db, "2018", "--compare", "-o", str(compared))
     kinds = [row[0] for row in _table(year, "Legal status")[1:]]
+    assert kinds == [*(KINDS.label(k) for k in KINDS.keys), "Total"]
     rows = _table(compared, "Legal status")[1:]
     headings = [row[0] for row in rows if not any(row[1:])]
-    assert headings == kinds == [*(KINDS.label(k) for k in KINDS.keys), "Total"]
+    organisations = [row[0] for row in _table(compared, "Organisations")[1:] if not any(row[1:])]
+    assert headings == organisations == [KINDS.label("cooperative"), KINDS.label("group"), "Total"]
     group = grouped(rows)
-    assert [figure(c) for c in group["Quỹ tín dụng nhân dân: Registered"]] == [0, 0, 0]
+    assert [figure(c) for c in group["Tổ hợp tác: Suspended"]] == [0, 0, 0]
+
+
+def _markdown(text: str, section: str) -> tuple[dict[str, list[Any]], list[str]]:
+    """A Markdown section's table by "subject: metric" (grouped), and the paragraphs beneath it."""
+    part = text.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
+    rows = [
+        [cell.strip().replace("**", "") for cell in line.strip("|").split("|")]
+        for line in part.splitlines()
+        if line.startswith("|")
+    ]
+    notes = [line for line in part.splitlines() if line.strip() and not line.startswith("|")]
+    return grouped(rows[2:]), notes
+
+
+def _cooperatives(htx: Any) -> None:
+    for name, code in (
+        ("HTX Tân Thành", "0470012345"),
+        ("HTX Mỹ Phương", "4700284512"),
+        ("HTX Ba", "4700284513"),
+    ):
+        assert (
+            htx("add", name, "--code", code, "--district", "Ba Bể", "--founded", "15/03/2012").exit_code == 0
+        )
+
+
+def test_a_programs_year_without_records_reads_0_and_its_change_follows(htx: Any) -> None:
+    """Biểu 4 of a comparison (a Vietnamese second reader of the 2026 comparison): a program with no
+    record in the year compared with reads 0 there (nothing happened), not a blank, and its change
+    follows (0 → 60.000.000 is +60.000.000), its organisations too; a line the year's table leaves
+    out in every year with records is left out (the quantity of a program whose records give no
+    unit: trade promotion, new-model cooperatives, as for credit). Quantities in the one unit the
+    program's records give are said in it: "Qty (lớp)"; in several units, bare as before."""
+    _cooperatives(htx)
+    for args in (
+        ("credit", "--to", "0470012345", "--date", "12/06/2017", "--amount", "350 triệu"),
+        ("credit", "--to", "0470012345", "--date", "12/06/2018", "--amount", "350 triệu"),
+        ("outreach", "--date", "15/04/2018", "--quantity", "5", "--unit", "lớp", "--amount", "60 triệu"),
+        ("trade-promotion", "--to", "0470012345", "--date", "05/10/2018", "--amount", "20 triệu"),
+        ("trade-promotion", "--to", "4700284512", "--date", "05/10/2018", "--amount", "20 triệu"),
+        ("new-model", "--to", "4700284512", "--date", "02/09/2018", "--amount", "1 tỷ"),
+    ):
+        assert htx("support", "add", *args).exit_code == 0
+    support, _ = _markdown(htx("report", "2018", "--compare", "--format", "markdown").stdout, "Support")
+    outreach, promotion, credit, new_model = (
+        PROGRAMS.label(p) for p in ("outreach", "trade-promotion", "credit", "new-model")
+    )
+    assert support[f"{outreach}: Amount (đồng)"] == ["0", "60.000.000", "+60.000.000"]
+    assert support[f"{outreach}: Records"] == ["0", "1", "+1"]
+    assert support[f"{outreach}: Qty (lớp)"] == ["0", "5", "+5"]
+    assert support[f"{promotion}: Organisations"] == ["0", "2", "+2"]
+    assert support[f"{new_model}: Amount (đồng)"] == ["0", "1.000.000.000", "+1.000.000.000"]
+    assert support[f"{credit}: Amount (đồng)"] == ["350.000.000", "350.000.000", "0"]
+    for program in (promotion, new_model, credit):  # records without a unit: no quantity
+        assert not [k for k in support if k.startswith(f"{program}: Qty")], support
+    assert f"{outreach}: Organisations" not in support  # for the whole province: none in any year
+
+    # In two units over the years shown: the quantities bare, as the year's table gives no one unit.
+    args = ("--date", "10/03/2017", "--quantity", "2", "--unit", "buổi", "--amount", "10 triệu")
+    assert htx("support", "add", "outreach", *args).exit_code == 0
+    support, _ = _markdown(htx("report", "2018", "--compare", "--format", "markdown").stdout, "Support")
+    assert support[f"{outreach}: Qty"] == ["2", "5", "+3"]
+    assert support[f"{outreach}: Amount (đồng)"] == ["10.000.000", "60.000.000", "+50.000.000"]
+
+
+def test_a_comparisons_status_lines_add_up_and_the_resumed_are_a_note(htx: Any, tmp_path: Path) -> None:
+    """Biểu 2 of a comparison: a kind's lines are stocks that add up to its registered (operating,
+    suspended, being dissolved, revoked); those resumed in a year are a flow, no line among them but
+    a note beneath, by year and kind, "not added to the lines above", as the year's table has it;
+    and the note that the last year's registered include the revoked, as the year's table says."""
+    _cooperatives(htx)
+    assert htx("suspend", "4700284512", "--from", "01/02/2018", "--until", "30/06/2018").exit_code == 0
+    assert htx("revoke", "4700284513", "--on", "01/09/2018").exit_code == 0
+    status, notes = _markdown(
+        htx("report", "2018", "--compare", "--format", "markdown").stdout, "Legal status"
+    )
+    assert not [k for k in status if "Resumed" in k], status
+    kind = KINDS.label("cooperative")
+    stocks = [k for k in status if k.startswith(f"{kind}: ") and k != f"{kind}: Registered"]
+    assert stocks == [
+        f"{kind}: {m}" for m in ("Operating", "Suspended", "Being dissolved", "Certificate revoked")
+    ]
+    for i in range(2):
+        assert sum(int(status[k][i]) for k in stocks) == int(status[f"{kind}: Registered"][i]) == 3
+    assert notes == [
+        "Resumed in the year (2018): 1 HTX (not added to the lines above). In 2018, registered includes"
+        " those whose certificate was revoked, not yet dissolved: 1 HTX."
+    ]
+    # In Word, the note beneath the table, kept with its last row (never alone atop a page).
+    import docx
+
+    target = tmp_path / "so-sanh.docx"
+    assert htx("report", "2018", "--compare", "-o", str(target)).exit_code == 0
+    table = next(
+        t
+        for t in docx.Document(str(target)).tables
+        if t.rows[0].cells[0].text == "Figures"
+        and any(r.cells[0].text.strip() == "Certificate revoked" for r in t.rows)
+    )
+    note = docx.text.paragraph.Paragraph(table._tbl.getnext(), None)
+    assert note.text == notes[0]
+    assert all(p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs)
+    # A year's table says the same of its year.
+    year = htx("report", "2018", "--format", "markdown").stdout
+    assert "Resumed in the year: 1 HTX (not added to the columns above)." in year

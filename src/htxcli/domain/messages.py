@@ -732,6 +732,13 @@ REPORT_REVOKED_NOTE = N_(
     "Registered includes those whose certificate was revoked and that are not yet dissolved: {counts}."
 )
 REPORT_KIND_COUNT = N_("{count} {kind}")
+# Years side by side: the legal status's flows of each year and the revoked of the last, in a note
+# beneath the lines (which are stocks, adding up to the registered).
+REPORT_FLOW_IN_YEAR = N_("{metric} ({year}): {counts}")
+REPORT_FLOW_NOTE_LINES = N_("{flows} (not added to the lines above).")
+REPORT_REVOKED_NOTE_YEAR = N_(
+    "In {year}, registered includes those whose certificate was revoked, not yet dissolved: {counts}."
+)
 REPORT_DISTRICTS_ON = N_("Districts on {day}")
 REPORT_COMMUNES_ON = N_("Communes on {day}")
 REPORT_FORMER_PROVINCES_ON = N_("Former provinces on {day}")
@@ -762,6 +769,8 @@ REPORT_NO_DISTRICT = N_("(no district)")
 REPORT_CHANGE = N_("Change on {year}")
 # Money in a table: bare figures, the unit after a money column's header or a money line's label
 REPORT_IN_DONG = N_("{header} (đồng)")
+# A line of quantities in one unit, years side by side: "Số lượng (lớp)"
+REPORT_IN_UNIT = N_("{metric} ({unit})")
 REPORT_ACTIVE_AT_END = N_("Active at the end of {year}")
 REPORT_BAND = N_("Band")
 REPORT_COUNT = N_("Count")

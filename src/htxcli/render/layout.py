@@ -63,6 +63,15 @@ def beneath(text: str) -> Label:
     return Label(SUB_ROW + text)
 
 
+def held_with_next(headings: frozenset[int], count: int) -> frozenset[int]:
+    """The rows of a table of `count` rows that a printed page keeps with the row after them: each row
+    of a group (a heading and the rows beneath it, up to the next heading) but its last, so that a
+    group that fits on a page is never split across two; none in a table without headings."""
+    if not headings:
+        return frozenset()
+    return frozenset(n for n in range(min(headings), count - 1) if n + 1 not in headings)
+
+
 def title(report: Report) -> str:
     """The report's one title, in every layout (the terminal, Markdown, the workbook, and under
     "BÁO CÁO" in the Word and HTML documents): "Tình hình phát triển kinh tế tập thể năm 2026", "… 6

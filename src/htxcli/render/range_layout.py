@@ -4,7 +4,8 @@ metrics declared for its table in domain/report.py. A subject's lines (a kind's,
 place's) lie beneath a heading row of its own (its label alone, its cells empty), each labelled by its
 metric alone and indented as the year's grades are beneath their band (layout.beneath); the
 organisations, their legal status and the support end with "Tổng cộng", read from the model's totals
-as the year's tables end; the legal status lists the kinds the year's status table lists."""
+as the year's tables end; the legal status lists the kinds with any status counted in a year shown, its
+flows (those resumed) in a note beneath, as the year's status table has them."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from collections.abc import Callable, Sequence
 from htxcli.domain import messages
 from htxcli.domain.report import (
     ECONOMY,
+    FLOW,
     ORGANISATIONS,
     PLACE_LINES,
     RATINGS,
@@ -31,7 +33,8 @@ from htxcli.domain.report import (
     YearReport,
 )
 from htxcli.domain.text import sort_key
-from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS
+from htxcli.domain.values import format_count
+from htxcli.domain.vocab import BAND_LABELS, GRADES, KIND_ABBREVIATIONS, KINDS, PROGRAMS
 from htxcli.render.layout import (
     Block,
     Cell,
@@ -66,6 +69,7 @@ def column_blocks(report: Report) -> list[Block]:
     def at_end(calendar: str, on_day: str) -> str:
         return calendar if day is None else on_day.format(day=day)
 
+    captions = {messages.SHEET_STATUS: _status_caption(columns)}
     sections: list[tuple[str, list[Group], str]] = [
         (
             at_end(messages.REPORT_SECTION_ORGANISATIONS, messages.REPORT_SECTION_ORGANISATIONS_ON),
@@ -95,7 +99,12 @@ def column_blocks(report: Report) -> list[Block]:
     blocks = []
     for section_title, groups, sheet in sections:
         block = Block(
-            section_title, list(headers), numeric=frozenset(range(1, len(headers))), sheet=sheet, by_line=True
+            section_title,
+            list(headers),
+            numeric=frozenset(range(1, len(headers))),
+            sheet=sheet,
+            by_line=True,
+            caption=captions.get(sheet),
         )
         headings: set[int] = set()
         for subject, lines in groups:
@@ -179,16 +188,52 @@ def _kind_groups(columns: Sequence[YearReport]) -> list[Group]:
 
 
 def _status_groups(columns: Sequence[YearReport]) -> list[Group]:
-    """The kinds the year's status table shows (every kind of the report, once any status is
-    counted), each with the table's metrics, then "Tổng cộng"."""
+    """The kinds with any status counted in a year shown (a kind all 0 in every year is left out, as
+    the organisations' table leaves it), each with the table's stocks, which add up to the
+    registered, then "Tổng cộng". The flows (those resumed) are no line among them but a note
+    beneath (_status_caption)."""
     totals = [r.totals.organisations for r in columns]
     if not has_statuses(totals):
         return []
-    metrics = shown(totals, STATUS)
-    kinds = [k for k in KINDS.keys if any(k in r.organisations for r in columns)]
-    groups: list[Group] = [(KINDS.label(kind), _lines(metrics, "organisations", kind)) for kind in kinds]
-    groups.append((messages.REPORT_TOTAL, _lines(metrics, "organisations")))
+    counted = shown(totals, STATUS)
+    stocks = [m for m in counted if FLOW not in m.tables]
+    groups: list[Group] = []
+    for kind in KINDS.keys:
+        blocks = [r.organisations[kind] for r in columns if kind in r.organisations]
+        if any(b.figure(m.name).value for b in blocks for m in counted):
+            groups.append((KINDS.label(kind), _lines(stocks, "organisations", kind)))
+    groups.append((messages.REPORT_TOTAL, _lines(stocks, "organisations")))
     return groups
+
+
+def _status_caption(columns: Sequence[YearReport]) -> str | None:
+    """The note beneath the legal status, as the year's table has one: each flow of the period (those
+    resumed) by year and kind, not added to the lines above; and the revoked the last year's
+    registered include. None when there is nothing to say."""
+    totals = [r.totals.organisations for r in columns]
+    if not has_statuses(totals):
+        return None
+
+    def by_kind(report: YearReport, name: str) -> str:
+        return ", ".join(
+            messages.REPORT_KIND_COUNT.format(kind=KIND_ABBREVIATIONS[kind], count=format_count(value))
+            for kind, figures in report.organisations.items()
+            if (value := figures.figure(name).value)
+        )
+
+    notes = []
+    for m in shown(totals, FLOW):
+        flows = [
+            messages.REPORT_FLOW_IN_YEAR.format(metric=m.label(), year=r.year, counts=counts)
+            for r in columns
+            if (counts := by_kind(r, m.name))
+        ]
+        if flows:
+            notes.append(messages.REPORT_FLOW_NOTE_LINES.format(flows="; ".join(flows)))
+    last = columns[-1]
+    if revoked := by_kind(last, "revoked"):
+        notes.append(messages.REPORT_REVOKED_NOTE_YEAR.format(year=last.year, counts=revoked))
+    return " ".join(notes) or None
 
 
 def _rating_lines() -> list[Line]:
@@ -214,16 +259,43 @@ def _share(band: str) -> Getter:
 
 def _support_groups(columns: Sequence[YearReport]) -> list[Group]:
     """Each program with records, then "Tổng cộng": the records and the money, which add up over the
-    programs (SupportTotal's metrics, the model's totals), as the year's table ends."""
+    programs (SupportTotal's metrics, the model's totals), as the year's table ends. A program's line
+    is shown when a year with records has a figure the year's table prints (layout.reported): not the
+    organisations of a program for the whole province nor the quantity of one whose records give no
+    unit; its quantities are said in their unit when the records of every year with any give one and
+    the same ("Số lượng (lớp)")."""
     groups: list[Group] = []
     for program in PROGRAMS.keys:
         blocks: list[Support] = [r.support[program] for r in columns]
-        if not any(b.records.value for b in blocks):
+        held = [b for b in blocks if b.records.value]
+        if not held:
             continue
-        groups.append((PROGRAMS.label(program), _lines(shown(blocks, SUPPORT, Support), "support", program)))
+        units = {b.unit for b in held}
+        unit = units.pop() if len(units) == 1 else None
+        lines: list[Line] = []
+        for m in shown(blocks, SUPPORT, Support):
+            if all(reported(b, m.name) is None for b in held):
+                continue
+            label = m.label()
+            if m.name == "quantity" and unit is not None:
+                label = messages.REPORT_IN_UNIT.format(metric=label, unit=unit.text)
+            lines.append((label, _program_figure(program, m.name)))
+        groups.append((PROGRAMS.label(program), lines))
     if groups:
         groups.append((messages.REPORT_TOTAL, _lines(SupportTotal.metrics(), "support")))
     return groups
+
+
+def _program_figure(program: str, metric: str) -> Getter:
+    """A program's figure: as the year's table prints it in a year with records (layout.reported),
+    0 in a year without any (nothing happened: 0 → 60.000.000 is a change of +60.000.000)."""
+
+    def get(report: YearReport) -> Quantity | None:
+        block = report.support[program]
+        value: Quantity | None = reported(block, metric) if block.records.value else block.figure(metric)
+        return value
+
+    return get
 
 
 def _place_metrics(columns: Sequence[YearReport]) -> tuple[Metric, ...]:

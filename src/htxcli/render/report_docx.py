@@ -21,7 +21,7 @@ from htxcli.domain.i18n import current
 from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
-from htxcli.render.layout import period_line
+from htxcli.render.layout import held_with_next, period_line
 from htxcli.render.letterhead import Letterhead
 
 if TYPE_CHECKING:
@@ -136,8 +136,7 @@ def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | N
 
     grid = doc.add_table(rows=2, cols=2)
     grid.autofit = False
-    widths = (Mm(OFFICE_COLUMN_MM), Mm(TEXT_WIDTH_MM - OFFICE_COLUMN_MM))
-    _set_widths(grid, widths)
+    _set_widths(grid, (Mm(OFFICE_COLUMN_MM), Mm(TEXT_WIDTH_MM - OFFICE_COLUMN_MM)))
     left, right = grid.rows[0].cells
     lines = letterhead.office_lines()
     first = left.paragraphs[0]
@@ -149,7 +148,6 @@ def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | N
     # Under the office, a rule a third to a half as long as its name, centred (Decree 30, Appendix I).
     name = document.text_mm(lines[-1], HEADING_SIZE, bold=True)
     _rule(left, min(max(name * 0.4, 15.0), OFFICE_COLUMN_MM * 0.5), OFFICE_COLUMN_MM)
-
     nation = right.paragraphs[0]
     nation.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(nation, messages.DOCUMENT_NATION, bold=True, size=HEADING_SIZE)
@@ -157,9 +155,8 @@ def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | N
     motto.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(motto, messages.DOCUMENT_MOTTO, bold=True, size=TEXT_SIZE - 1)
     # Under the motto, a rule as long as the motto.
-    national = TEXT_WIDTH_MM - OFFICE_COLUMN_MM
-    _rule(right, document.text_mm(messages.DOCUMENT_MOTTO, TEXT_SIZE - 1, bold=True), national)
-
+    motto_mm = document.text_mm(messages.DOCUMENT_MOTTO, TEXT_SIZE - 1, bold=True)
+    _rule(right, motto_mm, TEXT_WIDTH_MM - OFFICE_COLUMN_MM)
     numbered, dated = grid.rows[1].cells
     for cell, text, italic, size in (
         (numbered, document.number_line(number, letterhead.office), False, HEADING_SIZE),
@@ -298,9 +295,12 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
     for cell, header, width in zip(grid.rows[0].cells, table.headers, widths, strict=True):
         cell.width = width
         _cell(cell, header, bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
+    # A group's rows on one page (a kind's), and the note beneath a table never alone atop a page.
+    held = held_with_next(table.headings, len(table.rows)) | (
+        {len(table.rows) - 1} if table.caption else set()
+    )
     for n, row in enumerate(table.rows):
-        heading = n in table.headings
-        bold = heading or (table.total and n == len(table.rows) - 1)
+        bold = n in table.headings or (table.total and n == len(table.rows) - 1)
         added = grid.add_row()
         _keep_whole(added, header=False)
         for i, (cell, value, numeric, width) in enumerate(
@@ -309,7 +309,7 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
             cell.width = width
             align = WD_ALIGN_PARAGRAPH.RIGHT if numeric else WD_ALIGN_PARAGRAPH.LEFT
             indent = table.indents[n] if i == 0 else 0
-            _cell(cell, value, bold=bold, size=size, align=align, indent=indent, keep_with_next=heading)
+            _cell(cell, value, bold=bold, size=size, align=align, indent=indent, keep_with_next=n in held)
     if table.caption:
         caption = doc.add_paragraph()
         caption.paragraph_format.space_before = Pt(3)
@@ -374,8 +374,8 @@ def _cell(
 ) -> None:
     """A cell's one paragraph at `size`, its mark too: an empty cell's line is as high as a filled
     one's (Word and LibreOffice size an empty paragraph by its mark, else the Normal style's 14 pt).
-    A row beneath another (a band's grades) is indented `indent` steps. `keep_with_next`: a heading
-    row's, which Word then keeps on the page of the row after it (a kind never alone at a page's foot)."""
+    A row beneath another (a band's grades) is indented `indent` steps. `keep_with_next`: kept on the
+    page of the row after it (a group's rows but its last, a table's last row with its note)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Mm

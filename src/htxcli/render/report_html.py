@@ -20,7 +20,7 @@ from htxcli.domain.report import Report, YearReport
 from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render import document
-from htxcli.render.layout import each_year_end, period_line
+from htxcli.render.layout import each_year_end, held_with_next, period_line
 from htxcli.render.letterhead import Letterhead
 from htxcli.render.palette import BAND_COLOURS, css
 from htxcli.render.prose import number, press_money
@@ -51,6 +51,7 @@ def write_html(
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.globals["row_classes"] = row_classes
     page = environment.get_template("report.html.j2")
     # svg.py escapes every text it writes: its output is the one thing marked safe.
     charts = [(title, Markup(svg)) for title, svg in _charts(report)]
@@ -89,6 +90,26 @@ def write_html(
             )
         )
     )
+
+
+def row_classes(table: document.Table) -> list[str]:
+    """Each row's classes: "total" (the last row of a table that ends with a total), "subject" (a
+    heading over the rows beneath it), "held" (a row of a group but its last: printed on the page of
+    the row after it, so that a group is never split across pages, as the Word report keeps it)."""
+    held = held_with_next(table.headings, len(table.rows))
+    last = len(table.rows) - 1
+    return [
+        " ".join(
+            name
+            for name, applies in (
+                ("total", table.total and n == last),
+                ("subject", n in table.headings and not (table.total and n == last)),
+                ("held", n in held),
+            )
+            if applies
+        )
+        for n in range(len(table.rows))
+    ]
 
 
 def _charts(report: Report) -> list[tuple[str, str]]:
