@@ -229,7 +229,8 @@ def test_a_programs_year_without_records_reads_0_and_its_change_follows(htx: Any
 def test_a_comparisons_status_lines_add_up_and_the_resumed_are_a_note(htx: Any, tmp_path: Path) -> None:
     """Biểu 2 of a comparison: a kind's lines are stocks that add up to its registered (operating,
     suspended, being dissolved, revoked); those resumed in a year are a flow, no line among them but
-    a note beneath, by year and kind, "not added to the lines above", as the year's table has it;
+    a note beneath, by year and kind, "already counted above by their status at each period's end",
+    as the year's table has it;
     and the note that the last year's registered include the revoked, as the year's table says."""
     _cooperatives(htx)
     assert htx("suspend", "4700284512", "--from", "01/02/2018", "--until", "30/06/2018").exit_code == 0
@@ -246,7 +247,8 @@ def test_a_comparisons_status_lines_add_up_and_the_resumed_are_a_note(htx: Any, 
     for i in range(2):
         assert sum(int(status[k][i]) for k in stocks) == int(status[f"{kind}: Registered"][i]) == 3
     assert notes == [
-        "Resumed in the year (2018): 1 HTX (not added to the lines above). In 2018, registered includes"
+        "Resumed in the year (2018): 1 HTX (already counted above by their status at each period's end). "
+        "In 2018, registered includes"
         " those whose certificate was revoked, not yet dissolved: 1 HTX."
     ]
     # In Word, the note beneath the table, kept with its last row (never alone atop a page).
@@ -265,4 +267,4 @@ def test_a_comparisons_status_lines_add_up_and_the_resumed_are_a_note(htx: Any, 
     assert all(p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs)
     # A year's table says the same of its year.
     year = htx("report", "2018", "--format", "markdown").stdout
-    assert "Resumed in the year: 1 HTX (not added to the columns above)." in year
+    assert "Resumed in the year: 1 HTX (already counted above by their status at the period's end)." in year

@@ -87,7 +87,7 @@ def test_every_layout_shows_the_same_numbers(planned_db: Path, tmp_path: Path) -
     assert re.search(r"HTX thành lập\s.*25\s+29\s+31\s+116,0%", table)
     assert re.search(r"Mô hình HTX\s.*10\s+4\s+40,0%", table)
     markdown = run(planned_db, "--lang", "vi", "report", "2018", "--format", "markdown")
-    header = "| Chỉ tiêu | Kế hoạch | Thực hiện | Ước thực hiện cả năm | % kế hoạch | Cùng kỳ |"
+    header = "| Chỉ tiêu | Kế hoạch | Thực hiện | Ước thực hiện cả năm | % kế hoạch | Cùng kỳ năm 2017 |"
     assert header + " Tăng (+), giảm (−) so với cùng kỳ |" in markdown
     assert "| HTX thành lập mới | 25 | 29 | 31 | 116,0% |" in markdown
     assert "| Mô hình HTX kiểu mới (lũy kế 2018–2020) | 10 | 4 |   | 40,0% |" in markdown
@@ -384,7 +384,7 @@ def test_a_plan_too_wide_for_80_columns_is_shown_row_by_row_and_whole(databases:
     target = f"{plan['average-revenue']['target']:,}".replace(",", ".")
     assert re.search(rf"Kế hoạch +{target}", revenue), revenue
     assert re.search(r"Ước thực hiện cả năm +31\n", new), new
-    assert re.search(rf"Cùng kỳ +{plan['new-cooperatives']['previous_year']}\n", new), new
+    assert re.search(rf"Cùng kỳ năm 2017 +{plan['new-cooperatives']['previous_year']}\n", new), new
     wide = on_a_terminal(db, 160, "--lang", "vi", "report", "2018")
     assert re.search(r"Doanh thu bình quân \(đồng/HTX\) +2\.000\.000\.000 ", wide), wide
 

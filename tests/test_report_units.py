@@ -137,3 +137,22 @@ def test_the_documents_words_are_spelled_out(office: Htx, tmp_path: Path) -> Non
     assert office("figures", "4601254871", "2026", "--revenue", "1 tỷ").exit_code == 0
     words = _write(office, tmp_path / "bc2.md", "2026").read_text(encoding="utf-8")
     assert "## Bình quân theo xã, phường năm 2026" in words, words
+
+
+def test_a_rule_under_the_subject_as_decree_30_draws_it(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    """Decree 30 draws a short solid line under a document's subject ("trích yếu"); a fifth reader
+    found none. Word: an empty paragraph whose bottom border is the rule, centred, after the subject
+    and its period; HTML: the rule after the period line."""
+    import docx
+    from docx.oxml.ns import qn
+
+    doc = docx.Document(str(_write(office, tmp_path / "bc.docx", "2026")))
+    texts = [p.text for p in doc.paragraphs]
+    at = texts.index("(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)")
+    after = doc.paragraphs[at + 1]
+    bottom = after._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}")
+    assert after.text == "" and bottom is not None and bottom.get(qn("w:val")) == "single"
+    f = after.paragraph_format
+    assert f.left_indent == f.right_indent and f.left_indent.mm > 40  # centred, about a third long
+    page = _write(office, tmp_path / "bc.html", "2026").read_text(encoding="utf-8")
+    assert re.search(r'<p class="period">[^<]*</p>\s*<div class="subject-rule"></div>', page), page[:3000]

@@ -176,7 +176,10 @@ def test_the_status_columns_of_each_row_add_up_to_the_registered(thai_nguyen: Ht
         assert rows[0] == [4, 3, 1, 0, 0], layout  # one suspended on the last day
         # The resumed: a flow of the period, said beneath the table, not a column beside the stocks.
         note = " ".join(shown.split())
-        resumed = "Hoạt động trở lại sau tạm ngừng kinh doanh trong kỳ: 1 HTX (không tính vào các cột trên)."
+        resumed = (
+            "Hoạt động trở lại sau tạm ngừng kinh doanh trong kỳ: 1 HTX "
+            "(đã tính ở các cột trên theo tình trạng cuối kỳ)."
+        )
         assert resumed in note, layout
 
 

@@ -726,8 +726,8 @@ REPORT_PERIOD_COMPARED = N_(
 REPORT_ORGANISATIONS_ON = N_("Organisations on {day}")
 REPORT_STATUS_ON = N_("Legal status on {day}")
 # Under the legal status table, whose columns are the stocks of the last day: a flow of the period,
-# by kind ("Resumed in the year: 2 HTX (not added to the columns above).").
-REPORT_FLOW_NOTE = N_("{metric}: {counts} (not added to the columns above).")
+# by kind ("Resumed in the year: 2 HTX (already counted above by their status at the period's end).").
+REPORT_FLOW_NOTE = N_("{metric}: {counts} (already counted above by their status at the period's end).")
 REPORT_REVOKED_NOTE = N_(
     "Registered includes those whose certificate was revoked and that are not yet dissolved: {counts}."
 )
@@ -735,7 +735,7 @@ REPORT_KIND_COUNT = N_("{count} {kind}")
 # Years side by side: the legal status's flows of each year and the revoked of the last, in a note
 # beneath the lines (which are stocks, adding up to the registered).
 REPORT_FLOW_IN_YEAR = N_("{metric} ({year}): {counts}")
-REPORT_FLOW_NOTE_LINES = N_("{flows} (not added to the lines above).")
+REPORT_FLOW_NOTE_LINES = N_("{flows} (already counted above by their status at each period's end).")
 REPORT_REVOKED_NOTE_YEAR = N_(
     "In {year}, registered includes those whose certificate was revoked, not yet dissolved: {counts}."
 )
@@ -1287,9 +1287,9 @@ PLAN_COLUMNS = {
     "actual": N_("Actual"),
     "estimate": N_("Whole-year estimate"),
     "percent": N_("% of plan"),
-    "previous": N_("Same period last year"),
     "change": N_("Change on the same period"),
 }
+PLAN_PREVIOUS_YEAR = N_("Same period of {year}")
 PLAN_SPAN_LABEL = N_("{indicator} ({first}–{last}, cumulative)")
 NARRATIVE_PLAN_YEAR = N_("{indicator}: {actual}, {percent} of the plan (the {year} plan is {target})")
 NARRATIVE_PLAN_YEAR_ZERO = N_("{indicator}: {actual} (the {year} plan is {target})")
@@ -1372,6 +1372,7 @@ SHEET_FORMER_PROVINCES = N_("Former provinces")
 # The report's legal-status table (render/report.py), shown when a status other than operating occurs.
 REPORT_STATUS = N_("Legal status at the end of {year}")
 REPORT_SECTION_STATUS = N_("Legal status")
+REPORT_SECTION_STATUS_ON = N_("Legal status on {day} of each year")
 SHEET_STATUS = N_("Legal status")
 REPORT_REGISTERED = N_("Registered")
 REPORT_OPERATING = N_("Operating")

@@ -25,9 +25,9 @@ def plan_blocks(report: YearReport) -> list[Block]:
         return Money(int(value)) if a.unit == MONEY else Count(int(value))
 
     estimates = any(a.estimate is not None for a in report.plan)
-    headers = [
-        messages.PLAN_COLUMNS[c] for c in ("indicator", "target", "actual", "percent", "previous", "change")
-    ]
+    headers = [messages.PLAN_COLUMNS[c] for c in ("indicator", "target", "actual", "percent")]
+    # The same period a year earlier, by its year ("Cùng kỳ năm 2025"), then the change against it.
+    headers += [messages.PLAN_PREVIOUS_YEAR.format(year=report.year - 1), messages.PLAN_COLUMNS["change"]]
     if estimates:
         headers.insert(3, messages.PLAN_COLUMNS["estimate"])
     block = Block(

@@ -76,7 +76,11 @@ def column_blocks(report: Report) -> list[Block]:
             _kind_groups(columns),
             messages.SHEET_SUMMARY,
         ),
-        (messages.REPORT_SECTION_STATUS, _status_groups(columns), messages.SHEET_STATUS),
+        (
+            at_end(messages.REPORT_SECTION_STATUS, messages.REPORT_SECTION_STATUS_ON),
+            _status_groups(columns),
+            messages.SHEET_STATUS,
+        ),
         (messages.REPORT_SECTION_RATINGS, [(None, _rating_lines())], messages.SHEET_RATINGS),
         (messages.REPORT_SECTION_SUPPORT, _support_groups(columns), messages.SHEET_SUPPORT),
         (
@@ -208,8 +212,8 @@ def _status_groups(columns: Sequence[YearReport]) -> list[Group]:
 
 def _status_caption(columns: Sequence[YearReport]) -> str | None:
     """The note beneath the legal status, as the year's table has one: each flow of the period (those
-    resumed) by year and kind, not added to the lines above; and the revoked the last year's
-    registered include. None when there is nothing to say."""
+    resumed) by year and kind, counted above by their status at each period's end; and the revoked
+    the last year's registered include. None when there is nothing to say."""
     totals = [r.totals.organisations for r in columns]
     if not has_statuses(totals):
         return None

@@ -21,6 +21,7 @@ from htxcli.domain.i18n import current
 from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
+from htxcli.render.docx_rules import rule
 from htxcli.render.layout import held_with_next, period_line
 from htxcli.render.letterhead import Letterhead
 
@@ -37,8 +38,7 @@ MARGINS_MM = document.MARGINS_MM
 TEXT_WIDTH_MM = document.PORTRAIT_MM
 FIRST_LINE_INDENT_CM = 1.27
 OFFICE_COLUMN_MM = 62  # the rest of the line holds the national heading on one line
-HEADING_CELL_MARGIN_MM = 1.9  # Word's own, each side of a cell
-RULE_POINTS = 0.75  # the rules under the office and the motto: a thin solid line
+CELL_MARGIN_MM = 1.9  # Word's own, each side of a cell
 SIGNATURE_ROOM_POINTS = 60  # the room between the signer's title and name: a signature and a seal
 
 
@@ -147,7 +147,7 @@ def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | N
         _run(paragraph, line, bold=i == len(lines) - 1 or not letterhead.given(), size=HEADING_SIZE)
     # Under the office, a rule a third to a half as long as its name, centred (Decree 30, Appendix I).
     name = document.text_mm(lines[-1], HEADING_SIZE, bold=True)
-    _rule(left, min(max(name * 0.4, 15.0), OFFICE_COLUMN_MM * 0.5), OFFICE_COLUMN_MM)
+    rule(left, min(max(name * 0.4, 15.0), OFFICE_COLUMN_MM * 0.5), OFFICE_COLUMN_MM - 2 * CELL_MARGIN_MM)
     nation = right.paragraphs[0]
     nation.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(nation, messages.DOCUMENT_NATION, bold=True, size=HEADING_SIZE)
@@ -156,7 +156,7 @@ def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | N
     _run(motto, messages.DOCUMENT_MOTTO, bold=True, size=TEXT_SIZE - 1)
     # Under the motto, a rule as long as the motto.
     motto_mm = document.text_mm(messages.DOCUMENT_MOTTO, TEXT_SIZE - 1, bold=True)
-    _rule(right, motto_mm, TEXT_WIDTH_MM - OFFICE_COLUMN_MM)
+    rule(right, motto_mm, TEXT_WIDTH_MM - OFFICE_COLUMN_MM - 2 * CELL_MARGIN_MM)
     numbered, dated = grid.rows[1].cells
     for cell, text, italic, size in (
         (numbered, document.number_line(number, letterhead.office), False, HEADING_SIZE),
@@ -167,65 +167,6 @@ def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | N
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_before = Pt(6)
         _run(paragraph, text, italic=italic, size=size)
-
-
-_AFTER_BORDERS = (
-    "w:shd",
-    "w:tabs",
-    "w:suppressAutoHyphens",
-    "w:kinsoku",
-    "w:wordWrap",
-    "w:overflowPunct",
-    "w:topLinePunct",
-    "w:autoSpaceDE",
-    "w:autoSpaceDN",
-    "w:bidi",
-    "w:adjustRightInd",
-    "w:snapToGrid",
-    "w:spacing",
-    "w:ind",
-    "w:contextualSpacing",
-    "w:mirrorIndents",
-    "w:suppressOverlap",
-    "w:jc",
-    "w:textDirection",
-    "w:textAlignment",
-    "w:textboxTightWrap",
-    "w:outlineLvl",
-    "w:divId",
-    "w:cnfStyle",
-    "w:rPr",
-    "w:sectPr",
-    "w:pPrChange",
-)
-
-
-def _rule(cell: _Cell, length_mm: float, column_mm: float) -> None:
-    """A solid rule `length_mm` long centred in a heading's column: the bottom border of an empty
-    paragraph a point high, indented from both sides."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
-
-    paragraph = cell.add_paragraph()
-    f = paragraph.paragraph_format
-    inner = column_mm - 2 * HEADING_CELL_MARGIN_MM
-    indent = Mm(max((inner - length_mm) / 2, 0))
-    f.left_indent = f.right_indent = indent
-    f.space_before, f.space_after = Pt(3), Pt(0)
-    f.line_spacing = Pt(2)
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for name, value in (
-        ("val", "single"),
-        ("sz", str(round(RULE_POINTS * 8))),
-        ("space", "0"),
-        ("color", "000000"),
-    ):
-        bottom.set(qn(f"w:{name}"), value)
-    borders.append(bottom)
-    # In the schema's order: before the spacing and indents python-docx has written.
-    paragraph._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_BORDERS)
 
 
 def _centred(doc: Document, text: str, *, bold: bool, before: int = 0, keep_with_next: bool = False) -> None:
@@ -259,6 +200,8 @@ def _title(doc: Document, report: Report) -> None:
     period = period_line(report)
     if period is not None:
         _centred(doc, period, bold=False)
+    # Decree 30: a rule under the subject, a third of its line long
+    rule(doc, max(document.text_mm(document.subject(report), TEXT_SIZE, bold=True) / 3, 30), TEXT_WIDTH_MM)
     _centred(doc, "", bold=False)
 
 
