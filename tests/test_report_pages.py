@@ -104,7 +104,7 @@ def test_the_html_parts_flow_on_and_only_small_tables_are_kept_whole(
     own and kept every table whole: a page three quarters empty before a part, a table moved whole to
     the next page. Now no part forces a page; a table of KEEP_ROWS rows or fewer is kept whole, a
     longer one breaks between its rows under its repeated header."""
-    from htxcli.render.report_html import KEEP_ROWS
+    from htxcli.render.layout import KEEP_ROWS
 
     target = tmp_path / "r.html"
     assert invoke(example_db, "--lang", "vi", "report", "2014..2018", "-o", str(target)).exit_code == 0

@@ -156,3 +156,32 @@ def test_a_rule_under_the_subject_as_decree_30_draws_it(office: Htx, tmp_path: P
     assert f.left_indent == f.right_indent and f.left_indent.mm > 40  # centred, about a third long
     page = _write(office, tmp_path / "bc.html", "2026").read_text(encoding="utf-8")
     assert re.search(r'<p class="period">[^<]*</p>\s*<div class="subject-rule"></div>', page), page[:3000]
+
+
+def test_an_average_over_fewer_than_reported_says_its_base(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    """ "Có 2/4 HTX đã báo cáo … lợi nhuận bình quân …" read as an average over both, when one gave a
+    profit (a fifth reader): an average over fewer says how many it is over."""
+    for args in (
+        ("figures", "4600000001", "2026", "--revenue", "1 tỷ", "--profit", "100 triệu"),
+        ("figures", "4600000002", "2026", "--revenue", "3 tỷ"),
+    ):
+        assert office(*args).exit_code == 0
+    text = office("--lang", "vi", "report", "2026", "--format", "text").stdout
+    assert "Doanh thu bình quân đạt 2 tỷ đồng/HTX;" in text, text
+    assert "lợi nhuận bình quân 100 triệu đồng/HTX (tính trên 1 HTX báo cáo)" in text, text
+
+
+def test_a_small_word_table_is_kept_on_one_page(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    """A second reader found a comparison's eight-row table split after its second row in Word, while
+    the HTML kept it whole: every row of a table of KEEP_ROWS rows or fewer but its last is kept with
+    the next, in Word as in HTML."""
+    import docx
+
+    from htxcli.render.layout import KEEP_ROWS
+
+    doc = docx.Document(str(_write(office, tmp_path / "cmp.docx", "2026", "--compare")))
+    small = [t for t in doc.tables[1:-1] if len(t.rows) - 1 <= KEEP_ROWS]
+    assert small
+    for table in small:
+        kept = [row.cells[0].paragraphs[0].paragraph_format.keep_with_next for row in table.rows[1:]]
+        assert all(kept[:-1]), (table.rows[1].cells[0].text, kept)

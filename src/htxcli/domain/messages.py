@@ -943,6 +943,8 @@ NARRATIVE_ECONOMY_COUNT = N_("{reporting}/{active} {kind}")
 NARRATIVE_REVENUE = N_("Average revenue was {amount}/{kind}")
 NARRATIVE_PROFIT = N_("average pre-tax profit {amount}/{kind}")
 NARRATIVE_INCOME = N_("the average income of a worker {amount}/person/year")
+# An average over fewer than those that reported figures at all says its base
+NARRATIVE_BASIS = N_("{clause} (over the {count} that reported it)")
 NARRATIVE_UP_ON = N_("{clause}, up {percent} on {year}")
 NARRATIVE_DOWN_ON = N_("{clause}, down {percent} on {year}")
 NARRATIVE_HIGH_TECH = N_("{count} applied high technology")

@@ -63,6 +63,11 @@ def beneath(text: str) -> Label:
     return Label(SUB_ROW + text)
 
 
+# A table of this many rows or fewer is printed whole on a page (moved to the next one rather than
+# broken), in Word and HTML alike; a longer one breaks between its rows, its header repeated.
+KEEP_ROWS = 15
+
+
 def held_with_next(headings: frozenset[int], count: int) -> frozenset[int]:
     """The rows of a table of `count` rows that a printed page keeps with the row after them: each row
     of a group (a heading and the rows beneath it, up to the next heading) but its last, so that a

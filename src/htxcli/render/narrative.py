@@ -339,7 +339,11 @@ def _economy(report: YearReport) -> list[str]:
         if not isinstance(average, Money):
             continue
         clause = pattern.format(amount=press_money(average.value), kind=kind)
-        clauses.append(_against(clause, average.value, before, name, report.year - 1))
+        clause = _against(clause, average.value, before, name, report.year - 1)
+        given = coop.figure(f"{name}_given").value  # its own base: "6/12 HTX đã báo cáo" is everything's
+        if given != coop.reporting.value:
+            clause = messages.NARRATIVE_BASIS.format(clause=clause, count=_of_kind("cooperative", given))
+        clauses.append(clause)
     for name, pattern in (
         ("high_tech", messages.NARRATIVE_HIGH_TECH),
         ("value_chain", messages.NARRATIVE_VALUE_CHAIN),

@@ -22,7 +22,7 @@ from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
 from htxcli.render.docx_rules import rule
-from htxcli.render.layout import held_with_next, period_line
+from htxcli.render.layout import KEEP_ROWS, held_with_next, period_line
 from htxcli.render.letterhead import Letterhead
 
 if TYPE_CHECKING:
@@ -238,9 +238,13 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
     for cell, header, width in zip(grid.rows[0].cells, table.headers, widths, strict=True):
         cell.width = width
         _cell(cell, header, bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
-    # A group's rows on one page (a kind's), and the note beneath a table never alone atop a page.
-    held = held_with_next(table.headings, len(table.rows)) | (
-        {len(table.rows) - 1} if table.caption else set()
+    # A small table whole on one page, as the HTML prints it; else a group's rows on one page (a
+    # kind's); and the note beneath a table never alone atop a page.
+    whole = set(range(len(table.rows) - 1)) if len(table.rows) <= KEEP_ROWS else set()
+    held = (
+        held_with_next(table.headings, len(table.rows))
+        | whole
+        | ({len(table.rows) - 1} if table.caption else set())
     )
     for n, row in enumerate(table.rows):
         bold = n in table.headings or (table.total and n == len(table.rows) - 1)

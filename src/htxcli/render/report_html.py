@@ -20,16 +20,13 @@ from htxcli.domain.report import Report, YearReport
 from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render import document
-from htxcli.render.layout import each_year_end, held_with_next, period_line
+from htxcli.render.layout import KEEP_ROWS, each_year_end, held_with_next, period_line
 from htxcli.render.letterhead import Letterhead
 from htxcli.render.palette import BAND_COLOURS, css
 from htxcli.render.prose import number, press_money
 from htxcli.render.svg import Bar, bar_chart
 
 TEMPLATES = Path(__file__).parent / "templates"
-# A table of this many rows or fewer is printed whole on a page (moved to the next one rather than
-# broken); a longer one breaks between its rows, as in the Word report, its header repeated.
-KEEP_ROWS = 15
 
 
 def write_html(
