@@ -19,15 +19,9 @@ import pytest
 
 from tests.conftest import Run, invoke
 from tests.test_report_documents import _tool
-from tests.test_report_print import office  # noqa: F401  (the fixture: a Thái Nguyên office, 2026)
+from tests.test_report_print import _write, office  # noqa: F401  (the fixture: a Thái Nguyên office, 2026)
 
 Htx = Callable[..., Run]
-
-
-def _write(htx: Htx, target: Path, *args: str) -> Path:
-    r = htx("--lang", "vi", "report", *(args or ("2026",)), "-o", str(target))
-    assert r.exit_code == 0, r.stderr
-    return target
 
 
 class _Blocks(HTMLParser):

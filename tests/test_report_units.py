@@ -14,16 +14,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import Run
-from tests.test_report_print import office  # noqa: F401  (the fixture: a Thái Nguyên office, 2026)
+from tests.test_report_print import _write, office  # noqa: F401  (the fixture: a Thái Nguyên office, 2026)
 
 Htx = Callable[..., Run]
 FIGURE = re.compile(r"^[+\-−]?\d{1,3}(\.\d{3})*(,\d)?%?$")
-
-
-def _write(htx: Htx, target: Path, *args: str) -> Path:
-    r = htx("--lang", "vi", "report", *args, "-o", str(target))
-    assert r.exit_code == 0, r.stderr
-    return target
 
 
 def _word_tables(path: Path) -> list[list[list[str]]]:

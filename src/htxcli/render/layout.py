@@ -30,7 +30,8 @@ from htxcli.domain.report import (
     YearReport,
 )
 from htxcli.domain.report import Block as Figures
-from htxcli.domain.values import format_date
+from htxcli.domain.values import format_count, format_date
+from htxcli.domain.vocab import KIND_ABBREVIATIONS
 
 Cell = Value | None
 
@@ -224,6 +225,16 @@ def reported(block: Figures, name: str) -> Count | Money | None:
     return value
 
 
+def counts_by_kind(report: YearReport, name: str) -> str:
+    """ "1 HTX, 2 THT": the kinds whose figure `name` is not 0 that year, as the status notes give
+    them ("" when none)."""
+    return ", ".join(
+        messages.REPORT_KIND_COUNT.format(kind=KIND_ABBREVIATIONS[kind], count=format_count(value))
+        for kind, figures in report.organisations.items()
+        if (value := figures.figure(name).value)
+    )
+
+
 def has_statuses(blocks: Sequence[Figures]) -> bool:
     """A registry that records no status but dissolutions prints the report it always printed: the
     status table appears once one of the STATUS_SIGN metrics is counted."""
@@ -259,8 +270,6 @@ def reporting_by_kind(economy: YearEconomy, write: Callable[[int], str], *, all_
     """ "6/12 HTX" for each kind: how many of its active organisations reported figures, the numbers
     written by `write`; of every kind with any active (`all_active`: "0/1 THT" too), else of those
     that reported."""
-    from htxcli.domain.vocab import KIND_ABBREVIATIONS
-
     return [
         messages.NARRATIVE_ECONOMY_COUNT.format(
             reporting=write(b.reporting.value), active=write(b.active.value), kind=KIND_ABBREVIATIONS[k]

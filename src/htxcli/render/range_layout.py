@@ -33,12 +33,12 @@ from htxcli.domain.report import (
     YearReport,
 )
 from htxcli.domain.text import sort_key
-from htxcli.domain.values import format_count
-from htxcli.domain.vocab import BAND_LABELS, GRADES, KIND_ABBREVIATIONS, KINDS, PROGRAMS
+from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS
 from htxcli.render.layout import (
     Block,
     Cell,
     beneath,
+    counts_by_kind,
     district_label,
     former_province_label,
     has_statuses,
@@ -218,24 +218,17 @@ def _status_caption(columns: Sequence[YearReport]) -> str | None:
     if not has_statuses(totals):
         return None
 
-    def by_kind(report: YearReport, name: str) -> str:
-        return ", ".join(
-            messages.REPORT_KIND_COUNT.format(kind=KIND_ABBREVIATIONS[kind], count=format_count(value))
-            for kind, figures in report.organisations.items()
-            if (value := figures.figure(name).value)
-        )
-
     notes = []
     for m in shown(totals, FLOW):
         flows = [
             messages.REPORT_FLOW_IN_YEAR.format(metric=m.label(), year=r.year, counts=counts)
             for r in columns
-            if (counts := by_kind(r, m.name))
+            if (counts := counts_by_kind(r, m.name))
         ]
         if flows:
             notes.append(messages.REPORT_FLOW_NOTE_LINES.format(flows="; ".join(flows)))
     last = columns[-1]
-    if revoked := by_kind(last, "revoked"):
+    if revoked := counts_by_kind(last, "revoked"):
         notes.append(messages.REPORT_REVOKED_NOTE_YEAR.format(year=last.year, counts=revoked))
     return " ".join(notes) or None
 

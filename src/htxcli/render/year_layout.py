@@ -24,13 +24,14 @@ from htxcli.domain.report import (
     Block as Figures,
 )
 from htxcli.domain.values import format_count
-from htxcli.domain.vocab import BAND_LABELS, GRADES, KIND_ABBREVIATIONS, KINDS, PROGRAMS
+from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS
 from htxcli.render.layout import (
     Block,
     Cell,
     at_end,
     at_start,
     beneath,
+    counts_by_kind,
     has_statuses,
     reported,
     reporting_by_kind,
@@ -200,22 +201,12 @@ def _status_block(report: YearReport, year: int) -> list[Block]:
     block = _by_kind_block(title, messages.SHEET_STATUS, report.organisations, totals, STATUS, FLOW)
     notes = []
     for m in shown([totals], FLOW):
-        counted = [
-            messages.REPORT_KIND_COUNT.format(kind=KIND_ABBREVIATIONS[kind], count=format_count(value))
-            for kind, figures in report.organisations.items()
-            if (value := figures.figure(m.name).value)
-        ]
-        if counted:
-            notes.append(messages.REPORT_FLOW_NOTE.format(metric=m.label(), counts=", ".join(counted)))
+        if counted := counts_by_kind(report, m.name):
+            notes.append(messages.REPORT_FLOW_NOTE.format(metric=m.label(), counts=counted))
     # A revoked certificate leaves the organisation registered until it is dissolved (Decree 92/2024
     # Art. 27): counted among the registered, which the note says so that the two words agree.
-    revoked = [
-        messages.REPORT_KIND_COUNT.format(kind=KIND_ABBREVIATIONS[kind], count=format_count(value))
-        for kind, figures in report.organisations.items()
-        if (value := figures.revoked.value)
-    ]
-    if revoked:
-        notes.append(messages.REPORT_REVOKED_NOTE.format(counts=", ".join(revoked)))
+    if revoked := counts_by_kind(report, "revoked"):
+        notes.append(messages.REPORT_REVOKED_NOTE.format(counts=revoked))
     block.caption = " ".join(notes) or None
     return [block]
 
