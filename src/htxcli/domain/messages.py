@@ -804,6 +804,10 @@ REPORT_ECONOMY = N_("What the organisations achieved in {year}")
 REPORT_ECONOMY_REPORTING = N_("Reporting")
 REPORT_ECONOMY_GIVEN = N_("Reported by")
 REPORT_ECONOMY_AVERAGE = N_("Average per organisation")
+# A comparison's economy, a figure heading its total, average and base: the income's average is
+# per worker, its heading says whose income it is and its line the average alone.
+REPORT_ECONOMY_INCOME_GROUP = N_("A worker's income (đồng/person/year)")
+REPORT_ECONOMY_AVERAGE_LINE = N_("Average")
 REPORT_ECONOMY_CAPTION = N_(
     "{reporting} of the {active} registered organisations reported figures for {year}."
 )

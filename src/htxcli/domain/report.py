@@ -108,6 +108,7 @@ SUPPORT = "support"  # the support by program, in both layouts
 RATINGS = "ratings"  # the rating counts, in the range's lines (the year's table has them in its caption)
 ECONOMY = "economy"  # what the organisations achieved: a line per figure, its total, average and reporting
 ECONOMY_FLAGS = "economy-flags"  # the organisations that said yes, in the economy's table
+ECONOMY_SUMMED = "economy-summed"  # a number of things (OCOP products): a total, never averaged
 ECONOMY_PLACES = "economy-places"  # the averages shown by district, commune or former province
 
 
@@ -287,9 +288,9 @@ class Economy(Block):
     profit_vnd: Money = metric(_header("profit_vnd"), ECONOMY, ECONOMY_PLACES)
     tax_vnd: Money = metric(_header("tax_vnd"), ECONOMY)
     income_vnd_per_year: Money = metric(_header("income_vnd_per_year"), ECONOMY, ECONOMY_PLACES)
-    ocop_3: Count = metric(_header("ocop_3"), ECONOMY)
-    ocop_4: Count = metric(_header("ocop_4"), ECONOMY)
-    ocop_5: Count = metric(_header("ocop_5"), ECONOMY)
+    ocop_3: Count = metric(_header("ocop_3"), ECONOMY, ECONOMY_SUMMED)
+    ocop_4: Count = metric(_header("ocop_4"), ECONOMY, ECONOMY_SUMMED)
+    ocop_5: Count = metric(_header("ocop_5"), ECONOMY, ECONOMY_SUMMED)
     high_tech: Count = metric(_header("high_tech"), ECONOMY_FLAGS)
     value_chain: Count = metric(_header("value_chain"), ECONOMY_FLAGS)
     # How many gave each figure: the base of its average.

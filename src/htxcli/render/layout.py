@@ -23,6 +23,7 @@ from htxcli.domain.report import (
     Metric,
     Money,
     Organisations,
+    Quantity,
     Report,
     Support,
     Value,
@@ -34,6 +35,14 @@ from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import KIND_ABBREVIATIONS
 
 Cell = Value | None
+
+# A range's lines (render/range_layout.py, a column per year): how to read a figure from a year's
+# report (None: the year has no such figure); a line, its label and that; a group, a subject (a kind,
+# a program, a place; "Tổng cộng") heading the lines of its metrics, which are labelled by the metric
+# alone and indented beneath it, or None: lines of their own (the ratings).
+Getter = Callable[[YearReport], Quantity | None]
+Line = tuple[str, Getter]
+Group = tuple[str | None, list[Line]]
 
 
 @dataclass

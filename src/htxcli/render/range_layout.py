@@ -5,23 +5,21 @@ place's) lie beneath a heading row of its own (its label alone, its cells empty)
 metric alone and indented as the year's grades are beneath their band (layout.beneath); the
 organisations, their legal status and the support end with "Tổng cộng", read from the model's totals
 as the year's tables end; the legal status lists the kinds with any status counted in a year shown, its
-flows (those resumed) in a note beneath, as the year's status table has them."""
+flows (those resumed) in a note beneath, as the year's status table has them. The sections by place
+are render/range_places.py's, the economy render/range_economy.py's."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from htxcli.domain import messages
 from htxcli.domain.report import (
-    ECONOMY,
     FLOW,
     ORGANISATIONS,
-    PLACE_LINES,
     RATINGS,
     STATUS,
     SUPPORT,
     Change,
-    Economy,
     Label,
     Metric,
     Organisations,
@@ -32,27 +30,23 @@ from htxcli.domain.report import (
     SupportTotal,
     YearReport,
 )
-from htxcli.domain.text import sort_key
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS
 from htxcli.render.layout import (
     Block,
     Cell,
+    Getter,
+    Group,
+    Line,
     beneath,
     counts_by_kind,
-    district_label,
-    former_province_label,
     has_statuses,
     period_end,
     reported,
     shown,
     titled_communes,
 )
-
-Getter = Callable[[YearReport], Quantity | None]  # None: the year has no such figure
-Line = tuple[str, Getter]  # label, how to read the figure from a year's report
-# A subject (a kind, a program, a place; "Tổng cộng") heading the lines of its metrics, which are
-# labelled by the metric alone and indented beneath it; None: lines of their own (the ratings).
-Group = tuple[str | None, list[Line]]
+from htxcli.render.range_economy import economy_groups
+from htxcli.render.range_places import commune_groups, district_groups, former_province_groups
 
 
 def column_blocks(report: Report) -> list[Block]:
@@ -85,20 +79,20 @@ def column_blocks(report: Report) -> list[Block]:
         (messages.REPORT_SECTION_SUPPORT, _support_groups(columns), messages.SHEET_SUPPORT),
         (
             at_end(messages.REPORT_SECTION_DISTRICTS, messages.REPORT_SECTION_DISTRICTS_ON),
-            _district_groups(columns),
+            district_groups(columns),
             messages.SHEET_DISTRICTS,
         ),
         (
             at_end(messages.REPORT_SECTION_COMMUNES, messages.REPORT_SECTION_COMMUNES_ON),
-            _reform_groups(columns, "communes", titled_communes(columns)),
+            commune_groups(columns, titled_communes(columns)),
             messages.SHEET_COMMUNES,
         ),
         (
             at_end(messages.REPORT_SECTION_FORMER_PROVINCES, messages.REPORT_SECTION_FORMER_PROVINCES_ON),
-            _reform_groups(columns, "former_provinces", former_province_label),
+            former_province_groups(columns),
             messages.SHEET_FORMER_PROVINCES,
         ),
-        (messages.REPORT_SECTION_ECONOMY, [(None, _economy_lines(columns))], messages.SHEET_ECONOMY),
+        (messages.REPORT_SECTION_ECONOMY, economy_groups(columns), messages.SHEET_ECONOMY),
     ]
     blocks = []
     for section_title, groups, sheet in sections:
@@ -291,88 +285,5 @@ def _program_figure(program: str, metric: str) -> Getter:
         block = report.support[program]
         value: Quantity | None = reported(block, metric) if block.records.value else block.figure(metric)
         return value
-
-    return get
-
-
-def _place_metrics(columns: Sequence[YearReport]) -> tuple[Metric, ...]:
-    return shown([columns[0].totals.organisations], PLACE_LINES)
-
-
-def _district_groups(columns: Sequence[YearReport]) -> list[Group]:
-    names: list[str] = []
-    for report in columns:
-        names.extend(n for n in report.districts if n not in names)
-    return [
-        (district_label(name).text, [(m.label(), _district_total(name, m)) for m in _place_metrics(columns)])
-        for name in sorted(names, key=sort_key)
-    ]
-
-
-def _district_total(name: str, metric: Metric) -> Getter:
-    """A district's figure over all kinds; 0 in a year the district had none, nothing in a year from
-    the reform on (districts are gone: services.report counts no organisation by one)."""
-
-    def get(report: YearReport) -> Quantity | None:
-        if report.communes is not None:
-            return None
-        total = report.totals.districts.get(name)
-        value: Quantity | None = reported(total, metric.name) if total else metric.of(0)
-        return value
-
-    return get
-
-
-def _reform_groups(columns: Sequence[YearReport], section: str, label: Callable[[str], Label]) -> list[Group]:
-    """Groups by commune or former province, for the years from the reform on (empty cells before)."""
-    names: list[str] = []
-    for report in columns:
-        places = getattr(report.totals, section)
-        names.extend(n for n in places or {} if n not in names)
-    return [
-        (label(name).text, [(m.label(), _reform_total(section, name, m)) for m in _place_metrics(columns)])
-        for name in sorted(names, key=sort_key)
-    ]
-
-
-def _reform_total(section: str, name: str, metric: Metric) -> Getter:
-    """A commune's or former province's figure over all kinds; 0 in a year it had none, nothing in a
-    year before the reform."""
-
-    def get(report: YearReport) -> Quantity | None:
-        places: dict[str, Organisations] | None = getattr(report.totals, section)
-        if places is None:
-            return None
-        total = places.get(name)
-        value: Quantity | None = reported(total, metric.name) if total else metric.of(0)
-        return value
-
-    return get
-
-
-def _economy_lines(columns: Sequence[YearReport]) -> list[Line]:
-    """The organisations that reported figures, and each figure's average, over the kinds: for a registry
-    that holds yearly figures (revision 0007) only; a year without any has empty cells."""
-    if all(r.economy is None for r in columns):
-        return []
-    lines: list[Line] = [(messages.REPORT_ECONOMY_REPORTING, _economy_reporting)]
-    for metric in Economy.metrics(ECONOMY):
-        lines.append(
-            (
-                messages.AVERAGE_HEADERS.get(metric.name)
-                or messages.REPORT_AVERAGE_OF.format(metric=metric.label()),
-                _economy_average(metric.name),
-            )
-        )
-    return lines
-
-
-def _economy_reporting(report: YearReport) -> Quantity | None:
-    return report.economy.totals.reporting if report.economy is not None else None
-
-
-def _economy_average(name: str) -> Getter:
-    def get(report: YearReport) -> Quantity | None:
-        return report.economy.totals.average(name) if report.economy is not None else None
 
     return get

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from htxcli.domain import messages
 from htxcli.domain.report import Change, Label, Money, Report
-from htxcli.render.layout import Block, Cell, period_line, title
+from htxcli.render.layout import SUB_ROW, Block, Cell, period_line, title
 from htxcli.render.range_layout import column_blocks
 from htxcli.render.year_layout import year_blocks
 
@@ -28,14 +28,25 @@ def in_dong(block: Block) -> Block:
     header of a column of sums of money ("Vốn điều lệ (đăng ký) (đồng)"), or, in a table whose
     lines are its figures (the economy, the plan, years side by side), after the label of a line
     with money in it ("Doanh thu (đồng)"), never again where the label names its unit already
-    ("Doanh thu bình quân (đồng/HTX)")."""
+    ("Doanh thu bình quân (đồng/HTX)") nor beneath a heading that names it (a comparison's
+    "Doanh thu (đồng)" over its total and average)."""
     if block.by_line:
-        rows = [
-            [Label(messages.REPORT_IN_DONG.format(header=row[0].text)), *row[1:]]
-            if isinstance(row[0], Label) and "đồng" not in row[0].text and any(_money(c) for c in row[1:])
-            else row
-            for row in block.rows
-        ]
+        rows = []
+        said = False  # the heading over this line names the unit ("Doanh thu (đồng)": its lines don't)
+        for n, row in enumerate(block.rows):
+            label = row[0]
+            if n in block.headings:
+                said = isinstance(label, Label) and "đồng" in label.text
+            elif not (isinstance(label, Label) and label.text.startswith(SUB_ROW)):
+                said = False
+            if (
+                isinstance(label, Label)
+                and not said
+                and "đồng" not in label.text
+                and any(_money(c) for c in row[1:])
+            ):
+                row = [Label(messages.REPORT_IN_DONG.format(header=label.text)), *row[1:]]
+            rows.append(row)
         return replace(block, rows=rows)
     columns = {i for i in range(1, len(block.headers)) if _all_money(r[i] for r in block.rows if i < len(r))}
     headers = [
