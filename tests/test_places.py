@@ -397,7 +397,7 @@ def test_every_layout_shows_communes_and_former_provinces_from_2025_and_2018_is_
     # Side by side with a year before the reform, that year's commune cells are empty, not 0.
     columns = htx("report", "2024-2025", "--format", "markdown").stdout
     assert "## Communes at year end" in columns
-    assert line_beneath(columns, "Xã Thượng Minh", "Active") == f"Active |   | {minh_total['active']}"
+    assert line_beneath(columns, "Xã Thượng Minh", "HTX") == f"HTX |   | {minh['cooperative']['active']}"
     assert "## Former provinces at year end" in columns
     vietnamese = htx("--lang", "vi", "report", "2025", "--format", "markdown").stdout
     assert "## Theo xã, phường, đến cuối năm 2025" in vietnamese and "| Khu vực Bắc Kạn cũ |" in vietnamese

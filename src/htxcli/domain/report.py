@@ -232,8 +232,7 @@ class Ratings(Block):
 
     rated: Count = metric(lambda: messages.REPORT_RATED_ROW, RATINGS)
     unrated: Count = metric(lambda: messages.REPORT_UNRATED_ROW, RATINGS)  # the grade "chưa xếp loại"
-    # Active organisations of the rated kinds (vocab.RATED_KINDS) with no rating record for the year
-    # at all: not yet assessed ("chưa đánh giá").
+    # Active, of the rated kinds (vocab.RATED_KINDS), with no rating record for the year: "chưa đánh giá".
     not_rated: Count = metric(lambda: messages.REPORT_NOT_RATED_ROW, RATINGS)
     grades: dict[str, Count] = field(default_factory=dict)  # good, fair, average, weak
     bands: dict[str, Count] = field(default_factory=dict)  # effective (good + fair), average, weak
