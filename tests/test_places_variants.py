@@ -84,12 +84,13 @@ def test_compare_has_one_block(variants: Htx) -> None:
     data = report(variants, "--compare")
     assert list(data["previous"]["districts"]) == list(data["districts"])
     table = variants("report", "2018", "--compare").stdout
-    # The subjects with an "Active" line beneath them: each district once, under one spelling.
+    # The subjects with a line of the registered beneath them ("Active" for a kind, its kinds apart
+    # for a place: "HTX"): each district once, under one spelling.
     labels = set()
     for line in table.splitlines():
         if line.startswith("  ") and not line.startswith("   ") and not any(c.isdigit() for c in line):
             subject = line.strip()
-        elif line.strip().startswith("Active"):
+        elif line.strip().startswith(("Active", "HTX")):
             labels.add(subject)
     assert labels == {"Hợp tác xã", "Tổ hợp tác", "Total", "BA BỂ", "Chợ Đồn", "Thành phố Bắc Kạn"}
     rows = csv.DictReader(io.StringIO(variants("report", "2018", "--compare", "-f", "csv").stdout))
