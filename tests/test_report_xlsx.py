@@ -130,7 +130,8 @@ def test_every_figure_of_the_year_equals_the_json(example_db: Path, book_2018: t
             ]
             # Loans beside spending: named as loans, after the spending's sum (a loan is lent, not spent).
             apart = program == "credit" and "Support spending (loans not counted)" in support
-            assert support["Credit (loans disbursed)" if apart else PROGRAMS.label(program)] == expected, program
+            label = "Credit (loans disbursed)" if apart else PROGRAMS.label(program)
+            assert support[label] == expected, program
     total = r["totals"]["support"]
     assert support["Total"] == [None, total["records"], None, None, total["amount_vnd"]]
 
