@@ -799,6 +799,9 @@ ISSUED_EARLY = N_(
     "Warning: dated {on}, before the period ends on {last}: the document counts what is recorded so far "
     "and still says 'to {last}' (--as-of {on} reports to the day of its date)"
 )
+# A draft document written while --check finds something (support after a dissolution…): said once,
+# as issuing it would refuse (ISSUED_FINDINGS).
+DRAFT_FINDINGS = N_("Warning: the report has {count} findings to look at before it is signed ({command})")
 REPORT_FUTURE_YEAR = N_(
     "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"
 )
