@@ -35,7 +35,7 @@ def economy_groups(columns: Sequence[YearReport]) -> list[Group]:
             heading = messages.REPORT_IN_DONG.format(header=m.label()) if m.unit is Money else m.label()
             lines.append((messages.REPORT_TOTAL, _total(m.name)))
             if ECONOMY in m.tables and ECONOMY_SUMMED not in m.tables:
-                lines.append((messages.REPORT_ECONOMY_AVERAGE, _average(m.name)))
+                lines.append((messages.REPORT_ECONOMY_AVERAGE_PER, _average(m.name)))
         lines.append((messages.REPORT_ECONOMY_GIVEN, _given(m.name)))
         groups.append((heading, lines))
     return groups
