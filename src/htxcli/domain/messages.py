@@ -1315,6 +1315,7 @@ NARRATIVE_PLAN_OVER = N_(", above the plan by {excess}")
 # A share's excess over its target is in points of percent, not a percent of the target.
 NARRATIVE_PERCENTAGE_POINTS = N_("{points} percentage points")
 NARRATIVE_PLAN_ESTIMATE = N_("; whole-year estimate {estimate}")
+NARRATIVE_PLAN_ESTIMATE_PERCENT = N_("; whole-year estimate {estimate}, {percent} of the plan")
 # The unit of a money indicator's amount, wherever one is written (the income is kept per year).
 PLAN_MONEY_UNITS = {
     "average-revenue": N_("{amount}/cooperative"),
