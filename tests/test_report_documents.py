@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from htxcli.domain.values import format_count
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS
 from htxcli.render.svg import VALUE_ROOM, WIDTH
 from tests.conftest import HTX, ROOT, Run, grouped, invoke
@@ -71,7 +72,9 @@ def check_year_tables(tables: Tables, data: dict[str, Any]) -> None:
     grades = {GRADES.label(g): g for g in ("good", "fair")}  # indented by the layout, not by spaces
     bands = {label: band for band, label in BAND_LABELS.items()}
     rows = found[f"Ratings {year}"][1:]
-    assert len(rows) == 5
+    assert len(rows) == 6
+    # The bands add up to those rated, their shares to 100%.
+    assert rows.pop() == ["Total", format_count(ratings["rated"]), "100%"]
     for label, count, share in rows:
         if label in grades:
             assert (figure(count), figure(share)) == (ratings["grades"][grades[label]], None)

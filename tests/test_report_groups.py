@@ -202,7 +202,10 @@ def test_a_programs_year_without_records_reads_0_and_its_change_follows(htx: Any
         ("new-model", "--to", "4700284512", "--date", "02/09/2018", "--amount", "1 tỷ"),
     ):
         assert htx("support", "add", *args).exit_code == 0
-    support, _ = _markdown(htx("report", "2018", "--compare", "--format", "markdown").stdout, "Support")
+    support, _ = _markdown(
+        htx("report", "2018", "--compare", "--format", "markdown").stdout,
+        "Support for the development of the collective economy",
+    )
     outreach, promotion, credit, new_model = (
         PROGRAMS.label(p) for p in ("outreach", "trade-promotion", "credit", "new-model")
     )
@@ -219,7 +222,10 @@ def test_a_programs_year_without_records_reads_0_and_its_change_follows(htx: Any
     # In two units over the years shown: the quantities bare, as the year's table gives no one unit.
     args = ("--date", "10/03/2017", "--quantity", "2", "--unit", "buổi", "--amount", "10 triệu")
     assert htx("support", "add", "outreach", *args).exit_code == 0
-    support, _ = _markdown(htx("report", "2018", "--compare", "--format", "markdown").stdout, "Support")
+    support, _ = _markdown(
+        htx("report", "2018", "--compare", "--format", "markdown").stdout,
+        "Support for the development of the collective economy",
+    )
     assert support[f"{outreach}: Qty"] == ["2", "5", "+3"]
     assert support[f"{outreach}: Amount (đồng)"] == ["10.000.000", "60.000.000", "+50.000.000"]
 

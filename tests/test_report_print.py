@@ -129,9 +129,11 @@ def test_a_bands_grades_are_indented_beneath_it_and_never_summed_as_bands(
         assert label.alignment.indent >= 1 and label.alignment.horizontal == "left"  # LibreOffice's rule
         assert label.font.i and count.font.i
         assert sheet.row_dimensions[label.row].outline_level == 1
+    *rows, total = rows  # the total row: those rated, the bands' sum
     bands = [count.value for label, count in rows if sheet.row_dimensions[label.row].outline_level == 0]
-    assert bands == [2, 1, 1] and sum(bands) == 4  # rated: 4, as the caption says
-    assert "4 HTX đã xếp loại" in (sheet.cell(HEADER_ROW + 2 + len(rows) + 1, 1).value or "")
+    assert bands == [2, 1, 1] and sum(bands) == total[1].value == 4  # rated: 4, as the caption says
+    assert total[0].value == "Tổng cộng" and total[0].font.b
+    assert "4 HTX đã xếp loại" in (sheet.cell(HEADER_ROW + 2 + len(rows) + 2, 1).value or "")
 
 
 # --- 2. the list sheet --------------------------------------------------------------------------

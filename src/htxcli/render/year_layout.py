@@ -18,6 +18,7 @@ from htxcli.domain.report import (
     Label,
     Metric,
     Organisations,
+    Percent,
     Support,
     YearReport,
 )
@@ -245,6 +246,9 @@ def _rating_block(report: YearReport, year: int) -> Block:
         if band == "effective":  # its two grades beneath it, as the printed report lists them
             for grade in ("good", "fair"):
                 block.rows.append([beneath(GRADES.label(grade)), ratings.grades[grade], None, None])
+    if ratings.rated.value:  # the bands add up to those rated, their shares to 100%
+        block.rows.append([Label(messages.REPORT_TOTAL), ratings.rated, Percent(100), None])
+        block.total = True
     return block
 
 
