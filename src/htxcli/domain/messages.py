@@ -643,6 +643,9 @@ IMPORT_NEW_ADDRESS_DATED = N_(
     "in force from 01/07/2025, as `htx edit --province` records it"
 )
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
+# ... and where its figures are not the sum of the rows imported (services/totals.py), once a sheet.
+TOTALS_DISAGREE = N_("the totals row does not add up: {columns}; imported all the same")
+TOTALS_COLUMN_DISAGREES = N_("{column}: {total} on the totals row, {sum} in the rows imported")
 COLUMN_NUMBERS_SKIPPED = N_("{where}: the row of column numbers under the header was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"
