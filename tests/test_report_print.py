@@ -193,7 +193,9 @@ def test_a_comparison_states_the_reports_period_and_the_compared_years(office: H
     assert heading.paragraph_format.keep_with_next
 
 
-def test_a_capital_is_0_without_organisations_and_blank_when_none_gave_it(office: Htx, tmp_path: Path) -> None:
+def test_a_capital_is_0_without_organisations_and_blank_when_none_gave_it(
+    office: Htx, tmp_path: Path
+) -> None:
     """One rule in every year compared, as in the year's Biểu 1 (issue 25): 2025 had no group, its
     capital is 0 like the counts beside it; 2026 has one that gave no capital: blank, and so is the
     change (nothing to compare); the members, counts, stay."""

@@ -24,7 +24,8 @@ from htxcli.services.import_result import ImportEntry, ImportResult
 from htxcli.services.loaders import LOADERS
 from htxcli.services.loaders.base import Loader
 from htxcli.services.readahead import read_ahead
-from htxcli.services.rowsource import COLUMNS, Read, Refused, RowSource
+from htxcli.services.rowbatch import Read
+from htxcli.services.rowsource import COLUMNS, Refused, RowSource
 from htxcli.services.sheetsource import XLS_SIGNATURE, XLSX_SIGNATURE, SheetSource
 from htxcli.store import exports
 from htxcli.store.uow import ATTEMPTS, UnitOfWork, is_retryable
