@@ -593,6 +593,6 @@ def _consecutive(texts: list[str], narrative: str) -> str:
     ],
 )
 def test_an_offices_initials_number_its_documents(office: str, initials: str) -> None:
-    from htxcli.render.document import abbreviation
+    from htxcli.render.letterhead import abbreviation
 
     assert abbreviation(office) == initials

@@ -356,6 +356,38 @@ def test_a_table_fits_its_page_and_its_words_fit_their_columns(table: Any) -> No
         assert width >= longest + document.CELL_PADDING_MM - 0.01
 
 
+def test_a_table_upright_with_a_header_a_line_longer_is_not_turned() -> None:
+    """A table of a dozen places whose money headers ("Lợi nhuận trước thuế bình quân (đồng)") fit an
+    upright page in four lines, not three, stays upright: turned, it took a page of its own, and the
+    page before it ended part empty (a section ends there). Its headers wrap into four lines at most."""
+    from htxcli.render import document
+
+    headers = [
+        "Xã/Phường",
+        "Đã báo cáo",
+        "Hiện có (còn\xa0đăng\xa0ký)",
+        "Doanh thu bình quân (đồng)",
+        "Lợi nhuận trước thuế bình quân (đồng)",
+        "Thu nhập bình quân/năm (đồng)",
+    ]
+    rows = [
+        ["Phường Phan Đình Phùng", "0", "1", "", "", ""],
+        ["Xã Chợ Đồn", "1", "1", "1.200.500.000", "−50.000.000", "66.000.000"],
+        ["Xã Côn Minh", "1", "1", "3.000.000.000", "300.000.000", "84.000.000"],
+        ["Tổng cộng", "6", "13", "1.416.750.000", "122.500.000", "74.727.273"],
+    ]
+    numeric = [False, True, True, True, True, True]
+    table = document.Table(
+        "Bình quân theo xã, phường năm 2026", headers, rows, numeric, total=True, caption=None
+    )
+    shape = document.layout(table, at_most=10)
+    assert not shape.landscape
+    assert sum(shape.widths) <= document.PORTRAIT_MM + 0.01
+    for header, width, figures in zip(headers, shape.widths, numeric, strict=True):
+        if figures:
+            assert document.header_lines(header, width - document.CELL_PADDING_MM, shape.size) <= 4, header
+
+
 def test_chromium_prints_numbered_pages_and_turns_the_wide_tables(example_db: Path, tmp_path: Path) -> None:
     """The range's page as Chromium prints it: no number on the first page, then 2, 3…; Biểu 1's five
     columns of đồng on a landscape page, its labels whole."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
 
 from htxcli.domain import messages
 from htxcli.domain.report import Change, Report
@@ -69,6 +68,9 @@ class Layout:
 
 # A figure column's header wraps twice at most: "Hiện có (còn đăng ký)" on three lines, not five.
 HEADER_LINES = 3
+# The pages tried, with a figure's header in so many lines at most (0: any): upright with a header a line
+# longer before turned, as a page turned for a dozen rows leaves the page before it part empty.
+TRIED = ((HEADER_LINES, False), (HEADER_LINES + 1, False), (HEADER_LINES, True), (0, False), (0, True))
 
 
 def layouts(tables: list[Table]) -> list[Layout]:
@@ -100,22 +102,21 @@ def layout(table: Table, at_most: int = TABLE_SIZES[0]) -> Layout:
 
 def _fitting(table: Table, at_most: int = TABLE_SIZES[0]) -> Layout | None:
     """layout()'s first layout that holds every figure on one line, or None."""
-    for headed in (True, False):
-        for landscape in (False, True):
-            width = LANDSCAPE_MM if landscape else PORTRAIT_MM
-            for size in (s for s in (TABLE_SIZES[:3] if not landscape else TABLE_SIZES) if s <= at_most):
-                needs, shares = _needs(table, size, headed=headed)
-                # The figures' columns alike (a year beside a year) when the line holds them so.
-                widest = max((n for n, s in zip(needs, shares, strict=True) if not s), default=0.0)
-                alike = [n if s else widest for n, s in zip(needs, shares, strict=True)]
-                # The label columns' longest texts on one line before the figures' columns are
-                # padded alike: a comparison's "Hợp tác xã: Vốn điều lệ (đăng ký)" whole beside
-                # three columns of đồng, not wrapped beside a change column as wide as a sum of money.
-                for tried, whole in ((alike, True), (needs, True), (alike, False), (needs, False)):
-                    wanted = sum(tried) + (_label_wants(table, size, tried, shares) if whole else 0.0)
-                    if wanted <= width:
-                        spread = _spread(table, size, tried, shares, width - sum(tried))
-                        return Layout(spread, size, landscape)
+    for headed, landscape in TRIED:
+        width = LANDSCAPE_MM if landscape else PORTRAIT_MM
+        for size in (s for s in (TABLE_SIZES[:3] if not landscape else TABLE_SIZES) if s <= at_most):
+            needs, shares = _needs(table, size, headed=headed)
+            # The figures' columns alike (a year beside a year) when the line holds them so.
+            widest = max((n for n, s in zip(needs, shares, strict=True) if not s), default=0.0)
+            alike = [n if s else widest for n, s in zip(needs, shares, strict=True)]
+            # The label columns' longest texts on one line before the figures' columns are
+            # padded alike: a comparison's "Hợp tác xã: Vốn điều lệ (đăng ký)" whole beside
+            # three columns of đồng, not wrapped beside a change column as wide as a sum of money.
+            for tried, whole in ((alike, True), (needs, True), (alike, False), (needs, False)):
+                wanted = sum(tried) + (_label_wants(table, size, tried, shares) if whole else 0.0)
+                if wanted <= width:
+                    spread = _spread(table, size, tried, shares, width - sum(tried))
+                    return Layout(spread, size, landscape)
     return None
 
 
@@ -229,16 +230,16 @@ def _balance_headers(table: Table, size: int, widths: list[float], spare: float,
     return spare
 
 
-def _needs(table: Table, size: int, *, headed: bool = False) -> tuple[list[float], list[float]]:
+def _needs(table: Table, size: int, *, headed: int = 0) -> tuple[list[float], list[float]]:
     """Each column's least width at `size`, and its share of the spare room (label columns only, by
-    the length of their texts). `headed`: a figure column's header in HEADER_LINES lines at most."""
+    the length of their texts). `headed`: a figure column's header in that many lines at most."""
     needs, shares = [], []
     for i, numeric in enumerate(table.numeric):
         cells = [row[i] for row in table.rows]
         header = max((text_mm(w, size, bold=True) for w in words(table.headers[i])), default=0.0)
         if numeric and headed:
             # A change's header is a phrase ("Tăng (+), giảm (−) so với năm 2025"): a line more.
-            lines = HEADER_LINES + (1 if table.changes and table.changes[i] else 0)
+            lines = headed + (1 if table.changes and table.changes[i] else 0)
             header = max(header, _header_room(table.headers[i], size, lines))
         if numeric:
             least = max((text_mm(c, size, bold=table.total) for c in cells), default=0.0)
@@ -390,61 +391,3 @@ def overview(report: Report) -> list[tuple[str, list[str]]]:
 def subject(report: Report) -> str:
     """The title's second line, under "BÁO CÁO": the report's one title (layout.title)."""
     return title(report)
-
-
-def number_line(number: str | None, office: str | None = None) -> str:
-    """ "Số: 768/BC-STC" for a report issued with that number; else dotted for the clerk to fill in
-    (report_number)."""
-    return messages.DOCUMENT_NUMBER_GIVEN.format(number=report_number(number, office))
-
-
-def report_number(number: str | None, office: str | None = None) -> str:
-    """The report's number as its number line and its appendices cite it: "768/BC-STC" when issued
-    with it; else dotted for the clerk to fill in, after the office's abbreviation when it is known
-    ("……/BC-STC" for Sở Tài chính), "……/BC-……" without."""
-    if number:
-        return number
-    short = abbreviation(office) if office else ""
-    return f"……/BC-{short or '……'}"
-
-
-def appendix_line(number: str | None, office: str | None, day: date) -> str:
-    """The line under each sheet's title of the report's workbook, as an appendix cites the report it
-    goes with: "(Kèm theo Báo cáo số 768/BC-STC ngày 16 tháng 12 năm 2026 của Sở Tài chính)" for a
-    report issued with that number on that day; dotted for the clerk to fill in otherwise, in the
-    year of `day` ("số ……/BC-STC ngày … tháng … năm 2026"); without an office, its number and date."""
-    if number:
-        spelled = messages.DOCUMENT_DATE.format(day=f"{day.day:02d}", month=f"{day.month:02d}", year=day.year)
-    else:
-        spelled = messages.DOCUMENT_DATE.format(day="…", month="…", year=day.year)
-    cited = report_number(number, office)
-    name = own_name(office) if office else ""
-    if name:
-        return messages.WORKBOOK_APPENDIX.format(number=cited, date=spelled, office=name)
-    return messages.WORKBOOK_APPENDIX_NO_OFFICE.format(number=cited, date=spelled)
-
-
-def own_name(office: str) -> str:
-    """The office itself, as typed, without the body above it ("UBND tỉnh Thái Nguyên / Sở Tài chính"
-    → "Sở Tài chính"); "" for an office left blank."""
-    return office.replace(" / ", "\n").strip().splitlines()[-1].strip() if office.strip() else ""
-
-
-def abbreviation(office: str) -> str:
-    """The initials an office signs its documents' numbers with, of the office itself (its last line,
-    not the body above it): "Sở Tài chính" → "STC", "Ủy ban nhân dân" → "UBND" (Đ is a letter of its
-    own and stays: "Đoàn" → "Đ"); "" for an office written with no letters."""
-    import unicodedata
-
-    initials = [word[0] for word in own_name(office).split() if word[0].isalpha()]
-    plain = unicodedata.normalize("NFD", "".join(initials).upper())
-    return "".join(c for c in plain if not unicodedata.combining(c))
-
-
-def date_line(day: date, place: str | None = None) -> str:
-    """ "Thái Nguyên, ngày 05 tháng 12 năm 2026": the registry's province (htx settings province), else
-    a place left for the clerk, and the day the file was made."""
-    spelled = messages.DOCUMENT_DATE.format(day=f"{day.day:02d}", month=f"{day.month:02d}", year=day.year)
-    if place:
-        return messages.DOCUMENT_DATE_LINE_PLACE.format(place=place, date=spelled)
-    return messages.DOCUMENT_DATE_LINE.format(date=spelled)

@@ -23,7 +23,7 @@ from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
 from htxcli.render.docx_rules import rule
 from htxcli.render.layout import KEEP_ROWS, NOTE_SIZE_AT_LEAST, held_with_next, period_line
-from htxcli.render.letterhead import Letterhead
+from htxcli.render.letterhead import Letterhead, date_line, number_line
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -159,8 +159,8 @@ def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | N
     rule(right, motto_mm, TEXT_WIDTH_MM - OFFICE_COLUMN_MM - 2 * CELL_MARGIN_MM)
     numbered, dated = grid.rows[1].cells
     for cell, text, italic, size in (
-        (numbered, document.number_line(number, letterhead.office), False, HEADING_SIZE),
-        (dated, document.date_line(today, letterhead.province), True, TEXT_SIZE),
+        (numbered, number_line(number, letterhead.office), False, HEADING_SIZE),
+        (dated, date_line(today, letterhead.province), True, TEXT_SIZE),
     ):
         cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM  # one baseline, whatever their sizes
         paragraph = cell.paragraphs[0]

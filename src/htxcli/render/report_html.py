@@ -21,7 +21,7 @@ from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
 from htxcli.render import document
 from htxcli.render.layout import KEEP_ROWS, NOTE_SIZE_AT_LEAST, each_year_end, held_with_next, period_line
-from htxcli.render.letterhead import Letterhead
+from htxcli.render.letterhead import Letterhead, date_line, number_line
 from htxcli.render.palette import BAND_COLOURS, css
 from htxcli.render.prose import number, press_money
 from htxcli.render.svg import Bar, bar_chart
@@ -69,8 +69,8 @@ def write_html(
                 office_given=letterhead.given(),
                 nation=messages.DOCUMENT_NATION,
                 motto=messages.DOCUMENT_MOTTO,
-                number=document.number_line(document_number, letterhead.office),
-                date_line=document.date_line(today or date.today(), letterhead.province),
+                number=number_line(document_number, letterhead.office),
+                date_line=date_line(today or date.today(), letterhead.province),
                 print_note=messages.HTML_PRINT_NOTE,
                 overview=parts["overview"],
                 parts=document.overview(report),

@@ -28,9 +28,9 @@ from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS, STATUSES
-from htxcli.render import document
 from htxcli.render.cells import keep_notes_whole
 from htxcli.render.layout import Block, period_line, title
+from htxcli.render.letterhead import appendix_line
 from htxcli.render.report import report_blocks
 from htxcli.render.xlsx_cells import (
     DATE,
@@ -67,7 +67,7 @@ def write_workbook(
 ) -> None:
     """The whole workbook into `out` (a binary file); `roster` is read once, row by row. Each sheet
     cites the report it goes with: `document_number` and `today` of an issued report, else dotted
-    (document.appendix_line); `office`, the issuing office (htx settings office, --office)."""
+    (appendix_line); `office`, the issuing office (htx settings office, --office)."""
     import tempfile
 
     import xlsxwriter
@@ -75,7 +75,7 @@ def write_workbook(
     # Written whole first (a large one on disk), then copied into `out` with htx's fingerprint in it.
     with tempfile.SpooledTemporaryFile(max_size=SPOOLED_IN_MEMORY) as spool:
         book = xlsxwriter.Workbook(spool, {"constant_memory": True})
-        appendix = document.appendix_line(document_number, office, today or date.today())
+        appendix = appendix_line(document_number, office, today or date.today())
         _fill(book, report, roster, appendix)
         spool.seek(0)
         seal_zip(spool, out)
