@@ -84,10 +84,20 @@ def check_year_tables(tables: Tables, data: dict[str, Any]) -> None:
             band = bands[label]
             assert (figure(count), figure(share)) == (ratings["bands"][band], ratings["percent"][band])
 
-    programs = {PROGRAMS.label(p): p for p in PROGRAMS.keys}
+    programs = {PROGRAMS.label(p): p for p in PROGRAMS.keys} | {"Credit (loans disbursed)": "credit"}
     rows = found[f"Support {year}"][1:]
+    # Loans beside spending: the spending summed apart before the loans (a loan is lent, not spent).
+    spending = [r for r in rows if r[0] == "Support spending (loans not counted)"]
+    rows = [r for r in rows if r not in spending]
     shown = [programs[r[0]] for r in rows[:-1]]
-    assert shown == [p for p, s in data["support"].items() if s["records"]]
+    held = [p for p, s in data["support"].items() if s["records"]]
+    assert shown == [p for p in held if p != "credit" or not spending] + (["credit"] if spending else [])
+    for _label, _, records, _, _, amount in spending:
+        spent = [s for p, s in data["support"].items() if p != "credit"]
+        assert (figure(records), figure(amount)) == (
+            sum(s["records"] for s in spent),
+            sum(s["amount_vnd"] for s in spent),
+        )
     for label, organisations_count, records, quantity, unit, amount in rows[:-1]:
         s = data["support"][programs[label]]
         assert [figure(organisations_count), figure(records), figure(quantity), figure(amount)] == [
@@ -535,7 +545,7 @@ def test_chromium_prints_the_page_on_a4_with_its_vietnamese_text(rendered: Path,
         f"thành lập mới {data['organisations']['cooperative']['new']} hợp tác xã (HTX)",
         "1,62 tỷ đồng",
         "Hiệu quả (tốt + khá)",
-        "Xếp loại năm 2018: ba mức hoạt động",
+        "Kết quả xếp loại năm 2018",
         f"{data['ratings']['bands']['effective']} ({data['ratings']['percent']['effective']}%)",
         "227.450.000.000",
         "(đồng)",

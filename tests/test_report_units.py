@@ -64,7 +64,7 @@ def test_the_years_change_column_is_headed_in_words(office: Htx, tmp_path: Path)
     text = _write(office, tmp_path / "bc.md", "2026").read_text(encoding="utf-8")
     header = next(line for line in text.splitlines() if line.startswith("| Loại hình | Hiện có"))
     assert "| Tăng (+), giảm (−) so với năm 2025 |" in header
-    assert "| Vốn điều lệ (đăng ký) (đồng) |" in header
+    assert "| Vốn điều lệ đăng ký (đồng) |" in header
     assert "₫" not in text.split("## ", 1)[1]  # no table cell, whatever the narrative says
 
 
@@ -130,7 +130,7 @@ def test_the_documents_words_are_spelled_out(office: Htx, tmp_path: Path) -> Non
     assert "| Bản tin kinh tế tập thể |" in words and "KTTT" not in words
     assert office("figures", "4601254871", "2026", "--revenue", "1 tỷ").exit_code == 0
     words = _write(office, tmp_path / "bc2.md", "2026").read_text(encoding="utf-8")
-    assert "## Bình quân theo xã, phường năm 2026" in words, words
+    assert "## Kết quả hoạt động bình quân theo xã, phường năm 2026" in words, words
 
 
 def test_a_rule_under_the_subject_as_decree_30_draws_it(office: Htx, tmp_path: Path) -> None:  # noqa: F811

@@ -760,13 +760,17 @@ REPORT_MORE_NAMED = N_("… and {count} more (all of them in --format json or cs
 REPORT_DISTRICTS = N_("Districts at the end of {year}")
 REPORT_FIGURES = N_("Figures")
 REPORT_SECTION_ORGANISATIONS = N_("Organisations at year end")
-REPORT_SECTION_RATINGS = N_("Ratings")
-REPORT_SECTION_SUPPORT = N_("Support")
+REPORT_SECTION_RATINGS = N_("Rating results")
+REPORT_SECTION_SUPPORT = N_("Support for the development of the collective economy")
 REPORT_SECTION_DISTRICTS = N_("Districts at year end")
 # The same sections when the reporting period is not the calendar year: its last day (14/12) each year.
 REPORT_SECTION_ORGANISATIONS_ON = N_("Organisations on {day} of each year")
 REPORT_SECTION_DISTRICTS_ON = N_("Districts on {day} of each year")
 REPORT_TOTAL = N_("Total")
+# Biểu 4 when it holds loans and spending: the spending summed apart, the loans after it, then the whole.
+REPORT_SUPPORT_SPENT = N_("Support spending (loans not counted)")
+REPORT_SUPPORT_LENT = N_("Credit (loans disbursed)")
+REPORT_SUPPORT_SPENT_LINE = N_("Of which support spending, loans not counted")
 REPORT_NO_DISTRICT = N_("(no district)")
 # A change column's header, as Vietnamese reports head it ("Tăng (+), giảm (−) so với năm 2025")
 REPORT_CHANGE = N_("Change on {year}")
@@ -800,6 +804,9 @@ ISSUED_EARLY = N_(
     "Warning: dated {on}, before the period ends on {last}: the document counts what is recorded so far "
     "and still says 'to {last}' (--as-of {on} reports to the day of its date)"
 )
+# A draft document written while --check finds something (support after a dissolution…): said once,
+# as issuing it would refuse (ISSUED_FINDINGS).
+DRAFT_FINDINGS = N_("Warning: the report has {count} findings to look at before it is signed ({command})")
 REPORT_FUTURE_YEAR = N_(
     "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"
 )
@@ -1064,6 +1071,11 @@ NARRATIVE_DISBURSED = N_("{clause}, disbursing {amount}")
 NARRATIVE_COSTING = N_("{clause}, at a cost of {amount}")
 NARRATIVE_SUPPORT_TOTAL = N_("Support in the year came to {amount} in all.")
 NARRATIVE_SUPPORT_TOTAL_SO_FAR = N_("Support from the start of the period to {day} came to {amount} in all.")
+# A loan is lent, not spent: the total of support is the programmes' spending, loans not counted.
+NARRATIVE_SUPPORT_TOTAL_LENT = N_("Support in the year, loans not counted, came to {amount} in all.")
+NARRATIVE_SUPPORT_TOTAL_LENT_SO_FAR = N_(
+    "Support from the start of the period to {day}, loans not counted, came to {amount} in all."
+)
 NARRATIVE_NEW_MODEL_ONE = N_("The cooperative supported to build the new model is {names}.")
 NARRATIVE_NEW_MODEL_MANY = N_("The cooperatives supported to build the new model are {names}.")
 NARRATIVE_NAMED_IN = N_("{name} ({district})")
@@ -1311,6 +1323,7 @@ NARRATIVE_PLAN_OVER = N_(", above the plan by {excess}")
 # A share's excess over its target is in points of percent, not a percent of the target.
 NARRATIVE_PERCENTAGE_POINTS = N_("{points} percentage points")
 NARRATIVE_PLAN_ESTIMATE = N_("; whole-year estimate {estimate}")
+NARRATIVE_PLAN_ESTIMATE_PERCENT = N_("; whole-year estimate {estimate}, {percent} of the plan")
 # The unit of a money indicator's amount, wherever one is written (the income is kept per year).
 PLAN_MONEY_UNITS = {
     "average-revenue": N_("{amount}/cooperative"),
