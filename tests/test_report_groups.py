@@ -251,9 +251,9 @@ def test_a_comparisons_status_lines_add_up_and_the_resumed_are_a_note(htx: Any, 
     for i in range(2):
         assert sum(int(status[k][i]) for k in stocks) == int(status[f"{kind}: Registered"][i]) == 3
     assert notes == [
-        "Resumed in the year (2018): 1 HTX (already counted above by their status at each period's end). "
-        "In 2018, registered includes"
-        " those whose certificate was revoked, not yet dissolved: 1 HTX."
+        "Resumed during the year (2018): 1 cooperative (already counted above by their status at each"
+        " period's end). In 2018, registered includes"
+        " those whose certificate was revoked, not yet dissolved: 1 cooperative."
     ]
     # In Word, the note beneath the table, kept with its last row (never alone atop a page).
     import docx
@@ -271,4 +271,7 @@ def test_a_comparisons_status_lines_add_up_and_the_resumed_are_a_note(htx: Any, 
     assert all(p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs)
     # A year's table says the same of its year.
     year = htx("report", "2018", "--format", "markdown").stdout
-    assert "Resumed in the year: 1 HTX (already counted above by their status at the period's end)." in year
+    assert (
+        "Resumed during the year: 1 cooperative (already counted above by their status at the period's end)."
+        in year
+    )
