@@ -107,10 +107,10 @@ def test_the_report_of_a_commune_is_titled_with_its_type_word(thai_nguyen: Htx, 
 
 def test_a_comparison_names_the_periods_last_day_when_it_is_not_31_december(thai_nguyen: Htx) -> None:
     out = thai_nguyen("report", "2026", "--compare").stdout
-    assert "Tổ chức đến ngày 14/12 hằng năm" in out
+    assert "Số lượng tổ chức kinh tế tập thể đến ngày 14/12 hằng năm" in out
     assert "cuối năm" not in out
     calendar = thai_nguyen("report", "2026", "--compare", "--period-start", "01/01").stdout
-    assert "Tổ chức đến cuối năm" in calendar
+    assert "Số lượng tổ chức kinh tế tập thể đến cuối năm" in calendar
 
 
 def test_equal_counts_print_equal_shares_and_the_rated_are_counted_as_htx(thai_nguyen: Htx) -> None:
@@ -137,11 +137,12 @@ def test_a_group_without_capital_is_not_reported_as_0_dong(thai_nguyen: Htx) -> 
     group = next(line for line in out.splitlines() if line.strip().startswith("Tổ hợp tác"))
     assert "₫" not in group
     union = next(line for line in out.splitlines() if line.strip().startswith("Liên hiệp HTX"))
-    assert "₫" not in union  # no union at all: a capital of nothing is blank, by one rule
+    assert union.split()[-1] == "0"  # no union at all: a capital of 0, as its counts (issue 25)
     compared = thai_nguyen("report", "2026", "--compare").stdout
-    # 2025 had no group, 2026's gave no capital: both blank alike, so the line is left out
+    # 2025 had no group (0), 2026's gave no capital (blank): the line shows both, the change blank
     group = lines_beneath(compared, "Tổ hợp tác")
-    assert not any("Vốn điều lệ" in line for line in group) and any("Thành viên" in line for line in group)
+    capital = next(line for line in group if "Vốn điều lệ" in line)
+    assert capital.split()[-1] == "0" and any("Thành viên" in line for line in group)
 
 
 # --- 4: the places commands and the import's errors in the clerk's words -------------------------------

@@ -18,9 +18,9 @@ from tests.test_report_groups import _markdown
 from tests.test_report_print import _html_cells, _write, office  # noqa: F401  (the fixture: an office, 2026)
 
 Htx = Callable[..., Run]
-COMMUNES = "Theo xã, phường, đến ngày 14/12 hằng năm"
-FORMER = "Theo tỉnh cũ, đến ngày 14/12 hằng năm"
-ECONOMY = "Kết quả hoạt động"
+COMMUNES = "Số lượng tổ chức theo xã, phường đến ngày 14/12 hằng năm"
+FORMER = "Số lượng tổ chức theo khu vực tỉnh cũ đến ngày 14/12 hằng năm"
+ECONOMY = "Kết quả hoạt động của các tổ chức"
 
 
 def _number(text: str) -> int | None:

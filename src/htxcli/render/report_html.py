@@ -20,7 +20,14 @@ from htxcli.domain.report import Report, YearReport
 from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS
 from htxcli.render import document
-from htxcli.render.layout import KEEP_ROWS, each_year_end, held_with_next, period_line, support_label
+from htxcli.render.layout import (
+    KEEP_ROWS,
+    NOTE_SIZE_AT_LEAST,
+    each_year_end,
+    held_with_next,
+    period_line,
+    support_label,
+)
 from htxcli.render.letterhead import Letterhead, date_line, number_line
 from htxcli.render.palette import BAND_COLOURS, css
 from htxcli.render.prose import number, press_money
@@ -57,6 +64,7 @@ def write_html(
     tables = [(title, t, shape) for (title, t), shape in zip(document.numbered(shown), shapes, strict=True)]
     # Numbered as the Word report numbers its parts, the charts (the HTML's own) after the tables.
     parts = document.part_headings(tables=bool(tables), charts=True)
+    table_size = min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0])
     out.write(
         seal_html(
             page.render(
@@ -78,7 +86,8 @@ def write_html(
                 figures_title=parts.get("figures", ""),
                 tables=tables,
                 keep_rows=KEEP_ROWS,
-                table_size=min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0]),
+                table_size=table_size,
+                note_size=max(table_size, NOTE_SIZE_AT_LEAST),
                 recipients=messages.DOCUMENT_RECIPIENTS,
                 filed=letterhead.recipient_lines(),
                 signature=letterhead.signature_lines(),
