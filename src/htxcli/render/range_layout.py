@@ -153,10 +153,15 @@ def _figure(section: str, key: str, metric: str) -> Getter:
 
 
 def _rating(group: str, key: str | None = None) -> Getter:
-    """report.ratings.<group>, or report.ratings.<group>[key]."""
+    """report.ratings.<group>, or report.ratings.<group>[key]; none in a year without any rating
+    recorded (no result yet: an empty cell and no change, as its chart says "chưa có kết quả"), but
+    how many have no result."""
 
-    def get(report: YearReport) -> Quantity:
-        found = getattr(report.ratings, group)
+    def get(report: YearReport) -> Quantity | None:
+        ratings = report.ratings
+        if group != "not_rated" and not (ratings.rated.value or ratings.unrated.value):
+            return None
+        found = getattr(ratings, group)
         value: Quantity = found if key is None else found[key]
         return value
 
