@@ -186,7 +186,6 @@ def _appendix(doc: Document, cited: str, *, landscape: bool) -> None:
     "CÁC BIỂU SỐ LIỆU", centred and bold, the line citing the report in italics, a short rule; kept
     with the first table's title."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
 
     turned = _turn(doc, landscape=landscape)
     for line in document.appendix_heading():
