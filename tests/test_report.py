@@ -328,7 +328,7 @@ def test_markdown_and_table_agree_with_json(example_db: Path) -> None:
     assert rows["Hợp tác xã"][3] == "+29"
     assert rows["Hiệu quả (tốt + khá)"][:2] == ["43", "29%"]
     assert rows["Trung bình"][:2] == ["94", "63%"]
-    assert rows["Tín dụng"][-1] == "1.620.000.000"
+    assert rows["Credit (loans disbursed)"][-1] == "1.620.000.000"
     # The terminal table is drawn from the same cells: every Markdown row appears in it, in order.
     table = invoke(example_db, "report", "2018").stdout
     lines = table.splitlines()

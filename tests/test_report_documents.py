@@ -79,10 +79,20 @@ def check_year_tables(tables: Tables, data: dict[str, Any]) -> None:
             band = bands[label]
             assert (figure(count), figure(share)) == (ratings["bands"][band], ratings["percent"][band])
 
-    programs = {PROGRAMS.label(p): p for p in PROGRAMS.keys}
+    programs = {PROGRAMS.label(p): p for p in PROGRAMS.keys} | {"Credit (loans disbursed)": "credit"}
     rows = found[f"Support {year}"][1:]
+    # Loans beside spending: the spending summed apart before the loans (a loan is lent, not spent).
+    spending = [r for r in rows if r[0] == "Support spending (loans not counted)"]
+    rows = [r for r in rows if r not in spending]
     shown = [programs[r[0]] for r in rows[:-1]]
-    assert shown == [p for p, s in data["support"].items() if s["records"]]
+    held = [p for p, s in data["support"].items() if s["records"]]
+    assert shown == [p for p in held if p != "credit" or not spending] + (["credit"] if spending else [])
+    for _label, _, records, _, _, amount in spending:
+        spent = [s for p, s in data["support"].items() if p != "credit"]
+        assert (figure(records), figure(amount)) == (
+            sum(s["records"] for s in spent),
+            sum(s["amount_vnd"] for s in spent),
+        )
     for label, organisations_count, records, quantity, unit, amount in rows[:-1]:
         s = data["support"][programs[label]]
         assert [figure(organisations_count), figure(records), figure(quantity), figure(amount)] == [

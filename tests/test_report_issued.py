@@ -273,7 +273,7 @@ def test_what_changed_since_names_the_changed_groups_and_the_history_entries(exa
     # Each figure once, by the report's own words, its value as the report prints it.
     shown = invoke(example, "--lang", "vi", "report", "2018", "--since-issued").stdout.splitlines()
     assert shown.count("  Hợp tác xã: Hiện có (còn đăng ký): 149 → 148") == 1
-    assert "  Tổng cộng: Vốn điều lệ (đăng ký): 227.450.000.000 ₫ → 226.410.000.000 ₫" in shown
+    assert "  Tổng cộng: Vốn điều lệ đăng ký: 227.450.000.000 ₫ → 226.410.000.000 ₫" in shown
     assert "  Ba Bể, Hợp tác xã: Giải thể, phá sản: 0 → 1" in shown
     assert not [line for line in shown if "." in line.split(":")[0] or "registered" in line]
     assert "registered" not in {f["path"].rpartition(".")[2] for f in found["figures"]}

@@ -64,7 +64,7 @@ def test_the_years_change_column_is_headed_in_words(office: Htx, tmp_path: Path)
     text = _write(office, tmp_path / "bc.md", "2026").read_text(encoding="utf-8")
     header = next(line for line in text.splitlines() if line.startswith("| Loại hình | Hiện có"))
     assert "| Tăng (+), giảm (−) so với năm 2025 |" in header
-    assert "| Vốn điều lệ (đăng ký) (đồng) |" in header
+    assert "| Vốn điều lệ đăng ký (đồng) |" in header
     assert "₫" not in text.split("## ", 1)[1]  # no table cell, whatever the narrative says
 
 

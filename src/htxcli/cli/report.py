@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,6 +16,7 @@ from htxcli.cli.report_issued import (
     list_issued,
     note_if_issued,
     print_as_issued,
+    report_command,
     since,
 )
 from htxcli.cli.report_output import DOCUMENTS, ReportFormat, chosen_format, render_report
@@ -23,6 +24,9 @@ from htxcli.domain import messages
 from htxcli.domain.errors import InvalidValue
 from htxcli.domain.values import format_date
 from htxcli.services.output import STDOUT, check_replaceable, check_target
+
+if TYPE_CHECKING:
+    from htxcli.domain.report import Report
 
 
 def register(app: typer.Typer) -> None:
@@ -307,7 +311,21 @@ def report(
             from htxcli.cli.report_issued import warn_if_early
 
             warn_if_early(built, date.today())
+            _warn_of_findings(ctx, span, built, district, commune)
         note_if_issued(ctx, span, built, district, commune)
+
+
+def _warn_of_findings(
+    ctx: typer.Context, span: list[int], built: Report, district: str | None, commune: str | None
+) -> None:
+    """A draft document the clerk may sign: what `--check` finds (support dated after a dissolution,
+    organisations not rated…) said in one line, with the command that lists it."""
+    from htxcli.services.report_checks import findings
+
+    found = findings(engine(ctx, create=False), built)
+    if found:
+        command = report_command(span, district, commune, "--check")
+        say(messages.DRAFT_FINDINGS.format(count=len(found), command=command))
 
 
 def _warn_of_the_future(ctx: typer.Context, span: list[int], start: tuple[int, int] | None) -> None:

@@ -764,6 +764,10 @@ REPORT_SECTION_DISTRICTS = N_("Districts at year end")
 REPORT_SECTION_ORGANISATIONS_ON = N_("Organisations on {day} of each year")
 REPORT_SECTION_DISTRICTS_ON = N_("Districts on {day} of each year")
 REPORT_TOTAL = N_("Total")
+# Biểu 4 when it holds loans and spending: the spending summed apart, the loans after it, then the whole.
+REPORT_SUPPORT_SPENT = N_("Support spending (loans not counted)")
+REPORT_SUPPORT_LENT = N_("Credit (loans disbursed)")
+REPORT_SUPPORT_SPENT_LINE = N_("Of which support spending, loans not counted")
 REPORT_NO_DISTRICT = N_("(no district)")
 # A change column's header, as Vietnamese reports head it ("Tăng (+), giảm (−) so với năm 2025")
 REPORT_CHANGE = N_("Change on {year}")
@@ -795,6 +799,9 @@ ISSUED_EARLY = N_(
     "Warning: dated {on}, before the period ends on {last}: the document counts what is recorded so far "
     "and still says 'to {last}' (--as-of {on} reports to the day of its date)"
 )
+# A draft document written while --check finds something (support after a dissolution…): said once,
+# as issuing it would refuse (ISSUED_FINDINGS).
+DRAFT_FINDINGS = N_("Warning: the report has {count} findings to look at before it is signed ({command})")
 REPORT_FUTURE_YEAR = N_(
     "Warning: year: {years}: after the current year ({current}); its figures are only what is recorded so far"
 )
@@ -1056,6 +1063,11 @@ NARRATIVE_DISBURSED = N_("{clause}, disbursing {amount}")
 NARRATIVE_COSTING = N_("{clause}, at a cost of {amount}")
 NARRATIVE_SUPPORT_TOTAL = N_("Support in the year came to {amount} in all.")
 NARRATIVE_SUPPORT_TOTAL_SO_FAR = N_("Support from the start of the period to {day} came to {amount} in all.")
+# A loan is lent, not spent: the total of support is the programmes' spending, loans not counted.
+NARRATIVE_SUPPORT_TOTAL_LENT = N_("Support in the year, loans not counted, came to {amount} in all.")
+NARRATIVE_SUPPORT_TOTAL_LENT_SO_FAR = N_(
+    "Support from the start of the period to {day}, loans not counted, came to {amount} in all."
+)
 NARRATIVE_NEW_MODEL_ONE = N_("The cooperative supported to build the new model is {names}.")
 NARRATIVE_NEW_MODEL_MANY = N_("The cooperatives supported to build the new model are {names}.")
 NARRATIVE_NAMED_IN = N_("{name} ({district})")

@@ -53,7 +53,7 @@ NO_BREAK_SPACE = "\u00a0"
 
 
 def keep_notes_whole(header: str) -> str:
-    """A header whose bracketed note never breaks inside: "Thành viên (đăng ký)" wraps before the
-    bracket, never as "(đăng / ký)"; its spaces become no-break spaces, which Word, LibreOffice and
+    """A header whose bracketed note never breaks inside: "Hiện có (còn đăng ký)" wraps before the
+    bracket, never as "(còn đăng / ký)"; its spaces become no-break spaces, which Word, LibreOffice and
     browsers all honour."""
     return re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(" ", NO_BREAK_SPACE), header)

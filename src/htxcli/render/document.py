@@ -110,7 +110,7 @@ def _fitting(table: Table, at_most: int = TABLE_SIZES[0]) -> Layout | None:
             widest = max((n for n, s in zip(needs, shares, strict=True) if not s), default=0.0)
             alike = [n if s else widest for n, s in zip(needs, shares, strict=True)]
             # The label columns' longest texts on one line before the figures' columns are
-            # padded alike: a comparison's "Hợp tác xã: Vốn điều lệ (đăng ký)" whole beside
+            # padded alike: a comparison's "Hợp tác xã: Vốn điều lệ đăng ký" whole beside
             # three columns of đồng, not wrapped beside a change column as wide as a sum of money.
             for tried, whole in ((alike, True), (needs, True), (alike, False), (needs, False)):
                 wanted = sum(tried) + (_label_wants(table, size, tried, shares) if whole else 0.0)

@@ -31,7 +31,7 @@ from htxcli.domain.report import (
 )
 from htxcli.domain.report import Block as Figures
 from htxcli.domain.values import format_count, format_date
-from htxcli.domain.vocab import KIND_ABBREVIATIONS
+from htxcli.domain.vocab import KIND_ABBREVIATIONS, PROGRAMS
 
 Cell = Value | None
 
@@ -53,6 +53,24 @@ class Block:
     # Rows that head the rows indented beneath them (a range's kind, program or place over its
     # metrics): a label alone, its figure cells empty, printed bold.
     headings: frozenset[int] = frozenset()
+
+
+def support_label(program: str) -> str:
+    """A support programme as a chart or a total's line names it: credit as the loans it disburses
+    ("Tín dụng (giải ngân cho vay)"), lent, not spent, so never read as spending."""
+    return messages.REPORT_SUPPORT_LENT if program == "credit" else PROGRAMS.label(program)
+
+
+def spent(report: YearReport) -> int:
+    """The support's money without the loans (credit): what the programmes spent."""
+    return sum(f.amount_vnd.value for p, f in report.support.items() if p != "credit")
+
+
+def spending_apart(report: YearReport) -> bool:
+    """Whether the year's support holds both loans and spending: its total is then said without the
+    loans too, a loan being lent, not spent."""
+    credit = report.support.get("credit")
+    return credit is not None and credit.amount_vnd.value > 0 and spent(report) > 0
 
 
 SUB_ROW = "  "  # a row beneath another: its label indented by this a step, which each view reads

@@ -18,7 +18,7 @@ from htxcli.domain.i18n import current
 from htxcli.domain.plans import Attainment
 from htxcli.domain.report import Economy, Money, Organisations, Recipient, Report, Support, YearReport
 from htxcli.domain.values import format_date
-from htxcli.render.layout import area_in_text, reporting_by_kind
+from htxcli.render.layout import area_in_text, reporting_by_kind, spending_apart, spent
 from htxcli.render.prose import number, one_decimal, press_money
 
 # A province names a handful of new-model cooperatives; the tables and the JSON hold the rest.
@@ -237,10 +237,13 @@ def _support(report: YearReport, *, named: bool = False) -> list[str]:
         pattern = messages.NARRATIVE_SUPPORT_DISTRICT_IN if named else messages.NARRATIVE_SUPPORT_DISTRICT
         pattern = pattern if day is None else messages.NARRATIVE_SUPPORT_DISTRICT_SO_FAR
         sentences = [pattern.format(district=area_in_text(report), clauses=joined, day=day, year=report.year)]
-    with_money = [s for s in report.support.values() if s.amount_vnd.value]
-    if len(with_money) > 1:  # one program's amount is already in its clause
-        total = press_money(report.totals.support.amount_vnd.value)
-        pattern = messages.NARRATIVE_SUPPORT_TOTAL if day is None else messages.NARRATIVE_SUPPORT_TOTAL_SO_FAR
+    # Loans are lent, not spent: the total is of the other programmes, loans not counted.
+    spending = [p for p, s in report.support.items() if s.amount_vnd.value and p != "credit"]
+    if len(spending) > 1:  # one program's amount is already in its clause
+        total = press_money(spent(report))
+        lending = (messages.NARRATIVE_SUPPORT_TOTAL_LENT, messages.NARRATIVE_SUPPORT_TOTAL_LENT_SO_FAR)
+        plain = (messages.NARRATIVE_SUPPORT_TOTAL, messages.NARRATIVE_SUPPORT_TOTAL_SO_FAR)
+        pattern = (lending if spending_apart(report) else plain)[day is not None]
         sentences.append(pattern.format(amount=total, day=day))
     return sentences
 

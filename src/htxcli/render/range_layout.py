@@ -24,6 +24,7 @@ from htxcli.domain.report import (
     Economy,
     Label,
     Metric,
+    Money,
     Organisations,
     Quantity,
     Ratings,
@@ -45,6 +46,8 @@ from htxcli.render.layout import (
     period_end,
     reported,
     shown,
+    spending_apart,
+    spent,
     titled_communes,
 )
 
@@ -279,7 +282,10 @@ def _support_groups(columns: Sequence[YearReport]) -> list[Group]:
             lines.append((label, _program_figure(program, m.name)))
         groups.append((PROGRAMS.label(program), lines))
     if groups:
-        groups.append((messages.REPORT_TOTAL, _lines(SupportTotal.metrics(), "support")))
+        totals = _lines(SupportTotal.metrics(), "support")
+        if any(spending_apart(r) for r in columns):  # a loan is lent, not spent: the spending apart too
+            totals.append((messages.REPORT_SUPPORT_SPENT_LINE, lambda r: Money(spent(r))))
+        groups.append((messages.REPORT_TOTAL, totals))
     return groups
 
 

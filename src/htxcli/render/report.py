@@ -25,7 +25,7 @@ def report_blocks(report: Report, *, single: bool) -> list[Block]:
 
 def in_dong(block: Block) -> Block:
     """Money as Vietnamese tables print it: bare figures, their unit said once: "(đồng)" after the
-    header of a column of sums of money ("Vốn điều lệ (đăng ký) (đồng)"), or, in a table whose
+    header of a column of sums of money ("Vốn điều lệ đăng ký (đồng)"), or, in a table whose
     lines are its figures (the economy, the plan, years side by side), after the label of a line
     with money in it ("Doanh thu (đồng)"), never again where the label names its unit already
     ("Doanh thu bình quân (đồng/HTX)")."""

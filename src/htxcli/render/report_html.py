@@ -19,9 +19,9 @@ from htxcli.domain import messages
 from htxcli.domain.i18n import current
 from htxcli.domain.report import Report, YearReport
 from htxcli.domain.seal import seal_html
-from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
+from htxcli.domain.vocab import BAND_LABELS
 from htxcli.render import document
-from htxcli.render.layout import KEEP_ROWS, each_year_end, held_with_next, period_line
+from htxcli.render.layout import KEEP_ROWS, each_year_end, held_with_next, period_line, support_label
 from htxcli.render.letterhead import Letterhead, appendix_line, date_line, number_line
 from htxcli.render.palette import BAND_COLOURS, css
 from htxcli.render.prose import number, press_money
@@ -147,6 +147,6 @@ def _band_bars(report: YearReport) -> list[Bar]:
 
 def _support_bars(report: YearReport) -> list[Bar]:
     return [
-        Bar(PROGRAMS.label(program), amount.value, press_money(amount.value))
+        Bar(support_label(program), amount.value, press_money(amount.value))
         for program, amount in report.support_amounts.points
     ]

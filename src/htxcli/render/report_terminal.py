@@ -100,7 +100,7 @@ def _row_by_row(block: Any, rows: Sequence[Sequence[str]]) -> Table:
 
 
 _LABEL_AT_MOST = 24  # a label column is given its longest label, up to this, before headers narrow
-_LABEL_AT_LEAST = 12  # then this much ("Quỹ tín dụng"), before a label wraps word by word
+_LABEL_AT_LEAST = 13  # then this much ("Liên hiệp HTX"), before a label wraps word by word
 
 
 def _fitted_headers(block: Any, rows: Sequence[Sequence[str]], width: int) -> list[str] | None:

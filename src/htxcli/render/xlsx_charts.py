@@ -10,7 +10,7 @@ from typing import Any
 from htxcli.domain import messages
 from htxcli.domain.report import Label, Money, Report, Value, YearReport
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
-from htxcli.render.layout import each_year_end
+from htxcli.render.layout import each_year_end, support_label
 from htxcli.render.palette import BAND_COLOURS, FIGURE_COLOUR, css
 from htxcli.render.xlsx_cells import (
     HEADER_ROW,
@@ -128,7 +128,7 @@ def _support_chart(
     if not programs:
         return False
     rows: list[list[Value]] = [
-        [Label(PROGRAMS.label(p)), *(year_amounts.get(p, Money(0)) for year_amounts in amounts)]
+        [Label(support_label(p)), *(year_amounts.get(p, Money(0)) for year_amounts in amounts)]
         for p in programs
     ]
     _table(sheet, styles, top, [messages.HEADERS["program"], *years], rows)

@@ -18,6 +18,7 @@ from htxcli.domain.report import (
     Label,
     Metric,
     Organisations,
+    Support,
     YearReport,
 )
 from htxcli.domain.report import (
@@ -36,6 +37,8 @@ from htxcli.render.layout import (
     reported,
     reporting_by_kind,
     shown,
+    spending_apart,
+    support_label,
 )
 from htxcli.render.place_layout import economy_place_blocks, place_blocks
 from htxcli.render.plan_layout import plan_blocks
@@ -263,17 +266,32 @@ def _support_block(report: YearReport, year: int) -> Block:
         sheet=messages.SHEET_SUPPORT,
         wrap=frozenset({0, unit_column}),  # a unit of words ("giấy chứng nhận") wraps as a name does
     )
+
+    def line(label: str, figures: Support) -> list[Cell]:
+        return [
+            Label(label),
+            *(reported(figures, m.name) for m in before),
+            figures.unit,
+            *(reported(figures, m.name) for m in after),
+        ]
+
+    # A loan is lent, not spent: beside spending, the programmes' spending is summed apart, the loans
+    # after it ("Tín dụng (giải ngân cho vay)"), then the whole.
+    apart = spending_apart(report)
+    credit = report.support.get("credit")
     for program, figures in report.support.items():
-        if not figures.records.value:
-            continue
+        if figures.records.value and not (apart and program == "credit"):
+            block.rows.append(line(PROGRAMS.label(program), figures))
+    if apart and credit is not None:
         block.rows.append(
             [
-                Label(PROGRAMS.label(program)),
-                *(reported(figures, m.name) for m in before),
-                figures.unit,
-                *(reported(figures, m.name) for m in after),
+                Label(messages.REPORT_SUPPORT_SPENT),
+                *_spending(report, before),
+                None,
+                *_spending(report, after),
             ]
         )
+        block.rows.append(line(support_label("credit"), credit))
     if not block.rows:
         block.caption = messages.REPORT_NO_SUPPORT.format(year=year)
         block.total = False
@@ -287,6 +305,18 @@ def _support_block(report: YearReport, year: int) -> Block:
 
     block.rows.append([Label(messages.REPORT_TOTAL), *summed_cells(before), None, *summed_cells(after)])
     return block
+
+
+def _spending(report: YearReport, metrics: list[Metric]) -> list[Cell]:
+    """The support's total without the loans (SupportTotal's metrics; the others' cells empty)."""
+    summed = {m.name for m in report.totals.support.metrics()}
+    spent = [f for p, f in report.support.items() if p != "credit"]
+    return [
+        type(getattr(spent[0], m.name))(sum(getattr(f, m.name).value for f in spent))
+        if m.name in summed
+        else None
+        for m in metrics
+    ]
 
 
 def _new_model_block(report: YearReport, year: int) -> list[Block]:

@@ -1,0 +1,83 @@
+"""A loan is lent, not spent (a sixth reader of the 2026 report): the support's total of spending
+leaves the credit programme's disbursed loans out, in the year's Biểu 4 (the spending summed apart,
+then the loans, then the whole), in the narrative's total, in a comparison's total and in the charts'
+names for it; the JSON keeps its totals as they were (3.883.000.000 in 2018, loans included)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import Run, invoke
+from tests.test_report_print import office  # noqa: F401  (the fixture: a Thái Nguyên office, 2026)
+
+Htx = Callable[..., Run]
+
+
+def _support_rows(markdown: str) -> list[list[str]]:
+    part = markdown.split("## Hỗ trợ năm 2018", 1)[1].split("\n## ", 1)[0]
+    rows = [line.strip("|").split("|") for line in part.splitlines() if line.startswith("| ")]
+    return [[c.strip().strip("*") for c in row] for row in rows[1:]]
+
+
+def test_the_years_support_table_sums_the_spending_apart_from_the_loans(example_db: Path) -> None:
+    markdown = invoke(example_db, "--lang", "vi", "report", "2018", "--format", "markdown").stdout
+    rows = _support_rows(markdown)
+    labels = [row[0] for row in rows]
+    # The loans after the spending's sum, the whole last: 2.263.000.000 + 1.620.000.000.
+    assert labels[-3:] == [
+        "Cộng kinh phí hỗ trợ (không kể tín dụng)",
+        "Tín dụng (giải ngân cho vay)",
+        "Tổng cộng",
+    ]
+    spent, lent, whole = (row[-1] for row in rows[-3:])
+    programmes = [row[-1] for row in rows[:-3] if row[-1]]
+    figure = lambda text: int(text.replace(".", ""))  # noqa: E731
+    assert figure(spent) == sum(figure(c) for c in programmes) == 2_263_000_000
+    assert (figure(lent), figure(whole)) == (1_620_000_000, figure(spent) + figure(lent))
+    assert "Tín dụng" not in labels[:-3]  # said once, after the spending
+
+
+def test_the_narrative_total_leaves_the_loans_out(example_db: Path) -> None:
+    text = invoke(example_db, "--lang", "vi", "report", "2018", "--format", "text").stdout
+    flat = " ".join(text.split())
+    assert "Tổng kinh phí hỗ trợ trong năm (không kể vốn vay tín dụng) là 2,263 tỷ đồng." in flat
+    assert "3,883 tỷ" not in flat
+    # The JSON is a machine format: its totals are as they were, loans included.
+    data = json.loads(invoke(example_db, "report", "2018", "--format", "json").stdout)
+    assert data["totals"]["support"]["amount_vnd"] == 3_883_000_000
+
+
+def test_a_comparisons_total_says_the_spending_without_the_loans(example_db: Path) -> None:
+    markdown = invoke(
+        example_db, "--lang", "vi", "report", "2018", "--compare", "--format", "markdown"
+    ).stdout
+    part = markdown.split("## Hỗ trợ", 1)[1].split("\n## ", 1)[0]
+    line = next(
+        row for row in part.splitlines() if "Trong đó: kinh phí hỗ trợ không kể tín dụng (đồng)" in row
+    )
+    assert line.split("|")[3].strip() == "2.263.000.000"
+    assert "**Tín dụng**" in part  # a programme's group, its money beside the spending's
+
+
+def test_a_draft_document_says_what_check_would_find(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    """Support dated after its organisation's dissolution is printed in a draft as recorded (issuing
+    the report refuses it); writing the document says, in one line, how many findings `--check` lists
+    and the command that lists them. The Markdown on stdout (not a document to sign) says nothing."""
+    code = "4600000006"
+    added = office("add", "HTX Sáu", "--code", code, "--commune", "Thượng Minh", "--founded", "01/03/2016")
+    assert added.exit_code == 0, added.stderr
+    assert office("dissolve", code, "--on", "20/12/2025").exit_code == 0
+    late = ("support", "add", "trade-promotion", "--to", code, "--date", "05/10/2026", "--amount", "20tr")
+    added = office(*late)
+    assert added.exit_code == 0 and code in added.stderr  # warned at entry
+    found = json.loads(office("report", "2026", "--check", "--format", "json").stdout)["findings"]
+    assert "support-outside-life" in [f["check"] for f in found]
+    written = office("--lang", "vi", "report", "2026", "-o", str(tmp_path / "bc.docx"))
+    assert written.exit_code == 0, written.stderr
+    said = (
+        f"Cảnh báo: báo cáo có {len(found)} điểm cần xem lại trước khi ký ban hành (htx report 2026 --check)"
+    )
+    assert said in written.stderr.splitlines()
+    assert "--check" not in office("report", "2026", "--format", "markdown").stderr
