@@ -107,10 +107,10 @@ def test_the_report_of_a_commune_is_titled_with_its_type_word(thai_nguyen: Htx, 
 
 def test_a_comparison_names_the_periods_last_day_when_it_is_not_31_december(thai_nguyen: Htx) -> None:
     out = thai_nguyen("report", "2026", "--compare").stdout
-    assert "Tổ chức đến ngày 14/12 hằng năm" in out
+    assert "Số lượng tổ chức kinh tế tập thể đến ngày 14/12 hằng năm" in out
     assert "cuối năm" not in out
     calendar = thai_nguyen("report", "2026", "--compare", "--period-start", "01/01").stdout
-    assert "Tổ chức đến cuối năm" in calendar
+    assert "Số lượng tổ chức kinh tế tập thể đến cuối năm" in calendar
 
 
 def test_equal_counts_print_equal_shares_and_the_rated_are_counted_as_htx(thai_nguyen: Htx) -> None:

@@ -260,7 +260,7 @@ def test_errors_read_in_vietnamese(example: Path, args: tuple[str, ...], expecte
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (("report", "2018"), "Tổ chức đến cuối năm 2018"),
+        (("report", "2018"), "Số lượng tổ chức kinh tế tập thể đến cuối năm 2018"),
         (("report", "2018", "--compare"), "Chỉ tiêu"),
         (("show", "4700257731"), "Ngày thành lập"),
         (("list", "--district", "ba be"), "Loại hình"),

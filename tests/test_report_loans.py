@@ -16,7 +16,7 @@ Htx = Callable[..., Run]
 
 
 def _support_rows(markdown: str) -> list[list[str]]:
-    part = markdown.split("## Hỗ trợ năm 2018", 1)[1].split("\n## ", 1)[0]
+    part = markdown.split("## Hỗ trợ phát triển kinh tế tập thể năm 2018", 1)[1].split("\n## ", 1)[0]
     rows = [line.strip("|").split("|") for line in part.splitlines() if line.startswith("| ")]
     return [[c.strip().strip("*") for c in row] for row in rows[1:]]
 

@@ -130,7 +130,7 @@ def test_the_documents_words_are_spelled_out(office: Htx, tmp_path: Path) -> Non
     assert "| Bản tin kinh tế tập thể |" in words and "KTTT" not in words
     assert office("figures", "4601254871", "2026", "--revenue", "1 tỷ").exit_code == 0
     words = _write(office, tmp_path / "bc2.md", "2026").read_text(encoding="utf-8")
-    assert "## Bình quân theo xã, phường năm 2026" in words, words
+    assert "## Kết quả hoạt động bình quân theo xã, phường năm 2026" in words, words
 
 
 def test_a_rule_under_the_subject_as_decree_30_draws_it(office: Htx, tmp_path: Path) -> None:  # noqa: F811

@@ -757,8 +757,8 @@ REPORT_MORE_NAMED = N_("… and {count} more (all of them in --format json or cs
 REPORT_DISTRICTS = N_("Districts at the end of {year}")
 REPORT_FIGURES = N_("Figures")
 REPORT_SECTION_ORGANISATIONS = N_("Organisations at year end")
-REPORT_SECTION_RATINGS = N_("Ratings")
-REPORT_SECTION_SUPPORT = N_("Support")
+REPORT_SECTION_RATINGS = N_("Rating results")
+REPORT_SECTION_SUPPORT = N_("Support for the development of the collective economy")
 REPORT_SECTION_DISTRICTS = N_("Districts at year end")
 # The same sections when the reporting period is not the calendar year: its last day (14/12) each year.
 REPORT_SECTION_ORGANISATIONS_ON = N_("Organisations on {day} of each year")
@@ -1318,6 +1318,7 @@ NARRATIVE_PLAN_OVER = N_(", above the plan by {excess}")
 # A share's excess over its target is in points of percent, not a percent of the target.
 NARRATIVE_PERCENTAGE_POINTS = N_("{points} percentage points")
 NARRATIVE_PLAN_ESTIMATE = N_("; whole-year estimate {estimate}")
+NARRATIVE_PLAN_ESTIMATE_PERCENT = N_("; whole-year estimate {estimate}, {percent} of the plan")
 # The unit of a money indicator's amount, wherever one is written (the income is kept per year).
 PLAN_MONEY_UNITS = {
     "average-revenue": N_("{amount}/cooperative"),

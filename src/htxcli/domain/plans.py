@@ -124,6 +124,11 @@ class Attainment:
         return percent_of(self.actual, self.target)
 
     @property
+    def estimate_percent(self) -> float | None:
+        """The whole-year estimate against the target ("ước đạt 60,0% kế hoạch"); not in the JSON."""
+        return percent_of(self.estimate, self.target)
+
+    @property
     def change(self) -> int | float | None:
         if self.actual is None or self.previous_year is None:
             return None

@@ -424,7 +424,14 @@ def _plan(report: YearReport) -> list[str]:
             excess = a.actual - a.target
             sentence += messages.NARRATIVE_PLAN_OVER.format(excess=_excess(a, excess))
         if a.estimate is not None:
-            sentence += messages.NARRATIVE_PLAN_ESTIMATE.format(estimate=_plan_value(a, a.estimate))
+            attained = a.estimate_percent
+            pattern = (
+                messages.NARRATIVE_PLAN_ESTIMATE
+                if attained is None
+                else messages.NARRATIVE_PLAN_ESTIMATE_PERCENT
+            )
+            percent = "" if attained is None else one_decimal(attained) + "%"
+            sentence += pattern.format(estimate=_plan_value(a, a.estimate), percent=percent)
         sentences.append(sentence + ".")
     return sentences
 

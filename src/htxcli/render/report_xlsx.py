@@ -135,7 +135,13 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str
         for column, i in enumerate(shown):
             write_cell(sheet, HEADER_ROW + 1 + n, column, row[i], styles, total=bold, sub=italic)
     if block.caption:
-        sheet.write_string(HEADER_ROW + len(block.rows) + 2, 0, block.caption, styles.caption)
+        # Wrapped across the table's width: one long cell set a page fitted to its width at half size.
+        at = HEADER_ROW + len(block.rows) + 2
+        sheet.set_row(at, LINE_POINTS * wrapped_lines(block.caption, sum(widths)) + 2)
+        if len(widths) > 1:
+            sheet.merge_range(at, 0, at, len(widths) - 1, block.caption, styles.note)
+        else:
+            sheet.write_string(at, 0, block.caption, styles.note)
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     if any(sub_row(row) for row in block.rows):

@@ -70,6 +70,7 @@ class Styles:
             bold=True, text_wrap=True, valign="vcenter", align="center", border=1, bg_color="#DDEBF7"
         )
         self.caption = self.get(italic=True)
+        self.note = self.get(italic=True, text_wrap=True, valign="top")  # a table's note, its width wide
 
     def get(self, **properties: Any) -> Any:
         key = tuple(sorted(properties.items()))
