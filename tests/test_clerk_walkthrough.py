@@ -137,11 +137,12 @@ def test_a_group_without_capital_is_not_reported_as_0_dong(thai_nguyen: Htx) -> 
     group = next(line for line in out.splitlines() if line.strip().startswith("Tổ hợp tác"))
     assert "₫" not in group
     union = next(line for line in out.splitlines() if line.strip().startswith("Liên hiệp HTX"))
-    assert "₫" not in union  # no union at all: a capital of nothing is blank, by one rule
+    assert union.split()[-1] == "0"  # no union at all: a capital of 0, as its counts (issue 25)
     compared = thai_nguyen("report", "2026", "--compare").stdout
-    # 2025 had no group, 2026's gave no capital: both blank alike, so the line is left out
+    # 2025 had no group (0), 2026's gave no capital (blank): the line shows both, the change blank
     group = lines_beneath(compared, "Tổ hợp tác")
-    assert not any("Vốn điều lệ" in line for line in group) and any("Thành viên" in line for line in group)
+    capital = next(line for line in group if "Vốn điều lệ" in line)
+    assert capital.split()[-1] == "0" and any("Thành viên" in line for line in group)
 
 
 # --- 4: the places commands and the import's errors in the clerk's words -------------------------------

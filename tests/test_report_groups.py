@@ -202,7 +202,10 @@ def test_a_programs_year_without_records_reads_0_and_its_change_follows(htx: Any
         ("new-model", "--to", "4700284512", "--date", "02/09/2018", "--amount", "1 tỷ"),
     ):
         assert htx("support", "add", *args).exit_code == 0
-    support, _ = _markdown(htx("report", "2018", "--compare", "--format", "markdown").stdout, "Support")
+    support, _ = _markdown(
+        htx("report", "2018", "--compare", "--format", "markdown").stdout,
+        "Support for the development of the collective economy",
+    )
     outreach, promotion, credit, new_model = (
         PROGRAMS.label(p) for p in ("outreach", "trade-promotion", "credit", "new-model")
     )
@@ -219,7 +222,10 @@ def test_a_programs_year_without_records_reads_0_and_its_change_follows(htx: Any
     # In two units over the years shown: the quantities bare, as the year's table gives no one unit.
     args = ("--date", "10/03/2017", "--quantity", "2", "--unit", "buổi", "--amount", "10 triệu")
     assert htx("support", "add", "outreach", *args).exit_code == 0
-    support, _ = _markdown(htx("report", "2018", "--compare", "--format", "markdown").stdout, "Support")
+    support, _ = _markdown(
+        htx("report", "2018", "--compare", "--format", "markdown").stdout,
+        "Support for the development of the collective economy",
+    )
     assert support[f"{outreach}: Qty"] == ["2", "5", "+3"]
     assert support[f"{outreach}: Amount (đồng)"] == ["10.000.000", "60.000.000", "+50.000.000"]
 
@@ -245,9 +251,9 @@ def test_a_comparisons_status_lines_add_up_and_the_resumed_are_a_note(htx: Any, 
     for i in range(2):
         assert sum(int(status[k][i]) for k in stocks) == int(status[f"{kind}: Registered"][i]) == 3
     assert notes == [
-        "Resumed in the year (2018): 1 HTX (already counted above by their status at each period's end). "
-        "In 2018, registered includes"
-        " those whose certificate was revoked, not yet dissolved: 1 HTX."
+        "Resumed during the year (2018): 1 cooperative (already counted above by their status at each"
+        " period's end). In 2018, registered includes"
+        " those whose certificate was revoked, not yet dissolved: 1 cooperative."
     ]
     # In Word, the note beneath the table, kept with its last row (never alone atop a page).
     import docx
@@ -265,4 +271,7 @@ def test_a_comparisons_status_lines_add_up_and_the_resumed_are_a_note(htx: Any, 
     assert all(p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs)
     # A year's table says the same of its year.
     year = htx("report", "2018", "--format", "markdown").stdout
-    assert "Resumed in the year: 1 HTX (already counted above by their status at the period's end)." in year
+    assert (
+        "Resumed during the year: 1 cooperative (already counted above by their status at the period's end)."
+        in year
+    )

@@ -129,9 +129,11 @@ def test_a_bands_grades_are_indented_beneath_it_and_never_summed_as_bands(
         assert label.alignment.indent >= 1 and label.alignment.horizontal == "left"  # LibreOffice's rule
         assert label.font.i and count.font.i
         assert sheet.row_dimensions[label.row].outline_level == 1
+    *rows, total = rows  # the total row: those rated, the bands' sum
     bands = [count.value for label, count in rows if sheet.row_dimensions[label.row].outline_level == 0]
-    assert bands == [2, 1, 1] and sum(bands) == 4  # rated: 4, as the caption says
-    assert "4 HTX đã xếp loại" in (sheet.cell(HEADER_ROW + 2 + len(rows) + 1, 1).value or "")
+    assert bands == [2, 1, 1] and sum(bands) == total[1].value == 4  # rated: 4, as the caption says
+    assert total[0].value == "Tổng cộng" and total[0].font.b
+    assert "4 HTX đã xếp loại" in (sheet.cell(HEADER_ROW + 2 + len(rows) + 2, 1).value or "")
 
 
 # --- 2. the list sheet --------------------------------------------------------------------------
@@ -195,15 +197,18 @@ def test_a_comparison_states_the_reports_period_and_the_compared_years(office: H
     assert all(p.paragraph_format.keep_with_next for p in heading)
 
 
-def test_a_capital_of_nothing_is_blank_in_every_year_compared(office: Htx, tmp_path: Path) -> None:
-    """2025 had no group, 2026 one that gave no capital: both blank, and a line blank in every year
-    is left out of a comparison (a second reader's finding); the members, counts, stay."""
+def test_a_capital_is_0_without_organisations_and_blank_when_none_gave_it(
+    office: Htx, tmp_path: Path
+) -> None:
+    """One rule in every year compared, as in the year's Biểu 1 (issue 25): 2025 had no group, its
+    capital is 0 like the counts beside it; 2026 has one that gave no capital: blank, and so is the
+    change (nothing to compare); the members, counts, stay."""
     import docx
 
     doc = docx.Document(str(_write(office, tmp_path / "c.docx", "2026", "--compare")))
     lines = grouped([c.text for c in row.cells] for t in doc.tables for row in t.rows)
-    # blank in both years: a line of nothing, left out of the comparison
-    assert not any(k.startswith("Tổ hợp tác: Vốn điều lệ") for k in lines), lines
+    capital = next(v for k, v in lines.items() if k.startswith("Tổ hợp tác: Vốn điều lệ"))
+    assert capital[0:3] == ["0", "", ""], capital
     members = next(v for k, v in lines.items() if k.startswith("Tổ hợp tác: Thành viên"))
     assert members[0:2] == ["0", "0"], members  # counts stay counts
 

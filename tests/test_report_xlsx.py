@@ -92,9 +92,9 @@ def book_2018(example_db: Path | str, tmp_path_factory: pytest.TempPathFactory) 
 
 
 def shown_capital(o: dict[str, Any]) -> int | None:
-    """The capital a table shows for a block: none where none was given, or none of the kind is
-    counted (a blank cell: not reported, not 0 ₫)."""
-    return o["capital_vnd"] or None
+    """The capital a table shows for a block: none where organisations gave none (a blank cell: not
+    reported, not 0 ₫); 0 where there is no organisation, as the counts beside it."""
+    return o["capital_vnd"] if o["capital_vnd"] or not o["active"] else None
 
 
 def test_every_figure_of_the_year_equals_the_json(example_db: Path, book_2018: tuple[Any, Path]) -> None:

@@ -643,6 +643,9 @@ IMPORT_NEW_ADDRESS_DATED = N_(
     "in force from 01/07/2025, as `htx edit --province` records it"
 )
 TOTALS_ROW_SKIPPED = N_("{where}: the totals row {label!r} was skipped")
+# ... and where its figures are not the sum of the rows imported (services/totals.py), once a sheet.
+TOTALS_DISAGREE = N_("the totals row does not add up: {columns}; imported all the same")
+TOTALS_COLUMN_DISAGREES = N_("{column}: {total} on the totals row, {sum} in the rows imported")
 COLUMN_NUMBERS_SKIPPED = N_("{where}: the row of column numbers under the header was skipped")
 ROWS_AFTER_TOTALS_SKIPPED = N_(
     "{where}: {count} row(s) after the totals row, with no code, were skipped (the first reads {first!r})"
@@ -725,13 +728,13 @@ REPORT_PERIOD_COMPARED = N_(
 )
 REPORT_ORGANISATIONS_ON = N_("Organisations on {day}")
 REPORT_STATUS_ON = N_("Legal status on {day}")
-# Under the legal status table, whose columns are the stocks of the last day: a flow of the period,
-# by kind ("Resumed in the year: 2 HTX (already counted above by their status at the period's end).").
+# Under the legal status table, whose columns are the stocks of the last day: a flow of the period, by
+# kind ("Resumed during the year: 2 cooperatives (already counted above by their status at the period's
+# end).").
 REPORT_FLOW_NOTE = N_("{metric}: {counts} (already counted above by their status at the period's end).")
 REPORT_REVOKED_NOTE = N_(
     "Registered includes those whose certificate was revoked and that are not yet dissolved: {counts}."
 )
-REPORT_KIND_COUNT = N_("{count} {kind}")
 # Years side by side: the legal status's flows of each year and the revoked of the last, in a note
 # beneath the lines (which are stocks, adding up to the registered).
 REPORT_FLOW_IN_YEAR = N_("{metric} ({year}): {counts}")
@@ -789,6 +792,8 @@ REPORT_NEW = N_("New")
 # The members and capital of Biểu 1, as registered: the year's reported figures differ.
 REPORT_REGISTERED_MEMBERS = N_("Members (registered)")
 REPORT_REGISTERED_CAPITAL = N_("Capital (registered)")
+# Under a table whose capital is blank on a row with organisations (0 is a row without any).
+REPORT_CAPITAL_NOT_GIVEN = N_("Capital left blank: none of the organisations of that row gave its capital.")
 REPORT_ACTIVE = N_("Active")
 REPORT_DISSOLVED = N_("Dissolved")
 REPORT_BANKRUPT = N_("Bankrupt")
@@ -956,7 +961,10 @@ NARRATIVE_UP_ON = N_("{clause}, up {percent} on {year}")
 NARRATIVE_DOWN_ON = N_("{clause}, down {percent} on {year}")
 NARRATIVE_HIGH_TECH = N_("{count} applied high technology")
 NARRATIVE_VALUE_CHAIN = N_("{count} worked in a value chain")
-NARRATIVE_OCOP = N_("{count} OCOP products ({stars})")
+NARRATIVE_OCOP = N_("{count} OCOP products, of which {stars}")
+# OCOP where the documents' prose first names it (render/prose.py spelled_out_first), as Vietnamese
+# documents write it: "sản phẩm OCOP (Chương trình Mỗi xã một sản phẩm)".
+OCOP_SPELLED_OUT = N_("OCOP (One Commune One Product programme)")
 NARRATIVE_OCOP_STARS = N_("{count} of {stars} stars")
 
 # --- report documents: narrative, Word, HTML, workbook, charts ------------------------------------
@@ -1037,13 +1045,13 @@ NARRATIVE_SUPPORT_DISTRICT_SO_FAR = N_(
 )
 NARRATIVE_PROGRAMS = {
     "outreach": N_("held {quantity} of outreach and training on the collective economy"),
-    "bulletin": N_("published the collective economy bulletin in {quantity}"),
+    "bulletin": N_("published {quantity} of the collective economy bulletin"),
     "human-resources": N_("supported human resources for {organisations}"),
     "trade-promotion": N_("helped {organisations} take part in trade fairs and promotion"),
     "credit": N_("helped {organisations} borrow to develop production"),
     "new-model": N_("helped {organisations} build the new cooperative model tied to value chains"),
     "infrastructure": N_("supported infrastructure for {organisations}"),
-    "certification": N_("helped {organisations} obtain certificates (food safety, OCOP)"),
+    "certification": N_("helped {organisations} obtain food safety or OCOP certificates"),
     "other": N_("gave other support to {organisations}"),
 }
 NARRATIVE_PROGRAM_NAMES = {
@@ -1397,7 +1405,7 @@ REPORT_OPERATING = N_("Operating")
 REPORT_SUSPENDED = N_("Suspended")
 REPORT_BEING_DISSOLVED = N_("Being dissolved")
 REPORT_REVOKED = N_("Certificate revoked")
-REPORT_RESUMED = N_("Resumed in the year")
+REPORT_RESUMED = N_("Resumed during the year")
 
 # legal status fixes: the status today in list and show, argument names, wording (issue 17)
 LEGAL_STANDING_SINCE = N_("{status} from {date}")

@@ -8,7 +8,7 @@ model, and the metrics a table shows, with their labels, come from their declara
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -85,6 +85,9 @@ def beneath(text: str) -> Label:
 # A table of this many rows or fewer is printed whole on a page (moved to the next one rather than
 # broken), in Word and HTML alike; a longer one breaks between its rows, its header repeated.
 KEEP_ROWS = 15
+# A table's notes (its caption) are printed at the table's size, smaller than the text, but as a
+# paragraph at this size (points) at least: in Word and HTML alike.
+NOTE_SIZE_AT_LEAST = 11
 
 
 def held_with_next(headings: frozenset[int], count: int) -> frozenset[int]:
@@ -225,15 +228,15 @@ def shown(blocks: Sequence[Figures], table: str, none: type[Figures] = Organisat
 
 
 def reported(block: Figures, name: str) -> Count | Money | None:
-    """A block's figure as the tables show it: a capital of 0 is not reported, a blank cell, not 0 ₫,
-    whether none of the kind's organisations gave one (a group registered without it) or there is none
-    of the kind that year (one rule: a compared year without a group reads as the year with one that
-    gave none); nor is a program's amount of 0 (one that pays nothing: a certificate) or its count of
-    organisations of 0 (a program for the whole province: a bulletin, a class), nor the quantity
+    """A block's figure as the tables show it: the capital of organisations none of which gave one (a
+    group registered without it) is not reported, a blank cell, not 0 ₫; where there is no
+    organisation at all (no union that year, a commune whose only one was dissolved), it is 0, as the
+    counts beside it are. Nor is a program's amount of 0 (one that pays nothing: a certificate) or
+    its count of organisations of 0 (a program for the whole province: a bulletin, a class), nor the quantity
     of a program whose records give neither a unit nor a quantity of their own (a loan, a new-model
     cooperative: 1 a record), which would read "1" of nothing beside the records counted."""
     value = block.figure(name)
-    if name == "capital_vnd" and isinstance(block, Organisations) and not value.value:
+    if name == "capital_vnd" and isinstance(block, Organisations) and not value.value and block.active.value:
         return None
     if name in ("amount_vnd", "organisations") and isinstance(block, Support) and not value.value:
         return None
@@ -243,11 +246,20 @@ def reported(block: Figures, name: str) -> Count | Money | None:
     return value
 
 
+def capital_not_given(blocks: Iterable[Figures]) -> str | None:
+    """The note under a table where reported() left a capital blank: organisations none of which
+    gave theirs (None when no row has one)."""
+    blank = any(isinstance(b, Organisations) and b.active.value and not b.capital_vnd.value for b in blocks)
+    return messages.REPORT_CAPITAL_NOT_GIVEN if blank else None
+
+
 def counts_by_kind(report: YearReport, name: str) -> str:
     """ "1 HTX, 2 THT": the kinds whose figure `name` is not 0 that year, as the status notes give
-    them ("" when none)."""
+    them ("" when none); in English in words ("1 cooperative, 2 cooperative groups")."""
     return ", ".join(
-        messages.REPORT_KIND_COUNT.format(kind=KIND_ABBREVIATIONS[kind], count=format_count(value))
+        (messages.NARRATIVE_KIND_ONE if value == 1 else messages.NARRATIVE_KIND_MANY)[kind].format(
+            count=format_count(value)
+        )
         for kind, figures in report.organisations.items()
         if (value := figures.figure(name).value)
     )

@@ -14,6 +14,7 @@ from htxcli.domain.vocab import KIND_ABBREVIATIONS, KINDS
 from htxcli.render.layout import (
     Block,
     at_end,
+    capital_not_given,
     district_label,
     former_province_label,
     reported,
@@ -106,6 +107,8 @@ def _place_block(
             *(reported(province, m.name) for m in metrics),
         ]
     )
+    if any(m.name == "capital_vnd" for m in metrics):
+        block.caption = capital_not_given(totals.values())
     return block
 
 

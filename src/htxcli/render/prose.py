@@ -49,7 +49,9 @@ def _decimal(amount: int, unit: int, places: str = "0.001") -> str:
 def spelled_out_first(parts: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
     """The overview with each kind's abbreviation spelled out where a count first uses it, as Decree
     30 asks of a document's first use of one: "5 hợp tác xã (HTX)", then "12 HTX". Only after a
-    number: "HTX Dược liệu Bằng Thành" is a name, and English counts in words already."""
+    number: "HTX Dược liệu Bằng Thành" is a name, and English counts in words already. OCOP, a
+    programme's name, where the prose first names it: "sản phẩm OCOP (Chương trình Mỗi xã một sản
+    phẩm)"."""
     import re
 
     from htxcli.domain.vocab import KIND_ABBREVIATIONS, KINDS
@@ -64,6 +66,9 @@ def spelled_out_first(parts: list[tuple[str, list[str]]]) -> list[tuple[str, lis
                     whole = f"{KINDS.label(kind).lower()} ({short})"
                     paragraph = paragraph[: first.start(1)] + whole + paragraph[first.end(1) :]
                     done.add(short)
+            if "OCOP" not in done and (first := re.search(r"\bOCOP\b", paragraph)):
+                paragraph = paragraph[: first.start()] + messages.OCOP_SPELLED_OUT + paragraph[first.end() :]
+                done.add("OCOP")
             spelled.append(paragraph)
         out.append((heading, spelled))
     return out

@@ -24,7 +24,7 @@ from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
 from htxcli.render.docx_rules import rule
-from htxcli.render.layout import KEEP_ROWS, held_with_next, period_line
+from htxcli.render.layout import KEEP_ROWS, NOTE_SIZE_AT_LEAST, held_with_next, period_line
 from htxcli.render.letterhead import Letterhead, appendix_line, date_line, number_line
 
 if TYPE_CHECKING:
@@ -280,7 +280,7 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
     if table.caption:
         caption = doc.add_paragraph()
         caption.paragraph_format.space_before = Pt(3)
-        _run(caption, table.caption, italic=True, size=max(size, 11))  # a paragraph: 11 pt at least
+        _run(caption, table.caption, italic=True, size=max(size, NOTE_SIZE_AT_LEAST))
 
 
 def _turn(doc: Document, *, landscape: bool) -> bool:

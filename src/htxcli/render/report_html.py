@@ -21,7 +21,14 @@ from htxcli.domain.report import Report, YearReport
 from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS
 from htxcli.render import document
-from htxcli.render.layout import KEEP_ROWS, each_year_end, held_with_next, period_line, support_label
+from htxcli.render.layout import (
+    KEEP_ROWS,
+    NOTE_SIZE_AT_LEAST,
+    each_year_end,
+    held_with_next,
+    period_line,
+    support_label,
+)
 from htxcli.render.letterhead import Letterhead, appendix_line, date_line, number_line
 from htxcli.render.palette import BAND_COLOURS, css
 from htxcli.render.prose import number, press_money
@@ -59,6 +66,7 @@ def write_html(
     # The body numbered as the Word report numbers it; after the signature, the tables and then the
     # charts (the HTML's own) as its appendix, in the Word report's order.
     day = today or date.today()
+    table_size = min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0])
     out.write(
         seal_html(
             page.render(
@@ -81,7 +89,8 @@ def write_html(
                 charts=charts,
                 tables=tables,
                 keep_rows=KEEP_ROWS,
-                table_size=min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0]),
+                table_size=table_size,
+                note_size=max(table_size, NOTE_SIZE_AT_LEAST),
                 recipients=messages.DOCUMENT_RECIPIENTS,
                 filed=letterhead.recipient_lines(),
                 signature=letterhead.signature_lines(),

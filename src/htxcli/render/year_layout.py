@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from htxcli.domain import messages
+from htxcli.domain.figures import OCOP_FIGURES
 from htxcli.domain.report import (
     ECONOMY,
     ECONOMY_FLAGS,
@@ -18,6 +19,7 @@ from htxcli.domain.report import (
     Label,
     Metric,
     Organisations,
+    Percent,
     Support,
     YearReport,
 )
@@ -32,6 +34,7 @@ from htxcli.render.layout import (
     at_end,
     at_start,
     beneath,
+    capital_not_given,
     counts_by_kind,
     has_statuses,
     reported,
@@ -100,7 +103,9 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
     for m in (m for m in totals.metrics(ECONOMY) if totals.figure(f"{m.name}_given").value):
         total = None if m.name == "income_vnd_per_year" else totals.total_of(m.name)
         named = messages.REPORT_ECONOMY_INCOME_ROW if m.name == "income_vnd_per_year" else m.label()
-        block.rows.append([Label(named), total, totals.average(m.name), totals.figure(f"{m.name}_given")])
+        # A count of products has no average per organisation ("1 sản phẩm OCOP" is not "1,0 each").
+        average = None if m.name in OCOP_FIGURES else totals.average(m.name)
+        block.rows.append([Label(named), total, average, totals.figure(f"{m.name}_given")])
     for m in (m for m in totals.metrics(ECONOMY_FLAGS) if totals.figure(f"{m.name}_given").value):
         # How many answered yes, and how many answered: blank when nobody did (not reported is not
         # none). A report issued before answers were counted shows its count as it was.
@@ -172,6 +177,8 @@ def _organisation_block(report: YearReport, year: int, *, previous: bool = False
     for kind, figures in report.organisations.items():
         block.rows.append([Label(KINDS.label(kind)), *cells(figures)])
     block.rows.append([Label(messages.REPORT_TOTAL), *cells(totals)])
+    if any(m.name == "capital_vnd" for m in stocks):
+        block.caption = capital_not_given(report.organisations.values())
     return block
 
 
@@ -245,6 +252,9 @@ def _rating_block(report: YearReport, year: int) -> Block:
         if band == "effective":  # its two grades beneath it, as the printed report lists them
             for grade in ("good", "fair"):
                 block.rows.append([beneath(GRADES.label(grade)), ratings.grades[grade], None, None])
+    if ratings.rated.value:  # the bands add up to those rated, their shares to 100%
+        block.rows.append([Label(messages.REPORT_TOTAL), ratings.rated, Percent(100), None])
+        block.total = True
     return block
 
 

@@ -20,7 +20,8 @@ from htxcli.domain import messages
 from htxcli.domain.cells import unprotect_cell
 from htxcli.domain.errors import HtxError, reason_of
 from htxcli.domain.headers import header_score, two_row_header
-from htxcli.services.rowsource import COLUMNS, HEADER_SEARCH, REJECTS_COLUMN, Read, RowSource
+from htxcli.services.rowbatch import Read
+from htxcli.services.rowsource import COLUMNS, HEADER_SEARCH, REJECTS_COLUMN, RowSource
 
 READ_CHUNK = 1 << 20  # bytes of the file decoded at a time
 

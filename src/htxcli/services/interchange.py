@@ -24,7 +24,8 @@ from htxcli.services.import_result import ImportEntry, ImportResult
 from htxcli.services.loaders import LOADERS
 from htxcli.services.loaders.base import Loader
 from htxcli.services.readahead import read_ahead
-from htxcli.services.rowsource import COLUMNS, Read, Refused, RowSource
+from htxcli.services.rowbatch import Read
+from htxcli.services.rowsource import COLUMNS, Refused, RowSource
 from htxcli.services.sheetsource import XLS_SIGNATURE, XLSX_SIGNATURE, SheetSource
 from htxcli.store import exports
 from htxcli.store.uow import ATTEMPTS, UnitOfWork, is_retryable
@@ -241,6 +242,8 @@ def _import_once(
         batches = read_ahead(lambda: _parsed_batches(source, loader), stream_size(stream))
         for read, parsed, unread, position in batches:
             result.notes.extend(read.notes)
+            for line, warning in read.warnings:
+                result.add_warning(warning, line)
             if not read.lines and not unread:  # a note only (a totals row); read.rows would unpack cells
                 continue
             unread.extend((*read[i], str(e)) for i, e in parsed.errors)
@@ -359,16 +362,23 @@ Parsed = tuple[Read, ParsedBatch, Refused, int]  # a batch, its values, rows ref
 def _parsed_batches(source: RowSource, loader: Loader) -> Iterator[Parsed]:
     """Each batch of the file, parsed, and planned for a bulk insert where that needs no database: the
     part of an import that may run in another process (see readahead.py; errors travel as messages)."""
+    from htxcli.services.totals import Totals
+
     plan = loader.plans_offline()
+    totals = Totals(source)
     for whole in source.batches(BATCH):
         if not whole.lines:  # nothing left but a note (the totals row was the batch's only row)
             yield whole, ParsedBatch((), [], []), [], source.position()
             continue
         read, unread = source.fit(whole)
         parsed = loader.parse_batch(source.header, read.rows)
+        totals.add(parsed)
         if plan and parsed.complete:
             parsed.planned = loader.plan_bulk(parsed)
         yield read, parsed, unread, source.position()
+    checked = totals.checked()  # the totals row against the rows above it: a warning, if any
+    if checked is not None:
+        yield checked, ParsedBatch((), [], []), [], source.position()
 
 
 def export_rows(

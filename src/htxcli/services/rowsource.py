@@ -7,11 +7,9 @@ not know what kind of file it reads: batching, reading ahead, rejects and all-or
 
 from __future__ import annotations
 
-import marshal
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, timedelta
-from itertools import compress
 from typing import IO, Any
 
 from htxcli.domain import i18n, messages
@@ -38,6 +36,7 @@ from htxcli.domain.headers import (
 )
 from htxcli.domain.records import ORGANISATION_FIELDS, RATING_FIELDS, SUPPORT_FIELDS
 from htxcli.domain.values import format_date
+from htxcli.services.rowbatch import Read
 
 COLUMNS = {
     "cooperatives": ORGANISATION_FIELDS,
@@ -71,45 +70,6 @@ NOTE_HEADERS = frozenset(header_key(name) for name in ("note", *ALIASES["note"])
 HEADER_SEARCH = 20  # rows looked at for the header: titles and blank rows above it are skipped
 
 Refused = list[tuple[int, list[str], str]]  # rows set aside (line, cells), with their problem
-
-
-class Read:
-    """A batch of rows as read: their cells, and the physical line each starts on; and notes for the
-    clerk about rows left out (a totals row).
-
-    Sent to another process (readahead.py), the cells travel as one opaque blob and are unpacked only
-    if asked for: a write that goes well never looks at them, and unpickling a list per row was half the
-    receiving process's cost of a batch. The blob is made by marshal, the quickest way to flatten lists
-    of strings (a ninth of writing them as CSV text, which was a quarter of the reading process's work);
-    marshal's format is only read back by the same Python, which a forked process is."""
-
-    def __init__(self, lines: Sequence[int], rows: list[list[str]], notes: Sequence[str] = ()) -> None:
-        self.lines = lines
-        self._rows: list[list[str]] | None = rows
-        self._packed = b""
-        self.notes = notes
-
-    @property
-    def rows(self) -> list[list[str]]:
-        if self._rows is None:
-            self._rows = marshal.loads(self._packed)
-        return self._rows
-
-    def __getstate__(self) -> tuple[Sequence[int], bytes, Sequence[str]]:
-        return self.lines, marshal.dumps(self.rows), self.notes
-
-    def __setstate__(self, state: tuple[Sequence[int], bytes, Sequence[str]]) -> None:
-        self.lines, self._packed, self.notes = state
-        self._rows = None
-
-    def __getitem__(self, i: int) -> tuple[int, list[str]]:
-        return self.lines[i], self.rows[i]
-
-    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
-        return zip(self.lines, self.rows, strict=True)
-
-    def keep(self, wanted: Sequence[bool]) -> Read:
-        return Read(list(compress(self.lines, wanted)), list(compress(self.rows, wanted)), self.notes)
 
 
 _BARE_NUMBER = re.compile(r"\s*\d[\d.,]*\s*")
@@ -159,6 +119,8 @@ class RowSource:
         self.scales: dict[int, str] = {}  # a money column in triệu or tỷ đồng (its place) -> that word
         self.header_notes: list[str] = []  # said once, before the rows' notes (a column's unit)
         self._serials_noted: set[str] = set()  # date columns where Excel's day numbers were read
+        # The totals rows left out, (line, cells as read): one is checked against the rows (totals.py).
+        self.totals_rows: list[tuple[int, list[str]]] = []
 
     # --- where a row is -----------------------------------------------------------------------
 
@@ -321,6 +283,7 @@ class RowSource:
         label = totals_label(last)
         if label is not None:
             note = messages.TOTALS_ROW_SKIPPED.format(where=self.where(line), label=label)
+            self.totals_rows.append((line, list(last)))
             held = held.keep([True] * (len(held.lines) - 1) + [False])
             held.notes = [*held.notes, note]
         yield held
@@ -350,6 +313,7 @@ class RowSource:
             label = totals_label(cells) or totals_label([code])
             if label is not None:
                 notes.append(messages.TOTALS_ROW_SKIPPED.format(where=self.where(line), label=label))
+                self.totals_rows.append((line, list(cells)))
                 ended = TOTALS
                 wanted.append(False)
             elif (ended or is_signature_row(cells)) and not _looks_like_code(code):

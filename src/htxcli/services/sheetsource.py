@@ -23,14 +23,8 @@ from typing import IO, Any
 from htxcli.domain import messages
 from htxcli.domain.errors import HtxError, InvalidValue
 from htxcli.domain.headers import MONEY_COLUMNS, header_score, two_row_header
-from htxcli.services.rowsource import (
-    COLUMNS,
-    HEADER_SEARCH,
-    REJECTS_COLUMN,
-    Read,
-    Refused,
-    RowSource,
-)
+from htxcli.services.rowbatch import Read
+from htxcli.services.rowsource import COLUMNS, HEADER_SEARCH, REJECTS_COLUMN, Refused, RowSource
 
 XLSX_SIGNATURE = b"PK\x03\x04"  # a zip archive, which an .xlsx workbook is
 XLS_SIGNATURE = b"\xd0\xcf\x11\xe0"  # the older binary workbook (.xls), which htx does not read

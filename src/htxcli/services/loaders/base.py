@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 from htxcli.domain.batch import Doubts, ParsedBatch
 from htxcli.domain.figures import Units
 from htxcli.services.import_result import ImportEntry, ImportResult, Row
-from htxcli.services.rowsource import Read, Refused
+from htxcli.services.rowbatch import Read
+from htxcli.services.rowsource import Refused
 from htxcli.store.loading import Lives, TableLoad
 
 if TYPE_CHECKING:

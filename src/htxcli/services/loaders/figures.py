@@ -12,7 +12,8 @@ from htxcli.domain.figures import COMPARED, VALUE_FIELDS, figure_doubts_in, pars
 from htxcli.domain.records import check_rating_year, ratable_years
 from htxcli.services.import_result import ImportEntry, ImportResult, Row
 from htxcli.services.loaders.base import Loader
-from htxcli.services.rowsource import Read, Refused
+from htxcli.services.rowbatch import Read
+from htxcli.services.rowsource import Refused
 from htxcli.store.loading import FiguresLoad
 
 if TYPE_CHECKING:

@@ -30,7 +30,8 @@ from htxcli.services.import_places import ADDRESS_FIELDS, ImportPlaces, has_plac
 from htxcli.services.import_result import ImportEntry, ImportResult, Row
 from htxcli.services.loaders.base import Loader
 from htxcli.services.lookalikes import DistrictSpellings, Lookalikes
-from htxcli.services.rowsource import Read, Refused
+from htxcli.services.rowbatch import Read
+from htxcli.services.rowsource import Refused
 from htxcli.store.loading import OrganisationLoad
 
 if TYPE_CHECKING:
