@@ -599,3 +599,14 @@ def line_beneath(text: str, subject: str, metric: str) -> str:
             return found[0]
         nth += 1
     raise AssertionError(f"no line {metric!r} beneath {subject!r}:\n{text}")
+
+
+def word_signature(doc: Any) -> Any:
+    """A Word report's recipients and signature: the grid after the letterhead's, closing the body."""
+    return doc.tables[1]
+
+
+def word_figures(doc: Any) -> list[Any]:
+    """A Word report's tables of figures ("Biểu 1."…): its appendix, after the letterhead's grid and the
+    signature's."""
+    return list(doc.tables[2:])

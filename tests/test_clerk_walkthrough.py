@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run, lines_beneath, snapshot
+from tests.conftest import Run, lines_beneath, snapshot, word_figures
 
 pytestmark = pytest.mark.both_backends
 
@@ -275,7 +275,7 @@ def _header_lines_of(document_path: Path) -> list[tuple[str, int]]:
 
     doc = Document(str(document_path))
     found = []
-    for table in doc.tables[1:-1]:  # the heading's grid first, the signature's last
+    for table in word_figures(doc):
         header, first = table.rows[0].cells, table.rows[-1].cells
         for cell, below in zip(header[1:], first[1:], strict=True):
             run = cell.paragraphs[0].runs[0]

@@ -20,7 +20,7 @@ import pytest
 from htxcli.domain.values import format_count
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS
 from htxcli.render.svg import VALUE_ROOM, WIDTH
-from tests.conftest import HTX, ROOT, Run, grouped, invoke
+from tests.conftest import HTX, ROOT, Run, grouped, invoke, word_figures
 
 Tables = list[tuple[str, list[list[str]]]]  # (title, rows with the header row first)
 
@@ -248,7 +248,7 @@ def docx_tables(path: Path) -> Tables:
 
     doc = Document(str(path))
     titles = [p.text for p in doc.paragraphs if re.match(r"(Table|Biểu) \d+\. ", p.text)]
-    data = doc.tables[1:-1]  # the heading's grid first, the signature's last
+    data = word_figures(doc)
     assert len(titles) == len(data)
     return [
         (title, [[cell.text for cell in row.cells] for row in table.rows])
@@ -307,7 +307,7 @@ def test_the_word_report_is_laid_out_as_an_administrative_report(example_db: Pat
         for run in paragraph.runs:
             assert run.font.name in (None, "Times New Roman")
             assert run.font.size is None or Pt(11) <= run.font.size <= Pt(14)
-    assert doc.tables[1].style.name == "Table Grid"
+    assert word_figures(doc)[0].style.name == "Table Grid"
 
 
 def test_a_word_table_repeats_its_header_and_lets_its_rows_break(example_db: Path, tmp_path: Path) -> None:
@@ -320,7 +320,7 @@ def test_a_word_table_repeats_its_header_and_lets_its_rows_break(example_db: Pat
 
     target = tmp_path / "bao-cao.docx"
     assert invoke(example_db, "report", "2014..2018", "-o", str(target)).exit_code == 0
-    tables = Document(str(target)).tables[1:-1]  # not the heading's, not the signature's
+    tables = word_figures(Document(str(target)))
     assert len(tables) >= 4
     for table in tables:
         header, *rows = table.rows

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from htxcli.render import document
-from tests.conftest import Run, invoke
+from tests.conftest import Run, invoke, word_figures
 from tests.test_report_print import _write, office  # noqa: F401  (the fixture: a Thái Nguyên office, 2026)
 
 Htx = Callable[..., Run]
@@ -54,10 +54,10 @@ def test_a_compared_word_tables_rows_all_print_wherever_the_page_breaks(
     source = tmp_path / "k.docx"
     r = invoke(example_db, "--lang", "vi", "report", "2014..2018", "--compare", "-o", str(source))
     assert r.exit_code == 0, r.stderr
-    rows = docx.Document(str(source)).tables[1].rows
+    rows = word_figures(docx.Document(str(source)))[0].rows
     kept = [row._tr.trPr is not None and row._tr.trPr.find(_W + "cantSplit") is not None for row in rows]
     assert kept == [False] * len(rows)
-    labels = [row.cells[0].text for t in docx.Document(str(source)).tables[1:-1] for row in t.rows[1:]]
+    labels = [row.cells[0].text for t in word_figures(docx.Document(str(source))) for row in t.rows[1:]]
     shifted = [_with_room_taken(source, n, tmp_path / f"s{n}.docx") for n in range(0, 17)]
     subprocess.run(
         [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, shifted)],
@@ -74,7 +74,7 @@ def test_a_compared_word_tables_rows_all_print_wherever_the_page_breaks(
         printed = [line.strip() for line in text.splitlines() if line.strip()]
         for label in labels:
             assert any(line.startswith(" ".join(label.split()[:2])) for line in printed), (path.name, label)
-        tables = docx.Document(str(source)).tables[1:-1]
+        tables = word_figures(docx.Document(str(source)))
         runs_on += _groups_whole(text, _word_rows(tables), tables[0].rows[0].cells[0].text, path.name)
     assert runs_on  # some grouped table did run on onto a page
 
@@ -139,7 +139,7 @@ def test_a_comparisons_groups_are_kept_together_in_word_and_html(example_db: Pat
     for target in (source, page):
         r = invoke(example_db, "--lang", "vi", "report", "2014..2018", "--compare", "-o", str(target))
         assert r.exit_code == 0, r.stderr
-    tables = docx.Document(str(source)).tables[1:-1]
+    tables = word_figures(docx.Document(str(source)))
     html = page.read_text(encoding="utf-8")
     assert len(_html_row_classes(html)) == len(tables)
     grouped_tables = 0
@@ -196,7 +196,7 @@ def test_word_headers_break_only_between_phrases(office: Htx, tmp_path: Path) ->
     import docx
 
     doc = docx.Document(str(_write(office, tmp_path / "r.docx")))
-    headers = [c.text for t in doc.tables[1:-1] for c in t.rows[0].cells]
+    headers = [c.text for t in word_figures(doc) for c in t.rows[0].cells]
     noted = [h for h in headers if "(" in h]
     assert "Hiện có (còn\u00a0đăng\u00a0ký)" in noted, noted
     for header in noted:  # no break inside a bracket ("(còn đăng ký)"; "(+)," of a change's header)
@@ -216,7 +216,7 @@ def test_a_comparisons_label_column_holds_its_labels_before_figures_are_padded(
     target = tmp_path / "c.docx"
     r = invoke(example_db, "--lang", "vi", "report", "2019", "--compare", "-o", str(target))
     assert r.exit_code == 0, r.stderr
-    table = docx.Document(str(target)).tables[1]
+    table = word_figures(docx.Document(str(target)))[0]
     widths = [c.width.mm for c in table.rows[0].cells]
     size = table.rows[1].cells[0].paragraphs[0].runs[0].font.size.pt
     longest = max(document.text_mm(row.cells[0].text, size) for row in table.rows[1:])
@@ -241,7 +241,7 @@ def test_layout_prefers_whole_labels_to_alike_figures() -> None:
 
 def _word_tables(doc: Any) -> list[tuple[str, list[str]]]:
     titles = [p.text for p in doc.paragraphs if p.text.startswith("Biểu ")]
-    headers = [[" ".join(c.text.split()) for c in t.rows[0].cells] for t in doc.tables[1:-1]]
+    headers = [[" ".join(c.text.split()) for c in t.rows[0].cells] for t in word_figures(doc)]
     return list(zip(titles, headers, strict=True))
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from htxcli.domain.vocab import GRADES, KINDS, PROGRAMS
-from tests.conftest import grouped, invoke, line_beneath
+from tests.conftest import grouped, invoke, line_beneath, word_figures
 from tests.test_report_documents import docx_tables, figure
 
 
@@ -41,7 +41,7 @@ def test_each_kind_heads_its_metrics_in_a_row_of_its_own(example_db: Path, tmp_p
     target = tmp_path / "so-sanh.docx"
     _report(example_db, "2018", "--compare", "-o", str(target))
     data = json.loads(_report(example_db, "2018", "--compare", "--format", "json").stdout)
-    table = docx.Document(str(target)).tables[1]  # the letterhead's grid, then Biểu 1
+    table = word_figures(docx.Document(str(target)))[0]  # Biểu 1
     labels = [row.cells[0].text for row in table.rows]
     at = labels.index(KINDS.label("cooperative"))
     heading, active = table.rows[at], table.rows[at + 1]
@@ -61,7 +61,7 @@ def test_each_kind_heads_its_metrics_in_a_row_of_its_own(example_db: Path, tmp_p
     # The year's ratings table indents its grades by the same means.
     year = tmp_path / "nam.docx"
     _report(example_db, "2018", "-o", str(year))
-    grades = docx.Document(str(year)).tables[2]
+    grades = word_figures(docx.Document(str(year)))[1]
     good = next(row for row in grades.rows if row.cells[0].text == GRADES.label("good"))
     assert good.cells[0].paragraphs[0].paragraph_format.left_indent == indent
 

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from htxcli.render.xlsx_cells import HEADER_ROW
-from tests.conftest import invoke, line_beneath
+from tests.conftest import invoke, line_beneath, word_figures
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MM_PER_TWIP = 25.4 / 1440
@@ -44,7 +44,7 @@ def _section_of_each_table(doc: Any) -> list[Any]:
             found.append(sections[index])
         elif element.find(f"{W}pPr/{W}sectPr") is not None:
             index += 1
-    return found[1:-1]  # the heading's grid first, the signature's last
+    return found[2:]  # after the heading's grid and the signature's
 
 
 def test_a_range_keeps_room_for_its_labels_and_turns_the_page_for_wide_tables(
@@ -54,7 +54,7 @@ def test_a_range_keeps_room_for_its_labels_and_turns_the_page_for_wide_tables(
     column fits its page's line, the label column keeps at least 4 cm, and a table of five sums of
     money is on a landscape page."""
     doc = _docx(example_db, tmp_path, "2014..2018")
-    tables, sections = doc.tables[1:-1], _section_of_each_table(doc)
+    tables, sections = word_figures(doc), _section_of_each_table(doc)
     assert len(tables) == len(sections)
     turned = 0
     for table, section in zip(tables, sections, strict=True):
@@ -91,7 +91,7 @@ def test_a_table_too_wide_for_a_turned_page_continues_under_its_number_and_cuts_
     first_title = "Biểu 1. Số lượng tổ chức kinh tế tập thể đến cuối năm"
     assert titles[:2] == [first_title, "Biểu 1 (tiếp theo)"], titles
     assert titles[2].startswith("Biểu 2. "), titles  # the next table keeps its number
-    first, more = doc.tables[1], doc.tables[2]
+    first, more = word_figures(doc)[:2]
     headers = [c.text for c in first.rows[0].cells][1:] + [c.text for c in more.rows[0].cells][1:]
     change = "Tăng (+), giảm (−) so với năm {}".format
     expected = [
@@ -120,7 +120,7 @@ def test_a_single_year_stays_upright_and_its_figures_fit_their_columns(
     doc = _docx(example_db, tmp_path, "2018")
     for section in doc.sections:
         assert section.page_width < section.page_height
-    for table in doc.tables[1:-1]:
+    for table in word_figures(doc):
         assert sum(c.width.mm for c in table.rows[0].cells) <= 165.5
 
 
@@ -181,7 +181,7 @@ class _Page(HTMLParser):
             self.found.append(([c for _, c in self.stack if c], data.strip()))
 
 
-def test_the_html_heading_dates_under_the_motto_and_the_page_ends_signed(
+def test_the_html_heading_dates_under_the_motto_and_the_body_ends_signed(
     example_db: Path, tmp_path: Path
 ) -> None:
     target = tmp_path / "r.html"
@@ -199,7 +199,13 @@ def test_the_html_heading_dates_under_the_motto_and_the_page_ends_signed(
         ("who", "HEAD OF THE OFFICE"),
         ("hint", "(signature, full name and seal)"),
     ]
-    assert page.found[-1][1] == signed[-1][1]  # the page ends signed
+    # The body ends signed: the overview's last paragraph, the signature, then the appendix.
+    first = next(n for n, (classes, _) in enumerate(page.found) if "signature" in classes)
+    last = max(n for n, (classes, _) in enumerate(page.found) if "signature" in classes)
+    assert "narrative" in page.found[first - 1][0] and "appendix" in page.found[last + 1][0]
+    assert page.found[last + 1][1] == "APPENDIX"
+    charts = next(classes for classes, text in page.found if text == "CHARTS")
+    assert "appendix" in charts  # the charts within the appendix, after its tables
     html = target.read_text(encoding="utf-8")
     assert '<div class="rule"></div>' in html and ".motto span" in html
     assert "counter(page)" in html and "@page wide" in html
@@ -227,7 +233,7 @@ def test_libreoffice_prints_every_label_word_whole(example_db: Path, tmp_path: P
     line of the PDF (a label column of ~1 cm printed "Đa / ng / ho / ạt")."""
     soffice = _soffice()
     doc = _docx(example_db, tmp_path, "2014..2018")
-    labels = [row.cells[0].text for row in doc.tables[1].rows[1:]]
+    labels = [row.cells[0].text for row in word_figures(doc)[0].rows[1:]]
     environ = {**os.environ, "HOME": str(tmp_path)}
     subprocess.run(
         [
@@ -448,7 +454,7 @@ def test_every_word_table_is_set_at_one_size(example_db: Path, tmp_path: Path) -
         doc = _docx(example_db, tmp_path, years)
         sizes = {
             run.font.size.pt
-            for table in doc.tables[1:-1]
+            for table in word_figures(doc)
             for row in table.rows
             for cell in row.cells
             for paragraph in cell.paragraphs

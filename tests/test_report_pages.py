@@ -1,6 +1,7 @@
 """The 2026 documents as the second reader prints them (issue 25): the HTML page's parts flowing on as
-the Word report's do (no page a part of its own, a small table or a chart kept whole, a large table
-broken between its rows), the tables "II." in both documents, the charts in the body's font and titled
+the Word report's do (no page a part of its own but the appendix, a small table or a chart kept whole,
+a large table broken between its rows), the tables the appendix of both documents, the charts after
+them in the body's font and titled
 with the period's last day, the Word letterhead's number and date on one line, and the workbook's pie
 labels separated as written. Each document written by htx and read back by an independent reader
 (html.parser, python-docx, the workbook's chart XML; Chromium, LibreOffice and poppler for the
@@ -96,15 +97,17 @@ def test_the_html_parts_flow_on_and_only_small_tables_are_kept_whole(
 ) -> None:
     """The print stylesheet began each part (the overview, the charts, the tables) on a page of its
     own and kept every table whole: a page three quarters empty before a part, a table moved whole to
-    the next page. Now no part forces a page; a table of KEEP_ROWS rows or fewer is kept whole, a
-    longer one breaks between its rows under its repeated header."""
+    the next page. Now only the appendix (after the signature, as Decree 30 attaches it) begins a
+    page, its tables and charts flowing on; a table of KEEP_ROWS rows or fewer is kept whole, a longer
+    one breaks between its rows under its repeated header."""
     from htxcli.render.layout import KEEP_ROWS
 
     target = tmp_path / "r.html"
     assert invoke(example_db, "--lang", "vi", "report", "2014..2018", "-o", str(target)).exit_code == 0
     page = _blocks(target)
     style = " ".join(page.style.split())
-    assert "break-before: page" not in style and "page-break-before: always" not in style
+    forced = re.findall(r"([^{};]+) \{[^}]*break-before: (?:page|always)", style)
+    assert [selector.split("*/")[-1].strip() for selector in forced] == [".appendix"], forced
     assert not re.search(r"(^|[ }])\.table \{[^}]*break-inside", style), style  # not every table
     assert re.search(r"\.table\.keep \{ break-inside: avoid;", style)
     assert "thead { display: table-header-group; }" in style
@@ -117,15 +120,18 @@ def test_the_html_parts_flow_on_and_only_small_tables_are_kept_whole(
         assert kept[title] == (n <= KEEP_ROWS), (title, n)
 
 
-def test_chromium_prints_the_tables_on_after_the_overview(office: Htx, tmp_path: Path) -> None:  # noqa: F811
-    """The 2026 office's short overview and its tables share the first page; the charts follow the
-    last table on its page; the signature closes the last chart's page."""
+def test_chromium_prints_the_tables_on_after_the_appendixs_heading(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    """The 2026 office's overview and its signature on the body's pages; the appendix's heading and
+    its first tables share the next page; the charts follow the last table on its page."""
     pages = _pages(_chromium_pdf(_write(office, tmp_path / "r.html"), tmp_path))
     flat = [" ".join(p.split()) for p in pages]
-    assert "I. TÌNH HÌNH CHUNG" in flat[0] and "II. CÁC BIỂU SỐ LIỆU Biểu 1." in flat[0], flat[0]
-    charts = next(n for n, p in enumerate(flat) if "III. BIỂU ĐỒ" in p)
-    assert "Biểu" in flat[charts].split("III. BIỂU ĐỒ")[0], flat[charts]  # not a page of its own
-    assert "Nơi nhận" in flat[-1] and "Hỗ trợ năm 2026" in flat[-1], flat[-1]
+    assert "I. TÌNH HÌNH CHUNG" in flat[0], flat[0]
+    appendix = next(n for n, p in enumerate(flat) if "PHỤ LỤC" in p)
+    assert "Nơi nhận" in flat[appendix - 1] and "CÁC BIỂU SỐ LIỆU (Kèm theo" in flat[appendix], flat[appendix]
+    assert "Biểu 1." in flat[appendix] and "Biểu 2." in flat[appendix], flat[appendix]
+    charts = next(n for n, p in enumerate(flat) if "BIỂU ĐỒ" in p)
+    assert "Biểu" in flat[charts].split("BIỂU ĐỒ")[0], flat[charts]  # not a page of its own
+    assert "Hỗ trợ năm 2026" in flat[-1], flat[-1]
 
 
 # --- 2. the charts after the tables, in the body's font -----------------------------------------------
@@ -133,8 +139,9 @@ def test_chromium_prints_the_tables_on_after_the_overview(office: Htx, tmp_path:
 
 def test_the_charts_follow_the_tables_in_the_bodys_font(office: Htx, tmp_path: Path) -> None:  # noqa: F811
     html = _write(office, tmp_path / "r.html").read_text(encoding="utf-8")
-    assert html.index("II. CÁC BIỂU SỐ LIỆU") < html.index("Biểu 1.") < html.index("III. BIỂU ĐỒ")
-    assert html.index("III. BIỂU ĐỒ") < html.index("<svg") < html.index('<div class="signature">')
+    assert html.index('<div class="signature">') < html.index('<section class="appendix">')
+    assert html.index("CÁC BIỂU SỐ LIỆU") < html.index("Biểu 1.") < html.index("BIỂU ĐỒ")
+    assert html.index("BIỂU ĐỒ") < html.index("<svg")
     chart = re.search(r"svg\.chart \{[^}]*\}", html)
     assert chart is not None
     fonts = re.search(r"font-family: ([^;]+);", chart.group(0))

@@ -18,7 +18,7 @@ import pytest
 
 from htxcli.render import document
 from htxcli.render.xlsx_cells import HEADER_ROW
-from tests.conftest import Run, grouped
+from tests.conftest import Run, grouped, word_figures
 from tests.test_report_documents import _tool
 
 pytestmark = pytest.mark.both_backends
@@ -190,9 +190,11 @@ def test_a_comparison_states_the_reports_period_and_the_compared_years(office: H
     # One year: its own period only.
     doc = docx.Document(str(_write(office, tmp_path / "r.docx")))
     assert PERIOD in [p.text for p in doc.paragraphs]
-    # "II. CÁC BIỂU SỐ LIỆU" is never left alone at a page's foot: kept with the first table's title.
-    heading = next(p for p in doc.paragraphs if p.text == "II. CÁC BIỂU SỐ LIỆU")
-    assert heading.paragraph_format.keep_with_next
+    # The appendix's heading is never left alone at a page's foot: kept with the first table's title.
+    at = next(n for n, p in enumerate(doc.paragraphs) if p.text == "PHỤ LỤC")
+    heading = doc.paragraphs[at : at + 3]
+    assert heading[1].text == "CÁC BIỂU SỐ LIỆU" and heading[2].text.startswith("(Kèm theo Báo cáo số ……")
+    assert all(p.paragraph_format.keep_with_next for p in heading)
 
 
 def test_a_capital_is_0_without_organisations_and_blank_when_none_gave_it(
@@ -222,7 +224,7 @@ def test_an_empty_word_cell_is_as_high_as_a_filled_one(office: Htx, tmp_path: Pa
 
     doc = docx.Document(str(_write(office, tmp_path / "r.docx")))
     empty = 0
-    for table in doc.tables[1:-1]:
+    for table in word_figures(doc):
         cells = [c for row in table.rows for c in row.cells]
         sizes = {r.font.size.pt for c in cells for r in c.paragraphs[0].runs if r.text}
         assert len(sizes) == 1, sizes
@@ -250,15 +252,17 @@ def test_spare_room_goes_first_to_the_headers_that_wrap_most() -> None:
     assert abs(sum(shape.widths) - document.PORTRAIT_MM) < 0.01
 
 
-# --- 5. the signature with the last table -------------------------------------------------------
+# --- 5. the signature closing the body, before the appendix -------------------------------------------
 
 
-def test_the_printed_page_keeps_the_signature_with_the_last_chart(office: Htx, tmp_path: Path) -> None:
-    """The charts close the page's body (after the tables, as "III."): the signature follows the
-    last of them, on its page, never alone on a page of its own."""
+def test_the_printed_page_keeps_the_signature_with_the_body(office: Htx, tmp_path: Path) -> None:
+    """The signature closes the body (the overview): the tables and charts follow it as the appendix,
+    on the next page; printed, the signature is on the page of the body's last paragraph, never alone
+    on a page of its own, and the charts end the document."""
     page = _write(office, tmp_path / "r.html")
     html = page.read_text(encoding="utf-8")
-    assert html.rindex("</figure>") < html.index('<div class="signature">')
+    assert html.rindex('<section class="narrative">') < html.index('<div class="signature">')
+    assert html.index('<div class="signature">') < html.index("<table") < html.index("</figure>")
     assert html.count('<div class="signature">') == 1
     assert re.search(r"\.signature \{ break-before: avoid;", html)
     chromium, pdftotext = _tool("chromium"), _tool("pdftotext")
@@ -269,8 +273,11 @@ def test_the_printed_page_keeps_the_signature_with_the_last_chart(office: Htx, t
         capture_output=True, timeout=120, check=True,
     )  # fmt: skip
     text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
-    last = text.stdout.split("\f")[-2] if text.stdout.endswith("\f") else text.stdout.split("\f")[-1]
-    assert "Nơi nhận" in last and "Hỗ trợ năm 2026: số tiền theo chương trình" in last, last
+    pages = [p for p in text.stdout.split("\f") if p.strip()]
+    signed = next(n for n, p in enumerate(pages) if "Nơi nhận" in p)
+    body = pages[signed].split("Nơi nhận")[0].split("\n", 1)[-1]  # under the page number
+    assert len("".join(body.split())) > 100, pages[signed]  # with the body's last lines, not alone
+    assert "PHỤ LỤC" in pages[signed + 1] and "Hỗ trợ năm 2026: số tiền theo chương trình" in pages[-1]
 
 
 # --- 6. one palette, one table size -----------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Run
+from tests.conftest import Run, word_figures
 from tests.test_report_print import _write, office  # noqa: F401  (the fixture: a Thái Nguyên office, 2026)
 
 Htx = Callable[..., Run]
@@ -174,7 +174,7 @@ def test_a_small_word_table_is_kept_on_one_page(office: Htx, tmp_path: Path) -> 
     from htxcli.render.layout import KEEP_ROWS
 
     doc = docx.Document(str(_write(office, tmp_path / "cmp.docx", "2026", "--compare")))
-    small = [t for t in doc.tables[1:-1] if len(t.rows) - 1 <= KEEP_ROWS]
+    small = [t for t in word_figures(doc) if len(t.rows) - 1 <= KEEP_ROWS]
     assert small
     for table in small:
         kept = [row.cells[0].paragraphs[0].paragraph_format.keep_with_next for row in table.rows[1:]]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Run, made_by
+from tests.conftest import Run, made_by, word_signature
 
 pytestmark = pytest.mark.both_backends
 
@@ -248,7 +248,7 @@ def _heading_and_signature(htx: Htx, tmp_path: Path) -> tuple[list[str], list[st
     assert htx("report", "2026", "-o", str(tmp_path / "r.docx")).exit_code == 0
     doc = Document(str(tmp_path / "r.docx"))
     office = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs if p.text]
-    signer = [p.text for p in doc.tables[-1].rows[0].cells[1].paragraphs if p.text]
+    signer = [p.text for p in word_signature(doc).rows[0].cells[1].paragraphs if p.text]
     assert htx("report", "2026", "-o", str(tmp_path / "r.html")).exit_code == 0
     return office, signer, (tmp_path / "r.html").read_text(encoding="utf-8")
 
@@ -303,7 +303,7 @@ def test_the_documents_list_the_recipients_set_above_the_offices_copy(
     r = thai_nguyen("settings", "recipients", "UBND tỉnh Thái Nguyên; Bộ Tài chính;Cục Thống kê tỉnh")
     assert r.exit_code == 0, r.stderr
     assert thai_nguyen("report", "2026", "-o", str(tmp_path / "r.docx")).exit_code == 0
-    cell = Document(str(tmp_path / "r.docx")).tables[-1].rows[0].cells[0]
+    cell = word_signature(Document(str(tmp_path / "r.docx"))).rows[0].cells[0]
     expected = ["- UBND tỉnh Thái Nguyên;", "- Bộ Tài chính;", "- Cục Thống kê tỉnh;", "- Lưu: VT."]
     assert [p.text for p in cell.paragraphs if p.text] == ["Nơi nhận:", *expected]
     assert thai_nguyen("report", "2026", "-o", str(tmp_path / "r.html")).exit_code == 0
@@ -322,7 +322,7 @@ def test_without_recipients_the_report_goes_to_the_body_the_office_reports_to(
 
     def recipients() -> list[str]:
         assert thai_nguyen("report", "2026", "-o", str(tmp_path / "r.docx")).exit_code == 0
-        cell = Document(str(tmp_path / "r.docx")).tables[-1].rows[0].cells[0]
+        cell = word_signature(Document(str(tmp_path / "r.docx"))).rows[0].cells[0]
         return [p.text for p in cell.paragraphs if p.text][1:]
 
     assert recipients() == ["- Lưu: VT."]

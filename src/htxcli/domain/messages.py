@@ -1110,6 +1110,9 @@ DOCUMENT_PART_ORGANISATIONS = N_("Number, legal status and rating of the organis
 DOCUMENT_PART_SUPPORT = N_("Support for the development of the collective economy")
 DOCUMENT_PART_ECONOMY = N_("Business results of the organisations")
 DOCUMENT_PART_PLAN = N_("Results against the plan")
+# The tables (and the HTML's charts) follow the signature as the report's one appendix (Decree 30:
+# "PHỤ LỤC", unnumbered when it is the only one), under its title and the line citing the report.
+DOCUMENT_APPENDIX = N_("Appendix")
 DOCUMENT_FIGURES = N_("Tables of figures")
 DOCUMENT_CHARTS = N_("Charts")
 DOCUMENT_TABLE = N_("Table {number}. {title}")

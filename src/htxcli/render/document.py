@@ -370,13 +370,27 @@ def sub_row(label: str) -> int:
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 
 
-def part_headings(*, tables: bool, charts: bool = False) -> dict[str, str]:
-    """The headings of the parts a document has, by part, numbered in one order in Roman figures, upper
-    case: "I. TÌNH HÌNH CHUNG", "II. CÁC BIỂU SỐ LIỆU", then the HTML's charts "III. BIỂU ĐỒ"."""
-    parts = [("overview", messages.DOCUMENT_OVERVIEW, True), ("figures", messages.DOCUMENT_FIGURES, tables)]
-    parts.append(("charts", messages.DOCUMENT_CHARTS, charts))
-    present = [(key, text) for key, text, shown in parts if shown]
-    return {key: f"{_ROMAN[n]}. {text.upper()}" for n, (key, text) in enumerate(present)}
+def part_headings() -> dict[str, str]:
+    """The headings of the body's parts, by part, numbered in Roman figures, upper case: "I. TÌNH HÌNH
+    CHUNG", the one part htx writes (the clerk goes on with "II." in Word: the tasks ahead, the
+    proposals). The tables are no part of the body: they follow the signature as its appendix
+    (appendix_heading), as the workbook presents them."""
+    parts = [("overview", messages.DOCUMENT_OVERVIEW)]
+    return {key: f"{_ROMAN[n]}. {text.upper()}" for n, (key, text) in enumerate(parts)}
+
+
+def appendix_heading() -> list[str]:
+    """The lines heading the report's appendix (Decree 30/2020, Appendix I, a phụ lục's form), centred
+    and bold on a new page after the signature: "PHỤ LỤC" over its title "CÁC BIỂU SỐ LIỆU"; the only
+    appendix, so not numbered. Under them the line citing the report (letterhead.appendix_line), then
+    "Biểu 1."…, and in the HTML its charts (charts_heading)."""
+    return [messages.DOCUMENT_APPENDIX.upper(), messages.DOCUMENT_FIGURES.upper()]
+
+
+def charts_heading() -> str:
+    """ "BIỂU ĐỒ": the HTML's charts, within its appendix after the tables (the workbook's charts sheet
+    follows its tables' sheets alike)."""
+    return messages.DOCUMENT_CHARTS.upper()
 
 
 def overview(report: Report) -> list[tuple[str, list[str]]]:

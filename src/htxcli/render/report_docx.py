@@ -1,6 +1,8 @@
 """The yearly report as a Word document laid out as a Vietnamese administrative report (Decree
 30/2020/NĐ-CP, Appendix I): the issuing office and the national heading side by side, the place and date
-line, the title, the narrative, then the tables; the clerk edits it and signs it off.
+line, the title, the narrative, the recipients and the signature; then, on a new page, the tables as
+its appendix ("PHỤ LỤC", as the workbook cites the report under each sheet's title). The clerk edits it
+and signs it off.
 
 python-docx (MIT) writes it; it is imported only here, so no other command pays for it. Times New Roman
 throughout (the decree's font), 14 pt for the text and 12 pt in the tables (down to 9 pt for a wide
@@ -23,7 +25,7 @@ from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
 from htxcli.render.docx_rules import rule
 from htxcli.render.layout import KEEP_ROWS, NOTE_SIZE_AT_LEAST, held_with_next, period_line
-from htxcli.render.letterhead import Letterhead, date_line, number_line
+from htxcli.render.letterhead import Letterhead, appendix_line, date_line, number_line
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -58,24 +60,22 @@ def write_docx(
     _page_numbers(doc)
     _heading(doc, letterhead, today or date.today(), document_number)
     _title(doc, report)
-    tables = document.tables(report, single=single)
-    shapes = document.layouts(tables)
-    # The body's parts numbered as the HTML report numbers them: I. the overview, part by part (1., 2.…),
-    # II. the tables.
-    parts = document.part_headings(tables=bool(tables))
-    _part_heading(doc, parts["overview"])
+    # The body: I. the overview, part by part (1., 2.…), as the HTML report numbers it; then who it goes
+    # to and who signs it.
+    _part_heading(doc, document.part_headings()["overview"])
     for heading, texts in document.overview(report):
         _part_heading(doc, heading)
         for text in texts:
             _body(doc, text)
-    if tables:
-        # The heading goes with the first table: on a turned page when that table needs one.
-        _turn(doc, landscape=shapes[0].landscape)
-        # Never alone at a page's foot: kept with the first table's title, itself kept with its table.
-        _part_heading(doc, parts["figures"], before=12)
-    for (title, table), shape in zip(document.numbered(tables), shapes, strict=True):
-        _table(doc, title, table, shape)
     _signature(doc, letterhead)
+    # The tables after the signature, as the report's appendix (Decree 30), on a page of their own.
+    tables = document.tables(report, single=single)
+    if tables:
+        shapes = document.layouts(tables)
+        cited = appendix_line(document_number, letterhead.office, today or date.today())
+        _appendix(doc, cited, landscape=shapes[0].landscape)
+        for (title, table), shape in zip(document.numbered(tables), shapes, strict=True):
+            _table(doc, title, table, shape)
     doc.core_properties.title = f"{messages.DOCUMENT_KIND} {document.subject(report)}"
     doc.core_properties.language = "vi-VN" if current() == "vi" else "en-GB"
     # Not python-docx's placeholders ("python-docx", a date of 2013): Word shows them under File > Info.
@@ -181,6 +181,26 @@ def _centred(doc: Document, text: str, *, bold: bool, before: int = 0, keep_with
     _run(paragraph, text, bold=bold)
 
 
+def _appendix(doc: Document, cited: str, *, landscape: bool) -> None:
+    """The appendix's heading on a new page (turned when its first table needs it): "PHỤ LỤC" over
+    "CÁC BIỂU SỐ LIỆU", centred and bold, the line citing the report in italics, a short rule; kept
+    with the first table's title."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    turned = _turn(doc, landscape=landscape)
+    for line in document.appendix_heading():
+        _centred(doc, line, bold=True, keep_with_next=True)
+    if not turned:  # a new page, which a turned one begins already
+        doc.paragraphs[-len(document.appendix_heading())].paragraph_format.page_break_before = True
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.keep_with_next = True
+    _run(paragraph, cited, italic=True)
+    width = document.LANDSCAPE_MM if landscape else TEXT_WIDTH_MM
+    rule(doc, max(document.text_mm(document.appendix_heading()[-1], TEXT_SIZE, bold=True) / 3, 30), width)
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
+
+
 def _part_heading(doc: Document, text: str, *, before: int = 6) -> None:
     """A part's heading ("I. TÌNH HÌNH CHUNG") or a sub-part's ("1. Hỗ trợ phát triển kinh tế tập
     thể"), bold, indented as the paragraphs' first lines are, kept with what follows it."""
@@ -263,15 +283,15 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
         _run(caption, table.caption, italic=True, size=max(size, NOTE_SIZE_AT_LEAST))
 
 
-def _turn(doc: Document, *, landscape: bool) -> None:
-    """A new page turned (or back upright) when the next table needs it; nothing when the current
-    page already is."""
+def _turn(doc: Document, *, landscape: bool) -> bool:
+    """A new page turned (or back upright) when the next table needs it, and True; nothing when the
+    current page already is."""
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.shared import Mm
 
     current = doc.sections[-1]
     if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
-        return
+        return False
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.different_first_page_header_footer = False  # numbered from its first page
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -279,6 +299,7 @@ def _turn(doc: Document, *, landscape: bool) -> None:
     section.page_width, section.page_height = (long, short) if landscape else (short, long)
     section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    return True
 
 
 def _page_numbers(doc: Document) -> None:

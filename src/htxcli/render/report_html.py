@@ -1,7 +1,8 @@
-"""The yearly report as one self-contained HTML page: the heading, the narrative, the charts (inline
-SVG, render/svg.py) and the tables, with its CSS inline, so it opens offline, reads on a phone and
-prints on A4 (a print stylesheet: the parts flow on as in the Word report, a small table or a chart
-kept whole on a page).
+"""The yearly report as one self-contained HTML page: the heading, the narrative, the recipients and the
+signature, then as its appendix (on a page of its own when printed) the tables and the charts (inline
+SVG, render/svg.py), in the Word report's order; with its CSS inline, so it opens offline, reads on a
+phone and prints on A4 (a print stylesheet: the body's parts and the appendix's tables flow on as in
+the Word report, a small table or a chart kept whole on a page).
 
 Jinja2 (BSD) fills templates/report.html.j2 with autoescaping on: every stored text (a name, a unit, a
 district) is escaped, and only the SVG this module builds, itself escaped, is marked safe. Imported only
@@ -28,7 +29,7 @@ from htxcli.render.layout import (
     period_line,
     support_label,
 )
-from htxcli.render.letterhead import Letterhead, date_line, number_line
+from htxcli.render.letterhead import Letterhead, appendix_line, date_line, number_line
 from htxcli.render.palette import BAND_COLOURS, css
 from htxcli.render.prose import number, press_money
 from htxcli.render.svg import Bar, bar_chart
@@ -62,8 +63,9 @@ def write_html(
     shown = document.tables(report, single=single)
     shapes = document.layouts(shown)
     tables = [(title, t, shape) for (title, t), shape in zip(document.numbered(shown), shapes, strict=True)]
-    # Numbered as the Word report numbers its parts, the charts (the HTML's own) after the tables.
-    parts = document.part_headings(tables=bool(tables), charts=True)
+    # The body numbered as the Word report numbers it; after the signature, the tables and then the
+    # charts (the HTML's own) as its appendix, in the Word report's order.
+    day = today or date.today()
     table_size = min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0])
     out.write(
         seal_html(
@@ -77,13 +79,14 @@ def write_html(
                 nation=messages.DOCUMENT_NATION,
                 motto=messages.DOCUMENT_MOTTO,
                 number=number_line(document_number, letterhead.office),
-                date_line=date_line(today or date.today(), letterhead.province),
+                date_line=date_line(day, letterhead.province),
                 print_note=messages.HTML_PRINT_NOTE,
-                overview=parts["overview"],
+                overview=document.part_headings()["overview"],
                 parts=document.overview(report),
-                charts_title=parts["charts"],
+                appendix=document.appendix_heading(),
+                cited=appendix_line(document_number, letterhead.office, day),
+                charts_title=document.charts_heading(),
                 charts=charts,
-                figures_title=parts.get("figures", ""),
                 tables=tables,
                 keep_rows=KEEP_ROWS,
                 table_size=table_size,
