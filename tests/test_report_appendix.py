@@ -58,7 +58,7 @@ def test_the_word_reports_tables_follow_the_signature_as_its_appendix(office: Ht
         n for n, (kind, text, _) in enumerate(body) if kind == "tbl" and text.startswith("Nơi nhận")
     )
     assert word_signature(doc).cell(0, 0).paragraphs[0].text == "Nơi nhận:"
-    overview = texts.index("I. TÌNH HÌNH CHUNG")
+    overview = texts.index("TÌNH HÌNH CHUNG")
     appendix = texts.index("PHỤ LỤC")
     # the body: the overview, its parts, then the signature; no second part, no table
     assert overview < signature < appendix
@@ -147,9 +147,9 @@ def test_the_html_reports_tables_and_charts_follow_the_signature(office: Htx, tm
     kinds = [kind for kind, _ in page.found]
     signature, appendix = kinds.index("signature"), kinds.index("appendix")
     assert kinds.count("signature") == 1 and signature < appendix
-    assert page.found[0] == ("h2", "I. TÌNH HÌNH CHUNG")
+    assert page.found[0] == ("h2", "TÌNH HÌNH CHUNG")
     assert "table" not in kinds[:appendix] and "figure" not in kinds[:appendix]
-    assert [t for kind, t in page.found if kind == "h2"] == ["I. TÌNH HÌNH CHUNG", "PHỤ LỤC CÁC BIỂU SỐ LIỆU"]
+    assert [t for kind, t in page.found if kind == "h2"] == ["TÌNH HÌNH CHUNG", "PHỤ LỤC CÁC BIỂU SỐ LIỆU"]
     assert page.found[appendix + 1 : appendix + 3] == [("h2", "PHỤ LỤC CÁC BIỂU SỐ LIỆU"), ("cited", CITED)]
     assert page.found[appendix + 3][0] == "h3" and page.found[appendix + 3][1].startswith("Biểu 1.")
     # the charts after the last table, headed within the appendix

@@ -29,7 +29,7 @@ def test_the_years_support_table_sums_the_spending_apart_from_the_loans(example_
     assert labels[-3:] == [
         "Cộng kinh phí hỗ trợ (không kể tín dụng)",
         "Tín dụng (giải ngân cho vay)",
-        "Tổng cộng",
+        "Tổng cộng (gồm cả tín dụng)",
     ]
     spent, lent, whole = (row[-1] for row in rows[-3:])
     programmes = [row[-1] for row in rows[:-3] if row[-1]]
@@ -58,7 +58,28 @@ def test_a_comparisons_total_says_the_spending_without_the_loans(example_db: Pat
         row for row in part.splitlines() if "Trong đó: kinh phí hỗ trợ không kể tín dụng (đồng)" in row
     )
     assert line.split("|")[3].strip() == "2.263.000.000"
-    assert "**Tín dụng**" in part  # a programme's group, its money beside the spending's
+    # The loans' group last, named as loans, the whole said to include them.
+    groups = [line.split("|")[1].strip() for line in part.splitlines() if line.startswith("| **")]
+    assert groups[-2:] == ["**Tín dụng (giải ngân cho vay)**", "**Tổng cộng (gồm cả tín dụng)**"], groups
+
+
+def test_the_support_charts_leave_the_loans_out(example_db: Path, tmp_path: Path) -> None:
+    """The HTML's chart and the workbook's: the spending by programme, loans not counted, so named."""
+    import zipfile
+
+    import openpyxl  # noqa: F401  (the workbook is read as its chart's XML)
+
+    page = tmp_path / "bc.html"
+    assert invoke(example_db, "--lang", "vi", "report", "2018", "-o", str(page)).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    chart = html.split("Kinh phí hỗ trợ năm 2018 theo chương trình (không kể tín dụng)", 1)
+    assert len(chart) == 2, "the chart's title"
+    assert "Tín dụng" not in chart[1].split("</svg>", 1)[0]
+    book = tmp_path / "bc.xlsx"
+    assert invoke(example_db, "--lang", "vi", "report", "2018", "-o", str(book)).exit_code == 0
+    with zipfile.ZipFile(book) as z:
+        charts = " ".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/"))
+    assert "không kể tín dụng" in charts
 
 
 def test_a_draft_document_says_what_check_would_find(office: Htx, tmp_path: Path) -> None:  # noqa: F811

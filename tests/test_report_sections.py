@@ -1,5 +1,5 @@
 """The 2026 documents laid out as a Vietnamese administrative report (issue 25): the body's part
-numbered "I. TÌNH HÌNH CHUNG" in Word and HTML alike, the tables after the signature as the report's
+numbered "TÌNH HÌNH CHUNG" in Word and HTML alike, the tables after the signature as the report's
 appendix ("PHỤ LỤC", "CÁC BIỂU SỐ LIỆU": tests/test_report_appendix.py; the HTML's charts after
 them), the overview's parts
 under numbered sub-headings (only those the report has something to say in); each sheet of the
@@ -81,11 +81,11 @@ SUPPORT = "2. Hỗ trợ phát triển kinh tế tập thể"
 
 def test_word_and_html_number_the_parts_and_the_overviews_parts(office: Htx, tmp_path: Path) -> None:  # noqa: F811
     """No figures and no plan recorded: the overview has two parts, numbered 1. and 2. (no empty 3.
-    or 4.), bold and as written under "I. TÌNH HÌNH CHUNG"; the tables, no part of the body, under
+    or 4.), bold and as written under "TÌNH HÌNH CHUNG"; the tables, no part of the body, under
     the appendix's "PHỤ LỤC" / "CÁC BIỂU SỐ LIỆU" after it."""
     paragraphs = _word(_write(office, tmp_path / "r.docx"))
     texts = [text for text, _ in paragraphs]
-    at = texts.index("I. TÌNH HÌNH CHUNG")
+    at = texts.index("TÌNH HÌNH CHUNG")
     assert paragraphs[at][1]
     assert texts[at + 1] == ORGANISATIONS and paragraphs[at + 1][1]
     assert texts[at + 2].startswith("Năm 2026, toàn tỉnh")
@@ -97,12 +97,13 @@ def test_word_and_html_number_the_parts_and_the_overviews_parts(office: Htx, tmp
     assert support < appendix and texts[appendix + 1] == "CÁC BIỂU SỐ LIỆU" and paragraphs[appendix + 1][1]
     assert texts[appendix + 2].startswith("(Kèm theo Báo cáo số")
     assert next(t for t in texts[appendix:] if t.startswith("Biểu")).startswith("Biểu 1.")
-    assert "TÌNH HÌNH CHUNG" not in texts and "II. CÁC BIỂU SỐ LIỆU" not in texts
+    # The one part unnumbered (no lone "I."), the tables no part of the body.
+    assert not any(t.startswith("I. ") for t in texts) and "II. CÁC BIỂU SỐ LIỆU" not in texts
 
     # The page alike: the overview "I.", then the appendix, its charts (the HTML's own) after the tables.
     page = _page(_write(office, tmp_path / "r.html"))
-    assert [t for tag, t in page.found if tag == "h2"] == ["I. TÌNH HÌNH CHUNG", "PHỤ LỤC CÁC BIỂU SỐ LIỆU"]
-    start = page.found.index(("h2", "I. TÌNH HÌNH CHUNG"))
+    assert [t for tag, t in page.found if tag == "h2"] == ["TÌNH HÌNH CHUNG", "PHỤ LỤC CÁC BIỂU SỐ LIỆU"]
+    start = page.found.index(("h2", "TÌNH HÌNH CHUNG"))
     assert page.found[start + 1] == ("h3", ORGANISATIONS)
     assert page.found[start + 2][0] == "p" and page.found[start + 2][1].startswith("Năm 2026, toàn tỉnh")
     tables = page.found.index(("h2", "PHỤ LỤC CÁC BIỂU SỐ LIỆU"))
@@ -152,7 +153,7 @@ def test_a_ranges_years_under_one_heading_each_name_their_year(example_db: Path,
 
 def test_the_english_layout_has_the_same_structure(office: Htx, tmp_path: Path) -> None:  # noqa: F811
     texts = [t for t, _ in _word(_write(office, tmp_path / "r.docx", lang="en"))]
-    at = texts.index("I. OVERVIEW")
+    at = texts.index("OVERVIEW")
     assert texts[at + 1] == "1. Number, legal status and rating of the organisations"
     assert "2. Support for the development of the collective economy" in texts
     appendix = texts.index("APPENDIX")
@@ -161,7 +162,7 @@ def test_the_english_layout_has_the_same_structure(office: Htx, tmp_path: Path) 
     )
     assert not any(t.startswith("II.") for t in texts)
     page = _page(_write(office, tmp_path / "r.html", lang="en"))
-    assert [t for tag, t in page.found if tag == "h2"] == ["I. OVERVIEW", "APPENDIX TABLES OF FIGURES"]
+    assert [t for tag, t in page.found if tag == "h2"] == ["OVERVIEW", "APPENDIX TABLES OF FIGURES"]
     assert [t for tag, t in page.found if tag == "h3"][-1] == "CHARTS"
 
 
@@ -233,7 +234,7 @@ def test_the_html_tells_the_clerk_on_screen_how_to_print_it(office: Htx, tmp_pat
     )  # fmt: skip
     text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
-    assert "I. TÌNH HÌNH CHUNG" in flat and "Chế độ cài đặt khác" not in flat
+    assert "TÌNH HÌNH CHUNG" in flat and "Chế độ cài đặt khác" not in flat
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])

@@ -371,11 +371,13 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 
 
 def part_headings() -> dict[str, str]:
-    """The headings of the body's parts, by part, numbered in Roman figures, upper case: "I. TÌNH HÌNH
-    CHUNG", the one part htx writes (the clerk goes on with "II." in Word: the tasks ahead, the
-    proposals). The tables are no part of the body: they follow the signature as its appendix
-    (appendix_heading), as the workbook presents them."""
+    """The headings of the body's parts, by part, upper case, numbered in Roman figures when there are
+    several ("I.", "II."…): "TÌNH HÌNH CHUNG", the one part htx writes, unnumbered as a lone appendix
+    is (a clerk who adds "II." in Word, the tasks ahead, numbers both). The tables are no part of the
+    body: they follow the signature as its appendix (appendix_heading), as the workbook presents them."""
     parts = [("overview", messages.DOCUMENT_OVERVIEW)]
+    if len(parts) == 1:
+        return {key: text.upper() for key, text in parts}
     return {key: f"{_ROMAN[n]}. {text.upper()}" for n, (key, text) in enumerate(parts)}
 
 
@@ -397,8 +399,12 @@ def overview(report: Report) -> list[tuple[str, list[str]]]:
     """The overview's parts present in this report (render/narrative.py's topics), numbered 1., 2.…
     in Arabic figures, as written (the documents set them bold, not upper case), each over its
     paragraphs: "1. Số lượng, tình trạng pháp lý và kết quả xếp loại…", "2. Hỗ trợ phát triển kinh tế
-    tập thể"…; a report without a plan has no empty "4."."""
+    tập thể"…; a report without a plan has no empty "4.". Its last words point to the appendix the
+    tables are in ("Chi tiết tại Phụ lục các biểu số liệu kèm theo.")."""
     parts = [(f"{n}. {heading}", texts) for n, (heading, texts) in enumerate(topics(report), start=1)]
+    if parts:
+        heading, texts = parts[-1]
+        parts[-1] = (heading, [*texts, messages.DOCUMENT_SEE_APPENDIX])
     return spelled_out_first(parts)
 
 

@@ -178,7 +178,9 @@ def _kind_changes(kind: str, block: Organisations) -> str | None:
     said = said or gone or ""
     if active == 0:
         return messages.NARRATIVE_TOTAL_NONE.format(changes=said, none=messages.NARRATIVE_KIND_NONE[kind])
-    if active > start:
+    if start == 0:
+        pattern = messages.NARRATIVE_TOTAL_FIRST
+    elif active > start:
         pattern = messages.NARRATIVE_TOTAL_UP
     elif active < start:
         pattern = messages.NARRATIVE_TOTAL_DOWN

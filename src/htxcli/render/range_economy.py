@@ -41,8 +41,14 @@ def economy_groups(columns: Sequence[YearReport]) -> list[Group]:
     return groups
 
 
+def _reported(report: YearReport) -> bool:
+    """Whether any organisation gave the year's figures: a year without any is no figures yet (empty
+    cells and no change), not "0 reported" changing by +6."""
+    return report.economy is not None and report.economy.totals.reporting.value > 0
+
+
 def _reporting(report: YearReport) -> Quantity | None:
-    return report.economy.totals.reporting if report.economy is not None else None
+    return report.economy.totals.reporting if report.economy is not None and _reported(report) else None
 
 
 def _total(name: str) -> Getter:
@@ -69,6 +75,10 @@ def _average(name: str) -> Getter:
 
 def _given(name: str) -> Getter:
     def get(report: YearReport) -> Quantity | None:
-        return report.economy.totals.figure(f"{name}_given") if report.economy is not None else None
+        return (
+            report.economy.totals.figure(f"{name}_given")
+            if report.economy is not None and _reported(report)
+            else None
+        )
 
     return get

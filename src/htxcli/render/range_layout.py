@@ -46,6 +46,7 @@ from htxcli.render.layout import (
     shown,
     spending_apart,
     spent,
+    support_label,
     titled_communes,
 )
 from htxcli.render.range_economy import economy_groups
@@ -154,8 +155,8 @@ def _figure(section: str, key: str, metric: str) -> Getter:
 
 def _rating(group: str, key: str | None = None) -> Getter:
     """report.ratings.<group>, or report.ratings.<group>[key]; none in a year without any rating
-    recorded (no result yet: an empty cell and no change, as its chart says "chưa có kết quả"), but
-    how many have no result."""
+    recorded (no result yet: empty cells and no change, as its chart says "chưa có kết quả"), but how
+    many have no result, a count in any year."""
 
     def get(report: YearReport) -> Quantity | None:
         ratings = report.ratings
@@ -264,7 +265,9 @@ def _support_groups(columns: Sequence[YearReport]) -> list[Group]:
     unit; its quantities are said in their unit when the records of every year with any give one and
     the same ("Số lượng (lớp)")."""
     groups: list[Group] = []
-    for program in PROGRAMS.keys:
+    apart = any(spending_apart(r) for r in columns)  # a loan is lent, not spent: loans last, named so
+    order = [p for p in PROGRAMS.keys if not (apart and p == "credit")] + (["credit"] if apart else [])
+    for program in order:
         blocks: list[Support] = [r.support[program] for r in columns]
         held = [b for b in blocks if b.records.value]
         if not held:
@@ -279,12 +282,12 @@ def _support_groups(columns: Sequence[YearReport]) -> list[Group]:
             if m.name == "quantity" and unit is not None:
                 label = messages.REPORT_IN_UNIT.format(metric=label, unit=unit.text)
             lines.append((label, _program_figure(program, m.name)))
-        groups.append((PROGRAMS.label(program), lines))
+        groups.append((support_label(program) if apart else PROGRAMS.label(program), lines))
     if groups:
         totals = _lines(SupportTotal.metrics(), "support")
-        if any(spending_apart(r) for r in columns):  # a loan is lent, not spent: the spending apart too
+        if apart:  # the spending apart too
             totals.append((messages.REPORT_SUPPORT_SPENT_LINE, lambda r: Money(spent(r))))
-        groups.append((messages.REPORT_TOTAL, totals))
+        groups.append((messages.REPORT_TOTAL_WITH_LOANS if apart else messages.REPORT_TOTAL, totals))
     return groups
 
 

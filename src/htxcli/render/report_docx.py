@@ -202,7 +202,7 @@ def _appendix(doc: Document, cited: str, *, landscape: bool) -> None:
 
 
 def _part_heading(doc: Document, text: str, *, before: int = 6) -> None:
-    """A part's heading ("I. TÌNH HÌNH CHUNG") or a sub-part's ("1. Hỗ trợ phát triển kinh tế tập
+    """A part's heading ("TÌNH HÌNH CHUNG") or a sub-part's ("1. Hỗ trợ phát triển kinh tế tập
     thể"), bold, indented as the paragraphs' first lines are, kept with what follows it."""
     from docx.shared import Cm, Pt
 

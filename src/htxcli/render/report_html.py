@@ -27,6 +27,7 @@ from htxcli.render.layout import (
     each_year_end,
     held_with_next,
     period_line,
+    spending_apart,
     support_label,
 )
 from htxcli.render.letterhead import Letterhead, appendix_line, date_line, number_line
@@ -136,7 +137,9 @@ def _charts(report: Report) -> list[tuple[str, str]]:
     drawn = [(title, bar_chart(title, bars, empty=messages.CHART_EMPTY)) for title, bars in charts]
     # A year nobody was rated in has no shares: "no results yet", never three bars of 0%.
     drawn.append((bands, bar_chart(bands, _band_bars(last), empty=messages.CHART_NO_RESULTS)))
-    support = messages.CHART_SUPPORT.format(year=last.year)
+    # A loan is lent, not spent: beside spending, the chart is of the spending alone.
+    named = messages.CHART_SUPPORT_SPENT if spending_apart(last) else messages.CHART_SUPPORT
+    support = named.format(year=last.year)
     drawn.append((support, bar_chart(support, _support_bars(last), empty=messages.CHART_EMPTY)))
     return drawn
 
@@ -155,7 +158,9 @@ def _band_bars(report: YearReport) -> list[Bar]:
 
 
 def _support_bars(report: YearReport) -> list[Bar]:
+    apart = spending_apart(report)
     return [
         Bar(support_label(program), amount.value, press_money(amount.value))
         for program, amount in report.support_amounts.points
+        if not (apart and program == "credit")
     ]

@@ -10,7 +10,7 @@ from typing import Any
 from htxcli.domain import messages
 from htxcli.domain.report import Label, Money, Report, Value, YearReport
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
-from htxcli.render.layout import each_year_end, support_label
+from htxcli.render.layout import each_year_end, spending_apart, support_label
 from htxcli.render.palette import BAND_COLOURS, FIGURE_COLOUR, css
 from htxcli.render.xlsx_cells import (
     HEADER_ROW,
@@ -123,7 +123,11 @@ def _support_chart(
     """Support amounts by program: bars for one year, a column per program and year for several.
     False (and nothing drawn) when no year shown has any support."""
     name = sheet.get_name()
-    amounts = [dict(one.support_amounts.points) for one in columns]
+    # A loan is lent, not spent: beside spending in any year shown, the chart is of the spending alone.
+    apart = any(spending_apart(one) for one in columns)
+    amounts = [
+        {p: a for p, a in one.support_amounts.points if not (apart and p == "credit")} for one in columns
+    ]
     programs = [p for p in PROGRAMS.keys if any(p in year_amounts for year_amounts in amounts)]
     if not programs:
         return False
@@ -158,7 +162,8 @@ def _support_chart(
                 }
             )
         chart.set_y_axis({"num_format": MONEY, "min": 0})
-    chart.set_title({"name": messages.WORKBOOK_CHART_SUPPORT.format(years=span)})
+    named = messages.WORKBOOK_CHART_SUPPORT_SPENT if apart else messages.WORKBOOK_CHART_SUPPORT
+    chart.set_title({"name": named.format(years=span)})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
     return True

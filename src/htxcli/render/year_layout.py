@@ -313,7 +313,8 @@ def _support_block(report: YearReport, year: int) -> Block:
     def summed_cells(metrics: list[Metric]) -> list[Cell]:
         return [total.figure(m.name) if m.name in summed else None for m in metrics]
 
-    block.rows.append([Label(messages.REPORT_TOTAL), *summed_cells(before), None, *summed_cells(after)])
+    total_label = messages.REPORT_TOTAL_WITH_LOANS if apart else messages.REPORT_TOTAL
+    block.rows.append([Label(total_label), *summed_cells(before), None, *summed_cells(after)])
     return block
 
 
