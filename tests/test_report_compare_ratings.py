@@ -14,7 +14,7 @@ Htx = Callable[..., Run]
 
 
 def _rows(markdown: str) -> dict[str, list[str]]:
-    part = markdown.split("## Kết quả xếp loại\n", 1)[1].split("\n## ", 1)[0]
+    part = markdown.split("## Kết quả xếp loại năm 2025 và năm 2026\n", 1)[1].split("\n## ", 1)[0]
     rows = [
         [c.strip() for c in line.strip("|").split("|")] for line in part.splitlines() if line.startswith("| ")
     ]

@@ -167,7 +167,8 @@ def test_a_comparisons_status_table_leaves_out_a_kind_all_zero(example_db: Path,
 
 def _markdown(text: str, section: str) -> tuple[dict[str, list[Any]], list[str]]:
     """A Markdown section's table by "subject: metric" (grouped), and the paragraphs beneath it."""
-    part = text.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
+    # The section titled `section`, with its years after it or not ("… năm 2025 và năm 2026").
+    part = text.split(f"## {section}", 1)[1].split("\n", 1)[1].split("\n## ", 1)[0]
     rows = [
         [cell.strip().replace("**", "") for cell in line.strip("|").split("|")]
         for line in part.splitlines()

@@ -761,6 +761,9 @@ REPORT_DISTRICTS = N_("Districts at the end of {year}")
 REPORT_FIGURES = N_("Figures")
 REPORT_SECTION_ORGANISATIONS = N_("Organisations at year end")
 REPORT_SECTION_RATINGS = N_("Rating results")
+# A range's flows (ratings, support, figures) by their years: "Kết quả xếp loại năm 2025 và năm 2026".
+REPORT_SECTION_TWO_YEARS = N_("{title}, {first} and {last}")
+REPORT_SECTION_YEARS = N_("{title}, {first}–{last}")
 REPORT_SECTION_SUPPORT = N_("Support for the development of the collective economy")
 REPORT_SECTION_DISTRICTS = N_("Districts at year end")
 # The same sections when the reporting period is not the calendar year: its last day (14/12) each year.

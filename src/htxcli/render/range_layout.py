@@ -67,6 +67,12 @@ def column_blocks(report: Report) -> list[Block]:
     def at_end(calendar: str, on_day: str) -> str:
         return calendar if day is None else on_day.format(day=day)
 
+    first, last = columns[0].year, columns[-1].year
+    spanned = messages.REPORT_SECTION_TWO_YEARS if len(columns) == 2 else messages.REPORT_SECTION_YEARS
+
+    def over_years(title: str) -> str:  # a flow's section says its years, as a stock's says its day
+        return spanned.format(title=title, first=first, last=last)
+
     captions = {messages.SHEET_STATUS: _status_caption(columns)}
     sections: list[tuple[str, list[Group], str]] = [
         (
@@ -79,8 +85,8 @@ def column_blocks(report: Report) -> list[Block]:
             _status_groups(columns),
             messages.SHEET_STATUS,
         ),
-        (messages.REPORT_SECTION_RATINGS, [(None, _rating_lines())], messages.SHEET_RATINGS),
-        (messages.REPORT_SECTION_SUPPORT, _support_groups(columns), messages.SHEET_SUPPORT),
+        (over_years(messages.REPORT_SECTION_RATINGS), [(None, _rating_lines())], messages.SHEET_RATINGS),
+        (over_years(messages.REPORT_SECTION_SUPPORT), _support_groups(columns), messages.SHEET_SUPPORT),
         (
             at_end(messages.REPORT_SECTION_DISTRICTS, messages.REPORT_SECTION_DISTRICTS_ON),
             district_groups(columns),
@@ -96,7 +102,7 @@ def column_blocks(report: Report) -> list[Block]:
             former_province_groups(columns),
             messages.SHEET_FORMER_PROVINCES,
         ),
-        (messages.REPORT_SECTION_ECONOMY, economy_groups(columns), messages.SHEET_ECONOMY),
+        (over_years(messages.REPORT_SECTION_ECONOMY), economy_groups(columns), messages.SHEET_ECONOMY),
     ]
     blocks = []
     for section_title, groups, sheet in sections:
