@@ -152,3 +152,13 @@ def test_a_comparisons_districts_end_with_their_total(example_db: Path | str) ->
         assert total == [sum(_number(row[i]) or 0 for row in places) for i in range(2)]
         assert total == [data["previous"]["organisations"][kind]["active"], kinds[kind]["active"]]
     assert not [k for k in section if k.endswith(": Active")]
+
+
+def test_a_comparisons_blank_capital_is_said_as_the_years_table_says_it(office: Htx) -> None:  # noqa: F811
+    """The fixture's group gave no capital: its line is blank in 2026, and the note the year's Biểu 1
+    writes under it is under the comparison's first table too."""
+    note = "Vốn điều lệ để trống: các tổ chức ở dòng đó chưa kê khai vốn điều lệ."
+    assert note in office("--lang", "vi", "report", "2026", "--format", "markdown").stdout
+    compared = office("--lang", "vi", "report", "2026", "--compare", "--format", "markdown").stdout
+    first = compared.split("\n## ", 2)[1]  # the organisations' table and what is under it
+    assert first.startswith("Số lượng tổ chức kinh tế tập thể") and note in first, first

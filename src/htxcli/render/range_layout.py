@@ -39,6 +39,7 @@ from htxcli.render.layout import (
     Group,
     Line,
     beneath,
+    capital_not_given,
     counts_by_kind,
     has_statuses,
     period_end,
@@ -73,7 +74,11 @@ def column_blocks(report: Report) -> list[Block]:
     def over_years(title: str) -> str:  # a flow's section says its years, as a stock's says its day
         return spanned.format(title=title, first=first, last=last)
 
-    captions = {messages.SHEET_STATUS: _status_caption(columns)}
+    captions = {
+        messages.SHEET_STATUS: _status_caption(columns),
+        # A kind's capital blank in a year its organisations gave none, said as the year's Biểu 1 says it.
+        messages.SHEET_SUMMARY: capital_not_given(b for r in columns for b in r.organisations.values()),
+    }
     sections: list[tuple[str, list[Group], str]] = [
         (
             at_end(messages.REPORT_SECTION_ORGANISATIONS, messages.REPORT_SECTION_ORGANISATIONS_ON),
