@@ -161,7 +161,7 @@ def test_one_of_everything_reads_in_the_singular() -> None:
         Series((("credit", Money(1_500_000_000)),)),
     )
     assert paragraph(report) == (
-        "In 2019, the province founded 1 cooperative, bringing the total to 1 cooperative. "
+        "In 2019, the province founded 1 cooperative, making 1 cooperative in all. "
         "Of the 1 cooperative rated: 1 cooperative effective (good or fair), 100%. "
         "During the year the province helped 1 cooperative borrow to develop production, "
         "disbursing 1.5 billion đồng. The cooperative supported to build the new model is HTX Một."

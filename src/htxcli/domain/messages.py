@@ -1017,7 +1017,7 @@ NARRATIVE_ENDINGS = N_("{first}, {second}")
 NARRATIVE_BOTH = N_("{founded} and {dissolved}")
 NARRATIVE_TOTAL_UP = N_("{changes}, bringing the total to {count}")
 # None at the start: "nâng tổng số lên 1 THT" would read as a rise from some; "hiện có 1 THT".
-NARRATIVE_TOTAL_FIRST = N_("{changes}; there are now {count}")
+NARRATIVE_TOTAL_FIRST = N_("{changes}, making {count} in all")
 NARRATIVE_TOTAL_DOWN = N_("{changes}, leaving {count}")
 NARRATIVE_TOTAL_SAME = N_("{changes}, keeping the total at {count}")
 NARRATIVE_TOTAL_NONE = N_("{changes}, leaving {none} active")
