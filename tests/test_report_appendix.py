@@ -16,6 +16,7 @@ from typing import Any
 
 from tests.conftest import Run, invoke, word_figures, word_signature
 from tests.test_report_documents import _tool
+from tests.test_report_pages import _chromium_pdf
 from tests.test_report_print import office  # noqa: F401  (the fixture: a Thái Nguyên office, 2026)
 from tests.test_report_sections import _cited
 
@@ -171,14 +172,7 @@ def test_printed_the_appendix_begins_the_page_after_the_signature(office: Htx, t
          "pdf", "--outdir", str(tmp_path / "w"), str(word)],
         capture_output=True, timeout=180, check=True,
     )  # fmt: skip
-    page = _write(office, tmp_path / "r.html")
-    html = tmp_path / "h.pdf"
-    subprocess.run(
-        [_tool("chromium"), "--headless", "--no-sandbox", "--disable-gpu",
-         f"--user-data-dir={tmp_path / 'c'}", f"--print-to-pdf={html}", "--no-pdf-header-footer",
-         page.as_uri()],
-        capture_output=True, timeout=120, check=True,
-    )  # fmt: skip
+    html = _chromium_pdf(_write(office, tmp_path / "r.html"), tmp_path)
     for pdf in (tmp_path / "w" / "r.pdf", html):
         pages = _pdf_pages(pdf)
         at = next(n for n, p in enumerate(pages) if "PHỤ LỤC" in p)
