@@ -44,6 +44,9 @@ def test_the_narrative_total_leaves_the_loans_out(example_db: Path) -> None:
     flat = " ".join(text.split())
     assert "Tổng kinh phí hỗ trợ trong năm (không kể vốn vay tín dụng) là 2,263 tỷ đồng." in flat
     assert "3,883 tỷ" not in flat
+    # The loans said after the spending's total, as Biểu 4 lists them after its sum.
+    loans = "Ngoài ra, tỉnh đã hỗ trợ 17 HTX vay vốn phát triển sản xuất với số tiền giải ngân 1,62 tỷ đồng."
+    assert flat.index("(không kể vốn vay tín dụng) là 2,263 tỷ đồng.") < flat.index(loans)
     # The JSON is a machine format: its totals are as they were, loans included.
     data = json.loads(invoke(example_db, "report", "2018", "--format", "json").stdout)
     assert data["totals"]["support"]["amount_vnd"] == 3_883_000_000
@@ -54,13 +57,20 @@ def test_a_comparisons_total_says_the_spending_without_the_loans(example_db: Pat
         example_db, "--lang", "vi", "report", "2018", "--compare", "--format", "markdown"
     ).stdout
     part = markdown.split("## Hỗ trợ", 1)[1].split("\n## ", 1)[0]
-    line = next(
-        row for row in part.splitlines() if "Trong đó: kinh phí hỗ trợ không kể tín dụng (đồng)" in row
-    )
-    assert line.split("|")[3].strip() == "2.263.000.000"
+    # The spending summed before the loans, as the year's Biểu 4 sums it: its records and its money.
+    lines = part.splitlines()
+    at = lines.index("| **Cộng kinh phí hỗ trợ (không kể tín dụng)** |   |   |   |")
+    records = lines[at + 1].split("|")
+    assert (records[1].strip(), records[3].strip()) == ("Lượt hỗ trợ", "73")  # 2018's
+    assert lines[at + 2].split("|")[3].strip() == "2.263.000.000"
     # The loans' group last, named as loans, the whole said to include them.
     groups = [line.split("|")[1].strip() for line in part.splitlines() if line.startswith("| **")]
-    assert groups[-2:] == ["**Tín dụng (giải ngân cho vay)**", "**Tổng cộng (gồm cả tín dụng)**"], groups
+    spending, loans, whole = groups[-3:]
+    assert [spending, loans, whole] == [
+        "**Cộng kinh phí hỗ trợ (không kể tín dụng)**",
+        "**Tín dụng (giải ngân cho vay)**",
+        "**Tổng cộng (gồm cả tín dụng)**",
+    ], groups
 
 
 def test_the_support_charts_leave_the_loans_out(example_db: Path, tmp_path: Path) -> None:

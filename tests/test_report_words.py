@@ -148,7 +148,7 @@ def test_the_html_notes_under_tables_are_printed_at_the_words_note_size(office: 
     html = page.read_text(encoding="utf-8")
     assert f'<p class="caption">{note}' in html
     printed = html[html.index("@media print") :]
-    size = re.search(r"\.caption \{ font-size: (\d+)pt; \}", printed)
+    size = re.search(r"\.caption \{ font-size: (\d+)pt;", printed)
     body = re.search(r"body \{[^}]*font-size: (\d+)pt", printed)
     assert size and body and float(size[1]) == word_size < float(body[1]), (size, body)
     screen = re.search(r"^\.caption \{[^}]*font-size: ([.\d]+)rem", html, re.MULTILINE)

@@ -774,7 +774,6 @@ REPORT_TOTAL = N_("Total")
 REPORT_TOTAL_WITH_LOANS = N_("Total (loans included)")
 REPORT_SUPPORT_SPENT = N_("Support spending (loans not counted)")
 REPORT_SUPPORT_LENT = N_("Credit (loans disbursed)")
-REPORT_SUPPORT_SPENT_LINE = N_("Of which support spending, loans not counted")
 REPORT_NO_DISTRICT = N_("(no district)")
 # A change column's header, as Vietnamese reports head it ("Tăng (+), giảm (−) so với năm 2025")
 REPORT_CHANGE = N_("Change on {year}")
@@ -1083,6 +1082,7 @@ NARRATIVE_COSTING = N_("{clause}, at a cost of {amount}")
 NARRATIVE_SUPPORT_TOTAL = N_("Support in the year came to {amount} in all.")
 NARRATIVE_SUPPORT_TOTAL_SO_FAR = N_("Support from the start of the period to {day} came to {amount} in all.")
 # A loan is lent, not spent: the total of support is the programmes' spending, loans not counted.
+NARRATIVE_LOANS_BESIDE = N_("Besides, the province {clause}.")
 NARRATIVE_SUPPORT_TOTAL_LENT = N_("Support in the year, loans not counted, came to {amount} in all.")
 NARRATIVE_SUPPORT_TOTAL_LENT_SO_FAR = N_(
     "Support from the start of the period to {day}, loans not counted, came to {amount} in all."

@@ -221,10 +221,13 @@ def _ratings(report: YearReport) -> str:
 
 
 def _support(report: YearReport, *, named: bool = False) -> list[str]:
+    # Loans beside spending are said after the spending's total ("Ngoài ra, hỗ trợ 2 HTX vay vốn …"),
+    # as Biểu 4 lists them after its sum: a loan is lent, not spent.
+    apart = spending_apart(report)
     clauses = [
         _program_clause(program, figures)
         for program, figures in report.support.items()
-        if figures.records.value
+        if figures.records.value and not (apart and program == "credit")
     ]
     if not clauses:
         return [messages.REPORT_NO_SUPPORT.format(year=report.year)]
@@ -245,8 +248,12 @@ def _support(report: YearReport, *, named: bool = False) -> list[str]:
         total = press_money(spent(report))
         lending = (messages.NARRATIVE_SUPPORT_TOTAL_LENT, messages.NARRATIVE_SUPPORT_TOTAL_LENT_SO_FAR)
         plain = (messages.NARRATIVE_SUPPORT_TOTAL, messages.NARRATIVE_SUPPORT_TOTAL_SO_FAR)
-        pattern = (lending if spending_apart(report) else plain)[day is not None]
+        pattern = (lending if apart else plain)[day is not None]
         sentences.append(pattern.format(amount=total, day=day))
+    if apart:
+        sentences.append(
+            messages.NARRATIVE_LOANS_BESIDE.format(clause=_program_clause("credit", report.support["credit"]))
+        )
     return sentences
 
 

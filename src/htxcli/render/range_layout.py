@@ -20,6 +20,7 @@ from htxcli.domain.report import (
     STATUS,
     SUPPORT,
     Change,
+    Count,
     Label,
     Metric,
     Money,
@@ -293,13 +294,26 @@ def _support_groups(columns: Sequence[YearReport]) -> list[Group]:
             if m.name == "quantity" and unit is not None:
                 label = messages.REPORT_IN_UNIT.format(metric=label, unit=unit.text)
             lines.append((label, _program_figure(program, m.name)))
+        if apart and program == "credit":  # the spending summed before the loans, as the year's Biểu 4
+            groups.append((messages.REPORT_SUPPORT_SPENT, _spending_lines()))
         groups.append((support_label(program) if apart else PROGRAMS.label(program), lines))
     if groups:
         totals = _lines(SupportTotal.metrics(), "support")
-        if apart:  # the spending apart too
-            totals.append((messages.REPORT_SUPPORT_SPENT_LINE, lambda r: Money(spent(r))))
         groups.append((messages.REPORT_TOTAL_WITH_LOANS if apart else messages.REPORT_TOTAL, totals))
     return groups
+
+
+def _spending_lines() -> list[Line]:
+    """The support's records and money without the loans (SupportTotal's metrics less credit's)."""
+
+    def get(name: str) -> Getter:
+        def figure(report: YearReport) -> Quantity:
+            kept = [f for p, f in report.support.items() if p != "credit"]
+            return Money(spent(report)) if name == "amount_vnd" else Count(sum(f.records.value for f in kept))
+
+        return figure
+
+    return [(m.label(), get(m.name)) for m in SupportTotal.metrics()]
 
 
 def _program_figure(program: str, metric: str) -> Getter:

@@ -169,7 +169,15 @@ def _heading(doc: Document, letterhead: Letterhead, today: date, number: str | N
         _run(paragraph, text, italic=italic, size=size)
 
 
-def _centred(doc: Document, text: str, *, bold: bool, before: int = 0, keep_with_next: bool = False) -> None:
+def _centred(
+    doc: Document,
+    text: str,
+    *,
+    bold: bool,
+    before: int = 0,
+    keep_with_next: bool = False,
+    italic: bool = False,
+) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -178,7 +186,7 @@ def _centred(doc: Document, text: str, *, bold: bool, before: int = 0, keep_with
     paragraph.paragraph_format.space_before = Pt(before)
     if keep_with_next:
         paragraph.paragraph_format.keep_with_next = True
-    _run(paragraph, text, bold=bold)
+    _run(paragraph, text, bold=bold, italic=italic)
 
 
 def _appendix(doc: Document, cited: str, *, landscape: bool) -> None:
@@ -218,8 +226,8 @@ def _title(doc: Document, report: Report) -> None:
     _centred(doc, messages.DOCUMENT_KIND, bold=True, before=18)
     _centred(doc, document.subject(report), bold=True)
     period = period_line(report)
-    if period is not None:
-        _centred(doc, period, bold=False)
+    if period is not None:  # italic, as the HTML's
+        _centred(doc, period, bold=False, italic=True)
     # Decree 30: a rule under the subject, a third of its line long
     rule(doc, max(document.text_mm(document.subject(report), TEXT_SIZE, bold=True) / 3, 30), TEXT_WIDTH_MM)
     _centred(doc, "", bold=False)
