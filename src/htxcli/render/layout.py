@@ -26,6 +26,7 @@ from htxcli.domain.report import (
     Quantity,
     Report,
     Support,
+    SupportTotal,
     Value,
     YearEconomy,
     YearReport,
@@ -70,9 +71,17 @@ def support_label(program: str) -> str:
     return messages.REPORT_SUPPORT_LENT if program == "credit" else PROGRAMS.label(program)
 
 
+def spending(report: YearReport) -> SupportTotal:
+    """The support's total without the loans (credit): what the programmes spent, in how many records."""
+    kept = [f for p, f in report.support.items() if p != "credit"]
+    return SupportTotal.of(
+        {m.name: sum(f.figure(m.name).value for f in kept) for m in SupportTotal.metrics()}
+    )
+
+
 def spent(report: YearReport) -> int:
     """The support's money without the loans (credit): what the programmes spent."""
-    return sum(f.amount_vnd.value for p, f in report.support.items() if p != "credit")
+    return spending(report).amount_vnd.value
 
 
 def spending_apart(report: YearReport) -> bool:

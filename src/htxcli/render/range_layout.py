@@ -20,10 +20,8 @@ from htxcli.domain.report import (
     STATUS,
     SUPPORT,
     Change,
-    Count,
     Label,
     Metric,
-    Money,
     Organisations,
     Quantity,
     Ratings,
@@ -46,8 +44,8 @@ from htxcli.render.layout import (
     period_end,
     reported,
     shown,
+    spending,
     spending_apart,
-    spent,
     support_label,
     titled_communes,
 )
@@ -304,14 +302,10 @@ def _support_groups(columns: Sequence[YearReport]) -> list[Group]:
 
 
 def _spending_lines() -> list[Line]:
-    """The support's records and money without the loans (SupportTotal's metrics less credit's)."""
+    """The support's records and money without the loans (layout.spending)."""
 
     def get(name: str) -> Getter:
-        def figure(report: YearReport) -> Quantity:
-            kept = [f for p, f in report.support.items() if p != "credit"]
-            return Money(spent(report)) if name == "amount_vnd" else Count(sum(f.records.value for f in kept))
-
-        return figure
+        return lambda report: spending(report).figure(name)
 
     return [(m.label(), get(m.name)) for m in SupportTotal.metrics()]
 

@@ -21,6 +21,7 @@ from htxcli.domain.report import (
     Organisations,
     Percent,
     Support,
+    SupportTotal,
     YearReport,
 )
 from htxcli.domain.report import (
@@ -40,6 +41,7 @@ from htxcli.render.layout import (
     reported,
     reporting_by_kind,
     shown,
+    spending,
     spending_apart,
     support_label,
 )
@@ -296,9 +298,9 @@ def _support_block(report: YearReport, year: int) -> Block:
         block.rows.append(
             [
                 Label(messages.REPORT_SUPPORT_SPENT),
-                *_spending(report, before),
+                *_summed(spending(report), before),
                 None,
-                *_spending(report, after),
+                *_summed(spending(report), after),
             ]
         )
         block.rows.append(line(support_label("credit"), credit))
@@ -306,28 +308,16 @@ def _support_block(report: YearReport, year: int) -> Block:
         block.caption = messages.REPORT_NO_SUPPORT.format(year=year)
         block.total = False
         return block
-    # The totals add up some metrics only (SupportTotal's): the others' cells stay empty.
-    total = report.totals.support
-    summed = {m.name for m in total.metrics()}
-
-    def summed_cells(metrics: list[Metric]) -> list[Cell]:
-        return [total.figure(m.name) if m.name in summed else None for m in metrics]
-
     total_label = messages.REPORT_TOTAL_WITH_LOANS if apart else messages.REPORT_TOTAL
-    block.rows.append([Label(total_label), *summed_cells(before), None, *summed_cells(after)])
+    total = report.totals.support
+    block.rows.append([Label(total_label), *_summed(total, before), None, *_summed(total, after)])
     return block
 
 
-def _spending(report: YearReport, metrics: list[Metric]) -> list[Cell]:
-    """The support's total without the loans (SupportTotal's metrics; the others' cells empty)."""
-    summed = {m.name for m in report.totals.support.metrics()}
-    spent = [f for p, f in report.support.items() if p != "credit"]
-    return [
-        type(getattr(spent[0], m.name))(sum(getattr(f, m.name).value for f in spent))
-        if m.name in summed
-        else None
-        for m in metrics
-    ]
+def _summed(total: SupportTotal, metrics: list[Metric]) -> list[Cell]:
+    """A support total's cells: it adds up some metrics only (SupportTotal's), the others' stay empty."""
+    summed = {m.name for m in SupportTotal.metrics()}
+    return [total.figure(m.name) if m.name in summed else None for m in metrics]
 
 
 def _new_model_block(report: YearReport, year: int) -> list[Block]:
