@@ -134,6 +134,41 @@ def test_chromium_prints_the_tables_on_after_the_appendixs_heading(office: Htx, 
     assert "Hỗ trợ năm 2026" in flat[-1], flat[-1]
 
 
+def test_a_tables_title_is_never_left_at_a_pages_foot(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    """The last row of a table without a note was kept with what followed it, the next table: Chromium
+    then broke the page after that table's title, left alone at the foot (a ninth reader's Biểu 11).
+    Printed with more and more room taken before Biểu 1, as a clerk's added text takes, no page ends
+    with a table's title. The economy's tables have no note, the plan's is kept whole after them."""
+    for args in (
+        (
+            "figures",
+            "4600000001",
+            "2026",
+            "--members",
+            "12",
+            "--revenue",
+            "2 tỷ",
+            "--income",
+            "5 triệu/tháng",
+        ),
+        ("figures", "4600000002", "2026", "--members", "9", "--revenue", "1 tỷ", "--profit", "80 triệu"),
+        ("plan", "set", "2026", "new-cooperatives", "4"),
+        ("plan", "set", "2026", "average-revenue", "2 tỷ"),
+        ("plan", "set", "2026", "good-fair-share", "70%"),
+    ):
+        assert office(*args).exit_code == 0, args
+    html = _write(office, tmp_path / "r.html").read_text(encoding="utf-8")
+    for room in range(0, 125, 20):  # millimetres
+        padded = tmp_path / f"p{room}.html"
+        padded.write_text(
+            html.replace('<div class="table', f'<div style="height: {room}mm"></div><div class="table', 1),
+            encoding="utf-8",
+        )
+        for n, page in enumerate(_pages(_chromium_pdf(padded, tmp_path))):
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            assert lines and not re.match(r"Biểu \d+\.", lines[-1]), (room, n, lines[-3:])
+
+
 # --- 2. the charts after the tables, in the body's font -----------------------------------------------
 
 
