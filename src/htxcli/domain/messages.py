@@ -974,6 +974,8 @@ NARRATIVE_OCOP = N_("{count} OCOP products, of which {stars}")
 # documents write it: "sản phẩm OCOP (Chương trình Mỗi xã một sản phẩm)".
 OCOP_SPELLED_OUT = N_("OCOP (One Commune One Product programme)")
 NARRATIVE_OCOP_STARS = N_("{count} of {stars} stars")
+# Every product of one rank: "1 sản phẩm OCOP 3 sao", not "1 sản phẩm OCOP, trong đó 1 sản phẩm 3 sao".
+NARRATIVE_OCOP_ONE_RANK = N_("{count} OCOP products of {stars} stars")
 
 # --- report documents: narrative, Word, HTML, workbook, charts ------------------------------------
 # A count with its noun, singular and plural apart (Vietnamese has one form for both).
