@@ -359,13 +359,15 @@ HEADERS = {
     "replaces": N_("Replaces"),
 }
 # The headers of the averages by place, where a figure's own header is its total's.
+# The income's line in the economy's table, beside averages per organisation: it is per worker.
+REPORT_ECONOMY_INCOME_ROW = N_("Average income (đồng/person/year)")
+# The income with its unit, a worker's a year, as the economy's and the plan's tables say it; the
+# others an organisation's, in đồng (render/report.in_dong).
 AVERAGE_HEADERS = {
     "revenue_vnd": N_("Average revenue"),
     "profit_vnd": N_("Average pre-tax profit"),
-    "income_vnd_per_year": N_("Average income a year"),  # an average already
+    "income_vnd_per_year": REPORT_ECONOMY_INCOME_ROW,  # an average already
 }
-# The income's line in the economy's table, beside averages per organisation: it is per worker.
-REPORT_ECONOMY_INCOME_ROW = N_("Average income (đồng/person/year)")
 TITLE_RATINGS = N_("Ratings")
 TITLE_SUPPORT = N_("Support received")
 TITLE_LIST = N_("Organisations: {count}")
