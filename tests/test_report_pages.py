@@ -126,7 +126,7 @@ def test_chromium_prints_the_tables_on_after_the_appendixs_heading(office: Htx, 
     pages = _pages(_chromium_pdf(_write(office, tmp_path / "r.html"), tmp_path))
     flat = [" ".join(p.split()) for p in pages]
     assert "TÌNH HÌNH CHUNG" in flat[0], flat[0]
-    appendix = next(n for n, p in enumerate(flat) if "PHỤ LỤC" in p)
+    appendix = next(n for n, p in enumerate(flat) if "Phụ lục CÁC BIỂU SỐ LIỆU" in p)
     assert "Nơi nhận" in flat[appendix - 1] and "CÁC BIỂU SỐ LIỆU (Kèm theo" in flat[appendix], flat[appendix]
     assert "Biểu 1." in flat[appendix] and "Biểu 2." in flat[appendix], flat[appendix]
     charts = next(n for n, p in enumerate(flat) if "BIỂU ĐỒ" in p)
@@ -167,6 +167,24 @@ def test_a_tables_title_is_never_left_at_a_pages_foot(office: Htx, tmp_path: Pat
         for n, page in enumerate(_pages(_chromium_pdf(padded, tmp_path))):
             lines = [line.strip() for line in page.splitlines() if line.strip()]
             assert lines and not re.match(r"Biểu \d+\.", lines[-1]), (room, n, lines[-3:])
+
+
+def test_a_tables_headers_are_centred_both_ways(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    """ "Chỉ tiêu" and "Loại hình" sat at the top of a header row three or four lines high (a ninth
+    reader): centred down as across, in Word (each header cell's vertical alignment, python-docx)
+    and in HTML (the header cells' style)."""
+    import docx
+    from docx.enum.table import WD_ALIGN_VERTICAL
+
+    from tests.conftest import word_figures
+
+    tables = word_figures(docx.Document(str(_write(office, tmp_path / "r.docx"))))
+    assert tables
+    for table in tables:
+        aligned = {cell.vertical_alignment for cell in table.rows[0].cells}
+        assert aligned == {WD_ALIGN_VERTICAL.CENTER}, table.rows[0].cells[0].text
+    style = " ".join(_blocks(_write(office, tmp_path / "r.html")).style.split())
+    assert re.search(r"(^|[ }])th \{[^}]*vertical-align: middle;", style), style
 
 
 # --- 2. the charts after the tables, in the body's font -----------------------------------------------

@@ -1121,7 +1121,7 @@ DOCUMENT_PART_SUPPORT = N_("Support for the development of the collective econom
 DOCUMENT_PART_ECONOMY = N_("Business results of the organisations")
 DOCUMENT_PART_PLAN = N_("Results against the plan")
 # The tables (and the HTML's charts) follow the signature as the report's one appendix (Decree 30:
-# "PHỤ LỤC", unnumbered when it is the only one), under its title and the line citing the report.
+# "Phụ lục", unnumbered when it is the only one), under its title and the line citing the report.
 DOCUMENT_APPENDIX = N_("Appendix")
 DOCUMENT_SEE_APPENDIX = N_("The figures in detail are in the tables of the appendix.")
 DOCUMENT_FIGURES = N_("Tables of figures")
