@@ -203,7 +203,7 @@ def test_the_html_heading_dates_under_the_motto_and_the_body_ends_signed(
     first = next(n for n, (classes, _) in enumerate(page.found) if "signature" in classes)
     last = max(n for n, (classes, _) in enumerate(page.found) if "signature" in classes)
     assert "narrative" in page.found[first - 1][0] and "appendix" in page.found[last + 1][0]
-    assert page.found[last + 1][1] == "APPENDIX"
+    assert page.found[last + 1][1] == "Appendix"
     charts = next(classes for classes, text in page.found if text == "CHARTS")
     assert "appendix" in charts  # the charts within the appendix, after its tables
     html = target.read_text(encoding="utf-8")

@@ -94,12 +94,38 @@ _WORDS = re.compile(
 )
 
 
-def words_whole(header: str, fits: Callable[[str], bool]) -> str:
-    """The header with each word of two syllables (_WORDS) kept on one line, its space a no-break
-    space, where its column `fits` it; laid out already, the columns are not widened for it."""
-    return _WORDS.sub(
-        lambda m: m.group(0).replace(" ", NO_BREAK_SPACE) if fits(m.group(0)) else m.group(0), header
-    )
+def words_whole(header: str, fits: Callable[[str], bool], *looser: Callable[[str], bool]) -> str:
+    """The header with each word of two syllables (_WORDS) that its lines would break between them kept
+    on one line, its space a no-break space, where the column `fits` it on a line: laid out already,
+    the columns are not widened for it, and a header that breaks elsewhere is left as it is. The
+    lines as `fits` measures them and as each `looser` measure does: a browser's or LibreOffice's
+    font may set a few more letters a line than the estimate."""
+    for _ in range(len(header.split(" "))):
+        breaks = set().union(*(_breaks(header, measure) for measure in (fits, *looser)))
+        broken = [
+            m
+            for m in _WORDS.finditer(header)
+            if m.start() + m.group(0).index(" ") in breaks and fits(m.group(0))
+        ]
+        if not broken:
+            break
+        m = broken[0]
+        header = header[: m.start()] + m.group(0).replace(" ", NO_BREAK_SPACE) + header[m.end() :]
+    return header
+
+
+def _breaks(header: str, fits: Callable[[str], bool]) -> set[int]:
+    """Where a column that `fits` a line breaks the header, as its spaces' indexes: word by word, as
+    many words a line as fit (a no-break space joins two)."""
+    breaks, line, at = set(), "", 0
+    for word in header.split(" "):
+        if line and not fits(f"{line} {word}"):
+            breaks.add(at - 1)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+        at += len(word) + 1
+    return breaks
 
 
 def keep_notes_whole(header: str) -> str:

@@ -113,8 +113,8 @@ def _headed(sheet: Any, styles: Styles, title: str, heading: Sequence[str]) -> N
 
 
 def _held_by(width: float) -> Callable[[str], bool]:
-    """Whether a word fits on one line of a column `width` characters wide (a character its margins)."""
-    return lambda word: len(word) <= width - 1
+    """Whether a line fits a column `width` characters wide (a character its margins)."""
+    return lambda line: len(line) <= width - 1
 
 
 def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str], number: int) -> None:
@@ -122,9 +122,12 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str
     _headed(sheet, styles, messages.DOCUMENT_TABLE.format(number=number, title=block.title), heading)
     widths = [column_width(block, i) for i in shown]
     # Headers wrap between phrases, never inside a bracketed note, as in the Word and HTML tables,
-    # and a word of two syllables on one line where the column holds it ("đăng ký": cells.words_whole).
+    # and a word of two syllables on one line where the column holds it ("đăng ký": cells.words_whole),
+    # LibreOffice's font setting a letter or two more a line than the estimate.
     headers = [
-        words_whole(keep_notes_whole(block.headers[i]), _held_by(width))
+        words_whole(
+            keep_notes_whole(block.headers[i]), _held_by(width), _held_by(width + 1), _held_by(width + 2)
+        )
         for i, width in zip(shown, widths, strict=True)
     ]
     # Before the row is written: constant_memory's rule.
