@@ -6,6 +6,7 @@ year's Biểu 3 does, in its order and words (a seventh reader, moving from one 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,11 +91,17 @@ def test_a_comparisons_ratings_read_as_the_years_table_does(office: Htx, tmp_pat
     for row in table.rows[1:]:
         paragraph = row.cells[0].paragraphs[0]
         assert bool(paragraph.paragraph_format.left_indent) == (paragraph.text in beneath), paragraph.text
+        # The total bold, as the year's "Tổng cộng" is, though those not graded follow it.
+        bold = any(run.bold for run in paragraph.runs)
+        assert bold == (paragraph.text == "Tổng cộng (đã xếp loại)"), paragraph.text
     cells = _html_cells(_write(office, tmp_path / "c.html", "2026", "--compare")).cells
     at = [text for _, text in cells].index("Hiệu quả (tốt + khá)")
     rated = [(cls, text) for cls, text in cells[at : at + 4 * len(labels) : 4]]
     assert [text for _, text in rated] == labels
     assert all((cls == "sub1") == (text in beneath) for cls, text in rated), rated
+    html = (tmp_path / "c.html").read_text(encoding="utf-8")
+    assert re.search(r'<tr class="subtotal[^"]*"><td>Tổng cộng \(đã xếp loại\)</td>', html)
+    assert "**Tổng cộng (đã xếp loại)**" in compared
 
 
 def test_a_year_without_ratings_is_no_result_not_zero(office: Htx) -> None:  # noqa: F811

@@ -136,6 +136,11 @@ def column_blocks(report: Report) -> list[Block]:
                 block.rows.append([Label(subject), *([None] * (len(headers) - 1))])
             block.rows.extend(rows)
         block.headings = frozenset(headings)
+        # The rated, the ratings' total amid its lines (those not graded follow it): bold, as the
+        # year's Biểu 3 prints its "Tổng cộng".
+        block.subtotals = frozenset(
+            n for n, row in enumerate(block.rows) if row[0] == Label(messages.REPORT_TOTAL_RATED)
+        )
         if block.rows:
             blocks.append(block)
     from htxcli.render.plan_layout import plan_blocks
