@@ -30,7 +30,8 @@ def _lines(markdown: str, title: str) -> list[list[str]]:
 
 
 def _rows(markdown: str) -> dict[str, list[str]]:
-    return {row[0]: row[1:] for row in _lines(markdown, "Kết quả xếp loại năm 2025 và năm 2026")}
+    lines = _lines(markdown, "Kết quả xếp loại năm 2025 và năm 2026")
+    return {row[0].removeprefix("- "): row[1:] for row in lines}  # "- Tốt": a line beneath its band
 
 
 def test_a_comparisons_ratings_read_as_the_years_table_does(office: Htx, tmp_path: Path) -> None:  # noqa: F811
@@ -38,10 +39,11 @@ def test_a_comparisons_ratings_read_as_the_years_table_does(office: Htx, tmp_pat
     "Tổng cộng"; the comparison the same lines in the same order and words, each band's share
     beneath it, the rated as the total, then those graded "chưa xếp loại" and those with no result."""
     year = _lines(office("--lang", "vi", "report", "2026", "--format", "markdown").stdout, RATED)
+    # Markdown keeps no indent: a line beneath its band is marked "- Tốt", in the year's table as here.
     assert [row[0] for row in year] == [
         "Hiệu quả (tốt + khá)",
-        "Tốt",
-        "Khá",
+        "- Tốt",
+        "- Khá",
         "Trung bình",
         "Yếu",
         "Tổng cộng",
@@ -51,23 +53,24 @@ def test_a_comparisons_ratings_read_as_the_years_table_does(office: Htx, tmp_pat
     labels = [row[0] for row in lines]
     assert labels == [
         "Hiệu quả (tốt + khá)",
-        "Tỷ lệ",
-        "Tốt",
-        "Khá",
+        "- Tỷ lệ",
+        "- Tốt",
+        "- Khá",
         "Trung bình",
-        "Tỷ lệ",
+        "- Tỷ lệ",
         "Yếu",
-        "Tỷ lệ",
+        "- Tỷ lệ",
         "Tổng cộng (đã xếp loại)",
         "Chưa xếp loại",
         "Chưa có kết quả đánh giá",
     ]
     # 2026's figures are the year's: each band's count and, beneath it, its share; the grades; the total.
-    figures = [(label, now) for label, _, now, _ in lines if label != "Tỷ lệ"][:6]
+    figures = [(label, now) for label, _, now, _ in lines if label != "- Tỷ lệ"][:6]
     assert [(label.split(" (đã")[0], count) for label, count in figures] == [(row[0], row[1]) for row in year]
-    shares = [row[2] for row in lines if row[0] == "Tỷ lệ"]
+    shares = [row[2] for row in lines if row[0] == "- Tỷ lệ"]
     assert shares == [row[2] for row in year if row[0] in ("Hiệu quả (tốt + khá)", "Trung bình", "Yếu")]
     # Beneath their band, as the year's grades are: indented in the terminal, Word and HTML alike.
+    labels = [label.removeprefix("- ") for label in labels]
     terminal = office("--lang", "vi", "report", "2026", "--compare").stdout
     part = terminal.split("Kết quả xếp loại năm 2025 và năm 2026", 1)[1].split("\n\n", 1)[0]
     indents = {
