@@ -84,13 +84,13 @@ def test_a_year_without_ratings_has_no_share_in_the_tables(example_db: Path, tmp
     target = tmp_path / "xu-huong.docx"
     assert invoke(example_db, "report", "2014..2018", "-o", str(target)).exit_code == 0
     tables = Document(str(target)).tables
-    table = next(t for t in tables if any(r.cells[0].text == "Rated" for r in t.rows))
-    shares = [[c.text for c in r.cells] for r in table.rows if r.cells[0].text.endswith("%")]
+    table = next(t for t in tables if any(r.cells[0].text == "Total (rated)" for r in t.rows))
+    shares = [[c.text for c in r.cells] for r in table.rows if r.cells[0].text == "Share"]  # each band's
     assert len(shares) == 3
     for row in shares:
         assert row[1:4] == ["", "", ""] and all(c.endswith("%") for c in row[4:]), row
     book = tmp_path / "xu-huong.xlsx"
     assert invoke(example_db, "report", "2014..2018", "-o", str(book)).exit_code == 0
     (sheet,) = [s for s in openpyxl.load_workbook(book).worksheets if s.title.endswith(". Ratings")]
-    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=5) if str(r[0].value).endswith("%")]
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=5) if str(r[0].value).strip() == "Share"]
     assert len(rows) == 3 and all(r[1:4] == [None, None, None] for r in rows)

@@ -70,6 +70,13 @@ def _blocks(path: Path) -> _Blocks:
     return parsed
 
 
+def _chart_titles(page: _Blocks, word: str = "Biểu đồ") -> list[str]:
+    """The charts' titles, the words after their numbers ("Biểu đồ 1. …", "Biểu đồ 2. …" in turn)."""
+    numbered = [re.fullmatch(rf"{word} (\d+)\. (.+)", caption) for caption in page.captions]
+    assert all(numbered) and [int(m.group(1)) for m in numbered if m] == list(range(1, len(numbered) + 1))
+    return [m.group(2) for m in numbered if m]
+
+
 def _chromium_pdf(page: Path, folder: Path) -> Path:
     pdf = folder / f"{page.stem}.pdf"
     subprocess.run(
@@ -230,7 +237,7 @@ def test_the_charts_follow_the_tables_in_the_bodys_font(office: Htx, tmp_path: P
 def test_a_comparisons_active_chart_names_the_periods_last_day(office: Htx, tmp_path: Path) -> None:  # noqa: F811
     title = "Số tổ chức hiện có (còn đăng ký) đến ngày 14/12 hằng năm"
     page = _blocks(_write(office, tmp_path / "r.html", "2026", "--compare"))
-    assert title in page.captions, page.captions
+    assert title in _chart_titles(page), page.captions
     assert not any("cuối mỗi năm" in c for c in page.captions)
     book = _write(office, tmp_path / "r.xlsx", "2026", "--compare")
     with zipfile.ZipFile(book) as z:
@@ -245,7 +252,21 @@ def test_a_comparisons_active_chart_names_the_periods_last_day(office: Htx, tmp_
 def test_a_calendar_years_active_chart_still_says_each_years_end(example_db: Path, tmp_path: Path) -> None:
     target = tmp_path / "r.html"
     assert invoke(example_db, "--lang", "vi", "report", "2017..2018", "-o", str(target)).exit_code == 0
-    assert "Số tổ chức hiện có (còn đăng ký) cuối mỗi năm" in _blocks(target).captions
+    assert "Số tổ chức hiện có (còn đăng ký) cuối mỗi năm" in _chart_titles(_blocks(target))
+
+
+def test_the_html_charts_are_numbered_as_its_tables_are(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    """Its tables are "Biểu 1", "Biểu 2"…: its charts "Biểu đồ 1", "Biểu đồ 2"… (English "Chart 1"),
+    numbered apart from the tables, the words after the number the chart's own title (its SVG's)."""
+    for name, args in (("bc.html", ("2026",)), ("cmp.html", ("2026", "--compare"))):
+        target = _write(office, tmp_path / name, *args)
+        page = _blocks(target)
+        drawn = re.findall(r'<svg class="chart"[^>]*aria-label="([^"]*)"', target.read_text(encoding="utf-8"))
+        assert len(drawn) >= 2 and _chart_titles(page) == drawn, page.captions
+        assert page.captions[0].startswith("Biểu đồ 1. ") and page.tables[0][1].startswith("Biểu 1. ")
+    english = tmp_path / "en.html"
+    assert office("report", "2026", "--compare", "-o", str(english)).exit_code == 0
+    assert _chart_titles(_blocks(english), "Chart")[-1].startswith("Support 2026")
 
 
 # --- 4. the Word letterhead's number and date on one line ---------------------------------------------

@@ -61,6 +61,18 @@ def table(sheet: Any) -> dict[str, list[Any]]:
     return {row[0]: list(row[1:]) for row in table_rows(sheet) if row[0] is not None}
 
 
+def band_shares(sheet: Any) -> dict[str, list[Any]]:
+    """A range's or comparison's ratings sheet: each band's share, the line beneath the band's count."""
+    out, band = {}, None
+    for row in table_rows(sheet):
+        label = str(row[0] or "").strip()
+        if label in BAND_LABELS.values():
+            band = label
+        elif label == "Share" and band is not None:
+            out[band] = list(row[1:])
+    return out
+
+
 def table_rows(sheet: Any) -> list[tuple[Any, ...]]:
     return list(sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True))
 
@@ -274,9 +286,9 @@ def test_a_range_puts_the_years_side_by_side_with_the_year_by_year_chart(
                 assert summary.get(f"{KINDS.label(kind)}: {label}", [None] * len(shown)) == shown, kind
                 continue
             assert summary[f"{KINDS.label(kind)}: {label}"] == [o[metric] for o in blocks], (kind, metric)
-    ratings = table(named(book, "Ratings"))
+    ratings = band_shares(named(book, "Ratings"))
     # A year nobody was rated in has no share: an empty cell, not 0%.
-    assert [None if v is None else share(v) for v in ratings["Trung bình %"]] == [
+    assert [None if v is None else share(v) for v in ratings["Trung bình"]] == [
         y["ratings"]["percent"]["average"] if y["ratings"]["rated"] else None for y in years
     ]
     charts = _charts(tmp_path / "xu-huong.xlsx")
@@ -297,7 +309,7 @@ def test_compare_adds_the_year_before_and_the_change(example_db: Path, tmp_path:
     row = grouped(table_rows(named(book, "Summary")))[f"{KINDS.label('cooperative')}: Active"]
     a, b = before["organisations"]["cooperative"]["active"], after["organisations"]["cooperative"]["active"]
     assert row == [a, b, b - a]
-    rated = table(named(book, "Ratings"))["Yếu %"]
+    rated = band_shares(named(book, "Ratings"))["Yếu"]
     weak = before["ratings"]["percent"]["weak"], after["ratings"]["percent"]["weak"]
     assert [share(v) for v in rated] == [*weak, weak[1] - weak[0]]
     assert named(book, "Ratings").cell(HEADER_ROW + 1, 4).number_format.startswith("+#,##0")

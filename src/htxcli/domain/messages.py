@@ -787,8 +787,9 @@ REPORT_ACTIVE_AT_END = N_("Active at the end of {year}")
 REPORT_BAND = N_("Band")
 REPORT_COUNT = N_("Count")
 REPORT_SHARE = N_("Share")
-REPORT_SHARE_OF = N_("{label} %")
 REPORT_RATED_ROW = N_("Rated")
+# A comparison's ratings end as the year's table does, with the rated, before those not graded.
+REPORT_TOTAL_RATED = N_("Total (rated)")
 REPORT_UNRATED_ROW = N_("Unrated")
 REPORT_NOT_RATED_ROW = N_("No rating result yet")
 REPORT_RECORDS = N_("Records")
@@ -822,8 +823,7 @@ REPORT_ECONOMY_REPORTING = N_("Reporting")
 REPORT_ECONOMY_GIVEN = N_("Reported by")
 REPORT_ECONOMY_AVERAGE = N_("Average per organisation")
 # A comparison's economy, a figure heading its total, average and base: the income's average is
-# per worker, its heading says whose income it is and its line the average alone.
-REPORT_ECONOMY_INCOME_GROUP = N_("A worker's income (đồng/person/year)")
+# per worker, its heading the year's line (REPORT_ECONOMY_INCOME_ROW) and its line the average alone.
 REPORT_ECONOMY_AVERAGE_LINE = N_("Average")
 REPORT_ECONOMY_AVERAGE_PER = N_("Average per reporting organisation")
 REPORT_ECONOMY_CAPTION = N_(
@@ -1128,6 +1128,8 @@ DOCUMENT_FIGURES = N_("Tables of figures")
 DOCUMENT_CHARTS = N_("Charts")
 DOCUMENT_TABLE = N_("Table {number}. {title}")
 DOCUMENT_TABLE_CONTINUED = N_("Table {number} (continued)")  # its next columns, too wide for one page
+# The HTML's charts, numbered apart from the tables as Vietnamese reports number them ("Biểu đồ 1. …").
+DOCUMENT_CHART = N_("Chart {number}. {title}")
 DOCUMENT_RECIPIENTS = N_("Recipients:")
 DOCUMENT_FILED = N_("- Filed: office records.")
 # The recipient a report goes to when none is set: the body the office reports to ("(b/c)": báo cáo)

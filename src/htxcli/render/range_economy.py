@@ -27,8 +27,8 @@ def economy_groups(columns: Sequence[YearReport]) -> list[Group]:
         if not any(r.economy.totals.given(m.name) for r in columns if r.economy is not None):
             continue
         lines: list[Line] = []
-        if m.name == _INCOME:  # an average already: per worker, no total
-            heading = messages.REPORT_ECONOMY_INCOME_GROUP
+        if m.name == _INCOME:  # an average already: per worker, no total; named as the year's table names it
+            heading = messages.REPORT_ECONOMY_INCOME_ROW
             lines.append((messages.REPORT_ECONOMY_AVERAGE_LINE, _average(m.name)))
         else:
             # The unit in the heading ("Doanh thu (đồng)"), as the year's table says it in the label.

@@ -32,6 +32,7 @@ from htxcli.domain.report import (
 )
 from htxcli.domain.vocab import BAND_LABELS, GRADES, KINDS, PROGRAMS
 from htxcli.render.layout import (
+    SUB_ROW,
     Block,
     Cell,
     Getter,
@@ -135,6 +136,11 @@ def column_blocks(report: Report) -> list[Block]:
                 block.rows.append([Label(subject), *([None] * (len(headers) - 1))])
             block.rows.extend(rows)
         block.headings = frozenset(headings)
+        # The rated, the ratings' total amid its lines (those not graded follow it): bold, as the
+        # year's Biểu 3 prints its "Tổng cộng".
+        block.subtotals = frozenset(
+            n for n, row in enumerate(block.rows) if row[0] == Label(messages.REPORT_TOTAL_RATED)
+        )
         if block.rows:
             blocks.append(block)
     from htxcli.render.plan_layout import plan_blocks
@@ -247,11 +253,18 @@ def _status_caption(columns: Sequence[YearReport]) -> str | None:
 
 
 def _rating_lines() -> list[Line]:
-    lines: list[Line] = [(m.label(), _rating(m.name)) for m in Ratings.metrics(RATINGS)]
-    for grade in ("good", "fair", "average", "weak"):
-        lines.append((GRADES.label(grade), _rating("grades", grade)))
+    """The year's Biểu 3 line by line, in its order and words: each band with its share beneath it
+    (the year's column beside it), the effective band's two grades beneath it too; the rated as the
+    total ("Tổng cộng (đã xếp loại)"), as the year's table ends; then those graded "chưa xếp loại"
+    and those with no result yet, which the year's note beneath says."""
+    lines: list[Line] = []
     for band, label in BAND_LABELS.items():
-        lines.append((messages.REPORT_SHARE_OF.format(label=label), _share(band)))
+        lines.append((label, _rating("bands", band)))
+        lines.append((SUB_ROW + messages.REPORT_SHARE, _share(band)))
+        if band == "effective":  # its two grades beneath it, as the year's table lists them
+            lines.extend((SUB_ROW + GRADES.label(g), _rating("grades", g)) for g in ("good", "fair"))
+    lines.append((messages.REPORT_TOTAL_RATED, _rating("rated")))
+    lines.extend((m.label(), _rating(m.name)) for m in Ratings.metrics(RATINGS) if m.name != "rated")
     return lines
 
 

@@ -61,8 +61,12 @@ def write_html(
     )
     environment.globals["row_classes"] = row_classes
     page = environment.get_template("report.html.j2")
-    # svg.py escapes every text it writes: its output is the one thing marked safe.
-    charts = [(title, Markup(svg)) for title, svg in _charts(report)]
+    # svg.py escapes every text it writes: its output is the one thing marked safe. Each chart is
+    # numbered under its title ("Biểu đồ 1. …"), as the tables are ("Biểu 1. …"), apart from them.
+    charts = [
+        (messages.DOCUMENT_CHART.format(number=n, title=title), Markup(svg))
+        for n, (title, svg) in enumerate(_charts(report), start=1)
+    ]
     shown = document.tables(report, single=single)
     shapes = document.layouts(shown)
     tables = [(title, t, shape) for (title, t), shape in zip(document.numbered(shown), shapes, strict=True)]
