@@ -513,3 +513,27 @@ def test_a_narrow_terminal_wraps_headers_and_never_cuts_a_label_or_a_figure(
     if columns == 100:  # room enough: a note in brackets is never split ("(đăng" over "ký)")
         assert "(đăng\n" not in shown.replace(" ", "") and "(còn\n" not in shown.replace(" ", ""), shown
         assert "(còn đăng ký)" in next(line for line in lines if "Loại hình" in line), shown
+
+
+def test_at_80_columns_a_header_keeps_a_few_words_a_line(example_db: Path) -> None:
+    """At 80 columns Biểu 1's change column was headed a word a line, seven lines ("Tăng / (+), / giảm
+    / (−) so / với / năm / 2017") and "(còn / đăng / ký)" split: the columns are set closer instead,
+    and no header takes more than four lines nor splits its bracketed note."""
+    shown = on_a_terminal(example_db, 80, "--lang", "vi", "report", "2018")
+    lines = shown.splitlines()
+    assert max(map(len, lines)) <= 80, shown
+    title = lines.index("Số lượng tổ chức kinh tế tập thể đến cuối năm 2018")
+    header = lines[title + 2 : lines.index(next(line for line in lines[title:] if "────" in line))]
+    assert len(header) <= 4, shown
+    assert "(còn đăng ký)" in "\n".join(header), shown
+    assert "Tăng (+)," in header[0], shown
+    row = next(line for line in lines if line.strip().startswith("Hợp tác xã "))
+    assert row.split()[-1] == "227.450.000.000", row
+
+
+def test_a_tables_title_wraps_at_the_pages_width_not_the_tables(example_db: Path) -> None:
+    """A title is printed above its table, not in it: in the table it wrapped at the table's width,
+    leaving its last word alone ("… 2016 and" over "2017")."""
+    text = invoke(example_db, "report", "2016..2017").stdout
+    assert "Support for the development of the collective economy, 2016 and 2017\n" in text, text
+    assert "\n2017 " not in text

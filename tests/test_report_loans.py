@@ -73,6 +73,41 @@ def test_a_comparisons_total_says_the_spending_without_the_loans(example_db: Pat
     ], groups
 
 
+def test_the_spendings_subtotal_is_bold_in_every_layout(example_db: Path, tmp_path: Path) -> None:
+    """ "Cộng kinh phí hỗ trợ (không kể tín dụng)" sums the programmes above it: printed bold, as the
+    whole is, in Markdown, Word, HTML and the workbook; the programmes and the loans upright."""
+    import docx
+    import openpyxl
+
+    spent, lent = "Cộng kinh phí hỗ trợ (không kể tín dụng)", "Tín dụng (giải ngân cho vay)"
+    markdown = invoke(example_db, "--lang", "vi", "report", "2018", "--format", "markdown").stdout
+    assert f"| **{spent}** |   | **73** |" in markdown
+    assert f"| {lent} | 17 |" in markdown
+    written = {}
+    for suffix in ("docx", "html", "xlsx"):
+        written[suffix] = tmp_path / f"bc.{suffix}"
+        made = invoke(example_db, "--lang", "vi", "report", "2018", "-o", str(written[suffix]))
+        assert made.exit_code == 0, made.stderr
+    rows = [row for table in docx.Document(str(written["docx"])).tables for row in table.rows]
+
+    def bold_in_word(label: str) -> bool:
+        row = next(r for r in rows if r.cells[0].text == label)
+        runs = [run for cell in row.cells for p in cell.paragraphs for run in p.runs if run.text.strip()]
+        return all(run.bold for run in runs)
+
+    assert bold_in_word(spent) and not bold_in_word(lent)
+    html = written["html"].read_text(encoding="utf-8")
+    row_start = html.rindex("<tr", 0, html.index(f">{spent}<"))
+    assert 'class="subtotal' in html[row_start : html.index(">", row_start)]
+    sheet = next(
+        ws
+        for ws in openpyxl.load_workbook(written["xlsx"]).worksheets
+        if any(c.value == spent for row in ws.iter_rows() for c in row)
+    )
+    cells = {c.value: c for row in sheet.iter_rows() for c in row if isinstance(c.value, str)}
+    assert cells[spent].font.b and not cells[lent].font.b
+
+
 def test_the_support_charts_leave_the_loans_out(example_db: Path, tmp_path: Path) -> None:
     """The HTML's chart and the workbook's: the spending by programme, loans not counted, so named."""
     import zipfile

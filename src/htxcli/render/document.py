@@ -129,7 +129,7 @@ def words(text: str) -> list[str]:
 def _label_mm(table: Table, i: int, size: float) -> list[float]:
     """The label column `i`'s texts, each on one line with its indent (a row beneath another), in mm."""
     return [
-        text_mm(row[i], size, bold=table.total or n in table.headings)
+        text_mm(row[i], size, bold=table.total or n in table.headings or n in table.subtotals)
         + (SUB_ROW_INDENT_MM * table.indents[n] if i == 0 and n < len(table.indents) else 0.0)
         for n, row in enumerate(table.rows)
     ]
@@ -269,8 +269,13 @@ class Table:
     # The rows that head those indented beneath them (a range's kind over its metrics): bold, and
     # kept on the page of the row after them.
     headings: frozenset[int] = frozenset()
+    subtotals: frozenset[int] = frozenset()  # rows summing those above short of the whole: bold
     continued: bool = False  # the next columns of the table before it, too wide for one page
     changes: list[bool] = field(default_factory=list)  # by column: a year's change, kept beside its year
+
+    def bold(self, n: int) -> bool:
+        """Whether row `n` is printed bold: a heading over its metrics, a subtotal or the total."""
+        return n in self.headings or n in self.subtotals or (self.total and n == len(self.rows) - 1)
 
 
 def numbered(tables: list[Table]) -> list[tuple[str, Table]]:
@@ -313,6 +318,7 @@ def _parts(table: Table) -> list[Table]:
             caption=None,
             indents=table.indents,
             headings=table.headings,
+            subtotals=table.subtotals,
             continued=continued,
             changes=[table.changes[i] for i in shown],
         )
@@ -347,6 +353,7 @@ def tables(report: Report, *, single: bool) -> list[Table]:
                     caption=block.caption,
                     indents=indents,
                     headings=block.headings,
+                    subtotals=block.subtotals,
                     changes=[_changes(row[i] for row in block.rows) for i in shown],
                 )
             )

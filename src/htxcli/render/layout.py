@@ -63,6 +63,13 @@ class Block:
     # Rows that head the rows indented beneath them (a range's kind, program or place over its
     # metrics): a label alone, its figure cells empty, printed bold.
     headings: frozenset[int] = frozenset()
+    # Rows that sum the rows above them short of the whole (the support's spending without the loans):
+    # printed bold, as the total is.
+    subtotals: frozenset[int] = frozenset()
+
+    def bold(self, n: int) -> bool:
+        """Whether row `n` is printed bold: a heading over its metrics, a subtotal or the total."""
+        return n in self.headings or n in self.subtotals or (self.total and n == len(self.rows) - 1)
 
 
 def support_label(program: str) -> str:

@@ -26,7 +26,7 @@ def write_report(out: IO[str], heading: str, blocks: Sequence[Any], period: str 
         out.write("|" + "|".join("---:" if i in block.numeric else "---" for i in shown) + "|\n")
         for n, row in enumerate(block.rows):
             cells = [_cell(text(row[i], minus=PLAIN_MINUS)) for i in shown]
-            if (block.total and n == len(block.rows) - 1) or n in block.headings:
+            if block.bold(n):
                 cells = [f"**{c}**" if c.strip() else c for c in cells]
             out.write("| " + " | ".join(cells) + " |\n")
         if block.caption:

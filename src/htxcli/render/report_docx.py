@@ -275,7 +275,7 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
         | ({len(table.rows) - 1} if table.caption else set())
     )
     for n, row in enumerate(table.rows):
-        bold = n in table.headings or (table.total and n == len(table.rows) - 1)
+        bold = table.bold(n)
         added = grid.add_row()
         _keep_whole(added, header=False)
         for i, (cell, value, numeric, width) in enumerate(

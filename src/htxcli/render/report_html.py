@@ -104,8 +104,9 @@ def write_html(
 
 def row_classes(table: document.Table) -> list[str]:
     """Each row's classes: "total" (the last row of a table that ends with a total), "subject" (a
-    heading over the rows beneath it), "held" (a row of a group but its last: printed on the page of
-    the row after it, so that a group is never split across pages, as the Word report keeps it)."""
+    heading over the rows beneath it), "subtotal" (a sum of the rows above it short of the whole),
+    "held" (a row of a group but its last: printed on the page of the row after it, so that a group
+    is never split across pages, as the Word report keeps it)."""
     held = held_with_next(table.headings, len(table.rows))
     last = len(table.rows) - 1
     return [
@@ -114,6 +115,7 @@ def row_classes(table: document.Table) -> list[str]:
             for name, applies in (
                 ("total", table.total and n == last),
                 ("subject", n in table.headings and not (table.total and n == last)),
+                ("subtotal", n in table.subtotals),
                 ("held", n in held),
             )
             if applies

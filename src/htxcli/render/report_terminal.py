@@ -18,6 +18,7 @@ def report(heading: str, blocks: Sequence[Any], period: str | None = None, width
     sign), the chart column drawn as bars, each table fitted to `width` columns, or shown row by row
     where it cannot be."""
     from rich import box
+    from rich.console import Group
     from rich.text import Text
 
     from htxcli.render.cells import TRUE_MINUS, text
@@ -30,20 +31,22 @@ def report(heading: str, blocks: Sequence[Any], period: str | None = None, width
             [bar(c) if i == block.chart else text(c, minus=TRUE_MINUS) for i, c in enumerate(row)]
             for row in block.rows
         ]
+        # The title above the table, not in it: a table's title wraps at the table's width, leaving
+        # a title's last word alone on a line ("… đến ngày 14/12 hằng / năm").
+        titled = Text(block.title, style="bold")
         fitted = _fitted_headers(block, rows, width)
         if fitted is None:
-            out.append(_row_by_row(block, rows))
+            out.append(Group(titled, _row_by_row(block, rows)))
             continue
+        headers, close = fitted
         t = Table(
-            title=block.title,
-            title_justify="left",
-            title_style="bold",
             header_style="bold",
+            collapse_padding=close,
             caption=block.caption,
             caption_justify="left",
             box=box.SIMPLE_HEAD,
         )
-        for i, header in enumerate(fitted):
+        for i, header in enumerate(headers):
             t.add_column(
                 header,
                 justify="right" if i in block.numeric else "left",
@@ -54,10 +57,8 @@ def report(heading: str, blocks: Sequence[Any], period: str | None = None, width
             )
         for n, cells in enumerate(rows):
             before_total = block.total and n == len(block.rows) - 2
-            is_total = block.total and n == len(block.rows) - 1
-            bold = is_total or n in block.headings  # a subject over its metrics: bold too
-            t.add_row(*cells, end_section=before_total, style="bold" if bold else None)
-        out.append(t)
+            t.add_row(*cells, end_section=before_total, style="bold" if block.bold(n) else None)
+        out.append(Group(titled, t))
     return out
 
 
@@ -70,9 +71,6 @@ def _row_by_row(block: Any, rows: Sequence[Sequence[str]]) -> Table:
 
     labels = [i for i in range(len(block.headers)) if i not in block.numeric and i != block.chart]
     t = Table(
-        title=block.title,
-        title_justify="left",
-        title_style="bold",
         caption=block.caption,
         caption_justify="left",
         box=box.SIMPLE,
@@ -81,7 +79,7 @@ def _row_by_row(block: Any, rows: Sequence[Sequence[str]]) -> Table:
     t.add_column()
     t.add_column(justify="right", no_wrap=True)
     for n, cells in enumerate(rows):
-        is_total = block.total and n == len(rows) - 1
+        summed = (block.total and n == len(rows) - 1) or n in block.subtotals  # its figures bold
         label = " · ".join(cells[i] for i in labels if i < len(cells) and cells[i])
         # Beneath subjects (a range's kinds), the subjects bold and their metrics plain; the figures
         # a step further in than their row's label (a metric's, already indented beneath its subject).
@@ -93,7 +91,7 @@ def _row_by_row(block: Any, rows: Sequence[Sequence[str]]) -> Table:
             t.add_row(
                 indent + " ".join(block.headers[i].split()),
                 cells[i],
-                style="bold" if is_total else None,
+                style="bold" if summed else None,
                 end_section=k == len(figures) - 1 and n < len(rows) - 1,
             )
     return t
@@ -103,39 +101,71 @@ _LABEL_AT_MOST = 24  # a label column is given its longest label, up to this, be
 _LABEL_AT_LEAST = 13  # then this much ("Liên hiệp HTX"), before a label wraps word by word
 
 
-def _fitted_headers(block: Any, rows: Sequence[Sequence[str]], width: int) -> list[str] | None:
+def _fitted_headers(block: Any, rows: Sequence[Sequence[str]], width: int) -> tuple[list[str], bool] | None:
     """The headers, those of the columns that never wrap (figures, and their ₫) broken into lines no
     wider than their widest cell or a few words, narrower as the table needs to fit `width`: Rich
     wraps only the label columns, and would otherwise cut a figure ("227.450.000.00") or squeeze the
     labels to a letter ("H…"). Labels keep their whole width (up to _LABEL_AT_MOST) while the headers
-    can narrow, and wrap between words only when that is not enough."""
+    can narrow, and wrap between words only when that is not enough. With them, whether the columns
+    are set closer (one blank between them, not two) for the headers to keep lines of a few words:
+    rather that than "Tăng (+), giảm (−) so với năm 2025" a word a line at 80 columns."""
     from rich.cells import cell_len
 
     whole = [i for i in range(len(block.headers)) if i not in block.wrap]
     widest = {i: max((cell_len(r[i]) for r in rows if i < len(r)), default=0) for i in whole}
     labels = [[r[i] for r in rows if i < len(r)] for i in block.wrap]
-    # Each column takes a blank either side and a divider; the table an edge either side.
-    frame = 3 * len(block.headers) + 1
+    columns = len(block.headers)
+    # Each column takes a blank either side and a divider, the table an edge either side; set closer,
+    # a blank on its right only (and the first column on its left).
+    spaced, closer = 3 * columns + 1, 2 * columns + 2
     # Labels at their whole width, then at _LABEL_AT_LEAST, then word by word; a note in brackets whole
     # ("(còn đăng ký)"), and split over lines only before the labels go word by word.
-    for most, notes_whole in (
+    stages = [
         (_LABEL_AT_MOST, True),
         (_LABEL_AT_LEAST, True),
         (_LABEL_AT_LEAST, False),
         (0, True),
         (0, False),
-    ):
+    ]
+
+    # Labels whole, then at _LABEL_AT_LEAST: with each, headers of lines of a few words first (at most
+    # 13 characters, no fewer than 8), the columns set apart, then closer; then headers of as few
+    # lines as can be (up to 6), each as narrow as that many lines allow. Then anything down to a word
+    # a line (4), the columns apart; else the table is shown row by row.
+    def fits(headers: list[str], frame: int, label_width: int) -> bool:
+        return label_width + sum(_width(headers[i], widest[i]) for i in whole) + frame <= width
+
+    def label_width(most: int) -> int:
         # never narrower than a label's longest word: the least width report() gives a label column
-        label_width = sum(
+        return sum(
             max(longest_word(cells), min(max(map(cell_len, cells), default=0), most)) for cells in labels
         )
-        for line in range(13, 3, -1):  # header lines of at most 13 characters, fewer while it does not fit
+
+    for most, notes_whole in stages[:2]:
+        for close, frame in ((False, spaced), (True, closer)):
+            for line in range(13, 7, -1):
+                headers = [
+                    _wrapped(h, max(widest[i], line), notes_whole) if i in widest else h
+                    for i, h in enumerate(block.headers)
+                ]
+                if fits(headers, frame, label_width(most)):
+                    return headers, close
+        for most_lines in range(2, 7):
+            for close, frame in ((False, spaced), (True, closer)):
+                headers = [
+                    _in_lines(h, widest[i], most_lines, notes_whole) if i in widest else h
+                    for i, h in enumerate(block.headers)
+                ]
+                if fits(headers, frame, label_width(most)):
+                    return headers, close
+    for most, notes_whole in stages:
+        for line in range(13, 3, -1):
             headers = [
                 _wrapped(h, max(widest[i], line), notes_whole) if i in widest else h
                 for i, h in enumerate(block.headers)
             ]
-            if label_width + sum(_width(headers[i], widest[i]) for i in whole) + frame <= width:
-                return headers
+            if fits(headers, spaced, label_width(most)):
+                return headers, False
     return None  # too wide whatever the headers (a long range side by side): shown row by row
 
 
@@ -158,6 +188,17 @@ def _wrapped(header: str, width: int, note_whole: bool = True) -> str:
     if note:
         lines += [note] if note_whole else textwrap.wrap(note, width, break_long_words=False)
     return "\n".join(line.replace(NO_BREAK_SPACE, " ") for line in lines) or header
+
+
+def _in_lines(header: str, widest_cell: int, most_lines: int, note_whole: bool) -> str:
+    """The header wrapped as narrow as it can be in `most_lines` lines or fewer, never narrower than
+    its column's widest cell (or, when it cannot be, in the fewest lines it can)."""
+    narrowest = _wrapped(header, max(widest_cell, 1), note_whole)
+    for line in range(max(widest_cell, 1), len(header) + 1):
+        wrapped = _wrapped(header, line, note_whole)
+        if wrapped.count("\n") < most_lines:
+            return wrapped
+    return narrowest
 
 
 def _width(header: str, widest_cell: int) -> int:

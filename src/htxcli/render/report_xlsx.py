@@ -125,8 +125,8 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str
     for column, header in enumerate(headers):
         sheet.write_string(HEADER_ROW, column, header, styles.header)
     for n, row in enumerate(block.rows):
-        # The total row, and a subject over its metrics (a range's kind): bold.
-        bold = (block.total and n == len(block.rows) - 1) or n in block.headings
+        # The total row, a subtotal, and a subject over its metrics (a range's kind): bold.
+        bold = block.bold(n)
         sub = sub_row(row)
         if sub:
             # A band's grades are its parts, not bands of their own: indented, in italics, and grouped

@@ -295,6 +295,7 @@ def _support_block(report: YearReport, year: int) -> Block:
         if figures.records.value and not (apart and program == "credit"):
             block.rows.append(line(PROGRAMS.label(program), figures))
     if apart and credit is not None:
+        block.subtotals = frozenset({len(block.rows)})
         block.rows.append(
             [
                 Label(messages.REPORT_SUPPORT_SPENT),
