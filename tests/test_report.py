@@ -328,11 +328,14 @@ def test_markdown_and_table_agree_with_json(example_db: Path) -> None:
     assert rows["Hợp tác xã"][3] == "+29"
     assert rows["Hiệu quả (tốt + khá)"][:2] == ["43", "29%"]
     assert rows["Trung bình"][:2] == ["94", "63%"]
+    # A band's grades marked as its parts ("- Tốt"), Markdown keeping no indent: 43 = 10 + 33.
+    assert (rows["- Tốt"][0], rows["- Khá"][0]) == ("10", "33") and "Tốt" not in rows
     assert rows["Credit (loans disbursed)"][-1] == "1.620.000.000"
     # The terminal table is drawn from the same cells: every Markdown row appears in it, in order.
     table = invoke(example_db, "report", "2018").stdout
     lines = table.splitlines()
     for label, cells in rows.items():
+        label = label.removeprefix("- ")  # a terminal indents a band's grades
         matching = [line for line in lines if line.strip().startswith(label)]
         # A terminal wraps a header of words: "Members" over "(registered)", "Change on" over "2017".
         cells = [cell for cell in cells if " " not in cell]

@@ -1,7 +1,7 @@
 """The tables as the report's appendix (issue 25, item 15; a reader of the printed 2026 report: the
 Word and HTML reports set Biểu 1–11 in the body, before "Nơi nhận" and the signature, while the
 workbook presents them as attachments). The body ends with the overview, then the recipients and the
-signature; after them, on a new page, the appendix as Decree 30 attaches one: "PHỤ LỤC" over "CÁC BIỂU
+signature; after them, on a new page, the appendix as Decree 30 attaches one: "Phụ lục" over "CÁC BIỂU
 SỐ LIỆU", the line citing the report that the workbook writes under each sheet's title, then the
 tables (and the HTML's charts). Read back by python-docx and html.parser, and as printed pages
 (LibreOffice and Chromium, then poppler)."""
@@ -50,6 +50,7 @@ def _body(doc: Any) -> list[tuple[str, str, int]]:
 
 def test_the_word_reports_tables_follow_the_signature_as_its_appendix(office: Htx, tmp_path: Path) -> None:  # noqa: F811
     import docx
+    from docx.oxml.ns import qn
 
     assert office("settings", "office", "UBND tỉnh Thái Nguyên / Sở Tài chính").exit_code == 0
     doc = docx.Document(str(_write(office, tmp_path / "r.docx", *ISSUED)))
@@ -60,20 +61,27 @@ def test_the_word_reports_tables_follow_the_signature_as_its_appendix(office: Ht
     )
     assert word_signature(doc).cell(0, 0).paragraphs[0].text == "Nơi nhận:"
     overview = texts.index("TÌNH HÌNH CHUNG")
-    appendix = texts.index("PHỤ LỤC")
+    appendix = texts.index("Phụ lục")
     # the body: the overview, its parts, then the signature; no second part, no table
     assert overview < signature < appendix
     assert [k for k, _, _ in body[overview:signature]].count("tbl") == 0
     assert not any(t.startswith("II.") for t in texts), texts
     # the appendix's heading, centred and bold, on a new page, kept with the first table's title
     paragraphs = [p for p in doc.paragraphs if p.text]
-    at = next(n for n, p in enumerate(paragraphs) if p.text == "PHỤ LỤC")
+    at = next(n for n, p in enumerate(paragraphs) if p.text == "Phụ lục")
     heading, title, cited = paragraphs[at : at + 3]
     assert title.text == "CÁC BIỂU SỐ LIỆU" and cited.text == CITED
     for p in (heading, title):
         assert p.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER and p.runs[0].bold
     assert cited.runs[0].italic and cited.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
-    assert heading.paragraph_format.page_break_before
+    # a section of its own from a new page, its pages numbered from 1 (Decree 30: an appendix's pages
+    # are numbered on their own), its first unnumbered as the report's first is
+    section = doc.sections[body[appendix][2]]
+    assert body[appendix][2] == body[signature][2] + 1
+    assert section.start_type == docx.enum.section.WD_SECTION.NEW_PAGE
+    assert section.different_first_page_header_footer
+    numbering = section._sectPr.find(qn("w:pgNumType"))
+    assert numbering is not None and numbering.get(qn("w:start")) == "1"
     assert all(p.paragraph_format.keep_with_next for p in (heading, title, cited))
     # the same line the workbook writes under each sheet's title (dotted before it is issued)
     (dotted,) = _cited(_write(office, tmp_path / "draft.xlsx"))
@@ -93,21 +101,23 @@ def test_a_turned_first_table_turns_the_appendixs_first_page(example_db: Path, t
     with the table (a section break after the signature, not a page break before an upright page)."""
     import docx
     from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
 
     target = tmp_path / "y.docx"
     assert invoke(example_db, "--lang", "vi", "report", "2014..2018", "-o", str(target)).exit_code == 0
     doc = docx.Document(str(target))
     body = _body(doc)
     texts = [text for _, text, _ in body]
-    appendix = texts.index("PHỤ LỤC")
+    appendix = texts.index("Phụ lục")
     section = body[appendix][2]
     assert section == 1 and doc.sections[section].orientation == WD_ORIENT.LANDSCAPE
     assert all(s == 0 for _, _, s in body[:appendix])  # the body and the signature upright
     assert body[texts.index(next(t for t in texts if t.startswith("Biểu 1.")))][2] == section
     assert texts[appendix + 1] == "CÁC BIỂU SỐ LIỆU"
     assert texts[appendix + 2].startswith("(Kèm theo Báo cáo số ……/BC-…… ngày … tháng … năm ")
-    heading = next(p for p in doc.paragraphs if p.text == "PHỤ LỤC")
+    heading = next(p for p in doc.paragraphs if p.text == "Phụ lục")
     assert not heading.paragraph_format.page_break_before  # the turned page begins one already
+    assert doc.sections[section]._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
 
 
 class _Order(HTMLParser):
@@ -150,8 +160,8 @@ def test_the_html_reports_tables_and_charts_follow_the_signature(office: Htx, tm
     assert kinds.count("signature") == 1 and signature < appendix
     assert page.found[0] == ("h2", "TÌNH HÌNH CHUNG")
     assert "table" not in kinds[:appendix] and "figure" not in kinds[:appendix]
-    assert [t for kind, t in page.found if kind == "h2"] == ["TÌNH HÌNH CHUNG", "PHỤ LỤC CÁC BIỂU SỐ LIỆU"]
-    assert page.found[appendix + 1 : appendix + 3] == [("h2", "PHỤ LỤC CÁC BIỂU SỐ LIỆU"), ("cited", CITED)]
+    assert [t for kind, t in page.found if kind == "h2"] == ["TÌNH HÌNH CHUNG", "Phụ lục CÁC BIỂU SỐ LIỆU"]
+    assert page.found[appendix + 1 : appendix + 3] == [("h2", "Phụ lục CÁC BIỂU SỐ LIỆU"), ("cited", CITED)]
     assert page.found[appendix + 3][0] == "h3" and page.found[appendix + 3][1].startswith("Biểu 1.")
     # the charts after the last table, headed within the appendix
     charts = page.found.index(("h3", "BIỂU ĐỒ"))
@@ -165,7 +175,8 @@ def _pdf_pages(pdf: Path) -> list[str]:
 
 def test_printed_the_appendix_begins_the_page_after_the_signature(office: Htx, tmp_path: Path) -> None:  # noqa: F811
     """As pages: LibreOffice's Word and Chromium's HTML alike: the signature on the body's last page,
-    no table before it; the appendix's page opens with its heading (under the page number)."""
+    no table before it; the appendix's page opens with its heading (in Word, its pages numbered on their
+    own)."""
     word = _write(office, tmp_path / "r.docx")
     subprocess.run(
         [_tool("soffice"), "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--convert-to",
@@ -175,8 +186,13 @@ def test_printed_the_appendix_begins_the_page_after_the_signature(office: Htx, t
     html = _chromium_pdf(_write(office, tmp_path / "r.html"), tmp_path)
     for pdf in (tmp_path / "w" / "r.pdf", html):
         pages = _pdf_pages(pdf)
-        at = next(n for n, p in enumerate(pages) if "PHỤ LỤC" in p)
+        at = next(n for n, p in enumerate(pages) if "Phụ lục CÁC BIỂU SỐ LIỆU" in p)
         assert at >= 1 and "Nơi nhận" in pages[at - 1] and "Nơi nhận" not in " ".join(pages[at:]), pdf
         assert not any("Biểu 1." in p for p in pages[:at]), pdf
-        assert pages[at].startswith(f"{at + 1} PHỤ LỤC CÁC BIỂU SỐ LIỆU (Kèm theo Báo cáo số"), pages[at]
+        # Word numbers the appendix's pages on their own (Decree 30), its first unnumbered as the
+        # report's is; Chromium cannot restart a page count, so the HTML's run on.
+        number = "" if pdf.parent.name == "w" else f"{at + 1} "
+        assert pages[at].startswith(f"{number}Phụ lục CÁC BIỂU SỐ LIỆU (Kèm theo Báo cáo số"), pages[at]
         assert "Biểu 1." in pages[at], pdf
+        if pdf.parent.name == "w" and len(pages) > at + 1:
+            assert pages[at + 1].startswith("2 "), pages[at + 1]

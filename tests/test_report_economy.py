@@ -346,3 +346,20 @@ def test_the_averages_by_place_end_with_the_provinces(with_figures: Path | str) 
     money = [f"{totals[k]['average']:,}".replace(",", ".") for k in ("revenue_vnd", "profit_vnd")]
     income = f"{totals['income_vnd_per_year']['average']:,}".replace(",", ".")
     assert last == ["Total", str(totals["reporting"]), str(totals["active"]), *money, income], last
+
+
+def test_the_averages_by_place_say_the_incomes_unit_as_the_economy_table_does(
+    with_figures: Path | str,
+) -> None:
+    """The income's average is a worker's a year: its column says so as the economy's line and the
+    plan's do ("Thu nhập bình quân (đồng/người/năm)"), not "Thu nhập bình quân/năm (đồng)" (a ninth
+    reader); the organisations' averages in đồng."""
+    table = invoke(with_figures, "--lang", "vi", "report", "2018", "--format", "markdown").stdout
+    section = table[table.index("## Kết quả hoạt động bình quân theo huyện năm 2018") :].split("\n\n")[1]
+    header = [c.strip() for c in section.splitlines()[0].strip("|").split("|")]
+    assert header[-3:] == [
+        "Doanh thu bình quân (đồng)",
+        "Lợi nhuận trước thuế bình quân (đồng)",
+        "Thu nhập bình quân (đồng/người/năm)",
+    ], header
+    assert "| Thu nhập bình quân (đồng/người/năm) |" in table  # the economy's line, the same words

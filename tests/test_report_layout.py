@@ -375,7 +375,7 @@ def test_a_table_upright_with_a_header_a_line_longer_is_not_turned() -> None:
         "Hiện có (còn\xa0đăng\xa0ký)",
         "Doanh thu bình quân (đồng)",
         "Lợi nhuận trước thuế bình quân (đồng)",
-        "Thu nhập bình quân/năm (đồng)",
+        "Thu nhập bình quân (đồng/người/năm)",
     ]
     rows = [
         ["Phường Phan Đình Phùng", "0", "1", "", "", ""],

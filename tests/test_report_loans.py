@@ -47,6 +47,10 @@ def test_the_narrative_total_leaves_the_loans_out(example_db: Path) -> None:
     # The loans said after the spending's total, as Biểu 4 lists them after its sum.
     loans = "Ngoài ra, tỉnh đã hỗ trợ 17 HTX vay vốn phát triển sản xuất với số tiền giải ngân 1,62 tỷ đồng."
     assert flat.index("(không kể vốn vay tín dụng) là 2,263 tỷ đồng.") < flat.index(loans)
+    # The new model's cooperatives named with the programmes, before the totals: after the loans they
+    # read as the loans' (a ninth reader).
+    named = flat.index("Các HTX được hỗ trợ xây dựng mô hình HTX kiểu mới gồm: HTX Chè Mỹ Phương")
+    assert flat.index("kinh phí 1,2 tỷ đồng;") < named < flat.index("Tổng kinh phí hỗ trợ trong năm")
     # The JSON is a machine format: its totals are as they were, loans included.
     data = json.loads(invoke(example_db, "report", "2018", "--format", "json").stdout)
     assert data["totals"]["support"]["amount_vnd"] == 3_883_000_000

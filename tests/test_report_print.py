@@ -191,7 +191,7 @@ def test_a_comparison_states_the_reports_period_and_the_compared_years(office: H
     doc = docx.Document(str(_write(office, tmp_path / "r.docx")))
     assert PERIOD in [p.text for p in doc.paragraphs]
     # The appendix's heading is never left alone at a page's foot: kept with the first table's title.
-    at = next(n for n, p in enumerate(doc.paragraphs) if p.text == "PHỤ LỤC")
+    at = next(n for n, p in enumerate(doc.paragraphs) if p.text == "Phụ lục")
     heading = doc.paragraphs[at : at + 3]
     assert heading[1].text == "CÁC BIỂU SỐ LIỆU" and heading[2].text.startswith("(Kèm theo Báo cáo số ……")
     assert all(p.paragraph_format.keep_with_next for p in heading)
@@ -277,7 +277,7 @@ def test_the_printed_page_keeps_the_signature_with_the_body(office: Htx, tmp_pat
     signed = next(n for n, p in enumerate(pages) if "Nơi nhận" in p)
     body = pages[signed].split("Nơi nhận")[0].split("\n", 1)[-1]  # under the page number
     assert len("".join(body.split())) > 100, pages[signed]  # with the body's last lines, not alone
-    assert "PHỤ LỤC" in pages[signed + 1] and "Hỗ trợ năm 2026: số tiền theo chương trình" in pages[-1]
+    assert "Phụ lục" in pages[signed + 1] and "Hỗ trợ năm 2026: số tiền theo chương trình" in pages[-1]
 
 
 # --- 6. one palette, one table size -----------------------------------------------------------------

@@ -28,4 +28,4 @@ def test_the_word_body_has_one_unnumbered_part_pointing_to_the_appendix(office: 
     texts = [p.text for p in docx.Document(str(target)).paragraphs if p.text.strip()]
     assert "TÌNH HÌNH CHUNG" in texts and not any(t.startswith("I. ") for t in texts), texts
     pointer = texts.index("(Chi tiết tại Phụ lục các biểu số liệu kèm theo.)")
-    assert texts.index("PHỤ LỤC") > pointer > texts.index("TÌNH HÌNH CHUNG")
+    assert texts.index("Phụ lục") > pointer > texts.index("TÌNH HÌNH CHUNG")

@@ -1,6 +1,6 @@
 """The 2026 documents laid out as a Vietnamese administrative report (issue 25): the body's part
 numbered "TÌNH HÌNH CHUNG" in Word and HTML alike, the tables after the signature as the report's
-appendix ("PHỤ LỤC", "CÁC BIỂU SỐ LIỆU": tests/test_report_appendix.py; the HTML's charts after
+appendix ("Phụ lục", "CÁC BIỂU SỐ LIỆU": tests/test_report_appendix.py; the HTML's charts after
 them), the overview's parts
 under numbered sub-headings (only those the report has something to say in); each sheet of the
 workbook citing the report it goes with; and the HTML page telling the clerk, on screen only, how to
@@ -82,7 +82,7 @@ SUPPORT = "2. Hỗ trợ phát triển kinh tế tập thể"
 def test_word_and_html_number_the_parts_and_the_overviews_parts(office: Htx, tmp_path: Path) -> None:  # noqa: F811
     """No figures and no plan recorded: the overview has two parts, numbered 1. and 2. (no empty 3.
     or 4.), bold and as written under "TÌNH HÌNH CHUNG"; the tables, no part of the body, under
-    the appendix's "PHỤ LỤC" / "CÁC BIỂU SỐ LIỆU" after it."""
+    the appendix's "Phụ lục" / "CÁC BIỂU SỐ LIỆU" after it."""
     paragraphs = _word(_write(office, tmp_path / "r.docx"))
     texts = [text for text, _ in paragraphs]
     at = texts.index("TÌNH HÌNH CHUNG")
@@ -93,7 +93,7 @@ def test_word_and_html_number_the_parts_and_the_overviews_parts(office: Htx, tmp
     assert paragraphs[support][1] and not paragraphs[support + 1][1]
     assert not any(re.match(r"[34]\. ", t) for t in texts), texts
     assert not any(re.match(r"II\. ", t) for t in texts), texts  # the body's one part
-    appendix = texts.index("PHỤ LỤC")
+    appendix = texts.index("Phụ lục")
     assert support < appendix and texts[appendix + 1] == "CÁC BIỂU SỐ LIỆU" and paragraphs[appendix + 1][1]
     assert texts[appendix + 2].startswith("(Kèm theo Báo cáo số")
     assert next(t for t in texts[appendix:] if t.startswith("Biểu")).startswith("Biểu 1.")
@@ -102,11 +102,11 @@ def test_word_and_html_number_the_parts_and_the_overviews_parts(office: Htx, tmp
 
     # The page alike: the overview "I.", then the appendix, its charts (the HTML's own) after the tables.
     page = _page(_write(office, tmp_path / "r.html"))
-    assert [t for tag, t in page.found if tag == "h2"] == ["TÌNH HÌNH CHUNG", "PHỤ LỤC CÁC BIỂU SỐ LIỆU"]
+    assert [t for tag, t in page.found if tag == "h2"] == ["TÌNH HÌNH CHUNG", "Phụ lục CÁC BIỂU SỐ LIỆU"]
     start = page.found.index(("h2", "TÌNH HÌNH CHUNG"))
     assert page.found[start + 1] == ("h3", ORGANISATIONS)
     assert page.found[start + 2][0] == "p" and page.found[start + 2][1].startswith("Năm 2026, toàn tỉnh")
-    tables = page.found.index(("h2", "PHỤ LỤC CÁC BIỂU SỐ LIỆU"))
+    tables = page.found.index(("h2", "Phụ lục CÁC BIỂU SỐ LIỆU"))
     overview = page.found[start:tables]
     assert [t for tag, t in overview if tag == "h3"] == [ORGANISATIONS, SUPPORT]
     assert page.found[tables + 1][0] == "p" and page.found[tables + 1][1].startswith("(Kèm theo Báo cáo số")
@@ -156,13 +156,13 @@ def test_the_english_layout_has_the_same_structure(office: Htx, tmp_path: Path) 
     at = texts.index("OVERVIEW")
     assert texts[at + 1] == "1. Number, legal status and rating of the organisations"
     assert "2. Support for the development of the collective economy" in texts
-    appendix = texts.index("APPENDIX")
+    appendix = texts.index("Appendix")
     assert texts[appendix + 1] == "TABLES OF FIGURES" and texts[appendix + 2].startswith(
         "(Attached to Report"
     )
     assert not any(t.startswith("II.") for t in texts)
     page = _page(_write(office, tmp_path / "r.html", lang="en"))
-    assert [t for tag, t in page.found if tag == "h2"] == ["OVERVIEW", "APPENDIX TABLES OF FIGURES"]
+    assert [t for tag, t in page.found if tag == "h2"] == ["OVERVIEW", "Appendix TABLES OF FIGURES"]
     assert [t for tag, t in page.found if tag == "h3"][-1] == "CHARTS"
 
 

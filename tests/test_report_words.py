@@ -69,7 +69,12 @@ def test_ocop_is_spelled_out_where_first_named_and_a_count_has_no_average(
     office: Htx, tmp_path: Path
 ) -> None:
     body = " ".join(_word_paragraphs(office, tmp_path / "r.docx", "--lang", "vi"))
-    assert body.count(OCOP) == 1 and "2 sản phẩm OCOP (Chương trình Mỗi xã một sản phẩm), trong đó" in body
+    # Every product of one rank: the rank said with them, the programme spelled out after it.
+    assert "2 sản phẩm OCOP 3 sao (Chương trình Mỗi xã một sản phẩm)" in body, body
+    assert body.count("Chương trình Mỗi xã một sản phẩm") == 1 and "trong đó" not in body
+    assert office("figures", "4600000001", "2026", "--ocop-4", "1").exit_code == 0
+    body = " ".join(_word_paragraphs(office, tmp_path / "r2.docx", "--lang", "vi"))
+    assert body.count(OCOP) == 1 and "3 sản phẩm OCOP (Chương trình Mỗi xã một sản phẩm), trong đó" in body
     assert body.index(OCOP) == body.index("OCOP") - len("sản phẩm ")  # at its first mention
     page = (tmp_path / "r.html").resolve()
     assert office("--lang", "vi", "report", "2026", "-o", str(page)).exit_code == 0

@@ -359,13 +359,15 @@ HEADERS = {
     "replaces": N_("Replaces"),
 }
 # The headers of the averages by place, where a figure's own header is its total's.
+# The income's line in the economy's table, beside averages per organisation: it is per worker.
+REPORT_ECONOMY_INCOME_ROW = N_("Average income (đồng/person/year)")
+# The income with its unit, a worker's a year, as the economy's and the plan's tables say it; the
+# others an organisation's, in đồng (render/report.in_dong).
 AVERAGE_HEADERS = {
     "revenue_vnd": N_("Average revenue"),
     "profit_vnd": N_("Average pre-tax profit"),
-    "income_vnd_per_year": N_("Average income a year"),  # an average already
+    "income_vnd_per_year": REPORT_ECONOMY_INCOME_ROW,  # an average already
 }
-# The income's line in the economy's table, beside averages per organisation: it is per worker.
-REPORT_ECONOMY_INCOME_ROW = N_("Average income (đồng/person/year)")
 TITLE_RATINGS = N_("Ratings")
 TITLE_SUPPORT = N_("Support received")
 TITLE_LIST = N_("Organisations: {count}")
@@ -976,6 +978,8 @@ NARRATIVE_OCOP = N_("{count} OCOP products, of which {stars}")
 # documents write it: "sản phẩm OCOP (Chương trình Mỗi xã một sản phẩm)".
 OCOP_SPELLED_OUT = N_("OCOP (One Commune One Product programme)")
 NARRATIVE_OCOP_STARS = N_("{count} of {stars} stars")
+# Every product of one rank: "1 sản phẩm OCOP 3 sao", not "1 sản phẩm OCOP, trong đó 1 sản phẩm 3 sao".
+NARRATIVE_OCOP_ONE_RANK = N_("{count} OCOP products of {stars} stars")
 
 # --- report documents: narrative, Word, HTML, workbook, charts ------------------------------------
 # A count with its noun, singular and plural apart (Vietnamese has one form for both).
@@ -1119,7 +1123,7 @@ DOCUMENT_PART_SUPPORT = N_("Support for the development of the collective econom
 DOCUMENT_PART_ECONOMY = N_("Business results of the organisations")
 DOCUMENT_PART_PLAN = N_("Results against the plan")
 # The tables (and the HTML's charts) follow the signature as the report's one appendix (Decree 30:
-# "PHỤ LỤC", unnumbered when it is the only one), under its title and the line citing the report.
+# "Phụ lục", unnumbered when it is the only one), under its title and the line citing the report.
 DOCUMENT_APPENDIX = N_("Appendix")
 DOCUMENT_SEE_APPENDIX = N_("The figures in detail are in the tables of the appendix.")
 DOCUMENT_FIGURES = N_("Tables of figures")

@@ -390,10 +390,11 @@ def part_headings() -> dict[str, str]:
 
 def appendix_heading() -> list[str]:
     """The lines heading the report's appendix (Decree 30/2020, Appendix I, a phụ lục's form), centred
-    and bold on a new page after the signature: "PHỤ LỤC" over its title "CÁC BIỂU SỐ LIỆU"; the only
-    appendix, so not numbered. Under them the line citing the report (letterhead.appendix_line), then
-    "Biểu 1."…, and in the HTML its charts (charts_heading)."""
-    return [messages.DOCUMENT_APPENDIX.upper(), messages.DOCUMENT_FIGURES.upper()]
+    and bold on a new page after the signature: "Phụ lục" (in lower case, as Decree 30 writes the
+    word) over its title in capitals, "CÁC BIỂU SỐ LIỆU"; the only appendix, so not numbered. Under
+    them the line citing the report (letterhead.appendix_line), then "Biểu 1."…, and in the HTML its
+    charts (charts_heading)."""
+    return [messages.DOCUMENT_APPENDIX, messages.DOCUMENT_FIGURES.upper()]
 
 
 def charts_heading() -> str:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from htxcli.render.cells import PLAIN_MINUS, text
+from htxcli.render.layout import SUB_ROW
 
 
 def _cell(value: str) -> str:
@@ -26,6 +27,10 @@ def write_report(out: IO[str], heading: str, blocks: Sequence[Any], period: str 
         out.write("|" + "|".join("---:" if i in block.numeric else "---" for i in shown) + "|\n")
         for n, row in enumerate(block.rows):
             cells = [_cell(text(row[i], minus=PLAIN_MINUS)) for i in shown]
+            if not block.headings and row and str(getattr(row[0], "text", "")).startswith(SUB_ROW):
+                # A band's grades beneath it ("Tốt", "Khá" beneath "Hiệu quả"): Markdown keeps no
+                # indent, so marked as a table's parts are ("- Tốt"), not read as rows the total sums.
+                cells[0] = f"- {cells[0]}"
             if block.bold(n):
                 cells = [f"**{c}**" if c.strip() else c for c in cells]
             out.write("| " + " | ".join(cells) + " |\n")

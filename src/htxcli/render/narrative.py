@@ -60,7 +60,7 @@ def _topics(report: YearReport, *, named: bool = False) -> list[tuple[str, list[
             messages.DOCUMENT_PART_ORGANISATIONS,
             [_organisations(report), _statuses(report), _ratings(report)],
         ),
-        (messages.DOCUMENT_PART_SUPPORT, [*_support(report, named=named), *_new_model(report)]),
+        (messages.DOCUMENT_PART_SUPPORT, _support(report, named=named)),
         (messages.DOCUMENT_PART_ECONOMY, _economy(report)),
         (messages.DOCUMENT_PART_PLAN, plan_sentences(report)),
     ]
@@ -221,8 +221,9 @@ def _ratings(report: YearReport) -> str:
 
 
 def _support(report: YearReport, *, named: bool = False) -> list[str]:
-    # Loans beside spending are said after the spending's total ("Ngoài ra, hỗ trợ 2 HTX vay vốn …"),
-    # as Biểu 4 lists them after its sum: a loan is lent, not spent.
+    # The programmes, the new model's cooperatives by name, the total; loans beside spending are said
+    # after the spending's total ("Ngoài ra, hỗ trợ 2 HTX vay vốn …"), as Biểu 4 lists them after its
+    # sum: a loan is lent, not spent.
     apart = spending_apart(report)
     clauses = [
         _program_clause(program, figures)
@@ -242,6 +243,9 @@ def _support(report: YearReport, *, named: bool = False) -> list[str]:
         pattern = messages.NARRATIVE_SUPPORT_DISTRICT_IN if named else messages.NARRATIVE_SUPPORT_DISTRICT
         pattern = pattern if day is None else messages.NARRATIVE_SUPPORT_DISTRICT_SO_FAR
         sentences = [pattern.format(district=area_in_text(report), clauses=joined, day=day, year=report.year)]
+    # The new model's cooperatives named next to the programmes, before the totals: after the loans
+    # they read as the loans' ("… vay vốn …. HTX được hỗ trợ xây dựng mô hình HTX kiểu mới là …").
+    sentences += _new_model(report)
     # Loans are lent, not spent: the total is of the other programmes, loans not counted.
     spending = [p for p, s in report.support.items() if s.amount_vnd.value and p != "credit"]
     if len(spending) > 1:  # one program's amount is already in its clause
@@ -390,7 +394,8 @@ def _ocop(block: Economy) -> str | None:
     total = sum(count for _, count in stars)
     if not total:
         return None
-    parts = [
-        messages.NARRATIVE_OCOP_STARS.format(count=number(count), stars=n) for n, count in stars if count
-    ]
+    ranked = [(n, count) for n, count in stars if count]
+    if len(ranked) == 1:
+        return messages.NARRATIVE_OCOP_ONE_RANK.format(count=number(total), stars=ranked[0][0])
+    parts = [messages.NARRATIVE_OCOP_STARS.format(count=number(count), stars=n) for n, count in ranked]
     return messages.NARRATIVE_OCOP.format(count=number(total), stars=", ".join(parts))

@@ -66,8 +66,10 @@ def spelled_out_first(parts: list[tuple[str, list[str]]]) -> list[tuple[str, lis
                     whole = f"{KINDS.label(kind).lower()} ({short})"
                     paragraph = paragraph[: first.start(1)] + whole + paragraph[first.end(1) :]
                     done.add(short)
-            if "OCOP" not in done and (first := re.search(r"\bOCOP\b", paragraph)):
-                paragraph = paragraph[: first.start()] + messages.OCOP_SPELLED_OUT + paragraph[first.end() :]
+            # after a product's rank where one follows: "sản phẩm OCOP 3 sao (Chương trình …)"
+            if "OCOP" not in done and (first := re.search(r"\bOCOP\b(?: \d+ sao\b)?", paragraph)):
+                spelled_out = messages.OCOP_SPELLED_OUT.replace("OCOP", first.group(0), 1)
+                paragraph = paragraph[: first.start()] + spelled_out + paragraph[first.end() :]
                 done.add("OCOP")
             spelled.append(paragraph)
         out.append((heading, spelled))

@@ -25,7 +25,8 @@ def report_blocks(report: Report, *, single: bool) -> list[Block]:
 
 def in_dong(block: Block) -> Block:
     """Money as Vietnamese tables print it: bare figures, their unit said once: "(đồng)" after the
-    header of a column of sums of money ("Vốn điều lệ đăng ký (đồng)"), or, in a table whose
+    header of a column of sums of money ("Vốn điều lệ đăng ký (đồng)") unless it names its unit
+    already ("Doanh thu bình quân (đồng/tổ chức)"), or, in a table whose
     lines are its figures (the economy, the plan, years side by side), after the label of a line
     with money in it ("Doanh thu (đồng)"), never again where the label names its unit already
     ("Doanh thu bình quân (đồng/HTX)") nor beneath a heading that names it (a comparison's
@@ -48,7 +49,11 @@ def in_dong(block: Block) -> Block:
                 row = [Label(messages.REPORT_IN_DONG.format(header=label.text)), *row[1:]]
             rows.append(row)
         return replace(block, rows=rows)
-    columns = {i for i in range(1, len(block.headers)) if _all_money(r[i] for r in block.rows if i < len(r))}
+    columns = {
+        i
+        for i in range(1, len(block.headers))
+        if "đồng" not in block.headers[i] and _all_money(r[i] for r in block.rows if i < len(r))
+    }
     headers = [
         messages.REPORT_IN_DONG.format(header=h) if i in columns else h for i, h in enumerate(block.headers)
     ]

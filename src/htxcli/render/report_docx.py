@@ -1,7 +1,7 @@
 """The yearly report as a Word document laid out as a Vietnamese administrative report (Decree
 30/2020/NĐ-CP, Appendix I): the issuing office and the national heading side by side, the place and date
 line, the title, the narrative, the recipients and the signature; then, on a new page, the tables as
-its appendix ("PHỤ LỤC", as the workbook cites the report under each sheet's title). The clerk edits it
+its appendix ("Phụ lục", as the workbook cites the report under each sheet's title). The clerk edits it
 and signs it off.
 
 python-docx (MIT) writes it; it is imported only here, so no other command pays for it. Times New Roman
@@ -190,16 +190,28 @@ def _centred(
 
 
 def _appendix(doc: Document, cited: str, *, landscape: bool) -> None:
-    """The appendix's heading on a new page (turned when its first table needs it): "PHỤ LỤC" over
+    """The appendix's heading on a new page (turned when its first table needs it): "Phụ lục" over
     "CÁC BIỂU SỐ LIỆU", centred and bold, the line citing the report in italics, a short rule; kept
     with the first table's title."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
-    turned = _turn(doc, landscape=landscape)
+    # A section of its own, its pages numbered apart from the report's (Decree 30: an appendix's pages
+    # are numbered on their own), from 1, the first not shown, as the report's first is not.
+    section = _section(doc, landscape=landscape)
+    section.different_first_page_header_footer = True
+    numbering = OxmlElement("w:pgNumType")
+    numbering.set(qn("w:start"), "1")
+    # in the schema's order: before the columns and what follows them (Word refuses a file otherwise)
+    after = [qn(f"w:{tag}") for tag in ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "docGrid")]
+    following = next((child for child in section._sectPr if child.tag in after), None)
+    if following is None:
+        section._sectPr.append(numbering)
+    else:
+        following.addprevious(numbering)
     for line in document.appendix_heading():
         _centred(doc, line, bold=True, keep_with_next=True)
-    if not turned:  # a new page, which a turned one begins already
-        doc.paragraphs[-len(document.appendix_heading())].paragraph_format.page_break_before = True
     paragraph = doc.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.keep_with_next = True
@@ -247,6 +259,7 @@ def _body(doc: Document, text: str) -> None:
 
 
 def _table(doc: Document, title_text: str, table: document.Table, shape: document.Layout) -> None:
+    from docx.enum.table import WD_ALIGN_VERTICAL
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
@@ -265,6 +278,8 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
     _keep_whole(grid.rows[0], header=True)
     for cell, header, width in zip(grid.rows[0].cells, table.headers, widths, strict=True):
         cell.width = width
+        # centred both ways, however many lines its neighbours take ("Chỉ tiêu" beside four lines)
+        cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
         _cell(cell, header, bold=True, size=size, align=WD_ALIGN_PARAGRAPH.CENTER)
     # A small table whole on one page, as the HTML prints it; else a group's rows on one page (a
     # kind's); and the note beneath a table never alone atop a page.
@@ -294,12 +309,20 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
 def _turn(doc: Document, *, landscape: bool) -> bool:
     """A new page turned (or back upright) when the next table needs it, and True; nothing when the
     current page already is."""
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.shared import Mm
+    from docx.enum.section import WD_ORIENT
 
     current = doc.sections[-1]
     if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
         return False
+    _section(doc, landscape=landscape)
+    return True
+
+
+def _section(doc: Document, *, landscape: bool) -> Any:
+    """A new section from a new page, turned or upright, its pages numbered on from the last's."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.different_first_page_header_footer = False  # numbered from its first page
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
@@ -307,7 +330,7 @@ def _turn(doc: Document, *, landscape: bool) -> bool:
     section.page_width, section.page_height = (long, short) if landscape else (short, long)
     section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
-    return True
+    return section
 
 
 def _page_numbers(doc: Document) -> None:
