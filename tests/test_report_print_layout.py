@@ -73,7 +73,7 @@ class _Headers(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "th" and self._th is not None:
-            self.tables[-1].append(self._th.strip())
+            self.tables[-1].append(self._th.replace("\xa0", " ").strip())
             self._th = None
 
 
@@ -97,7 +97,8 @@ def _new_model_headers(htx: Htx, folder: Path) -> dict[str, list[str]]:
     found["html"] = next(t for t in parser.tables if t[:1] == ["Mã số"])
     book = openpyxl.load_workbook(_write(htx, folder / "b.xlsx"))
     sheet = next(s for s in book.worksheets if NEW_MODEL in str(s["A1"].value))
-    found["xlsx"] = [c.value for c in sheet[HEADER_ROW + 1] if c.value is not None]
+    # A header's two-syllable words are bound by no-break spaces (never "tổ / chức" on two lines).
+    found["xlsx"] = [c.value.replace("\xa0", " ") for c in sheet[HEADER_ROW + 1] if c.value is not None]
     return found
 
 

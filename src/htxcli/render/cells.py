@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from htxcli.domain.report import Change, Count, Label, Money, Percent, Share, Tenths, Value
 from htxcli.domain.values import format_count
@@ -50,6 +51,55 @@ def _change(change: Change, minus: str) -> str:
 
 
 NO_BREAK_SPACE = "\u00a0"
+
+
+# Words of two syllables the headers use: a Vietnamese reader reads "đăng ký" as one word, and a
+# browser's or LibreOffice's narrow column broke it ("Vốn điều lệ đăng / ký") where Word did not.
+_WORDS = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(
+        (
+            "đăng ký",
+            "điều lệ",
+            "thành viên",
+            "bình quân",
+            "hoạt động",
+            "giải thể",
+            "thành lập",
+            "tạm ngừng",
+            "chứng nhận",
+            "lao động",
+            "doanh thu",
+            "lợi nhuận",
+            "thu nhập",
+            "báo cáo",
+            "kế hoạch",
+            "thực hiện",
+            "chương trình",
+            "tổ chức",
+            "số lượng",
+            "số tiền",
+            "đơn vị",
+            "hỗ trợ",
+            "chỉ tiêu",
+            "loại hình",
+            "trước thuế",
+            "cùng kỳ",
+            "hiện có",
+            "thu hồi",
+        )
+    )
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def words_whole(header: str, fits: Callable[[str], bool]) -> str:
+    """The header with each word of two syllables (_WORDS) kept on one line, its space a no-break
+    space, where its column `fits` it; laid out already, the columns are not widened for it."""
+    return _WORDS.sub(
+        lambda m: m.group(0).replace(" ", NO_BREAK_SPACE) if fits(m.group(0)) else m.group(0), header
+    )
 
 
 def keep_notes_whole(header: str) -> str:

@@ -11,6 +11,7 @@ when an HTML report is asked for.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -21,6 +22,7 @@ from htxcli.domain.report import Report, YearReport
 from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS
 from htxcli.render import document
+from htxcli.render.cells import words_whole
 from htxcli.render.layout import (
     KEEP_ROWS,
     NOTE_SIZE_AT_LEAST,
@@ -68,6 +70,7 @@ def write_html(
     # charts (the HTML's own) as its appendix, in the Word report's order.
     day = today or date.today()
     table_size = min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0])
+    tables = [(title, _words_whole(t, shape, table_size), shape) for title, t, shape in tables]
     out.write(
         seal_html(
             page.render(
@@ -100,6 +103,18 @@ def write_html(
             )
         )
     )
+
+
+def _words_whole(table: document.Table, shape: document.Layout, size: float) -> document.Table:
+    """The table's headers with their words of two syllables kept on one line where the column, laid
+    out as the Word report's, holds one at the printed size (cells.words_whole)."""
+    from dataclasses import replace
+
+    def fits(width: float) -> Callable[[str], bool]:
+        return lambda word: document.text_mm(word, size, bold=True) + document.CELL_PADDING_MM <= width
+
+    headers = [words_whole(h, fits(w)) for h, w in zip(table.headers, shape.widths, strict=True)]
+    return replace(table, headers=headers)
 
 
 def row_classes(table: document.Table) -> list[str]:

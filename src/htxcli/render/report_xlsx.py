@@ -18,7 +18,7 @@ here it would only change the name.)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import IO, Any
 
@@ -28,7 +28,7 @@ from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS, STATUSES
-from htxcli.render.cells import keep_notes_whole
+from htxcli.render.cells import keep_notes_whole, words_whole
 from htxcli.render.layout import Block, period_line, title
 from htxcli.render.letterhead import appendix_line
 from htxcli.render.report import report_blocks
@@ -114,12 +114,21 @@ def _headed(sheet: Any, styles: Styles, title: str, heading: Sequence[str]) -> N
         sheet.write_string(row, 0, line, styles.subtitle)
 
 
+def _held_by(width: float) -> Callable[[str], bool]:
+    """Whether a word fits on one line of a column `width` characters wide (a character its margins)."""
+    return lambda word: len(word) <= width - 1
+
+
 def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str], number: int) -> None:
     shown = [i for i in range(len(block.headers)) if i != block.chart]  # bars: the chart sheet draws them
     _headed(sheet, styles, messages.DOCUMENT_TABLE.format(number=number, title=block.title), heading)
     widths = [column_width(block, i) for i in shown]
-    # Headers wrap between phrases, never inside a bracketed note, as in the Word and HTML tables.
-    headers = [keep_notes_whole(block.headers[i]) for i in shown]
+    # Headers wrap between phrases, never inside a bracketed note, as in the Word and HTML tables,
+    # and a word of two syllables on one line where the column holds it ("đăng ký": cells.words_whole).
+    headers = [
+        words_whole(keep_notes_whole(block.headers[i]), _held_by(width))
+        for i, width in zip(shown, widths, strict=True)
+    ]
     # Before the row is written: constant_memory's rule.
     sheet.set_row(HEADER_ROW, header_height(headers, widths))
     for column, header in enumerate(headers):
