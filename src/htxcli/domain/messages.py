@@ -758,6 +758,8 @@ REPORT_NOT_RATED = N_("No rating result for {year} yet: {count}")
 REPORT_SUPPORT = N_("Support {year}")
 REPORT_NO_SUPPORT = N_("No support recorded in {year}.")
 REPORT_NEW_MODEL = N_("New-model cooperatives supported in {year}")
+# Its organisations' names (the header "Name" alone reads as any name, a program's or a place's).
+REPORT_NEW_MODEL_NAME = N_("Name of organisation")
 REPORT_MORE_NAMED = N_("… and {count} more (all of them in --format json or csv)")
 REPORT_DISTRICTS = N_("Districts at the end of {year}")
 REPORT_FIGURES = N_("Figures")
@@ -1183,10 +1185,10 @@ WORKBOOK_PROVINCE = N_("Province")
 WORKBOOK_FORMER_ADDRESS = N_("Address before {day}")
 WORKBOOK_NUMBER = N_("No.")
 WORKBOOK_GRADE = N_("Grade {year}")
-WORKBOOK_CHART_BANDS = N_("Rating bands, {years}")
-WORKBOOK_CHART_SUPPORT = N_("Support by program, {years} (đồng)")
-WORKBOOK_CHART_SUPPORT_SPENT = N_("Support spending by program, {years}, loans not counted (đồng)")
-WORKBOOK_CHART_ACTIVE = N_("Organisations active at year end")
+# The charts are titled as the HTML report's (CHART_BANDS…); a money chart's value axis is in millions.
+WORKBOOK_CHART_MILLIONS = N_("(million đồng)")
+# Under the table a money chart is drawn from: its cells in đồng, the chart in millions.
+WORKBOOK_CHART_UNITS = N_("Amounts in đồng; the chart in million đồng.")
 WORKBOOK_PAGE = N_("Page &P of &N")
 
 # --- history and undo -----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from htxcli.render.layout import Block, period_line, title
 from htxcli.render.letterhead import appendix_line
 from htxcli.render.report import report_blocks
 from htxcli.render.xlsx_cells import (
+    CELL_INDENT,
     DATE,
     EXCEL_EPOCH,
     HEADER_ROW,
@@ -40,6 +41,7 @@ from htxcli.render.xlsx_cells import (
     MONEY,
     NUMBER,
     PORTRAIT_WIDTH,
+    TEXT_ALIGN,
     SheetNames,
     Styles,
     column_width,
@@ -219,8 +221,9 @@ def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, he
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
     # Every cell bordered, an empty one too, as the header is: a list an office prints as a table.
+    # Text a step off the border, as the tables' cells.
     plain, centred = (
-        styles.get(text_wrap=True, valign="top", border=1),
+        styles.get(text_wrap=True, valign="top", border=1, **TEXT_ALIGN),
         styles.get(align="center", valign="top", border=1),
     )
     number, money, day_format = (
@@ -264,7 +267,12 @@ def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, he
             for i, grade in enumerate(grades)
         ]
         # The row as high as its most wrapped text (set before the row is written: constant_memory).
-        lines = max(wrapped_lines(text, widths[column]) for column, text, _ in texts if text)
+        # An indented text has a step less room.
+        lines = max(
+            wrapped_lines(text, widths[column] - (CELL_INDENT if style is plain else 0))
+            for column, text, style in texts
+            if text
+        )
         if lines > 1:
             sheet.set_row(row, LINE_POINTS * lines + 2)
         write_number(row, 0, n, centred)

@@ -37,6 +37,11 @@ PORTRAIT_WIDTH = 95
 WIDEST_COLUMN = 60
 SHEET_NAME_LENGTH = 31  # Excel's limit
 FORBIDDEN_IN_SHEET_NAMES = "[]:*?/\\"
+# A table's text keeps a step off the cell's left border: aligned left and indented (LibreOffice
+# ignores an indent on a cell aligned by default). Figures stay flush right: LibreOffice ignores an
+# indent on a cell aligned right (checked by eye), so one would show in Excel only.
+CELL_INDENT = 1
+TEXT_ALIGN: dict[str, Any] = {"align": "left", "indent": CELL_INDENT}
 EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system, for dates after February 1900
 
 
@@ -96,10 +101,9 @@ def write_cell(
         sheet.write_blank(row, column, None, styles.cell(total=total, **more))
     elif isinstance(cell, Label):
         shown = cell.text.lstrip(" ")
-        indent = (len(cell.text) - len(shown) + 1) // 2
-        if indent:
-            more["align"] = "left"  # an indent is of a cell aligned left (LibreOffice ignores it else)
-        sheet.write_string(row, column, shown, styles.cell(total=total, indent=indent, **more))
+        # A step in from the border, and a step more for each two spaces the layout indents it by.
+        indent = CELL_INDENT + (len(cell.text) - len(shown) + 1) // 2
+        sheet.write_string(row, column, shown, styles.cell(total=total, align="left", indent=indent, **more))
     elif isinstance(cell, Change):
         style = styles.cell(total=total, num_format=change_format(cell), **more)
         sheet.write_number(row, column, excel_number(cell.by), style)

@@ -14,7 +14,6 @@ from htxcli.render.layout import each_year_end, spending_apart, support_label
 from htxcli.render.palette import BAND_COLOURS, FIGURE_COLOUR, css
 from htxcli.render.xlsx_cells import (
     HEADER_ROW,
-    MONEY,
     NUMBER,
     PERCENT,
     Styles,
@@ -26,6 +25,9 @@ from htxcli.render.xlsx_cells import (
 CHART_ROWS = 18  # rows a chart and its table take on the chart sheet
 CHART_SIZE = {"width": 640, "height": 320}
 CHART_LABEL_WIDTH, CHART_FIGURE_WIDTH = 28, 18  # the chart sheet's columns
+# A money axis and its labels in triệu đồng (each trailing comma divides by a thousand): whole đồng
+# ("1,000,000,000") crowd each other. The cells keep their đồng; a line under the table says so.
+MILLIONS = "#,##0,,"
 
 
 def chart_sheet(sheet: Any, book: Any, styles: Styles, report: Report, heading: Sequence[str]) -> None:
@@ -82,7 +84,7 @@ def _bands_chart(
     ]
     _table(sheet, styles, top, [messages.REPORT_BAND, *heads], rows)
     first, last = top + 1, top + len(rows)
-    chart_title = messages.WORKBOOK_CHART_BANDS.format(years=span)
+    chart_title = messages.CHART_BANDS.format(year=span)  # the HTML report's, for the years shown
     if len(columns) == 1:
         chart = book.add_chart({"type": "pie"})
         chart.add_series(
@@ -135,8 +137,10 @@ def _support_chart(
         [Label(support_label(p)), *(year_amounts.get(p, Money(0)) for year_amounts in amounts)]
         for p in programs
     ]
+    # The years head the columns bare: a chart of several years takes them as its categories.
     _table(sheet, styles, top, [messages.HEADERS["program"], *years], rows)
     first, last = top + 1, top + len(rows)
+    sheet.write_string(last + 1, 0, messages.WORKBOOK_CHART_UNITS, styles.caption)
     if len(years) == 1:
         chart = book.add_chart({"type": "bar"})
         chart.add_series(
@@ -144,10 +148,10 @@ def _support_chart(
                 "name": [name, top, 1],
                 "categories": [name, first, 0, last, 0],
                 "values": [name, first, 1, last, 1],
-                "data_labels": {"value": True, "num_format": MONEY},
+                "data_labels": {"value": True, "num_format": MILLIONS},
             }
         )
-        chart.set_x_axis({"num_format": MONEY, "min": 0})
+        chart.set_x_axis({"num_format": MILLIONS, "min": 0, "name": messages.WORKBOOK_CHART_MILLIONS})
         chart.set_y_axis({"reverse": True})  # programs top to bottom, in the table's order
         chart.set_legend({"none": True})
     else:
@@ -161,9 +165,10 @@ def _support_chart(
                     "values": [name, first + n, 1, first + n, len(years)],
                 }
             )
-        chart.set_y_axis({"num_format": MONEY, "min": 0})
-    named = messages.WORKBOOK_CHART_SUPPORT_SPENT if apart else messages.WORKBOOK_CHART_SUPPORT
-    chart.set_title({"name": named.format(years=span)})
+        chart.set_y_axis({"num_format": MILLIONS, "min": 0, "name": messages.WORKBOOK_CHART_MILLIONS})
+    # The HTML report's title of its chart (render/report_html.py), for the years shown.
+    named = messages.CHART_SUPPORT_SPENT if apart else messages.CHART_SUPPORT
+    chart.set_title({"name": named.format(year=span)})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
     return True
@@ -186,7 +191,7 @@ def _active_chart(sheet: Any, book: Any, styles: Styles, report: Report, top: in
             "fill": {"color": css(FIGURE_COLOUR)},
         }
     )
-    chart.set_title({"name": each_year_end(report, messages.WORKBOOK_CHART_ACTIVE, messages.CHART_ACTIVE_ON)})
+    chart.set_title({"name": each_year_end(report, messages.CHART_ACTIVE, messages.CHART_ACTIVE_ON)})
     chart.set_legend({"none": True})
     chart.set_y_axis({"num_format": NUMBER, "min": 0})
     chart.set_size(CHART_SIZE)

@@ -330,22 +330,30 @@ def _new_model_block(report: YearReport, year: int) -> list[Block]:
     # Tỉnh; blank for an address before 01/07/2025 never moved (no longer in force).
     reformed = report.communes is not None
     titles = report.commune_titles or {}
-    headers = (
-        [h["code"], h["name"], messages.WORKBOOK_COMMUNE, messages.WORKBOOK_PROVINCE]
-        if reformed
-        else [h["code"], h["name"], h["district"]]
-    )
+    named = recipients[:NAMED_AT_MOST]
+    # The old province of an address never moved is not in force: blank.
+    provinces = [r.province if r.commune else None for r in named]
+    # A column repeating one province on every row (the office's own) says nothing: left out.
+    one_province = len(set(provinces)) == 1 and provinces[0] is not None
+    name = messages.REPORT_NEW_MODEL_NAME
+    if not reformed:
+        headers = [h["code"], name, h["district"]]
+    elif one_province:
+        headers = [h["code"], name, messages.WORKBOOK_COMMUNE]
+    else:
+        headers = [h["code"], name, messages.WORKBOOK_COMMUNE, messages.WORKBOOK_PROVINCE]
     block = Block(
         messages.REPORT_NEW_MODEL.format(year=year),
         headers,
-        wrap=frozenset({1, 2, 3}) if reformed else frozenset({1, 2}),
+        wrap=frozenset(range(1, len(headers))),
         sheet=messages.SHEET_NEW_MODEL,
     )
-    for r in recipients[:NAMED_AT_MOST]:
+    for r, province in zip(named, provinces, strict=True):
         if reformed:
             commune = titles.get(r.commune, r.commune) if r.commune else None
-            province = r.province if r.commune else None  # the old province of an address never moved
-            cells: list[Cell] = [Label(commune) if commune else None, Label(province) if province else None]
+            cells: list[Cell] = [Label(commune) if commune else None]
+            if not one_province:
+                cells.append(Label(province) if province else None)
         else:
             cells = [None if r.district is None else Label(r.district)]
         block.rows.append([Label(r.code), Label(r.name), *cells])
