@@ -83,7 +83,15 @@ def test_each_economy_figure_says_its_total_average_and_how_many_reported(
     assert named == "Thu nhập bình quân (đồng/người/năm)"
     income = [k for k in economy if k.startswith("Thu nhập")]
     assert income == [f"{named}: Bình quân", f"{named}: Số tổ chức báo cáo"]
-    assert economy["Đã báo cáo"] == ["2", "3", "+1"]
+    # How many reported, named in full, its base in the note under the table: the year's note, of the
+    # last year (a ninth reader: "Đã báo cáo | | 6" had nothing to be measured against).
+    assert economy["Số tổ chức đã báo cáo số liệu"] == ["2", "3", "+1"]
+    year_notes = htx("--lang", "vi", "report", "2026", "--format", "markdown").stdout
+    markdown = htx("--lang", "vi", "report", "2026", "--compare", "--format", "markdown").stdout
+    (note,) = [line for line in year_notes.splitlines() if "đã báo cáo số liệu năm 2026" in line]
+    assert (
+        note.startswith("3/") and markdown.split(f"## {ECONOMY}", 1)[1].split("\n## ", 1)[0].count(note) == 1
+    )
 
     # The terminal, Word and HTML show the same lines.
     terminal = htx("--lang", "vi", "report", "2026", "--compare").stdout

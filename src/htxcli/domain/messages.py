@@ -822,6 +822,8 @@ REPORT_FUTURE_YEAR = N_(
 # the report's economy: what the organisations achieved (issue 22)
 REPORT_ECONOMY = N_("What the organisations achieved in {year}")
 REPORT_ECONOMY_REPORTING = N_("Reporting")
+# A comparison's line of them, in full (its base said in the note under the table).
+REPORT_ECONOMY_REPORTING_LINE = N_("Organisations that reported figures")
 REPORT_ECONOMY_GIVEN = N_("Reported by")
 REPORT_ECONOMY_AVERAGE = N_("Average per organisation")
 # A comparison's economy, a figure heading its total, average and base: the income's average is

@@ -22,7 +22,8 @@ def economy_groups(columns: Sequence[YearReport]) -> list[Group]:
     organisations gave, in the year's table's order."""
     if all(r.economy is None for r in columns):
         return []
-    groups: list[Group] = [(None, [(messages.REPORT_ECONOMY_REPORTING, _reporting)])]
+    # how many reported, named in full: a line of its own, its base in the note under the table
+    groups: list[Group] = [(None, [(messages.REPORT_ECONOMY_REPORTING_LINE, _reporting)])]
     for m in (*Economy.metrics(ECONOMY), *Economy.metrics(ECONOMY_FLAGS)):
         if not any(r.economy.totals.given(m.name) for r in columns if r.economy is not None):
             continue
@@ -41,14 +42,14 @@ def economy_groups(columns: Sequence[YearReport]) -> list[Group]:
     return groups
 
 
-def _reported(report: YearReport) -> bool:
+def reported(report: YearReport) -> bool:
     """Whether any organisation gave the year's figures: a year without any is no figures yet (empty
     cells and no change), not "0 reported" changing by +6."""
     return report.economy is not None and report.economy.totals.reporting.value > 0
 
 
 def _reporting(report: YearReport) -> Quantity | None:
-    return report.economy.totals.reporting if report.economy is not None and _reported(report) else None
+    return report.economy.totals.reporting if report.economy is not None and reported(report) else None
 
 
 def _total(name: str) -> Getter:
@@ -77,7 +78,7 @@ def _given(name: str) -> Getter:
     def get(report: YearReport) -> Quantity | None:
         return (
             report.economy.totals.figure(f"{name}_given")
-            if report.economy is not None and _reported(report)
+            if report.economy is not None and reported(report)
             else None
         )
 

@@ -51,7 +51,9 @@ from htxcli.render.layout import (
     titled_communes,
 )
 from htxcli.render.range_economy import economy_groups
+from htxcli.render.range_economy import reported as _reported
 from htxcli.render.range_places import commune_groups, district_groups, former_province_groups
+from htxcli.render.year_layout import economy_caption
 
 
 def column_blocks(report: Report) -> list[Block]:
@@ -78,6 +80,8 @@ def column_blocks(report: Report) -> list[Block]:
         messages.SHEET_STATUS: _status_caption(columns),
         # A kind's capital blank in a year its organisations gave none, said as the year's Biểu 1 says it.
         messages.SHEET_SUMMARY: capital_not_given(b for r in columns for b in r.organisations.values()),
+        # How many of the last year's organisations reported, as the year's Biểu says it under its table.
+        messages.SHEET_ECONOMY: economy_caption(columns[-1], last) if _reported(columns[-1]) else None,
     }
     sections: list[tuple[str, list[Group], str]] = [
         (

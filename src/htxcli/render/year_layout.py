@@ -114,6 +114,18 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
         answered = totals.given(m.name)
         said = totals.figure(m.name) if answered or totals.figure(m.name).value else None
         block.rows.append([Label(m.label()), said, None, totals.figure(f"{m.name}_given")])
+    block.caption = economy_caption(report, year)
+    return [block, *economy_place_blocks(report, year)]
+
+
+def economy_caption(report: YearReport, year: int) -> str:
+    """The note under the economy's table (a comparison's too, of its last year): how many of the
+    registered organisations reported the year's figures, of each kind, and what the income's average
+    is taken over: "6/13 tổ chức hiện có (còn đăng ký) đã báo cáo số liệu năm 2026 (6/12 HTX, 0/1
+    THT). Thu nhập bình quân tính theo …"."""
+    economy = report.economy
+    assert economy is not None
+    totals = economy.totals
     # With more than one kind registered, each kind's count too: the narrative's "6/12 HTX" is then
     # read within the table's "6/13 tổ chức", not against it.
     kinds = reporting_by_kind(economy, format_count, all_active=True)
@@ -132,8 +144,7 @@ def economy_blocks(report: YearReport, year: int) -> list[Block]:
             if basis == "workers"
             else messages.REPORT_ECONOMY_BY_ORGANISATIONS
         )
-    block.caption = caption + _ended(economy.ended)
-    return [block, *economy_place_blocks(report, year)]
+    return caption + _ended(economy.ended)
 
 
 def _ended(count: int) -> str:
