@@ -81,7 +81,7 @@ def column_blocks(report: Report) -> list[Block]:
         # A kind's capital blank in a year its organisations gave none, said as the year's Biểu 1 says it.
         messages.SHEET_SUMMARY: capital_not_given(b for r in columns for b in r.organisations.values()),
         # How many of the last year's organisations reported, as the year's Biểu says it under its table.
-        messages.SHEET_ECONOMY: economy_caption(columns[-1], last) if _reported(columns[-1]) else None,
+        messages.SHEET_ECONOMY: _economy_caption(columns),
     }
     sections: list[tuple[str, list[Group], str]] = [
         (
@@ -231,6 +231,21 @@ def _status_groups(columns: Sequence[YearReport]) -> list[Group]:
             groups.append((KINDS.label(kind), _lines(stocks, "organisations", kind)))
     groups.append((messages.REPORT_TOTAL, _lines(stocks, "organisations")))
     return groups
+
+
+def _economy_caption(columns: Sequence[YearReport]) -> str | None:
+    """How many of the last year's organisations reported, as the year's Biểu says it under its table;
+    then each year shown blank for want of figures, said so (its line of reporting organisations is
+    blank, not "0", as its figures are)."""
+    if all(r.economy is None for r in columns):
+        return None
+    notes = [economy_caption(columns[-1], columns[-1].year)] if _reported(columns[-1]) else []
+    notes += [
+        messages.REPORT_NO_FIGURES.format(year=r.year)
+        for r in columns
+        if r.economy is not None and not _reported(r)
+    ]
+    return " ".join(notes) or None
 
 
 def _status_caption(columns: Sequence[YearReport]) -> str | None:
