@@ -169,6 +169,36 @@ def test_one_of_everything_reads_in_the_singular() -> None:
     assert Report([report], False, Series(())).columns == [report]
 
 
+def test_one_new_model_cooperative_is_named_in_its_clause_not_again() -> None:
+    """"hỗ trợ 1 HTX xây dựng mô hình …, kinh phí 1 tỷ đồng. HTX được hỗ trợ xây dựng mô hình HTX kiểu
+    mới là HTX Dược liệu …" said it twice (a tenth reader): one cooperative is named after its count
+    within the programme's clause; several are still listed in a sentence of their own."""
+    one = Organisations(active=Count(1), new=Count(1), members=Count(5), active_start=Count(0))
+    none = Organisations()
+    ratings = _ratings({"good": 1})
+    model = Support(Count(1), Count(1), Count(1), Money(1_000_000_000), None)
+    empty = Support(Count(0), Count(0), Count(0), Money(0), None)
+    report = YearReport(
+        2019,
+        None,
+        None,
+        {k: one if k == "cooperative" else none for k in KINDS.keys},
+        ratings,
+        {p: model if p == "new-model" else empty for p in PROGRAMS.keys},
+        [Recipient("1", "HTX Một", "Ba Bể")],
+        {},
+        Totals(one, SupportTotal(Count(1), Money(1_000_000_000)), {}),
+        Series(tuple(ratings.percent.items())),
+        Series((("new-model", Money(1_000_000_000)),)),
+    )
+    text = paragraph(report)
+    assert (
+        "helped 1 cooperative, HTX Một (Ba Bể), build the new cooperative model tied to value chains, "
+        "at a cost of 1 billion đồng." in text
+    ), text
+    assert text.count("HTX Một") == 1 and "supported to build the new model" not in text
+
+
 def test_money_is_written_as_the_press_writes_it() -> None:
     cases = {
         1_620_000_000: ("1,62 tỷ đồng", "1.62 billion đồng"),

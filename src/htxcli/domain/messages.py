@@ -1098,6 +1098,9 @@ NARRATIVE_SUPPORT_TOTAL_LENT_SO_FAR = N_(
 NARRATIVE_NEW_MODEL_ONE = N_("The cooperative supported to build the new model is {names}.")
 NARRATIVE_NEW_MODEL_MANY = N_("The cooperatives supported to build the new model are {names}.")
 NARRATIVE_NAMED_IN = N_("{name} ({district})")
+# One organisation named after its count, within a programme's clause: "1 HTX (HTX Dược liệu …)"
+# ("1 cooperative, HTX Một (Ba Bể), build …").
+NARRATIVE_COUNT_NAMED = N_("{count}, {name},")
 NARRATIVE_NAMES = N_("{first}; {second}")
 NARRATIVE_LAST_NAME = N_("{rest}; and {last}")
 NARRATIVE_MORE_NAMES = N_("{names} and {count} more")

@@ -225,8 +225,13 @@ def _support(report: YearReport, *, named: bool = False) -> list[str]:
     # after the spending's total ("Ngoài ra, hỗ trợ 2 HTX vay vốn …"), as Biểu 4 lists them after its
     # sum: a loan is lent, not spent.
     apart = spending_apart(report)
+    # One new-model cooperative named within its clause ("hỗ trợ 1 HTX (HTX Dược liệu Bằng Thành, xã
+    # Bằng Thành) xây dựng mô hình …"), not again in a sentence of its own; several in their sentence.
+    counted = report.support.get("new-model")
+    alone = len(report.new_model) == 1 and counted is not None and counted.organisations.value == 1
+    one = _recipients_named(report) if alone else None
     clauses = [
-        _program_clause(program, figures)
+        _program_clause(program, figures, named=one if program == "new-model" else None)
         for program, figures in report.support.items()
         if figures.records.value and not (apart and program == "credit")
     ]
@@ -245,7 +250,8 @@ def _support(report: YearReport, *, named: bool = False) -> list[str]:
         sentences = [pattern.format(district=area_in_text(report), clauses=joined, day=day, year=report.year)]
     # The new model's cooperatives named next to the programmes, before the totals: after the loans
     # they read as the loans' ("… vay vốn …. HTX được hỗ trợ xây dựng mô hình HTX kiểu mới là …").
-    sentences += _new_model(report)
+    if one is None:
+        sentences += _new_model(report)
     # Loans are lent, not spent: the total is of the other programmes, loans not counted.
     spending = [p for p, s in report.support.items() if s.amount_vnd.value and p != "credit"]
     if len(spending) > 1:  # one program's amount is already in its clause
@@ -261,8 +267,8 @@ def _support(report: YearReport, *, named: bool = False) -> list[str]:
     return sentences
 
 
-def _program_clause(program: str, figures: Support) -> str:
-    clause = _program_action(program, figures)
+def _program_clause(program: str, figures: Support, *, named: str | None = None) -> str:
+    clause = _program_action(program, figures, named=named)
     amount = figures.amount_vnd.value
     if not amount:
         return clause
@@ -270,9 +276,10 @@ def _program_clause(program: str, figures: Support) -> str:
     return pattern.format(clause=clause, amount=press_money(amount))
 
 
-def _program_action(program: str, figures: Support) -> str:
-    """The programme's own sentence with its main figure (classes, copies or organisations); when that
-    figure is 0 (no quantity recorded, or province-wide records naming nobody), its records instead."""
+def _program_action(program: str, figures: Support, *, named: str | None = None) -> str:
+    """The programme's own sentence with its main figure (classes, copies or organisations), and the
+    one organisation `named` after its count; when that figure is 0 (no quantity recorded, or
+    province-wide records naming nobody), its records instead."""
     template = messages.NARRATIVE_PROGRAMS[program]
     if program in _COUNTED_BY_QUANTITY:
         quantity = figures.quantity.value
@@ -284,7 +291,10 @@ def _program_action(program: str, figures: Support) -> str:
                 said = _counted(quantity, one, many)
             return template.format(quantity=said)
     elif figures.organisations.value:
-        return template.format(organisations=_of_kind("cooperative", figures.organisations.value))
+        counted = _of_kind("cooperative", figures.organisations.value)
+        if named is not None and figures.organisations.value == 1:
+            counted = messages.NARRATIVE_COUNT_NAMED.format(count=counted, name=named)
+        return template.format(organisations=counted)
     records = _counted(figures.records.value, messages.NARRATIVE_RECORDS_ONE, messages.NARRATIVE_RECORDS_MANY)
     return messages.NARRATIVE_PROGRAM_RECORDS.format(
         records=records, program=messages.NARRATIVE_PROGRAM_NAMES[program]
@@ -292,9 +302,19 @@ def _program_action(program: str, figures: Support) -> str:
 
 
 def _new_model(report: YearReport) -> list[str]:
-    recipients = report.new_model
-    if not recipients:
+    """The sentence naming the new model's cooperatives (more than one: one is named in its clause)."""
+    if not report.new_model:
         return []
+    pattern = (
+        messages.NARRATIVE_NEW_MODEL_ONE if len(report.new_model) == 1 else messages.NARRATIVE_NEW_MODEL_MANY
+    )
+    return [pattern.format(names=_recipients_named(report))]
+
+
+def _recipients_named(report: YearReport) -> str:
+    """The new model's cooperatives by name, each with where it is: "HTX Dược liệu Bằng Thành, xã Bằng
+    Thành"; a few, then how many more."""
+    recipients = report.new_model
     titles = report.commune_titles or {}
 
     def place(r: Recipient) -> str | None:
@@ -319,8 +339,7 @@ def _new_model(report: YearReport) -> list[str]:
         )
     else:
         listed = names[0]
-    pattern = messages.NARRATIVE_NEW_MODEL_ONE if len(recipients) == 1 else messages.NARRATIVE_NEW_MODEL_MANY
-    return [pattern.format(names=listed)]
+    return listed
 
 
 def _economy(report: YearReport) -> list[str]:
