@@ -170,7 +170,7 @@ def test_one_of_everything_reads_in_the_singular() -> None:
 
 
 def test_one_new_model_cooperative_is_named_in_its_clause_not_again() -> None:
-    """"hỗ trợ 1 HTX xây dựng mô hình …, kinh phí 1 tỷ đồng. HTX được hỗ trợ xây dựng mô hình HTX kiểu
+    """ "hỗ trợ 1 HTX xây dựng mô hình …, kinh phí 1 tỷ đồng. HTX được hỗ trợ xây dựng mô hình HTX kiểu
     mới là HTX Dược liệu …" said it twice (a tenth reader): one cooperative is named after its count
     within the programme's clause; several are still listed in a sentence of their own."""
     one = Organisations(active=Count(1), new=Count(1), members=Count(5), active_start=Count(0))
