@@ -41,13 +41,14 @@ def chart_sheet(sheet: Any, book: Any, styles: Styles, report: Report, heading: 
     sheet.write_string(0, 0, messages.DOCUMENT_CHARTS, styles.title)
     for row, line in enumerate(heading, start=1):
         sheet.write_string(row, 0, line, styles.subtitle)
-    top = HEADER_ROW
-    _bands_chart(sheet, book, styles, columns, years, span, top)
-    top += CHART_ROWS
-    if _support_chart(sheet, book, styles, columns, years, span, top):
-        top += CHART_ROWS
+    # In the HTML report's order and numbered as it numbers them ("Biểu đồ 1. …"): for a range, the
+    # organisations active at each year's end first; the bands; the support.
+    top, number = HEADER_ROW, 1
     if len(columns) > 1:
-        _active_chart(sheet, book, styles, report, top)
+        _active_chart(sheet, book, styles, report, top, number)
+        top, number = top + CHART_ROWS, number + 1
+    _bands_chart(sheet, book, styles, columns, years, span, top, number)
+    _support_chart(sheet, book, styles, columns, years, span, top + CHART_ROWS, number + 1)
     sheet.set_column(0, 0, CHART_LABEL_WIDTH)
     sheet.set_column(1, len(years), CHART_FIGURE_WIDTH)
     print_setup(sheet, landscape=True, header_row=None)
@@ -67,7 +68,14 @@ def _table(
 
 
 def _bands_chart(
-    sheet: Any, book: Any, styles: Styles, columns: list[YearReport], years: list[str], span: str, top: int
+    sheet: Any,
+    book: Any,
+    styles: Styles,
+    columns: list[YearReport],
+    years: list[str],
+    span: str,
+    top: int,
+    number: int,
 ) -> None:
     """The three bands' shares: a pie for one year, stacked columns (one per year) for several. A year
     nobody was rated in has no shares: its cells are left empty (no bar, no "0%") and its column is
@@ -114,13 +122,20 @@ def _bands_chart(
             )
         chart.set_y_axis({"num_format": PERCENT, "min": 0, "max": 1})
         chart.show_blanks_as("gap")
-    chart.set_title({"name": chart_title})
+    chart.set_title({"name": messages.DOCUMENT_CHART.format(number=number, title=chart_title)})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
 
 
 def _support_chart(
-    sheet: Any, book: Any, styles: Styles, columns: list[YearReport], years: list[str], span: str, top: int
+    sheet: Any,
+    book: Any,
+    styles: Styles,
+    columns: list[YearReport],
+    years: list[str],
+    span: str,
+    top: int,
+    number: int,
 ) -> bool:
     """Support amounts by program: bars for one year, a column per program and year for several.
     False (and nothing drawn) when no year shown has any support."""
@@ -168,13 +183,13 @@ def _support_chart(
         chart.set_y_axis({"num_format": MILLIONS, "min": 0, "name": messages.WORKBOOK_CHART_MILLIONS})
     # The HTML report's title of its chart (render/report_html.py), for the years shown.
     named = messages.CHART_SUPPORT_SPENT if apart else messages.CHART_SUPPORT
-    chart.set_title({"name": named.format(year=span)})
+    chart.set_title({"name": messages.DOCUMENT_CHART.format(number=number, title=named.format(year=span))})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
     return True
 
 
-def _active_chart(sheet: Any, book: Any, styles: Styles, report: Report, top: int) -> None:
+def _active_chart(sheet: Any, book: Any, styles: Styles, report: Report, top: int, number: int) -> None:
     """Organisations active at each year's end (the model's active_by_year), a column per year."""
     name = sheet.get_name()
     points = report.active_by_year.points
@@ -191,7 +206,8 @@ def _active_chart(sheet: Any, book: Any, styles: Styles, report: Report, top: in
             "fill": {"color": css(FIGURE_COLOUR)},
         }
     )
-    chart.set_title({"name": each_year_end(report, messages.CHART_ACTIVE, messages.CHART_ACTIVE_ON)})
+    active = each_year_end(report, messages.CHART_ACTIVE, messages.CHART_ACTIVE_ON)
+    chart.set_title({"name": messages.DOCUMENT_CHART.format(number=number, title=active)})
     chart.set_legend({"none": True})
     chart.set_y_axis({"num_format": NUMBER, "min": 0})
     chart.set_size(CHART_SIZE)
