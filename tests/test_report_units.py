@@ -141,7 +141,7 @@ def test_a_rule_under_the_subject_as_decree_30_draws_it(office: Htx, tmp_path: P
     from docx.oxml.ns import qn
 
     doc = docx.Document(str(_write(office, tmp_path / "bc.docx", "2026")))
-    texts = [p.text for p in doc.paragraphs]
+    texts = [p.text.replace("\xa0", " ") for p in doc.paragraphs]
     at = texts.index("(Số liệu từ ngày 15/12/2025 đến ngày 14/12/2026)")
     after = doc.paragraphs[at + 1]
     bottom = after._p.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}")

@@ -128,6 +128,12 @@ def _breaks(header: str, fits: Callable[[str], bool]) -> set[int]:
     return breaks
 
 
+def figures_with_their_words(line: str | None) -> str | None:
+    """A line whose dates and years stay on the line of the word before them ("ngày 15/12/2024", "năm
+    2025"): the period under a document's title, never broken as "từ ngày / 15/12/2024"."""
+    return None if line is None else re.sub(r" (?=\d)", NO_BREAK_SPACE, line)
+
+
 def keep_notes_whole(header: str) -> str:
     """A header whose bracketed note never breaks inside: "Hiện có (còn đăng ký)" wraps before the
     bracket, never as "(còn đăng / ký)"; its spaces become no-break spaces, which Word, LibreOffice and

@@ -1,5 +1,5 @@
 """The plan's targets and their attainment (htx plan, revision 0009_plans) as a table of the report:
-Chỉ tiêu | Kế hoạch | Thực hiện | [Ước thực hiện cả năm] | Thực hiện so với kế hoạch (%) | Cùng kỳ |
+Chỉ tiêu | Kế hoạch | Thực hiện | [Ước thực hiện cả năm] | Thực hiện so với kế hoạch | Cùng kỳ |
 Tăng (+), giảm (−) so với cùng kỳ (the estimate's own attainment is the narrative's). The one year's
 layout shows it for its year, a range's for each of its years."""
 

@@ -23,6 +23,7 @@ from htxcli.domain.i18n import current
 from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
+from htxcli.render.cells import figures_with_their_words
 from htxcli.render.docx_rules import rule
 from htxcli.render.layout import KEEP_ROWS, NOTE_SIZE_AT_LEAST, held_with_next, period_line
 from htxcli.render.letterhead import Letterhead, appendix_line, date_line, number_line
@@ -237,7 +238,7 @@ def _part_heading(doc: Document, text: str, *, before: int = 6) -> None:
 def _title(doc: Document, report: Report) -> None:
     _centred(doc, messages.DOCUMENT_KIND, bold=True, before=18)
     _centred(doc, document.subject(report), bold=True)
-    period = period_line(report)
+    period = figures_with_their_words(period_line(report))
     if period is not None:  # italic, as the HTML's
         _centred(doc, period, bold=False, italic=True)
     # Decree 30: a rule under the subject, a third of its line long

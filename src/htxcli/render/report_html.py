@@ -22,7 +22,7 @@ from htxcli.domain.report import Report, YearReport
 from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS
 from htxcli.render import document
-from htxcli.render.cells import words_whole
+from htxcli.render.cells import figures_with_their_words, words_whole
 from htxcli.render.layout import (
     KEEP_ROWS,
     NOTE_SIZE_AT_LEAST,
@@ -81,7 +81,7 @@ def write_html(
                 lang=current(),
                 kind=messages.DOCUMENT_KIND,
                 subject=document.subject(report),
-                period=period_line(report),
+                period=figures_with_their_words(period_line(report)),
                 office=letterhead.office_lines(),
                 office_given=letterhead.given(),
                 nation=messages.DOCUMENT_NATION,
