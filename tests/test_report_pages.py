@@ -216,6 +216,29 @@ def test_a_headers_words_of_two_syllables_stay_on_one_line(office: Htx, tmp_path
     assert {" ".join(pair).lower() for pair in bound} <= words, bound
 
 
+def test_word_keeps_a_units_note_whole_and_a_word_unbroken(office: Htx, tmp_path: Path) -> None:  # noqa: F811
+    """LibreOffice printed Biểu 9's income header as "Thu nhập bình / quân / (đồng/người/năm / )" (a
+    tenth reader): Word breaks after a slash, and the note was a little wider than estimated. Its
+    column now holds it ("(đồng/người/năm)" on a line of its own) and "bình quân" stays whole."""
+    for code, commune in (("4600000003", "Phường Phan Đình Phùng"), ("4600000004", "Xã Thượng Minh")):
+        added = office("add", f"HTX {code}", "--code", code, "--commune", commune, "--founded", "01/03/2026")
+        assert added.exit_code == 0, added.stderr
+        given = ("figures", code, "2026", "--revenue", "2,5 tỷ", "--profit", "-50 triệu", "--workers", "5")
+        assert office(*given, "--income", "6 triệu/tháng").exit_code == 0
+    word = _write(office, tmp_path / "r.docx")
+    subprocess.run(
+        [_tool("soffice"), "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--convert-to",
+         "pdf", "--outdir", str(tmp_path), str(word)],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    lines = [line.strip() for page in _pages(tmp_path / "r.pdf") for line in page.splitlines()]
+    at = next(n for n, line in enumerate(lines) if line.startswith("Biểu") and "theo xã, phường năm" in line)
+    header = lines[at + 1 : next(n for n in range(at, len(lines)) if lines[n].startswith("Phường"))]
+    assert any(line.endswith("(đồng/người/năm)") for line in header), header
+    assert not any(line.endswith(")") and "(" not in line for line in header), header  # no bracket alone
+    assert not any(line.endswith("bình") for line in header), header
+
+
 # --- 2. the charts after the tables, in the body's font -----------------------------------------------
 
 

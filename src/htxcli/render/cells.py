@@ -53,12 +53,14 @@ def _change(change: Change, minus: str) -> str:
 NO_BREAK_SPACE = "\u00a0"
 
 
-# Words of two syllables the headers use: a Vietnamese reader reads "đăng ký" as one word, and a
-# browser's or LibreOffice's narrow column broke it ("Vốn điều lệ đăng / ký") where Word did not.
+# Words of two syllables the headers use (and a year with its word, "năm 2025"): a Vietnamese reader
+# reads "đăng ký" as one word, and a narrow column broke it ("Vốn điều lệ đăng / ký").
 _WORDS = re.compile(
     r"(?<!\w)(?:"
     + "|".join(
         (
+            r"năm \d{4}",  # a year with its word
+            "cả năm",
             "đăng ký",
             "điều lệ",
             "thành viên",

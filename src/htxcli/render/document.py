@@ -9,13 +9,13 @@ drawn as bars on the terminal, is left out (the HTML draws real charts).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from htxcli.domain import messages
 from htxcli.domain.report import Change, Report
 from htxcli.render import report as view
-from htxcli.render.cells import TRUE_MINUS, keep_notes_whole, text
+from htxcli.render.cells import TRUE_MINUS, keep_notes_whole, text, words_whole
 from htxcli.render.layout import Cell, title
 from htxcli.render.narrative import topics
 from htxcli.render.prose import spelled_out_first
@@ -120,6 +120,22 @@ def _fitting(table: Table, at_most: int = TABLE_SIZES[0]) -> Layout | None:
     return None
 
 
+def words_kept(table: Table, shape: Layout, size: float) -> Table:
+    """The table's headers with their words of two syllables kept on one line where the column, laid
+    out, holds one at the printed size (cells.words_whole): "Vốn điều lệ / đăng ký (đồng)", never
+    "… đăng / ký", in Word, HTML and the workbook alike. Its lines as text_mm measures them and a
+    little looser: Word's, LibreOffice's and Chromium's fonts set a few more letters a line."""
+
+    def fits(width: float, scale: float = 1.0) -> Callable[[str], bool]:
+        return lambda line: scale * text_mm(line, size, bold=True) + CELL_PADDING_MM <= width
+
+    headers = [
+        words_whole(h, fits(w), fits(w, 0.9), fits(w, 0.8))
+        for h, w in zip(table.headers, shape.widths, strict=True)
+    ]
+    return replace(table, headers=headers)
+
+
 def words(text: str) -> list[str]:
     """The words a line may break between: split at spaces, never at a no-break space (a header's
     bracketed note, "(còn đăng ký)", is one: see cells.keep_notes_whole)."""
@@ -156,9 +172,19 @@ def header_lines(header: str, width: float, size: float) -> int:
     return lines
 
 
+def _word_mm(word: str, size: float) -> float:
+    """A header's word (or bracketed note) bold at `size`, in mm; one with a slash with a little to
+    spare: Word breaks a line after a slash, and "(đồng/người/năm)", wider than text_mm's average
+    letters make it (its m and n), went "(đồng/người/năm" over ")"."""
+    return text_mm(word, size, bold=True) * (_SLASHED_SPARE if "/" in word else 1.0)
+
+
+_SLASHED_SPARE = 1.06
+
+
 def _header_room(header: str, size: float, lines: int) -> float:
     """The least text width (mm) in which `header` wraps into `lines` lines at most."""
-    low = max((text_mm(w, size, bold=True) for w in words(header)), default=0.0)
+    low = max((_word_mm(w, size) for w in words(header)), default=0.0)
     high = text_mm(header, size, bold=True)
     while high - low > 0.2:
         middle = (low + high) / 2
@@ -236,7 +262,7 @@ def _needs(table: Table, size: int, *, headed: int = 0) -> tuple[list[float], li
     needs, shares = [], []
     for i, numeric in enumerate(table.numeric):
         cells = [row[i] for row in table.rows]
-        header = max((text_mm(w, size, bold=True) for w in words(table.headers[i])), default=0.0)
+        header = max((_word_mm(w, size) for w in words(table.headers[i])), default=0.0)
         if numeric and headed:
             # A change's header is a phrase ("Tăng (+), giảm (−) so với năm 2025"): a line more.
             lines = headed + (1 if table.changes and table.changes[i] else 0)

@@ -271,6 +271,7 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
     title.paragraph_format.keep_with_next = True
     _run(title, title_text, bold=True)
     size = shape.size
+    table = document.words_kept(table, shape, size)  # "đăng ký" never broken between its syllables
     grid = doc.add_table(rows=1, cols=len(table.headers))
     grid.style = doc.styles["Table Grid"]
     grid.autofit = False

@@ -11,7 +11,6 @@ when an HTML report is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import IO
@@ -22,7 +21,7 @@ from htxcli.domain.report import Report, YearReport
 from htxcli.domain.seal import seal_html
 from htxcli.domain.vocab import BAND_LABELS
 from htxcli.render import document
-from htxcli.render.cells import figures_with_their_words, words_whole
+from htxcli.render.cells import figures_with_their_words
 from htxcli.render.layout import (
     KEEP_ROWS,
     NOTE_SIZE_AT_LEAST,
@@ -74,7 +73,7 @@ def write_html(
     # charts (the HTML's own) as its appendix, in the Word report's order.
     day = today or date.today()
     table_size = min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0])
-    tables = [(title, _words_whole(t, shape, table_size), shape) for title, t, shape in tables]
+    tables = [(title, document.words_kept(t, shape, table_size), shape) for title, t, shape in tables]
     out.write(
         seal_html(
             page.render(
@@ -107,24 +106,6 @@ def write_html(
             )
         )
     )
-
-
-def _words_whole(table: document.Table, shape: document.Layout, size: float) -> document.Table:
-    """The table's headers with their words of two syllables kept on one line where the column, laid
-    out as the Word report's, holds one at the printed size (cells.words_whole)."""
-    from dataclasses import replace
-
-    def fits(width: float, scale: float = 1.0) -> Callable[[str], bool]:
-        return lambda line: (
-            scale * document.text_mm(line, size, bold=True) + document.CELL_PADDING_MM <= width
-        )
-
-    # Chromium's font sets up to a fifth more letters a line than the estimate (text_mm's, generous).
-    headers = [
-        words_whole(h, fits(w), fits(w, 0.9), fits(w, 0.8))
-        for h, w in zip(table.headers, shape.widths, strict=True)
-    ]
-    return replace(table, headers=headers)
 
 
 def row_classes(table: document.Table) -> list[str]:
