@@ -124,11 +124,12 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str
     _headed(sheet, styles, messages.DOCUMENT_TABLE.format(number=number, title=block.title), heading)
     widths = [column_width(block, i) for i in shown]
     # Headers wrap between phrases, never inside a bracketed note, as in the Word and HTML tables,
-    # and a word of two syllables on one line where the column holds it ("đăng ký": cells.words_whole),
-    # LibreOffice's font setting a letter or two more a line than the estimate.
+    # and a word of two syllables on one line where the column holds it ("đăng ký": cells.words_whole):
+    # a column as many digits wide holds as many letters (narrower than digits: "Đang hoạt" fits in
+    # 9), and a line may take a letter or two more than the estimate.
     headers = [
         words_whole(
-            keep_notes_whole(block.headers[i]), _held_by(width), _held_by(width + 1), _held_by(width + 2)
+            keep_notes_whole(block.headers[i]), _held_by(width + 1), _held_by(width + 2), _held_by(width + 3)
         )
         for i, width in zip(shown, widths, strict=True)
     ]
