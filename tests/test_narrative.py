@@ -141,25 +141,31 @@ def test_the_narrative_never_prints_a_silent_zero_and_its_shares_sum_to_100(
             assert f"thành lập mới {block.new.value:,} {noun[kind]}".replace(",", ".") in text
 
 
-def test_one_of_everything_reads_in_the_singular() -> None:
+def _one_cooperative(program: str, amount: int, recipient: Recipient) -> YearReport:
+    """2019: one cooperative, founded and rated good; one record of `program` for `amount` đồng, and
+    `recipient` the new model's."""
     one = Organisations(active=Count(1), new=Count(1), members=Count(5), active_start=Count(0))
     none = Organisations()
     ratings = _ratings({"good": 1})
-    credit = Support(Count(1), Count(1), Count(1), Money(1_500_000_000), None)
+    given = Support(Count(1), Count(1), Count(1), Money(amount), None)
     empty = Support(Count(0), Count(0), Count(0), Money(0), None)
-    report = YearReport(
+    return YearReport(
         2019,
         None,
         None,
         {k: one if k == "cooperative" else none for k in KINDS.keys},
         ratings,
-        {p: credit if p == "credit" else empty for p in PROGRAMS.keys},
-        [Recipient("1", "HTX Một", None)],
+        {p: given if p == program else empty for p in PROGRAMS.keys},
+        [recipient],
         {},
-        Totals(one, SupportTotal(Count(1), Money(1_500_000_000)), {}),
+        Totals(one, SupportTotal(Count(1), Money(amount)), {}),
         Series(tuple(ratings.percent.items())),
-        Series((("credit", Money(1_500_000_000)),)),
+        Series(((program, Money(amount)),)),
     )
+
+
+def test_one_of_everything_reads_in_the_singular() -> None:
+    report = _one_cooperative("credit", 1_500_000_000, Recipient("1", "HTX Một", None))
     assert paragraph(report) == (
         "In 2019, the province founded 1 cooperative, making 1 cooperative in all. "
         "Of the 1 cooperative rated: 1 cooperative effective (good or fair), 100%. "
@@ -173,25 +179,7 @@ def test_one_new_model_cooperative_is_named_in_its_clause_not_again() -> None:
     """ "hỗ trợ 1 HTX xây dựng mô hình …, kinh phí 1 tỷ đồng. HTX được hỗ trợ xây dựng mô hình HTX kiểu
     mới là HTX Dược liệu …" said it twice (a tenth reader): one cooperative is named after its count
     within the programme's clause; several are still listed in a sentence of their own."""
-    one = Organisations(active=Count(1), new=Count(1), members=Count(5), active_start=Count(0))
-    none = Organisations()
-    ratings = _ratings({"good": 1})
-    model = Support(Count(1), Count(1), Count(1), Money(1_000_000_000), None)
-    empty = Support(Count(0), Count(0), Count(0), Money(0), None)
-    report = YearReport(
-        2019,
-        None,
-        None,
-        {k: one if k == "cooperative" else none for k in KINDS.keys},
-        ratings,
-        {p: model if p == "new-model" else empty for p in PROGRAMS.keys},
-        [Recipient("1", "HTX Một", "Ba Bể")],
-        {},
-        Totals(one, SupportTotal(Count(1), Money(1_000_000_000)), {}),
-        Series(tuple(ratings.percent.items())),
-        Series((("new-model", Money(1_000_000_000)),)),
-    )
-    text = paragraph(report)
+    text = paragraph(_one_cooperative("new-model", 1_000_000_000, Recipient("1", "HTX Một", "Ba Bể")))
     assert (
         "helped 1 cooperative, HTX Một (Ba Bể), build the new cooperative model tied to value chains, "
         "at a cost of 1 billion đồng." in text

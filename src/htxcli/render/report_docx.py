@@ -25,6 +25,7 @@ from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.render import document
 from htxcli.render.cells import figures_with_their_words
 from htxcli.render.docx_rules import rule
+from htxcli.render.docx_sections import new_section, numbered_from_one, turn
 from htxcli.render.layout import KEEP_ROWS, NOTE_SIZE_AT_LEAST, held_with_next, period_line
 from htxcli.render.letterhead import Letterhead, appendix_line, date_line, number_line
 
@@ -195,22 +196,10 @@ def _appendix(doc: Document, cited: str, *, landscape: bool) -> None:
     "CÁC BIỂU SỐ LIỆU", centred and bold, the line citing the report in italics, a short rule; kept
     with the first table's title."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     # A section of its own, its pages numbered apart from the report's (Decree 30: an appendix's pages
     # are numbered on their own), from 1, the first not shown, as the report's first is not.
-    section = _section(doc, landscape=landscape)
-    section.different_first_page_header_footer = True
-    numbering = OxmlElement("w:pgNumType")
-    numbering.set(qn("w:start"), "1")
-    # in the schema's order: before the columns and what follows them (Word refuses a file otherwise)
-    after = [qn(f"w:{tag}") for tag in ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "docGrid")]
-    following = next((child for child in section._sectPr if child.tag in after), None)
-    if following is None:
-        section._sectPr.append(numbering)
-    else:
-        following.addprevious(numbering)
+    numbered_from_one(new_section(doc, landscape=landscape))
     for line in document.appendix_heading():
         _centred(doc, line, bold=True, keep_with_next=True)
     paragraph = doc.add_paragraph()
@@ -264,7 +253,7 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    _turn(doc, landscape=shape.landscape)
+    turn(doc, landscape=shape.landscape)
     title = doc.add_paragraph()
     title.paragraph_format.space_before = Pt(12)
     title.paragraph_format.space_after = Pt(4)
@@ -306,33 +295,6 @@ def _table(doc: Document, title_text: str, table: document.Table, shape: documen
         caption = doc.add_paragraph()
         caption.paragraph_format.space_before = Pt(3)
         _run(caption, table.caption, italic=True, size=max(size, NOTE_SIZE_AT_LEAST))
-
-
-def _turn(doc: Document, *, landscape: bool) -> bool:
-    """A new page turned (or back upright) when the next table needs it, and True; nothing when the
-    current page already is."""
-    from docx.enum.section import WD_ORIENT
-
-    current = doc.sections[-1]
-    if (current.orientation == WD_ORIENT.LANDSCAPE) == landscape:
-        return False
-    _section(doc, landscape=landscape)
-    return True
-
-
-def _section(doc: Document, *, landscape: bool) -> Any:
-    """A new section from a new page, turned or upright, its pages numbered on from the last's."""
-    from docx.enum.section import WD_ORIENT, WD_SECTION
-    from docx.shared import Mm
-
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    section.different_first_page_header_footer = False  # numbered from its first page
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-    short, long = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
-    section.page_width, section.page_height = (long, short) if landscape else (short, long)
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
-    return section
 
 
 def _page_numbers(doc: Document) -> None:

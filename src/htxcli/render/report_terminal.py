@@ -141,14 +141,16 @@ def _fitted_headers(block: Any, rows: Sequence[Sequence[str]], width: int) -> tu
             max(longest_word(cells), min(max(map(cell_len, cells), default=0), most)) for cells in labels
         )
 
+    def at_most(line: int, notes_whole: bool) -> list[str]:  # each header in lines of `line` characters
+        return [
+            _wrapped(h, max(widest[i], line), notes_whole) if i in widest else h
+            for i, h in enumerate(block.headers)
+        ]
+
     for most, notes_whole in stages[:2]:
         for close, frame in ((False, spaced), (True, closer)):
             for line in range(13, 7, -1):
-                headers = [
-                    _wrapped(h, max(widest[i], line), notes_whole) if i in widest else h
-                    for i, h in enumerate(block.headers)
-                ]
-                if fits(headers, frame, label_width(most)):
+                if fits(headers := at_most(line, notes_whole), frame, label_width(most)):
                     return headers, close
         for most_lines in range(2, 7):
             for close, frame in ((False, spaced), (True, closer)):
@@ -160,11 +162,7 @@ def _fitted_headers(block: Any, rows: Sequence[Sequence[str]], width: int) -> tu
                     return headers, close
     for most, notes_whole in stages:
         for line in range(13, 3, -1):
-            headers = [
-                _wrapped(h, max(widest[i], line), notes_whole) if i in widest else h
-                for i, h in enumerate(block.headers)
-            ]
-            if fits(headers, spaced, label_width(most)):
+            if fits(headers := at_most(line, notes_whole), spaced, label_width(most)):
                 return headers, False
     return None  # too wide whatever the headers (a long range side by side): shown row by row
 
