@@ -109,7 +109,11 @@ def test_a_comparisons_ratings_read_as_the_years_table_does(office: Htx, tmp_pat
 
 
 def test_a_year_without_ratings_is_no_result_not_zero(office: Htx) -> None:  # noqa: F811
-    rows = _rows(office("--lang", "vi", "report", "2026", "--compare", "--format", "markdown").stdout)
+    markdown = office("--lang", "vi", "report", "2026", "--compare", "--format", "markdown").stdout
+    rows = _rows(markdown)
+    # the blank column said under the table (an eleventh reader), as the economy's year without figures
+    part = markdown.split("## Kết quả xếp loại năm 2025 và năm 2026", 1)[1].split("\n## ", 1)[0]
+    assert "\nChưa có kết quả xếp loại HTX năm 2025.\n" in part, part
     # 2025: nobody rated; 2026: four rated (the fixture), one each of the four grades.
     for line in ("Tổng cộng (đã xếp loại)", "Tốt", "Khá", "Trung bình", "Yếu", "Tỷ lệ"):
         before, now, change = rows[line]

@@ -272,6 +272,8 @@ def test_a_comparisons_active_chart_names_the_periods_last_day(office: Htx, tmp_
             if n.startswith("xl/charts/chart")
         ]
     assert ["Biểu đồ 1. " + title] in titles, titles  # numbered as the page numbers it
+    # its two years said as the tables say them, not "năm 2025–2026" (an eleventh reader)
+    assert ["Biểu đồ 2. Kết quả xếp loại năm 2025 và năm 2026"] in titles, titles
 
 
 def test_a_calendar_years_active_chart_still_says_each_years_end(example_db: Path, tmp_path: Path) -> None:

@@ -1154,6 +1154,8 @@ HTML_PRINT_NOTE = N_(
 DOCUMENT_GENERATED = N_(
     "Made by htx from the registry on {date}; every figure equals htx report --format json."
 )
+# A comparison's two years within a chart's title ("Kết quả xếp loại năm 2025 và năm 2026").
+CHART_TWO_YEARS = N_("{first} and {last}")
 CHART_BANDS = N_("Ratings {year}: the three bands")
 CHART_SUPPORT = N_("Support {year}: amount by program")
 CHART_SUPPORT_SPENT = N_("Support {year}: spending by program, loans not counted")

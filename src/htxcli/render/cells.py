@@ -60,6 +60,9 @@ _WORDS = re.compile(
     + "|".join(
         (
             r"năm \d{4}",  # a year with its word
+            r"tăng \(\+\)",  # a sign with its word: "Tăng (+), / giảm (−) so với / năm 2025"
+            r"giảm \(−\)",
+            "so với",
             "cả năm",
             "đăng ký",
             "điều lệ",
@@ -131,9 +134,13 @@ def _breaks(header: str, fits: Callable[[str], bool]) -> set[int]:
 
 
 def figures_with_their_words(line: str | None) -> str | None:
-    """A line whose dates and years stay on the line of the word before them ("ngày 15/12/2024", "năm
-    2025"): the period under a document's title, never broken as "từ ngày / 15/12/2024"."""
-    return None if line is None else re.sub(r" (?=\d)", NO_BREAK_SPACE, line)
+    """A line whose dates and years stay on the line of the words before them ("từ ngày 15/12/2024",
+    "năm 2025"): the period under a document's title, never broken as "từ ngày / 15/12/2024" nor "từ
+    / ngày …"."""
+    if line is None:
+        return None
+    kept = re.sub(r"\b(từ|đến) ngày", rf"\1{NO_BREAK_SPACE}ngày", line)  # "từ ngày 15/12/2024" whole
+    return re.sub(r" (?=\d)", NO_BREAK_SPACE, kept)
 
 
 def keep_notes_whole(header: str) -> str:

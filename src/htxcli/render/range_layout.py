@@ -82,6 +82,8 @@ def column_blocks(report: Report) -> list[Block]:
         messages.SHEET_SUMMARY: capital_not_given(b for r in columns for b in r.organisations.values()),
         # How many of the last year's organisations reported, as the year's Biểu says it under its table.
         messages.SHEET_ECONOMY: _economy_caption(columns),
+        # A year without any rating is blank, said so as the economy's year without figures is.
+        messages.SHEET_RATINGS: _no_ratings(columns),
     }
     sections: list[tuple[str, list[Group], str]] = [
         (
@@ -231,6 +233,13 @@ def _status_groups(columns: Sequence[YearReport]) -> list[Group]:
             groups.append((KINDS.label(kind), _lines(stocks, "organisations", kind)))
     groups.append((messages.REPORT_TOTAL, _lines(stocks, "organisations")))
     return groups
+
+
+def _no_ratings(columns: Sequence[YearReport]) -> str | None:
+    """The years shown without any rating, whose column is blank: "Chưa có kết quả xếp loại HTX năm
+    2025." (several: "năm 2013, 2014, 2015, 2016")."""
+    unrated = [str(r.year) for r in columns if not r.ratings.rated.value]
+    return messages.NARRATIVE_NO_RATINGS.format(year=", ".join(unrated)) if unrated else None
 
 
 def _economy_caption(columns: Sequence[YearReport]) -> str | None:

@@ -114,6 +114,12 @@ def _headed(sheet: Any, styles: Styles, title: str, heading: Sequence[str]) -> N
         sheet.write_string(row, 0, line, styles.subtitle)
 
 
+def _words_kept(header: str, width: float) -> str:
+    """The header with its words of two syllables on one line where a column `width` wide holds them
+    (cells.words_whole)."""
+    return words_whole(header, _held_by(width + 1), _held_by(width + 2), _held_by(width + 3))
+
+
 def _held_by(width: float) -> Callable[[str], bool]:
     """Whether a line fits a column `width` characters wide (a character its margins)."""
     return lambda line: len(line) <= width - 1
@@ -128,10 +134,7 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str
     # a column as many digits wide holds as many letters (narrower than digits: "Đang hoạt" fits in
     # 9), and a line may take a letter or two more than the estimate.
     headers = [
-        words_whole(
-            keep_notes_whole(block.headers[i]), _held_by(width + 1), _held_by(width + 2), _held_by(width + 3)
-        )
-        for i, width in zip(shown, widths, strict=True)
+        _words_kept(keep_notes_whole(block.headers[i]), width) for i, width in zip(shown, widths, strict=True)
     ]
     # Before the row is written: constant_memory's rule.
     sheet.set_row(HEADER_ROW, header_height(headers, widths))
@@ -167,9 +170,10 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str
 
 _GRADE_WIDTH = 12  # "Trung bình" on a line, "Chưa xếp loại" on two
 # The list is printed on turned A4 pages, as wide as one page when its text stays at least this large a
-# share of its size (about 8 pt of 11); wider (a grade column per year of a range), it runs onto
-# pages side by side, each with the header rows and the number, code and name repeated.
-LEAST_PRINT_SCALE = 0.7
+# share of its size (about 7 pt of 11: a comparison's two grade columns fit); wider (a grade column
+# per year of a range), it runs onto pages side by side, each with the header rows and the number,
+# code and name repeated.
+LEAST_PRINT_SCALE = 0.65
 LANDSCAPE_WIDTH = 140  # characters of the default font across a turned A4 page (PORTRAIT_WIDTH's rule)
 KEPT_COLUMNS = 3  # the number, the code and the name: in view when scrolling, on every printed page
 
@@ -214,8 +218,9 @@ def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, he
         operating=format_count(totals.operating.value),
     )
     _headed(sheet, styles, counted, heading)
-    headers = [header for header, _ in columns]
     widths = [width for _, width in columns]
+    # a word of two syllables on one line where the column holds it ("Ngày / thành lập"), as the tables'
+    headers = [_words_kept(header, width) for header, width in columns]
     sheet.set_row(HEADER_ROW, header_height(headers, widths))
     for column, header in enumerate(headers):
         sheet.write_string(HEADER_ROW, column, header, styles.header)

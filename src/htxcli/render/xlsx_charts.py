@@ -35,7 +35,9 @@ def chart_sheet(sheet: Any, book: Any, styles: Styles, report: Report, heading: 
     the rating bands, support amounts by program, and with several years the organisations active."""
     columns = report.columns
     years = [str(one.year) for one in columns]
-    span = years[0] if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    # a comparison's two years said as its tables say them ("năm 2025 và năm 2026"), a range's span
+    spans = {1: years[0], 2: messages.CHART_TWO_YEARS.format(first=years[0], last=years[-1])}
+    span = spans.get(len(years), f"{years[0]}–{years[-1]}")
     # Headed as the tables' sheets are: its title (the HTML report's heading of its charts), then the
     # report it goes with, the report's title and period.
     sheet.write_string(0, 0, messages.DOCUMENT_CHARTS, styles.title)
