@@ -267,7 +267,7 @@ def test_a_comparisons_active_chart_names_the_periods_last_day(office: Htx, tmp_
     book = _write(office, tmp_path / "r.xlsx", "2026", "--compare")
     with zipfile.ZipFile(book) as z:
         titles = [
-            re.findall(r"<a:t>([^<]*)</a:t>", z.read(n).decode(encoding="utf-8"))[:1]
+            re.findall(r"<a:t>([^<]*)</a:t>", z.read(n).decode(encoding="utf-8").replace("\xa0", " "))[:1]
             for n in z.namelist()
             if n.startswith("xl/charts/chart")
         ]

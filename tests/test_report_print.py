@@ -172,6 +172,13 @@ def test_the_list_sheet_speaks_the_reports_words_and_prints_legibly(office: Htx,
     compared = _roster(_write(office, tmp_path / "cmp.xlsx", "2026", "--compare"))
     assert compared.sheet_properties.pageSetUpPr.fitToPage and compared.page_setup.fitToWidth in (1, None)
     assert [c.value for c in compared[HEADER_ROW + 1]][-2:] == ["Xếp loại 2025", "Xếp loại 2026"]
+    # A comparison's heading line (its period and the compared year's, ~150 characters) is wrapped
+    # across the table's width: one long cell had set its tables' pages at about half size (a twelfth
+    # reader).
+    first = compared.parent.worksheets[0]
+    line = first["A3"]
+    assert "so sánh với năm 2025" in str(line.value) and line.alignment.wrap_text
+    assert any(str(r).startswith("A3:") for r in first.merged_cells.ranges), first.merged_cells.ranges
     # A range adds a grade column a year: too wide to fit legibly, it runs onto pages side by side,
     # each with the header and the number, code and name.
     sheet = _roster(_write(office, tmp_path / "range.xlsx", "2020..2026"))

@@ -18,7 +18,7 @@ here it would only change the name.)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import IO, Any
 
@@ -28,7 +28,7 @@ from htxcli.domain.report import Report
 from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS, STATUSES
-from htxcli.render.cells import keep_notes_whole, words_whole
+from htxcli.render.cells import keep_notes_whole
 from htxcli.render.layout import Block, period_line, title
 from htxcli.render.letterhead import appendix_line
 from htxcli.render.report import report_blocks
@@ -48,6 +48,7 @@ from htxcli.render.xlsx_cells import (
     header_height,
     print_setup,
     sub_row,
+    words_kept,
     wrapped_lines,
     write_cell,
 )
@@ -107,34 +108,30 @@ def _fill(book: Any, report: Report, roster: Roster, appendix: str) -> None:
     book.close()
 
 
-def _headed(sheet: Any, styles: Styles, title: str, heading: Sequence[str]) -> None:
-    """A sheet's title, and under it the lines of its heading."""
+def _headed(sheet: Any, styles: Styles, title: str, heading: Sequence[str], widths: Sequence[float]) -> None:
+    """A sheet's title, and under it the lines of its heading; a line wider than the table (a
+    comparison's period, both years' days) wrapped across the table's width: one long cell set a
+    page fitted to its width at about half size."""
     sheet.write_string(0, 0, title, styles.title)
+    across = sum(widths)
     for row, line in enumerate(heading, start=1):
-        sheet.write_string(row, 0, line, styles.subtitle)
-
-
-def _words_kept(header: str, width: float) -> str:
-    """The header with its words of two syllables on one line where a column `width` wide holds them
-    (cells.words_whole)."""
-    return words_whole(header, _held_by(width + 1), _held_by(width + 2), _held_by(width + 3))
-
-
-def _held_by(width: float) -> Callable[[str], bool]:
-    """Whether a line fits a column `width` characters wide (a character its margins)."""
-    return lambda line: len(line) <= width - 1
+        if len(line) > across - 2 and len(widths) > 1:
+            sheet.set_row(row, LINE_POINTS * wrapped_lines(line, across) + 2)
+            sheet.merge_range(row, 0, row, len(widths) - 1, line, styles.note)
+        else:
+            sheet.write_string(row, 0, line, styles.subtitle)
 
 
 def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str], number: int) -> None:
     shown = [i for i in range(len(block.headers)) if i != block.chart]  # bars: the chart sheet draws them
-    _headed(sheet, styles, messages.DOCUMENT_TABLE.format(number=number, title=block.title), heading)
     widths = [column_width(block, i) for i in shown]
+    _headed(sheet, styles, messages.DOCUMENT_TABLE.format(number=number, title=block.title), heading, widths)
     # Headers wrap between phrases, never inside a bracketed note, as in the Word and HTML tables,
     # and a word of two syllables on one line where the column holds it ("đăng ký": cells.words_whole):
     # a column as many digits wide holds as many letters (narrower than digits: "Đang hoạt" fits in
     # 9), and a line may take a letter or two more than the estimate.
     headers = [
-        _words_kept(keep_notes_whole(block.headers[i]), width) for i, width in zip(shown, widths, strict=True)
+        words_kept(keep_notes_whole(block.headers[i]), width) for i, width in zip(shown, widths, strict=True)
     ]
     # Before the row is written: constant_memory's rule.
     sheet.set_row(HEADER_ROW, header_height(headers, widths))
@@ -217,10 +214,10 @@ def _roster_sheet(sheet: Any, styles: Styles, report: Report, roster: Roster, he
         count=format_count(totals.active.value),
         operating=format_count(totals.operating.value),
     )
-    _headed(sheet, styles, counted, heading)
     widths = [width for _, width in columns]
+    _headed(sheet, styles, counted, heading, widths)
     # a word of two syllables on one line where the column holds it ("Ngày / thành lập"), as the tables'
-    headers = [_words_kept(header, width) for header, width in columns]
+    headers = [words_kept(header, width) for header, width in columns]
     sheet.set_row(HEADER_ROW, header_height(headers, widths))
     for column, header in enumerate(headers):
         sheet.write_string(HEADER_ROW, column, header, styles.header)

@@ -4,13 +4,13 @@ heights and print setup worked out from the cells' text."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from htxcli.domain import messages
 from htxcli.domain.report import Change, Count, Label, Money, Percent, Quantity, Share, Tenths, Value
-from htxcli.render.cells import PLAIN_MINUS, keep_notes_whole, text
+from htxcli.render.cells import PLAIN_MINUS, keep_notes_whole, text, words_whole
 from htxcli.render.layout import Block
 
 NUMBER = "#,##0"
@@ -185,3 +185,15 @@ def print_setup(
 
 
 # --- charts ---------------------------------------------------------------------------------
+
+
+def words_kept(header: str, width: float) -> str:
+    """The header with its words of two syllables on one line where a column `width` wide holds them
+    (cells.words_whole): a column as many digits wide holds as many letters (narrower than digits:
+    "Đang hoạt" fits in 9), and a line may take a letter or two more than the estimate."""
+    return words_whole(header, _held_by(width + 1), _held_by(width + 2), _held_by(width + 3))
+
+
+def _held_by(width: float) -> Callable[[str], bool]:
+    """Whether a line fits a column `width` characters wide (a character its margins)."""
+    return lambda line: len(line) <= width - 1

@@ -10,6 +10,7 @@ from typing import Any
 from htxcli.domain import messages
 from htxcli.domain.report import Label, Money, Report, Value, YearReport
 from htxcli.domain.vocab import BAND_LABELS, PROGRAMS
+from htxcli.render.cells import figures_with_their_words, keep_notes_whole
 from htxcli.render.layout import each_year_end, spending_apart, support_label
 from htxcli.render.palette import BAND_COLOURS, FIGURE_COLOUR, css
 from htxcli.render.xlsx_cells import (
@@ -19,6 +20,7 @@ from htxcli.render.xlsx_cells import (
     Styles,
     header_height,
     print_setup,
+    words_kept,
     write_cell,
 )
 
@@ -61,12 +63,21 @@ def _table(
     sheet: Any, styles: Styles, top: int, headers: list[str], rows: Sequence[Sequence[Value | None]]
 ) -> None:
     widths = [CHART_LABEL_WIDTH, *(CHART_FIGURE_WIDTH for _ in headers[1:])]
+    # a bracketed note whole, a word of two syllables on one line ("Hiện có / (còn đăng ký)"), as the
+    # tables' sheets head their columns
+    headers = [words_kept(keep_notes_whole(h), w) for h, w in zip(headers, widths, strict=True)]
     sheet.set_row(top, header_height(headers, widths))
     for column, header in enumerate(headers):
         sheet.write_string(top, column, header, styles.header)
     for n, row in enumerate(rows):
         for column, cell in enumerate(row):
             write_cell(sheet, top + 1 + n, column, cell, styles, total=False)
+
+
+def _titled(number: int, title: str) -> str:
+    """A chart's title numbered as the HTML numbers it ("Biểu đồ 2. …"), each year and number kept
+    with the word before it ("năm 2025 và năm 2026" never broken as "năm / 2026")."""
+    return figures_with_their_words(messages.DOCUMENT_CHART.format(number=number, title=title)) or title
 
 
 def _bands_chart(
@@ -124,7 +135,7 @@ def _bands_chart(
             )
         chart.set_y_axis({"num_format": PERCENT, "min": 0, "max": 1})
         chart.show_blanks_as("gap")
-    chart.set_title({"name": messages.DOCUMENT_CHART.format(number=number, title=chart_title)})
+    chart.set_title({"name": _titled(number, chart_title)})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
 
@@ -185,7 +196,7 @@ def _support_chart(
         chart.set_y_axis({"num_format": MILLIONS, "min": 0, "name": messages.WORKBOOK_CHART_MILLIONS})
     # The HTML report's title of its chart (render/report_html.py), for the years shown.
     named = messages.CHART_SUPPORT_SPENT if apart else messages.CHART_SUPPORT
-    chart.set_title({"name": messages.DOCUMENT_CHART.format(number=number, title=named.format(year=span))})
+    chart.set_title({"name": _titled(number, named.format(year=span))})
     chart.set_size(CHART_SIZE)
     sheet.insert_chart(top, len(years) + 2, chart)
     return True
@@ -209,7 +220,7 @@ def _active_chart(sheet: Any, book: Any, styles: Styles, report: Report, top: in
         }
     )
     active = each_year_end(report, messages.CHART_ACTIVE, messages.CHART_ACTIVE_ON)
-    chart.set_title({"name": messages.DOCUMENT_CHART.format(number=number, title=active)})
+    chart.set_title({"name": _titled(number, active)})
     chart.set_legend({"none": True})
     chart.set_y_axis({"num_format": NUMBER, "min": 0})
     chart.set_size(CHART_SIZE)
