@@ -174,7 +174,9 @@ def _wrapped(header: str, width: int, note_whole: bool = True) -> str:
     bracket inside the words ("Tăng (+), giảm (−) so với năm 2025") is a word among them."""
     import textwrap
 
-    from htxcli.render.cells import NO_BREAK_SPACE, keep_notes_whole
+    from rich.cells import cell_len
+
+    from htxcli.render.cells import NO_BREAK_SPACE, keep_notes_whole, words_whole
 
     name, bracket, note = header.rpartition(" (")
     if not bracket or not note.endswith(")") or ")" in note[:-1]:
@@ -182,6 +184,8 @@ def _wrapped(header: str, width: int, note_whole: bool = True) -> str:
     else:
         note = "(" + note
     kept = keep_notes_whole(name) if note_whole else name
+    # a word of two syllables on one line where it fits ("so với", "hoạt động"), as the documents keep it
+    kept = words_whole(kept, lambda line: cell_len(line) <= width)
     lines = textwrap.wrap(kept, width, break_long_words=False)
     if note:
         lines += [note] if note_whole else textwrap.wrap(note, width, break_long_words=False)
