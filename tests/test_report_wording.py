@@ -99,8 +99,9 @@ def test_a_bankruptcy_is_counted_and_worded_apart_from_dissolutions(thai_nguyen:
     out = thai_nguyen("report", "2026").stdout
     lines = out.splitlines()
     at = next(i for i, line in enumerate(lines) if "Giải thể   Phá sản" in line)
-    # A header wraps in a terminal ("Thành lập" over "mới"): the columns' order is where each starts.
-    header = lines[at - 2 : at + 1]
+    # A header wraps in a terminal ("Thành lập" over "mới", the change in up to four lines): the
+    # columns' order is where each starts.
+    header = lines[at - 4 : at + 1]
     starts = [
         next(line.index(h) for line in header if h in line)
         for h in ("Thành lập", "Giải thể", "Phá sản", "Tăng")
