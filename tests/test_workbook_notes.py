@@ -39,3 +39,25 @@ def test_a_workbook_tables_note_wraps_across_its_width(office: Htx, tmp_path: Pa
             height = sheet.row_dimensions[cell.row].height
             assert height is not None and height > 15 * (len(cell.value) // 200), (sheet.title, height)
     assert any(title.startswith("Biểu 2.") for title in noted), noted  # the revoked one's note
+
+
+def test_a_group_is_never_split_across_printed_pages() -> None:
+    """A comparison's place over its lines ("Xã La Bằng": HTX, THT, Thành lập mới, Giải thể): the
+    spreadsheet broke its page where it was full, leaving "Giải thể 1 0 −1" alone atop the next page
+    without its place (a thirteenth reader). Forty places of four lines each: every break falls
+    before a place's name, no page holds more than a page's rows, and none breaks a place."""
+    from itertools import pairwise
+
+    from htxcli.render.xlsx_cells import HEADER_ROW, LINE_POINTS, group_breaks
+
+    headings = frozenset(range(0, 200, 5))  # a place, its four lines
+    widths = [28, 12, 12, 16]  # upright, unscaled
+    breaks = group_breaks(headings, 200, top=90, header=30, widths=widths, landscape=False)
+    assert breaks, "two hundred lines hold more than a page"
+    firsts = [row - HEADER_ROW - 1 for row in breaks]
+    assert all(first in headings for first in firsts), firsts
+    pages = [0, *firsts, 200]
+    page = (842 - 108) / LINE_POINTS  # rows of a line's height on an upright A4 page
+    assert all(0 < b - a <= page for a, b in pairwise(pages)), pages
+    # a table without groups is left to the spreadsheet
+    assert group_breaks(frozenset(), 200, top=90, header=30, widths=widths, landscape=False) == []

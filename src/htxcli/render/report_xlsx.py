@@ -37,6 +37,7 @@ from htxcli.render.xlsx_cells import (
     DATE,
     EXCEL_EPOCH,
     HEADER_ROW,
+    LANDSCAPE_WIDTH,
     LINE_POINTS,
     MONEY,
     NUMBER,
@@ -45,6 +46,7 @@ from htxcli.render.xlsx_cells import (
     SheetNames,
     Styles,
     column_width,
+    group_breaks,
     header_height,
     print_setup,
     sub_row,
@@ -113,13 +115,21 @@ def _headed(sheet: Any, styles: Styles, title: str, heading: Sequence[str], widt
     comparison's period, both years' days) wrapped across the table's width: one long cell set a
     page fitted to its width at about half size."""
     sheet.write_string(0, 0, title, styles.title)
-    across = sum(widths)
     for row, line in enumerate(heading, start=1):
-        if len(line) > across - 2 and len(widths) > 1:
-            sheet.set_row(row, LINE_POINTS * wrapped_lines(line, across) + 2)
+        if _wider(line, widths):
+            sheet.set_row(row, _heading_points(line, widths))
             sheet.merge_range(row, 0, row, len(widths) - 1, line, styles.note)
         else:
             sheet.write_string(row, 0, line, styles.subtitle)
+
+
+def _wider(line: str, widths: Sequence[float]) -> bool:
+    return len(line) > sum(widths) - 2 and len(widths) > 1
+
+
+def _heading_points(line: str, widths: Sequence[float]) -> float:
+    """A heading line's height: a line's, or as many as it wraps into across the table."""
+    return LINE_POINTS * wrapped_lines(line, sum(widths)) + 2 if _wider(line, widths) else LINE_POINTS
 
 
 def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str], number: int) -> None:
@@ -134,7 +144,8 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str
         words_kept(keep_notes_whole(block.headers[i]), width) for i, width in zip(shown, widths, strict=True)
     ]
     # Before the row is written: constant_memory's rule.
-    sheet.set_row(HEADER_ROW, header_height(headers, widths))
+    header_points = header_height(headers, widths)
+    sheet.set_row(HEADER_ROW, header_points)
     for column, header in enumerate(headers):
         sheet.write_string(HEADER_ROW, column, header, styles.header)
     for n, row in enumerate(block.rows):
@@ -162,7 +173,13 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str
     if any(sub_row(row) for row in block.rows):
         sheet.outline_settings(True, False)  # a band above its grades: the outline's button above too
     sheet.freeze_panes(HEADER_ROW + 1, 1)
-    print_setup(sheet, landscape=sum(widths) > PORTRAIT_WIDTH)
+    landscape = sum(widths) > PORTRAIT_WIDTH
+    print_setup(sheet, landscape=landscape)
+    # A group (a place over its lines) never split across printed pages, as Word and HTML keep it.
+    above = 2 * LINE_POINTS + sum(_heading_points(line, widths) for line in heading) + header_points
+    breaks = group_breaks(block.headings, len(block.rows), above, header_points, widths, landscape)
+    if breaks:
+        sheet.set_h_pagebreaks(breaks)
 
 
 _GRADE_WIDTH = 12  # "Trung bình" on a line, "Chưa xếp loại" on two
@@ -171,7 +188,6 @@ _GRADE_WIDTH = 12  # "Trung bình" on a line, "Chưa xếp loại" on two
 # per year of a range), it runs onto pages side by side, each with the header rows and the number,
 # code and name repeated.
 LEAST_PRINT_SCALE = 0.65
-LANDSCAPE_WIDTH = 140  # characters of the default font across a turned A4 page (PORTRAIT_WIDTH's rule)
 KEPT_COLUMNS = 3  # the number, the code and the name: in view when scrolling, on every printed page
 
 

@@ -34,6 +34,7 @@ LINE_POINTS = 15
 HEADER_LINES = 2
 # A4 portrait holds about this many characters of Excel's default font across; wider sheets turn.
 PORTRAIT_WIDTH = 95
+LANDSCAPE_WIDTH = 140  # characters of the default font across a turned A4 page (PORTRAIT_WIDTH's rule)
 WIDEST_COLUMN = 60
 SHEET_NAME_LENGTH = 31  # Excel's limit
 FORBIDDEN_IN_SHEET_NAMES = "[]:*?/\\"
@@ -197,3 +198,35 @@ def words_kept(header: str, width: float) -> str:
 def _held_by(width: float) -> Callable[[str], bool]:
     """Whether a line fits a column `width` characters wide (a character its margins)."""
     return lambda line: len(line) <= width - 1
+
+
+# A4's height in points, less the top and bottom margins print_setup sets (0.75 inch each); a tenth
+# kept spare, as a spreadsheet's row is a little taller than its points say once printed.
+_PAGE_POINTS = {False: 842 - 108, True: 595 - 108}
+_PAGE_SPARE = 0.9
+
+
+def group_breaks(
+    headings: frozenset[int], rows: int, top: float, header: float, widths: Sequence[float], landscape: bool
+) -> list[int]:
+    """The rows of a table of groups (a comparison's place over its lines: `headings` are the groups'
+    first rows, of `rows`) before which a printed page must break so that no group is split across
+    two: a spreadsheet breaks where its page is full, leaving a place's last line ("Giải thể 1 0 −1")
+    alone atop the next page without its name. `top`: the points above the first row (the title,
+    the heading, the header); `header`: the header's, repeated on every page; the page fitted to the
+    table's width (print_setup)."""
+    if not headings:
+        return []
+    across = LANDSCAPE_WIDTH if landscape else PORTRAIT_WIDTH
+    scale = min(1.0, across / max(sum(widths), 1.0))
+    room = _PAGE_POINTS[landscape] * _PAGE_SPARE / scale
+    starts = sorted(headings)
+    groups = [(n, (starts[k + 1] if k + 1 < len(starts) else rows) - n) for k, n in enumerate(starts)]
+    breaks, used = [], top + LINE_POINTS * starts[0]
+    for first, count in groups:
+        height = LINE_POINTS * count
+        if used + height > room and used > header:
+            breaks.append(HEADER_ROW + 1 + first)
+            used = header
+        used += height
+    return breaks
