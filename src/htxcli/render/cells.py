@@ -133,12 +133,10 @@ def _breaks(header: str, fits: Callable[[str], bool]) -> set[int]:
     return breaks
 
 
-def figures_with_their_words(line: str | None) -> str | None:
+def figures_with_their_words(line: str) -> str:
     """A line whose dates and years stay on the line of the words before them ("từ ngày 15/12/2024",
     "năm 2025"): the period under a document's title, never broken as "từ ngày / 15/12/2024" nor "từ
     / ngày …"."""
-    if line is None:
-        return None
     kept = re.sub(r"\b(từ|đến) ngày", rf"\1{NO_BREAK_SPACE}ngày", line)  # "từ ngày 15/12/2024" whole
     return re.sub(r" (?=\d)", NO_BREAK_SPACE, kept)
 

@@ -101,6 +101,12 @@ def spending_apart(report: YearReport) -> bool:
 SUB_ROW = "  "  # a row beneath another: its label indented by this a step, which each view reads
 
 
+def is_beneath(row: Sequence[Cell]) -> bool:
+    """Whether a row lies beneath another: its label indented by SUB_ROW (beneath())."""
+    first = row[0] if row else None
+    return isinstance(first, Label) and first.text.startswith(SUB_ROW)
+
+
 def beneath(text: str) -> Label:
     """The label of a row beneath another (a band's grades beneath the band, a kind's metrics beneath
     the kind): indented a step, as each view shows it (a paragraph's indent, CSS padding, a cell's)."""

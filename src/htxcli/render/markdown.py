@@ -7,7 +7,7 @@ from typing import IO, Any
 
 from htxcli.domain.report import Percent, Share
 from htxcli.render.cells import PLAIN_MINUS, text
-from htxcli.render.layout import SUB_ROW
+from htxcli.render.layout import is_beneath
 
 
 def _cell(value: str) -> str:
@@ -28,8 +28,11 @@ def write_report(out: IO[str], heading: str, blocks: Sequence[Any], period: str 
         out.write("|" + "|".join("---:" if i in block.numeric else "---" for i in shown) + "|\n")
         for n, row in enumerate(block.rows):
             cells = [_cell(text(row[i], minus=PLAIN_MINUS)) for i in shown]
-            sub = not block.headings and row and str(getattr(row[0], "text", "")).startswith(SUB_ROW)
-            if sub and not any(isinstance(c, (Percent, Share)) for c in row[1:]):
+            if (
+                not block.headings
+                and is_beneath(row)
+                and not any(isinstance(c, (Percent, Share)) for c in row[1:])
+            ):
                 # A band's grades beneath it ("Tốt", "Khá" beneath "Hiệu quả"): Markdown keeps no
                 # indent, so marked as a table's parts are ("- Tốt"), not read as rows the total sums;
                 # a band's share beneath it (a comparison's "Tỷ lệ") is no part of it: unmarked.

@@ -227,9 +227,9 @@ def _part_heading(doc: Document, text: str, *, before: int = 6) -> None:
 def _title(doc: Document, report: Report) -> None:
     _centred(doc, messages.DOCUMENT_KIND, bold=True, before=18)
     _centred(doc, document.subject(report), bold=True)
-    period = figures_with_their_words(period_line(report))
+    period = period_line(report)
     if period is not None:  # italic, as the HTML's
-        _centred(doc, period, bold=False, italic=True)
+        _centred(doc, figures_with_their_words(period), bold=False, italic=True)
     # Decree 30: a rule under the subject, a third of its line long
     rule(doc, max(document.text_mm(document.subject(report), TEXT_SIZE, bold=True) / 3, 30), TEXT_WIDTH_MM)
     _centred(doc, "", bold=False)

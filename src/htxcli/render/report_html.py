@@ -74,13 +74,14 @@ def write_html(
     day = today or date.today()
     table_size = min((shape.size for _, _, shape in tables), default=document.TABLE_SIZES[0])
     tables = [(title, document.words_kept(t, shape, table_size), shape) for title, t, shape in tables]
+    period = period_line(report)
     out.write(
         seal_html(
             page.render(
                 lang=current(),
                 kind=messages.DOCUMENT_KIND,
                 subject=document.subject(report),
-                period=figures_with_their_words(period_line(report)),
+                period=None if period is None else figures_with_their_words(period),
                 office=letterhead.office_lines(),
                 office_given=letterhead.given(),
                 nation=messages.DOCUMENT_NATION,

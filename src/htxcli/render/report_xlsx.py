@@ -29,7 +29,7 @@ from htxcli.domain.seal import PLACEHOLDER, seal_zip
 from htxcli.domain.values import format_count, format_date
 from htxcli.domain.vocab import GRADES, KINDS, LEGAL_STATUSES, SECTORS, STATUSES
 from htxcli.render.cells import keep_notes_whole
-from htxcli.render.layout import Block, period_line, title
+from htxcli.render.layout import Block, is_beneath, period_line, title
 from htxcli.render.letterhead import appendix_line
 from htxcli.render.report import report_blocks
 from htxcli.render.xlsx_cells import (
@@ -49,7 +49,6 @@ from htxcli.render.xlsx_cells import (
     group_breaks,
     header_height,
     print_setup,
-    sub_row,
     words_kept,
     wrapped_lines,
     write_cell,
@@ -151,7 +150,7 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str
     for n, row in enumerate(block.rows):
         # The total row, a subtotal, and a subject over its metrics (a range's kind): bold.
         bold = block.bold(n)
-        sub = sub_row(row)
+        sub = is_beneath(row)
         if sub:
             # A band's grades are its parts, not bands of their own: indented, in italics, and grouped
             # under it (Excel's outline), so a column of bands is not read as summing them too. A
@@ -170,7 +169,7 @@ def _block_sheet(sheet: Any, styles: Styles, block: Block, heading: Sequence[str
             sheet.write_string(at, 0, block.caption, styles.note)
     for column, width in enumerate(widths):
         sheet.set_column(column, column, width)
-    if any(sub_row(row) for row in block.rows):
+    if any(is_beneath(row) for row in block.rows):
         sheet.outline_settings(True, False)  # a band above its grades: the outline's button above too
     sheet.freeze_panes(HEADER_ROW + 1, 1)
     landscape = sum(widths) > PORTRAIT_WIDTH

@@ -113,12 +113,6 @@ def write_cell(
         sheet.write_number(row, column, excel_number(cell), style)
 
 
-def sub_row(row: Sequence[Value | None]) -> bool:
-    """A row beneath another: its label indented by the layout (a band's grades beneath the band)."""
-    first = row[0] if row else None
-    return isinstance(first, Label) and first.text.startswith(" ")
-
-
 def header_height(headers: Sequence[str], widths: Sequence[float]) -> float:
     """Points for a header row whose cells wrap `headers` in columns `widths` characters wide."""
     lines = max((wrapped_lines(h, w) for h, w in zip(headers, widths, strict=True)), default=1)

@@ -5,7 +5,7 @@ table of its figures."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from htxcli.domain import messages
 from htxcli.domain.report import Label, Money, Report, Value, YearReport
@@ -32,6 +32,18 @@ CHART_LABEL_WIDTH, CHART_FIGURE_WIDTH = 28, 18  # the chart sheet's columns
 MILLIONS = "#,##0,,"
 
 
+class _Charts(NamedTuple):
+    """Where the charts go and what they show: the sheet and its book, the styles, the years' reports
+    (their columns' headers) and how a title says those years."""
+
+    sheet: Any
+    book: Any
+    styles: Styles
+    columns: list[YearReport]
+    years: list[str]
+    span: str
+
+
 def chart_sheet(sheet: Any, book: Any, styles: Styles, report: Report, heading: Sequence[str]) -> None:
     """Native Excel charts, each beside the small table it is drawn from (the model's chart series):
     the rating bands, support amounts by program, and with several years the organisations active."""
@@ -51,8 +63,9 @@ def chart_sheet(sheet: Any, book: Any, styles: Styles, report: Report, heading: 
     if len(columns) > 1:
         _active_chart(sheet, book, styles, report, top, number)
         top, number = top + CHART_ROWS, number + 1
-    _bands_chart(sheet, book, styles, columns, years, span, top, number)
-    _support_chart(sheet, book, styles, columns, years, span, top + CHART_ROWS, number + 1)
+    charts = _Charts(sheet, book, styles, columns, years, span)
+    _bands_chart(charts, top, number)
+    _support_chart(charts, top + CHART_ROWS, number + 1)
     sheet.set_column(0, 0, CHART_LABEL_WIDTH)
     sheet.set_column(1, len(years), CHART_FIGURE_WIDTH)
     print_setup(sheet, landscape=True, header_row=None)
@@ -77,22 +90,14 @@ def _table(
 def _titled(number: int, title: str) -> str:
     """A chart's title numbered as the HTML numbers it ("Biểu đồ 2. …"), each year and number kept
     with the word before it ("năm 2025 và năm 2026" never broken as "năm / 2026")."""
-    return figures_with_their_words(messages.DOCUMENT_CHART.format(number=number, title=title)) or title
+    return figures_with_their_words(messages.DOCUMENT_CHART.format(number=number, title=title))
 
 
-def _bands_chart(
-    sheet: Any,
-    book: Any,
-    styles: Styles,
-    columns: list[YearReport],
-    years: list[str],
-    span: str,
-    top: int,
-    number: int,
-) -> None:
+def _bands_chart(charts: _Charts, top: int, number: int) -> None:
     """The three bands' shares: a pie for one year, stacked columns (one per year) for several. A year
     nobody was rated in has no shares: its cells are left empty (no bar, no "0%") and its column is
     headed "2014 (chưa có kết quả)"."""
+    sheet, book, styles, columns, years, span = charts
     name = sheet.get_name()
     rated = [one.ratings.rated.value > 0 for one in columns]
     shares = [dict(one.band_shares.points) for one in columns]
@@ -140,18 +145,10 @@ def _bands_chart(
     sheet.insert_chart(top, len(years) + 2, chart)
 
 
-def _support_chart(
-    sheet: Any,
-    book: Any,
-    styles: Styles,
-    columns: list[YearReport],
-    years: list[str],
-    span: str,
-    top: int,
-    number: int,
-) -> bool:
+def _support_chart(charts: _Charts, top: int, number: int) -> bool:
     """Support amounts by program: bars for one year, a column per program and year for several.
     False (and nothing drawn) when no year shown has any support."""
+    sheet, book, styles, columns, years, span = charts
     name = sheet.get_name()
     # A loan is lent, not spent: beside spending in any year shown, the chart is of the spending alone.
     apart = any(spending_apart(one) for one in columns)
